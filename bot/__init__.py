@@ -1,0 +1,3 @@
+"""Runner triage bot: helps runners decide what to do about pain."""
+
+__version__ = "0.1.0"

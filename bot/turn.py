@@ -1,0 +1,81 @@
+"""Values that cross the boundary between adapters and the engine.
+
+An adapter turns a channel's input into a `UserMessage`, hands it to the engine with the user's
+stored record, and turns the `TurnResult` back into the channel's form: replies become messages
+with buttons, effects become things only an adapter may do (I/O: export, delete, schedule, chart).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+
+@dataclass(frozen=True)
+class Button:
+    """An answer the user can press. `payload` is what the engine receives when pressed."""
+
+    label: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message from the bot.
+
+    `asks` names the slot the message asks for (None if it asks nothing); `triage` is the triage
+    level this message announces; `sources` are knowledge-base entry ids the text is built from.
+    """
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+    asks: str | None = None
+    triage: str | None = None
+    sources: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "buttons": [b.label for b in self.buttons],
+            "asks": self.asks,
+            "triage": self.triage,
+            "sources": list(self.sources),
+        }
+
+
+EffectKind = Literal[
+    "export_data",  # send the user their stored data as JSON
+    "delete_data",  # delete everything stored about the user (already confirmed)
+    "subscribe_checkins",  # data: the schedule to store
+    "unsubscribe_checkins",
+    "send_progress_chart",
+]
+
+
+@dataclass(frozen=True)
+class Effect:
+    """Something the engine asks the adapter to do, because it needs I/O."""
+
+    kind: EffectKind
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class UserMessage:
+    """What the user sent: free text, a command ("/help"), or a pressed button's payload."""
+
+    text: str
+    payload: str | None = None
+
+    @property
+    def is_button(self) -> bool:
+        return self.payload is not None
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    """The engine's answer to one message: the user's new record, replies, effects."""
+
+    record: dict[str, Any]
+    replies: tuple[Reply, ...]
+    effects: tuple[Effect, ...] = ()
