@@ -1,0 +1,58 @@
+"""The one spaCy language object everything shares: blank English, lookup lemmas, sentences.
+
+No model download is possible (or wanted): `spacy.blank("en")` plus the lookup tables from
+`spacy-lookups-data` gives tokens and lemmas; rules and negation are added by `bot.nlu.pipeline`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+# The lookup table gets a few running words wrong; these win over it.
+LEMMA_FIXES: dict[str, str] = {
+    "calves": "calf",
+    "calve": "calf",
+    "shins": "shin",
+    "knees": "knee",
+    "feet": "foot",
+    "hamstrings": "hamstring",
+    "quads": "quad",
+    "glutes": "glute",
+    "achilles": "achilles",
+    "physio": "physio",
+    "ks": "k",
+}
+
+
+@Language.component("lemma_fixes")
+def _lemma_fixes(doc):  # type: ignore[no-untyped-def]
+    for token in doc:
+        fixed = LEMMA_FIXES.get(token.lower_)
+        if fixed is not None:
+            token.lemma_ = fixed
+    return doc
+
+
+def blank_english() -> Language:
+    """A fresh blank English pipeline: sentencizer, lookup lemmatizer, lemma fixes."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("lemma_fixes", after="lemmatizer")
+    nlp.initialize()
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def shared_tokenizer() -> Language:
+    """A cached pipeline for lemmatising text (retrieval), built once per process."""
+    return blank_english()
+
+
+def lemmas(text: str) -> list[str]:
+    """Lower-cased lemmas of the alphanumeric tokens of `text`."""
+    doc = shared_tokenizer()(text)
+    return [t.lemma_.lower() for t in doc if (t.is_alpha or t.is_digit) and not t.is_space]
