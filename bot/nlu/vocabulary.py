@@ -1,0 +1,171 @@
+"""What the NLU recognises, as data: body parts, sides, pain patterns, balance answers, intents.
+
+Kept apart from the pipeline code so a clinician can review the words without reading Python.
+Phrases are matched on lemmas, so "keeps coming back" also covers "kept coming back".
+"""
+
+from __future__ import annotations
+
+# Canonical locations (a public contract: the slot `pain_location` holds these).
+LOCATIONS: tuple[str, ...] = (
+    "foot", "toe", "heel", "ankle", "achilles", "shin", "calf", "knee", "it_band",
+    "thigh", "hamstring", "quad", "hip", "groin", "glute", "lower_back",
+)
+
+# canonical -> phrases (lower case; plurals and common misspellings included)
+BODY_PARTS: dict[str, tuple[str, ...]] = {
+    "foot": ("foot", "feet", "arch", "arches", "arch of my foot", "sole", "soles", "plantar",
+             "plantar fascia", "plantar fasciitis", "plantar fascitis", "ball of my foot",
+             "metatarsal", "metatarsals", "instep", "top of my foot", "midfoot", "fot"),
+    "toe": ("toe", "toes", "big toe", "little toe", "toenail"),
+    "heel": ("heel", "heels", "heal", "back of my heel"),
+    "ankle": ("ankle", "ankles", "ancle", "ankel", "ankels", "ancles"),
+    "achilles": ("achilles", "achilles tendon", "achillies", "achilies", "achillis", "akilles",
+                 "achilles tendonitis", "achilles tendinopathy", "tendon at the back of my ankle"),
+    "shin": ("shin", "shins", "shin splints", "shinsplints", "shin bone", "shinbone", "tibia",
+             "shinn", "sheen"),
+    "calf": ("calf", "calves", "calfs", "calf muscle", "calve", "calf muscles"),
+    "knee": ("knee", "knees", "kneecap", "kneecaps", "knee cap", "patella", "patellar",
+             "patellar tendon", "kneee", "knie", "runner's knee", "runners knee"),
+    "it_band": ("it band", "itb", "it-band", "iliotibial band", "iliotibial", "i.t. band",
+                "itbs", "it band syndrome"),
+    "thigh": ("thigh", "thighs"),
+    "hamstring": ("hamstring", "hamstrings", "hammy", "hammies", "hamstrin", "hamstrung",
+                  "hamstings", "hamstring muscle"),
+    "quad": ("quad", "quads", "quadricep", "quadriceps", "quadraceps", "front of my thigh"),
+    "hip": ("hip", "hips", "hip flexor", "hip flexors", "hipflexor"),
+    "groin": ("groin", "adductor", "adductors"),
+    "glute": ("glute", "glutes", "butt", "bum", "buttock", "buttocks", "piriformis", "backside"),
+    "lower_back": ("lower back", "low back", "lumbar", "back pain", "backache", "back ache",
+                   "lower-back", "my back", "the back", "sciatica"),
+}
+
+SIDES: dict[str, tuple[str, ...]] = {
+    "left": ("left", "lft", "l/h", "left-hand", "left hand side", "left side"),
+    "right": ("right", "rigth", "rite", "right-hand", "right hand side", "right side"),
+    "both": ("both", "both sides", "both legs", "either side", "each side", "bilateral"),
+}
+
+PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
+    "fades": (
+        "fade", "fades away", "fade away", "go away after", "goes away in", "go away within",
+        "gone after", "gone the next day", "gone in a day", "gone by", "ease off", "ease off after",
+        "ease after", "eases within", "ease within", "ease up", "wear off", "settle down",
+        "settle after", "get better after", "better after a day", "better the next day",
+        "better within", "just sore", "only sore for", "normal soreness", "usual soreness", "doms",
+        "disappear after", "ok after a day", "fine after a day", "fine after a couple",
+        "fine the next day", "fine by the next day", "clear up", "improve each day",
+        "get better every day", "better each day", "easing", "ease day by day", "fading",
+        "gone within", "feel fine after", "gone after two day", "only last a day",
+        "don't come back", "doesn't come back", "never come back", "go away on its own",
+    ),
+    "recurring": (
+        "every run", "every time i run", "each run", "each time i run", "keep come back",
+        "keep coming back", "come back", "comes back", "came back", "return", "whenever i run",
+        "as soon as i run", "as soon as i start running", "on every run", "next run",
+        "next time i run", "again when i run", "back in full force", "flare up", "flares up",
+        "recur", "recurring", "again and again", "every time i go out", "start again when i run",
+        "whenever i go for a run", "each time i go running", "every single run",
+        "come back when i run", "always come back", "start hurting again", "back again",
+    ),
+    "persistent": (
+        "still hurt", "still sore", "still painful", "still there", "doesn't go away",
+        "don't go away", "won't go away", "not going away", "isn't going away",
+        "never go away", "hasn't gone", "haven't gone", "has not gone", "not gone",
+        "doesn't fade", "don't fade", "won't fade", "hasn't faded", "not fade", "not faded",
+        "all the time", "constant", "constantly", "for week", "for weeks", "for a week",
+        "for a month", "for months", "a week later", "week later", "weeks later",
+        "days later", "persist", "persistent", "doesn't ease", "not easing", "doesn't get better",
+        "not getting better", "getting worse", "get worse", "worse every day", "every day",
+        "nonstop", "non-stop", "never stop", "chronic", "always hurt", "always there",
+        "ongoing", "no better", "not improving", "lingering", "linger", "doesn't settle",
+        "still ache", "never fully go",
+    ),
+}
+
+# Words that make a sentence about balance (outside the balance question itself).
+BALANCE_CUES: tuple[str, ...] = (
+    "balance", "balancing", "one leg", "single leg", "single-leg", "one foot", "wobbly",
+    "wobble", "wobbling", "unsteady", "steady", "stand on",
+)
+
+BALANCE_ANSWERS: dict[str, tuple[str, ...]] = {
+    "worse": (
+        "worse", "wobbly", "wobble", "wobbling", "unsteady", "fall over", "falling over",
+        "can't balance", "cannot balance", "cant balance", "lose my balance", "losing my balance",
+        "lost my balance", "harder than before", "struggle", "not as good", "not as steady",
+        "off balance", "shaky", "tip over", "topple", "much harder", "less stable",
+        "worse than before", "got worse", "gotten worse", "can't hold", "cant hold",
+        "can't stand on", "weaker", "not great", "poor", "bad", "terrible",
+    ),
+    "same": (
+        "fine", "same", "no change", "not changed", "hasn't changed", "unchanged", "normal",
+        "steady", "as good as ever", "as before", "no problem", "no problems", "stable", "solid",
+        "good", "great", "ok", "okay", "all good", "no different", "no worse", "not worse",
+        "same as always", "same as before", "rock solid", "perfectly", "easily", "no issue",
+        "no issues", "nothing changed", "about the same",
+    ),
+    "unsure": (
+        "not sure", "unsure", "don't know", "dont know", "idk", "no idea", "haven't tried",
+        "havent tried", "never tried", "never tested", "haven't tested", "can't tell",
+        "cant tell", "not certain", "dunno", "maybe", "hard to say", "no clue",
+    ),
+}
+
+PAIN_WORDS: tuple[str, ...] = (
+    "hurt", "hurts", "hurting", "pain", "painful", "ache", "aching", "achy", "sore", "soreness",
+    "injury", "injured", "injure", "tight", "tightness", "niggle", "niggling", "twinge",
+    "throb", "throbbing", "sting", "stinging", "burn", "burning", "tender", "stiff", "stiffness",
+    "strain", "strained", "sprain", "sprained", "pulled", "tweaked", "twisted", "rolled",
+    "swollen", "swelling", "cramp", "cramping", "splints", "killing", "agony", "sharp",
+    "dull", "bruised", "tendonitis", "tendinitis", "fasciitis", "click", "clicking", "pop",
+)
+
+# Intent cues, checked in order by bot.nlu.pipeline.
+WHY_ASK: tuple[str, ...] = (
+    "why do you ask", "why are you asking", "why ask", "why does that matter", "why does it matter",
+    "why is that important", "why's that important", "why do you need", "why do you want to know",
+    "what does that have to do", "what has that got to do", "what's that got to do",
+    "whats that got to do", "what does balance have to do", "why does balance matter",
+    "why is balance", "why does it matter", "why that", "why", "how is that relevant",
+    "what's the point of that question", "why would that matter", "how does that help",
+    "why is that relevant", "what for",
+)
+GREETINGS: tuple[str, ...] = (
+    "hi", "hello", "hey", "hiya", "yo", "good morning", "good afternoon", "good evening",
+    "howdy", "heya", "hey there", "hi there", "morning", "evening",
+)
+THANKS: tuple[str, ...] = ("thanks", "thank you", "thx", "ty", "cheers", "ta", "thank u", "tnx")
+GOODBYES: tuple[str, ...] = ("bye", "goodbye", "see you", "see ya", "later", "cya", "good night")
+AFFIRM: tuple[str, ...] = (
+    "yes", "yeah", "yep", "yup", "ya", "sure", "ok", "okay", "correct", "right", "definitely",
+    "absolutely", "y", "affirmative", "i am", "i do", "it is", "it does", "yes please", "aye",
+    "certainly", "of course", "true",
+)
+DENY: tuple[str, ...] = (
+    "no", "nope", "nah", "not really", "n", "no thanks", "no thank you", "negative", "never",
+    "i don't", "i do not", "it doesn't", "it does not", "not at all", "don't think so", "no way",
+)
+CORRECTION_CUES: tuple[str, ...] = (
+    "actually", "sorry i meant", "i meant", "i mean", "no wait", "wait", "correction",
+    "not my", "scratch that", "my mistake", "oops", "sorry,", "rather",
+)
+QUESTION_STARTS: tuple[str, ...] = (
+    "what", "how", "is", "should", "can", "do", "does", "when", "which", "where", "will", "are",
+    "could", "would", "who", "whats", "what's", "hows", "how's", "any", "tell me", "explain",
+)
+RANGE_OF_MOTION: tuple[str, ...] = (
+    "can't bend", "cannot bend", "cant bend", "can't straighten", "cannot straighten",
+    "range of motion", "lost flexibility", "less flexible", "stiff", "stiffness",
+    "can't move it as far", "locked", "locking",
+)
+
+# Stop words of other languages, to say politely that the bot only understands English for now.
+FOREIGN_WORDS: frozenset[str] = frozenset(
+    "el la los las una por que con para muy duele rodilla pierna dolor tengo mi es y "
+    "le les des une est je mon ma mes genou douleur avec pour pas très "
+    "der das und ich mein meine knie schmerzen nicht mit ist sehr tut weh "
+    "il lo gli della sono ginocchio dolore molto "
+    "eu meu minha joelho dor não muito com "
+    "het een ik mijn knie pijn niet met".split()
+)

@@ -1,0 +1,227 @@
+"""The words the safety screen looks for, as reviewable data (sources: shared CLINICAL.md).
+
+Regular expressions run on normalised text (lower case, straight apostrophes, common typos
+fixed, repeated letters squeezed). Each crisis pattern is deliberately specific: figures of speech
+("this hill is killing me") must not match, and explicit denials are removed before deciding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Typos and chat spellings -> the word the patterns expect. Applied word by word.
+TYPOS: dict[str, str] = {
+    "suicidel": "suicidal", "suicidle": "suicidal", "sucidal": "suicidal", "suicdal": "suicidal",
+    "suisidal": "suicidal", "suicidial": "suicidal", "sucide": "suicide", "suicde": "suicide",
+    "suiside": "suicide", "suicid": "suicide", "sucicide": "suicide", "suacide": "suicide",
+    "kil": "kill", "kll": "kill", "kilk": "kill", "myslef": "myself", "myelf": "myself",
+    "mysef": "myself", "myslf": "myself", "meself": "myself", "mysefl": "myself",
+    "wnat": "want", "wnt": "want", "wanna": "want to", "wan": "want", "whant": "want",
+    "dont": "don't", "cant": "can't", "wont": "won't", "im": "i'm", "ive": "i've", "id": "i'd",
+    "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "havent": "haven't",
+    "hasnt": "hasn't", "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't",
+    "u": "you", "ur": "your", "r": "are", "n": "and", "pls": "please", "plz": "please",
+    "harming": "harm", "hurting": "hurt", "lyf": "life", "liv": "live", "anymore": "any more",
+    "diee": "die", "dye": "die", "slef": "self", "selfharm": "self harm", "self-harm": "self harm",
+    "overdosing": "overdose", "od": "overdose", "odd": "odd", "alive.": "alive",
+    "tommorow": "tomorrow", "tomorow": "tomorrow", "wakeup": "wake up", "everyting": "everything",
+    "evryone": "everyone", "everone": "everyone", "nothin": "nothing", "numbnes": "numbness",
+    "tingly": "tingling", "tinglin": "tingling", "feinted": "fainted", "fainting": "fainted",
+    "feint": "faint", "passd": "passed", "brethless": "breathless", "breathles": "breathless",
+}
+
+# Crisis: talk of suicide or self-harm, about oneself or someone else.
+CRISIS: tuple[str, ...] = (
+    r"\bsuicid(e|al)\b",
+    r"\b(kill|killing|hurt|harm|harming|cut|cutting|hang|hanging|shoot|drown|poison|off|end)\s+(my ?self|myself)\b",
+    r"\b(kill|killing|hurt|harm|cut|hang|shoot|off)\s+(him|her|them)sel(f|ves)\b",
+    r"\bself\s*harm", r"\bself[- ]?injur", r"\bcutting (again|my (arms?|wrists?|legs?|skin))\b",
+    r"\bcut(ting)? (my )?(wrists?|arms?)\b", r"\bslit(ting)? my wrists?\b",
+    r"\boverdose\b", r"\b(take|took|swallow|swallowed|taking) (all|a bunch|a lot|loads|a load|a handful|the whole|too many) (of )?(my |the |those |these )?(pills|tablets|meds|paracetamol|painkillers)",
+    r"\b(want|wanted|wanting|going|gonna|ready|plan|planning|thinking about|think about|thought about|tempted) to die\b",
+    r"\bwant(ed)? (it )?to (be )?(over|dead|end)\b", r"\bwant to be dead\b",
+    r"\b(i|i'm|i am) (going to|gonna) die\b(?! (if|of|laughing|from|on|at|when|after|before|trying|doing|out|with|in))",
+    r"\bend(ing)? (it all|my life|it tonight|everything|things|it now|it for good|my own life|my pain for good)\b",
+    r"\bend(ing|ed)? it\b(?! (at|after|with|on|early|there|here|short|by|before|when|for the|in the))",
+    r"\btake (my|his|her|their) (own )?life\b", r"\btaking (my|his|her|their) (own )?life\b",
+    r"\b(don't|do not|dont|no longer|never) want to (live|be alive|be here|exist|wake up|go on|carry on|keep going|be around)\b",
+    r"\bno (reason|point|will) (to|in|of) (live|living|be alive|being alive|go on|going on|carry on|carrying on|keep going|exist|existing)\b",
+    r"\b(nothing|no one|nobody) (left )?to live for\b", r"\bnot worth living\b", r"\blife (is|isn't|is not) (not )?worth (living|it)\b",
+    r"\b(better|easier) off (dead|without me|if i (was|were) gone|if i wasn't here|if i weren't here|gone)\b",
+    r"\b(wish|hope) i (was|were|could be) dead\b", r"\bwish i (wasn't|was not|weren't|were not) (alive|here|born|around)\b",
+    r"\b(wish|hope) i (wouldn't|won't|would not|will not|didn't|don't|never) wake up\b",
+    r"\bgo to sleep and (never|not) wake up\b", r"\bnot wake up\b",
+    r"\b(can't|cannot|can not) (go on|take (it|this) any ?more|do this any ?more|keep going like this|carry on)\b",
+    r"\bkms\b", r"\bkys\b", r"\bunalive\b", r"\bsewerslide\b",
+    r"\b(want|wanted|going|plan|planning) to (disappear|not exist|not be here) (forever|for good|permanently)\b",
+    r"\bdon't want to be here any ?more\b", r"\b(no|nothing) to live for\b",
+    r"\b(saying|said|say) (my )?goodbyes?\b.*\b(forever|for good|last)\b",
+    r"\bgiv(e|ing) away (all )?my (stuff|things|belongings)\b",
+    r"\b(written|wrote|writing) (a |my )?(suicide |goodbye )?note\b.*\b(family|goodbye|last)\b",
+    r"\bjump(ing)? (off|in front of) (a |the )?(bridge|building|train|roof|cliff|car|bus)\b",
+    r"\b(step|stepped|walk|walked) in front of (a |the )?(train|bus|car|truck|lorry)\b",
+    r"\bhang(ing)? myself\b", r"\b(rope|noose)\b.*\b(myself|neck)\b",
+    r"\bdeath (would|will) be (a )?(relief|better|easier)\b", r"\bthinking about death\b",
+    r"\bthoughts? of (death|dying|suicide|ending)\b", r"\b(hurt|harm) (my ?self|myself) again\b",
+    r"\bfeel like dying\b(?! (of|from))", r"\b(ready|want) to give up on (life|everything|living)\b",
+    r"\bwhat'?s the point of (living|life|being alive|going on)\b",
+    r"\bworld (would be|is) better without me\b", r"\beveryone (would be|is) better (off )?without me\b",
+    r"\bnobody would (care|notice|miss me) if i (died|was gone|were gone|disappeared)\b",
+    r"\bi (could|might) just (end it|disappear for good)\b",
+)
+
+# Ambiguous: could be a joke or real. The bot asks a direct, kind question and gives resources.
+AMBIGUOUS: tuple[str, ...] = (
+    r"\bkms (if|when|lol|lmao|haha|tbh)\b", r"\bkms\b.*\b(lol|lmao|haha|jk)\b",
+    r"\b(i'll|i will|i'd|i would|gonna|going to) (literally |actually |just )?(die|kill myself|end it) if\b",
+    r"\bmight as well (die|be dead|end it|give up on life)\b",
+    r"\bwhat'?s the point (any ?more|of anything|of it all|of trying|even)\b", r"\bwhats the point\b$",
+    r"\bwhat is the point any ?more\b",
+    r"\b(i )?(just )?want to (disappear|vanish)\b", r"\bkill me now\b", r"\bjust kill me\b",
+    r"\bfeel (so )?hopeless\b", r"\b(i'm|i am|feel(ing)?) (so )?(done|finished) with (everything|life|it all)\b",
+    r"\b(can't|cannot) cope any ?more\b", r"\bgive up on everything\b",
+    r"\b(i )?(don't|do not) see the point any ?more\b", r"\b(i )?(don't|do not) care if i die\b",
+)
+
+# Explicit denials: a crisis match inside one of these spans does not count.
+DENIALS: tuple[str, ...] = (
+    r"\b(not|never|n't|no longer|nowhere near) (been |being |feeling |at all )?(suicidal|self harm\w*)\b",
+    r"\b(i'm|i am|im) not suicidal\b",
+    r"\bno (suicidal )?(thoughts?|intentions?|plans?|urges?) (of|to|about) (suicide|harm\w*|hurt\w*|kill\w*|ending)( (my ?self|myself|it( all)?|my life))?\b",
+    r"\b(not|never) (going to|gonna|would|will|want to|wanting to) (hurt|harm|kill|end) (my ?self|myself|it( all)?|my life)\b",
+    r"\b(don't|do not) (want|plan|intend) to (hurt|harm|kill) (my ?self|myself)\b",
+    r"\bno (self harm|suicide|suicidal)\w*\b", r"\bnot (in|having) (a )?crisis\b",
+    r"\b(not|nothing) like (that|suicid\w*)\b",
+    r"\bnot (thinking|thought) (about|of) (suicide|killing myself|ending it|hurting myself)\b",
+    r"\bwithout (any )?(thoughts of )?(self harm|suicid\w*)\b",
+)
+
+# Ordinary running talk that overlaps crisis words; removes spans before matching.
+FIGURES_OF_SPEECH: tuple[str, ...] = (
+    r"\b(hill|hills|run|race|workout|session|tempo|intervals?|legs?|knee|shins?|calf|calves|achilles|pain|heat|humidity|this|that|it|training|marathon|course|pace|speedwork|track|plan|coach|parkrun|ultra)\s+(is|are|was|were)\s+(literally |actually |absolutely |properly )?(killing|murdering|destroying) me\b",
+    r"\bkill(ed|ing)? (my|the|that|it|a|his|her) (pr|pb|time|race|run|workout|session|tempo|intervals?|hill|split|segment|strava|long run|5k|10k|half|marathon)\b",
+    r"\bdying to (run|get back|race|try|know|see|go)\b", r"\b(dead|heavy) legs?\b",
+    r"\bend of (the|my) (run|race|session|workout|week|day)\b",
+)
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A sign that needs a doctor or emergency care rather than a physical therapist."""
+
+    id: str
+    level: str  # "emergency" | "urgent"
+    reason: str  # plain words, completes "because ..."
+    patterns: tuple[str, ...]
+    escalate_if: tuple[str, ...] = ()  # extra signs that raise the level to emergency
+
+
+RED_FLAGS: tuple[RedFlag, ...] = (
+    RedFlag(
+        "cardiac", "emergency",
+        "chest pain, a racing or irregular heartbeat, or fainting during or after a run can be a heart problem",
+        (
+            r"\bchest\b.{0,25}\b(pain|hurt|hurts|hurting|tight|tightness|pressure|ache|aching|squeez|crushing|heavy|burning)",
+            r"\b(pain|tight|tightness|pressure|ache|squeezing|crushing|heaviness) (in|on|across) (my |the )?chest\b",
+            r"\bchest (felt|feels|was|went|is|got) (really |very |so |super )?(tight|heavy|weird|funny)",
+            r"\bpalpitations?\b", r"\bheart (was |is |started |kept )?(racing|pounding|fluttering|skipping|beating (really )?(fast|weird|irregular|funny))",
+            r"\b(irregular|skipping|fluttering) (heart ?beat|heart)\b", r"\bheart (felt|feels|went) (weird|funny|wrong|irregular)",
+            r"\b(fainted|faint|passed out|pass out|blacked out|black out|blacking out|collapsed|collapse|lost consciousness)\b",
+            r"\b(nearly|almost|about to) (faint|fainted|pass out|passed out|black out|blacked out|collapse|collapsed|went down)\b",
+            r"\bfelt (really |very )?faint\b", r"\bgreyed out\b",
+        ),
+    ),
+    RedFlag(
+        "cauda_equina", "emergency",
+        "numbness around the groin or bottom, or new bladder or bowel problems with back pain, can mean pressure on the nerves at the base of the spine",
+        (
+            r"\b(numb|numbness|no feeling|tingling|pins and needles|can't feel)\b.{0,40}\b(groin|saddle|between my legs|bum|bottom|buttocks|genitals?|privates|inner thighs?|down there|crotch|perineum|anus)\b",
+            r"\b(groin|saddle|between my legs|genitals?|privates|crotch|down there)\b.{0,30}\b(numb|numbness|no feeling|tingling)\b",
+            r"\b(can't|cannot|can not|couldn't|unable to|trouble|struggling to|problems?|difficulty) (pee|wee|urinate|control my bladder|control my bowels|go to the toilet|empty my bladder|peeing|weeing|urinating|passing urine)\b",
+            r"\b(bladder|bowel|bowels|peeing|weeing)\b.{0,25}\b(problems?|issues?|control|changes?|changed|weird|leak|leaking|accident|incontinen|not working|different|stopped|won't|can't)",
+            r"\b(wet|soiled|peed|pooed) myself\b", r"\bincontinen", r"\blost control of my (bladder|bowels?)\b",
+            r"\bsaddle (numbness|anaesthesia|anesthesia)\b", r"\bcauda equina\b",
+        ),
+    ),
+    RedFlag(
+        "heat_stroke", "emergency",
+        "confusion, hot dry skin or a very high temperature after running in the heat can be heat stroke",
+        (
+            r"\b(confused|confusion)\b(?! (about|by|as to|which|why|what|how|with|whether|if|over))",
+            r"\b(disoriented|disorientated|delirious|not making sense|didn't know where i was|don't know where i am|slurring)\b",
+            r"\bhot,? (and )?dry skin\b", r"\bskin (is |was |feels |felt )?(hot|burning) and dry\b",
+            r"\b(stopped|stop|not|wasn't|isn't) sweating\b(?!.*\b(fine|normal)\b)",
+            r"\bheat ?stroke\b", r"\b(temperature|temp|fever) (of |is |was |at )?(4[0-2]|10[4-9])\b",
+            r"\b(very|really|super|extremely) high (temperature|temp|fever)\b.{0,40}\b(heat|hot|run)",
+        ),
+    ),
+    RedFlag(
+        "dvt", "urgent",
+        "one swollen, warm, painful calf can be a blood clot (DVT)",
+        (
+            r"\b(calf|calves|lower leg|leg)\b.{0,40}\b(swollen|swelling|swelled|puffy|puffed)\b.{0,40}\b(warm|hot|red|redness|throbbing|tender|heat)",
+            r"\b(swollen|swelling|puffy)\b.{0,15}\b(warm|hot|red)\b.{0,40}\b(calf|calves|lower leg|leg)\b",
+            r"\b(warm|hot|red)\b.{0,20}\b(swollen|swelling|puffy)\b.{0,40}\b(calf|calves|lower leg)\b",
+            r"\b(calf|calves|lower leg)\b.{0,40}\b(warm|hot|red)\b.{0,40}\b(swollen|swelling|swelled|puffy)\b",
+            r"\b(blood clot|dvt|deep vein thrombosis|thrombosis)\b",
+        ),
+        escalate_if=(r"\b(breathless|short of breath|out of breath at rest|can't breathe|cannot breathe|struggling to breathe|shortness of breath|hard to breathe|chest pain|coughing (up )?blood|breathing is hard)\b",),
+    ),
+    RedFlag(
+        "fracture", "urgent",
+        "not being able to put weight on it, or pain right on the bone after a twist or fall, can mean a broken bone",
+        (
+            r"\b(can't|cannot|can not|couldn't|unable to|not able to|barely) (walk|put (any )?weight|bear weight|weight ?bear|stand on it|take (a|one|four|4|two|2|three|3|a few) steps?|step on it|hobble)",
+            r"\b(can't|cannot|couldn't|unable to) (even )?put (my )?(foot|leg) (down|on the ground)\b",
+            r"\b(heard|felt) (a |an )?(crack|snap|pop)\b", r"\b(bone|bones) (is |are )?(sticking|poking) out\b",
+            r"\b(ankle|foot|leg|knee|toe)\b.{0,30}\b(looks|is|was) (deformed|bent|out of shape|wrong|misshapen)\b",
+            r"\b(tender|sore|painful|hurts)\b.{0,30}\b(on|at|to touch on|when i press on|pressing on) (the |my )?(ankle ?bone|bone|bony|knobbly|knobbl)",
+            r"\b(ankle ?bone|knobbly bit|bony bit|base of (my |the )?(little|5th|fifth) toe|navicular|5th metatarsal|fifth metatarsal|outside edge of my foot)\b.{0,30}\b(tender|sore|painful|hurts|agony)",
+            r"\b(can't|cannot|couldn't|unable to|won't) (bend|straighten) (my )?knee\b", r"\bknee (won't|wont|will not|doesn't|can't) (bend|straighten)\b",
+            r"\b(kneecap|knee cap|patella)\b.{0,20}\b(tender|hurts to touch|sore to touch|painful to touch)",
+            r"\b(broken|broke|fractured|fracture|cracked)\b.{0,25}\b(bone|ankle|foot|leg|toe|shin|knee|metatarsal|hip|heel)\b",
+            r"\b(bone|ankle|foot|leg|toe|shin|knee|metatarsal|hip|heel)\b.{0,20}\b(is|was|feels|might be|could be) (broken|fractured|cracked)\b",
+        ),
+    ),
+    RedFlag(
+        "stress_fracture", "urgent",
+        "pain at one spot on a bone that gets worse with impact, or that hurts at rest or at night, can be a stress fracture",
+        (
+            r"\b(pain|hurts?|aches?|aching|throbs?|throbbing|sore)\b.{0,40}\b(at night|in bed|when resting|at rest|even resting|while resting|when i'm resting|sitting still|lying down|in the night|wakes me|keeps me awake)\b",
+            r"\b(wakes|woke|waking|keeps) me (up|awake)\b",
+            r"\b(one|a|single|specific|tiny|small) (spot|point|place|area) (on|of) (the |my )?(bone|shin ?bone|tibia|foot|metatarsal)\b",
+            r"\b(pinpoint|point tenderness|finger ?tip|one finger)\b", r"\bstress (fracture|reaction)\b",
+            r"\b(hurts|pain|painful|agony) (to|when i) hop\b", r"\bcan't hop\b",
+            r"\b(on|in) the bone\b.{0,30}\b(hurts|pain|sore|tender)", r"\b(hurts|pain|sore|tender)\b.{0,20}\b(on|in) the bone\b",
+        ),
+    ),
+    RedFlag(
+        "neuro", "urgent",
+        "numbness, tingling or weakness in your leg or foot can mean a nerve is being squeezed",
+        (
+            r"\b(numb|numbness|tingling|tingle|tingles|pins and needles|dead feeling|no feeling|lost feeling|losing feeling)\b",
+            r"\b(can't|cannot|can not|couldn't) feel (my |the )?(foot|feet|toes?|leg|legs|ankle|heel|shin|calf|sole)\b",
+            r"\bfoot (drop|slaps|slapping|drags|dragging|flops|flopping)\b", r"\bdrop foot\b",
+            r"\b(weak|weakness|gave way|giving way|no strength)\b.{0,25}\b(leg|foot|ankle|toes)\b",
+            r"\b(leg|foot|ankle)\b.{0,25}\b(weak|weakness|gave out|gives out|no strength)\b",
+            r"\b(can't|cannot|couldn't) (lift|raise|move) (my )?(foot|toes|ankle)\b", r"\btripping over my (foot|toes)\b",
+        ),
+    ),
+    RedFlag(
+        "septic_joint", "urgent",
+        "a hot, swollen joint together with a fever can be an infected joint",
+        (
+            r"\b(hot|red|swollen|swelling|warm)\b.{0,40}\b(knee|ankle|hip|joint|toe)\b.{0,60}\b(fever|feverish|temperature|temp|shivery|shivering|chills|sweats|rigors)\b",
+            r"\b(knee|ankle|hip|joint|toe)\b.{0,40}\b(hot|red|swollen|swelling|warm)\b.{0,60}\b(fever|feverish|temperature|temp|shivery|shivering|chills|sweats|rigors)\b",
+            r"\b(fever|feverish|temperature|shivery|chills)\b.{0,60}\b(hot|red|swollen|swelling)\b.{0,30}\b(knee|ankle|hip|joint|toe)\b",
+        ),
+    ),
+)
+
+# Words that negate a red-flag sign when they come shortly before it in the same clause.
+NEGATORS = (
+    r"\b(no|not|without|never|none|nor|neither|didn't|don't|doesn't|isn't|wasn't|aren't|weren't|"
+    r"haven't|hasn't|hadn't|zero|nothing|free of|absence of|denies|ruled out|no sign of|no signs of)\b"
+)
+# Clause boundaries: a negation does not carry past these.
+CLAUSE_BREAK = r"(\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\byet\b|\bexcept\b|\bwhereas\b|[.;!?]|\band (now|then|my|it|i)\b|,\s*(my|it|i|and|the|now))"

@@ -1,0 +1,157 @@
+"""The safety screen: runs on every user message, first, in every state of the conversation.
+
+Pure and rule-based on purpose: a statistical model can be wrong in ways no one can review, and
+this screen must not miss a crisis or a red flag. Figures of speech and explicit denials are
+removed before matching; negated red-flag signs ("no chest pain") do not count.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.safety import patterns as P
+
+CRISIS = "crisis"
+AMBIGUOUS = "ambiguous"
+RED_FLAG = "red_flag"
+LEVEL_ORDER = ("crisis", "emergency", "urgent", "see_pt", "self_care")
+
+_SIGN_WORDS = (
+    r"(swollen|swelling|warm|hot|red|numb|numbness|tingling|tingly|pain|painful|tight|tightness|"
+    r"tender|fever|feverish|temperature|confused|dizzy|faint|fainted|weak|weakness|racing|pounding)"
+)
+_INNER_NEGATION = re.compile(
+    r"\b(isn't|is not|wasn't|was not|aren't|not|no|never|without|none)\s+(\w+\s+)?" + _SIGN_WORDS + r"\b"
+)
+_FOLLOWING_NEGATION = re.compile(r"^\s*[-:?,]?\s*(none|no|nope|nah|not really|never|negative|nothing)\b")
+_NEGATOR = re.compile(P.NEGATORS)
+_CLAUSE_BREAK = re.compile(P.CLAUSE_BREAK)
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_NON_TEXT = re.compile(r"[^a-z0-9'?.!,;:\-/ ]+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the screen found in one message."""
+
+    kind: str  # "crisis" | "ambiguous" | "red_flag"
+    level: str  # "crisis" for crisis/ambiguous; "emergency" | "urgent" for red flags
+    flag: str | None = None  # red flag id
+    reason: str = ""  # plain words, for the advice ("because ...")
+
+
+@dataclass(frozen=True)
+class Screening:
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def crisis(self) -> bool:
+        return any(f.kind == CRISIS for f in self.findings)
+
+    @property
+    def ambiguous(self) -> bool:
+        return not self.crisis and any(f.kind == AMBIGUOUS for f in self.findings)
+
+    @property
+    def red_flags(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.kind == RED_FLAG)
+
+    @property
+    def level(self) -> str | None:
+        """The most serious level found, or None when the message is clear."""
+        levels = [f.level for f in self.findings if f.kind != AMBIGUOUS]
+        return min(levels, key=LEVEL_ORDER.index) if levels else None
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, typos fixed, letters repeated 3+ times squeezed to 2."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = _NON_TEXT.sub(" ", text)
+    text = _REPEATS.sub(r"\1\1", text)
+    words = [P.TYPOS.get(w.strip(".,!?;:"), w) if w.strip(".,!?;:") in P.TYPOS else w
+             for w in text.split()]
+    return _SPACES.sub(" ", " ".join(words)).strip()
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[list[re.Pattern[str]], ...]:
+    c = [re.compile(p) for p in P.CRISIS]
+    a = [re.compile(p) for p in P.AMBIGUOUS]
+    d = [re.compile(p) for p in P.DENIALS]
+    f = [re.compile(p) for p in P.FIGURES_OF_SPEECH]
+    return c, a, d, f
+
+
+@lru_cache(maxsize=1)
+def _compiled_flags() -> tuple[tuple[P.RedFlag, list[re.Pattern[str]], list[re.Pattern[str]]], ...]:
+    return tuple(
+        (flag, [re.compile(p) for p in flag.patterns], [re.compile(p) for p in flag.escalate_if])
+        for flag in P.RED_FLAGS
+    )
+
+
+def screen(text: str) -> Screening:
+    """Screen one message. Never raises on any text; cost is linear in the text length."""
+    norm = normalise(text)
+    if not norm:
+        return Screening()
+    findings: list[Finding] = []
+    crisis = _crisis(norm)
+    if crisis:
+        findings.append(Finding(crisis, "crisis"))
+    findings.extend(_red_flags(norm))
+    return Screening(tuple(findings))
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace spans by spaces, keeping offsets."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _crisis(norm: str) -> str | None:
+    crisis, ambiguous, denials, figures = _compiled()
+    # Denials and figures of speech are blanked first, so what remains is what the person means.
+    spans = [m.span() for rx in denials + figures for m in rx.finditer(norm)]
+    cleaned = _blank(norm, spans)
+    if any(rx.search(cleaned) for rx in ambiguous):
+        # "kms if my knee doesn't heal": not clearly a joke, not clearly a plan -> ask kindly.
+        # Unless something else in the message is an unambiguous crisis statement.
+        without_ambiguous = _blank(cleaned, [m.span() for rx in ambiguous for m in rx.finditer(cleaned)])
+        return CRISIS if any(rx.search(without_ambiguous) for rx in crisis) else AMBIGUOUS
+    if any(rx.search(cleaned) for rx in crisis):
+        return CRISIS
+    return None
+
+
+def _red_flags(norm: str) -> list[Finding]:
+    found: list[Finding] = []
+    for flag, regexes, escalators in _compiled_flags():
+        if any(not _negated(norm, m) for rx in regexes for m in rx.finditer(norm)):
+            level = flag.level
+            reason = flag.reason
+            if any(rx.search(norm) and not _negated(norm, rx.search(norm)) for rx in escalators):  # type: ignore[arg-type]
+                level = "emergency"
+                reason += ", and with breathlessness or chest pain it can have reached the lungs"
+            found.append(Finding(RED_FLAG, level, flag.id, reason))
+    return found
+
+
+def _negated(norm: str, match: re.Match[str]) -> bool:
+    """Is this sign denied ("no chest pain", "calf isn't swollen", "numbness? none")?"""
+    prefix = norm[: match.start()]
+    breaks = list(_CLAUSE_BREAK.finditer(prefix))
+    clause = prefix[breaks[-1].end():] if breaks else prefix
+    window = " ".join(clause.split()[-5:])
+    if _NEGATOR.search(window):
+        return True
+    if _INNER_NEGATION.search(match.group(0)):
+        return True
+    return bool(_FOLLOWING_NEGATION.match(norm[match.end():]))
