@@ -1,0 +1,68 @@
+"""Fixtures shared by the store tests: one factory per backend, so the contract runs on each."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import AsyncIterator, Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# The project is not installed into the venv: make `bot` importable from this checkout.
+REPO_ROOT = Path(__file__).resolve().parents[2]
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from bot.store import MemoryStore, TinyDBStore  # noqa: E402
+from bot.store.base import BaseStore, Migration  # noqa: E402
+from bot.store.tinydb_store import user_path, write_user_doc  # noqa: E402
+
+
+@dataclass
+class Backend:
+    """How to open a backend and plant a record exactly as given (old schema, foreign data)."""
+
+    name: str
+    open: Callable[..., BaseStore]
+    plant: Callable[[BaseStore, str, dict[str, Any]], None]
+
+
+def _plant_memory(store: BaseStore, user_id: str, record: dict[str, Any]) -> None:
+    assert isinstance(store, MemoryStore)
+    store._put_raw(user_id, record)
+
+
+def _plant_tinydb(store: BaseStore, user_id: str, record: dict[str, Any]) -> None:
+    assert isinstance(store, TinyDBStore)
+    write_user_doc(user_path(store.data_dir, user_id), user_id, record=record)
+
+
+@pytest.fixture(params=["memory", "tinydb"])
+async def backend(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Backend]:
+    opened: list[BaseStore] = []
+
+    def open_memory(**options: Any) -> BaseStore:
+        opened.append(MemoryStore(**options))
+        return opened[-1]
+
+    def open_tinydb(**options: Any) -> BaseStore:
+        opened.append(TinyDBStore(tmp_path / "data", **options))
+        return opened[-1]
+
+    if request.param == "memory":
+        yield Backend("memory", open_memory, _plant_memory)
+    else:
+        yield Backend("tinydb", open_tinydb, _plant_tinydb)
+    for store in opened:
+        await store.close()
+
+
+@pytest.fixture
+def store(backend: Backend) -> BaseStore:
+    return backend.open()
+
+
+def migrations(**steps: Migration) -> Mapping[int, Migration]:
+    return {int(name.removeprefix("v")): step for name, step in steps.items()}
