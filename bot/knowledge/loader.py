@@ -1,0 +1,325 @@
+"""Reading and validating `knowledge/`: the only module here that touches the disk.
+
+Every problem with the content raises `DefinitionError(file, key, problem)` so the person editing
+the YAML knows exactly where to look.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.errors import DefinitionError
+from bot.knowledge.model import LEVELS, LOCATIONS, ROLES, Entry
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_ENTRY_FIELDS = {
+    "id", "title", "text", "source", "keywords", "questions", "related", "locations", "levels",
+    "role", "include_crisis_resources",
+}
+
+
+@dataclass(frozen=True)
+class Sources:
+    article_title: str
+    sections: dict[str, str]
+    clinical: dict[str, str]
+
+    def resolves(self, ref: str) -> bool:
+        if ref.startswith("article#"):
+            return ref[len("article#"):] in self.sections
+        if ref.startswith("clinical:"):
+            return ref[len("clinical:"):] in self.clinical
+        return False
+
+    def citation(self, ref: str) -> str:
+        if ref.startswith("article#"):
+            return f'"{self.article_title}", section "{self.sections[ref[len("article#"):]]}"'
+        return self.clinical[ref[len("clinical:"):]]
+
+
+@dataclass(frozen=True)
+class Level:
+    heading: str
+    include_location: bool
+
+
+@dataclass(frozen=True)
+class CrisisCountry:
+    name: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CrisisResources:
+    default: str
+    heading: str
+    aliases: dict[str, str]
+    countries: dict[str, CrisisCountry]
+    fallback: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    locations: dict[str, tuple[str, ...]]  # canonical location -> phrases
+    groups: dict[str, tuple[str, ...]]  # group name -> phrases
+    context_words: tuple[str, ...]  # words that refer back to the conversation ("it")
+
+
+@dataclass(frozen=True)
+class OutOfScopeTopic:
+    triggers: tuple[str, ...]
+    reply: str
+
+
+@dataclass(frozen=True)
+class OutOfScope:
+    topics: dict[str, OutOfScopeTopic]
+    generic_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KnowledgeData:
+    entries: tuple[Entry, ...]
+    sources: Sources
+    levels: dict[str, Level]
+    crisis: CrisisResources
+    vocabulary: Vocabulary
+    out_of_scope: OutOfScope
+
+
+def load_data(directory: Path) -> KnowledgeData:
+    """Read and validate every file of the knowledge base in `directory`."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise DefinitionError(str(directory), "(directory)", "the knowledge directory does not exist")
+    sources = _load_sources(directory)
+    entries = _load_entries(directory, sources)
+    return KnowledgeData(
+        entries=entries,
+        sources=sources,
+        levels=_load_levels(directory),
+        crisis=_load_crisis(directory),
+        vocabulary=_load_vocabulary(directory),
+        out_of_scope=_load_out_of_scope(directory),
+    )
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _display(directory: Path, path: Path) -> str:
+    """The path as a person would look for it: relative to the knowledge directory's parent."""
+    try:
+        return str(path.relative_to(directory.parent))
+    except ValueError:
+        return str(path)
+
+
+def _read(directory: Path, name: str) -> tuple[str, Any]:
+    path = directory / name
+    shown = _display(directory, path)
+    if not path.is_file():
+        raise DefinitionError(shown, "(file)", "file is missing")
+    try:
+        return shown, yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise DefinitionError(shown, "(file)", f"not valid YAML: {exc}") from exc
+
+
+def _mapping(value: Any, path: str, key: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise DefinitionError(path, key, "expected a mapping")
+    return value
+
+
+def _text(value: Any, path: str, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise DefinitionError(path, key, "must be non-empty text")
+    return " ".join(value.split())
+
+
+def _strings(value: Any, path: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+        raise DefinitionError(path, key, "must be a list of strings")
+    out = tuple(str(v).strip() for v in value)
+    if any(not v for v in out):
+        raise DefinitionError(path, key, "contains an empty string")
+    return out
+
+
+# -- files -----------------------------------------------------------------------------------
+
+
+def _load_sources(directory: Path) -> Sources:
+    path, data = _read(directory, "sources.yml")
+    data = _mapping(data, path, "(top level)")
+    article = _mapping(data.get("article"), path, "article")
+    sections = _mapping(article.get("sections"), path, "article.sections")
+    clinical = _mapping(data.get("clinical"), path, "clinical")
+    return Sources(
+        article_title=_text(article.get("title"), path, "article.title"),
+        sections={str(k): _text(v, path, f"article.sections.{k}") for k, v in sections.items()},
+        clinical={str(k): _text(v, path, f"clinical.{k}") for k, v in clinical.items()},
+    )
+
+
+def _load_entries(directory: Path, sources: Sources) -> tuple[Entry, ...]:
+    files = sorted((directory / "entries").glob("*.yml"))
+    if not files:
+        raise DefinitionError(_display(directory, directory / "entries"), "(directory)", "no entry files (*.yml)")
+    entries: list[Entry] = []
+    seen: dict[str, str] = {}
+    for file in files:
+        path, data = _read(directory, f"entries/{file.name}")
+        if data is None:
+            continue
+        if not isinstance(data, list):
+            raise DefinitionError(path, "(top level)", "expected a list of entries")
+        for index, raw in enumerate(data):
+            entry = _entry(raw, path, index, sources)
+            if entry.id in seen:
+                raise DefinitionError(path, entry.id, f"duplicate id (also defined in {seen[entry.id]})")
+            seen[entry.id] = path
+            entries.append(entry)
+    ids = set(seen)
+    for entry in entries:
+        for ref in entry.related:
+            if ref not in ids:
+                raise DefinitionError(entry.file, f"{entry.id}.related", f"'{ref}' is not an entry id")
+    return tuple(entries)
+
+
+def _entry(raw: Any, path: str, index: int, sources: Sources) -> Entry:
+    raw = _mapping(raw, path, f"[{index}]")
+    entry_id = raw.get("id")
+    if not isinstance(entry_id, str) or not _ID.match(entry_id):
+        raise DefinitionError(path, f"[{index}].id", f"missing or not kebab-case: {entry_id!r}")
+    unknown = sorted(set(raw) - _ENTRY_FIELDS)
+    if unknown:
+        raise DefinitionError(path, f"{entry_id}.{unknown[0]}", f"unknown field (known: {', '.join(sorted(_ENTRY_FIELDS))})")
+    source = _strings(raw.get("source"), path, f"{entry_id}.source")
+    if not source:
+        raise DefinitionError(path, f"{entry_id}.source", "every entry needs a source (article#<section> or clinical:<id>)")
+    for ref in source:
+        if not sources.resolves(ref):
+            raise DefinitionError(path, f"{entry_id}.source", f"'{ref}' is not defined in sources.yml")
+    locations = _strings(raw.get("locations"), path, f"{entry_id}.locations")
+    for loc in locations:
+        if loc not in LOCATIONS:
+            raise DefinitionError(path, f"{entry_id}.locations", f"unknown location '{loc}' (known: {', '.join(LOCATIONS)})")
+    levels = _strings(raw.get("levels"), path, f"{entry_id}.levels")
+    for level in levels:
+        if level not in LEVELS:
+            raise DefinitionError(path, f"{entry_id}.levels", f"unknown level '{level}' (known: {', '.join(LEVELS)})")
+    role = raw.get("role", "answer")
+    if role not in ROLES:
+        raise DefinitionError(path, f"{entry_id}.role", f"unknown role {role!r} (known: {', '.join(ROLES)})")
+    flag = raw.get("include_crisis_resources", False)
+    if not isinstance(flag, bool):
+        raise DefinitionError(path, f"{entry_id}.include_crisis_resources", "must be true or false")
+    return Entry(
+        id=entry_id,
+        title=_text(raw.get("title"), path, f"{entry_id}.title"),
+        text=_text(raw.get("text"), path, f"{entry_id}.text"),
+        source=source,
+        keywords=_strings(raw.get("keywords"), path, f"{entry_id}.keywords"),
+        questions=_strings(raw.get("questions"), path, f"{entry_id}.questions"),
+        related=_strings(raw.get("related"), path, f"{entry_id}.related"),
+        locations=locations,
+        levels=levels,
+        role=role,
+        include_crisis_resources=flag,
+        file=path,
+    )
+
+
+def _load_levels(directory: Path) -> dict[str, Level]:
+    path, data = _read(directory, "levels.yml")
+    levels = _mapping(_mapping(data, path, "(top level)").get("levels"), path, "levels")
+    for name in levels:
+        if name not in LEVELS:
+            raise DefinitionError(path, f"levels.{name}", f"unknown level (known: {', '.join(LEVELS)})")
+    out: dict[str, Level] = {}
+    for name in LEVELS:
+        if name not in levels:
+            raise DefinitionError(path, f"levels.{name}", "missing: every triage level needs a heading")
+        raw = _mapping(levels[name], path, f"levels.{name}")
+        out[name] = Level(
+            heading=_text(raw.get("heading"), path, f"levels.{name}.heading"),
+            include_location=bool(raw.get("include_location", False)),
+        )
+    return out
+
+
+def _load_crisis(directory: Path) -> CrisisResources:
+    path, data = _read(directory, "crisis_resources.yml")
+    data = _mapping(data, path, "(top level)")
+    countries_raw = _mapping(data.get("countries"), path, "countries")
+    countries: dict[str, CrisisCountry] = {}
+    for code, raw in countries_raw.items():
+        if not isinstance(code, str) or not _COUNTRY.match(code):
+            raise DefinitionError(path, f"countries.{code}", "country codes are two capital letters (ISO 3166-1)")
+        raw = _mapping(raw, path, f"countries.{code}")
+        lines = _strings(raw.get("lines"), path, f"countries.{code}.lines")
+        if not lines:
+            raise DefinitionError(path, f"countries.{code}.lines", "at least one line is needed")
+        countries[code] = CrisisCountry(_text(raw.get("name"), path, f"countries.{code}.name"), lines)
+    default = data.get("default")
+    if default not in countries:
+        raise DefinitionError(path, "default", f"{default!r} is not one of the countries")
+    aliases = {str(k): str(v) for k, v in _mapping(data.get("aliases", {}), path, "aliases").items()}
+    for alias, target in aliases.items():
+        if target not in countries:
+            raise DefinitionError(path, f"aliases.{alias}", f"{target!r} is not one of the countries")
+    fallback = _strings(_mapping(data.get("fallback"), path, "fallback").get("lines"), path, "fallback.lines")
+    if not fallback:
+        raise DefinitionError(path, "fallback.lines", "at least one line is needed")
+    return CrisisResources(
+        default=default,
+        heading=_text(data.get("heading"), path, "heading"),
+        aliases=aliases,
+        countries=countries,
+        fallback=fallback,
+    )
+
+
+def _load_vocabulary(directory: Path) -> Vocabulary:
+    path, data = _read(directory, "synonyms.yml")
+    data = _mapping(data, path, "(top level)")
+    locations_raw = _mapping(data.get("locations"), path, "locations")
+    for name in locations_raw:
+        if name not in LOCATIONS:
+            raise DefinitionError(path, f"locations.{name}", f"unknown location (known: {', '.join(LOCATIONS)})")
+    groups_raw = _mapping(data.get("groups"), path, "groups")
+    clash = sorted(set(groups_raw) & set(LOCATIONS))
+    if clash:
+        raise DefinitionError(path, f"groups.{clash[0]}", "group names must not be location names")
+    return Vocabulary(
+        locations={k: _strings(v, path, f"locations.{k}") for k, v in locations_raw.items()},
+        groups={str(k): _strings(v, path, f"groups.{k}") for k, v in groups_raw.items()},
+        context_words=_strings(data.get("context_words"), path, "context_words"),
+    )
+
+
+def _load_out_of_scope(directory: Path) -> OutOfScope:
+    path, data = _read(directory, "out_of_scope.yml")
+    data = _mapping(data, path, "(top level)")
+    topics: dict[str, OutOfScopeTopic] = {}
+    for name, raw in _mapping(data.get("topics"), path, "topics").items():
+        raw = _mapping(raw, path, f"topics.{name}")
+        triggers = _strings(raw.get("triggers"), path, f"topics.{name}.triggers")
+        if not triggers:
+            raise DefinitionError(path, f"topics.{name}.triggers", "at least one trigger is needed")
+        topics[str(name)] = OutOfScopeTopic(triggers, _text(raw.get("reply"), path, f"topics.{name}.reply"))
+    return OutOfScope(topics, _strings(data.get("generic_words"), path, "generic_words"))

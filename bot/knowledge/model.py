@@ -1,0 +1,63 @@
+"""Values of the knowledge base: entries, answers, advice, and the public vocabularies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Public contracts (DESIGN.md, issue 2): the triage levels and the NLU's canonical locations.
+LEVELS: tuple[str, ...] = ("crisis", "emergency", "urgent", "see_pt", "self_care")
+LOCATIONS: tuple[str, ...] = (
+    "foot", "toe", "heel", "ankle", "achilles", "shin", "calf", "knee", "it_band",
+    "thigh", "hamstring", "quad", "hip", "groin", "glute", "lower_back",
+)
+# How advice composition uses an entry; only `answer` entries are offered as answers.
+ROLES: tuple[str, ...] = ("answer", "advice_now", "advice_pt", "advice_escalate", "red_flag")
+
+# Ids the evaluation set and other modules rely on.
+REQUIRED_IDS: tuple[str, ...] = (
+    "soreness-normal", "pain-vs-soreness", "run-through-pain", "stop-running", "pt-when",
+    "pt-what", "pt-strength", "foam-rolling", "range-of-motion", "home-exercises",
+    "balance-why", "balance-test", "mileage-gradual", "mileage-rules", "injury-rates",
+    "shin-pain", "knee-pain", "foot-heel-pain", "achilles-calf-pain", "hip-pain", "back-pain",
+    "red-flags", "symptom-checkers", "disclaimer", "crisis-help",
+)
+# The red-flag ids the safety screen reports (each is also an entry id).
+RED_FLAG_IDS: tuple[str, ...] = (
+    "redflag-cardiac", "redflag-cauda-equina", "redflag-heat-stroke", "redflag-dvt",
+    "redflag-fracture", "redflag-stress-fracture", "redflag-neuro", "redflag-septic-joint",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One reviewed piece of content, with where it comes from."""
+
+    id: str
+    title: str
+    text: str
+    source: tuple[str, ...]  # `article#<section>` or `clinical:<id>`, at least one
+    keywords: tuple[str, ...]
+    questions: tuple[str, ...]
+    related: tuple[str, ...]
+    locations: tuple[str, ...]
+    levels: tuple[str, ...]
+    role: str
+    include_crisis_resources: bool = False
+    file: str = ""  # the data file it was loaded from, for messages
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A reply to a free-text question. `sources` are entry ids; `related` are button labels."""
+
+    text: str
+    sources: tuple[str, ...]
+    related: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Advice:
+    """The triage advice message and every entry id it was composed from."""
+
+    text: str
+    sources: tuple[str, ...]
