@@ -378,8 +378,7 @@ class TinyDBStore(BaseStore):
         for user_id in user_ids:
             try:
                 doc = read_user_doc(self._user_path(user_id), user_id)
-            except CorruptDataError as exc:
-                log.warning("%s", exc)
+            except CorruptDataError:  # already moved aside and logged; the index drops it
                 doc = None
             due = None if doc is None else doc["checkin_due"]
             if due is None:
@@ -392,8 +391,7 @@ class TinyDBStore(BaseStore):
         for path in self._user_files():
             try:
                 doc = read_user_doc(path, None)
-            except CorruptDataError as exc:
-                log.warning("%s", exc)
+            except CorruptDataError:  # already moved aside and logged; the rebuild skips it
                 continue
             if doc is not None and doc["checkin_due"] is not None:
                 entries[doc["user_id"]] = doc["checkin_due"]
@@ -433,6 +431,9 @@ class TinyDBStore(BaseStore):
             except ValueError:
                 problems.append(f"{self._journal_path}: line {number} is not JSON")
 
+        for path in sorted(self.data_dir.iterdir()):
+            if is_quarantined(path.name):
+                problems.append(f"{path}: moved aside after an error; inspect it, then delete it")
         on_disk: dict[str, int] = {}
         for shard in sorted(p for p in self._users_dir.iterdir() if p.is_dir()):
             mode_problem(shard, DIR_MODE)

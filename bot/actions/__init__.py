@@ -1,0 +1,269 @@
+"""rasa-sdk actions: the units the engine runs, and what a Rasa assistant calls over HTTP.
+
+One implementation, two callers: `bot.engine` runs these in-process through rasa-sdk's
+`ActionExecutor`; `runner-triage actions` serves the same instances on rasa-sdk's action server.
+Actions read the tracker and return events; they never mutate the tracker dict they were given
+(the executor's `Tracker.from_dict` does not copy, so callers pass a copy).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.knowledge import LOCATIONS, KnowledgeBase
+from bot.nlu.pipeline import NLU
+from bot.safety.screen import screen
+from bot.triage import RedFlagFinding, decide
+
+FORM_SLOTS = ("pain_location", "pain_pattern", "balance_change")
+SLOT_VALUES: dict[str, tuple[str, ...]] = {
+    "pain_side": ("left", "right", "both"),
+    "pain_pattern": ("fades", "recurring", "persistent"),
+    "balance_change": ("worse", "same", "unsure"),
+    "range_of_motion": ("reduced",),
+}
+# What to record when a question is still unclear after one clarifying follow-up.
+UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
+
+
+def _text(tracker: Tracker) -> str:
+    return str(tracker.latest_message.get("text") or "")
+
+
+def _payload_values(tracker: Tracker) -> dict[str, Any] | None:
+    """Slot values carried by a pressed button (Rasa payload `/inform{...}`), if any."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    values = metadata.get("payload_values")
+    return dict(values) if isinstance(values, dict) else None
+
+
+class ValidateTriageForm(FormValidationAction):
+    """Extracts the triage slots from the latest message with our NLU, validates them, and
+    picks the next slot to ask (asking one clarifying follow-up before moving on)."""
+
+    def __init__(self, nlu: NLU) -> None:
+        self.nlu = nlu
+
+    def name(self) -> str:
+        return "validate_triage_form"
+
+    async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> list[str]:
+        skipped = set(tracker.get_slot("skipped_slots") or [])
+        return [s for s in domain_slots if s not in skipped]
+
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> list[EventType]:
+        values = _payload_values(tracker)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        current = list(tracker.get_slot("pain_location") or [])
+        if values is None:
+            parse = self.nlu.parse(_text(tracker), tracker.get_slot("requested_slot"))
+            values, negated = dict(parse.slots), set(parse.negated_locations)
+        else:
+            negated = set()
+        found = values.pop("pain_location", None)
+        locations = current
+        if found or negated:
+            found = [x for x in (found or []) if x in LOCATIONS]
+            if intent == "correction" and found:
+                locations = found
+            else:
+                locations = [x for x in dict.fromkeys(current + found) if x not in negated]
+        events: list[EventType] = []
+        if locations != current:
+            events.append(SlotSet("pain_location", locations or None))
+        if values.pop("skip", None):
+            skipped = list(tracker.get_slot("skipped_slots") or [])
+            requested = tracker.get_slot("requested_slot")
+            if requested and requested not in skipped:
+                events.append(SlotSet("skipped_slots", skipped + [requested]))
+        for slot, value in values.items():
+            if slot in ("pain_side", "pain_pattern", "balance_change", "severity", "range_of_motion"):
+                events.append(SlotSet(slot, value))
+        return events
+
+    def validate_pain_location(self, value: Any, dispatcher: CollectingDispatcher,
+                               tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+        cleaned = [x for x in (value or []) if x in LOCATIONS]
+        return {"pain_location": cleaned or None}
+
+    def _categorical(self, slot: str, value: Any) -> dict[str, Any]:
+        return {slot: value if value in SLOT_VALUES[slot] else None}
+
+    def validate_pain_side(self, value: Any, *_: Any) -> dict[str, Any]:
+        return self._categorical("pain_side", value)
+
+    def validate_pain_pattern(self, value: Any, *_: Any) -> dict[str, Any]:
+        return self._categorical("pain_pattern", value)
+
+    def validate_balance_change(self, value: Any, *_: Any) -> dict[str, Any]:
+        return self._categorical("balance_change", value)
+
+    def validate_range_of_motion(self, value: Any, *_: Any) -> dict[str, Any]:
+        return self._categorical("range_of_motion", value)
+
+    def validate_severity(self, value: Any, *_: Any) -> dict[str, Any]:
+        ok = isinstance(value, (int, float)) and 0 <= value <= 10
+        return {"severity": value if ok else None}
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        requested = tracker.get_slot("requested_slot")
+        extracted = await self.get_extraction_events(dispatcher, tracker, domain)
+        tracker.add_slots(extracted)
+        # rasa-sdk validates only the form's required slots and returns only those; side,
+        # severity and skips are ours too, so every extracted slot is validated and returned.
+        events: list[EventType] = []
+        for event in extracted:
+            slot, value = event["name"], event["value"]
+            validate = getattr(self, f"validate_{slot}", None)
+            result = validate(value, dispatcher, tracker, domain) if validate else {slot: value}
+            tracker.slots.update(result)
+            events += [SlotSet(k, v) for k, v in result.items()]
+        if requested and tracker.slots.get(requested) is None and requested not in (tracker.slots.get("skipped_slots") or []):
+            clarified = list(tracker.slots.get("clarified_slots") or [])
+            if requested not in clarified:
+                # One clarifying follow-up with a concrete tip; the engine does not re-ask.
+                dispatcher.utter_message(response=f"utter_clarify_{requested}")
+                events.append(SlotSet("clarified_slots", clarified + [requested]))
+            elif requested in UNCLEAR_DEFAULT:
+                # Still unclear: record what we can and move on; never ask endlessly.
+                events.append(SlotSet(requested, UNCLEAR_DEFAULT[requested]))
+                tracker.slots[requested] = UNCLEAR_DEFAULT[requested]
+            else:
+                skipped = list(tracker.slots.get("skipped_slots") or []) + [requested]
+                events.append(SlotSet("skipped_slots", skipped))
+                tracker.slots["skipped_slots"] = skipped
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        missing = [s for s in required if tracker.slots.get(s) is None]
+        events.append(SlotSet("requested_slot", missing[0] if missing else None))
+        return events
+
+
+class ActionSafetyCheck(Action):
+    """Screens the latest message for crisis and red flags; answers a crisis at once."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def name(self) -> str:
+        return "action_safety_check"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        result = screen(_text(tracker))
+        country = tracker.get_slot("country") or "US"
+        # The flow may confirm a crisis the person affirmed ("yes" to "are you thinking of ...").
+        confirmed = tracker.get_slot("safety_finding") == "crisis"
+        if result.crisis or confirmed:
+            dispatcher.utter_message(
+                text=crisis_message(self.kb, country),
+                buttons=[{"title": "I'm safe right now", "payload": "/affirm"}],
+                json_message={"triage": "crisis", "sources": ["crisis-help"]},
+            )
+            return [SlotSet("safety_finding", "crisis"), SlotSet("triage_level", "crisis")]
+        if result.ambiguous:
+            dispatcher.utter_message(
+                text=crisis_check_message(self.kb, country),
+                buttons=[{"title": "No, I'm not", "payload": "/deny"},
+                         {"title": "Yes, I am", "payload": "/affirm"}],
+                json_message={"sources": ["crisis-help"]},
+            )
+            return [SlotSet("safety_finding", "ambiguous")]
+        flags = result.red_flags
+        if flags:
+            known = list(tracker.get_slot("red_flags") or [])
+            seen = {f.get("flag") for f in known}
+            for f in flags:
+                if f.flag not in seen:
+                    known.append({"flag": f.flag, "level": f.level, "reason": f.reason})
+            return [SlotSet("safety_finding", "red_flag"), SlotSet("red_flags", known),
+                    SlotSet("triage_level", result.level)]
+        return [SlotSet("safety_finding", None)]
+
+
+def crisis_message(kb: KnowledgeBase, country: str) -> str:
+    return "\n\n".join([
+        "I'm really glad you told me, and I'm sorry you're going through this. "
+        "Your safety matters more than anything about running right now.",
+        "Are you safe right now? If you might act on these thoughts, please contact someone now:",
+        kb.crisis_resources(country),
+        "You don't have to go through this alone. When you're ready, we can talk about your running again — later is fine.",
+    ])
+
+
+def crisis_check_message(kb: KnowledgeBase, country: str) -> str:
+    return "\n\n".join([
+        "I want to check, because I care how you're doing: are you having thoughts of hurting "
+        "or killing yourself?",
+        "If you are, you deserve support right now:",
+        kb.crisis_resources(country),
+    ])
+
+
+class ActionTriage(Action):
+    """Decides the triage level from the slots and red flags and gives the advice."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def name(self) -> str:
+        return "action_triage"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        slots = tracker.slots
+        flags = [RedFlagFinding(f["flag"], f["level"], f["reason"]) for f in slots.get("red_flags") or []]
+        decision = decide(slots, flags, crisis=slots.get("safety_finding") == "crisis")
+        locations = [x for x in slots.get("pain_location") or [] if x in LOCATIONS]
+        advice = self.kb.advice(decision.level.value, locations, decision.reasons,
+                                slots.get("country") or "US", flags=[f.flag for f in flags])
+        dispatcher.utter_message(
+            text=advice.text,
+            json_message={"triage": decision.level.value, "sources": list(advice.sources),
+                          "reasons": list(decision.reasons), "rules": list(decision.rules)},
+        )
+        return [SlotSet("triage_level", decision.level.value)]
+
+
+class ActionAnswerQuestion(Action):
+    """Answers a follow-up question from the knowledge base, or says plainly it cannot."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def name(self) -> str:
+        return "action_answer_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        question = _text(tracker)
+        locations = [x for x in tracker.get_slot("pain_location") or [] if x in LOCATIONS]
+        answer = self.kb.answer(question, locations, tracker.get_slot("country") or "US")
+        if answer is None:
+            dispatcher.utter_message(text=self.kb.out_of_scope_reply(question),
+                                     json_message={"sources": []})
+            return []
+        dispatcher.utter_message(
+            text=answer.text,
+            buttons=[{"title": q, "payload": q} for q in answer.related],
+            json_message={"sources": list(answer.sources)},
+        )
+        return []
+
+
+def build_actions(nlu: NLU, kb: KnowledgeBase) -> list[Action]:
+    return [ValidateTriageForm(nlu), ActionSafetyCheck(kb), ActionTriage(kb), ActionAnswerQuestion(kb)]
+
+
+def build_executor(nlu: NLU, kb: KnowledgeBase) -> ActionExecutor:
+    executor = ActionExecutor()
+    for action in build_actions(nlu, kb):
+        executor.register_action(action)
+    return executor

@@ -1,0 +1,155 @@
+"""`runner-triage` — the command line. `python -m bot` is the same.
+
+Errors a user can act on are printed as one line (no traceback) with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot import __version__
+from bot.errors import RunnerTriageError
+
+log = logging.getLogger("bot")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="runner-triage",
+        description="Triage helper for runners' pain: terminal chat, Telegram bot, Rasa actions.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--log-level", default=None, help="DEBUG, INFO, WARNING (default: $LOG_LEVEL or WARNING)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    chat = sub.add_parser("chat", help="chat in the terminal (the default command)")
+    chat.add_argument("--json", action="store_true",
+                      help="JSON lines: one user message per input line, one JSON object per output line")
+    chat.add_argument("--data-dir", type=Path, default=None,
+                      help="where the conversation is kept (default: $RUNNER_TRIAGE_DATA_DIR or ~/.local/share/runner-triage)")
+    chat.add_argument("--user", default="terminal", help="conversation id to use (default: terminal)")
+    chat.add_argument("--memory", action="store_true", help="keep nothing on disk")
+
+    flow = sub.add_parser("flow", help="validate the dialogue and print it")
+    flow.add_argument("--mermaid", action="store_true", help="print the flow as a Mermaid state diagram")
+    flow.add_argument("--dir", type=Path, default=None, help="dialogue directory (default: the packaged one)")
+
+    kb = sub.add_parser("kb", help="the knowledge base: check it, show an entry")
+    kb_sub = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND", required=True)
+    kb_check = kb_sub.add_parser("check", help="validate the knowledge base")
+    kb_check.add_argument("--dir", type=Path, default=None)
+    kb_show = kb_sub.add_parser("show", help="print one entry with its source")
+    kb_show.add_argument("entry_id")
+    kb_show.add_argument("--dir", type=Path, default=None)
+    kb_sub.add_parser("list", help="list entry ids and titles")
+
+    store = sub.add_parser("store", help="the data directory")
+    store_sub = store.add_subparsers(dest="store_command", metavar="STORE_COMMAND", required=True)
+    store_check = store_sub.add_parser("check", help="scan every data file and report problems")
+    store_check.add_argument("--data-dir", type=Path, default=None)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _configure_logging(args.log_level)
+    try:
+        return _dispatch(args)
+    except RunnerTriageError as exc:
+        print(f"runner-triage: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _configure_logging(level: str | None) -> None:
+    import os
+
+    name = (level or os.environ.get("LOG_LEVEL") or "WARNING").upper()
+    logging.basicConfig(level=getattr(logging, name, logging.WARNING),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command or "chat"
+    if command == "chat":
+        return asyncio.run(_chat(getattr(args, "json", False), getattr(args, "data_dir", None),
+                                 getattr(args, "user", "terminal"), getattr(args, "memory", False)))
+    if command == "flow":
+        from bot.dialogue import load_dialogue
+        from bot.paths import dialogues_directory
+
+        dialogue = load_dialogue(args.dir or dialogues_directory())
+        if args.mermaid:
+            sys.stdout.write(dialogue.mermaid())
+        else:
+            for name, state in dialogue.states.items():
+                print(f"{name}: {state.description}")
+        return 0
+    if command == "kb":
+        return _kb(args)
+    if command == "store":
+        return asyncio.run(_store_check(args.data_dir))
+    raise AssertionError(command)
+
+
+def _kb(args: argparse.Namespace) -> int:
+    from bot.knowledge import KnowledgeBase
+    from bot.paths import knowledge_directory
+
+    directory = getattr(args, "dir", None) or knowledge_directory()
+    kb = KnowledgeBase.load(directory)
+    if args.kb_command == "check":
+        problems = kb.problems()
+        for problem in problems:
+            print(problem)
+        print(f"{len(kb.entries)} entries, {len(problems)} problem(s) in {directory}")
+        return 1 if problems else 0
+    if args.kb_command == "show":
+        try:
+            print(kb.show(args.entry_id))
+        except KeyError as exc:
+            print(f"runner-triage: error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+            return 2
+        return 0
+    for entry in kb.entries:
+        print(f"{entry.id:24} {entry.title}")
+    return 0
+
+
+async def _store_check(data_dir: Path | None) -> int:
+    from bot.paths import user_data_directory
+    from bot.store import TinyDBStore
+
+    directory = data_dir or user_data_directory()
+    store = TinyDBStore(directory)
+    try:
+        problems = await store.check()
+    finally:
+        await store.close()
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s) in {directory}")
+    return 1 if problems else 0
+
+
+async def _chat(as_json: bool, data_dir: Path | None, user: str, memory: bool) -> int:
+    from bot.engine import Engine
+    from bot.paths import user_data_directory
+    from bot.store import open_store
+    from bot.terminal import TerminalChat, run_interactive, run_json
+
+    engine = Engine.load()
+    store = open_store(None if memory else (data_dir or user_data_directory()))
+    try:
+        chat = TerminalChat(engine, store, user)
+        if as_json:
+            return await run_json(chat, sys.stdin, sys.stdout)
+        return await run_interactive(chat, sys.stdin, sys.stdout)
+    finally:
+        await store.close()

@@ -1,0 +1,246 @@
+"""Load and validate the dialogue (`dialogues/domain.yml` + `dialogues/flow.yml`); draw it.
+
+Everything is checked at start-up, so a typo in the YAML is a clear error naming the file and the
+key, not a confused conversation later: unknown slot, intent, action, response or state; a form
+slot without its question; a state that cannot be reached.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.errors import DefinitionError
+
+WHY_REQUESTED_SLOT = "utter_why_requested_slot"  # resolves to utter_why_<requested slot>
+PAUSED = "@paused"  # the state a crisis interrupted
+INTERRUPTS = ("crisis", "ambiguous", "red_flag")
+SAFETY_ACTION = "action_safety_check"
+
+
+@dataclass(frozen=True)
+class Transition:
+    intent: str
+    do: tuple[str, ...]
+    to: str | None  # None: stay
+    reset: bool = False
+    set: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class State:
+    name: str
+    description: str
+    transitions: tuple[Transition, ...]
+    form: str | None = None
+    on_complete: Transition | None = None
+
+    def transition_for(self, intent: str) -> Transition | None:
+        for t in self.transitions:
+            if t.intent in (intent, "*"):
+                return t
+        return None
+
+
+@dataclass(frozen=True)
+class Dialogue:
+    domain: Mapping[str, Any]
+    start: str
+    states: Mapping[str, State]
+    interrupts: Mapping[str, Transition]
+    commands: Mapping[str, Transition]
+
+    @property
+    def responses(self) -> Mapping[str, Any]:
+        return self.domain.get("responses", {})
+
+    def required_slots(self, form: str) -> tuple[str, ...]:
+        return tuple(self.domain["forms"][form]["required_slots"])
+
+    def form_states(self) -> list[tuple[str, str | None]]:
+        """Every (state, requested slot) pair a conversation can be in."""
+        out: list[tuple[str, str | None]] = []
+        for name, state in self.states.items():
+            if state.form:
+                out += [(name, slot) for slot in self.required_slots(state.form)]
+            else:
+                out.append((name, None))
+        return out
+
+    def mermaid(self) -> str:
+        """The flow as a Mermaid state diagram."""
+        lines = ["stateDiagram-v2", f"    [*] --> {self.start}"]
+        for name, state in self.states.items():
+            lines.append(f"    {name}: {name} - {state.description}".rstrip(" -"))
+            if state.form:
+                slots = " then ".join(self.required_slots(state.form))
+                lines.append(f"    note right of {name}: asks {slots}")
+            edges: dict[str, list[str]] = {}
+            for t in state.transitions:
+                target = t.to or name
+                edges.setdefault(target, []).append(t.intent)
+            if state.on_complete:
+                edges.setdefault(state.on_complete.to or name, []).append("form complete")
+            for target, intents in edges.items():
+                label = ", ".join(dict.fromkeys(intents)).replace("*", "anything else")
+                target = "paused_state" if target == PAUSED else target
+                lines.append(f"    {name} --> {target}: {label}")
+        for kind, t in self.interrupts.items():
+            lines.append(f"    any_state --> {t.to}: safety {kind}")
+        for cmd, t in self.commands.items():
+            if t.to:
+                lines.append(f"    any_state --> {t.to}: {cmd}")
+        lines.append("    note left of any_state: every message is screened for crisis and red flags first")
+        return "\n".join(lines) + "\n"
+
+
+def load_dialogue(directory: Path) -> Dialogue:
+    """Read and validate the dialogue in `directory`. Raises DefinitionError on any problem."""
+    domain_path = directory / "domain.yml"
+    flow_path = directory / "flow.yml"
+    domain = _read_yaml(domain_path)
+    flow = _read_yaml(flow_path)
+    _validate_domain(domain, str(domain_path))
+    return _build_flow(domain, flow, str(flow_path))
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DefinitionError(str(path), "(file)", "not found") from None
+    except yaml.YAMLError as exc:
+        raise DefinitionError(str(path), "(file)", f"not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise DefinitionError(str(path), "(file)", "must be a mapping at the top level")
+    return data
+
+
+def parse_payload(payload: str) -> tuple[str, dict[str, Any]]:
+    """A Rasa button payload '/intent{"slot": value}' -> (intent, values)."""
+    if not payload.startswith("/"):
+        raise ValueError("a payload starts with '/'")
+    body = payload[1:]
+    brace = body.find("{")
+    if brace == -1:
+        return body, {}
+    values = json.loads(body[brace:])
+    if not isinstance(values, dict):
+        raise ValueError("payload values must be an object")
+    return body[:brace], values
+
+
+def _validate_domain(domain: dict[str, Any], path: str) -> None:
+    for key in ("intents", "slots", "responses", "forms", "actions"):
+        if key not in domain:
+            raise DefinitionError(path, key, "missing")
+    slots = domain["slots"]
+    intents = set(domain["intents"])
+    for form, spec in domain["forms"].items():
+        for slot in spec.get("required_slots", []):
+            where = f"forms.{form}.required_slots"
+            if slot not in slots:
+                raise DefinitionError(path, where, f"unknown slot '{slot}' (not under slots:)")
+            for prefix in ("utter_ask_", "utter_clarify_", "utter_why_"):
+                if prefix + slot not in domain["responses"]:
+                    raise DefinitionError(path, f"responses.{prefix}{slot}",
+                                          f"missing: form '{form}' asks for slot '{slot}'")
+    for name, variants in domain["responses"].items():
+        if not isinstance(variants, list) or not variants:
+            raise DefinitionError(path, f"responses.{name}", "must be a non-empty list of variants")
+        for i, variant in enumerate(variants):
+            if "text" not in variant:
+                raise DefinitionError(path, f"responses.{name}[{i}]", "has no text")
+            for j, button in enumerate(variant.get("buttons", [])):
+                where = f"responses.{name}[{i}].buttons[{j}]"
+                try:
+                    intent, values = parse_payload(button["payload"])
+                except (KeyError, ValueError) as exc:
+                    raise DefinitionError(path, where, f"bad payload: {exc}") from None
+                if intent not in intents:
+                    raise DefinitionError(path, where, f"unknown intent '{intent}'")
+                for slot in values:
+                    if slot not in slots and slot != "skip":
+                        raise DefinitionError(path, where, f"unknown slot '{slot}'")
+
+
+def _transition(raw: Any, where: str, path: str, domain: dict[str, Any],
+                states: set[str], need_intent: bool) -> Transition:
+    if not isinstance(raw, dict):
+        raise DefinitionError(path, where, "must be a mapping")
+    known = set(domain["actions"]) | set(domain["responses"]) | {WHY_REQUESTED_SLOT}
+    intent = raw.get("intent", "")
+    if need_intent and intent != "*" and intent not in domain["intents"]:
+        raise DefinitionError(path, f"{where}.intent", f"unknown intent '{intent}'")
+    do = tuple(raw.get("do", []))
+    for name in do:
+        if name not in known:
+            raise DefinitionError(path, f"{where}.do", f"unknown action or response '{name}'")
+    to = raw.get("to")
+    if to is not None and to != PAUSED and to not in states:
+        raise DefinitionError(path, f"{where}.to", f"unknown state '{to}'")
+    sets = raw.get("set", {})
+    for slot in sets:
+        if slot not in domain["slots"]:
+            raise DefinitionError(path, f"{where}.set", f"unknown slot '{slot}'")
+    return Transition(intent, do, to, bool(raw.get("reset", False)), sets)
+
+
+def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dialogue:
+    raw_states = flow.get("states")
+    if not isinstance(raw_states, dict) or not raw_states:
+        raise DefinitionError(path, "states", "missing or empty")
+    names = set(raw_states)
+    start = flow.get("start")
+    if start not in names:
+        raise DefinitionError(path, "start", f"unknown state '{start}'")
+    states: dict[str, State] = {}
+    for name, raw in raw_states.items():
+        form = raw.get("form")
+        if form is not None and form not in domain["forms"]:
+            raise DefinitionError(path, f"states.{name}.form", f"unknown form '{form}'")
+        transitions = tuple(
+            _transition(t, f"states.{name}.transitions[{i}]", path, domain, names, True)
+            for i, t in enumerate(raw.get("transitions", []))
+        )
+        on_complete = None
+        if "on_complete" in raw:
+            on_complete = _transition(raw["on_complete"], f"states.{name}.on_complete", path, domain, names, False)
+        elif form:
+            raise DefinitionError(path, f"states.{name}.on_complete", "a form state needs on_complete")
+        states[name] = State(name, raw.get("description", ""), transitions, form, on_complete)
+    interrupts = {}
+    for kind in INTERRUPTS:
+        if kind not in flow.get("interrupts", {}):
+            raise DefinitionError(path, f"interrupts.{kind}", "missing: every safety finding needs a transition")
+        interrupts[kind] = _transition(flow["interrupts"][kind], f"interrupts.{kind}", path, domain, names, False)
+    commands = {
+        cmd: _transition(t, f"commands.{cmd}", path, domain, names, False)
+        for cmd, t in flow.get("commands", {}).items()
+    }
+    dialogue = Dialogue(domain, start, states, interrupts, commands)
+    _check_reachable(dialogue, path)
+    return dialogue
+
+
+def _check_reachable(dialogue: Dialogue, path: str) -> None:
+    seen = {dialogue.start}
+    seen |= {t.to for t in list(dialogue.interrupts.values()) + list(dialogue.commands.values()) if t.to}
+    frontier = list(seen)
+    while frontier:
+        state = dialogue.states.get(frontier.pop())
+        if state is None:
+            continue
+        targets = [t.to for t in state.transitions] + ([state.on_complete.to] if state.on_complete else [])
+        for target in targets:
+            if target and target != PAUSED and target not in seen:
+                seen.add(target)
+                frontier.append(target)
+    for name in dialogue.states:
+        if name not in seen:
+            raise DefinitionError(path, f"states.{name}", "unreachable: no transition leads here")

@@ -1,0 +1,313 @@
+"""The dialogue engine: one user message in, replies and the user's new record out. Pure.
+
+Every message goes: commands -> bad-input checks -> safety screen (action_safety_check, always
+first) -> NLU -> the flow's transition for (state, intent) -> actions/responses -> the form loop
+(ask the next slot, or finish with on_complete) -> replies. No I/O and no clock: the adapter loads
+and saves the record (bot.store) and passes the time in.
+
+Actions are rasa-sdk Actions run through rasa-sdk's ActionExecutor with a Rasa-shaped tracker,
+so the bot itself exercises the path a Rasa assistant uses.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rasa_sdk.executor import ActionExecutor
+
+from bot.actions import build_executor
+from bot.dialogue import PAUSED, SAFETY_ACTION, WHY_REQUESTED_SLOT, Dialogue, Transition, load_dialogue, parse_payload
+from bot.knowledge import KnowledgeBase
+from bot.nlu.pipeline import NLU, Parse
+from bot.turn import Button, Effect, Reply, TurnResult, UserMessage
+
+log = logging.getLogger(__name__)
+
+MAX_PARSE_CHARS = 1000  # the NLU reads this much; the safety screen always reads everything
+MAX_SCREEN_CHARS = 20000
+HISTORY_LIMIT = 50
+TRIAGE_SLOTS = ("pain_location", "pain_side", "pain_pattern", "balance_change", "severity",
+                "range_of_motion", "clarified_slots", "skipped_slots", "triage_level", "red_flags")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """Strip control and invisible characters; keep line breaks as spaces."""
+    return " ".join(_CONTROL.sub(" ", text.replace("\r", " ").replace("\n", " ")).split())
+
+
+def has_words(text: str) -> bool:
+    return any(unicodedata.category(c)[0] in ("L", "N") for c in text)
+
+
+@dataclass
+class _Turn:
+    """Mutable scratch for one turn: the conversation being changed and what we will say."""
+
+    conv: dict[str, Any]
+    profile: dict[str, Any]
+    user_id: str
+    replies: list[Reply]
+    effects: list[Effect]
+    parse: Parse | None = None
+    text: str = ""
+    payload_values: dict[str, Any] | None = None
+    intent: str = ""
+
+    @property
+    def slots(self) -> dict[str, Any]:
+        return self.conv["slots"]  # type: ignore[no-any-return]
+
+
+class Engine:
+    """Runs conversations. Build once with `Engine.load()` (reads files, ~1 s); then pure."""
+
+    def __init__(self, dialogue: Dialogue, nlu: NLU, kb: KnowledgeBase, executor: ActionExecutor) -> None:
+        self.dialogue = dialogue
+        self.nlu = nlu
+        self.kb = kb
+        self.executor = executor
+
+    @classmethod
+    def load(cls, dialogues_dir: Path | None = None, knowledge_dir: Path | None = None) -> Engine:
+        from bot.paths import dialogues_directory, knowledge_directory
+
+        dialogue = load_dialogue(dialogues_dir or dialogues_directory())
+        kb = KnowledgeBase.load(knowledge_dir or knowledge_directory())
+        nlu = NLU()
+        return cls(dialogue, nlu, kb, build_executor(nlu, kb))
+
+    # -- public ------------------------------------------------------------------------------
+
+    def new_conversation(self) -> dict[str, Any]:
+        return {"state": self.dialogue.start, "slots": {}, "requested_slot": None, "paused": None}
+
+    async def handle(self, record: Mapping[str, Any], message: UserMessage, now: datetime,
+                     user_id: str = "user") -> TurnResult:
+        """Process one message for a user whose stored record is `record` (not modified)."""
+        new = copy.deepcopy(dict(record))
+        conv = new.setdefault("conversation", self.new_conversation())
+        profile = new.setdefault("profile", {})
+        turn = _Turn(conv, profile, user_id, [], [])
+        await self._turn(turn, message, now)
+        if "triage_level" in turn.slots and turn.slots["triage_level"] and turn.replies and any(r.triage for r in turn.replies):
+            self._remember_triage(new, turn, now)
+        return TurnResult(new, tuple(turn.replies), tuple(turn.effects))
+
+    # -- the turn ----------------------------------------------------------------------------
+
+    async def _turn(self, turn: _Turn, message: UserMessage, now: datetime) -> None:
+        if message.payload is not None:
+            try:
+                intent, values = parse_payload(message.payload)
+            except ValueError:
+                # A plain-text payload (e.g. a suggested question) is read as if typed.
+                message = UserMessage(message.payload)
+            else:
+                turn.text, turn.intent, turn.payload_values = clean_text(message.text), intent, values
+                await self._dispatch(turn)
+                return
+
+        text = clean_text(message.text)[:MAX_SCREEN_CHARS]
+        turn.text = text
+        if text.startswith("/"):
+            command = text.split()[0].split("@")[0].lower()
+            await self._command(turn, command)
+            return
+        if not text:
+            self._say(turn, "utter_empty_message")
+            self._reask(turn)
+            return
+        if not has_words(text):
+            self._say(turn, "utter_emoji_only")
+            self._reask(turn)
+            return
+
+        # Safety first, on the whole text, in every state.
+        turn.slots["safety_finding"] = None
+        await self._run(turn, SAFETY_ACTION)
+        finding = turn.slots.get("safety_finding")
+        if finding:
+            await self._interrupt(turn, finding)
+            return
+
+        if len(text) > MAX_PARSE_CHARS:
+            self._say(turn, "utter_long_message")
+            text = text[:MAX_PARSE_CHARS]
+        requested = self._requested(turn)
+        parse = self.nlu.parse(text, requested)
+        turn.parse, turn.intent = parse, parse.intent
+        if parse.language != "en":
+            self._say(turn, "utter_not_understood_language")
+            self._reask(turn)
+            return
+        await self._dispatch(turn)
+
+    async def _dispatch(self, turn: _Turn) -> None:
+        state = self.dialogue.states[turn.conv["state"]]
+        transition = state.transition_for(turn.intent)
+        if transition is None:  # a flow without a catch-all: say so rather than stay silent
+            self._say(turn, "utter_off_topic")
+            self._reask(turn)
+            return
+        await self._follow(turn, transition)
+
+    async def _interrupt(self, turn: _Turn, finding: str) -> None:
+        transition = self.dialogue.interrupts[finding]
+        if finding in ("crisis", "ambiguous"):
+            current = turn.conv["state"]
+            if current not in ("crisis", "crisis_check"):
+                turn.conv["paused"] = {"state": current, "requested_slot": turn.conv.get("requested_slot")}
+        await self._follow(turn, transition)
+
+    async def _command(self, turn: _Turn, command: str) -> None:
+        transition = self.dialogue.commands.get(command)
+        if transition is None:
+            turn.replies.append(Reply("I don't know that command. Send /help to see what I can do."))
+            self._reask(turn)
+            return
+        await self._follow(turn, transition)
+        if transition.to is None:
+            self._reask(turn)
+
+    async def _follow(self, turn: _Turn, t: Transition) -> None:
+        if t.reset:
+            self._reset(turn)
+        turn.slots.update(t.set)
+        for name in t.do:
+            await self._run(turn, name)
+        if t.to is None:
+            return
+        target = t.to
+        if target == PAUSED:
+            paused = turn.conv.get("paused") or {"state": self.dialogue.start, "requested_slot": None}
+            turn.conv["paused"] = None
+            target = paused["state"]
+            turn.conv["requested_slot"] = paused.get("requested_slot")
+        turn.conv["state"] = target
+        if self.dialogue.states[target].form:
+            await self._form_loop(turn)
+        elif target not in ("crisis", "crisis_check"):
+            turn.conv["requested_slot"] = None
+
+    async def _form_loop(self, turn: _Turn) -> None:
+        state = self.dialogue.states[turn.conv["state"]]
+        assert state.form is not None
+        skipped = set(turn.slots.get("skipped_slots") or [])
+        missing = [s for s in self.dialogue.required_slots(state.form)
+                   if turn.slots.get(s) is None and s not in skipped]
+        if not missing:
+            turn.conv["requested_slot"] = None
+            assert state.on_complete is not None
+            await self._follow(turn, state.on_complete)
+            return
+        turn.conv["requested_slot"] = missing[0]
+        if not any(r.asks == missing[0] for r in turn.replies):
+            self._say(turn, f"utter_ask_{missing[0]}")
+
+    def _reask(self, turn: _Turn) -> None:
+        """Repeat the pending question, if there is one and it was not just asked."""
+        requested = self._requested(turn)
+        if requested and not any(r.asks == requested for r in turn.replies):
+            self._say(turn, f"utter_ask_{requested}")
+
+    def _requested(self, turn: _Turn) -> str | None:
+        state = self.dialogue.states[turn.conv["state"]]
+        return turn.conv.get("requested_slot") if state.form else None
+
+    def _reset(self, turn: _Turn) -> None:
+        for slot in TRIAGE_SLOTS:
+            turn.slots.pop(slot, None)
+        turn.conv["requested_slot"] = None
+        turn.conv["paused"] = None
+
+    # -- running actions and responses -------------------------------------------------------
+
+    async def _run(self, turn: _Turn, name: str) -> None:
+        if name == WHY_REQUESTED_SLOT:
+            requested = self._requested(turn)
+            name = f"utter_why_{requested}" if requested else "utter_why_general"
+        if name in self.dialogue.responses:
+            self._say(turn, name)
+            return
+        result = await self.executor.run(self._action_call(turn, name))
+        if result is None:
+            return
+        for event in result.events:
+            if event.get("event") == "slot":
+                if event["name"] == "requested_slot":
+                    turn.conv["requested_slot"] = event["value"]
+                else:
+                    turn.slots[event["name"]] = event["value"]
+        for message in result.responses:
+            self._render(turn, message)
+
+    def _action_call(self, turn: _Turn, name: str) -> dict[str, Any]:
+        latest: dict[str, Any] = (
+            turn.parse.to_rasa() if turn.parse is not None
+            else {"text": turn.text, "intent": {"name": turn.intent, "confidence": 1.0}, "entities": []}
+        )
+        if turn.payload_values is not None:
+            latest["metadata"] = {"payload_values": dict(turn.payload_values)}
+        slots = copy.deepcopy(turn.slots)  # Tracker.from_dict does not copy; actions mutate
+        slots["requested_slot"] = turn.conv.get("requested_slot")
+        slots.setdefault("country", turn.profile.get("country") or "US")
+        state = self.dialogue.states[turn.conv["state"]]
+        tracker = {
+            "sender_id": turn.user_id,
+            "slots": slots,
+            "latest_message": latest,
+            "events": [{"event": "user", "text": turn.text, "parse_data": latest}],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {"name": state.form} if state.form else {},
+            "latest_action_name": "action_listen",
+        }
+        return {"next_action": name, "sender_id": turn.user_id, "tracker": tracker,
+                "domain": self.dialogue.domain}
+
+    def _say(self, turn: _Turn, response: str) -> None:
+        variants = self.dialogue.responses[response]
+        self._render(turn, {"response": response, **variants[0], "text": variants[0]["text"]})
+
+    def _render(self, turn: _Turn, message: dict[str, Any]) -> None:
+        name = message.get("response")
+        if name and not message.get("text"):
+            message = {**self.dialogue.responses[name][0], **{k: v for k, v in message.items() if v}}
+        custom = message.get("custom") or message.get("json_message") or {}
+        asks = custom.get("asks")
+        if name and (name.startswith("utter_ask_") or name.startswith("utter_clarify_")):
+            asks = name.split("_", 2)[2]
+        buttons = tuple(Button(b["title"], b["payload"]) for b in message.get("buttons") or [])
+        turn.replies.append(Reply(
+            text=str(message.get("text") or ""),
+            buttons=buttons,
+            asks=asks,
+            triage=custom.get("triage"),
+            sources=tuple(custom.get("sources") or ()),
+        ))
+
+    def _remember_triage(self, record: dict[str, Any], turn: _Turn, now: datetime) -> None:
+        slots = turn.slots
+        entry = {
+            "at": now.isoformat(),
+            "level": slots.get("triage_level"),
+            "pain_location": slots.get("pain_location"),
+            "pain_side": slots.get("pain_side"),
+            "pain_pattern": slots.get("pain_pattern"),
+            "balance_change": slots.get("balance_change"),
+            "severity": slots.get("severity"),
+            "red_flags": [f.get("flag") for f in slots.get("red_flags") or []],
+            "sources": sorted({s for r in turn.replies for s in r.sources}),
+        }
+        history = record.setdefault("history", [])
+        history.append(entry)
+        del history[:-HISTORY_LIMIT]

@@ -1,0 +1,101 @@
+"""The terminal channel: `runner-triage chat` (readable) and `chat --json` (one JSON line per input).
+
+A thin adapter: a line in -> engine -> replies out; state loaded and saved through bot.store.
+Buttons are shown as numbered options; typing the number or the label presses the button.
+
+JSON-lines contract (`chat --json`), stable for automated conversation checks: for every input
+line exactly one output line is written and flushed:
+    {"replies": [{"text": str, "buttons": [str], "asks": str|null, "triage": str|null, "sources": [str]}]}
+A line equal to a button label (of the previous output) presses that button. EOF ends the session.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from typing import IO, Any
+
+from bot.engine import Engine
+from bot.store import UserStore
+from bot.turn import Button, Reply, TurnResult, UserMessage
+
+TERMINAL_USER = "terminal"
+
+
+def message_for(line: str, buttons: Sequence[Button]) -> UserMessage:
+    """A typed line: a button's number or label presses it; anything else is text."""
+    stripped = line.strip()
+    for i, button in enumerate(buttons, 1):
+        if stripped == button.label or (stripped.isdigit() and int(stripped) == i):
+            return UserMessage(button.label, payload=button.payload)
+    return UserMessage(line)
+
+
+class TerminalChat:
+    def __init__(self, engine: Engine, store: UserStore, user_id: str = TERMINAL_USER) -> None:
+        self.engine = engine
+        self.store = store
+        self.user_id = user_id
+        self.buttons: tuple[Button, ...] = ()
+
+    async def send(self, line: str) -> TurnResult:
+        message = message_for(line, self.buttons)
+        async with self.store.session(self.user_id) as session:
+            result = await self.engine.handle(session.record, message, datetime.now(timezone.utc), self.user_id)
+            session.record.clear()
+            session.record.update(result.record)
+            await self._apply_effects(result, session.record)
+        buttons = [b for r in result.replies for b in r.buttons]
+        self.buttons = tuple(buttons)
+        return result
+
+    async def _apply_effects(self, result: TurnResult, record: dict[str, Any]) -> None:
+        for effect in result.effects:
+            if effect.kind == "delete_data":
+                record.clear()
+
+
+def render_text(replies: Sequence[Reply]) -> str:
+    out: list[str] = []
+    number = 1
+    for reply in replies:
+        out.append(reply.text)
+        for button in reply.buttons:
+            out.append(f"  [{number}] {button.label}")
+            number += 1
+    return "\n".join(out)
+
+
+async def run_interactive(chat: TerminalChat, stdin: IO[str], stdout: IO[str]) -> int:
+    stdout.write("Runner triage — terminal chat. Type your message; /help for help, Ctrl-D to quit.\n")
+    result = await chat.send("/start") if not await _has_conversation(chat) else None
+    if result:
+        stdout.write("\nbot> " + render_text(result.replies).replace("\n", "\n     ") + "\n")
+    while True:
+        stdout.write("\nyou> ")
+        stdout.flush()
+        line = stdin.readline()
+        if not line:
+            stdout.write("\nBye. Your conversation is saved; run `runner-triage chat` to continue.\n")
+            return 0
+        result = await chat.send(line.rstrip("\n"))
+        stdout.write("bot> " + render_text(result.replies).replace("\n", "\n     ") + "\n")
+
+
+async def _has_conversation(chat: TerminalChat) -> bool:
+    record = await chat.store.export_user(chat.user_id)
+    return bool(record and record.get("conversation"))
+
+
+async def run_json(chat: TerminalChat, stdin: IO[str], stdout: IO[str]) -> int:
+    for line in stdin:
+        result = await chat.send(line.rstrip("\n"))
+        stdout.write(json.dumps({"replies": [r.to_json() for r in result.replies]}, ensure_ascii=False) + "\n")
+        stdout.flush()
+    return 0
+
+
+def main_streams() -> tuple[IO[str], IO[str]]:
+    return sys.stdin, sys.stdout
