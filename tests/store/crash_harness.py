@@ -1,0 +1,202 @@
+"""Kill a writing process at random moments and check that nothing acknowledged is lost.
+
+The child (``python -m tests.store.crash_harness child DATA_DIR START SEED``) runs four concurrent
+writers over disjoint users, printing ``begin`` before each operation and ``ack`` only after the
+store call returned. The parent SIGKILLs it, reopens the store (which runs the start-up recovery)
+and checks: every file reads (``TinyDBStore.check``), and each user's state is the last acknowledged
+one or, if an operation was in flight, the result of that operation. Used by ``test_crash.py`` and
+``scripts/store_soak.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.errors import CorruptDataError
+from bot.store import TinyDBStore
+from bot.store.base import from_micros, to_micros
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+WORKERS = 4
+USERS_PER_WORKER = 10
+_BASE_DUE = to_micros(datetime(2026, 1, 1, tzinfo=UTC))
+
+UserState = tuple[int | None, int | None]  # (record seq, check-in due in micros)
+
+
+def due_for(seq: int) -> int | None:
+    return None if seq % 5 == 0 else _BASE_DUE + seq * 1_000_000
+
+
+def apply(state: UserState, op: str, seq: int) -> UserState:
+    if op == "save":
+        return (seq, state[1])
+    if op == "due":
+        return (state[0], due_for(seq))
+    return (None, None)  # delete
+
+
+# -- the child -------------------------------------------------------------------------------
+async def _child(data_dir: Path, start: int, seed: int) -> None:
+    rng = random.Random(seed)
+    store = TinyDBStore(data_dir)
+    counter = [start]
+
+    def emit(*words: object) -> None:
+        sys.stdout.write(" ".join(map(str, words)) + "\n")
+        sys.stdout.flush()
+
+    async def worker(number: int) -> None:
+        users = [f"w{number}u{k}" for k in range(USERS_PER_WORKER)]
+        while True:
+            counter[0] += 1
+            seq = counter[0]
+            user = rng.choice(users)
+            roll = rng.random()
+            op = "save" if roll < 0.7 else "due" if roll < 0.96 else "delete"
+            emit("begin", op, user, seq)
+            if op == "save":
+                async with store.session(user) as session:
+                    session.record.clear()
+                    session.record.update({"seq": seq, "pad": "x" * rng.randint(10, 4000)})
+            elif op == "due":
+                micros = due_for(seq)
+                await store.set_checkin_due(user, None if micros is None else from_micros(micros))
+            else:
+                await store.delete_user(user)
+            emit("ack", op, user, seq)
+
+    emit("ready")
+    await asyncio.gather(*(worker(n) for n in range(WORKERS)))
+
+
+# -- the parent ------------------------------------------------------------------------------
+@dataclass
+class CrashResult:
+    kills: int = 0
+    acknowledged: int = 0
+    files_checked: int = 0
+    corrupt_files: int = 0
+    lost_writes: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"kills={self.kills} acknowledged_ops={self.acknowledged} "
+            f"files_checked={self.files_checked} corrupt_files={self.corrupt_files} "
+            f"lost_acknowledged_writes={self.lost_writes}"
+        )
+
+
+@dataclass
+class _Ledger:
+    acked: dict[str, UserState] = field(default_factory=dict)
+    pending: dict[str, tuple[str, int]] = field(default_factory=dict)
+    next_seq: int = 0
+    acknowledged: int = 0
+
+    def read(self, lines: list[str]) -> None:
+        for line in lines:
+            words = line.split()
+            if len(words) != 4:
+                continue
+            kind, op, user, seq_text = words
+            seq = int(seq_text)
+            self.next_seq = max(self.next_seq, seq)
+            if kind == "begin":
+                self.pending[user] = (op, seq)
+            elif kind == "ack":
+                self.acked[user] = apply(self.acked.get(user, (None, None)), op, seq)
+                self.pending.pop(user, None)
+                self.acknowledged += 1
+
+
+def _collect(stream: object, lines: list[str], ready: threading.Event) -> None:
+    # A line cut short by the kill has no newline: it is not counted (not acknowledged).
+    for raw in stream:  # type: ignore[attr-defined]
+        if raw.endswith("\n"):
+            if raw == "ready\n":
+                ready.set()
+            lines.append(raw)
+
+
+async def _verify(data_dir: Path, ledger: _Ledger, result: CrashResult) -> None:
+    store = TinyDBStore(data_dir)  # runs the recovery a restarted bot would run
+    try:
+        problems = await store.check()
+        files = [p for p in (data_dir / "users").rglob("*") if p.is_file()]
+        result.files_checked += len(files) + 2  # user files + schedule snapshot and journal
+        result.corrupt_files += len(problems)
+        result.problems.extend(problems)
+        due = {u: to_micros(d) for u, d in await store.due_checkins(datetime.max.replace(tzinfo=UTC), limit=10**9)}
+        for user in set(ledger.acked) | set(ledger.pending):
+            try:
+                record = await store.export_user(user)
+            except CorruptDataError as exc:
+                result.corrupt_files += 1
+                result.problems.append(str(exc))
+                continue
+            seen: UserState = (None if record is None else record["seq"], due.get(user))
+            acked = ledger.acked.get(user, (None, None))
+            allowed = [acked]
+            if user in ledger.pending:
+                allowed.append(apply(acked, *ledger.pending[user]))
+            if seen not in allowed:
+                result.lost_writes += 1
+                result.problems.append(f"{user}: on disk {seen}, acknowledged {acked}")
+            ledger.acked[user] = seen  # an in-flight operation has now been decided
+        ledger.pending.clear()
+    finally:
+        await store.close()
+
+
+def run_crash_loop(
+    data_dir: Path, kills: int, *, seed: int = 1, max_delay: float = 0.3, progress: bool = False
+) -> CrashResult:
+    rng = random.Random(seed)
+    ledger = _Ledger()
+    result = CrashResult()
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    for round_number in range(kills):
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.store.crash_harness", "child", str(data_dir),
+             str(ledger.next_seq + 1_000), str(rng.randrange(2**32))],
+            cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        lines: list[str] = []
+        ready = threading.Event()
+        reader = threading.Thread(target=_collect, args=(child.stdout, lines, ready), daemon=True)
+        reader.start()
+        if not ready.wait(timeout=30):
+            child.kill()
+            child.wait()
+            raise RuntimeError(f"crash writer did not start: {child.stderr.read() if child.stderr else ''}")
+        time.sleep(rng.uniform(0.0, max_delay))
+        if child.poll() is not None:
+            raise RuntimeError(f"crash writer died on its own: {child.stderr.read() if child.stderr else ''}")
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        reader.join(timeout=10)
+        if child.stderr is not None:
+            child.stderr.close()
+        ledger.read(lines)
+        result.kills += 1
+        asyncio.run(_verify(data_dir, ledger, result))
+        if progress:
+            print(f"kill {round_number + 1}/{kills}: {result.summary()}", file=sys.stderr)
+    result.acknowledged = ledger.acknowledged
+    return result
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["child"]:
+    asyncio.run(_child(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])))
