@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     store_sub = store.add_subparsers(dest="store_command", metavar="STORE_COMMAND", required=True)
     store_check = store_sub.add_parser("check", help="scan every data file and report problems")
     store_check.add_argument("--data-dir", type=Path, default=None)
+
+    actions = sub.add_parser("actions", help="serve the triage actions on rasa-sdk's action server, for a Rasa assistant")
+    actions.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1, this machine only)")
+    actions.add_argument("--port", type=int, default=5055, help="port to listen on (default: 5055, Rasa's default)")
     return parser
 
 
@@ -95,6 +99,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _kb(args)
     if command == "store":
         return asyncio.run(_store_check(args.data_dir))
+    if command == "actions":
+        from bot.rasa_server import serve
+
+        return serve(args.host, args.port)
     raise AssertionError(command)
 
 
