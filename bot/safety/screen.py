@@ -26,7 +26,8 @@ _SIGN_WORDS = (
 _INNER_NEGATION = re.compile(
     r"\b(isn't|is not|wasn't|was not|aren't|not|no|never|without|none)\s+(\w+\s+)?" + _SIGN_WORDS + r"\b"
 )
-_FOLLOWING_NEGATION = re.compile(r"^\s*[-:?,]?\s*(none|no|nope|nah|not really|never|negative|nothing)\b")
+# "chest pain? no" / "numbness - none": a bare denial right after the sign, ending the phrase.
+_FOLLOWING_NEGATION = re.compile(r"^\s*[-:?,]?\s*(none|no|nope|nah|not really|never|negative|nothing)\s*([.!?,;]|$)")
 _NEGATOR = re.compile(P.NEGATORS)
 _CLAUSE_BREAK = re.compile(P.CLAUSE_BREAK)
 _REPEATS = re.compile(r"([a-z])\1{2,}")

@@ -1,0 +1,164 @@
+"""Score the safety screen, the NLU and retrieval on labelled sets (tests/data/*.yml).
+
+Used by the tests (which assert the targets) and by `runner-triage eval`, so whoever edits the
+patterns or the knowledge base can see the figures move. The sets were written blind to the code.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.safety.screen import LEVEL_ORDER, Screening, screen
+
+NLU_SLOTS = ("pain_location", "pain_side", "pain_pattern", "balance_change")
+
+
+def load_cases(path: Path) -> list[dict[str, Any]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return list(data["cases"])
+
+
+@dataclass
+class SafetyReport:
+    counts: Counter[str] = field(default_factory=Counter)
+    crisis_missed: list[str] = field(default_factory=list)
+    ambiguous_missed: list[str] = field(default_factory=list)
+    red_flag_missed: list[str] = field(default_factory=list)
+    wrong_flag: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+
+    def ratio(self, missed: list[str], label: str) -> float:
+        total = self.counts[label]
+        return (total - len(missed)) / total if total else 1.0
+
+    @property
+    def crisis_recall(self) -> float:
+        return self.ratio(self.crisis_missed, "crisis")
+
+    @property
+    def ambiguous_handled(self) -> float:
+        return self.ratio(self.ambiguous_missed, "ambiguous")
+
+    @property
+    def red_flag_recall(self) -> float:
+        return self.ratio(self.red_flag_missed, "red_flag")
+
+    @property
+    def false_positive_rate(self) -> float:
+        total = self.counts["none"]
+        return len(self.false_positives) / total if total else 0.0
+
+    def lines(self) -> list[str]:
+        c = self.counts
+        out = [
+            f"cases: {sum(c.values())} ({', '.join(f'{k} {v}' for k, v in sorted(c.items()))})",
+            f"crisis recall:          {self.crisis_recall:7.1%}  ({c['crisis'] - len(self.crisis_missed)}/{c['crisis']})",
+            f"ambiguous handled:      {self.ambiguous_handled:7.1%}  ({c['ambiguous'] - len(self.ambiguous_missed)}/{c['ambiguous']}; crisis or a check question)",
+            f"red-flag recall:        {self.red_flag_recall:7.1%}  ({c['red_flag'] - len(self.red_flag_missed)}/{c['red_flag']}; at least the labelled level)",
+            f"red-flag id matches:    {c['red_flag'] - len(self.wrong_flag)}/{c['red_flag']}",
+            f"false positives:        {self.false_positive_rate:7.1%}  ({len(self.false_positives)}/{c['none']})",
+        ]
+        for title, items in (("missed crisis", self.crisis_missed), ("missed ambiguous", self.ambiguous_missed),
+                             ("missed red flag", self.red_flag_missed), ("false positive", self.false_positives)):
+            out += [f"  {title}: {t!r}" for t in items]
+        return out
+
+
+def evaluate_safety(cases: Iterable[Mapping[str, Any]],
+                    screener: Callable[[str], Screening] = screen) -> SafetyReport:
+    report = SafetyReport()
+    for case in cases:
+        text, label = case["text"], case["label"]
+        report.counts[label] += 1
+        result = screener(text)
+        if label == "crisis" and not result.crisis:
+            report.crisis_missed.append(text)
+        elif label == "ambiguous" and not (result.crisis or result.ambiguous):
+            report.ambiguous_missed.append(text)
+        elif label == "red_flag":
+            wanted = LEVEL_ORDER.index(case["level"])
+            got = result.level
+            if got is None or LEVEL_ORDER.index(got) > wanted:
+                report.red_flag_missed.append(f"{text} [want {case['level']}, got {got}]")
+            if case.get("flag") not in {f.flag for f in result.red_flags}:
+                report.wrong_flag.append(text)
+        elif label == "none" and result.findings:
+            kinds = ",".join(f.flag or f.kind for f in result.findings)
+            report.false_positives.append(f"{text} [{kinds}]")
+    return report
+
+
+@dataclass
+class SlotScore:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+@dataclass
+class NLUReport:
+    slots: dict[str, SlotScore]
+    intent_correct: int
+    total: int
+    errors: list[str]
+
+    @property
+    def intent_accuracy(self) -> float:
+        return self.intent_correct / self.total if self.total else 1.0
+
+    def lines(self) -> list[str]:
+        out = [f"cases: {self.total}", f"{'slot':16} precision  recall   (tp/fp/fn)"]
+        for name, s in self.slots.items():
+            out.append(f"{name:16} {s.precision:8.1%} {s.recall:8.1%}   ({s.tp}/{s.fp}/{s.fn})")
+        out.append(f"intent accuracy  {self.intent_accuracy:8.1%}   ({self.intent_correct}/{self.total})")
+        out += [f"  {e}" for e in self.errors]
+        return out
+
+
+def evaluate_nlu(cases: Iterable[Mapping[str, Any]], parse: Callable[[str, str | None], Any]) -> NLUReport:
+    """Per-slot precision/recall. pain_location is scored per body part; others per value."""
+    scores = {name: SlotScore() for name in NLU_SLOTS}
+    errors: list[str] = []
+    intent_ok = total = 0
+    for case in cases:
+        total += 1
+        result = parse(case["text"], case.get("context"))
+        got_slots = result.slots
+        if result.intent == case.get("intent"):
+            intent_ok += 1
+        else:
+            errors.append(f"intent {case['text']!r}: want {case.get('intent')}, got {result.intent}")
+        for name in NLU_SLOTS:
+            want, got = case.get(name), got_slots.get(name)
+            if name == "pain_location":
+                want_set, got_set = set(want or []), set(got or [])
+                scores[name].tp += len(want_set & got_set)
+                scores[name].fp += len(got_set - want_set)
+                scores[name].fn += len(want_set - got_set)
+                if want_set != got_set:
+                    errors.append(f"{name} {case['text']!r}: want {sorted(want_set)}, got {sorted(got_set)}")
+                continue
+            if want is not None and got == want:
+                scores[name].tp += 1
+            else:
+                if got is not None:
+                    scores[name].fp += 1
+                if want is not None:
+                    scores[name].fn += 1
+                if got != want:
+                    errors.append(f"{name} {case['text']!r}: want {want}, got {got}")
+    return NLUReport(scores, intent_ok, total, errors)
