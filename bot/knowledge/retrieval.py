@@ -85,29 +85,23 @@ def _lemmas(text: str) -> list[str]:
     return [_LEMMA_FIXES.get(t, t) for t in lemmas(text)]
 
 
-def _contains(tokens: Sequence[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1))
-
-
 class Retriever:
     """BM25 over the `answer` entries, plus the out-of-scope signals."""
 
     def __init__(self, entries: Iterable[Entry], vocabulary: Vocabulary, out_of_scope: OutOfScope) -> None:
         self.entries = tuple(e for e in entries if e.role == "answer")
         self._phrases = PhraseMap({**vocabulary.locations, **vocabulary.groups})
-        self._topics: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._triggers: dict[tuple[str, ...], str] = {}  # lemmatised trigger phrase -> topic
         # Trigger phrases that lemmatise to nothing (e.g. "vo2") would match every question.
         self.unusable_triggers: list[str] = []
         for name, topic in out_of_scope.topics.items():
-            keys = []
             for trigger in topic.triggers:
-                key = tuple(lemmas(trigger))
+                key = tuple(_lemmas(trigger))
                 if key:
-                    keys.append(key)
+                    self._triggers.setdefault(key, name)
                 else:
                     self.unusable_triggers.append(f"{name}: {trigger!r}")
-            self._topics[name] = tuple(keys)
+        self._longest_trigger = max((len(k) for k in self._triggers), default=1)
         self._context_words = frozenset(w for word in vocabulary.context_words for w in lemmas(word))
         generic = {lemma for word in out_of_scope.generic_words for lemma in lemmas(word)}
         docs = [self.terms(self._document(e)) for e in self.entries]
@@ -126,15 +120,23 @@ class Retriever:
         return [t for t in self._phrases.apply(_lemmas(text)) if t not in STOP]
 
     def out_of_scope_topic(self, text: str) -> str | None:
-        tokens = lemmas(text)
-        for name, triggers in self._topics.items():
-            if any(_contains(tokens, t) for t in triggers):
-                return name
+        """The out-of-scope topic `text` names (first trigger found), or None."""
+        return self._topic(_lemmas(text))
+
+    def _topic(self, tokens: Sequence[str]) -> str | None:
+        for i in range(len(tokens)):
+            for size in range(1, min(self._longest_trigger, len(tokens) - i) + 1):
+                topic = self._triggers.get(tuple(tokens[i : i + size]))
+                if topic is not None:
+                    return topic
         return None
 
     def query(self, question: str, context: Sequence[str] = ()) -> tuple[list[str], frozenset[str]]:
         """The question's terms, and the context locations it refers to (see above)."""
-        tokens = self._phrases.apply(_lemmas(question))
+        return self._query(_lemmas(question), context)
+
+    def _query(self, lemmas_: Sequence[str], context: Sequence[str]) -> tuple[list[str], frozenset[str]]:
+        tokens = self._phrases.apply(lemmas_)
         terms = [t for t in tokens if t not in STOP]
         focus: frozenset[str] = frozenset()
         if not any(t in LOCATIONS for t in terms) and self._context_words.intersection(tokens):
@@ -166,9 +168,10 @@ class Retriever:
 
     def best(self, question: str, context: Sequence[str] = ()) -> Match | None:
         """The answering entry, or None when the question is out of scope."""
-        if self.out_of_scope_topic(question) is not None:
+        tokens = _lemmas(question)
+        if self._topic(tokens) is not None:
             return None
-        terms, focus = self.query(question, context)
+        terms, focus = self._query(tokens, context)
         if not self.domain.intersection(terms):
             return None
         ranked = self._rank(terms, focus)
