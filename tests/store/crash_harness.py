@@ -29,6 +29,7 @@ from bot.store.base import from_micros, to_micros
 REPO_ROOT = Path(__file__).resolve().parents[2]
 WORKERS = 4
 USERS_PER_WORKER = 10
+COMPACT_EVERY = 16
 _BASE_DUE = to_micros(datetime(2026, 1, 1, tzinfo=UTC))
 
 UserState = tuple[int | None, int | None]  # (record seq, check-in due in micros)
@@ -49,7 +50,8 @@ def apply(state: UserState, op: str, seq: int) -> UserState:
 # -- the child -------------------------------------------------------------------------------
 async def _child(data_dir: Path, start: int, seed: int) -> None:
     rng = random.Random(seed)
-    store = TinyDBStore(data_dir)
+    # A small journal threshold so that kills also land inside index compactions.
+    store = TinyDBStore(data_dir, compact_every=COMPACT_EVERY)
     counter = [start]
 
     def emit(*words: object) -> None:
