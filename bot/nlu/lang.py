@@ -24,6 +24,9 @@ LEMMA_FIXES: dict[str, str] = {
     "achilles": "achilles",
     "physio": "physio",
     "ks": "k",
+    "does": "do",
+    "as": "as",
+    "ai": "ai",
 }
 
 

@@ -7,6 +7,7 @@ matched on lemmas with PhraseMatchers built from `bot.nlu.vocabulary`.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,9 +34,10 @@ NEGATION_TERMS: dict[str, list[str]] = {
                             "isn't sore", "is not sore", "isn't hurting", "is not hurting",
                             "is good", "are good", "is not the problem", "isn't the problem",
                             "is not the issue", "is fine now", "feels ok", "feels good",
-                            "is perfectly fine", "no longer hurts", "not sore", "not hurting"],
+                            "is perfectly fine", "no longer hurts", "not sore", "not hurting",
+                    "'s fine", "'s ok", "'s okay", "'s good", "'s alright", "is alright"],
     "termination": ["but", "although", "however", "though", "except", "apart from", "yet",
-                    "still", "which", "and my", "whereas", "while", ";"],
+                    "still", "which", "and my", "whereas", "while", ";", ",", "more", "it's"],
 }
 
 _SEVERITY = re.compile(
@@ -49,6 +51,7 @@ _BALANCE_SECONDS_REV = re.compile(
     r"(?P<sa>left|right)\D{0,25}?(?P<a>\d{1,3})\s*(?:s|sec|secs|seconds?)?\D{0,40}?"
     r"(?P<sb>left|right)\D{0,25}?(?P<b>\d{1,3})"
 )
+_CONTRACTION = re.compile(r"\b(" + "|".join(V.CONTRACTIONS) + r")\b", re.IGNORECASE)
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00C0-\u024F]")
 _WORD = re.compile(r"[a-zà-ÿ']+")
 
@@ -90,6 +93,39 @@ class Parse:
         }
 
 
+_BODY_WORDS: tuple[str, ...] = tuple(sorted({w for ps in V.BODY_PARTS.values() for p in ps for w in p.split() if len(w) >= 4}))
+
+
+class BodyPartSpelling:
+    """Map a misspelt body part ("achilis", "hamstirngs") to the word it is close to.
+
+    Only words the English lemma table does not know (neither as a form nor as a lemma) are
+    candidates, so real words ("tight", "keeps") are never "corrected" into body parts.
+    Sets `norm_`, which the EntityRuler matches on.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+        self.known = frozenset(table.keys()) | frozenset(table.values())
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            lower = token.lower_
+            if len(lower) < 5 or not token.is_alpha or lower in _BODY_WORDS:
+                continue
+            if doc.vocab.strings.add(lower) in self.known or lower in self.known:
+                continue
+            close = difflib.get_close_matches(lower, _BODY_WORDS, n=1, cutoff=0.8)
+            if close:
+                token.norm_ = close[0]
+        return doc
+
+
+@Language.factory("body_part_spelling")
+def _make_spelling(nlp: Language, name: str) -> BodyPartSpelling:
+    return BodyPartSpelling(nlp)
+
+
 def _phrase_matcher(nlp: Language, groups: dict[str, tuple[str, ...]], attr: str) -> PhraseMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr=attr)
     for key, phrases in groups.items():
@@ -102,8 +138,9 @@ class NLU:
 
     def __init__(self) -> None:
         nlp = blank_english()  # initialize() already ran: patterns added now survive
-        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-        patterns: list[dict[str, Any]] = []
+        nlp.add_pipe("body_part_spelling")
+        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM"})
+        patterns: list[dict[str, Any]] = [{"label": "BALANCE", "pattern": p} for p in V.BALANCE_PHRASES]
         for canonical, phrases in V.BODY_PARTS.items():
             patterns += [{"label": "BODY_PART", "pattern": p, "id": canonical} for p in phrases]
         for canonical, phrases in V.SIDES.items():
@@ -125,6 +162,7 @@ class NLU:
 
     def parse(self, text: str, context: str | None = None) -> Parse:
         """Understand `text`. `context` is the slot the bot just asked for, if any."""
+        text = _CONTRACTION.sub(lambda m: V.CONTRACTIONS[m.group(0).lower()], text)
         doc = self.nlp(text)
         lower = text.lower().strip()
         words = _WORD.findall(lower)
@@ -136,9 +174,18 @@ class NLU:
             for e in doc.ents
         )
         slots: dict[str, Any] = {}
+        if "meant" in lower:
+            # "I said hip but I meant groin": what comes after "meant" is the answer.
+            cut = lower.rindex("meant")
+            said = [e for e in entities if e.label == "BODY_PART" and e.start < cut]
+            if any(e.start > cut for e in entities if e.label == "BODY_PART"):
+                entities = tuple(Entity(e.label, e.value, e.text, e.start, e.end, True) if e in said else e
+                                 for e in entities)
         locations = _unique(e.value for e in entities if e.label == "BODY_PART" and not e.negated)
         negated = _unique(e.value for e in entities if e.label == "BODY_PART" and e.negated)
         negated = tuple(n for n in negated if n not in locations)
+        if not locations and context == "pain_location" and re.search(r"\bback\b", lower):
+            locations = ("lower_back",)  # "back" alone answers "where does it hurt?"
         if locations:
             slots["pain_location"] = list(locations)
 
@@ -169,20 +216,35 @@ class NLU:
         if "ROM" in cues and (locations or context):
             slots["range_of_motion"] = "reduced"
 
-        is_question = lower.endswith("?") or (bool(words) and words[0] in V.QUESTION_STARTS)
+        # "can still stand on one leg for ages" answers a question; it does not ask one.
+        is_question = lower.endswith("?") or (bool(words) and words[0] in V.QUESTION_STARTS
+                                              and not (context and slots))
         intent = self._intent(lower, words, cues, slots, negated, is_question, context)
         return Parse(text, intent, entities, slots, negated, is_question, language)
 
     # -- slots ---------------------------------------------------------------------------------
 
     def _side(self, doc: Doc, entities: tuple[Entity, ...], balance_only: bool) -> str | None:
-        sides = [e.value for e in entities if e.label == "SIDE"]
-        if not sides or balance_only:
+        if balance_only:
             return None
+        text = doc.text.lower()
+        sides = []
+        for e in entities:
+            if e.label != "SIDE":
+                continue
+            before = text[max(0, e.start - 12): e.start]
+            if re.search(r"\b(not|never|isn't|no)( the| my)?\s*$", before):
+                continue  # "the left shin, not the right"
+            if "meant" in text and e.start < text.rindex("meant") and any(
+                    x.label == "SIDE" and x.start > text.rindex("meant") for x in entities):
+                continue  # "I said right but I meant left"
+            sides.append(e.value)
         values = set(sides)
-        if "both" in values or {"left", "right"} <= values:
+        if {"left", "right"} <= values:
             return "both"
-        return sides[0]
+        if values - {"both"}:
+            return next(v for v in sides if v != "both")
+        return "both" if values else None
 
     def _pain_pattern(self, doc: Doc) -> str | None:
         spans: list[tuple[int, int, str]] = []
@@ -191,9 +253,12 @@ class NLU:
                 spans.append((start, end, doc.vocab.strings[m_id]))
         if not spans:
             return None
-        # The longest phrase wins ("doesn't come back" over "come back"), then the last said.
+        # The longest phrase wins ("doesn't come back" over "come back"), then the last said;
+        # but pain that "doesn't fade" and "comes back every run" is recurring: the more specific.
         spans.sort(key=lambda s: (s[1] - s[0], s[0]))
         best = spans[-1]
+        if best[2] == "persistent":
+            best = next((s for s in reversed(spans) if s[2] == "recurring"), best)
         label = best[2]
         # "not coming back" / "never comes back": a negated recurrence means it fades.
         if label == "recurring":
@@ -227,17 +292,19 @@ class NLU:
         stripped = lower.strip(" !.?,")
         fills = {k for k in slots if k in ("pain_location", "pain_pattern", "balance_change",
                                             "pain_side", "severity", "range_of_motion")}
-        if "WHY" in cues and (len(words) <= 12 or stripped.startswith("why")) and not fills - {"pain_side"}:
+        if ("WHY" in cues and len(words) <= 14) or stripped in ("why", "why?", "how come"):
             return "why_ask"
         if "CORRECTION" in cues and (fills or negated):
             return "correction"
         if stripped in V.GREETINGS or (words and words[0] in ("hi", "hello", "hey", "hiya") and len(words) <= 3 and not fills):
             return "greet"
-        if stripped in V.THANKS or (words[:1] == ["thanks"] and not fills) or stripped.startswith("thank you"):
+        if not fills and (stripped in V.THANKS or words[:1] and words[0] in V.THANKS
+                          or stripped.startswith("thank you")):
             return "thanks"
         if stripped in V.GOODBYES:
             return "goodbye"
-        if is_question and not fills:
+        if is_question and (not fills or (words and words[0] in V.QUESTION_STARTS and words[0] not in ("is", "does", "do"))
+                            or re.match(r"(is it|should i|can i|do i|is it ok|what|how)\b", stripped)):
             return "ask_question"
         if fills or negated:
             if "PAIN" in cues or "pain_location" in slots or negated:
@@ -251,7 +318,8 @@ class NLU:
             return "report_pain"
         if is_question:
             return "ask_question"
-        return "off_topic"
+        # Inside a question, an unrecognised reply is an (unclear) answer, not a change of topic.
+        return "inform" if context else "off_topic"
 
 
 def _unique(values: Any) -> tuple[str, ...]:

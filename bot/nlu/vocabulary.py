@@ -56,7 +56,8 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "disappear after", "ok after a day", "fine after a day", "fine after a couple",
         "fine the next day", "fine by the next day", "clear up", "improve each day",
         "get better every day", "better each day", "easing", "ease day by day", "fading",
-        "gone within", "feel fine after", "gone after two day", "only last a day",
+        "gone within", "feel fine after", "gone after two day", "only last a day", "settle in",
+        "settles in", "settle within", "gone in a couple", "fine in a day",
         "don't come back", "doesn't come back", "never come back", "go away on its own",
     ),
     "recurring": (
@@ -65,7 +66,8 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "as soon as i run", "as soon as i start running", "on every run", "next run",
         "next time i run", "again when i run", "back in full force", "flare up", "flares up",
         "recur", "recurring", "again and again", "every time i go out", "start again when i run",
-        "whenever i go for a run", "each time i go running", "every single run",
+        "whenever i go for a run", "each time i go running", "every single run", "every single time",
+        "kick in", "kicks in", "always back", "on and off", "off and on", "comes and goes",
         "come back when i run", "always come back", "start hurting again", "back again",
     ),
     "persistent": (
@@ -79,6 +81,8 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "not getting better", "getting worse", "get worse", "worse every day", "every day",
         "nonstop", "non-stop", "never stop", "chronic", "always hurt", "always there",
         "ongoing", "no better", "not improving", "lingering", "linger", "doesn't settle",
+        "not getting any better", "isn't getting any better", "hasn't budged", "not budged", "won't budge",
+        "hasn't gone away", "hasn't eased", "hasn't settled", "never eases",
         "still ache", "never fully go",
     ),
 }
@@ -86,7 +90,13 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
 # Words that make a sentence about balance (outside the balance question itself).
 BALANCE_CUES: tuple[str, ...] = (
     "balance", "balancing", "one leg", "single leg", "single-leg", "one foot", "wobbly",
-    "wobble", "wobbling", "unsteady", "steady", "stand on",
+    "wobble", "wobbling", "unsteady", "steady", "stand on", "standing on", "stood on", "shaky",
+    "shakier", "topple", "toppling", "wobblier",
+)
+# Phrases about balance that name a leg or foot without it being where it hurts.
+BALANCE_PHRASES: tuple[str, ...] = (
+    "one foot", "one leg", "single leg", "that foot", "that leg", "each foot", "each leg",
+    "either leg", "either foot", "both legs", "on the injured side", "my injured side",
 )
 
 BALANCE_ANSWERS: dict[str, tuple[str, ...]] = {
@@ -96,19 +106,21 @@ BALANCE_ANSWERS: dict[str, tuple[str, ...]] = {
         "lost my balance", "harder than before", "struggle", "not as good", "not as steady",
         "off balance", "shaky", "tip over", "topple", "much harder", "less stable",
         "worse than before", "got worse", "gotten worse", "can't hold", "cant hold",
-        "can't stand on", "weaker", "not great", "poor", "bad", "terrible",
+        "can't stand on", "weaker", "not great", "poor", "bad", "terrible", "shakier", "shaky",
+        "topple", "toppling", "toppled", "barely", "harder", "gone to pot", "gone downhill", "wobblier",
     ),
     "same": (
         "fine", "same", "no change", "not changed", "hasn't changed", "unchanged", "normal",
         "steady", "as good as ever", "as before", "no problem", "no problems", "stable", "solid",
         "good", "great", "ok", "okay", "all good", "no different", "no worse", "not worse",
         "same as always", "same as before", "rock solid", "perfectly", "easily", "no issue",
-        "no issues", "nothing changed", "about the same",
+        "no issues", "nothing changed", "about the same", "equal", "even", "both fine", "no difference",
     ),
     "unsure": (
         "not sure", "unsure", "don't know", "dont know", "idk", "no idea", "haven't tried",
         "havent tried", "never tried", "never tested", "haven't tested", "can't tell",
-        "cant tell", "not certain", "dunno", "maybe", "hard to say", "no clue",
+        "cant tell", "not certain", "dunno", "maybe", "hard to say", "no clue", "haven't a clue",
+        "not a clue", "never checked", "haven't checked", "not tried",
     ),
 }
 
@@ -127,9 +139,11 @@ WHY_ASK: tuple[str, ...] = (
     "why is that important", "why's that important", "why do you need", "why do you want to know",
     "what does that have to do", "what has that got to do", "what's that got to do",
     "whats that got to do", "what does balance have to do", "why does balance matter",
-    "why is balance", "why does it matter", "why that", "why", "how is that relevant",
+    "why is balance", "why does it matter", "why that", "how is that relevant",
     "what's the point of that question", "why would that matter", "how does that help",
-    "why is that relevant", "what for",
+    "why is that relevant", "what for", "relevant", "point of this question",
+    "point of the question", "point of asking", "why does that matter", "why does it matter if",
+    "what difference does it make", "why do you care", "why's that",
 )
 GREETINGS: tuple[str, ...] = (
     "hi", "hello", "hey", "hiya", "yo", "good morning", "good afternoon", "good evening",
@@ -148,7 +162,7 @@ DENY: tuple[str, ...] = (
 )
 CORRECTION_CUES: tuple[str, ...] = (
     "actually", "sorry i meant", "i meant", "i mean", "no wait", "wait", "correction",
-    "not my", "scratch that", "my mistake", "oops", "sorry,", "rather",
+    "not my", "scratch that", "my mistake", "oops", "sorry,", "rather", "my bad", "meant",
 )
 QUESTION_STARTS: tuple[str, ...] = (
     "what", "how", "is", "should", "can", "do", "does", "when", "which", "where", "will", "are",
@@ -159,6 +173,13 @@ RANGE_OF_MOTION: tuple[str, ...] = (
     "range of motion", "lost flexibility", "less flexible", "stiff", "stiffness",
     "can't move it as far", "locked", "locking",
 )
+
+# Chat spellings without apostrophes -> the form the phrase lists use.
+CONTRACTIONS: dict[str, str] = {
+    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "wasnt": "wasn't",
+    "hasnt": "hasn't", "havent": "haven't", "wont": "won't", "cant": "can't", "couldnt": "couldn't",
+    "im": "i'm", "ive": "i've", "its": "it's", "thats": "that's", "whats": "what's", "aint": "ain't",
+}
 
 # Stop words of other languages, to say politely that the bot only understands English for now.
 FOREIGN_WORDS: frozenset[str] = frozenset(
