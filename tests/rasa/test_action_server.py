@@ -1,0 +1,277 @@
+"""rasa-sdk's action server with our actions, spoken to over HTTP exactly as a Rasa server would."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import httpx
+
+from .conftest import ROOT, ActionServer, action_call
+
+# Every message text sent below; none may appear in the server's log at INFO or above.
+MESSAGES: list[str] = []
+
+
+def post(server: ActionServer, body: Any = None, *, content: bytes | None = None) -> httpx.Response:
+    tracker = body.get("tracker") if isinstance(body, dict) else None
+    if isinstance(tracker, dict):
+        MESSAGES.append(str(tracker["latest_message"].get("text") or ""))
+    response = server.http.post("/webhook", json=body, content=content) if content is None \
+        else server.http.post("/webhook", content=content, headers={"Content-Type": "application/json"})
+    assert "Traceback" not in response.text
+    assert 'File "' not in response.text
+    return response
+
+
+def run(server: ActionServer, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    response = post(server, action_call(*args, **kwargs))
+    assert response.status_code == 200, response.text
+    result: dict[str, Any] = response.json()
+    return result
+
+
+def slots(result: dict[str, Any]) -> dict[str, Any]:
+    """SlotSet events as a dict (later events win, as when Rasa applies them in order)."""
+    assert all(e["event"] == "slot" for e in result["events"]), result["events"]
+    return {e["name"]: e["value"] for e in result["events"]}
+
+
+# -- the server ---------------------------------------------------------------------------------
+
+def test_health(server: ActionServer) -> None:
+    response = server.http.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_actions_lists_our_four_actions(server: ActionServer) -> None:
+    response = server.http.get("/actions")
+    assert response.status_code == 200
+    assert sorted(a["name"] for a in response.json()) == [
+        "action_answer_question", "action_safety_check", "action_triage", "validate_triage_form"]
+
+
+def test_listens_on_loopback_only(server: ActionServer) -> None:
+    import socket
+
+    addresses = {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))  # UDP connect sends nothing; it picks the outward address
+            addresses.add(probe.getsockname()[0])
+        except OSError:
+            pass
+    for address in addresses - {"127.0.0.1", "127.0.1.1"}:
+        with socket.socket() as sock:
+            sock.settimeout(1)
+            assert sock.connect_ex((address, server.port)) != 0, f"reachable on {address}"
+
+
+# -- validate_triage_form ------------------------------------------------------------------------
+
+def test_form_extracts_location_side_and_pattern_then_asks_balance(server: ActionServer) -> None:
+    result = run(server, "validate_triage_form", "my left shin hurts every time I run",
+                 {"requested_slot": "pain_location"}, intent="report_pain", form=True)
+    assert slots(result) == {"pain_location": ["shin"], "pain_side": "left",
+                             "pain_pattern": "recurring", "requested_slot": "balance_change"}
+    assert result["responses"] == []
+
+
+def test_form_negated_location_is_not_recorded(server: ActionServer) -> None:
+    result = run(server, "validate_triage_form", "my knee hurts, not my shin",
+                 {"requested_slot": "pain_location"}, form=True)
+    assert slots(result) == {"pain_location": ["knee"], "requested_slot": "pain_pattern"}
+
+
+def test_form_negation_removes_an_earlier_location(server: ActionServer) -> None:
+    result = run(server, "validate_triage_form", "it hurts but not in the shin",
+                 {"requested_slot": "pain_location", "pain_location": ["shin"]}, intent="correction", form=True)
+    found = slots(result)
+    assert found["pain_location"] is None
+    assert found["requested_slot"] == "pain_location"
+
+
+def test_form_clarifies_once_then_moves_on(server: ActionServer) -> None:
+    first = run(server, "validate_triage_form", "banana",
+                {"requested_slot": "pain_pattern", "pain_location": ["shin"]}, form=True)
+    assert slots(first) == {"clarified_slots": ["pain_pattern"], "requested_slot": "pain_pattern"}
+    assert [r["response"] for r in first["responses"]] == ["utter_clarify_pain_pattern"]
+    assert "utter_clarify_pain_pattern" in first["responses"][0]["template"]  # Rasa < 3 reads `template`
+
+    second = run(server, "validate_triage_form", "banana",
+                 {"requested_slot": "pain_pattern", "pain_location": ["shin"],
+                  "clarified_slots": ["pain_pattern"]}, form=True)
+    assert slots(second) == {"skipped_slots": ["pain_pattern"], "requested_slot": "balance_change"}
+    assert second["responses"] == []
+
+
+def test_form_unclear_balance_is_recorded_as_unsure_and_the_form_completes(server: ActionServer) -> None:
+    result = run(server, "validate_triage_form", "banana",
+                 {"requested_slot": "balance_change", "pain_location": ["shin"], "pain_pattern": "recurring",
+                  "clarified_slots": ["balance_change"]}, form=True)
+    assert slots(result) == {"balance_change": "unsure", "requested_slot": None}
+
+
+def test_form_button_payload_values_are_used_without_nlu(server: ActionServer) -> None:
+    body = action_call("validate_triage_form", '/inform{"balance_change":"worse"}',
+                       {"requested_slot": "balance_change", "pain_location": ["knee"], "pain_pattern": "fades"},
+                       form=True)
+    body["tracker"]["latest_message"]["metadata"] = {"payload_values": {"balance_change": "worse"}}
+    response = post(server, body)
+    assert response.status_code == 200
+    assert slots(response.json()) == {"balance_change": "worse", "requested_slot": None}
+
+
+# -- action_safety_check -------------------------------------------------------------------------
+
+def test_safety_check_crisis_sets_level_and_gives_988(server: ActionServer) -> None:
+    result = run(server, "action_safety_check", "I've been thinking about ending it")
+    assert slots(result) == {"safety_finding": "crisis", "triage_level": "crisis"}
+    [message] = result["responses"]
+    assert "988" in message["text"]
+    assert message["custom"]["triage"] == "crisis"
+    assert message["buttons"] == [{"title": "I'm safe right now", "payload": "/affirm"}]
+
+
+def test_safety_check_red_flag_emergency(server: ActionServer) -> None:
+    result = run(server, "action_safety_check", "I had chest pain and fainted on my run")
+    found = slots(result)
+    assert found["safety_finding"] == "red_flag"
+    assert found["triage_level"] == "emergency"
+    assert [f["flag"] for f in found["red_flags"]] == ["cardiac"]
+    assert result["responses"] == []  # the assistant follows with action_triage for the advice
+
+
+def test_safety_check_red_flag_urgent_keeps_earlier_flags(server: ActionServer) -> None:
+    earlier = [{"flag": "cardiac", "level": "emergency", "reason": "earlier"}]
+    result = run(server, "action_safety_check", "I can't take 4 steps after I twisted my ankle",
+                 {"red_flags": earlier})
+    found = slots(result)
+    assert found["triage_level"] == "urgent"
+    assert [f["flag"] for f in found["red_flags"]] == ["cardiac", "fracture"]
+
+
+def test_safety_check_plain_message_clears_the_finding(server: ActionServer) -> None:
+    result = run(server, "action_safety_check", "my left shin hurts every time I run")
+    assert slots(result) == {"safety_finding": None}
+    assert result["responses"] == []
+
+
+# -- action_triage and action_answer_question ----------------------------------------------------
+
+def test_triage_recurring_pain_is_see_pt_with_disclaimer_and_crisis_line(server: ActionServer) -> None:
+    result = run(server, "action_triage", "no, it's about the same",
+                 {"pain_location": ["shin"], "pain_side": "left", "pain_pattern": "recurring",
+                  "balance_change": "same"})
+    assert slots(result) == {"triage_level": "see_pt"}
+    [message] = result["responses"]
+    assert message["text"].startswith("See a physical therapist.")
+    assert "not a diagnosis" in message["text"]
+    assert "988" in message["text"]
+    assert message["custom"]["triage"] == "see_pt"
+    assert "disclaimer" in message["custom"]["sources"]
+
+
+def test_triage_uses_red_flags_from_the_safety_check(server: ActionServer) -> None:
+    flags = [{"flag": "cardiac", "level": "emergency",
+              "reason": "chest pain or fainting during or after a run can be a heart problem"}]
+    result = run(server, "action_triage", "I had chest pain and fainted on my run",
+                 {"red_flags": flags, "safety_finding": "red_flag"})
+    assert slots(result) == {"triage_level": "emergency"}
+
+
+def test_answer_question_from_the_knowledge_base(server: ActionServer) -> None:
+    result = run(server, "action_answer_question", "what does a PT do?", intent="ask_question")
+    assert result["events"] == []
+    [message] = result["responses"]
+    assert "physical therapist" in message["text"]
+    assert message["custom"]["sources"] == ["pt-what"]
+    assert message["buttons"]  # related questions, as buttons whose payload is the question
+
+
+def test_answer_question_says_plainly_when_out_of_scope(server: ActionServer) -> None:
+    result = run(server, "action_answer_question", "what's the capital of France?", intent="ask_question")
+    [message] = result["responses"]
+    assert "outside what I know" in message["text"]
+    assert message["custom"]["sources"] == []
+
+
+# -- errors --------------------------------------------------------------------------------------
+
+def test_unknown_action_is_404_with_rasas_error_json(server: ActionServer) -> None:
+    response = post(server, action_call("action_does_not_exist", "hi"))
+    assert response.status_code == 404
+    assert response.json() == {"error": "No registered action found for name 'action_does_not_exist'.",
+                               "action_name": "action_does_not_exist"}
+
+
+def test_missing_domain_is_449_so_rasa_resends_it(server: ActionServer) -> None:
+    body = action_call("action_triage", "hi")
+    del body["domain"]
+    body["domain_digest"] = "not-the-digest-we-have"
+    response = post(server, body)
+    assert response.status_code == 449
+    assert response.json()["action_name"] == "action_triage"
+
+
+def test_malformed_bodies_are_400(server: ActionServer) -> None:
+    tracker_not_object = action_call("action_triage", "hi")
+    tracker_not_object["tracker"] = "nope"
+    slots_not_object = action_call("action_triage", "hi")
+    slots_not_object["tracker"]["slots"] = ["shin"]
+    for content in (b"{not json", b"[1, 2]", b'"text"', b"\xff\xfe"):
+        response = post(server, content=content)
+        assert response.status_code == 400, content
+        assert response.json()["error"] == "Invalid body request"
+    for body in (tracker_not_object, slots_not_object):
+        response = post(server, body)
+        assert response.status_code == 400
+        assert response.json()["error"] == "Invalid body request"
+
+
+def test_action_without_next_action_is_null_like_rasa_sdk(server: ActionServer) -> None:
+    body = action_call("action_triage", "hi")
+    body["next_action"] = None
+    response = post(server, body)
+    assert response.status_code == 200
+    assert response.json() is None
+
+
+def test_failing_action_is_500_naming_the_action_without_echoing_the_request(server: ActionServer) -> None:
+    text = "my secret shin story"
+    response = post(server, action_call("action_triage", text, {"red_flags": [{"unexpected": "shape"}]}))
+    assert response.status_code == 500
+    assert response.json() == {"error": "action 'action_triage' failed; see the action server's log",
+                               "action_name": "action_triage"}
+    assert text not in response.text
+
+
+def test_unknown_route_is_json_404(server: ActionServer) -> None:
+    response = server.http.get("/nope")
+    assert response.status_code == 404
+    assert "error" in response.json()
+    assert "Traceback" not in response.text
+
+
+def test_second_server_on_the_same_port_is_a_one_line_error(server: ActionServer) -> None:
+    done = subprocess.run([sys.executable, "-m", "bot", "actions", "--port", str(server.port)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        f"runner-triage: error: port {server.port} on 127.0.0.1 is already in use; "
+        "stop the other server or choose another with --port"]
+
+
+# -- last: what the server logged ----------------------------------------------------------------
+
+def test_zz_log_has_no_message_text_and_no_traceback(server: ActionServer) -> None:
+    log = server.log()
+    assert "action server on http://127.0.0.1:" in log
+    assert "action action_triage failed: KeyError" in log  # from the failing-action test
+    assert "Traceback" not in log  # tracebacks are logged at DEBUG only
+    for text in MESSAGES:
+        if len(text) > 5 and text != "banana":
+            assert text not in log, text
+    assert "banana" not in log
