@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import functools
 import hashlib
 import json
 import logging
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -57,6 +59,11 @@ _INDEX_FORMAT = 1
 #: Journal lines replayed before the snapshot is rewritten. Bounds both the journal and the work
 #: at open (each journalled user's file is re-read to reconcile an interrupted change).
 COMPACT_EVERY = 4096
+#: Threads doing file I/O. The work is fsync-bound, so more threads add little throughput on a
+#: small machine but more GIL contention, which shows up as event-loop stalls.
+IO_THREADS = 4
+
+_T = TypeVar("_T")
 
 _KEEP: Any = object()
 
@@ -157,6 +164,7 @@ class TinyDBStore(BaseStore):
         schema_version: int = SCHEMA_VERSION,
         migrations: Mapping[int, Migration] | None = None,
         compact_every: int = COMPACT_EVERY,
+        io_threads: int = IO_THREADS,
     ) -> None:
         super().__init__(schema_version=schema_version, migrations=migrations)
         self.data_dir = Path(data_dir)
@@ -178,6 +186,7 @@ class TinyDBStore(BaseStore):
             raise
         self._journal_lines = 0
         self._index_lock = asyncio.Lock()
+        self._executor = ThreadPoolExecutor(io_threads, thread_name_prefix="store-io")
         log.info(
             "store opened at %s: %d scheduled check-ins, %d leftover temp files removed",
             self.data_dir,
@@ -185,18 +194,23 @@ class TinyDBStore(BaseStore):
             removed,
         )
 
+    async def _io(self, function: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+        """Run blocking file work off the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, functools.partial(function, *args, **kwargs))
+
     # -- records -------------------------------------------------------------------------------
     def _user_path(self, user_id: str) -> Path:
         return user_path(self.data_dir, user_id)
 
     async def _read_record(self, user_id: str) -> Record | None:
-        doc = await asyncio.to_thread(read_user_doc, self._user_path(user_id), user_id)
+        doc = await self._io(read_user_doc, self._user_path(user_id), user_id)
         return None if doc is None else doc["record"]
 
     async def _write_record(self, user_id: str, dump: str) -> None:
         self._check_open()
         path = self._user_path(user_id)
-        await asyncio.to_thread(lambda: write_user_doc(path, user_id, record=json.loads(dump)))
+        await self._io(lambda: write_user_doc(path, user_id, record=json.loads(dump)))
 
     async def export_user(self, user_id: str) -> dict[str, Any] | None:
         self._check_open()
@@ -206,7 +220,7 @@ class TinyDBStore(BaseStore):
         self._check_open()
         async with self._locks.hold(user_id) as slot, self._index_lock:
             scheduled = user_id in self._schedule
-            existed = await asyncio.to_thread(self._delete_sync, user_id, scheduled)
+            existed = await self._io(self._delete_sync, user_id, scheduled)
             self._schedule.set(user_id, None)
             await self._maybe_compact()
             if slot.session is not None:
@@ -233,7 +247,7 @@ class TinyDBStore(BaseStore):
         async with self._locks.hold(user_id), self._index_lock:
             if self._schedule.get(user_id) == micros:
                 return
-            await asyncio.to_thread(self._set_due_sync, user_id, micros)
+            await self._io(self._set_due_sync, user_id, micros)
             self._schedule.set(user_id, micros)
             await self._maybe_compact()
 
@@ -261,7 +275,7 @@ class TinyDBStore(BaseStore):
 
     async def _maybe_compact(self) -> None:
         if self._journal_lines >= self._compact_every:
-            await asyncio.to_thread(self._compact_sync)
+            await self._io(self._compact_sync)
 
     def _compact_sync(self) -> None:
         """Snapshot the index, then start an empty journal. Dying in between is harmless:
@@ -402,7 +416,7 @@ class TinyDBStore(BaseStore):
         """Read every file and report problems, changing nothing. Run it on a quiet store (the
         directory lock means a ``store check`` command can only run while the bot is stopped)."""
         self._check_open()
-        return await asyncio.to_thread(self._check_sync)
+        return await self._io(self._check_sync)
 
     def _check_sync(self) -> list[str]:
         problems: list[str] = []
@@ -474,6 +488,7 @@ class TinyDBStore(BaseStore):
         self._closed = True
         async with self._index_lock:  # let a journal append in flight finish
             self._release()
+        await asyncio.to_thread(self._executor.shutdown)
         log.info("store at %s closed", self.data_dir)
 
     def _release(self) -> None:
