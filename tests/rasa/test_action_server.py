@@ -265,6 +265,18 @@ def test_second_server_on_the_same_port_is_a_one_line_error(server: ActionServer
         "stop the other server or choose another with --port"]
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "Rasa sends a pressed button's payload as the message text; validate_triage_form reads button "
+    "values only from latest_message.metadata.payload_values (the engine's convention), so it runs "
+    "the NLU on '/inform{...}' and asks to clarify. Fix: _payload_values falls back to "
+    "bot.dialogue.parse_payload(text) for text starting with '/' (see docs/rasa.md)."))
+def test_form_understands_a_button_payload_sent_as_text_by_rasa(server: ActionServer) -> None:
+    result = run(server, "validate_triage_form", '/inform{"balance_change":"worse"}',
+                 {"requested_slot": "balance_change", "pain_location": ["knee"], "pain_pattern": "fades"},
+                 form=True)
+    assert slots(result) == {"balance_change": "worse", "requested_slot": None}
+
+
 # -- last: what the server logged ----------------------------------------------------------------
 
 def test_zz_log_has_no_message_text_and_no_traceback(server: ActionServer) -> None:
@@ -277,14 +289,3 @@ def test_zz_log_has_no_message_text_and_no_traceback(server: ActionServer) -> No
             assert text not in log, text
     assert "banana" not in log
 
-
-@pytest.mark.xfail(strict=True, reason=(
-    "Rasa sends a pressed button's payload as the message text; validate_triage_form reads button "
-    "values only from latest_message.metadata.payload_values (the engine's convention), so it runs "
-    "the NLU on '/inform{...}' and asks to clarify. Fix: _payload_values falls back to "
-    "bot.dialogue.parse_payload(text) for text starting with '/' (see docs/rasa.md)."))
-def test_form_understands_a_button_payload_sent_as_text_by_rasa(server: ActionServer) -> None:
-    result = run(server, "validate_triage_form", '/inform{"balance_change":"worse"}',
-                 {"requested_slot": "balance_change", "pain_location": ["knee"], "pain_pattern": "fades"},
-                 form=True)
-    assert slots(result) == {"balance_change": "worse", "requested_slot": None}
