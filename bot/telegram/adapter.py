@@ -1,0 +1,382 @@
+"""The Telegram channel: an update in -> engine (or bot.commands) -> messages out.
+
+Thin like the terminal adapter. Conversation state lives in bot.store, keyed by the Telegram user
+id, and every turn runs inside that user's store session (lock taken before the record is read),
+so concurrent updates of one user are serialised and different users run in parallel.
+
+Privacy: health details arrive as message text. Nothing here logs message text or button labels;
+logs carry update ids, user ids and error types only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Any, TypeVar
+
+import httpx
+from telegram import (
+    Bot,
+    ChatMember,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    Update,
+)
+from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.ext import ContextTypes
+
+from bot import commands
+from bot.engine import Engine
+from bot.store import UserSession, UserStore
+from bot.telegram.keyboards import attach_message, new_keyboard, press, seen_update, telegram_state
+from bot.telegram.render import CallbackRef, message_chunks, parse_callback
+from bot.turn import Button, Effect, Reply, TurnResult, UserMessage
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+TEXT_ONLY = "I can only read text messages, sorry. Please tell me in words what hurts."
+EDITED = ("I only read new messages, so I didn't see that edit. If something changed, "
+          "please send it again as a new message.")
+SLOW_DOWN = ("You're sending messages faster than I can answer. I'll reply to each one in turn — "
+             "give me a moment.")
+GROUP = ("I only talk about pain and injuries in a private chat, so your health details stay "
+         "between us. Tap below to start one.")
+BUTTON_NOTES = {
+    "unknown": "That button has expired. Please answer the latest question, or send /help.",
+    "used": "Already answered — thanks.",
+    "stale": "That question has moved on. Please answer the latest one.",
+}
+SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
+
+#: /start deep-link parameters that open a command straight away (t.me/<bot>?start=privacy).
+DEEP_LINKS = {"help": "/help", "privacy": "/privacy", "settings": "/settings", "summary": "/summary"}
+
+#: The command menu published with set_my_commands (deploy/botfather-commands.txt says the same).
+COMMAND_MENU: tuple[tuple[str, str], ...] = (
+    ("start", "Start, or start over"),
+    ("help", "What I can do"),
+    ("restart", "Start the questions again"),
+    ("cancel", "Stop the current questions"),
+    ("summary", "A report to show your physical therapist"),
+    ("settings", "Country for crisis lines"),
+    ("privacy", "What I keep and how to delete it"),
+    ("export", "Send me my data as a file"),
+    ("forget", "Delete everything about me"),
+)
+
+
+class FloodGate:
+    """Per-user burst detector: more than `limit` updates within `window` seconds is a burst.
+
+    It only decides when to say "slow down" (once per burst); every update is still handled, in
+    order, so nothing is lost. Telegram's own send limits are PTB's AIORateLimiter's job.
+    """
+
+    def __init__(self, limit: int = 5, window: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit = limit
+        self.window = window
+        self.clock = clock
+        self._seen: dict[str, deque[float]] = {}
+        self._warned: set[str] = set()
+
+    def arrive(self, user_id: str) -> bool:
+        """Count an update; True exactly once per burst (the moment it becomes one)."""
+        now = self.clock()
+        times = self._seen.setdefault(user_id, deque())
+        while times and now - times[0] > self.window:
+            times.popleft()
+        times.append(now)
+        if len(times) <= self.limit:
+            self._warned.discard(user_id)
+            self._forget_idle(now)
+            return False
+        if user_id in self._warned:
+            return False
+        self._warned.add(user_id)
+        return True
+
+    def _forget_idle(self, now: float) -> None:
+        if len(self._seen) > 10000:
+            for user_id in [u for u, t in self._seen.items() if not t or now - t[-1] > self.window]:
+                del self._seen[user_id]
+                self._warned.discard(user_id)
+
+
+def _never_reached_telegram(exc: BaseException) -> bool:
+    """The request certainly did not arrive (no connection), so even a send may be repeated."""
+    return isinstance(exc.__cause__, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+
+
+async def call_api(make: Callable[[], Awaitable[T]], *, idempotent: bool, attempts: int = 3,
+                   backoff: float = 0.5) -> T:
+    """Call the Bot API, retrying where that is safe.
+
+    Idempotent calls (chat actions, answering callbacks, setting commands) are retried on any
+    network error or timeout; sends only when the request never reached Telegram, because a
+    timed-out send may have been delivered. RetryAfter is honoured (when the rate limiter is off).
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            return await make()
+        except RetryAfter as exc:
+            if attempt == attempts:
+                raise
+            wait = exc.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            log.warning("Telegram asked us to wait %.0f s (attempt %d)", seconds, attempt)
+            await asyncio.sleep(min(seconds, 30.0))
+        except BadRequest:
+            raise
+        except (TimedOut, NetworkError) as exc:
+            if attempt == attempts or not (idempotent or _never_reached_telegram(exc)):
+                raise
+            log.warning("network error talking to Telegram (%s), retrying (attempt %d)", type(exc).__name__, attempt)
+            await asyncio.sleep(backoff * attempt)
+    raise AssertionError("unreachable")
+
+
+class TelegramChannel:
+    """The handlers. One instance per Application; `engine` and `store` are set at start-up."""
+
+    def __init__(self, *, engine: Engine | None = None, store: UserStore | None = None,
+                 tz: tzinfo = UTC, flood: FloodGate | None = None,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        self._engine = engine
+        self._store = store
+        self.tz = tz
+        self.flood = flood or FloodGate()
+        self.clock = clock
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError("the engine is loaded in post_init; the application is not initialized")
+        return self._engine
+
+    @engine.setter
+    def engine(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @property
+    def store(self) -> UserStore:
+        if self._store is None:
+            raise RuntimeError("the store is opened in post_init; the application is not initialized")
+        return self._store
+
+    @store.setter
+    def store(self, store: UserStore) -> None:
+        self._store = store
+
+    # -- handlers --------------------------------------------------------------------------
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A text message (or command) in a private chat."""
+        message = update.message
+        user = update.effective_user
+        if message is None or user is None or message.text is None:
+            return
+        await self._maybe_slow_down(context.bot, message.chat_id, str(user.id))
+        text = message.text
+        name = commands.command_name(text)
+        async with self.store.session(str(user.id)) as session:
+            if seen_update(session.record, update.update_id):
+                return
+            self._mark_active(session.record, message.chat_id)
+            await self._typing(context.bot, message.chat_id)
+            if name == "/start":
+                parts = text.split(maxsplit=1)
+                await self._turn(context.bot, session, message.chat_id, "/start")
+                follow = DEEP_LINKS.get(parts[1].strip().lower()) if len(parts) > 1 else None
+                if follow:
+                    await self._turn(context.bot, session, message.chat_id, follow)
+            else:
+                await self._turn(context.bot, session, message.chat_id, text)
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        if query is None:
+            return
+        ref = parse_callback(query.data)
+        message = query.message
+        if ref is None or not isinstance(message, Message) or message.chat.type != ChatType.PRIVATE:
+            await self._answer(query.answer(BUTTON_NOTES["unknown"]))
+            return
+        user_id = str(query.from_user.id)
+        await self._maybe_slow_down(context.bot, message.chat_id, user_id)
+        async with self.store.session(user_id) as session:
+            if seen_update(session.record, update.update_id):
+                await self._answer(query.answer())
+                return
+            pressed = press(session.record, ref.token, ref.index, message.chat_id, message.message_id)
+            if pressed.outcome != "ok" or pressed.button is None:
+                await self._answer(query.answer(BUTTON_NOTES[pressed.outcome]))
+                return
+            self._mark_active(session.record, message.chat_id)
+            await self._answer(query.answer())
+            if pressed.asks:  # an answered question: take its buttons away
+                await self._best_effort(message.edit_reply_markup(reply_markup=None))
+            await self._typing(context.bot, message.chat_id)
+            await self._press(context.bot, session, message.chat_id, pressed.button)
+
+    async def on_group_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """In a group: answer commands addressed to us with a pointer to a private chat."""
+        message = update.message
+        if message is None or message.text is None:
+            return
+        addressed = message.text.split()[0].partition("@")[2]
+        if addressed and addressed.lower() != (context.bot.username or "").lower():
+            return  # /command@SomeOtherBot
+        link = f"https://t.me/{context.bot.username}?start=group"
+        markup = InlineKeyboardMarkup([[InlineKeyboardButton("Open a private chat", url=link)]])
+        await self._send(lambda: context.bot.send_message(message.chat_id, GROUP, reply_markup=markup,
+                                                          reply_to_message_id=message.message_id))
+
+    async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Photos, voice, stickers, locations, files… in a private chat: one polite line."""
+        message = update.message
+        if message is None or update.effective_user is None:
+            return
+        await self._maybe_slow_down(context.bot, message.chat_id, str(update.effective_user.id))
+        await self._send(lambda: context.bot.send_message(message.chat_id, TEXT_ONLY))
+
+    async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.edited_message
+        if message is None or message.chat.type != ChatType.PRIVATE or message.text is None:
+            return  # edits of captions, groups: ignored, as most bots do
+        await self._send(lambda: context.bot.send_message(message.chat_id, EDITED,
+                                                          reply_to_message_id=message.message_id))
+
+    async def on_membership(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The user blocked (kicked) or unblocked the bot in their private chat."""
+        change = update.my_chat_member
+        if change is None or change.chat.type != ChatType.PRIVATE:
+            return
+        status = change.new_chat_member.status
+        active = status not in (ChatMember.BANNED, ChatMember.LEFT)
+        await self._set_active(str(change.from_user.id), active)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log (no message text) and keep going; tell the user if we can."""
+        error = context.error
+        update_id = update.update_id if isinstance(update, Update) else None
+        if isinstance(error, (NetworkError, TimedOut)) and not isinstance(error, BadRequest):
+            log.warning("network error handling update %s: %s", update_id, type(error).__name__)
+        else:
+            log.error("error handling update %s: %s", update_id, type(error).__name__, exc_info=error)
+        if isinstance(update, Update) and update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
+            await self._best_effort(context.bot.send_message(update.effective_chat.id, SORRY))
+
+    # -- turns -----------------------------------------------------------------------------
+
+    async def _turn(self, bot: Bot, session: UserSession, chat_id: int, text: str) -> None:
+        now = self.clock()
+        if commands.is_command(text):
+            result = commands.handle_command(session.record, text, now, self.tz)
+        else:
+            result = await self.engine.handle(session.record, UserMessage(text), now, session.user_id)
+            if commands.command_name(text) == "/help":
+                result = TurnResult(result.record, (*result.replies, Reply(commands.HELP_EXTRA)), result.effects)
+        await self._finish(bot, session, chat_id, result)
+
+    async def _press(self, bot: Bot, session: UserSession, chat_id: int, button: Button) -> None:
+        if commands.is_action(button.payload):
+            result = commands.handle_action(session.record, button.payload)
+        else:
+            result = await self.engine.handle(session.record, UserMessage(button.label, payload=button.payload),
+                                              self.clock(), session.user_id)
+        await self._finish(bot, session, chat_id, result)
+
+    async def _finish(self, bot: Bot, session: UserSession, chat_id: int, result: TurnResult) -> None:
+        """Keep the new record, carry out the effects, send the replies."""
+        session.record.clear()
+        session.record.update(result.record)
+        for effect in result.effects:
+            await self._apply(bot, session, chat_id, effect)
+        await self._send_replies(bot, session.record, chat_id, result.replies)
+
+    async def _apply(self, bot: Bot, session: UserSession, chat_id: int, effect: Effect) -> None:
+        if effect.kind == "export_data":
+            document = commands.export_document(session.record, session.user_id, self.clock())
+            await self._send(lambda: bot.send_document(
+                chat_id, InputFile(document, filename="runner-triage-data.json", attach=True),
+                caption="Your data from runner-triage."))
+        elif effect.kind == "delete_data":
+            await self.store.delete_user(session.user_id)
+            session.record.clear()
+        else:
+            # Check-ins and charts are the check-in feature's effects; this channel does not
+            # schedule anything yet, so say so in the log rather than pretend.
+            log.info("effect %s not supported by the Telegram channel yet", effect.kind)
+
+    async def _send_replies(self, bot: Bot, record: dict[str, Any], chat_id: int, replies: tuple[Reply, ...]) -> None:
+        for reply in replies:
+            chunks = message_chunks(reply.text) or (["Choose one:"] if reply.buttons else [])
+            token = new_keyboard(record, reply.buttons, reply.asks, chat_id) if reply.buttons else None
+            for i, chunk in enumerate(chunks):
+                markup = keyboard_markup(token, reply.buttons) if token and i == len(chunks) - 1 else None
+                sent = await self._send(lambda: bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML,
+                                                                 reply_markup=markup))
+                if sent is None:
+                    telegram_state(record)["active"] = False
+                    return
+                if markup is not None and token is not None:
+                    attach_message(record, token, sent.message_id)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    async def _send(self, make: Callable[[], Awaitable[Message]]) -> Message | None:
+        """Send (retried only where safe); None if the user has blocked us, which is no error."""
+        try:
+            return await call_api(make, idempotent=False)
+        except Forbidden:
+            log.info("a user has blocked the bot; marking them inactive")
+            return None
+
+    async def _typing(self, bot: Bot, chat_id: int) -> None:
+        await self._best_effort(call_api(lambda: bot.send_chat_action(chat_id, ChatAction.TYPING), idempotent=True))
+
+    async def _answer(self, call: Awaitable[bool]) -> None:
+        await self._best_effort(call)
+
+    async def _best_effort(self, call: Awaitable[Any]) -> None:
+        try:
+            await call
+        except TelegramError as exc:
+            log.info("ignored a failed optional Bot API call: %s", type(exc).__name__)
+
+    async def _maybe_slow_down(self, bot: Bot, chat_id: int, user_id: str) -> None:
+        if self.flood.arrive(user_id):
+            log.info("flood control: user %s is sending a burst", user_id)
+            await self._best_effort(bot.send_message(chat_id, SLOW_DOWN))
+
+    def _mark_active(self, record: dict[str, Any], chat_id: int) -> None:
+        state = telegram_state(record)
+        state["chat_id"] = chat_id
+        state["active"] = True
+
+    async def _set_active(self, user_id: str, active: bool) -> None:
+        async with self.store.session(user_id) as session:
+            if not session.record and not active:
+                return  # never talked to us: keep nothing
+            telegram_state(session.record)["active"] = active
+        log.info("user %s %s the bot", user_id, "unblocked" if active else "blocked")
+
+
+def keyboard_markup(token: str, buttons: tuple[Button, ...]) -> InlineKeyboardMarkup:
+    """Short labels two to a row, long ones (suggested questions) one to a row."""
+    rows: list[list[InlineKeyboardButton]] = []
+    for index, button in enumerate(buttons):
+        key = InlineKeyboardButton(button.label, callback_data=CallbackRef(token, index).encode())
+        if len(button.label) <= 18 and rows and len(rows[-1]) == 1 and len(rows[-1][0].text) <= 18:
+            rows[-1].append(key)
+        else:
+            rows.append([key])
+    return InlineKeyboardMarkup(rows)

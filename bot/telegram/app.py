@@ -1,0 +1,180 @@
+"""Building and running the PTB Application: `runner-triage run` (polling) and `run --webhook`.
+
+Start-up work (loading the engine, opening the store, publishing the command menu) happens in
+`post_init`; the store is closed in `post_shutdown`. PTB's run_polling/run_webhook handle SIGINT
+and SIGTERM: they stop fetching, finish the updates already fetched, acknowledge them to
+Telegram and return, so the process exits 0 with everything saved. Pending updates are never
+dropped: messages sent while the bot was down are answered when it is back.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.engine import Engine
+from bot.errors import ConfigError, RunnerTriageError
+from bot.store import UserStore, open_store
+from bot.telegram.adapter import COMMAND_MENU, TelegramChannel, call_api
+from bot.telegram.config import TelegramConfig
+
+log = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
+HEARTBEAT_SECONDS = 30
+
+
+def build_application(
+    config: TelegramConfig,
+    *,
+    engine: Engine | None = None,
+    store: UserStore | None = None,
+    request: BaseRequest | None = None,
+    channel: TelegramChannel | None = None,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The Application with our handlers. `engine`/`store` default to loading/opening them in
+    post_init (from config.data_dir); tests pass their own, and an offline `request`."""
+    channel = channel or TelegramChannel(tz=config.timezone)
+    if engine is not None:
+        channel.engine = engine
+    if store is not None:
+        channel.store = store
+    owns_store = store is None
+
+    async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        if engine is None:
+            channel.engine = Engine.load()
+        if owns_store:
+            channel.store = open_store(config.data_dir)
+        commands = [BotCommand(name, description) for name, description in COMMAND_MENU]
+        await call_api(lambda: app.bot.set_my_commands(commands), idempotent=True)
+        if config.heartbeat_file is not None and app.job_queue is not None:
+            app.job_queue.run_repeating(_heartbeat(config.heartbeat_file), HEARTBEAT_SECONDS, first=0)
+        log.info("bot @%s ready", app.bot.username)
+
+    async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        if owns_store and channel._store is not None:
+            await channel.store.close()
+            log.info("store closed")
+
+    builder = (
+        ApplicationBuilder()
+        .token(config.token)
+        .base_url(config.base_url)
+        .base_file_url(config.base_file_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=config.timezone))
+        # Different users in parallel; one user's turns are serialised by the store's lock.
+        .concurrent_updates(64)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if config.rate_limiter:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    app = builder.build()
+    app.bot_data["channel"] = channel
+
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, channel.on_edited))
+    app.add_handler(MessageHandler(filters.ChatType.GROUPS & filters.UpdateType.MESSAGE & filters.COMMAND,
+                                   channel.on_group_command))
+    app.add_handler(MessageHandler(private & filters.TEXT, channel.on_text))
+    app.add_handler(MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, channel.on_other))
+    app.add_handler(CallbackQueryHandler(channel.on_button))
+    app.add_handler(ChatMemberHandler(channel.on_membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_error_handler(channel.on_error)
+    return app
+
+
+def _heartbeat(path: Path) -> Any:
+    """A job that touches `path` while the application is running (the container health check
+    reads its age: bot.telegram.health)."""
+
+    async def beat(context: ContextTypes.DEFAULT_TYPE) -> None:
+        if context.application.running:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"{time.time():.0f}\n")
+
+    return beat
+
+
+def configure_logging(config: TelegramConfig) -> None:
+    handler = logging.StreamHandler()
+    if config.log_format == "json":
+        handler.setFormatter(JSONFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=config.log_level, handlers=[handler], force=True)
+    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+class JSONFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def run(config: TelegramConfig) -> int:
+    """Run until SIGINT/SIGTERM; 0 on a clean stop. Blocks (PTB owns the event loop)."""
+    configure_logging(config)
+    app = build_application(config)
+    try:
+        if config.webhook is None:
+            log.info("starting: long polling %s", _host(config.base_url))
+            app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+        else:
+            hook = config.webhook
+            log.info("starting: webhook on %s:%s/%s", hook.listen, hook.port, hook.path)
+            app.run_webhook(
+                listen=hook.listen,
+                port=hook.port,
+                url_path=hook.path,
+                webhook_url=hook.url,
+                secret_token=hook.secret,
+                allowed_updates=ALLOWED_UPDATES,
+                drop_pending_updates=False,
+            )
+    except InvalidToken as exc:
+        raise ConfigError("Telegram rejected TELEGRAM_BOT_TOKEN (unauthorized): check it with @BotFather") from exc
+    except NetworkError as exc:
+        raise RunnerTriageError(f"cannot reach the Telegram Bot API at {_host(config.base_url)}: "
+                                f"{type(exc).__name__}; check the network and TELEGRAM_API_BASE_URL") from exc
+    except TelegramError as exc:
+        raise RunnerTriageError(f"Telegram refused to start the bot: {exc}") from exc
+    log.info("stopped")
+    return 0
+
+
+def _host(base_url: str) -> str:
+    """The base URL without the token or path, safe to log."""
+    return "/".join(base_url.split("/")[:3])
