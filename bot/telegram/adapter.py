@@ -295,11 +295,17 @@ class TelegramChannel:
         await self._finish(bot, session, chat_id, result)
 
     async def _finish(self, bot: Bot, session: UserSession, chat_id: int, result: TurnResult) -> None:
-        """Keep the new record, carry out the effects, send the replies."""
+        """Keep the new record, carry out the effects, send the replies.
+
+        The record is saved before anything is sent: once the user has seen an answer, the turn
+        that produced it is on disk even if the process dies right after (the sent messages'
+        ids are saved when the session closes; losing them only expires those buttons).
+        """
         session.record.clear()
         session.record.update(result.record)
         for effect in result.effects:
             await self._apply(bot, session, chat_id, effect)
+        await session.save()
         await self._send_replies(bot, session.record, chat_id, result.replies)
 
     async def _apply(self, bot: Bot, session: UserSession, chat_id: int, effect: Effect) -> None:

@@ -1,0 +1,129 @@
+"""The real `runner-triage run` process (sys.executable -m bot run) against a local Bot API
+stand-in: a whole triage conversation, a restart mid-conversation with a message sent while the
+bot was down, a kill -9, and a clean SIGTERM shutdown."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.telegram.fake_api import TOKEN, BotAPIServer, FakeTelegram
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[2]
+USER = 555001
+
+
+@pytest.fixture
+def api() -> Iterator[tuple[FakeTelegram, BotAPIServer]]:
+    fake = FakeTelegram()
+    with BotAPIServer(fake) as server:
+        yield fake, server
+
+
+class BotProcess:
+    def __init__(self, base_url: str, data_dir: Path, workdir: Path) -> None:
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "RUNNER_TRIAGE_", "WEBHOOK_"))},
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_BASE_URL": base_url,
+            "RUNNER_TRIAGE_DATA_DIR": str(data_dir),
+            "LOG_LEVEL": "INFO",
+            "PYTHONPATH": str(REPO),
+        }
+        self.workdir = workdir
+        self.proc: subprocess.Popen[str] | None = None
+        self.logs: list[str] = []
+
+    def start(self, fake: FakeTelegram) -> None:
+        ready = len(fake.sent("setMyCommands"))
+        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=self.workdir, env=self.env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        fake.wait_for(lambda: len(fake.sent("setMyCommands")) > ready, timeout=30)
+
+    def stop(self, sig: int = signal.SIGTERM) -> tuple[int, float]:
+        assert self.proc is not None
+        started = time.monotonic()
+        self.proc.send_signal(sig)
+        try:
+            out, _ = self.proc.communicate(timeout=10)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+        self.logs.append(out)
+        return self.proc.returncode, time.monotonic() - started
+
+
+def wait_reply(fake: FakeTelegram, count_before: int, predicate: Any = None, timeout: float = 15) -> dict[str, Any]:
+    """The first message sent after `count_before` that satisfies `predicate`."""
+    def found() -> dict[str, Any] | None:
+        for params in fake.sent("sendMessage", USER)[count_before:]:
+            if predicate is None or predicate(params):
+                return params
+        return None
+    return fake.wait_for(found, timeout=timeout)  # type: ignore[no-any-return]
+
+
+def asks(words: str) -> Any:
+    return lambda p: words in p["text"] and p.get("reply_markup")
+
+
+def test_a_conversation_survives_restarts_and_stops_cleanly(api: tuple[FakeTelegram, BotAPIServer], tmp_path: Path) -> None:
+    fake, server = api
+    bot = BotProcess(server.base_url, tmp_path / "data", tmp_path)
+    bot.start(fake)
+    try:
+        n = len(fake.sent("sendMessage", USER))
+        fake.text(USER, "/start")
+        wait_reply(fake, n, lambda p: "triage helper" in p["text"])
+
+        n = len(fake.sent("sendMessage", USER))
+        fake.text(USER, "my left shin hurts when I run")
+        question = wait_reply(fake, n, asks("fade"))
+        assert question["parse_mode"] == "HTML"
+
+        n = len(fake.sent("sendMessage", USER))
+        fake.press(USER, question["_message"], "Comes back when I run")
+        balance = wait_reply(fake, n, asks("balance"))
+
+        # Restart mid-conversation; the answer is sent while the bot is down.
+        code, took = bot.stop(signal.SIGTERM)
+        assert (code, took < 5) == (0, True), bot.logs[-1]
+        n = len(fake.sent("sendMessage", USER))
+        fake.press(USER, balance["_message"], "About the same")
+        bot.start(fake)
+        advice = wait_reply(fake, n, lambda p: "physical therapist" in p["text"])
+        assert advice["text"].startswith("See a physical therapist.")
+
+        # Killed without warning: the next process carries on from the store.
+        code, _ = bot.stop(signal.SIGKILL)
+        assert code == -signal.SIGKILL
+        n = len(fake.sent("sendMessage", USER))
+        fake.text(USER, "/summary")
+        bot.start(fake)
+        summary = wait_reply(fake, n, lambda p: "summary" in p["text"].lower())
+        assert "shin" in summary["text"] and "physical therapist" in summary["text"]
+        time.sleep(0.5)
+        later = [p["text"] for p in fake.sent("sendMessage", USER)[n:]]
+        assert len(later) == 1, later  # answered once, not once per delivery
+
+        code, took = bot.stop(signal.SIGTERM)
+        assert code == 0, bot.logs[-1]
+        assert took < 5
+        log = "\n".join(bot.logs)
+        assert "Traceback" not in log
+        assert "store closed" in log
+        assert TOKEN not in log
+        assert "shin" not in log  # no health details in the logs
+    finally:
+        if bot.proc and bot.proc.poll() is None:
+            bot.proc.kill()
