@@ -53,6 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
     store_check = store_sub.add_parser("check", help="scan every data file and report problems")
     store_check.add_argument("--data-dir", type=Path, default=None)
 
+    run = sub.add_parser("run", help="run the Telegram bot (long polling; --webhook for a webhook)")
+    run.add_argument("--webhook", action="store_true",
+                     help="receive updates on a webhook (needs WEBHOOK_URL and WEBHOOK_SECRET)")
+    run.add_argument("--listen", default=None, help="webhook listen address (default: $WEBHOOK_LISTEN or 127.0.0.1)")
+    run.add_argument("--port", type=int, default=None, help="webhook port (default: $WEBHOOK_PORT or 8443)")
+    run.add_argument("--path", default=None, help="webhook URL path (default: $WEBHOOK_PATH or telegram)")
+    run.add_argument("--url", default=None, help="public webhook URL Telegram calls (default: $WEBHOOK_URL)")
+    run.add_argument("--data-dir", type=Path, default=None,
+                     help="where conversations are kept (default: $RUNNER_TRIAGE_DATA_DIR or ~/.local/share/runner-triage)")
+
     actions = sub.add_parser("actions", help="serve the triage actions on rasa-sdk's action server, for a Rasa assistant")
     actions.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1, this machine only)")
     actions.add_argument("--port", type=int, default=5055, help="port to listen on (default: 5055, Rasa's default)")
@@ -99,6 +109,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _kb(args)
     if command == "store":
         return asyncio.run(_store_check(args.data_dir))
+    if command == "run":
+        from bot.telegram.app import run
+        from bot.telegram.config import load_config, load_dotenv_file
+
+        load_dotenv_file()
+        return run(load_config(webhook=args.webhook, data_dir=args.data_dir, listen=args.listen,
+                               port=args.port, path=args.path, url=args.url))
     if command == "actions":
         from bot.rasa_server import serve
 
