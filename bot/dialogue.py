@@ -8,8 +8,9 @@ slot without its question; a state that cannot be reached.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ WHY_REQUESTED_SLOT = "utter_why_requested_slot"  # resolves to utter_why_<reques
 PAUSED = "@paused"  # the state a crisis interrupted
 INTERRUPTS = ("crisis", "ambiguous", "red_flag")
 SAFETY_ACTION = "action_safety_check"
+_INTENT_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,6 @@ class Transition:
     do: tuple[str, ...]
     to: str | None  # None: stay
     reset: bool = False
-    set: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -127,12 +128,15 @@ def parse_payload(payload: str) -> tuple[str, dict[str, Any]]:
         raise ValueError("a payload starts with '/'")
     body = payload[1:]
     brace = body.find("{")
-    if brace == -1:
-        return body, {}
-    values = json.loads(body[brace:])
+    intent, raw = (body, "") if brace == -1 else (body[:brace], body[brace:])
+    if not _INTENT_NAME.fullmatch(intent):
+        raise ValueError(f"bad intent name {intent!r}")
+    if not raw:
+        return intent, {}
+    values = json.loads(raw)  # json.JSONDecodeError is a ValueError
     if not isinstance(values, dict):
         raise ValueError("payload values must be an object")
-    return body[:brace], values
+    return intent, values
 
 
 def _validate_domain(domain: dict[str, Any], path: str) -> None:
@@ -184,11 +188,10 @@ def _transition(raw: Any, where: str, path: str, domain: dict[str, Any],
     to = raw.get("to")
     if to is not None and to != PAUSED and to not in states:
         raise DefinitionError(path, f"{where}.to", f"unknown state '{to}'")
-    sets = raw.get("set", {})
-    for slot in sets:
-        if slot not in domain["slots"]:
-            raise DefinitionError(path, f"{where}.set", f"unknown slot '{slot}'")
-    return Transition(intent, do, to, bool(raw.get("reset", False)), sets)
+    unknown = set(raw) - {"intent", "do", "to", "reset"}
+    if unknown:
+        raise DefinitionError(path, where, f"unknown key(s) {', '.join(sorted(unknown))}")
+    return Transition(intent, do, to, bool(raw.get("reset", False)))
 
 
 def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dialogue:

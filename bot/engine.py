@@ -181,7 +181,6 @@ class Engine:
     async def _follow(self, turn: _Turn, t: Transition) -> None:
         if t.reset:
             self._reset(turn)
-        turn.slots.update(t.set)
         for name in t.do:
             await self._run(turn, name)
         if t.to is None:

@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.dialogue import parse_payload
 from bot.knowledge import LOCATIONS, KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.safety.screen import screen
@@ -36,10 +37,21 @@ def _text(tracker: Tracker) -> str:
 
 
 def _payload_values(tracker: Tracker) -> dict[str, Any] | None:
-    """Slot values carried by a pressed button (Rasa payload `/inform{...}`), if any."""
+    """Slot values carried by a pressed button (Rasa payload `/inform{...}`), if any.
+
+    Our engine passes them as metadata; Rasa sends the payload itself as the message text.
+    """
     metadata = tracker.latest_message.get("metadata") or {}
     values = metadata.get("payload_values")
-    return dict(values) if isinstance(values, dict) else None
+    if isinstance(values, dict):
+        return dict(values)
+    text = _text(tracker)
+    if text.startswith("/"):
+        try:
+            return dict(parse_payload(text)[1])
+        except ValueError:
+            return None
+    return None
 
 
 class ValidateTriageForm(FormValidationAction):
@@ -114,6 +126,7 @@ class ValidateTriageForm(FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
+        tracker = tracker.copy()  # rasa-sdk's from_dict does not copy; never touch the caller's dict
         requested = tracker.get_slot("requested_slot")
         extracted = await self.get_extraction_events(dispatcher, tracker, domain)
         tracker.add_slots(extracted)
@@ -159,15 +172,8 @@ class ActionSafetyCheck(Action):
                   domain: DomainDict) -> list[EventType]:
         result = screen(_text(tracker))
         country = tracker.get_slot("country") or "US"
-        # The flow may confirm a crisis the person affirmed ("yes" to "are you thinking of ...").
-        confirmed = tracker.get_slot("safety_finding") == "crisis"
-        if result.crisis or confirmed:
-            dispatcher.utter_message(
-                text=crisis_message(self.kb, country),
-                buttons=[{"title": "I'm safe right now", "payload": "/affirm"}],
-                json_message={"triage": "crisis", "sources": ["crisis-help"]},
-            )
-            return [SlotSet("safety_finding", "crisis"), SlotSet("triage_level", "crisis")]
+        if result.crisis:
+            return respond_to_crisis(dispatcher, self.kb, country)
         if result.ambiguous:
             dispatcher.utter_message(
                 text=crisis_check_message(self.kb, country),
@@ -186,6 +192,29 @@ class ActionSafetyCheck(Action):
             return [SlotSet("safety_finding", "red_flag"), SlotSet("red_flags", known),
                     SlotSet("triage_level", result.level)]
         return [SlotSet("safety_finding", None)]
+
+
+class ActionCrisisResponse(Action):
+    """The crisis response, for a crisis the person confirmed ("yes" to the direct question)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def name(self) -> str:
+        return "action_crisis_response"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        return respond_to_crisis(dispatcher, self.kb, tracker.get_slot("country") or "US")
+
+
+def respond_to_crisis(dispatcher: CollectingDispatcher, kb: KnowledgeBase, country: str) -> list[EventType]:
+    dispatcher.utter_message(
+        text=crisis_message(kb, country),
+        buttons=[{"title": "I'm safe right now", "payload": "/affirm"}],
+        json_message={"triage": "crisis", "sources": ["crisis-help"]},
+    )
+    return [SlotSet("safety_finding", "crisis"), SlotSet("triage_level", "crisis")]
 
 
 def crisis_message(kb: KnowledgeBase, country: str) -> str:
@@ -259,7 +288,8 @@ class ActionAnswerQuestion(Action):
 
 
 def build_actions(nlu: NLU, kb: KnowledgeBase) -> list[Action]:
-    return [ValidateTriageForm(nlu), ActionSafetyCheck(kb), ActionTriage(kb), ActionAnswerQuestion(kb)]
+    return [ValidateTriageForm(nlu), ActionSafetyCheck(kb), ActionCrisisResponse(kb), ActionTriage(kb),
+            ActionAnswerQuestion(kb)]
 
 
 def build_executor(nlu: NLU, kb: KnowledgeBase) -> ActionExecutor:

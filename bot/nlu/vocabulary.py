@@ -131,6 +131,7 @@ PAIN_WORDS: tuple[str, ...] = (
     "strain", "strained", "sprain", "sprained", "pulled", "tweaked", "twisted", "rolled",
     "swollen", "swelling", "cramp", "cramping", "splints", "killing", "agony", "sharp",
     "dull", "bruised", "tendonitis", "tendinitis", "fasciitis", "click", "clicking", "pop",
+    "ouch", "ow", "oww", "owie", "hurted", "sore-ish", "niggly", "achey",
 )
 
 # Intent cues, checked in order by bot.nlu.pipeline.

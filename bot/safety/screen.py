@@ -85,15 +85,36 @@ def _compiled() -> tuple[list[re.Pattern[str]], ...]:
     a = [re.compile(p) for p in P.AMBIGUOUS]
     d = [re.compile(p) for p in P.DENIALS]
     f = [re.compile(p) for p in P.FIGURES_OF_SPEECH]
-    return c, a, d, f
+    concern = [re.compile(p) for p in P.CONCERN]
+    earnest = [re.compile(p) for p in P.EARNEST]
+    return c, a, d, f, concern, earnest
+
+
+@dataclass(frozen=True)
+class _CompiledFlag:
+    flag: P.RedFlag
+    patterns: tuple[re.Pattern[str], ...]
+    names: tuple[re.Pattern[str], ...]
+    transient: tuple[re.Pattern[str], ...]
+    escalators: tuple[re.Pattern[str], ...]
 
 
 @lru_cache(maxsize=1)
-def _compiled_flags() -> tuple[tuple[P.RedFlag, list[re.Pattern[str]], list[re.Pattern[str]]], ...]:
+def _compiled_flags() -> tuple[_CompiledFlag, ...]:
+    def comp(items: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p) for p in items)
+
     return tuple(
-        (flag, [re.compile(p) for p in flag.patterns], [re.compile(p) for p in flag.escalate_if])
+        _CompiledFlag(flag, comp(flag.patterns), comp(flag.names), comp(flag.transient), comp(flag.escalate_if))
         for flag in P.RED_FLAGS
     )
+
+
+_GENERAL_QUESTION = re.compile(P.GENERAL_QUESTION)
+_RESOLVED = re.compile(P.RESOLVED)
+_UPPER_BODY = re.compile(P.UPPER_BODY)
+_LOWER_LIMB = re.compile(P.LOWER_LIMB)
+_SENTENCE_END = re.compile(r"[.!?;]")
 
 
 def screen(text: str) -> Screening:
@@ -118,31 +139,59 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _crisis(norm: str) -> str | None:
-    crisis, ambiguous, denials, figures = _compiled()
+    crisis, ambiguous, denials, figures, concern, earnest = _compiled()
     # Denials and figures of speech are blanked first, so what remains is what the person means.
     spans = [m.span() for rx in denials + figures for m in rx.finditer(norm)]
     cleaned = _blank(norm, spans)
     if any(rx.search(cleaned) for rx in ambiguous):
         # "kms if my knee doesn't heal": not clearly a joke, not clearly a plan -> ask kindly.
-        # Unless something else in the message is an unambiguous crisis statement.
+        # Unless something else in the message is an unambiguous crisis statement, or they say
+        # they mean it.
         without_ambiguous = _blank(cleaned, [m.span() for rx in ambiguous for m in rx.finditer(cleaned)])
-        return CRISIS if any(rx.search(without_ambiguous) for rx in crisis) else AMBIGUOUS
+        if any(rx.search(without_ambiguous) for rx in crisis + earnest):
+            return CRISIS
+        return AMBIGUOUS
     if any(rx.search(cleaned) for rx in crisis):
         return CRISIS
+    if any(rx.search(cleaned) for rx in concern):
+        return AMBIGUOUS
     return None
 
 
 def _red_flags(norm: str) -> list[Finding]:
     found: list[Finding] = []
-    for flag, regexes, escalators in _compiled_flags():
-        if any(not _negated(norm, m) for rx in regexes for m in rx.finditer(norm)):
-            level = flag.level
-            reason = flag.reason
-            if any(rx.search(norm) and not _negated(norm, rx.search(norm)) for rx in escalators):  # type: ignore[arg-type]
-                level = "emergency"
-                reason += ", and with breathlessness or chest pain it can have reached the lungs"
-            found.append(Finding(RED_FLAG, level, flag.id, reason))
+    general_question = bool(_GENERAL_QUESTION.search(norm))
+    for c in _compiled_flags():
+        hit = any(not _negated(norm, m) for rx in c.patterns for m in rx.finditer(norm))
+        if not hit and not general_question:
+            hit = any(not _negated(norm, m) for rx in c.names for m in rx.finditer(norm))
+        if not hit:
+            hit = any(not _negated(norm, m) and not _passed(norm, m) and not _upper_body_only(norm, m)
+                      for rx in c.transient for m in rx.finditer(norm))
+        if not hit:
+            continue
+        level, reason = c.flag.level, c.flag.reason
+        if any(not _negated(norm, m) for rx in c.escalators for m in rx.finditer(norm)):
+            level = "emergency"
+            reason += ", and with breathlessness or chest pain it can have reached the lungs"
+        found.append(Finding(RED_FLAG, level, c.flag.id, reason))
     return found
+
+
+def _sentence(norm: str, match: re.Match[str]) -> str:
+    start = max((m.end() for m in _SENTENCE_END.finditer(norm, 0, match.start())), default=0)
+    end_match = _SENTENCE_END.search(norm, match.end())
+    return norm[start: end_match.start() if end_match else len(norm)]
+
+
+def _passed(norm: str, match: re.Match[str]) -> bool:
+    """A transient sign the person says has passed ("numb with the ice pack, normal again now")."""
+    return bool(_RESOLVED.search(norm[match.end(): match.end() + 80]))
+
+
+def _upper_body_only(norm: str, match: re.Match[str]) -> bool:
+    sentence = _sentence(norm, match)
+    return bool(_UPPER_BODY.search(sentence)) and not _LOWER_LIMB.search(sentence)
 
 
 def _negated(norm: str, match: re.Match[str]) -> bool:

@@ -47,11 +47,12 @@ def test_health(server: ActionServer) -> None:
     assert response.json() == {"status": "ok"}
 
 
-def test_actions_lists_our_four_actions(server: ActionServer) -> None:
+def test_actions_lists_our_actions(server: ActionServer) -> None:
     response = server.http.get("/actions")
     assert response.status_code == 200
     assert sorted(a["name"] for a in response.json()) == [
-        "action_answer_question", "action_safety_check", "action_triage", "validate_triage_form"]
+        "action_answer_question", "action_crisis_response", "action_safety_check", "action_triage",
+        "validate_triage_form"]
 
 
 def test_listens_on_loopback_only(server: ActionServer) -> None:
@@ -265,11 +266,6 @@ def test_second_server_on_the_same_port_is_a_one_line_error(server: ActionServer
         "stop the other server or choose another with --port"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Rasa sends a pressed button's payload as the message text; validate_triage_form reads button "
-    "values only from latest_message.metadata.payload_values (the engine's convention), so it runs "
-    "the NLU on '/inform{...}' and asks to clarify. Fix: _payload_values falls back to "
-    "bot.dialogue.parse_payload(text) for text starting with '/' (see docs/rasa.md)."))
 def test_form_understands_a_button_payload_sent_as_text_by_rasa(server: ActionServer) -> None:
     result = run(server, "validate_triage_form", '/inform{"balance_change":"worse"}',
                  {"requested_slot": "balance_change", "pain_location": ["knee"], "pain_pattern": "fades"},

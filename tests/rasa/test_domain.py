@@ -95,11 +95,6 @@ def test_responses_the_actions_utter_by_name_exist() -> None:
         assert f"utter_clarify_{slot}" in DOMAIN["responses"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Rasa's action_extract_slots runs every action named in a `custom` slot mapping after EVERY user "
-    "message: action_triage would utter advice each turn, and validate_triage_form would run twice "
-    "per turn inside the form (extraction, then form validation), clarifying and moving on at once. "
-    "Fix in dialogues/domain.yml: drop `action:` from those mappings (see docs/rasa.md)."))
 def test_slot_mappings_only_name_the_safety_screen() -> None:
     named = {m["action"] for s in DOMAIN["slots"].values() for m in s["mappings"] if m.get("action")}
     assert named <= {"action_safety_check"}

@@ -51,10 +51,6 @@ async def test_server_executor_leaves_the_action_call_unchanged(engine: Engine, 
     await _assert_unchanged(build_server_executor(engine.nlu, engine.kb), name, text, slots)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "rasa-sdk's Tracker.from_dict does not copy and ValidateTriageForm.run updates tracker.slots; "
-    "fixed by `tracker = tracker.copy()` at the top of ValidateTriageForm.run (see docs/rasa.md). "
-    "When that lands this test passes: remove this marker."))
 async def test_plain_executor_leaves_the_action_call_unchanged(engine: Engine) -> None:
     name, text, slots = CALLS[0]
     await _assert_unchanged(build_executor(engine.nlu, engine.kb), name, text, slots)

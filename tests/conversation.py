@@ -1,0 +1,115 @@
+"""Replay YAML conversations (tests/conversations/*.yml) and check what the user would see.
+
+A conversation file:
+
+    name: what it shows
+    steps:
+      - user: "my left shin hurts every time I run"   # typed text ("" is an empty message)
+        expect:
+          asks: balance_change          # the slot the LAST reply asks for (null: asks nothing)
+          triage: see_pt                # a reply announces this level (null: none does)
+          slots: {pain_side: left}      # the conversation's slots include these values
+          state: triage_form            # the dialogue state after the turn
+          says: ["physical therapist"]  # each appears in the replies (case-insensitive)
+          not_says: ["988"]             # none appears
+          buttons: ["Not sure"]         # each is a button label of the replies
+          sources: ["shin-pain"]        # each is among the replies' knowledge-base sources
+          max_replies: 2
+      - press: "Not sure"               # press a button of the previous replies by its label
+
+Every step's replies always must be non-empty: the bot never stays silent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.engine import Engine
+from bot.turn import Button, Reply, UserMessage
+
+CONVERSATIONS = Path(__file__).parent / "conversations"
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
+EXPECT_KEYS = {"asks", "triage", "slots", "state", "says", "not_says", "buttons", "sources", "max_replies"}
+
+
+@dataclass
+class Transcript:
+    record: dict[str, Any] = field(default_factory=dict)
+    buttons: tuple[Button, ...] = ()
+    log: list[str] = field(default_factory=list)
+
+
+def load_conversation(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict) and data.get("steps"), f"{path.name}: needs name and steps"
+    for i, step in enumerate(data["steps"]):
+        assert ("user" in step) != ("press" in step), f"{path.name} step {i}: exactly one of user/press"
+        unknown = set(step.get("expect", {})) - EXPECT_KEYS
+        assert not unknown, f"{path.name} step {i}: unknown expect keys {unknown}"
+    return data
+
+
+def message_for_step(step: dict[str, Any], transcript: Transcript) -> UserMessage:
+    if "press" in step:
+        label = step["press"]
+        for button in transcript.buttons:
+            if button.label == label:
+                return UserMessage(label, payload=button.payload)
+        raise AssertionError(f"no button {label!r}; buttons were {[b.label for b in transcript.buttons]}")
+    return UserMessage(str(step["user"]))
+
+
+def check_step(expect: dict[str, Any], replies: tuple[Reply, ...] | list[dict[str, Any]],
+               record: dict[str, Any] | None, where: str) -> None:
+    """Assert one step's expectations. `replies` are Reply objects or chat --json dicts."""
+    rows = [r.to_json() if isinstance(r, Reply) else r for r in replies]
+    assert rows, f"{where}: the bot said nothing"
+    text = "\n".join(r["text"] for r in rows).lower()
+    context = f"{where}: replies were:\n" + "\n---\n".join(r["text"][:400] for r in rows)
+    if "asks" in expect:
+        assert rows[-1]["asks"] == expect["asks"], f"asks {rows[-1]['asks']!r} != {expect['asks']!r}; {context}"
+    if "triage" in expect:
+        levels = [r["triage"] for r in rows if r["triage"]]
+        if expect["triage"] is None:
+            assert not levels, f"unexpected triage {levels}; {context}"
+        else:
+            assert expect["triage"] in levels, f"triage {levels} lacks {expect['triage']!r}; {context}"
+    for phrase in expect.get("says", []):
+        assert phrase.lower() in text, f"missing {phrase!r}; {context}"
+    for phrase in expect.get("not_says", []):
+        assert phrase.lower() not in text, f"unexpected {phrase!r}; {context}"
+    labels = [b for r in rows for b in r["buttons"]]
+    for label in expect.get("buttons", []):
+        assert label in labels, f"button {label!r} not in {labels}; {context}"
+    sources = {s for r in rows for s in r["sources"]}
+    for source in expect.get("sources", []):
+        assert source in sources, f"source {source!r} not in {sorted(sources)}; {context}"
+    if "max_replies" in expect:
+        assert len(rows) <= expect["max_replies"], f"{len(rows)} replies; {context}"
+    if record is not None:
+        conv = record.get("conversation", {})
+        if "state" in expect:
+            assert conv.get("state") == expect["state"], f"state {conv.get('state')!r}; {context}"
+        for slot, value in expect.get("slots", {}).items():
+            got = conv.get("slots", {}).get(slot)
+            if isinstance(value, list) and isinstance(got, list):
+                assert sorted(got) == sorted(value), f"slot {slot} = {got!r}, want {value!r}; {context}"
+            else:
+                assert got == value, f"slot {slot} = {got!r}, want {value!r}; {context}"
+
+
+async def replay(engine: Engine, conversation: dict[str, Any], name: str = "") -> Transcript:
+    transcript = Transcript()
+    for i, step in enumerate(conversation["steps"]):
+        message = message_for_step(step, transcript)
+        result = await engine.handle(transcript.record, message, NOW, "conversation-test")
+        transcript.record = result.record
+        transcript.buttons = tuple(b for r in result.replies for b in r.buttons)
+        transcript.log.append(f"> {message.text}\n" + "\n".join(r.text for r in result.replies))
+        check_step(step.get("expect", {}), result.replies, result.record, f"{name} step {i} ({message.text!r})")
+    return transcript
