@@ -212,6 +212,9 @@ class TelegramChannel:
         user_id = str(query.from_user.id)
         await self._maybe_slow_down(context.bot, message.chat_id, user_id)
         async with self.store.session(user_id) as session:
+            if not session.record:  # nothing stored (never talked, or forgotten): keep it that way
+                await self._answer(query.answer(BUTTON_NOTES["unknown"]))
+                return
             if seen_update(session.record, update.update_id):
                 await self._answer(query.answer())
                 return
@@ -312,7 +315,7 @@ class TelegramChannel:
         if effect.kind == "export_data":
             document = commands.export_document(session.record, session.user_id, self.clock())
             await self._send(lambda: bot.send_document(
-                chat_id, InputFile(document, filename="runner-triage-data.json", attach=True),
+                chat_id, InputFile(document, filename="runner-triage-data.json"),
                 caption="Your data from runner-triage."))
         elif effect.kind == "delete_data":
             await self.store.delete_user(session.user_id)

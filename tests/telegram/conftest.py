@@ -44,8 +44,10 @@ class Harness:
         self.store = store
         self.channel = channel
         self.clock = clock
+        self.pace = 3.0  # seconds between a user's messages, as the flood gate sees them
 
     async def feed(self, update: dict[str, Any]) -> None:
+        self.clock.now += self.pace
         await self.app.process_update(Update.de_json(update, self.app.bot))
 
     async def say(self, user_id: int, text: str, **kw: Any) -> list[dict[str, Any]]:
