@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import warnings
 from collections import deque
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -31,6 +32,7 @@ from telegram import (
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ContextTypes
+from telegram.warnings import PTBDeprecationWarning
 
 from bot import commands
 from bot.engine import Engine
@@ -129,7 +131,9 @@ async def call_api(make: Callable[[], Awaitable[T]], *, idempotent: bool, attemp
         except RetryAfter as exc:
             if attempt == attempts:
                 raise
-            wait = exc.retry_after
+            with warnings.catch_warnings():  # int now, timedelta in PTB 23: both handled below
+                warnings.simplefilter("ignore", PTBDeprecationWarning)
+                wait = exc.retry_after
             seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
             log.warning("Telegram asked us to wait %.0f s (attempt %d)", seconds, attempt)
             await asyncio.sleep(min(seconds, 30.0))
