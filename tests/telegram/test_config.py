@@ -1,0 +1,84 @@
+"""Configuration from the environment, and `runner-triage run` refusing bad settings in one line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.errors import ConfigError
+from bot.telegram.config import file_url_for, load_config, parse_env_file
+from tests.telegram.fake_api import TOKEN
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_defaults() -> None:
+    config = load_config({"TELEGRAM_BOT_TOKEN": TOKEN, "RUNNER_TRIAGE_DATA_DIR": "/srv/data"})
+    assert config.base_url == "https://api.telegram.org/bot"
+    assert config.base_file_url == "https://api.telegram.org/file/bot"
+    assert config.data_dir == Path("/srv/data")
+    assert (config.log_level, config.log_format, str(config.timezone)) == ("INFO", "text", "UTC")
+    assert config.rate_limiter is True and config.webhook is None
+
+
+def test_a_local_bot_api_server_and_its_file_url() -> None:
+    config = load_config({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": "http://localhost:8081/bot/",
+                          "TZ": "Europe/London", "LOG_FORMAT": "json", "LOG_LEVEL": "debug"})
+    assert config.base_url == "http://localhost:8081/bot"
+    assert config.base_file_url == "http://localhost:8081/file/bot"
+    assert (config.log_level, config.log_format, str(config.timezone)) == ("DEBUG", "json", "Europe/London")
+    assert file_url_for("https://proxy.example/tg/bot") == "https://proxy.example/tg/file/bot"
+
+
+@pytest.mark.parametrize(("env", "words"), [
+    ({}, "TELEGRAM_BOT_TOKEN is not set"),
+    ({"TELEGRAM_BOT_TOKEN": "nope"}, "malformed"),
+    ({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": "http://x/api"}, "must end in '/bot'"),
+    ({"TELEGRAM_BOT_TOKEN": TOKEN, "LOG_FORMAT": "xml"}, "LOG_FORMAT"),
+    ({"TELEGRAM_BOT_TOKEN": TOKEN, "TZ": "Mars/Olympus"}, "TZ"),
+    ({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_RATE_LIMITER": "maybe"}, "TELEGRAM_RATE_LIMITER"),
+])
+def test_bad_settings_are_named(env: dict[str, str], words: str) -> None:
+    with pytest.raises(ConfigError, match=words):
+        load_config(env)
+
+
+def test_webhook_needs_a_public_https_url_and_a_secret() -> None:
+    base = {"TELEGRAM_BOT_TOKEN": TOKEN}
+    with pytest.raises(ConfigError, match="WEBHOOK_URL"):
+        load_config(base, webhook=True)
+    with pytest.raises(ConfigError, match="WEBHOOK_SECRET"):
+        load_config({**base, "WEBHOOK_URL": "https://bot.example.org/telegram"}, webhook=True)
+    config = load_config({**base, "WEBHOOK_URL": "https://bot.example.org/tg", "WEBHOOK_SECRET": "s3cret_-x",
+                          "WEBHOOK_PORT": "9000"}, webhook=True, path="/tg/", listen="0.0.0.0")
+    assert config.webhook is not None
+    assert (config.webhook.listen, config.webhook.port, config.webhook.path) == ("0.0.0.0", 9000, "tg")
+
+
+def test_env_file_parsing() -> None:
+    text = 'export TELEGRAM_BOT_TOKEN="1:abc"\n# comment\n\nLOG_LEVEL=debug  # inline\nTZ=\'Europe/Dublin\'\nbad line\n'
+    assert parse_env_file(text) == {"TELEGRAM_BOT_TOKEN": "1:abc", "LOG_LEVEL": "debug", "TZ": "Europe/Dublin"}
+
+
+def run_cli(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
+    return subprocess.run([sys.executable, "-m", "bot", "run"], env={**clean, "PYTHONPATH": str(REPO), **env},
+                          cwd=cwd, capture_output=True, text=True, timeout=30)
+
+
+@pytest.mark.parametrize("token", [None, "123:short"])
+def test_run_with_a_missing_or_malformed_token_is_one_line_and_exit_2(tmp_path: Path, token: str | None) -> None:
+    result = run_cli({} if token is None else {"TELEGRAM_BOT_TOKEN": token}, tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("runner-triage: error: TELEGRAM_BOT_TOKEN")
+    assert "Traceback" not in result.stderr
+
+
+def test_run_reads_a_dot_env_file_in_the_working_directory(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("TELEGRAM_BOT_TOKEN=from-dotenv-but-malformed\n")
+    result = run_cli({}, tmp_path)
+    assert result.returncode == 2 and "malformed" in result.stderr
