@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
     kb_show.add_argument("--dir", type=Path, default=None)
     kb_sub.add_parser("list", help="list entry ids and titles")
 
+    evaluate = sub.add_parser("eval", help="score the safety screen or the NLU on a labelled set")
+    evaluate.add_argument("what", choices=["safety", "nlu"])
+    evaluate.add_argument("files", nargs="*", type=Path,
+                          help="labelled YAML sets (default: the ones in tests/data/)")
+
     store = sub.add_parser("store", help="the data directory")
     store_sub = store.add_subparsers(dest="store_command", metavar="STORE_COMMAND", required=True)
     store_check = store_sub.add_parser("check", help="scan every data file and report problems")
@@ -107,6 +112,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0
     if command == "kb":
         return _kb(args)
+    if command == "eval":
+        return _evaluate(args.what, args.files)
     if command == "store":
         return asyncio.run(_store_check(args.data_dir))
     if command == "run":
@@ -144,6 +151,32 @@ def _kb(args: argparse.Namespace) -> int:
         return 0
     for entry in kb.entries:
         print(f"{entry.id:24} {entry.title}")
+    return 0
+
+
+def _evaluate(what: str, files: list[Path]) -> int:
+    from bot import evaluation
+    from bot.paths import data_directory
+
+    default_dir = data_directory("tests") / "data"
+    if not files:
+        names = ["safety_eval.yml", "safety_holdout.yml", "safety_final.yml"] if what == "safety" else ["nlu_eval.yml"]
+        files = [default_dir / n for n in names if (default_dir / n).exists()]
+        if not files:
+            print(f"runner-triage: error: no labelled sets found in {default_dir}; name the files", file=sys.stderr)
+            return 2
+    nlu = None
+    for path in files:
+        cases = evaluation.load_cases(path)
+        print(f"== {path}")
+        if what == "safety":
+            print("\n".join(evaluation.evaluate_safety(cases).lines()))
+        else:
+            if nlu is None:
+                from bot.nlu.pipeline import NLU
+
+                nlu = NLU()
+            print("\n".join(evaluation.evaluate_nlu(cases, nlu.parse).lines()))
     return 0
 
 

@@ -116,7 +116,10 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise DefinitionError(str(path), "(file)", "not found") from None
     except yaml.YAMLError as exc:
-        raise DefinitionError(str(path), "(file)", f"not valid YAML: {exc}") from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise DefinitionError(str(path), "(file)", f"not valid YAML{where}: {problem}") from None
     if not isinstance(data, dict):
         raise DefinitionError(str(path), "(file)", "must be a mapping at the top level")
     return data

@@ -36,11 +36,13 @@ MAX_SCREEN_CHARS = 20000
 HISTORY_LIMIT = 50
 TRIAGE_SLOTS = ("pain_location", "pain_side", "pain_pattern", "balance_change", "severity",
                 "range_of_motion", "clarified_slots", "skipped_slots", "triage_level", "red_flags")
+_ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
 def clean_text(text: str) -> str:
-    """Strip control and invisible characters; keep line breaks as spaces."""
+    """Strip terminal escape sequences, control and invisible characters; line breaks become spaces."""
+    text = _ANSI_ESCAPE.sub(" ", text)
     return " ".join(_CONTROL.sub(" ", text.replace("\r", " ").replace("\n", " ")).split())
 
 

@@ -1,0 +1,68 @@
+"""NLU: per-slot precision/recall on the labelled set, and the issue's own examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.evaluation import evaluate_nlu, load_cases
+from bot.nlu.pipeline import NLU
+
+DATA = Path(__file__).parent / "data" / "nlu_eval.yml"
+
+
+@pytest.fixture(scope="module")
+def nlu() -> NLU:
+    return NLU()
+
+
+def test_labelled_set_figures(nlu: NLU) -> None:
+    cases = load_cases(DATA)
+    assert len(cases) >= 150
+    report = evaluate_nlu(cases, nlu.parse)
+    print("\n".join(report.lines()))
+    for name, score in report.slots.items():
+        assert score.precision >= 0.9 and score.recall >= 0.9, (name, score)
+    assert report.intent_accuracy >= 0.9
+
+
+@pytest.mark.parametrize("text, context, slots", [
+    ("my left shin hurts every time I run", None, {"pain_location": ["shin"], "pain_side": "left", "pain_pattern": "recurring"}),
+    ("no pain in my knee but my shin hurts", None, {"pain_location": ["shin"]}),
+    ("actually it's my right knee", "pain_location", {"pain_location": ["knee"], "pain_side": "right"}),
+    ("my calves and achilles tendon ache", None, {"pain_location": ["calf", "achilles"]}),
+    ("IT band and lower back", "pain_location", {"pain_location": ["it_band", "lower_back"]}),
+    ("the arch of my foot and my kneecap", None, {"pain_location": ["foot", "knee"]}),
+    ("achillis and hamstirngs", None, {"pain_location": ["achilles", "hamstring"]}),
+    ("gone after two days", "pain_pattern", {"pain_pattern": "fades"}),
+    ("still hurts a week later", None, {"pain_pattern": "persistent"}),
+    ("keeps coming back", None, {"pain_pattern": "recurring"}),
+    ("wobbly on my left leg", None, {"balance_change": "worse"}),
+    ("balance is fine", None, {"balance_change": "same"}),
+    ("I can hold 10 s on the left and 40 on the right", None, {"balance_change": "worse"}),
+    ("not sure, haven't tried", "balance_change", {"balance_change": "unsure"}),
+    ("pain is 7/10", None, {"severity": 7}),
+])
+def test_examples_from_the_issue(nlu: NLU, text: str, context: str | None, slots: dict) -> None:
+    got = nlu.parse(text, context).slots
+    for key, value in slots.items():
+        assert (sorted(got.get(key) or []) == sorted(value)) if isinstance(value, list) else got.get(key) == value, (text, got)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("why do you ask?", "why_ask"), ("what does a PT actually do?", "ask_question"), ("hi", "greet"),
+    ("thanks", "thanks"), ("my knee hurts", "report_pain"), ("tell me a joke", "off_topic"),
+])
+def test_intents(nlu: NLU, text: str, intent: str) -> None:
+    assert nlu.parse(text).intent == intent
+
+
+def test_other_languages_are_recognised(nlu: NLU) -> None:
+    assert nlu.parse("me duele mucho la rodilla derecha").language == "other"
+    assert nlu.parse("мне больно").language == "other"
+    assert nlu.parse("my knee hurts").language == "en"
+
+
+def test_calves_lemma_is_calf(nlu: NLU) -> None:
+    assert [t.lemma_ for t in nlu.nlp("calves")] == ["calf"]
