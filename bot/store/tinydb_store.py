@@ -61,7 +61,7 @@ _INDEX_FORMAT = 1
 COMPACT_EVERY = 4096
 #: Threads doing file I/O. The work is fsync-bound, so more threads add little throughput on a
 #: small machine but more GIL contention, which shows up as event-loop stalls.
-IO_THREADS = 4
+IO_THREADS = max(2, min(4, os.cpu_count() or 1))
 
 _T = TypeVar("_T")
 
