@@ -59,7 +59,7 @@ class UserStore(Protocol):
         ...
 
     async def set_checkin_due(self, user_id: str, due: datetime | None) -> None:
-        """Schedule the user's next check-in (an aware datetime, kept as UTC) or cancel it (None)."""
+        """Schedule the user's next check-in (aware datetime, kept as UTC) or cancel it (None)."""
         ...
 
     async def due_checkins(self, until: datetime, limit: int = 1000) -> list[tuple[str, datetime]]:

@@ -66,6 +66,7 @@ IO_THREADS = max(2, min(4, os.cpu_count() or 1))
 _T = TypeVar("_T")
 
 _KEEP: Any = object()
+_MOVED_ASIDE = "{path}: moved aside after an error; inspect it, then delete it"
 
 
 def user_path(data_dir: Path, user_id: str) -> Path:
@@ -197,7 +198,8 @@ class TinyDBStore(BaseStore):
     async def _io(self, function: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
         """Run blocking file work off the event loop."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, functools.partial(function, *args, **kwargs))
+        call = functools.partial(function, *args, **kwargs)
+        return await loop.run_in_executor(self._executor, call)
 
     # -- records -------------------------------------------------------------------------------
     def _user_path(self, user_id: str) -> Path:
@@ -280,7 +282,8 @@ class TinyDBStore(BaseStore):
     def _compact_sync(self) -> None:
         """Snapshot the index, then start an empty journal. Dying in between is harmless:
         replaying the old journal over the new snapshot sets the same values again."""
-        atomic_write(self._index_path, dump_json({"format": _INDEX_FORMAT, "due": self._schedule.snapshot()}))
+        snapshot = {"format": _INDEX_FORMAT, "due": self._schedule.snapshot()}
+        atomic_write(self._index_path, dump_json(snapshot))
         if self._journal_fd >= 0:
             os.close(self._journal_fd)
             self._journal_fd = -1
@@ -346,7 +349,9 @@ class TinyDBStore(BaseStore):
             journal, problem = self._read_journal()
 
         if problem is not None:
-            log.warning("schedule index: %s; rebuilding it by scanning the user files once", problem)
+            log.warning(
+                "schedule index: %s; rebuilding it by scanning the user files once", problem
+            )
             entries = self._scan_user_files()
             log.warning("schedule index rebuilt: %d scheduled check-ins", len(entries))
         else:
@@ -447,13 +452,13 @@ class TinyDBStore(BaseStore):
 
         for path in sorted(self.data_dir.iterdir()):
             if is_quarantined(path.name):
-                problems.append(f"{path}: moved aside after an error; inspect it, then delete it")
+                problems.append(_MOVED_ASIDE.format(path=path))
         on_disk: dict[str, int] = {}
         for shard in sorted(p for p in self._users_dir.iterdir() if p.is_dir()):
             mode_problem(shard, DIR_MODE)
             for path in sorted(shard.iterdir()):
                 if is_quarantined(path.name):
-                    problems.append(f"{path}: moved aside after an error; inspect it, then delete it")
+                    problems.append(_MOVED_ASIDE.format(path=path))
                     continue
                 if is_temp_file(path.name) or not path.name.endswith(".json"):
                     continue
@@ -470,7 +475,8 @@ class TinyDBStore(BaseStore):
                     problems.append(f"{path}: its record is not a JSON object")
                 if doc.get("checkin_due") is not None:
                     try:
-                        on_disk[doc["user_id"]] = to_micros(datetime.fromisoformat(doc["checkin_due"]))
+                        due = datetime.fromisoformat(doc["checkin_due"])
+                        on_disk[doc["user_id"]] = to_micros(due)
                     except (TypeError, ValueError):
                         problems.append(f"{path}: its check-in time is not an aware ISO datetime")
         indexed = self._schedule.snapshot()
