@@ -329,8 +329,9 @@ class TinyDBStore(BaseStore):
         except CorruptDataError as exc:
             data, problem = None, str(exc)
         if data is None and problem is None:
-            if any(os.scandir(self._users_dir)):
-                problem = f"{self._index_path} is missing"
+            with os.scandir(self._users_dir) as shards:
+                if any(shards):
+                    problem = f"{self._index_path} is missing"
         elif data is not None:
             due = data.get("due") if isinstance(data, dict) else None
             valid = (
