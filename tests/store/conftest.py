@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from bot.store import MemoryStore, TinyDBStore  # noqa: E402
-from bot.store.base import BaseStore, Migration  # noqa: E402
+from bot.store.base import BaseStore  # noqa: E402
 from bot.store.tinydb_store import user_path, write_user_doc  # noqa: E402
 
 
@@ -62,7 +62,3 @@ async def backend(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterat
 @pytest.fixture
 def store(backend: Backend) -> BaseStore:
     return backend.open()
-
-
-def migrations(**steps: Migration) -> Mapping[int, Migration]:
-    return {int(name.removeprefix("v")): step for name, step in steps.items()}

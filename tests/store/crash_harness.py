@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import signal
 import subprocess
 import sys
 import threading
@@ -170,27 +169,25 @@ def run_crash_loop(
     result = CrashResult()
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     for round_number in range(kills):
-        child = subprocess.Popen(
+        with subprocess.Popen(
             [sys.executable, "-m", "tests.store.crash_harness", "child", str(data_dir),
              str(ledger.next_seq + 1_000), str(rng.randrange(2**32))],
             cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
-        lines: list[str] = []
-        ready = threading.Event()
-        reader = threading.Thread(target=_collect, args=(child.stdout, lines, ready), daemon=True)
-        reader.start()
-        if not ready.wait(timeout=30):
-            child.kill()
+        ) as child:  # leaving the block closes the pipes and reaps the child
+            lines: list[str] = []
+            ready = threading.Event()
+            reader = threading.Thread(target=_collect, args=(child.stdout, lines, ready), daemon=True)
+            reader.start()
+            started = ready.wait(timeout=30)
+            if started:
+                time.sleep(rng.uniform(0.0, max_delay))
+            survived = child.poll() is None
+            child.kill()  # SIGKILL
             child.wait()
-            raise RuntimeError(f"crash writer did not start: {child.stderr.read() if child.stderr else ''}")
-        time.sleep(rng.uniform(0.0, max_delay))
-        if child.poll() is not None:
-            raise RuntimeError(f"crash writer died on its own: {child.stderr.read() if child.stderr else ''}")
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
-        reader.join(timeout=10)
-        if child.stderr is not None:
-            child.stderr.close()
+            reader.join(timeout=10)
+            if not (started and survived):
+                error = child.stderr.read() if child.stderr else ""
+                raise RuntimeError(f"the crash writer failed on its own: {error}")
         ledger.read(lines)
         result.kills += 1
         asyncio.run(_verify(data_dir, ledger, result))
