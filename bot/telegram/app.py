@@ -69,7 +69,7 @@ def build_application(
         commands = [BotCommand(name, description) for name, description in COMMAND_MENU]
         await call_api(lambda: app.bot.set_my_commands(commands), idempotent=True)
         if config.heartbeat_file is not None and app.job_queue is not None:
-            app.job_queue.run_repeating(_heartbeat(config.heartbeat_file), HEARTBEAT_SECONDS, first=0)
+            app.job_queue.run_repeating(_heartbeat(config.heartbeat_file), HEARTBEAT_SECONDS, first=1)
         log.info("bot @%s ready", app.bot.username)
 
     async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -108,13 +108,12 @@ def build_application(
 
 
 def _heartbeat(path: Path) -> Any:
-    """A job that touches `path` while the application is running (the container health check
-    reads its age: bot.telegram.health)."""
+    """A job that touches `path`; jobs run only while the application runs (the container
+    health check reads the file's age: bot.telegram.health)."""
 
     async def beat(context: ContextTypes.DEFAULT_TYPE) -> None:
-        if context.application.running:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(f"{time.time():.0f}\n")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"{time.time():.0f}\n")
 
     return beat
 
@@ -129,6 +128,7 @@ def configure_logging(config: TelegramConfig) -> None:
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per heartbeat otherwise
 
 
 class JSONFormatter(logging.Formatter):
@@ -151,7 +151,7 @@ def run(config: TelegramConfig) -> int:
     try:
         if config.webhook is None:
             log.info("starting: long polling %s", _host(config.base_url))
-            app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+            app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False, bootstrap_retries=-1)
         else:
             hook = config.webhook
             log.info("starting: webhook on %s:%s/%s", hook.listen, hook.port, hook.path)
@@ -163,6 +163,7 @@ def run(config: TelegramConfig) -> int:
                 secret_token=hook.secret,
                 allowed_updates=ALLOWED_UPDATES,
                 drop_pending_updates=False,
+                bootstrap_retries=-1,
             )
     except InvalidToken as exc:
         raise ConfigError("Telegram rejected TELEGRAM_BOT_TOKEN (unauthorized): check it with @BotFather") from exc

@@ -38,6 +38,7 @@ class BotProcess:
             "TELEGRAM_API_BASE_URL": base_url,
             "RUNNER_TRIAGE_DATA_DIR": str(data_dir),
             "LOG_LEVEL": "INFO",
+            "RUNNER_TRIAGE_HEARTBEAT_FILE": str(workdir / "heartbeat"),
             "PYTHONPATH": str(REPO),
         }
         self.workdir = workdir
@@ -82,6 +83,13 @@ def test_a_conversation_survives_restarts_and_stops_cleanly(api: tuple[FakeTeleg
     bot = BotProcess(server.base_url, tmp_path / "data", tmp_path)
     bot.start(fake)
     try:
+        for _ in range(50):
+            if (tmp_path / "heartbeat").exists():
+                break
+            time.sleep(0.1)
+        health = subprocess.run([sys.executable, "-m", "bot.telegram.health"], env=bot.env, timeout=30)
+        assert health.returncode == 0  # the container health check sees the heartbeat
+
         n = len(fake.sent("sendMessage", USER))
         fake.text(USER, "/start")
         wait_reply(fake, n, lambda p: "triage helper" in p["text"])
