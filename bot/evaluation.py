@@ -28,6 +28,7 @@ def load_cases(path: Path) -> list[dict[str, Any]]:
 class SafetyReport:
     counts: Counter[str] = field(default_factory=Counter)
     crisis_missed: list[str] = field(default_factory=list)
+    crisis_unanswered: list[str] = field(default_factory=list)  # not even a check question
     ambiguous_missed: list[str] = field(default_factory=list)
     red_flag_missed: list[str] = field(default_factory=list)
     wrong_flag: list[str] = field(default_factory=list)
@@ -59,6 +60,7 @@ class SafetyReport:
         out = [
             f"cases: {sum(c.values())} ({', '.join(f'{k} {v}' for k, v in sorted(c.items()))})",
             f"crisis recall:          {self.crisis_recall:7.1%}  ({c['crisis'] - len(self.crisis_missed)}/{c['crisis']})",
+            f"crisis given resources: {self.ratio(self.crisis_unanswered, 'crisis'):7.1%}  ({c['crisis'] - len(self.crisis_unanswered)}/{c['crisis']}; full response or the direct check question, both with resources)",
             f"ambiguous handled:      {self.ambiguous_handled:7.1%}  ({c['ambiguous'] - len(self.ambiguous_missed)}/{c['ambiguous']}; crisis or a check question)",
             f"red-flag recall:        {self.red_flag_recall:7.1%}  ({c['red_flag'] - len(self.red_flag_missed)}/{c['red_flag']}; at least the labelled level)",
             f"red-flag id matches:    {c['red_flag'] - len(self.wrong_flag)}/{c['red_flag']}",
@@ -79,6 +81,8 @@ def evaluate_safety(cases: Iterable[Mapping[str, Any]],
         result = screener(text)
         if label == "crisis" and not result.crisis:
             report.crisis_missed.append(text)
+            if not result.ambiguous:
+                report.crisis_unanswered.append(text)
         elif label == "ambiguous" and not (result.crisis or result.ambiguous):
             report.ambiguous_missed.append(text)
         elif label == "red_flag":

@@ -122,6 +122,22 @@ CRISIS: tuple[str, ...] = (
     r"\b(cutting|cuts|cut|burning|burns|hurting|harming|scratching) (her|his|their) (arms?|wrists?|thighs?|legs?|skin|body)\b",
     r"\b(taken|took|swallowed|taking) (all|a whole|a load of|loads of|the whole|every one of) (of )?(her|his|their|my) (tablets|pills|meds|medication|painkillers)\b",
     r"\b(won't|wont|don't|will not) (be )?need(ing)? (them|it|these|those|anything)\b.{0,30}\bwhere i'?m going\b",
+    r"\b(bridge|viaduct|cliff|building|car park|multi-storey)\b.{0,60}\b(how high|how tall|high enough|tall enough|differently|to be sure)\b",
+    r"\bhow (high|tall) (does|would|do|should) (a|the) (bridge|building|cliff|drop|fall)\b",
+    r"\bhope (a|the|some) (car|bus|truck|lorry|van|driver)\b.{0,30}\b(doesn't see me|hits me|hit me|runs me over|takes me out)\b",
+    r"\b(look|looks|looking) like an accident\b", r"\blife insurance\b.{0,40}\b(family|accident|gets|pay)\b",
+    r"\bpoint in (me )?(existing|being alive|being here|living)\b",
+    r"\bdisappear\b.{0,10}\b(permanently|forever|for good)\b",
+    r"\b(world|everyone|everybody|everything|my family|they|life)\b.{0,10}\b(would be|'d be|will be|would feel|is)\b.{0,10}\b(lighter|better|easier|happier|calmer)\b.{0,10}\bwithout me\b",
+    r"\b(set|picked|chosen|choose) a (date|day)\b", r"\bwant (me|myself) to stop\b", r"\bi want me gone\b",
+    r"\b(don't|do not|can't|cannot) see why i should (carry on|go on|keep going|live|bother living|stay)\b",
+    r"\b(painless|easiest|quickest|surest|quietest|best|most reliable) (way|ways|method) to (go|die|do it|end it)\b",
+    r"\b(reading|read|looking|looked|searching|searched) up on (ways|how|methods?) (to|of)\b",
+    r"\b(don't|do not) think (i'll|i will|ill) be around\b",
+    r"\b(haven't|have not|hasn't) done it yet\b", r"\breason i'm still (here|alive|around)\b",
+    r"\bwish i (hadn't|had not|never|didn't) (woken|wake|woke) up\b", r"\boverdos(ed|ing|es)\b",
+    r"\b(i )?cut (again|myself|last night)\b", r"\b(slic|carv|gash|scor)\w* (up )?my (arms?|wrists?|thighs?|legs?|skin|stomach)\b",
+    r"\bgoodbye (everyone|all|guys|everybody|all of you)\b.{0,40}\b(thanks|thank you)\b", r"\bstep(ping|ped)? off (it|the edge|the bridge|the cliff)\b",
     # someone else
     r"\b(he|she|they|he's|she's|they're|son|daughter|friend|husband|wife|partner|brother|sister|mum|mom|dad|buddy|mate)\b.{0,40}\b(cutting|harming|hurting|burning) (him|her|them)sel(f|ves)\b",
     r"\b(wants|want|wanting|going|planning|plans|threatening|threatened|trying|tried) to (die|end (his|her|their) (own )?life|kill (him|her|them)sel(f|ves)|take (his|her|their) (own )?life)\b",
@@ -157,7 +173,7 @@ CONCERN: tuple[str, ...] = (
 )
 # Said with one of these, an ambiguous remark is meant: treat it as a crisis.
 EARNEST: tuple[str, ...] = (
-    r"\b(i mean (it|that)|not joking|i'm serious|i am serious|thought about how|seriously considering|no joke)\b",
+    r"\b(i mean (it|that)|not joking|i'm serious|i am serious|thought about how|seriously considering|no joke|permanently|for good|forever)\b",
 )
 
 # Explicit denials: a crisis match inside one of these spans does not count.
@@ -188,11 +204,13 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"\b(nearly|almost) (died|killed me)\b", r"\b(dead|dying) (legs?|tired|beat|on my feet|weight|last|happy|gorgeous|heat|easy|flat|slow)\b",
     r"\b(legs?|quads|calves|hamstrings|body|arms) (are|is|were|was|feel|felt|feels) (absolutely |completely |totally |so )?dead\b",
     r"\bdrop dead\b", r"\b(be|is|was|will be) (the|an absolute) death of me\b", r"\b(absolute|pure|utter|certain) death\b",
-    r"\b(i'd|id|i would) (literally |rather |actually )*die (for|than) (a|an|some|the|run|running|on|doing|go)\b",
+    r"\b(i'd|id|i would) (literally |rather |actually )*die (for|than) (a|an|some|the|run|running|on|doing|go|do|another|be|miss)\b",
     r"\b(die|died) (of|from) (embarrassment|shame|laughing|laughter|boredom|happiness|jealousy)\b",
     r"\blie down (on the road |on the floor |on the grass )?and die\b.{0,30}(\U0001F602|lol|haha|gels|next time)",
     r"\bgive up (on )?(running|the race|the marathon|this race|the plan|caffeine|sugar|alcohol|booze|the session|that session|the pb|on my pb)\b",
-    r"\bdeath (march|valley|hill)\b", r"\bbled (a bit|a little)\b", r"\bblood (blister|blisters|test|tests|pressure|sugar)\b",
+    r"\boverdos\w* on (hill|hills|reps|miles|mileage|training|running|intervals|sessions|coffee|caffeine|gels|sugar|carbs|speedwork|volume|\w+ reps|\w+ sessions)\b",
+    r"\bdeath (march|valley|hill)\b", r"\bgoes to die\b", r"\bdead man walking\b", r"\b(do|doing|did) suicides\b",
+    r"\bsuicides (at|in|on|for) (practice|training|the track|session)\b", r"\bsuicide (prevention|awareness|hotline|helpline|research|rates?)\b", r"\bbled (a bit|a little)\b", r"\bblood (blister|blisters|test|tests|pressure|sugar)\b",
     r"\bkms (was|were|meant|means) (kilomet\w*|km)\b",
 )
 
@@ -234,7 +252,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             r"\b(groin|saddle|between my legs|genitals?|privates|crotch|down there)\b.{0,30}\b(numb|numbness|no feeling|tingling)\b",
             r"\b(can't|cannot|can not|couldn't|unable to|trouble|struggling to|problems?|difficulty) (pee|wee|urinate|control my bladder|control my bowels|go to the toilet|empty my bladder|peeing|weeing|urinating|passing urine)\b",
             r"\b(bladder|bowel|bowels|peeing|weeing)\b.{0,25}\b(problems?|issues?|control|changes?|changed|weird|leak|leaking|accident|incontinen|not working|different|stopped|won't|can't)",
-            r"\b(wet|soiled|peed|pooed) myself\b", r"\b(can't|cannot|don't|couldn't) (tell|feel) when i need (to (pee|wee|go|poo)|the (toilet|loo))\b",
+            r"\b(wet|soiled|peed|pooed) myself\b", r"\baccidents? with my (bladder|bowels?)\b", r"\b(bladder|bowel) accidents?\b", r"\b(can't|cannot|don't|couldn't) (tell|feel) when i need (to (pee|wee|go|poo)|the (toilet|loo))\b",
             r"\b(numb|no feeling|can't feel)\b.{0,20}\bwhen i (pee|wee|wipe)\b", r"\bincontinen", r"\blost control of my (bladder|bowels?)\b",
             r"\bsaddle (numbness|anaesthesia|anesthesia)\b",
         ),
@@ -330,7 +348,8 @@ RED_FLAGS: tuple[RedFlag, ...] = (
 GENERAL_QUESTION = (
     r"\b(what (are|is|does|do)|what's|whats|how (do|can|does|would)|can (you|i|a|an|it|heat|people)|"
     r"difference between|just curious|asking in general|in general|just wondering|signs of|symptoms of|"
-    r"is it possible|hypothetically|had one|had it|tell me about)\b"
+    r"is it possible|hypothetically|had one|had it|tell me about|how is|different from|cause|causes|"
+    r"(her|his|their|buddy's|friend's|mate's) (stress fracture|dvt|blood clot|heat stroke))\b"
 )
 # "numb for a bit with the ice pack, normal again now": a transient sign that has passed.
 RESOLVED = r"\b(settled|settles|went away|goes away|back to normal|normal again|feels normal|warmed up fine|fine now|passed|gone now|resolved|wore off|wears off|stopped after)\b"

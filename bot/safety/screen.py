@@ -7,10 +7,15 @@ removed before matching; negated red-flag signs ("no chest pain") do not count.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
 
 from bot.safety import patterns as P
 
@@ -117,13 +122,43 @@ _LOWER_LIMB = re.compile(P.LOWER_LIMB)
 _SENTENCE_END = re.compile(r"[.!?;]")
 
 
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+MODEL_MIN_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _risk_model() -> tuple[Language, float] | None:
+    """The trained second net (scripts/train_safety_model.py), or None if it is not shipped."""
+    if not (MODEL_DIR / "threshold.json").exists():
+        return None
+    threshold = float(json.loads((MODEL_DIR / "threshold.json").read_text())["threshold"])
+    return spacy.load(MODEL_DIR), threshold
+
+
+def risk_score(cleaned: str) -> float:
+    """The model's probability of crisis talk in `without_figures(normalise(text))`."""
+    model = _risk_model()
+    return model[0](" ".join(cleaned[:2000].split())).cats["RISK"] if model else 0.0
+
+
 def screen(text: str) -> Screening:
-    """Screen one message. Never raises on any text; cost is linear in the text length."""
+    """Screen one message. Never raises on any text; cost is linear in the text length.
+
+    Rules decide first. Only when they find no crisis talk does the trained model get a say, and
+    all it can do is make the bot ask directly (an "ambiguous" finding, with resources).
+    """
     norm = normalise(text)
     if not norm:
         return Screening()
     findings: list[Finding] = []
     crisis = _crisis(norm)
+    if crisis is None:
+        model = _risk_model()
+        cleaned = without_figures(norm)
+        # A bag-of-words model is unreliable on a few leftover words ("again"): short messages
+        # are for the rules alone.
+        if model is not None and len(cleaned.split()) >= MODEL_MIN_WORDS and risk_score(cleaned) >= model[1]:
+            crisis = AMBIGUOUS
     if crisis:
         findings.append(Finding(crisis, "crisis"))
     findings.extend(_red_flags(norm))
@@ -138,11 +173,15 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def without_figures(norm: str) -> str:
+    """The normalised text with denials and figures of speech blanked: what the person means."""
+    _, _, denials, figures, _, _ = _compiled()
+    return _blank(norm, [m.span() for rx in denials + figures for m in rx.finditer(norm)])
+
+
 def _crisis(norm: str) -> str | None:
-    crisis, ambiguous, denials, figures, concern, earnest = _compiled()
-    # Denials and figures of speech are blanked first, so what remains is what the person means.
-    spans = [m.span() for rx in denials + figures for m in rx.finditer(norm)]
-    cleaned = _blank(norm, spans)
+    crisis, ambiguous, _, _, concern, earnest = _compiled()
+    cleaned = without_figures(norm)
     if any(rx.search(cleaned) for rx in ambiguous):
         # "kms if my knee doesn't heal": not clearly a joke, not clearly a plan -> ask kindly.
         # Unless something else in the message is an unambiguous crisis statement, or they say
