@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import traceback
 import warnings
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -187,12 +188,14 @@ class TelegramChannel:
         user = update.effective_user
         if message is None or user is None or message.text is None:
             return
-        await self._maybe_slow_down(context.bot, message.chat_id, str(user.id))
+        burst = self.flood.arrive(str(user.id))  # counted on arrival, said in order
         text = message.text
         name = commands.command_name(text)
         async with self.store.session(str(user.id)) as session:
             if seen_update(session.record, update.update_id):
                 return
+            if burst:
+                await self._slow_down(context.bot, message.chat_id, str(user.id))
             self._mark_active(session.record, message.chat_id)
             await self._typing(context.bot, message.chat_id)
             if name == "/start":
@@ -214,7 +217,7 @@ class TelegramChannel:
             await self._answer(query.answer(BUTTON_NOTES["unknown"]))
             return
         user_id = str(query.from_user.id)
-        await self._maybe_slow_down(context.bot, message.chat_id, user_id)
+        burst = self.flood.arrive(user_id)
         async with self.store.session(user_id) as session:
             if not session.record:  # nothing stored (never talked, or forgotten): keep it that way
                 await self._answer(query.answer(BUTTON_NOTES["unknown"]))
@@ -228,6 +231,8 @@ class TelegramChannel:
                 return
             self._mark_active(session.record, message.chat_id)
             await self._answer(query.answer())
+            if burst:
+                await self._slow_down(context.bot, message.chat_id, user_id)
             if pressed.asks:  # an answered question: take its buttons away
                 await self._best_effort(message.edit_reply_markup(reply_markup=None))
             await self._typing(context.bot, message.chat_id)
@@ -251,7 +256,8 @@ class TelegramChannel:
         message = update.message
         if message is None or update.effective_user is None:
             return
-        await self._maybe_slow_down(context.bot, message.chat_id, str(update.effective_user.id))
+        if self.flood.arrive(str(update.effective_user.id)):
+            await self._slow_down(context.bot, message.chat_id, str(update.effective_user.id))
         await self._send(lambda: context.bot.send_message(message.chat_id, TEXT_ONLY))
 
     async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -276,8 +282,12 @@ class TelegramChannel:
         update_id = update.update_id if isinstance(update, Update) else None
         if isinstance(error, (NetworkError, TimedOut)) and not isinstance(error, BadRequest):
             log.warning("network error handling update %s: %s", update_id, type(error).__name__)
-        else:
-            log.error("error handling update %s: %s", update_id, type(error).__name__, exc_info=error)
+        elif error is not None:
+            # An exception's message may quote what the user wrote: frames and type only here,
+            # the message itself at DEBUG.
+            frames = "".join(traceback.format_tb(error.__traceback__))
+            log.error("error handling update %s: %s\n%s", update_id, type(error).__name__, frames.rstrip())
+            log.debug("error details for update %s", update_id, exc_info=error)
         if isinstance(update, Update) and update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
             await self._best_effort(context.bot.send_message(update.effective_chat.id, SORRY))
 
@@ -365,10 +375,9 @@ class TelegramChannel:
         except TelegramError as exc:
             log.info("ignored a failed optional Bot API call: %s", type(exc).__name__)
 
-    async def _maybe_slow_down(self, bot: Bot, chat_id: int, user_id: str) -> None:
-        if self.flood.arrive(user_id):
-            log.info("flood control: user %s is sending a burst", user_id)
-            await self._best_effort(bot.send_message(chat_id, SLOW_DOWN))
+    async def _slow_down(self, bot: Bot, chat_id: int, user_id: str) -> None:
+        log.info("flood control: user %s is sending a burst", user_id)
+        await self._best_effort(bot.send_message(chat_id, SLOW_DOWN))
 
     def _mark_active(self, record: dict[str, Any], chat_id: int) -> None:
         state = telegram_state(record)
@@ -377,8 +386,8 @@ class TelegramChannel:
 
     async def _set_active(self, user_id: str, active: bool) -> None:
         async with self.store.session(user_id) as session:
-            if not session.record and not active:
-                return  # never talked to us: keep nothing
+            if not session.record:
+                return  # never talked to us (or forgotten): keep nothing
             telegram_state(session.record)["active"] = active
         log.info("user %s %s the bot", user_id, "unblocked" if active else "blocked")
 

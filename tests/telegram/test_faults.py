@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime
 from typing import Any
@@ -133,8 +134,9 @@ async def test_blocking_and_unblocking_in_telegram_flip_the_active_flag(harness:
     assert (await harness.record(USER) or {})["telegram"]["active"] is False
     await harness.feed(harness.fake.user_update(member_update(USER, "member")))
     assert (await harness.record(USER) or {})["telegram"]["active"] is True
-    await harness.feed(harness.fake.user_update(member_update(USER + 1, "kicked")))
-    assert await harness.record(USER + 1) is None  # a stranger blocking us leaves no trace
+    for status in ("member", "kicked"):
+        await harness.feed(harness.fake.user_update(member_update(USER + 1, status)))
+    assert await harness.record(USER + 1) is None  # opening or blocking the chat stores nothing
 
 
 class BrokenEngine:
@@ -149,7 +151,9 @@ async def test_the_error_handler_logs_without_message_text_and_keeps_the_bot_ali
     out = await harness.say(USER, SECRET)
     assert [p["text"] for p in out] == [SORRY]
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert errors and "KeyError" in errors[0].getMessage()
+    assert errors and "KeyError" in errors[0].getMessage() and "handle" in errors[0].getMessage()
+    logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records if r.levelno >= logging.INFO)
+    assert "shin" not in logged  # the exception quoted the user's words; the log does not
     harness.channel.engine = engine
     out = await harness.say(USER, SECRET)
     assert out and "fade" in out[0]["text"]
@@ -163,3 +167,14 @@ async def test_no_message_text_is_logged_at_info_or_above(harness: Harness, capl
     await harness.say(USER, "/summary")
     logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records if r.levelno >= logging.INFO)
     assert "shin" not in logged and "Comes back" not in logged
+
+
+async def test_concurrent_updates_of_one_user_are_handled_in_order(harness: Harness) -> None:
+    texts = ["my left shin hurts when I run", "it comes back every time I run", "my balance is the same"]
+    updates = [harness.fake.text(USER, t) for t in texts]
+    other = harness.fake.text(USER + 1, "my knee hurts")
+    await asyncio.gather(*(harness.feed(u) for u in [*updates, other]))
+    record = await harness.record(USER)
+    assert record and record["history"][-1]["level"] == "see_pt"
+    assert record["history"][-1]["pain_pattern"] == "recurring"
+    assert await harness.record(USER + 1)
