@@ -84,6 +84,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, like other command-line tools.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _configure_logging(level: str | None) -> None:
@@ -94,8 +100,21 @@ def _configure_logging(level: str | None) -> None:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
+def _default_command() -> str:
+    """No command given: the Telegram bot when a token is configured, else the terminal chat."""
+    import os
+
+    from bot.telegram.config import load_dotenv_file
+
+    load_dotenv_file()
+    if os.environ.get("TELEGRAM_BOT_TOKEN"):
+        return "run"
+    print("No TELEGRAM_BOT_TOKEN set: starting the terminal chat (see README for Telegram).", file=sys.stderr)
+    return "chat"
+
+
 def _dispatch(args: argparse.Namespace) -> int:
-    command = args.command or "chat"
+    command = args.command or _default_command()
     if command == "chat":
         return asyncio.run(_chat(getattr(args, "json", False), getattr(args, "data_dir", None),
                                  getattr(args, "user", "terminal"), getattr(args, "memory", False)))
@@ -117,12 +136,17 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "store":
         return asyncio.run(_store_check(args.data_dir))
     if command == "run":
+        import os
+
         from bot.telegram.app import run
         from bot.telegram.config import load_config, load_dotenv_file
 
         load_dotenv_file()
-        return run(load_config(webhook=args.webhook, data_dir=args.data_dir, listen=args.listen,
-                               port=args.port, path=args.path, url=args.url))
+        if args.log_level:  # `runner-triage --log-level DEBUG run` beats $LOG_LEVEL
+            os.environ["LOG_LEVEL"] = args.log_level
+        return run(load_config(webhook=getattr(args, "webhook", False), data_dir=getattr(args, "data_dir", None),
+                               listen=getattr(args, "listen", None), port=getattr(args, "port", None),
+                               path=getattr(args, "path", None), url=getattr(args, "url", None)))
     if command == "actions":
         from bot.rasa_server import serve
 
