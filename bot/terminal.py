@@ -12,7 +12,9 @@ A line equal to a button label (of the previous output) presses that button. EOF
 from __future__ import annotations
 
 import json
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import IO, Any
@@ -57,22 +59,29 @@ class TerminalChat:
                 record.clear()
 
 
-def render_text(replies: Sequence[Reply]) -> str:
+def render_text(replies: Sequence[Reply], width: int = 100) -> str:
+    """Replies as terminal text: paragraphs wrapped to `width`, buttons numbered from 1."""
     out: list[str] = []
     number = 1
     for reply in replies:
-        out.append(reply.text)
+        for line in reply.text.splitlines():
+            bullet = line[:2] if line.startswith(("- ", "• ")) else ""
+            out.append(textwrap.fill(line, width, subsequent_indent=" " * len(bullet)) if line.strip() else "")
         for button in reply.buttons:
             out.append(f"  [{number}] {button.label}")
             number += 1
     return "\n".join(out)
 
 
+def _terminal_width() -> int:
+    return max(40, min(100, shutil.get_terminal_size((100, 24)).columns - 6))
+
+
 async def run_interactive(chat: TerminalChat, stdin: IO[str], stdout: IO[str]) -> int:
     stdout.write("Runner triage — terminal chat. Type your message; /help for help, Ctrl-D to quit.\n")
     result = await chat.send("/start") if not await _has_conversation(chat) else None
     if result:
-        stdout.write("\nbot> " + render_text(result.replies).replace("\n", "\n     ") + "\n")
+        stdout.write("\nbot> " + render_text(result.replies, _terminal_width()).replace("\n", "\n     ") + "\n")
     while True:
         stdout.write("\nyou> ")
         stdout.flush()
@@ -81,7 +90,7 @@ async def run_interactive(chat: TerminalChat, stdin: IO[str], stdout: IO[str]) -
             stdout.write("\nBye. Your conversation is saved; run `runner-triage chat` to continue.\n")
             return 0
         result = await chat.send(line.rstrip("\n"))
-        stdout.write("bot> " + render_text(result.replies).replace("\n", "\n     ") + "\n")
+        stdout.write("bot> " + render_text(result.replies, _terminal_width()).replace("\n", "\n     ") + "\n")
 
 
 async def _has_conversation(chat: TerminalChat) -> bool:

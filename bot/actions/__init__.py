@@ -221,7 +221,7 @@ def crisis_message(kb: KnowledgeBase, country: str) -> str:
     return "\n\n".join([
         "I'm really glad you told me, and I'm sorry you're going through this. "
         "Your safety matters more than anything about running right now.",
-        "Are you safe right now? If you might act on these thoughts, please contact someone now:",
+        "Are you safe right now? If you might act on these thoughts, please don't wait.",
         kb.crisis_resources(country),
         "You don't have to go through this alone. When you're ready, we can talk about your running again — later is fine.",
     ])
@@ -231,7 +231,7 @@ def crisis_check_message(kb: KnowledgeBase, country: str) -> str:
     return "\n\n".join([
         "I want to check, because I care how you're doing: are you having thoughts of hurting "
         "or killing yourself?",
-        "If you are, you deserve support right now:",
+        "If you are, you deserve support, and you can have it right now.",
         kb.crisis_resources(country),
     ])
 
