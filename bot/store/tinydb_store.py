@@ -38,7 +38,6 @@ from bot.store.files import (
     AtomicJSONStorage,
     atomic_write,
     corrupt,
-    dump_json,
     ensure_dir,
     fsync_dir,
     is_quarantined,
@@ -56,6 +55,7 @@ JOURNAL_NAME = "schedule.journal"
 _TABLE = "user"
 _DOC_ID = 1
 _INDEX_FORMAT = 1
+_ENCODE_SLICE = 2000
 #: Journal lines replayed before the snapshot is rewritten. Bounds both the journal and the work
 #: at open (each journalled user's file is re-read to reconcile an interrupted change).
 COMPACT_EVERY = 4096
@@ -131,6 +131,17 @@ def write_user_doc(
         table.insert(Document(doc, doc_id=_DOC_ID))
     else:
         table.update(doc, doc_ids=[_DOC_ID])
+
+
+def encode_index(entries: Mapping[str, int]) -> bytes:
+    """The snapshot file's bytes, encoded in slices: one ``json.dumps`` of 100k entries holds the
+    GIL for ~35 ms, which would stall the event loop while a worker thread compacts the index."""
+    items = list(entries.items())
+    slices = (
+        json.dumps(dict(items[start : start + _ENCODE_SLICE]), separators=(",", ":"))[1:-1]
+        for start in range(0, len(items), _ENCODE_SLICE)
+    )
+    return f'{{"format":{_INDEX_FORMAT},"due":{{{",".join(slices)}}}}}'.encode("ascii")
 
 
 def _lock_data_dir(data_dir: Path) -> int:
@@ -282,8 +293,7 @@ class TinyDBStore(BaseStore):
     def _compact_sync(self) -> None:
         """Snapshot the index, then start an empty journal. Dying in between is harmless:
         replaying the old journal over the new snapshot sets the same values again."""
-        snapshot = {"format": _INDEX_FORMAT, "due": self._schedule.snapshot()}
-        atomic_write(self._index_path, dump_json(snapshot))
+        atomic_write(self._index_path, encode_index(self._schedule.snapshot()))
         if self._journal_fd >= 0:
             os.close(self._journal_fd)
             self._journal_fd = -1
@@ -365,7 +375,7 @@ class TinyDBStore(BaseStore):
 
         index = ScheduleIndex(entries)
         if problem is not None or journal or not self._index_path.exists():
-            atomic_write(self._index_path, dump_json({"format": _INDEX_FORMAT, "due": entries}))
+            atomic_write(self._index_path, encode_index(entries))
             atomic_write(self._journal_path, b"")
         self._journal_fd = self._open_journal()
         return index

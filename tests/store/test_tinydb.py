@@ -16,7 +16,7 @@ import pytest
 
 from bot.errors import CorruptDataError, StoreError
 from bot.store import MemoryStore, TinyDBStore, open_store
-from bot.store.tinydb_store import INDEX_NAME, JOURNAL_NAME, user_path
+from bot.store.tinydb_store import INDEX_NAME, JOURNAL_NAME, encode_index, user_path
 
 from .conftest import REPO_ROOT
 
@@ -290,3 +290,9 @@ async def test_no_record_contents_in_logs(data_dir: Path, caplog: pytest.LogCapt
         await store.close()
     assert secret not in caplog.text
     assert secret not in str(caught.value)
+
+
+@pytest.mark.parametrize("size", [0, 1, 1999, 2000, 2001, 4500])
+def test_index_snapshot_encoding_round_trips(size: int) -> None:
+    entries = {f"user{n}": 1_767_600_000_000_000 + n for n in range(size)}
+    assert json.loads(encode_index(entries)) == {"format": 1, "due": entries}
