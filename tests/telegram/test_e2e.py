@@ -1,6 +1,6 @@
 """The real `runner-triage run` process (sys.executable -m bot run) against a local Bot API
 stand-in: a whole triage conversation, a restart mid-conversation with a message sent while the
-bot was down, a kill -9, and a clean SIGTERM shutdown."""
+bot was down (after SIGINT), a kill -9, and a clean SIGTERM shutdown."""
 
 from __future__ import annotations
 
@@ -103,8 +103,8 @@ def test_a_conversation_survives_restarts_and_stops_cleanly(api: tuple[FakeTeleg
         fake.press(USER, question["_message"], "Comes back when I run")
         balance = wait_reply(fake, n, asks("balance"))
 
-        # Restart mid-conversation; the answer is sent while the bot is down.
-        code, took = bot.stop(signal.SIGTERM)
+        # Restart mid-conversation (Ctrl-C this time); the answer is sent while the bot is down.
+        code, took = bot.stop(signal.SIGINT)
         assert (code, took < 5) == (0, True), bot.logs[-1]
         n = len(fake.sent("sendMessage", USER))
         fake.press(USER, balance["_message"], "About the same")
