@@ -120,15 +120,35 @@ def _heartbeat(path: Path) -> Any:
 
 def configure_logging(config: TelegramConfig) -> None:
     handler = logging.StreamHandler()
-    if config.log_format == "json":
-        handler.setFormatter(JSONFormatter())
-    else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    base: logging.Formatter = (JSONFormatter() if config.log_format == "json"
+                               else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(RedactingFormatter(base, config.token))
+    handler.addFilter(_no_traceback_for_rejected_token)
     logging.basicConfig(level=config.log_level, handlers=[handler], force=True)
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per heartbeat otherwise
+
+
+class RedactingFormatter(logging.Formatter):
+    """Never write the bot token (PTB puts it in some exception messages; URLs contain it)."""
+
+    def __init__(self, inner: logging.Formatter, secret: str) -> None:
+        super().__init__()
+        self.inner = inner
+        self.secret = secret
+
+    def format(self, record: logging.LogRecord) -> str:
+        return self.inner.format(record).replace(self.secret, "<TELEGRAM_BOT_TOKEN>")
+
+
+def _no_traceback_for_rejected_token(record: logging.LogRecord) -> bool:
+    """A rejected token is reported as one line by `run`; PTB's traceback adds nothing."""
+    if record.exc_info and isinstance(record.exc_info[1], InvalidToken):
+        record.exc_info = None
+        record.exc_text = None
+    return True
 
 
 class JSONFormatter(logging.Formatter):

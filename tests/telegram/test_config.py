@@ -82,3 +82,14 @@ def test_run_reads_a_dot_env_file_in_the_working_directory(tmp_path: Path) -> No
     (tmp_path / ".env").write_text("TELEGRAM_BOT_TOKEN=from-dotenv-but-malformed\n")
     result = run_cli({}, tmp_path)
     assert result.returncode == 2 and "malformed" in result.stderr
+
+
+def test_json_log_lines() -> None:
+    import json
+    import logging
+
+    from bot.telegram.app import JSONFormatter
+
+    record = logging.LogRecord("bot.telegram", logging.WARNING, __file__, 1, "user %s blocked", ("42",), None)
+    line = json.loads(JSONFormatter().format(record))
+    assert (line["level"], line["logger"], line["message"]) == ("WARNING", "bot.telegram", "user 42 blocked")

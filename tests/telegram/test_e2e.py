@@ -135,3 +135,15 @@ def test_a_conversation_survives_restarts_and_stops_cleanly(api: tuple[FakeTeleg
     finally:
         if bot.proc and bot.proc.poll() is None:
             bot.proc.kill()
+
+
+def test_a_token_telegram_rejects_is_one_line_and_exit_2(api: tuple[FakeTelegram, BotAPIServer], tmp_path: Path) -> None:
+    _, server = api
+    bot = BotProcess(server.base_url, tmp_path / "data", tmp_path)
+    env = {**bot.env, "TELEGRAM_BOT_TOKEN": "987654321:" + "x" * 35}  # well-formed, unknown to the API
+    result = subprocess.run([sys.executable, "-m", "bot", "run"], env=env, cwd=tmp_path,
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].startswith("runner-triage: error: Telegram rejected TELEGRAM_BOT_TOKEN")
+    assert "Traceback" not in result.stderr
+    assert "x" * 35 not in result.stderr  # PTB's message quotes the token; the log must not
