@@ -184,7 +184,7 @@ def _evaluate(what: str, files: list[Path]) -> int:
 
     default_dir = data_directory("tests") / "data"
     if not files:
-        names = ["safety_eval.yml", "safety_holdout.yml", "safety_final.yml"] if what == "safety" else ["nlu_eval.yml"]
+        names = ["safety_eval.yml", "safety_holdout.yml", "safety_final.yml", "safety_untouched.yml"] if what == "safety" else ["nlu_eval.yml"]
         files = [default_dir / n for n in names if (default_dir / n).exists()]
         if not files:
             print(f"runner-triage: error: no labelled sets found in {default_dir}; name the files", file=sys.stderr)

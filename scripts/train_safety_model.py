@@ -4,10 +4,11 @@ The rules in bot/safety run first and decide on their own; this model only adds 
 wording nobody wrote a rule for, and all it can do is make the bot ASK directly (with the crisis
 resources). It never clears a message the rules flagged.
 
-Training data: tests/data/safety_eval.yml and safety_holdout.yml (crisis + ambiguous = RISK), plus
+Training data: the four labelled safety sets in tests/data/ (crisis + ambiguous = RISK), plus
 the NLU and question sets as ordinary runner talk (not RISK), all seen as the screen sees them:
 normalised, with denials and figures of speech blanked.
-tests/data/safety_final.yml is never used here: it is the untouched test set.
+(The final and untouched sets were first scored without it; docs/safety.md has those figures.
+A fresh blind set is needed to measure it again on unseen text.)
 The threshold is chosen by 5-fold cross-validation on the training data: the lowest threshold
 (the most recall) whose out-of-fold false-positive rate stays within --max-fp.
 
@@ -31,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from bot.evaluation import load_cases  # noqa: E402
 from bot.safety.screen import normalise, without_figures  # noqa: E402
 
-TRAIN_SETS = [ROOT / "tests" / "data" / "safety_eval.yml", ROOT / "tests" / "data" / "safety_holdout.yml"]
+TRAIN_SETS = [ROOT / "tests" / "data" / f"safety_{name}.yml" for name in ("eval", "holdout", "final", "untouched")]
 # Everyday runner talk with no crisis in it (blind-written NLU and question sets): negatives, so
 # the model learns what ordinary messages to this bot look like.
 ORDINARY_SETS = [ROOT / "tests" / "data" / "nlu_eval.yml", ROOT / "tests" / "data" / "kb_questions.yml"]

@@ -10,10 +10,10 @@ from bot.evaluation import evaluate_safety, load_cases
 from bot.safety.screen import normalise, screen
 
 DATA = Path(__file__).parent / "data"
-# Three blind sets by separate authors. The screen was tuned on all three in turn (first-run
-# figures are in docs/safety.md); the final set keeps a looser false-positive bound because the
-# trained second net, which never saw it, asks a check question on a few running complaints.
-SETS = {"safety_eval": 0.02, "safety_holdout": 0.02, "safety_final": 0.10}
+# Four blind sets by separate authors. The screen was tuned on each in turn after its first run
+# (those honest figures are in docs/safety.md). Two messages in the final set stay flagged on
+# purpose: a joke retracted mid-sentence, and a question about chest pain while running.
+SETS = {"safety_eval": 0.02, "safety_holdout": 0.02, "safety_final": 0.03, "safety_untouched": 0.02}
 
 
 def test_the_sets_are_big_enough() -> None:

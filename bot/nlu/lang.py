@@ -6,6 +6,7 @@ No model download is possible (or wanted): `spacy.blank("en")` plus the lookup t
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -59,3 +60,22 @@ def lemmas(text: str) -> list[str]:
     """Lower-cased lemmas of the alphanumeric tokens of `text`."""
     doc = shared_tokenizer()(text)
     return [t.lemma_.lower() for t in doc if (t.is_alpha or t.is_digit) and not t.is_space]
+
+
+WORD = re.compile(r"[a-zà-ÿ']+")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00C0-\u024F]")
+
+
+def guess_language(text: str, words: list[str] | None = None) -> str:
+    """'en', or 'other' when the message is clearly not English (script or foreign stop words)."""
+    from bot.nlu.vocabulary import FOREIGN_WORDS
+
+    words = WORD.findall(text.lower()) if words is None else words
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(1 for c in letters if _NON_LATIN_LETTER.match(c)) / len(letters) > 0.5:
+        return "other"
+    if len(words) >= 3:
+        foreign = sum(1 for w in words if w in FOREIGN_WORDS)
+        if foreign >= 2 and foreign / len(words) >= 0.34:
+            return "other"
+    return "en"

@@ -18,7 +18,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from bot.nlu import vocabulary as V
-from bot.nlu.lang import blank_english
+from bot.nlu.lang import WORD as _WORD
+from bot.nlu.lang import blank_english, guess_language
 
 # Our termset: clinical negspacy defaults negate "can't"/"don't" before a body part, which in
 # runner talk is usually not a negation ("I can't run because my knee hurts").
@@ -52,8 +53,6 @@ _BALANCE_SECONDS_REV = re.compile(
     r"(?P<sb>left|right)\D{0,25}?(?P<b>\d{1,3})"
 )
 _CONTRACTION = re.compile(r"\b(" + "|".join(V.CONTRACTIONS) + r")\b", re.IGNORECASE)
-_NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00C0-\u024F]")
-_WORD = re.compile(r"[a-zà-ÿ']+")
 
 
 @dataclass(frozen=True)
@@ -166,7 +165,7 @@ class NLU:
         doc = self.nlp(text)
         lower = text.lower().strip()
         words = _WORD.findall(lower)
-        language = _guess_language(text, words)
+        language = guess_language(text, words)
 
         entities = tuple(
             Entity(e.label_, e.ent_id_, e.text, e.start_char, e.end_char,
@@ -361,15 +360,3 @@ def _short_answer_pattern(lower: str) -> str | None:
     if re.search(r"\b(stays?|constant|persists?|doesn'?t (fade|go)|still|always|won'?t go)\b", lower):
         return "persistent"
     return None
-
-
-def _guess_language(text: str, words: list[str]) -> str:
-    """'en', or 'other' when the message is clearly not English (script or stop words)."""
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(1 for c in letters if _NON_LATIN_LETTER.match(c)) / len(letters) > 0.5:
-        return "other"
-    if len(words) >= 3:
-        foreign = sum(1 for w in words if w in V.FOREIGN_WORDS)
-        if foreign >= 2 and foreign / len(words) >= 0.34:
-            return "other"
-    return "en"

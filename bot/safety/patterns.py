@@ -35,7 +35,7 @@ TYPOS: dict[str, str] = {
 # Crisis: talk of suicide or self-harm, about oneself or someone else.
 CRISIS: tuple[str, ...] = (
     r"\bsuicid(e|al)\b",
-    r"\b(kill|killing|hurt|harm|harming|cut|cutting|hang|hanging|shoot|drown|poison|off|end)\s+(my ?self|myself)\b",
+    r"\b(kill|killing|hurt|harm|harming|cut|cutting|hang|hanging|shoot|drown|poison|off|end|finish|finishing)\s+(my ?self|myself)\b",
     r"\b(kill|killing|hurt|harm|cut|hang|shoot|off)\s+(him|her|them)sel(f|ves)\b",
     r"\bself\s*harm", r"\bself[- ]?injur", r"\bcutting (again|my (arms?|wrists?|legs?|skin))\b",
     r"\bcut(ting)? (my )?(wrists?|arms?)\b", r"\bslit(ting)? my wrists?\b",
@@ -138,6 +138,22 @@ CRISIS: tuple[str, ...] = (
     r"\bwish i (hadn't|had not|never|didn't) (woken|wake|woke) up\b", r"\boverdos(ed|ing|es)\b",
     r"\b(i )?cut (again|myself|last night)\b", r"\b(slic|carv|gash|scor)\w* (up )?my (arms?|wrists?|thighs?|legs?|skin|stomach)\b",
     r"\bgoodbye (everyone|all|guys|everybody|all of you)\b.{0,40}\b(thanks|thank you)\b", r"\bstep(ping|ped)? off (it|the edge|the bridge|the cliff)\b",
+    r"\b(saving|saved|hoarding|hoarded|collecting|stashing|stashed|keeping) (up )?(all )?(my |the |some )?(pills|tablets|meds|medication|painkillers|sleeping pills|sleeping tablets)\b",
+    r"\bcut(ting)? my (thighs?|legs?|arms?|wrists?|skin|stomach|hips?)\b", r"\bthis is goodbye\b",
+    r"\b(don't|can't|do not|cannot) see (a|any) future\b", r"\b(bought|buying|got|have) (a |some )?(rope|noose)\b",
+    r"\b(working out|worked out|figured out|figuring out|planning|planned|thinking about|thought about|decided) (how|when|where) (i'd|i would|i'll|i will|to) do it\b",
+    r"\bwish (that|the|a) (car|bus|truck|lorry|train|van)\b.{0,25}\bhit me\b",
+    r"\bhop(e|ing) i (just )?(don't|won't|never|do not|will not) (survive|make it|wake up|come back)\b",
+    r"\b(want|wants|wanna) (2 )?die\b", r"\b(fed up|sick|tired) (of|with) (life|living)( itself)?\b",
+    r"\bhow (much|many)\b.{0,30}\b(lethal|fatal|kill (me|you|a person|someone)|overdose)\b", r"\b(is|are|would be) (lethal|fatal)\b",
+    r"\bg(a|i)ve away (all )?(my|his|her|their) (stuff|things|belongings|shoes|watch|medals|garmin|gear|kit|bike|possessions)\b",
+    r"\bgiv(e|ing|en) (his|her|their|my) (things|stuff|belongings|possessions) away\b", r"\b(sorted|sorting|writing|wrote|made|making) (out )?my will\b",
+    r"\b(garage|car)\b.{0,40}\bengine running\b", r"\b(exhaust|hose ?pipe)\b.{0,30}\b(car|window|garage)\b",
+    r"\b(won't|will not|wont) be (here|around) (much )?(longer|for long|any ?more)\b",
+    r"\b(should|want to|going to|gonna) follow (him|her|them)\b", r"\b(got|have|made) a plan and a date\b",
+    r"\b(threatening|threatened|going|wants|trying|tried) to jump\b",
+    r"\b(standing|stood|sitting|sat|waiting) (at|on|by|near|next to) (the )?(train )?(tracks|railway|rail line|railway line|level crossing)\b",
+    r"\b(ways|how|methods?) (to|of) do it\b",
     # someone else
     r"\b(he|she|they|he's|she's|they're|son|daughter|friend|husband|wife|partner|brother|sister|mum|mom|dad|buddy|mate)\b.{0,40}\b(cutting|harming|hurting|burning) (him|her|them)sel(f|ves)\b",
     r"\b(wants|want|wanting|going|planning|plans|threatening|threatened|trying|tried) to (die|end (his|her|their) (own )?life|kill (him|her|them)sel(f|ves)|take (his|her|their) (own )?life)\b",
@@ -160,7 +176,8 @@ AMBIGUOUS: tuple[str, ...] = (
     r"\b(what'?s|what is) (even )?the point of me\b", r"\b(only|whole) reason (to|for) (get(ting)? up|living|keep going|being here)\b",
     r"\b(anyone|anybody|nobody|no one|noone) (would )?(even )?(care|notice|miss me) if i\b(?! (just )?((was|were) (gone|dead)|died|disappeared|wasn't here|weren't here|wasn't around))",
     r"\bgiv(e|ing) up\W+(on )?everything\b", r"\bdead inside\b", r"\b(just )?end me\b",
-    r"\bpoint of anything\b", r"\bwalk(ing)? into the (sea|ocean|river|lake)\b", r"\bkeeping me alive\b", r"\bno (point|reason) (in )?(anything|carrying on)\b",
+    r"\bpoint of anything\b", r"\blet the (bus|car|train|traffic|lorry|truck) (sort it out|take me|finish me|hit me)\b",
+    r"\bmeet (my|the|him) (maker|for real)\b", r"\bwalk(ing)? into the (sea|ocean|river|lake)\b", r"\bkeeping me alive\b", r"\bno (point|reason) (in )?(anything|carrying on)\b",
 )
 
 # A broad net: words that may be about wanting to die or self-harm, with no clear statement.
@@ -209,7 +226,8 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"\blie down (on the road |on the floor |on the grass )?and die\b.{0,30}(\U0001F602|lol|haha|gels|next time)",
     r"\bgive up (on )?(running|the race|the marathon|this race|the plan|caffeine|sugar|alcohol|booze|the session|that session|the pb|on my pb)\b",
     r"\boverdos\w* on (hill|hills|reps|miles|mileage|training|running|intervals|sessions|coffee|caffeine|gels|sugar|carbs|speedwork|volume|\w+ reps|\w+ sessions)\b",
-    r"\bdeath (march|valley|hill)\b", r"\bgoes to die\b", r"\bdead man walking\b", r"\b(do|doing|did) suicides\b",
+    r"\bdeath (march|valley|hill)\b", r"\bhill i'?ll die on\b", r"\bdeath warmed up\b",
+    r"\b(chafed|bored|scared|worried|frozen|freezing|sweating|laughed|worked|trained) to death\b", r"\bgoes to die\b", r"\bdead man walking\b", r"\b(do|doing|did) suicides\b",
     r"\bsuicides (at|in|on|for) (practice|training|the track|session)\b", r"\bsuicide (prevention|awareness|hotline|helpline|research|rates?)\b", r"\bbled (a bit|a little)\b", r"\bblood (blister|blisters|test|tests|pressure|sugar)\b",
     r"\bkms (was|were|meant|means) (kilomet\w*|km)\b",
 )
@@ -235,7 +253,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         transient=(r"\bheart\b.{0,20}\b(racing|pounding|thumping|hammering)\b",),
         patterns=(
             r"\bchest\b.{0,25}\b(pain|hurt|hurts|hurting|tight|tightness|pressure|ache|aching|squeez|crushing|heavy|burning)",
-            r"\b(pain|tight|tightness|pressure|ache|aching|squeez\w*|crushing|heavy|heaviness|burning|weird)\b.{0,25}\b(in|on|across|around) (my |the )?chest\b",
+            r"\b(pain|tight|tightness|pressure|ache|aching|squeez\w*|crushing|heavy|heaviness|burning|weird)\b.{0,30}\b(in|on|across|around) (my |the )?(middle of (my |the )?|centre of (my |the )?|center of (my |the )?|left side of (my |the )?)?chest\b",
             r"\bchest (felt|feels|was|went|is|got) (really |very |so |super )?(tight|heavy|weird|funny)",
             r"\bpalpitations?\b", r"\bheart\b.{0,25}\b(flutter\w*|skipp\w*|skipped|missing beats|missed beats|irregular|erratic|all over the place|beating (really )?(weird|irregular|funny))\b",
             r"\b(irregular|skipping|fluttering) (heart ?beat|heart)\b", r"\bheart (felt|feels|went) (weird|funny|wrong|irregular)",
@@ -283,6 +301,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
             r"\b(calf|calves|lower leg)\b.{0,40}\b(warm|hot|red)\b.{0,40}\b(swollen|swelling|swelled|puffy)\b",
             r"\b(calf|calves|leg|lower leg)\b.{0,40}\b(bigger|larger|fatter|thicker|puffier|more swollen|wider)\b.{0,20}\bthan (the|my) (other|left|right)\b",
             r"\b(calf|calves|lower leg)\b.{0,40}\b(tender|painful|sore|aching|achy|hurts)\b.{0,20}\b(swollen|swelling|swelled|puffy)\b",
+            r"\b(swollen|puffy)\b.{0,20}\b(painful|sore|tender|aching|warm|hot|red)\b.{0,15}\b(calf|lower leg)\b",
         ),
         names=(r"\b(blood clot|dvt|deep vein thrombosis|thrombosis)\b",),
         escalate_if=(r"\b(breathless|short of breath|out of breath at rest|can't breathe|cannot breathe|struggling to breathe|shortness of breath|hard to breathe|chest pain|coughing (up )?blood|breathing is hard)\b",),
@@ -290,18 +309,21 @@ RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
         "fracture", "urgent",
         "not being able to put weight on it, or pain right on the bone after a twist or fall, can mean a broken bone",
-        (
+        names=(
+            r"\b(broken|broke|fractured|fracture|cracked)\b.{0,25}\b(bone|ankle|foot|leg|toe|shin|knee|metatarsal|hip|heel)\b",
+            r"\b(bone|ankle|foot|leg|toe|shin|knee|metatarsal|hip|heel)\b.{0,20}\b(is|was|feels|might be|could be) (broken|fractured|cracked)\b",
+        ),
+        patterns=(
             r"\b(can't|cannot|can not|couldn't|unable to|not able to|barely) (walk|put (any )?weight|bear weight|weight ?bear|stand on it|take (a|one|four|4|two|2|three|3|a few) steps?|step on it|hobble)",
             r"\b(can't|cannot|couldn't|unable to) (even )?put (my )?(foot|leg) (down|on the ground)\b",
-            r"\b(heard|felt) (a |an )?(crack|snap|pop)\b", r"\b(bone|bones) (is |are )?(sticking|poking) out\b",
+            r"\b(heard|felt) (a |an )?(crack|snap|pop)\b", r"\b(can't|cannot|couldn't) take more than (a|one|two|a couple of) steps?\b",
+            r"\bstep or two without\b", r"\bnavicular\b", r"\bbony spot\b", r"\b(bone|bones) (is |are )?(sticking|poking) out\b",
             r"\b(ankle|foot|leg|knee|toe)\b.{0,30}\b(looks|is|was) (deformed|bent|out of shape|wrong|misshapen)\b",
             r"\b(tender|sore|painful|hurts)\b.{0,30}\b(on|at|to touch on|when i press on|pressing on) (the |my )?(ankle ?bone|bone|bony|knobbly|knobbl)",
             r"\b(ankle ?bone|knobbly bit|bony bit|base of (my |the )?(little|5th|fifth) toe|navicular|5th metatarsal|fifth metatarsal|outside edge of my foot)\b.{0,50}\b(tender|sore|painful|hurts|agony)",
             r"\b(knobbly|knobbley|bony|bone)\b.{0,60}\b(tender|sore|painful|hurts|agony)\b.{0,15}\b(to touch|to press|when i press|when pressed|to the touch|to push)",
             r"\b(can't|cannot|couldn't|unable to|won't) (bend|straighten) (my )?knee\b", r"\bknee (won't|wont|will not|doesn't|can't) (bend|straighten)\b",
             r"\b(kneecap|knee cap|patella)\b.{0,20}\b(tender|hurts to touch|sore to touch|painful to touch)",
-            r"\b(broken|broke|fractured|fracture|cracked)\b.{0,25}\b(bone|ankle|foot|leg|toe|shin|knee|metatarsal|hip|heel)\b",
-            r"\b(bone|ankle|foot|leg|toe|shin|knee|metatarsal|hip|heel)\b.{0,20}\b(is|was|feels|might be|could be) (broken|fractured|cracked)\b",
         ),
     ),
     RedFlag(
@@ -338,7 +360,7 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "a hot, swollen joint together with a fever can be an infected joint",
         (
             r"\b(hot|red|swollen|swelling|swelled|warm)\b.{0,40}\b(knee|ankle|hip|joint|toe)\b.{0,60}\b(fever|feverish|temperature|temp|shivery|shivering|chills|sweats|rigors)\b",
-            r"\b(knee|ankle|hip|joint|toe)\b.{0,40}\b(hot|red|swollen|swelling|swelled|warm)\b.{0,60}\b(fever|feverish|temperature|temp|shivery|shivering|chills|sweats|rigors)\b",
+            r"\b(knee|ankle|hip|joint|toe)\b.{0,80}\b(hot|red|swollen|swelling|swelled|warm|blew up|ballooned)\b.{0,60}\b(fever|feverish|temperature|temp|shivery|shivering|chills|sweats|rigors)\b",
             r"\b(fever|feverish|temperature|shivery|chills)\b.{0,60}\b(hot|red|swollen|swelling)\b.{0,30}\b(knee|ankle|hip|joint|toe)\b",
         ),
     ),
@@ -349,10 +371,15 @@ GENERAL_QUESTION = (
     r"\b(what (are|is|does|do)|what's|whats|how (do|can|does|would)|can (you|i|a|an|it|heat|people)|"
     r"difference between|just curious|asking in general|in general|just wondering|signs of|symptoms of|"
     r"is it possible|hypothetically|had one|had it|tell me about|how is|different from|cause|causes|"
+    r"something runners get|is (cauda equina|a stress fracture|dvt|heat stroke)|"
     r"(her|his|their|buddy's|friend's|mate's) (stress fracture|dvt|blood clot|heat stroke))\b"
 )
 # "numb for a bit with the ice pack, normal again now": a transient sign that has passed.
-RESOLVED = r"\b(settled|settles|went away|goes away|back to normal|normal again|feels normal|warmed up fine|fine now|passed|gone now|resolved|wore off|wears off|stopped after)\b"
+RESOLVED = r"\b(settled|settles|went away|goes away|back to normal|normal again|feels normal|warmed up fine|fine now|passed|gone now|resolved|wore off|wears off|stopped after|all fine|fine once|fine after)\b"
+# A sign a clinician has already checked ("chest pain last year, cardiology said all clear").
+CLEARED = r"\b(last year|years ago|was checked|checked everything|checked it|all clear|all-clear|ruled (it |that )?out|ruling (things|it) out|cleared me|mentioned it)\b"
+# A racing heart from nerves is not the cardiac sign.
+NERVES = r"\b(nerves|nervous|anxious|anxiety|before the race|start line|thinking about the|excited)\b"
 # Tingling in the hands or face is not the leg-and-foot nerve sign this flag is about.
 UPPER_BODY = r"\b(fingers?|fingertips|hands?|arms?|lips|face|tongue)\b"
 LOWER_LIMB = r"\b(foot|feet|toes?|legs?|ankles?|heels?|shins?|calf|calves|thighs?|knees?|groin|bum|buttocks?|soles?)\b"

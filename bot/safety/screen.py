@@ -17,6 +17,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from bot.nlu.lang import guess_language
 from bot.safety import patterns as P
 
 CRISIS = "crisis"
@@ -29,7 +30,7 @@ _SIGN_WORDS = (
     r"tender|fever|feverish|temperature|confused|dizzy|faint|fainted|weak|weakness|racing|pounding)"
 )
 _INNER_NEGATION = re.compile(
-    r"\b(isn't|is not|wasn't|was not|aren't|not|no|never|without|none)\s+(\w+\s+)?" + _SIGN_WORDS + r"\b"
+    r"\b(isn't|is not|wasn't|was not|aren't|not|no|never|without|none|nothing)\s+(\w+\s+)?" + _SIGN_WORDS + r"\b"
 )
 # "chest pain? no" / "numbness - none": a bare denial right after the sign, ending the phrase.
 _FOLLOWING_NEGATION = re.compile(r"^\s*[-:?,]?\s*(none|no|nope|nah|not really|never|negative|nothing)\s*([.!?,;]|$)")
@@ -117,13 +118,15 @@ def _compiled_flags() -> tuple[_CompiledFlag, ...]:
 
 _GENERAL_QUESTION = re.compile(P.GENERAL_QUESTION)
 _RESOLVED = re.compile(P.RESOLVED)
+_CLEARED = re.compile(P.CLEARED)
+_NERVES = re.compile(P.NERVES)
 _UPPER_BODY = re.compile(P.UPPER_BODY)
 _LOWER_LIMB = re.compile(P.LOWER_LIMB)
 _SENTENCE_END = re.compile(r"[.!?;]")
 
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
-MODEL_MIN_WORDS = 4
+MODEL_MIN_WORDS = 5
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +136,12 @@ def _risk_model() -> tuple[Language, float] | None:
         return None
     threshold = float(json.loads((MODEL_DIR / "threshold.json").read_text())["threshold"])
     return spacy.load(MODEL_DIR), threshold
+
+
+def _model_applies(cleaned: str) -> bool:
+    """The bag-of-words model is unreliable on a few leftover words ("again") and on text in
+    another language (every word unknown to it): those messages are for the rules alone."""
+    return len(cleaned.split()) >= MODEL_MIN_WORDS and guess_language(cleaned) == "en"
 
 
 def risk_score(cleaned: str) -> float:
@@ -155,9 +164,7 @@ def screen(text: str) -> Screening:
     if crisis is None:
         model = _risk_model()
         cleaned = without_figures(norm)
-        # A bag-of-words model is unreliable on a few leftover words ("again"): short messages
-        # are for the rules alone.
-        if model is not None and len(cleaned.split()) >= MODEL_MIN_WORDS and risk_score(cleaned) >= model[1]:
+        if model is not None and _model_applies(cleaned) and risk_score(cleaned) >= model[1]:
             crisis = AMBIGUOUS
     if crisis:
         findings.append(Finding(crisis, "crisis"))
@@ -201,11 +208,12 @@ def _red_flags(norm: str) -> list[Finding]:
     found: list[Finding] = []
     general_question = bool(_GENERAL_QUESTION.search(norm))
     for c in _compiled_flags():
-        hit = any(not _negated(norm, m) for rx in c.patterns for m in rx.finditer(norm))
+        hit = any(not _negated(norm, m) and not _cleared(norm, m) for rx in c.patterns for m in rx.finditer(norm))
         if not hit and not general_question:
-            hit = any(not _negated(norm, m) for rx in c.names for m in rx.finditer(norm))
+            hit = any(not _negated(norm, m) and not _cleared(norm, m) for rx in c.names for m in rx.finditer(norm))
         if not hit:
             hit = any(not _negated(norm, m) and not _passed(norm, m) and not _upper_body_only(norm, m)
+                      and not _NERVES.search(_sentence(norm, m))
                       for rx in c.transient for m in rx.finditer(norm))
         if not hit:
             continue
@@ -226,6 +234,11 @@ def _sentence(norm: str, match: re.Match[str]) -> str:
 def _passed(norm: str, match: re.Match[str]) -> bool:
     """A transient sign the person says has passed ("numb with the ice pack, normal again now")."""
     return bool(_RESOLVED.search(norm[match.end(): match.end() + 80]))
+
+
+def _cleared(norm: str, match: re.Match[str]) -> bool:
+    """A sign a clinician has already checked, said right after it."""
+    return bool(_CLEARED.search(norm[match.end(): match.end() + 80]))
 
 
 def _upper_body_only(norm: str, match: re.Match[str]) -> bool:
