@@ -1,10 +1,9 @@
-"""Commands the engine does not know yet: /settings, /privacy, /export, /forget, /summary.
+"""Account commands: /settings, /privacy, /export, /forget, /summary, and their buttons.
 
-Channel-independent and pure like the engine: a command and the user's record in, a
-`TurnResult` (new record, replies, effects) out. Buttons carry payloads starting with "!" so an
-adapter can tell them from the engine's Rasa payloads ("/intent{...}") and suggested questions.
-The engine's flow (dialogues/flow.yml) should take these over; until then adapters call
-`is_command`/`handle_command` before the engine and `is_action`/`handle_action` for "!" payloads.
+Channel-independent and pure: a command and the user's record in, a `TurnResult` (new record,
+replies, effects) out. The engine runs them (`Engine._account`) outside the dialogue flow because
+they act on the user's settings and data, not on the conversation. Their buttons carry payloads
+starting with "!" so they are told apart from the flow's Rasa payloads ("/intent{...}").
 """
 
 from __future__ import annotations
@@ -48,11 +47,6 @@ How long: until you delete it. Nothing expires automatically.
 Your controls: /export sends you everything I keep as a JSON file. /forget deletes all of it, after you confirm. /cancel stops the current questions without deleting anything.
 
 I'm not a doctor, and this is not a medical record: if you see a physical therapist or doctor, /summary gives you a short report you can show them."""
-
-HELP_EXTRA = ("More: /summary makes a report to show a physical therapist, /settings sets your "
-              "country for crisis lines, /privacy says what I keep, /export sends you your data, "
-              "/forget deletes it.")
-
 
 def is_command(text: str) -> bool:
     return command_name(text) in COMMANDS

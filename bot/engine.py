@@ -17,12 +17,13 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from rasa_sdk.executor import ActionExecutor
 
+from bot import commands
 from bot.actions import build_executor
 from bot.dialogue import PAUSED, SAFETY_ACTION, WHY_REQUESTED_SLOT, Dialogue, Transition, load_dialogue, parse_payload
 from bot.knowledge import KnowledgeBase
@@ -95,6 +96,9 @@ class Engine:
     async def handle(self, record: Mapping[str, Any], message: UserMessage, now: datetime,
                      user_id: str = "user") -> TurnResult:
         """Process one message for a user whose stored record is `record` (not modified)."""
+        account = self._account(record, message, now)
+        if account is not None:
+            return account
         new = copy.deepcopy(dict(record))
         conv = new.setdefault("conversation", self.new_conversation())
         profile = new.setdefault("profile", {})
@@ -103,6 +107,31 @@ class Engine:
         if "triage_level" in turn.slots and turn.slots["triage_level"] and turn.replies and any(r.triage for r in turn.replies):
             self._remember_triage(new, turn, now)
         return TurnResult(new, tuple(turn.replies), tuple(turn.effects))
+
+    def _account(self, record: Mapping[str, Any], message: UserMessage, now: datetime) -> TurnResult | None:
+        """/settings, /privacy, /export, /forget, /summary and their buttons (bot.commands).
+
+        They touch the user's settings and data rather than the conversation, so they run outside
+        the flow; the pending question, if any, is asked again after them.
+        """
+        if message.payload is not None and commands.is_action(message.payload):
+            try:
+                result = commands.handle_action(record, message.payload)
+            except ValueError:
+                return TurnResult(copy.deepcopy(dict(record)),
+                                  (Reply("That button no longer does anything. Send /help to see what I can do."),))
+        elif message.payload is None and commands.is_command(message.text):
+            result = commands.handle_command(record, message.text, now, now.tzinfo or timezone.utc)
+        else:
+            return None
+        if any(e.kind == "delete_data" for e in result.effects):
+            return result
+        conv = result.record.get("conversation")
+        if conv:
+            turn = _Turn(conv, result.record.setdefault("profile", {}), "", list(result.replies), [])
+            self._reask(turn)
+            return TurnResult(result.record, tuple(turn.replies), result.effects)
+        return result
 
     # -- the turn ----------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import IO, Any
 
+from bot.commands import export_document
 from bot.engine import Engine
 from bot.store import UserStore
 from bot.turn import Button, Reply, TurnResult, UserMessage
@@ -41,6 +42,7 @@ class TerminalChat:
         self.store = store
         self.user_id = user_id
         self.buttons: tuple[Button, ...] = ()
+        self.exports: list[str] = []  # /export documents, shown by the front end
 
     async def send(self, line: str) -> TurnResult:
         message = message_for(line, self.buttons)
@@ -57,6 +59,9 @@ class TerminalChat:
         for effect in result.effects:
             if effect.kind == "delete_data":
                 record.clear()
+                await self.store.delete_user(self.user_id)
+            elif effect.kind == "export_data":
+                self.exports.append(export_document(record, self.user_id, datetime.now(timezone.utc)).decode())
 
 
 def render_text(replies: Sequence[Reply], width: int = 100) -> str:
@@ -91,6 +96,8 @@ async def run_interactive(chat: TerminalChat, stdin: IO[str], stdout: IO[str]) -
             return 0
         result = await chat.send(line.rstrip("\n"))
         stdout.write("bot> " + render_text(result.replies, _terminal_width()).replace("\n", "\n     ") + "\n")
+        while chat.exports:
+            stdout.write(chat.exports.pop(0))
 
 
 async def _has_conversation(chat: TerminalChat) -> bool:

@@ -1,4 +1,4 @@
-"""The Telegram channel: an update in -> engine (or bot.commands) -> messages out.
+"""The Telegram channel: an update in -> engine -> messages out.
 
 Thin like the terminal adapter. Conversation state lives in bot.store, keyed by the Telegram user
 id, and every turn runs inside that user's store session (lock taken before the record is read),
@@ -294,22 +294,17 @@ class TelegramChannel:
     # -- turns -----------------------------------------------------------------------------
 
     async def _turn(self, bot: Bot, session: UserSession, chat_id: int, text: str) -> None:
-        now = self.clock()
-        if commands.is_command(text):
-            result = commands.handle_command(session.record, text, now, self.tz)
-        else:
-            result = await self.engine.handle(session.record, UserMessage(text), now, session.user_id)
-            if commands.command_name(text) == "/help":
-                result = TurnResult(result.record, (*result.replies, Reply(commands.HELP_EXTRA)), result.effects)
+        result = await self.engine.handle(session.record, UserMessage(text), self._now(), session.user_id)
         await self._finish(bot, session, chat_id, result)
 
     async def _press(self, bot: Bot, session: UserSession, chat_id: int, button: Button) -> None:
-        if commands.is_action(button.payload):
-            result = commands.handle_action(session.record, button.payload)
-        else:
-            result = await self.engine.handle(session.record, UserMessage(button.label, payload=button.payload),
-                                              self.clock(), session.user_id)
+        result = await self.engine.handle(session.record, UserMessage(button.label, payload=button.payload),
+                                          self._now(), session.user_id)
         await self._finish(bot, session, chat_id, result)
+
+    def _now(self) -> datetime:
+        """The time, in the bot's timezone (reports such as /summary show local dates)."""
+        return self.clock().astimezone(self.tz)
 
     async def _finish(self, bot: Bot, session: UserSession, chat_id: int, result: TurnResult) -> None:
         """Keep the new record, carry out the effects, send the replies.
