@@ -3,7 +3,7 @@
     python tests/benchmarks/bench_store.py [--sizes 1000,10000,100000] [--data-dir DIR]
 
 For each size: save latency (p50/p99 of ``UserSession.save`` and of a whole load+save turn), the
-longest event-loop stall while 64 concurrent turns hammer the store (a 1 ms ticker records the
+longest event-loop stall while concurrent turns (64, or --concurrency) hammer the store (a 1 ms ticker records the
 largest gap; 3 rounds, median and worst shown), ``due_checkins`` time with every user scheduled,
 and the open time (index rebuilt from the user files, then loaded from its snapshot). Users are written directly with the
 backend's own file writer in a thread pool; progress goes to stderr.
@@ -83,7 +83,7 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def measure(data_dir: Path, users: int) -> dict[str, float]:
+async def measure(data_dir: Path, users: int, concurrency: int) -> dict[str, float]:
     rng = random.Random(users)
     out: dict[str, float] = {}
 
@@ -112,7 +112,7 @@ async def measure(data_dir: Path, users: int) -> dict[str, float]:
     out["turn_p99_ms"] = pct(turns, 0.99) * 1000
 
     # Event-loop stall under concurrent load: turns, schedule changes and due sweeps at once.
-    rounds = [await load_round(store, users) for _ in range(LOAD_ROUNDS)]
+    rounds = [await load_round(store, users, concurrency) for _ in range(LOAD_ROUNDS)]
     for key in rounds[0]:
         out[key] = statistics.median(r[key] for r in rounds)
     out["stall_worst_ms"] = max(r["stall_max_ms"] for r in rounds)
@@ -164,7 +164,7 @@ async def stall_during(work: Awaitable[object]) -> float:
     return max(gaps) * 1000
 
 
-async def load_round(store: TinyDBStore, users: int) -> dict[str, float]:
+async def load_round(store: TinyDBStore, users: int, concurrency: int) -> dict[str, float]:
     out: dict[str, float] = {}
     stop = asyncio.Event()
     gaps: list[float] = []
@@ -203,7 +203,7 @@ async def load_round(store: TinyDBStore, users: int) -> dict[str, float]:
 
     gc.callbacks.append(gc_timer)
     tick = asyncio.create_task(ticker())
-    workers = [asyncio.create_task(worker(n)) for n in range(LOAD_CONCURRENCY)]
+    workers = [asyncio.create_task(worker(n)) for n in range(concurrency)]
     await asyncio.sleep(LOAD_SECONDS)
     stop.set()
     await asyncio.gather(tick, *workers)
@@ -219,6 +219,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--data-dir", type=Path, help="default: a temp dir, removed afterwards")
+    parser.add_argument(
+        "--concurrency", type=int, default=LOAD_CONCURRENCY, help="concurrent turns under load"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     keep = args.data_dir is not None
@@ -232,7 +235,7 @@ def main() -> int:
             populate(data_dir, stored, size)
             stored = size
             print(f"measuring at {size} users", file=sys.stderr)
-            results[size] = asyncio.run(measure(data_dir, size))
+            results[size] = asyncio.run(measure(data_dir, size, args.concurrency))
     finally:
         if not keep:
             shutil.rmtree(data_dir.parent, ignore_errors=True)
@@ -249,7 +252,7 @@ def main() -> int:
         ("longest GC pause during the load (ms)", "gc_max_ms"),
         ("max stall while the index is compacted (ms)", "stall_compact_ms"),
         ("max ticker gap with the store idle (ms)", "stall_idle_ms"),
-        ("ops/s under load (64 concurrent)", "load_ops_per_s"),
+        ("store operations/s under load", "load_ops_per_s"),
         ("scheduled users", "scheduled"),
         ("due_checkins(limit=1000) median (ms)", "due_ms"),
         ("due_checkins max of 200 (ms)", "due_max_ms"),
@@ -258,7 +261,7 @@ def main() -> int:
     ]
     print(
         f"TinyDBStore on {os.cpu_count()} CPUs: {SAVES} sequential saves per size; load = "
-        f"{LOAD_ROUNDS} rounds of {LOAD_SECONDS:.0f} s with {LOAD_CONCURRENCY} concurrent turns"
+        f"{LOAD_ROUNDS} rounds of {LOAD_SECONDS:.0f} s with {args.concurrency} concurrent turns"
     )
     header = f"{'metric':<44}" + "".join(f"{size:>12,}" for size in sizes) + f"{'ratio':>10}"
     print(header)
