@@ -25,8 +25,6 @@ _MEANINGFUL = {
     "behind", "below", "above", "full", "when", "why", "do", "keep", "again", "call", "stop",
 }
 STOP = frozenset(w for w in STOP_WORDS if w not in _MEANINGFUL) | {"s", "t", "ca", "wo", "nt"}
-# The lookup table's lemmas that bot.nlu.lang does not fix and retrieval cares about.
-_LEMMA_FIXES = {"doe": "do"}
 
 # Calibrated on tests/knowledge/dev_questions.yml (see docs/knowledge.md): below this BM25
 # score the best entry shares too little with the question to be its answer.
@@ -82,7 +80,7 @@ class PhraseMap:
 
 
 def _lemmas(text: str) -> list[str]:
-    return [_LEMMA_FIXES.get(t, t) for t in lemmas(text)]
+    return lemmas(text)
 
 
 class Retriever:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
 from bot.errors import StoreError
+from bot.store.schedule import ScheduleIndex
 
 Record = dict[str, Any]
 Migration = Callable[[Record], Record]
@@ -207,7 +208,12 @@ class UserLocks:
 
 
 class BaseStore:
-    """The session logic every backend shares; a backend supplies reading and writing."""
+    """The session logic every backend shares; a backend supplies reading and writing.
+
+    A backend also sets `_schedule` (the check-in index) before use; the queries on it are here.
+    """
+
+    _schedule: ScheduleIndex
 
     def __init__(
         self,
@@ -228,6 +234,14 @@ class BaseStore:
         raise NotImplementedError
 
     # -- the shared protocol -----------------------------------------------------------------
+    async def due_checkins(self, until: datetime, limit: int = 1000) -> list[tuple[str, datetime]]:
+        self._check_open()
+        return [(u, from_micros(m)) for u, m in self._schedule.due(to_micros(until), limit)]
+
+    async def users_with_checkins(self) -> list[str]:
+        self._check_open()
+        return self._schedule.users()
+
     def _check_open(self) -> None:
         if self._closed:
             raise StoreError(f"{type(self).__name__} is closed; open the store again to use it")

@@ -12,7 +12,6 @@ from bot.store.base import (
     BaseStore,
     Migration,
     Record,
-    from_micros,
     to_micros,
 )
 from bot.store.schedule import ScheduleIndex
@@ -61,14 +60,6 @@ class MemoryStore(BaseStore):
         micros = None if due is None else to_micros(due)
         async with self._locks.hold(user_id):
             self._schedule.set(user_id, micros)
-
-    async def due_checkins(self, until: datetime, limit: int = 1000) -> list[tuple[str, datetime]]:
-        self._check_open()
-        return [(u, from_micros(m)) for u, m in self._schedule.due(to_micros(until), limit)]
-
-    async def users_with_checkins(self) -> list[str]:
-        self._check_open()
-        return self._schedule.users()
 
     async def close(self) -> None:
         self._closed = True

@@ -270,14 +270,6 @@ class TinyDBStore(BaseStore):
         self._journal_append(user_id, micros)
         write_user_doc(self._user_path(user_id), user_id, due=micros)
 
-    async def due_checkins(self, until: datetime, limit: int = 1000) -> list[tuple[str, datetime]]:
-        self._check_open()
-        return [(u, from_micros(m)) for u, m in self._schedule.due(to_micros(until), limit)]
-
-    async def users_with_checkins(self) -> list[str]:
-        self._check_open()
-        return self._schedule.users()
-
     def _journal_append(self, user_id: str, micros: int | None) -> None:
         line = json.dumps({"u": user_id, "d": micros}, separators=(",", ":")).encode("ascii")
         view = memoryview(line + b"\n")
