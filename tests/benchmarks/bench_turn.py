@@ -1,0 +1,228 @@
+"""Per-turn latency in process, and the check-in schedule, as the number of stored users grows.
+
+    python tests/benchmarks/bench_turn.py [--quick] [--sizes 1000,10000,100000] [--rounds 5] [--json]
+
+For each size the data directory (TinyDB backend, a temp dir on local disk) is filled with that
+many users, each holding the record a real finished conversation leaves behind and a check-in time
+within the next week. Then every YAML conversation (tests/conversations) is replayed ``--rounds``
+times as new users, each turn the way the Telegram adapter runs it: take the user's session (lock,
+load), ``Engine.handle`` (safety, NLU, dialogue, actions, knowledge base), copy the new record in,
+save on exit (atomic replace + fsync). Figures: p50/p99 of the whole turn and of its two parts.
+
+Check-ins (item 6 of issue 9): ``due_checkins`` with every stored user scheduled, and the store
+work a sweep does per send (read the user's record for the chat id, move the check-in a week on).
+The sweep itself is measured only if it exists (bot/checkins); see docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import gc
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from common import ROOT, Row, emit, log, median, parser, pct
+
+from bot.engine import Engine
+from bot.store import TinyDBStore
+from bot.store.base import to_micros
+from bot.store.files import DIR_MODE, FILE_MODE, atomic_write, dump_json, ensure_dir
+from bot.store.tinydb_store import INDEX_NAME, JOURNAL_NAME, USERS_DIR, encode_index, user_path
+from tests.conversation import CONVERSATIONS, NOW, Transcript, load_conversation, message_for_step
+
+T0 = NOW
+TURN_TARGET_MS = 5.0
+
+
+def conversations() -> list[dict[str, Any]]:
+    return [load_conversation(p) for p in sorted(CONVERSATIONS.glob("*.yml"))]
+
+
+async def final_records(engine: Engine, convs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What each conversation leaves in the store: realistic records for the background users."""
+    out = []
+    for conv in convs:
+        transcript = Transcript()
+        for step in conv["steps"]:
+            result = await engine.handle(transcript.record, message_for_step(step, transcript), NOW, "u")
+            transcript.record = result.record
+            transcript.buttons = tuple(b for r in result.replies for b in r.buttons)
+        out.append(transcript.record)
+    return out
+
+
+def populate(data_dir: Path, start: int, stop: int, records: list[dict[str, Any]]) -> dict[str, int]:
+    """Write users start..stop-1 in the backend's file format (its own writer is fsync-bound and
+    the filling is not what is measured; one os.sync at the end); return their check-in times."""
+    ensure_dir(data_dir)
+    ensure_dir(data_dir / USERS_DIR)
+    rng = random.Random(start)
+    due = {f"user{n}": to_micros(T0 + timedelta(minutes=rng.randrange(7 * 24 * 60))) for n in range(start, stop)}
+    week = datetime.fromtimestamp(0, UTC)
+
+    def write(n: int) -> None:
+        user_id = f"user{n}"
+        path = user_path(data_dir, user_id)
+        if not path.parent.is_dir():
+            try:
+                os.mkdir(path.parent, DIR_MODE)
+            except FileExistsError:
+                pass
+        moment = week + timedelta(microseconds=due[user_id])
+        doc = {"user_id": user_id, "record": records[n % len(records)], "checkin_due": moment.isoformat()}
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        with os.fdopen(fd, "wb") as f:
+            f.write(dump_json({"user": {"1": doc}}))
+
+    began = time.monotonic()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for done, _ in enumerate(pool.map(write, range(start, stop), chunksize=512), start=1):
+            if done % 20000 == 0:
+                log(f"  populated {start + done:,}/{stop:,} ({done / (time.monotonic() - began):,.0f}/s)")
+    os.sync()
+    return due
+
+
+def write_index(data_dir: Path, due: dict[str, int]) -> None:
+    """The schedule snapshot the store would have written, so that opening does not rescan."""
+    atomic_write(data_dir / INDEX_NAME, encode_index(due))
+    atomic_write(data_dir / JOURNAL_NAME, b"")
+
+
+async def replay_turns(engine: Engine, store: TinyDBStore, convs: list[dict[str, Any]], rounds: int,
+                       tag: str) -> dict[str, list[float]]:
+    """Every conversation ``rounds`` times as new users, each turn inside a store session."""
+    out: dict[str, list[float]] = {"turn": [], "engine": [], "load": [], "save": []}
+    for r in range(rounds):
+        for c, conv in enumerate(convs):
+            user_id = f"{tag}-{r}-{c}"
+            buttons: tuple[Any, ...] = ()
+            for step in conv["steps"]:
+                message = message_for_step(step, Transcript(buttons=buttons))
+                t0 = time.perf_counter()
+                session_cm = store.session(user_id)
+                session = await session_cm.__aenter__()
+                t1 = time.perf_counter()
+                result = await engine.handle(session.record, message, NOW, user_id)
+                session.record.clear()
+                session.record.update(result.record)
+                t2 = time.perf_counter()
+                await session_cm.__aexit__(None, None, None)
+                t3 = time.perf_counter()
+                buttons = tuple(b for reply in result.replies for b in reply.buttons)
+                out["turn"].append((t3 - t0) * 1000)
+                out["load"].append((t1 - t0) * 1000)
+                out["engine"].append((t2 - t1) * 1000)
+                out["save"].append((t3 - t2) * 1000)
+    return out
+
+
+async def checkin_store_work(store: TinyDBStore, users: int) -> dict[str, float]:
+    until = T0 + timedelta(days=8)  # everyone is due: each query returns its full limit
+    out: dict[str, float] = {}
+    for limit in (30, 1000):
+        timings = []
+        for _ in range(100):
+            t0 = time.perf_counter()
+            due = await store.due_checkins(until, limit=limit)
+            timings.append((time.perf_counter() - t0) * 1000)
+        assert len(due) == min(limit, users)
+        out[f"due_{limit}"] = median(timings)
+    # Per send: the sweep reads the user's record (chat id) and moves the check-in a week on, in
+    # that user's lock. 300 users from the front of the queue.
+    due = await store.due_checkins(until, limit=300)
+    per_send = []
+    for user_id, when in due:
+        t0 = time.perf_counter()
+        async with store.session(user_id) as session:
+            _ = session.record.get("telegram")
+            await store.set_checkin_due(user_id, when + timedelta(days=7))
+        per_send.append((time.perf_counter() - t0) * 1000)
+    out["send_p50"] = pct(per_send, 50)
+    out["send_p99"] = pct(per_send, 99)
+    return out
+
+
+async def measure(engine: Engine, data_dir: Path, users: int, convs: list[dict[str, Any]], rounds: int) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    store = TinyDBStore(data_dir)
+    opened = time.perf_counter() - t0
+    try:
+        await replay_turns(engine, store, convs, 1, f"warm{users}")  # caches, first files of shards
+        gc.collect()
+        timings = await replay_turns(engine, store, convs, rounds, f"bench{users}")
+        checkins = await checkin_store_work(store, users)
+    finally:
+        await store.close()
+    return {"open_s": opened, **{k: v for k, v in timings.items()}, **checkins}
+
+
+def main() -> int:
+    p = parser(__doc__)
+    p.add_argument("--sizes", default=None, help="stored users, comma-separated (default 1000,10000,100000; quick 1000,10000)")
+    p.add_argument("--rounds", type=int, default=None, help="replays of every conversation per size (default 5; quick 2)")
+    args = p.parse_args()
+    sizes = [int(s) for s in (args.sizes or ("1000,10000" if args.quick else "1000,10000,100000")).split(",")]
+    rounds = args.rounds or (2 if args.quick else 5)
+
+    engine = Engine.load()
+    convs = conversations()
+    records = asyncio.run(final_records(engine, convs))
+    root = Path(tempfile.mkdtemp(prefix="bench-turn-"))
+    data_dir = root / "data"
+    results: dict[int, dict[str, Any]] = {}
+    due: dict[str, int] = {}
+    stored = 0
+    try:
+        for size in sizes:
+            log(f"bench_turn: filling to {size:,} users in {data_dir}")
+            due.update(populate(data_dir, stored, size, records))
+            write_index(data_dir, due)
+            stored = size
+            log(f"bench_turn: measuring at {size:,} users")
+            results[size] = asyncio.run(measure(engine, data_dir, size, convs, rounds))
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+    rows: list[Row] = []
+    n = len(results[sizes[0]]["turn"])
+    p99s = []
+    for size in sizes:
+        r = results[size]
+        p99 = pct(r["turn"], 99)
+        p99s.append(p99)
+        label = f"{size:,} users"
+        rows.append(Row("1", f"turn p50, {label}", pct(r["turn"], 50), "ms"))
+        rows.append(Row("1", f"turn p99, {label}", p99, "ms", "< 5 ms", p99 < TURN_TARGET_MS,
+                        note=f"n={n}"))
+        rows.append(Row("1", f"  engine part p99, {label}", pct(r["engine"], 99), "ms",
+                        note=f"p50 {pct(r['engine'], 50):.2f}"))
+        rows.append(Row("1", f"  store load+save p99, {label}", pct([a + b for a, b in zip(r["load"], r["save"])], 99), "ms",
+                        note=f"save p50 {pct(r['save'], 50):.2f}, load p50 {pct(r['load'], 50):.2f}"))
+    if len(sizes) > 1:
+        flat = p99s[-1] / p99s[0]
+        rows.append(Row("1", f"turn p99 ratio {sizes[-1]:,} / {sizes[0]:,} users", flat, "x",
+                        "flat (<= 1.5x)", flat <= 1.5))
+    for size in sizes:
+        r = results[size]
+        label = f"{size:,} scheduled"
+        rows.append(Row("6", f"due_checkins(limit=30) median, {label}", r["due_30"], "ms"))
+        rows.append(Row("6", f"due_checkins(limit=1000) median, {label}", r["due_1000"], "ms"))
+        rows.append(Row("6", f"store work per send p50, {label}", r["send_p50"], "ms",
+                        "< 33 ms (30 msg/s)", r["send_p50"] < 1000 / 30, note=f"p99 {r['send_p99']:.2f} ms"))
+        rows.append(Row("6", f"store open (index from snapshot), {label}", r["open_s"] * 1000, "ms"))
+    emit(rows, args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
