@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Mapping
+from collections.abc import ItemsView, Mapping
 
 
 class ScheduleIndex:
@@ -47,3 +47,7 @@ class ScheduleIndex:
 
     def snapshot(self) -> dict[str, int]:
         return dict(self._due)
+
+    def items(self) -> ItemsView[str, int]:
+        """A live view, no copy: only iterate it while nothing can change the index."""
+        return self._due.items()

@@ -21,7 +21,8 @@ import json
 import logging
 import os
 import stat
-from collections.abc import Callable, Mapping
+from itertools import islice
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
@@ -133,15 +134,16 @@ def write_user_doc(
         table.update(doc, doc_ids=[_DOC_ID])
 
 
-def encode_index(entries: Mapping[str, int]) -> bytes:
-    """The snapshot file's bytes, encoded in slices: one ``json.dumps`` of 100k entries holds the
-    GIL for ~35 ms, which would stall the event loop while a worker thread compacts the index."""
-    items = list(entries.items())
-    slices = (
-        json.dumps(dict(items[start : start + _ENCODE_SLICE]), separators=(",", ":"))[1:-1]
-        for start in range(0, len(items), _ENCODE_SLICE)
-    )
-    return f'{{"format":{_INDEX_FORMAT},"due":{{{",".join(slices)}}}}}'.encode("ascii")
+def encode_index(entries: Iterable[tuple[str, int]]) -> Iterator[bytes]:
+    """The snapshot file, produced in slices: one ``json.dumps`` of 100k entries holds the GIL for
+    ~35 ms, which would stall the event loop while a worker thread compacts the index."""
+    yield b'{"format":%d,"due":{' % _INDEX_FORMAT
+    pending = iter(entries)
+    separator = b""
+    while chunk := dict(islice(pending, _ENCODE_SLICE)):
+        yield separator + json.dumps(chunk, separators=(",", ":"))[1:-1].encode("ascii")
+        separator = b","
+    yield b"}}"
 
 
 def _lock_data_dir(data_dir: Path) -> int:
@@ -285,7 +287,8 @@ class TinyDBStore(BaseStore):
     def _compact_sync(self) -> None:
         """Snapshot the index, then start an empty journal. Dying in between is harmless:
         replaying the old journal over the new snapshot sets the same values again."""
-        atomic_write(self._index_path, encode_index(self._schedule.snapshot()))
+        # Iterating the live index is safe: the caller holds the index lock, so nothing changes it.
+        atomic_write(self._index_path, encode_index(self._schedule.items()))
         if self._journal_fd >= 0:
             os.close(self._journal_fd)
             self._journal_fd = -1
@@ -367,7 +370,7 @@ class TinyDBStore(BaseStore):
 
         index = ScheduleIndex(entries)
         if problem is not None or journal or not self._index_path.exists():
-            atomic_write(self._index_path, encode_index(entries))
+            atomic_write(self._index_path, encode_index(entries.items()))
             atomic_write(self._journal_path, b"")
         self._journal_fd = self._open_journal()
         return index

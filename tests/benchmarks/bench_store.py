@@ -1,12 +1,14 @@
 """Benchmark the TinyDB store as the number of stored users grows.
 
-    python tests/benchmarks/bench_store.py [--sizes 1000,10000,100000] [--data-dir DIR]
+    python tests/benchmarks/bench_store.py [--sizes 1000,10000,100000] [--concurrency 64]
+                                           [--data-dir DIR]
 
-For each size: save latency (p50/p99 of ``UserSession.save`` and of a whole load+save turn), the
-longest event-loop stall while concurrent turns (64, or --concurrency) hammer the store (a 1 ms ticker records the
-largest gap; 3 rounds, median and worst shown), ``due_checkins`` time with every user scheduled,
-and the open time (index rebuilt from the user files, then loaded from its snapshot). Users are written directly with the
-backend's own file writer in a thread pool; progress goes to stderr.
+For each size: save latency (p50/p99 of ``UserSession.save`` and of a whole load+save turn); the
+longest event-loop stall while concurrent turns hammer the store (a 1 ms ticker records the
+largest gap; 3 rounds, median and worst shown), during an index compaction, and with the store
+idle (the machine's noise floor); ``due_checkins`` time with every user scheduled; the open time
+(index rebuilt from the user files, then loaded from its snapshot). Users are written directly
+with the backend's own file writer in a thread pool; progress goes to stderr.
 """
 
 from __future__ import annotations
