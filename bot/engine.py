@@ -16,7 +16,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from rasa_sdk.executor import ActionExecutor
 
 from bot import commands
 from bot.actions import build_executor
+from bot.checkins.actions import CHECKIN_SLOTS, CONTEXT_ENTRIES
 from bot.dialogue import PAUSED, SAFETY_ACTION, WHY_REQUESTED_SLOT, Dialogue, Transition, load_dialogue, parse_payload
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU, Parse
@@ -35,6 +36,10 @@ log = logging.getLogger(__name__)
 MAX_PARSE_CHARS = 1000  # the NLU reads this much; the safety screen always reads everything
 MAX_SCREEN_CHARS = 20000
 HISTORY_LIMIT = 50
+CHECKIN_LIMIT = 104  # two years of weekly check-ins
+#: States in which the weekly check-in is not started: someone who just told us they are not safe
+#: is not asked about their mileage.
+NO_CHECKIN_STATES = ("crisis", "crisis_check")
 TRIAGE_SLOTS = ("pain_location", "pain_side", "pain_pattern", "balance_change", "severity",
                 "range_of_motion", "clarified_slots", "skipped_slots", "triage_level", "red_flags")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
@@ -60,6 +65,8 @@ class _Turn:
     user_id: str
     replies: list[Reply]
     effects: list[Effect]
+    checkins: dict[str, Any] = field(default_factory=dict)
+    now: datetime | None = None
     parse: Parse | None = None
     text: str = ""
     payload_values: dict[str, Any] | None = None
@@ -99,13 +106,41 @@ class Engine:
         account = self._account(record, message, now)
         if account is not None:
             return account
+        new, turn = self._begin(record, user_id, now)
+        await self._turn(turn, message, now)
+        return self._end(new, turn, now)
+
+    async def start_checkin(self, record: Mapping[str, Any], now: datetime, week: str,
+                            user_id: str = "user") -> TurnResult | None:
+        """Begin the weekly check-in `week` (its first question); None when it should not be
+        started now (the conversation is about a crisis). The check-in sweep calls this."""
+        new, turn = self._begin(record, user_id, now)
+        if turn.conv.get("state") in NO_CHECKIN_STATES:
+            return None
+        turn.intent, turn.payload_values = "checkin_now", {"checkin_week": week}
+        await self._command(turn, "/checkin_now")
+        return self._end(new, turn, now)
+
+    def _begin(self, record: Mapping[str, Any], user_id: str, now: datetime) -> tuple[dict[str, Any], _Turn]:
         new = copy.deepcopy(dict(record))
         conv = new.setdefault("conversation", self.new_conversation())
         profile = new.setdefault("profile", {})
-        turn = _Turn(conv, profile, user_id, [], [])
-        await self._turn(turn, message, now)
-        if "triage_level" in turn.slots and turn.slots["triage_level"] and turn.replies and any(r.triage for r in turn.replies):
+        checkins = new.get("checkins") if isinstance(new.get("checkins"), dict) else {}
+        return new, _Turn(conv, profile, user_id, [], [], checkins, now)
+
+    def _end(self, new: dict[str, Any], turn: _Turn, now: datetime) -> TurnResult:
+        entry = turn.slots.pop("checkin_entry", None)
+        for slot in CHECKIN_SLOTS:  # a finished or unstarted check-in leaves no empty slots behind
+            if slot in turn.slots and turn.slots[slot] is None:
+                del turn.slots[slot]
+        if (entry is None and "triage_level" in turn.slots and turn.slots["triage_level"] and turn.replies
+                and any(r.triage for r in turn.replies)):
             self._remember_triage(new, turn, now)
+        if isinstance(entry, dict):
+            entries = [e for e in new.setdefault("checkins", {}).setdefault("entries", [])
+                       if e.get("week") != entry.get("week")]  # answering twice in a week: the last answer counts
+            entries.append(entry)
+            new["checkins"]["entries"] = entries[-CHECKIN_LIMIT:]
         return TurnResult(new, tuple(turn.replies), tuple(turn.effects))
 
     def _account(self, record: Mapping[str, Any], message: UserMessage, now: datetime) -> TurnResult | None:
@@ -116,7 +151,7 @@ class Engine:
         """
         if message.payload is not None and commands.is_action(message.payload):
             try:
-                result = commands.handle_action(record, message.payload)
+                result = commands.handle_action(record, message.payload, now)
             except ValueError:
                 return TurnResult(copy.deepcopy(dict(record)),
                                   (Reply("That button no longer does anything. Send /help to see what I can do."),))
@@ -212,6 +247,11 @@ class Engine:
     async def _follow(self, turn: _Turn, t: Transition) -> None:
         if t.reset:
             self._reset(turn)
+        current = self.dialogue.states[turn.conv["state"]]
+        if (t.to and t.to != turn.conv["state"] and t.to in self.dialogue.states and self.dialogue.states[t.to].form
+                and current.form and turn.conv.get("requested_slot")):
+            # Entering another form (the check-in) while a question is pending: ask it again after.
+            turn.conv["paused"] = {"state": current.name, "requested_slot": turn.conv.get("requested_slot")}
         for name in t.do:
             await self._run(turn, name)
         if t.to is None:
@@ -254,7 +294,7 @@ class Engine:
         return turn.conv.get("requested_slot") if state.form else None
 
     def _reset(self, turn: _Turn) -> None:
-        for slot in TRIAGE_SLOTS:
+        for slot in TRIAGE_SLOTS + CHECKIN_SLOTS:
             turn.slots.pop(slot, None)
         turn.conv["requested_slot"] = None
         turn.conv["paused"] = None
@@ -290,6 +330,7 @@ class Engine:
         slots = copy.deepcopy(turn.slots)  # Tracker.from_dict does not copy; actions mutate
         slots["requested_slot"] = turn.conv.get("requested_slot")
         slots.setdefault("country", turn.profile.get("country") or "US")
+        slots["checkin_context"] = self._checkin_context(turn)
         state = self.dialogue.states[turn.conv["state"]]
         tracker = {
             "sender_id": turn.user_id,
@@ -303,6 +344,19 @@ class Engine:
         }
         return {"next_action": name, "sender_id": turn.user_id, "tracker": tracker,
                 "domain": self.dialogue.domain}
+
+    def _checkin_context(self, turn: _Turn) -> dict[str, Any]:
+        """What the check-in actions need from the record besides the conversation (not stored
+        in the conversation's slots: the record is the one place it lives)."""
+        schedule = turn.checkins.get("schedule") if isinstance(turn.checkins.get("schedule"), dict) else {}
+        entries = [e for e in turn.checkins.get("entries") or [] if isinstance(e, dict)]
+        return {
+            "unit": schedule.get("unit") or "km",
+            "tz": schedule.get("tz") or "UTC",
+            "subscribed": bool(schedule.get("active")),
+            "entries": copy.deepcopy(entries[-CONTEXT_ENTRIES:]),
+            "now": turn.now.isoformat() if turn.now else None,
+        }
 
     def _say(self, turn: _Turn, response: str) -> None:
         variants = self.dialogue.responses[response]

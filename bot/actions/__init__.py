@@ -15,12 +15,16 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.checkins.actions import ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
 from bot.dialogue import parse_payload
 from bot.knowledge import LOCATIONS, KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.safety.screen import screen
 from bot.triage import RedFlagFinding, decide
 
+CHECKIN_OFFER_LEVELS = ("see_pt", "self_care")
+CHECKIN_OFFER = ("Want me to check in once a week? I'd ask about pain and distance, warn you about "
+                 "big jumps in load, and draw your progress (/checkin, or the button below).")
 FORM_SLOTS = ("pain_location", "pain_pattern", "balance_change")
 SLOT_VALUES: dict[str, tuple[str, ...]] = {
     "pain_side": ("left", "right", "both"),
@@ -253,8 +257,13 @@ class ActionTriage(Action):
         locations = [x for x in slots.get("pain_location") or [] if x in LOCATIONS]
         advice = self.kb.advice(decision.level.value, locations, decision.reasons,
                                 slots.get("country") or "US", flags=[f.flag for f in flags])
+        # A weekly check-in suits pain worth watching, not one that needs a doctor today.
+        context = tracker.get_slot("checkin_context")
+        subscribed = isinstance(context, dict) and context.get("subscribed")
+        offer = decision.level.value in CHECKIN_OFFER_LEVELS and not subscribed
         dispatcher.utter_message(
-            text=advice.text,
+            text=advice.text + (f"\n\n{CHECKIN_OFFER}" if offer else ""),
+            buttons=[{"title": "Weekly check-in", "payload": "!checkin start"}] if offer else [],
             json_message={"triage": decision.level.value, "sources": list(advice.sources),
                           "reasons": list(decision.reasons), "rules": list(decision.rules)},
         )
@@ -289,7 +298,7 @@ class ActionAnswerQuestion(Action):
 
 def build_actions(nlu: NLU, kb: KnowledgeBase) -> list[Action]:
     return [ValidateTriageForm(nlu), ActionSafetyCheck(kb), ActionCrisisResponse(kb), ActionTriage(kb),
-            ActionAnswerQuestion(kb)]
+            ActionAnswerQuestion(kb), ValidateCheckinForm(nlu), ActionStartCheckin(), ActionRecordCheckin(kb)]
 
 
 def build_executor(nlu: NLU, kb: KnowledgeBase) -> ActionExecutor:

@@ -1,0 +1,282 @@
+"""The check-in's rasa-sdk actions: start it, validate its form, record it and apply the rules.
+
+Registered with the others in `bot.actions.build_actions`, so the engine runs them in-process and
+the action server serves them. They read the runner's unit, timezone, recent entries and the time
+from the `checkin_context` slot, which the caller fills on every call (the engine from the stored
+record); the new entry goes back in the `checkin_entry` slot for the caller to store.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.checkins import rules
+from bot.checkins.progress import entry_line
+from bot.checkins.schedule import KM_PER_MILE, week_key
+from bot.dialogue import parse_payload
+from bot.knowledge import LOCATIONS, KnowledgeBase
+from bot.nlu.pipeline import NLU
+
+CHECKIN_SLOTS = ("checkin_pain", "checkin_location", "checkin_pattern", "checkin_distance",
+                 "checkin_longest", "checkin_week", "checkin_last_location", "checkin_entry")
+FORM = ("checkin_pain", "checkin_location", "checkin_pattern", "checkin_distance", "checkin_longest")
+PATTERNS = ("fades", "recurring", "persistent")
+#: Sanity limits: beyond these a number is more likely a typo than a week of running.
+MAX_WEEK_KM = 1000.0
+MAX_RUN_KM = 350.0
+#: How many stored entries the rules need: four weeks back plus 30 days, with room for gaps.
+CONTEXT_ENTRIES = 8
+
+_NUMBER = re.compile(r"(?<![\d.,])(\d{1,4}(?:[.,]\d{1,2})?)\s*(km|kms|k|kilomet(?:er|re)s?|mi|mile|miles)?\b")
+_PAIN = re.compile(r"(?<![\d.])(10|[0-9])(?:\s*(?:/|out of)\s*10)?(?![\d.])")
+_ZERO_PAIN = re.compile(r"\b(none|no pain|nothing|zero|pain[- ]free|didn'?t hurt|no)\b")
+_NO_RUN = re.compile(r"\b(didn'?t run|did not run|no running|none|nothing|zero|rest(ed)? week|no runs?)\b")
+_SAME = re.compile(r"\b(same|as before|as last time|again|that one)\b")
+
+
+def context(tracker: Tracker) -> dict[str, Any]:
+    value = tracker.get_slot("checkin_context")
+    return value if isinstance(value, dict) else {}
+
+
+def _text(tracker: Tracker) -> str:
+    return str(tracker.latest_message.get("text") or "")
+
+
+def _payload_values(tracker: Tracker) -> dict[str, Any] | None:
+    metadata = tracker.latest_message.get("metadata") or {}
+    values = metadata.get("payload_values")
+    if isinstance(values, dict):
+        return dict(values)
+    text = _text(tracker)
+    if text.startswith("/"):
+        try:
+            return dict(parse_payload(text)[1])
+        except ValueError:
+            return None
+    return None
+
+
+def parse_distance(text: str, unit: str) -> float | None:
+    """'25 km' / '15 miles' / '12.5' (in the runner's unit) / "didn't run" -> km."""
+    lower = text.lower()
+    match = _NUMBER.search(lower)
+    if match is None:
+        return 0.0 if _NO_RUN.search(lower) else None
+    value = float(match.group(1).replace(",", "."))
+    typed = match.group(2)
+    if typed in ("mi", "mile", "miles") or (typed is None and unit == "mi"):
+        value *= KM_PER_MILE
+    return round(value, 2)
+
+
+def parse_pain(text: str) -> int | None:
+    lower = text.lower()
+    match = _PAIN.search(lower)
+    if match is not None:
+        return int(match.group(1))
+    return 0 if _ZERO_PAIN.search(lower) else None
+
+
+class ValidateCheckinForm(FormValidationAction):
+    """Reads the answer to the pending check-in question (a button, or typed words via our NLU),
+    asks one clarifying follow-up when it is unclear, then moves on; asks the next question
+    itself, so the distance question names the runner's unit and the place question offers the
+    place they reported last time."""
+
+    def __init__(self, nlu: NLU) -> None:
+        self.nlu = nlu
+
+    def name(self) -> str:
+        return "validate_checkin_form"
+
+    def _extract(self, requested: str | None, tracker: Tracker, unit: str) -> dict[str, Any]:
+        values = _payload_values(tracker)
+        if values is not None:
+            return values
+        text = _text(tracker)
+        found: dict[str, Any] = {}
+        if requested == "checkin_pain":
+            found["checkin_pain"] = parse_pain(text)
+            parse = self.nlu.parse(text, "pain_location")
+            if parse.slots.get("pain_location"):  # "3, my knee again" answers two questions
+                found["checkin_location"] = parse.slots["pain_location"]
+            if parse.slots.get("pain_pattern"):
+                found["checkin_pattern"] = parse.slots["pain_pattern"]
+        elif requested == "checkin_location":
+            locations = self.nlu.parse(text, "pain_location").slots.get("pain_location")
+            if not locations and _SAME.search(text.lower()):
+                locations = tracker.get_slot("checkin_last_location")
+            found["checkin_location"] = locations
+        elif requested == "checkin_pattern":
+            found["checkin_pattern"] = self.nlu.parse(text, "pain_pattern").slots.get("pain_pattern")
+        elif requested in ("checkin_distance", "checkin_longest"):
+            found[requested] = parse_distance(text, unit)
+        return found
+
+    def _valid(self, slot: str, value: Any) -> Any:
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if slot == "checkin_pain":
+            return value if number and 0 <= value <= 10 else None
+        if slot == "checkin_location":
+            cleaned = [x for x in (value or []) if x in LOCATIONS] if isinstance(value, list) else []
+            return cleaned or None
+        if slot == "checkin_pattern":
+            return value if value in PATTERNS else None
+        if slot == "checkin_distance":
+            return round(float(value), 2) if number and 0 <= value <= MAX_WEEK_KM else None
+        if slot == "checkin_longest":
+            return round(float(value), 2) if number and 0 <= value <= MAX_RUN_KM else None
+        return value
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        slots = dict(tracker.slots)
+        requested = slots.get("requested_slot")
+        unit = str(context(tracker).get("unit") or "km")
+        events: list[EventType] = []
+        skipped = list(slots.get("skipped_slots") or [])
+        clarified = list(slots.get("clarified_slots") or [])
+        found = self._extract(requested, tracker, unit)
+        skip = found.pop("skip", None)
+        if skip and skip == requested and skip not in skipped:
+            skipped.append(skip)
+        for slot, value in found.items():
+            if slot in FORM:
+                slots[slot] = self._valid(slot, value)
+                events.append(SlotSet(slot, slots[slot]))
+        clarifying = False
+        if requested in FORM and slots.get(requested) is None and requested not in skipped:
+            if requested not in clarified:
+                dispatcher.utter_message(response=f"utter_clarify_{requested}")
+                clarified.append(requested)
+                events.append(SlotSet("clarified_slots", clarified))
+                clarifying = True
+            else:
+                skipped.append(requested)  # still unclear: leave it out, never ask endlessly
+        if slots.get("checkin_pain") == 0:  # no pain: where and whether it faded don't apply
+            skipped += [s for s in ("checkin_location", "checkin_pattern") if s not in skipped]
+        if slots.get("checkin_distance") == 0 and slots.get("checkin_longest") is None:
+            slots["checkin_longest"] = 0.0
+            events.append(SlotSet("checkin_longest", 0.0))
+        if skipped != list(slots.get("skipped_slots") or []):
+            events.append(SlotSet("skipped_slots", skipped))
+        missing = [s for s in FORM if slots.get(s) is None and s not in skipped]
+        following = missing[0] if missing else None
+        if following and not clarifying:
+            self._ask(following, dispatcher, tracker, domain, unit)
+        events.append(SlotSet("requested_slot", following))
+        return events
+
+    def _ask(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
+             unit: str) -> None:
+        name = f"utter_ask_{slot}"
+        variant = ((domain.get("responses") or {}).get(name) or [{}])[0]
+        if slot == "checkin_location":
+            last = [x for x in tracker.get_slot("checkin_last_location") or [] if x in LOCATIONS]
+            if last:
+                label = "Same place: " + " and ".join(x.replace("_", " ") for x in last)
+                dispatcher.utter_message(
+                    response=name,
+                    buttons=[{"title": label[:40], "payload": '/inform{"checkin_location":' + json.dumps(last, separators=(',', ':')) + "}"},
+                             *variant.get("buttons", [])],
+                )
+                return
+        if slot in ("checkin_distance", "checkin_longest"):
+            words = "kilometres" if unit == "km" else "miles"
+            text = ("How far did you run in total this week, in " + words + "? A number is enough."
+                    if slot == "checkin_distance" else
+                    "And how long was your longest single run this week, in " + words + "?")
+            dispatcher.utter_message(response=name, text=text, buttons=variant.get("buttons", []))
+            return
+        dispatcher.utter_message(response=name)
+
+
+
+class ActionStartCheckin(Action):
+    """Starts a check-in: clears last time's answers, notes the week and the place last reported."""
+
+    def name(self) -> str:
+        return "action_start_checkin"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        ctx = context(tracker)
+        metadata = tracker.latest_message.get("metadata") or {}
+        week = (metadata.get("payload_values") or {}).get("checkin_week") if isinstance(metadata, dict) else None
+        if not week:
+            week = week_key(_now(ctx), str(ctx.get("tz") or "UTC"))
+        entries = [e for e in ctx.get("entries") or [] if isinstance(e, dict)]
+        last = next((e["location"] for e in reversed(entries) if e.get("location")), None)
+        last = last or tracker.get_slot("pain_location") or None
+        skipped = [s for s in tracker.get_slot("skipped_slots") or [] if s not in FORM]
+        clarified = [s for s in tracker.get_slot("clarified_slots") or [] if s not in FORM]
+        dispatcher.utter_message(text="Time for your weekly check-in: five quick questions about pain "
+                                      "and running. (/checkin changes when I ask, or turns it off.)")
+        return [*(SlotSet(s, None) for s in CHECKIN_SLOTS), SlotSet("checkin_week", week),
+                SlotSet("checkin_last_location", last), SlotSet("skipped_slots", skipped),
+                SlotSet("clarified_slots", clarified)]
+
+
+def _now(ctx: dict[str, Any]) -> datetime:
+    try:
+        return datetime.fromisoformat(str(ctx["now"]))
+    except (KeyError, ValueError):
+        return datetime.now(UTC)
+
+
+class ActionRecordCheckin(Action):
+    """Records the check-in, applies the rules (bot.checkins.rules) and says what they found:
+    recurring or rising pain -> the see_pt advice; a load spike -> a gentle rule-of-thumb warning."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def name(self) -> str:
+        return "action_record_checkin"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        ctx = context(tracker)
+        unit = str(ctx.get("unit") or "km")
+        now = _now(ctx)
+        pain = tracker.get_slot("checkin_pain")
+        entry = {
+            "week": tracker.get_slot("checkin_week") or week_key(now, str(ctx.get("tz") or "UTC")),
+            "at": now.isoformat(),
+            "pain": pain,
+            "location": [x for x in tracker.get_slot("checkin_location") or [] if x in LOCATIONS] if pain else [],
+            "pattern": tracker.get_slot("checkin_pattern") if pain else None,
+            "distance_km": tracker.get_slot("checkin_distance"),
+            "longest_km": tracker.get_slot("checkin_longest"),
+        }
+        history = [e for e in ctx.get("entries") or [] if isinstance(e, dict) and e.get("week") != entry["week"]]
+        findings = rules.evaluate([*history, entry])
+        entry["findings"] = [f.rule for f in findings]
+        dispatcher.utter_message(text="Thanks, noted for " + entry_line(entry, unit) + ".",
+                                 json_message={"sources": []})
+        see_pt = [f.reason for f in findings if f.kind == "see_pt"]
+        if see_pt:
+            advice = self.kb.advice("see_pt", entry["location"], see_pt, tracker.get_slot("country") or "US")
+            dispatcher.utter_message(text=advice.text, json_message={"triage": "see_pt", "sources": list(advice.sources),
+                                                                    "rules": entry["findings"]})
+        warning = rules.load_warning(findings)
+        if warning:
+            dispatcher.utter_message(text=warning, json_message={"sources": ["mileage-rules"]})
+        if not findings:
+            dispatcher.utter_message(text="Nothing in this week's answers worries me. /progress shows how "
+                                          "your weeks compare.")
+        skipped = [s for s in tracker.get_slot("skipped_slots") or [] if s not in FORM]
+        clarified = [s for s in tracker.get_slot("clarified_slots") or [] if s not in FORM]
+        return [*(SlotSet(s, None) for s in CHECKIN_SLOTS if s != "checkin_entry"),
+                SlotSet("skipped_slots", skipped), SlotSet("clarified_slots", clarified),
+                SlotSet("checkin_entry", entry)]
+

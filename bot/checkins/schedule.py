@@ -1,0 +1,156 @@
+"""A runner's check-in schedule and the time arithmetic around it. Pure: time is passed in.
+
+A schedule is a weekday and a wall-clock time in the runner's own IANA timezone, so "Monday 07:30
+in Europe/London" stays 07:30 local across daylight-saving changes (zoneinfo does the offsets).
+Times are stored and compared as aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+UNITS = ("km", "mi")
+KM_PER_MILE = 1.609344
+#: A check-in that could not be sent at its time (the bot was down) is still sent if it is less
+#: than this late; later than that it would arrive on the wrong day, so that week is skipped.
+MAX_LATENESS = timedelta(hours=24)
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+class ScheduleError(ValueError):
+    """A schedule value a runner typed that we cannot use; the message says what to type."""
+
+
+def valid_timezone(name: str) -> str:
+    """The IANA name as zoneinfo knows it, or ScheduleError ("Europe/Berlin", not "CET+1")."""
+    cleaned = name.strip()
+    if not cleaned or ".." in cleaned or cleaned.startswith("/"):
+        raise ScheduleError(f"{name!r} is not a timezone name; send one like Europe/Berlin")
+    try:
+        ZoneInfo(cleaned)
+    except (ZoneInfoNotFoundError, ValueError):
+        lowered = {tz.lower(): tz for tz in available_timezones()}
+        if cleaned.lower() in lowered:
+            return lowered[cleaned.lower()]
+        raise ScheduleError(f"I don't know the timezone {name!r}; send one like Europe/Berlin "
+                            "or America/New_York") from None
+    return cleaned
+
+
+def valid_time(text: str) -> str:
+    """'7:30' -> '07:30'; ScheduleError otherwise."""
+    match = _TIME.match(text.strip())
+    if match is None:
+        raise ScheduleError(f"{text!r} is not a time; send one like 07:30 or 18:00")
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+@dataclass(frozen=True)
+class CheckinSchedule:
+    """When a runner wants their weekly check-in, and in which unit they count distance."""
+
+    weekday: int  # 0 = Monday
+    at: str  # "HH:MM", local wall-clock time
+    tz: str  # IANA name
+    unit: str = "km"
+    active: bool = True
+    paused_until: datetime | None = None  # aware UTC; no check-in before this moment
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.weekday <= 6:
+            raise ScheduleError(f"weekday must be 0 (Monday) to 6 (Sunday), not {self.weekday}")
+        valid_time(self.at)
+        valid_timezone(self.tz)
+        if self.unit not in UNITS:
+            raise ScheduleError(f"unit must be km or mi, not {self.unit!r}")
+        if self.paused_until is not None and self.paused_until.utcoffset() is None:
+            raise ScheduleError("paused_until must be timezone-aware")
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.tz)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"weekday": self.weekday, "at": self.at, "tz": self.tz, "unit": self.unit,
+                "active": self.active,
+                "paused_until": None if self.paused_until is None else self.paused_until.astimezone(UTC).isoformat()}
+
+    @classmethod
+    def from_json(cls, data: Any) -> CheckinSchedule | None:
+        """The schedule kept in a record, or None if there is none (or it is unusable)."""
+        if not isinstance(data, dict):
+            return None
+        try:
+            paused = data.get("paused_until")
+            return cls(int(data["weekday"]), str(data["at"]), str(data["tz"]), str(data.get("unit", "km")),
+                       bool(data.get("active", True)),
+                       None if paused is None else datetime.fromisoformat(str(paused)))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def paused_for(self, weeks: int, now: datetime) -> CheckinSchedule:
+        """No check-in for `weeks` weeks from `now` (0 ends a pause)."""
+        if not 0 <= weeks <= 52:
+            raise ScheduleError("pause for 0 to 52 weeks")
+        return replace(self, paused_until=None if weeks == 0 else (now + timedelta(weeks=weeks)).astimezone(UTC))
+
+    def describe(self) -> str:
+        if not self.active:
+            return "off"
+        return f"{WEEKDAYS[self.weekday]}s at {self.at} ({self.tz}), distances in {self.unit}"
+
+
+def local_slot(day: date, at: str, zone: ZoneInfo) -> datetime:
+    """`at` on `day` in `zone`, as UTC. In the spring-forward gap (02:30 that never happens) the
+    time is read with the offset before the change, i.e. the check-in comes an hour later by the
+    clock; in the autumn overlap (01:30 twice) the first one is used (fold=0)."""
+    hour, minute = (int(x) for x in at.split(":"))
+    local = datetime.combine(day, time(hour, minute), tzinfo=zone)
+    return local.astimezone(UTC)
+
+
+def next_due(schedule: CheckinSchedule, after: datetime) -> datetime | None:
+    """The first check-in time strictly after `after` (and not before a pause ends), in UTC;
+    None when check-ins are off."""
+    if not schedule.active:
+        return None
+    start = after
+    if schedule.paused_until is not None and schedule.paused_until > start:
+        start = schedule.paused_until - timedelta(microseconds=1)  # a slot exactly at the end counts
+    zone = schedule.zone
+    local_day = start.astimezone(zone).date()
+    day = local_day + timedelta(days=(schedule.weekday - local_day.weekday()) % 7)
+    while True:
+        slot = local_slot(day, schedule.at, zone)
+        if slot > start:
+            return slot
+        day += timedelta(days=7)
+
+
+def week_key(moment: datetime, tz: str) -> str:
+    """The ISO week of `moment` in the runner's timezone: '2026-W49'. A check-in is sent at most
+    once per key."""
+    year, week, _ = moment.astimezone(ZoneInfo(tz)).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def lateness(due: datetime, now: datetime) -> timedelta:
+    return max(now - due, timedelta(0))
+
+
+def too_late(due: datetime, now: datetime) -> bool:
+    """A missed check-in is still sent when it is less than 24 h late; not at 24 h or later."""
+    return now - due >= MAX_LATENESS
+
+
+def to_km(value: float, unit: str) -> float:
+    return value * KM_PER_MILE if unit == "mi" else value
+
+
+def from_km(km: float, unit: str) -> float:
+    return km / KM_PER_MILE if unit == "mi" else km
