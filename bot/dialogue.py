@@ -58,7 +58,8 @@ class Dialogue:
 
     @property
     def responses(self) -> Mapping[str, Any]:
-        return self.domain.get("responses", {})
+        responses: Mapping[str, Any] = self.domain.get("responses", {})
+        return responses
 
     def required_slots(self, form: str) -> tuple[str, ...]:
         return tuple(self.domain["forms"][form]["required_slots"])
@@ -229,7 +230,7 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
         cmd: _transition(t, f"commands.{cmd}", path, domain, names, False)
         for cmd, t in flow.get("commands", {}).items()
     }
-    dialogue = Dialogue(domain, start, states, interrupts, commands)
+    dialogue = Dialogue(domain, str(start), states, interrupts, commands)
     _check_reachable(dialogue, path)
     return dialogue
 

@@ -32,7 +32,10 @@ class MemoryStore(BaseStore):
 
     async def _read_record(self, user_id: str) -> Record | None:
         dump = self._records.get(user_id)
-        return None if dump is None else json.loads(dump)  # type: ignore[no-any-return]
+        if dump is None:
+            return None
+        record: Record = json.loads(dump)
+        return record
 
     async def _write_record(self, user_id: str, dump: str) -> None:
         self._records[user_id] = dump

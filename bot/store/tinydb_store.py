@@ -115,7 +115,7 @@ def write_user_doc(
     when neither is left."""
     ensure_dir(path.parent)
     current = read_user_doc(path, user_id)
-    doc = {
+    doc: dict[str, Any] = {
         "user_id": user_id,
         "record": (current or {}).get("record") if record is _KEEP else record,
         "checkin_due": (current or {}).get("checkin_due") if due is _KEEP else due,

@@ -56,13 +56,14 @@ def _cut(text: str, limit: int, separators: tuple[str, ...]) -> list[str]:
     if utf16_len(text) <= limit:
         return [text]
     if not separators:
-        parts, current = [], ""
+        pieces: list[str] = []
+        current = ""
         for char in text:
             if utf16_len(current + char) > limit:
-                parts.append(current)
+                pieces.append(current)
                 current = ""
             current += char
-        return parts + ([current] if current else [])
+        return pieces + ([current] if current else [])
     sep, rest = separators[0], separators[1:]
     parts: list[str] = []
     current = ""
