@@ -10,6 +10,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from bot import __version__
@@ -58,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     store_check = store_sub.add_parser("check", help="scan every data file and report problems")
     store_check.add_argument("--data-dir", type=Path, default=None)
 
+    checkins = sub.add_parser("checkins", help="weekly check-ins: who is due (reads the data directory)")
+    checkins_sub = checkins.add_subparsers(dest="checkins_command", metavar="CHECKINS_COMMAND", required=True)
+    due = checkins_sub.add_parser("due", help="list the runners whose check-in is due at a time (ids, due time, lateness)")
+    due.add_argument("--at", required=True, type=_aware_datetime,
+                     help="ISO time with an offset, e.g. 2026-12-07T09:00:00+01:00")
+    due.add_argument("--data-dir", type=Path, default=None)
+
     run = sub.add_parser("run", help="run the Telegram bot (long polling; --webhook for a webhook)")
     run.add_argument("--webhook", action="store_true",
                      help="receive updates on a webhook (needs WEBHOOK_URL and WEBHOOK_SECRET)")
@@ -72,6 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1, this machine only)")
     actions.add_argument("--port", type=int, default=5055, help="port to listen on (default: 5055, Rasa's default)")
     return parser
+
+
+def _aware_datetime(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO time like 2026-12-07T09:00:00+01:00") from None
+    if moment.utcoffset() is None:
+        raise argparse.ArgumentTypeError(f"{text!r} has no UTC offset; add one, e.g. +01:00 or Z")
+    return moment
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -135,6 +153,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _evaluate(args.what, args.files)
     if command == "store":
         return asyncio.run(_store_check(args.data_dir))
+    if command == "checkins":
+        return asyncio.run(_checkins_due(args.at, args.data_dir))
     if command == "run":
         import os
 
@@ -218,6 +238,29 @@ async def _store_check(data_dir: Path | None) -> int:
         print(problem)
     print(f"{len(problems)} problem(s) in {directory}")
     return 1 if problems else 0
+
+
+async def _checkins_due(at: datetime, data_dir: Path | None) -> int:
+    """Every runner due at `at` per the schedule index: user id, due time (UTC), lateness, and
+    what the sweep would do (send, or skip because it is 24 h late or more). Reads only the index."""
+    from bot.checkins.schedule import too_late
+    from bot.checkins.sweep import next_run_note
+    from bot.paths import user_data_directory
+    from bot.store import TinyDBStore
+
+    directory = data_dir or user_data_directory()
+    if not directory.is_dir():
+        raise RunnerTriageError(f"no data directory at {directory}; pass --data-dir or set RUNNER_TRIAGE_DATA_DIR")
+    store = TinyDBStore(directory)
+    try:
+        due = await store.due_checkins(at, limit=10**9)
+    finally:
+        await store.close()
+    for user_id, when in due:
+        action = "skip (24 h late or more)" if too_late(when, at) else "send"
+        print(f"{user_id}\t{when.isoformat()}\t{next_run_note(when, at)}\t{action}")
+    print(f"{len(due)} check-in(s) due at {at.isoformat()} in {directory}", file=sys.stderr)
+    return 0
 
 
 async def _chat(as_json: bool, data_dir: Path | None, user: str, memory: bool) -> int:

@@ -119,6 +119,13 @@ class Engine:
             return None
         turn.intent, turn.payload_values = "checkin_now", {"checkin_week": week}
         await self._command(turn, "/checkin_now")
+        # One message: the greeting and the first question (a sweep sends one message per runner).
+        asking = [r for r in turn.replies if r.asks]
+        if asking:
+            intro = "\n\n".join(r.text for r in turn.replies if not r.asks and not r.buttons)
+            question = asking[-1]
+            turn.replies[:] = [Reply(f"{intro}\n\n{question.text}" if intro else question.text,
+                                     question.buttons, question.asks, question.triage, question.sources)]
         return self._end(new, turn, now)
 
     def _begin(self, record: Mapping[str, Any], user_id: str, now: datetime) -> tuple[dict[str, Any], _Turn]:

@@ -164,7 +164,7 @@ async def sweep(store: UserStore, clock: Callable[[], datetime], send: Send, *,
             break
     if failures >= max_failures:
         log.warning("check-in sweep stopped after %d sends that could not reach the chat service", failures)
-    log.info("check-in sweep: %s", report)
+    log.log(logging.INFO if report.counts else logging.DEBUG, "check-in sweep: %s", report)
     return report
 
 

@@ -36,6 +36,9 @@ from telegram.ext import ContextTypes
 from telegram.warnings import PTBDeprecationWarning
 
 from bot import commands
+from bot.checkins.progress import render_chart
+from bot.checkins.schedule import CheckinSchedule, next_due
+from bot.checkins.sweep import SEND_RATE, Limiter, Outcome, Send, SweepReport, checkin_state, sweep
 from bot.engine import Engine
 from bot.store import UserSession, UserStore
 from bot.telegram.keyboards import attach_message, new_keyboard, press, seen_update, telegram_state
@@ -69,7 +72,9 @@ COMMAND_MENU: tuple[tuple[str, str], ...] = (
     ("restart", "Start the questions again"),
     ("cancel", "Stop the current questions"),
     ("summary", "A report to show your physical therapist"),
-    ("settings", "Country for crisis lines"),
+    ("checkin", "Weekly check-in: turn on, change, pause, off"),
+    ("progress", "Your check-ins as a chart"),
+    ("settings", "Country for crisis lines, weekly check-in"),
     ("privacy", "What I keep and how to delete it"),
     ("export", "Send me my data as a file"),
     ("forget", "Delete everything about me"),
@@ -159,6 +164,8 @@ class TelegramChannel:
         self.tz = tz
         self.flood = flood or FloodGate()
         self.clock = clock
+        self.checkin_limiter: Limiter | None = None  # created on the event loop at the first sweep
+        self._sweeping = asyncio.Lock()
 
     @property
     def engine(self) -> Engine:
@@ -315,10 +322,14 @@ class TelegramChannel:
         """
         session.record.clear()
         session.record.update(result.record)
+        later = [e for e in result.effects if e.kind == "send_progress_chart"]  # after the text
         for effect in result.effects:
-            await self._apply(bot, session, chat_id, effect)
+            if effect not in later:
+                await self._apply(bot, session, chat_id, effect)
         await session.save()
         await self._send_replies(bot, session.record, chat_id, result.replies)
+        for effect in later:
+            await self._apply(bot, session, chat_id, effect)
 
     async def _apply(self, bot: Bot, session: UserSession, chat_id: int, effect: Effect) -> None:
         if effect.kind == "export_data":
@@ -329,12 +340,71 @@ class TelegramChannel:
         elif effect.kind == "delete_data":
             await self.store.delete_user(session.user_id)
             session.record.clear()
+        elif effect.kind == "subscribe_checkins":
+            schedule = CheckinSchedule.from_json(effect.data.get("schedule"))
+            if schedule is None:
+                raise ValueError("subscribe_checkins without a valid schedule")
+            checkin_state(session.record)["schedule"] = schedule.to_json()
+            # The due time is computed here, from the stored schedule and this clock: the store's
+            # index, not a timer in memory, is what the sweep reads after a restart.
+            await self.store.set_checkin_due(session.user_id, next_due(schedule, self.clock()))
+        elif effect.kind == "unsubscribe_checkins":
+            await self.store.set_checkin_due(session.user_id, None)
+        elif effect.kind == "send_progress_chart":
+            data = session.record.get("checkins") or {}
+            entries = [e for e in data.get("entries") or [] if isinstance(e, dict)]
+            unit = str(effect.data.get("unit") or "km")
+            png = await asyncio.to_thread(render_chart, entries, unit)  # ~0.1 s of CPU: off the loop
+            await self._send(lambda: bot.send_photo(chat_id, InputFile(png, filename="progress.png"),
+                                                    caption="Pain (line) and weekly distance (bars) by week."))
         else:
-            # Check-ins and charts are the check-in feature's effects; this channel does not
-            # schedule anything yet, so say so in the log rather than pretend.
-            log.info("effect %s not supported by the Telegram channel yet", effect.kind)
+            log.warning("effect %s not supported by the Telegram channel", effect.kind)
 
-    async def _send_replies(self, bot: Bot, record: dict[str, Any], chat_id: int, replies: tuple[Reply, ...]) -> None:
+    # -- weekly check-ins ------------------------------------------------------------------
+
+    async def run_checkin_sweep(self, bot: Bot) -> SweepReport | None:
+        """One sweep (bot.checkins.sweep); None if the previous one is still running."""
+        if self._sweeping.locked():
+            return None
+        async with self._sweeping:
+            if self.checkin_limiter is None:
+                from aiolimiter import AsyncLimiter
+
+                self.checkin_limiter = AsyncLimiter(SEND_RATE, 1.0)
+            return await sweep(self.store, self.clock, self.checkin_sender(bot), limiter=self.checkin_limiter)
+
+    def checkin_sender(self, bot: Bot) -> Send:
+        """The sweep's send function: start the check-in in the engine, save, send its question."""
+
+        async def send(session: UserSession, due: datetime, week: str) -> Outcome:
+            state = session.record.get("telegram") or {}
+            chat_id = state.get("chat_id")
+            if not isinstance(chat_id, int):
+                return Outcome.SKIPPED  # never talked to us on Telegram (e.g. subscribed in the terminal)
+            if state.get("active") is False:
+                return Outcome.BLOCKED
+            result = await self.engine.start_checkin(session.record, self._now(), week, session.user_id)
+            if result is None:
+                return Outcome.SKIPPED
+            session.record.clear()
+            session.record.update(result.record)
+            await session.save()  # the conversation is in the check-in before its question is sent
+            try:
+                sent = await self._send_replies(bot, session.record, chat_id, result.replies)
+            except (TimedOut, NetworkError) as exc:
+                if _never_reached_telegram(exc) and not isinstance(exc, BadRequest):
+                    return Outcome.NOT_DELIVERED
+                raise
+            if sent is None:
+                return Outcome.BLOCKED
+            return Outcome.SENT
+
+        return send
+
+    async def _send_replies(self, bot: Bot, record: dict[str, Any], chat_id: int,
+                            replies: tuple[Reply, ...]) -> int | None:
+        """Send the replies; the number of messages sent, or None if the user has blocked us."""
+        count = 0
         for reply in replies:
             chunks = message_chunks(reply.text) or (["Choose one:"] if reply.buttons else [])
             token = new_keyboard(record, reply.buttons, reply.asks, chat_id) if reply.buttons else None
@@ -344,9 +414,11 @@ class TelegramChannel:
                                                                  reply_markup=markup))
                 if sent is None:
                     telegram_state(record)["active"] = False
-                    return
+                    return None
+                count += 1
                 if markup is not None and token is not None:
                     attach_message(record, token, sent.message_id)
+        return count
 
     # -- helpers ---------------------------------------------------------------------------
 

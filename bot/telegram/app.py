@@ -42,6 +42,11 @@ log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
 HEARTBEAT_SECONDS = 30
+#: How often the check-in sweep asks the store who is due. Jobs do not survive a restart and
+#: need not: the due times live in the store's schedule index, so the first sweep after a
+#: restart finds everything that came due while the bot was down.
+CHECKIN_SWEEP_SECONDS = 60
+CHECKIN_SWEEP_FIRST = 10
 
 
 def build_application(
@@ -70,6 +75,9 @@ def build_application(
         await call_api(lambda: app.bot.set_my_commands(commands), idempotent=True)
         if config.heartbeat_file is not None and app.job_queue is not None:
             app.job_queue.run_repeating(_heartbeat(config.heartbeat_file), HEARTBEAT_SECONDS, first=1)
+        if app.job_queue is not None:
+            app.job_queue.run_repeating(_checkin_sweep(channel), CHECKIN_SWEEP_SECONDS, first=CHECKIN_SWEEP_FIRST,
+                                        name="checkin-sweep", job_kwargs={"max_instances": 1, "coalesce": True})
         log.info("bot @%s ready", app.bot.username)
 
     async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -116,6 +124,15 @@ def _heartbeat(path: Path) -> Any:
         path.write_text(f"{time.time():.0f}\n")
 
     return beat
+
+
+def _checkin_sweep(channel: TelegramChannel) -> Any:
+    """A job that runs one check-in sweep (bot.checkins.sweep) and logs its counts."""
+
+    async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+        await channel.run_checkin_sweep(context.bot)
+
+    return tick
 
 
 def configure_logging(config: TelegramConfig) -> None:
