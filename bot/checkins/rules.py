@@ -76,7 +76,7 @@ def evaluate(entries: Sequence[Mapping[str, Any]]) -> list[Finding]:
                                     "you reported pain in two check-ins in a row and it did not fade"))
         if pain > before:
             findings.append(Finding("pain-rising", "see_pt",
-                                    f"your pain went up from {before:g}/10 to {pain:g}/10 since your last check-in"))
+                                    f"your pain went up from {float(before):g}/10 to {float(pain):g}/10 since your last check-in"))
 
     distance = _number(latest.get("distance_km"))
     week = _week_index(str(latest.get("week")))
