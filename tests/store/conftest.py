@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,14 +9,11 @@ from typing import Any
 
 import pytest
 
-# The project is not installed into the venv: make `bot` importable from this checkout.
-REPO_ROOT = Path(__file__).resolve().parents[2]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+from bot.store import MemoryStore, TinyDBStore
+from bot.store.base import BaseStore
+from bot.store.tinydb_store import user_path, write_user_doc
 
-from bot.store import MemoryStore, TinyDBStore  # noqa: E402
-from bot.store.base import BaseStore  # noqa: E402
-from bot.store.tinydb_store import user_path, write_user_doc  # noqa: E402
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
