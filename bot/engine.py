@@ -132,7 +132,8 @@ class Engine:
         new = copy.deepcopy(dict(record))
         conv = new.setdefault("conversation", self.new_conversation())
         profile = new.setdefault("profile", {})
-        checkins = new.get("checkins") if isinstance(new.get("checkins"), dict) else {}
+        stored = new.get("checkins")
+        checkins: dict[str, Any] = stored if isinstance(stored, dict) else {}
         return new, _Turn(conv, profile, user_id, [], [], checkins, now)
 
     def _end(self, new: dict[str, Any], turn: _Turn, now: datetime) -> TurnResult:
@@ -355,7 +356,8 @@ class Engine:
     def _checkin_context(self, turn: _Turn) -> dict[str, Any]:
         """What the check-in actions need from the record besides the conversation (not stored
         in the conversation's slots: the record is the one place it lives)."""
-        schedule = turn.checkins.get("schedule") if isinstance(turn.checkins.get("schedule"), dict) else {}
+        stored = turn.checkins.get("schedule")
+        schedule: dict[str, Any] = stored if isinstance(stored, dict) else {}
         entries = [e for e in turn.checkins.get("entries") or [] if isinstance(e, dict)]
         return {
             "unit": schedule.get("unit") or "km",

@@ -79,7 +79,7 @@ def render_chart(entries: Sequence[Mapping[str, Any]], unit: str) -> bytes:
         pain_ax.tick_params(labelsize=13)
         ax.set_title("Pain and weekly distance", fontsize=20)
         handles = ax.get_legend_handles_labels()[0] + pain_ax.get_legend_handles_labels()[0]
-        ax.legend(handles, [h.get_label() for h in handles], loc="upper left", fontsize=13)
+        ax.legend(handles, [str(h.get_label()) for h in handles], loc="upper left", fontsize=13)
         fig.tight_layout()
         out = io.BytesIO()
         fig.savefig(out, format="png")

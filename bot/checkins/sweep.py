@@ -120,7 +120,7 @@ async def process_user(store: UserStore, user_id: str, due: datetime, now: datet
             checkin_state(session.record)["sent_week"] = previous
             await store.set_checkin_due(user_id, due)
             return "not_delivered"
-        return outcome.value
+        return str(outcome.value)
 
 
 async def sweep(store: UserStore, clock: Callable[[], datetime], send: Send, *,

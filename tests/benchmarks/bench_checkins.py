@@ -39,7 +39,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT))
 
-from bot.checkins.schedule import CheckinSchedule, next_due, week_key  # noqa: E402
+from bot.checkins.schedule import CheckinSchedule, next_due  # noqa: E402
 from bot.checkins.sweep import Outcome, sweep  # noqa: E402
 from bot.store import TinyDBStore, UserSession  # noqa: E402
 from bot.store.files import ensure_dir  # noqa: E402
