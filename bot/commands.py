@@ -48,7 +48,7 @@ BALANCE_WORDS = {"worse": "single-leg balance worse than before", "same": "singl
 
 PRIVACY_TEXT = """What I keep about you, and how to get rid of it.
 
-What: the answers you give me (where it hurts, whether it fades, your balance, anything you type that I use for the triage), the advice I gave and when (your last 50 triage results), your settings (country for crisis lines), and the Telegram chat id I need to reply to you and to recognise my buttons. Your messages themselves are not logged.
+What: the answers you give me (where it hurts, whether it fades, your balance, anything you type that I use for the triage), the advice I gave and when (your last 50 triage results), your weekly check-in answers if you turned it on (pain, where, distance; the last 104 weeks), your settings (country for crisis lines, check-in day, time, timezone and unit), and the Telegram chat id I need to reply to you and to recognise my buttons. Your messages themselves are not logged.
 
 Where: in one file per user on the server that runs this bot, readable only by the bot's account. Nothing is sold or shared, and nothing is sent anywhere except back to you through Telegram.
 
