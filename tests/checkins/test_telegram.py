@@ -3,6 +3,7 @@ with buttons, the sweep sending exactly one check-in, a blocked runner, the prog
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -130,3 +131,31 @@ async def test_opting_out_removes_the_schedule(bot: Bot) -> None:
     assert await bot.store.users_with_checkins() == ["1"]
     await bot.say(1, "/checkin off")
     assert await bot.store.users_with_checkins() == []
+
+
+class _NoBackoff:
+    """The adapter's asyncio, minus the retry back-off sleeps (the test controls time)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(asyncio, name)
+
+    async def sleep(self, seconds: float) -> None:
+        return None
+
+
+async def test_a_check_in_that_never_reached_telegram_is_sent_on_a_later_tick(
+        bot: Bot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.telegram.adapter.asyncio", _NoBackoff())
+    await bot.subscribe(1)
+    bot.now = MONDAY_7 + timedelta(minutes=1)
+    bot.fake.faults["sendMessage"].extend(["connect"] * 3)  # call_api's three attempts all refused
+    before = len(bot.fake.sent())
+    report = await bot.channel.run_checkin_sweep(bot.app.bot)
+    assert report is not None and report["not_delivered"] == 1
+    assert len(bot.fake.sent()) == before
+    bot.now += timedelta(minutes=1)
+    report = await bot.channel.run_checkin_sweep(bot.app.bot)
+    assert report is not None and report["sent"] == 1
+    bot.now += timedelta(minutes=1)
+    await bot.channel.run_checkin_sweep(bot.app.bot)
+    assert len(bot.fake.sent()) == before + 1
