@@ -159,3 +159,15 @@ async def test_a_check_in_that_never_reached_telegram_is_sent_on_a_later_tick(
     bot.now += timedelta(minutes=1)
     await bot.channel.run_checkin_sweep(bot.app.bot)
     assert len(bot.fake.sent()) == before + 1
+
+
+async def test_no_check_in_answers_in_the_logs(bot: Bot, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("INFO")
+    await bot.subscribe(1)
+    bot.now = MONDAY_7 + timedelta(minutes=1)
+    await bot.channel.run_checkin_sweep(bot.app.bot)
+    await bot.press(1, "7")
+    await bot.say(1, "my left achilles, it keeps coming back")
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= 20)
+    assert "check-in sweep: sent 1" in logged
+    assert "achilles" not in logged.lower() and "coming back" not in logged
