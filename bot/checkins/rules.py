@@ -56,9 +56,10 @@ def _week_index(key: str) -> int | None:
 
 def _at(entry: Mapping[str, Any]) -> datetime | None:
     try:
-        return datetime.fromisoformat(str(entry.get("at")))
+        moment = datetime.fromisoformat(str(entry.get("at")))
     except ValueError:
         return None
+    return moment if moment.utcoffset() is not None else None  # naive times cannot be compared
 
 
 def evaluate(entries: Sequence[Mapping[str, Any]]) -> list[Finding]:
