@@ -29,6 +29,7 @@ from bot.checkins.actions import CHECKIN_SLOTS, CONTEXT_ENTRIES
 from bot.dialogue import PAUSED, SAFETY_ACTION, WHY_REQUESTED_SLOT, Dialogue, Transition, load_dialogue, parse_payload
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU, Parse
+from bot.safety.screen import screen
 from bot.turn import Button, Effect, Reply, TurnResult, UserMessage
 
 log = logging.getLogger(__name__)
@@ -93,7 +94,11 @@ class Engine:
         dialogue = load_dialogue(dialogues_dir or dialogues_directory())
         kb = KnowledgeBase.load(knowledge_dir or knowledge_directory())
         nlu = NLU()
-        return cls(dialogue, nlu, kb, build_executor(nlu, kb))
+        engine = cls(dialogue, nlu, kb, build_executor(nlu, kb))
+        # Compile the safety rules and load its model now, not on the first user's message.
+        screen("warming up the safety screen before the first runner writes in")
+        nlu.parse("my left shin hurts every time I run")
+        return engine
 
     # -- public ------------------------------------------------------------------------------
 

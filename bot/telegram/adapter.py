@@ -16,7 +16,8 @@ import time
 import traceback
 import warnings
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any, TypeVar
 
@@ -81,6 +82,10 @@ COMMAND_MENU: tuple[tuple[str, str], ...] = (
 )
 
 
+#: Seconds a turn may take before the user sees "typing…".
+TYPING_DELAY = 0.5
+
+
 class FloodGate:
     """Per-user burst detector: more than `limit` updates within `window` seconds is a burst.
 
@@ -94,6 +99,7 @@ class FloodGate:
         self.clock = clock
         self._seen: dict[str, deque[float]] = {}
         self._warned: set[str] = set()
+        self._last_prune = clock()
 
     def arrive(self, user_id: str) -> bool:
         """Count an update; True exactly once per burst (the moment it becomes one)."""
@@ -112,10 +118,14 @@ class FloodGate:
         return True
 
     def _forget_idle(self, now: float) -> None:
-        if len(self._seen) > 10000:
-            for user_id in [u for u, t in self._seen.items() if not t or now - t[-1] > self.window]:
-                del self._seen[user_id]
-                self._warned.discard(user_id)
+        """Drop users quiet for a whole window, at most once per window: memory follows the
+        users active in the last `window` seconds, not everyone ever seen."""
+        if now - self._last_prune < self.window:
+            return
+        self._last_prune = now
+        for user_id in [u for u, t in self._seen.items() if not t or now - t[-1] > self.window]:
+            del self._seen[user_id]
+            self._warned.discard(user_id)
 
 
 def _never_reached_telegram(exc: BaseException) -> bool:
@@ -158,12 +168,14 @@ class TelegramChannel:
 
     def __init__(self, *, engine: Engine | None = None, store: UserStore | None = None,
                  tz: tzinfo = UTC, flood: FloodGate | None = None,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 typing_delay: float = TYPING_DELAY) -> None:
         self._engine = engine
         self._store = store
         self.tz = tz
         self.flood = flood or FloodGate()
         self.clock = clock
+        self.typing_delay = typing_delay
         self.checkin_limiter: Limiter | None = None  # created on the event loop at the first sweep
         self._sweeping = asyncio.Lock()
 
@@ -204,15 +216,15 @@ class TelegramChannel:
             if burst:
                 await self._slow_down(context.bot, message.chat_id, str(user.id))
             self._mark_active(session.record, message.chat_id)
-            await self._typing(context.bot, message.chat_id)
-            if name == "/start":
-                parts = text.split(maxsplit=1)
-                await self._turn(context.bot, session, message.chat_id, "/start")
-                follow = DEEP_LINKS.get(parts[1].strip().lower()) if len(parts) > 1 else None
-                if follow:
-                    await self._turn(context.bot, session, message.chat_id, follow)
-            else:
-                await self._turn(context.bot, session, message.chat_id, text)
+            async with self._typing_while_slow(context.bot, message.chat_id):
+                if name == "/start":
+                    parts = text.split(maxsplit=1)
+                    await self._turn(context.bot, session, message.chat_id, "/start")
+                    follow = DEEP_LINKS.get(parts[1].strip().lower()) if len(parts) > 1 else None
+                    if follow:
+                        await self._turn(context.bot, session, message.chat_id, follow)
+                else:
+                    await self._turn(context.bot, session, message.chat_id, text)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -242,8 +254,8 @@ class TelegramChannel:
                 await self._slow_down(context.bot, message.chat_id, user_id)
             if pressed.asks:  # an answered question: take its buttons away
                 await self._best_effort(message.edit_reply_markup(reply_markup=None))
-            await self._typing(context.bot, message.chat_id)
-            await self._press(context.bot, session, message.chat_id, pressed.button)
+            async with self._typing_while_slow(context.bot, message.chat_id):
+                await self._press(context.bot, session, message.chat_id, pressed.button)
 
     async def on_group_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """In a group: answer commands addressed to us with a pointer to a private chat."""
@@ -429,6 +441,28 @@ class TelegramChannel:
         except Forbidden:
             log.info("a user has blocked the bot; marking them inactive")
             return None
+
+    @asynccontextmanager
+    async def _typing_while_slow(self, bot: Bot, chat_id: int) -> AsyncIterator[None]:
+        """Show "typing…" only if the turn takes longer than `typing_delay` seconds.
+
+        Most answers take a few milliseconds; an indicator sent first would cost a Bot API
+        round trip (and one of the 30 sends a second) before every reply. 0 shows it at once.
+        """
+        if self.typing_delay <= 0:
+            await self._typing(bot, chat_id)
+            yield
+            return
+
+        async def later() -> None:
+            await asyncio.sleep(self.typing_delay)
+            await self._typing(bot, chat_id)
+
+        task = asyncio.create_task(later())
+        try:
+            yield
+        finally:
+            task.cancel()
 
     async def _typing(self, bot: Bot, chat_id: int) -> None:
         await self._best_effort(call_api(lambda: bot.send_chat_action(chat_id, ChatAction.TYPING), idempotent=True))

@@ -84,7 +84,8 @@ async def harness(engine: Engine, fake: FakeTelegram) -> AsyncIterator[Harness]:
     config = TelegramConfig(token=TOKEN, rate_limiter=False)
     store = MemoryStore()
     clock = FakeClock()
-    channel = TelegramChannel(flood=FloodGate(limit=5, window=10.0, clock=clock), clock=lambda: NOW)
+    channel = TelegramChannel(flood=FloodGate(limit=5, window=10.0, clock=clock), clock=lambda: NOW,
+                              typing_delay=0)  # show "typing…" at once, so tests see it
     app = build_application(config, engine=engine, store=store, request=OfflineRequest(fake), channel=channel)
     async with app:  # initialize (getMe) ... shutdown, on this test's event loop
         assert app.post_init is not None

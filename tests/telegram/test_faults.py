@@ -178,3 +178,37 @@ async def test_concurrent_updates_of_one_user_are_handled_in_order(harness: Harn
     assert record and record["history"][-1]["level"] == "see_pt"
     assert record["history"][-1]["pain_pattern"] == "recurring"
     assert await harness.record(USER + 1)
+
+
+async def test_a_fast_turn_sends_no_typing_indicator() -> None:
+    """'typing…' is for slow turns; a quick answer goes out without the extra round trip."""
+    from bot.telegram.adapter import TelegramChannel
+
+    channel = TelegramChannel(typing_delay=0.5)
+    calls: list[int] = []
+
+    async def fake_typing(bot: Any, chat_id: int) -> None:
+        calls.append(chat_id)
+
+    channel._typing = fake_typing  # type: ignore[method-assign]
+    async with channel._typing_while_slow(None, 1):  # type: ignore[arg-type]
+        pass
+    assert calls == []
+    channel.typing_delay = 0.01
+    async with channel._typing_while_slow(None, 2):  # type: ignore[arg-type]
+        await asyncio.sleep(0.05)
+    assert calls == [2]
+
+
+def test_flood_gate_forgets_users_quiet_for_a_window() -> None:
+    """Memory follows the users active in the last window, not everyone ever seen."""
+    from bot.telegram.adapter import FloodGate
+
+    now = [0.0]
+    gate = FloodGate(limit=5, window=10.0, clock=lambda: now[0])
+    for user in range(1000):
+        gate.arrive(str(user))
+    assert len(gate._seen) == 1000
+    now[0] = 25.0
+    gate.arrive("fresh")
+    assert set(gate._seen) == {"fresh"}
