@@ -272,7 +272,7 @@ async def _chat(as_json: bool, data_dir: Path | None, user: str, memory: bool) -
     engine = Engine.load()
     store = open_store(None if memory else (data_dir or user_data_directory()))
     try:
-        chat = TerminalChat(engine, store, user)
+        chat = TerminalChat(engine, store, user, chart_dir=None if memory else (data_dir or user_data_directory()))
         if as_json:
             return await run_json(chat, sys.stdin, sys.stdout)
         return await run_interactive(chat, sys.stdin, sys.stdout)

@@ -15,10 +15,12 @@ import json
 import shutil
 import sys
 import textwrap
+from pathlib import Path
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import IO, Any
 
+from bot.checkins.progress import render_chart
 from bot.commands import export_document
 from bot.engine import Engine
 from bot.store import UserStore
@@ -30,19 +32,26 @@ TERMINAL_USER = "terminal"
 def message_for(line: str, buttons: Sequence[Button]) -> UserMessage:
     """A typed line: a button's number or label presses it; anything else is text."""
     stripped = line.strip()
-    for i, button in enumerate(buttons, 1):
-        if stripped == button.label or (stripped.isdigit() and int(stripped) == i):
+    # An exact label wins over a position: on the 0-10 pain scale "3" means the button "3".
+    for button in buttons:
+        if stripped == button.label:
             return UserMessage(button.label, payload=button.payload)
+    if stripped.isdigit() and 1 <= int(stripped) <= len(buttons):
+        button = buttons[int(stripped) - 1]
+        return UserMessage(button.label, payload=button.payload)
     return UserMessage(line)
 
 
 class TerminalChat:
-    def __init__(self, engine: Engine, store: UserStore, user_id: str = TERMINAL_USER) -> None:
+    def __init__(self, engine: Engine, store: UserStore, user_id: str = TERMINAL_USER,
+                 chart_dir: Path | None = None) -> None:
         self.engine = engine
         self.store = store
         self.user_id = user_id
+        self.chart_dir = chart_dir or Path.cwd()
         self.buttons: tuple[Button, ...] = ()
         self.exports: list[str] = []  # /export documents, shown by the front end
+        self.notes: list[str] = []  # what this channel did about effects, shown after the replies
 
     async def send(self, line: str) -> TurnResult:
         message = message_for(line, self.buttons)
@@ -62,6 +71,17 @@ class TerminalChat:
                 await self.store.delete_user(self.user_id)
             elif effect.kind == "export_data":
                 self.exports.append(export_document(record, self.user_id, datetime.now(timezone.utc)).decode())
+            elif effect.kind == "subscribe_checkins":
+                # Nothing here can send a message next week; say so instead of pretending.
+                self.notes.append("(In the terminal nobody sends weekly reminders: only the Telegram bot does. "
+                                  "You can do a check-in here any time with /checkin_now.)")
+            elif effect.kind == "send_progress_chart":
+                data = record.get("checkins") or {}
+                entries = [e for e in data.get("entries") or [] if isinstance(e, dict)]
+                png = render_chart(entries, str(effect.data.get("unit") or "km"))
+                path = self.chart_dir / f"runner-triage-progress-{self.user_id}.png"
+                path.write_bytes(png)
+                self.notes.append(f"(Progress chart saved to {path})")
 
 
 def render_text(replies: Sequence[Reply], width: int = 100) -> str:
@@ -98,6 +118,8 @@ async def run_interactive(chat: TerminalChat, stdin: IO[str], stdout: IO[str]) -
         stdout.write("bot> " + render_text(result.replies, _terminal_width()).replace("\n", "\n     ") + "\n")
         while chat.exports:
             stdout.write(chat.exports.pop(0))
+        while chat.notes:
+            stdout.write("     " + chat.notes.pop(0) + "\n")
 
 
 async def _has_conversation(chat: TerminalChat) -> bool:

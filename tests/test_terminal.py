@@ -1,0 +1,39 @@
+"""The terminal adapter's button handling, as a person types."""
+
+from __future__ import annotations
+
+from bot.terminal import message_for
+from bot.turn import Button
+
+SCALE = tuple(Button(str(n), f"/inform{{\"checkin_pain\":{n}}}") for n in range(11))
+CHOICES = (Button("Worse than before", "/a"), Button("About the same", "/b"), Button("Not sure", "/c"))
+
+
+def test_a_label_wins_over_a_position() -> None:
+    assert message_for("3", SCALE).payload == SCALE[3].payload
+
+
+def test_a_number_presses_that_button() -> None:
+    assert message_for("2", CHOICES).payload == "/b"
+    assert message_for(" Not sure ", CHOICES).payload == "/c"
+
+
+def test_anything_else_is_text() -> None:
+    message = message_for("9", CHOICES)
+    assert message.payload is None and message.text == "9"
+    assert message_for("my knee", CHOICES).payload is None
+
+
+async def test_progress_chart_is_saved_as_a_png_and_reminders_are_explained(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.store import MemoryStore
+    from bot.terminal import TerminalChat
+
+    entry = {"pain": 5, "pattern": "recurring", "location": ["shin"], "distance_km": 30.0, "longest_km": 12.0}
+    store = MemoryStore()
+    async with store.session("terminal") as session:
+        session.record["checkins"] = {"entries": [dict(entry, week="2026-W47"), dict(entry, week="2026-W48", pain=3)]}
+    chat = TerminalChat(engine, store, chart_dir=tmp_path)
+    await chat.send("/progress")
+    chart = tmp_path / "runner-triage-progress-terminal.png"
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert any(str(chart) in note for note in chat.notes)
