@@ -16,7 +16,7 @@ from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.checkins.actions import ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
-from bot.dialogue import parse_payload
+from bot.tracker import latest_text, payload_values
 from bot.knowledge import LOCATIONS, KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.safety.screen import screen
@@ -36,28 +36,6 @@ SLOT_VALUES: dict[str, tuple[str, ...]] = {
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 
 
-def _text(tracker: Tracker) -> str:
-    return str(tracker.latest_message.get("text") or "")
-
-
-def _payload_values(tracker: Tracker) -> dict[str, Any] | None:
-    """Slot values carried by a pressed button (Rasa payload `/inform{...}`), if any.
-
-    Our engine passes them as metadata; Rasa sends the payload itself as the message text.
-    """
-    metadata = tracker.latest_message.get("metadata") or {}
-    values = metadata.get("payload_values")
-    if isinstance(values, dict):
-        return dict(values)
-    text = _text(tracker)
-    if text.startswith("/"):
-        try:
-            return dict(parse_payload(text)[1])
-        except ValueError:
-            return None
-    return None
-
-
 class ValidateTriageForm(FormValidationAction):
     """Extracts the triage slots from the latest message with our NLU, validates them, and
     picks the next slot to ask (asking one clarifying follow-up before moving on)."""
@@ -75,11 +53,11 @@ class ValidateTriageForm(FormValidationAction):
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> list[EventType]:
-        values = _payload_values(tracker)
+        values = payload_values(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         current = list(tracker.get_slot("pain_location") or [])
         if values is None:
-            parse = self.nlu.parse(_text(tracker), tracker.get_slot("requested_slot"))
+            parse = self.nlu.parse(latest_text(tracker), tracker.get_slot("requested_slot"))
             values, negated = dict(parse.slots), set(parse.negated_locations)
         else:
             negated = set()
@@ -174,7 +152,7 @@ class ActionSafetyCheck(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        result = screen(_text(tracker))
+        result = screen(latest_text(tracker))
         country = tracker.get_slot("country") or "US"
         if result.crisis:
             return respond_to_crisis(dispatcher, self.kb, country)
@@ -281,7 +259,7 @@ class ActionAnswerQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        question = _text(tracker)
+        question = latest_text(tracker)
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in LOCATIONS]
         answer = self.kb.answer(question, locations, tracker.get_slot("country") or "US")
         if answer is None:

@@ -21,7 +21,7 @@ from rasa_sdk.types import DomainDict
 from bot.checkins import rules
 from bot.checkins.progress import entry_line
 from bot.checkins.schedule import KM_PER_MILE, week_key
-from bot.dialogue import parse_payload
+from bot.tracker import latest_text, payload_values
 from bot.knowledge import LOCATIONS, KnowledgeBase
 from bot.nlu.pipeline import NLU
 
@@ -45,24 +45,6 @@ _SAME = re.compile(r"\b(same|as before|as last time|again|that one)\b")
 def context(tracker: Tracker) -> dict[str, Any]:
     value = tracker.get_slot("checkin_context")
     return value if isinstance(value, dict) else {}
-
-
-def _text(tracker: Tracker) -> str:
-    return str(tracker.latest_message.get("text") or "")
-
-
-def _payload_values(tracker: Tracker) -> dict[str, Any] | None:
-    metadata = tracker.latest_message.get("metadata") or {}
-    values = metadata.get("payload_values")
-    if isinstance(values, dict):
-        return dict(values)
-    text = _text(tracker)
-    if text.startswith("/"):
-        try:
-            return dict(parse_payload(text)[1])
-        except ValueError:
-            return None
-    return None
 
 
 def parse_distance(text: str, unit: str) -> float | None:
@@ -99,10 +81,10 @@ class ValidateCheckinForm(FormValidationAction):
         return "validate_checkin_form"
 
     def _extract(self, requested: str | None, tracker: Tracker, unit: str) -> dict[str, Any]:
-        values = _payload_values(tracker)
+        values = payload_values(tracker)
         if values is not None:
             return values
-        text = _text(tracker)
+        text = latest_text(tracker)
         found: dict[str, Any] = {}
         if requested == "checkin_pain":
             found["checkin_pain"] = parse_pain(text)
@@ -198,7 +180,6 @@ class ValidateCheckinForm(FormValidationAction):
             dispatcher.utter_message(response=name, text=text, buttons=variant.get("buttons", []))
             return
         dispatcher.utter_message(response=name)
-
 
 
 class ActionStartCheckin(Action):
