@@ -33,13 +33,13 @@ def load_scripts(max_steps: int | None = None) -> list[list[Step]]:
 
 
 class LeanTelegram(FakeTelegram):
-    """FakeTelegram that forgets calls once counted; remembers per chat the last keyboard and
+    """FakeTelegram that forgets calls once counted; remembers per chat the last keyboards and
     when each message was sent (time.perf_counter, the same clock in this process's threads)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.counts: Counter[str] = Counter()
-        self.keyboards: dict[int, dict[str, Any]] = {}
+        self.keyboards: dict[int, list[dict[str, Any]]] = defaultdict(list)
         self.sent_at: dict[int, list[float]] = defaultdict(list)
         self.first_poll: float | None = None
 
@@ -54,8 +54,8 @@ class LeanTelegram(FakeTelegram):
                 if method == "sendMessage":
                     chat = int(record["chat_id"])
                     self.sent_at[chat].append(time.perf_counter())
-                    if record.get("reply_markup"):
-                        self.keyboards[chat] = record["_message"]
+                    if record.get("reply_markup"):  # a turn can send several keyboards (/settings)
+                        self.keyboards[chat] = (self.keyboards[chat] + [record["_message"]])[-4:]
                 self.cond.notify_all()
         return status, body
 
@@ -71,11 +71,10 @@ def update_for(fake: LeanTelegram, user_id: int, step: Step) -> dict[str, Any] |
     kind, value = step
     if kind == "text":
         return {"message": message_dict(user_id, value)}
-    keyboard = fake.keyboards.get(user_id)
-    if keyboard is None:
-        return None
-    try:
-        data = data_for(keyboard, value)
-    except AssertionError:
-        return None
-    return {"callback_query": callback_dict(user_id, keyboard, data)}
+    for keyboard in reversed(fake.keyboards.get(user_id) or []):
+        try:
+            data = data_for(keyboard, value)
+        except AssertionError:
+            continue
+        return {"callback_query": callback_dict(user_id, keyboard, data)}
+    return None
