@@ -87,13 +87,14 @@ def normalise(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[list[re.Pattern[str]], ...]:
-    c = [re.compile(p) for p in P.CRISIS]
-    a = [re.compile(p) for p in P.AMBIGUOUS]
+    # Lists only asked "does any match?" are one alternation each: one pass over the text
+    # instead of one per pattern. Denials and figures stay separate: every span of each is blanked.
+    def one(patterns: tuple[str, ...]) -> list[re.Pattern[str]]:
+        return [re.compile("|".join(f"(?:{p})" for p in patterns))]
+
     d = [re.compile(p) for p in P.DENIALS]
     f = [re.compile(p) for p in P.FIGURES_OF_SPEECH]
-    concern = [re.compile(p) for p in P.CONCERN]
-    earnest = [re.compile(p) for p in P.EARNEST]
-    return c, a, d, f, concern, earnest
+    return one(P.CRISIS), one(P.AMBIGUOUS), d, f, one(P.CONCERN), one(P.CRISIS + P.EARNEST)
 
 
 @dataclass(frozen=True)
@@ -160,10 +161,10 @@ def screen(text: str) -> Screening:
     if not norm:
         return Screening()
     findings: list[Finding] = []
-    crisis = _crisis(norm)
+    cleaned = without_figures(norm)
+    crisis = _crisis(cleaned)
     if crisis is None:
         model = _risk_model()
-        cleaned = without_figures(norm)
         if model is not None and _model_applies(cleaned) and risk_score(cleaned) >= model[1]:
             crisis = AMBIGUOUS
     if crisis:
@@ -186,15 +187,15 @@ def without_figures(norm: str) -> str:
     return _blank(norm, [m.span() for rx in denials + figures for m in rx.finditer(norm)])
 
 
-def _crisis(norm: str) -> str | None:
-    crisis, ambiguous, _, _, concern, earnest = _compiled()
-    cleaned = without_figures(norm)
+def _crisis(cleaned: str) -> str | None:
+    """Crisis talk in `cleaned` (normalised, denials and figures of speech blanked)?"""
+    crisis, ambiguous, _, _, concern, crisis_or_earnest = _compiled()
     if any(rx.search(cleaned) for rx in ambiguous):
         # "kms if my knee doesn't heal": not clearly a joke, not clearly a plan -> ask kindly.
         # Unless something else in the message is an unambiguous crisis statement, or they say
         # they mean it.
         without_ambiguous = _blank(cleaned, [m.span() for rx in ambiguous for m in rx.finditer(cleaned)])
-        if any(rx.search(without_ambiguous) for rx in crisis + earnest):
+        if any(rx.search(without_ambiguous) for rx in crisis_or_earnest):
             return CRISIS
         return AMBIGUOUS
     if any(rx.search(cleaned) for rx in crisis):
