@@ -212,6 +212,7 @@ class TelegramChannel:
         name = commands.command_name(text)
         async with self.store.session(str(user.id)) as session:
             if seen_update(session.record, update.update_id):
+                await self._flush_outbox(context.bot, session.record)  # a redelivery after a crash
                 return
             if burst:
                 await self._slow_down(context.bot, message.chat_id, str(user.id))
@@ -243,6 +244,7 @@ class TelegramChannel:
                 return
             if seen_update(session.record, update.update_id):
                 await self._answer(query.answer())
+                await self._flush_outbox(context.bot, session.record)
                 return
             pressed = press(session.record, ref.token, ref.index, message.chat_id, message.message_id)
             if pressed.outcome != "ok" or pressed.button is None:
@@ -328,9 +330,10 @@ class TelegramChannel:
     async def _finish(self, bot: Bot, session: UserSession, chat_id: int, result: TurnResult) -> None:
         """Keep the new record, carry out the effects, send the replies.
 
-        The record is saved before anything is sent: once the user has seen an answer, the turn
-        that produced it is on disk even if the process dies right after (the sent messages'
-        ids are saved when the session closes; losing them only expires those buttons).
+        The record is saved, with the replies in an outbox, before anything is sent: once the user
+        has seen an answer, the turn that produced it is on disk even if the process dies right
+        after; and if it dies before the replies are out, Telegram redelivers the update and the
+        outbox is sent then (at least once: a reply may arrive twice, never not at all).
         """
         session.record.clear()
         session.record.update(result.record)
@@ -338,8 +341,11 @@ class TelegramChannel:
         for effect in result.effects:
             if effect not in later:
                 await self._apply(bot, session, chat_id, effect)
+        if session.record:  # not after /forget: nothing may be written for a deleted user
+            telegram_state(session.record)["outbox"] = {
+                "chat_id": chat_id, "replies": [_reply_to_json(r) for r in result.replies]}
         await session.save()
-        await self._send_replies(bot, session.record, chat_id, result.replies)
+        await self._flush_outbox(bot, session.record, chat_id, result.replies)
         for effect in later:
             await self._apply(bot, session, chat_id, effect)
 
@@ -412,6 +418,18 @@ class TelegramChannel:
             return Outcome.SENT
 
         return send
+
+    async def _flush_outbox(self, bot: Bot, record: dict[str, Any], chat_id: int | None = None,
+                            replies: tuple[Reply, ...] | None = None) -> None:
+        """Send the replies waiting in the record's outbox (those of the last turn) and empty it;
+        the emptied outbox is saved when the session closes."""
+        outbox = (record.get("telegram") or {}).get("outbox")
+        if outbox:
+            telegram_state(record)["outbox"] = None
+            chat_id = int(outbox["chat_id"])
+            replies = tuple(_reply_from_json(r) for r in outbox["replies"])
+        if chat_id is not None and replies:
+            await self._send_replies(bot, record, chat_id, replies)
 
     async def _send_replies(self, bot: Bot, record: dict[str, Any], chat_id: int,
                             replies: tuple[Reply, ...]) -> int | None:
@@ -503,3 +521,13 @@ def keyboard_markup(token: str, buttons: tuple[Button, ...]) -> InlineKeyboardMa
         else:
             rows.append([key])
     return InlineKeyboardMarkup(rows)
+
+
+def _reply_to_json(reply: Reply) -> dict[str, Any]:
+    return {"text": reply.text, "asks": reply.asks,
+            "buttons": [[b.label, b.payload] for b in reply.buttons]}
+
+
+def _reply_from_json(data: dict[str, Any]) -> Reply:
+    return Reply(str(data.get("text") or ""), tuple(Button(str(l), str(p)) for l, p in data.get("buttons") or []),
+                 asks=data.get("asks"))
