@@ -244,7 +244,7 @@ class Engine:
         if finding in ("crisis", "ambiguous"):
             current = turn.conv["state"]
             if current not in ("crisis", "crisis_check"):
-                turn.conv["paused"] = {"state": current, "requested_slot": turn.conv.get("requested_slot")}
+                _push_paused(turn.conv, current, turn.conv.get("requested_slot"))
         await self._follow(turn, transition)
 
     async def _command(self, turn: _Turn, command: str) -> None:
@@ -264,15 +264,14 @@ class Engine:
         if (t.to and t.to != turn.conv["state"] and t.to in self.dialogue.states and self.dialogue.states[t.to].form
                 and current.form and turn.conv.get("requested_slot")):
             # Entering another form (the check-in) while a question is pending: ask it again after.
-            turn.conv["paused"] = {"state": current.name, "requested_slot": turn.conv.get("requested_slot")}
+            _push_paused(turn.conv, current.name, turn.conv.get("requested_slot"))
         for name in t.do:
             await self._run(turn, name)
         if t.to is None:
             return
         target = t.to
         if target == PAUSED:
-            paused = turn.conv.get("paused") or {"state": self.dialogue.start, "requested_slot": None}
-            turn.conv["paused"] = None
+            paused = _pop_paused(turn.conv) or {"state": self.dialogue.start, "requested_slot": None}
             target = paused["state"]
             turn.conv["requested_slot"] = paused.get("requested_slot")
         turn.conv["state"] = target
@@ -409,3 +408,28 @@ class Engine:
         history = record.setdefault("history", [])
         history.append(entry)
         del history[:-HISTORY_LIMIT]
+
+
+PAUSE_DEPTH = 4  # a crisis during a check-in that paused a triage question: all come back, in order
+
+
+def _paused_stack(conv: dict[str, Any]) -> list[dict[str, Any]]:
+    paused = conv.get("paused")
+    if isinstance(paused, dict):  # records written before the stack
+        return [paused]
+    return [p for p in paused or [] if isinstance(p, dict)]
+
+
+def _push_paused(conv: dict[str, Any], state: str, requested_slot: str | None) -> None:
+    stack = _paused_stack(conv)
+    entry = {"state": state, "requested_slot": requested_slot}
+    if not stack or stack[-1] != entry:
+        stack.append(entry)
+    conv["paused"] = stack[-PAUSE_DEPTH:]
+
+
+def _pop_paused(conv: dict[str, Any]) -> dict[str, Any] | None:
+    stack = _paused_stack(conv)
+    top = stack.pop() if stack else None
+    conv["paused"] = stack or None
+    return top
