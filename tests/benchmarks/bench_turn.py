@@ -17,7 +17,6 @@ The sweep itself is measured only if it exists (bot/checkins); see docs/performa
 from __future__ import annotations
 
 import asyncio
-import copy
 import gc
 import os
 import random
@@ -30,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from common import ROOT, Row, emit, log, median, parser, pct
+from common import Row, emit, log, median, parser, pct
 
 from bot.engine import Engine
 from bot.store import TinyDBStore

@@ -7,7 +7,6 @@ import sys
 from typing import Any
 
 import httpx
-import pytest
 
 from .conftest import ROOT, ActionServer, action_call
 

@@ -15,7 +15,7 @@ from bot.telegram.app import build_application
 from bot.telegram.config import TelegramConfig
 from bot.turn import TurnResult, UserMessage
 from tests.telegram.conftest import Harness
-from tests.telegram.fake_api import BOT_USERNAME, TOKEN, OfflineRequest, message_dict
+from tests.telegram.fake_api import BOT_USERNAME, TOKEN, message_dict
 
 USER = 4001
 SECRET = "my left shin hurts"
