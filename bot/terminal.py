@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 import textwrap
 from pathlib import Path
 from collections.abc import Sequence
@@ -133,7 +132,3 @@ async def run_json(chat: TerminalChat, stdin: IO[str], stdout: IO[str]) -> int:
         stdout.write(json.dumps({"replies": [r.to_json() for r in result.replies]}, ensure_ascii=False) + "\n")
         stdout.flush()
     return 0
-
-
-def main_streams() -> tuple[IO[str], IO[str]]:
-    return sys.stdin, sys.stdout

@@ -67,10 +67,6 @@ class UserMessage:
     text: str
     payload: str | None = None
 
-    @property
-    def is_button(self) -> bool:
-        return self.payload is not None
-
 
 @dataclass(frozen=True)
 class TurnResult:

@@ -139,17 +139,9 @@ def week_key(moment: datetime, tz: str) -> str:
     return f"{year}-W{week:02d}"
 
 
-def lateness(due: datetime, now: datetime) -> timedelta:
-    return max(now - due, timedelta(0))
-
-
 def too_late(due: datetime, now: datetime) -> bool:
     """A missed check-in is still sent when it is less than 24 h late; not at 24 h or later."""
     return now - due >= MAX_LATENESS
-
-
-def to_km(value: float, unit: str) -> float:
-    return value * KM_PER_MILE if unit == "mi" else value
 
 
 def from_km(km: float, unit: str) -> float:

@@ -129,10 +129,6 @@ class Retriever:
                     return topic
         return None
 
-    def query(self, question: str, context: Sequence[str] = ()) -> tuple[list[str], frozenset[str]]:
-        """The question's terms, and the context locations it refers to (see above)."""
-        return self._query(_lemmas(question), context)
-
     def _query(self, lemmas_: Sequence[str], context: Sequence[str]) -> tuple[list[str], frozenset[str]]:
         tokens = self._phrases.apply(lemmas_)
         terms = [t for t in tokens if t not in STOP]
@@ -141,11 +137,6 @@ class Retriever:
             focus = frozenset(c for c in context if c in LOCATIONS)
             terms += sorted(focus)
         return terms, focus
-
-    def rank(self, question: str, context: Sequence[str] = ()) -> list[Match]:
-        """Entries by score, best first, after the location pull; empty when nothing matches."""
-        terms, focus = self.query(question, context)
-        return self._rank(terms, focus)
 
     def _rank(self, terms: list[str], focus: frozenset[str]) -> list[Match]:
         if not terms:
