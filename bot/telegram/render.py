@@ -28,19 +28,7 @@ def split_text(text: str, limit: int = MAX_MESSAGE) -> list[str]:
     text = text.strip()
     if utf16_len(text) <= limit:
         return [text] if text else []
-    chunks: list[str] = []
-    current = ""
-    for piece in _pieces(text, limit):
-        candidate = f"{current}\n\n{piece}" if current else piece
-        if utf16_len(candidate) <= limit:
-            current = candidate
-        else:
-            if current:
-                chunks.append(current)
-            current = piece
-    if current:
-        chunks.append(current)
-    return chunks
+    return _pack(_pieces(text, limit), "\n\n", limit)
 
 
 def _pieces(text: str, limit: int) -> list[str]:
@@ -56,27 +44,24 @@ def _cut(text: str, limit: int, separators: tuple[str, ...]) -> list[str]:
     if utf16_len(text) <= limit:
         return [text]
     if not separators:
-        pieces: list[str] = []
-        current = ""
-        for char in text:
-            if utf16_len(current + char) > limit:
-                pieces.append(current)
-                current = ""
-            current += char
-        return pieces + ([current] if current else [])
+        return _pack(list(text), "", limit)  # last resort: mid-word
     sep, rest = separators[0], separators[1:]
-    parts: list[str] = []
+    return _pack([fitted for piece in text.split(sep) for fitted in _cut(piece, limit, rest)], sep, limit)
+
+
+def _pack(pieces: list[str], sep: str, limit: int) -> list[str]:
+    """Join pieces with `sep`, greedily, into chunks of at most `limit` UTF-16 units."""
+    chunks: list[str] = []
     current = ""
-    for piece in text.split(sep):
-        for fitted in _cut(piece, limit, rest):
-            candidate = f"{current}{sep}{fitted}" if current else fitted
-            if utf16_len(candidate) <= limit:
-                current = candidate
-            else:
-                if current:
-                    parts.append(current)
-                current = fitted
-    return parts + ([current] if current else [])
+    for piece in pieces:
+        candidate = f"{current}{sep}{piece}" if current else piece
+        if utf16_len(candidate) <= limit:
+            current = candidate
+        else:
+            if current:
+                chunks.append(current)
+            current = piece
+    return chunks + ([current] if current else [])
 
 
 def to_html(text: str) -> str:
