@@ -146,8 +146,7 @@ class Engine:
         for slot in CHECKIN_SLOTS:  # a finished or unstarted check-in leaves no empty slots behind
             if slot in turn.slots and turn.slots[slot] is None:
                 del turn.slots[slot]
-        if (entry is None and "triage_level" in turn.slots and turn.slots["triage_level"] and turn.replies
-                and any(r.triage for r in turn.replies)):
+        if entry is None and any(r.triage for r in turn.replies):
             self._remember_triage(new, turn, now)
         if isinstance(entry, dict):
             entries = [e for e in new.setdefault("checkins", {}).setdefault("entries", [])

@@ -1,12 +1,13 @@
-"""Reading a rasa-sdk tracker the way our actions need it (shared by every action module)."""
+"""What every action module shares: reading a rasa-sdk tracker, and the knowledge-base action base."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
 
 from bot.dialogue import parse_payload
+from bot.knowledge import KnowledgeBase
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -29,3 +30,10 @@ def payload_values(tracker: Tracker) -> dict[str, Any] | None:
         except ValueError:
             return None
     return None
+
+
+class KnowledgeAction(Action):
+    """An action that answers from the knowledge base (advice, answers, crisis resources)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb

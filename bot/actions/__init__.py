@@ -16,16 +16,15 @@ from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.checkins.actions import ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
-from bot.tracker import latest_text, payload_values
 from bot.knowledge import LOCATIONS, KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.safety.screen import screen
+from bot.tracker import KnowledgeAction, latest_text, payload_values
 from bot.triage import RedFlagFinding, decide
 
 CHECKIN_OFFER_LEVELS = ("see_pt", "self_care")
 CHECKIN_OFFER = ("Want me to check in once a week? I'd ask about pain and distance, warn you about "
                  "big jumps in load, and draw your progress (/checkin, or the button below).")
-FORM_SLOTS = ("pain_location", "pain_pattern", "balance_change")
 SLOT_VALUES: dict[str, tuple[str, ...]] = {
     "pain_side": ("left", "right", "both"),
     "pain_pattern": ("fades", "recurring", "persistent"),
@@ -141,11 +140,8 @@ class ValidateTriageForm(FormValidationAction):
         return events
 
 
-class ActionSafetyCheck(Action):
+class ActionSafetyCheck(KnowledgeAction):
     """Screens the latest message for crisis and red flags; answers a crisis at once."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
 
     def name(self) -> str:
         return "action_safety_check"
@@ -176,11 +172,8 @@ class ActionSafetyCheck(Action):
         return [SlotSet("safety_finding", None)]
 
 
-class ActionCrisisResponse(Action):
+class ActionCrisisResponse(KnowledgeAction):
     """The crisis response, for a crisis the person confirmed ("yes" to the direct question)."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
 
     def name(self) -> str:
         return "action_crisis_response"
@@ -218,11 +211,8 @@ def crisis_check_message(kb: KnowledgeBase, country: str) -> str:
     ])
 
 
-class ActionTriage(Action):
+class ActionTriage(KnowledgeAction):
     """Decides the triage level from the slots and red flags and gives the advice."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
 
     def name(self) -> str:
         return "action_triage"
@@ -248,11 +238,8 @@ class ActionTriage(Action):
         return [SlotSet("triage_level", decision.level.value)]
 
 
-class ActionAnswerQuestion(Action):
+class ActionAnswerQuestion(KnowledgeAction):
     """Answers a follow-up question from the knowledge base, or says plainly it cannot."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
 
     def name(self) -> str:
         return "action_answer_question"

@@ -21,9 +21,9 @@ from rasa_sdk.types import DomainDict
 from bot.checkins import rules
 from bot.checkins.progress import entry_line
 from bot.checkins.schedule import KM_PER_MILE, week_key
-from bot.tracker import latest_text, payload_values
-from bot.knowledge import LOCATIONS, KnowledgeBase
+from bot.knowledge import LOCATIONS
 from bot.nlu.pipeline import NLU
+from bot.tracker import KnowledgeAction, latest_text, payload_values
 
 CHECKIN_SLOTS = ("checkin_pain", "checkin_location", "checkin_pattern", "checkin_distance",
                  "checkin_longest", "checkin_week", "checkin_last_location", "checkin_entry")
@@ -214,12 +214,9 @@ def _now(ctx: dict[str, Any]) -> datetime:
         return datetime.now(UTC)
 
 
-class ActionRecordCheckin(Action):
+class ActionRecordCheckin(KnowledgeAction):
     """Records the check-in, applies the rules (bot.checkins.rules) and says what they found:
     recurring or rising pain -> the see_pt advice; a load spike -> a gentle rule-of-thumb warning."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
 
     def name(self) -> str:
         return "action_record_checkin"
