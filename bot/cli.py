@@ -19,6 +19,16 @@ from bot.errors import RunnerTriageError
 log = logging.getLogger("bot")
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (1-65535)")
+    return port
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="runner-triage",
@@ -70,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--webhook", action="store_true",
                      help="receive updates on a webhook (needs WEBHOOK_URL and WEBHOOK_SECRET)")
     run.add_argument("--listen", default=None, help="webhook listen address (default: $WEBHOOK_LISTEN or 127.0.0.1)")
-    run.add_argument("--port", type=int, default=None, help="webhook port (default: $WEBHOOK_PORT or 8443)")
+    run.add_argument("--port", type=_port, default=None, help="webhook port (default: $WEBHOOK_PORT or 8443)")
     run.add_argument("--path", default=None, help="webhook URL path (default: $WEBHOOK_PATH or telegram)")
     run.add_argument("--url", default=None, help="public webhook URL Telegram calls (default: $WEBHOOK_URL)")
     run.add_argument("--data-dir", type=Path, default=None,
@@ -78,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     actions = sub.add_parser("actions", help="serve the triage actions on rasa-sdk's action server, for a Rasa assistant")
     actions.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1, this machine only)")
-    actions.add_argument("--port", type=int, default=5055, help="port to listen on (default: 5055, Rasa's default)")
+    actions.add_argument("--port", type=_port, default=5055, help="port to listen on (default: 5055, Rasa's default)")
     return parser
 
 
@@ -199,6 +209,8 @@ def _kb(args: argparse.Namespace) -> int:
 
 
 def _evaluate(what: str, files: list[Path]) -> int:
+    import yaml
+
     from bot import evaluation
     from bot.paths import data_directory
 
@@ -211,7 +223,15 @@ def _evaluate(what: str, files: list[Path]) -> int:
             return 2
     nlu = None
     for path in files:
-        cases = evaluation.load_cases(path)
+        try:
+            cases = evaluation.load_cases(path)
+        except OSError as exc:
+            print(f"runner-triage: error: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        except (KeyError, TypeError, ValueError, yaml.YAMLError) as exc:
+            print(f"runner-triage: error: {path} is not a labelled set (a YAML file with a "
+                  f"'cases:' list): {type(exc).__name__}", file=sys.stderr)
+            return 2
         print(f"== {path}")
         if what == "safety":
             print("\n".join(evaluation.evaluate_safety(cases).lines()))

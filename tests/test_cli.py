@@ -95,3 +95,15 @@ def test_runs_from_any_directory(tmp_path: Path) -> None:
     assert outputs[0]["replies"]
     proc = run_cli("flow", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("args, says", [
+    (("eval", "safety", "/nonexistent/set.yml"), "cannot read"),
+    (("chat", "--json", "--data-dir", "/proc/no-such-dir"), "cannot use data directory"),
+    (("actions", "--port", "99999"), "not a port number"),
+    (("run", "--webhook", "--port", "0"), "not a port number"),
+])
+def test_bad_arguments_get_one_clear_line(args: tuple[str, ...], says: str) -> None:
+    proc = run_cli(*args)
+    assert proc.returncode == 2, proc.stderr
+    assert says in proc.stderr and "Traceback" not in proc.stderr

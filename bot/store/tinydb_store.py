@@ -186,8 +186,12 @@ class TinyDBStore(BaseStore):
         self._index_path = self.data_dir / INDEX_NAME
         self._journal_path = self.data_dir / JOURNAL_NAME
         self._compact_every = compact_every
-        self.data_dir.parent.mkdir(parents=True, exist_ok=True)
-        ensure_dir(self.data_dir)
+        try:
+            self.data_dir.parent.mkdir(parents=True, exist_ok=True)
+            ensure_dir(self.data_dir)
+        except OSError as exc:
+            raise StoreError(f"cannot use data directory {self.data_dir}: {exc.strerror or exc}; "
+                             "set RUNNER_TRIAGE_DATA_DIR (or --data-dir) to a writable place") from None
         os.chmod(self.data_dir, DIR_MODE)  # health data: nobody else reads the directory
         self._lock_fd = _lock_data_dir(self.data_dir)
         self._journal_fd = -1
