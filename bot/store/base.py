@@ -71,6 +71,14 @@ class UserStore(Protocol):
         """Every user with a scheduled check-in, earliest due first."""
         ...
 
+    async def flush(self) -> None:
+        """Make every save that has returned so far durable on disk (survives power loss).
+
+        A returned ``save`` survives the process being killed; ``flush`` is what an adapter awaits
+        before telling Telegram an update was handled. Concurrent callers may share one flush.
+        """
+        ...
+
     async def close(self) -> None:
         """Release the backend's resources; the store cannot be used afterwards."""
         ...
@@ -234,6 +242,10 @@ class BaseStore:
         raise NotImplementedError
 
     # -- the shared protocol -----------------------------------------------------------------
+    async def flush(self) -> None:
+        """Backends whose save is already durable (fsync before returning) have nothing to do."""
+        self._check_open()
+
     async def due_checkins(self, until: datetime, limit: int = 1000) -> list[tuple[str, datetime]]:
         self._check_open()
         return [(u, from_micros(m)) for u, m in self._schedule.due(to_micros(until), limit)]
