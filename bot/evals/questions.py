@@ -1,0 +1,159 @@
+"""Runner questions: does the bot answer with the entry that fits, or refuse in a way that fits?
+
+A case (tests/data/blind/questions_*.yml):
+
+    text: "ice or heat?"
+    topic: ice_or_heat          # a topic id, or out_of_scope
+    refusal: booking            # out_of_scope only: what kind of thing it asks
+    when: first                 # first | in_triage | after_advice | after_thanks
+    location: shin              # optional: what the conversation was about
+
+Topics are the question author's, written without seeing the knowledge base; which entries answer
+a topic is decided here (TOPIC_ENTRIES, refusals in REFUSALS), by what each entry is about, never
+by looking at the questions. The conversation is brought to `when` first (a pain report for
+in_triage; a whole triage for after_advice and after_thanks), then the question is sent.
+
+Top-1: the first knowledge-base source of the first reply that answers something (not a repeated
+form question) is an entry of the topic. A refusal fits when the bot answers from no entry and
+its out-of-scope reply is the one for that kind of question.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from bot.evals.driver import Runner, load_cases, pct, shared_engine
+
+#: topic -> knowledge-base entries that answer it. A topic with no entry yet is a known gap: every
+#: question on it is a miss until an entry is written for it (and added here, by its subject).
+TOPIC_ENTRIES: dict[str, tuple[str, ...]] = {
+    "soreness_normal": ("soreness-normal",),
+    "pain_vs_soreness": ("pain-vs-soreness",),
+    "run_through_pain": ("run-through-pain",),
+    "stop_or_rest": ("stop-running",),
+    "return_to_running": (),
+    "race_decision": (),
+    "cross_training": (),
+    "ice_or_heat": (),
+    "painkillers": (),
+    "brace_after_sprain": (),
+    "see_pt_when": ("pt-when",),
+    "pt_what": ("pt-what",),
+    "pt_access_cost": (),
+    "stretching_warmup": (),
+    "foam_rolling": ("foam-rolling",),
+    "calf_achilles_exercises": (),
+    "hip_knee_strength": ("pt-strength",),
+    "mileage_increase": ("mileage-gradual", "mileage-rules"),
+    "balance_test": ("balance-test", "balance-why"),
+    "shin_splints_vs_fracture": ("shin-pain",),
+    "stress_fracture": ("redflag-stress-fracture",),
+    "knee_pain": ("knee-pain",),
+    "it_band": ("knee-pain",),
+    "plantar_heel": ("foot-heel-pain",),
+    "achilles": ("achilles-calf-pain",),
+    "back_pain": ("back-pain",),
+    "hip_groin": ("hip-pain",),
+    "warning_signs": ("red-flags",),
+    "periods_energy": (),
+    "heat_hydration": ("redflag-heat-stroke",),
+}
+#: refusal kind -> the out-of-scope topic (knowledge/out_of_scope.yml) whose reply fits it.
+REFUSALS: dict[str, tuple[str, ...]] = {
+    "booking": ("booking",),
+    "personal_diagnosis_imaging": ("diagnosis",),
+    "medication_dose": ("medication",),
+    "shoes_kit_brand": ("shoes",),
+    "training_plan": ("training",),
+    "nutrition_diet": ("nutrition",),
+    "non_running_medical": ("other", "diagnosis"),
+    "chit_chat_other": ("other",),
+}
+TRIAGE_ANSWERS = ("it comes back every time I run", "about the same")
+
+
+async def _bring_to(runner: Runner, when: str, location: str) -> None:
+    if when == "first":
+        return
+    await runner.say(f"my {location.replace('_', ' ')} hurts")
+    if when == "in_triage":
+        return
+    for answer in TRIAGE_ANSWERS:
+        if runner.asks is None:
+            break
+        await runner.say(answer)
+
+
+def _refusal_topic(text: str) -> str | None:
+    oos = shared_engine().kb._data.out_of_scope.topics  # noqa: SLF001 - the replies are the data
+    for name, topic in oos.items():
+        if topic.reply.strip() and topic.reply.strip() in text:
+            return name
+    return None
+
+
+async def score_case(case: dict[str, Any]) -> tuple[bool, str]:
+    runner = Runner()
+    when = case.get("when") or "first"
+    await _bring_to(runner, when, case.get("location") or "knee")
+    replies = await runner.say(str(case["text"]))
+    answering = [r for r in replies if not r.asks]
+    sources = [s for r in answering for s in r.sources]
+    top = sources[0] if sources else None
+    text = "\n".join(r.text for r in answering)
+    if case["topic"] == "out_of_scope":
+        refused_as = _refusal_topic(text)
+        fits = top is None and refused_as in REFUSALS.get(case.get("refusal") or "", ())
+        return fits, f"answered {top}" if top else f"refused as {refused_as}"
+    wanted = TOPIC_ENTRIES.get(case["topic"], ())
+    return top in wanted, f"answered {top}" if top else f"refused as {_refusal_topic(text)}"
+
+
+async def evaluate(cases: list[dict[str, Any]]) -> tuple[Counter[str], list[str]]:
+    counts: Counter[str] = Counter()
+    misses: list[str] = []
+    for case in cases:
+        ok, what = await score_case(case)
+        group = "oos" if case["topic"] == "out_of_scope" else "in"
+        counts[group] += 1
+        counts[f"{group}:ok"] += ok
+        when = case.get("when") or "first"
+        counts[f"when:{when}"] += 1
+        counts[f"when:{when}:ok"] += ok
+        counts[f"topic:{case['topic']}"] += 1
+        counts[f"topic:{case['topic']}:ok"] += ok
+        if not ok:
+            misses.append(f"{case['topic']}/{case.get('refusal', '')} [{when}] {case['text']!r}: {what}")
+    return counts, misses
+
+
+def report(counts: Counter[str]) -> list[str]:
+    lines = [f"cases: {counts['in'] + counts['oos']}",
+             f"in scope, top-1 right:      {pct(counts['in:ok'], counts['in'])}",
+             f"out of scope, refusal fits: {pct(counts['oos:ok'], counts['oos'])}"]
+    for when in ("first", "in_triage", "after_advice", "after_thanks"):
+        lines.append(f"  asked {when:13} {pct(counts[f'when:{when}:ok'], counts[f'when:{when}'])}")
+    gaps = sorted(t for t, ids in TOPIC_ENTRIES.items() if not ids and counts[f"topic:{t}"])
+    if gaps:
+        lines.append(f"topics with no entry yet ({sum(counts[f'topic:{t}'] for t in gaps)} questions): {', '.join(gaps)}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.evals.questions", description=__doc__.splitlines()[0])
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--details", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+    counts, misses = asyncio.run(evaluate(load_cases(args.file)))
+    print("\n".join(report(counts)))
+    if args.details:
+        print("\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
