@@ -8,11 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.model import LEVELS, LOCATIONS, RED_FLAG_IDS, REQUIRED_IDS, ROLES, Advice, Answer, Entry
+from bot.knowledge.model import (
+    DETAILS, LEVELS, LOCATIONS, PATTERNS, RED_FLAG_IDS, REQUIRED_IDS, ROLES, Advice, Answer, Entry, Feeling,
+)
 
 __all__ = [
-    "LEVELS", "LOCATIONS", "RED_FLAG_IDS", "REQUIRED_IDS", "ROLES",
-    "Advice", "Answer", "Entry", "KnowledgeBase", "default_directory",
+    "DETAILS", "LEVELS", "LOCATIONS", "PATTERNS", "RED_FLAG_IDS", "REQUIRED_IDS", "ROLES",
+    "Advice", "Answer", "Entry", "Feeling", "KnowledgeBase", "default_directory",
 ]
 
 

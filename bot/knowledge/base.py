@@ -6,9 +6,12 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from bot.knowledge.feelings import FeelingDetector
 from bot.knowledge.loader import KnowledgeData, load_data
-from bot.knowledge.model import LEVELS, LOCATIONS, RED_FLAG_IDS, REQUIRED_IDS, Advice, Answer, Entry
-from bot.knowledge.retrieval import Retriever
+from bot.knowledge.model import (
+    DETAILS, LEVELS, LOCATIONS, PATTERNS, RED_FLAG_IDS, REQUIRED_IDS, Advice, Answer, Entry, Feeling,
+)
+from bot.knowledge.retrieval import Explanation, Retriever, after_pleasantry
 
 _SENTENCE_END = re.compile(r"[.!?](\s|$)")
 
@@ -20,9 +23,12 @@ class KnowledgeBase:
         self._data = data
         self._entries = {e.id: e for e in data.entries}
         self._retriever = Retriever(data.entries, data.vocabulary, data.out_of_scope)
-        # Each canonical location's entry: the first `answer` entry that lists it.
+        self._feelings = FeelingDetector(data.feelings)
+        # Each canonical location's entry: the first location entry (an `answer` entry without a
+        # `detail`) that lists it. Detail entries (calf-raises) list places too but are not theirs.
+        self._location_entries = tuple(e for e in self._retriever.entries if e.locations and e.detail is None)
         self._by_location: dict[str, Entry] = {}
-        for entry in self._retriever.entries:
+        for entry in self._location_entries:
             for loc in entry.locations:
                 self._by_location.setdefault(loc, entry)
 
@@ -45,15 +51,26 @@ class KnowledgeBase:
                 found.append(f"(entries): {entry_id}: required entry is missing")
         for loc in LOCATIONS:
             if loc not in self._by_location:
-                found.append(f"(entries): location {loc}: no answer entry lists this location")
-            owners = [e.id for e in self._retriever.entries if loc in e.locations]
+                found.append(f"(entries): location {loc}: no location entry (answer without detail) lists this location")
+            owners = [e.id for e in self._location_entries if loc in e.locations]
             if len(owners) > 1:
-                found.append(f"(entries): location {loc}: listed by several answer entries {owners}; the first is used")
+                found.append(f"(entries): location {loc}: listed by several location entries {owners}; the first is used")
+            snippets = [e.id for e in self.entries if e.role == "advice_location" and loc in e.locations
+                        and "fades" in e.patterns]
+            if len(snippets) != 1:
+                found.append(f"(entries): location {loc}: {len(snippets)} advice_location entries for pattern "
+                             f"fades {snippets}; expected one (soreness advice for that area)")
         for level in LEVELS:
-            if not any(e.role == "advice_now" and level in e.levels for e in self.entries):
-                found.append(f"(entries): level {level}: no advice_now entry")
+            if not any(e.role == "advice_now" and level in e.levels and not e.patterns for e in self.entries):
+                found.append(f"(entries): level {level}: no advice_now entry for every pattern")
+        for kind in DETAILS:
+            if not any(e.detail == kind and not e.locations for e in self.entries):
+                found.append(f"(entries): detail {kind}: no general entry (without locations) for this button")
         for trigger in self._retriever.unusable_triggers:
             found.append(f"out_of_scope.yml: topics.{trigger}: has no word the tokenizer keeps; it is ignored")
+        for question, first, other in self._retriever.duplicate_questions:
+            found.append(f"(entries): {other}.questions: {question!r} is also a question of {first}; "
+                         "a suggested-question button must name one entry")
         for entry in self.entries:
             where = f"{entry.file}: {entry.id}"
             sentences = len(_SENTENCE_END.findall(entry.text.replace("et al.", "et al")))
@@ -83,7 +100,8 @@ class KnowledgeBase:
         lines += [f"source: {ref} = {self._data.sources.citation(ref)}" for ref in e.source]
         for label, values in (
             ("keywords", e.keywords), ("questions", e.questions), ("related", e.related),
-            ("locations", e.locations), ("levels", e.levels),
+            ("locations", e.locations), ("levels", e.levels), ("patterns", e.patterns),
+            ("detail", (e.detail,) if e.detail else ()),
         ):
             if values:
                 lines.append(f"{label}: {', '.join(values)}")
@@ -105,6 +123,22 @@ class KnowledgeBase:
         """The entry that answers `question` (None = out of scope); `locations` is context."""
         match = self._retriever.best(question, locations)
         return match.entry if match else None
+
+    def explain(self, question: str, locations: Sequence[str] = ()) -> Explanation:
+        """How `best_entry` decided: refusal, exact question, terms, rankings (for tuning)."""
+        return self._retriever.explain(question, locations)
+
+    @staticmethod
+    def after_pleasantry(text: str) -> str | None:
+        """The question after a leading "thanks"/"ok"/"great" ("thanks. what shoes should I get"
+        -> "what shoes should I get"), or None when the message does not start with one."""
+        return after_pleasantry(text)
+
+    def feeling(self, text: str) -> Feeling | None:
+        """A feeling the message expresses (frustration, a bad experience with care, worry, missing
+        running) and the short line that acknowledges it; None when there is none. The caller
+        puts the line first in its reply. Never a substitute for the safety screen."""
+        return self._feelings.detect(text)
 
     def answer(self, question: str, locations: Sequence[str] = (), country: str = "US") -> Answer | None:
         """A short answer with its source line and the disclaimer, or None when out of scope."""
@@ -136,17 +170,25 @@ class KnowledgeBase:
         country: str = "US",
         *,
         flags: Sequence[str] = (),
+        pattern: str | None = None,
     ) -> Advice:
         """The triage advice message for `level`, composed from entries (see docs/knowledge.md).
 
         `reasons` are plain-language phrases from the triage ("your shin pain comes back on each
-        run"); `flags` are red-flag ids from the safety screen ("redflag-dvt" or "dvt").
+        run"); `flags` are red-flag ids from the safety screen ("redflag-dvt" or "dvt");
+        `pattern` is the triage's pain pattern (fades, recurring, persistent; self_care implies
+        fades): pattern-specific snippets replace the general ones, and only the paragraphs for
+        the runner's own locations are used.
         """
         if level not in LEVELS:
             raise ValueError(f"unknown triage level {level!r}; expected one of {', '.join(LEVELS)}")
         unknown = [loc for loc in locations if loc not in LOCATIONS]
         if unknown:
             raise ValueError(f"unknown location(s) {unknown}; expected canonical locations {', '.join(LOCATIONS)}")
+        if pattern is not None and pattern not in PATTERNS:
+            raise ValueError(f"unknown pain pattern {pattern!r}; expected one of {', '.join(PATTERNS)}")
+        if pattern is None and level == "self_care":
+            pattern = "fades"
         used: list[Entry] = []
 
         def take(entries: Iterable[Entry]) -> list[str]:
@@ -158,7 +200,10 @@ class KnowledgeBase:
             return texts
 
         def with_role(role: str) -> list[Entry]:
-            return [e for e in self.entries if e.role == role and level in e.levels]
+            # The entries for this pattern, if there are any; otherwise the level's general ones.
+            fitting = [e for e in self.entries if e.role == role and level in e.levels]
+            specific = [e for e in fitting if pattern is not None and pattern in e.patterns]
+            return specific or [e for e in fitting if not e.patterns]
 
         parts = [self._data.levels[level].heading]
         why = _because(reasons)
@@ -175,13 +220,33 @@ class KnowledgeBase:
             parts += take(with_role("advice_now"))
             parts += take(with_role("advice_pt"))
             if self._data.levels[level].include_location:
-                parts += take(self._by_location[loc] for loc in locations if loc in self._by_location)
+                parts += take(self._location_advice(loc, level, pattern) for loc in locations)
             parts += take(with_role("advice_escalate"))
             parts.append(self.crisis_resources(country))
             used.append(self._entries["crisis-help"])
         parts.append(self._disclaimer())
         used.append(self._entries["disclaimer"])
         return Advice(text="\n\n".join(parts), sources=tuple(dict.fromkeys(e.id for e in used)))
+
+    def _location_advice(self, loc: str, level: str, pattern: str | None) -> Entry:
+        """What the advice says about `loc`: the area's snippet for the pattern (soreness that
+        fades gets soreness advice for that area), else the area's location entry."""
+        for e in self.entries:
+            if (e.role == "advice_location" and loc in e.locations and pattern in e.patterns
+                    and (not e.levels or level in e.levels)):
+                return e
+        return self._by_location[loc]
+
+    def details(self, kind: str, level: str | None = None, locations: Sequence[str] = ()) -> tuple[Entry, ...]:
+        """Answer entries for an advice message's detail button `kind` (DETAILS: why, now,
+        exercises, run_again): those about the runner's `locations` first, then the general ones
+        (no locations); an entry with `levels` is offered only at those levels."""
+        if kind not in DETAILS:
+            raise ValueError(f"unknown detail {kind!r}; expected one of {', '.join(DETAILS)}")
+        fitting = [e for e in self._retriever.entries
+                   if e.detail == kind and (level is None or not e.levels or level in e.levels)]
+        specific = [e for e in fitting if set(e.locations) & set(locations)]
+        return tuple(specific + [e for e in fitting if not e.locations])
 
     def _flag_entries(self, flags: Sequence[str]) -> list[Entry]:
         out = []

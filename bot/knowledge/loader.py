@@ -14,14 +14,14 @@ from typing import Any
 import yaml
 
 from bot.errors import DefinitionError
-from bot.knowledge.model import LEVELS, LOCATIONS, ROLES, Entry
+from bot.knowledge.model import DETAILS, LEVELS, LOCATIONS, PATTERNS, ROLES, Entry
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ENTRY_FIELDS = {
     "id", "title", "text", "source", "keywords", "questions", "related", "locations", "levels",
-    "role", "include_crisis_resources",
+    "role", "include_crisis_resources", "patterns", "detail",
 }
 
 
@@ -76,12 +76,20 @@ class Vocabulary:
 class OutOfScopeTopic:
     triggers: tuple[str, ...]
     reply: str
+    except_with: tuple[str, ...] = ()  # with one of these, a trigger does not refuse the question...
+    still_refuse_with: tuple[str, ...] = ()  # ...unless it also has one of these
 
 
 @dataclass(frozen=True)
 class OutOfScope:
     topics: dict[str, OutOfScopeTopic]
     generic_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FeelingKind:
+    cues: tuple[str, ...]
+    line: str
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,7 @@ class KnowledgeData:
     crisis: CrisisResources
     vocabulary: Vocabulary
     out_of_scope: OutOfScope
+    feelings: dict[str, FeelingKind]
 
 
 def load_data(directory: Path) -> KnowledgeData:
@@ -108,6 +117,7 @@ def load_data(directory: Path) -> KnowledgeData:
         crisis=_load_crisis(directory),
         vocabulary=_load_vocabulary(directory),
         out_of_scope=_load_out_of_scope(directory),
+        feelings=_load_feelings(directory),
     )
 
 
@@ -225,6 +235,19 @@ def _entry(raw: Any, path: str, index: int, sources: Sources) -> Entry:
     role = raw.get("role", "answer")
     if role not in ROLES:
         raise DefinitionError(path, f"{entry_id}.role", f"unknown role {role!r} (known: {', '.join(ROLES)})")
+    patterns = _strings(raw.get("patterns"), path, f"{entry_id}.patterns")
+    for pattern in patterns:
+        if pattern not in PATTERNS:
+            raise DefinitionError(path, f"{entry_id}.patterns", f"unknown pattern '{pattern}' (known: {', '.join(PATTERNS)})")
+    detail = raw.get("detail")
+    if detail is not None and detail not in DETAILS:
+        raise DefinitionError(path, f"{entry_id}.detail", f"unknown detail {detail!r} (known: {', '.join(DETAILS)})")
+    if detail is not None and role != "answer":
+        raise DefinitionError(path, f"{entry_id}.detail", "only answer entries fill detail buttons")
+    if patterns and not role.startswith("advice_"):
+        raise DefinitionError(path, f"{entry_id}.patterns", "only advice_* entries are specific to a pain pattern")
+    if role == "advice_location" and not locations:
+        raise DefinitionError(path, f"{entry_id}.locations", "an advice_location entry needs the locations it is for")
     flag = raw.get("include_crisis_resources", False)
     if not isinstance(flag, bool):
         raise DefinitionError(path, f"{entry_id}.include_crisis_resources", "must be true or false")
@@ -241,6 +264,8 @@ def _entry(raw: Any, path: str, index: int, sources: Sources) -> Entry:
         role=role,
         include_crisis_resources=flag,
         file=path,
+        patterns=patterns,
+        detail=detail,
     )
 
 
@@ -321,5 +346,27 @@ def _load_out_of_scope(directory: Path) -> OutOfScope:
         triggers = _strings(raw.get("triggers"), path, f"topics.{name}.triggers")
         if not triggers:
             raise DefinitionError(path, f"topics.{name}.triggers", "at least one trigger is needed")
-        topics[str(name)] = OutOfScopeTopic(triggers, _text(raw.get("reply"), path, f"topics.{name}.reply"))
+        unknown = sorted(set(raw) - {"triggers", "reply", "except_with", "still_refuse_with"})
+        if unknown:
+            raise DefinitionError(path, f"topics.{name}.{unknown[0]}",
+                                  "unknown field (known: triggers, reply, except_with, still_refuse_with)")
+        topics[str(name)] = OutOfScopeTopic(
+            triggers,
+            _text(raw.get("reply"), path, f"topics.{name}.reply"),
+            except_with=_strings(raw.get("except_with"), path, f"topics.{name}.except_with"),
+            still_refuse_with=_strings(raw.get("still_refuse_with"), path, f"topics.{name}.still_refuse_with"),
+        )
     return OutOfScope(topics, _strings(data.get("generic_words"), path, "generic_words"))
+
+
+def _load_feelings(directory: Path) -> dict[str, FeelingKind]:
+    path, data = _read(directory, "feelings.yml")
+    kinds = _mapping(_mapping(data, path, "(top level)").get("feelings"), path, "feelings")
+    out: dict[str, FeelingKind] = {}
+    for name, raw in kinds.items():
+        raw = _mapping(raw, path, f"feelings.{name}")
+        cues = _strings(raw.get("cues"), path, f"feelings.{name}.cues")
+        if not cues:
+            raise DefinitionError(path, f"feelings.{name}.cues", "at least one cue is needed")
+        out[str(name)] = FeelingKind(cues, _text(raw.get("line"), path, f"feelings.{name}.line"))
+    return out

@@ -11,7 +11,14 @@ LOCATIONS: tuple[str, ...] = (
     "thigh", "hamstring", "quad", "hip", "groin", "glute", "lower_back",
 )
 # How advice composition uses an entry; only `answer` entries are offered as answers.
-ROLES: tuple[str, ...] = ("answer", "advice_now", "advice_pt", "advice_escalate", "red_flag")
+# `advice_location`: what the runner's area needs for one pain pattern (replaces the area's answer
+# entry in the advice when the pattern matches).
+ROLES: tuple[str, ...] = ("answer", "advice_now", "advice_pt", "advice_location", "advice_escalate", "red_flag")
+# The triage's pain patterns (the `pain_pattern` slot): entries may be specific to some of them.
+PATTERNS: tuple[str, ...] = ("fades", "recurring", "persistent")
+# The detail buttons of an advice message an answer entry can fill (issue 16): "Why?", "What can I
+# do now?", "Exercises", "When can I run again?". `KnowledgeBase.details` picks them.
+DETAILS: tuple[str, ...] = ("why", "now", "exercises", "run_again")
 
 # Ids the evaluation set and other modules rely on.
 REQUIRED_IDS: tuple[str, ...] = (
@@ -44,6 +51,8 @@ class Entry:
     role: str
     include_crisis_resources: bool = False
     file: str = ""  # the data file it was loaded from, for messages
+    patterns: tuple[str, ...] = ()  # advice only: the pain patterns it is for (empty = any)
+    detail: str | None = None  # the detail button it can fill (DETAILS), if any
 
 
 @dataclass(frozen=True)
@@ -61,3 +70,11 @@ class Advice:
 
     text: str
     sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Feeling:
+    """A feeling the runner expressed, and the short line that acknowledges it."""
+
+    kind: str  # e.g. "frustration", "bad_experience" (knowledge/feelings.yml)
+    line: str
