@@ -12,6 +12,7 @@ from bot.knowledge import KnowledgeBase
     [
         ("what does a PT actually do?", "pt-what"),
         ("what does a physio actually do?", "pt-what"),
+        ("what does a physio do?", "pt-what"),
         ("what does a physiotherapist do for runners", "pt-what"),
         ("when should I see a physical therapist?", "pt-when"),
         ("how do I use a foam roller?", "foam-rolling"),
