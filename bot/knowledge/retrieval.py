@@ -226,7 +226,8 @@ class Retriever:
     def refusing_topic(self, tokens: Sequence[str], context: Sequence[str] = ()) -> str | None:
         """The out-of-scope topic that refuses this question: one whose trigger it contains,
         without one of the topic's exceptions (or with one of its still-refuse phrases).
-        `context` (canonical locations) counts when the question refers back to it."""
+        The conversation's locations (`context`) count as words of the question here: "should I
+        wear a brace?" after ankle advice is about the ankle."""
         with_context = list(tokens) + [c for c in context if c in LOCATIONS]
         for topic in self._trigger_topics(tokens):
             excepted, still = self._exceptions[topic]
@@ -277,7 +278,7 @@ class Retriever:
         tokens = _lemmas(text)
         exact = self._exact.get(tuple(tokens))
         terms, focus = self._query(tokens, context)
-        refused = None if exact else self.refusing_topic(tokens, sorted(focus))
+        refused = None if exact else self.refusing_topic(tokens, context)
         ranked = self._rank(terms, focus) if not exact else []
         named = frozenset(t for t in terms if t in LOCATIONS)
         plain: list[Match] = []
