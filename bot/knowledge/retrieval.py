@@ -163,6 +163,7 @@ class Retriever:
 
     def __init__(self, entries: Iterable[Entry], vocabulary: Vocabulary, out_of_scope: OutOfScope) -> None:
         self.entries = tuple(e for e in entries if e.role == "answer")
+        self._index = {e.id: i for i, e in enumerate(self.entries)}
         self._phrases = PhraseMap({**vocabulary.locations, **vocabulary.groups})
         self._triggers: dict[tuple[str, ...], str] = {}  # lemmatised trigger phrase -> topic
         # Trigger phrases that lemmatise to nothing (e.g. "vo2") would match every question.
@@ -268,8 +269,9 @@ class Retriever:
                     scores[i] = scores[i] * LOCATION_FACTOR + share
         return self._ordered(scores)
 
-    def _ordered(self, scores: list[float]) -> list[Match]:
-        order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    def _ordered(self, scores: list[float], keep: int = 8) -> list[Match]:
+        """The best `keep` entries with a positive score, best first (only the top is needed)."""
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])[:keep]
         return [Match(self.entries[i], scores[i]) for i in order if scores[i] > 0]
 
     def explain(self, question: str, context: Sequence[str] = ()) -> Explanation:
@@ -281,29 +283,32 @@ class Retriever:
         refused = None if exact else self.refusing_topic(tokens, context)
         ranked = self._rank(terms, focus) if not exact else []
         named = frozenset(t for t in terms if t in LOCATIONS)
-        plain: list[Match] = []
+        plain_scores: list[float] = []
         if ranked and focus:
-            plain = self._ordered(self._scores(terms))
+            plain_scores = self._scores(terms)
         elif ranked and named:
             unplaced = [t for t in self._phrases.apply(tokens, drop=frozenset(LOCATIONS)) if t not in STOP]
-            plain = self._ordered(self._scores(unplaced))
+            plain_scores = self._scores(unplaced)
+        plain = self._ordered(plain_scores) if plain_scores else []
         chosen: Match | None
         if exact:
             chosen = Match(exact, float("inf"))
         elif refused or not self.domain.intersection([*terms, *focus]):
             chosen = None
         elif focus:
-            chosen = self._check_runner_up(ranked, plain, focus, TOPIC_MIN, TOPIC_RATIO, TOPIC_MIN_UNSHARED)
+            chosen = self._check_runner_up(ranked, plain, plain_scores, focus,
+                                           TOPIC_MIN, TOPIC_RATIO, TOPIC_MIN_UNSHARED)
         else:
-            chosen = self._check_runner_up(ranked, plain, named, NAMED_TOPIC_MIN, NAMED_TOPIC_RATIO, NAMED_TOPIC_MIN)
+            chosen = self._check_runner_up(ranked, plain, plain_scores, named,
+                                           NAMED_TOPIC_MIN, NAMED_TOPIC_RATIO, NAMED_TOPIC_MIN)
         if chosen is not None and chosen.score < MIN_SCORE:
             chosen = None
         return Explanation(question, refused, exact.id if exact else None, tuple(terms), tuple(sorted(focus)),
                            tuple(ranked[:5]), tuple(plain[:5]), chosen)
 
-    @staticmethod
-    def _check_runner_up(ranked: list[Match], plain: list[Match], places: frozenset[str],
-                         minimum: float, ratio: float, unshared_minimum: float) -> Match | None:
+    def _check_runner_up(self, ranked: list[Match], plain: list[Match], plain_scores: list[float],
+                         places: frozenset[str], minimum: float, ratio: float,
+                         unshared_minimum: float) -> Match | None:
         """The top entry, unless it is there because it is about `places` (the conversation's,
         or the one the question names) and the question's other words clearly name another
         entry: at least `minimum` and `ratio` times what the place's entry scores on them, or at
@@ -319,7 +324,7 @@ class Retriever:
             return top
         if places.intersection(own.entry.locations):
             return top
-        place_score = next((m.score for m in plain if m.entry is top.entry), 0.0)
+        place_score = max(plain_scores[self._index[top.entry.id]], 0.0)
         if own.score >= minimum and own.score >= ratio * place_score:
             return own
         if place_score == 0.0 and own.score >= unshared_minimum:
