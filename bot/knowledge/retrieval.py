@@ -64,10 +64,12 @@ NAMED_TOPIC_RATIO = 3.0
 _AMPERSAND = re.compile(r"\s*&\s*")
 _DISTANCE = re.compile(r"\b(\d+(?:\.\d+)?)\s?(k|km|mi)\b", re.IGNORECASE)
 # A leading "thanks", "ok", "great" before the question itself ("thanks. what shoes should I get").
+# Thanks may run straight into the question; words that also start questions ("right knee",
+# "cool down", "ok to run?") count only with punctuation after them.
+_ACKNOWLEDGE = r"(?:ok(?:ay)?|great|cool|nice|perfect|brilliant|awesome|got it|right|sure|alright|all right|fair enough)"
 _PLEASANTRY = re.compile(
-    r"^\s*(?:(?:thanks?(?: you)?|thank you(?: so much| very much)?|thx|ta|cheers|ok(?:ay)?|great|"
-    r"cool|nice|perfect|brilliant|awesome|got it|right|sure|alright|all right|fair enough)"
-    r"(?: so much| a lot| again)?[\s,.!:;-]+)+",
+    r"^\s*(?:(?:(?:thanks?|thank you|thx|ta|cheers)(?: you)?(?: so much| very much| a lot| again)?[\s,.!:;-]+)"
+    rf"|(?:{_ACKNOWLEDGE}(?:\s+{_ACKNOWLEDGE})*\s*[,.!:;-]+\s*))+",
     re.IGNORECASE,
 )
 

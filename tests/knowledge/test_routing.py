@@ -128,3 +128,8 @@ def test_after_pleasantry(kb: KnowledgeBase) -> None:
     assert kb.after_pleasantry("thanks") is None
     assert kb.after_pleasantry("thanks!!") is None
     assert kb.after_pleasantry("what shoes should I get") is None
+    # Words that can start a question count only with punctuation after them.
+    assert kb.after_pleasantry("cool down stretches?") is None
+    assert kb.after_pleasantry("right knee hurts when I run") is None
+    assert kb.after_pleasantry("ok to run through the pain?") is None
+    assert kb.after_pleasantry("cool, thanks! ice or heat?") == "ice or heat?"
