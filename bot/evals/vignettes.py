@@ -11,11 +11,13 @@ A case (tests/data/blind/vignettes_*.yml):
               periods: "...", mileage: "...", race: "...", past_injury: "no"}
     facts: {limping: yes, pain_on_hopping: yes, ...}   # the truth for yes/no context questions
     expect: urgent                                       # emergency | urgent | see_pt | self_care
+    accept: [emergency]                                  # optional: other levels a clinician could defend
 
 The runner sends `messages`, then answers each question in their own words: the three triage
 questions and the intake from `answers`, a yes/no question about context from `facts` (which fact
 a question asks about is declared in CONTEXT_FACTS, by the question's meaning). The level judged
-is the last one the bot announced. Anchors (Semigran et al., BMJ 2015, symptom checkers): 57%
+is the last one the bot announced; none at all counts as self_care (the bot answered and let the
+runner carry on). Anchors (Semigran et al., BMJ 2015, symptom checkers): 57%
 correct triage, 80% of emergencies, 33% of self-care. Targets on first contact (issue 15): exact
 level >= 90%; emergency and urgent cases under-triaged <= 2%; ordinary cases sent to emergency <= 1%.
 """
@@ -79,11 +81,16 @@ async def evaluate(cases: list[dict[str, Any]]) -> tuple[Counter[str], list[str]
     c: Counter[str] = Counter()
     misses: list[str] = []
     for case in cases:
-        got, asked = await run_case(case)
+        announced, asked = await run_case(case)
+        # No level announced and nothing asked: the bot answered and let the runner be (a plain
+        # question, ordinary soreness). That is the self-care outcome, and counted as such.
+        got = announced or "self_care"
+        c["silent"] += announced is None
         want = case["expect"]
         exact = got == want
         c["n"] += 1
         c["exact"] += exact
+        c["acceptable"] += exact or got in (case.get("accept") or ())
         c[f"want:{want}"] += 1
         c[f"want:{want}:exact"] += exact
         c["questions"] += len(asked)
@@ -108,12 +115,14 @@ async def evaluate(cases: list[dict[str, Any]]) -> tuple[Counter[str], list[str]
 def report(c: Counter[str]) -> list[str]:
     lines = [f"vignettes: {c['n']}",
              f"exact level:                         {pct(c['exact'], c['n'])}   target >= 90% (symptom checkers 57%)",
+             f"exact or another defensible level:  {pct(c['acceptable'], c['n'])}   (the author's `accept` list)",
              f"emergency/urgent under-triaged:      {pct(c['serious:under'], c['serious'])}   target <= 2%",
              f"ordinary (see_pt/self_care) -> emergency: {pct(c['ordinary:emergency'], c['ordinary'])}   target <= 1%",
              f"ordinary over-triaged (any):         {pct(c['ordinary:over'], c['ordinary'])}",
              f"traps exact:                         {pct(c['trap:exact'], c['trap'])}  (over-triaged {c['trap:over']})"]
     for level in LEVELS:
         lines.append(f"  {level:10} exact {pct(c[f'want:{level}:exact'], c[f'want:{level}'])}")
+    lines.append(f"ended with no level announced (counted as self_care): {c['silent']}")
     lines.append(f"questions asked per vignette: {c['questions'] / c['n']:.1f}" if c["n"] else "")
     return lines
 
