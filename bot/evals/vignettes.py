@@ -37,8 +37,20 @@ LEVELS = ("emergency", "urgent", "see_pt", "self_care")
 SLOT_ANSWERS = {"pain_location": "location", "pain_pattern": "pattern", "balance_change": "balance",
                 "age_band": "age", "sex": "sex", "periods": "periods", "mileage_change": "mileage",
                 "upcoming_race": "race", "past_injury": "past_injury"}
+#: The facts a vignette states (yes / no / unsure), the vocabulary of the set's format.
+FACT_KEYS = (
+    "during_or_just_after_run", "hot_conditions", "drank_a_lot_during_long_race",
+    "after_fall_twist_or_impact", "can_walk_4_steps", "pain_at_rest_or_night", "one_spot_on_bone",
+    "pain_on_hopping", "limping", "swelling_within_hours", "pop_or_kicked_feeling", "deformity",
+    "chest_pain_or_pressure", "palpitations_with_dizziness_or_at_rest", "fainted_or_nearly",
+    "breathless_at_rest", "confused_or_foggy", "one_sided_weakness_or_face_droop",
+    "numbness_tingling_or_weakness_leg", "numbness_returns_each_run_and_goes_with_rest",
+    "saddle_numbness_or_bladder_bowel_change", "calf_swollen_warm_one_side",
+    "fever_with_hot_swollen_joint", "dark_cola_urine", "little_or_no_urine",
+    "vomiting_or_severe_headache", "periods_stopped_3_months",
+)
 #: A yes/no context question (the slot it asks for) -> the fact it asks about. Kept next to the
-#: questions' meaning (the red-flag rules' `ask:` ids), not tuned on any case.
+#: questions' meaning (the clinical rules' question ids), never tuned on any case.
 CONTEXT_FACTS: dict[str, str] = {}
 MAX_TURNS = 16
 
