@@ -274,7 +274,7 @@ def process_chat_json(lines: list[str], data_dir: Path, cwd: Path) -> list[dict[
 
 
 def test_smoke_a_conversation_through_python_m_bot(tmp_path: Path) -> None:
-    """The one real process in the default run: `python -m bot chat --json` over pipes, started
+    """The command's one real process in the default run: `python -m bot chat --json` over pipes, started
     outside the checkout, with a crisis in the middle of the triage questions."""
     name = "18_crisis_mid_form_resume"
     steps, lines = conversation_lines(name)
