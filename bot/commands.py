@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -26,7 +26,6 @@ from bot.checkins.schedule import (
 )
 from bot.turn import Button, Effect, Reply, TurnResult
 
-COMMANDS = ("/settings", "/privacy", "/export", "/forget", "/summary", "/checkin", "/progress")
 ACTION_PREFIX = "!"
 
 #: Countries with their own crisis lines in knowledge/crisis_resources.yml; "other" gets the
@@ -59,7 +58,7 @@ Your controls: /export sends you everything I keep as a JSON file. /forget delet
 I'm not a doctor, and this is not a medical record: if you see a physical therapist or doctor, /summary gives you a short report you can show them."""
 
 def is_command(text: str) -> bool:
-    return command_name(text) in COMMANDS
+    return command_name(text) in HANDLERS
 
 
 def command_name(text: str) -> str:
@@ -75,30 +74,47 @@ def is_action(payload: str | None) -> bool:
 
 
 def handle_command(record: Mapping[str, Any], text: str, now: datetime, tz: tzinfo) -> TurnResult:
-    """Run one of COMMANDS for a user whose stored record is `record` (not modified)."""
+    """Run one of the account commands (HANDLERS) for a user whose stored record is `record`
+    (not modified)."""
     new = copy.deepcopy(dict(record))
     name = command_name(text)
-    if name == "/settings":
-        return TurnResult(new, (settings_reply(new), checkin_settings_reply(new, now)))
-    if name == "/privacy":
-        return TurnResult(new, (Reply(PRIVACY_TEXT),))
-    if name == "/export":
-        return TurnResult(new, (Reply("Here is everything I keep about you, as a JSON file."),),
-                          (Effect("export_data"),))
-    if name == "/forget":
-        return TurnResult(new, (Reply(
-            "This deletes everything I keep about you: your answers, the advice history and your "
-            "settings. It cannot be undone. Delete it all?",
-            buttons=(Button("Yes, delete everything", "!forget yes"), Button("No, keep it", "!forget no")),
-        ),))
-    if name == "/summary":
-        return TurnResult(new, (Reply(summary_text(new, now, tz)),))
-    if name == "/progress":
-        return progress(new)
-    if name == "/checkin":
-        args = text.split()[1:]
-        return checkin(new, " ".join(args[:1]).lower(), " ".join(args[1:]), now)
-    raise ValueError(f"not an adapter command: {name!r}")
+    handler = HANDLERS.get(name)
+    if handler is None:
+        raise ValueError(f"not an account command: {name!r}")
+    return handler(new, text.split()[1:], now, tz)
+
+
+def _settings(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo) -> TurnResult:
+    return TurnResult(record, (settings_reply(record), checkin_settings_reply(record, now)))
+
+
+def _privacy(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo) -> TurnResult:
+    return TurnResult(record, (Reply(PRIVACY_TEXT),))
+
+
+def _export(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo) -> TurnResult:
+    return TurnResult(record, (Reply("Here is everything I keep about you, as a JSON file."),),
+                      (Effect("export_data"),))
+
+
+def _forget(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo) -> TurnResult:
+    return TurnResult(record, (Reply(
+        "This deletes everything I keep about you: your answers, the advice history and your "
+        "settings. It cannot be undone. Delete it all?",
+        buttons=(Button("Yes, delete everything", "!forget yes"), Button("No, keep it", "!forget no")),
+    ),))
+
+
+def _summary(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo) -> TurnResult:
+    return TurnResult(record, (Reply(summary_text(record, now, tz)),))
+
+
+def _progress(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo) -> TurnResult:
+    return progress(record)
+
+
+def _checkin(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo) -> TurnResult:
+    return checkin(record, " ".join(args[:1]).lower(), " ".join(args[1:]), now)
 
 
 def handle_action(record: Mapping[str, Any], payload: str, now: datetime) -> TurnResult:
@@ -365,3 +381,11 @@ def _when(at: Any, tz: tzinfo) -> str:
         return f"{datetime.fromisoformat(str(at)).astimezone(tz):%d %b %Y}"
     except ValueError:
         return "date unknown"
+
+
+Handler = Callable[[dict[str, Any], list[str], datetime, tzinfo], TurnResult]
+#: The account commands and what runs them; every one is listed in dialogues/vocabulary.yml.
+HANDLERS: dict[str, Handler] = {
+    "/settings": _settings, "/privacy": _privacy, "/export": _export, "/forget": _forget,
+    "/summary": _summary, "/checkin": _checkin, "/progress": _progress,
+}

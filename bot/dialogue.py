@@ -105,13 +105,14 @@ def load_dialogue(directory: Path) -> Dialogue:
     """Read and validate the dialogue in `directory`. Raises DefinitionError on any problem."""
     domain_path = directory / "domain.yml"
     flow_path = directory / "flow.yml"
-    domain = _read_yaml(domain_path)
-    flow = _read_yaml(flow_path)
+    domain = read_yaml(domain_path)
+    flow = read_yaml(flow_path)
     _validate_domain(domain, str(domain_path))
     return _build_flow(domain, flow, str(flow_path))
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def read_yaml(path: Path) -> dict[str, Any]:
+    """A YAML file whose top level is a mapping; DefinitionError (file, problem) otherwise."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -24,13 +24,15 @@ from typing import Any
 from rasa_sdk.executor import ActionExecutor
 
 from bot import commands
-from bot.actions import build_executor
-from bot.checkins.actions import CHECKIN_SLOTS, CONTEXT_ENTRIES
+from bot import validation
+from bot.actions import build_actions, build_executor
+from bot.checkins.actions import CONTEXT_ENTRIES
 from bot.dialogue import PAUSED, SAFETY_ACTION, WHY_REQUESTED_SLOT, Dialogue, Transition, load_dialogue, parse_payload
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU, Parse
 from bot.safety.screen import screen
 from bot.turn import Button, Effect, Reply, TurnResult, UserMessage
+from bot.vocabulary import load_vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +43,6 @@ CHECKIN_LIMIT = 104  # two years of weekly check-ins
 #: States in which the weekly check-in is not started: someone who just told us they are not safe
 #: is not asked about their mileage.
 NO_CHECKIN_STATES = ("crisis", "crisis_check")
-TRIAGE_SLOTS = ("pain_location", "pain_side", "pain_pattern", "balance_change", "severity",
-                "range_of_motion", "clarified_slots", "skipped_slots", "triage_level", "red_flags")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
@@ -91,10 +91,14 @@ class Engine:
     def load(cls, dialogues_dir: Path | None = None, knowledge_dir: Path | None = None) -> Engine:
         from bot.paths import dialogues_directory, knowledge_directory
 
-        dialogue = load_dialogue(dialogues_dir or dialogues_directory())
-        kb = KnowledgeBase.load(knowledge_dir or knowledge_directory())
+        dialogues_dir = dialogues_dir or dialogues_directory()
+        vocabulary = load_vocabulary(dialogues_dir)
+        dialogue = load_dialogue(dialogues_dir)
+        kb = KnowledgeBase.load(knowledge_dir or knowledge_directory(), vocabulary.levels, vocabulary.locations)
         nlu = NLU()
-        engine = cls(dialogue, nlu, kb, build_executor(nlu, kb))
+        actions = build_actions(nlu, kb)
+        validation.check(validation.Sources(vocabulary, dialogue, kb, actions))
+        engine = cls(dialogue, nlu, kb, build_executor(actions))
         # Compile the safety rules and load its model now, not on the first user's message.
         screen("warming up the safety screen before the first runner writes in")
         nlu.parse("my left shin hurts every time I run")
@@ -143,9 +147,8 @@ class Engine:
 
     def _end(self, new: dict[str, Any], turn: _Turn, now: datetime) -> TurnResult:
         entry = turn.slots.pop("checkin_entry", None)
-        for slot in CHECKIN_SLOTS:  # a finished or unstarted check-in leaves no empty slots behind
-            if slot in turn.slots and turn.slots[slot] is None:
-                del turn.slots[slot]
+        for slot in [s for s, value in turn.slots.items() if value is None]:
+            del turn.slots[slot]  # the conversation keeps only slots that are set
         if entry is None and any(r.triage for r in turn.replies):
             self._remember_triage(new, turn, now)
         if isinstance(entry, dict):
@@ -305,8 +308,7 @@ class Engine:
         return turn.conv.get("requested_slot") if state.form else None
 
     def _reset(self, turn: _Turn) -> None:
-        for slot in TRIAGE_SLOTS + CHECKIN_SLOTS:
-            turn.slots.pop(slot, None)
+        turn.slots.clear()
         turn.conv["requested_slot"] = None
         turn.conv["paused"] = None
 

@@ -16,21 +16,16 @@ from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.checkins.actions import ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
-from bot.knowledge import LOCATIONS, KnowledgeBase
+from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.safety.screen import screen
 from bot.tracker import KnowledgeAction, latest_text, payload_values
 from bot.triage import RedFlagFinding, decide
+from bot.vocabulary import LOCATIONS, NLU_SLOTS, VOCABULARY
 
 CHECKIN_OFFER_LEVELS = ("see_pt", "self_care")
 CHECKIN_OFFER = ("Want me to check in once a week? I'd ask about pain and distance, warn you about "
                  "big jumps in load, and draw your progress (/checkin, or the button below).")
-SLOT_VALUES: dict[str, tuple[str, ...]] = {
-    "pain_side": ("left", "right", "both"),
-    "pain_pattern": ("fades", "recurring", "persistent"),
-    "balance_change": ("worse", "same", "unsure"),
-    "range_of_motion": ("reduced",),
-}
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 
@@ -38,6 +33,9 @@ UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 class ValidateTriageForm(FormValidationAction):
     """Extracts the triage slots from the latest message with our NLU, validates them, and
     picks the next slot to ask (asking one clarifying follow-up before moving on)."""
+
+    #: Extraction is our NLU's: every slot of bot.vocabulary.NLU_SLOTS, each through validate_<slot>.
+    reads_nlu_slots = True
 
     def __init__(self, nlu: NLU) -> None:
         self.nlu = nlu
@@ -77,7 +75,7 @@ class ValidateTriageForm(FormValidationAction):
             if requested and requested not in skipped:
                 events.append(SlotSet("skipped_slots", skipped + [requested]))
         for slot, value in values.items():
-            if slot in ("pain_side", "pain_pattern", "balance_change", "severity", "range_of_motion"):
+            if slot in NLU_SLOTS:  # each has its validate_<slot> below (checked at start-up)
                 events.append(SlotSet(slot, value))
         return events
 
@@ -87,7 +85,7 @@ class ValidateTriageForm(FormValidationAction):
         return {"pain_location": cleaned or None}
 
     def _categorical(self, slot: str, value: Any) -> dict[str, Any]:
-        return {slot: value if value in SLOT_VALUES[slot] else None}
+        return {slot: value if value in VOCABULARY.values(slot) else None}
 
     def validate_pain_side(self, value: Any, *_: Any) -> dict[str, Any]:
         return self._categorical("pain_side", value)
@@ -266,8 +264,8 @@ def build_actions(nlu: NLU, kb: KnowledgeBase) -> list[Action]:
             ActionAnswerQuestion(kb), ValidateCheckinForm(nlu), ActionStartCheckin(), ActionRecordCheckin(kb)]
 
 
-def build_executor(nlu: NLU, kb: KnowledgeBase) -> ActionExecutor:
+def build_executor(actions: list[Action]) -> ActionExecutor:
     executor = ActionExecutor()
-    for action in build_actions(nlu, kb):
+    for action in actions:
         executor.register_action(action)
     return executor

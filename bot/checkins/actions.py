@@ -21,14 +21,13 @@ from rasa_sdk.types import DomainDict
 from bot.checkins import rules
 from bot.checkins.progress import entry_line
 from bot.checkins.schedule import KM_PER_MILE, week_key
-from bot.knowledge import LOCATIONS
 from bot.nlu.pipeline import NLU
 from bot.tracker import KnowledgeAction, latest_text, payload_values
+from bot.vocabulary import LOCATIONS, VOCABULARY
 
-CHECKIN_SLOTS = ("checkin_pain", "checkin_location", "checkin_pattern", "checkin_distance",
-                 "checkin_longest", "checkin_week", "checkin_last_location", "checkin_entry")
-FORM = ("checkin_pain", "checkin_location", "checkin_pattern", "checkin_distance", "checkin_longest")
-PATTERNS = ("fades", "recurring", "persistent")
+#: The check-in's questions, in order (the domain's checkin_form).
+FORM = VOCABULARY.forms["checkin_form"]
+PATTERNS = VOCABULARY.values("checkin_pattern")
 #: Sanity limits: beyond these a number is more likely a typo than a week of running.
 MAX_WEEK_KM = 1000.0
 MAX_RUN_KM = 350.0
@@ -45,6 +44,14 @@ _SAME = re.compile(r"\b(same|as before|as last time|again|that one)\b")
 def context(tracker: Tracker) -> dict[str, Any]:
     value = tracker.get_slot("checkin_context")
     return value if isinstance(value, dict) else {}
+
+
+def _unit(tracker: Tracker) -> str:
+    return str(context(tracker).get("unit") or "km")
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def parse_distance(text: str, unit: str) -> float | None:
@@ -80,44 +87,63 @@ class ValidateCheckinForm(FormValidationAction):
     def name(self) -> str:
         return "validate_checkin_form"
 
-    def _extract(self, requested: str | None, tracker: Tracker, unit: str) -> dict[str, Any]:
+    # One extract_<slot> and one validate_<slot> per question (rasa-sdk's naming; the start-up
+    # checks look for both). Only the pending question's extractor runs.
+
+    def extract_checkin_pain(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> dict[str, Any]:
+        text = latest_text(tracker)
+        found: dict[str, Any] = {"checkin_pain": parse_pain(text)}
+        parse = self.nlu.parse(text, "pain_location")
+        if parse.slots.get("pain_location"):  # "3, my knee again" answers two questions
+            found["checkin_location"] = parse.slots["pain_location"]
+        if parse.slots.get("pain_pattern"):
+            found["checkin_pattern"] = parse.slots["pain_pattern"]
+        return found
+
+    def extract_checkin_location(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 domain: DomainDict) -> dict[str, Any]:
+        text = latest_text(tracker)
+        locations = self.nlu.parse(text, "pain_location").slots.get("pain_location")
+        if not locations and _SAME.search(text.lower()):
+            locations = tracker.get_slot("checkin_last_location")
+        return {"checkin_location": locations}
+
+    def extract_checkin_pattern(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> dict[str, Any]:
+        return {"checkin_pattern": self.nlu.parse(latest_text(tracker), "pain_pattern").slots.get("pain_pattern")}
+
+    def extract_checkin_distance(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 domain: DomainDict) -> dict[str, Any]:
+        return {"checkin_distance": parse_distance(latest_text(tracker), _unit(tracker))}
+
+    def extract_checkin_longest(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> dict[str, Any]:
+        return {"checkin_longest": parse_distance(latest_text(tracker), _unit(tracker))}
+
+    def validate_checkin_pain(self, value: Any, *_: Any) -> dict[str, Any]:
+        return {"checkin_pain": value if _number(value) and 0 <= value <= 10 else None}
+
+    def validate_checkin_location(self, value: Any, *_: Any) -> dict[str, Any]:
+        cleaned = [x for x in value if x in LOCATIONS] if isinstance(value, list) else []
+        return {"checkin_location": cleaned or None}
+
+    def validate_checkin_pattern(self, value: Any, *_: Any) -> dict[str, Any]:
+        return {"checkin_pattern": value if value in PATTERNS else None}
+
+    def validate_checkin_distance(self, value: Any, *_: Any) -> dict[str, Any]:
+        return {"checkin_distance": round(float(value), 2) if _number(value) and 0 <= value <= MAX_WEEK_KM else None}
+
+    def validate_checkin_longest(self, value: Any, *_: Any) -> dict[str, Any]:
+        return {"checkin_longest": round(float(value), 2) if _number(value) and 0 <= value <= MAX_RUN_KM else None}
+
+    def _extract(self, requested: str | None, dispatcher: CollectingDispatcher, tracker: Tracker,
+                 domain: DomainDict) -> dict[str, Any]:
         values = payload_values(tracker)
         if values is not None:
             return values
-        text = latest_text(tracker)
-        found: dict[str, Any] = {}
-        if requested == "checkin_pain":
-            found["checkin_pain"] = parse_pain(text)
-            parse = self.nlu.parse(text, "pain_location")
-            if parse.slots.get("pain_location"):  # "3, my knee again" answers two questions
-                found["checkin_location"] = parse.slots["pain_location"]
-            if parse.slots.get("pain_pattern"):
-                found["checkin_pattern"] = parse.slots["pain_pattern"]
-        elif requested == "checkin_location":
-            locations = self.nlu.parse(text, "pain_location").slots.get("pain_location")
-            if not locations and _SAME.search(text.lower()):
-                locations = tracker.get_slot("checkin_last_location")
-            found["checkin_location"] = locations
-        elif requested == "checkin_pattern":
-            found["checkin_pattern"] = self.nlu.parse(text, "pain_pattern").slots.get("pain_pattern")
-        elif requested in ("checkin_distance", "checkin_longest"):
-            found[requested] = parse_distance(text, unit)
-        return found
-
-    def _valid(self, slot: str, value: Any) -> Any:
-        number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if slot == "checkin_pain":
-            return value if number and 0 <= value <= 10 else None
-        if slot == "checkin_location":
-            cleaned = [x for x in (value or []) if x in LOCATIONS] if isinstance(value, list) else []
-            return cleaned or None
-        if slot == "checkin_pattern":
-            return value if value in PATTERNS else None
-        if slot == "checkin_distance":
-            return round(float(value), 2) if number and 0 <= value <= MAX_WEEK_KM else None
-        if slot == "checkin_longest":
-            return round(float(value), 2) if number and 0 <= value <= MAX_RUN_KM else None
-        return value
+        extract = getattr(self, f"extract_{requested}", None) if requested in FORM else None
+        return dict(extract(dispatcher, tracker, domain)) if extract else {}
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
@@ -127,13 +153,13 @@ class ValidateCheckinForm(FormValidationAction):
         events: list[EventType] = []
         skipped = list(slots.get("skipped_slots") or [])
         clarified = list(slots.get("clarified_slots") or [])
-        found = self._extract(requested, tracker, unit)
+        found = self._extract(requested, dispatcher, tracker, domain)
         skip = found.pop("skip", None)
         if skip and skip == requested and skip not in skipped:
             skipped.append(skip)
         for slot, value in found.items():
             if slot in FORM:
-                slots[slot] = self._valid(slot, value)
+                slots.update(getattr(self, f"validate_{slot}")(value, dispatcher, tracker, domain))
                 events.append(SlotSet(slot, slots[slot]))
         clarifying = False
         if requested in FORM and slots.get(requested) is None and requested not in skipped:
@@ -202,7 +228,7 @@ class ActionStartCheckin(Action):
         clarified = [s for s in tracker.get_slot("clarified_slots") or [] if s not in FORM]
         dispatcher.utter_message(text="Time for your weekly check-in: five quick questions about pain "
                                       "and running. (/checkin changes when I ask, or turns it off.)")
-        return [*(SlotSet(s, None) for s in CHECKIN_SLOTS), SlotSet("checkin_week", week),
+        return [*(SlotSet(s, None) for s in FORM), SlotSet("checkin_entry", None), SlotSet("checkin_week", week),
                 SlotSet("checkin_last_location", last), SlotSet("skipped_slots", skipped),
                 SlotSet("clarified_slots", clarified)]
 
@@ -254,7 +280,7 @@ class ActionRecordCheckin(KnowledgeAction):
                                           "your weeks compare.")
         skipped = [s for s in tracker.get_slot("skipped_slots") or [] if s not in FORM]
         clarified = [s for s in tracker.get_slot("clarified_slots") or [] if s not in FORM]
-        return [*(SlotSet(s, None) for s in CHECKIN_SLOTS if s != "checkin_entry"),
+        return [*(SlotSet(s, None) for s in (*FORM, "checkin_week", "checkin_last_location")),
                 SlotSet("skipped_slots", skipped), SlotSet("clarified_slots", clarified),
                 SlotSet("checkin_entry", entry)]
 

@@ -7,8 +7,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from bot.knowledge.loader import KnowledgeData, load_data
-from bot.knowledge.model import LEVELS, LOCATIONS, RED_FLAG_IDS, REQUIRED_IDS, Advice, Answer, Entry
+from bot.knowledge.model import REQUIRED_IDS, Advice, Answer, Entry
 from bot.knowledge.retrieval import Retriever
+from bot.vocabulary import LEVELS, LOCATIONS
 
 _SENTENCE_END = re.compile(r"[.!?](\s|$)")
 
@@ -16,10 +17,16 @@ _SENTENCE_END = re.compile(r"[.!?](\s|$)")
 class KnowledgeBase:
     """Reviewed content from `knowledge/`, and the two things the bot does with it."""
 
-    def __init__(self, data: KnowledgeData) -> None:
+    def __init__(self, data: KnowledgeData, levels: tuple[str, ...] = LEVELS,
+                 locations: tuple[str, ...] = LOCATIONS) -> None:
         self._data = data
+        self.levels = levels
+        self.locations = locations
         self._entries = {e.id: e for e in data.entries}
-        self._retriever = Retriever(data.entries, data.vocabulary, data.out_of_scope)
+        # Each red flag's entry, by the safety screen's flag id (and by the entry's own id).
+        self._flags = {e.flag: e for e in data.entries if e.role == "red_flag"}
+        self._flags.update({e.id: e for e in self._flags.values()})
+        self._retriever = Retriever(data.entries, data.vocabulary, data.out_of_scope, locations)
         # Each canonical location's entry: the first `answer` entry that lists it.
         self._by_location: dict[str, Entry] = {}
         for entry in self._retriever.entries:
@@ -27,9 +34,12 @@ class KnowledgeBase:
                 self._by_location.setdefault(loc, entry)
 
     @classmethod
-    def load(cls, directory: Path) -> KnowledgeBase:
-        """Read and validate `directory`; raises DefinitionError naming the file and key."""
-        return cls(load_data(Path(directory)))
+    def load(cls, directory: Path, levels: tuple[str, ...] = LEVELS,
+             locations: tuple[str, ...] = LOCATIONS) -> KnowledgeBase:
+        """Read and validate `directory`; raises DefinitionError naming the file and key.
+
+        `levels` and `locations` default to the shared vocabulary (bot.vocabulary)."""
+        return cls(load_data(Path(directory), levels, locations), levels, locations)
 
     # -- review ----------------------------------------------------------------------------
 
@@ -40,16 +50,16 @@ class KnowledgeBase:
     def problems(self) -> list[str]:
         """What `kb check` reports beyond load errors: gaps and lint, one line each."""
         found: list[str] = []
-        for entry_id in REQUIRED_IDS + RED_FLAG_IDS:
+        for entry_id in REQUIRED_IDS:
             if entry_id not in self._entries:
                 found.append(f"(entries): {entry_id}: required entry is missing")
-        for loc in LOCATIONS:
+        for loc in self.locations:
             if loc not in self._by_location:
                 found.append(f"(entries): location {loc}: no answer entry lists this location")
             owners = [e.id for e in self._retriever.entries if loc in e.locations]
             if len(owners) > 1:
                 found.append(f"(entries): location {loc}: listed by several answer entries {owners}; the first is used")
-        for level in LEVELS:
+        for level in self.levels:
             if not any(e.role == "advice_now" and level in e.levels for e in self.entries):
                 found.append(f"(entries): level {level}: no advice_now entry")
         for trigger in self._retriever.unusable_triggers:
@@ -140,13 +150,14 @@ class KnowledgeBase:
         """The triage advice message for `level`, composed from entries (see docs/knowledge.md).
 
         `reasons` are plain-language phrases from the triage ("your shin pain comes back on each
-        run"); `flags` are red-flag ids from the safety screen ("redflag-dvt" or "dvt").
+        run"); `flags` are red-flag ids from the safety screen ("dvt"; the entry id "redflag-dvt"
+        works too).
         """
-        if level not in LEVELS:
-            raise ValueError(f"unknown triage level {level!r}; expected one of {', '.join(LEVELS)}")
-        unknown = [loc for loc in locations if loc not in LOCATIONS]
+        if level not in self.levels:
+            raise ValueError(f"unknown triage level {level!r}; expected one of {', '.join(self.levels)}")
+        unknown = [loc for loc in locations if loc not in self.locations]
         if unknown:
-            raise ValueError(f"unknown location(s) {unknown}; expected canonical locations {', '.join(LOCATIONS)}")
+            raise ValueError(f"unknown location(s) {unknown}; expected canonical locations {', '.join(self.locations)}")
         used: list[Entry] = []
 
         def take(entries: Iterable[Entry]) -> list[str]:
@@ -183,13 +194,18 @@ class KnowledgeBase:
         used.append(self._entries["disclaimer"])
         return Advice(text="\n\n".join(parts), sources=tuple(dict.fromkeys(e.id for e in used)))
 
+    def flag_entry(self, flag: str) -> Entry | None:
+        """The red_flag entry that explains the safety screen's flag `flag` (its `flag:` field)."""
+        return self._flags.get(flag)
+
     def _flag_entries(self, flags: Sequence[str]) -> list[Entry]:
         out = []
         for flag in flags:
-            entry_id = flag if flag.startswith("redflag-") else "redflag-" + flag.replace("_", "-")
-            if entry_id not in self._entries or self._entries[entry_id].role != "red_flag":
-                raise ValueError(f"unknown red flag {flag!r}; expected one of {', '.join(RED_FLAG_IDS)}")
-            out.append(self._entries[entry_id])
+            entry = self._flags.get(flag)
+            if entry is None:
+                known = sorted(e.flag for e in self._flags.values())
+                raise ValueError(f"unknown red flag {flag!r}; expected one of {', '.join(known)}")
+            out.append(entry)
         return out
 
     # -- crisis and disclaimer -------------------------------------------------------------

@@ -14,14 +14,15 @@ from typing import Any
 import yaml
 
 from bot.errors import DefinitionError
-from bot.knowledge.model import LEVELS, LOCATIONS, ROLES, Entry
+from bot.knowledge.model import ROLES, Entry
+from bot.vocabulary import LEVELS, LOCATIONS
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ENTRY_FIELDS = {
     "id", "title", "text", "source", "keywords", "questions", "related", "locations", "levels",
-    "role", "include_crisis_resources",
+    "role", "include_crisis_resources", "flag",
 }
 
 
@@ -94,19 +95,23 @@ class KnowledgeData:
     out_of_scope: OutOfScope
 
 
-def load_data(directory: Path) -> KnowledgeData:
-    """Read and validate every file of the knowledge base in `directory`."""
+def load_data(directory: Path, levels: tuple[str, ...] = LEVELS,
+              locations: tuple[str, ...] = LOCATIONS) -> KnowledgeData:
+    """Read and validate every file of the knowledge base in `directory`.
+
+    `levels` and `locations` are the shared vocabulary (bot.vocabulary) entries may name.
+    """
     directory = Path(directory)
     if not directory.is_dir():
         raise DefinitionError(str(directory), "(directory)", "the knowledge directory does not exist")
     sources = _load_sources(directory)
-    entries = _load_entries(directory, sources)
+    entries = _load_entries(directory, sources, levels, locations)
     return KnowledgeData(
         entries=entries,
         sources=sources,
-        levels=_load_levels(directory),
+        levels=_load_levels(directory, levels),
         crisis=_load_crisis(directory),
-        vocabulary=_load_vocabulary(directory),
+        vocabulary=_load_vocabulary(directory, locations),
         out_of_scope=_load_out_of_scope(directory),
     )
 
@@ -174,7 +179,8 @@ def _load_sources(directory: Path) -> Sources:
     )
 
 
-def _load_entries(directory: Path, sources: Sources) -> tuple[Entry, ...]:
+def _load_entries(directory: Path, sources: Sources, levels: tuple[str, ...],
+                  locations: tuple[str, ...]) -> tuple[Entry, ...]:
     files = sorted((directory / "entries").glob("*.yml"))
     if not files:
         raise DefinitionError(_display(directory, directory / "entries"), "(directory)", "no entry files (*.yml)")
@@ -187,7 +193,7 @@ def _load_entries(directory: Path, sources: Sources) -> tuple[Entry, ...]:
         if not isinstance(data, list):
             raise DefinitionError(path, "(top level)", "expected a list of entries")
         for index, raw in enumerate(data):
-            entry = _entry(raw, path, index, sources)
+            entry = _entry(raw, path, index, sources, levels, locations)
             if entry.id in seen:
                 raise DefinitionError(path, entry.id, f"duplicate id (also defined in {seen[entry.id]})")
             seen[entry.id] = path
@@ -200,7 +206,8 @@ def _load_entries(directory: Path, sources: Sources) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
-def _entry(raw: Any, path: str, index: int, sources: Sources) -> Entry:
+def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tuple[str, ...],
+           known_locations: tuple[str, ...]) -> Entry:
     raw = _mapping(raw, path, f"[{index}]")
     entry_id = raw.get("id")
     if not isinstance(entry_id, str) or not _ID.match(entry_id):
@@ -216,18 +223,25 @@ def _entry(raw: Any, path: str, index: int, sources: Sources) -> Entry:
             raise DefinitionError(path, f"{entry_id}.source", f"'{ref}' is not defined in sources.yml")
     locations = _strings(raw.get("locations"), path, f"{entry_id}.locations")
     for loc in locations:
-        if loc not in LOCATIONS:
-            raise DefinitionError(path, f"{entry_id}.locations", f"unknown location '{loc}' (known: {', '.join(LOCATIONS)})")
+        if loc not in known_locations:
+            raise DefinitionError(path, f"{entry_id}.locations",
+                                  f"unknown location '{loc}' (known: {', '.join(known_locations)})")
     levels = _strings(raw.get("levels"), path, f"{entry_id}.levels")
     for level in levels:
-        if level not in LEVELS:
-            raise DefinitionError(path, f"{entry_id}.levels", f"unknown level '{level}' (known: {', '.join(LEVELS)})")
+        if level not in known_levels:
+            raise DefinitionError(path, f"{entry_id}.levels", f"unknown level '{level}' (known: {', '.join(known_levels)})")
     role = raw.get("role", "answer")
     if role not in ROLES:
         raise DefinitionError(path, f"{entry_id}.role", f"unknown role {role!r} (known: {', '.join(ROLES)})")
-    flag = raw.get("include_crisis_resources", False)
-    if not isinstance(flag, bool):
+    crisis = raw.get("include_crisis_resources", False)
+    if not isinstance(crisis, bool):
         raise DefinitionError(path, f"{entry_id}.include_crisis_resources", "must be true or false")
+    flag = raw.get("flag", "")
+    if role == "red_flag" and (not isinstance(flag, str) or not flag):
+        raise DefinitionError(path, f"{entry_id}.flag", "missing: a red_flag entry names the flag it explains "
+                              "(an id of RED_FLAGS in bot/safety/patterns.py)")
+    if flag and role != "red_flag":
+        raise DefinitionError(path, f"{entry_id}.flag", "only red_flag entries name a flag")
     return Entry(
         id=entry_id,
         title=_text(raw.get("title"), path, f"{entry_id}.title"),
@@ -239,19 +253,20 @@ def _entry(raw: Any, path: str, index: int, sources: Sources) -> Entry:
         locations=locations,
         levels=levels,
         role=role,
-        include_crisis_resources=flag,
+        include_crisis_resources=crisis,
+        flag=str(flag),
         file=path,
     )
 
 
-def _load_levels(directory: Path) -> dict[str, Level]:
+def _load_levels(directory: Path, known: tuple[str, ...]) -> dict[str, Level]:
     path, data = _read(directory, "levels.yml")
     levels = _mapping(_mapping(data, path, "(top level)").get("levels"), path, "levels")
     for name in levels:
-        if name not in LEVELS:
-            raise DefinitionError(path, f"levels.{name}", f"unknown level (known: {', '.join(LEVELS)})")
+        if name not in known:
+            raise DefinitionError(path, f"levels.{name}", f"unknown level (known: {', '.join(known)})")
     out: dict[str, Level] = {}
-    for name in LEVELS:
+    for name in known:
         if name not in levels:
             raise DefinitionError(path, f"levels.{name}", "missing: every triage level needs a heading")
         raw = _mapping(levels[name], path, f"levels.{name}")
@@ -294,15 +309,15 @@ def _load_crisis(directory: Path) -> CrisisResources:
     )
 
 
-def _load_vocabulary(directory: Path) -> Vocabulary:
+def _load_vocabulary(directory: Path, known: tuple[str, ...]) -> Vocabulary:
     path, data = _read(directory, "synonyms.yml")
     data = _mapping(data, path, "(top level)")
     locations_raw = _mapping(data.get("locations"), path, "locations")
     for name in locations_raw:
-        if name not in LOCATIONS:
-            raise DefinitionError(path, f"locations.{name}", f"unknown location (known: {', '.join(LOCATIONS)})")
+        if name not in known:
+            raise DefinitionError(path, f"locations.{name}", f"unknown location (known: {', '.join(known)})")
     groups_raw = _mapping(data.get("groups"), path, "groups")
-    clash = sorted(set(groups_raw) & set(LOCATIONS))
+    clash = sorted(set(groups_raw) & set(known))
     if clash:
         raise DefinitionError(path, f"groups.{clash[0]}", "group names must not be location names")
     return Vocabulary(

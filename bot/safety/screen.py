@@ -19,11 +19,12 @@ from spacy.language import Language
 
 from bot.nlu.lang import guess_language
 from bot.safety import patterns as P
+from bot.vocabulary import LEVELS
 
 CRISIS = "crisis"
 AMBIGUOUS = "ambiguous"
 RED_FLAG = "red_flag"
-LEVEL_ORDER = ("crisis", "emergency", "urgent", "see_pt", "self_care")
+LEVEL_ORDER = LEVELS  # most serious first
 
 _SIGN_WORDS = (
     r"(swollen|swelling|warm|hot|red|numb|numbness|tingling|tingly|pain|painful|tight|tightness|"

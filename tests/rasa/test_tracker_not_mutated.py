@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import ActionExecutor
 
-from bot.actions import build_executor
+from bot.actions import build_actions, build_executor
 from bot.engine import Engine, _Turn
 from bot.rasa_server import build_server_executor
 
@@ -53,7 +53,7 @@ async def test_server_executor_leaves_the_action_call_unchanged(engine: Engine, 
 
 async def test_plain_executor_leaves_the_action_call_unchanged(engine: Engine) -> None:
     name, text, slots = CALLS[0]
-    await _assert_unchanged(build_executor(engine.nlu, engine.kb), name, text, slots)
+    await _assert_unchanged(build_executor(build_actions(engine.nlu, engine.kb)), name, text, slots)
 
 
 async def test_engine_passes_the_actions_a_copy_of_its_slots(engine: Engine) -> None:
