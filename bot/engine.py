@@ -31,6 +31,7 @@ from bot.dialogue import PAUSED, SAFETY_ACTION, WHY_REQUESTED_SLOT, Dialogue, Tr
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU, Parse
 from bot.safety.screen import screen
+from bot.texts import Texts, Voice, text_key
 from bot.turn import Button, Effect, Reply, TurnResult, UserMessage
 from bot.vocabulary import load_vocabulary
 
@@ -43,6 +44,11 @@ CHECKIN_LIMIT = 104  # two years of weekly check-ins
 #: States in which the weekly check-in is not started: someone who just told us they are not safe
 #: is not asked about their mileage.
 NO_CHECKIN_STATES = ("crisis", "crisis_check")
+STALE_BUTTON = text_key("engine.stale_button")
+UNKNOWN_COMMAND = text_key("engine.unknown_command")
+#: Keys of a rasa-sdk dispatcher message; any other key is a value for the response's placeholders.
+_MESSAGE_KEYS = {"text", "buttons", "elements", "custom", "template", "response", "image", "attachment",
+                 "json_message", "metadata"}
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
@@ -81,11 +87,13 @@ class _Turn:
 class Engine:
     """Runs conversations. Build once with `Engine.load()` (reads files, ~1 s); then pure."""
 
-    def __init__(self, dialogue: Dialogue, nlu: NLU, kb: KnowledgeBase, executor: ActionExecutor) -> None:
+    def __init__(self, dialogue: Dialogue, nlu: NLU, kb: KnowledgeBase, executor: ActionExecutor,
+                 texts: Texts) -> None:
         self.dialogue = dialogue
         self.nlu = nlu
         self.kb = kb
         self.executor = executor
+        self.texts = texts
 
     @classmethod
     def load(cls, dialogues_dir: Path | None = None, knowledge_dir: Path | None = None) -> Engine:
@@ -95,10 +103,11 @@ class Engine:
         vocabulary = load_vocabulary(dialogues_dir)
         dialogue = load_dialogue(dialogues_dir)
         kb = KnowledgeBase.load(knowledge_dir or knowledge_directory(), vocabulary.levels, vocabulary.locations)
+        texts = Texts.load(dialogues_dir, dialogue.responses)
         nlu = NLU()
-        actions = build_actions(nlu, kb)
-        validation.check(validation.Sources(vocabulary, dialogue, kb, actions))
-        engine = cls(dialogue, nlu, kb, build_executor(actions))
+        actions = build_actions(nlu, kb, texts)
+        validation.check(validation.Sources(vocabulary, dialogue, kb, actions, texts))
+        engine = cls(dialogue, nlu, kb, build_executor(actions), texts)
         # Compile the safety rules and load its model now, not on the first user's message.
         screen("warming up the safety screen before the first runner writes in")
         nlu.parse("my left shin hurts every time I run")
@@ -164,14 +173,14 @@ class Engine:
         They touch the user's settings and data rather than the conversation, so they run outside
         the flow; the pending question, if any, is asked again after them.
         """
+        voice = Voice.for_record(self.texts, self.kb, record)
         if message.payload is not None and commands.is_action(message.payload):
             try:
-                result = commands.handle_action(record, message.payload, now)
+                result = commands.handle_action(record, message.payload, now, voice)
             except ValueError:
-                return TurnResult(copy.deepcopy(dict(record)),
-                                  (Reply("That button no longer does anything. Send /help to see what I can do."),))
+                return TurnResult(copy.deepcopy(dict(record)), (Reply(voice.say(STALE_BUTTON)),))
         elif message.payload is None and commands.is_command(message.text):
-            result = commands.handle_command(record, message.text, now, now.tzinfo or timezone.utc)
+            result = commands.handle_command(record, message.text, now, now.tzinfo or timezone.utc, voice)
         else:
             return None
         if any(e.kind == "delete_data" for e in result.effects):
@@ -252,7 +261,7 @@ class Engine:
     async def _command(self, turn: _Turn, command: str) -> None:
         transition = self.dialogue.commands.get(command)
         if transition is None:
-            turn.replies.append(Reply("I don't know that command. Send /help to see what I can do."))
+            turn.replies.append(Reply(self._voice(turn).say(UNKNOWN_COMMAND)))
             self._reask(turn)
             return
         await self._follow(turn, transition)
@@ -343,6 +352,7 @@ class Engine:
         slots = copy.deepcopy(turn.slots)  # Tracker.from_dict does not copy; actions mutate
         slots["requested_slot"] = turn.conv.get("requested_slot")
         slots.setdefault("country", turn.profile.get("country") or "US")
+        slots.setdefault("language", self.texts.locale(turn.profile.get("language")))
         slots["checkin_context"] = self._checkin_context(turn)
         state = self.dialogue.states[turn.conv["state"]]
         tracker = {
@@ -372,14 +382,25 @@ class Engine:
             "now": turn.now.isoformat() if turn.now else None,
         }
 
+    def _voice(self, turn: _Turn) -> Voice:
+        schedule = turn.checkins.get("schedule")
+        unit = schedule.get("unit") if isinstance(schedule, dict) else None
+        return Voice(self.texts, self.kb, self.texts.locale(turn.profile.get("language")),
+                     turn.profile.get("country"), str(unit or "km"))
+
     def _say(self, turn: _Turn, response: str) -> None:
-        variants = self.dialogue.responses[response]
-        self._render(turn, {"response": response, **variants[0], "text": variants[0]["text"]})
+        self._render(turn, {"response": response})
 
     def _render(self, turn: _Turn, message: dict[str, Any]) -> None:
         name = message.get("response")
+        voice = self._voice(turn)
         if name and not message.get("text"):
-            message = {**self.dialogue.responses[name][0], **{k: v for k, v in message.items() if v}}
+            variant = self.texts.response(name, voice.locale)[0]
+            extra = {k: v for k, v in message.items() if v and k not in _MESSAGE_KEYS}
+            message = {**variant, **{k: v for k, v in message.items() if v},
+                       "text": voice.fill(str(variant.get("text") or ""), **extra),
+                       "buttons": message.get("buttons") or [
+                           {**b, "title": voice.fill(b["title"], **extra)} for b in variant.get("buttons") or []]}
         custom = message.get("custom") or message.get("json_message") or {}
         asks = custom.get("asks")
         if name and (name.startswith("utter_ask_") or name.startswith("utter_clarify_")):

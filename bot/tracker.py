@@ -1,4 +1,5 @@
-"""What every action module shares: reading a rasa-sdk tracker, and the knowledge-base action base."""
+"""What every action module shares: reading a rasa-sdk tracker, the runner's Voice, and the
+knowledge-base action base."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from rasa_sdk import Action, Tracker
 
 from bot.dialogue import parse_payload
 from bot.knowledge import KnowledgeBase
+from bot.texts import Texts, Voice, default_texts
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -32,8 +34,31 @@ def payload_values(tracker: Tracker) -> dict[str, Any] | None:
     return None
 
 
-class KnowledgeAction(Action):
+def voice(tracker: Tracker, texts: Texts, kb: KnowledgeBase | None = None) -> Voice:
+    """How to speak to the runner of this tracker: the `language` and `country` slots, and the
+    unit in `checkin_context` (the caller fills them; English, the default country and km if not)."""
+    context = tracker.get_slot("checkin_context")
+    unit = context.get("unit") if isinstance(context, dict) else None
+    return Voice(texts, kb, texts.locale(tracker.get_slot("language")), tracker.get_slot("country"),
+                 str(unit or "km"))
+
+
+class SpeakingAction(Action):
+    """An action that says things from the text catalog (dialogues/texts/)."""
+
+    def __init__(self, texts: Texts | None = None) -> None:
+        self.texts = texts or default_texts()
+
+    def voice(self, tracker: Tracker) -> Voice:
+        return voice(tracker, self.texts)
+
+
+class KnowledgeAction(SpeakingAction):
     """An action that answers from the knowledge base (advice, answers, crisis resources)."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, texts: Texts | None = None) -> None:
+        super().__init__(texts)
         self.kb = kb
+
+    def voice(self, tracker: Tracker) -> Voice:
+        return voice(tracker, self.texts, self.kb)

@@ -14,11 +14,17 @@ What is checked (docs/contributing.md has the recipes that rely on it):
 - commands: every command has exactly one handler (flow.yml or bot/commands.py) and every
   handler is a listed command;
 - locations: every location has NLU phrases and a knowledge entry that lists it;
-- levels: bot.triage.TriageLevel names exactly the domain's levels; every level has advice.
+- levels: bot.triage.TriageLevel names exactly the domain's levels; every level has advice;
+- texts: every key the code uses (text_key, text_family: level.<level>, location.<location>,
+  red_flag.<id>, command.<name>, ...) is in dialogues/texts/en.yml, and every key there is used;
+  every placeholder of a text, a response or a knowledge entry can be filled; /help names every
+  command; no text, response, button or knowledge entry contains a phone-number-like string
+  (numbers live in knowledge/crisis_resources.yml and reach texts through placeholders).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +35,16 @@ from bot.dialogue import Dialogue
 from bot.errors import DefinitionError
 from bot.knowledge import KnowledgeBase
 from bot.safety.patterns import RED_FLAGS, RedFlag
+from bot.texts import (
+    CONTEXT_PLACEHOLDERS,
+    COUNTRY_PLACEHOLDERS,
+    DECLARED,
+    DEFAULT_LOCALE,
+    FAMILIES,
+    Texts,
+    phone_like,
+    placeholders,
+)
 from bot.vocabulary import Vocabulary
 
 PATTERNS_FILE = "bot/safety/patterns.py"
@@ -46,6 +62,7 @@ class Sources:
     dialogue: Dialogue
     kb: KnowledgeBase
     actions: Sequence[Action]
+    texts: Texts
     red_flags: Sequence[RedFlag] = RED_FLAGS
     command_handlers: Iterable[str] | None = None  # default: bot.commands.HANDLERS
     body_parts: Mapping[str, object] | None = None  # default: bot.nlu.vocabulary.BODY_PARTS
@@ -62,7 +79,8 @@ def load_sources(dialogues_dir: Path | None = None, knowledge_dir: Path | None =
     vocabulary = load_vocabulary(dialogues_dir)
     dialogue = load_dialogue(dialogues_dir)
     kb = KnowledgeBase.load(knowledge_dir or knowledge_directory(), vocabulary.levels, vocabulary.locations)
-    return Sources(vocabulary, dialogue, kb, build_actions(None, kb))  # type: ignore[arg-type]  # no NLU needed
+    texts = Texts.load(dialogues_dir, dialogue.responses)
+    return Sources(vocabulary, dialogue, kb, build_actions(None, kb, texts), texts)  # type: ignore[arg-type]  # no NLU needed
 
 
 def problems(sources: Sources) -> list[DefinitionError]:
@@ -73,6 +91,9 @@ def problems(sources: Sources) -> list[DefinitionError]:
     found += _commands(sources)
     found += _locations(sources)
     found += _levels(sources)
+    found += _texts(sources)
+    found += _help(sources)
+    found += _no_phone_numbers(sources)
     return found
 
 
@@ -206,4 +227,107 @@ def _levels(s: Sources) -> list[DefinitionError]:
         if not any(e.role == "advice_now" and level in e.levels for e in s.kb.entries):
             out.append(DefinitionError("knowledge/entries/advice.yml", f"(levels: {level})",
                                        f"no advice_now entry for level '{level}'"))
+    return out
+
+
+# -- texts -----------------------------------------------------------------------------------
+
+def _declared_keys() -> None:
+    """Import every module that declares text keys, so DECLARED and FAMILIES are complete."""
+    import bot.actions  # noqa: F401
+    import bot.checkins.actions  # noqa: F401
+    import bot.checkins.progress  # noqa: F401
+    import bot.checkins.rules  # noqa: F401
+    import bot.commands  # noqa: F401
+    import bot.engine  # noqa: F401
+
+
+def _texts(s: Sources) -> list[DefinitionError]:
+    _declared_keys()
+    out: list[DefinitionError] = []
+    english = s.texts.catalogs[DEFAULT_LOCALE]
+    path = s.texts.paths.get(DEFAULT_LOCALE, "dialogues/texts/en.yml")
+    context = set(CONTEXT_PLACEHOLDERS)
+
+    def fillable(key: str, params: frozenset[str], used_by: str) -> None:
+        if key not in english:
+            out.append(DefinitionError(path, key, f"missing: {used_by} says it"))
+            return
+        for locale, catalog in s.texts.catalogs.items():
+            if key in catalog:
+                unknown = placeholders(catalog[key]) - context - params
+                if unknown:
+                    out.append(DefinitionError(s.texts.paths[locale], key, f"placeholder {{{sorted(unknown)[0]}}} "
+                                               f"cannot be filled (known here: {', '.join(sorted(context | params))})"))
+
+    covered: set[str] = set()
+    for key, params in sorted(DECLARED.items()):
+        fillable(key, params, "the code")
+        covered.add(key)
+    for prefix, (members, params) in sorted(FAMILIES.items()):
+        wanted = {f"{prefix}.{m}" for m in members(s)}
+        for key in sorted(wanted):
+            fillable(key, params, f"every member of {prefix}.<...>")
+        for key in english:
+            if key.startswith(prefix + ".") and key not in wanted and key not in DECLARED:
+                out.append(DefinitionError(path, key, f"not a member of {prefix}.<...> (known: "
+                                           f"{', '.join(sorted(k.split('.')[-1] for k in wanted))})"))
+        covered |= {k for k in english if k.startswith(prefix + ".")}
+    for key in english:
+        if key not in covered:
+            out.append(DefinitionError(path, key, "not used by the code: remove it, or declare it with text_key()"))
+    for locale, responses in s.texts.responses.items():
+        where = s.vocabulary.domain_path if locale == DEFAULT_LOCALE else s.texts.paths[locale]
+        for name, variants in responses.items():
+            for i, variant in enumerate(variants):
+                unknown = placeholders(str(variant.get("text") or "")) - context
+                if unknown:
+                    out.append(DefinitionError(where, f"responses.{name}[{i}].text", f"placeholder "
+                                               f"{{{sorted(unknown)[0]}}} cannot be filled (known: {', '.join(sorted(context))})"))
+    for entry in s.kb.entries:
+        unknown = placeholders(entry.text) - set(COUNTRY_PLACEHOLDERS)
+        if unknown:
+            out.append(DefinitionError(entry.file, f"{entry.id}.text", f"placeholder {{{sorted(unknown)[0]}}} cannot "
+                                       f"be filled (known: {', '.join(COUNTRY_PLACEHOLDERS)})"))
+    return out
+
+
+def _help(s: Sources) -> list[DefinitionError]:
+    """/help (utter_help) names every command but /start, in English and in every translation."""
+    out: list[DefinitionError] = []
+    for locale, responses in s.texts.responses.items():
+        where = s.vocabulary.domain_path if locale == DEFAULT_LOCALE else s.texts.paths[locale]
+        for variant in responses.get("utter_help", []):
+            text = str(variant.get("text") or "")
+            for command in s.vocabulary.all_commands:
+                if command != "/start" and not re.search(re.escape(command) + r"\b", text):
+                    out.append(DefinitionError(where, "responses.utter_help", f"does not name {command} "
+                                               f"(listed in {s.vocabulary.path})"))
+    return out
+
+
+def _no_phone_numbers(s: Sources) -> list[DefinitionError]:
+    """Crisis and emergency numbers are written once, in knowledge/crisis_resources.yml."""
+    out: list[DefinitionError] = []
+    hint = "write {crisis_line}, {emergency_number} or {crisis_lines} instead (knowledge/crisis_resources.yml)"
+
+    def scan(path: str, key: str, text: str) -> None:
+        for number in phone_like(text):
+            out.append(DefinitionError(path, key, f"contains the phone-number-like '{number}': {hint}"))
+
+    for locale, catalog in s.texts.catalogs.items():
+        for key, text in catalog.items():
+            scan(s.texts.paths[locale], key, text)
+    for locale, responses in s.texts.responses.items():
+        where = s.vocabulary.domain_path if locale == DEFAULT_LOCALE else s.texts.paths[locale]
+        for name, variants in responses.items():
+            for i, variant in enumerate(variants):
+                scan(where, f"responses.{name}[{i}].text", str(variant.get("text") or ""))
+                for j, button in enumerate(variant.get("buttons") or []):
+                    scan(where, f"responses.{name}[{i}].buttons[{j}]", str(button.get("title") or ""))
+    for entry in s.kb.entries:
+        for field_name in ("title", "text"):
+            scan(entry.file, f"{entry.id}.{field_name}", getattr(entry, field_name))
+        for question in entry.questions:
+            scan(entry.file, f"{entry.id}.questions", question)
     return out

@@ -20,6 +20,7 @@ from bot.dialogue import read_yaml
 from bot.errors import DefinitionError
 from bot.paths import dialogues_directory
 from bot.safety.patterns import RED_FLAGS
+from bot.texts import Voice, english, text_family
 
 #: The slot whose categorical values are the triage levels, most serious first.
 LEVEL_SLOT = "triage_level"
@@ -104,3 +105,13 @@ LOCATIONS: tuple[str, ...] = VOCABULARY.locations
 NLU_SLOTS: tuple[str, ...] = VOCABULARY.nlu_slots
 #: Red-flag id -> its level ("emergency" | "urgent"), from bot/safety/patterns.py.
 RED_FLAG_LEVELS: Mapping[str, str] = {flag.id: flag.level for flag in RED_FLAGS}
+
+#: Each menu command's help line: text key command.<name without "/">.
+COMMAND_HELP = text_family("command", lambda s: [c.lstrip("/") for c in s.vocabulary.commands])
+
+
+def command_menu(voice: Voice | None = None) -> tuple[tuple[str, str], ...]:
+    """The command menu, (name without "/", help line), in order: what Telegram's
+    set_my_commands publishes and deploy/botfather-commands.txt lists."""
+    voice = voice or english()
+    return tuple((c.lstrip("/"), voice.say(f"{COMMAND_HELP}.{c.lstrip('/')}")) for c in VOCABULARY.commands)

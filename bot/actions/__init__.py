@@ -19,13 +19,19 @@ from bot.checkins.actions import ActionRecordCheckin, ActionStartCheckin, Valida
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.safety.screen import screen
+from bot.texts import Texts, Voice, text_key
 from bot.tracker import KnowledgeAction, latest_text, payload_values
 from bot.triage import RedFlagFinding, decide
 from bot.vocabulary import LOCATIONS, NLU_SLOTS, VOCABULARY
 
 CHECKIN_OFFER_LEVELS = ("see_pt", "self_care")
-CHECKIN_OFFER = ("Want me to check in once a week? I'd ask about pain and distance, warn you about "
-                 "big jumps in load, and draw your progress (/checkin, or the button below).")
+CHECKIN_OFFER = text_key("checkin.offer")
+CHECKIN_OFFER_BUTTON = text_key("checkin.offer_button")
+CRISIS = text_key("crisis.message")
+CRISIS_SAFE_BUTTON = text_key("crisis.safe_button")
+CRISIS_CHECK = text_key("crisis.check")
+CRISIS_CHECK_NO = text_key("crisis.check_no_button")
+CRISIS_CHECK_YES = text_key("crisis.check_yes_button")
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 
@@ -147,14 +153,14 @@ class ActionSafetyCheck(KnowledgeAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         result = screen(latest_text(tracker))
-        country = tracker.get_slot("country") or "US"
         if result.crisis:
-            return respond_to_crisis(dispatcher, self.kb, country)
+            return respond_to_crisis(dispatcher, self.voice(tracker))
         if result.ambiguous:
+            voice = self.voice(tracker)
             dispatcher.utter_message(
-                text=crisis_check_message(self.kb, country),
-                buttons=[{"title": "No, I'm not", "payload": "/deny"},
-                         {"title": "Yes, I am", "payload": "/affirm"}],
+                text=voice.say(CRISIS_CHECK),
+                buttons=[{"title": voice.say(CRISIS_CHECK_NO), "payload": "/deny"},
+                         {"title": voice.say(CRISIS_CHECK_YES), "payload": "/affirm"}],
                 json_message={"sources": ["crisis-help"]},
             )
             return [SlotSet("safety_finding", "ambiguous")]
@@ -178,35 +184,16 @@ class ActionCrisisResponse(KnowledgeAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        return respond_to_crisis(dispatcher, self.kb, tracker.get_slot("country") or "US")
+        return respond_to_crisis(dispatcher, self.voice(tracker))
 
 
-def respond_to_crisis(dispatcher: CollectingDispatcher, kb: KnowledgeBase, country: str) -> list[EventType]:
+def respond_to_crisis(dispatcher: CollectingDispatcher, voice: Voice) -> list[EventType]:
     dispatcher.utter_message(
-        text=crisis_message(kb, country),
-        buttons=[{"title": "I'm safe right now", "payload": "/affirm"}],
+        text=voice.say(CRISIS),
+        buttons=[{"title": voice.say(CRISIS_SAFE_BUTTON), "payload": "/affirm"}],
         json_message={"triage": "crisis", "sources": ["crisis-help"]},
     )
     return [SlotSet("safety_finding", "crisis"), SlotSet("triage_level", "crisis")]
-
-
-def crisis_message(kb: KnowledgeBase, country: str) -> str:
-    return "\n\n".join([
-        "I'm really glad you told me, and I'm sorry you're going through this. "
-        "Your safety matters more than anything about running right now.",
-        "Are you safe right now? If you might act on these thoughts, please don't wait.",
-        kb.crisis_resources(country),
-        "You don't have to go through this alone. When you're ready, we can talk about your running again — later is fine.",
-    ])
-
-
-def crisis_check_message(kb: KnowledgeBase, country: str) -> str:
-    return "\n\n".join([
-        "I want to check, because I care how you're doing: are you having thoughts of hurting "
-        "or killing yourself?",
-        "If you are, you deserve support, and you can have it right now.",
-        kb.crisis_resources(country),
-    ])
 
 
 class ActionTriage(KnowledgeAction):
@@ -221,15 +208,16 @@ class ActionTriage(KnowledgeAction):
         flags = [RedFlagFinding(f["flag"], f["level"], f["reason"]) for f in slots.get("red_flags") or []]
         decision = decide(slots, flags, crisis=slots.get("safety_finding") == "crisis")
         locations = [x for x in slots.get("pain_location") or [] if x in LOCATIONS]
-        advice = self.kb.advice(decision.level.value, locations, decision.reasons,
-                                slots.get("country") or "US", flags=[f.flag for f in flags])
+        voice = self.voice(tracker)
+        advice = self.kb.advice(decision.level.value, locations, decision.reasons, voice.country,
+                                flags=[f.flag for f in flags], locale=voice.locale)
         # A weekly check-in suits pain worth watching, not one that needs a doctor today.
         context = tracker.get_slot("checkin_context")
         subscribed = isinstance(context, dict) and context.get("subscribed")
         offer = decision.level.value in CHECKIN_OFFER_LEVELS and not subscribed
         dispatcher.utter_message(
-            text=advice.text + (f"\n\n{CHECKIN_OFFER}" if offer else ""),
-            buttons=[{"title": "Weekly check-in", "payload": "!checkin start"}] if offer else [],
+            text=advice.text + ("\n\n" + voice.say(CHECKIN_OFFER) if offer else ""),
+            buttons=[{"title": voice.say(CHECKIN_OFFER_BUTTON), "payload": "!checkin start"}] if offer else [],
             json_message={"triage": decision.level.value, "sources": list(advice.sources),
                           "reasons": list(decision.reasons), "rules": list(decision.rules)},
         )
@@ -246,7 +234,8 @@ class ActionAnswerQuestion(KnowledgeAction):
                   domain: DomainDict) -> list[EventType]:
         question = latest_text(tracker)
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in LOCATIONS]
-        answer = self.kb.answer(question, locations, tracker.get_slot("country") or "US")
+        voice = self.voice(tracker)
+        answer = self.kb.answer(question, locations, voice.country, voice.locale)
         if answer is None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(question),
                                      json_message={"sources": []})
@@ -259,9 +248,11 @@ class ActionAnswerQuestion(KnowledgeAction):
         return []
 
 
-def build_actions(nlu: NLU, kb: KnowledgeBase) -> list[Action]:
-    return [ValidateTriageForm(nlu), ActionSafetyCheck(kb), ActionCrisisResponse(kb), ActionTriage(kb),
-            ActionAnswerQuestion(kb), ValidateCheckinForm(nlu), ActionStartCheckin(), ActionRecordCheckin(kb)]
+def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None) -> list[Action]:
+    """Every action, sharing one NLU, knowledge base and text catalog (the packaged one if None)."""
+    return [ValidateTriageForm(nlu), ActionSafetyCheck(kb, texts), ActionCrisisResponse(kb, texts),
+            ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ValidateCheckinForm(nlu, texts),
+            ActionStartCheckin(texts), ActionRecordCheckin(kb, texts)]
 
 
 def build_executor(actions: list[Action]) -> ActionExecutor:

@@ -13,7 +13,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -22,9 +22,15 @@ from bot.checkins import rules
 from bot.checkins.progress import entry_line
 from bot.checkins.schedule import KM_PER_MILE, week_key
 from bot.nlu.pipeline import NLU
-from bot.tracker import KnowledgeAction, latest_text, payload_values
+from bot.texts import LOCATION, Texts, default_texts, text_key
+from bot.tracker import KnowledgeAction, SpeakingAction, latest_text, payload_values, voice
 from bot.vocabulary import LOCATIONS, VOCABULARY
 
+START = text_key("checkin.start")
+SAME_PLACE = text_key("checkin.same_place_button", "places")
+SAME_PLACE_AND = text_key("checkin.same_place_and")
+NOTED = text_key("checkin.noted", "entry")
+ALL_CLEAR = text_key("checkin.all_clear")
 #: The check-in's questions, in order (the domain's checkin_form).
 FORM = VOCABULARY.forms["checkin_form"]
 PATTERNS = VOCABULARY.values("checkin_pattern")
@@ -81,8 +87,9 @@ class ValidateCheckinForm(FormValidationAction):
     itself, so the distance question names the runner's unit and the place question offers the
     place they reported last time."""
 
-    def __init__(self, nlu: NLU) -> None:
+    def __init__(self, nlu: NLU, texts: Texts | None = None) -> None:
         self.nlu = nlu
+        self.texts = texts or default_texts()
 
     def name(self) -> str:
         return "validate_checkin_form"
@@ -180,35 +187,31 @@ class ValidateCheckinForm(FormValidationAction):
         missing = [s for s in FORM if slots.get(s) is None and s not in skipped]
         following = missing[0] if missing else None
         if following and not clarifying:
-            self._ask(following, dispatcher, tracker, domain, unit)
+            self._ask(following, dispatcher, tracker, domain)
         events.append(SlotSet("requested_slot", following))
         return events
 
-    def _ask(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
-             unit: str) -> None:
+    def _ask(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> None:
         name = f"utter_ask_{slot}"
-        variant = ((domain.get("responses") or {}).get(name) or [{}])[0]
+        speaker = voice(tracker, self.texts)
+        variant = self.texts.response(name, speaker.locale)[0]
         if slot == "checkin_location":
             last = [x for x in tracker.get_slot("checkin_last_location") or [] if x in LOCATIONS]
             if last:
-                label = "Same place: " + " and ".join(x.replace("_", " ") for x in last)
+                label = speaker.say(SAME_PLACE, places=speaker.names(LOCATION, last, speaker.say(SAME_PLACE_AND)))
                 dispatcher.utter_message(
                     response=name,
                     buttons=[{"title": label[:40], "payload": '/inform{"checkin_location":' + json.dumps(last, separators=(',', ':')) + "}"},
                              *variant.get("buttons", [])],
                 )
                 return
-        if slot in ("checkin_distance", "checkin_longest"):
-            words = "kilometres" if unit == "km" else "miles"
-            text = ("How far did you run in total this week, in " + words + "? A number is enough."
-                    if slot == "checkin_distance" else
-                    "And how long was your longest single run this week, in " + words + "?")
-            dispatcher.utter_message(response=name, text=text, buttons=variant.get("buttons", []))
+        if slot in ("checkin_distance", "checkin_longest"):  # names the runner's unit
+            dispatcher.utter_message(response=name, distance_unit=speaker.context["distance_unit"])
             return
         dispatcher.utter_message(response=name)
 
 
-class ActionStartCheckin(Action):
+class ActionStartCheckin(SpeakingAction):
     """Starts a check-in: clears last time's answers, notes the week and the place last reported."""
 
     def name(self) -> str:
@@ -226,8 +229,7 @@ class ActionStartCheckin(Action):
         last = last or tracker.get_slot("pain_location") or None
         skipped = [s for s in tracker.get_slot("skipped_slots") or [] if s not in FORM]
         clarified = [s for s in tracker.get_slot("clarified_slots") or [] if s not in FORM]
-        dispatcher.utter_message(text="Time for your weekly check-in: five quick questions about pain "
-                                      "and running. (/checkin changes when I ask, or turns it off.)")
+        dispatcher.utter_message(text=self.voice(tracker).say(START))
         return [*(SlotSet(s, None) for s in FORM), SlotSet("checkin_entry", None), SlotSet("checkin_week", week),
                 SlotSet("checkin_last_location", last), SlotSet("skipped_slots", skipped),
                 SlotSet("clarified_slots", clarified)]
@@ -265,19 +267,19 @@ class ActionRecordCheckin(KnowledgeAction):
         history = [e for e in ctx.get("entries") or [] if isinstance(e, dict) and e.get("week") != entry["week"]]
         findings = rules.evaluate([*history, entry])
         entry["findings"] = [f.rule for f in findings]
-        dispatcher.utter_message(text="Thanks, noted for " + entry_line(entry, unit) + ".",
+        speaker = self.voice(tracker)
+        dispatcher.utter_message(text=speaker.say(NOTED, entry=entry_line(entry, unit, speaker)),
                                  json_message={"sources": []})
-        see_pt = [f.reason for f in findings if f.kind == "see_pt"]
+        see_pt = [f.reason(speaker) for f in findings if f.kind == "see_pt"]
         if see_pt:
-            advice = self.kb.advice("see_pt", entry["location"], see_pt, tracker.get_slot("country") or "US")
+            advice = self.kb.advice("see_pt", entry["location"], see_pt, speaker.country, locale=speaker.locale)
             dispatcher.utter_message(text=advice.text, json_message={"triage": "see_pt", "sources": list(advice.sources),
                                                                     "rules": entry["findings"]})
-        warning = rules.load_warning(findings)
+        warning = rules.load_warning(findings, speaker)
         if warning:
             dispatcher.utter_message(text=warning, json_message={"sources": ["mileage-rules"]})
         if not findings:
-            dispatcher.utter_message(text="Nothing in this week's answers worries me. /progress shows how "
-                                          "your weeks compare.")
+            dispatcher.utter_message(text=speaker.say(ALL_CLEAR))
         skipped = [s for s in tracker.get_slot("skipped_slots") or [] if s not in FORM]
         clarified = [s for s in tracker.get_slot("clarified_slots") or [] if s not in FORM]
         return [*(SlotSet(s, None) for s in (*FORM, "checkin_week", "checkin_last_location")),

@@ -51,19 +51,30 @@ class Level:
     include_location: bool
 
 
+#: The country code a runner who chose "Somewhere else" has: the fallback block only.
+OTHER_COUNTRY = "other"
+
+
 @dataclass(frozen=True)
 class CrisisCountry:
-    name: str
+    code: str  # ISO 3166-1 alpha-2, or OTHER_COUNTRY for the fallback
+    label: str  # the /settings button ("United Kingdom")
+    name: str  # in a sentence ("the UK")
+    emergency_number: str  # "999 or 112"; the fallback: "your local emergency number"
+    crisis_line: str  # a verb phrase: "call Samaritans on 116 123"
     lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class CrisisResources:
+    """knowledge/crisis_resources.yml in one language (English, or a locale over English)."""
+
     default: str
     heading: str
+    default_heading: str  # "In {country_name}:", before the default country's lines
     aliases: dict[str, str]
-    countries: dict[str, CrisisCountry]
-    fallback: tuple[str, ...]
+    countries: dict[str, CrisisCountry]  # in the file's order (the /settings buttons)
+    fallback: CrisisCountry
 
 
 @dataclass(frozen=True)
@@ -90,7 +101,7 @@ class KnowledgeData:
     entries: tuple[Entry, ...]
     sources: Sources
     levels: dict[str, Level]
-    crisis: CrisisResources
+    crisis: dict[str, CrisisResources]  # by locale; "en" is complete
     vocabulary: Vocabulary
     out_of_scope: OutOfScope
 
@@ -277,7 +288,11 @@ def _load_levels(directory: Path, known: tuple[str, ...]) -> dict[str, Level]:
     return out
 
 
-def _load_crisis(directory: Path) -> CrisisResources:
+_COUNTRY_FIELDS = ("label", "name", "emergency_number", "crisis_line", "lines")
+_LOCALE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
+
+
+def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
     path, data = _read(directory, "crisis_resources.yml")
     data = _mapping(data, path, "(top level)")
     countries_raw = _mapping(data.get("countries"), path, "countries")
@@ -285,11 +300,7 @@ def _load_crisis(directory: Path) -> CrisisResources:
     for code, raw in countries_raw.items():
         if not isinstance(code, str) or not _COUNTRY.match(code):
             raise DefinitionError(path, f"countries.{code}", "country codes are two capital letters (ISO 3166-1)")
-        raw = _mapping(raw, path, f"countries.{code}")
-        lines = _strings(raw.get("lines"), path, f"countries.{code}.lines")
-        if not lines:
-            raise DefinitionError(path, f"countries.{code}.lines", "at least one line is needed")
-        countries[code] = CrisisCountry(_text(raw.get("name"), path, f"countries.{code}.name"), lines)
+        countries[code] = _crisis_country(code, raw, path, f"countries.{code}")
     default = data.get("default")
     if default not in countries:
         raise DefinitionError(path, "default", f"{default!r} is not one of the countries")
@@ -297,13 +308,57 @@ def _load_crisis(directory: Path) -> CrisisResources:
     for alias, target in aliases.items():
         if target not in countries:
             raise DefinitionError(path, f"aliases.{alias}", f"{target!r} is not one of the countries")
-    fallback = _strings(_mapping(data.get("fallback"), path, "fallback").get("lines"), path, "fallback.lines")
-    if not fallback:
-        raise DefinitionError(path, "fallback.lines", "at least one line is needed")
-    return CrisisResources(
+    english = CrisisResources(
         default=default,
         heading=_text(data.get("heading"), path, "heading"),
+        default_heading=_text(data.get("default_heading"), path, "default_heading"),
         aliases=aliases,
+        countries=countries,
+        fallback=_crisis_country(OTHER_COUNTRY, data.get("fallback"), path, "fallback"),
+    )
+    out = {"en": english}
+    for locale, raw in _mapping(data.get("locales", {}), path, "locales").items():
+        if not isinstance(locale, str) or not _LOCALE.match(locale):
+            raise DefinitionError(path, f"locales.{locale}", "a locale is a language code like es or pt-BR")
+        out[locale] = _crisis_locale(english, _mapping(raw, path, f"locales.{locale}"), path, f"locales.{locale}")
+    return out
+
+
+def _crisis_country(code: str, raw: Any, path: str, key: str) -> CrisisCountry:
+    raw = _mapping(raw, path, key)
+    unknown = sorted(set(raw) - set(_COUNTRY_FIELDS))
+    if unknown:
+        raise DefinitionError(path, f"{key}.{unknown[0]}", f"unknown field (known: {', '.join(_COUNTRY_FIELDS)})")
+    lines = _strings(raw.get("lines"), path, f"{key}.lines")
+    if not lines:
+        raise DefinitionError(path, f"{key}.lines", "at least one line is needed")
+    label, name, emergency, line = (_text(raw.get(f), path, f"{key}.{f}") for f in _COUNTRY_FIELDS[:-1])
+    return CrisisCountry(code, label, name, emergency, line, lines)
+
+
+def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key: str) -> CrisisResources:
+    """English with a locale's texts laid over it; a country or field it leaves out stays English."""
+    unknown = sorted(set(raw) - {"heading", "default_heading", "countries", "fallback"})
+    if unknown:
+        raise DefinitionError(path, f"{key}.{unknown[0]}", "unknown field")
+
+    def country(base: CrisisCountry, over: Any, where: str) -> CrisisCountry:
+        merged: dict[str, Any] = {f: getattr(base, f) for f in _COUNTRY_FIELDS}
+        merged["lines"] = list(base.lines)
+        merged.update(_mapping(over, path, where))
+        return _crisis_country(base.code, merged, path, where)
+
+    countries = dict(english.countries)
+    for code, over in _mapping(raw.get("countries", {}), path, f"{key}.countries").items():
+        if code not in countries:
+            raise DefinitionError(path, f"{key}.countries.{code}", "not one of the countries")
+        countries[code] = country(countries[code], over, f"{key}.countries.{code}")
+    fallback = country(english.fallback, raw["fallback"], f"{key}.fallback") if "fallback" in raw else english.fallback
+    return CrisisResources(
+        default=english.default,
+        heading=_text(raw.get("heading", english.heading), path, f"{key}.heading"),
+        default_heading=_text(raw.get("default_heading", english.default_heading), path, f"{key}.default_heading"),
+        aliases=english.aliases,
         countries=countries,
         fallback=fallback,
     )
