@@ -58,7 +58,6 @@ class HistoryEntry(TypedDict):
     pain_pattern: str | None
     balance_change: str | None
     severity: float | None
-    range_of_motion: str | None
     red_flags: list[str]  # flag ids
     sources: list[str]  # knowledge-base entry ids of the advice
 

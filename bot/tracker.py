@@ -43,6 +43,20 @@ def voice(tracker: Tracker, texts: Texts, kb: KnowledgeBase | None = None) -> Vo
                  str(unit or "km"))
 
 
+def parsed_slots(tracker: Tracker) -> tuple[dict[str, Any], list[str]] | None:
+    """The slots and negated locations the engine's NLU read from the latest message, if the
+    caller sent them (latest_message.metadata.parse) for the question pending now; None from a
+    Rasa server, which sends only the text: then the action parses it itself."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    parse = metadata.get("parse") if isinstance(metadata, dict) else None
+    if not isinstance(parse, dict) or parse.get("context") != tracker.get_slot("requested_slot"):
+        return None
+    slots, negated = parse.get("slots"), parse.get("negated_locations")
+    if not isinstance(slots, dict) or not isinstance(negated, list):
+        return None
+    return dict(slots), list(negated)
+
+
 class SpeakingAction(Action):
     """An action that says things from the text catalog (dialogues/texts/)."""
 

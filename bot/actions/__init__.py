@@ -20,7 +20,7 @@ from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.safety.screen import screen
 from bot.texts import Texts, Voice, text_key
-from bot.tracker import KnowledgeAction, latest_text, payload_values
+from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values
 from bot.triage import RedFlagFinding, decide
 from bot.vocabulary import LOCATIONS, NLU_SLOTS, VOCABULARY
 
@@ -59,11 +59,13 @@ class ValidateTriageForm(FormValidationAction):
         values = payload_values(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         current = list(tracker.get_slot("pain_location") or [])
+        negated: set[str] = set()
         if values is None:
-            parse = self.nlu.parse(latest_text(tracker), tracker.get_slot("requested_slot"))
-            values, negated = dict(parse.slots), set(parse.negated_locations)
-        else:
-            negated = set()
+            parsed = parsed_slots(tracker)  # the engine's reading of this message
+            if parsed is None:  # a Rasa server sent only the text
+                parse = self.nlu.parse(latest_text(tracker), tracker.get_slot("requested_slot"))
+                parsed = dict(parse.slots), list(parse.negated_locations)
+            values, negated = parsed[0], set(parsed[1])
         found = values.pop("pain_location", None)
         locations = current
         if found or negated:

@@ -79,9 +79,12 @@ class Parse:
     negated_locations: tuple[str, ...] = ()
     is_question: bool = False
     language: str = "en"
+    context: str | None = None  # the slot the bot had asked for when this was parsed
 
     def to_rasa(self) -> dict[str, Any]:
-        """The message in Rasa's `latest_message` shape."""
+        """The message in Rasa's `latest_message` shape. Our own reading rides along in
+        `metadata.parse` (slots, negated locations, context), so the actions need not parse the
+        text again (bot.tracker.parsed_slots)."""
         return {
             "text": self.text,
             "intent": {"name": self.intent, "confidence": 1.0},
@@ -90,6 +93,8 @@ class Parse:
                  "extractor": "runner_triage", **({"negated": True} if e.negated else {})}
                 for e in self.entities
             ],
+            "metadata": {"parse": {"slots": dict(self.slots), "negated_locations": list(self.negated_locations),
+                                   "context": self.context}},
         }
 
 
@@ -220,7 +225,7 @@ class NLU:
         is_question = lower.endswith("?") or (bool(words) and words[0] in V.QUESTION_STARTS
                                               and not (context and slots))
         intent = self._intent(lower, words, cues, slots, negated, is_question, context)
-        return Parse(text, intent, entities, slots, negated, is_question, language)
+        return Parse(text, intent, entities, slots, negated, is_question, language, context)
 
     # -- slots ---------------------------------------------------------------------------------
 

@@ -15,7 +15,8 @@ import pytest
 from rasa_sdk.executor import ActionExecutor
 
 from bot.actions import build_actions, build_executor
-from bot.engine import Engine, _Turn
+from bot.engine import Engine
+from tests.conversation import NOW
 from bot.rasa_server import build_server_executor
 
 from .conftest import action_call
@@ -59,11 +60,11 @@ async def test_plain_executor_leaves_the_action_call_unchanged(engine: Engine) -
 async def test_engine_passes_the_actions_a_copy_of_its_slots(engine: Engine) -> None:
     conversation = engine.new_conversation()
     conversation["requested_slot"] = "pain_location"
-    turn = _Turn(conversation, {}, "runner-1", [], [])
+    conversation["slots"].update({"pain_location": ["knee"], "clarified_slots": []})
+    turn = engine.begin({"conversation": conversation}, NOW, "runner-1")
     turn.text = "my left shin hurts every time I run"
-    turn.slots.update({"pain_location": ["knee"], "clarified_slots": []})
     before = copy.deepcopy(turn.conv)
-    call = engine._action_call(turn, "validate_triage_form")
+    call = engine.bridge.action_call(turn, "validate_triage_form")
     assert call["tracker"]["slots"] is not turn.slots
     result = await engine.executor.run(call)
     assert result is not None and result.events
