@@ -15,7 +15,7 @@ import copy
 import json
 from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import Any, cast
 
 from bot.checkins.progress import CHART_MIN_ENTRIES, entry_line, progress_text
 from bot.checkins.schedule import (
@@ -27,6 +27,7 @@ from bot.checkins.schedule import (
     valid_timezone,
 )
 from bot.knowledge.loader import OTHER_COUNTRY
+from bot.record import CheckinData, UserRecord
 from bot.texts import LOCATION, Voice, text_family, text_key
 from bot.turn import Button, Effect, Reply, TurnResult
 
@@ -75,7 +76,7 @@ def is_action(payload: str | None) -> bool:
 def handle_command(record: Mapping[str, Any], text: str, now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
     """Run one of the account commands (HANDLERS) for a user whose stored record is `record`
     (not modified)."""
-    new = copy.deepcopy(dict(record))
+    new = cast(UserRecord, copy.deepcopy(dict(record)))
     name = command_name(text)
     handler = HANDLERS.get(name)
     if handler is None:
@@ -85,7 +86,7 @@ def handle_command(record: Mapping[str, Any], text: str, now: datetime, tz: tzin
 
 def handle_action(record: Mapping[str, Any], payload: str, now: datetime, voice: Voice) -> TurnResult:
     """A pressed "!" button: '!country GB', '!forget yes', '!forget no', '!checkin day 0', …"""
-    new = copy.deepcopy(dict(record))
+    new = cast(UserRecord, copy.deepcopy(dict(record)))
     verb, _, arg = payload[len(ACTION_PREFIX):].partition(" ")
     if verb == "checkin":
         sub, _, value = arg.partition(" ")
@@ -95,11 +96,11 @@ def handle_action(record: Mapping[str, Any], payload: str, now: datetime, voice:
     if verb == "country" and arg in {c.code for c in voice.countries()}:
         new.setdefault("profile", {})["country"] = arg
         chosen = voice.with_country(arg)
-        return TurnResult(new, (Reply(chosen.say(COUNTRY_SET_OTHER if arg == OTHER_COUNTRY else COUNTRY_SET)),))
+        return _result(new, (Reply(chosen.say(COUNTRY_SET_OTHER if arg == OTHER_COUNTRY else COUNTRY_SET)),))
     if verb == "forget" and arg == "yes":
-        return TurnResult(new, (Reply(voice.say(FORGOTTEN)),), (Effect("delete_data"),))
+        return _result(new, (Reply(voice.say(FORGOTTEN)),), (Effect("delete_data"),))
     if verb == "forget" and arg == "no":
-        return TurnResult(new, (Reply(voice.say(KEPT)),))
+        return _result(new, (Reply(voice.say(KEPT)),))
     raise ValueError(f"unknown action payload: {payload!r}")
 
 
@@ -117,36 +118,36 @@ def checkin_settings_reply(record: Mapping[str, Any], now: datetime, voice: Voic
 
 # -- the account commands --------------------------------------------------------------------
 
-def _settings(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
-    return TurnResult(record, (settings_reply(voice), checkin_settings_reply(record, now, voice)))
+def _settings(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+    return _result(record, (settings_reply(voice), checkin_settings_reply(record, now, voice)))
 
 
-def _privacy(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
-    return TurnResult(record, (Reply(voice.say(PRIVACY)),))
+def _privacy(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+    return _result(record, (Reply(voice.say(PRIVACY)),))
 
 
-def _export(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
-    return TurnResult(record, (Reply(voice.say(EXPORT)),), (Effect("export_data"),))
+def _export(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+    return _result(record, (Reply(voice.say(EXPORT)),), (Effect("export_data"),))
 
 
-def _forget(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
-    return TurnResult(record, (Reply(voice.say(FORGET), buttons=(
+def _forget(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+    return _result(record, (Reply(voice.say(FORGET), buttons=(
         Button(voice.say(FORGET_YES), "!forget yes"), Button(voice.say(FORGET_NO), "!forget no"))),))
 
 
-def _summary(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
-    return TurnResult(record, (Reply(summary_text(record, now, tz, voice)),))
+def _summary(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+    return _result(record, (Reply(summary_text(record, now, tz, voice)),))
 
 
-def _progress(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+def _progress(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
     return progress(record, voice)
 
 
-def _checkin(record: dict[str, Any], args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+def _checkin(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
     return checkin(record, " ".join(args[:1]).lower(), " ".join(args[1:]), now, voice)
 
 
-Handler = Callable[[dict[str, Any], list[str], datetime, tzinfo, Voice], TurnResult]
+Handler = Callable[[UserRecord, list[str], datetime, tzinfo, Voice], TurnResult]
 #: The account commands and what runs them; each is listed in dialogues/vocabulary.yml (checked
 #: at start-up), where its help line is named.
 HANDLERS: dict[str, Handler] = {
@@ -191,8 +192,12 @@ SCHEDULE = text_key("checkin_settings.schedule", "weekdays", "time", "tz", "unit
 SORRY = text_key("checkin_settings.sorry", "problem")
 
 
-def _checkins(record: dict[str, Any]) -> dict[str, Any]:
-    return record.setdefault("checkins", {})  # type: ignore[no-any-return]
+def _checkins(record: UserRecord) -> CheckinData:
+    return record.setdefault("checkins", {})
+
+
+def _result(record: UserRecord, replies: tuple[Reply, ...], effects: tuple[Effect, ...] = ()) -> TurnResult:
+    return TurnResult(cast(dict[str, Any], record), replies, effects)
 
 
 def current_schedule(record: Mapping[str, Any]) -> CheckinSchedule | None:
@@ -221,7 +226,7 @@ def checkin_status(record: Mapping[str, Any], now: datetime | None, voice: Voice
     return text
 
 
-def checkin(record: dict[str, Any], verb: str, value: str, now: datetime, voice: Voice) -> TurnResult:
+def checkin(record: UserRecord, verb: str, value: str, now: datetime, voice: Voice) -> TurnResult:
     """/checkin [off|on|pause N|tz NAME|time HH:MM|unit km|mi] and the "!checkin …" buttons."""
     data = _checkins(record)
     schedule = current_schedule(record)
@@ -235,9 +240,9 @@ def checkin(record: dict[str, Any], verb: str, value: str, now: datetime, voice:
         if verb == "off":
             data.pop("draft", None)
             if schedule is None or not schedule.active:
-                return TurnResult(record, (Reply(voice.say(ALREADY_OFF)),))
+                return _result(record, (Reply(voice.say(ALREADY_OFF)),))
             data["schedule"] = {**schedule.to_json(), "active": False}
-            return TurnResult(record, (Reply(voice.say(TURNED_OFF)),), (Effect("unsubscribe_checkins"),))
+            return _result(record, (Reply(voice.say(TURNED_OFF)),), (Effect("unsubscribe_checkins"),))
         if verb == "on":
             if schedule is None:
                 return _ask_next(record, voice, start=True)
@@ -245,7 +250,7 @@ def checkin(record: dict[str, Any], verb: str, value: str, now: datetime, voice:
                                                               "paused_until": None}), now, voice)
         if verb == "pause":
             if not active:
-                return TurnResult(record, (Reply(voice.say(NOTHING_TO_PAUSE)),))
+                return _result(record, (Reply(voice.say(NOTHING_TO_PAUSE)),))
             weeks = _int(value, "pause_weeks")
             assert schedule is not None
             return _commit(record, schedule.paused_for(weeks, now), now, voice)
@@ -265,9 +270,9 @@ def checkin(record: dict[str, Any], verb: str, value: str, now: datetime, voice:
                 raise ScheduleError("unit")
             key = "unit"
         else:
-            return TurnResult(record, (Reply(voice.say(USAGE)),))
+            return _result(record, (Reply(voice.say(USAGE)),))
     except ScheduleError as exc:
-        return TurnResult(record, (Reply(voice.say(SORRY, problem=voice.say(exc.text_key, **exc.values))),))
+        return _result(record, (Reply(voice.say(SORRY, problem=voice.say(exc.text_key, **exc.values))),))
     draft = data.get("draft")
     if isinstance(draft, dict) or not active:
         draft = data["draft"] = draft if isinstance(draft, dict) else {}
@@ -287,23 +292,23 @@ def _int(value: str, problem: str) -> int:
         raise ScheduleError(problem) from None
 
 
-def _ask_next(record: dict[str, Any], voice: Voice, start: bool = False) -> TurnResult:
+def _ask_next(record: UserRecord, voice: Voice, start: bool = False) -> TurnResult:
     draft = _checkins(record).setdefault("draft", {})
     intro = voice.say(INTRO) + "\n\n" if start else ""
     if "weekday" not in draft:
-        return TurnResult(record, (Reply(intro + voice.say(ASK_DAY), buttons=tuple(
+        return _result(record, (Reply(intro + voice.say(ASK_DAY), buttons=tuple(
             Button(voice.say(f"{WEEKDAY}.{d}"), f"!checkin day {d}") for d in WEEKDAYS)),))
     if "at" not in draft:
-        return TurnResult(record, (Reply(voice.say(ASK_TIME),
+        return _result(record, (Reply(voice.say(ASK_TIME),
                                          buttons=tuple(Button(t, f"!checkin time {t}") for t in TIME_CHOICES)),))
     if "tz" not in draft:
-        return TurnResult(record, (Reply(voice.say(ASK_TZ),
+        return _result(record, (Reply(voice.say(ASK_TZ),
                                          buttons=tuple(Button(z, f"!checkin tz {z}") for z in TIMEZONE_CHOICES)),))
-    return TurnResult(record, (Reply(voice.say(ASK_UNIT), buttons=(
+    return _result(record, (Reply(voice.say(ASK_UNIT), buttons=(
         Button(voice.say(KM_BUTTON), "!checkin unit km"), Button(voice.say(MILES_BUTTON), "!checkin unit mi"))),))
 
 
-def _checkin_menu(record: dict[str, Any], now: datetime, voice: Voice) -> TurnResult:
+def _checkin_menu(record: UserRecord, now: datetime, voice: Voice) -> TurnResult:
     schedule = current_schedule(record)
     assert schedule is not None
     other_unit = "mi" if schedule.unit == "km" else "km"
@@ -315,12 +320,12 @@ def _checkin_menu(record: dict[str, Any], now: datetime, voice: Voice) -> TurnRe
                 for n in PAUSE_CHOICES]
     buttons.append(Button(voice.say(OFF_BUTTON), "!checkin off"))
     text = voice.say(MENU, status=checkin_status(record, now, voice), usage=voice.say(USAGE))
-    return TurnResult(record, (Reply(text, buttons=tuple(buttons)),))
+    return _result(record, (Reply(text, buttons=tuple(buttons)),))
 
 
-def _commit(record: dict[str, Any], schedule: CheckinSchedule | None, now: datetime, voice: Voice) -> TurnResult:
+def _commit(record: UserRecord, schedule: CheckinSchedule | None, now: datetime, voice: Voice) -> TurnResult:
     if schedule is None:
-        return TurnResult(record, (Reply(voice.say(NOT_APPLIED)),))
+        return _result(record, (Reply(voice.say(NOT_APPLIED)),))
     _checkins(record)["schedule"] = schedule.to_json()
     due = next_due(schedule, now)
     assert due is not None
@@ -329,19 +334,19 @@ def _commit(record: dict[str, Any], schedule: CheckinSchedule | None, now: datet
     if schedule.paused_until is not None and schedule.paused_until > now:
         until = schedule.paused_until.astimezone(schedule.zone).strftime(voice.say(DATE_DAY))
         text = voice.say(PAUSED, until=until, next=when)
-    return TurnResult(record, (Reply(text),),
+    return _result(record, (Reply(text),),
                       (Effect("subscribe_checkins", {"schedule": schedule.to_json(), "due": due.isoformat()}),))
 
 
-def progress(record: dict[str, Any], voice: Voice) -> TurnResult:
+def progress(record: UserRecord, voice: Voice) -> TurnResult:
     """/progress: the check-ins as text; with two or more, the chart as well."""
     data = record.get("checkins") or {}
     entries = [e for e in data.get("entries") or [] if isinstance(e, dict)]
     unit = ((data.get("schedule") or {}).get("unit")) or "km"
     reply = Reply(progress_text(entries, unit, voice))
     if len(entries) < CHART_MIN_ENTRIES:
-        return TurnResult(record, (reply,))
-    return TurnResult(record, (reply,), (Effect("send_progress_chart", {"unit": unit}),))
+        return _result(record, (reply,))
+    return _result(record, (reply,), (Effect("send_progress_chart", {"unit": unit}),))
 
 
 def export_document(record: Mapping[str, Any], user_id: str, now: datetime) -> bytes:

@@ -79,7 +79,7 @@ class CheckinData(TypedDict, total=False):
     schedule: dict[str, Any]  # CheckinSchedule.to_json()
     entries: list[CheckinEntry]  # oldest first, at most CHECKIN_LIMIT
     draft: dict[str, Any]  # /checkin settings being chosen
-    sent_week: str  # the sweep's at-most-once mark
+    sent_week: str | None  # the sweep's at-most-once mark (None: not sent this week)
     missed_week: str
 
 

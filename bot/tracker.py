@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk.interfaces import Action, Tracker
 
 from bot.dialogue import parse_payload
 from bot.knowledge import KnowledgeBase

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rasa_sdk import Action
+from rasa_sdk.interfaces import Action
 
 from bot.dialogue import Dialogue
 from bot.errors import DefinitionError

@@ -13,7 +13,8 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.interfaces import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -22,6 +23,7 @@ from bot.checkins import rules
 from bot.checkins.progress import entry_line
 from bot.checkins.schedule import KM_PER_MILE, week_key
 from bot.nlu.pipeline import NLU
+from bot.record import CheckinEntry
 from bot.texts import LOCATION, Texts, default_texts, text_key
 from bot.tracker import KnowledgeAction, SpeakingAction, latest_text, payload_values, voice
 from bot.vocabulary import LOCATIONS, VOCABULARY
@@ -255,7 +257,7 @@ class ActionRecordCheckin(KnowledgeAction):
         unit = str(ctx.get("unit") or "km")
         now = _now(ctx)
         pain = tracker.get_slot("checkin_pain")
-        entry = {
+        entry: CheckinEntry = {
             "week": tracker.get_slot("checkin_week") or week_key(now, str(ctx.get("tz") or "UTC")),
             "at": now.isoformat(),
             "pain": pain,
