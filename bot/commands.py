@@ -49,7 +49,6 @@ KEPT = text_key("forget.kept")
 LEVEL = text_family("level", lambda s: s.vocabulary.levels)
 PATTERN = text_family("pain_pattern", lambda s: s.vocabulary.values("pain_pattern"))
 BALANCE = text_family("balance_change", lambda s: s.vocabulary.values("balance_change"))
-RED_FLAG = text_family("red_flag", lambda s: [flag.id for flag in s.red_flags])
 WEEKDAY = text_family("weekday", [str(d) for d in WEEKDAYS])
 WEEKDAY_PLURAL = text_family("weekdays", [str(d) for d in WEEKDAYS])
 DATE_DAY = text_key("date.day")
@@ -426,10 +425,16 @@ def _describe(values: Mapping[str, Any], voice: Voice) -> list[str]:
     if values.get("range_of_motion") == "reduced":
         out.append(voice.say(SUMMARY_RANGE_OF_MOTION))
     flags = [f if isinstance(f, str) else (f or {}).get("flag") for f in values.get("red_flags") or []]
-    named = [voice.name(RED_FLAG, f) for f in flags if f]
+    named = [_flag_name(voice, f) for f in flags if f]
     if named:
-        out.append(voice.say(SUMMARY_RED_FLAGS, flags=", ".join(named)))
+        out.append(voice.say(SUMMARY_RED_FLAGS, flags="; ".join(named)))
     return out
+
+
+def _flag_name(voice: Voice, flag: str) -> str:
+    """A red flag as the runner reads it: the title of its knowledge entry."""
+    entry = voice.kb.flag_entry(flag) if voice.kb is not None else None
+    return entry.title if entry is not None else str(flag).replace("_", " ")
 
 
 def _when(at: Any, tz: tzinfo, voice: Voice) -> str:

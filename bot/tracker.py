@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.interfaces import Action, Tracker
+from rasa_sdk.types import DomainDict
 
 from bot.dialogue import parse_payload
 from bot.knowledge import KnowledgeBase
 from bot.texts import Texts, Voice, default_texts
+from bot.vocabulary import VOCABULARY
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -41,6 +44,17 @@ def voice(tracker: Tracker, texts: Texts, kb: KnowledgeBase | None = None) -> Vo
     unit = context.get("unit") if isinstance(context, dict) else None
     return Voice(texts, kb, texts.locale(tracker.get_slot("language")), tracker.get_slot("country"),
                  str(unit or "km"))
+
+
+def validate_slot(action: object, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> dict[str, Any]:
+    """A form's validation of one extracted value: the action's validate_<slot>, else what the
+    domain declares (categorical values, float min/max). The start-up checks make sure every
+    extracted slot has one or the other."""
+    method = getattr(action, f"validate_{slot}", None)
+    if method is not None:
+        return dict(method(value, dispatcher, tracker, domain))
+    return {slot: value if VOCABULARY.accepts(slot, value) else None}
 
 
 def parsed_slots(tracker: Tracker) -> tuple[dict[str, Any], list[str]] | None:

@@ -151,15 +151,21 @@ def _forms(s: Sources) -> list[DefinitionError]:
                 out.append(DefinitionError(domain, f"forms.{form}.required_slots",
                                            f"'{slot}' has no extraction: {name} needs extract_{slot}, "
                                            f"or list it under nlu_slots in {s.vocabulary.path}"))
-            if not hasattr(action, f"validate_{slot}"):
+            if not _validated(action, slot, s.vocabulary):
                 out.append(DefinitionError(domain, f"forms.{form}.required_slots",
-                                           f"'{slot}' has no validation: {name} needs validate_{slot}"))
+                                           f"'{slot}' has no validation: declare its values in the domain "
+                                           f"(categorical values, float min/max), or give {name} validate_{slot}"))
         if reads_nlu:
             for slot in s.vocabulary.nlu_slots:
-                if not hasattr(action, f"validate_{slot}"):
+                if not _validated(action, slot, s.vocabulary):
                     out.append(DefinitionError(s.vocabulary.path, "nlu_slots",
-                                               f"'{slot}' has no validation: {name} needs validate_{slot}"))
+                                               f"'{slot}' has no validation: declare its values in the domain, "
+                                               f"or give {name} validate_{slot}"))
     return out
+
+
+def _validated(action: Action, slot: str, vocabulary: Vocabulary) -> bool:
+    return hasattr(action, f"validate_{slot}") or vocabulary.constrains(slot)
 
 
 # -- commands --------------------------------------------------------------------------------

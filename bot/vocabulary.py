@@ -56,6 +56,20 @@ class Vocabulary:
         """The values a categorical slot may take, in the domain's order."""
         return tuple(self.slots[slot].get("values") or ())
 
+    def constrains(self, slot: str) -> bool:
+        """Does the domain say which values `slot` takes (categorical values, float min/max)?"""
+        spec = self.slots.get(slot) or {}
+        return (spec.get("type") == "categorical" and bool(spec.get("values"))) or (
+            spec.get("type") == "float" and "min_value" in spec and "max_value" in spec)
+
+    def accepts(self, slot: str, value: Any) -> bool:
+        """Is `value` one the domain allows for `slot` (see constrains)?"""
+        spec = self.slots.get(slot) or {}
+        if spec.get("type") == "float":
+            return (isinstance(value, (int, float)) and not isinstance(value, bool)
+                    and spec["min_value"] <= value <= spec["max_value"])
+        return value in self.values(slot)
+
 
 def load_vocabulary(directory: Path) -> Vocabulary:
     """Read `directory`/vocabulary.yml and the domain's slots; DefinitionError names file and key."""

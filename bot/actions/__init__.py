@@ -21,7 +21,7 @@ from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.safety.screen import screen
 from bot.texts import Texts, Voice, text_key
-from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values
+from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values, validate_slot
 from bot.triage import RedFlagFinding, decide
 from bot.vocabulary import LOCATIONS, NLU_SLOTS, VOCABULARY
 
@@ -93,24 +93,8 @@ class ValidateTriageForm(FormValidationAction):
         cleaned = [x for x in (value or []) if x in LOCATIONS]
         return {"pain_location": cleaned or None}
 
-    def _categorical(self, slot: str, value: Any) -> dict[str, Any]:
-        return {slot: value if value in VOCABULARY.values(slot) else None}
-
-    def validate_pain_side(self, value: Any, *_: Any) -> dict[str, Any]:
-        return self._categorical("pain_side", value)
-
-    def validate_pain_pattern(self, value: Any, *_: Any) -> dict[str, Any]:
-        return self._categorical("pain_pattern", value)
-
-    def validate_balance_change(self, value: Any, *_: Any) -> dict[str, Any]:
-        return self._categorical("balance_change", value)
-
-    def validate_range_of_motion(self, value: Any, *_: Any) -> dict[str, Any]:
-        return self._categorical("range_of_motion", value)
-
-    def validate_severity(self, value: Any, *_: Any) -> dict[str, Any]:
-        ok = isinstance(value, (int, float)) and 0 <= value <= 10
-        return {"severity": value if ok else None}
+    # pain_side, pain_pattern, balance_change, range_of_motion (categorical) and severity (float,
+    # 0-10) are validated against what the domain declares for them (bot.tracker.validate_slot).
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
@@ -123,8 +107,7 @@ class ValidateTriageForm(FormValidationAction):
         events: list[EventType] = []
         for event in extracted:
             slot, value = event["name"], event["value"]
-            validate = getattr(self, f"validate_{slot}", None)
-            result = validate(value, dispatcher, tracker, domain) if validate else {slot: value}
+            result = validate_slot(self, slot, value, dispatcher, tracker, domain)
             tracker.slots.update(result)
             events += [SlotSet(k, v) for k, v in result.items()]
         if requested and tracker.slots.get(requested) is None and requested not in (tracker.slots.get("skipped_slots") or []):

@@ -25,7 +25,7 @@ from bot.checkins.schedule import KM_PER_MILE, week_key
 from bot.nlu.pipeline import NLU
 from bot.record import CheckinEntry
 from bot.texts import LOCATION, Texts, default_texts, text_key
-from bot.tracker import KnowledgeAction, SpeakingAction, latest_text, payload_values, voice
+from bot.tracker import KnowledgeAction, SpeakingAction, latest_text, payload_values, validate_slot, voice
 from bot.vocabulary import LOCATIONS, VOCABULARY
 
 START = text_key("checkin.start")
@@ -35,10 +35,10 @@ NOTED = text_key("checkin.noted", "entry")
 ALL_CLEAR = text_key("checkin.all_clear")
 #: The check-in's questions, in order (the domain's checkin_form).
 FORM = VOCABULARY.forms["checkin_form"]
-PATTERNS = VOCABULARY.values("checkin_pattern")
-#: Sanity limits: beyond these a number is more likely a typo than a week of running.
-MAX_WEEK_KM = 1000.0
-MAX_RUN_KM = 350.0
+#: Sanity limits: beyond these a number is more likely a typo than a week of running (the
+#: domain's max_value of the slots).
+MAX_WEEK_KM = float(VOCABULARY.slots["checkin_distance"]["max_value"])
+MAX_RUN_KM = float(VOCABULARY.slots["checkin_longest"]["max_value"])
 #: How many stored entries the rules need: four weeks back plus 30 days, with room for gaps.
 CONTEXT_ENTRIES = 8
 
@@ -96,8 +96,9 @@ class ValidateCheckinForm(FormValidationAction):
     def name(self) -> str:
         return "validate_checkin_form"
 
-    # One extract_<slot> and one validate_<slot> per question (rasa-sdk's naming; the start-up
-    # checks look for both). Only the pending question's extractor runs.
+    # One extract_<slot> per question (rasa-sdk's naming); only the pending question's runs. Values
+    # are validated by validate_<slot> where the domain's declaration (checkin_pain 0-10,
+    # checkin_pattern's values) is not enough (bot.tracker.validate_slot). Checked at start-up.
 
     def extract_checkin_pain(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                              domain: DomainDict) -> dict[str, Any]:
@@ -130,15 +131,9 @@ class ValidateCheckinForm(FormValidationAction):
                                 domain: DomainDict) -> dict[str, Any]:
         return {"checkin_longest": parse_distance(latest_text(tracker), _unit(tracker))}
 
-    def validate_checkin_pain(self, value: Any, *_: Any) -> dict[str, Any]:
-        return {"checkin_pain": value if _number(value) and 0 <= value <= 10 else None}
-
     def validate_checkin_location(self, value: Any, *_: Any) -> dict[str, Any]:
         cleaned = [x for x in value if x in LOCATIONS] if isinstance(value, list) else []
         return {"checkin_location": cleaned or None}
-
-    def validate_checkin_pattern(self, value: Any, *_: Any) -> dict[str, Any]:
-        return {"checkin_pattern": value if value in PATTERNS else None}
 
     def validate_checkin_distance(self, value: Any, *_: Any) -> dict[str, Any]:
         return {"checkin_distance": round(float(value), 2) if _number(value) and 0 <= value <= MAX_WEEK_KM else None}
@@ -168,7 +163,7 @@ class ValidateCheckinForm(FormValidationAction):
             skipped.append(skip)
         for slot, value in found.items():
             if slot in FORM:
-                slots.update(getattr(self, f"validate_{slot}")(value, dispatcher, tracker, domain))
+                slots.update(validate_slot(self, slot, value, dispatcher, tracker, domain))
                 events.append(SlotSet(slot, slots[slot]))
         clarifying = False
         if requested in FORM and slots.get(requested) is None and requested not in skipped:

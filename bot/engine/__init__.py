@@ -42,7 +42,7 @@ from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.record import Conversation
 from bot.safety.screen import screen
-from bot.texts import Texts, Voice, text_key
+from bot.texts import Texts, Voice, default_texts, text_key
 from bot.turn import Reply, TurnResult, UserMessage
 from bot.vocabulary import load_vocabulary
 
@@ -94,8 +94,10 @@ class Engine:
         actions = build_actions(nlu, kb, texts)
         validation.check(validation.Sources(vocabulary, dialogue, kb, actions, texts))
         engine = cls(dialogue, nlu, kb, build_executor(actions), texts)
-        # Compile the safety rules and load its model now, not on the first user's message.
+        # Compile the safety rules and load its model now, not on the first user's message; read
+        # the English catalog the pure modules fall back to (bot.texts.english) now, not mid-turn.
         screen("warming up the safety screen before the first runner writes in")
+        default_texts()
         nlu.parse("my left shin hurts every time I run")
         return engine
 
