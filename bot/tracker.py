@@ -54,7 +54,8 @@ def validate_slot(action: object, slot: str, value: Any, dispatcher: CollectingD
     method = getattr(action, f"validate_{slot}", None)
     if method is not None:
         return dict(method(value, dispatcher, tracker, domain))
-    return {slot: value if VOCABULARY.accepts(slot, value) else None}
+    vocabulary = getattr(action, "vocabulary", None) or VOCABULARY
+    return {slot: value if vocabulary.accepts(slot, value) else None}
 
 
 def parsed_slots(tracker: Tracker) -> tuple[dict[str, Any], list[str]] | None:

@@ -80,7 +80,7 @@ def load_sources(dialogues_dir: Path | None = None, knowledge_dir: Path | None =
     dialogue = load_dialogue(dialogues_dir)
     kb = KnowledgeBase.load(knowledge_dir or knowledge_directory(), vocabulary.levels, vocabulary.locations)
     texts = Texts.load(dialogues_dir, dialogue.responses)
-    return Sources(vocabulary, dialogue, kb, build_actions(None, kb, texts), texts)  # type: ignore[arg-type]  # no NLU needed
+    return Sources(vocabulary, dialogue, kb, build_actions(None, kb, texts, vocabulary), texts)  # type: ignore[arg-type]  # no NLU needed
 
 
 def problems(sources: Sources) -> list[DefinitionError]:

@@ -23,7 +23,7 @@ from bot.safety.screen import screen
 from bot.texts import Texts, Voice, text_key
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values, validate_slot
 from bot.triage import RedFlagFinding, decide
-from bot.vocabulary import LOCATIONS, NLU_SLOTS, VOCABULARY
+from bot.vocabulary import VOCABULARY, Vocabulary
 
 CHECKIN_OFFER_LEVELS = ("see_pt", "self_care")
 CHECKIN_OFFER = text_key("checkin.offer")
@@ -41,11 +41,13 @@ class ValidateTriageForm(FormValidationAction):
     """Extracts the triage slots from the latest message with our NLU, validates them, and
     picks the next slot to ask (asking one clarifying follow-up before moving on)."""
 
-    #: Extraction is our NLU's: every slot of bot.vocabulary.NLU_SLOTS, each through validate_<slot>.
+    #: Extraction is our NLU's (or a button's): every slot of the vocabulary's nlu_slots, each
+    #: validated by validate_<slot> or by what the domain declares for it.
     reads_nlu_slots = True
 
-    def __init__(self, nlu: NLU) -> None:
+    def __init__(self, nlu: NLU, vocabulary: Vocabulary | None = None) -> None:
         self.nlu = nlu
+        self.vocabulary = vocabulary or VOCABULARY
 
     def name(self) -> str:
         return "validate_triage_form"
@@ -70,7 +72,7 @@ class ValidateTriageForm(FormValidationAction):
         found = values.pop("pain_location", None)
         locations = current
         if found or negated:
-            found = [x for x in (found or []) if x in LOCATIONS]
+            found = [x for x in (found or []) if x in self.vocabulary.locations]
             if intent == "correction" and found:
                 locations = found
             else:
@@ -84,13 +86,13 @@ class ValidateTriageForm(FormValidationAction):
             if requested and requested not in skipped:
                 events.append(SlotSet("skipped_slots", skipped + [requested]))
         for slot, value in values.items():
-            if slot in NLU_SLOTS:  # each has its validate_<slot> below (checked at start-up)
+            if slot in self.vocabulary.nlu_slots:  # each is validated below (checked at start-up)
                 events.append(SlotSet(slot, value))
         return events
 
     def validate_pain_location(self, value: Any, dispatcher: CollectingDispatcher,
                                tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        cleaned = [x for x in (value or []) if x in LOCATIONS]
+        cleaned = [x for x in (value or []) if x in self.vocabulary.locations]
         return {"pain_location": cleaned or None}
 
     # pain_side, pain_pattern, balance_change, range_of_motion (categorical) and severity (float,
@@ -193,7 +195,7 @@ class ActionTriage(KnowledgeAction):
         slots = tracker.slots
         flags = [RedFlagFinding(f["flag"], f["level"], f["reason"]) for f in slots.get("red_flags") or []]
         decision = decide(slots, flags, crisis=slots.get("safety_finding") == "crisis")
-        locations = [x for x in slots.get("pain_location") or [] if x in LOCATIONS]
+        locations = [x for x in slots.get("pain_location") or [] if x in self.kb.locations]
         voice = self.voice(tracker)
         advice = self.kb.advice(decision.level.value, locations, decision.reasons, voice.country,
                                 flags=[f.flag for f in flags], locale=voice.locale)
@@ -219,7 +221,7 @@ class ActionAnswerQuestion(KnowledgeAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         question = latest_text(tracker)
-        locations = [x for x in tracker.get_slot("pain_location") or [] if x in LOCATIONS]
+        locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
         voice = self.voice(tracker)
         answer = self.kb.answer(question, locations, voice.country, voice.locale)
         if answer is None:
@@ -234,9 +236,11 @@ class ActionAnswerQuestion(KnowledgeAction):
         return []
 
 
-def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None) -> list[Action]:
-    """Every action, sharing one NLU, knowledge base and text catalog (the packaged one if None)."""
-    return [ValidateTriageForm(nlu), ActionSafetyCheck(kb, texts), ActionCrisisResponse(kb, texts),
+def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
+                  vocabulary: Vocabulary | None = None) -> list[Action]:
+    """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
+    ones when None)."""
+    return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionCrisisResponse(kb, texts),
             ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts), ActionRecordCheckin(kb, texts)]
 

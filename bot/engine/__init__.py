@@ -91,7 +91,7 @@ class Engine:
         kb = KnowledgeBase.load(knowledge_dir or knowledge_directory(), vocabulary.levels, vocabulary.locations)
         texts = Texts.load(dialogues_dir, dialogue.responses)
         nlu = NLU()
-        actions = build_actions(nlu, kb, texts)
+        actions = build_actions(nlu, kb, texts, vocabulary)
         validation.check(validation.Sources(vocabulary, dialogue, kb, actions, texts))
         engine = cls(dialogue, nlu, kb, build_executor(actions), texts)
         # Compile the safety rules and load its model now, not on the first user's message; read

@@ -20,7 +20,6 @@ from spacy.tokens import Doc
 from bot.nlu import vocabulary as V
 from bot.nlu.lang import WORD as _WORD
 from bot.nlu.lang import blank_english, guess_language
-from bot.vocabulary import NLU_SLOTS
 
 # Our termset: clinical negspacy defaults negate "can't"/"don't" before a body part, which in
 # runner talk is usually not a negation ("I can't run because my knee hurts").
@@ -295,7 +294,7 @@ class NLU:
     def _intent(self, lower: str, words: list[str], cues: set[str], slots: dict[str, Any],
                 negated: tuple[str, ...], is_question: bool, context: str | None) -> str:
         stripped = lower.strip(" !.?,")
-        fills = {k for k in slots if k in NLU_SLOTS}
+        fills = set(slots)  # the slots (bot.vocabulary.NLU_SLOTS) this message filled
         if ("WHY" in cues and len(words) <= 14) or stripped in ("why", "why?", "how come"):
             return "why_ask"
         if "CORRECTION" in cues and (fills or negated):
