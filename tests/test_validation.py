@@ -158,3 +158,20 @@ def test_a_removed_level_is_named_where_it_is_still_used(data: tuple[Path, Path]
     edit(dialogues / "domain.yml", lambda d: d["slots"]["triage_level"]["values"].remove("self_care"))
     with pytest.raises(DefinitionError, match=r"advice.yml: advice-now-self-care.levels: unknown level .self_care."):
         validation.load_sources(dialogues, knowledge)
+
+
+# -- countries -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("change, key", [
+    (lambda c: c["countries"]["GB"].pop("crisis_line"), "countries.GB.crisis_line"),
+    (lambda c: c["countries"]["IE"].update(lines=[]), "countries.IE.lines"),
+    (lambda c: c["fallback"].pop("emergency_number"), "fallback.emergency_number"),
+    (lambda c: c["aliases"].update(NZ="NZ"), "aliases.NZ"),
+    (lambda c: c.update(locales={"es": {"countries": {"FR": {"label": "Francia"}}}}), "locales.es.countries.FR"),
+])
+def test_every_country_has_its_resources(data: tuple[Path, Path], change: Change, key: str) -> None:
+    dialogues, knowledge = data
+    edit(knowledge / "crisis_resources.yml", change)
+    with pytest.raises(DefinitionError) as caught:
+        validation.load_sources(dialogues, knowledge)
+    assert caught.value.path.endswith("crisis_resources.yml") and caught.value.key == key, caught.value

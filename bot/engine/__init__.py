@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from rasa_sdk.executor import ActionExecutor
 
@@ -40,7 +40,7 @@ from bot.engine.render import Renderer
 from bot.engine.state import Turn
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
-from bot.record import Conversation
+from bot.record import Conversation, UserRecord
 from bot.safety.screen import screen
 from bot.texts import Texts, Voice, default_texts, text_key
 from bot.turn import Reply, TurnResult, UserMessage
@@ -159,9 +159,9 @@ class Engine:
         if any(e.kind == "delete_data" for e in result.effects):
             return result
         if result.record.get("conversation"):
-            result.record.setdefault("profile", {})
-            turn = Turn(result.record, "", now, Voice.for_record(self.texts, self.kb, result.record),  # type: ignore[arg-type]
-                        list(result.replies))
+            record = cast(UserRecord, result.record)
+            record.setdefault("profile", {})
+            turn = Turn(record, "", now, Voice.for_record(self.texts, self.kb, record), list(result.replies))
             self.flow.reask(turn)
             return TurnResult(result.record, tuple(turn.replies), result.effects)
         return result
