@@ -8,12 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.model import (
-    DETAILS, LEVELS, LOCATIONS, PATTERNS, RED_FLAG_IDS, REQUIRED_IDS, ROLES, Advice, Answer, Entry, Feeling,
-)
+from bot.knowledge.model import DETAILS, REQUIRED_IDS, ROLES, Advice, Answer, Entry, Feeling
+from bot.vocabulary import LEVELS, LOCATIONS, PATTERNS
 
 __all__ = [
-    "DETAILS", "LEVELS", "LOCATIONS", "PATTERNS", "RED_FLAG_IDS", "REQUIRED_IDS", "ROLES",
+    "DETAILS", "LEVELS", "LOCATIONS", "PATTERNS", "REQUIRED_IDS", "ROLES",
     "Advice", "Answer", "Entry", "Feeling", "KnowledgeBase", "default_directory",
 ]
 

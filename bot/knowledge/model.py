@@ -1,21 +1,15 @@
-"""Values of the knowledge base: entries, answers, advice, and the public vocabularies."""
+"""Values of the knowledge base: entries, answers, advice, and the entry roles.
+
+Levels and locations are shared facts: `bot.vocabulary` loads them from `dialogues/`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Public contracts (DESIGN.md, issue 2): the triage levels and the NLU's canonical locations.
-LEVELS: tuple[str, ...] = ("crisis", "emergency", "urgent", "see_pt", "self_care")
-LOCATIONS: tuple[str, ...] = (
-    "foot", "toe", "heel", "ankle", "achilles", "shin", "calf", "knee", "it_band",
-    "thigh", "hamstring", "quad", "hip", "groin", "glute", "lower_back",
-)
 # How advice composition uses an entry; only `answer` entries are offered as answers.
 # `advice_location`: what the runner's area needs for one pain pattern (replaces the area's answer
 # entry in the advice when the pattern matches).
 ROLES: tuple[str, ...] = ("answer", "advice_now", "advice_pt", "advice_location", "advice_escalate", "red_flag")
-# The triage's pain patterns (the `pain_pattern` slot): entries may be specific to some of them.
-PATTERNS: tuple[str, ...] = ("fades", "recurring", "persistent")
 # The detail buttons of an advice message an answer entry can fill (issue 16): "Why?", "What can I
 # do now?", "Exercises", "When can I run again?". `KnowledgeBase.details` picks them.
 DETAILS: tuple[str, ...] = ("why", "now", "exercises", "run_again")
@@ -27,11 +21,6 @@ REQUIRED_IDS: tuple[str, ...] = (
     "balance-why", "balance-test", "mileage-gradual", "mileage-rules", "injury-rates",
     "shin-pain", "knee-pain", "foot-heel-pain", "achilles-calf-pain", "hip-pain", "back-pain",
     "red-flags", "symptom-checkers", "disclaimer", "crisis-help",
-)
-# The red-flag ids the safety screen reports (each is also an entry id).
-RED_FLAG_IDS: tuple[str, ...] = (
-    "redflag-cardiac", "redflag-cauda-equina", "redflag-heat-stroke", "redflag-dvt",
-    "redflag-fracture", "redflag-stress-fracture", "redflag-neuro", "redflag-septic-joint",
 )
 
 
@@ -50,6 +39,7 @@ class Entry:
     levels: tuple[str, ...]
     role: str
     include_crisis_resources: bool = False
+    flag: str = ""  # role red_flag: the safety screen's flag id it explains (bot/safety/patterns.py)
     file: str = ""  # the data file it was loaded from, for messages
     patterns: tuple[str, ...] = ()  # advice only: the pain patterns it is for (empty = any)
     detail: str | None = None  # the detail button it can fill (DETAILS), if any

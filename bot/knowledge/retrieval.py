@@ -22,7 +22,7 @@ from rank_bm25 import BM25Okapi
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.knowledge.loader import OutOfScope, Vocabulary
-from bot.knowledge.model import LOCATIONS, Entry
+from bot.knowledge.model import Entry
 from bot.nlu.lang import lemmas
 
 # spaCy's stop words include words that carry meaning for runners ("back", "side", "serious").
@@ -163,9 +163,11 @@ class _PhraseSet:
 class Retriever:
     """BM25 over the `answer` entries, plus the out-of-scope signals."""
 
-    def __init__(self, entries: Iterable[Entry], vocabulary: Vocabulary, out_of_scope: OutOfScope) -> None:
+    def __init__(self, entries: Iterable[Entry], vocabulary: Vocabulary, out_of_scope: OutOfScope,
+                 locations: Iterable[str]) -> None:
         self.entries = tuple(e for e in entries if e.role == "answer")
         self._index = {e.id: i for i, e in enumerate(self.entries)}
+        self._locations = frozenset(locations)
         self._phrases = PhraseMap({**vocabulary.locations, **vocabulary.groups})
         self._triggers: dict[tuple[str, ...], str] = {}  # lemmatised trigger phrase -> topic
         # Trigger phrases that lemmatise to nothing (e.g. "vo2") would match every question.
@@ -231,7 +233,7 @@ class Retriever:
         without one of the topic's exceptions (or with one of its still-refuse phrases).
         The conversation's locations (`context`) count as words of the question here: "should I
         wear a brace?" after ankle advice is about the ankle."""
-        with_context = list(tokens) + [c for c in context if c in LOCATIONS]
+        with_context = list(tokens) + [c for c in context if c in self._locations]
         for topic in self._trigger_topics(tokens):
             excepted, still = self._exceptions[topic]
             if excepted.found_in(with_context) and not still.found_in(tokens):
@@ -245,8 +247,8 @@ class Retriever:
         tokens = self._phrases.apply(lemmas_)
         terms = [t for t in tokens if t not in STOP]
         focus: frozenset[str] = frozenset()
-        if not any(t in LOCATIONS for t in terms) and self._context_words.intersection(tokens):
-            focus = frozenset(c for c in context if c in LOCATIONS)
+        if not any(t in self._locations for t in terms) and self._context_words.intersection(tokens):
+            focus = frozenset(c for c in context if c in self._locations)
         return terms, focus
 
     def _scores(self, terms: list[str]) -> list[float]:
@@ -256,7 +258,7 @@ class Retriever:
         if not terms and not focus:
             return []
         scores = self._scores(terms + sorted(focus))
-        named = {t for t in terms if t in LOCATIONS} - focus
+        named = {t for t in terms if t in self._locations} - focus
         if named:
             for i, entry in enumerate(self.entries):
                 if named.intersection(entry.locations):
@@ -284,12 +286,12 @@ class Retriever:
         terms, focus = self._query(tokens, context)
         refused = None if exact else self.refusing_topic(tokens, context)
         ranked = self._rank(terms, focus) if not exact else []
-        named = frozenset(t for t in terms if t in LOCATIONS)
+        named = frozenset(t for t in terms if t in self._locations)
         plain_scores: list[float] = []
         if ranked and focus:
             plain_scores = self._scores(terms)
         elif ranked and named:
-            unplaced = [t for t in self._phrases.apply(tokens, drop=frozenset(LOCATIONS)) if t not in STOP]
+            unplaced = [t for t in self._phrases.apply(tokens, drop=self._locations) if t not in STOP]
             plain_scores = self._scores(unplaced)
         plain = self._ordered(plain_scores) if plain_scores else []
         chosen: Match | None
