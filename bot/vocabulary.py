@@ -117,6 +117,9 @@ LEVELS: tuple[str, ...] = VOCABULARY.levels
 LOCATIONS: tuple[str, ...] = VOCABULARY.locations
 #: The triage's pain patterns (the values of pain_pattern); advice entries may be specific to some.
 PATTERNS: tuple[str, ...] = VOCABULARY.values("pain_pattern")
+#: The detail buttons of an advice message (the values of the detail slot): "Why?", "What can I do
+#: now?", "Exercises", "When can I run again?" (issue 16). Answer entries may fill one (`detail:`).
+DETAILS: tuple[str, ...] = VOCABULARY.values("detail")
 #: Slots the NLU fills from a message.
 NLU_SLOTS: tuple[str, ...] = VOCABULARY.nlu_slots
 #: Red-flag id -> its level ("emergency" | "urgent"), from bot/safety/patterns.py.

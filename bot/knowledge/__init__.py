@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.model import DETAILS, REQUIRED_IDS, ROLES, Advice, Answer, Entry, Feeling
-from bot.vocabulary import LEVELS, LOCATIONS, PATTERNS
+from bot.knowledge.model import REQUIRED_IDS, ROLES, Advice, Answer, Entry, Feeling
+from bot.vocabulary import DETAILS, LEVELS, LOCATIONS, PATTERNS
 
 __all__ = [
     "DETAILS", "LEVELS", "LOCATIONS", "PATTERNS", "REQUIRED_IDS", "ROLES",

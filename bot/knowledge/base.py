@@ -8,10 +8,10 @@ from pathlib import Path
 
 from bot.knowledge.feelings import FeelingDetector
 from bot.knowledge.loader import OTHER_COUNTRY, CrisisCountry, CrisisResources, KnowledgeData, load_data
-from bot.knowledge.model import DETAILS, REQUIRED_IDS, Advice, Answer, Entry, Feeling
+from bot.knowledge.model import REQUIRED_IDS, Advice, Answer, Entry, Feeling
 from bot.knowledge.retrieval import Explanation, Retriever, after_pleasantry
 from bot.texts import fill
-from bot.vocabulary import LEVELS, LOCATIONS, PATTERNS
+from bot.vocabulary import DETAILS, LEVELS, LOCATIONS, PATTERNS
 
 _SENTENCE_END = re.compile(r"[.!?](\s|$)")
 
@@ -151,11 +151,12 @@ class KnowledgeBase:
 
     def answer(self, question: str, locations: Sequence[str] = (), country: str | None = "US",
                locale: str = "en") -> Answer | None:
-        """A short answer with its source line and the disclaimer, or None when out of scope."""
+        """A short answer with its source line, or None when out of scope. No disclaimer: that is
+        said once per advice and in /help, not on every answer (issue 16)."""
         entry = self.best_entry(question, locations)
         if entry is None:
             return None
-        parts = [self._text(entry, country, locale), self.source_line([entry.id]), self._disclaimer()]
+        parts = [self._text(entry, country, locale), self.source_line([entry.id])]
         if entry.include_crisis_resources:
             parts.append(self.crisis_resources(country, locale))
         related = tuple(
@@ -164,6 +165,11 @@ class KnowledgeBase:
             if self._entries[r].role == "answer" and self._entries[r].questions
         )[:3]
         return Answer(text="\n\n".join(parts), sources=(entry.id,), related=related)
+
+    def refusal_topic(self, text: str) -> str | None:
+        """The out-of-scope topic a message asks about (a trigger without its exceptions: "find
+        me a PT near me" -> booking, "tell me a joke" -> other), or None."""
+        return self._retriever.refusal_topic(after_pleasantry(text) or text)
 
     def out_of_scope_reply(self, question: str) -> str:
         """What to say when `answer` returned None: that we can't answer, and who can."""
@@ -211,13 +217,11 @@ class KnowledgeBase:
             return texts
 
         def with_role(role: str) -> list[Entry]:
-            # The entries for this pattern, if there are any; otherwise the level's general ones.
-            fitting = [e for e in self.entries if e.role == role and level in e.levels]
-            specific = [e for e in fitting if pattern is not None and pattern in e.patterns]
-            return specific or [e for e in fitting if not e.patterns]
+            return self.advice_entries(role, level, pattern)
 
-        parts = [self._data.levels[level].heading]
-        why = _because(reasons)
+        heading = self._data.levels[level].heading
+        parts = [fill(heading, self.country_values(country, locale)) if "{" in heading else heading]
+        why = reason_sentence(reasons)
         if level == "crisis":
             parts.append(self.crisis_resources(country, locale))
             used.append(self._entries["crisis-help"])
@@ -227,11 +231,11 @@ class KnowledgeBase:
         else:
             if why:
                 parts.append(why)
-            parts += take(self._flag_entries(flags))
+            parts += take(self.flag_entries(flags))
             parts += take(with_role("advice_now"))
             parts += take(with_role("advice_pt"))
             if self._data.levels[level].include_location:
-                parts += take(self._location_advice(loc, level, pattern) for loc in locations)
+                parts += take(self.location_advice(loc, level, pattern) for loc in locations)
             parts += take(with_role("advice_escalate"))
             parts.append(self.crisis_resources(country, locale))
             used.append(self._entries["crisis-help"])
@@ -239,9 +243,20 @@ class KnowledgeBase:
         used.append(self._entries["disclaimer"])
         return Advice(text="\n\n".join(parts), sources=tuple(dict.fromkeys(e.id for e in used)))
 
-    def _location_advice(self, loc: str, level: str, pattern: str | None) -> Entry:
+    def advice_entries(self, role: str, level: str, pattern: str | None = None) -> list[Entry]:
+        """The advice snippets of `role` for `level`: those for the runner's pain `pattern` if there
+        are any, otherwise the level's general ones (self_care implies the pattern fades)."""
+        if pattern is None and level == "self_care":
+            pattern = "fades"
+        fitting = [e for e in self.entries if e.role == role and level in e.levels]
+        specific = [e for e in fitting if pattern is not None and pattern in e.patterns]
+        return specific or [e for e in fitting if not e.patterns]
+
+    def location_advice(self, loc: str, level: str, pattern: str | None = None) -> Entry:
         """What the advice says about `loc`: the area's snippet for the pattern (soreness that
         fades gets soreness advice for that area), else the area's location entry."""
+        if pattern is None and level == "self_care":
+            pattern = "fades"
         for e in self.entries:
             if (e.role == "advice_location" and loc in e.locations and pattern in e.patterns
                     and (not e.levels or level in e.levels)):
@@ -262,7 +277,9 @@ class KnowledgeBase:
         """The red_flag entry that explains the safety screen's flag `flag` (its `flag:` field)."""
         return self._flags.get(flag)
 
-    def _flag_entries(self, flags: Sequence[str]) -> list[Entry]:
+    def flag_entries(self, flags: Sequence[str]) -> list[Entry]:
+        """The red_flag entries of the safety screen's flags ("dvt" or "redflag-dvt"), in order;
+        ValueError for an unknown one."""
         out = []
         for flag in flags:
             entry = self._flags.get(flag)
@@ -306,12 +323,43 @@ class KnowledgeBase:
             lines += [f"- {line}" for line in default.lines]
         return "\n".join(lines)
 
+    def crisis_compact(self, country: str | None = "US", locale: str = "en") -> str:
+        """The crisis resources as one line, for advice replies (issue 16): the file's `compact`
+        over the country's crisis_line and emergency number. The full block (crisis_resources)
+        is for crisis and distress. An unknown code gets the fallback's line (findahelpline.com,
+        the local emergency number) without the block's added US lines: one line stays one line."""
+        block = self.country(country, locale)
+        return fill(self.crisis(locale).compact, {"crisis_line": block.crisis_line,
+                                                  "emergency_number": block.emergency_number,
+                                                  "country_name": block.name})
+
     def country_values(self, country: str | None, locale: str = "en") -> dict[str, str]:
         """The placeholders any text may use about the runner's country (COUNTRY_PLACEHOLDERS)."""
         block = self.country(country, locale)
         return {"crisis_lines": self.crisis_resources(country, locale), "crisis_line": block.crisis_line,
+                "crisis_line_compact": self.crisis_compact(country, locale),
                 "emergency_number": block.emergency_number, "country_name": block.name,
                 "country_label": block.label}
+
+    def text(self, entry: Entry, country: str | None = "US", locale: str = "en") -> str:
+        """An entry's text with its country placeholders filled."""
+        return self._text(entry, country, locale)
+
+    def actions(self, entry: Entry, country: str | None = "US", locale: str = "en") -> tuple[str, ...]:
+        """An entry's actions with their country placeholders filled."""
+        return tuple(fill(a, self.country_values(country, locale)) if "{" in a else a for a in entry.actions)
+
+    def level_heading(self, level: str) -> str:
+        """The level's first line of advice (levels.yml), placeholders unfilled."""
+        return self._data.levels[level].heading
+
+    def level_details(self, level: str) -> tuple[str, ...]:
+        """The detail buttons advice at `level` offers (levels.yml `details`), in order."""
+        return self._data.levels[level].details
+
+    def includes_location(self, level: str) -> bool:
+        """Does advice at `level` talk about the runner's area (levels.yml include_location)?"""
+        return self._data.levels[level].include_location
 
     def _text(self, entry: Entry, country: str | None, locale: str = "en") -> str:
         """An entry's text with its country placeholders ({emergency_number}, ...) filled."""
@@ -323,8 +371,9 @@ class KnowledgeBase:
         return self._entries["disclaimer"].text
 
 
-def _because(reasons: Sequence[str]) -> str:
-    """'Because a, b and c.' from the triage's reason phrases; '' when there are none."""
+def reason_phrases(reasons: Sequence[str]) -> list[str]:
+    """The triage's reason phrases tidied for "This is because ...": no leading "because", no
+    trailing full stop, a lower-case start."""
     cleaned = []
     for reason in reasons:
         text = reason.strip().rstrip(".!").strip()
@@ -334,6 +383,12 @@ def _because(reasons: Sequence[str]) -> str:
             text = text[0].lower() + text[1:]
         if text:
             cleaned.append(text)
+    return cleaned
+
+
+def reason_sentence(reasons: Sequence[str]) -> str:
+    """'This is because a, b and c.' from the triage's reason phrases; '' when there are none."""
+    cleaned = reason_phrases(reasons)
     if not cleaned:
         return ""
     joined = cleaned[0] if len(cleaned) == 1 else ", ".join(cleaned[:-1]) + " and " + cleaned[-1]

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 # `advice_location`: what the runner's area needs for one pain pattern (replaces the area's answer
 # entry in the advice when the pattern matches).
 ROLES: tuple[str, ...] = ("answer", "advice_now", "advice_pt", "advice_location", "advice_escalate", "red_flag")
-# The detail buttons of an advice message an answer entry can fill (issue 16): "Why?", "What can I
-# do now?", "Exercises", "When can I run again?". `KnowledgeBase.details` picks them.
-DETAILS: tuple[str, ...] = ("why", "now", "exercises", "run_again")
+#: An action (`actions:` of an advice or location entry) is one line of an advice's first message,
+#: which must fit on a phone screen (issue 16: at most 600 characters in all).
+MAX_ACTION_CHARS = 80
 
 # Ids the evaluation set and other modules rely on.
 REQUIRED_IDS: tuple[str, ...] = (
@@ -43,6 +43,7 @@ class Entry:
     file: str = ""  # the data file it was loaded from, for messages
     patterns: tuple[str, ...] = ()  # advice only: the pain patterns it is for (empty = any)
     detail: str | None = None  # the detail button it can fill (DETAILS), if any
+    actions: tuple[str, ...] = ()  # short imperative lines for the advice's first message
 
 
 @dataclass(frozen=True)

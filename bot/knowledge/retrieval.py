@@ -212,6 +212,10 @@ class Retriever:
 
     # -- out of scope ------------------------------------------------------------------------
 
+    def refusal_topic(self, text: str) -> str | None:
+        """`refusing_topic` for raw text."""
+        return self.refusing_topic(_lemmas(text))
+
     def out_of_scope_topic(self, text: str) -> str | None:
         """The out-of-scope topic `text` names (its first trigger), or None. For the reply after
         a refusal, so exceptions do not apply: if we refused, the trigger's reply fits best."""

@@ -8,7 +8,7 @@ from bot.knowledge import LEVELS, LOCATIONS, KnowledgeBase
 
 HEADINGS = {
     "crisis": "pause the running questions",
-    "emergency": "Call emergency services now",
+    "emergency": "Call emergency services (911) now",
     "urgent": "See a doctor today",
     "see_pt": "See a physical therapist",
     "self_care": "Keep running, with self-care",
