@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,10 +51,20 @@ class State:
     #: Keep the pending question (requested_slot) while here, so resuming asks it again. Form
     #: states always keep theirs.
     keep_question: bool = False
+    #: The flow's `anywhere:` transitions apply here, and a feeling is acknowledged first. False
+    #: for the crisis states, which keep their own replies.
+    anywhere: bool = True
 
     def transition_for(self, intent: str) -> Transition | None:
         for t in self.transitions:
             if t.intent in (intent, "*"):
+                return t
+        return None
+
+    def own_transition(self, intent: str) -> Transition | None:
+        """The state's transition for exactly this intent (not its catch-all)."""
+        for t in self.transitions:
+            if t.intent == intent:
                 return t
         return None
 
@@ -66,6 +76,18 @@ class Dialogue:
     states: Mapping[str, State]
     interrupts: Mapping[str, Transition]
     commands: Mapping[str, Transition]
+    anywhere: Mapping[str, Transition] = field(default_factory=dict)  # intent -> transition
+
+    def transition_for(self, state: State, intent: str) -> tuple[Transition | None, bool]:
+        """The transition for `intent` in `state`, and whether it is an `anywhere:` one: the
+        state's own for the intent, else the flow's `anywhere:` one (where the state allows),
+        else the state's catch-all."""
+        own = state.own_transition(intent)
+        if own is not None:
+            return own, False
+        if state.anywhere and intent in self.anywhere:
+            return self.anywhere[intent], True
+        return state.transition_for(intent), False
 
     @property
     def responses(self) -> Mapping[str, Any]:
@@ -114,6 +136,8 @@ class Dialogue:
         for cmd, t in self.commands.items():
             if t.to:
                 lines.append(f"    any_state --> {t.to}: {cmd}")
+        for intent, t in self.anywhere.items():
+            lines.append(f"    any_state --> {t.to or 'any_state'}: {intent}")
         lines.append("    note left of any_state: every message is screened for crisis and red flags first")
         return "\n".join(lines) + "\n"
 
@@ -231,7 +255,8 @@ def _flag(raw: dict[str, Any], key: str, default: bool, where: str, path: str) -
     return value
 
 
-_STATE_KEYS = {"description", "form", "transitions", "on_complete", "pausable", "checkin", "keep_question"}
+_STATE_KEYS = {"description", "form", "transitions", "on_complete", "pausable", "checkin", "keep_question",
+               "anywhere"}
 
 
 def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dialogue:
@@ -264,7 +289,8 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
         states[name] = State(name, raw.get("description", ""), transitions, form, on_complete,
                              pausable=_flag(raw, "pausable", True, where, path),
                              checkin=_flag(raw, "checkin", True, where, path),
-                             keep_question=_flag(raw, "keep_question", False, where, path))
+                             keep_question=_flag(raw, "keep_question", False, where, path),
+                             anywhere=_flag(raw, "anywhere", True, where, path))
     interrupts = {}
     for kind in INTERRUPTS:
         if kind not in flow.get("interrupts", {}):
@@ -274,14 +300,28 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
         cmd: _transition(t, f"commands.{cmd}", path, domain, names, False)
         for cmd, t in flow.get("commands", {}).items()
     }
-    dialogue = Dialogue(domain, str(start), states, interrupts, commands)
+    anywhere: dict[str, Transition] = {}
+    for intent, t in _mapping_or_empty(flow.get("anywhere"), path, "anywhere").items():
+        if intent not in domain["intents"]:
+            raise DefinitionError(path, f"anywhere.{intent}", f"unknown intent '{intent}'")
+        anywhere[intent] = _transition(t, f"anywhere.{intent}", path, domain, names, False)
+    dialogue = Dialogue(domain, str(start), states, interrupts, commands, anywhere)
     _check_reachable(dialogue, path)
     return dialogue
 
 
+def _mapping_or_empty(raw: Any, path: str, key: str) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise DefinitionError(path, key, "must be a mapping")
+    return raw
+
+
 def _check_reachable(dialogue: Dialogue, path: str) -> None:
     seen = {dialogue.start}
-    seen |= {t.to for t in list(dialogue.interrupts.values()) + list(dialogue.commands.values()) if t.to}
+    seen |= {t.to for t in [*dialogue.interrupts.values(), *dialogue.commands.values(), *dialogue.anywhere.values()]
+             if t.to}
     frontier = list(seen)
     while frontier:
         state = dialogue.states.get(frontier.pop())

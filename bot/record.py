@@ -8,7 +8,9 @@ sweep change their own parts. Every key is optional: a new runner's record is {}
       "schema": 1,                               # the store's
       "profile": {"country": "GB"},              # /settings
       "conversation": {"state": "triage_form", "slots": {...}, "requested_slot": "balance_change",
-                       "paused": [{"state": "triage_form", "requested_slot": "balance_change"}]},
+                       "paused": [{"state": "triage_form", "requested_slot": "balance_change"}],
+                       "buttons": [["Not sure", "/inform{...}"]],    # the last turn's (typed answers)
+                       "advice": {"level": "see_pt", ...}},           # the last advice's context
       "history": [HistoryEntry, ...],            # the last HISTORY_LIMIT triage results
       "checkins": {"schedule": {...}, "entries": [CheckinEntry, ...], "draft": {...},
                    "sent_week": "2026-W49", "missed_week": "..."},
@@ -18,7 +20,7 @@ sweep change their own parts. Every key is optional: a new runner's record is {}
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 #: Triage results kept per runner (the newest; /privacy says how many).
 HISTORY_LIMIT = 50
@@ -46,6 +48,8 @@ class Conversation(TypedDict):
     slots: dict[str, Any]  # domain slots that are set (None values are not kept)
     requested_slot: str | None  # the question we are waiting for
     paused: list[PausedQuestion] | None  # oldest first; "@paused" returns to the last
+    buttons: NotRequired[list[list[str]]]  # the last turn's buttons [label, payload]: typed answers
+    advice: NotRequired[dict[str, Any]]  # the last advice (bot.replies.AdviceContext), for its buttons
 
 
 class HistoryEntry(TypedDict):

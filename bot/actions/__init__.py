@@ -16,6 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot import replies
 from bot.checkins.actions import ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
@@ -33,8 +34,11 @@ CRISIS_SAFE_BUTTON = text_key("crisis.safe_button")
 CRISIS_CHECK = text_key("crisis.check")
 CRISIS_CHECK_NO = text_key("crisis.check_no_button")
 CRISIS_CHECK_YES = text_key("crisis.check_yes_button")
+FEELING_INVITE = text_key("feeling.invite")
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
+# A question is answered (action_answer_question), never clarified as a missed answer.
+QUESTION_INTENTS = ("ask_question", "ask_and_inform")
 
 
 class ValidateTriageForm(FormValidationAction):
@@ -112,7 +116,9 @@ class ValidateTriageForm(FormValidationAction):
             result = validate_slot(self, slot, value, dispatcher, tracker, domain)
             tracker.slots.update(result)
             events += [SlotSet(k, v) for k, v in result.items()]
-        if requested and tracker.slots.get(requested) is None and requested not in (tracker.slots.get("skipped_slots") or []):
+        asked = (tracker.latest_message.get("intent") or {}).get("name") in QUESTION_INTENTS
+        if (requested and not asked and tracker.slots.get(requested) is None
+                and requested not in (tracker.slots.get("skipped_slots") or [])):
             clarified = list(tracker.slots.get("clarified_slots") or [])
             if requested not in clarified:
                 # One clarifying follow-up with a concrete tip; the engine does not re-ask.
@@ -197,18 +203,87 @@ class ActionTriage(KnowledgeAction):
         decision = decide(slots, flags, crisis=slots.get("safety_finding") == "crisis")
         locations = [x for x in slots.get("pain_location") or [] if x in self.kb.locations]
         voice = self.voice(tracker)
-        advice = self.kb.advice(decision.level.value, locations, decision.reasons, voice.country,
-                                flags=[f.flag for f in flags], locale=voice.locale)
+        context = replies.AdviceContext(decision.level.value, tuple(locations), slots.get("pain_pattern"),
+                                        tuple(f.flag for f in flags), tuple(decision.reasons))
         # A weekly check-in suits pain worth watching, not one that needs a doctor today.
-        context = tracker.get_slot("checkin_context")
-        subscribed = isinstance(context, dict) and context.get("subscribed")
+        checkins = tracker.get_slot("checkin_context")
+        subscribed = isinstance(checkins, dict) and checkins.get("subscribed")
         offer = decision.level.value in CHECKIN_OFFER_LEVELS and not subscribed
+        message = replies.advice(self.kb, voice, context)
         dispatcher.utter_message(
-            text=advice.text + ("\n\n" + voice.say(CHECKIN_OFFER) if offer else ""),
-            buttons=[{"title": voice.say(CHECKIN_OFFER_BUTTON), "payload": "!checkin start"}] if offer else [],
-            json_message={"triage": decision.level.value, "sources": list(advice.sources),
+            text=message.text, buttons=message.button_dicts(),
+            json_message={"triage": decision.level.value, "sources": list(message.sources),
                           "reasons": list(decision.reasons), "rules": list(decision.rules)},
         )
+        if offer:  # a short message of its own, so the advice keeps to one screen
+            dispatcher.utter_message(text=voice.say(CHECKIN_OFFER),
+                                     buttons=[{"title": voice.say(CHECKIN_OFFER_BUTTON), "payload": "!checkin start"}],
+                                     json_message={"sources": []})
+        return [SlotSet("triage_level", decision.level.value), SlotSet(replies.ADVICE_SLOT, context.to_json())]
+
+
+class ActionOffTopic(KnowledgeAction):
+    """Something that is neither pain nor a question we answer: the knowledge base's refusal when
+    it asks for something we don't do ("find me a PT near me", "give me a training plan", "tell
+    me a joke"), else utter_off_topic."""
+
+    def name(self) -> str:
+        return "action_off_topic"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        text = latest_text(tracker)
+        if self.kb.refusal_topic(text) is not None:
+            dispatcher.utter_message(text=self.kb.out_of_scope_reply(text), json_message={"sources": []})
+        else:
+            dispatcher.utter_message(response="utter_off_topic")
+        return []
+
+
+class ActionDetail(KnowledgeAction):
+    """A detail button of the last advice ("Why?", "What can I do now?", "Exercises", "When can I
+    run again?"): the paragraphs behind it (bot.replies.detail)."""
+
+    def name(self) -> str:
+        return "action_detail"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        kind = (payload_values(tracker) or {}).get(replies.DETAIL_SLOT) or tracker.get_slot(replies.DETAIL_SLOT)
+        if kind is None and (tracker.latest_message.get("intent") or {}).get("name") == "why_ask":
+            kind = "why"  # "why is that?" after the advice
+        context = replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT))
+        message = replies.detail(self.kb, self.voice(tracker), str(kind), context)
+        dispatcher.utter_message(text=message.text, buttons=message.button_dicts(),
+                                 json_message={"sources": list(message.sources)})
+        return []
+
+
+class ActionAcknowledgeFeeling(KnowledgeAction):
+    """A message that only says how the runner feels ("so frustrating", "the PT I saw didn't
+    help"): a short line that acknowledges it, then the answer the knowledge base has for it, if
+    any; outside a question, an invitation to say what hurts."""
+
+    def name(self) -> str:
+        return "action_acknowledge_feeling"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        text = latest_text(tracker)
+        voice = self.voice(tracker)
+        feeling = self.kb.feeling(text)
+        line = feeling.line if feeling else ""
+        locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
+        answer = replies.answer(self.kb, voice, text, locations)
+        if answer is not None:
+            dispatcher.utter_message(text=f"{line}\n\n{answer.text}" if line else answer.text,
+                                     buttons=answer.button_dicts(), json_message={"sources": list(answer.sources)})
+        elif tracker.get_slot("requested_slot"):
+            dispatcher.utter_message(text=line or voice.say(FEELING_INVITE), json_message={"sources": []})
+        else:
+            invite = voice.say(FEELING_INVITE)
+            dispatcher.utter_message(text=f"{line}\n\n{invite}" if line else invite, json_message={"sources": []})
+        return []
         return [SlotSet("triage_level", decision.level.value)]
 
 
@@ -222,17 +297,13 @@ class ActionAnswerQuestion(KnowledgeAction):
                   domain: DomainDict) -> list[EventType]:
         question = latest_text(tracker)
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
-        voice = self.voice(tracker)
-        answer = self.kb.answer(question, locations, voice.country, voice.locale)
+        answer = replies.answer(self.kb, self.voice(tracker), question, locations)
         if answer is None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(question),
                                      json_message={"sources": []})
             return []
-        dispatcher.utter_message(
-            text=answer.text,
-            buttons=[{"title": q, "payload": q} for q in answer.related],
-            json_message={"sources": list(answer.sources)},
-        )
+        dispatcher.utter_message(text=answer.text, buttons=answer.button_dicts(),
+                                 json_message={"sources": list(answer.sources)})
         return []
 
 
@@ -241,7 +312,8 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionCrisisResponse(kb, texts),
-            ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ValidateCheckinForm(nlu, texts),
+            ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionOffTopic(kb, texts), ActionDetail(kb, texts),
+            ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts), ActionRecordCheckin(kb, texts)]
 
 

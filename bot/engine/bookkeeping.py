@@ -17,6 +17,9 @@ from bot.turn import TurnResult
 
 #: The slot an action puts a finished check-in in (action_record_checkin); moved into the record.
 ENTRY_SLOT = "checkin_entry"
+#: The slot action_triage puts the advice's context in (bot.replies.ADVICE_SLOT); kept in the
+#: conversation, outside the slots, so its detail buttons work after a new triage resets them.
+ADVICE_SLOT = "advice_context"
 
 
 def new_conversation(start: str) -> Conversation:
@@ -35,6 +38,9 @@ def begin(record: Mapping[str, Any], start: str, user_id: str, now: datetime, te
 def finish(turn: Turn) -> TurnResult:
     """Move what the actions produced into the record; the turn's result."""
     entry = turn.slots.pop(ENTRY_SLOT, None)
+    advice = turn.slots.pop(ADVICE_SLOT, None)
+    if isinstance(advice, dict):
+        turn.conv["advice"] = {**advice, "at": turn.now.isoformat()}
     for slot in [s for s, value in turn.slots.items() if value is None]:
         del turn.slots[slot]  # the conversation keeps only slots that are set
     if entry is None and any(r.triage for r in turn.replies):

@@ -1,7 +1,7 @@
 """The Rasa bridge: runs our rasa-sdk actions in-process, the way a Rasa server would call them.
 
 For each action: a Rasa-shaped tracker built from the turn (a copy of the conversation's slots,
-plus what the caller fills: country, language, requested_slot, checkin_context; the message with
+plus what the caller fills: country, language, requested_slot, checkin_context, advice_context; the message with
 our NLU's reading in latest_message.metadata.parse), run through rasa-sdk's ActionExecutor; the
 slot events are applied to the conversation and the dispatcher's messages returned for rendering.
 """
@@ -14,7 +14,7 @@ from typing import Any
 from rasa_sdk.executor import ActionExecutor
 
 from bot.dialogue import Dialogue
-from bot.engine.bookkeeping import checkin_context
+from bot.engine.bookkeeping import ADVICE_SLOT, checkin_context
 from bot.engine.state import Turn
 
 
@@ -49,6 +49,7 @@ class RasaBridge:
         slots.setdefault("country", turn.voice.country or "US")
         slots.setdefault("language", turn.voice.locale)
         slots["checkin_context"] = checkin_context(turn)
+        slots.setdefault(ADVICE_SLOT, turn.conv.get("advice"))  # this turn's advice, else the last one
         state = self.dialogue.states[turn.conv["state"]]
         tracker = {
             "sender_id": turn.user_id,

@@ -35,13 +35,20 @@ class FlowInterpreter:
         return self.state(turn).checkin
 
     async def dispatch(self, turn: Turn) -> None:
-        """Follow the current state's transition for the turn's intent."""
-        transition = self.state(turn).transition_for(turn.intent)
+        """Follow the current state's transition for the turn's intent (or the flow's `anywhere:`
+        one, after which the pending question is asked again)."""
+        transition, anywhere = self.dialogue.transition_for(self.state(turn), turn.intent)
         if transition is None:  # a flow without a catch-all: say so rather than stay silent
             self.renderer.say(turn, "utter_off_topic")
             self.reask(turn)
             return
         await self.follow(turn, transition)
+        if anywhere and transition.to is None:
+            self.reask(turn)
+
+    def acknowledges_feelings(self, turn: Turn) -> bool:
+        """May a feeling be acknowledged here (the state's `anywhere`)?"""
+        return self.state(turn).anywhere
 
     async def interrupt(self, turn: Turn, finding: str) -> None:
         """A safety finding (crisis, ambiguous, red_flag): its transition, in any state."""

@@ -48,8 +48,9 @@ def test_actions_lists_our_actions(server: ActionServer) -> None:
     response = server.http.get("/actions")
     assert response.status_code == 200
     assert sorted(a["name"] for a in response.json()) == [
-        "action_answer_question", "action_crisis_response", "action_record_checkin", "action_safety_check",
-        "action_start_checkin", "action_triage", "validate_checkin_form", "validate_triage_form"]
+        "action_acknowledge_feeling", "action_answer_question", "action_crisis_response", "action_detail",
+        "action_off_topic", "action_record_checkin", "action_safety_check", "action_start_checkin", "action_triage",
+        "validate_checkin_form", "validate_triage_form"]
 
 
 def test_listens_on_loopback_only(server: ActionServer) -> None:
@@ -164,13 +165,27 @@ def test_triage_recurring_pain_is_see_pt_with_disclaimer_and_crisis_line(server:
     result = run(server, "action_triage", "no, it's about the same",
                  {"pain_location": ["shin"], "pain_side": "left", "pain_pattern": "recurring",
                   "balance_change": "same"})
-    assert slots(result) == {"triage_level": "see_pt"}
-    [message] = result["responses"]
-    assert message["text"].startswith("See a physical therapist.")
-    assert "not a diagnosis" in message["text"]
+    assert slots(result)["triage_level"] == "see_pt"
+    # The advice's context, which a Rasa assistant keeps as a slot for the detail buttons.
+    assert slots(result)["advice_context"]["locations"] == ["shin"]
+    message, offer = result["responses"]  # the weekly check-in offer is a message of its own
+    assert offer["buttons"] == [{"title": "Weekly check-in", "payload": "!checkin start"}]
+    assert message["text"].startswith("**See a physical therapist.**")  # bot.turn's markup
+    assert "not a diagnosis" in message["text"].lower()
     assert "988" in message["text"]
     assert message["custom"]["triage"] == "see_pt"
     assert "disclaimer" in message["custom"]["sources"]
+    assert message["buttons"][0]["payload"] == '/detail{"detail":"why"}'
+
+
+def test_a_detail_button_opens_the_paragraphs_of_the_advice_in_its_slot(server: ActionServer) -> None:
+    advice = run(server, "action_triage", "no, it's about the same",
+                 {"pain_location": ["shin"], "pain_pattern": "recurring", "balance_change": "same"})
+    context = slots(advice)["advice_context"]
+    result = run(server, "action_detail", '/detail{"detail":"now"}', {"advice_context": context}, intent="detail")
+    [message] = result["responses"]
+    assert "What you can do now" in message["text"] and "3 out of 10" in message["text"]
+    assert "advice-now-recurring" in message["custom"]["sources"]
 
 
 def test_triage_uses_red_flags_from_the_safety_check(server: ActionServer) -> None:
@@ -178,7 +193,7 @@ def test_triage_uses_red_flags_from_the_safety_check(server: ActionServer) -> No
               "reason": "chest pain or fainting during or after a run can be a heart problem"}]
     result = run(server, "action_triage", "I had chest pain and fainted on my run",
                  {"red_flags": flags, "safety_finding": "red_flag"})
-    assert slots(result) == {"triage_level": "emergency"}
+    assert slots(result)["triage_level"] == "emergency"
 
 
 def test_answer_question_from_the_knowledge_base(server: ActionServer) -> None:
