@@ -11,7 +11,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.checkins.schedule import from_km
+from bot.checkins.schedule import from_km, week_label, week_monday
 from bot.texts import LOCATION, Voice, english, text_key
 
 #: Fewer check-ins than this and a chart says nothing: a text summary instead.
@@ -42,7 +42,7 @@ def _fmt(km: Any, unit: str, voice: Voice) -> str:
 
 
 def entry_line(entry: Mapping[str, Any], unit: str, voice: Voice | None = None) -> str:
-    """'2026-W49: pain 3/10 (knee), 25.0 km in the week, longest run 12.0 km'."""
+    """'week of 30 Nov: pain 3/10 (knee), 25.0 km in the week, longest run 12.0 km'."""
     voice = voice or english()
     pain = entry.get("pain")
     locations = entry.get("location") or []
@@ -52,7 +52,7 @@ def entry_line(entry: Mapping[str, Any], unit: str, voice: Voice | None = None) 
         pain_text = voice.say(ENTRY_PAIN_WHERE, pain=f"{pain:g}", places=voice.names(LOCATION, locations))
     else:
         pain_text = voice.say(ENTRY_PAIN, pain=f"{pain:g}")
-    return voice.say(ENTRY, week=entry.get("week", "?"), pain=pain_text,
+    return voice.say(ENTRY, week=week_label(entry.get("week", "?"), voice), pain=pain_text,
                      distance=_fmt(entry.get("distance_km"), unit, voice),
                      longest=_fmt(entry.get("longest_km"), unit, voice))
 
@@ -70,7 +70,7 @@ def progress_text(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice 
 
 def render_chart(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice | None = None) -> bytes:
     """A PNG (about 1000x700 px, large type: readable on a phone) of pain score (0-10, line)
-    and weekly distance (bars) by ISO week, for the last 26 check-ins."""
+    and weekly distance (bars) by week (each labelled by its Monday), for the last 26 check-ins."""
     import matplotlib
 
     voice = voice or english()
@@ -79,7 +79,8 @@ def render_chart(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice |
     from matplotlib.figure import Figure
 
     shown = list(entries[-CHART_WEEKS:])
-    labels = [str(e.get("week", "?")).replace("-W", "\nW") for e in shown]
+    mondays = [week_monday(e.get("week")) for e in shown]  # each week by its Monday: "23 Nov"
+    labels = [voice.day_month(m) if m else str(e.get("week", "?")) for m, e in zip(mondays, shown)]
     xs = list(range(len(shown)))
     distance = [from_km(float(e["distance_km"]), unit) if isinstance(e.get("distance_km"), (int, float)) else 0.0
                 for e in shown]

@@ -31,5 +31,6 @@ def test_chart_in_miles_and_with_a_missing_answer() -> None:
 def test_text_summary_for_fewer_than_two_checkins() -> None:
     assert "No check-ins yet" in progress_text([], "km")
     one = progress_text(entries(1), "mi")
-    assert "2026-W40" in one and "12.4 mi" in one and "next check-in" in one
+    assert "week of 28 Sep" in one and "12.4 mi" in one and "next check-in" in one
+    assert "W40" not in one
     assert "next check-in" not in progress_text(entries(2), "km")
