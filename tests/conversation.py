@@ -15,7 +15,8 @@ A conversation file:
           buttons: ["Not sure"]         # each is a button label of the replies
           sources: ["shin-pain"]        # each is among the replies' knowledge-base sources
           max_replies: 2
-      - press: "Not sure"               # press a button of the previous replies by its label
+      - press: "Not sure"               # press a button by its label: of the previous replies, else
+                                        # of an earlier one (on a phone older messages keep theirs)
 
 Every step's replies always must be non-empty: the bot never stays silent.
 """
@@ -41,6 +42,7 @@ EXPECT_KEYS = {"asks", "triage", "slots", "state", "says", "not_says", "buttons"
 class Transcript:
     record: dict[str, Any] = field(default_factory=dict)
     buttons: tuple[Button, ...] = ()
+    earlier: list[Button] = field(default_factory=list)  # every button shown before, newest last
     log: list[str] = field(default_factory=list)
 
 
@@ -57,7 +59,7 @@ def load_conversation(path: Path) -> dict[str, Any]:
 def message_for_step(step: dict[str, Any], transcript: Transcript) -> UserMessage:
     if "press" in step:
         label = step["press"]
-        for button in transcript.buttons:
+        for button in (*transcript.buttons, *reversed(transcript.earlier)):
             if button.label == label:
                 return UserMessage(label, payload=button.payload)
         raise AssertionError(f"no button {label!r}; buttons were {[b.label for b in transcript.buttons]}")
@@ -109,6 +111,7 @@ async def replay(engine: Engine, conversation: dict[str, Any], name: str = "") -
         message = message_for_step(step, transcript)
         result = await engine.handle(transcript.record, message, NOW, "conversation-test")
         transcript.record = result.record
+        transcript.earlier += transcript.buttons
         transcript.buttons = tuple(b for r in result.replies for b in r.buttons)
         transcript.log.append(f"> {message.text}\n" + "\n".join(r.text for r in result.replies))
         check_step(step.get("expect", {}), result.replies, result.record, f"{name} step {i} ({message.text!r})")

@@ -1,17 +1,20 @@
 """The dialogue engine: one user message in, replies and the user's new record out. Pure.
 
-Every message goes: account commands (bot.commands) -> flow commands and bad-input checks ->
-safety screen (action_safety_check, always first) -> NLU (once) -> the flow's transition for
-(state, intent) -> actions/responses -> the form loop (ask the next slot, or finish with
-on_complete) -> replies. No I/O and no clock: the adapter loads and saves the record (bot.store)
-and passes the time in.
+Every message goes: typed answers to the last buttons (bot.engine.typed: "7pm", "km please",
+"yes", a button's label) -> account commands (bot.commands) -> flow commands and bad-input checks
+-> safety screen (action_safety_check, always first) -> NLU (once; a leading "thanks." is not part
+of a question) -> the flow's transition for (state, intent; a feeling the runner expresses is
+acknowledged first) -> actions/responses -> the form loop (ask the next slot, or finish with
+on_complete) -> replies, whose buttons are remembered. No I/O and no clock: the adapter loads and
+saves the record (bot.store) and passes the time in.
 
 `Engine` is the front door and the order of a turn; the rooms behind it have one job each:
 
 - bot.engine.flow        FlowInterpreter: transitions, forms, the pause stack (dialogues/flow.yml)
 - bot.engine.bridge      RasaBridge: trackers in, rasa-sdk actions run, slot events applied
 - bot.engine.render      Renderer: responses and texts -> Reply, placeholders filled
-- bot.engine.bookkeeping the record around a turn: copy, triage history, check-in entries
+- bot.engine.bookkeeping the record around a turn: copy, triage history, check-in entries, advice
+- bot.engine.typed       typed answers to the last turn's buttons, in every channel
 - bot.engine.state       Turn: the scratch they share
 
 Actions are rasa-sdk Actions run through rasa-sdk's ActionExecutor with a Rasa-shaped tracker,
@@ -24,6 +27,7 @@ import copy
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, cast
@@ -33,7 +37,7 @@ from rasa_sdk.executor import ActionExecutor
 from bot import commands, validation
 from bot.actions import build_actions, build_executor
 from bot.dialogue import SAFETY_ACTION, Dialogue, load_dialogue, parse_payload
-from bot.engine import bookkeeping
+from bot.engine import bookkeeping, typed
 from bot.engine.bridge import RasaBridge
 from bot.engine.flow import FlowInterpreter
 from bot.engine.render import Renderer
@@ -42,7 +46,7 @@ from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.record import Conversation, UserRecord
 from bot.safety.screen import screen
-from bot.texts import Texts, Voice, default_texts, text_key
+from bot.texts import Texts, Voice, default_texts, text_family, text_key
 from bot.turn import Reply, TurnResult, UserMessage
 from bot.vocabulary import load_vocabulary
 
@@ -51,6 +55,15 @@ __all__ = ["Engine", "clean_text", "has_words"]
 MAX_PARSE_CHARS = 1000  # the NLU reads this much; the safety screen always reads everything
 MAX_SCREEN_CHARS = 20000
 STALE_BUTTON = text_key("engine.stale_button")
+NOT_UNDERSTOOD = text_family("typed", ["time", "tz", "unit", "day", "country", "forget"])
+#: Intents a message with a leading pleasantry may carry for the pleasantry alone: "thanks. what
+#: shoes should I get" is read again without "thanks." ("what shoes should I get").
+PLEASANTRY_INTENTS = ("thanks", "greet", "affirm", "goodbye", "off_topic")
+#: Intents that mean the text after a pleasantry says something of its own.
+SAYS_SOMETHING = ("ask_question", "ask_and_inform", "report_pain", "correction", "why_ask")
+#: Intents of a message that only says how the runner feels, when kb.feeling finds a feeling in it
+#: and it fills no slot: the flow's `feeling` intent answers those.
+FEELING_ONLY = ("off_topic", "inform", "affirm", "deny", "goodbye", "why_ask")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
@@ -113,12 +126,13 @@ class Engine:
     async def handle(self, record: Mapping[str, Any], message: UserMessage, now: datetime,
                      user_id: str = "user") -> TurnResult:
         """Process one message for a user whose stored record is `record` (not modified)."""
+        message = self._typed_answer(record, message)
         account = self._account(record, message, now)
         if account is not None:
-            return account
+            return self._remember_buttons(account)
         turn = self.begin(record, now, user_id)
         await self._turn(turn, message)
-        return bookkeeping.finish(turn)
+        return self._remember_buttons(bookkeeping.finish(turn))
 
     async def start_checkin(self, record: Mapping[str, Any], now: datetime, week: str,
                             user_id: str = "user") -> TurnResult | None:
@@ -137,6 +151,43 @@ class Engine:
             turn.replies[:] = [Reply(f"{intro}\n\n{question.text}" if intro else question.text,
                                      question.buttons, question.asks, question.triage, question.sources)]
         return bookkeeping.finish(turn)
+
+    # -- typed answers to buttons ---------------------------------------------------------------
+
+    def _typed_answer(self, record: Mapping[str, Any], message: UserMessage) -> UserMessage:
+        """Typed text that answers the last turn's buttons becomes that press (bot.engine.typed),
+        unless the safety screen finds something in it."""
+        if message.payload is not None or message.text.strip().startswith("/"):
+            return message
+        buttons = typed.remembered(record)
+        if not buttons:
+            return message
+        voice = Voice.for_record(self.texts, self.kb, record)
+        button = typed.press_for(message.text, buttons, self._country_names(voice))
+        if button is None or screen(message.text).findings:
+            return message
+        return UserMessage(message.text, payload=button.payload)
+
+    def _country_names(self, voice: Voice) -> dict[str, str]:
+        """Every way knowledge/crisis_resources.yml names a country -> its code (lower case)."""
+        names: dict[str, str] = {}
+        crisis = self.kb.crisis(voice.locale)
+        for country in voice.countries():
+            for name in (country.code, country.label, country.name, country.name.removeprefix("the ")):
+                names[name.lower()] = country.code
+        names.update({alias.lower(): code for alias, code in crisis.aliases.items()})
+        return names
+
+    def _remember_buttons(self, result: TurnResult) -> TurnResult:
+        """Keep this turn's buttons in the conversation, so a typed answer can press them."""
+        if any(e.kind == "delete_data" for e in result.effects):
+            return result  # nothing may be written for a deleted user
+        if "conversation" not in result.record:
+            if not any(r.buttons for r in result.replies):
+                return result
+            result.record["conversation"] = self.new_conversation()
+        typed.remember(result.record["conversation"], result.replies)
+        return result
 
     # -- the turn ----------------------------------------------------------------------------
 
@@ -167,12 +218,14 @@ class Engine:
         return result
 
     async def _turn(self, turn: Turn, message: UserMessage) -> None:
+        question = False
         if message.payload is not None:
             try:
                 intent, values = parse_payload(message.payload)
             except ValueError:
-                # A plain-text payload (e.g. a suggested question) is read as if typed.
-                message = UserMessage(message.payload)
+                # A plain-text payload is a suggested question: asked as if typed, and a question
+                # whatever the NLU would make of its words (it names the entry it leads to).
+                message, question = UserMessage(message.payload), True
             else:
                 turn.text, turn.intent, turn.payload_values = clean_text(message.text), intent, values
                 await self.flow.dispatch(turn)
@@ -204,13 +257,50 @@ class Engine:
             self.renderer.say(turn, "utter_long_message")
             text = text[:MAX_PARSE_CHARS]
         # The one parse of this message: the actions read it from the tracker (bot.tracker.parsed_slots).
-        parse = self.nlu.parse(text, self.flow.requested(turn))
-        turn.parse, turn.intent = parse, parse.intent
+        requested = self.flow.requested(turn)
+        parse = self.nlu.parse(text, requested)
         if parse.language != "en":
+            turn.parse, turn.intent = parse, parse.intent
             self.renderer.say(turn, "utter_not_understood_language")
             self.flow.reask(turn)
             return
+        rest = self.kb.after_pleasantry(text) if parse.intent in PLEASANTRY_INTENTS else None
+        if rest:
+            again = self.nlu.parse(rest, requested)
+            if again.intent in SAYS_SOMETHING or again.slots:
+                parse = again  # "thanks. what shoes should I get" is a shoes question
+        turn.parse, turn.intent = parse, "ask_question" if question else parse.intent
+        if question:
+            await self.flow.dispatch(turn)
+            return
+        feeling = self.kb.feeling(text) if self.flow.acknowledges_feelings(turn) else None
+        if feeling is not None and not parse.slots and parse.intent in FEELING_ONLY:
+            turn.intent = "feeling"  # "so frustrating": acknowledged, and the question asked again
+            await self.flow.dispatch(turn)
+            if len(turn.replies) == 2 and not turn.replies[0].buttons and turn.replies[1].asks:
+                line, question = turn.replies
+                turn.replies[:] = [replace(question, text=f"{line.text}\n\n{question.text}")]
+            return
+        pending = typed.remembered(turn.record)
+        kind = typed.hint_for(pending) if parse.intent == "off_topic" else None
+        if kind is not None:  # "blah" to "At what time?": say what is wanted, with the same buttons
+            account = tuple(b for b in pending if b.payload.startswith(commands.ACTION_PREFIX))
+            turn.replies.append(Reply(turn.voice.say(f"{NOT_UNDERSTOOD}.{kind}"), account))
+            self.flow.reask(turn)
+            return
         await self.flow.dispatch(turn)
+        if feeling is not None and turn.replies:
+            self._acknowledge_first(turn, feeling.line)
+
+    def _acknowledge_first(self, turn: Turn, line: str) -> None:
+        """Put a short line that acknowledges a feeling before the rest of the turn's replies:
+        in the first message, or as its own message before advice (whose first message keeps
+        to its size)."""
+        first = turn.replies[0]
+        if first.triage:
+            turn.replies.insert(0, Reply(line))
+        else:
+            turn.replies[0] = replace(first, text=f"{line}\n\n{first.text}")
 
     async def _perform(self, turn: Turn, name: str) -> None:
         """A name from the flow: a response is said; an action is run through the Rasa bridge."""
