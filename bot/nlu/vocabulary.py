@@ -161,8 +161,9 @@ CORRECTION_CUES: tuple[str, ...] = (
     "not my", "scratch that", "my mistake", "oops", "sorry,", "rather", "my bad", "meant",
 )
 QUESTION_STARTS: tuple[str, ...] = (
-    "what", "how", "is", "should", "can", "do", "does", "when", "which", "where", "will", "are",
+    "what", "how", "why", "is", "should", "can", "do", "does", "when", "which", "where", "will", "are",
     "could", "would", "who", "whats", "what's", "hows", "how's", "any", "tell me", "explain",
+    "best", "tips", "advice",
 )
 RANGE_OF_MOTION: tuple[str, ...] = (
     "can't bend", "cannot bend", "cant bend", "can't straighten", "cannot straighten",
