@@ -8,7 +8,8 @@ For every *advice turn* (a turn with a reply that carries a triage level) it mea
 message of the turn, the message carrying the advice, the whole turn, and how many messages the
 turn sends (Telegram messages: a reply longer than 4096 UTF-16 units would be split). Answer
 turns (a follow-up question answered from the knowledge base) are measured the same way.
-Characters are Telegram's count (UTF-16 code units) of the plain text, before HTML escaping.
+Characters are Telegram's count (UTF-16 code units) of the text a phone shows: without the
+**bold** markup (bot.turn), before HTML escaping.
 
 Run it before and after a change to the replies: the table goes in docs/knowledge.md.
 """
@@ -29,7 +30,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from bot.evals.driver import Runner  # noqa: E402
 from bot.telegram.render import split_text, utf16_len  # noqa: E402
-from bot.turn import Reply  # noqa: E402
+from bot.turn import Reply, plain  # noqa: E402
 
 #: Triage conversations: the runner's messages, in order. After the first, each message answers
 #: whatever the bot asked (the set is fixed; it is not adapted to the bot's questions).
@@ -80,8 +81,8 @@ def measure(conversation: str, replies: tuple[Reply, ...]) -> Turn | None:
         kind = "answer"
     if advice is None:
         return None
-    chunks = [c for r in replies for c in split_text(r.text)]
-    return Turn(conversation, kind, advice.triage, utf16_len(chunks[0]), utf16_len(advice.text),
+    chunks = [c for r in replies for c in split_text(plain(r.text))]
+    return Turn(conversation, kind, advice.triage, utf16_len(chunks[0]), utf16_len(plain(advice.text)),
                 sum(utf16_len(c) for c in chunks), len(chunks))
 
 

@@ -117,14 +117,25 @@ class KnowledgeBase:
         return "\n".join(lines)
 
     def source_line(self, entry_ids: Iterable[str]) -> str:
-        """'Source: ...' naming every distinct source of the given entries, in order."""
+        """'Source: ...' naming every distinct source of the given entries, in order; the
+        article once, with its sections together ('"Why Runners ...", sections "A", "B"')."""
         refs: list[str] = []
         for entry_id in entry_ids:
             for ref in self.entry(entry_id).source:
                 if ref not in refs:
                     refs.append(ref)
-        citations = [self._data.sources.citation(r) for r in refs]
-        return ("Sources: " if len(citations) > 1 else "Source: ") + "; ".join(citations)
+        sources = self._data.sources
+        sections = [sources.sections[r.removeprefix("article#")] for r in refs if r.startswith("article#")]
+        citations: list[str] = []
+        for ref in refs:
+            if not ref.startswith("article#"):
+                citations.append(sources.citation(ref))
+            elif len(sections) == 1:
+                citations.append(sources.citation(ref))
+            elif sections:
+                citations.append(f'"{sources.article_title}", sections ' + ", ".join(f'"{s}"' for s in sections))
+                sections = []
+        return ("Sources: " if len(refs) > 1 else "Source: ") + "; ".join(citations)
 
     # -- questions -------------------------------------------------------------------------
 

@@ -54,6 +54,7 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "gone within", "feel fine after", "gone after two day", "only last a day", "settle in",
         "settles in", "settle within", "gone in a couple", "fine in a day",
         "don't come back", "doesn't come back", "never come back", "go away on its own",
+        "easing every day", "ease every day", "easier every day", "easing day by day",
     ),
     "recurring": (
         "every run", "every time i run", "each run", "each time i run", "keep come back",
