@@ -269,7 +269,7 @@ def detail(kb: KnowledgeBase, voice: Voice, kind: str, context: AdviceContext | 
         say(kb.flag_entries(context.flags))
         say(offered[:1])
     elif kind == "now":
-        now, place, escalate = _action_entries(kb, context)
+        _, place, escalate = _action_entries(kb, context)
         say(kb.advice_entries("advice_now", level, context.pattern))
         say(place)
         texts.extend(context.notes)

@@ -284,7 +284,6 @@ class ActionAcknowledgeFeeling(KnowledgeAction):
             invite = voice.say(FEELING_INVITE)
             dispatcher.utter_message(text=f"{line}\n\n{invite}" if line else invite, json_message={"sources": []})
         return []
-        return [SlotSet("triage_level", decision.level.value)]
 
 
 class ActionAnswerQuestion(KnowledgeAction):

@@ -278,8 +278,8 @@ class Engine:
             turn.intent = "feeling"  # "so frustrating": acknowledged, and the question asked again
             await self.flow.dispatch(turn)
             if len(turn.replies) == 2 and not turn.replies[0].buttons and turn.replies[1].asks:
-                line, question = turn.replies
-                turn.replies[:] = [replace(question, text=f"{line.text}\n\n{question.text}")]
+                acknowledged, asked = turn.replies  # one message: the line, then the question again
+                turn.replies[:] = [replace(asked, text=f"{acknowledged.text}\n\n{asked.text}")]
             return
         pending = typed.remembered(turn.record)
         kind = typed.hint_for(pending) if parse.intent == "off_topic" else None
