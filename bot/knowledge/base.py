@@ -75,6 +75,13 @@ class KnowledgeBase:
         for kind in DETAILS:
             if not any(e.detail == kind and not e.locations for e in self.entries):
                 found.append(f"(entries): detail {kind}: no general entry (without locations) for this button")
+        # The advice's first message lists actions (bot/replies.py): each area and level needs some.
+        for entry in self._location_entries + tuple(e for e in self.entries if e.role == "advice_location"):
+            if not entry.actions:
+                found.append(f"{entry.file}: {entry.id}.actions: none; the advice's first message has no line for this area")
+        for level in self.levels:
+            if level != "crisis" and not any(e.actions for e in self.advice_entries("advice_now", level)):
+                found.append(f"(entries): level {level}: no advice_now entry with actions for the first message")
         for trigger in self._retriever.unusable_triggers:
             found.append(f"out_of_scope.yml: topics.{trigger}: has no word the tokenizer keeps; it is ignored")
         for question, first, other in self._retriever.duplicate_questions:
