@@ -206,11 +206,14 @@ class Leases:
         self._lose(lease, "it expired or another worker took it")
         return False
 
-    async def check(self, lease: Lease, *, margin: float = 1.0) -> bool:
-        """True if the lease is still ours with at least ``margin`` seconds left, locally and on
-        Redis. Call it right before a side effect that cannot be fenced (a Telegram send)."""
+    async def check(self, lease: Lease, *, margin: float | None = None) -> bool:
+        """True if the lease is still ours with at least ``margin`` seconds left (default: 1 s, or
+        a third of the TTL if that is less), locally and on Redis. Call it right before a side
+        effect that cannot be fenced (a Telegram send)."""
         if lease.lost:
             return False
+        if margin is None:
+            margin = min(1.0, lease.ttl / 3)
         if self.clock() + margin > lease.valid_until:
             # Our own clock says we may have been paused past the lease: renewing now would be
             # wrong only if someone else took it, and the RENEW script checks exactly that.

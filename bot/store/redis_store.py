@@ -200,7 +200,7 @@ class RedisSession(UserSession):
         self._claimed, self._claim_saved = key, False
         return True
 
-    async def still_holds_lease(self, margin: float = 1.0) -> bool:
+    async def still_holds_lease(self, margin: float | None = None) -> bool:
         store = self._store
         assert isinstance(store, RedisStore) and self.lease is not None
         return await store.leases.check(self.lease, margin=margin)
