@@ -431,7 +431,7 @@ class RedisStore(BaseStore):
             stored = await self.redis.hget(self.user_key(user_id), "rec")
         except UNREACHABLE as exc:
             raise StoreUnavailable(f"cannot reach {self.where} ({type(exc).__name__})") from None
-        return None if stored is None else self._parse(user_id, stored)
+        return None if stored is None else self._parse(user_id, str(stored))
 
     async def delete_user(self, user_id: str) -> bool:
         self._check_open()
@@ -458,12 +458,12 @@ class RedisStore(BaseStore):
                                                    withscores=True)
         except UNREACHABLE as exc:
             raise StoreUnavailable(f"cannot reach {self.where} ({type(exc).__name__})") from None
-        return [(user_id, from_micros(int(score))) for user_id, score in found]
+        return [(str(user_id), from_micros(int(score))) for user_id, score in found]  # type: ignore[str-unpack]
 
     async def users_with_checkins(self) -> list[str]:
         self._check_open()
         try:
-            return list(await self.redis.zrange(self._checkins_key, 0, -1))
+            return [str(user_id) for user_id in await self.redis.zrange(self._checkins_key, 0, -1)]
         except UNREACHABLE as exc:
             raise StoreUnavailable(f"cannot reach {self.where} ({type(exc).__name__})") from None
 
