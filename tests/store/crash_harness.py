@@ -28,7 +28,8 @@ from bot.store.base import from_micros, to_micros
 REPO_ROOT = Path(__file__).resolve().parents[2]
 WORKERS = 4
 USERS_PER_WORKER = 10
-COMPACT_EVERY = 16
+#: A checkpoint every 16 log records, so that kills also land inside checkpoints and recycling.
+CHECKPOINT_EVERY = 16
 _BASE_DUE = to_micros(datetime(2026, 1, 1, tzinfo=UTC))
 
 UserState = tuple[int | None, int | None]  # (record seq, check-in due in micros)
@@ -49,8 +50,7 @@ def apply(state: UserState, op: str, seq: int) -> UserState:
 # -- the child -------------------------------------------------------------------------------
 async def _child(data_dir: Path, start: int, seed: int) -> None:
     rng = random.Random(seed)
-    # A small journal threshold so that kills also land inside index compactions.
-    store = TinyDBStore(data_dir, compact_every=COMPACT_EVERY)
+    store = TinyDBStore(data_dir, checkpoint_records=CHECKPOINT_EVERY)
     counter = [start]
 
     def emit(*words: object) -> None:
@@ -135,8 +135,8 @@ async def _verify(data_dir: Path, ledger: _Ledger, result: CrashResult) -> None:
     store = TinyDBStore(data_dir)  # runs the recovery a restarted bot would run
     try:
         problems = await store.check()
-        files = [p for p in (data_dir / "users").rglob("*") if p.is_file()]
-        result.files_checked += len(files) + 2  # user files + schedule snapshot and journal
+        files = [p for p in data_dir.rglob("*") if p.is_file() and p.name != ".lock"]
+        result.files_checked += len(files)  # user files, schedule snapshot, log segments
         result.corrupt_files += len(problems)
         result.problems.extend(problems)
         due = {u: to_micros(d) for u, d in await store.due_checkins(datetime.max.replace(tzinfo=UTC), limit=10**9)}
