@@ -366,6 +366,11 @@ class TinyDBStore(BaseStore):
     async def _checkpoint_once(self, closing: bool) -> None:
         try:
             await self._run_checkpoint(closing)
+        except OSError as exc:
+            raise StoreError(
+                f"writing the store's files in {self.data_dir} failed ({exc.strerror}); "
+                "the log still holds every change and the checkpoint is tried again"
+            ) from exc
         finally:
             self._checkpoint_task = None
             if (
