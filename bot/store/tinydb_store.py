@@ -196,6 +196,8 @@ class TinyDBStore(BaseStore):
         self._syncer = ThreadPoolExecutor(1, thread_name_prefix="store-sync")
         self._sync_task: asyncio.Task[None] | None = None
         self._checkpoint_task: asyncio.Task[None] | None = None
+        self._spare_task: asyncio.Task[None] | None = None
+        self._background_task: asyncio.Task[None] | None = None
         self._timer: asyncio.TimerHandle | None = None
         self._failed: StoreError | None = None
         log.info(
@@ -326,6 +328,8 @@ class TinyDBStore(BaseStore):
 
     async def _appended(self) -> None:
         self.stats.appends += 1
+        if self._wal.wants_spare() and self._spare_task is None:
+            self._spare_task = asyncio.get_running_loop().create_task(self._prepare_spare())
         grown = self._wal.bytes_appended - self._mark_bytes
         if grown >= BACKLOG_FACTOR * self._checkpoint_bytes:
             await self._checkpoint_through(self._wal.written_lsn)  # back-pressure
@@ -338,13 +342,25 @@ class TinyDBStore(BaseStore):
             loop = asyncio.get_running_loop()
             self._timer = loop.call_later(self._checkpoint_interval, self._start_checkpoint)
 
+    async def _prepare_spare(self) -> None:
+        try:
+            if self._wal.wants_spare():
+                path = self._wal.new_segment_path()
+                self._wal.add_spare(await self._background(self._wal.create_segment, path))
+        except OSError as exc:  # the active segment grows instead; logged, tried again later
+            log.error("could not prepare a log segment in %s: %s", self._wal.directory, exc.strerror)
+        finally:
+            self._spare_task = None
+
     def _start_checkpoint(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
         if self._closed or self._checkpoint_task is not None or self._failed is not None:
             return
-        asyncio.get_running_loop().create_task(self._checkpoint_in_background())
+        self._background_task = asyncio.get_running_loop().create_task(
+            self._checkpoint_in_background()
+        )
 
     async def _checkpoint_in_background(self) -> None:
         try:
@@ -503,10 +519,13 @@ class TinyDBStore(BaseStore):
         self._checkpointed_lsn = checkpointed
         if replay.torn:
             log.info("store log: ignored %d append(s) cut short by a crash", replay.torn)
-        if replay.dropped:
+        if replay.stale:
+            log.info("store log: wiped %d segment(s) checkpointed before a stop", replay.stale)
+        if replay.orphaned:
             log.warning(
-                "store log: %d segment(s) after a gap or already checkpointed were wiped",
-                replay.dropped,
+                "store log: %d segment(s) after a gap (appends a power loss cut off before a "
+                "flush) were not replayed and were wiped",
+                replay.orphaned,
             )
 
         entries, snapshot_lsn, problem = self._read_snapshot()
@@ -591,6 +610,8 @@ class TinyDBStore(BaseStore):
         except Exception as exc:  # noqa: BLE001 - the log keeps it for the next open
             log.error("store checkpoint at close failed; the log keeps everything: %s", exc)
         finally:
+            if self._spare_task is not None:
+                await asyncio.shield(self._spare_task)
             self._closed = True
             if self._timer is not None:
                 self._timer.cancel()

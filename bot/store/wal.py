@@ -6,7 +6,8 @@ A returned append is in the kernel's page cache, which outlives the process: it 
 ``fdatasync`` of the segments written since the last sync makes every append so far survive power
 loss; the store runs one such sync at a time and every caller waiting meanwhile shares the next one
 (group commit). Appending never creates a file: when the active segment is full it continues in a
-spare, or, if none is ready, grows in place.
+spare, prepared in the background when the active one is half full (or, if none is ready, it
+grows in place).
 
 Record layout (little-endian)::
 
@@ -48,6 +49,8 @@ _NAME = re.compile(r"^(\d{8})\.wal$")
 #: Spares kept ready after recycling; extra segments (from a burst that outran the checkpoints)
 #: are wiped and removed.
 MAX_SPARES = 2
+#: Size of the first segment of a new log (written at open); later ones are ``segment_bytes``.
+FIRST_SEGMENT_BYTES = 1 << 20
 _ZEROS = bytes(1 << 20)
 
 
@@ -122,7 +125,8 @@ class Replay:
     records: list[LogRecord]  # the chain after the checkpoint, in LSN order
     segments: int  # segment files found
     torn: int  # chain segments whose records end in non-zero bytes (an append cut short)
-    dropped: int  # segments with records off the chain (already checkpointed, or after a gap)
+    stale: int  # segments already checkpointed but not yet recycled when the process stopped
+    orphaned: int  # segments with records after a gap in the chain (a power loss): not replayed
 
 
 class WriteAheadLog:
@@ -193,19 +197,21 @@ class WriteAheadLog:
         self.wipe([s for s in off_chain if s.dirty_end > 0])
         for segment in on_chain:  # the replayed log may only be in the page cache (a kill -9)
             os.fdatasync(segment.fd)
+        replay = Replay(
+            records=chain,
+            segments=len(found),
+            torn=sum(1 for s in on_chain if id(s) in torn),
+            stale=sum(1 for s, rs in found if rs and s not in on_chain and s.last_lsn < expect),
+            orphaned=sum(1 for s, rs in found if rs and s not in on_chain and s.last_lsn >= expect),
+        )
         for segment in off_chain:
             self._reset(segment)
         self._retired = on_chain
         self._spares = off_chain
         self._next_lsn = expect
         self.synced_lsn = expect - 1
-        self._active = self._spares.pop() if self._spares else self._create_sparse()
-        return Replay(
-            records=chain,
-            segments=len(found),
-            torn=sum(1 for s in on_chain if id(s) in torn),
-            dropped=sum(1 for s, rs in found if rs and s not in on_chain),
-        )
+        self._active = self._spares.pop() if self._spares else self._create_first()
+        return replay
 
     def paths(self) -> list[Path]:
         return sorted(p for p in self.directory.iterdir() if _NAME.match(p.name))
@@ -215,16 +221,12 @@ class WriteAheadLog:
         self._next_number += 1
         return path
 
-    def _create_sparse(self) -> Segment:
-        """A first segment at open: sized at once, its blocks allocated by the first pass."""
-        path = self._new_path()
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
-        os.fchmod(fd, FILE_MODE)
-        os.ftruncate(fd, self.segment_bytes)
-        os.fsync(fd)
-        fsync_dir(self.directory)
+    def _create_first(self) -> Segment:
+        """The first segment of a new log, at open: small (a new data directory should not cost
+        a large write), full size spares follow in the background once it is half full."""
+        segment = self.create_segment(self._new_path(), min(self.segment_bytes, FIRST_SEGMENT_BYTES))
         self.segments_created += 1
-        return Segment(path, fd, self.segment_bytes)
+        return segment
 
     # -- the hot path --------------------------------------------------------------------------
     @property
@@ -293,12 +295,20 @@ class WriteAheadLog:
     def new_segment_path(self) -> Path:
         return self._new_path()
 
-    def create_segment(self, path: Path) -> Segment:
-        """A new spare, zero-filled so that appends overwrite allocated blocks (blocking)."""
+    def wants_spare(self) -> bool:
+        """True once the active segment is half full and no spare is ready: time to prepare one,
+        so that appends never have to grow a file (a metadata change every fdatasync)."""
+        active = self._active
+        return active is not None and not self._spares and active.end * 2 >= active.size
+
+    def create_segment(self, path: Path, size: int | None = None) -> Segment:
+        """A new spare, zero-filled: appends then overwrite allocated blocks, and an fdatasync
+        has no metadata to commit (fallocate or a sparse file would allocate on first write)."""
+        size = self.segment_bytes if size is None else size
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
         try:
             os.fchmod(fd, FILE_MODE)
-            segment = Segment(path, fd, self.segment_bytes, dirty_end=self.segment_bytes)
+            segment = Segment(path, fd, size, dirty_end=size)
             self._zero(segment)
             fsync_dir(self.directory)
         except BaseException:

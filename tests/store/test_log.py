@@ -25,8 +25,11 @@ T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 QUIET: dict[str, Any] = {"checkpoint_interval": 3600.0, "checkpoint_bytes": 1 << 30}
 
 
-def abandon(store: TinyDBStore) -> None:
-    """Drop a store the way a kill -9 does: no checkpoint, no flush; the log stays as appended."""
+async def abandon(store: TinyDBStore) -> None:
+    """Drop a store the way a kill -9 does: no checkpoint, no flush; the log stays as appended.
+    (Background work in flight is let finish first: a kill stops its thread, a test cannot.)"""
+    while store._spare_task is not None or store._checkpoint_task is not None:
+        await asyncio.sleep(0.001)
     store._release()
 
 
@@ -53,7 +56,7 @@ async def test_a_returned_save_survives_a_kill_before_any_checkpoint(data_dir: P
     store = TinyDBStore(data_dir, **QUIET)
     await save(store, "u1", v=3)
     await store.set_checkin_due("u1", T0)
-    abandon(store)
+    await abandon(store)
     assert not user_path(data_dir, "u1").exists()  # only the log has it
 
     store = TinyDBStore(data_dir)
@@ -76,7 +79,7 @@ async def test_power_loss_keeps_every_flushed_save(data_dir: Path, loss: str) ->
     durable = {path: path.read_bytes() for path in segments(data_dir)}
     for n in range(5, 15):
         await save(store, f"u{n}", v=2)
-    abandon(store)
+    await abandon(store)
 
     rng = random.Random(loss)
     for path, kept in durable.items():
@@ -111,7 +114,7 @@ async def test_a_torn_tail_is_ignored_and_the_log_goes_on(
     store = TinyDBStore(data_dir, **QUIET)
     for n in (1, 2, 3):
         await save(store, f"u{n}", v=n)
-    abandon(store)
+    await abandon(store)
     (segment,) = [p for p in segments(data_dir) if p.read_bytes().strip(b"\0")]
     raw = bytearray(segment.read_bytes())
     end = len(raw.rstrip(b"\0"))
@@ -123,7 +126,7 @@ async def test_a_torn_tail_is_ignored_and_the_log_goes_on(
     assert "cut short by a crash" in caplog.text
     assert [await value(store, f"u{n}") for n in (1, 2, 3)] == [1, 2, None]
     await save(store, "u4", v=4)
-    abandon(store)
+    await abandon(store)
 
     store = TinyDBStore(data_dir)
     assert [await value(store, f"u{n}") for n in (1, 2, 3, 4)] == [1, 2, None, 4]
@@ -148,7 +151,7 @@ async def test_forget_is_not_undone_by_a_replay(
         await store.delete_user("u1")  # the deletion is logged; writing the files failed
     assert await store.export_user("u1") is None
     assert await store.users_with_checkins() == []
-    abandon(store)  # and then the process dies
+    await abandon(store)  # and then the process dies
     monkeypatch.undo()
 
     store = TinyDBStore(data_dir)
@@ -281,7 +284,7 @@ async def test_random_operations_and_kills_match_a_model(data_dir: Path, seed: i
         elif roll < 0.92:
             await store.checkpoint()
         else:
-            abandon(store)
+            await abandon(store)
             store = TinyDBStore(data_dir, **options)
             await agrees()
     await agrees()
