@@ -197,6 +197,7 @@ class TinyDBStore(BaseStore):
         self._sync_task: asyncio.Task[None] | None = None
         self._checkpoint_task: asyncio.Task[None] | None = None
         self._spare_task: asyncio.Task[None] | None = None
+        self._spare_retry_at = 0.0
         self._background_task: asyncio.Task[None] | None = None
         self._timer: asyncio.TimerHandle | None = None
         self._failed: StoreError | None = None
@@ -328,7 +329,11 @@ class TinyDBStore(BaseStore):
 
     async def _appended(self) -> None:
         self.stats.appends += 1
-        if self._wal.wants_spare() and self._spare_task is None:
+        if (
+            self._wal.wants_spare()
+            and self._spare_task is None
+            and time.monotonic() >= self._spare_retry_at
+        ):
             self._spare_task = asyncio.get_running_loop().create_task(self._prepare_spare())
         grown = self._wal.bytes_appended - self._mark_bytes
         if grown >= BACKLOG_FACTOR * self._checkpoint_bytes:
@@ -348,6 +353,7 @@ class TinyDBStore(BaseStore):
                 path = self._wal.new_segment_path()
                 self._wal.add_spare(await self._background(self._wal.create_segment, path))
         except OSError as exc:  # the active segment grows instead; logged, tried again later
+            self._spare_retry_at = time.monotonic() + self._checkpoint_interval
             log.error("could not prepare a log segment in %s: %s", self._wal.directory, exc.strerror)
         finally:
             self._spare_task = None

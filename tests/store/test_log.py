@@ -17,6 +17,7 @@ from bot.errors import CorruptDataError, StoreError
 from bot.store import TinyDBStore
 from bot.store import tinydb_store
 from bot.store.tinydb_store import WAL_DIR, user_path
+from bot.store.wal import WriteAheadLog
 
 from .crash_harness import run_crash_loop
 
@@ -160,6 +161,30 @@ async def test_forget_is_not_undone_by_a_replay(
     await store.close()
     assert not user_path(data_dir, "u1").exists()
     assert all(b"secret" not in p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+
+
+async def test_a_failed_fdatasync_stops_writes_and_a_restart_recovers(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = TinyDBStore(data_dir, **QUIET)
+    await save(store, "u1", v=1)
+
+    def disk_fails(segments: object) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(WriteAheadLog, "sync", staticmethod(disk_fails))
+    with pytest.raises(StoreError, match="could not be made durable.*restart"):
+        await store.flush()
+    with pytest.raises(StoreError, match="could not be made durable"):
+        await save(store, "u1", v=2)  # nothing is written on top of a log that may have holes
+    monkeypatch.undo()
+    await store.close()  # no checkpoint is attempted either: the log is what the restart reads
+
+    store = TinyDBStore(data_dir)
+    assert await value(store, "u1") == 1
+    await save(store, "u1", v=3)
+    await store.flush()
+    await store.close()
 
 
 async def test_when_forget_returns_no_trace_is_left_on_disk(data_dir: Path) -> None:
