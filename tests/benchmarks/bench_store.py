@@ -1,7 +1,7 @@
 """Benchmark the TinyDB store (write-ahead log + per-user files) as the number of users grows.
 
     python tests/benchmarks/bench_store.py [--sizes 1000,10000,100000] [--concurrency 64]
-                                           [--replay-mb 16,128] [--data-dir DIR] [--quick]
+                                           [--replay-mb 16,128] [--data-dir DIR] [--quick] [--json]
 
 Everything in one run, on the data directory's disk, so that ratios compare like with like:
 
@@ -15,7 +15,7 @@ Everything in one run, on the data directory's disk, so that ratios compare like
 * start-up replay of a big log (written with checkpoints off, then the process "killed").
 
 Ratios: each size against the smallest (flat = about 1x), flush against the in-place floor, save +
-flush against the old save, the 100-turn round against one flush. Users are written directly in the file format; progress goes
+flush against the old save; for 100 turns at once, the cost per turn and the fdatasyncs it took. Users are written directly in the file format; progress goes
 to stderr; speed targets live here, never in the unit tests.
 """
 
@@ -33,12 +33,16 @@ import tempfile
 import time
 from collections.abc import Awaitable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO_ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import Row  # noqa: E402
 
 from bot.store import TinyDBStore  # noqa: E402
 from bot.store.base import to_micros  # noqa: E402
@@ -325,6 +329,44 @@ def replay(base: Path, megabytes: int) -> dict[str, float]:
     return {"mb": size / (1 << 20), "records": records, "users": users, "open_s": opened}
 
 
+def fsync_floor(directory: Path, rounds: int = 200) -> dict[str, float]:
+    """The in-place durable write on ``directory``'s disk, alone: p50/p99 in ms of a record
+    ``pwrite`` into a preallocated file + ``fdatasync`` (for scripts/bench's floor row)."""
+    floor = Floor(directory)
+    for _ in range(rounds):
+        floor.sample()
+    floor.close()
+    return {"p50_ms": ms(floor.inplace, 0.5), "p99_ms": ms(floor.inplace, 0.99)}
+
+
+def headline_rows(results: dict[int, dict[str, float]], replays: list[dict[str, float]]) -> list[Row]:
+    """The headline figures as rows for scripts/bench (``--json``)."""
+    sizes = sorted(results)
+    out: list[Row] = []
+    for size in sizes:
+        r, users = results[size], f"{size:,} users"
+        out += [
+            Row("store", f"in-place write + fdatasync (floor) p50, {users}", r["floor_p50_ms"], "ms",
+                note=f"p99 {r['floor_p99_ms']:.2f}; old save (temp+fsync+rename) p50 {r['replace_p50_ms']:.2f}"),
+            Row("store", f"save p99, {users}", r["save_p99_ms"], "ms", note=f"p50 {r['save_p50_ms']:.3f}"),
+            Row("store", f"turn load+save p99, user not cached, {users}", r["turn_cold_p99_ms"], "ms",
+                note=f"p50 {r['turn_cold_p50_ms']:.2f}; cached p50 {r['turn_warm_p50_ms']:.2f} p99 {r['turn_warm_p99_ms']:.2f}"),
+            Row("store", f"flush after 1 turn p50, {users}", r["flush1_p50_ms"], "ms",
+                note=f"p99 {r['flush1_p99_ms']:.2f}; {r['flush1_p50_ms'] / r['floor_p50_ms']:.2f}x the floor"),
+            Row("store", f"100 turns + flushes at once p50, {users}", r["flush100_p50_ms"], "ms",
+                note=f"{r['flush100_syncs']:.0f} fdatasync(s) for 100 flushes"),
+        ]
+    first, last = results[sizes[0]], results[sizes[-1]]
+    flat = last["save_p99_ms"] / first["save_p99_ms"]
+    out.append(Row("store", f"save p99 ratio {sizes[-1]:,} / {sizes[0]:,} users", flat, "x",
+                   target="flat (<= 1.5x)", ok=flat <= 1.5))
+    for item in replays:
+        out.append(Row("store", f"open replaying a {item['mb']:.0f} MiB log", item["open_s"], "s",
+                       target="< 2 s" if item["mb"] <= 20 else "", ok=item["open_s"] < 2 if item["mb"] <= 20 else None,
+                       note=f"{item['records']:,.0f} records, {item['users']:,.0f} users"))
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -332,6 +374,7 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path, help="default: a temp dir, removed afterwards")
     parser.add_argument("--concurrency", type=int, default=64, help="concurrent turns under load")
     parser.add_argument("--quick", action="store_true", help="fewer turns and rounds (a smoke run)")
+    parser.add_argument("--json", action="store_true", help="headline rows as JSON lines on stdout")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     keep = args.data_dir is not None
@@ -355,6 +398,10 @@ def main() -> int:
         if not keep:
             shutil.rmtree(base, ignore_errors=True)
 
+    if args.json:
+        for row in headline_rows(results, replays):
+            print(json.dumps(asdict(row)))
+        return 0
     load = os.getloadavg()[0]
     print(f"TinyDBStore (write-ahead log), {os.cpu_count()} CPUs, load average {load:.1f}, "
           f"{datetime.now():%Y-%m-%d %H:%M}")
@@ -398,7 +445,8 @@ def main() -> int:
         print(f"at {size:,} users: flush / in-place floor = {r['flush1_p50_ms'] / r['floor_p50_ms']:.2f}x "
               f"(p50), {r['flush1_p99_ms'] / r['floor_p99_ms']:.2f}x (p99); "
               f"save + flush / old save = {(r['save_p50_ms'] + r['flush1_p50_ms']) / r['replace_p50_ms']:.2f}x (p50); "
-              f"100 turns + flushes at once / 1 flush = {r['flush100_p50_ms'] / r['flush1_p50_ms']:.1f}x (p50)")
+              f"100 turns + flushes at once: {r['flush100_p50_ms'] / 100:.3f} ms a turn, "
+              f"{r['flush100_syncs']:.0f} fdatasync(s) in all (p50)")
     for item in replays:
         print(f"start-up replay: {item['mb']:.0f} MiB log, {item['records']:,.0f} records, "
               f"{item['users']:,.0f} users -> open in {item['open_s']:.2f} s "
