@@ -249,6 +249,9 @@ class WriteAheadLog:
                 written = os.pwrite(segment.fd, view, offset)
                 view, offset = view[written:], offset + written
         except OSError as exc:
+            # Part of the record may be on disk: the next append overwrites it from the same
+            # offset, and a wipe must cover it.
+            segment.dirty_end = max(segment.dirty_end, segment.end + len(record))
             raise StoreError(f"cannot append to the log {segment.path}: {exc.strerror}") from exc
         segment.end = offset
         segment.size = max(segment.size, offset)
