@@ -1,6 +1,6 @@
 """Kill a writing process at random moments and check that nothing acknowledged is lost.
 
-The child (``python -m tests.store.crash_harness child DATA_DIR START SEED``) runs four concurrent
+The child (``python -m tests.store.crash_harness child DATA_DIR START SEED SEGMENT_BYTES``) runs four concurrent
 writers over disjoint users, printing ``begin`` before each operation and ``ack`` only after the
 store call returned. The parent SIGKILLs it, reopens the store (which runs the start-up recovery)
 and checks: every file reads (``TinyDBStore.check``), and each user's state is the last acknowledged
@@ -24,6 +24,7 @@ from pathlib import Path
 from bot.errors import CorruptDataError
 from bot.store import TinyDBStore
 from bot.store.base import from_micros, to_micros
+from bot.store.tinydb_store import SEGMENT_BYTES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 WORKERS = 4
@@ -48,9 +49,9 @@ def apply(state: UserState, op: str, seq: int) -> UserState:
 
 
 # -- the child -------------------------------------------------------------------------------
-async def _child(data_dir: Path, start: int, seed: int) -> None:
+async def _child(data_dir: Path, start: int, seed: int, segment_bytes: int) -> None:
     rng = random.Random(seed)
-    store = TinyDBStore(data_dir, checkpoint_records=CHECKPOINT_EVERY)
+    store = TinyDBStore(data_dir, checkpoint_records=CHECKPOINT_EVERY, segment_bytes=segment_bytes)
     counter = [start]
 
     def emit(*words: object) -> None:
@@ -162,8 +163,15 @@ async def _verify(data_dir: Path, ledger: _Ledger, result: CrashResult) -> None:
 
 
 def run_crash_loop(
-    data_dir: Path, kills: int, *, seed: int = 1, max_delay: float = 0.3, progress: bool = False
+    data_dir: Path,
+    kills: int,
+    *,
+    seed: int = 1,
+    max_delay: float = 0.3,
+    progress: bool = False,
+    segment_bytes: int = SEGMENT_BYTES,
 ) -> CrashResult:
+    """``segment_bytes`` small (a few KB) makes the log rotate, grow and recycle under the kills."""
     rng = random.Random(seed)
     ledger = _Ledger()
     result = CrashResult()
@@ -171,7 +179,7 @@ def run_crash_loop(
     for round_number in range(kills):
         with subprocess.Popen(
             [sys.executable, "-m", "tests.store.crash_harness", "child", str(data_dir),
-             str(ledger.next_seq + 1_000), str(rng.randrange(2**32))],
+             str(ledger.next_seq + 1_000), str(rng.randrange(2**32)), str(segment_bytes)],
             cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         ) as child:  # leaving the block closes the pipes and reaps the child
             lines: list[str] = []
@@ -198,4 +206,4 @@ def run_crash_loop(
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["child"]:
-    asyncio.run(_child(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])))
+    asyncio.run(_child(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])))
