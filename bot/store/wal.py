@@ -139,6 +139,7 @@ class WriteAheadLog:
         self.segment_bytes = segment_bytes
         self._active: Segment | None = None
         self._retired: list[Segment] = []  # full or rotated out, records not yet checkpointed
+        self._wiping: list[Segment] = []  # checkpointed, handed over to be wiped and recycled
         self._spares: list[Segment] = []  # zeroed, ready to become the active segment
         self._unsynced: list[Segment] = []
         self._next_lsn = 1
@@ -289,7 +290,8 @@ class WriteAheadLog:
 
     # -- checkpoints ---------------------------------------------------------------------------
     def has_retired(self) -> bool:
-        return bool(self._retired)
+        """Segments a checkpoint still has to cover or recycle."""
+        return bool(self._retired or self._wiping)
 
     def needs_spare(self) -> bool:
         """True if rotating now would need a spare that is not there."""
@@ -342,7 +344,8 @@ class WriteAheadLog:
         if closing and self._active is not None and self._active.last_lsn <= lsn:
             done.append(self._active)
             self._active = None
-        return done
+        self._wiping += done  # until recycled: a wipe that failed is tried again next time
+        return list(self._wiping)
 
     def wipe(self, segments: list[Segment]) -> None:
         """Overwrite what was written with zeros and make that durable (blocking)."""
@@ -363,6 +366,7 @@ class WriteAheadLog:
         """Wiped segments become spares, up to MAX_SPARES; returns the extra ones to :meth:`remove`."""
         extra: list[Segment] = []
         for segment in segments:
+            self._wiping.remove(segment)
             self._reset(segment)
             (self._spares if len(self._spares) < MAX_SPARES else extra).append(segment)
         return extra
@@ -382,9 +386,10 @@ class WriteAheadLog:
     # -- closing -------------------------------------------------------------------------------
     def close(self) -> None:
         """Close every file descriptor. What was appended stays on disk for the next open."""
-        segments = [*self._retired, *self._spares]
+        segments = [*self._retired, *self._wiping, *self._spares]
         if self._active is not None:
             segments.append(self._active)
         for segment in segments:
             os.close(segment.fd)
-        self._retired, self._spares, self._unsynced, self._active = [], [], [], None
+        self._retired, self._wiping, self._spares, self._unsynced = [], [], [], []
+        self._active = None
