@@ -286,6 +286,6 @@ def test_conversation_survives_a_new_process(tmp_path: Path) -> None:
     data = tmp_path / "data"
     process_chat_json(["my knee keeps coming back every run"], data, cwd=tmp_path)
     outputs = process_chat_json(["balance is fine"], data, cwd=tmp_path)
-    assert outputs[0]["replies"][-1]["triage"] == "see_pt"
+    assert outputs[0]["replies"][0]["triage"] == "see_pt"  # the advice, then the check-in offer
     files = [p for p in data.rglob("*") if p.is_file()]
     assert files and all(p.stat().st_mode & 0o077 == 0 for p in files), "data files are owner-only"

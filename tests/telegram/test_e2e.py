@@ -110,7 +110,7 @@ def test_a_conversation_survives_restarts_and_stops_cleanly(api: tuple[FakeTeleg
         fake.press(USER, balance["_message"], "About the same")
         bot.start(fake)
         advice = wait_reply(fake, n, lambda p: "physical therapist" in p["text"])
-        assert advice["text"].startswith("See a physical therapist.")
+        assert advice["text"].startswith("<b>See a physical therapist.</b>")  # the headline, bold
 
         # Killed without warning: the next process carries on from the store.
         code, _ = bot.stop(signal.SIGKILL)
