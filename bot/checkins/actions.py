@@ -246,7 +246,7 @@ class ActionRecordCheckin(KnowledgeAction):
             advice = self.kb.advice("see_pt", entry["location"], see_pt, tracker.get_slot("country") or "US")
             dispatcher.utter_message(text=advice.text, json_message={"triage": "see_pt", "sources": list(advice.sources),
                                                                     "rules": entry["findings"]})
-        warning = rules.load_warning(findings)
+        warning = rules.load_warning(findings, unit)
         if warning:
             dispatcher.utter_message(text=warning, json_message={"sources": ["mileage-rules"]})
         if not findings:

@@ -32,20 +32,26 @@ async def test_the_check_in_question_is_one_message_with_buttons(engine: Engine)
     assert result.record["conversation"]["slots"]["checkin_week"] == "2026-W45"
 
 
-async def test_pain_in_two_weeks_running_gives_the_see_pt_advice(engine: Engine) -> None:
+async def test_pain_that_came_back_gets_the_see_pt_advice_as_in_the_conversation(engine: Engine) -> None:
     record: dict[str, Any] = {}
     first = await week_of(engine, record, 0, ["3", "knee", "it comes back when I run", "20", "8"])
-    assert not any(r.triage for r in first.replies)
+    assert [r.triage for r in first.replies if r.triage] == ["see_pt"]  # the triage's rule, not a copy
     second = await week_of(engine, first.record, 1, ["4", "same", "comes back every run", "22 km", "9"])
     levels = [r.triage for r in second.replies if r.triage]
     assert levels == ["see_pt"]
     text = "\n".join(r.text for r in second.replies)
-    assert "two check-ins in a row" in text and "went up from 3/10 to 4/10" in text
+    assert "came back when you ran" in text
+    assert "went up from" not in text  # a one-point rise is not a finding of its own
     assert "988" in text  # every advice message carries the crisis lines and the disclaimer
     entries = second.record["checkins"]["entries"]
     assert [e["week"] for e in entries] == ["2026-W45", "2026-W46"]
-    assert entries[-1]["findings"] == ["pain-recurring", "pain-rising"]
+    assert entries[-1]["findings"] == ["pain-pattern"]
     assert "history" not in second.record  # a check-in is not a triage result
+
+
+async def test_soreness_that_fades_is_not_advice(engine: Engine) -> None:
+    first = await week_of(engine, {}, 0, ["3", "knee", "it faded after a couple of days", "20", "8"])
+    assert not any(r.triage for r in first.replies)
 
 
 async def test_a_jump_in_distance_gives_the_gentle_load_warning(engine: Engine) -> None:
