@@ -1,22 +1,43 @@
-"""/progress: a text summary of the check-ins, or a PNG chart of pain and weekly distance.
+"""/progress: a text summary of the check-ins, or a PNG chart a runner reads at a glance on a phone.
 
-`render_chart` is CPU work (~100 ms); an adapter runs it in a worker thread. matplotlib is
-imported lazily with the Agg backend (headless: no display, no GUI toolkit).
+The chart (1080 x 1350 px, portrait like a phone screen, large type) has two panels sharing the
+weeks, labelled with dates as runners say them ("23 Nov", the Monday of each week; the year
+appears where it changes):
+
+- top, **weekly distance**: a bar per week, the longest run as a dark tick on its bar, the
+  rule-of-thumb band for a safe increase shaded behind (from the average of the previous four
+  weeks up to 30% above it: the load-week rule's own numbers, `bot.checkins.rules.safe_band`),
+  and the weeks whose distance or long run triggered a warning in orange with a "!" above;
+- bottom, **pain** 0-10: a red line, weeks whose pain triggered advice ringed.
+
+Weeks without a check-in are gaps, not zeros. `render_chart` is CPU work (~150 ms); an adapter
+runs it in a worker thread. matplotlib is imported lazily with the Agg backend (headless).
 """
 
 from __future__ import annotations
 
 import io
+import math
 import threading
 from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 from typing import Any
 
+from bot.checkins.rules import PROBLEMS, safe_band, week_monday
 from bot.checkins.schedule import from_km
+from bot.checkins.texts import day_month, week_of
 
 #: Fewer check-ins than this and a chart says nothing: a text summary instead.
 CHART_MIN_ENTRIES = 2
 CHART_WEEKS = 26
+WIDTH_PX, HEIGHT_PX, DPI = 1080, 1350, 150
 _PLOT_LOCK = threading.Lock()  # pyplot's state is global; the OO API below avoids it, the lock is cheap insurance
+
+BAR = "#9ecae1"
+BAR_WARNED = "#fd8d3c"
+LONGEST = "#08306b"
+BAND = "#74c476"
+PAIN = "#d62728"
 
 
 def _fmt(km: Any, unit: str) -> str:
@@ -30,13 +51,18 @@ def _where(entry: Mapping[str, Any]) -> str:
     return ", ".join(str(x).replace("_", " ") for x in locations) if locations else ""
 
 
+def _warned(entry: Mapping[str, Any], problem: str) -> bool:
+    return any(PROBLEMS.get(str(rule)) == problem for rule in entry.get("findings") or [])
+
+
 def entry_line(entry: Mapping[str, Any], unit: str) -> str:
+    """'week of 23 Nov: pain 3/10 (knee), 32.0 km in the week, longest run 14.0 km'."""
     pain = entry.get("pain")
     where = _where(entry)
     pain_text = f"pain {pain:g}/10" if isinstance(pain, (int, float)) else "pain not given"
     if where and pain:
         pain_text += f" ({where})"
-    return (f"{entry.get('week', '?')}: {pain_text}, {_fmt(entry.get('distance_km'), unit)} in the week, "
+    return (f"{week_of(entry.get('week', '?'))}: {pain_text}, {_fmt(entry.get('distance_km'), unit)} in the week, "
             f"longest run {_fmt(entry.get('longest_km'), unit)}")
 
 
@@ -45,42 +71,145 @@ def progress_text(entries: Sequence[Mapping[str, Any]], unit: str) -> str:
         return ("No check-ins yet. Turn on the weekly check-in with /checkin: each week I ask about "
                 "pain and distance, and /progress draws them once there are two.")
     lines = [f"Your check-ins ({len(entries)}):"]
-    lines += [f"- {entry_line(e, unit)}" for e in entries[-CHART_WEEKS:]]
+    for e in entries[-CHART_WEEKS:]:
+        marks = [word for problem, word in (("pain", "pain advice"), ("load", "load warning")) if _warned(e, problem)]
+        lines.append(f"- {entry_line(e, unit)}" + (f" ({', '.join(marks)})" if marks else ""))
     if len(entries) < CHART_MIN_ENTRIES:
         lines.append("After your next check-in, /progress draws a chart of pain and distance by week.")
     return "\n".join(lines)
 
 
+def _label(day: date, previous: date | None) -> str:
+    text = day_month(day)
+    return f"{text}\n{day.year}" if previous is None or previous.year != day.year else text
+
+
+def chart_data(entries: Sequence[Mapping[str, Any]], unit: str) -> dict[str, Any]:
+    """What the chart shows, as numbers (tested without pixels): one slot per calendar week from
+    the first to the last shown (gaps for weeks without a check-in), in the runner's unit."""
+    dated = [(monday, e) for e in entries if (monday := week_monday(e.get("week"))) is not None]
+    by_week: dict[date, Mapping[str, Any]] = {}
+    for monday, e in dated:
+        by_week[monday] = e  # a later entry for the same week wins
+    if not by_week:
+        return {"weeks": [], "labels": [], "distance": [], "longest": [], "pain": [], "band": [],
+                "load_warned": [], "pain_warned": []}
+    last = max(by_week)
+    first = max(min(by_week), last - timedelta(weeks=CHART_WEEKS - 1))
+    weeks = [first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+    ordered = [by_week[m] for m in sorted(by_week)]
+
+    def num(value: Any) -> float:
+        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else math.nan
+
+    data: dict[str, Any] = {"weeks": weeks, "labels": [], "distance": [], "longest": [], "pain": [],
+                            "band": [], "load_warned": [], "pain_warned": []}
+    previous: date | None = None
+    for monday in weeks:
+        data["labels"].append(_label(monday, previous))
+        previous = monday
+        e = by_week.get(monday)
+        if e is None:
+            for key in ("distance", "longest", "pain"):
+                data[key].append(math.nan)
+            data["band"].append(None)
+            data["load_warned"].append(False)
+            data["pain_warned"].append(False)
+            continue
+        data["distance"].append(from_km(num(e.get("distance_km")), unit))
+        data["longest"].append(from_km(num(e.get("longest_km")), unit))
+        data["pain"].append(num(e.get("pain")))
+        band = safe_band(e, ordered[: ordered.index(e)])
+        data["band"].append(None if band is None else (from_km(band[0], unit), from_km(band[1], unit)))
+        data["load_warned"].append(_warned(e, "load"))
+        data["pain_warned"].append(_warned(e, "pain"))
+    return data
+
+
+def _tick_positions(n: int, most: int = 7) -> list[int]:
+    """At most `most` labelled weeks, always the last one (this week)."""
+    step = max(1, math.ceil(n / most))
+    return sorted({*range(n - 1, -1, -step)})
+
+
 def render_chart(entries: Sequence[Mapping[str, Any]], unit: str) -> bytes:
-    """A PNG (about 1000x700 px, large type: readable on a phone) of pain score (0-10, line)
-    and weekly distance (bars) by ISO week, for the last 26 check-ins."""
+    """A PNG (1080 x 1350 px, large type) of weekly distance, longest run, the safe-increase band,
+    warnings, and pain, by week (the last 26 weeks)."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
-    shown = list(entries[-CHART_WEEKS:])
-    labels = [str(e.get("week", "?")).replace("-W", "\nW") for e in shown]
-    xs = list(range(len(shown)))
-    distance = [from_km(float(e["distance_km"]), unit) if isinstance(e.get("distance_km"), (int, float)) else 0.0
-                for e in shown]
-    pain = [float(e["pain"]) if isinstance(e.get("pain"), (int, float)) else float("nan") for e in shown]
+    data = chart_data(entries, unit)
+    n = len(data["weeks"])
+    xs = list(range(n))
     with _PLOT_LOCK:
-        fig = Figure(figsize=(10, 7), dpi=100)
-        ax = fig.add_subplot(1, 1, 1)
-        ax.bar(xs, distance, color="#9ecae1", label=f"distance ({unit})")
-        ax.set_ylabel(f"weekly distance ({unit})", fontsize=16)
-        ax.tick_params(labelsize=13)
-        ax.set_xticks(xs, labels)
-        pain_ax = ax.twinx()
-        pain_ax.plot(xs, pain, color="#d62728", marker="o", linewidth=3, markersize=9, label="pain (0-10)")
-        pain_ax.set_ylim(0, 10.5)
-        pain_ax.set_ylabel("pain (0-10)", fontsize=16, color="#d62728")
-        pain_ax.tick_params(labelsize=13)
-        ax.set_title("Pain and weekly distance", fontsize=20)
-        handles = ax.get_legend_handles_labels()[0] + pain_ax.get_legend_handles_labels()[0]
-        ax.legend(handles, [str(h.get_label()) for h in handles], loc="upper left", fontsize=13)
-        fig.tight_layout()
+        fig = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI)
+        grid = fig.add_gridspec(2, 1, height_ratios=(3, 2), hspace=0.12)
+        ax = fig.add_subplot(grid[0])
+        pain_ax = fig.add_subplot(grid[1], sharex=ax)
+        width = 0.7 if n > 1 else 0.4
+
+        # the safe band: a continuous step area behind the bars, its upper limit dashed in front
+        low = [b[0] if b else math.nan for b in data["band"]]
+        high = [b[1] if b else math.nan for b in data["band"]]
+        ax.fill_between(xs, low, high, step="mid", color=BAND, alpha=0.35, linewidth=0, zorder=1)
+        ax.step(xs, high, where="mid", color="#238b45", linewidth=2, linestyle=(0, (4, 2)), zorder=3)
+        colors = [BAR_WARNED if w else BAR for w in data["load_warned"]]
+        heights = [0.0 if math.isnan(d) else d for d in data["distance"]]
+        ax.bar(xs, heights, width=width, color=colors, zorder=2)
+        runs = [(x, v) for x, v in zip(xs, data["longest"], strict=True) if v > 0]  # nan > 0 is False
+        ax.hlines([v for _, v in runs], [x - width / 2 for x, _ in runs], [x + width / 2 for x, _ in runs],
+                  color=LONGEST, linewidth=5, zorder=4)
+        top = max([v for v in (*data["distance"], *data["longest"],
+                               *(b[1] for b in data["band"] if b)) if not math.isnan(v)] or [1.0])
+        for x, warned, d in zip(xs, data["load_warned"], heights, strict=True):
+            if warned:
+                ax.text(x, d + top * 0.03, "!", ha="center", va="bottom", fontsize=20, fontweight="bold",
+                        color="#a63603", zorder=4)
+        for x, d in zip(xs, data["distance"], strict=True):
+            if d == 0:  # a week with no running is a 0, not a missing week
+                ax.text(x, top * 0.01, "0", ha="center", va="bottom", fontsize=13, color="#555555", zorder=4)
+        ax.set_ylim(0, top * 1.38)
+        ax.set_ylabel(unit, fontsize=15)
+        ax.set_title(f"Weekly distance ({unit})", fontsize=19, loc="left", fontweight="bold")
+        ax.grid(axis="y", color="#dddddd", zorder=0)
+        ax.set_axisbelow(True)
+        ax.tick_params(labelsize=14, labelbottom=False)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        has_band = any(b is not None for b in data["band"])
+        handles = [Patch(color=BAR, label="week"), Line2D([], [], color=LONGEST, linewidth=4, label="longest run")]
+        if has_band:
+            handles.append(Patch(facecolor=BAND, alpha=0.5, edgecolor="#238b45", linestyle="--", label="safe increase*"))
+        if any(data["load_warned"]):
+            handles.append(Patch(color=BAR_WARNED, label="warning"))
+        ax.legend(handles=handles, loc="upper left", fontsize=13, ncol=2, frameon=False,
+                  handlelength=1.2, columnspacing=1.0)
+
+        pain_ax.plot(xs, data["pain"], color=PAIN, marker="o", linewidth=3, markersize=8, zorder=3)
+        warned_x = [x for x, w in zip(xs, data["pain_warned"], strict=True) if w]
+        warned_y = [data["pain"][x] for x in warned_x]
+        if warned_x:
+            pain_ax.scatter(warned_x, warned_y, s=380, facecolors="none", edgecolors=PAIN, linewidths=2.5, zorder=4,
+                            label="advice given")
+            pain_ax.legend(loc="upper left", fontsize=13, frameon=False)
+        pain_ax.set_ylim(-0.3, 10.5)
+        pain_ax.set_yticks([0, 2, 4, 6, 8, 10])
+        pain_ax.set_title("Pain (0–10)", fontsize=19, loc="left", fontweight="bold", color=PAIN)
+        pain_ax.grid(axis="y", color="#dddddd", zorder=0)
+        pain_ax.tick_params(labelsize=14)
+        for side in ("top", "right"):
+            pain_ax.spines[side].set_visible(False)
+        ticks = _tick_positions(n)
+        pain_ax.set_xticks(ticks, [data["labels"][i] for i in ticks])
+        pain_ax.set_xlim(-0.6, n - 0.4)
+        if has_band:
+            fig.text(0.02, 0.01, "*rule of thumb: up to 30% more than the average of\nyour previous 4 weeks (Nielsen et al., JOSPT 2014)",
+                     fontsize=11, color="#555555")
+        fig.subplots_adjust(left=0.12, right=0.93, top=0.95, bottom=0.12)
         out = io.BytesIO()
         fig.savefig(out, format="png")
     return out.getvalue()

@@ -155,11 +155,9 @@ def _rising_finding(pains: list[Fraction]) -> Finding | None:
 
 # -- load ---------------------------------------------------------------------------------------
 
-def _week_finding(latest: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]]) -> Finding | None:
-    distance = _number(latest.get("distance_km"))
-    week = _week_index(str(latest.get("week")))
-    if distance is None or week is None:
-        return None
+def _average(week: int, earlier: Sequence[Mapping[str, Any]]) -> tuple[Fraction, int] | None:
+    """The average distance of the four ISO weeks before `week` that have a check-in, and how
+    many there were; None with fewer than two."""
     window: dict[int, Fraction] = {}
     for entry in earlier:
         index = _week_index(str(entry.get("week")))
@@ -168,11 +166,30 @@ def _week_finding(latest: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]
             window[index] = value  # a later entry for the same week wins
     if len(window) < MIN_WEEKS_FOR_AVERAGE:
         return None
-    average = sum(window.values(), Fraction(0)) / len(window)
+    return sum(window.values(), Fraction(0)) / len(window), len(window)
+
+
+def safe_band(latest: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]]) -> tuple[float, float] | None:
+    """The rule-of-thumb band for `latest`'s week: from the average of the previous four weeks
+    to 30% above it (the load-week rule's limit), in km; None without two earlier weeks."""
+    week = _week_index(str(latest.get("week")))
+    found = None if week is None else _average(week, earlier)
+    if found is None:
+        return None
+    return float(found[0]), float(found[0] * LOAD_FACTOR)
+
+
+def _week_finding(latest: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]]) -> Finding | None:
+    distance = _number(latest.get("distance_km"))
+    week = _week_index(str(latest.get("week")))
+    found = None if distance is None or week is None else _average(week, earlier)
+    if distance is None or found is None:
+        return None
+    average, weeks = found
     if distance <= average * LOAD_FACTOR:
         return None
     return Finding("load-week", "load", "week", {
-        "this_km": float(distance), "average_km": float(average), "weeks": len(window),
+        "this_km": float(distance), "average_km": float(average), "weeks": weeks,
         "band_high_km": float(average * LOAD_FACTOR),
         "increase_pct": float((distance / average - 1) * 100) if average else None})
 

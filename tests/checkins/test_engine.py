@@ -96,7 +96,7 @@ async def test_the_offer_is_for_pain_worth_watching_and_only_when_not_subscribed
 async def test_progress_is_text_then_a_chart_and_summary_lists_check_ins(engine: Engine) -> None:
     one = await week_of(engine, {}, 0, ["2", "knee", "fades", "10", "5"])
     progress = await engine.handle(one.record, UserMessage("/progress"), MONDAY)
-    assert progress.effects == () and "2026-W45" in progress.replies[0].text
+    assert progress.effects == () and "week of 2 Nov" in progress.replies[0].text
     two = await week_of(engine, one.record, 1, ["0", "12", "6"])
     progress = await engine.handle(two.record, UserMessage("/progress"), MONDAY)
     assert [e.kind for e in progress.effects] == ["send_progress_chart"]
