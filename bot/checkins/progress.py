@@ -108,21 +108,21 @@ def chart_data(entries: Sequence[Mapping[str, Any]], unit: str) -> dict[str, Any
     for monday in weeks:
         data["labels"].append(_label(monday, previous))
         previous = monday
-        e = by_week.get(monday)
-        if e is None:
+        entry = by_week.get(monday)
+        if entry is None:
             for key in ("distance", "longest", "pain"):
                 data[key].append(math.nan)
             data["band"].append(None)
             data["load_warned"].append(False)
             data["pain_warned"].append(False)
             continue
-        data["distance"].append(from_km(num(e.get("distance_km")), unit))
-        data["longest"].append(from_km(num(e.get("longest_km")), unit))
-        data["pain"].append(num(e.get("pain")))
-        band = safe_band(e, ordered[: ordered.index(e)])
+        data["distance"].append(from_km(num(entry.get("distance_km")), unit))
+        data["longest"].append(from_km(num(entry.get("longest_km")), unit))
+        data["pain"].append(num(entry.get("pain")))
+        band = safe_band(entry, ordered[: ordered.index(entry)])
         data["band"].append(None if band is None else (from_km(band[0], unit), from_km(band[1], unit)))
-        data["load_warned"].append(_warned(e, "load"))
-        data["pain_warned"].append(_warned(e, "pain"))
+        data["load_warned"].append(_warned(entry, "load"))
+        data["pain_warned"].append(_warned(entry, "pain"))
     return data
 
 

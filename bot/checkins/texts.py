@@ -227,3 +227,24 @@ def changes_text(previous: Mapping[str, Any] | None, latest: Mapping[str, Any], 
             out.append(CHANGES["distance"].format(now=distance(now, unit), then=distance(then, unit),
                                                   how="up from" if now > then else "down from"))
     return "; ".join(out) if out else None
+
+
+# -- run files -----------------------------------------------------------------------------------
+RUN_ADDED = {
+    "created": "Read your {source} file: {km} on {day}. Added to the {week}: {after} so far that week.",
+    "added": "Read your {source} file: {km} on {day}. The {week} now has {after} (was {before}).",
+    "kept": "Read your {source} file: {km} on {day}. You told me {before} for the {week}, which already "
+            "covers it, so I kept {before}.",
+}
+
+
+def render_run_added(result: Any, unit: str, tz: str) -> str:
+    """What a run file added (a bot.checkins.runfiles.RunAdded), in the runner's unit."""
+    from zoneinfo import ZoneInfo
+
+    run = result.run
+    key = "created" if result.created else ("kept" if result.kept_answer else "added")
+    return RUN_ADDED[key].format(
+        source=run.source.upper(), km=distance(run.distance_km, unit),
+        day=day_month(run.start.astimezone(ZoneInfo(tz)).date()), week=week_of(result.week),
+        after=distance(result.after_km, unit), before=distance(result.before_km, unit))
