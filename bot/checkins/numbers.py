@@ -77,7 +77,8 @@ _ZERO_RUN = re.compile(
     r"\b(didn'?t|did not|didnt|haven'?t|have not|couldn'?t|could not|wasn'?t able to|not able to|unable to|"
     r"no|zero|nil|nada|none|nothing|not a single|0)\b(\s+\w+){0,3}?\s*\b(run|runs|running|ran|jog|jogs|"
     r"km|kms|k|miles?|mi|get out|go out|distance)\b"
-    r"|^\s*(zero|nothing|none|nil|nada|no|nope|0|0\.0|zilch)\b"
+    r"|^\s*(zero|nothing|none|nil|nada|no|nope|0|0\.0|zilch)(?:\s*$|\s*[^\w\s]|\s+(?:km|k|miles?|runs?|running|"
+    r"this week|at all|sadly|unfortunately|i)\b)"
     r"|\b(rest(?:ed)? week|rest(?:ed)? all week|week off|took the week off|took a week off|"
     r"(?:fully )?rested|injured|couldn'?t run|can'?t run|did not run|didn'?t run|didnt run|"
     r"no running|not at all|nothing this week|zero this week|none this week|sat it out)\b"
@@ -132,7 +133,7 @@ def _words_to_digits(text: str, allow_one: bool) -> str:
     if allow_one:
         text = re.sub(r"(?<!\bthe )(?<!\bthat )(?<!\bthis )(?<!\blong )(?<!\bsame )\bone\b(?! of)", "1", text)
     else:  # "one" only where it counts something: "one run", "one 10k", "one and a half miles"
-        text = re.sub(rf"\bone\b(?=\s*(?:run|time|x\b|hour|\d|and a half|{_KM}\b|{_MI}\b))", "1", text)
+        text = re.sub(rf"\bone\b(?=\s*(?:run|time|x\b|hour|and a half|{_KM}\b|{_MI}\b))", "1", text)
     text = re.sub(r"\b(?:an?|1) (hour|mile|k|km|kilometre|kilometer)s? and an? half\b", r"1.5 \1s", text)
     text = re.sub(r"(\d+)\s+and an? half\b", lambda m: f"{m.group(1)}.5", text)
     text = re.sub(r"(\d+)\s+(hours?|miles?|k|km)\s+and an? half\b", lambda m: f"{m.group(1)}.5 {m.group(2)}", text)
@@ -147,6 +148,8 @@ def _normalise(text: str, allow_one: bool = False) -> str:
     t = re.sub(r"(\d)\s*½", r"\1.5", t)
     t = re.sub(r"(\d),(\d{3})(?!\d)", r"\1\2", t)  # 1,000
     t = _words_to_digits(t, allow_one)
+    t = re.sub(r"\b(\d{1,2})\s*h(?:rs?|ours?)?\s*(\d{1,2})\s*(?:m|mins?|minutes?)?\b",
+               lambda m: f"{int(m.group(1)) + int(m.group(2)) / 60:.2f} hours", t)
     t = re.sub(r"(\d)(?:'s|’s)", r"\1s", t)  # "5k's" -> "5ks"
     return t
 
@@ -261,7 +264,8 @@ def _quantities(t: str, excluded: list[tuple[int, int]]) -> list[_Qty]:
         role = "run"
         if unit in ("h", "min"):
             role = "duration"
-        elif unit is None and _COUNT_AFTER.match(after) and not re.match(r"\s*x\s*\d", after):
+        elif unit is None and (_COUNT_AFTER.match(after) or re.match(r"\s*(?:were|of them)\b", after)
+                               or re.search(r"\ball\s*$", before)) and not re.match(r"\s*x\s*\d", after):
             role = "count"
         if any(a <= start < b for a, b in excluded):
             role = "other"
@@ -504,8 +508,9 @@ def _dedupe(t: str, qs: list[_Qty], unit: str) -> list[_Qty]:
     for q in qs:
         prev = out[-1] if out else None
         if prev is not None and q.role == prev.role == "run" and q.times == prev.times == 1 \
-                and abs(q.km(unit) - prev.km(unit)) <= 0.25 \
-                and re.fullmatch(r"[\s(\[=]*(?:a|an|the|i\.?e\.?|aka|so)?[\s(\[]*", t[prev.end:q.start]) \
+                and abs(q.km(unit) - prev.km(unit)) <= max(0.3, 0.025 * prev.km(unit)) \
+                and re.fullmatch(r"[\s(\[=~]*(?:a|an|the|i\.?e\.?|aka|so|about|around|approx\.?|roughly|or|which is|"
+                                 r"that'?s|ie)?[\s(\[~]*", t[prev.end:q.start]) \
                 and (q.unit_stated and prev.unit_stated):
             continue
         out.append(q)
@@ -650,22 +655,25 @@ def read_pain(text: str, previous: float | None = None) -> Answer:
     # a score written as a score ("6/10", "6 out of 10") wins over any other number
     scored = [m for m in _SCORE.finditer(t) if not any(a <= m.start() < b for a, b in excluded)]
     values: list[float] = [float(m.group(1)) for m in scored]
-    if not values:
-        for m in _PAIN_NUM.finditer(t):
-            start, end = m.start(1), m.end(1)
-            if any(a <= start < b for a, b in excluded):
-                continue
-            after = t[end:end + 24]
-            if re.match(rf"\s*(?:-\s*)?(?:(?:{_KM}|{_MI}|{_METRES}|{_HOURS}|{_MINUTES})\b|%|st\b|nd\b|rd\b|th\b|am\b|pm\b|"
-                        rf"x\b|runs?\b|times\b|days?\b|weeks?\b|sessions?\b|outings?\b|jogs?\b|miler|s\b|:\d|"
-                        rf"seconds?|secs?\b)", after):
-                continue
-            before = t[max(0, start - 14):start]
-            if re.search(r"(?:\bx|ran|did|run|jogged|after|my|the|a)\s*$", before) and re.match(r"\s*(?:k|km|mi)", after):
-                continue
-            if re.search(r"\b(?:for|after|in|over)\s+(?:the\s+)?(?:last\s+|past\s+)?$", before) and re.match(r"\s*(?:days?|weeks?)", after):
-                continue
-            values.append(float(m.group(1)))
+    # other numbers that could be a score too: "2/10 in the morning, 4 after runs" is asked
+    for m in _PAIN_NUM.finditer(t):
+        start, end = m.start(1), m.end(1)
+        if any(a <= start < b for a, b in excluded) or any(s.start() <= start < s.end() for s in scored):
+            continue
+        if re.search(r"\b(?:day|days|week|weeks|mile|miles|km|run|lap|rep|reps|set|number|no\.|since|"
+                     r"pain for|for the last|for the past)\s*#?\s*$", t[max(0, start - 16):start]):
+            continue
+        after = t[end:end + 24]
+        if re.match(rf"\s*(?:-\s*)?(?:(?:{_KM}|{_MI}|{_METRES}|{_HOURS}|{_MINUTES})\b|%|st\b|nd\b|rd\b|th\b|am\b|pm\b|"
+                    rf"x\b|runs?\b|times\b|days?\b|weeks?\b|sessions?\b|outings?\b|jogs?\b|miler|s\b|:\d|"
+                    rf"seconds?|secs?\b)", after):
+            continue
+        before = t[max(0, start - 14):start]
+        if re.search(r"(?:\bx|ran|did|run|jogged|after|my|the|a)\s*$", before) and re.match(r"\s*(?:k|km|mi)", after):
+            continue
+        if re.search(r"\b(?:for|after|in|over)\s+(?:the\s+)?(?:last\s+|past\s+)?$", before) and re.match(r"\s*(?:days?|weeks?)", after):
+            continue
+        values.append(float(m.group(1)))
     if values:
         distinct = list(dict.fromkeys(values))
         if len(distinct) >= 2:
