@@ -727,5 +727,33 @@ def read_answer(slot: str, text: str, unit: str = "km", answers: Mapping[str, An
     return answer
 
 
-__all__ = ["DISTANCE", "KM_PER_MILE", "LONGEST", "PAIN", "Option", "read_answer", "read_distance",
-           "read_longest", "read_pain"]
+_YES = re.compile(r"^\s*(?:yes|yep|yeah|yup|ya|y|correct|right|that'?s right|exactly|sure|ok|okay|true|"
+                  r"that'?s it|indeed|affirmative|👍)\b", re.IGNORECASE)
+_NO = re.compile(r"^\s*(?:no|nope|nah|n|wrong|not quite|incorrect|that'?s wrong|not right)\b", re.IGNORECASE)
+
+
+def read_confirm_reply(confirm: Confirm, text: str, unit: str = "km", answers: Mapping[str, Any] | None = None,
+                       previous: Mapping[str, Any] | None = None) -> Option | Answer:
+    """A typed reply to a confirming question (buttons carry the option key instead).
+
+    "yes"/"no" words pick those options (or, for a question without them, "yes" the first
+    offered value and "no" the "other"/ask-again option); a number equal to an offered value
+    picks that option; any other number is read as a fresh answer to the slot, returned as an
+    `Answer`. Phase B records a `Reading` and, for a second `Confirm` or `Unclear`, moves on
+    rather than asking a third time."""
+    if _YES.search(text) and not re.search(r"\d", text):
+        return confirm.yes or next((o for o in confirm.options if o.value is not None), None) or \
+            Unclear(confirm.slot, "yes-to-open-question")
+    if _NO.search(text) and not re.search(r"\d", text):
+        return confirm.no or confirm.option("other") or next((o for o in confirm.options if o.ask_again), None) or \
+            Unclear(confirm.slot, "no-without-number")
+    answer = read_answer(confirm.slot, text, unit, answers, previous)
+    if isinstance(answer, Reading):
+        for option in confirm.options:
+            if option.value is not None and abs(option.value - answer.value) <= 0.05:
+                return option
+    return answer
+
+
+__all__ = ["DISTANCE", "KM_PER_MILE", "LONGEST", "PAIN", "Option", "read_answer", "read_confirm_reply",
+           "read_distance", "read_longest", "read_pain"]

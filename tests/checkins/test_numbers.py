@@ -10,7 +10,7 @@ import pytest
 from bot.checkins.answer_eval import evaluate
 from bot.checkins.answers import Confirm, Reading, Unclear
 from bot.checkins.consistency import apply_same_week, check_entry, same_week
-from bot.checkins.numbers import read_answer, read_distance, read_longest, read_pain
+from bot.checkins.numbers import read_answer, read_confirm_reply, read_distance, read_longest, read_pain
 from bot.evals.driver import load_cases
 
 DEV_SET = Path(__file__).parents[1] / "data" / "checkin_dev.yml"
@@ -188,3 +188,20 @@ def test_the_dev_set_has_no_silently_wrong_answer() -> None:
     assert len(cases) >= 120
     counts, misses = evaluate(cases)
     assert counts["wrong"] == 0, misses
+
+
+def test_typed_replies_to_a_confirming_question() -> None:
+    implausible = read_distance("600", "km")
+    assert isinstance(implausible, Confirm)
+    assert read_confirm_reply(implausible, "yes") == implausible.yes
+    assert read_confirm_reply(implausible, "nope") == implausible.no
+    assert read_confirm_reply(implausible, "sorry, 60") == Reading("checkin_distance", 60.0)
+    both = read_distance("25 or 30", "km")
+    assert isinstance(both, Confirm)
+    second = read_confirm_reply(both, "30")
+    assert second == both.option("second")
+    assert read_confirm_reply(both, "27 actually") == Reading("checkin_distance", 27.0)
+    assert read_confirm_reply(both, "no") == both.option("other")
+    hours = read_distance("about 3 hours", "km")
+    assert isinstance(hours, Confirm)
+    assert isinstance(read_confirm_reply(hours, "yes"), Unclear)  # yes to "how far?" says nothing
