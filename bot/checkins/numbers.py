@@ -290,8 +290,12 @@ def _bind_multipliers(t: str, qs: list[_Qty]) -> list[_Qty]:
         # N x D  /  N runs of D  /  N times D
         if prev and prev.unit is None and prev.role in ("run", "count") and (i - 1) not in used and (
                 re.fullmatch(r"\s*x\s*", between_prev)
-                or re.fullmatch(r"\s*(?:runs?|times|sessions?|jogs?)\s*(?:of|at|x|@)\s*(?:an?\s+|about\s+|around\s+)?", between_prev)
-                or (prev.role == "count" and re.fullmatch(r"\s*(?:runs?|jogs?|outings?|sessions?)\s*,?\s*(?:of\s+)?", between_prev)
+                or re.fullmatch(r"\s*(?:[a-z]+\s+)?(?:runs?|times|sessions?|jogs?)\s*(?:of|at|x|@|averaging|"
+                                r"on average|avg|each of|each)\s*(?:an?\s+|about\s+|around\s+|roughly\s+|~\s*)?",
+                                between_prev)
+                or re.fullmatch(r"\s*times\s*", between_prev)  # "twice 10k" -> "2 times 10k"
+                or (prev.role == "count" and re.fullmatch(r"\s*(?:[a-z]+\s+)?(?:runs?|jogs?|outings?|sessions?)\s*,?\s*"
+                                                          r"(?:of\s+)?", between_prev)
                     and _EACH.match(t[q.end:]))
                 or (re.fullmatch(r"\s+(?:easy|slow|short|steady|quick|hilly|flat|tempo|\w+)?\s*", between_prev)
                     and t[q.start:q.end].endswith("s") and prev.value <= 14)):
@@ -511,7 +515,7 @@ def _dedupe(t: str, qs: list[_Qty], unit: str) -> list[_Qty]:
                 and abs(q.km(unit) - prev.km(unit)) <= max(0.3, 0.025 * prev.km(unit)) \
                 and re.fullmatch(r"[\s(\[=~]*(?:a|an|the|i\.?e\.?|aka|so|about|around|approx\.?|roughly|or|which is|"
                                  r"that'?s|ie)?[\s(\[~]*", t[prev.end:q.start]) \
-                and (q.unit_stated and prev.unit_stated):
+                and (q.unit_stated or prev.unit_stated):
             continue
         out.append(q)
     return out
@@ -542,10 +546,10 @@ def _read(text: str, unit: str, slot: str) -> _Read:
     qs = _quantities(t, excluded)
     qs = _bind_multipliers(t, qs)
     qs = _mark_roles(t, qs)
+    qs = _dedupe(t, qs, unit)
     qs, confirm = _resolve_units(t, qs, unit, slot)
     if confirm is not None:
         return _Read(confirm=confirm)
-    qs = _dedupe(t, qs, unit)
     distances = [q for q in qs if q.role in ("run", "total", "longest")]
     extra = _extra_runs(t, qs)
     if extra is not None and not any(q.role == "total" for q in qs):
@@ -604,7 +608,7 @@ def read_longest(text: str, unit: str = "km", distance_km: float | None = None) 
     t = _normalise(text)
     if distance_km is not None and re.search(
             r"\b(same|that one|that was it|only (?:ran )?(?:one|1|once)|just (?:the )?(?:one|1|once)|one run|"
-            r"1 run|single run|ran once|only once|the whole thing|all of it|all in one)\b", t) \
+            r"1 run|single run|ran once|only once|the whole thing|all of it|all in one|only run|my only|the only)\b", t) \
             and not re.search(r"\d", t.replace("1 run", "").replace("1 times", "")):
         return Reading(LONGEST, _km(distance_km))
     read = _read(text, unit, LONGEST)
@@ -653,6 +657,10 @@ def read_pain(text: str, previous: float | None = None) -> Answer:
     t = t.replace(",", " , ")
     excluded = _other_week_spans(t)
     # a score written as a score ("6/10", "6 out of 10") wins over any other number
+    fraction = re.search(r"(?<![\d.])(\d)\s*/\s*(\d)(?![\d])", t)  # "2/3": not a score out of 10
+    if fraction and not _SCORE.search(t):
+        return choose(PAIN, "pain-two-options", (float(fraction.group(1)), float(fraction.group(2))),
+                      {"written": fraction.group(0), "values": [float(fraction.group(1)), float(fraction.group(2))]})
     scored = [m for m in _SCORE.finditer(t) if not any(a <= m.start() < b for a, b in excluded)]
     values: list[float] = [float(m.group(1)) for m in scored]
     # other numbers that could be a score too: "2/10 in the morning, 4 after runs" is asked
