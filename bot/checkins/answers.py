@@ -29,6 +29,7 @@ REASONS = (
     "run-count",                  # "3 runs": how many, not how far
     "implausible",                # 600 km in a week: did I read that right?
     "sum-mismatch",               # "5k, 6k and 8k so 25 total"
+    "runs-missing",               # "4 runs: 5, 6 and 8": the fourth?
     "unit-unclear",               # "a 10k and an easy 5" from a runner who counts in miles
     "each-unknown",               # "8 each" without saying how many runs
     "every-day",                  # "5k every day": 7 runs?

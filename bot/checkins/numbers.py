@@ -457,9 +457,9 @@ def _read_distances(t: str, qs: list[_Qty], unit: str, slot: str) -> _Read:
         return _Read(value, value if one_run else None, (value,) if one_run else (), approximate)
     if count is not None and count != len(expanded) + (1 if longest else 0) and count > len(expanded):
         listed = sum(expanded) + (longest or 0.0)
-        return _Read(confirm=choose(slot, "sum-mismatch", (round(listed, 2),),
-                                    {"runs_said": count, "runs_listed": len(expanded), "sum_km": round(listed, 2),
-                                     "parts_km": [round(x, 2) for x in expanded]}))
+        return _Read(confirm=yes_no(slot, "runs-missing", round(listed, 2),
+                                    {"runs_said": count, "runs_listed": len(expanded) + (1 if longest else 0),
+                                     "sum_km": round(listed, 2), "parts_km": [round(x, 2) for x in expanded]}))
     parts = tuple(expanded) + ((longest,) if longest is not None else ())
     return _Read(sum(parts), max(parts), parts, approximate)
 
@@ -553,7 +553,7 @@ def _read(text: str, unit: str, slot: str) -> _Read:
     distances = [q for q in qs if q.role in ("run", "total", "longest")]
     extra = _extra_runs(t, qs)
     if extra is not None and not any(q.role == "total" for q in qs):
-        return _Read(confirm=choose(slot, "run-count", (), {"runs": extra, "with_distance": True}))
+        return _Read(confirm=choose(slot, "run-count", (), {"runs": extra, "with_distance": True}))  # noqa: E501
     if comma_ambiguous and distances:
         m = re.search(r"(\d{1,3}),(\d{1,2})", t)
         if m:
@@ -686,7 +686,7 @@ def read_pain(text: str, previous: float | None = None) -> Answer:
         distinct = list(dict.fromkeys(values))
         if len(distinct) >= 2:
             # "from 4 to 6" is handled as another week above; two numbers left are two options
-            return choose(PAIN, "pain-two-options", tuple(distinct[:2]), {"values": distinct[:4]})
+            return choose(PAIN, "pain-two-options", tuple(distinct[:2]), {"values": distinct[:4], "written": text.strip()})
         value = distinct[0]
         if 0 <= value <= 10:
             return Reading(PAIN, value, approximate=bool(_APPROX.search(t)))

@@ -38,6 +38,8 @@ CONFIRM: dict[str, tuple[str, dict[str, str]]] = {
     "implausible": ("Just checking: {value} for {what}, is that right?", {"yes": "Yes, {value}", "no": "No, let me fix it"}),
     "sum-mismatch": ("Your runs add up to {sum}, but you wrote {stated}. Which should I note?",
                      {"first": "{value}", "second": "{value}", "other": "Something else"}),
+    "runs-missing": ("You said {runs_said} runs and listed {runs_listed}: {sum} in all. Is that the whole week?",
+                     {"yes": "Yes, {value}", "no": "No, let me fix it"}),
     "unit-unclear": ("Was that {first} or {second} in all? (I couldn't tell the unit of every number.)",
                      {"first": "{value}", "second": "{value}", "other": "Something else"}),
     "each-unknown": ("{per_run} each: how many runs was that?", {"other": "I'll type the total"}),
@@ -60,6 +62,8 @@ CONFIRM: dict[str, tuple[str, dict[str, str]]] = {
                                   {"yes": "No running: it came back anyway", "ran": "I did run",
                                    "faded": "It faded, actually"}),
 }
+METRES_OR_MILES = ("Did you mean {written_value} miles or {written_value} metres?",
+                   {"first": "{written_value} miles", "second": "{written_value} metres", "other": "Something else"})
 WHAT = {"checkin_distance": "this week's distance", "checkin_longest": "your longest run",
         "checkin_pain": "this week's pain"}
 
@@ -109,7 +113,10 @@ def distance(km: float | None, unit: str, approx: bool = False) -> str:
     if km is None:
         return "–"
     value = km / KM_PER_MILE if unit == "mi" else km
-    text = f"{value:.0f}" if approx and value >= 10 else f"{value:.1f}".removesuffix(".0")
+    if 0 < value < 0.95:
+        text = f"{value:.2f}".rstrip("0")
+    else:
+        text = f"{value:.0f}" if approx and value >= 10 else f"{value:.1f}".removesuffix(".0")
     return f"{text} {UNIT_WORDS.get(unit, unit)}"
 
 
@@ -138,15 +145,18 @@ def _value_label(confirm: Confirm, value: float | None, unit: str) -> str:
 def render_confirm(confirm: Confirm, unit: str) -> Question:
     question, labels = CONFIRM[confirm.reason]
     facts = dict(confirm.facts)
+    if confirm.reason == "unit-unclear" and "as_metres_km" in facts:  # "8m"
+        question, labels = METRES_OR_MILES
     values = [o.value for o in confirm.options if o.value is not None]
     fmt = {
-        "what": WHAT.get(confirm.slot, confirm.slot), "unit_words": "miles" if unit == "mi" else "kilometres",
+        "written_value": f"{facts.get('value', 0):g}", "what": WHAT.get(confirm.slot, confirm.slot), "unit_words": "miles" if unit == "mi" else "kilometres",
         "written": facts.get("written", ""), "word": facts.get("word", ""),
         "value": _value_label(confirm, values[0] if values else None, unit),
         "first": _value_label(confirm, values[0], unit) if values else "",
         "second": _value_label(confirm, values[1], unit) if len(values) > 1 else "",
         "sum": distance(facts.get("sum_km"), unit), "stated": distance(facts.get("stated_km"), unit),
         "per_run": distance(facts.get("per_run_km"), unit),
+        "runs_said": f"{facts.get('runs_said', 0):g}", "runs_listed": facts.get("runs_listed", ""),
         "longest": distance(facts.get("longest_km"), unit), "total": distance(facts.get("total_km"), unit),
         "previous_words": (f" Last time it was {pain(facts['previous'])}." if facts.get("previous") is not None else ""),
     }

@@ -9,7 +9,9 @@ import pytest
 
 from bot.checkins.answer_eval import evaluate
 from bot.checkins.answers import Confirm, Reading, Unclear
+from bot.checkins.answers import REASONS
 from bot.checkins.consistency import apply_same_week, check_entry, same_week
+from bot.checkins.texts import render_confirm, render_same_week
 from bot.checkins.numbers import read_answer, read_confirm_reply, read_distance, read_longest, read_pain
 from bot.evals.driver import load_cases
 
@@ -205,3 +207,31 @@ def test_typed_replies_to_a_confirming_question() -> None:
     hours = read_distance("about 3 hours", "km")
     assert isinstance(hours, Confirm)
     assert isinstance(read_confirm_reply(hours, "yes"), Unclear)  # yes to "how far?" says nothing
+
+
+EVERY_REASON = [
+    ("checkin_distance", "20-25", {}), ("checkin_distance", "25 or 30", {}), ("checkin_distance", "3 hours", {}),
+    ("checkin_distance", "3 runs", {}), ("checkin_distance", "600", {}), ("checkin_distance", "5k, 6k and 8k so 25 total", {}),
+    ("checkin_distance", "4 runs: 5, 6 and 8", {}), ("checkin_distance", "8m", {}), ("checkin_distance", "8 each", {}),
+    ("checkin_distance", "5k every day", {}), ("checkin_distance", "5,6 and 8", {}), ("checkin_distance", "an ultra", {}),
+    ("checkin_pain", "11", {}), ("checkin_pain", "3 or 4", {}), ("checkin_pain", "mild", {}),
+    ("checkin_pain", "worse than last week", {}), ("checkin_longest", "12", {"checkin_distance": 10.0}),
+    ("checkin_distance", "didn't run", {"checkin_pattern": "recurring"}),
+]
+
+
+@pytest.mark.parametrize("unit", ["km", "mi"])
+def test_every_confirming_question_renders_with_its_numbers(unit: str) -> None:
+    seen = set()
+    for slot, text, answers in EVERY_REASON:
+        answer = read_answer(slot, text, unit, answers)
+        assert isinstance(answer, Confirm), (text, answer)
+        seen.add(answer.reason)
+        question = render_confirm(answer, unit)
+        assert question.asks == f"{slot}_confirm" and question.text
+        assert "{" not in question.text and "–" not in question.text, question.text
+        assert [key for _, key in question.buttons] == [o.key for o in answer.options]
+        assert all(label and "{" not in label for label, _ in question.buttons)
+    assert seen == set(REASONS)
+    same = render_same_week("2026-W48", {"pain": 3, "distance_km": 20.0}, unit)
+    assert "week of 23 Nov" in same.text and [k for _, k in same.buttons] == ["replace", "keep"]
