@@ -220,6 +220,8 @@ def streak(problem: str, earlier: Sequence[Mapping[str, Any]], latest: Mapping[s
     count = 1
     after = _when(latest)
     for entry in reversed(earlier):
+        if entry.get("pain") is None and entry.get("runs"):
+            continue  # a week made from run files alone: no check-in, neither breaks nor extends a streak
         when = _when(entry)
         if after is not None and when is not None and after - when > STREAK_GAP:
             break

@@ -165,3 +165,9 @@ def test_what_changed_and_dates_as_runners_say_them() -> None:
     assert changes_text(previous, {"pain": 2, "distance_km": 15.0}, "km") == \
         "pain 2/10, the same as last time; 15 km this week, the same as last time"
     assert changes_text(None, previous, "km") is None
+
+
+def test_a_week_known_only_from_run_files_does_not_break_a_streak() -> None:
+    first = with_findings([entry(0, 4, "recurring")])
+    files_only = {**entry(1, None, distance=10.0), "runs": [{"km": 10.0}]}
+    assert [f.step for f in evaluate([*first, files_only, entry(2, 4, "recurring")])] == [2]
