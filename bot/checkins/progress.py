@@ -26,6 +26,7 @@ from typing import Any
 from bot.checkins.rules import PROBLEMS, safe_band, week_monday
 from bot.checkins.schedule import from_km
 from bot.checkins.texts import day_month, week_of
+from bot.texts import LOCATION, Voice, english, text_key
 
 #: Fewer check-ins than this and a chart says nothing: a text summary instead.
 CHART_MIN_ENTRIES = 2
@@ -40,42 +41,65 @@ BAND = "#74c476"
 PAIN = "#d62728"
 
 
-def _fmt(km: Any, unit: str) -> str:
+ENTRY = text_key("checkin.entry", "week", "pain", "distance", "longest")
+ENTRY_PAIN = text_key("checkin.entry_pain", "pain")
+ENTRY_PAIN_WHERE = text_key("checkin.entry_pain_where", "pain", "places")
+ENTRY_NO_PAIN = text_key("checkin.entry_no_pain")
+ENTRY_DISTANCE = text_key("checkin.entry_distance", "value", "unit")
+ENTRY_NO_DISTANCE = text_key("checkin.entry_no_distance")
+EMPTY = text_key("progress.empty")
+HEADER = text_key("progress.header", "count")
+MARKED = text_key("progress.marked", "line", "marks")
+MARK_PAIN = text_key("progress.mark_pain")
+MARK_LOAD = text_key("progress.mark_load")
+CHART_NEXT_TIME = text_key("progress.chart_next_time")
+CHART_DISTANCE_TITLE = text_key("progress.chart.distance_title", "unit")
+CHART_PAIN_TITLE = text_key("progress.chart.pain_title")
+CHART_WEEK = text_key("progress.chart.week")
+CHART_LONGEST = text_key("progress.chart.longest")
+CHART_BAND = text_key("progress.chart.band")
+CHART_WARNING = text_key("progress.chart.warning")
+CHART_ADVICE = text_key("progress.chart.advice")
+CHART_BAND_NOTE = text_key("progress.chart.band_note")
+
+
+def _fmt(km: Any, unit: str, voice: Voice) -> str:
     if not isinstance(km, (int, float)) or isinstance(km, bool):
-        return "–"
-    return f"{from_km(float(km), unit):.1f} {unit}"
-
-
-def _where(entry: Mapping[str, Any]) -> str:
-    locations = entry.get("location") or []
-    return ", ".join(str(x).replace("_", " ") for x in locations) if locations else ""
+        return voice.say(ENTRY_NO_DISTANCE)
+    return voice.say(ENTRY_DISTANCE, value=f"{from_km(float(km), unit):.1f}", unit=unit)
 
 
 def _warned(entry: Mapping[str, Any], problem: str) -> bool:
     return any(PROBLEMS.get(str(rule)) == problem for rule in entry.get("findings") or [])
 
 
-def entry_line(entry: Mapping[str, Any], unit: str) -> str:
+def entry_line(entry: Mapping[str, Any], unit: str, voice: Voice | None = None) -> str:
     """'week of 23 Nov: pain 3/10 (knee), 32.0 km in the week, longest run 14.0 km'."""
+    voice = voice or english()
     pain = entry.get("pain")
-    where = _where(entry)
-    pain_text = f"pain {pain:g}/10" if isinstance(pain, (int, float)) else "pain not given"
-    if where and pain:
-        pain_text += f" ({where})"
-    return (f"{week_of(entry.get('week', '?'))}: {pain_text}, {_fmt(entry.get('distance_km'), unit)} in the week, "
-            f"longest run {_fmt(entry.get('longest_km'), unit)}")
+    locations = entry.get("location") or []
+    if not isinstance(pain, (int, float)):
+        pain_text = voice.say(ENTRY_NO_PAIN)
+    elif locations and pain:
+        pain_text = voice.say(ENTRY_PAIN_WHERE, pain=f"{pain:g}", places=voice.names(LOCATION, locations))
+    else:
+        pain_text = voice.say(ENTRY_PAIN, pain=f"{pain:g}")
+    return voice.say(ENTRY, week=week_of(entry.get("week", "?")), pain=pain_text,
+                     distance=_fmt(entry.get("distance_km"), unit, voice),
+                     longest=_fmt(entry.get("longest_km"), unit, voice))
 
 
-def progress_text(entries: Sequence[Mapping[str, Any]], unit: str) -> str:
+def progress_text(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice | None = None) -> str:
+    voice = voice or english()
     if not entries:
-        return ("No check-ins yet. Turn on the weekly check-in with /checkin: each week I ask about "
-                "pain and distance, and /progress draws them once there are two.")
-    lines = [f"Your check-ins ({len(entries)}):"]
+        return voice.say(EMPTY)
+    lines = [voice.say(HEADER, count=len(entries))]
     for e in entries[-CHART_WEEKS:]:
-        marks = [word for problem, word in (("pain", "pain advice"), ("load", "load warning")) if _warned(e, problem)]
-        lines.append(f"- {entry_line(e, unit)}" + (f" ({', '.join(marks)})" if marks else ""))
+        line = entry_line(e, unit, voice)
+        marks = [voice.say(key) for problem, key in (("pain", MARK_PAIN), ("load", MARK_LOAD)) if _warned(e, problem)]
+        lines.append("- " + (voice.say(MARKED, line=line, marks=", ".join(marks)) if marks else line))
     if len(entries) < CHART_MIN_ENTRIES:
-        lines.append("After your next check-in, /progress draws a chart of pain and distance by week.")
+        lines.append(voice.say(CHART_NEXT_TIME))
     return "\n".join(lines)
 
 
@@ -132,10 +156,12 @@ def _tick_positions(n: int, most: int = 7) -> list[int]:
     return sorted({*range(n - 1, -1, -step)})
 
 
-def render_chart(entries: Sequence[Mapping[str, Any]], unit: str) -> bytes:
+def render_chart(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice | None = None) -> bytes:
     """A PNG (1080 x 1350 px, large type) of weekly distance, longest run, the safe-increase band,
     warnings, and pain, by week (the last 26 weeks)."""
     import matplotlib
+
+    voice = voice or english()
 
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
@@ -174,18 +200,18 @@ def render_chart(entries: Sequence[Mapping[str, Any]], unit: str) -> bytes:
                 ax.text(x, top * 0.01, "0", ha="center", va="bottom", fontsize=13, color="#555555", zorder=4)
         ax.set_ylim(0, top * 1.38)
         ax.set_ylabel(unit, fontsize=15)
-        ax.set_title(f"Weekly distance ({unit})", fontsize=19, loc="left", fontweight="bold")
+        ax.set_title(voice.say(CHART_DISTANCE_TITLE, unit=unit), fontsize=19, loc="left", fontweight="bold")
         ax.grid(axis="y", color="#dddddd", zorder=0)
         ax.set_axisbelow(True)
         ax.tick_params(labelsize=14, labelbottom=False)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         has_band = any(b is not None for b in data["band"])
-        handles = [Patch(color=BAR, label="week"), Line2D([], [], color=LONGEST, linewidth=4, label="longest run")]
+        handles = [Patch(color=BAR, label=voice.say(CHART_WEEK)), Line2D([], [], color=LONGEST, linewidth=4, label=voice.say(CHART_LONGEST))]
         if has_band:
-            handles.append(Patch(facecolor=BAND, alpha=0.5, edgecolor="#238b45", linestyle="--", label="safe increase*"))
+            handles.append(Patch(facecolor=BAND, alpha=0.5, edgecolor="#238b45", linestyle="--", label=voice.say(CHART_BAND)))
         if any(data["load_warned"]):
-            handles.append(Patch(color=BAR_WARNED, label="warning"))
+            handles.append(Patch(color=BAR_WARNED, label=voice.say(CHART_WARNING)))
         ax.legend(handles=handles, loc="upper left", fontsize=13, ncol=2, frameon=False,
                   handlelength=1.2, columnspacing=1.0)
 
@@ -194,11 +220,11 @@ def render_chart(entries: Sequence[Mapping[str, Any]], unit: str) -> bytes:
         warned_y = [data["pain"][x] for x in warned_x]
         if warned_x:
             pain_ax.scatter(warned_x, warned_y, s=380, facecolors="none", edgecolors=PAIN, linewidths=2.5, zorder=4,
-                            label="advice given")
+                            label=voice.say(CHART_ADVICE))
             pain_ax.legend(loc="upper left", fontsize=13, frameon=False)
         pain_ax.set_ylim(-0.3, 10.5)
         pain_ax.set_yticks([0, 2, 4, 6, 8, 10])
-        pain_ax.set_title("Pain (0–10)", fontsize=19, loc="left", fontweight="bold", color=PAIN)
+        pain_ax.set_title(voice.say(CHART_PAIN_TITLE), fontsize=19, loc="left", fontweight="bold", color=PAIN)
         pain_ax.grid(axis="y", color="#dddddd", zorder=0)
         pain_ax.tick_params(labelsize=14)
         for side in ("top", "right"):
@@ -207,7 +233,7 @@ def render_chart(entries: Sequence[Mapping[str, Any]], unit: str) -> bytes:
         pain_ax.set_xticks(ticks, [data["labels"][i] for i in ticks])
         pain_ax.set_xlim(-0.6, n - 0.4)
         if has_band:
-            fig.text(0.02, 0.01, "*rule of thumb: up to 30% more than the average of\nyour previous 4 weeks (Nielsen et al., JOSPT 2014)",
+            fig.text(0.02, 0.01, voice.say(CHART_BAND_NOTE),
                      fontsize=11, color="#555555")
         fig.subplots_adjust(left=0.12, right=0.93, top=0.95, bottom=0.12)
         out = io.BytesIO()

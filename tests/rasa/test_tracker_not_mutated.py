@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from rasa_sdk.executor import ActionExecutor, ActionExecutorRunResult
 
-from bot.actions import build_executor
+from bot.actions import build_actions, build_executor
 from bot.engine import Engine
 from bot.rasa_server import build_server_executor
 from bot.turn import UserMessage
@@ -52,7 +52,7 @@ async def test_server_executor_leaves_the_action_call_unchanged(engine: Engine, 
 
 async def test_plain_executor_leaves_the_action_call_unchanged(engine: Engine) -> None:
     name, text, slots = CALLS[0]
-    await _assert_unchanged(build_executor(engine.nlu, engine.kb), name, text, slots)
+    await _assert_unchanged(build_executor(build_actions(engine.nlu, engine.kb)), name, text, slots)
 
 
 class ScribblingExecutor(ActionExecutor):
@@ -76,7 +76,7 @@ class ScribblingExecutor(ActionExecutor):
 
 async def test_the_engine_keeps_only_what_actions_return_as_events(engine: Engine) -> None:
     executor = ScribblingExecutor(engine.executor)
-    scribbled_on = Engine(engine.dialogue, engine.nlu, engine.kb, executor)
+    scribbled_on = Engine(engine.dialogue, engine.nlu, engine.kb, executor, engine.texts)
     record: dict[str, Any] = {}
     for text in ("my knee hurts", "it comes back every time I run"):
         before = copy.deepcopy(record)
