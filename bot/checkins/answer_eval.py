@@ -7,7 +7,9 @@ as a runner sees them): *right* (the value read is the expected one, or a confir
 when one was expected), *asked* (a confirming or clarifying question where a value was
 expected), *wrong* (another value recorded, or a value recorded where a question was expected).
 The difference: this one calls `bot.checkins.numbers.read_answer` (plus the consistency checks)
-directly, so it measures the readers before phase B wires them into the check-in form. An
+directly, with the same answers already given (the engine scorer's defaults, then the case's
+`before`), so it measures the readers alone; what the engine adds is the safety screen before
+every answer (a red flag in an answer ends the check-in with the triage's advice). An
 `Unclear` counts as asked, because the form then asks its clarifying question. `also` (another
 answer stated in the same message) is scored separately.
 """
@@ -24,18 +26,17 @@ from typing import Any
 from bot.checkins.answers import Confirm, Reading, Unclear
 from bot.checkins.consistency import recurring_without_running
 from bot.checkins.numbers import read_answer
+from bot.evals.checkin import BEFORE, DEFAULTS, ORDER, SLOTS
 
-SLOTS = {"pain": "checkin_pain", "pattern": "checkin_pattern", "distance": "checkin_distance",
-         "longest": "checkin_longest"}
-BEFORE = {"pain": "checkin_pain", "pattern": "checkin_pattern", "distance_km": "checkin_distance",
-          "longest_km": "checkin_longest"}
 ALSO = {"longest_km": "checkin_longest", "distance_km": "checkin_distance", "pain": "checkin_pain"}
 KM_TOLERANCE = 0.05
 
 
 @lru_cache(maxsize=1)
 def _pattern_reader() -> Callable[[str], str | None]:
-    from bot.nlu.pipeline import NLU  # the same reader the check-in form uses for this question
+    from bot.nlu.pipeline import (
+        NLU,  # the same reader the check-in form uses for this question
+    )
 
     nlu = NLU()
     return lambda text: nlu.parse(text, "pain_pattern").slots.get("pain_pattern")
@@ -50,7 +51,9 @@ def score_case(case: dict[str, Any]) -> tuple[str, str, str | None]:
     ask = case["ask"]
     slot = SLOTS[ask]
     unit = str(case.get("unit") or "km")
-    answers = {BEFORE[k]: v for k, v in (case.get("before") or {}).items() if k in BEFORE}
+    # the answers already given: the engine scorer's defaults for the earlier questions, then the case's
+    answers = {s: v for s, v in DEFAULTS.items() if ORDER.index(s) < ORDER.index(slot) and s in BEFORE.values()}
+    answers.update({BEFORE[k]: v for k, v in (case.get("before") or {}).items() if k in BEFORE})
     expect = case.get("expect") or {}
     if ask == "pattern":
         pattern = _pattern_reader()(str(case["text"]))

@@ -1,8 +1,8 @@
 """What a check-in answer means, as data: a value to record, a confirming question, or unclear.
 
-Pure values, no text: phase B renders them (the wording lives in `bot.checkins.texts` for now,
-in YAML later). The parser (`bot.checkins.numbers`) and the consistency checks
-(`bot.checkins.consistency`) return these; the check-in form acts on them:
+Pure values, no text: `bot.checkins.render` says them (the words are in dialogues/texts/en.yml).
+The parser (`bot.checkins.numbers`) and the consistency checks (`bot.checkins.consistency`)
+return these; the check-in form acts on them:
 
 - `Reading`: record `value` in the slot asked; `also` holds other answers stated in the same
   message ({"checkin_longest": 8.0} from "5k, 6k and 8k"), which the form may fill too.
@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Why a confirming question is asked. The text for each is in bot.checkins.texts.CONFIRM.
+#: Why a confirming question is asked. The text for each is checkin.confirm.<reason> (en.yml).
 REASONS = (
     "range",                      # "20-25": which one?
     "two-options",                # "25 or 30"
@@ -94,6 +94,22 @@ class Confirm:
     @property
     def no(self) -> Option | None:
         return self.option("no")
+
+    def to_json(self) -> dict[str, Any]:
+        """The question as plain data, kept in the conversation while it waits for its answer."""
+        return {"slot": self.slot, "reason": self.reason, "facts": dict(self.facts),
+                "options": [{"key": o.key, "value": o.value, "sets": dict(o.sets), "ask_again": o.ask_again}
+                            for o in self.options]}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Confirm | None:
+        """A question kept by `to_json`; None for anything else (an old or damaged record)."""
+        try:
+            options = tuple(Option(str(o["key"]), o.get("value"), dict(o.get("sets") or {}), o.get("ask_again"))
+                            for o in data["options"])
+            return cls(str(data["slot"]), str(data["reason"]), options, dict(data.get("facts") or {}))
+        except (KeyError, TypeError, ValueError):
+            return None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ bot.checkins.answers), asked about the answer just given:
 - the pain "came back when I ran", but no running this week (0 km).
 
 `same_week(entries, week)` is the "replace or keep?" question when a check-in for that week
-already exists; `apply_same_week` carries out the runner's choice.
+was already answered (the check-in form asks it first; "keep" records nothing).
 """
 
 from __future__ import annotations
@@ -45,14 +45,16 @@ def longest_over_total(longest_km: float, total_km: float, asked: str = LONGEST)
 
 
 def recurring_without_running(pattern: Any, distance_km: float, asked: str = DISTANCE) -> Confirm | None:
-    """Pain that "came back when I ran" in a week with no running: one question. "yes" keeps
-    both (the pain came back with other activity, or from last week's runs: still not fading,
-    so the advice is unchanged); "ran" asks the distance again; "faded" corrects the pattern."""
+    """Pain that "came back when I ran" in a week with no running: one question, asked about
+    `asked` (the answer just given: the distance, or the pattern when the distance came first).
+    "yes" keeps both (the pain came back with other activity, or from last week's runs: still not
+    fading, so the advice is unchanged); "ran" asks the distance again; "faded" corrects the
+    pattern."""
     if pattern != "recurring" or distance_km > 0:
         return None
     return Confirm(asked, "recurring-without-running", (
-        Option("yes", 0.0, {DISTANCE: 0.0, LONGEST: 0.0}),
-        Option("ran", None, {DISTANCE: None}, ask_again=DISTANCE),
+        Option("yes", 0.0, {PATTERN: "recurring", DISTANCE: 0.0, LONGEST: 0.0}),
+        Option("ran", None, {PATTERN: "recurring", DISTANCE: None}, ask_again=DISTANCE),
         Option("faded", None, {PATTERN: "fades", DISTANCE: 0.0, LONGEST: 0.0}),
     ), {"distance_km": 0.0, "pattern": "recurring"})
 
@@ -102,29 +104,16 @@ class SameWeek:
 
     @property
     def asks(self) -> str:
-        return "checkin_replace_confirm"
+        return "checkin_replace"
+
+
+def answered(entry: Mapping[str, Any]) -> bool:
+    """Whether the runner answered a check-in for this entry's week (not only sent run files)."""
+    return not (entry.get("runs") and entry.get("pain") is None and entry.get("answered_km") is None)
 
 
 def same_week(entries: Sequence[Mapping[str, Any]], week: str) -> SameWeek | None:
-    """The question to ask before a new check-in for `week`, if one is already stored."""
-    existing = next((e for e in reversed(entries) if e.get("week") == week), None)
+    """The question to ask before a new check-in for `week`, if one was already answered (a week
+    known only from run files is not asked about: its runs join the new answers)."""
+    existing = next((e for e in reversed(entries) if e.get("week") == week and answered(e)), None)
     return SameWeek(week, dict(existing)) if existing is not None else None
-
-
-def apply_same_week(entries: Sequence[Mapping[str, Any]], new: Mapping[str, Any], choice: str) -> list[dict[str, Any]]:
-    """The entries after the runner chose "replace" (the new answers take the week's place; runs
-    read from files for that week are kept with it) or "keep" (nothing changes)."""
-    out = [dict(e) for e in entries]
-    if choice == "keep":
-        return out
-    if choice != "replace":
-        raise ValueError(f"choice must be 'replace' or 'keep', not {choice!r}")
-    week = new.get("week")
-    old = next((e for e in out if e.get("week") == week), None)
-    merged = dict(new)
-    if old and old.get("runs"):
-        merged.setdefault("runs", old["runs"])
-    out = [e for e in out if e.get("week") != week]
-    out.append(merged)
-    out.sort(key=lambda e: str(e.get("week")))
-    return out

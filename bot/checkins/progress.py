@@ -20,12 +20,13 @@ import io
 import math
 import threading
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from bot.checkins.render import day_month, distance, week_of
 from bot.checkins.rules import PROBLEMS, safe_band, week_monday
 from bot.checkins.schedule import from_km
-from bot.checkins.texts import day_month, week_of
 from bot.texts import LOCATION, Voice, english, text_key
 
 #: Fewer check-ins than this and a chart says nothing: a text summary instead.
@@ -45,8 +46,6 @@ ENTRY = text_key("checkin.entry", "week", "pain", "distance", "longest")
 ENTRY_PAIN = text_key("checkin.entry_pain", "pain")
 ENTRY_PAIN_WHERE = text_key("checkin.entry_pain_where", "pain", "places")
 ENTRY_NO_PAIN = text_key("checkin.entry_no_pain")
-ENTRY_DISTANCE = text_key("checkin.entry_distance", "value", "unit")
-ENTRY_NO_DISTANCE = text_key("checkin.entry_no_distance")
 EMPTY = text_key("progress.empty")
 HEADER = text_key("progress.header", "count")
 MARKED = text_key("progress.marked", "line", "marks")
@@ -63,19 +62,13 @@ CHART_ADVICE = text_key("progress.chart.advice")
 CHART_BAND_NOTE = text_key("progress.chart.band_note")
 
 
-def _fmt(km: Any, unit: str, voice: Voice) -> str:
-    if not isinstance(km, (int, float)) or isinstance(km, bool):
-        return voice.say(ENTRY_NO_DISTANCE)
-    return voice.say(ENTRY_DISTANCE, value=f"{from_km(float(km), unit):.1f}", unit=unit)
-
-
 def _warned(entry: Mapping[str, Any], problem: str) -> bool:
     return any(PROBLEMS.get(str(rule)) == problem for rule in entry.get("findings") or [])
 
 
 def entry_line(entry: Mapping[str, Any], unit: str, voice: Voice | None = None) -> str:
-    """'week of 23 Nov: pain 3/10 (knee), 32.0 km in the week, longest run 14.0 km'."""
-    voice = voice or english()
+    """'week of 23 Nov: pain 3/10 (knee), 32 km in the week, longest run 14 km'."""
+    voice = replace(voice or english(), unit=unit)
     pain = entry.get("pain")
     locations = entry.get("location") or []
     if not isinstance(pain, (int, float)):
@@ -84,9 +77,8 @@ def entry_line(entry: Mapping[str, Any], unit: str, voice: Voice | None = None) 
         pain_text = voice.say(ENTRY_PAIN_WHERE, pain=f"{pain:g}", places=voice.names(LOCATION, locations))
     else:
         pain_text = voice.say(ENTRY_PAIN, pain=f"{pain:g}")
-    return voice.say(ENTRY, week=week_of(entry.get("week", "?")), pain=pain_text,
-                     distance=_fmt(entry.get("distance_km"), unit, voice),
-                     longest=_fmt(entry.get("longest_km"), unit, voice))
+    return voice.say(ENTRY, week=week_of(entry.get("week", "?"), voice), pain=pain_text,
+                     distance=distance(entry.get("distance_km"), voice), longest=distance(entry.get("longest_km"), voice))
 
 
 def progress_text(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice | None = None) -> str:
@@ -103,12 +95,12 @@ def progress_text(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice 
     return "\n".join(lines)
 
 
-def _label(day: date, previous: date | None) -> str:
-    text = day_month(day)
+def _label(day: date, previous: date | None, voice: Voice) -> str:
+    text = day_month(day, voice)
     return f"{text}\n{day.year}" if previous is None or previous.year != day.year else text
 
 
-def chart_data(entries: Sequence[Mapping[str, Any]], unit: str) -> dict[str, Any]:
+def chart_data(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice | None = None) -> dict[str, Any]:
     """What the chart shows, as numbers (tested without pixels): one slot per calendar week from
     the first to the last shown (gaps for weeks without a check-in), in the runner's unit."""
     dated = [(monday, e) for e in entries if (monday := week_monday(e.get("week"))) is not None]
@@ -130,7 +122,7 @@ def chart_data(entries: Sequence[Mapping[str, Any]], unit: str) -> dict[str, Any
                             "band": [], "load_warned": [], "pain_warned": []}
     previous: date | None = None
     for monday in weeks:
-        data["labels"].append(_label(monday, previous))
+        data["labels"].append(_label(monday, previous, voice or english()))
         previous = monday
         entry = by_week.get(monday)
         if entry is None:
@@ -168,7 +160,7 @@ def render_chart(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice |
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    data = chart_data(entries, unit)
+    data = chart_data(entries, unit, voice)
     n = len(data["weeks"])
     xs = list(range(n))
     with _PLOT_LOCK:

@@ -26,7 +26,7 @@ Exactly 30% more is not "more than 30%". The load thresholds are rules of thumb 
 studies, not laws (CLINICAL.md: Nielsen et al., JOSPT 2014; the 2025 cohort of 5,205 runners).
 Red flags in a check-in answer are the safety screen's job, before any of this runs.
 
-Findings carry their numbers (`numbers`, km and pain); `bot.checkins.texts` renders them.
+Findings carry their numbers (`numbers`, km and pain); `bot.checkins.render` says them.
 """
 
 from __future__ import annotations
@@ -47,9 +47,6 @@ PAIN_RISE_POINTS = 2
 STREAK_GAP = timedelta(days=15)
 MAX_STEP = 3
 
-NIELSEN = "Nielsen et al., JOSPT 2014"
-COHORT = "a 2025 cohort study of 5,205 runners"
-
 #: Which ladder each rule climbs. "pain-recurring" is the name stored by the rules before issue
 #: 17 (pain in two check-ins in a row): it counts as a pain problem in the streak.
 PROBLEMS = {"pain-pattern": "pain", "pain-rising": "pain", "pain-recurring": "pain",
@@ -60,8 +57,7 @@ PROBLEMS = {"pain-pattern": "pain", "pain-rising": "pain", "pain-recurring": "pa
 class Finding:
     rule: str
     kind: str  # "see_pt" | "load"
-    reason: str  # plain words, for the see_pt advice's "because ..." list
-    numbers: Mapping[str, Any] = field(default_factory=dict)
+    numbers: Mapping[str, Any] = field(default_factory=dict)  # what its text says (bot.checkins.render)
     step: int = 1  # 1 note, 2 firmer, 3 see someone this week
     streak: int = 1  # check-ins in a row with this problem, this one included
     level: str | None = None  # the triage level behind a pain finding
@@ -105,10 +101,6 @@ def _when(entry: Mapping[str, Any]) -> date | None:
     return at.date() if at is not None else week_monday(entry.get("week"))
 
 
-def _g(x: Fraction) -> str:
-    return f"{float(x):g}"
-
-
 # -- pain ---------------------------------------------------------------------------------------
 
 def _pattern_finding(latest: Mapping[str, Any], pain: Fraction | None) -> Finding | None:
@@ -123,15 +115,7 @@ def _pattern_finding(latest: Mapping[str, Any], pain: Fraction | None) -> Findin
     level = str(getattr(decision.level, "value", decision.level))
     if level == "self_care":
         return None
-    where = " and ".join(x.replace("_", " ") for x in locations)
-    pain_words = f"your {where} pain" if where else "your pain"
-    if pattern == "recurring":
-        reason = f"{pain_words} ({_g(pain)}/10) came back when you ran"
-    elif pattern == "persistent":
-        reason = f"{pain_words} ({_g(pain)}/10) did not fade the way normal soreness does"
-    else:
-        reason = f"we could not tell whether {pain_words} ({_g(pain)}/10) fades like normal soreness"
-    return Finding("pain-pattern", "see_pt", reason,
+    return Finding("pain-pattern", "see_pt",
                    {"pain": float(pain), "pattern": pattern, "location": locations}, level=level)
 
 
@@ -141,15 +125,10 @@ def _rising_finding(pains: list[Fraction]) -> Finding | None:
         return None
     now, before = pains[-1], pains[-2]
     if now - before >= PAIN_RISE_POINTS:
-        return Finding("pain-rising", "see_pt",
-                       f"your pain went up from {_g(before)}/10 to {_g(now)}/10 since your last check-in",
-                       {"from": float(before), "to": float(now), "weeks": 1})
+        return Finding("pain-rising", "see_pt", {"from": float(before), "to": float(now), "weeks": 1})
     if len(pains) >= 3 and pains[-3] < before < now:
         first = pains[-3]
-        return Finding("pain-rising", "see_pt",
-                       f"your pain has gone up two check-ins running, from {_g(first)}/10 to {_g(before)}/10 "
-                       f"to {_g(now)}/10",
-                       {"from": float(first), "to": float(now), "via": float(before), "weeks": 2})
+        return Finding("pain-rising", "see_pt", {"from": float(first), "to": float(now), "via": float(before), "weeks": 2})
     return None
 
 
@@ -188,7 +167,7 @@ def _week_finding(latest: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]
     average, weeks = found
     if distance <= average * LOAD_FACTOR:
         return None
-    return Finding("load-week", "load", "week", {
+    return Finding("load-week", "load", {
         "this_km": float(distance), "average_km": float(average), "weeks": weeks,
         "band_high_km": float(average * LOAD_FACTOR),
         "increase_pct": float((distance / average - 1) * 100) if average else None})
@@ -207,7 +186,7 @@ def _long_run_finding(latest: Mapping[str, Any], earlier: Sequence[Mapping[str, 
     if not recent or max(recent) <= 0 or longest <= max(recent) * LOAD_FACTOR:
         return None
     top = max(recent)
-    return Finding("load-long-run", "load", "long-run", {
+    return Finding("load-long-run", "load", {
         "longest_km": float(longest), "previous_longest_km": float(top),
         "increase_pct": float((longest / top - 1) * 100), "band_high_km": float(top * LOAD_FACTOR)})
 
@@ -252,20 +231,5 @@ def evaluate(entries: Sequence[Mapping[str, Any]]) -> list[Finding]:
         if finding is not None:
             found.append(finding)
     streaks = {problem: streak(problem, earlier, latest) for problem in {f.problem for f in found}}
-    return [Finding(f.rule, f.kind, f.reason, f.numbers, min(MAX_STEP, streaks[f.problem]), streaks[f.problem],
+    return [Finding(f.rule, f.kind, f.numbers, min(MAX_STEP, streaks[f.problem]), streaks[f.problem],
                     f.level) for f in found]
-
-
-def load_warning(findings: Sequence[Finding], unit: str = "km") -> str | None:
-    """The load warning with its numbers and rule-of-thumb sources, firmer as it persists
-    (rendered by bot.checkins.texts; kept here so the check-in action's call still works)."""
-    from bot.checkins.texts import load_warning_text
-
-    return load_warning_text([f for f in findings if f.kind == "load"], unit)
-
-
-def pain_escalation(findings: Sequence[Finding]) -> str | None:
-    """The line that goes with the see_pt advice when pain problems persist (step 2 or 3)."""
-    from bot.checkins.texts import pain_escalation_text
-
-    return pain_escalation_text([f for f in findings if f.kind == "see_pt"])

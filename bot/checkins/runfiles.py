@@ -51,21 +51,10 @@ RUNNING = {"running", "run", "trail_running", "trail running", "treadmill_runnin
            "street_running", "track_running", "virtual_run", "virtualrun", "9"}  # Strava's GPX <type>9</type> is a run
 NOT_RUNNING = ("cycl", "bik", "ride", "swim", "walk", "hik", "row", "ski", "paddl", "kayak", "elliptical")
 
-ERRORS = {
-    "too-large": "That file is bigger than the {limit} I can read. Export just the one run (GPX, TCX or FIT).",
-    "empty": "That file is empty.",
-    "unsupported": "I can read GPX, TCX and FIT files from a watch or a running app, not {what}.",
-    "corrupt": "I couldn't read that {kind} file: it looks damaged or cut short ({detail}). Try exporting it again.",
-    "unsafe": "I didn't open that file: it contains XML features I don't accept ({detail}).",
-    "no-runs": "That {kind} file holds no recorded activity ({detail}).",
-    "no-date": "That {kind} file has no date or time, so I can't tell which week it belongs to.",
-    "no-distance": "That {kind} file has no distance in it (a treadmill run without a footpod?).",
-    "implausible": "That {kind} file says {km:.0f} km in one run; I didn't add it.",
-    "not-a-run": "That looks like a {sport} activity, not a run, so I didn't add it to your running.",
-    "in-future": "That run is dated {day}, which hasn't happened yet; check your watch's date.",
-    "too-old": "That run is from {day}, older than the two years of check-ins I keep.",
-    "duplicate": "I already have that run ({km:.1f} km on {day}): nothing changed.",
-}
+#: Why a file changed nothing (RunFileError.code); each is said by bot.checkins.render.run_file_error
+#: from checkin.run_error.<code> in dialogues/texts/en.yml, with the error's facts.
+ERROR_CODES = ("too-large", "empty", "unsupported", "corrupt", "unsafe", "no-runs", "no-date", "no-distance",
+               "implausible", "not-a-run", "in-future", "too-old", "duplicate")
 
 
 @dataclass(frozen=True)
@@ -93,12 +82,8 @@ class RunFile:
 
 @dataclass(frozen=True)
 class RunFileError:
-    code: str  # a key of ERRORS
-    facts: Mapping[str, Any]
-
-    @property
-    def message(self) -> str:
-        return ERRORS[self.code].format(**self.facts)
+    code: str  # one of ERROR_CODES
+    facts: Mapping[str, Any]  # what the message names: kind, km, start, sport, limit_mb, ...
 
 
 def _error(code: str, **facts: Any) -> RunFileError:
@@ -107,6 +92,13 @@ def _error(code: str, **facts: Any) -> RunFileError:
 
 # -- reading ------------------------------------------------------------------------------------
 
+def oversized(size: Any) -> RunFileError:
+    """The error for a file the adapter did not download: over MAX_BYTES (or of unknown size)."""
+    if isinstance(size, int) and size > MAX_BYTES:
+        return _error("too-large", limit_mb=MAX_BYTES // (1024 * 1024))
+    return _error("empty")
+
+
 def _gunzip(data: bytes) -> bytes | RunFileError:
     inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
     try:
@@ -114,7 +106,7 @@ def _gunzip(data: bytes) -> bytes | RunFileError:
     except zlib.error as exc:
         return _error("corrupt", kind="gzip", detail=str(exc))
     if len(out) > MAX_UNPACKED_BYTES or inflater.unconsumed_tail:
-        return _error("too-large", limit=f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB unpacked")
+        return _error("too-large", limit_mb=MAX_UNPACKED_BYTES // (1024 * 1024), unpacked=True)
     if not inflater.eof:
         return _error("corrupt", kind="gzip", detail="cut short")
     return out
@@ -152,7 +144,7 @@ def _utc(moment: datetime | None) -> datetime | None:
 def read_run_file(data: bytes, filename: str | None = None) -> RunFile | RunFileError:
     """The runs in a GPX, TCX or FIT file (optionally gzipped), or why not."""
     if len(data) > MAX_BYTES:
-        return _error("too-large", limit=f"{MAX_BYTES // (1024 * 1024)} MB")
+        return _error("too-large", limit_mb=MAX_BYTES // (1024 * 1024))
     if not data.strip():
         return _error("empty")
     if data[:2] == b"\x1f\x8b":
@@ -175,14 +167,14 @@ def read_run_file(data: bytes, filename: str | None = None) -> RunFile | RunFile
                 return _read_gpx(data)
             if name == "TrainingCenterDatabase":
                 return _read_tcx(root)
-            return _error("unsupported", what=f"a <{name}> XML file")
+            return _error("unsupported", xml=name)
     except Exception as exc:  # noqa: BLE001 - a library meeting a strange file: an error value, never a crash
         kind = "FIT" if _is_fit(data) else "GPX or TCX"
         return _error("corrupt", kind=kind, detail=f"{type(exc).__name__}: {str(exc)[:60]}")
     ext = (filename or "").lower().rsplit(".", 1)[-1] if filename and "." in filename else None
     if ext in ("fit", "gpx", "tcx"):
         return _error("corrupt", kind=ext.upper(), detail="it is not what its name says")
-    return _error("unsupported", what=f"a .{ext} file" if ext else "that kind of file")
+    return _error("unsupported", ext=ext) if ext else _error("unsupported")
 
 
 def _sport_of(value: Any) -> str | None:
@@ -206,6 +198,7 @@ def _join(runs: Sequence[Run]) -> tuple[Run, ...]:
 
 
 def _checked(kind: str, runs: Iterable[Run], why_none: str) -> RunFile | RunFileError:
+    """The runs found, or why none: `why_none` names checkin.run_no_runs.<why> (a route, no track, ...)."""
     found = _join(list(runs))
     if not found:
         return _error("no-runs", kind=kind.upper(), detail=why_none)
@@ -235,7 +228,7 @@ def _read_gpx(data: bytes) -> RunFile | RunFileError:
                         _sport_of(track.type), "gpx"))
     if not runs and missing_time:
         return _error("no-date", kind="GPX")
-    why = "a planned route, not a recorded run" if gpx.routes else "no track"
+    why = "route" if gpx.routes else "no-track"
     return _checked("gpx", runs, why)
 
 
@@ -270,7 +263,7 @@ def _read_tcx(root: Any) -> RunFile | RunFileError:
         runs.append(Run(start, distance / 1000.0, sum(seconds) if seconds else None, activity.get("Sport"), "tcx"))
     if not runs and no_date:
         return _error("no-date", kind="TCX")
-    return _checked("tcx", runs, "no activity")
+    return _checked("tcx", runs, "no-activity")
 
 
 def _tcx_track_distance(laps: Sequence[Any]) -> float:
@@ -323,15 +316,15 @@ def _read_fit(data: bytes) -> RunFile | RunFileError:
                 if isinstance(metres, (int, float)) and not math.isnan(metres):
                     record_metres = max(record_metres, float(metres))
     if file_type not in (None, "activity", 4):
-        return _error("no-runs", kind="FIT", detail=f"a {file_type} file, not a recorded activity")
+        return _error("no-runs", kind="FIT", detail="not-activity", file_type=str(file_type))
     if sessions:
-        return _checked("fit", sessions, "no session")
+        return _checked("fit", sessions, "no-records")
     if laps:
-        return _checked("fit", _join(laps), "no lap")
+        return _checked("fit", _join(laps), "no-records")
     if first_record is None:
-        return _error("no-date", kind="FIT") if record_metres else _error("no-runs", kind="FIT", detail="no records")
+        return _error("no-date", kind="FIT") if record_metres else _error("no-runs", kind="FIT", detail="no-records")
     seconds = (last_record - first_record).total_seconds() if last_record else None
-    return _checked("fit", [Run(first_record, record_metres / 1000.0, seconds, None, "fit")], "no records")
+    return _checked("fit", [Run(first_record, record_metres / 1000.0, seconds, None, "fit")], "no-records")
 
 
 # -- adding a run to its week --------------------------------------------------------------------
@@ -370,15 +363,13 @@ def add_run(entries: Sequence[Mapping[str, Any]], run: Run, tz: str, now: dateti
     answer and the sum of the runs from files (a typed total already counts the runs the runner
     did, so a file never adds to it twice); the longest run likewise. Nothing changes on error."""
     from bot.checkins.schedule import week_key
-    from bot.checkins.texts import day_month
 
-    day = day_month(run.start.astimezone(_zone(tz)).date())
     if not is_running(run.sport):
         return _error("not-a-run", sport=str(run.sport).lower())
     if run.start > now + FUTURE_SLACK:
-        return _error("in-future", day=day)
+        return _error("in-future", start=run.start)
     if run.start < now - OLDEST:
-        return _error("too-old", day=day)
+        return _error("too-old", start=run.start)
     week = week_key(run.start, tz)
     out = [dict(e) for e in entries]
     index = next((i for i in range(len(out) - 1, -1, -1) if out[i].get("week") == week), None)
@@ -394,7 +385,7 @@ def add_run(entries: Sequence[Mapping[str, Any]], run: Run, tz: str, now: dateti
             continue
         km = _num(seen.get("km")) or 0.0
         if abs(start - run.start) <= SAME_RUN_START and abs(km - run.distance_km) <= SAME_RUN_SHARE * max(km, run.distance_km):
-            return _error("duplicate", km=run.distance_km, day=day)
+            return _error("duplicate", km=run.distance_km, start=run.start)
     if "answered_km" not in entry:  # the first file for this week: keep what the runner typed
         entry["answered_km"] = None if runs else _num(entry.get("distance_km"))
         entry["answered_longest_km"] = None if runs else _num(entry.get("longest_km"))
@@ -417,7 +408,18 @@ def add_run(entries: Sequence[Mapping[str, Any]], run: Run, tz: str, now: dateti
                     kept_answer=answered is not None and answered >= files_km)
 
 
-def _zone(tz: str) -> Any:
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(tz)
+def with_runs(entry: Mapping[str, Any], existing: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A check-in's new `entry` for a week whose `existing` entry holds runs from files: the runs
+    stay, and the week's distance is the larger of the typed answer and the files' sum (as in
+    `add_run`: a typed total already counts the runs the runner did); the longest run likewise."""
+    out = dict(entry)
+    runs = [dict(r) for r in (existing or {}).get("runs") or [] if isinstance(r, dict)]
+    if not runs:
+        return out
+    files_km = sum(_num(r.get("km")) or 0.0 for r in runs)
+    files_longest = max(_num(r.get("km")) or 0.0 for r in runs)
+    typed, typed_longest = _num(entry.get("distance_km")), _num(entry.get("longest_km"))
+    out.update(runs=runs, answered_km=typed, answered_longest_km=typed_longest,
+               distance_km=round(max(typed or 0.0, files_km), 2),
+               longest_km=round(max(typed_longest or 0.0, files_longest), 2))
+    return out

@@ -3,17 +3,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bot.checkins.answer_eval import evaluate
-from bot.checkins.answers import Confirm, Reading, Unclear
-from bot.checkins.answers import REASONS
-from bot.checkins.consistency import apply_same_week, check_entry, same_week
-from bot.checkins.texts import render_confirm, render_same_week
-from bot.checkins.numbers import read_answer, read_confirm_reply, read_distance, read_longest, read_pain
+from bot.checkins.answers import REASONS, Confirm, Reading, Unclear
+from bot.checkins.consistency import check_entry, same_week
+from bot.checkins.numbers import (
+    read_answer,
+    read_confirm_reply,
+    read_distance,
+    read_longest,
+    read_pain,
+)
+from bot.checkins.render import confirm_question, same_week_question
+from bot.checkins.runfiles import with_runs
 from bot.evals.driver import load_cases
+from bot.texts import english
 
 DEV_SET = Path(__file__).parents[1] / "data" / "checkin_dev.yml"
 
@@ -157,7 +165,8 @@ def test_longest_more_than_the_week_is_one_question_after_unit_conversion() -> N
 def test_came_back_when_i_ran_with_no_running_is_one_question() -> None:
     answer = read_answer("checkin_distance", "didn't run", "km", {"checkin_pattern": "recurring"})
     assert isinstance(answer, Confirm) and answer.reason == "recurring-without-running"
-    assert answer.yes is not None and answer.yes.sets == {"checkin_distance": 0.0, "checkin_longest": 0.0}
+    assert answer.yes is not None and answer.yes.sets == {"checkin_pattern": "recurring", "checkin_distance": 0.0,
+                                                          "checkin_longest": 0.0}
     ran = answer.option("ran")
     assert ran is not None and ran.ask_again == "checkin_distance"
     for pattern in ("persistent", "fades", None):
@@ -170,18 +179,24 @@ def test_came_back_when_i_ran_with_no_running_is_one_question() -> None:
 
 def test_a_second_check_in_in_the_same_week_asks_replace_or_keep() -> None:
     entries = [{"week": "2026-W47", "pain": 2, "distance_km": 20.0},
-               {"week": "2026-W48", "pain": 3, "distance_km": 10.0, "runs": [{"km": 10.0}]}]
-    assert same_week(entries, "2026-W49") is None
+               {"week": "2026-W48", "pain": 3, "distance_km": 10.0, "runs": [{"km": 10.0}]},
+               {"week": "2026-W49", "pain": None, "distance_km": 8.0, "answered_km": None, "runs": [{"km": 8.0}]}]
+    assert same_week(entries, "2026-W50") is None
+    assert same_week(entries, "2026-W49") is None  # runs from files only: nothing to replace
     question = same_week(entries, "2026-W48")
     assert question is not None and question.existing["pain"] == 3
-    assert [o.key for o in question.options] == ["replace", "keep"] and question.asks == "checkin_replace_confirm"
-    new = {"week": "2026-W48", "pain": 4, "distance_km": 12.0}
-    assert apply_same_week(entries, new, "keep") == entries
-    replaced = apply_same_week(entries, new, "replace")
-    assert [e["pain"] for e in replaced] == [2, 4]
-    assert replaced[-1]["runs"] == [{"km": 10.0}]  # runs read from files stay with their week
-    with pytest.raises(ValueError):
-        apply_same_week(entries, new, "merge")
+    assert [o.key for o in question.options] == ["replace", "keep"] and question.asks == "checkin_replace"
+
+
+def test_new_answers_keep_the_runs_read_from_files() -> None:
+    stored = {"week": "2026-W48", "pain": None, "distance_km": 18.0, "longest_km": 10.0,
+              "runs": [{"km": 10.0}, {"km": 8.0}]}
+    new = with_runs({"week": "2026-W48", "pain": 2, "distance_km": 25.0, "longest_km": 9.0}, stored)
+    assert new["runs"] == stored["runs"] and new["distance_km"] == 25.0 and new["longest_km"] == 10.0
+    assert new["answered_km"] == 25.0
+    less = with_runs({"week": "2026-W48", "pain": 2, "distance_km": 12.0, "longest_km": None}, stored)
+    assert less["distance_km"] == 18.0 and less["longest_km"] == 10.0  # the files say more
+    assert with_runs({"week": "2026-W48", "pain": 1}, None) == {"week": "2026-W48", "pain": 1}
 
 
 def test_the_dev_set_has_no_silently_wrong_answer() -> None:
@@ -227,11 +242,15 @@ def test_every_confirming_question_renders_with_its_numbers(unit: str) -> None:
         answer = read_answer(slot, text, unit, answers)
         assert isinstance(answer, Confirm), (text, answer)
         seen.add(answer.reason)
-        question = render_confirm(answer, unit)
+        question = confirm_question(answer, replace(english(), unit=unit))
         assert question.asks == f"{slot}_confirm" and question.text
         assert "{" not in question.text and "–" not in question.text, question.text
-        assert [key for _, key in question.buttons] == [o.key for o in answer.options]
-        assert all(label and "{" not in label for label, _ in question.buttons)
+        labels = [b["title"] for b in question.buttons]
+        assert all(label and "{" not in label for label in labels), labels
+        assert question.buttons, question.text  # a choice to press, or the scale / "skip this one"
+        if "other" in {o.key for o in answer.options} and labels[-1] in ("Something else", "Another number"):
+            assert question.buttons[-1]["payload"] == '/inform{"checkin_choice":"other"}'
     assert seen == set(REASONS)
-    same = render_same_week("2026-W48", {"pain": 3, "distance_km": 20.0}, unit)
-    assert "week of 23 Nov" in same.text and [k for _, k in same.buttons] == ["replace", "keep"]
+    same = same_week_question("2026-W48", {"pain": 3, "distance_km": 20.0}, replace(english(), unit=unit))
+    assert "week of 23 Nov" in same.text and [b["payload"] for b in same.buttons] == [
+        '/inform{"checkin_replace":"replace"}', '/inform{"checkin_replace":"keep"}']

@@ -1,18 +1,45 @@
 """The check-in rules (bot.checkins.rules), each with its boundary; the warnings' numbers and
-their escalation (bot.checkins.texts)."""
+their escalation as the runner reads them (bot.checkins.render)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import pytest
 
-from bot.checkins.rules import evaluate, load_warning, pain_escalation
-from bot.checkins.texts import changes_text, week_of
+from bot.checkins.render import load_warning, noted, pain_advice, reason, week_of
+from bot.checkins.rules import Finding, evaluate
+from bot.knowledge import KnowledgeBase
+from bot.texts import Voice, default_texts, english
 from bot.triage import decide
 
 MONDAY = datetime(2026, 11, 2, 9, tzinfo=UTC)  # ISO week 2026-W45
+
+
+def voice(unit: str = "km") -> Voice:
+    return replace(english(), unit=unit)
+
+
+def warning(findings: list[Finding], unit: str = "km") -> str | None:
+    found = load_warning(findings, voice(unit))
+    return found[0] if found else None
+
+
+def advice(findings: list[Finding]) -> str:
+    """The pain advice as a runner in the US reads it (the knowledge base's "what to do now")."""
+    speaker = Voice(default_texts(), _kb())
+    return pain_advice(findings, speaker)[0]
+
+
+@lru_cache(maxsize=1)
+def _kb() -> KnowledgeBase:
+    from bot.paths import knowledge_directory
+    from bot.vocabulary import VOCABULARY
+
+    return KnowledgeBase.load(knowledge_directory(), VOCABULARY.levels, VOCABULARY.locations)
 
 
 def entry(weeks_later: int, pain: float | None = 0, pattern: str | None = None, distance: float | None = None,
@@ -49,7 +76,7 @@ def test_the_pain_pattern_is_judged_by_the_triage_rules_of_the_conversation(patt
 def test_came_back_when_i_ran_at_6_is_see_pt_at_the_first_check_in() -> None:
     """Issue 17: 6/10 that came back got "nothing worries me" from the check-in."""
     (finding,) = evaluate([entry(0, 6, "recurring")])
-    assert finding.rule == "pain-pattern" and "came back when you ran" in finding.reason
+    assert finding.rule == "pain-pattern" and reason(finding) == "your knee pain (6/10) came back when you ran"
     assert finding.numbers["pain"] == 6.0
 
 
@@ -75,9 +102,9 @@ def test_rising_pain_is_two_points_or_two_weeks_running(pains: list[float], risi
 
 def test_a_rise_says_its_numbers() -> None:
     (finding,) = evaluate([entry(0, 2, "fades"), entry(1, 4, "fades")])
-    assert finding.reason == "your pain went up from 2/10 to 4/10 since your last check-in"
+    assert reason(finding) == "your pain went up from 2/10 to 4/10 since your last check-in"
     (finding,) = evaluate([entry(0, 1, "fades"), entry(1, 2, "fades"), entry(2, 3, "fades")])
-    assert "two check-ins running, from 1/10 to 2/10 to 3/10" in finding.reason
+    assert "two check-ins running, from 1/10 to 2/10 to 3/10" in reason(finding)
 
 
 @pytest.mark.parametrize("this_week, warned", [(13.0, False), (13.01, True), (12.0, False), (20.0, True)])
@@ -113,13 +140,13 @@ def test_the_warning_says_the_numbers_in_the_runners_unit_with_its_sources() -> 
     miles = 1.609344
     history = [entry(w, distance=d * miles, longest=5 * miles) for w, d in enumerate([12, 13, 14, 13])]
     findings = evaluate([*history, entry(4, distance=20 * miles, longest=10 * miles)])
-    text = load_warning(findings, "mi")
+    text = warning(findings, "mi")
     assert text is not None
-    assert "20 mi this week vs about 13 mi a week over the previous four weeks" in text  # issue 17's example
-    assert "54% more" in text and "up to about 17 mi next week" in text
-    assert "Your longest run this week, 10 mi, was 100% longer than your longest in the previous 30 days (5 mi)" in text
+    assert "20 mi this week vs about 13 mi a week over the previous four weeks: 54% more" in text  # issue 17
+    assert "up to about 17 mi next week" in text
+    assert "Longest run 10 mi, 100% longer than your longest in the previous 30 days (5 mi)" in text
     assert "Nielsen et al., JOSPT 2014" in text and "5,205 runners" in text and "rule of thumb" in text
-    assert load_warning(evaluate(history)) is None
+    assert warning(evaluate(history)) is None
 
 
 def test_load_warnings_escalate_when_the_problem_persists() -> None:
@@ -129,20 +156,25 @@ def test_load_warnings_escalate_when_the_problem_persists() -> None:
     stored = with_findings(weeks)
     steps = [[(f.rule, f.step) for f in evaluate(stored[: i + 1])] for i in range(3, 7)]
     assert steps == [[("load-week", 1)], [("load-week", 2)], [("load-week", 3)], [("load-week", 3)]]
-    texts = [load_warning(evaluate(stored[: i + 1])) or "" for i in range(3, 7)]
-    assert "rule of thumb" in texts[0]
+    texts = [warning(evaluate(stored[: i + 1])) or "" for i in range(3, 7)]
+    assert "rule of thumb" in texts[0] and "Nielsen" in texts[0]
     assert "second check-in in a row" in texts[1] and "easier one: about" in texts[1]
     assert "third check-in in a row" in texts[2] and "this week" in texts[2]
     assert "fourth check-in in a row" in texts[3]
+    assert not any("Nielsen" in text for text in texts[1:])  # the evidence once, not every week
 
 
 def test_pain_escalates_a_note_then_firmer_then_see_someone_this_week() -> None:
     stored = with_findings([entry(w, 4, "recurring") for w in range(3)])
     ladder = [evaluate(stored[: i + 1]) for i in range(3)]
     assert [[f.step for f in findings] for findings in ladder] == [[1], [2], [3]]
-    assert pain_escalation(ladder[0]) is None  # step 1: the see_pt advice itself
-    assert "second check-in in a row" in (pain_escalation(ladder[1]) or "")
-    assert "this week" in (pain_escalation(ladder[2]) or "")
+    first, second, third = (advice(findings) for findings in ladder)
+    assert first.startswith("Time to book a physical therapist: your knee pain (4/10) came back when you ran.")
+    assert "Until you've been seen" in first  # step 1: what to do now
+    assert second.startswith("This is the second check-in in a row with this") and "book that appointment now" in second
+    assert "Until you've been seen" not in second  # firmer, not the same block again
+    assert "third check-in in a row" in third and "this week" in third
+    assert all(len(text) <= 600 for text in (first, second, third)), [len(t) for t in (first, second, third)]
 
 
 def test_a_gap_of_more_than_two_weeks_starts_the_ladder_again() -> None:
@@ -160,11 +192,14 @@ def test_what_changed_and_dates_as_runners_say_them() -> None:
     assert week_of("2026-W48") == "week of 23 Nov"
     assert week_of("bogus") == "bogus"
     previous = {"pain": 2, "distance_km": 15.0}
-    assert changes_text(previous, {"pain": 4, "distance_km": 20.0}, "km") == \
-        "pain 4/10, up from 2/10 last time; 20 km this week, up from 15 km last time"
-    assert changes_text(previous, {"pain": 2, "distance_km": 15.0}, "km") == \
-        "pain 2/10, the same as last time; 15 km this week, the same as last time"
-    assert changes_text(None, previous, "km") is None
+    up = noted({"week": "2026-W48", "pain": 4, "location": ["knee"], "distance_km": 20.0, "longest_km": 8.0},
+               previous, voice())
+    assert up == ("Noted for the week of 23 Nov:\n- pain 4/10 (knee), up from 2/10 last time\n"
+                  "- 20 km in the week, up from 15 km last time\n- longest run 8 km")
+    same = noted({"week": "2026-W48", "pain": 2, "distance_km": 15.0}, previous, voice())
+    assert "pain 2/10, the same as last time" in same and "15 km in the week, the same as last time" in same
+    first = noted({"week": "2026-W48", "pain": 0, "distance_km": 0.0, "longest_km": 0.0}, None, voice("mi"))
+    assert first == "Noted for the week of 23 Nov:\n- pain 0/10\n- no running this week"
 
 
 def test_a_week_known_only_from_run_files_does_not_break_a_streak() -> None:

@@ -5,14 +5,24 @@ reader's own library), TCX as text, FIT with the small independent writer in fit
 from __future__ import annotations
 
 import gzip
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import gpxpy.gpx
 import pytest
 
-from bot.checkins.runfiles import MAX_BYTES, Run, RunAdded, RunFile, RunFileError, add_run, read_run_file
-from bot.checkins.texts import render_run_added
+from bot.checkins.render import run_added, run_file_error
+from bot.checkins.runfiles import (
+    MAX_BYTES,
+    Run,
+    RunAdded,
+    RunFile,
+    RunFileError,
+    add_run,
+    read_run_file,
+)
+from bot.texts import english
 from tests.checkins.fitfile import FitWriter
 
 START = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)  # a Sunday: ISO week 2026-W47
@@ -132,7 +142,8 @@ def test_bad_files_are_a_clear_error(data: bytes, name: str, code: str) -> None:
     result = read_run_file(data, name)
     assert isinstance(result, RunFileError), result
     assert result.code == code
-    assert result.message and "{" not in result.message
+    message = run_file_error(result, english())
+    assert message and "{" not in message and "_" not in message
 
 
 # -- adding a run to its week ----------------------------------------------------------------------
@@ -188,11 +199,11 @@ def test_what_cannot_be_added_changes_nothing(new: Run, code: str) -> None:
 def test_what_was_read_is_said_in_the_runners_unit() -> None:
     created = add_run([], run(10.0), "UTC", NOW)
     assert isinstance(created, RunAdded)
-    assert render_run_added(created, "mi", "UTC") == \
+    assert run_added(created, replace(english(), unit="mi"), "UTC") == \
         "Read your FIT file: 6.2 mi on 22 Nov. Added to the week of 16 Nov: 6.2 mi so far that week."
     kept = add_run([{"week": "2026-W47", "distance_km": 30.0}], run(10.0), "UTC", NOW)
     assert isinstance(kept, RunAdded)
-    assert "You told me 30 km for the week of 16 Nov, which already covers it" in render_run_added(kept, "km", "UTC")
+    assert "You told me 30 km for the week of 16 Nov, which already covers it" in run_added(kept, english(), "UTC")
 
 
 def test_sports_as_files_name_them() -> None:
