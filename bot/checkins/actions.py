@@ -20,7 +20,7 @@ import base64
 import binascii
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -30,7 +30,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.checkins import render, rules
 from bot.checkins.answers import Confirm, Option, Reading
-from bot.checkins.consistency import answered, recurring_without_running, same_week
+from bot.checkins.consistency import answered, check, recurring_without_running, same_week
 from bot.checkins.numbers import read_answer, read_confirm_reply
 from bot.checkins.runfiles import (
     RunAdded,
@@ -87,7 +87,7 @@ def _unit(tracker: Tracker) -> str:
     return str(context(tracker).get("unit") or "km")
 
 
-def _number(value: Any) -> bool:
+def _number(value: Any) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -154,8 +154,7 @@ class ValidateCheckinForm(FormValidationAction):
                                 domain: DomainDict) -> dict[str, Any]:
         pattern = self.nlu.parse(latest_text(tracker), "pain_pattern").slots.get("pain_pattern")
         distance = tracker.get_slot(DISTANCE)
-        confirm = (recurring_without_running(pattern, float(distance), PATTERN)
-                   if isinstance(distance, (int, float)) and not isinstance(distance, bool) else None)
+        confirm = recurring_without_running(pattern, float(distance), PATTERN) if _number(distance) else None
         return {"answer": confirm} if confirm is not None else {PATTERN: pattern}
 
     def extract_checkin_distance(self, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -190,7 +189,16 @@ class ValidateCheckinForm(FormValidationAction):
     def _extract(self, requested: str | None, dispatcher: CollectingDispatcher, tracker: Tracker,
                  domain: DomainDict) -> dict[str, Any]:
         values = payload_values(tracker)
-        if values is not None:
+        if values is not None:  # a button: its value is checked against the other answers like a typed one
+            value = values.get(requested) if requested in (DISTANCE, LONGEST, PATTERN) else None
+            others = {k: v for k, v in values.items() if k != requested}
+            distance = tracker.get_slot(DISTANCE)
+            if requested == PATTERN and _number(distance):
+                confirm = recurring_without_running(value, float(distance), PATTERN)
+                return {**others, "answer": confirm} if confirm is not None else values
+            if requested in (DISTANCE, LONGEST) and _number(value):
+                reading = Reading(str(requested), float(value))
+                return {**others, "answer": check(reading, self._answers(tracker)) or reading}
             return values
         extract = getattr(self, f"extract_{requested}", None) if requested in FORM else None
         return dict(extract(dispatcher, tracker, domain)) if extract else {}
@@ -207,8 +215,9 @@ class ValidateCheckinForm(FormValidationAction):
                 return Reading(confirm.slot, values[confirm.slot]) if _number(values[confirm.slot]) else None
             return None  # "skip", or a button of another question
         ctx = context(tracker)
-        return read_confirm_reply(confirm, latest_text(tracker), _unit(tracker), self._answers(tracker),
-                                  _previous(ctx, tracker.get_slot("checkin_week")))
+        text = latest_text(tracker)
+        return render.typed_choice(confirm, text, voice(tracker, self.texts)) or read_confirm_reply(
+            confirm, text, _unit(tracker), self._answers(tracker), _previous(ctx, tracker.get_slot("checkin_week")))
 
     # -- the form step ------------------------------------------------------------------------
 
@@ -396,6 +405,9 @@ class ActionRecordCheckin(KnowledgeAction):
         text = render.noted(entry, _previous(ctx, week), speaker)
         buttons: tuple[dict[str, str], ...] = ()
         sources: list[str] = []
+        pain = render.pain_advice(findings, speaker)
+        if pain is not None and pain.triage is None:  # a note: pain that rose, to watch
+            text = f"{text}\n\n{pain.text}"
         warning = render.load_warning(findings, speaker)
         if warning is not None:
             text = f"{text}\n\n{warning[0]}"
@@ -403,11 +415,9 @@ class ActionRecordCheckin(KnowledgeAction):
         elif not findings:
             text = f"{text}\n\n{render.all_clear(speaker)}"
         dispatcher.utter_message(text=text, buttons=list(buttons), json_message={"sources": sources})
-        advice, advice_buttons, advice_sources = render.pain_advice(findings, speaker)
-        if advice:
-            level = next((f.level for f in findings if f.kind == "see_pt" and f.level), "see_pt")
-            dispatcher.utter_message(text=advice, buttons=list(advice_buttons),
-                                     json_message={"triage": level, "sources": list(advice_sources),
+        if pain is not None and pain.triage is not None:
+            dispatcher.utter_message(text=pain.text, buttons=list(pain.buttons),
+                                     json_message={"triage": pain.triage, "sources": list(pain.sources),
                                                    "rules": entry["findings"]})
         return [*_cleared(tracker), SlotSet("checkin_entry", entry)]
 

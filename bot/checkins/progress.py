@@ -24,6 +24,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from bot.checkins.consistency import answered
 from bot.checkins.render import day_month, distance, week_of
 from bot.checkins.rules import PROBLEMS, safe_band, week_monday
 from bot.checkins.schedule import from_km
@@ -46,6 +47,7 @@ ENTRY = text_key("checkin.entry", "week", "pain", "distance", "longest")
 ENTRY_PAIN = text_key("checkin.entry_pain", "pain")
 ENTRY_PAIN_WHERE = text_key("checkin.entry_pain_where", "pain", "places")
 ENTRY_NO_PAIN = text_key("checkin.entry_no_pain")
+ENTRY_FILES = text_key("checkin.entry_files", "week", "distance", "longest")
 EMPTY = text_key("progress.empty")
 HEADER = text_key("progress.header", "count")
 MARKED = text_key("progress.marked", "line", "marks")
@@ -71,6 +73,10 @@ def entry_line(entry: Mapping[str, Any], unit: str, voice: Voice | None = None) 
     voice = replace(voice or english(), unit=unit)
     pain = entry.get("pain")
     locations = entry.get("location") or []
+    if not answered(entry):  # a week known only from run files
+        return voice.say(ENTRY_FILES, week=week_of(entry.get("week", "?"), voice),
+                         distance=distance(entry.get("distance_km"), voice),
+                         longest=distance(entry.get("longest_km"), voice))
     if not isinstance(pain, (int, float)):
         pain_text = voice.say(ENTRY_NO_PAIN)
     elif locations and pain:

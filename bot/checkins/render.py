@@ -11,12 +11,14 @@ as runners say them ("23 Nov", "week of 23 Nov"), never as ISO week codes.
 - `noted(entry, previous, voice)`: what was recorded and what changed since last time;
 - `pain_advice(findings, voice)`, `load_warning(findings, voice)`: the rules' findings with their
   numbers, firmer on each step of the escalation ladder (bot.checkins.rules);
+- `typed_choice(confirm, text, voice)`: a confirming question's option typed as its button says;
 - `run_added(added, voice, tz)`, `run_file_error(error, voice)`: what a run file did.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -89,6 +91,7 @@ REASON_AND = text_key(f"{REASON}.and")
 #: a level more urgent than these gets the urgent one.
 PAIN_LEVELS = ("see_pt", "urgent")
 PAIN_HEADLINE = text_family("checkin.pain.headline", PAIN_LEVELS, "reasons")
+PAIN_NOTE = text_key("checkin.pain.note", "reasons")
 PAIN_SECOND = text_key("checkin.pain.second", "reasons")
 PAIN_AGAIN = text_key("checkin.pain.again", "reasons", "nth")
 PAIN_CRISIS_LINE = text_key("checkin.pain.crisis_line")
@@ -240,6 +243,26 @@ def chosen(confirm: Confirm, key: Any) -> Option | None:
     return confirm.option(str(key)) if isinstance(key, str) else None
 
 
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w./]+", " ", text.lower()).split())
+
+
+def typed_choice(confirm: Confirm, text: str, voice: Voice) -> Option | None:
+    """The option whose button says what the runner typed ("it was my only run", "I did run",
+    "the total was more"): the typed words are the label's, or a good part of it (4 letters or
+    more). Numbers alone are left to read_confirm_reply, which compares them with the values."""
+    typed = _words(text)
+    if len(typed) < 4 or not re.search(r"[a-z]", typed):
+        return None
+    question = confirm_question(confirm, voice)
+    for button in question.buttons:
+        label = _words(button["title"])
+        key = json.loads(button["payload"][len("/inform"):]).get(CHOICE)
+        if key and (typed == label or typed in label or (len(label) >= 4 and label in typed)):
+            return confirm.option(key)
+    return None
+
+
 # -- the same week twice ---------------------------------------------------------------------------
 
 def _pain_words(entry: Mapping[str, Any], voice: Voice) -> str:
@@ -326,17 +349,32 @@ def reason(finding: Finding, voice: Voice | None = None) -> str:
     return voice.say(f"{REASON}.{pattern}_nowhere", pain=pain)
 
 
-def pain_advice(findings: Sequence[Finding], voice: Voice) -> tuple[str, tuple[dict[str, str], ...], tuple[str, ...]]:
-    """The pain findings' message, its detail buttons and its knowledge-base sources. Step 1: the
-    level's headline with the reasons, what to do now, the crisis line and the disclaimer; step
-    2: firmer, without repeating what to do; step 3+: see someone this week."""
+@dataclass(frozen=True)
+class PainAdvice:
+    """What the pain findings say: a note that goes with what was noted (`triage` None), or an
+    advice message of its own announcing `triage`, with detail buttons and its sources."""
+
+    text: str
+    triage: str | None = None
+    buttons: tuple[dict[str, str], ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+def pain_advice(findings: Sequence[Finding], voice: Voice) -> PainAdvice | None:
+    """The pain findings, by their step on the ladder. Pain the triage's rules send to a
+    physical therapist: step 1 the level's headline with the reasons, what to do now (the
+    knowledge base's), the crisis line and the disclaimer; step 2 firmer, without repeating what
+    to do; step 3+ see someone this week. Pain that only rose: step 1 a note to watch it."""
     pain = [f for f in findings if f.kind == "see_pt"]
     if not pain:
-        return "", (), ()
+        return None
     step = max(f.step for f in pain)
     streak = max(f.streak for f in pain)
     level = "urgent" if any(f.level not in (None, "see_pt") for f in pain) else "see_pt"
     reasons = voice.say(REASON_AND).join(dict.fromkeys(reason(f, voice) for f in pain))
+    only_rising = all(f.rule == "pain-rising" for f in pain)
+    if only_rising and step == 1:
+        return PainAdvice(voice.say(PAIN_NOTE, reasons=reasons))
     parts: list[str] = []
     sources: list[str] = []
     if step >= 3 and level == "see_pt":
@@ -355,7 +393,7 @@ def pain_advice(findings: Sequence[Finding], voice: Voice) -> tuple[str, tuple[d
         sources.append("disclaimer")
     buttons = tuple({"title": voice.say(key), "payload": voice.say(key)} for key in (DOCTOR_BUTTON, PT_BUTTON)) \
         if level == "see_pt" else ()
-    return "\n\n".join(" ".join(p.split()) for p in parts), buttons, tuple(sources)
+    return PainAdvice("\n\n".join(" ".join(p.split()) for p in parts), level, buttons, tuple(sources))
 
 
 def load_warning(findings: Sequence[Finding], voice: Voice) -> tuple[str, tuple[dict[str, str], ...]] | None:

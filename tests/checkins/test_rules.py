@@ -30,8 +30,8 @@ def warning(findings: list[Finding], unit: str = "km") -> str | None:
 
 def advice(findings: list[Finding]) -> str:
     """The pain advice as a runner in the US reads it (the knowledge base's "what to do now")."""
-    speaker = Voice(default_texts(), _kb())
-    return pain_advice(findings, speaker)[0]
+    found = pain_advice(findings, Voice(default_texts(), _kb()))
+    return found.text if found else ""
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,6 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import gpxpy.gpx
 import pytest
 
 from bot.checkins.render import run_added, run_file_error
@@ -23,48 +22,9 @@ from bot.checkins.runfiles import (
     read_run_file,
 )
 from bot.texts import english
-from tests.checkins.fitfile import FitWriter
+from tests.checkins.samples import START, fit_file, gpx_file, tcx_file
 
-START = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)  # a Sunday: ISO week 2026-W47
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-
-def gpx_file(km: float = 5.0, start: datetime | None = START, kind: str | None = "running", tracks: int = 1,
-             gap: timedelta = timedelta(hours=3)) -> bytes:
-    """Tracks heading north from the equator: 0.009° of latitude is about 1 km."""
-    gpx = gpxpy.gpx.GPX()
-    for t in range(tracks):
-        track = gpxpy.gpx.GPXTrack(name="Morning run")
-        track.type = kind
-        segment = gpxpy.gpx.GPXTrackSegment()
-        steps = 50
-        for i in range(steps + 1):
-            when = None if start is None else start + t * gap + timedelta(seconds=i * 6 * km)
-            segment.points.append(gpxpy.gpx.GPXTrackPoint(km * 0.0089932 * i / steps, 0.0, elevation=10, time=when))
-        track.segments.append(segment)
-        gpx.tracks.append(track)
-    return gpx.to_xml().encode()
-
-
-def tcx_file(laps: list[float], sport: str = "Running", start: str = "2026-11-22T08:00:00Z") -> bytes:
-    lap_xml = "".join(f'<Lap StartTime="{start}"><TotalTimeSeconds>600</TotalTimeSeconds>'
-                      f"<DistanceMeters>{m}</DistanceMeters><Track><Trackpoint><Time>{start}</Time>"
-                      f"<DistanceMeters>{m}</DistanceMeters></Trackpoint></Track></Lap>" for m in laps)
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">'
-            f'<Activities><Activity Sport="{sport}"><Id>{start}</Id>{lap_xml}</Activity></Activities>'
-            f"</TrainingCenterDatabase>").encode()
-
-
-def fit_file(metres: float = 10_012.5, sport: str = "running", file_type: str = "activity",
-             session: bool = True) -> bytes:
-    writer = FitWriter()
-    writer.file_id(START, file_type)
-    writer.record(START, 0.0)
-    writer.record(START + timedelta(minutes=50), metres)
-    if session:
-        writer.session(START, metres, 3000, sport)
-    return writer.bytes()
 
 
 def only_run(result: RunFile | RunFileError) -> Run:
