@@ -357,9 +357,10 @@ class ActionStartCheckin(SpeakingAction):
         last = next((e["location"] for e in reversed(entries) if e.get("location")), None)
         last = last or tracker.get_slot("pain_location") or None
         speaker = self.voice(tracker)
-        dispatcher.utter_message(text=speaker.say(START))
         existing = same_week(entries, week)
-        if existing is not None:
+        if existing is None:
+            dispatcher.utter_message(text=speaker.say(START))
+        else:  # the question says it is the check-in, and that there is one already
             question = render.same_week_question(week, existing.existing, speaker)
             dispatcher.utter_message(text=question.text, buttons=list(question.buttons),
                                      json_message={"asks": question.asks})

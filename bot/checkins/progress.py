@@ -48,6 +48,7 @@ ENTRY_PAIN = text_key("checkin.entry_pain", "pain")
 ENTRY_PAIN_WHERE = text_key("checkin.entry_pain_where", "pain", "places")
 ENTRY_NO_PAIN = text_key("checkin.entry_no_pain")
 ENTRY_FILES = text_key("checkin.entry_files", "week", "distance", "longest")
+ENTRY_NO_RUNNING = text_key("checkin.entry_no_running", "week", "pain")
 EMPTY = text_key("progress.empty")
 HEADER = text_key("progress.header", "count")
 MARKED = text_key("progress.marked", "line", "marks")
@@ -83,6 +84,8 @@ def entry_line(entry: Mapping[str, Any], unit: str, voice: Voice | None = None) 
         pain_text = voice.say(ENTRY_PAIN_WHERE, pain=f"{pain:g}", places=voice.names(LOCATION, locations))
     else:
         pain_text = voice.say(ENTRY_PAIN, pain=f"{pain:g}")
+    if entry.get("distance_km") == 0:
+        return voice.say(ENTRY_NO_RUNNING, week=week_of(entry.get("week", "?"), voice), pain=pain_text)
     return voice.say(ENTRY, week=week_of(entry.get("week", "?"), voice), pain=pain_text,
                      distance=distance(entry.get("distance_km"), voice), longest=distance(entry.get("longest_km"), voice))
 

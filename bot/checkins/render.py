@@ -71,6 +71,7 @@ KEPT = text_key("checkin.kept", "week")
 NOTED = text_key("checkin.noted", "week")
 NOTED_PAIN = text_key("checkin.noted_pain", "pain")
 NOTED_PAIN_WHERE = text_key("checkin.noted_pain_where", "pain", "places")
+NOTED_NO_PAIN = text_key("checkin.noted_no_pain")
 NOTED_DISTANCE = text_key("checkin.noted_distance", "distance")
 NOTED_NO_RUNNING = text_key("checkin.noted_no_running")
 NOTED_LONGEST = text_key("checkin.noted_longest", "longest")
@@ -99,13 +100,15 @@ DOCTOR_BUTTON = text_key("checkin.pain.doctor_button")
 PT_BUTTON = text_key("checkin.pain.pt_button")
 
 LOAD_WEEK = text_key("checkin.load.week", "this", "average", "percent")
-LOAD_WEEK_SOME = text_key("checkin.load.week_some", "this", "average", "weeks", "percent")
+LOAD_WEEK_SOME = text_key("checkin.load.week_some", "this", "average", "percent")
 LOAD_LONG_RUN = text_key("checkin.load.long_run", "longest", "previous", "percent")
 LOAD_WEEK_EVIDENCE = text_key("checkin.load.week_evidence")
 LOAD_LONG_RUN_EVIDENCE = text_key("checkin.load.long_run_evidence")
 LOAD_STEP1 = text_key("checkin.load.step1", "band")
 LOAD_STEP1_LONG_RUN = text_key("checkin.load.step1_long_run", "long_easy")
 LOAD_STEP2 = text_key("checkin.load.step2", "easy", "long_easy")
+LOAD_STEP2_WEEK = text_key("checkin.load.step2_week", "easy")
+LOAD_STEP2_LONG_RUN = text_key("checkin.load.step2_long_run", "long_easy")
 LOAD_STEP3 = text_key("checkin.load.step3", "nth")
 WHY_BUTTON = text_key("checkin.load.why_button")
 ORDINAL = text_family("checkin.ordinal", ("2", "3", "4", "5", "6"))
@@ -310,7 +313,8 @@ def noted(entry: Mapping[str, Any], previous: Mapping[str, Any] | None, voice: V
     pain, before = _num(entry.get("pain")), _num(previous.get("pain"))
     if pain is not None:
         then = voice.say(PAIN_SCORE, pain=number(before)) if before is not None else ""
-        lines.append(_change(_pain_words(entry, voice), pain, before, then, voice, pain == before))
+        words = voice.say(NOTED_NO_PAIN) if pain == 0 else _pain_words(entry, voice)
+        lines.append(_change(words, pain, before, then, voice, pain == before))
     km, km_before = _num(entry.get("distance_km")), _num(previous.get("distance_km"))
     if km == 0:
         lines.append(voice.say(NOTED_NO_RUNNING))
@@ -371,7 +375,9 @@ def pain_advice(findings: Sequence[Finding], voice: Voice) -> PainAdvice | None:
     step = max(f.step for f in pain)
     streak = max(f.streak for f in pain)
     level = "urgent" if any(f.level not in (None, "see_pt") for f in pain) else "see_pt"
-    reasons = voice.say(REASON_AND).join(dict.fromkeys(reason(f, voice) for f in pain))
+    # one reason: the pattern's when there is one (what the noted lines say already is not repeated)
+    main = [f for f in pain if f.rule != "pain-rising"] or pain
+    reasons = voice.say(REASON_AND).join(dict.fromkeys(reason(f, voice) for f in main))
     only_rising = all(f.rule == "pain-rising" for f in pain)
     if only_rising and step == 1:
         return PainAdvice(voice.say(PAIN_NOTE, reasons=reasons))
@@ -405,6 +411,7 @@ def load_warning(findings: Sequence[Finding], voice: Voice) -> tuple[str, tuple[
     step = min(3, max(f.step for f in load))
     streak = max(f.streak for f in load)
     parts: list[str] = []
+    evidence: list[str] = []  # step 1 only: a warning that persists gets firmer, not longer
     band = easy = long_easy = None
     for f in load:
         n = f.numbers
@@ -412,9 +419,9 @@ def load_warning(findings: Sequence[Finding], voice: Voice) -> tuple[str, tuple[
             weeks = int(n.get("weeks") or 0)
             values = {"this": distance(n.get("this_km"), voice), "percent": f"{n.get('increase_pct') or 0:.0f}",
                       "average": distance(n.get("average_km"), voice, approx=True)}
-            parts.append(voice.say(LOAD_WEEK, **values) if weeks == 4 else voice.say(LOAD_WEEK_SOME, weeks=weeks, **values))
+            parts.append(voice.say(LOAD_WEEK if weeks == 4 else LOAD_WEEK_SOME, **values))
             if step == 1:
-                parts[-1] += " " + voice.say(LOAD_WEEK_EVIDENCE)
+                evidence.append(voice.say(LOAD_WEEK_EVIDENCE))
             band = distance(n.get("band_high_km"), voice, approx=True)
             easy = distance(n.get("average_km"), voice, approx=True)
         elif f.rule == "load-long-run":
@@ -422,12 +429,15 @@ def load_warning(findings: Sequence[Finding], voice: Voice) -> tuple[str, tuple[
                                    previous=distance(n.get("previous_longest_km"), voice),
                                    percent=f"{n.get('increase_pct') or 0:.0f}"))
             if step == 1:
-                parts[-1] += " " + voice.say(LOAD_LONG_RUN_EVIDENCE)
+                evidence.append(voice.say(LOAD_LONG_RUN_EVIDENCE))
             long_easy = distance(n.get("previous_longest_km"), voice)
+    parts = [" ".join(parts)] + ([" ".join(evidence)] if evidence else [])
     if step == 1:
         parts.append(voice.say(LOAD_STEP1, band=band) if band else voice.say(LOAD_STEP1_LONG_RUN, long_easy=long_easy))
+    elif step == 2 and easy and long_easy:
+        parts.append(voice.say(LOAD_STEP2, easy=easy, long_easy=long_easy))
     elif step == 2:
-        parts.append(voice.say(LOAD_STEP2, easy=easy or band or long_easy, long_easy=long_easy or easy))
+        parts.append(voice.say(LOAD_STEP2_WEEK, easy=easy) if easy else voice.say(LOAD_STEP2_LONG_RUN, long_easy=long_easy))
     else:
         parts.append(voice.say(LOAD_STEP3, nth=ordinal(streak, voice)))
     buttons = ({"title": voice.say(WHY_BUTTON), "payload": voice.say(WHY_BUTTON)},) if step == 1 else ()

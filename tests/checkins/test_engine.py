@@ -62,9 +62,9 @@ async def test_a_jump_in_distance_gives_the_gentle_load_warning(engine: Engine) 
         record = result.record
     result = await week_of(engine, record, 4, ["0", "27 km", "11"])
     text = "\n".join(r.text for r in result.replies)
-    assert "27 km this week vs about 20 km a week over the previous four weeks: 35% more" in text
+    assert "27 km vs your average of about 20 km a week over the previous four weeks: 35% more" in text
     assert "Nielsen et al., JOSPT 2014" in text and "up to about 26 km next week" in text
-    assert "Longest run 11 km, 38% longer than your longest in the previous 30 days (8 km)" in text
+    assert "Longest run 11 km vs 8 km in the previous 30 days: 38% longer" in text
     assert "5,205 runners" in text and "rule of thumb" in text
     assert not any(r.triage for r in result.replies)
     assert "mileage-rules" in {s for r in result.replies for s in r.sources}
@@ -74,7 +74,7 @@ async def test_a_second_check_in_in_a_week_asks_replace_or_keep(engine: Engine) 
     first = await week_of(engine, {}, 0, ["0", "10", "5"])
     asked = await week_of(engine, first.record, 0, [])
     (question,) = asked.replies  # the sweep sends one message
-    assert question.asks == "checkin_replace" and "week of 2 Nov (pain 0/10, 10 km in the week)" in question.text
+    assert question.asks == "checkin_replace" and "week of 2 Nov: pain 0/10, 10 km in the week" in question.text
     assert [b.label for b in question.buttons] == ["Replace them", "Keep them"]
     kept = await engine.handle(asked.record, UserMessage("keep them please"), MONDAY)
     assert "kept your answers for the week of 2 Nov" in kept.replies[0].text

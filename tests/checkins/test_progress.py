@@ -79,5 +79,5 @@ def test_text_summary_says_dates_and_marks_warnings() -> None:
     assert "next check-in" not in progress_text(entries(2), "km")
     warned = entries(2)
     warned[1]["findings"] = ["load-week", "pain-rising"]
-    assert "(pain advice, load warning)" in progress_text(warned, "km")
+    assert "(pain flagged, load warning)" in progress_text(warned, "km")
     assert entry_line(entries(1)[0], "km") == "week of 28 Sep: pain 0/10, 20 km in the week, longest run 8 km"

@@ -142,9 +142,9 @@ def test_the_warning_says_the_numbers_in_the_runners_unit_with_its_sources() -> 
     findings = evaluate([*history, entry(4, distance=20 * miles, longest=10 * miles)])
     text = warning(findings, "mi")
     assert text is not None
-    assert "20 mi this week vs about 13 mi a week over the previous four weeks: 54% more" in text  # issue 17
+    assert "20 mi vs your average of about 13 mi a week over the previous four weeks: 54% more" in text  # issue 17
     assert "up to about 17 mi next week" in text
-    assert "Longest run 10 mi, 100% longer than your longest in the previous 30 days (5 mi)" in text
+    assert "Longest run 10 mi vs 5 mi in the previous 30 days: 100% longer" in text
     assert "Nielsen et al., JOSPT 2014" in text and "5,205 runners" in text and "rule of thumb" in text
     assert warning(evaluate(history)) is None
 
@@ -199,7 +199,7 @@ def test_what_changed_and_dates_as_runners_say_them() -> None:
     same = noted({"week": "2026-W48", "pain": 2, "distance_km": 15.0}, previous, voice())
     assert "pain 2/10, the same as last time" in same and "15 km in the week, the same as last time" in same
     first = noted({"week": "2026-W48", "pain": 0, "distance_km": 0.0, "longest_km": 0.0}, None, voice("mi"))
-    assert first == "Noted for the week of 23 Nov:\n- pain 0/10\n- no running this week"
+    assert first == "Noted for the week of 23 Nov:\n- no pain\n- no running this week"
 
 
 def test_a_week_known_only_from_run_files_does_not_break_a_streak() -> None:
