@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
+
 from bot.checkins.schedule import week_key
 from bot.engine import Engine
 from bot.turn import TurnResult, UserMessage
@@ -127,3 +129,26 @@ async def test_settings_wizard_subscribes_with_the_next_due_time(engine: Engine)
     assert [e.kind for e in off.effects] == ["unsubscribe_checkins"]
     stale = await engine.handle(off.record, UserMessage("x", payload="!checkin bogus"), MONDAY)
     assert "no longer does anything" in stale.replies[0].text
+
+
+@pytest.mark.slow
+async def test_the_dev_set_through_the_engine_reads_as_the_readers_do(engine: Engine) -> None:
+    """Wiring guard: every dev case recorded right through the engine (bot.evals.checkin, as a
+    runner sees it), except a red flag in an answer, which the safety screen answers first; and
+    the answer's `also` (the longest run in the distance answer) lands in the stored entry."""
+    from pathlib import Path
+
+    from bot.evals.checkin import evaluate
+    from bot.evals.driver import Runner, load_cases
+
+    cases = load_cases(Path(__file__).parents[1] / "data" / "checkin_dev.yml")
+    counts, misses = await evaluate(cases)
+    assert counts["right"] >= len(cases) - 1, misses
+    assert all("barely walk" in miss for miss in misses), misses  # the red flag: urgent advice instead
+    for case in [c for c in cases if c.get("also") and c["ask"] == "distance" and not c.get("before")]:
+        runner = Runner(engine=engine, record={"checkins": {"schedule": {"unit": case.get("unit") or "km",
+                                                                         "tz": "UTC", "active": True}}})
+        for text in ("/checkin_now", "0", str(case["text"])):
+            await runner.say(text)
+        entry = runner.record["checkins"]["entries"][-1]
+        assert entry["longest_km"] == pytest.approx(case["also"]["longest_km"], abs=0.05), case["text"]
