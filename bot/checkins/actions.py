@@ -278,7 +278,8 @@ class ValidateCheckinForm(FormValidationAction):
                 else:
                     events.append(SlotSet(CONFIRM, answer.to_json()))
                     ask(render.confirm_question(answer, speaker), answer.slot)
-            found.update({k: v for k, v in extracted.items() if k in FORM})
+            # "replace or keep" only as the answer to that question (a stale "keep" must not end a check-in)
+            found.update({k: v for k, v in extracted.items() if k in FORM and (k != REPLACE or requested == REPLACE)})
 
         for slot, value in found.items():
             if slot in FORM:
