@@ -24,6 +24,9 @@ WHY_REQUESTED_SLOT = "utter_why_requested_slot"  # resolves to utter_why_<reques
 PAUSED = "@paused"  # the state a crisis interrupted
 INTERRUPTS = ("crisis", "ambiguous", "red_flag")
 SAFETY_ACTION = "action_safety_check"
+#: A reply that asks to confirm the answer given for a slot asks `<slot>_confirm` ("You wrote
+#: 20-25: which should I note?"); it is still that slot's question, so the form does not ask it too.
+CONFIRM_SUFFIX = "_confirm"
 _INTENT_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -69,6 +72,11 @@ class State:
         return None
 
 
+def asks_about(asks: str | None, slot: str) -> bool:
+    """Whether a reply that `asks` this is a question about `slot`: its own, or confirming it."""
+    return asks is not None and asks in (slot, f"{slot}{CONFIRM_SUFFIX}")
+
+
 @dataclass(frozen=True)
 class Dialogue:
     domain: Mapping[str, Any]
@@ -76,6 +84,7 @@ class Dialogue:
     states: Mapping[str, State]
     interrupts: Mapping[str, Transition]
     commands: Mapping[str, Transition]
+    files: Transition  # what a file the runner sends does (a run from a watch: GPX, TCX, FIT)
     anywhere: Mapping[str, Transition] = field(default_factory=dict)  # intent -> transition
 
     def transition_for(self, state: State, intent: str) -> tuple[Transition | None, bool]:
@@ -136,6 +145,8 @@ class Dialogue:
         for cmd, t in self.commands.items():
             if t.to:
                 lines.append(f"    any_state --> {t.to}: {cmd}")
+        if self.files.to:
+            lines.append(f"    any_state --> {self.files.to}: a file")
         for intent, t in self.anywhere.items():
             lines.append(f"    any_state --> {t.to or 'any_state'}: {intent}")
         lines.append("    note left of any_state: every message is screened for crisis and red flags first")
@@ -300,12 +311,15 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
         cmd: _transition(t, f"commands.{cmd}", path, domain, names, False)
         for cmd, t in flow.get("commands", {}).items()
     }
+    if "files" not in flow:
+        raise DefinitionError(path, "files", "missing: what a file the runner sends does")
+    files = _transition(flow["files"], "files", path, domain, names, False)
     anywhere: dict[str, Transition] = {}
     for intent, t in _mapping_or_empty(flow.get("anywhere"), path, "anywhere").items():
         if intent not in domain["intents"]:
             raise DefinitionError(path, f"anywhere.{intent}", f"unknown intent '{intent}'")
         anywhere[intent] = _transition(t, f"anywhere.{intent}", path, domain, names, False)
-    dialogue = Dialogue(domain, str(start), states, interrupts, commands, anywhere)
+    dialogue = Dialogue(domain, str(start), states, interrupts, commands, files, anywhere)
     _check_reachable(dialogue, path)
     return dialogue
 
@@ -320,8 +334,8 @@ def _mapping_or_empty(raw: Any, path: str, key: str) -> dict[str, Any]:
 
 def _check_reachable(dialogue: Dialogue, path: str) -> None:
     seen = {dialogue.start}
-    seen |= {t.to for t in [*dialogue.interrupts.values(), *dialogue.commands.values(), *dialogue.anywhere.values()]
-             if t.to}
+    seen |= {t.to for t in [*dialogue.interrupts.values(), *dialogue.commands.values(), dialogue.files,
+                            *dialogue.anywhere.values()] if t.to}
     frontier = list(seen)
     while frontier:
         state = dialogue.states.get(frontier.pop())

@@ -48,7 +48,7 @@ class Conversation(TypedDict):
     slots: dict[str, Any]  # domain slots that are set (None values are not kept)
     requested_slot: str | None  # the question we are waiting for
     paused: list[PausedQuestion] | None  # oldest first; "@paused" returns to the last
-    buttons: NotRequired[list[list[str]]]  # the last turn's buttons [label, payload]: typed answers
+    buttons: NotRequired[list[list[str]]]  # the last turn's buttons [label, payload, asks]: typed answers
     advice: NotRequired[dict[str, Any]]  # the last advice (bot.replies.AdviceContext), for its buttons
 
 

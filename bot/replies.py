@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot.checkins.render import day_month
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.base import reason_phrases, reason_sentence
 from bot.knowledge.model import Entry
@@ -313,7 +314,7 @@ def _day_month(at: str | None, voice: Voice) -> str:
         moment = datetime.fromisoformat(at)
     except ValueError:
         return ""
-    return voice.day_month(moment.date())
+    return day_month(moment.date(), voice)
 
 
 __all__ = ["ADVICE_SLOT", "MAX_FIRST_MESSAGE", "AdviceContext", "Message", "advice", "answer", "detail",

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -109,8 +108,6 @@ def text_family(prefix: str, members: Members | Iterable[str], *params: str) -> 
 
 #: Display names every module may use (the summary, advice reasons, check-in replies).
 LOCATION = text_family("location", lambda s: s.vocabulary.locations)
-#: A date as runners say it: "23 Nov" (Voice.day_month).
-DAY_MONTH = text_key("date.day_month", "day", "month")
 
 
 # -- the catalog --------------------------------------------------------------------------------
@@ -301,10 +298,6 @@ class Voice:
         underscores as spaces, when the catalog has none (e.g. an old record's value)."""
         key = f"{family}.{value}"
         return self.say(key) if self.has(key) else str(value).replace("_", " ")
-
-    def day_month(self, day: date) -> str:
-        """A date as runners say it: '23 Nov' (never an ISO date or week code)."""
-        return self.say(DAY_MONTH, day=day.day, month=day.strftime("%b"))
 
     def names(self, family: str, values: Iterable[Any], sep: str = ", ") -> str:
         return sep.join(self.name(family, v) for v in values)

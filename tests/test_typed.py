@@ -83,9 +83,20 @@ def test_a_long_message_is_never_read_as_a_value() -> None:
 
 async def test_the_engine_remembers_the_buttons_and_reads_typed_answers(engine: Engine) -> None:
     forget = await engine.handle({"profile": {"country": "GB"}}, UserMessage("/forget"), NOW)
-    assert forget.record["conversation"]["buttons"][0] == ["Yes, delete everything", "!forget yes"]
+    assert forget.record["conversation"]["buttons"][0] == ["Yes, delete everything", "!forget yes", ""]
     done = await engine.handle(forget.record, UserMessage("yes"), NOW)
     assert [e.kind for e in done.effects] == ["delete_data"]  # the adapter deletes the record
+
+
+async def test_a_question_that_moved_on_has_no_typed_answers(engine: Engine) -> None:
+    """As Telegram's stale presses: the pain scale's "3" does not answer a later question."""
+    started = await engine.handle(
+        {"checkins": {"schedule": {"unit": "km", "tz": "UTC", "active": True}}}, UserMessage("/checkin_now"), NOW)
+    assert started.record["conversation"]["requested_slot"] == "checkin_pain"
+    moved = {**started.record, "conversation": {**started.record["conversation"], "requested_slot": "checkin_distance"}}
+    result = await engine.handle(moved, UserMessage("3"), NOW)
+    assert result.record["conversation"]["slots"].get("checkin_pain") is None
+    assert result.record["conversation"]["slots"].get("checkin_distance") == 3.0
 
 
 async def test_a_typed_answer_with_a_crisis_or_red_flag_in_it_is_not_read_as_a_button(engine: Engine) -> None:

@@ -17,7 +17,7 @@ from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot import replies
-from bot.checkins.actions import ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
+from bot.checkins.actions import ActionReadRunFile, ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.safety.screen import screen
@@ -313,7 +313,7 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionCrisisResponse(kb, texts),
             ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionOffTopic(kb, texts), ActionDetail(kb, texts),
             ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
-            ActionStartCheckin(texts), ActionRecordCheckin(kb, texts)]
+            ActionStartCheckin(texts), ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts)]
 
 
 def build_executor(actions: list[Action]) -> ActionExecutor:

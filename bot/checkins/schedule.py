@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from bot.texts import Voice, text_family, text_key
+from bot.texts import text_family
 
 #: Weekdays are numbers, 0 = Monday; their names are texts (weekday.<n>, weekdays.<n>).
 WEEKDAYS = range(7)
@@ -23,7 +23,6 @@ KM_PER_MILE = 1.609344
 #: than this late; later than that it would arrive on the wrong day, so that week is skipped.
 MAX_LATENESS = timedelta(hours=24)
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-WEEK_OF = text_key("date.week_of", "date")
 
 
 class ScheduleError(ValueError):
@@ -156,21 +155,6 @@ def week_key(moment: datetime, tz: str) -> str:
     once per key."""
     year, week, _ = moment.astimezone(ZoneInfo(tz)).isocalendar()
     return f"{year}-W{week:02d}"
-
-
-def week_monday(key: Any) -> date | None:
-    """'2026-W49' -> the Monday of that ISO week; None for anything else."""
-    try:
-        year, week = str(key).split("-W")
-        return date.fromisocalendar(int(year), int(week), 1)
-    except ValueError:
-        return None
-
-
-def week_label(key: Any, voice: Voice) -> str:
-    """A check-in's week as runners say it: 'week of 23 Nov' (its Monday), never '2026-W48'."""
-    monday = week_monday(key)
-    return voice.say(WEEK_OF, date=voice.day_month(monday)) if monday else str(key)
 
 
 def too_late(due: datetime, now: datetime) -> bool:

@@ -1,12 +1,12 @@
 """The dialogue engine: one user message in, replies and the user's new record out. Pure.
 
 Every message goes: typed answers to the last buttons (bot.engine.typed: "7pm", "km please",
-"yes", a button's label) -> account commands (bot.commands) -> flow commands and bad-input checks
--> safety screen (action_safety_check, always first) -> NLU (once; a leading "thanks." is not part
-of a question) -> the flow's transition for (state, intent; a feeling the runner expresses is
-acknowledged first) -> actions/responses -> the form loop (ask the next slot, or finish with
-on_complete) -> replies, whose buttons are remembered. No I/O and no clock: the adapter loads and
-saves the record (bot.store) and passes the time in.
+"yes", a button's label) -> account commands (bot.commands) -> a file (flow.yml `files`: a run
+file) -> flow commands and bad-input checks -> safety screen (action_safety_check, always first)
+-> NLU (once; a leading "thanks." is not part of a question) -> the flow's transition for (state,
+intent; a feeling the runner expresses is acknowledged first) -> actions/responses -> the form
+loop (ask the next slot, or finish with on_complete) -> replies, whose buttons are remembered. No
+I/O and no clock: the adapter loads and saves the record (bot.store) and passes the time in.
 
 `Engine` is the front door and the order of a turn; the rooms behind it have one job each:
 
@@ -157,7 +157,7 @@ class Engine:
     def _typed_answer(self, record: Mapping[str, Any], message: UserMessage) -> UserMessage:
         """Typed text that answers the last turn's buttons becomes that press (bot.engine.typed),
         unless the safety screen finds something in it."""
-        if message.payload is not None or message.text.strip().startswith("/"):
+        if message.payload is not None or message.attachment is not None or message.text.strip().startswith("/"):
             return message
         buttons = typed.remembered(record)
         if not buttons:
@@ -218,6 +218,10 @@ class Engine:
         return result
 
     async def _turn(self, turn: Turn, message: UserMessage) -> None:
+        if message.attachment is not None:  # a file has no words to screen; a caption is its own message
+            turn.attachment = message.attachment
+            await self.flow.file(turn)
+            return
         question = False
         if message.payload is not None:
             try:

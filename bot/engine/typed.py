@@ -1,7 +1,8 @@
 """Typed answers to buttons: the same in every channel (issue 16).
 
-The engine keeps the last turn's buttons in the conversation (`remember`); a typed message is read
-as a press of one of them (`press_for`) when it is:
+The engine keeps the last turn's buttons in the conversation (`remember`), with the question each
+answers; a button of a question no longer pending is not read (as Telegram treats a stale press).
+A typed message is read as a press of one of them (`press_for`) when it is:
 
 - the button's label, give or take case, spaces, quotes and a trailing "?", "." or "!"
   ("fades within days", "why", "19:00");
@@ -24,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import available_timezones
 
+from bot.dialogue import asks_about
 from bot.record import Conversation
 from bot.turn import Button, Reply
 
@@ -85,13 +87,20 @@ def normal(text: str) -> str:
 
 
 def remember(conversation: Conversation, replies: Sequence[Reply]) -> None:
-    """Keep this turn's buttons (label, payload) for the next typed message; none clears them."""
-    conversation["buttons"] = [[b.label, b.payload] for r in replies for b in r.buttons]
+    """Keep this turn's buttons [label, payload, the slot their question asks or ""] for the
+    next typed message; a turn without buttons clears them."""
+    conversation["buttons"] = [[b.label, b.payload, r.asks or ""] for r in replies for b in r.buttons]
 
 
 def remembered(record: Mapping[str, Any]) -> tuple[Button, ...]:
-    raw = ((record.get("conversation") or {}).get("buttons")) or []
-    return tuple(Button(str(b[0]), str(b[1])) for b in raw if isinstance(b, list) and len(b) == 2)
+    """The last turn's buttons that can still be answered: those of a question only while it is
+    the pending one."""
+    conversation = record.get("conversation") or {}
+    pending = conversation.get("requested_slot")
+    raw = conversation.get("buttons") or []
+    return tuple(Button(str(b[0]), str(b[1])) for b in raw
+                 if isinstance(b, list) and len(b) in (2, 3)
+                 and (len(b) == 2 or not b[2] or (pending is not None and asks_about(str(b[2]), str(pending)))))
 
 
 def press_for(text: str, buttons: Sequence[Button], countries: Mapping[str, str] | None = None) -> Button | None:

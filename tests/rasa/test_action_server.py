@@ -49,8 +49,8 @@ def test_actions_lists_our_actions(server: ActionServer) -> None:
     assert response.status_code == 200
     assert sorted(a["name"] for a in response.json()) == [
         "action_acknowledge_feeling", "action_answer_question", "action_crisis_response", "action_detail",
-        "action_off_topic", "action_record_checkin", "action_safety_check", "action_start_checkin", "action_triage",
-        "validate_checkin_form", "validate_triage_form"]
+        "action_off_topic", "action_read_run_file", "action_record_checkin", "action_safety_check",
+        "action_start_checkin", "action_triage", "validate_checkin_form", "validate_triage_form"]
 
 
 def test_listens_on_loopback_only(server: ActionServer) -> None:
