@@ -28,6 +28,7 @@ REASONS = (
     "duration",                   # "about 3 hours": time, not distance
     "run-count",                  # "3 runs": how many, not how far
     "implausible",                # 600 km in a week: did I read that right?
+    "read-check",                 # "4 km each way, 3 days": sums the reader doesn't follow, corrections
     "sum-mismatch",               # "5k, 6k and 8k so 25 total"
     "runs-missing",               # "4 runs: 5, 6 and 8": the fourth?
     "unit-unclear",               # "a 10k and an easy 5" from a runner who counts in miles

@@ -298,7 +298,11 @@ def _bind_multipliers(t: str, qs: list[_Qty]) -> list[_Qty]:
                                                           r"(?:of\s+)?", between_prev)
                     and _EACH.match(t[q.end:]))
                 or (re.fullmatch(r"\s+(?:easy|slow|short|steady|quick|hilly|flat|tempo|\w+)?\s*", between_prev)
-                    and t[q.start:q.end].endswith("s") and prev.value <= 14)):
+                    and t[q.start:q.end].endswith("s") and prev.value <= 14)
+                # "2 5k jogs", "3 10ks", "2 easy 5k": a bare count right before a distance with its unit
+                or (re.fullmatch(r"\s+(?:(?:easy|slow|short|steady|quick|hilly|flat|tempo|recovery|long)\s+)?", between_prev)
+                    and q.unit is not None and prev.value <= 14
+                    and not re.search(r"\d\s*$", t[max(0, prev.start - 3):prev.start]))):
             if prev.value >= 1 and prev.value == int(prev.value):
                 qs[i] = replace(q, times=int(prev.value))
                 qs[i - 1] = replace(prev, role="multiplier")
@@ -494,6 +498,28 @@ def _options_any(t: str, slot: str, unit: str, excluded: list[tuple[int, int]]) 
     return None
 
 
+#: Words that say the runner did arithmetic or corrected themselves in ways the reader does not
+#: follow ("4 km each way", "3 miles a day, 5 days", "a couple of 5k jogs", "20 miles.. sorry i
+#: mean km"): whatever number comes out is checked with the runner instead of recorded silently.
+_UNFOLLOWED = re.compile(
+    r"\b(?:a|per|each|every|a single) (?:day|night|morning|evening|trip|way|commute)\b|\beach way\b|"
+    r"\b(?:there and back|and back|both ways|round ?trip|return trip|to and from)\b|"
+    r"\b(?:a )?couple(?: of)?\b|\b(?:a few|several|some) (?:\w+ )?(?:runs?|jogs?|times|days)\b")
+#: A correction ("20 miles.. sorry i mean km") matters when something in the answer was replaced:
+#: two numbers or two units. A plain "sorry, 60" answering a check is just the number.
+_CORRECTION = re.compile(r"\b(?:sorry|i mean|i meant|meant to say|correction|scratch that|typo|oops|wait)\b|\*")
+_UNIT_WORD = re.compile(rf"(?<=[\d\s])(?:{_KM}|{_MI})\b")
+
+
+def _check_unfollowed(slot: str, t: str, read: _Read) -> Confirm | None:
+    value = read.total if slot == DISTANCE else read.longest
+    corrected = bool(_CORRECTION.search(t)) and (
+        len(re.findall(r"\d+(?:\.\d+)?", t)) >= 2 or len(_UNIT_WORD.findall(t)) >= 2)
+    if value is None or not (_UNFOLLOWED.search(t) or corrected):
+        return None
+    return yes_no(slot, "read-check", round(value, 2), {"value_km": round(value, 2)})
+
+
 def _check_plausible(slot: str, read: _Read) -> Confirm | None:
     if read.total is not None and read.total > PLAUSIBLE_WEEK_KM and slot == DISTANCE:
         return yes_no(slot, "implausible", round(read.total, 2), {"value_km": round(read.total, 2)})
@@ -577,9 +603,9 @@ def _read(text: str, unit: str, slot: str) -> _Read:
     read = _read_distances(t, qs, unit, slot)
     if read.confirm is not None:
         return read
-    plausible = _check_plausible(slot, read)
-    if plausible is not None:
-        return _Read(confirm=plausible)
+    check = _check_plausible(slot, read) or _check_unfollowed(slot, t, read)
+    if check is not None:
+        return _Read(confirm=check)
     return read
 
 

@@ -46,7 +46,7 @@ CONFIRM_VALUES = ("written_value", "what", "written", "word", "value", "first", 
 #: reason -> the option keys it has labels for (the others are typed, not pressed).
 CONFIRM_LABELS: dict[str, tuple[str, ...]] = {
     "range": ("first", "second", "other"), "two-options": ("first", "second", "other"),
-    "duration": (), "run-count": (), "implausible": ("yes", "no"),
+    "duration": (), "run-count": (), "implausible": ("yes", "no"), "read-check": ("yes", "no"),
     "sum-mismatch": ("first", "second", "other"), "runs-missing": ("yes", "no"),
     "unit-unclear": ("first", "second", "other"), "metres-or-miles": ("first", "second", "other"),
     "each-unknown": (), "every-day": ("yes", "no"), "comma-ambiguous": ("first", "second", "other"),

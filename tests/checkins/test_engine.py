@@ -152,3 +152,20 @@ async def test_the_dev_set_through_the_engine_reads_as_the_readers_do(engine: En
             await runner.say(text)
         entry = runner.record["checkins"]["entries"][-1]
         assert entry["longest_km"] == pytest.approx(case["also"]["longest_km"], abs=0.05), case["text"]
+
+
+@pytest.mark.slow
+async def test_the_blind_set_stays_where_tuning_left_it() -> None:
+    """Regression only: tests/data/blind/checkin_blind.yml was scored once for first contact
+    (docs/evaluation.md) and tuned on since. Nothing may go silently wrong again except the one
+    answer the safety screen takes first ("10/10 cant walk": urgent advice, nothing recorded)."""
+    from pathlib import Path
+
+    from bot.evals.checkin import evaluate
+    from bot.evals.driver import load_cases
+
+    cases = load_cases(Path(__file__).parents[1] / "data" / "blind" / "checkin_blind.yml")
+    counts, misses = await evaluate(cases)
+    wrong = [m for m in misses if m.startswith("[wrong]")]
+    assert len(wrong) <= 1 and all("cant walk" in m for m in wrong), wrong
+    assert counts["right"] + counts["asked"] >= 148, misses

@@ -229,6 +229,7 @@ EVERY_REASON = [
     ("checkin_distance", "3 runs", {}), ("checkin_distance", "600", {}), ("checkin_distance", "5k, 6k and 8k so 25 total", {}),
     ("checkin_distance", "4 runs: 5, 6 and 8", {}), ("checkin_distance", "8m", {}), ("checkin_distance", "8 each", {}),
     ("checkin_distance", "5k every day", {}), ("checkin_distance", "5,6 and 8", {}), ("checkin_distance", "an ultra", {}),
+    ("checkin_distance", "4k each way to work, 3 days", {}),
     ("checkin_pain", "11", {}), ("checkin_pain", "3 or 4", {}), ("checkin_pain", "mild", {}),
     ("checkin_pain", "worse than last week", {}), ("checkin_longest", "12", {"checkin_distance": 10.0}),
     ("checkin_distance", "didn't run", {"checkin_pattern": "recurring"}),
@@ -254,3 +255,17 @@ def test_every_confirming_question_renders_with_its_numbers(unit: str) -> None:
     same = same_week_question("2026-W48", {"pain": 3, "distance_km": 20.0}, replace(english(), unit=unit))
     assert "week of 23 Nov" in same.text and [b["payload"] for b in same.buttons] == [
         '/inform{"checkin_replace":"replace"}', '/inform{"checkin_replace":"keep"}']
+
+
+@pytest.mark.parametrize("text", ["4 km each way to work, 3 days", "2 miles a day", "20 miles.. sorry i mean km",
+                                  "ran 10k, sorry 12k", "there and back twice, 5k"])
+def test_sums_and_corrections_the_reader_does_not_follow_are_checked_not_recorded(text: str) -> None:
+    answer = read_distance(text, "km")
+    assert isinstance(answer, Confirm) and answer.reason in ("read-check", "each-unknown"), answer
+
+
+@pytest.mark.parametrize(("text", "km"), [("did 3 10ks", 30.0), ("a marathon and a couple of 5k jogs", 52.2),
+                                         ("a half and 2 easy 5k", 31.1), ("sorry, 60", 60.0)])
+def test_a_count_right_before_a_distance_multiplies_it(text: str, km: float) -> None:
+    answer = read_distance(text, "km")
+    assert isinstance(answer, Reading) and answer.value == km, answer
