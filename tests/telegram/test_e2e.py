@@ -4,7 +4,6 @@ bot was down (after SIGINT), a kill -9, and a clean SIGTERM shutdown."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -15,11 +14,11 @@ from typing import Any
 
 import pytest
 
+from tests.telegram.botproc import BotProcess
 from tests.telegram.fake_api import TOKEN, BotAPIServer, FakeTelegram
 
 pytestmark = pytest.mark.slow
 
-REPO = Path(__file__).resolve().parents[2]
 USER = 555001
 
 
@@ -28,40 +27,6 @@ def api() -> Iterator[tuple[FakeTelegram, BotAPIServer]]:
     fake = FakeTelegram()
     with BotAPIServer(fake) as server:
         yield fake, server
-
-
-class BotProcess:
-    def __init__(self, base_url: str, data_dir: Path, workdir: Path) -> None:
-        self.env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "RUNNER_TRIAGE_", "WEBHOOK_"))},
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_API_BASE_URL": base_url,
-            "RUNNER_TRIAGE_DATA_DIR": str(data_dir),
-            "LOG_LEVEL": "INFO",
-            "RUNNER_TRIAGE_HEARTBEAT_FILE": str(workdir / "heartbeat"),
-            "PYTHONPATH": str(REPO),
-        }
-        self.workdir = workdir
-        self.proc: subprocess.Popen[str] | None = None
-        self.logs: list[str] = []
-
-    def start(self, fake: FakeTelegram) -> None:
-        ready = len(fake.sent("setMyCommands"))
-        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=self.workdir, env=self.env,
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        fake.wait_for(lambda: len(fake.sent("setMyCommands")) > ready, timeout=30)
-
-    def stop(self, sig: int = signal.SIGTERM) -> tuple[int, float]:
-        assert self.proc is not None
-        started = time.monotonic()
-        self.proc.send_signal(sig)
-        try:
-            out, _ = self.proc.communicate(timeout=10)
-        finally:
-            if self.proc.poll() is None:
-                self.proc.kill()
-        self.logs.append(out)
-        return self.proc.returncode, time.monotonic() - started
 
 
 def wait_reply(fake: FakeTelegram, count_before: int, predicate: Any = None, timeout: float = 15) -> dict[str, Any]:
