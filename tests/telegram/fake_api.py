@@ -16,6 +16,7 @@ It keeps Telegram's delivery rules, which are what make a crashed bot lose nothi
 
 from __future__ import annotations
 
+import asyncio
 import email.parser
 import email.policy
 import itertools
@@ -119,6 +120,8 @@ class FakeTelegram:
                              "parameters": {"retry_after": 1}}
             if fault == "unauthorized":
                 return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
+            if fault == "bad_request":
+                return 400, {"ok": False, "error_code": 400, "description": "Bad Request: can't parse entities"}
         handler = getattr(self, f"_{method}", None)
         if handler is None:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
@@ -343,7 +346,10 @@ class OfflineRequest(BaseRequest):
         files = None
         if request_data and request_data.contains_files:
             files = {k: v[1] for k, v in request_data.multipart_data.items()}
-        status, body = self.fake.call(api_method, params, files)
+        if api_method == "getUpdates":  # a long poll waits: not on the event loop
+            status, body = await asyncio.to_thread(self.fake.call, api_method, params, files)
+        else:
+            status, body = self.fake.call(api_method, params, files)
         return status, json.dumps(body).encode()
 
 
