@@ -352,25 +352,27 @@ class TelegramChannel:
         outbox counts the messages sent, saved after each one. If the process dies, the update
         comes again (Telegram was not told it was handled), is recognised as handled, and only
         what is left is sent: at most one message twice, the one a kill caught between sending it
-        and saving that it was sent.
+        and saving that it was sent. A deletion (/forget) is the outbox's last step, after its
+        confirmation: deleting first would take the outbox, and so the confirmation, with it.
         """
         messages: list[dict[str, Any]] = []
         for message in said:
             result = await self.engine.handle(session.record, message, self._now(), session.user_id)
             session.record.clear()
             session.record.update(result.record)
-            charts: list[dict[str, Any]] = []
+            later: list[dict[str, Any]] = []
             for effect in result.effects:
                 if effect.kind == "export_data":
                     messages.append({"export": True})  # the document goes first, as the reply says
                 elif effect.kind == "send_progress_chart":  # after the text that introduces it
-                    charts.append({"chart": str(effect.data.get("unit") or "km")})
+                    later.append({"chart": str(effect.data.get("unit") or "km")})
+                elif effect.kind == "delete_data":
+                    later.append({"delete": True})
                 else:
                     await self._apply(session, effect)
-            messages += [m for reply in result.replies for m in _reply_messages(reply)] + charts
+            messages += [m for reply in result.replies for m in _reply_messages(reply)] + later
         outbox = {"chat_id": chat_id, "messages": messages, "sent": 0}
-        if session.record:  # not after /forget: nothing may be written for a deleted user
-            telegram_state(session.record)["outbox"] = outbox
+        telegram_state(session.record)["outbox"] = outbox
         await session.save()
         await self._send_outbox(bot, session, outbox)
 
@@ -403,9 +405,11 @@ class TelegramChannel:
                 log.error("Telegram refused message %d of %d for user %s (%s); skipped it",
                           outbox["sent"] + 1, len(messages), session.user_id, type(exc).__name__)
                 sent = True
-            if sent is None:  # blocked by the user: nothing more will arrive
+            if sent is None:  # blocked by the user: the rest would not arrive either
                 if session.record:
                     telegram_state(session.record)["active"] = False
+                if any(m.get("delete") for m in messages[outbox["sent"]:]):
+                    await self._apply(session, Effect("delete_data"))  # asked for: done, said or not
                 break
             outbox["sent"] += 1
             if outbox["sent"] < len(messages):
@@ -416,7 +420,10 @@ class TelegramChannel:
 
     async def _send_item(self, bot: Bot, session: UserSession, chat_id: int,
                          item: dict[str, Any]) -> Message | bool | None:
-        """One outbox message; None if the user has blocked us."""
+        """One outbox message (or the deletion); None if the user has blocked us."""
+        if item.get("delete"):
+            await self._apply(session, Effect("delete_data"))
+            return True
         if item.get("export"):
             document = commands.export_document(_without_outbox(session.record), session.user_id, self.clock())
             return await self._send(lambda: bot.send_document(

@@ -226,6 +226,26 @@ async def test_replies_a_crash_left_unsent_go_out_before_the_next_turn_and_are_n
     assert rig.fake.texts(USER) == expected
 
 
+@pytest.mark.parametrize(("moment", "repeated"), [("before", 0), ("after", 1)])
+async def test_forget_killed_around_its_confirmation_still_confirms_and_deletes(
+        rig: Rig, moment: str, repeated: int) -> None:
+    await rig.deliver(rig.fake.text(USER, SHIN))
+    await rig.deliver(rig.fake.text(USER, "/forget"))
+    confirm = next(p["_message"] for p in rig.fake.sent("sendMessage", USER)
+                   if "Yes, delete everything" in json.dumps(p.get("reply_markup")))
+    before = len(rig.fake.texts(USER))
+    press = rig.fake.press(USER, confirm, "Yes, delete everything")
+    rig.dying_send(at=1, moment=moment)
+    with pytest.raises(Killed):
+        await rig.deliver(press)
+    rig.restart()
+    assert await rig.store.export_user(str(USER)) is not None  # the deletion comes after the confirmation
+    assert await rig.deliver(press) is Outcome.HANDLED
+    said = rig.fake.texts(USER)[before:]
+    assert len(said) == 1 + repeated and all("deleted everything" in t for t in said)
+    assert await rig.store.export_user(str(USER)) is None
+
+
 async def test_a_redelivered_update_changes_nothing_twice(rig: Rig) -> None:
     update = rig.fake.text(USER, SHIN)
     await rig.deliver(update)
