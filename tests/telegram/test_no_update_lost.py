@@ -155,9 +155,10 @@ def test_kill_9_at_any_moment_loses_no_update_and_applies_none_twice(
             problems += [f"{mode}, kill after {when} {kind}: {p}" for p in round_problems]
             repeats = sent_to(fake, users) - 3 * RUNNERS
             at_kill = sent_by_the_killed_process(fake, users)
-            print(f"{mode} kill -9 after {when} {kind}: {at_kill}/{3 * RUNNERS} answers out before the kill, "
-                  f"all {RUNNERS} runners answered {time.monotonic() - restarted:.1f} s after the restart "
-                  f"({time.monotonic() - started:.1f} s after they wrote), {repeats} repeated message(s)")
+            answered = sum(1 for u in users if len(set(fake.texts(u))) == len(expected))
+            print(f"{mode} kill -9 after {when} {kind}: {at_kill}/{3 * RUNNERS} answers out before the kill; "
+                  f"{answered}/{RUNNERS} runners fully answered {time.monotonic() - restarted:.1f} s after the "
+                  f"restart ({time.monotonic() - started:.1f} s after they wrote); {repeats} repeated message(s)")
         code, took = bot.stop(signal.SIGTERM)
         assert code == 0, bot.logs[-1][-3000:]
         assert not problems, "\n".join(problems)
