@@ -157,6 +157,11 @@ def retry_after_seconds(exc: RetryAfter) -> float:
     return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
 
 
+def _frames(error: BaseException) -> str:
+    """Where it happened, without the exception's message (it may quote what the user wrote)."""
+    return "".join(traceback.format_tb(error.__traceback__)).rstrip()
+
+
 def _never_reached_telegram(exc: BaseException) -> bool:
     """The request certainly did not arrive (no connection), so even a send may be repeated."""
     return isinstance(exc.__cause__, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
@@ -337,8 +342,7 @@ class TelegramChannel:
         if error is not None:
             # An exception's message may quote what the user wrote: frames and type only here,
             # the message itself at DEBUG.
-            frames = "".join(traceback.format_tb(error.__traceback__))
-            log.error("error handling update %s: %s\n%s", update_id, type(error).__name__, frames.rstrip())
+            log.error("error handling update %s: %s\n%s", update_id, type(error).__name__, _frames(error))
             log.debug("error details for update %s", update_id, exc_info=error)
         if isinstance(update, Update) and update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
             await self._best_effort(context.bot.send_message(update.effective_chat.id, SORRY))
@@ -401,9 +405,14 @@ class TelegramChannel:
         while outbox["sent"] < len(messages):
             try:
                 sent = await self._send_item(bot, session, chat_id, messages[outbox["sent"]])
-            except BadRequest as exc:  # refused every time: skip it rather than block the user's chat
-                log.error("Telegram refused message %d of %d for user %s (%s); skipped it",
-                          outbox["sent"] + 1, len(messages), session.user_id, type(exc).__name__)
+            except Exception as exc:
+                if is_transient(exc):
+                    raise  # the update comes again and this message is sent then
+                # It would fail the same way next time, and the time after (a 400 from Telegram, a
+                # chart that cannot be drawn): skip it rather than block the user's chat for good.
+                log.error("message %d of %d for user %s could not be sent (%s); skipped it\n%s",
+                          outbox["sent"] + 1, len(messages), session.user_id, type(exc).__name__, _frames(exc))
+                await self._best_effort(bot.send_message(chat_id, SORRY))
                 sent = True
             if sent is None:  # blocked by the user: the rest would not arrive either
                 if session.record:
