@@ -204,8 +204,6 @@ def run(config: TelegramConfig) -> int:
                                 f"{type(exc).__name__}; check the network and TELEGRAM_API_BASE_URL") from exc
     except TelegramError as exc:
         raise RunnerTriageError(f"Telegram refused to start the bot: {exc}") from exc
-    except OSError as exc:
-        raise RunnerTriageError(f"cannot start the webhook server: {exc.strerror or exc}") from exc
     log.info("stopped")
     return 0
 
@@ -235,7 +233,11 @@ async def serve(app: Application[Any, Any, Any, Any, Any, Any], config: Telegram
             log.info("starting: webhook on %s:%s/%s", hook.listen, hook.port, hook.path)
             feed = WebhookServer(ingress, app.bot, listen=hook.listen, port=hook.port, path=hook.path,
                                  secret=hook.secret)
-            await feed.start()  # listening before Telegram is told where to send
+            try:
+                await feed.start()  # listening before Telegram is told where to send
+            except OSError as exc:
+                raise RunnerTriageError(f"cannot listen on {hook.listen}:{hook.port} for the webhook: "
+                                        f"{exc.strerror or exc}") from exc
             ready = await _until_reachable(
                 lambda: app.bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=ALLOWED_UPDATES,
                                             max_connections=hook.max_connections, drop_pending_updates=False),

@@ -24,8 +24,8 @@ from telegram import Message, Update
 from bot.engine import Engine
 from bot.store import MemoryStore
 from bot.telegram.adapter import SORRY, FloodGate, TelegramChannel
-from bot.telegram.app import ALLOWED_UPDATES, build_application
-from bot.telegram.config import TelegramConfig
+from bot.telegram.app import ALLOWED_UPDATES, build_application, serve
+from bot.telegram.config import TelegramConfig, WebhookConfig
 from bot.telegram.ingress import Ingress, Outcome
 from bot.telegram.polling import Poller
 from bot.telegram.webhook import SECRET_HEADER, WebhookServer
@@ -479,3 +479,45 @@ async def test_webhook_shutdown_finishes_turns_in_flight_and_turns_new_ones_away
         assert await in_flight == 200  # the turn in hand is finished and answered
         await closing
     assert len(rig.fake.texts(USER)) == 1 and len(rig.fake.texts(OTHER)) == 1
+
+
+# -- serve: the whole start / run / stop, in process ------------------------------------------
+
+async def serve_until_answered(engine: Engine, fake: FakeTelegram,
+                               config: TelegramConfig) -> tuple[MemoryStore, dict[str, Any]]:
+    """Run `serve` until USER's message is answered and Telegram holds nothing, then stop it."""
+    store = MemoryStore()
+    app = build_application(config, engine=engine, store=store, request=OfflineRequest(fake),
+                            channel=TelegramChannel(clock=lambda: NOW, typing_delay=60))
+    stop = asyncio.Event()
+    running = asyncio.create_task(serve(app, config, stop))
+    update = fake.text(USER, SHIN)
+    await asyncio.to_thread(fake.wait_for, lambda: fake.texts(USER) and not fake.pending(), 15)
+    stop.set()  # as SIGTERM does
+    await running
+    assert not app.running
+    return store, update
+
+
+async def test_serve_polls_answers_and_stops_cleanly(engine: Engine) -> None:
+    fake = FakeTelegram()
+    store, update = await serve_until_answered(engine, fake, TelegramConfig(token=TOKEN, rate_limiter=False))
+    assert fake.sent("deleteWebhook")[-1]["drop_pending_updates"] is False
+    assert fake.confirmed > update["update_id"]
+    assert len(fake.texts(USER)) == 1 and await store.export_user(str(USER))
+    fake.close()
+
+
+async def test_serve_registers_the_webhook_and_answers_through_it(engine: Engine) -> None:
+    fake = FakeTelegram()
+    port = free_port()
+    config = TelegramConfig(token=TOKEN, rate_limiter=False, webhook=WebhookConfig(
+        url="https://bot.example.org/telegram", secret=SECRET, port=port, max_connections=7))
+    fake.deliver_webhooks(f"http://127.0.0.1:{port}/telegram")
+    await serve_until_answered(engine, fake, config)
+    registered = fake.sent("setWebhook")[-1]
+    assert (registered["url"], registered["secret_token"], registered["max_connections"]) == (
+        "https://bot.example.org/telegram", SECRET, 7)
+    assert registered["drop_pending_updates"] is False
+    assert {status for _, status in fake.webhook_answers} == {200}
+    fake.close()
