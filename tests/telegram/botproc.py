@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -43,7 +44,9 @@ class BotProcess:
                              "WEBHOOK_PORT": str(self.port)})
         self.workdir = workdir
         self.proc: subprocess.Popen[str] | None = None
-        self.logs: list[str] = []
+        self.logs: list[str] = []  # the output of each process, once it has exited
+        self._output: list[str] = []
+        self._reader: threading.Thread | None = None
 
     @property
     def webhook_url(self) -> str:
@@ -57,7 +60,18 @@ class BotProcess:
         command = [sys.executable, "-m", "bot", "run", *(["--webhook"] if self.webhook else [])]
         self.proc = subprocess.Popen(command, cwd=self.workdir, env=self.env,
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        # Read the output as it comes: a full pipe (64 KB) would block the bot's next log line,
+        # and with it its event loop.
+        self._output = []
+        self._reader = threading.Thread(target=self._read, args=(self.proc, self._output), daemon=True)
+        self._reader.start()
         fake.wait_for(lambda: len(fake.sent(method)) > ready, timeout=60)
+
+    @staticmethod
+    def _read(proc: subprocess.Popen[str], into: list[str]) -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            into.append(line)
 
     def stop(self, sig: int = signal.SIGTERM) -> tuple[int, float]:
         """Send `sig`; the exit code and the seconds it took to exit."""
@@ -65,12 +79,16 @@ class BotProcess:
         started = time.monotonic()
         self.proc.send_signal(sig)
         try:
-            out, _ = self.proc.communicate(timeout=15)
+            self.proc.wait(timeout=15)
         finally:
             if self.proc.poll() is None:
                 self.proc.kill()
-        self.logs.append(out)
-        return self.proc.returncode, time.monotonic() - started
+                self.proc.wait()
+        took = time.monotonic() - started
+        if self._reader is not None:
+            self._reader.join(timeout=15)
+        self.logs.append("".join(self._output))
+        return self.proc.returncode, took
 
     def kill(self) -> None:
         code, _ = self.stop(signal.SIGKILL)
@@ -79,4 +97,4 @@ class BotProcess:
     def cleanup(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.kill()
-            self.proc.communicate()
+            self.proc.wait()

@@ -91,6 +91,12 @@ class FakeTelegram:
     def texts(self, chat_id: int | None = None) -> list[str]:
         return [p["text"] for p in self.sent("sendMessage", chat_id)]
 
+    def count_sent(self, chats: set[int], method: str = "sendMessage") -> int:
+        """Messages sent to any of `chats`, in one pass: cheap enough for a wait_for predicate,
+        which runs under the lock the stand-in's server threads need."""
+        with self.cond:
+            return sum(1 for m, p in self.calls if m == method and p.get("chat_id") in chats)
+
     def pending(self) -> list[dict[str, Any]]:
         """Updates Telegram still holds: not confirmed by a getUpdates offset, or not yet answered
         2xx by the webhook."""

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.telegram.botproc import BotProcess
+from tests.telegram.botproc import SECRET, BotProcess
 from tests.telegram.fake_api import TOKEN, BotAPIServer, FakeTelegram
 
 pytestmark = pytest.mark.slow
@@ -121,46 +121,34 @@ def test_webhook_process_answers_signed_updates_and_rejects_unsigned(api: tuple[
     """`runner-triage run --webhook` as deployed behind a proxy: Telegram's secret-token header
     is required; a signed update gets its answer; SIGTERM stops it cleanly."""
     import json
-    import socket
     import urllib.error
     import urllib.request
 
     from tests.telegram.fake_api import message_dict
 
     fake, server = api
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    bot = BotProcess(server.base_url, tmp_path / "data", tmp_path)
-    bot.env.update({"WEBHOOK_URL": "https://bot.example/telegram", "WEBHOOK_SECRET": "s3cret_token-1",
-                    "WEBHOOK_PORT": str(port)})
-    bot.proc = subprocess.Popen([sys.executable, "-m", "bot", "run", "--webhook"], cwd=tmp_path, env=bot.env,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    bot = BotProcess(server.base_url, tmp_path / "data", tmp_path, webhook=True)
+    bot.start(fake)  # the listener is up before setWebhook
     try:
-        fake.wait_for(lambda: fake.sent("setWebhook"), timeout=30)
-        assert fake.sent("setWebhook")[-1]["secret_token"] == "s3cret_token-1"
-        url = f"http://127.0.0.1:{port}/telegram"
+        assert fake.sent("setWebhook")[-1]["secret_token"] == SECRET
+        url = bot.webhook_url
 
         def post(update: dict[str, Any], secret: str | None) -> int:
             headers = {"Content-Type": "application/json"}
             if secret is not None:
                 headers["X-Telegram-Bot-Api-Secret-Token"] = secret
             request = urllib.request.Request(url, json.dumps(update).encode(), headers)
-            for _ in range(50):  # the listener may come up a moment after setWebhook
-                try:
-                    with urllib.request.urlopen(request, timeout=5) as response:
-                        return int(response.status)
-                except urllib.error.HTTPError as err:
-                    return err.code
-                except OSError:
-                    time.sleep(0.1)
-            raise AssertionError("webhook listener never came up")
+            try:
+                with urllib.request.urlopen(request, timeout=5) as response:
+                    return int(response.status)
+            except urllib.error.HTTPError as err:
+                return err.code
 
         update = {"update_id": 9001, "message": message_dict(USER, "my left shin hurts every time I run")}
         assert post(update, None) == 403
         assert post(update, "wrong") == 403
         assert fake.sent("sendMessage", USER) == []
-        assert post(update, "s3cret_token-1") == 200
+        assert post(update, SECRET) == 200
         wait_reply(fake, 0, asks("balance"))
     finally:
         code, seconds = bot.stop(signal.SIGTERM)

@@ -86,7 +86,7 @@ def burst(fake: FakeTelegram, users: list[int]) -> None:
 
 
 def sent_to(fake: FakeTelegram, users: list[int]) -> int:
-    return sum(len(fake.texts(u)) for u in users)
+    return fake.count_sent(set(users))
 
 
 def sent_by_the_killed_process(fake: FakeTelegram, users: list[int]) -> int:
