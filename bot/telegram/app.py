@@ -156,6 +156,8 @@ def configure_logging(config: TelegramConfig) -> None:
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per heartbeat otherwise
     logging.getLogger("tornado.access").setLevel(logging.WARNING)  # bot.telegram.webhook logs requests
+    # rasa-sdk's tracker says "Tried to access non existent slot …" at INFO, twice a turn.
+    logging.getLogger("rasa_sdk").setLevel(logging.WARNING)
 
 
 class RedactingFormatter(logging.Formatter):
