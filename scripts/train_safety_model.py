@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.evaluation import load_cases  # noqa: E402
-from bot.safety.screen import normalise, without_figures  # noqa: E402
+from bot.safety.crisis import model_text  # noqa: E402
 
 TRAIN_SETS = [ROOT / "tests" / "data" / f"safety_{name}.yml" for name in ("eval", "holdout", "final", "untouched")]
 # Everyday runner talk with no crisis in it (blind-written NLU and question sets): negatives, so
@@ -44,11 +44,11 @@ def examples() -> list[tuple[str, bool]]:
     rows = []
     for path in TRAIN_SETS:
         for case in load_cases(path):
-            text = " ".join(without_figures(normalise(case["text"])).split())
+            text = model_text(case["text"])
             rows.append((text, case["label"] in ("crisis", "ambiguous")))
     for path in ORDINARY_SETS:
         for case in load_cases(path):
-            rows.append((" ".join(without_figures(normalise(case["text"])).split()), False))
+            rows.append((model_text(case["text"]), False))
     return rows
 
 
