@@ -224,6 +224,7 @@ class _Compiled:
     resolved: re.Pattern[str]
     current: re.Pattern[str]
     help_someone: re.Pattern[str]
+    model_gate: re.Pattern[str]
     other: re.Pattern[str]
     reflexive_other: re.Pattern[str]
 
@@ -244,10 +245,11 @@ def _compiled() -> _Compiled:
         signals=tuple(signals), legacy_statements=legacy_statements, legacy_ambiguous=legacy_ambiguous,
         blank=blank, race=re.compile(C.RACE_MOMENT), joke=re.compile(C.JOKE), earnest=re.compile(C.EARNEST),
         question=re.compile(C.GENERAL_QUESTION), past=re.compile(C.PAST), resolved=re.compile(C.RESOLVED),
-        current=re.compile(C.CURRENT), help_someone=re.compile(C.HELP_SOMEONE),
-        other=re.compile(_expand(r"\b{OTHER}\b")),
+        current=re.compile(C.CURRENT), help_someone=re.compile(C.HELP_SOMEONE), model_gate=re.compile(C.MODEL_GATE),
+        other=re.compile(_expand(r"\b{OTHER}\b(?!'s)")),
         reflexive_other=re.compile(r"\b(?:him|her|them)sel(?:f|ves)\b|\b(?:his|her|their) (?:own )?(?:life|wrists?|arms?|"
-                                   r"legs?|thighs?|tablets|pills|meds)\b|\bse (?:quiere|va a|corta|mato|tomo)\b"),
+                                   r"legs?|thighs?|tablets|pills|meds)\b|\bse (?:quiere|va a|piensa|corta|corto|esta|mato|tomo|ha tomado|trago|"
+                                   r"lastima|hace)\b|\b(?:matarse|suicidarse|quitarse)\b"),
     )
 
 
@@ -407,10 +409,12 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     own: set[str] = set()
     others: set[str] = set()
     langs: set[str] = set()
+    explained = False
     for hit in hits:
         sentence_start = next((s for s, e in bounds if s <= hit.start < e), 0)
         sentence = _sentence(bounds, norm, hit.start)
         if _explained_away(hit, sentence, norm, raw_joke, c):
+            explained = True
             continue
         if hit.signal in RISK_SIGNALS and _about_someone_else(norm, hit, sentence_start, c):
             others.add(hit.signal)
@@ -427,8 +431,10 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     overdose = "overdose" in own or (tier == THIRD_PARTY and "overdose" in others)
     if answer is not None:
         tier, by = _apply_answer(tier, by, answer, context)
-    if tier is None and context.awaiting != "form_answer" and not (raw_joke and c.race.search(norm)):
-        tier, by = _model_says(norm, context, language)
+    # The model adds recall for phrasings the rules never saw; it does not overrule the rules
+    # where they saw crisis words and explained them (a race joke, a question, a resolved past).
+    if tier is None and not explained and context.awaiting != "form_answer" and not (raw_joke and c.race.search(norm)):
+        tier, by = _model_says(cleaned, context, language)
     # A Spanish crisis pattern is evidence of Spanish when the identifier was unsure.
     if language == "en" and langs == {"es"}:
         language = "es"
@@ -469,12 +475,12 @@ def _apply_answer(tier: str | None, by: str, answer: str, context: CrisisContext
     return tier, by
 
 
-def _model_says(norm: str, context: CrisisContext, language: str) -> tuple[str | None, str]:
+def _model_says(cleaned: str, context: CrisisContext, language: str) -> tuple[str | None, str]:
     model = _risk_model()
     if model is None or language != "en":
         return None, ""
-    cleaned = " ".join(_blank(norm, _compiled().blank).split())
-    if len(cleaned.split()) < MODEL_MIN_WORDS:
+    cleaned = " ".join(cleaned.split())
+    if len(cleaned.split()) < MODEL_MIN_WORDS or not _compiled().model_gate.search(cleaned):
         return None, ""
     threshold = min(model[1], MODEL_THRESHOLD_AFTER_DISTRESS) if context.distress else model[1]
     if risk_score(cleaned) >= threshold:

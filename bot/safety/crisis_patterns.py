@@ -49,7 +49,7 @@ WORDS: dict[str, str] = {
              r"things|my life|my own life|my existence)|kill myself|kill my self|unalive(?: myself)?|"
              r"take my (?:own )?life|finish my life|finish myself|be gone (?:for good|forever)|"
              r"disappear (?:for good|forever|permanently)|sleep forever|go to sleep forever|"
-             r"not be (?:in this world|on this earth)|leave this world|off myself|kms|commit suicide|do it)",
+             r"not be (?:in this world|on this earth)|leave this world|off myself|kms|commit suicide|lie down and die)",
     "KILL_ACT": r"(?:kill myself|kill my self|end my life|end it all|take my (?:own )?life|unalive myself|"
                 r"commit suicide|off myself|hang myself|overdose|od|jump|kms|end things|end it)",
     # Things a person could use.
@@ -85,17 +85,20 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"my life|things|everything)|suicide|taking my (?:own )?life|not being alive|not existing|unaliving|"
         r"offing myself)\b",
         r"\bsuicid(?:e|al|ality)\b", r"\bsewer ?slide\b", r"\bunaliv(?:e|ing)\b", r"\bkys\b",
-        r"\b(?:wish|hope|pray)\s+{FILL}i\s+(?:was|were|could be|'d be|would be)\s+{FILL}(?:dead|gone|never born)\b",
+        r"\b(?:wish|wishes|wished|hope|hopes|pray)\s+{FILL}(?:i|she|he|they)\s+(?:was|were|could be|'d be|would be)\s+"
+        r"{FILL}(?:dead|gone|never born)\b",
         r"\bwish\s+{FILL}i\s+(?:wasn't|was not|weren't|were not|hadn't been|had not been)\s+(?:alive|here|born|around)\b",
         r"\b(?:wish|hope|pray)\s+{FILL}i\s+(?:wouldn't|won't|would not|will not|didn't|don't|never|do not)\s+"
         r"(?:wake up|survive|make it)\b",
-        r"\b(?:don't|do not|no longer|never|didn't|dont) {FILL}(?:want|wish|wanna|care) {FILL}to (?:live|be alive|"
+        r"\b(?:don't|do not|doesn't|does not|no longer|never|didn't|dont) {FILL}(?:want|wish|wanna|care) {FILL}to (?:live|be alive|"
         r"stay alive|be here|exist|wake up|go on|carry on|keep living|keep going|be around|continue)\b",
         r"\bno (?:more )?(?:wish|will|desire|reason|point|energy|power|strength) (?:for|to|in|of) (?:living|live|be "
         r"alive|being alive|go on|going on|continue|continuing|keep going|exist|existing)\b",
         r"\b(?:nothing|no one|nobody|noone) (?:left )?to live for\b", r"\bnot worth living\b",
         r"\blife (?:is|isn't|is not|'s) (?:not )?(?:worth living|worth it any ?more|not worth it)\b",
         r"\b(?:better|easier) off dead\b", r"\brather be dead\b(?=.*\b(?:mean|serious|not joking|thought about how)\b)",
+        r"\b(?:easier|better|simpler|kinder) (?:for everyone )?(?:to|if i(?: just)?) (?:not exist|die|be dead|not be here|"
+        r"not wake up|didn't exist|wasn't here|stop existing|disappeared|was gone)\b",
         r"\bwelcome death\b", r"\bdeath (?:would|will|sounds|seems|feels) (?:be )?(?:like )?(?:a )?(?:relief|better|"
         r"easier|good|nice|peaceful|like the answer|like the only way)\b",
         r"\b(?:dying|death|suicide|killing myself) (?:is|seems|feels|looks) like (?:the|my) only (?:way|option|answer)\b",
@@ -260,7 +263,8 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
     "overdose": (
         # Ingested too much: counts of pills, doubles, whole packs, poisons.
         r"\b(?:took|taken|take|taking|had|have had|popped|swallowed|downed|ate|eaten|necked|chugged)\s+(?:like |about |around |"
-        r"maybe |over |nearly |almost |at least |probably )?(?:{BIGNUM})\s+(?:(?:extra|maximum|max) strength |more )?{PILLNAME}",
+        r"maybe |over |nearly |almost |at least |probably )?(?:{BIGNUM})\s+(?:of (?:my|the|his|her|their|those|these) )?"
+        r"(?:(?:extra|maximum|max) strength |more )?{PILLNAME}",
         r"\b(?:{BIGNUM})\s+(?:(?:extra|max|maximum) strength )?{PILLNAME}\b.{0,40}\b(?:dizzy|sick|vomit\w*|throwing up|"
         r"ringing|stomach|weird|woozy|shaking|racing|pounding|confused|sleepy|can't breathe|numb|today|yesterday|this week|"
         r"over the (?:race|marathon|day|weekend)|in a day|since|and now)\b",
@@ -390,7 +394,7 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"\bdoing suicides\b", r"\bsuicides \(",
     r"\bkilling myself (?:with|doing|on|over) (?:these|this|those|all (?:these|this)|the|my) (?:\w+ )?(?:starts|sessions|runs|"
     r"miles|workouts|hills|intervals|reps|mornings|training|sprints|alarms|early starts)\b",
-    r"\b(?:dying|die) (?:to|for) (?:a|an|some|the|my|get|see|run|race|know|try|go)\b", r"\bto die for\b",
+    r"\b(?:dying|die) (?:to|for) (?:a|an|some|the|my|get|see|run|race|know|try|go)\b", r"\b(?:is|are|was|were|'s) to die for\b",
     r"(?<!wish i )(?<!hope i )(?<!if i )(?<!wish i just )"
     r"\b(?:i'm|im|i am|was|felt|feel|feeling) (?:absolutely |literally |completely |totally |so )?(?:dead|dying|deceased)\b"
     r"(?! inside)(?! (?:and|but) (?:i|want|wish))",
@@ -411,12 +415,12 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"\b(?:chafed|bored|scared|worried|frozen|freezing|sweating|laughed|worked|trained) to death\b",
     r"\b(?:go|goes|went) to die\b", r"\bdead man walking\b", r"\b(?:do|doing|did) suicides\b",
     r"\bsuicides (?:at|in|on|for) (?:practice|training|the track|session)\b", r"\bbled (?:a bit|a little)\b",
-    r"\bblood (?:blister|blisters|test|tests|pressure|sugar)\b",
+    r"\bblood (?:blister|blisters|test|tests|sugar)\b",
     r"\bkms (?:was|were|meant|means) (?:kilomet\w*|km)\b",
     r"\b(?:watch|garmin|phone|battery|headphones|earbuds|airpods|strava|app|gps|torch|headlamp|car|legs) (?:\w+ )?"
     r"(?:died|is dead|was dead|are dead|dead again|went dead)\b",
     r"\b(?:died|dead) (?:halfway|on the last|at mile|at km|at the)\b", r"\bi died on (?:the|that|those|this)\b",
-    r"\bquit running\b", r"\b(?:i'm|im|i am) done with running\b", r"\bdone with (?:running|racing|this race|the race|hills)\b",
+    r"\b(?:quit|stop|give up|retire from|done with) (?:running|racing|marathons?|ultras?)(?: (?:forever|for good|for ever))?\b", r"\b(?:i'm|im|i am) done with running\b", r"\bdone with (?:running|racing|this race|the race|hills)\b",
     r"\bend it here\b", r"\bend(?:ing)? it all\b\W{1,5}(?:the|my|this) (?:training|block|season|taper|streak|run|plan)", r"\bcall it (?:a day|quits)\b", r"\bsay goodbye to (?:my )?(?:toenails?|pb|sub|legs|weekend)\b",
     r"\b(?:hurt|injured|harmed|cut|tweaked|strained|pulled|twisted|rolled|scraped|grazed|bashed|banged|knocked) (?:my ?self|myself)?"
     r" ?(?:on(?! purpose)|while|when|during|doing|running|on the|in the|at the|tripping|falling|slipping) (?:the )?(?:run|trail|track|"
@@ -455,6 +459,8 @@ REPORTS: tuple[str, ...] = (
     r"\b13 reasons why\b", r"\bsuicide squad\b", r"\bvirgin suicides\b", r"\bsuicide is painless\b", r"\bdead poets\b",
     r"\bkill bill\b", r"\bsuicide blonde\b", r"\b(?:the )?walking dead\b", r"\bdeath cab\b", r"\bgrateful dead\b",
     r"\bby some (?:emo|punk|metal|rock)? ?band\b",
+    r"\ben (?:memoria|honor|recuerdo) de\b.{0,60}\b(?:suicid\w*|murio|fallecio|se quito la vida)\b",
+    r"\b(?:que|quien) se (?:suicido|quito la vida|mato)\b", r"\bprevencion del suicidio\b",
 )
 
 # A past that is resolved: "I attempted suicide in 2015, running helped me rebuild".
@@ -482,6 +488,15 @@ JOKE = r"\b(?:lol|lmao|lmfao|haha\w*|hehe|jk|jaja\w*|kidding|rofl)\b|\U0001F602|
 EARNEST = (r"\b(?:i mean (?:it|that)|not joking|no joke|i'm serious|i am serious|seriously considering|for real|deadass|"
            r"actually|fr fr|not even joking|still do|i still|it's not about (?:the )?(?:race|running|run)|not about (?:the )?"
            r"(?:race|running|run)|thought about how|permanently|for good|forever|hablo en serio|en serio|no es broma)\b")
+
+# The trained second net only reads messages with some word from the vocabulary of crisis talk:
+# it adds recall for new *phrasings*, not for messages about schedules and shoes.
+MODEL_GATE = (r"\b(?:die|dies|died|dying|dead|death|alive|live|living|life|lives|exist\w*|kill\w*|end|ending|ended|over|gone|"
+              r"disappear\w*|vanish\w*|sleep|wake|hurt\w*|harm\w*|cut\w*|blood|bleed\w*|pills?|tablets?|meds|overdos\w*|"
+              r"jump\w*|bridge|rope|point|pointless|hopeless|worthless|useless|burden|without me|any ?more|cope|tired|"
+              r"done|give up|giving up|goodbye|bye|sorry|nobody|no one|everyone|care|miss|alone|empty|numb|hate|trapped|"
+              r"escape|stop|forever|permanent\w*|leave|leaving|note|letters?|suicid\w*|unalive|deserve|punish\w*|"
+              r"worth|dark|darkness|drown\w*|fade|rest|peace|anything|nothing|never|future|wish|hope|want|myself|me)\b")
 
 # A general question (about a medicine, a fact) is not a report that it happened.
 GENERAL_QUESTION = (r"^(?:can|could|does|do|is|are|will|would|how|what|what's|whats|why|when|which|should|puede|pueden|es|"
@@ -519,12 +534,15 @@ SIGNALS_ES: dict[str, tuple[str, ...]] = {
         r"\b(?:no tengo|sin) (?:razones|motivos|ganas) (?:para|de) vivir\b", r"\bmejor (?:me muero|muerto|muerta|estar muert[oa])\b",
         r"\b(?:cansad[oa]|hart[oa]) de vivir\b", r"\bmatarme\b", r"\bmorirme\b(?!.{0,15}\b(?:de (?:risa|ganas|cansancio)))",
         r"\bacabar con (?:todo|mi vida)\b", r"\bdejar de existir\b",
+        # someone else ("se quiere matar"): the subject check makes these third party
+        r"\bse (?:quiere|va a|piensa) (?:morir|matar|suicidar)\b", r"\b(?:quiere|va a) (?:matarse|suicidarse|quitarse la vida)\b",
     ),
     "self_harm": (
         r"\bme (?:corte|corto|cortaba|he cortado|estoy cortando)\b(?! (?:el|la|los|las|con|cocinando))",
         r"\b(?:volvi|vuelvo|he vuelto) a (?:cortarme|hacerme dano|lastimarme)\b", r"\bcortarme\b",
         r"\bme (?:hago|hice|he hecho) dano\b(?! (?:corriendo|entrenando|en el|en la|al))",
         r"\b(?:lastimarme|hacerme dano|autolesion\w*)\b", r"\bme lastimo (?:a proposito|adrede|aposta)\b",
+        r"\bse (?:esta )?(?:corta|cortando|corto|lastima|hace dano)\b(?! (?:el|la|los|las) (?:pelo|unas|barba))",
         r"\bme (?:quemo|queme|golpeo|golpee) (?:a proposito|adrede)\b", r"\ba proposito\b.{0,30}\b(?:dano|lastim|cort|quem)",
     ),
     "burden": (
@@ -551,7 +569,7 @@ SIGNALS_ES: dict[str, tuple[str, ...]] = {
              r"este fin de semana|despues de la carrera)\b",),
     "acted": (r"\b(?:intente|trate de) (?:matarme|suicidarme|quitarme la vida)\b", r"\bno para de sangrar\b",),
     "overdose": (
-        r"\b(?:me )?(?:tome|he tomado|trague|me trague|tomo|me tomo)\b.{0,15}\b(?:todas|todos|un frasco|una caja|un bote|el frasco|"
+        r"\b(?:me |se )?(?:tome|he tomado|ha tomado|trague|me trague|tomo|me tomo)\b.{0,15}\b(?:todas|todos|un frasco|una caja|un bote|el frasco|"
         r"la caja|un blister|un monton|muchas|demasiadas|demasiados|el doble|doble|dos veces)\b.{0,25}"
         r"\b(?:pastillas|pildoras|tabletas|medicinas|medicamentos|ibuprofenos?|paracetamol|aspirinas?|dosis|insulina|"
         r"calmantes|antidepresivos|de (?:ellas|ellos|mis))\b",
