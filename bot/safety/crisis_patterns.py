@@ -395,8 +395,9 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"\bkilling myself (?:with|doing|on|over) (?:these|this|those|all (?:these|this)|the|my) (?:\w+ )?(?:starts|sessions|runs|"
     r"miles|workouts|hills|intervals|reps|mornings|training|sprints|alarms|early starts)\b",
     r"\b(?:dying|die) (?:to|for) (?:a|an|some|the|my|get|see|run|race|know|try|go)\b", r"\b(?:is|are|was|were|'s) to die for\b",
-    r"(?<!wish i )(?<!hope i )(?<!if i )(?<!wish i just )"
-    r"\b(?:i'm|im|i am|was|felt|feel|feeling) (?:absolutely |literally |completely |totally |so )?(?:dead|dying|deceased)\b"
+    r"(?<!wish )(?<!hope )(?<!if )(?<!wish i just )(?<!wishes )"
+    r"\b(?:i'm|im|i am|i was|was so|was absolutely|was literally|was completely|felt|feel|feeling) "
+    r"(?:absolutely |literally |completely |totally |so )?(?:dead|dying|deceased)\b"
     r"(?! inside)(?! (?:and|but) (?:i|want|wish))",
     r"\b(?:thought|felt like|feel like|feels like) i was (?:gonna|going to|about to) die\b",
     r"\b(?:nearly|almost) (?:died|killed me)\b", r"\b(?:dead|dying) (?:legs?|tired|beat|on my feet|weight|last|happy|gorgeous|"
