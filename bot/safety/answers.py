@@ -77,7 +77,8 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
 def _safe_answer(t: str) -> str | None:
     # Explicitly not safe first; then any hedge (never "safe"); then an unhedged "I'm safe".
     if _NOT_SAFE.search(t) and not re.search(r"\b(?:not gonna|not going to|won'?t) do anything\b", t):
-        if _UNSURE.search(t) and not re.search(r"\bnot safe\b|\bunsafe\b|\bno estoy a salvo\b", t):
+        if _UNSURE.search(t) and not re.search(r"\bnot safe\b|\bunsafe\b|\bdon'?t think so\b|\bprobably not\b|"
+                                               r"\bno estoy a salvo\b", t):
             return UNSURE
         return NOT_SAFE
     if _UNSURE.search(t):

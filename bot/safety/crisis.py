@@ -76,6 +76,8 @@ class CrisisContext:
         ("are you safe right now?" after crisis or emergency, "are you having thoughts of...?"
         after unclear)."""
         tier = assessment.tier
+        if asked is None and assessment.by == "answer" and assessment.answer == "unsure":
+            asked = self.awaiting  # "idk" is not an answer: ask the same question again, gently
         if asked is None:
             asked = {EMERGENCY: "are_you_safe", CRISIS: "are_you_safe", UNCLEAR: "thoughts"}.get(tier or "")
             if asked is None and self.awaiting in ("are_you_safe", "thoughts") and assessment.answer in (None, "unsure"):

@@ -53,7 +53,7 @@ MARKERS: dict[str, frozenset[str]] = {
 # Words that make a message English whatever the model says ("ok no", "hi", "wanna die fr").
 ENGLISH_MARKERS = frozenset(
     "i i'm im i've ive my myself you your the and is it's its this that to of in on with what "
-    "how why can can't cant don't dont won't want wanna gonna just not yes yeah yep nope nah ok okay "
+    "how why can can't cant don't dont won't want wanna gonna just not yes yeah yep nope nah "
     "hi hey hello thanks thank please run running ran knee shin calf foot ankle hip back pain hurts "
     "sore today tomorrow tonight week feel feeling die kill myself sure maybe idk dunno safe".split()
 )
