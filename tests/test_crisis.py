@@ -69,6 +69,8 @@ def test_crisis_tier(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "whats the point anymore", "if i can't run what's the point", "i just want to disappear",
     "kms if my knee doesn't heal", "physio says 3 more months. gonna kms lol", "dead inside",
+    "if I get another DNF I'm throwing myself off the finish gantry lol",  # a conditional threat, not a race moment
+    "what's the point of anything", "i give up. on everything",
     "i have the pills right here",  # means, but nothing said about wanting to die: ask
 ])
 def test_unclear_tier_asks(text: str) -> None:
@@ -124,6 +126,10 @@ def test_own_risk_wins_over_someone_elses() -> None:
     "gonna end it here today, legs are shot",
     # typed answers in set-up flows
     "sunday evening would be best", "mornings before work, around 6",
+    # hopeless words about a thing, not a life
+    "what's the point of stretching if i still get injured?", "my knee is hopeless, third physio this year",
+    "i give up on getting a pb this year", "i want to end this training block on a high",
+    "i'm so tired after work i can't be bothered to run",
     # goodbyes that are just goodbyes
     "bye for now, see you at parkrun saturday", "goodbye and thanks, that helped",
     # Spanish traps

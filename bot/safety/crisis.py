@@ -382,7 +382,10 @@ def _find_hits(norm: str, cleaned: str, c: _Compiled) -> tuple[list[_Hit], bool]
 def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Compiled) -> bool:
     """A race-moment joke, a general question, or a resolved past stated neutrally."""
     earnest = bool(c.earnest.search(norm))
-    if hit.signal in FIGURATIVE and not earnest and c.race.search(sentence):
+    # A conditional threat ("if I DNF again I'm throwing myself off the gantry lol") is not a
+    # description of a hard moment: it gets the question, however jokey.
+    conditional = bool(re.search(r"\b(?:if|one more|another)\b", sentence))
+    if hit.signal in FIGURATIVE and not earnest and not conditional and c.race.search(sentence):
         if raw_joke or re.search(r"\b(?:wanted|thought|felt|was going|made me|nearly|almost|could have|"
                                  r"quise|queria|pense)\b", sentence):
             return True

@@ -302,13 +302,17 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\b(?:don't|do not|can't) trust myself\b", r"\b(?:what|what's) i might do to myself\b",
     ),
     "hopeless": (
-        r"\bwhat'?s the point\b", r"\bwhat is the point\b", r"\bno point (?:in )?(?:anything|any ?more|trying|carrying on|going on|to anything)\b",
+        # "what's the point of stretching?" is a question about stretching
+        r"\bwhat'?s the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|living|life|me|trying|going on|carrying on|being|"
+        r"existing|getting up|even trying)\b))",
+        r"\bwhat is the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|living|life|me|trying|going on|being)\b))", r"\bno point (?:in )?(?:anything|any ?more|trying|carrying on|going on|to anything)\b",
         r"\b(?:can't|cannot|can not) (?:do this|take (?:it|this)|cope|go on|keep going|carry on|handle (?:it|this))(?: any ?more| like this)?\b",
         r"\b(?:can't|cannot) go on\b", r"\b(?:ya|i) (?:can't|cannot) (?:anymore|any more)\b",
         r"\b(?:i )?(?:just )?want to (?:disappear|vanish|not wake up)\b", r"\bwant to (?:go to )?sleep (?:for a (?:really )?(?:really )?long time|forever)\b",
         r"\bnothing matters\b", r"\bnothing (?:is|feels) worth it\b", r"\b(?:everything|it all|life) (?:feels|is|seems) (?:so )?pointless\b",
         r"\bpointless\b(?=.*\b(?:life|everything|all|me|existing)\b)",
-        r"\b(?:feel|feeling|i'm|i am|so) (?:so |completely |totally )?hopeless\b", r"\bhopeless\b",
+        r"\b(?:feel|feeling|felt|i'm|i am|so) (?:so |completely |totally )?hopeless\b(?! (?:at|with|when it comes))",
+        r"^\W*hopeless\W*$", r"\b(?:everything|it all|life) (?:is|feels|seems) hopeless\b",
         r"\b(?:give|giving) up on (?:everything|life|it all)\b", r"\bgiv(?:e|ing) up\W+(?:on )?everything\b",
         r"\b(?:i'm|i am|feel|feeling|so) (?:so |just )?(?:done|finished) with (?:everything|it all|all of it)\b",
         r"\b(?:tired|sick|exhausted) of (?:everything|it all|all of it|trying|fighting)\b",
@@ -328,13 +332,17 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\bcan't see a way (?:out|forward)\b", r"\bno way out\b", r"\bwant (?:it|this|everything) to stop\b",
         r"\b(?:sometimes )?(?:i )?(?:think|wonder) about not (?:being|existing)\b", r"\bdon't want to do this any ?more\b",
         r"\bno (?:point|reason) (?:in )?(?:anything|carrying on)\b",
-        r"\b(?:i|i'm|im) (?:can't|cannot) (?:keep going|go on)\b", r"\bidk any ?more\b", r"\bi give up\b",
+        r"\b(?:i|i'm|im) (?:can't|cannot) (?:keep going|go on)\b", r"\bidk any ?more\b",
+        r"\b(?:i'm|im|i am) (?:so )?done\b.{0,40}\b(?:with everything|done done|with it all|with life|with all of it)\b",
+        r"\bdone done\b",
+        r"\bi give up\b(?=\s*(?:$|[.!,;]|on (?:everything|life|it all|myself|living|me)\b))",
         r"\b(?:can't|cannot|can not) do (?:it|life) any ?more\b",
     ),
     "dark_joke": (
         r"\bkms\b", r"\bkill myself\b(?=.{0,30}\b(?:lol|lmao|haha|jk|if|when)\b)", r"\bunalive myself\b(?=.{0,30}\b(?:lol|lmao|haha|if)\b)",
         r"\b(?:i'll|i will|i'd|i would|gonna|going to) (?:literally |actually |just )?(?:die|kill myself|end it|jump off|walk into)\b",
         r"\bwant to die\b(?=.{0,30}\b(?:lol|lmao|haha|jk)\b)",
+        r"\b(?:throw|throwing|threw|fling|flinging|hurl\w*|chuck\w*) myself (?:off|in front of|under|into)\b",
     ),
     "distress": (
         r"\b(?:feel|feeling|felt|i'm|im|i am|so|been|being)\s+{FILL}(?:so |really |very |pretty |completely |totally |a bit |quite )?"
@@ -492,12 +500,11 @@ EARNEST = (r"\b(?:i mean (?:it|that)|not joking|no joke|i'm serious|i am serious
 
 # The trained second net only reads messages with some word from the vocabulary of crisis talk:
 # it adds recall for new *phrasings*, not for messages about schedules and shoes.
-MODEL_GATE = (r"\b(?:die|dies|died|dying|dead|death|alive|live|living|life|lives|exist\w*|kill\w*|end|ending|ended|over|gone|"
+MODEL_GATE = (r"\b(?:die|dies|died|dying|dead|death|alive|live|living|life|lives|exist\w*|kill\w*|gone|"
               r"disappear\w*|vanish\w*|sleep|wake|hurt\w*|harm\w*|cut\w*|blood|bleed\w*|pills?|tablets?|meds|overdos\w*|"
-              r"jump\w*|bridge|rope|point|pointless|hopeless|worthless|useless|burden|without me|any ?more|cope|tired|"
-              r"done|give up|giving up|goodbye|bye|sorry|nobody|no one|everyone|care|miss|alone|empty|numb|hate|trapped|"
-              r"escape|stop|forever|permanent\w*|leave|leaving|note|letters?|suicid\w*|unalive|deserve|punish\w*|"
-              r"worth|dark|darkness|drown\w*|fade|rest|peace|anything|nothing|never|future|wish|hope|want|myself|me)\b")
+              r"jump\w*|bridge|rope|pointless|hopeless|worthless|useless|burden|without me|any ?more|cope|"
+              r"give up|giving up|goodbye|nobody|no one|everyone|alone|empty|numb|hate|trapped|forever|"
+              r"permanent\w*|suicid\w*|unalive|deserve|punish\w*|dark|darkness|drown\w*|fade|peace)\b")
 
 # A general question (about a medicine, a fact) is not a report that it happened.
 GENERAL_QUESTION = (r"^(?:can|could|does|do|is|are|will|would|how|what|what's|whats|why|when|which|should|puede|pueden|es|"
