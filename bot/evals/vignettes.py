@@ -11,11 +11,13 @@ A case (tests/data/blind/vignettes_*.yml):
               periods: "...", mileage: "...", race: "...", past_injury: "no"}
     facts: {limping: yes, pain_on_hopping: yes, ...}   # the truth for yes/no context questions
     expect: urgent                                       # emergency | urgent | see_pt | self_care
+    accept: [emergency]                                  # optional: other levels a clinician could defend
 
 The runner sends `messages`, then answers each question in their own words: the three triage
 questions and the intake from `answers`, a yes/no question about context from `facts` (which fact
 a question asks about is declared in CONTEXT_FACTS, by the question's meaning). The level judged
-is the last one the bot announced. Anchors (Semigran et al., BMJ 2015, symptom checkers): 57%
+is the last one the bot announced; none at all counts as self_care (the bot answered and let the
+runner carry on). Anchors (Semigran et al., BMJ 2015, symptom checkers): 57%
 correct triage, 80% of emergencies, 33% of self-care. Targets on first contact (issue 15): exact
 level >= 90%; emergency and urgent cases under-triaged <= 2%; ordinary cases sent to emergency <= 1%.
 """
@@ -29,14 +31,27 @@ from pathlib import Path
 from typing import Any
 
 from bot.evals.driver import Runner, load_cases, pct
+from bot.vocabulary import LEVELS as ALL_LEVELS
 
-LEVELS = ("emergency", "urgent", "see_pt", "self_care")
+LEVELS = tuple(level for level in ALL_LEVELS if level != "crisis")  # what a vignette can expect
 #: The bot's question (the slot a reply asks for) -> the key of `answers` that answers it.
 SLOT_ANSWERS = {"pain_location": "location", "pain_pattern": "pattern", "balance_change": "balance",
                 "age_band": "age", "sex": "sex", "periods": "periods", "mileage_change": "mileage",
                 "upcoming_race": "race", "past_injury": "past_injury"}
+#: The facts a vignette states (yes / no / unsure), the vocabulary of the set's format.
+FACT_KEYS = (
+    "during_or_just_after_run", "hot_conditions", "drank_a_lot_during_long_race",
+    "after_fall_twist_or_impact", "can_walk_4_steps", "pain_at_rest_or_night", "one_spot_on_bone",
+    "pain_on_hopping", "limping", "swelling_within_hours", "pop_or_kicked_feeling", "deformity",
+    "chest_pain_or_pressure", "palpitations_with_dizziness_or_at_rest", "fainted_or_nearly",
+    "breathless_at_rest", "confused_or_foggy", "one_sided_weakness_or_face_droop",
+    "numbness_tingling_or_weakness_leg", "numbness_returns_each_run_and_goes_with_rest",
+    "saddle_numbness_or_bladder_bowel_change", "calf_swollen_warm_one_side",
+    "fever_with_hot_swollen_joint", "dark_cola_urine", "little_or_no_urine",
+    "vomiting_or_severe_headache", "periods_stopped_3_months",
+)
 #: A yes/no context question (the slot it asks for) -> the fact it asks about. Kept next to the
-#: questions' meaning (the red-flag rules' `ask:` ids), not tuned on any case.
+#: questions' meaning (the clinical rules' question ids), never tuned on any case.
 CONTEXT_FACTS: dict[str, str] = {}
 MAX_TURNS = 16
 
@@ -79,11 +94,16 @@ async def evaluate(cases: list[dict[str, Any]]) -> tuple[Counter[str], list[str]
     c: Counter[str] = Counter()
     misses: list[str] = []
     for case in cases:
-        got, asked = await run_case(case)
+        announced, asked = await run_case(case)
+        # No level announced and nothing asked: the bot answered and let the runner be (a plain
+        # question, ordinary soreness). That is the self-care outcome, and counted as such.
+        got = announced or "self_care"
+        c["silent"] += announced is None
         want = case["expect"]
         exact = got == want
         c["n"] += 1
         c["exact"] += exact
+        c["acceptable"] += exact or got in (case.get("accept") or ())
         c[f"want:{want}"] += 1
         c[f"want:{want}:exact"] += exact
         c["questions"] += len(asked)
@@ -108,12 +128,14 @@ async def evaluate(cases: list[dict[str, Any]]) -> tuple[Counter[str], list[str]
 def report(c: Counter[str]) -> list[str]:
     lines = [f"vignettes: {c['n']}",
              f"exact level:                         {pct(c['exact'], c['n'])}   target >= 90% (symptom checkers 57%)",
+             f"exact or another defensible level:  {pct(c['acceptable'], c['n'])}   (the author's `accept` list)",
              f"emergency/urgent under-triaged:      {pct(c['serious:under'], c['serious'])}   target <= 2%",
              f"ordinary (see_pt/self_care) -> emergency: {pct(c['ordinary:emergency'], c['ordinary'])}   target <= 1%",
              f"ordinary over-triaged (any):         {pct(c['ordinary:over'], c['ordinary'])}",
              f"traps exact:                         {pct(c['trap:exact'], c['trap'])}  (over-triaged {c['trap:over']})"]
     for level in LEVELS:
         lines.append(f"  {level:10} exact {pct(c[f'want:{level}:exact'], c[f'want:{level}'])}")
+    lines.append(f"ended with no level announced (counted as self_care): {c['silent']}")
     lines.append(f"questions asked per vignette: {c['questions'] / c['n']:.1f}" if c["n"] else "")
     return lines
 

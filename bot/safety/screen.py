@@ -16,11 +16,12 @@ from functools import lru_cache
 from bot.safety import patterns as P
 from bot.safety.crisis import CRISIS as CRISIS_TIER
 from bot.safety.crisis import EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisAssessment, CrisisContext, assess
+from bot.vocabulary import LEVELS
 
 CRISIS = "crisis"
 AMBIGUOUS = "ambiguous"
 RED_FLAG = "red_flag"
-LEVEL_ORDER = ("crisis", "emergency", "urgent", "see_pt", "self_care")
+LEVEL_ORDER = LEVELS  # most serious first
 
 _SIGN_WORDS = (
     r"(swollen|swelling|warm|hot|red|numb|numbness|tingling|tingly|pain|painful|tight|tightness|"
