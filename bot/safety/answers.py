@@ -42,6 +42,16 @@ _SAFE = re.compile(
     r"anything|not gonna do anything|not going to do anything|won'?t do anything|i won'?t|estoy a salvo|"
     r"estoy bien|estoy tranquil[oa]|todo bien|me siento a salvo|estoy segur[oa]|safe)\b"
 )
+# Help is coming or here: as good as "safe" for the question (the flow then keeps the lines in view).
+_GETTING_HELP = re.compile(
+    r"\b(?:help is (?:on (?:the|its|it's) way|coming|here)|(?:an? )?(?:ambulance|paramedics?|police|911|999|112) "
+    r"(?:is|are) (?:coming|on (?:the|its|it's) way|here)|i(?:'ve| have)? (?:just |already )?(?:called|rang|phoned) "
+    r"(?:911|999|112|988|an ambulance|for help|them|the number|emergency|emergencies|samaritans|the lifeline)|"
+    r"i'?m (?:at|in) (?:the )?(?:hospital|er|a and e|emergency room|emergency)|someone(?:'s| is) (?:with me|here)|"
+    r"(?:my|a) \w+ (?:is|are) (?:with me|here|driving me|taking me)|on (?:my|the) way to (?:the )?(?:hospital|er)|"
+    r"ya (?:llame|he llamado)|(?:viene|ya viene|esta llegando) la ambulancia|estoy en el hospital|"
+    r"(?:alguien|mi \w+) esta conmigo)\b"
+)
 _YES = re.compile(r"^(?:y|ya|yes|yeah|yea|yep|yup|ye|aye|sure|si|claro|correct|true|i am|i do|i have|"
                   r"sometimes|a bit|a little|a lot|kind of|kinda|sort of|often|always|every day|all the time|"
                   r"a veces|un poco|siempre|mucho)\b")
@@ -83,7 +93,7 @@ def _safe_answer(t: str) -> str | None:
         return NOT_SAFE
     if _UNSURE.search(t):
         return UNSURE
-    if _SAFE.search(t) and not _NEGATED_SAFE.search(t):
+    if (_SAFE.search(t) and not _NEGATED_SAFE.search(t)) or _GETTING_HELP.search(t):
         return SAFE
     if _NO.match(t):
         return NOT_SAFE

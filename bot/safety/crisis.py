@@ -449,12 +449,15 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
 
 def _decide(own: set[str], others: set[str], context: CrisisContext) -> tuple[str | None, str]:
     risky = own & (CRISIS_SIGNALS | EMERGENCY_SIGNALS)
-    # Means or a time only mean an emergency next to crisis talk, in this message or earlier.
-    talk = bool(own & (CRISIS_SIGNALS | {"intent", "plan"})) or context.risk
+    # Means or a time only mean an emergency next to crisis talk, in this message or earlier. A
+    # time ("tonight") counts from earlier talk only while the crisis conversation is still open
+    # (the bot waits on its question): "can I run tomorrow?" after "I'm safe" is about running.
+    said = bool(own & (CRISIS_SIGNALS | {"intent", "plan"}))
+    open_crisis = context.risk and context.awaiting in ("are_you_safe", "thoughts")
     if own & EMERGENCY_SIGNALS:
         return EMERGENCY, "rules"
-    if talk and own & {"means", "time"}:
-        return EMERGENCY, "rules" if own & CRISIS_SIGNALS else "context"
+    if ((said or context.risk) and "means" in own) or ((said or open_crisis) and "time" in own):
+        return EMERGENCY, "rules" if said else "context"
     if risky:
         return CRISIS, "rules"
     if others & (RISK_SIGNALS | {"help"}):

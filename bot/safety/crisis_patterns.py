@@ -591,6 +591,7 @@ SIGNALS_ES: dict[str, tuple[str, ...]] = {
     "hopeless": (
         r"\bya no (?:aguanto|puedo) (?:mas)?\b", r"\bno aguanto mas\b", r"\bquiero desaparecer\b", r"\bpara que sigo\b",
         r"\bnada tiene sentido\b", r"\bpara que (?:vivir|seguir)\b", r"\bme (?:rindo|doy por vencid[oa])\b",
+        r"\b(?:ya )?no (?:le )?veo (?:el )?sentido a (?:nada|la vida|vivir|seguir)\b", r"\b(?:mi vida|la vida|nada) ya no tiene sentido\b",
         r"\bno puedo mas\b", r"\bsin esperanza\b",
     ),
     "distress": (

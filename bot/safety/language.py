@@ -45,7 +45,7 @@ MARKERS: dict[str, frozenset[str]] = {
     "fr": frozenset("je j'ai suis veux pas mon ma mes mal oui merci bonjour avec pour très mourir "
                     "vivre genou cheville c'est n'est".split()),
     "pt": frozenset("eu não nao sim obrigado obrigada olá ola meu minha dói doi quero morrer viver "
-                    "joelho tornozelo você voce estou".split()),
+                    "joelho tornozelo você voce estou vou vai pra tô".split()),
     "de": frozenset("ich nicht mein meine ja danke hallo tut weh sterben leben knie "
                     "mich und ist das".split()),
     "it": frozenset("sono voglio morire vivere ginocchio grazie mi fa".split()),
@@ -115,13 +115,18 @@ def detect_language(text: str, previous: str | None = None) -> str:
         return previous or "en"
     lang, confidence = _identifier().classify(text)
     english = votes.get("en", 0)
+    foreign = {k: v for k, v in votes.items() if k != "en"}
+    if lang != "en" and not votes.get(lang) and foreign and english == 0:
+        # Short messages fool the model ("qué le digo" -> French): marker words of one language
+        # and none of the model's choice settle it; a tie goes to the conversation's language.
+        best = max(foreign, key=lambda k: (foreign[k], k == previous))
+        return best
     if lang != "en" and confidence >= MIN_CONFIDENCE and english <= votes.get(lang, 0) + 1:
         return str(lang)
     if lang != "en" and confidence >= 0.5 and english == 0:
         return str(lang)
     # The model is unsure or says English: marker words settle it when they clearly outnumber
     # the English ones (mixed messages like "me duele mucho the knee" go to the majority).
-    foreign = {k: v for k, v in votes.items() if k != "en"}
     if foreign:
         best = max(foreign, key=lambda k: foreign[k])
         if foreign[best] > english:
