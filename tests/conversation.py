@@ -8,6 +8,7 @@ A conversation file:
         expect:
           asks: balance_change          # the slot the LAST reply asks for (null: asks nothing)
           triage: see_pt                # a reply announces this level (null: none does)
+          safety: emergency             # the most serious Reply.safety of the replies (null: none)
           slots: {pain_side: left}      # the conversation's slots include these values
           state: triage_form            # the dialogue state after the turn
           says: ["physical therapist"]  # each appears in the replies (case-insensitive)
@@ -15,7 +16,11 @@ A conversation file:
           buttons: ["Not sure"]         # each is a button label of the replies
           sources: ["shin-pain"]        # each is among the replies' knowledge-base sources
           max_replies: 2
+          resources: true               # the replies name this country's crisis line (or, for
+                                        # "Somewhere else", the helpline finder)
       - press: "Not sure"               # press a button of the previous replies by its label
+
+A conversation may start from `country: GB` (the /settings choice) instead of the default (US).
 
 Every step's replies always must be non-empty: the bot never stays silent.
 """
@@ -34,7 +39,11 @@ from bot.turn import Button, Reply, UserMessage
 
 CONVERSATIONS = Path(__file__).parent / "conversations"
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
-EXPECT_KEYS = {"asks", "triage", "slots", "state", "says", "not_says", "buttons", "sources", "max_replies"}
+EXPECT_KEYS = {"asks", "triage", "safety", "slots", "state", "says", "not_says", "buttons", "sources", "max_replies",
+               "resources"}
+SAFETY_ORDER = ("emergency", "crisis", "ask", "support")
+#: What shows that a reply carries the country's crisis resources (crisis_resources.yml).
+RESOURCES = {"US": "988", "GB": "116 123", "IE": "116 123", "other": "findahelpline.com"}
 
 
 @dataclass
@@ -73,6 +82,13 @@ def check_step(expect: dict[str, Any], replies: tuple[Reply, ...] | list[dict[st
     context = f"{where}: replies were:\n" + "\n---\n".join(r["text"][:400] for r in rows)
     if "asks" in expect:
         assert rows[-1]["asks"] == expect["asks"], f"asks {rows[-1]['asks']!r} != {expect['asks']!r}; {context}"
+    if "safety" in expect:
+        tiers = [r.get("safety") for r in rows if r.get("safety")]
+        most = min(tiers, key=SAFETY_ORDER.index) if tiers else None
+        assert most == expect["safety"], f"safety {tiers} is not {expect['safety']!r}; {context}"
+    if expect.get("resources"):
+        country = ((record or {}).get("profile") or {}).get("country") or "US"
+        assert RESOURCES[country].lower() in text, f"no {country} crisis line; {context}"
     if "triage" in expect:
         levels = [r["triage"] for r in rows if r["triage"]]
         if expect["triage"] is None:
@@ -105,6 +121,8 @@ def check_step(expect: dict[str, Any], replies: tuple[Reply, ...] | list[dict[st
 
 async def replay(engine: Engine, conversation: dict[str, Any], name: str = "") -> Transcript:
     transcript = Transcript()
+    if conversation.get("country"):
+        transcript.record = {"profile": {"country": conversation["country"]}}
     for i, step in enumerate(conversation["steps"]):
         message = message_for_step(step, transcript)
         result = await engine.handle(transcript.record, message, NOW, "conversation-test")

@@ -3,7 +3,9 @@
 A response is said in the runner's locale (bot.texts), its {placeholders} filled from the runner's
 context (country numbers, unit) and from values the action passed (rasa-sdk's
 `utter_message(response=..., name=value)`). What a reply asks for comes from the response's
-`metadata: {asks: <slot>}` (or an action's `json_message={"asks": ...}`), never from its name.
+`metadata: {asks: <slot>}` (or an action's `json_message={"asks": ...}`), never from its name;
+likewise what it is in the crisis protocol (`metadata: {safety: ...}`) and the triage level it
+announces (`metadata: {triage: ...}`).
 """
 
 from __future__ import annotations
@@ -43,11 +45,13 @@ class Renderer:
             message = {**variant, **{k: v for k, v in message.items() if v},
                        "text": voice.fill(str(variant.get("text") or ""), **values), "buttons": buttons}
         custom = message.get("custom") or message.get("json_message") or {}
+        meta = message.get("metadata") or {}
         asks = custom.get("asks") or (self.dialogue.asks(name) if name else None)
         turn.replies.append(Reply(
             text=str(message.get("text") or ""),
             buttons=tuple(Button(b["title"], b["payload"]) for b in message.get("buttons") or []),
             asks=asks,
-            triage=custom.get("triage"),
-            sources=tuple(custom.get("sources") or ()),
+            triage=custom.get("triage") or meta.get("triage"),
+            sources=tuple(custom.get("sources") or meta.get("sources") or ()),
+            safety=custom.get("safety") or meta.get("safety"),
         ))

@@ -25,6 +25,7 @@ class Turn:
     text: str = ""  # the message, cleaned
     intent: str = ""
     payload_values: dict[str, Any] | None = None  # slot values a pressed button carries
+    awaiting: str | None = None  # what the bot waits for, for the safety screen (FlowInterpreter.awaiting)
 
     @property
     def conv(self) -> Conversation:
