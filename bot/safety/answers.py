@@ -56,6 +56,11 @@ _YES = re.compile(r"^(?:y|ya|yes|yeah|yea|yep|yup|ye|aye|sure|si|claro|correct|t
                   r"sometimes|a bit|a little|a lot|kind of|kinda|sort of|often|always|every day|all the time|"
                   r"a veces|un poco|siempre|mucho)\b")
 _NO = re.compile(r"^(?:n|no|nope|nah|naw|nop|not really|never|no way|nunca|para nada|de ninguna manera)\b")
+# "Yes" to "are you safe?" (not "i have", "i do": "i have pills" is not a yes).
+_YES_SAFE = re.compile(r"^(?:y|ya|yes|yeah|yea|yep|yup|ye|aye|sure|si|claro|correct|i am|i'?m)\b")
+# "I won't hurt myself" is a reassurance, not crisis talk.
+_REASSURANCE = re.compile(r"\b(?:not (?:gonna|going to)|won'?t|will not|wouldn'?t|never) (?:do anything|do it|"
+                          r"hurt myself|kill myself|harm myself|act on (?:it|them|anything))\b")
 _NEGATED_SAFE = re.compile(r"\b(?:not|never|no|don'?t|do not|n't)\s+(?:\w+\s+)?(?:safe|ok|okay|fine|alright|bien|a salvo)\b")
 _SHORT = 12  # words: past this, a message is a statement to screen, not an answer
 
@@ -69,7 +74,11 @@ def _clean(text: str) -> str:
 
 def understand_answer(text: str, question: str | None, payload: str | None = None) -> str | None:
     """The answer `text` (or a pressed button's `payload`) gives to `question`
-    ("are_you_safe" or "thoughts"); None when it is not an answer to it."""
+    ("are_you_safe" or "thoughts"); None when it is not an answer to it.
+
+    A reassuring answer ("safe", "no") that also talks of means, dying or harm ("yes but I have
+    pills", "no, I just want to sleep forever") is not taken as an answer: the screen reads the
+    message, and the question is asked again."""
     if question not in PAYLOADS:
         return None
     if payload:
@@ -79,9 +88,17 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
     t = _clean(text)
     if not t or len(t.split()) > _SHORT:
         return None
-    if question == "are_you_safe":
-        return _safe_answer(t)
-    return _thoughts_answer(t)
+    answer = _safe_answer(t) if question == "are_you_safe" else _thoughts_answer(t)
+    if answer in (SAFE, NO) and _talks_of_risk(text):
+        return None
+    return answer
+
+
+def _talks_of_risk(text: str) -> bool:
+    """Words of crisis talk or means left after denials and figures of speech are blanked."""
+    from bot.safety.crisis import model_text, risk_words  # the screen imports this module
+
+    return bool(risk_words().search(_REASSURANCE.sub(" ", model_text(text))))
 
 
 def _safe_answer(t: str) -> str | None:
@@ -97,7 +114,7 @@ def _safe_answer(t: str) -> str | None:
         return SAFE
     if _NO.match(t):
         return NOT_SAFE
-    if _YES.match(t):
+    if _YES_SAFE.match(t):
         return SAFE
     return None
 

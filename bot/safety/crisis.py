@@ -285,6 +285,12 @@ def risk_score(cleaned: str) -> float:
     return float(model[0](" ".join(cleaned[:2000].split())).cats["RISK"]) if model else 0.0
 
 
+@lru_cache(maxsize=1)
+def risk_words() -> re.Pattern[str]:
+    """Any word of crisis talk, means or a place to act (the second net's gate, MEANS, PLACE)."""
+    return re.compile(C.MODEL_GATE + "|" + _expand(r"\b(?:{MEANS}|{PLACE})\b"))
+
+
 def model_text(text: str) -> str:
     """What the model reads: the normalised message with denials, figures and reports blanked."""
     return " ".join(_blank(normalise(text), _compiled().blank).split())
@@ -425,7 +431,7 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
             others.add(hit.signal)
             continue
         own.add(hit.signal)
-        if hit.signal not in ("time", "distress"):
+        if hit.signal not in ("time", "distress", "possession"):
             langs.add(hit.lang)
     if earnest_joke:
         own.add("ideation")
@@ -456,7 +462,7 @@ def _decide(own: set[str], others: set[str], context: CrisisContext) -> tuple[st
     open_crisis = context.risk and context.awaiting in ("are_you_safe", "thoughts")
     if own & EMERGENCY_SIGNALS:
         return EMERGENCY, "rules"
-    if ((said or context.risk) and "means" in own) or ((said or open_crisis) and "time" in own):
+    if (said or context.risk) and own & {"means", "possession"} or (said or open_crisis) and "time" in own:
         return EMERGENCY, "rules" if said else "context"
     if risky:
         return CRISIS, "rules"

@@ -250,6 +250,12 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\bgot (?:my|his|the) \w+'?s? (?:gun|pistol|rifle)\b",
     ),
     "time": (r"\b{SOON}\b",),
+    # Having means, said plainly ("i have pills", "got a rope"): nothing alone (runners talk about
+    # painkillers), an emergency after crisis talk in the same conversation, like "means".
+    "possession": (
+        r"\b(?:i(?:'ve| have)?(?: got)?|got|i've still got|i still have|i bought|bought) (?:some |the |my |a |enough |"
+        r"lots of |a lot of |a bottle of |a box of |a bunch of |a whole bottle of |a pack of )?{MEANS}\b",
+    ),
     "acted": (
         r"\b(?:tried|attempted|tryed) (?:to )?(?:kill myself|end my life|hang myself|suicide|overdose|take my (?:own )?life|"
         r"end it|jump|drown myself|cut my wrists)\b(?!.{0,40}\b(?:years ago|last year|in (?:19|20)\d\d|as a (?:teen|kid|teenager)|"
