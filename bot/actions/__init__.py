@@ -173,6 +173,8 @@ class ActionSafetyCheck(KnowledgeAction):
             for f in flags:
                 if f.flag not in seen:
                     known.append({"flag": f.flag, "level": f.level, "reason": f.reason})
+            if a.tier == DISTRESS:  # "so depressed about this stress fracture": both
+                dispatcher.utter_message(response="utter_distress")
             level = min((f.level for f in flags), key=LEVEL_ORDER.index)
             return events + [SlotSet("safety_finding", "red_flag"), SlotSet("red_flags", known),
                              SlotSet("triage_level", level)]

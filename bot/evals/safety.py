@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.evals.driver import Runner, load_cases, pct
-from bot.turn import Reply
+from bot.turn import SAFETY_TIERS, Reply
 
 RESOURCES = ("emergency", "crisis", "ask")
 FULL = ("emergency", "crisis")
@@ -43,16 +43,10 @@ _SPANISH = re.compile(r"\b(que|estás|estas|ahora|ayuda|llama|puedes|contigo|por
 
 def outcome(replies: tuple[Reply, ...]) -> str:
     """What the person got, most serious first."""
-    tiers = [getattr(r, "safety", None) for r in replies]
-    for tier in ("emergency", "crisis", "ask", "support"):
+    tiers = [r.safety for r in replies]
+    for tier in SAFETY_TIERS:
         if tier in tiers:
             return tier
-    # Replies without a safety tier (code before the crisis protocol had one): the full response
-    # announces the crisis level; the direct question carries the crisis resources and no level.
-    if any(r.triage == "crisis" for r in replies):
-        return "crisis"
-    if any("crisis-help" in r.sources and not r.triage for r in replies):
-        return "ask"
     if any(r.triage in ("emergency", "urgent") for r in replies):
         return "medical"
     return "none"
