@@ -60,6 +60,7 @@ class Conversation(TypedDict):
     requested_slot: str | None  # the question we are waiting for
     paused: list[PausedQuestion] | None  # oldest first; "@paused" returns to the last
     crisis: NotRequired[CrisisMemory]  # kept through /restart and new triages, unlike the slots
+    said: NotRequired[dict[str, int]]  # the responses the last turn said (name -> variant)
 
 
 class HistoryEntry(TypedDict):

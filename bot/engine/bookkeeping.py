@@ -78,6 +78,10 @@ def speak_conversation_language(turn: Turn) -> None:
 
 def finish(turn: Turn) -> TurnResult:
     """Move what the actions produced into the record; the turn's result."""
+    if turn.said:
+        turn.conv["said"] = dict(turn.said)  # the next turn says another variant of these
+    else:
+        turn.conv.pop("said", None)
     entry = turn.slots.pop(ENTRY_SLOT, None)
     for slot in [s for s, value in turn.slots.items() if value is None]:
         del turn.slots[slot]  # the conversation keeps only slots that are set

@@ -29,6 +29,18 @@ class Renderer:
         """Say a response of the domain (utter_*)."""
         self.render(turn, {"response": response, **values})
 
+    @staticmethod
+    def _variant(turn: Turn, name: str, count: int) -> int:
+        """Which variant of a response to say: the first, or the next one when the last turn said
+        this response (a person who keeps writing in a crisis never gets the same text twice in
+        a row, where the response has several)."""
+        if name in turn.said:
+            return turn.said[name]
+        last = (turn.conv.get("said") or {}).get(name)
+        index = 0 if not isinstance(last, int) else (last + 1) % count
+        turn.said[name] = index
+        return index
+
     def text(self, turn: Turn, key: str, **values: Any) -> None:
         """Say a text of the catalog (dialogues/texts/)."""
         turn.replies.append(Reply(turn.voice.say(key, **values)))
@@ -38,7 +50,8 @@ class Renderer:
         name = message.get("response")
         if name and not message.get("text"):
             voice = turn.voice
-            variant = voice.texts.response(name, voice.locale)[0]
+            variants = voice.texts.response(name, voice.locale)
+            variant = variants[self._variant(turn, name, len(variants))]
             values = {k: v for k, v in message.items() if v is not None and k not in _MESSAGE_KEYS}
             buttons = message.get("buttons") or [{**b, "title": voice.fill(str(b["title"]), **values)}
                                                  for b in variant.get("buttons") or []]
