@@ -229,6 +229,9 @@ def _validate_domain(domain: dict[str, Any], path: str) -> None:
                                       f"unknown level '{triage}' (known: {', '.join(levels)})")
             for j, button in enumerate(variant.get("buttons", [])):
                 where = f"responses.{name}[{i}].buttons[{j}]"
+                if not isinstance(button.get("title"), str) or not button["title"].strip():
+                    raise DefinitionError(path, f"{where}.title", "must be text (quote titles YAML reads as "
+                                          "true/false or a number: \"No\", \"0\")")
                 try:
                     intent, values = parse_payload(button["payload"])
                 except (KeyError, ValueError) as exc:

@@ -232,6 +232,10 @@ def _locale_responses(raw: Any, english: Mapping[str, Any], path: str) -> dict[s
             raise DefinitionError(path, where, "must be a list of variants, each with text")
         wanted = [b["payload"] for b in english[name][0].get("buttons") or []]
         for i, variant in enumerate(variants):
+            for j, button in enumerate(variant.get("buttons") or []):
+                if not isinstance(button.get("title"), str) or not button["title"].strip():
+                    raise DefinitionError(path, f"{where}[{i}].buttons[{j}].title",
+                                          "must be text (quote titles YAML reads as true/false: \"No\", \"Sí\")")
             payloads = [b.get("payload") for b in variant.get("buttons") or []]
             if payloads != wanted:
                 raise DefinitionError(path, f"{where}[{i}].buttons",

@@ -53,6 +53,7 @@ CASES = [(tier, text) for tier, texts in TIERS.items() for text in texts]
 ANY = "any"
 EXPECTED: dict[str, dict[str, str | None]] = {
     "crisis_emergency": {t: "emergency" for t in TIERS},
+    "crisis_poisoning": {t: "emergency" for t in TIERS},
     "crisis": {"emergency": "emergency", "overdose": "emergency", "crisis": "crisis", "third_party": "crisis",
                "unclear": "crisis", "distress": "crisis", "red_flag": "crisis", "none": ANY},
     "crisis_check": {"emergency": "emergency", "overdose": "emergency", "crisis": "crisis", "third_party": "crisis",
@@ -117,7 +118,7 @@ async def test_the_crisis_protocol_holds_in_every_state(engine: Engine, state: t
         assert all(r.asks is None for r in replies), "no triage question in a turn that answers a crisis"
     if tier in ("emergency", "overdose"):
         assert said.index("911") < said.index("988"), "the emergency number first"
-        assert result.record["conversation"]["state"] == "crisis_emergency", where
+        assert result.record["conversation"]["state"] == ("crisis_poisoning" if tier == "overdose" else "crisis_emergency"), where
     if tier == "overdose":
         assert "Poison Control" in said, where
     if tier == "crisis" and name not in CRISIS_STATES:
@@ -146,14 +147,14 @@ async def test_red_flag_interrupts_every_state(engine: Engine, state: tuple[str,
     result = await engine.handle(record_in(name, slot), UserMessage(text), NOW)
     assert level in [r.triage for r in result.replies], [r.text[:80] for r in result.replies]
     assert all(r.asks is None for r in result.replies), "no remaining triage question after a red flag"
-    protocol_open = DIALOGUE.states[name].awaits is not None or name == "crisis_emergency"
+    protocol_open = DIALOGUE.states[name].awaits is not None
     assert result.record["conversation"]["state"] == (name if protocol_open else "advised")
 
 
 def test_every_state_of_the_definition_is_walked() -> None:
     names = {s for s, _ in STATES}
     assert set(DIALOGUE.states) == names
-    assert {"idle", "triage_form", "advised", "crisis_emergency", "crisis", "crisis_check", "crisis_support",
+    assert {"idle", "triage_form", "advised", "crisis_emergency", "crisis_poisoning", "crisis", "crisis_check", "crisis_support",
             "crisis_helping", "checkin_form"} <= names
     assert set(EXPECTED) == CRISIS_STATES
     assert ("triage_form", "balance_change") in STATES

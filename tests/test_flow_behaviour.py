@@ -28,7 +28,7 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     shutil.copytree(dialogues_directory(), target)
     flow = yaml.safe_load((target / "flow.yml").read_text(encoding="utf-8"))
     names = {"crisis": "support", "crisis_check": "support_check", "crisis_emergency": "support_now",
-             "crisis_support": "support_after", "crisis_helping": "support_others"}
+             "crisis_support": "support_after", "crisis_helping": "support_others", "crisis_poisoning": "support_poison"}
     flow["states"] = {names.get(k, k): v for k, v in flow["states"].items()}
     transitions = [*flow["interrupts"].values(), *flow["commands"].values()]
     for state in flow["states"].values():

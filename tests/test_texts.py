@@ -225,6 +225,10 @@ async def test_the_engine_speaks_the_runner_s_locale(dialogues: Path) -> None:
     ({"responses": {"utter_nothing": [{"text": "Nada"}]}}, "responses.utter_nothing", "not a response of domain.yml"),
     ({"responses": {"utter_crisis_resume_offer": [{"text": "Sigamos", "buttons": [{"title": "Sí", "payload": "/affirm"}]}]}},
      "responses.utter_crisis_resume_offer[0].buttons", "payloads"),
+    # YAML reads an unquoted No as false: the button would say "False".
+    ({"responses": {"utter_crisis_check": [{"text": "¿Sí o no?", "buttons": [
+        {"title": False, "payload": "/deny"}, {"title": "Sí", "payload": "/affirm"}, {"title": "No sé", "payload": "/unsure"}]}]}},
+     "responses.utter_crisis_check[0].buttons[0].title", "must be text"),
 ])
 def test_locale_mistakes_are_named_with_file_and_key(dialogues: Path, content: dict[str, Any], key: str,
                                                      problem: str) -> None:

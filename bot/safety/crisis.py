@@ -462,7 +462,9 @@ def _decide(own: set[str], others: set[str], context: CrisisContext) -> tuple[st
     open_crisis = context.risk and context.awaiting in ("are_you_safe", "thoughts")
     if own & EMERGENCY_SIGNALS:
         return EMERGENCY, "rules"
-    if (said or context.risk) and own & {"means", "possession"} or (said or open_crisis) and "time" in own:
+    # Means at hand and a time together are a plan, said or not ("tengo las pastillas aquí, esta noche").
+    if ((said or context.risk) and own & {"means", "possession"} or (said or open_crisis) and "time" in own
+            or {"means", "time"} <= own):
         return EMERGENCY, "rules" if said else "context"
     if risky:
         return CRISIS, "rules"
