@@ -104,6 +104,7 @@ async def test_every_country_through_every_reply_of_the_crisis_flow(engine: Engi
             where = f"{country}/{locale} {state} <- {step!r}:\n{text}"
             assert replies, where
             assert numbers(text) <= mine, where
+            assert " al el " not in text and "{" not in text, where  # the placeholders fit the sentence
             if country == OTHER_COUNTRY:
                 assert not numbers(text), where  # the helpline finder and "your local emergency number" only
             if state in crisis_states or any(r.safety in ("emergency", "crisis", "ask") for r in replies):

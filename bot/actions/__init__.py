@@ -160,7 +160,7 @@ class ActionSafetyCheck(KnowledgeAction):
         # An answer alone ("no", "idk") is the flow's to act on, like the button it stands for.
         if a.tier in CRISIS_FINDINGS and a.by != "answer":
             finding = "overdose" if a.tier == EMERGENCY and a.overdose else CRISIS_FINDINGS[a.tier]
-            if not a.supported_language:
+            if not a.supported_language and a.language != context.language:  # said once
                 dispatcher.utter_message(text=self.voice(tracker).say(ENGLISH_ONLY))
             events.append(SlotSet("safety_finding", finding))
             if a.tier in (EMERGENCY, CRISIS_TIER):

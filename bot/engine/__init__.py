@@ -51,6 +51,7 @@ __all__ = ["Engine", "clean_text", "has_words"]
 MAX_PARSE_CHARS = 1000  # the NLU reads this much; the safety screen always reads everything
 MAX_SCREEN_CHARS = 20000
 STALE_BUTTON = text_key("engine.stale_button")
+ENGLISH_ONLY = text_key("crisis.english_only")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
@@ -194,6 +195,7 @@ class Engine:
 
         # Safety first, on the whole text, in every state (docs/safety.md).
         turn.awaiting = self.flow.awaiting(turn) or ("form_answer" if self._setting_up(turn) else None)
+        language_before = bookkeeping.crisis_context(turn).get("language")
         await self._perform(turn, SAFETY_ACTION)
         bookkeeping.speak_conversation_language(turn)  # a crisis in Spanish is answered in Spanish
         finding = turn.slots.get("safety_finding")
@@ -216,12 +218,18 @@ class Engine:
         parse = self.nlu.parse(text, self.flow.requested(turn))
         turn.parse, turn.intent = parse, parse.intent
         understood = self._understood(turn)
-        if finding and (not understood or turn.intent not in goes_on_for):
-            # Distress was acknowledged; nothing else in the message to act on.
-            self.flow.reask(turn)
-            return
+        if not understood and self.flow.state(turn).multilingual:
+            # In the crisis protocol every message gets its reply (with the resources), in English
+            # if the bot has no texts in the person's language: say so first (once).
+            if turn.slots.get("message_language") != language_before:
+                self.renderer.text(turn, ENGLISH_ONLY)
+            understood = True
         if not understood:
             self.renderer.say(turn, "utter_not_understood_language")
+            self.flow.reask(turn)
+            return
+        if finding and turn.intent not in goes_on_for:
+            # Distress was acknowledged; nothing else in the message to act on.
             self.flow.reask(turn)
             return
         await self.flow.dispatch(turn)

@@ -52,12 +52,14 @@ _GETTING_HELP = re.compile(
     r"ya (?:llame|he llamado)|(?:viene|ya viene|esta llegando) la ambulancia|estoy en el hospital|"
     r"(?:alguien|mi \w+) esta conmigo)\b"
 )
-_YES = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|correct|true|i am|i do|i have|"
+_YES = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|correct|true|i am|i do|i have|oui|ja|sim|"
                   r"sometimes|a bit|a little|a lot|kind of|kinda|sort of|often|always|every day|all the time|"
                   r"a veces|un poco|siempre|mucho)\b")
-_NO = re.compile(r"^(?:n|no|nope|nah|naw|nop|not really|never|no way|nunca|para nada|de ninguna manera)\b")
+# Also "no" and "yes" in the other languages the screen knows (French, Portuguese, German, Italian).
+_NO = re.compile(r"^(?:n|no|nope|nah|naw|nop|not really|never|no way|nunca|para nada|de ninguna manera|"
+                 r"non|nein|nao)\b")
 # "Yes" to "are you safe?" (not "i have", "i do": "i have pills" is not a yes).
-_YES_SAFE = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|correct|i am|i'?m)\b")
+_YES_SAFE = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|correct|i am|i'?m|oui|ja|sim)\b")
 # "I won't hurt myself" is a reassurance, not crisis talk.
 _REASSURANCE = re.compile(r"\b(?:not (?:gonna|going to)|won'?t|will not|wouldn'?t|never) (?:do anything|do it|"
                           r"hurt myself|kill myself|harm myself|act on (?:it|them|anything))\b")
