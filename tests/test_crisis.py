@@ -316,3 +316,11 @@ def test_dev_set_targets() -> None:
     assert resources >= 0.98 and full >= 0.95
     assert all(got[id(c)] == "emergency" for c in overdoses)
     assert asked <= 0.03 and full_fp <= 0.005
+
+
+def test_after_distress_the_second_net_reads_messages_without_crisis_words() -> None:
+    """'im just tired of being me' has no word of crisis talk: alone it is read as nothing; after
+    distress in the same conversation the bar is lower and the bot asks."""
+    assert tier("im just tired of being me") is None
+    assert tier("im just tired of being me", CrisisContext(distress=True)) == "unclear"
+    assert tier("should I ice it or use heat after my run", CrisisContext(distress=True)) is None

@@ -496,9 +496,14 @@ def _model_says(cleaned: str, context: CrisisContext, language: str) -> tuple[st
     if model is None or language != "en":
         return None, ""
     cleaned = " ".join(cleaned.split())
-    if len(cleaned.split()) < MODEL_MIN_WORDS or not _compiled().model_gate.search(cleaned):
+    if len(cleaned.split()) < MODEL_MIN_WORDS:
         return None, ""
-    threshold = min(model[1], MODEL_THRESHOLD_AFTER_DISTRESS) if context.distress else model[1]
+    gated = bool(_compiled().model_gate.search(cleaned))
+    # After distress in the conversation the bar is lower: crisis vocabulary needs a lower score,
+    # and a message without it ("im just tired of being me") is read too, at the usual threshold.
+    if not gated and not context.distress:
+        return None, ""
+    threshold = min(model[1], MODEL_THRESHOLD_AFTER_DISTRESS) if context.distress and gated else model[1]
     if risk_score(cleaned) >= threshold:
         return UNCLEAR, "model"
     return None, ""
