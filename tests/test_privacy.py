@@ -54,3 +54,20 @@ async def test_no_crisis_message_text_in_any_log_or_in_the_stored_record(
         assert set(record["conversation"]["crisis"]["context"]) == {"risk", "distress", "awaiting", "language"}
     leaked = [r for r in caplog.records if "zebra-17" in r.getMessage()]
     assert leaked == [], [r.getMessage() for r in leaked]
+
+
+async def test_the_screens_memory_is_forgotten_a_day_after_the_last_message(engine: Engine) -> None:
+    from datetime import timedelta
+
+    from bot.record import CRISIS_MEMORY_HOURS
+
+    record = (await engine.handle({}, UserMessage("I want to kill myself"), NOW)).record
+    assert record["conversation"]["crisis"]["context"]["risk"] is True
+    for answer, payload in (("I'm safe right now", "/safe"), ("Carry on about my running", "/resume")):
+        record = (await engine.handle(record, UserMessage(answer, payload=payload), NOW)).record
+    later = NOW + timedelta(hours=CRISIS_MEMORY_HOURS, minutes=1)
+    record = (await engine.handle(record, UserMessage("/help"), later)).record  # a command: no screening
+    assert "crisis" not in record["conversation"]
+    # ... and "tonight" a day later is about running again, not a time to act.
+    result = await engine.handle(record, UserMessage("I have a 10k tonight, can I run on a sore calf?"), later)
+    assert not any(r.safety for r in result.replies)

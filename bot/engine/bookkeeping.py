@@ -39,6 +39,8 @@ def begin(record: Mapping[str, Any], start: str, user_id: str, now: datetime, te
     for slot in TURN_SLOTS:
         new["conversation"]["slots"].pop(slot, None)
     turn = Turn(new, user_id, now, Voice.for_record(texts, kb, new))
+    if "crisis" in turn.conv and not crisis_context(turn):
+        del turn.conv["crisis"]  # past CRISIS_MEMORY_HOURS: forgotten, not only ignored
     speak_conversation_language(turn)
     return turn
 
