@@ -2,8 +2,9 @@
 
 Two halves: the crisis screen (`bot.safety.crisis`: tiers, context, languages) and the red-flag
 screen below (medical signs; negated signs such as "no chest pain" do not count). `screen()` runs
-both and returns a `Screening`; its `crisis` / `ambiguous` properties keep the engine of issue 3
-working until the crisis protocol (issue 14, phase B) reads `Screening.assessment` instead.
+both and returns a `Screening`; the crisis protocol (action_safety_check, dialogues/flow.yml)
+reads `Screening.assessment`; the `crisis` / `ambiguous` properties remain for the issue-3 sets'
+scorer (`runner-triage eval safety`).
 """
 
 from __future__ import annotations
@@ -127,9 +128,8 @@ _LOWER_LIMB = re.compile(P.LOWER_LIMB)
 _SENTENCE_END = re.compile(r"[.!?;]")
 
 
-# How the crisis tiers reach the engine of issue 3 until phase B reads the tier itself: the
-# emergency and crisis tiers and someone else at risk get the full crisis response (with
-# resources); unclear gets the direct question; distress gets nothing yet (no screening question).
+# How the crisis tiers count for the issue-3 sets' scorer (bot.evaluation): the emergency and
+# crisis tiers and someone else at risk as "crisis", unclear as "ambiguous" (the direct question).
 _COMPAT_KIND = {EMERGENCY: CRISIS, CRISIS_TIER: CRISIS, THIRD_PARTY: CRISIS, UNCLEAR: AMBIGUOUS}
 
 
