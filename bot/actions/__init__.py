@@ -16,7 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.checkins.actions import ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
+from bot.checkins.actions import ActionReadRunFile, ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.safety.crisis import CRISIS as CRISIS_TIER
@@ -240,8 +240,9 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
                   vocabulary: Vocabulary | None = None) -> list[Action]:
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
-    return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ValidateCheckinForm(nlu, texts),
-            ActionStartCheckin(texts), ActionRecordCheckin(kb, texts)]
+    return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionTriage(kb, texts),
+            ActionAnswerQuestion(kb, texts), ValidateCheckinForm(nlu, texts), ActionStartCheckin(texts),
+            ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts)]
 
 
 def build_executor(actions: list[Action]) -> ActionExecutor:

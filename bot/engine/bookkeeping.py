@@ -9,7 +9,6 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from bot.checkins.actions import CONTEXT_ENTRIES
 from bot.engine.state import Turn
 from bot.record import (CHECKIN_LIMIT, CRISIS_MEMORY_HOURS, HISTORY_LIMIT, CheckinEntry, Conversation,
                         HistoryEntry, UserRecord)
@@ -17,7 +16,8 @@ from bot.knowledge import KnowledgeBase
 from bot.texts import Texts, Voice
 from bot.turn import TurnResult
 
-#: The slot an action puts a finished check-in in (action_record_checkin); moved into the record.
+#: The slot an action puts a finished check-in in (action_record_checkin), or the entries a run
+#: file changed (a list, action_read_run_file); moved into the record.
 ENTRY_SLOT = "checkin_entry"
 #: The slot action_safety_check reads and writes the screen's memory in (CrisisContext); the
 #: record keeps it in conversation["crisis"], outside the slots, so /restart does not forget it.
@@ -84,13 +84,16 @@ def finish(turn: Turn) -> TurnResult:
         turn.conv["said"] = dict(turn.said)  # the next turn says another variant of these
     else:
         turn.conv.pop("said", None)
+    for slot in TURN_SLOTS:
+        turn.slots.pop(slot, None)  # about this message only
     entry = turn.slots.pop(ENTRY_SLOT, None)
     for slot in [s for s, value in turn.slots.items() if value is None]:
         del turn.slots[slot]  # the conversation keeps only slots that are set
     if entry is None and any(r.triage for r in turn.replies):
         remember_triage(turn)
-    if isinstance(entry, dict):
-        store_checkin(turn.record, cast(CheckinEntry, entry))
+    for one in entry if isinstance(entry, list) else [entry]:
+        if isinstance(one, dict):
+            store_checkin(turn.record, cast(CheckinEntry, one))
     return TurnResult(dict(turn.record), tuple(turn.replies), tuple(turn.effects))
 
 
@@ -115,10 +118,11 @@ def remember_triage(turn: Turn) -> None:
 
 
 def store_checkin(record: UserRecord, entry: CheckinEntry) -> None:
-    """Add a check-in; answering twice in a week, the last answer counts."""
+    """Add a week's entry, or replace the one stored for that week; oldest week first."""
     checkins = record.setdefault("checkins", {})
     entries = [e for e in checkins.get("entries") or [] if e.get("week") != entry.get("week")]
     entries.append(entry)
+    entries.sort(key=lambda e: str(e.get("week")))
     checkins["entries"] = entries[-CHECKIN_LIMIT:]
 
 
@@ -132,6 +136,6 @@ def checkin_context(turn: Turn) -> dict[str, Any]:
         "unit": schedule.get("unit") or "km",
         "tz": schedule.get("tz") or "UTC",
         "subscribed": bool(schedule.get("active")),
-        "entries": copy.deepcopy(entries[-CONTEXT_ENTRIES:]),
+        "entries": copy.deepcopy(entries),  # a run file may belong to any week kept
         "now": turn.now.isoformat(),
     }

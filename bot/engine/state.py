@@ -10,7 +10,7 @@ from typing import Any
 from bot.nlu.pipeline import Parse
 from bot.record import CheckinData, Conversation, Profile, UserRecord
 from bot.texts import Voice
-from bot.turn import Effect, Reply
+from bot.turn import Attachment, Effect, Reply
 
 
 @dataclass
@@ -25,6 +25,7 @@ class Turn:
     text: str = ""  # the message, cleaned
     intent: str = ""
     payload_values: dict[str, Any] | None = None  # slot values a pressed button carries
+    attachment: Attachment | None = None  # a file the runner sent
     awaiting: str | None = None  # what the bot waits for, for the safety screen (FlowInterpreter.awaiting)
     said: dict[str, int] = field(default_factory=dict)  # response -> the variant said this turn
 

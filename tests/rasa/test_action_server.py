@@ -48,7 +48,7 @@ def test_actions_lists_our_actions(server: ActionServer) -> None:
     response = server.http.get("/actions")
     assert response.status_code == 200
     assert sorted(a["name"] for a in response.json()) == [
-        "action_answer_question", "action_record_checkin", "action_safety_check",
+        "action_answer_question", "action_read_run_file", "action_record_checkin", "action_safety_check",
         "action_start_checkin", "action_triage", "validate_checkin_form", "validate_triage_form"]
 
 
