@@ -324,3 +324,10 @@ def test_after_distress_the_second_net_reads_messages_without_crisis_words() -> 
     assert tier("im just tired of being me") is None
     assert tier("im just tired of being me", CrisisContext(distress=True)) == "unclear"
     assert tier("should I ice it or use heat after my run", CrisisContext(distress=True)) is None
+
+
+@pytest.mark.parametrize("text", ["10 mi", "18.5mi", "no idea sorry", "see ya", "5 km"])
+def test_short_english_answers_with_units_are_english(text: str) -> None:
+    """The engine answers a message in another language with "I only understand English": a
+    distance in miles must not read as Spanish or Italian ("mi")."""
+    assert detect_language(text, "en") == "en" and detect_language(text) == "en"

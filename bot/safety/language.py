@@ -32,14 +32,14 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _LATIN = re.compile(r"[a-zA-Z\u00C0-\u024F]")
 
 # Short answers and function words that settle a short message on their own. Only words that are
-# not also English words (so "no", "me", "a" are not here).
+# not also English words or units (so "no", "me", "a", "mi" - miles -, "ya", "sin" are not here).
 MARKERS: dict[str, frozenset[str]] = {
     "es": frozenset(
         "sí si el ojalá hola gracias vale claro quizás quizas tal vez estoy estás estas tengo quiero "
-        "puedo ahora ya muy pero porque qué que cómo como cuando mañana manana noche hoy ayer "
+        "puedo ahora muy pero porque qué que cómo como cuando mañana manana noche hoy ayer "
         "duele dolor rodilla pierna tobillo correr corro corrí carrera pastillas morir vivir "
         "matar matarme morirme suicidarme ayuda ayúdame ayudame bien mal seguro segura salvo salva "
-        "sé se nadie todos todo siempre nunca mejor peor sin mí mi tu él ella ellos para por "
+        "sé se nadie todos todo siempre nunca mejor peor tu él ella ellos para por "
         "del los las una unos unas esto esta este eso".split()
     ),
     "fr": frozenset("je j'ai suis veux pas mon ma mes mal oui merci bonjour avec pour très mourir "
@@ -48,14 +48,16 @@ MARKERS: dict[str, frozenset[str]] = {
                     "joelho tornozelo você voce estou vou vai pra tô".split()),
     "de": frozenset("ich nicht mein meine ja danke hallo tut weh sterben leben knie "
                     "mich und ist das".split()),
-    "it": frozenset("sono voglio morire vivere ginocchio grazie mi fa".split()),
+    "it": frozenset("sono voglio morire vivere ginocchio grazie fa".split()),
 }
 # Words that make a message English whatever the model says ("ok no", "hi", "wanna die fr").
 ENGLISH_MARKERS = frozenset(
     "i i'm im i've ive my myself you your the and is it's its this that to of in on with what "
     "how why can can't cant don't dont won't want wanna gonna just not yes yeah yep nope nah "
     "hi hey hello thanks thank please run running ran knee shin calf foot ankle hip back pain hurts "
-    "sore today tomorrow tonight week feel feeling die kill myself sure maybe idk dunno safe".split()
+    "sore today tomorrow tonight week feel feeling die kill myself sure maybe idk dunno safe "
+    # running units and "sorry" in short answers to the bot's questions ("10 mi", "no idea sorry")
+    "mi miles mile km kms k sorry".split()
 )
 
 
