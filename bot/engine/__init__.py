@@ -52,6 +52,7 @@ __all__ = ["Engine", "clean_text", "has_words"]
 MAX_PARSE_CHARS = 1000  # the NLU reads this much; the safety screen always reads everything
 MAX_SCREEN_CHARS = 20000
 STALE_BUTTON = text_key("engine.stale_button")
+ENGLISH_ONLY = text_key("crisis.english_only")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
@@ -197,12 +198,22 @@ class Engine:
             self.flow.reask(turn)
             return
 
-        # Safety first, on the whole text, in every state.
-        turn.slots["safety_finding"] = None
+        # Safety first, on the whole text, in every state (docs/safety.md).
+        turn.awaiting = self.flow.awaiting(turn) or ("form_answer" if self._setting_up(turn) else None)
+        language_before = bookkeeping.crisis_context(turn).get("language")
         await self._perform(turn, SAFETY_ACTION)
+        bookkeeping.speak_conversation_language(turn)  # a crisis in Spanish is answered in Spanish
         finding = turn.slots.get("safety_finding")
+        goes_on_for: tuple[str, ...] = ()
         if finding:
-            await self.flow.interrupt(turn, finding)
+            goes_on_for = await self.flow.interrupt(turn, finding)
+            if not goes_on_for:
+                return
+        elif turn.slots.get("safety_answer"):
+            # The screen read the message as the answer to the crisis question this state waits
+            # on ("no", "idk", "yes I'm safe"): that answer is the intent, as if its button was pressed.
+            turn.intent = str(turn.slots["safety_answer"])
+            await self.flow.dispatch(turn)
             return
 
         if len(text) > MAX_PARSE_CHARS:
@@ -211,11 +222,36 @@ class Engine:
         # The one parse of this message: the actions read it from the tracker (bot.tracker.parsed_slots).
         parse = self.nlu.parse(text, self.flow.requested(turn))
         turn.parse, turn.intent = parse, parse.intent
-        if parse.language != "en":
+        understood = self._understood(turn)
+        if not understood and self.flow.state(turn).multilingual:
+            # In the crisis protocol every message gets its reply (with the resources), in English
+            # if the bot has no texts in the person's language: say so first (once).
+            if turn.slots.get("message_language") != language_before:
+                self.renderer.text(turn, ENGLISH_ONLY)
+            understood = True
+        if not understood:
             self.renderer.say(turn, "utter_not_understood_language")
             self.flow.reask(turn)
             return
+        if finding and turn.intent not in goes_on_for:
+            # Distress was acknowledged; nothing else in the message to act on.
+            self.flow.reask(turn)
+            return
         await self.flow.dispatch(turn)
+
+    def _understood(self, turn: Turn) -> bool:
+        """English, or (in a state that says so) a language the crisis texts are translated into.
+        The NLU's guess and the safety screen's (py3langid) must both say English otherwise."""
+        language = turn.slots.get("message_language") or "en"
+        if self.flow.state(turn).multilingual and language in self.texts.locales:
+            return True
+        return turn.parse is not None and turn.parse.language == "en" and language == "en"
+
+    @staticmethod
+    def _setting_up(turn: Turn) -> bool:
+        """Is the weekly check-in being set up (/checkin asked for a day, time, zone or unit)?"""
+        draft = turn.checkins.get("draft")
+        return isinstance(draft, dict)
 
     async def _perform(self, turn: Turn, name: str) -> None:
         """A name from the flow: a response is said; an action is run through the Rasa bridge."""

@@ -43,9 +43,23 @@ class FlowInterpreter:
             return
         await self.follow(turn, transition)
 
-    async def interrupt(self, turn: Turn, finding: str) -> None:
-        """A safety finding (crisis, ambiguous, red_flag): its transition, in any state."""
-        await self.follow(turn, self.dialogue.interrupts[finding])
+    async def interrupt(self, turn: Turn, finding: str) -> tuple[str, ...]:
+        """A safety finding (emergency, crisis, unclear, red_flag, distress, ...): the current
+        state's own transition for it (`on_safety`), else the one under `interrupts:`. Returns the
+        intents for which the turn goes on afterwards (the transition's `continue`)."""
+        transition = self.state(turn).interrupt_for(finding, self.dialogue.interrupts)
+        await self.follow(turn, transition)
+        return transition.continue_for
+
+    def awaiting(self, turn: Turn) -> str | None:
+        """What the bot is waiting for, for the safety screen (CrisisContext.awaiting): the crisis
+        protocol's question of this state, or "form_answer" for a short-answer form's question."""
+        state = self.state(turn)
+        if state.awaits:
+            return state.awaits
+        if state.form and state.short_answers and turn.conv.get("requested_slot"):
+            return "form_answer"
+        return None
 
     async def command(self, turn: Turn, command: str) -> None:
         """A flow command (/start, /help, ...); an unknown one is said to be unknown."""
