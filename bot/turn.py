@@ -35,6 +35,10 @@ def plain(text: str) -> str:
     return BOLD_SPAN.sub(r"\1", text)
 
 
+#: Reply.safety values, most serious first (docs/safety.md, "The crisis conversation").
+SAFETY_TIERS = ("emergency", "crisis", "ask", "support")
+
+
 @dataclass(frozen=True)
 class Button:
     """An answer the user can press. `payload` is what the engine receives when pressed."""
@@ -49,7 +53,10 @@ class Reply:
 
     `text` may mark bold spans (BOLD, above); `asks` names the slot the message asks for (None if
     it asks nothing); `triage` is the triage level this message announces; `sources` are
-    knowledge-base entry ids the text is built from.
+    knowledge-base entry ids the text is built from; `safety` is what the message is in the
+    crisis protocol (SAFETY_TIERS: "emergency" - the emergency number first; "crisis" - the
+    crisis response with resources; "ask" - a direct question with resources; "support" - a kind
+    word with the crisis line in view), else None.
     """
 
     text: str
@@ -57,6 +64,7 @@ class Reply:
     asks: str | None = None
     triage: str | None = None
     sources: tuple[str, ...] = ()
+    safety: str | None = None
 
     @property
     def plain_text(self) -> str:
@@ -69,6 +77,7 @@ class Reply:
             "asks": self.asks,
             "triage": self.triage,
             "sources": list(self.sources),
+            "safety": self.safety,
         }
 
 

@@ -20,8 +20,10 @@ from bot import replies
 from bot.checkins.actions import ActionReadRunFile, ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
-from bot.safety.screen import screen
-from bot.texts import Texts, Voice, text_key
+from bot.safety.crisis import CRISIS as CRISIS_TIER
+from bot.safety.crisis import DISTRESS, EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisContext
+from bot.safety.screen import LEVEL_ORDER, screen
+from bot.texts import Texts, text_key
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values, validate_slot
 from bot.triage import RedFlagFinding, decide
 from bot.vocabulary import VOCABULARY, Vocabulary
@@ -29,12 +31,12 @@ from bot.vocabulary import VOCABULARY, Vocabulary
 CHECKIN_OFFER_LEVELS = ("see_pt", "self_care")
 CHECKIN_OFFER = text_key("checkin.offer")
 CHECKIN_OFFER_BUTTON = text_key("checkin.offer_button")
-CRISIS = text_key("crisis.message")
-CRISIS_SAFE_BUTTON = text_key("crisis.safe_button")
-CRISIS_CHECK = text_key("crisis.check")
-CRISIS_CHECK_NO = text_key("crisis.check_no_button")
-CRISIS_CHECK_YES = text_key("crisis.check_yes_button")
 FEELING_INVITE = text_key("feeling.invite")
+ENGLISH_ONLY = text_key("crisis.english_only")
+#: The safety screen's tiers that interrupt the conversation, as findings (flow.yml `interrupts`).
+CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "third_party", UNCLEAR: "unclear"}
+#: An answer to the crisis protocol's questions (bot.safety.answers) as the flow's intent.
+ANSWER_INTENTS = {"safe": "safe", "not_safe": "not_safe", "unsure": "unsure", "yes": "affirm", "no": "deny"}
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 # A question is answered (action_answer_question), never clarified as a missed answer.
@@ -139,25 +141,37 @@ class ValidateTriageForm(FormValidationAction):
 
 
 class ActionSafetyCheck(KnowledgeAction):
-    """Screens the latest message for crisis and red flags; answers a crisis at once."""
+    """Screens the latest message for crisis and red flags (bot.safety.screen), first, on every
+    message. It says nothing itself (but for "I only understand English" before a crisis reply in
+    another language): it sets what the flow acts on (dialogues/flow.yml, `interrupts`):
+
+    - safety_finding: the crisis protocol's tier (emergency, overdose, crisis, third_party,
+      unclear), else red_flag, else distress (docs/safety.md);
+    - safety_answer: the message read as the answer to the crisis question the bot waits on
+      (safe, not_safe, unsure, affirm, deny), when the message says nothing more serious;
+    - crisis_context: the screen's memory for the next message (never message text);
+    - message_language: the message's language, for the reply's.
+    """
 
     def name(self) -> str:
         return "action_safety_check"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        result = screen(latest_text(tracker))
-        if result.crisis:
-            return respond_to_crisis(dispatcher, self.voice(tracker))
-        if result.ambiguous:
-            voice = self.voice(tracker)
-            dispatcher.utter_message(
-                text=voice.say(CRISIS_CHECK),
-                buttons=[{"title": voice.say(CRISIS_CHECK_NO), "payload": "/deny"},
-                         {"title": voice.say(CRISIS_CHECK_YES), "payload": "/affirm"}],
-                json_message={"sources": ["crisis-help"]},
-            )
-            return [SlotSet("safety_finding", "ambiguous")]
+        context = CrisisContext.from_dict(tracker.get_slot("crisis_context"))
+        result = screen(latest_text(tracker), context)
+        a = result.assessment
+        events: list[EventType] = [SlotSet("crisis_context", context.after(a).to_dict()),
+                                   SlotSet("message_language", a.language)]
+        # An answer alone ("no", "idk") is the flow's to act on, like the button it stands for.
+        if a.tier in CRISIS_FINDINGS and a.by != "answer":
+            finding = "overdose" if a.tier == EMERGENCY and a.overdose else CRISIS_FINDINGS[a.tier]
+            if not a.supported_language and a.language != context.language:  # said once
+                dispatcher.utter_message(text=self.voice(tracker).say(ENGLISH_ONLY))
+            events.append(SlotSet("safety_finding", finding))
+            if a.tier in (EMERGENCY, CRISIS_TIER):
+                events.append(SlotSet("triage_level", "emergency" if finding == "overdose" else "crisis"))
+            return events
         flags = result.red_flags
         if flags:
             known = list(tracker.get_slot("red_flags") or [])
@@ -165,29 +179,15 @@ class ActionSafetyCheck(KnowledgeAction):
             for f in flags:
                 if f.flag not in seen:
                     known.append({"flag": f.flag, "level": f.level, "reason": f.reason})
-            return [SlotSet("safety_finding", "red_flag"), SlotSet("red_flags", known),
-                    SlotSet("triage_level", result.level)]
-        return [SlotSet("safety_finding", None)]
-
-
-class ActionCrisisResponse(KnowledgeAction):
-    """The crisis response, for a crisis the person confirmed ("yes" to the direct question)."""
-
-    def name(self) -> str:
-        return "action_crisis_response"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> list[EventType]:
-        return respond_to_crisis(dispatcher, self.voice(tracker))
-
-
-def respond_to_crisis(dispatcher: CollectingDispatcher, voice: Voice) -> list[EventType]:
-    dispatcher.utter_message(
-        text=voice.say(CRISIS),
-        buttons=[{"title": voice.say(CRISIS_SAFE_BUTTON), "payload": "/affirm"}],
-        json_message={"triage": "crisis", "sources": ["crisis-help"]},
-    )
-    return [SlotSet("safety_finding", "crisis"), SlotSet("triage_level", "crisis")]
+            if a.tier == DISTRESS:  # "so depressed about this stress fracture": both
+                dispatcher.utter_message(response="utter_distress")
+            level = min((f.level for f in flags), key=LEVEL_ORDER.index)
+            return events + [SlotSet("safety_finding", "red_flag"), SlotSet("red_flags", known),
+                             SlotSet("triage_level", level)]
+        answer = ANSWER_INTENTS.get(a.answer or "")
+        if answer is not None:
+            return events + [SlotSet("safety_answer", answer), SlotSet("safety_finding", None)]
+        return events + [SlotSet("safety_finding", "distress" if a.tier == DISTRESS else None)]
 
 
 class ActionTriage(KnowledgeAction):
@@ -310,10 +310,10 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
                   vocabulary: Vocabulary | None = None) -> list[Action]:
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
-    return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionCrisisResponse(kb, texts),
-            ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionOffTopic(kb, texts), ActionDetail(kb, texts),
-            ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
-            ActionStartCheckin(texts), ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts)]
+    return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionTriage(kb, texts),
+            ActionAnswerQuestion(kb, texts), ActionOffTopic(kb, texts), ActionDetail(kb, texts),
+            ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts), ActionStartCheckin(texts),
+            ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts)]
 
 
 def build_executor(actions: list[Action]) -> ActionExecutor:

@@ -2,10 +2,14 @@
 
 Every message goes: typed answers to the last buttons (bot.engine.typed: "7pm", "km please",
 "yes", a button's label) -> account commands (bot.commands) -> a file (flow.yml `files`: a run
-file) -> flow commands and bad-input checks -> safety screen (action_safety_check, always first)
--> NLU (once; a leading "thanks." is not part of a question) -> the flow's transition for (state,
-intent; a feeling the runner expresses is acknowledged first) -> actions/responses -> the form
-loop (ask the next slot, or finish with on_complete) -> replies, whose buttons are remembered. No
+file) -> flow commands and bad-input checks -> safety screen (action_safety_check, always first;
+a finding follows the state's `on_safety` or the flow's `interrupts`, an answer to the crisis
+question the state `awaits` is that answer's intent) -> NLU (once; a leading "thanks." is not part
+of a question) -> the flow's transition for (state, intent; a feeling the runner expresses is
+acknowledged first) -> actions/responses -> the form loop (ask the next slot, or finish with
+on_complete) -> replies, whose buttons are remembered. A state with `anywhere: false` (the crisis
+states) keeps its own replies: the NLU reads the message whole (no ask_and_inform), no pleasantry
+or feeling is read apart, and no button of an `anywhere:` intent (a detail button) is offered. No
 I/O and no clock: the adapter loads and saves the record (bot.store) and passes the time in.
 
 `Engine` is the front door and the order of a turn; the rooms behind it have one job each:
@@ -64,6 +68,7 @@ SAYS_SOMETHING = ("ask_question", "ask_and_inform", "report_pain", "correction",
 #: Intents of a message that only says how the runner feels, when kb.feeling finds a feeling in it
 #: and it fills no slot: the flow's `feeling` intent answers those.
 FEELING_ONLY = ("off_topic", "inform", "affirm", "deny", "goodbye", "why_ask")
+ENGLISH_ONLY = text_key("crisis.english_only")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
@@ -132,6 +137,7 @@ class Engine:
             return self._remember_buttons(account)
         turn = self.begin(record, now, user_id)
         await self._turn(turn, message)
+        self.flow.routable_buttons(turn)
         return self._remember_buttons(bookkeeping.finish(turn))
 
     async def start_checkin(self, record: Mapping[str, Any], now: datetime, week: str,
@@ -156,7 +162,10 @@ class Engine:
 
     def _typed_answer(self, record: Mapping[str, Any], message: UserMessage) -> UserMessage:
         """Typed text that answers the last turn's buttons becomes that press (bot.engine.typed),
-        unless the safety screen finds something in it."""
+        unless the safety screen finds anything in its words, distress included: then the text
+        goes through the turn, screen first. (Read without the conversation's crisis memory: a
+        typed label is the button, and "Ahora estoy a salvo" is "I'm safe", not "now" after
+        crisis talk.)"""
         if message.payload is not None or message.attachment is not None or message.text.strip().startswith("/"):
             return message
         buttons = typed.remembered(record)
@@ -164,7 +173,10 @@ class Engine:
             return message
         voice = Voice.for_record(self.texts, self.kb, record)
         button = typed.press_for(message.text, buttons, self._country_names(voice))
-        if button is None or screen(message.text).findings:
+        if button is None:
+            return message
+        screening = screen(message.text)  # the words alone: a button's own label is its press
+        if screening.findings or screening.tier:
             return message
         return UserMessage(message.text, payload=button.payload)
 
@@ -249,12 +261,22 @@ class Engine:
             self.flow.reask(turn)
             return
 
-        # Safety first, on the whole text, in every state.
-        turn.slots["safety_finding"] = None
+        # Safety first, on the whole text, in every state (docs/safety.md).
+        turn.awaiting = self.flow.awaiting(turn) or ("form_answer" if self._setting_up(turn) else None)
+        language_before = bookkeeping.crisis_context(turn).get("language")
         await self._perform(turn, SAFETY_ACTION)
+        bookkeeping.speak_conversation_language(turn)  # a crisis in Spanish is answered in Spanish
         finding = turn.slots.get("safety_finding")
+        goes_on_for: tuple[str, ...] = ()
         if finding:
-            await self.flow.interrupt(turn, finding)
+            goes_on_for = await self.flow.interrupt(turn, finding)
+            if not goes_on_for:
+                return
+        elif turn.slots.get("safety_answer"):
+            # The screen read the message as the answer to the crisis question this state waits
+            # on ("no", "idk", "yes I'm safe"): that answer is the intent, as if its button was pressed.
+            turn.intent = str(turn.slots["safety_answer"])
+            await self.flow.dispatch(turn)
             return
 
         if len(text) > MAX_PARSE_CHARS:
@@ -262,22 +284,39 @@ class Engine:
             text = text[:MAX_PARSE_CHARS]
         # The one parse of this message: the actions read it from the tracker (bot.tracker.parsed_slots).
         requested = self.flow.requested(turn)
-        parse = self.nlu.parse(text, requested)
-        if parse.language != "en":
-            turn.parse, turn.intent = parse, parse.intent
+        # The crisis states keep their own replies: they read a message whole, never as a question
+        # apart from what it tells (ask_and_inform), nor a pleasantry apart, nor a feeling first.
+        routed = self.flow.routes_anywhere(turn)
+        parse = self.nlu.parse(text, requested, questions=routed)
+        turn.parse, turn.intent = parse, parse.intent
+        understood = self._understood(turn)
+        if not understood and self.flow.state(turn).multilingual:
+            # In the crisis protocol every message gets its reply (with the resources), in English
+            # if the bot has no texts in the person's language: say so first (once).
+            if turn.slots.get("message_language") != language_before:
+                self.renderer.text(turn, ENGLISH_ONLY)
+            understood = True
+        if not understood:
             self.renderer.say(turn, "utter_not_understood_language")
             self.flow.reask(turn)
             return
-        rest = self.kb.after_pleasantry(text) if parse.intent in PLEASANTRY_INTENTS else None
+        rest = self.kb.after_pleasantry(text) if routed and parse.intent in PLEASANTRY_INTENTS else None
         if rest:
             again = self.nlu.parse(rest, requested)
             if again.intent in SAYS_SOMETHING or again.slots:
                 parse = again  # "thanks. what shoes should I get" is a shoes question
+        question = question and routed  # a suggested question's button is a question (not in a crisis state)
         turn.parse, turn.intent = parse, "ask_question" if question else parse.intent
+        if finding and turn.intent not in goes_on_for:
+            # Distress was acknowledged; nothing else in the message to act on.
+            self.flow.reask(turn)
+            return
         if question:
             await self.flow.dispatch(turn)
             return
-        feeling = self.kb.feeling(text) if self.flow.acknowledges_feelings(turn) else None
+        # A feeling is acknowledged once: not again after the safety screen's own acknowledgement
+        # of distress (utter_distress), and not in the crisis states.
+        feeling = self.kb.feeling(text) if routed and not finding else None
         if feeling is not None and not parse.slots and parse.intent in FEELING_ONLY:
             turn.intent = "feeling"  # "so frustrating": acknowledged, and the question asked again
             await self.flow.dispatch(turn)
@@ -305,6 +344,20 @@ class Engine:
             turn.replies.insert(0, Reply(line))
         else:
             turn.replies[0] = replace(first, text=f"{line}\n\n{first.text}")
+
+    def _understood(self, turn: Turn) -> bool:
+        """English, or (in a state that says so) a language the crisis texts are translated into.
+        The NLU's guess and the safety screen's (py3langid) must both say English otherwise."""
+        language = turn.slots.get("message_language") or "en"
+        if self.flow.state(turn).multilingual and language in self.texts.locales:
+            return True
+        return turn.parse is not None and turn.parse.language == "en" and language == "en"
+
+    @staticmethod
+    def _setting_up(turn: Turn) -> bool:
+        """Is the weekly check-in being set up (/checkin asked for a day, time, zone or unit)?"""
+        draft = turn.checkins.get("draft")
+        return isinstance(draft, dict)
 
     async def _perform(self, turn: Turn, name: str) -> None:
         """A name from the flow: a response is said; an action is run through the Rasa bridge."""

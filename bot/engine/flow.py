@@ -10,12 +10,14 @@ engine gives it (responses are said, actions go through the Rasa bridge).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
-from bot.dialogue import PAUSED, WHY_REQUESTED_SLOT, Dialogue, State, Transition, asks_about
+from bot.dialogue import PAUSED, WHY_REQUESTED_SLOT, Dialogue, State, Transition, asks_about, parse_payload
 from bot.engine.render import Renderer
 from bot.engine.state import Turn
 from bot.record import PAUSE_DEPTH, Conversation, PausedQuestion
 from bot.texts import text_key
+from bot.turn import Button
 
 UNKNOWN_COMMAND = text_key("engine.unknown_command")
 
@@ -46,13 +48,47 @@ class FlowInterpreter:
         if anywhere and transition.to is None:
             self.reask(turn)
 
-    def acknowledges_feelings(self, turn: Turn) -> bool:
-        """May a feeling be acknowledged here (the state's `anywhere`)?"""
+    def routes_anywhere(self, turn: Turn) -> bool:
+        """Do the flow's `anywhere:` transitions and the engine's reading around them (a feeling
+        acknowledged first, a pleasantry before a question) apply here (the state's `anywhere`)?
+        Not in the crisis states, which keep their own replies."""
         return self.state(turn).anywhere
 
-    async def interrupt(self, turn: Turn, finding: str) -> None:
-        """A safety finding (crisis, ambiguous, red_flag): its transition, in any state."""
-        await self.follow(turn, self.dialogue.interrupts[finding])
+    def routable_buttons(self, turn: Turn) -> None:
+        """Offer no button the runner's state would not route: where the `anywhere:` transitions
+        do not apply (the crisis states), a reply keeps no button for one of their intents (a red
+        flag's advice in a crisis state comes without its detail buttons)."""
+        state = self.state(turn)
+        if state.anywhere:
+            return
+
+        def routed(button: Button) -> bool:
+            try:
+                intent = parse_payload(button.payload)[0]
+            except ValueError:
+                return True  # a suggested question, an account button: not an `anywhere:` intent
+            return intent not in self.dialogue.anywhere or state.own_transition(intent) is not None
+
+        turn.replies[:] = [r if all(routed(b) for b in r.buttons)
+                           else replace(r, buttons=tuple(b for b in r.buttons if routed(b))) for r in turn.replies]
+
+    async def interrupt(self, turn: Turn, finding: str) -> tuple[str, ...]:
+        """A safety finding (emergency, crisis, unclear, red_flag, distress, ...): the current
+        state's own transition for it (`on_safety`), else the one under `interrupts:`. Returns the
+        intents for which the turn goes on afterwards (the transition's `continue`)."""
+        transition = self.state(turn).interrupt_for(finding, self.dialogue.interrupts)
+        await self.follow(turn, transition)
+        return transition.continue_for
+
+    def awaiting(self, turn: Turn) -> str | None:
+        """What the bot is waiting for, for the safety screen (CrisisContext.awaiting): the crisis
+        protocol's question of this state, or "form_answer" for a short-answer form's question."""
+        state = self.state(turn)
+        if state.awaits:
+            return state.awaits
+        if state.form and state.short_answers and turn.conv.get("requested_slot"):
+            return "form_answer"
+        return None
 
     async def command(self, turn: Turn, command: str) -> None:
         """A flow command (/start, /help, ...); an unknown one is said to be unknown."""

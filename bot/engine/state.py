@@ -26,6 +26,8 @@ class Turn:
     intent: str = ""
     payload_values: dict[str, Any] | None = None  # slot values a pressed button carries
     attachment: Attachment | None = None  # a file the runner sent
+    awaiting: str | None = None  # what the bot waits for, for the safety screen (FlowInterpreter.awaiting)
+    said: dict[str, int] = field(default_factory=dict)  # response -> the variant said this turn
 
     @property
     def conv(self) -> Conversation:

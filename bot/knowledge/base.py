@@ -356,7 +356,8 @@ class KnowledgeBase:
         block = self.country(country, locale)
         return {"crisis_lines": self.crisis_resources(country, locale), "crisis_line": block.crisis_line,
                 "crisis_line_compact": self.crisis_compact(country, locale),
-                "emergency_number": block.emergency_number, "country_name": block.name,
+                "emergency_number": block.emergency_number, "poison_control": block.poison_control,
+                "country_name": block.name,
                 "country_label": block.label}
 
     def text(self, entry: Entry, country: str | None = "US", locale: str = "en") -> str:

@@ -164,8 +164,11 @@ class NLU:
     def __call__(self, text: str, context: str | None = None) -> Parse:
         return self.parse(text, context)
 
-    def parse(self, text: str, context: str | None = None, *, _statement: bool = False) -> Parse:
-        """Understand `text`. `context` is the slot the bot just asked for, if any."""
+    def parse(self, text: str, context: str | None = None, *, questions: bool = True) -> Parse:
+        """Understand `text`. `context` is the slot the bot just asked for, if any. `questions`:
+        read a question apart from what the message tells (issue 16: a question is answered
+        whatever else the message says, ask_and_inform when it also tells something); False reads
+        the message whole, as the crisis states do (their flow knows no ask_and_inform)."""
         text = _CONTRACTION.sub(lambda m: V.CONTRACTIONS[m.group(0).lower()], text)
         doc = self.nlp(text)
         lower = text.lower().strip()
@@ -224,14 +227,14 @@ class NLU:
         is_question = lower.endswith("?") or (bool(words) and words[0] in V.QUESTION_STARTS
                                               and not (context and slots))
         asks = False
-        if is_question and not _statement:
+        if is_question and questions:
             statement, asks = _split_questions(lower)
             if asks and slots:
                 # What a question asks about is not an answer ("is this just normal soreness?" does
                 # not say the pain fades); the statements around it are ("it eases after a mile,
                 # can I keep going?"). The place a first message asks about is the runner's
                 # ("why does my knee hurt when I run downhill?"): it starts the triage.
-                told = self.parse(statement, context, _statement=True).slots if statement else {}
+                told = self.parse(statement, context, questions=False).slots if statement else {}
                 place_counts = context in (None, "pain_location")
                 slots = {k: v for k, v in slots.items()
                          if k in told or (place_counts and k in ("pain_location", "pain_side"))}

@@ -48,8 +48,8 @@ def test_actions_lists_our_actions(server: ActionServer) -> None:
     response = server.http.get("/actions")
     assert response.status_code == 200
     assert sorted(a["name"] for a in response.json()) == [
-        "action_acknowledge_feeling", "action_answer_question", "action_crisis_response", "action_detail",
-        "action_off_topic", "action_read_run_file", "action_record_checkin", "action_safety_check",
+        "action_acknowledge_feeling", "action_answer_question", "action_detail", "action_off_topic",
+        "action_read_run_file", "action_record_checkin", "action_safety_check",
         "action_start_checkin", "action_triage", "validate_checkin_form", "validate_triage_form"]
 
 
@@ -126,13 +126,36 @@ def test_form_button_payload_values_are_used_without_nlu(server: ActionServer) -
 
 # -- action_safety_check -------------------------------------------------------------------------
 
-def test_safety_check_crisis_sets_level_and_gives_988(server: ActionServer) -> None:
+def test_safety_check_crisis_sets_the_finding_and_the_screens_memory(server: ActionServer) -> None:
     result = run(server, "action_safety_check", "I've been thinking about ending it")
-    assert slots(result) == {"safety_finding": "crisis", "triage_level": "crisis"}
+    found = slots(result)
+    assert found["safety_finding"] == "crisis" and found["triage_level"] == "crisis"
+    assert found["message_language"] == "en"
+    # The memory Rasa keeps in the slot for the next message: plain data, never the text.
+    assert found["crisis_context"] == {"risk": True, "distress": False, "awaiting": "are_you_safe", "language": "en"}
+    assert result["responses"] == []  # the assistant's rule says utter_crisis (examples/rasa/rules.yml)
+
+
+def test_safety_check_reads_no_as_the_answer_to_are_you_safe(server: ActionServer) -> None:
+    context = {"risk": True, "distress": False, "awaiting": "are_you_safe", "language": "en"}
+    found = slots(run(server, "action_safety_check", "no not really", {"crisis_context": context}))
+    assert found["safety_answer"] == "not_safe" and found["safety_finding"] is None
+    found = slots(run(server, "action_safety_check", "idk", {"crisis_context": context}))
+    assert found["safety_answer"] == "unsure"
+
+
+def test_safety_check_overdose_and_spanish(server: ActionServer) -> None:
+    found = slots(run(server, "action_safety_check", "took 15 advil to get through the race and now I'm dizzy"))
+    assert found["safety_finding"] == "overdose" and found["triage_level"] == "emergency"
+    found = slots(run(server, "action_safety_check", "me quiero morir"))
+    assert found["safety_finding"] == "crisis" and found["message_language"] == "es"
+
+
+def test_safety_check_says_english_only_before_a_crisis_reply_in_french(server: ActionServer) -> None:
+    result = run(server, "action_safety_check", "je veux mourir")
+    assert slots(result)["safety_finding"] == "crisis"
     [message] = result["responses"]
-    assert "988" in message["text"]
-    assert message["custom"]["triage"] == "crisis"
-    assert message["buttons"] == [{"title": "I'm safe right now", "payload": "/affirm"}]
+    assert "only understand English" in message["text"]
 
 
 def test_safety_check_red_flag_emergency(server: ActionServer) -> None:
@@ -155,7 +178,8 @@ def test_safety_check_red_flag_urgent_keeps_earlier_flags(server: ActionServer) 
 
 def test_safety_check_plain_message_clears_the_finding(server: ActionServer) -> None:
     result = run(server, "action_safety_check", "my left shin hurts every time I run")
-    assert slots(result) == {"safety_finding": None}
+    found = slots(result)
+    assert found["safety_finding"] is None and "safety_answer" not in found
     assert result["responses"] == []
 
 
