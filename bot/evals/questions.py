@@ -51,7 +51,8 @@ TOPIC_ENTRIES: dict[str, tuple[str, ...]] = {
     "mileage_increase": ("mileage-gradual", "mileage-rules"),
     "balance_test": ("balance-test", "balance-why"),
     "shin_splints_vs_fracture": ("shin-pain",),
-    "stress_fracture": ("redflag-stress-fracture", "stress-fracture-healing"),
+    # A question about a condition is answered as a question; red-flag advice is not an answer.
+    "stress_fracture": ("stress-fracture-healing",),
     "knee_pain": ("knee-pain",),
     "it_band": ("knee-pain",),
     "plantar_heel": ("foot-heel-pain",),
@@ -60,7 +61,7 @@ TOPIC_ENTRIES: dict[str, tuple[str, ...]] = {
     "hip_groin": ("hip-pain",),
     "warning_signs": ("red-flags",),
     "periods_energy": ("periods-energy",),
-    "heat_hydration": ("redflag-heat-stroke", "heat-and-drinking"),
+    "heat_hydration": ("heat-and-drinking",),
 }
 #: refusal kind -> the out-of-scope topic (knowledge/out_of_scope.yml) whose reply fits it.
 REFUSALS: dict[str, tuple[str, ...]] = {
