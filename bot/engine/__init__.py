@@ -300,11 +300,21 @@ class Engine:
             self.renderer.say(turn, "utter_not_understood_language")
             self.flow.reask(turn)
             return
-        rest = self.kb.after_pleasantry(text) if routed and parse.intent in PLEASANTRY_INTENTS else None
+        # A leading "thanks." is not part of what follows, whatever the whole message was read as:
+        # "thanks. any knee exercises I can do at home" names a knee but is a question.
+        rest = self.kb.after_pleasantry(text) if routed else None
         if rest:
             again = self.nlu.parse(rest, requested)
             if again.intent in SAYS_SOMETHING or again.slots:
                 parse = again  # "thanks. what shoes should I get" is a shoes question
+            elif parse.intent in PLEASANTRY_INTENTS and again.intent == "off_topic" and self._answerable(rest):
+                parse = replace(again, intent="ask_question")  # "thanks! also, my pee was really dark"
+        if (routed and parse.intent == "off_topic" and requested is None and not finding
+                and self.kb.feeling(text) is None and self._answerable(text)):
+            # No question pending, and neither pain nor chat: a question without a question's form
+            # that the knowledge base answers or refuses in its own words ("never been to a
+            # physio, what to expect" typed without a question word).
+            parse = replace(parse, intent="ask_question")
         question = question and routed  # a suggested question's button is a question (not in a crisis state)
         turn.parse, turn.intent = parse, "ask_question" if question else parse.intent
         if finding and turn.intent not in goes_on_for:
@@ -334,6 +344,11 @@ class Engine:
         await self.flow.dispatch(turn)
         if feeling is not None and turn.replies:
             self._acknowledge_first(turn, feeling.line)
+
+    def _answerable(self, text: str) -> bool:
+        """Does the knowledge base answer `text`, or refuse it for a topic of its own (booking,
+        medicines, ...)? Then it is a question, whatever its form."""
+        return self.kb.best_entry(text) is not None or self.kb.refusal_topic(text) is not None
 
     def _acknowledge_first(self, turn: Turn, line: str) -> None:
         """Put a short line that acknowledges a feeling before the rest of the turn's replies:

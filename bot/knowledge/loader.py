@@ -93,6 +93,7 @@ class OutOfScopeTopic:
     reply: str
     except_with: tuple[str, ...] = ()  # with one of these, a trigger does not refuse the question...
     still_refuse_with: tuple[str, ...] = ()  # ...unless it also has one of these
+    not_in: tuple[str, ...] = ()  # phrases that hold a trigger without being about it ("cross trainer")
 
 
 @dataclass(frozen=True)
@@ -455,15 +456,16 @@ def _load_out_of_scope(directory: Path) -> OutOfScope:
         triggers = _strings(raw.get("triggers"), path, f"topics.{name}.triggers")
         if not triggers:
             raise DefinitionError(path, f"topics.{name}.triggers", "at least one trigger is needed")
-        unknown = sorted(set(raw) - {"triggers", "reply", "except_with", "still_refuse_with"})
+        unknown = sorted(set(raw) - {"triggers", "reply", "except_with", "still_refuse_with", "not_in"})
         if unknown:
             raise DefinitionError(path, f"topics.{name}.{unknown[0]}",
-                                  "unknown field (known: triggers, reply, except_with, still_refuse_with)")
+                                  "unknown field (known: triggers, reply, except_with, still_refuse_with, not_in)")
         topics[str(name)] = OutOfScopeTopic(
             triggers,
             _text(raw.get("reply"), path, f"topics.{name}.reply"),
             except_with=_strings(raw.get("except_with"), path, f"topics.{name}.except_with"),
             still_refuse_with=_strings(raw.get("still_refuse_with"), path, f"topics.{name}.still_refuse_with"),
+            not_in=_strings(raw.get("not_in"), path, f"topics.{name}.not_in"),
         )
     return OutOfScope(topics, _strings(data.get("generic_words"), path, "generic_words"))
 

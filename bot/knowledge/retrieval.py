@@ -60,6 +60,9 @@ TOPIC_MIN_UNSHARED = 3.5
 NAMED_TOPIC_MIN = 8.0
 NAMED_TOPIC_RATIO = 3.0
 
+# The out-of-scope topic for what fits no other: it refuses only when no specific topic does.
+CATCH_ALL = "other"
+
 # Text fixes before lemmatising: "A&E", "PEACE & LOVE" keep their words; "10k" is not dropped.
 _AMPERSAND = re.compile(r"\s*&\s*")
 _DISTANCE = re.compile(r"\b(\d+(?:\.\d+)?)\s?(k|km|mi)\b", re.IGNORECASE)
@@ -152,6 +155,15 @@ class _PhraseSet:
         self.keys = {tuple(_lemmas(p)) for p in phrases} - {()}
         self._longest = max((len(k) for k in self.keys), default=0)
 
+    def spans(self, tokens: Sequence[str], start: int, end: int) -> list[tuple[int, int]]:
+        """Where the phrases occur in `tokens` around tokens[start:end]."""
+        found = []
+        for i in range(max(0, start - self._longest), start + 1):
+            for size in range(1, min(self._longest, len(tokens) - i) + 1):
+                if i + size >= end and tuple(tokens[i : i + size]) in self.keys:
+                    found.append((i, i + size))
+        return found
+
     def found_in(self, tokens: Sequence[str]) -> bool:
         for i in range(len(tokens)):
             for size in range(1, min(self._longest, len(tokens) - i) + 1):
@@ -174,7 +186,7 @@ class Retriever:
         self.unusable_triggers: list[str] = []
         for name, topic in out_of_scope.topics.items():
             for field, phrases in (("triggers", topic.triggers), ("except_with", topic.except_with),
-                                   ("still_refuse_with", topic.still_refuse_with)):
+                                   ("still_refuse_with", topic.still_refuse_with), ("not_in", topic.not_in)):
                 for phrase in phrases:
                     key = tuple(_lemmas(phrase))
                     if not key:
@@ -183,6 +195,7 @@ class Retriever:
                         self._triggers.setdefault(key, name)
         self._exceptions = {name: (_PhraseSet(t.except_with), _PhraseSet(t.still_refuse_with))
                             for name, t in out_of_scope.topics.items()}
+        self._not_in = {name: _PhraseSet(t.not_in) for name, t in out_of_scope.topics.items() if t.not_in}
         self._longest_trigger = max((len(k) for k in self._triggers), default=1)
         self._context_words = frozenset(w for word in vocabulary.context_words for w in lemmas(word))
         # Suggested-question buttons send an entry's question word for word: it names its entry.
@@ -224,13 +237,23 @@ class Retriever:
         return hits[0] if hits else None
 
     def _trigger_topics(self, tokens: Sequence[str]) -> list[str]:
+        """The topics whose triggers `tokens` contain, in order of their first trigger; the
+        catch-all topic ("other") after the specific ones: "what time does the clinic open on
+        Saturday?" asks for booking, not the time. A trigger inside one of its topic's `not_in`
+        phrases does not count ("is the cross trainer ok?" is not about trainers)."""
         found: list[str] = []
         for i in range(len(tokens)):
             for size in range(1, min(self._longest_trigger, len(tokens) - i) + 1):
                 topic = self._triggers.get(tuple(tokens[i : i + size]))
-                if topic is not None and topic not in found:
+                if topic is not None and topic not in found and not self._masked(topic, tokens, i, i + size):
                     found.append(topic)
-        return found
+        return sorted(found, key=lambda t: t == CATCH_ALL)
+
+    def _masked(self, topic: str, tokens: Sequence[str], start: int, end: int) -> bool:
+        """Is tokens[start:end] part of one of `topic`'s `not_in` phrases?"""
+        phrases = self._not_in.get(topic)
+        return phrases is not None and any(
+            s <= start and end <= e for s, e in phrases.spans(tokens, start, end))
 
     def refusing_topic(self, tokens: Sequence[str], context: Sequence[str] = ()) -> str | None:
         """The out-of-scope topic that refuses this question: one whose trigger it contains,

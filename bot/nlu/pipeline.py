@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from bot.nlu import vocabulary as V
 from bot.nlu.lang import WORD as _WORD
 from bot.nlu.lang import blank_english, guess_language
+from bot.nlu.questions import split_questions
 
 # Our termset: clinical negspacy defaults negate "can't"/"don't" before a body part, which in
 # runner talk is usually not a negation ("I can't run because my knee hurts").
@@ -51,6 +52,12 @@ _BALANCE_SECONDS = re.compile(
 _BALANCE_SECONDS_REV = re.compile(
     r"(?P<sa>left|right)\D{0,25}?(?P<a>\d{1,3})\s*(?:s|sec|secs|seconds?)?\D{0,40}?"
     r"(?P<sb>left|right)\D{0,25}?(?P<b>\d{1,3})"
+)
+# "right" that is not the right side: "right now", "right after a run", "all right", "right?"
+_NOT_A_SIDE = re.compile(
+    r"right(?:\s+(?:now|away|after|before|then|there|here|at|on|in|into|under|below|above|behind|next|from|"
+    r"through|when|as|by|up|down|off|around|over|till|until|to|thing|way|time|amount|call|choice|"
+    r"decision|idea|move|track)\b)"
 )
 _CONTRACTION = re.compile(r"\b(" + "|".join(V.CONTRACTIONS) + r")\b", re.IGNORECASE)
 
@@ -152,6 +159,11 @@ class NLU:
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
         nlp.add_pipe("negex", config={"neg_termset": NEGATION_TERMS, "ent_types": ["BODY_PART"]})
         self.nlp = nlp
+        # Words the English lemma table knows (forms and lemmas): only other words may be typos
+        # of a question word ("hwo", "shuold"), and never a body part's word.
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+        self._known = frozenset(table.keys()) | frozenset(table.values())
+        self._known_words = frozenset(_BODY_WORDS) | {w for ps in V.BODY_PARTS.values() for p in ps for w in p.split()}
         # Lemma matching: "keeps coming back" ~ "kept coming back"; LOWER for short answers.
         self._pattern = _phrase_matcher(nlp, V.PAIN_PATTERNS, "LEMMA")
         self._pattern_lower = _phrase_matcher(nlp, V.PAIN_PATTERNS, "LOWER")
@@ -223,12 +235,12 @@ class NLU:
         if "ROM" in cues and (locations or context):
             slots["range_of_motion"] = "reduced"
 
-        # "can still stand on one leg for ages" answers a question; it does not ask one.
-        is_question = lower.endswith("?") or (bool(words) and words[0] in V.QUESTION_STARTS
-                                              and not (context and slots))
         asks = False
-        if is_question and questions:
-            statement, asks = _split_questions(lower)
+        if questions:
+            # Read clause by clause (bot.nlu.questions); "can still stand on one leg for ages"
+            # gives the answer the bot asked for, so it does not ask one.
+            statement, asks = split_questions(lower, self._is_known, answers_request=bool(context) and context in slots)
+            is_question = asks
             if asks and slots:
                 # What a question asks about is not an answer ("is this just normal soreness?" does
                 # not say the pain fades); the statements around it are ("it eases after a mile,
@@ -238,12 +250,20 @@ class NLU:
                 place_counts = context in (None, "pain_location")
                 slots = {k: v for k, v in slots.items()
                          if k in told or (place_counts and k in ("pain_location", "pain_side"))}
+        else:
+            # The crisis states read a message whole: its form alone says whether it asks.
+            is_question = lower.endswith("?") or (bool(words) and words[0] in V.QUESTION_STARTS
+                                                  and not (context and slots))
         intent = self._intent(lower, words, cues, slots, negated, is_question, context)
         if asks and intent not in ("why_ask", "greet", "thanks", "goodbye", "correction"):
             # A question is answered; one that also tells us something (a place in a first
             # message, an answer to the question we asked) is answered and taken as well.
             intent = "ask_and_inform" if slots and (context is not None or "pain_location" in slots) else "ask_question"
         return Parse(text, intent, entities, slots, negated, is_question, language, context)
+
+    def _is_known(self, word: str) -> bool:
+        """An English word (or a body part's), so not a typo of a question word."""
+        return word in self._known_words or self.nlp.vocab.strings.add(word) in self._known or word in self._known
 
     # -- slots ---------------------------------------------------------------------------------
 
@@ -258,6 +278,9 @@ class NLU:
             before = text[max(0, e.start - 12): e.start]
             if re.search(r"\b(not|never|isn't|no)( the| my)?\s*$", before):
                 continue  # "the left shin, not the right"
+            if e.value == "right" and (_NOT_A_SIDE.match(text[e.start:])
+                                       or re.search(r",\s*$", before) and re.match(r"right\s*\?", text[e.start:])):
+                continue  # "right now", "right after a run", "it's normal, right?"
             if "meant" in text and e.start < text.rindex("meant") and any(
                     x.label == "SIDE" and x.start > text.rindex("meant") for x in entities):
                 continue  # "I said right but I meant left"
@@ -342,26 +365,6 @@ class NLU:
             return "ask_question"
         # Inside a question, an unrecognised reply is an (unclear) answer, not a change of topic.
         return "inform" if context else "off_topic"
-
-
-_CLAUSES = re.compile(r"[,;:.!?()]+|\s+-\s+|\s+(?:but|so)\s+")
-
-
-def _split_questions(lower: str) -> tuple[str, bool]:
-    """The statements of a message without its question clauses, and whether it has one: a
-    clause that starts like a question ("what helps?", "is it ok to...", "why does ..."), or a
-    short last one after a statement ("my calves ache after hills, normal?")."""
-    clauses = [(c.strip(), _WORD.findall(c)) for c in _CLAUSES.split(lower)]
-    clauses = [(c, w) for c, w in clauses if w]
-    statements: list[str] = []
-    asks = False
-    for i, (clause, words) in enumerate(clauses):
-        last = i == len(clauses) - 1 and i > 0
-        if words[0] in V.QUESTION_STARTS or (last and lower.rstrip().endswith("?") and len(words) <= 3):
-            asks = True
-        else:
-            statements.append(clause)
-    return ", ".join(statements), asks
 
 
 def _unique(values: Any) -> tuple[str, ...]:
