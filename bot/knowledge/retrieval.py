@@ -14,6 +14,7 @@ Two decisions come before BM25: a question that is word for word one of an entry
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.knowledge.loader import OutOfScope, Vocabulary
 from bot.knowledge.model import Entry
-from bot.nlu.lang import lemmas
+from bot.nlu.lang import is_english, lemmas
 
 # spaCy's stop words include words that carry meaning for runners ("back", "side", "serious").
 _MEANINGFUL = {
@@ -60,6 +61,12 @@ TOPIC_MIN_UNSHARED = 3.5
 NAMED_TOPIC_MIN = 8.0
 NAMED_TOPIC_RATIO = 3.0
 
+# A word of the question that is neither English nor the knowledge base's is read as the knowledge
+# base's word it is closest to, if it is this close (difflib's ratio): "strech" -> stretch,
+# "fascitis" -> fasciitis, "achillis" -> achilles. Shorter words are left alone.
+SPELLING_CUTOFF = 0.84
+SPELLING_MIN_LENGTH = 4
+
 # The out-of-scope topic for what fits no other: it refuses only when no specific topic does.
 CATCH_ALL = "other"
 
@@ -78,7 +85,8 @@ _PLEASANTRY = re.compile(
 
 
 def _lemmas(text: str) -> list[str]:
-    text = _AMPERSAND.sub(" and ", text)
+    # Lower case first: the lookup table lemmatises "reds" and "Knees", not "REDs" and "KNEES".
+    text = _AMPERSAND.sub(" and ", text.lower())
     text = _DISTANCE.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
     return lemmas(text)
 
@@ -208,6 +216,21 @@ class Retriever:
                 if other is not e:
                     self.duplicate_questions.append((q, other.id, e.id))
         generic = {lemma for word in out_of_scope.generic_words for lemma in lemmas(word)}
+        # The words a typo may be read as: every word of the entries, synonyms and triggers.
+        words: set[str] = set()
+        for e in self.entries:
+            words.update(_lemmas(self._document(e)))
+        for phrases in (*vocabulary.locations.values(), *vocabulary.groups.values()):
+            for phrase in phrases:
+                words.update(_lemmas(phrase))
+        for topic in out_of_scope.topics.values():
+            for phrase in topic.triggers:
+                words.update(_lemmas(phrase))
+        self._words = frozenset(w for w in words if w.isalpha())
+        self._by_length: dict[int, list[str]] = {}
+        for w in sorted(self._words):
+            self._by_length.setdefault(len(w), []).append(w)
+        self._corrections: dict[str, str] = {}
         docs = [self.terms(self._document(e)) for e in self.entries]
         self._bm25 = BM25Okapi(docs)
         vocab: set[str] = set(vocabulary.groups) | set(vocabulary.locations)
@@ -220,6 +243,24 @@ class Retriever:
         # Title and keywords count twice: they are written to say what the entry is about.
         return " . ".join((entry.title, entry.title, *entry.keywords, *entry.keywords, *entry.questions, entry.text))
 
+    def spelled(self, tokens: Sequence[str]) -> list[str]:
+        """The question's lemmas with typos read as the knowledge base's words ("strech" ->
+        stretch): only a word that is neither English nor already the knowledge base's."""
+        return [self._correct(t) for t in tokens]
+
+    def _correct(self, token: str) -> str:
+        if (len(token) < SPELLING_MIN_LENGTH or not token.isalpha() or token in self._words
+                or token in STOP or is_english(token)):
+            return token
+        fixed = self._corrections.get(token)
+        if fixed is None:
+            candidates = [w for n in range(len(token) - 2, len(token) + 3) for w in self._by_length.get(n, ())]
+            close = difflib.get_close_matches(token, candidates, n=1, cutoff=SPELLING_CUTOFF)
+            fixed = close[0] if close else token
+            if len(self._corrections) < 10_000:  # a bounded memo: typos repeat, the set of them is small
+                self._corrections[token] = fixed
+        return fixed
+
     def terms(self, text: str) -> list[str]:
         return [t for t in self._phrases.apply(_lemmas(text)) if t not in STOP]
 
@@ -227,12 +268,12 @@ class Retriever:
 
     def refusal_topic(self, text: str) -> str | None:
         """`refusing_topic` for raw text."""
-        return self.refusing_topic(_lemmas(text))
+        return self.refusing_topic(self.spelled(_lemmas(text)))
 
     def out_of_scope_topic(self, text: str) -> str | None:
         """The out-of-scope topic `text` names (its first trigger), or None. For the reply after
         a refusal, so exceptions do not apply: if we refused, the trigger's reply fits best."""
-        tokens = _lemmas(text)
+        tokens = self.spelled(_lemmas(text))
         hits = self._trigger_topics(tokens)
         return hits[0] if hits else None
 
@@ -308,7 +349,7 @@ class Retriever:
     def explain(self, question: str, context: Sequence[str] = ()) -> Explanation:
         """Every step of the decision for `question` (see `best`)."""
         text = after_pleasantry(question) or question
-        tokens = _lemmas(text)
+        tokens = self.spelled(_lemmas(text))
         exact = self._exact.get(tuple(tokens))
         terms, focus = self._query(tokens, context)
         refused = None if exact else self.refusing_topic(tokens, context)

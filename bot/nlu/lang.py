@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.strings import hash_string
 
 # The lookup table gets a few running words wrong; these win over it.
 LEMMA_FIXES: dict[str, str] = {
@@ -28,6 +29,12 @@ LEMMA_FIXES: dict[str, str] = {
     "does": "do",
     "as": "as",
     "ai": "ai",
+    "reds": "reds",  # RED-S, not the colour
+    # Chat spellings.
+    "thru": "through",
+    "tho": "though",
+    "coz": "because",
+    "cuz": "because",
 }
 
 
@@ -48,6 +55,19 @@ def blank_english() -> Language:
     nlp.add_pipe("lemma_fixes", after="lemmatizer")
     nlp.initialize()
     return nlp
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> tuple[frozenset[int], frozenset[str]]:
+    table = shared_tokenizer().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+    return frozenset(table.keys()), frozenset(str(v) for v in table.values()) | frozenset(LEMMA_FIXES)
+
+
+def is_english(word: str) -> bool:
+    """Is `word` (lower case) a form or lemma of the English lookup table? A word outside it may
+    be a typo ("strech", "shuold")."""
+    keys, values = _lookup()
+    return word in values or hash_string(word) in keys
 
 
 @lru_cache(maxsize=1)

@@ -15,11 +15,12 @@ from typing import Any
 from negspacy.negation import Negex  # noqa: F401  (registers the "negex" factory)
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from bot.nlu import vocabulary as V
 from bot.nlu.lang import WORD as _WORD
-from bot.nlu.lang import blank_english, guess_language
+from bot.nlu.lang import blank_english, guess_language, is_english
 from bot.nlu.questions import split_questions
 
 # Our termset: clinical negspacy defaults negate "can't"/"don't" before a body part, which in
@@ -159,10 +160,7 @@ class NLU:
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
         nlp.add_pipe("negex", config={"neg_termset": NEGATION_TERMS, "ent_types": ["BODY_PART"]})
         self.nlp = nlp
-        # Words the English lemma table knows (forms and lemmas): only other words may be typos
-        # of a question word ("hwo", "shuold"), and never a body part's word.
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
-        self._known = frozenset(table.keys()) | frozenset(table.values())
+        # Only words that are neither English nor a body part's may be typos of a question word.
         self._known_words = frozenset(_BODY_WORDS) | {w for ps in V.BODY_PARTS.values() for p in ps for w in p.split()}
         # Lemma matching: "keeps coming back" ~ "kept coming back"; LOWER for short answers.
         self._pattern = _phrase_matcher(nlp, V.PAIN_PATTERNS, "LEMMA")
@@ -263,7 +261,7 @@ class NLU:
 
     def _is_known(self, word: str) -> bool:
         """An English word (or a body part's), so not a typo of a question word."""
-        return word in self._known_words or self.nlp.vocab.strings.add(word) in self._known or word in self._known
+        return word in self._known_words or word in STOP_WORDS or is_english(word)
 
     # -- slots ---------------------------------------------------------------------------------
 
