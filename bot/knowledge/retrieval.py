@@ -73,6 +73,8 @@ CATCH_ALL = "other"
 # Text fixes before lemmatising: "A&E", "PEACE & LOVE" keep their words; "10k" is not dropped.
 _AMPERSAND = re.compile(r"\s*&\s*")
 _DISTANCE = re.compile(r"\b(\d+(?:\.\d+)?)\s?(k|km|mi)\b", re.IGNORECASE)
+# "4/10" is one token the lemmas drop: say it as the entries do ("3 out of 10").
+_OUT_OF_TEN = re.compile(r"\b(10|\d)\s*/\s*10\b")
 # A leading "thanks", "ok", "great" before the question itself ("thanks. what shoes should I get").
 # Thanks may run straight into the question; words that also start questions ("right knee",
 # "cool down", "ok to run?") count only with punctuation after them.
@@ -88,6 +90,7 @@ def _lemmas(text: str) -> list[str]:
     # Lower case first: the lookup table lemmatises "reds" and "Knees", not "REDs" and "KNEES".
     text = _AMPERSAND.sub(" and ", text.lower())
     text = _DISTANCE.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
+    text = _OUT_OF_TEN.sub(r"\1 out of 10", text)
     return lemmas(text)
 
 

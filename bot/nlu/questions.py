@@ -103,7 +103,10 @@ def clause_asks(clause: str, words: list[str], known: Callable[[str], bool], *, 
     if first in WHEN_WHERE:
         return second in AUXILIARIES or second in QUESTION_WORDS
     if first in AUXILIARIES:
-        return second in SUBJECTS or (first in LOOSE_AUXILIARIES and not answers_request)
+        # "does taping help", "would cycling be ok": a gerund after an auxiliary other than
+        # "is"/"are" is the subject of a question ("is getting worse" answers one).
+        gerund = second.endswith("ing") and first not in ("is", "are", "was", "were", "am")
+        return second in SUBJECTS or gerund or (first in LOOSE_AUXILIARIES and not answers_request)
     if first in REQUESTS:
         return not NOT_REQUESTS.match(" ".join(words))
     return False
