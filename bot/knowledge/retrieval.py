@@ -73,6 +73,8 @@ CATCH_ALL = "other"
 # Text fixes before lemmatising: "A&E", "PEACE & LOVE" keep their words; "10k" is not dropped.
 _AMPERSAND = re.compile(r"\s*&\s*")
 _DISTANCE = re.compile(r"\b(\d+(?:\.\d+)?)\s?(k|km|mi)\b", re.IGNORECASE)
+# "right now", "right after", "all right": not the right side (balance-test compares left and right).
+_NOT_RIGHT_SIDE = re.compile(r"\b(?:all )?right(?= (?:now|away|after|before|then|there|here|at|into)\b)|\ball right\b")
 # "4/10" is one token the lemmas drop: say it as the entries do ("3 out of 10").
 _OUT_OF_TEN = re.compile(r"\b(10|\d)\s*/\s*10\b")
 # A leading "thanks", "ok", "great" before the question itself ("thanks. what shoes should I get").
@@ -91,6 +93,7 @@ def _lemmas(text: str) -> list[str]:
     text = _AMPERSAND.sub(" and ", text.lower())
     text = _DISTANCE.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}", text)
     text = _OUT_OF_TEN.sub(r"\1 out of 10", text)
+    text = _NOT_RIGHT_SIDE.sub(" ", text)
     return lemmas(text)
 
 
