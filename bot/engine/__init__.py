@@ -309,12 +309,6 @@ class Engine:
                 parse = again  # "thanks. what shoes should I get" is a shoes question
             elif parse.intent in PLEASANTRY_INTENTS and again.intent == "off_topic" and self._answerable(rest):
                 parse = replace(again, intent="ask_question")  # "thanks! also, my pee was really dark"
-        if (routed and parse.intent == "off_topic" and requested is None and not finding
-                and self.kb.feeling(text) is None and self._answerable(text)):
-            # No question pending, and neither pain nor chat: a question without a question's form
-            # that the knowledge base answers or refuses in its own words ("never been to a
-            # physio, what to expect" typed without a question word).
-            parse = replace(parse, intent="ask_question")
         question = question and routed  # a suggested question's button is a question (not in a crisis state)
         turn.parse, turn.intent = parse, "ask_question" if question else parse.intent
         if finding and turn.intent not in goes_on_for:
@@ -341,6 +335,11 @@ class Engine:
             turn.replies.append(Reply(turn.voice.say(f"{NOT_UNDERSTOOD}.{kind}"), account))
             self.flow.reask(turn)
             return
+        if routed and parse.intent == "off_topic" and requested is None and self._answerable(text):
+            # No question pending, and neither pain, chat nor a feeling: a question without a
+            # question's form that the knowledge base answers or refuses in its own words ("never
+            # seen a physio, no clue what happens there").
+            turn.intent = "ask_question"
         await self.flow.dispatch(turn)
         if feeling is not None and turn.replies:
             self._acknowledge_first(turn, feeling.line)
