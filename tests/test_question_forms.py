@@ -76,3 +76,18 @@ def test_right_now_is_not_the_right_side(nlu: NLU, text: str, side: str | None) 
 def test_the_crisis_states_still_read_a_message_whole(nlu: NLU) -> None:
     # questions=False (the crisis states): the old reading by the first word and "?" alone.
     assert nlu.parse("my knee hurts, should i run", None, questions=False).intent == "report_pain"
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    # Runner shorthand in the check-in: statements, not questions.
+    ("couldn't run, sick all week", "checkin_distance"),
+    ("did a half on sunday and 3 easy runs of 6k", "checkin_distance"),
+    ("have a 10k race on saturday", "checkin_distance"),
+])
+def test_runner_shorthand_is_not_a_question(nlu: NLU, text: str, context: str) -> None:
+    assert not nlu.parse(text, context).is_question
+
+
+def test_did_with_a_pronoun_asks(nlu: NLU) -> None:
+    assert nlu.parse("did i overdo it", "pain_pattern").intent == "ask_question"
+    assert nlu.parse("do the stretches help", "pain_pattern").intent == "ask_question"

@@ -36,9 +36,12 @@ WHEN_WHERE = frozenset({"when", "where", "when's", "where's"})
 AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "can", "could", "would", "will", "do", "does",
                          "did", "has", "have", "may", "might", "must", "isn't", "aren't", "can't",
                          "won't", "don't", "doesn't", "wouldn't", "couldn't"})
-SUBJECTS = frozenset({"i", "you", "it", "this", "that", "these", "those", "there", "we", "they", "he",
-                      "she", "my", "your", "the", "a", "an", "some", "any", "it's", "i'm", "u", "ur",
-                      "one", "anyone", "anything", "something", "someone", "running", "rest"})
+PRONOUNS = frozenset({"i", "you", "it", "this", "that", "these", "those", "there", "we", "they", "he",
+                      "she", "it's", "i'm", "u", "anyone", "anything", "something", "someone"})
+SUBJECTS = PRONOUNS | {"my", "your", "the", "a", "an", "some", "any", "ur", "one", "running", "rest"}
+#: Auxiliaries that start statements before a noun in runner shorthand ("did a half on sunday",
+#: "have a 10k on sunday"): a question only with a pronoun after them ("did I overdo it").
+SHORTHAND_AUXILIARIES = frozenset({"did", "has", "have", "was", "were", "am", "may", "might", "must"})
 #: Auxiliaries that ask even before a word that is not a subject ("is cycling ok", "can swimming
 #: help"), unless the message is the answer the bot asked for.
 LOOSE_AUXILIARIES = frozenset({"is", "are", "can", "could", "would", "will", "do", "does"})
@@ -67,7 +70,7 @@ _CLAUSES = re.compile(r"[,;:.!?()]+|\s+-\s+|\s+(?:but|so)\s+")
 
 def fuzzy_question_word(word: str, known: Callable[[str], bool]) -> str | None:
     """The question word an unknown word is a typo of ("hwo" -> how, "shuold" -> should)."""
-    if len(word) < 3 or known(word):
+    if len(word) < 3 or "'" in word or known(word):  # "couldn't" is not a typo of "shouldn't"
         return None
     candidates = sorted(QUESTION_WORDS | WHEN_WHERE | {"can", "does", "could", "would"})
     for candidate in candidates:
@@ -106,6 +109,8 @@ def clause_asks(clause: str, words: list[str], known: Callable[[str], bool], *, 
         # "does taping help", "would cycling be ok": a gerund after an auxiliary other than
         # "is"/"are" is the subject of a question ("is getting worse" answers one).
         gerund = second.endswith("ing") and first not in ("is", "are", "was", "were", "am")
+        if first in SHORTHAND_AUXILIARIES:
+            return second in PRONOUNS
         return second in SUBJECTS or gerund or (first in LOOSE_AUXILIARIES and not answers_request)
     if first in REQUESTS:
         return not NOT_REQUESTS.match(" ".join(words))
