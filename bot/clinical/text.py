@@ -88,7 +88,8 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _clause_start(text: str, sentence_start: int, pos: int) -> int:
-    breaks = list(_CLAUSE_BREAK.finditer(text, sentence_start, pos))
+    # The window reaches a little past `pos` so a look-ahead (", i ...") can see its word.
+    breaks = [m for m in _CLAUSE_BREAK.finditer(text, sentence_start, pos + 12) if m.end() <= pos]
     return breaks[-1].end() if breaks else sentence_start
 
 
