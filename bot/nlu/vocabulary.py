@@ -171,7 +171,7 @@ QUESTION_STARTS: tuple[str, ...] = (
 )
 RANGE_OF_MOTION: tuple[str, ...] = (
     "can't bend", "cannot bend", "cant bend", "can't straighten", "cannot straighten",
-    "range of motion", "lost flexibility", "less flexible", "stiff", "stiffness",
+    "range of motion", "lost flexibility", "less flexible",
     "can't move it as far", "locked", "locking",
 )
 
