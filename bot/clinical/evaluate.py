@@ -173,8 +173,10 @@ class Truth:
         return any(self.fact(n) is True for n in names)
 
 
-def findings_for(facts: Mapping[str, FactValue], rules: ClinicalRules | None = None) -> tuple[Finding, ...]:
-    """The rules that hold on these facts, with overridden ones dropped, most serious first."""
+def findings_for(facts: Mapping[str, FactValue], rules: ClinicalRules | None = None,
+                 overrides: bool = True) -> tuple[Finding, ...]:
+    """The rules that hold on these facts, most serious first; with `overrides`, a finding another
+    one replaces (a more specific reason for the same thing) is dropped."""
     rules = rules or default_rules()
     fired: dict[str, Finding] = {}
     base = Truth(rules, facts)
@@ -194,7 +196,7 @@ def findings_for(facts: Mapping[str, FactValue], rules: ClinicalRules | None = N
         words = tuple(dict.fromkeys(facts[f].words for f in used if facts[f].words))
         fired[rule.id] = Finding(rule.id, level, reason, rule.condition, words, tuple(dict.fromkeys(used)),
                                  rule.source, rule.entry)
-    overridden = {o for rid in fired for o in rules.rule(rid).overrides}
+    overridden = {o for rid in fired for o in rules.rule(rid).overrides} if overrides else set()
     kept = [f for rid, f in fired.items() if rid not in overridden]
     return tuple(sorted(kept, key=lambda f: LEVEL_RANK[f.level]))
 
