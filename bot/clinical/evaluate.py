@@ -285,7 +285,7 @@ def evaluate(text: str, state: ClinicalState | None = None, *, slots: Mapping[st
     after_facts = {**extra, **new_state.facts}
     after = findings_for(after_facts, rules)
     changed = {k: v for k, v in updates.items() if before_facts.get(k, FactValue(None, "")).value != v.value}
-    changes = _changes(rules, findings_for(before_facts, rules), after, changed) if changed else ()
+    changes = _changes(rules, findings_for(before_facts, rules), after, changed) if updates else ()
     questions = open_questions(after_facts, new_state.asked, rules, after)
     return Evaluation(
         state=new_state, findings=after, questions=questions, changes=changes,
