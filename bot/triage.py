@@ -107,9 +107,8 @@ def decide(slots: Mapping[str, Any], red_flags: Sequence[RedFlagFinding] = (),
         clinical = [f for f in findings if f.level == level.value]
         if hits or clinical:
             reasons = tuple(dict.fromkeys([f.reason for f in clinical] + hits))
-            # A periods note still matters when a doctor is the next step.
-            kept = tuple(n for n in notes if n == "periods-irregular")
-            return TriageDecision(level, reasons, (rule,), kept, tuple(f.rule for f in clinical))
+            # No intake notes: when a doctor is the next step, training advice is noise.
+            return TriageDecision(level, reasons, (rule,), (), tuple(f.rule for f in clinical))
 
     pain = describe_pain(slots)
     pattern = slots.get("pain_pattern")
