@@ -38,7 +38,8 @@ _NEGATOR = re.compile(
 # Negation words that do not negate what follows ("no idea why my pee is brown").
 _PSEUDO_NEGATION = re.compile(
     r"\b(no idea|not sure|not only|no matter|not just|no doubt|don't know|not even sure|"
-    r"doesn't matter|don't care|not that bad|never mind|nothing else|didn't think much)\b"
+    r"doesn't matter|don't care|not that bad|never mind|nothing else|didn't think much|"
+    r"don't remember|can't remember|didn't notice|don't think)\b"
 )
 _UNCERTAIN = re.compile(r"\b(not sure (if|whether)|unsure (if|whether)|don't know (if|whether)|no idea (if|whether)|can't tell (if|whether))\s*$")
 _CLAUSE_BREAK = re.compile(
