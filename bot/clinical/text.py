@@ -41,6 +41,7 @@ _PSEUDO_NEGATION = re.compile(
     r"doesn't matter|don't care|not that bad|never mind|nothing else|didn't think much|"
     r"don't remember|can't remember|didn't notice|don't think)\b"
 )
+_ALL_IS_WELL = re.compile(r"\b(fine|ok|okay|normal|normally|no problem|alright|all right|pain.?free)\b")
 _UNCERTAIN = re.compile(r"\b(not sure (if|whether)|unsure (if|whether)|don't know (if|whether)|no idea (if|whether)|can't tell (if|whether))\s*$")
 _CLAUSE_BREAK = re.compile(
     r"(\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\byet\b|\bexcept\b|\bwhereas\b|\bwhile\b|"
@@ -107,6 +108,10 @@ def _words(text: str, start: int, end: int) -> str:
 def negated(text: str, sentence_start: int, match: re.Match[str]) -> bool:
     """Is this statement denied ("no chest pain", "didn't fall or twist it", "numbness? none")?"""
     clause = text[_clause_start(text, sentence_start, match.start()): match.start()]
+    if _ALL_IS_WELL.search(match.group(0)):
+        # "no fever, walking fine": a list's negation does not carry into a statement that
+        # something is fine; only a negation in its own comma-segment does ("not walking fine").
+        clause = clause.rsplit(",", 1)[-1]
     window = " ".join(clause.split()[-5:])
     if _NEGATOR.search(window) and not _PSEUDO_NEGATION.search(window):
         return True
