@@ -106,9 +106,9 @@ def decide(slots: Mapping[str, Any], red_flags: Sequence[RedFlagFinding] = (),
         hits = [f.reason for f in red_flags if f.level == level.value]
         clinical = [f for f in findings if f.level == level.value]
         if hits or clinical:
-            reasons = tuple(dict.fromkeys([f.reason for f in clinical] + hits))
             # No intake notes: when a doctor is the next step, training advice is noise.
-            return TriageDecision(level, reasons, (rule,), (), tuple(f.rule for f in clinical))
+            return TriageDecision(level, tuple(dict.fromkeys([f.reason for f in clinical] + hits)), (rule,), (),
+                                  tuple(f.rule for f in clinical))
 
     pain = describe_pain(slots)
     pattern = slots.get("pain_pattern")

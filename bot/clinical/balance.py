@@ -89,8 +89,9 @@ def parse(text: str) -> BalanceReading | None:
     if len(named) == 2:
         values = sorted(named.values())
         return BalanceReading(values[0], values[1])
-    m = _EACH.search(norm) or _EACH_BEFORE.search(norm)
-    if m:
+    each = _EACH.search(norm) or _EACH_BEFORE.search(norm)
+    if each:
+        m = each
         value = float(next(g for g in m.groups() if g and re.fullmatch(r"\d{1,3}(\.\d)?", g)))
         return BalanceReading(value, value)
     if _FULL.search(norm):

@@ -249,8 +249,8 @@ def pdf(s: Summary) -> bytes:
         doc.cell(width, 7, title, fill=True, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         doc.set_font("DejaVu", "", 9.5)
         for item in items:
-            lines = doc.multi_cell(width - 4, 4.8, item, dry_run=True, output="LINES")
-            if doc.get_y() + 4.8 * len(lines) > bottom:
+            height = doc.multi_cell(width - 4, 4.8, item, dry_run=True, output="HEIGHT")
+            if doc.get_y() + float(height) > bottom:  # type: ignore[arg-type]
                 cut = True
                 break
             doc.set_x(doc.l_margin + 4)
