@@ -127,13 +127,21 @@ def build(record: Mapping[str, Any], now: datetime, tz: tzinfo) -> Summary:
                    "unsure": "Not sure; test not done"}.get(str(slots["balance_change"]))
 
     history = [h for h in record.get("history") or [] if isinstance(h, Mapping)]
-    levels = []
-    for h in reversed(history[-MAX_LEVELS:]):
+    levels: list[str] = []
+    repeats: list[int] = []
+    for h in reversed(history):
         line = f"{_when(h.get('at'), tz)}: {LEVEL_WORDS.get(str(h.get('level')), str(h.get('level')))}"
-        reasons = [str(r) for r in h.get("reasons") or []]
+        reasons = [str(r) for r in h.get("reasons") or []]  # as told to the runner
         if reasons:
-            line += ", because " + "; ".join(reasons)
+            line += ", because " + "; ".join(r[:1].lower() + r[1:] for r in reasons)
+        if levels and levels[-1] == line:  # the same advice again on the same day: once, counted
+            repeats[-1] += 1
+            continue
+        if len(levels) == MAX_LEVELS:
+            break
         levels.append(line)
+        repeats.append(1)
+    levels = [line + (f" ({n} times)" if n > 1 else "") for line, n in zip(levels, repeats)]
 
     entries = [e for e in (record.get("checkins") or {}).get("entries") or [] if isinstance(e, Mapping)]
     checkins = tuple(_checkin_line(e) for e in entries[-MAX_CHECKINS:])
