@@ -131,9 +131,15 @@ def run_case_rules(case: dict[str, Any]) -> tuple[str | None, list[str]]:
                 else:
                     slots[key] = parse_slots[key]
 
+    started = False  # a pain report starts the questions; a plain question is just answered
     for message in case.get("messages") or []:
-        take(nlu.parse(str(message)).slots)
-        clinical, _ = clinical.hear(str(message), slots)
+        parse = nlu.parse(str(message))
+        take(parse.slots)
+        clinical, result = clinical.hear(str(message), slots)
+        started = started or parse.intent in ("report_pain", "inform", "correction") or bool(
+            result.findings or result.questions)
+    if not started:
+        return None, asked
     form_tries: Counter[str] = Counter()
     for _ in range(MAX_TURNS):
         level = assess(clinical, slots).decision.level.value
