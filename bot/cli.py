@@ -147,10 +147,16 @@ def _dispatch(args: argparse.Namespace) -> int:
         return asyncio.run(_chat(getattr(args, "json", False), getattr(args, "data_dir", None),
                                  getattr(args, "user", "terminal"), getattr(args, "memory", False)))
     if command == "flow":
-        from bot.dialogue import load_dialogue
-        from bot.paths import dialogues_directory
+        from bot import validation
 
-        dialogue = load_dialogue(args.dir or dialogues_directory())
+        sources = validation.load_sources(dialogues_dir=args.dir)
+        found = validation.problems(sources)
+        if found:
+            for problem in found:
+                print(problem, file=sys.stderr)
+            print(f"{len(found)} problem(s) in {sources.vocabulary.directory}", file=sys.stderr)
+            return 1
+        dialogue = sources.dialogue
         if args.mermaid:
             sys.stdout.write(dialogue.mermaid())
         else:
@@ -189,13 +195,17 @@ def _kb(args: argparse.Namespace) -> int:
     from bot.paths import knowledge_directory
 
     directory = getattr(args, "dir", None) or knowledge_directory()
-    kb = KnowledgeBase.load(directory)
     if args.kb_command == "check":
-        problems = kb.problems()
+        from bot import validation
+
+        sources = validation.load_sources(knowledge_dir=directory)
+        kb = sources.kb
+        problems = [str(p) for p in validation.problems(sources)] + kb.problems()
         for problem in problems:
             print(problem)
         print(f"{len(kb.entries)} entries, {len(problems)} problem(s) in {directory}")
         return 1 if problems else 0
+    kb = KnowledgeBase.load(directory)
     if args.kb_command == "show":
         try:
             print(kb.show(args.entry_id))

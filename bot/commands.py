@@ -1,19 +1,21 @@
 """Account commands: /settings, /privacy, /export, /forget, /summary, /checkin, /progress, and
 their buttons.
 
-Channel-independent and pure: a command and the user's record in, a `TurnResult` (new record,
-replies, effects) out. The engine runs them (`Engine._account`) outside the dialogue flow because
-they act on the user's settings and data, not on the conversation. Their buttons carry payloads
-starting with "!" so they are told apart from the flow's Rasa payloads ("/intent{...}").
+Channel-independent and pure: a command, the user's record and a `Voice` (how to speak to this
+runner) in, a `TurnResult` (new record, replies, effects) out. The engine runs them outside the
+dialogue flow because they act on the user's settings and data, not on the conversation. Their
+buttons carry payloads starting with "!" so they are told apart from the flow's Rasa payloads
+("/intent{...}"). Every text is in dialogues/texts/en.yml; every command is listed in
+dialogues/vocabulary.yml with its help line.
 """
 
 from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import Any, cast
 
 from bot.checkins.progress import CHART_MIN_ENTRIES, entry_line, progress_text
 from bot.checkins.schedule import (
@@ -24,42 +26,38 @@ from bot.checkins.schedule import (
     valid_time,
     valid_timezone,
 )
+from bot.knowledge.loader import OTHER_COUNTRY
+from bot.record import CheckinData, UserRecord
+from bot.texts import LOCATION, Voice, text_family, text_key
 from bot.turn import Button, Effect, Reply, TurnResult
 
-COMMANDS = ("/settings", "/privacy", "/export", "/forget", "/summary", "/checkin", "/progress")
 ACTION_PREFIX = "!"
 
-#: Countries with their own crisis lines in knowledge/crisis_resources.yml; "other" gets the
-#: generic fallback (findahelpline.com, local emergency number).
-COUNTRIES: dict[str, str] = {"US": "United States", "GB": "United Kingdom", "IE": "Ireland",
-                             "other": "Somewhere else"}
+COUNTRY = text_key("settings.country")
+COUNTRY_SET = text_key("settings.country_set")
+COUNTRY_SET_OTHER = text_key("settings.country_set_other")
+CHECKIN_STATUS = text_key("settings.checkin", "status")
+CHECKIN_SET_UP = text_key("settings.checkin_set_up_button")
+CHECKIN_CHANGE = text_key("settings.checkin_change_button")
+PRIVACY = text_key("privacy")
+EXPORT = text_key("export.sending")
+FORGET = text_key("forget.confirm")
+FORGET_YES = text_key("forget.yes_button")
+FORGET_NO = text_key("forget.no_button")
+FORGOTTEN = text_key("forget.done")
+KEPT = text_key("forget.kept")
+LEVEL = text_family("level", lambda s: s.vocabulary.levels)
+PATTERN = text_family("pain_pattern", lambda s: s.vocabulary.values("pain_pattern"))
+BALANCE = text_family("balance_change", lambda s: s.vocabulary.values("balance_change"))
+WEEKDAY = text_family("weekday", [str(d) for d in WEEKDAYS])
+WEEKDAY_PLURAL = text_family("weekdays", [str(d) for d in WEEKDAYS])
+DATE_DAY = text_key("date.day")
+DATE_DAY_TIME = text_key("date.day_time")
+DATE_FULL = text_key("date.full")
 
-LEVEL_WORDS: dict[str, str] = {
-    "crisis": "crisis support offered first (talk of self-harm)",
-    "emergency": "call emergency services now",
-    "urgent": "see a doctor today and stop running",
-    "see_pt": "book a physical therapist",
-    "self_care": "normal soreness: self-care and a gradual return",
-}
-PATTERN_WORDS = {"fades": "fades within days like normal soreness",
-                 "recurring": "comes back when running again", "persistent": "does not fade"}
-BALANCE_WORDS = {"worse": "single-leg balance worse than before", "same": "single-leg balance unchanged",
-                 "unsure": "not sure about single-leg balance"}
-
-PRIVACY_TEXT = """What I keep about you, and how to get rid of it.
-
-What: the answers you give me (where it hurts, whether it fades, your balance, anything you type that I use for the triage), the advice I gave and when (your last 50 triage results), your weekly check-in answers if you turned it on (pain, where, distance; the last 104 weeks), your settings (country for crisis lines, check-in day, time, timezone and unit), and the Telegram chat id I need to reply to you and to recognise my buttons. Your messages themselves are not logged.
-
-Where: in one file per user on the server that runs this bot, readable only by the bot's account. Nothing is sold or shared, and nothing is sent anywhere except back to you through Telegram.
-
-How long: until you delete it. Nothing expires automatically.
-
-Your controls: /export sends you everything I keep as a JSON file. /forget deletes all of it, after you confirm. /cancel stops the current questions without deleting anything.
-
-I'm not a doctor, and this is not a medical record: if you see a physical therapist or doctor, /summary gives you a short report you can show them."""
 
 def is_command(text: str) -> bool:
-    return command_name(text) in COMMANDS
+    return command_name(text) in HANDLERS
 
 
 def command_name(text: str) -> str:
@@ -74,68 +72,87 @@ def is_action(payload: str | None) -> bool:
     return bool(payload) and payload.startswith(ACTION_PREFIX)  # type: ignore[union-attr]
 
 
-def handle_command(record: Mapping[str, Any], text: str, now: datetime, tz: tzinfo) -> TurnResult:
-    """Run one of COMMANDS for a user whose stored record is `record` (not modified)."""
-    new = copy.deepcopy(dict(record))
+def handle_command(record: Mapping[str, Any], text: str, now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+    """Run one of the account commands (HANDLERS) for a user whose stored record is `record`
+    (not modified)."""
+    new = cast(UserRecord, copy.deepcopy(dict(record)))
     name = command_name(text)
-    if name == "/settings":
-        return TurnResult(new, (settings_reply(new), checkin_settings_reply(new, now)))
-    if name == "/privacy":
-        return TurnResult(new, (Reply(PRIVACY_TEXT),))
-    if name == "/export":
-        return TurnResult(new, (Reply("Here is everything I keep about you, as a JSON file."),),
-                          (Effect("export_data"),))
-    if name == "/forget":
-        return TurnResult(new, (Reply(
-            "This deletes everything I keep about you: your answers, the advice history and your "
-            "settings. It cannot be undone. Delete it all?",
-            buttons=(Button("Yes, delete everything", "!forget yes"), Button("No, keep it", "!forget no")),
-        ),))
-    if name == "/summary":
-        return TurnResult(new, (Reply(summary_text(new, now, tz)),))
-    if name == "/progress":
-        return progress(new)
-    if name == "/checkin":
-        args = text.split()[1:]
-        return checkin(new, " ".join(args[:1]).lower(), " ".join(args[1:]), now)
-    raise ValueError(f"not an adapter command: {name!r}")
+    handler = HANDLERS.get(name)
+    if handler is None:
+        raise ValueError(f"not an account command: {name!r}")
+    return handler(new, text.split()[1:], now, tz, voice)
 
 
-def handle_action(record: Mapping[str, Any], payload: str, now: datetime) -> TurnResult:
+def handle_action(record: Mapping[str, Any], payload: str, now: datetime, voice: Voice) -> TurnResult:
     """A pressed "!" button: '!country GB', '!forget yes', '!forget no', '!checkin day 0', …"""
-    new = copy.deepcopy(dict(record))
+    new = cast(UserRecord, copy.deepcopy(dict(record)))
     verb, _, arg = payload[len(ACTION_PREFIX):].partition(" ")
     if verb == "checkin":
         sub, _, value = arg.partition(" ")
         if sub not in CHECKIN_VERBS:
             raise ValueError(f"unknown action payload: {payload!r}")
-        return checkin(new, sub, value, now)
-    if verb == "country" and arg in COUNTRIES:
+        return checkin(new, sub, value, now, voice)
+    if verb == "country" and arg in {c.code for c in voice.countries()}:
         new.setdefault("profile", {})["country"] = arg
-        return TurnResult(new, (Reply(f"Done: crisis lines for {COUNTRIES[arg]} from now on."),))
+        chosen = voice.with_country(arg)
+        return _result(new, (Reply(chosen.say(COUNTRY_SET_OTHER if arg == OTHER_COUNTRY else COUNTRY_SET)),))
     if verb == "forget" and arg == "yes":
-        return TurnResult(new, (Reply("Done: I've deleted everything I kept about you. "
-                                      "If you want to talk again, just tell me what hurts."),),
-                          (Effect("delete_data"),))
+        return _result(new, (Reply(voice.say(FORGOTTEN)),), (Effect("delete_data"),))
     if verb == "forget" and arg == "no":
-        return TurnResult(new, (Reply("Okay, nothing was deleted."),))
+        return _result(new, (Reply(voice.say(KEPT)),))
     raise ValueError(f"unknown action payload: {payload!r}")
 
 
-def settings_reply(record: Mapping[str, Any]) -> Reply:
-    current = (record.get("profile") or {}).get("country") or "US"
-    name = COUNTRIES.get(current, current)
-    return Reply(
-        f"Settings\n\nCountry for crisis lines: {name}. Where are you? This decides which "
-        "helplines and emergency numbers I show.",
-        buttons=tuple(Button(label, f"!country {code}") for code, label in COUNTRIES.items()),
-    )
+def settings_reply(voice: Voice) -> Reply:
+    return Reply(voice.say(COUNTRY),
+                 buttons=tuple(Button(c.label, f"!country {c.code}") for c in voice.countries()))
 
 
-def checkin_settings_reply(record: Mapping[str, Any], now: datetime) -> Reply:
-    status = checkin_status(record, now)
-    label = "Set up weekly check-in" if status == "off" else "Change weekly check-in"
-    return Reply(f"Weekly check-in: {status}.", buttons=(Button(label, "!checkin menu"),))
+def checkin_settings_reply(record: Mapping[str, Any], now: datetime, voice: Voice) -> Reply:
+    active = checkin_active(record)
+    label = voice.say(CHECKIN_CHANGE if active else CHECKIN_SET_UP)
+    return Reply(voice.say(CHECKIN_STATUS, status=checkin_status(record, now, voice)),
+                 buttons=(Button(label, "!checkin menu"),))
+
+
+# -- the account commands --------------------------------------------------------------------
+
+def _settings(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+    return _result(record, (settings_reply(voice), checkin_settings_reply(record, now, voice)))
+
+
+def _privacy(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+    return _result(record, (Reply(voice.say(PRIVACY)),))
+
+
+def _export(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+    return _result(record, (Reply(voice.say(EXPORT)),), (Effect("export_data"),))
+
+
+def _forget(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+    return _result(record, (Reply(voice.say(FORGET), buttons=(
+        Button(voice.say(FORGET_YES), "!forget yes"), Button(voice.say(FORGET_NO), "!forget no"))),))
+
+
+def _summary(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+    return _result(record, (Reply(summary_text(record, now, tz, voice)),))
+
+
+def _progress(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+    return progress(record, voice)
+
+
+def _checkin(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
+    return checkin(record, " ".join(args[:1]).lower(), " ".join(args[1:]), now, voice)
+
+
+Handler = Callable[[UserRecord, list[str], datetime, tzinfo, Voice], TurnResult]
+#: The account commands and what runs them; each is listed in dialogues/vocabulary.yml (checked
+#: at start-up), where its help line is named.
+HANDLERS: dict[str, Handler] = {
+    "/settings": _settings, "/privacy": _privacy, "/export": _export, "/forget": _forget,
+    "/summary": _summary, "/checkin": _checkin, "/progress": _progress,
+}
 
 
 # -- weekly check-in settings ----------------------------------------------------------------
@@ -148,61 +165,99 @@ TIMEZONE_CHOICES = ("Europe/London", "Europe/Berlin", "America/New_York", "Ameri
 PAUSE_CHOICES = (1, 2, 4)
 _DRAFT_KEYS = ("weekday", "at", "tz", "unit")
 
+INTRO = text_key("checkin_settings.intro")
+ASK_DAY = text_key("checkin_settings.ask_day")
+ASK_TIME = text_key("checkin_settings.ask_time")
+ASK_TZ = text_key("checkin_settings.ask_tz")
+ASK_UNIT = text_key("checkin_settings.ask_unit")
+KM_BUTTON = text_key("checkin_settings.km_button")
+MILES_BUTTON = text_key("checkin_settings.miles_button")
+CHANGE_DAY_BUTTON = text_key("checkin_settings.change_day_button")
+RESUME_BUTTON = text_key("checkin_settings.resume_button")
+PAUSE_ONE = text_key("checkin_settings.pause_button_one", "weeks")
+PAUSE_MANY = text_key("checkin_settings.pause_button_many", "weeks")
+OFF_BUTTON = text_key("checkin_settings.off_button")
+MENU = text_key("checkin_settings.menu", "status", "usage")
+USAGE = text_key("checkin_settings.usage")
+ALREADY_OFF = text_key("checkin_settings.already_off")
+TURNED_OFF = text_key("checkin_settings.turned_off")
+NOTHING_TO_PAUSE = text_key("checkin_settings.nothing_to_pause")
+NOT_APPLIED = text_key("checkin_settings.not_applied")
+DONE = text_key("checkin_settings.done", "schedule", "next")
+PAUSED = text_key("checkin_settings.paused", "until", "next")
+STATUS_OFF = text_key("checkin_settings.status_off")
+STATUS_PAUSED = text_key("checkin_settings.status_paused", "schedule", "until")
+SCHEDULE = text_key("checkin_settings.schedule", "weekdays", "time", "tz", "unit")
+SORRY = text_key("checkin_settings.sorry", "problem")
 
-def _checkins(record: dict[str, Any]) -> dict[str, Any]:
-    return record.setdefault("checkins", {})  # type: ignore[no-any-return]
+
+def _checkins(record: UserRecord) -> CheckinData:
+    return record.setdefault("checkins", {})
+
+
+def _result(record: UserRecord, replies: tuple[Reply, ...], effects: tuple[Effect, ...] = ()) -> TurnResult:
+    return TurnResult(cast(dict[str, Any], record), replies, effects)
 
 
 def current_schedule(record: Mapping[str, Any]) -> CheckinSchedule | None:
     return CheckinSchedule.from_json((record.get("checkins") or {}).get("schedule"))
 
 
-def checkin_status(record: Mapping[str, Any], now: datetime | None = None) -> str:
+def checkin_active(record: Mapping[str, Any]) -> bool:
+    schedule = current_schedule(record)
+    return schedule is not None and schedule.active
+
+
+def describe_schedule(schedule: CheckinSchedule, voice: Voice) -> str:
+    """'Mondays at 07:30 (Europe/London), distances in km'."""
+    return voice.say(SCHEDULE, weekdays=voice.say(f"{WEEKDAY_PLURAL}.{schedule.weekday}"), time=schedule.at,
+                     tz=schedule.tz, unit=schedule.unit)
+
+
+def checkin_status(record: Mapping[str, Any], now: datetime | None, voice: Voice) -> str:
     schedule = current_schedule(record)
     if schedule is None or not schedule.active:
-        return "off"
-    text = schedule.describe()
+        return voice.say(STATUS_OFF)
+    text = describe_schedule(schedule, voice)
     if schedule.paused_until is not None and (now is None or schedule.paused_until > now):
-        text += f", paused until {schedule.paused_until.astimezone(schedule.zone):%a %d %b}"
+        until = schedule.paused_until.astimezone(schedule.zone).strftime(voice.say(DATE_DAY))
+        text = voice.say(STATUS_PAUSED, schedule=text, until=until)
     return text
 
 
-def checkin(record: dict[str, Any], verb: str, value: str, now: datetime) -> TurnResult:
+def checkin(record: UserRecord, verb: str, value: str, now: datetime, voice: Voice) -> TurnResult:
     """/checkin [off|on|pause N|tz NAME|time HH:MM|unit km|mi] and the "!checkin …" buttons."""
     data = _checkins(record)
     schedule = current_schedule(record)
     active = schedule is not None and schedule.active
     try:
         if verb in ("", "menu"):
-            return _checkin_menu(record, now) if active else _ask_next(record, start=True)
+            return _checkin_menu(record, now, voice) if active else _ask_next(record, voice, start=True)
         if verb == "start":
             data["draft"] = {}
-            return _ask_next(record, start=True)
+            return _ask_next(record, voice, start=True)
         if verb == "off":
             data.pop("draft", None)
             if schedule is None or not schedule.active:
-                return TurnResult(record, (Reply("Weekly check-ins are already off."),))
+                return _result(record, (Reply(voice.say(ALREADY_OFF)),))
             data["schedule"] = {**schedule.to_json(), "active": False}
-            return TurnResult(record, (Reply("Done: no more weekly check-ins. Your past check-ins are kept "
-                                             "(/progress, /forget). /checkin turns them on again."),),
-                              (Effect("unsubscribe_checkins"),))
+            return _result(record, (Reply(voice.say(TURNED_OFF)),), (Effect("unsubscribe_checkins"),))
         if verb == "on":
             if schedule is None:
-                return _ask_next(record, start=True)
+                return _ask_next(record, voice, start=True)
             return _commit(record, CheckinSchedule.from_json({**schedule.to_json(), "active": True,
-                                                              "paused_until": None}), now)
+                                                              "paused_until": None}), now, voice)
         if verb == "pause":
             if not active:
-                return TurnResult(record, (Reply("Weekly check-ins are off, so there is nothing to pause. "
-                                                 "/checkin turns them on."),))
-            weeks = _int(value, "pause for a number of weeks, e.g. /checkin pause 2")
+                return _result(record, (Reply(voice.say(NOTHING_TO_PAUSE)),))
+            weeks = _int(value, "pause_weeks")
             assert schedule is not None
-            return _commit(record, schedule.paused_for(weeks, now), now)
+            return _commit(record, schedule.paused_for(weeks, now), now, voice)
         parsed: Any
         if verb == "day":
-            parsed = _int(value, "the day is a number from 0 (Monday) to 6 (Sunday)")
+            parsed = _int(value, "day")
             if not 0 <= parsed <= 6:
-                raise ScheduleError("the day is a number from 0 (Monday) to 6 (Sunday)")
+                raise ScheduleError("day")
             key = "weekday"
         elif verb == "time":
             parsed, key = valid_time(value), "at"
@@ -211,26 +266,22 @@ def checkin(record: dict[str, Any], verb: str, value: str, now: datetime) -> Tur
         elif verb == "unit":
             parsed = {"km": "km", "mi": "mi", "miles": "mi", "mile": "mi"}.get(value.strip().lower())
             if parsed is None:
-                raise ScheduleError("the unit is km or mi")
+                raise ScheduleError("unit")
             key = "unit"
         else:
-            return TurnResult(record, (Reply(CHECKIN_USAGE),))
+            return _result(record, (Reply(voice.say(USAGE)),))
     except ScheduleError as exc:
-        return TurnResult(record, (Reply(f"Sorry, {exc}."),))
+        return _result(record, (Reply(voice.say(SORRY, problem=voice.say(exc.text_key, **exc.values))),))
     draft = data.get("draft")
     if isinstance(draft, dict) or not active:
         draft = data["draft"] = draft if isinstance(draft, dict) else {}
         draft[key] = parsed
         if all(k in draft for k in _DRAFT_KEYS):
             data.pop("draft")
-            return _commit(record, CheckinSchedule(draft["weekday"], draft["at"], draft["tz"], draft["unit"]), now)
-        return _ask_next(record)
+            return _commit(record, CheckinSchedule(draft["weekday"], draft["at"], draft["tz"], draft["unit"]), now, voice)
+        return _ask_next(record, voice)
     assert schedule is not None
-    return _commit(record, CheckinSchedule.from_json({**schedule.to_json(), key: parsed}), now)
-
-
-CHECKIN_USAGE = ("/checkin sets up the weekly check-in. Also: /checkin off, /checkin on, /checkin pause 2 "
-                 "(weeks), /checkin tz Europe/Berlin, /checkin time 07:30, /checkin unit km or mi.")
+    return _commit(record, CheckinSchedule.from_json({**schedule.to_json(), key: parsed}), now, voice)
 
 
 def _int(value: str, problem: str) -> int:
@@ -240,61 +291,61 @@ def _int(value: str, problem: str) -> int:
         raise ScheduleError(problem) from None
 
 
-def _ask_next(record: dict[str, Any], start: bool = False) -> TurnResult:
+def _ask_next(record: UserRecord, voice: Voice, start: bool = False) -> TurnResult:
     draft = _checkins(record).setdefault("draft", {})
-    intro = ("Weekly check-in: once a week I ask how much running hurt (0–10), where, whether it "
-             "faded, and how far you ran, then warn you about pain that keeps coming back or a "
-             "sudden jump in distance. /checkin off stops it any time.\n\n") if start else ""
+    intro = voice.say(INTRO) + "\n\n" if start else ""
     if "weekday" not in draft:
-        return TurnResult(record, (Reply(intro + "Which day should I ask?",
-                                         buttons=tuple(Button(d, f"!checkin day {i}") for i, d in enumerate(WEEKDAYS))),))
+        return _result(record, (Reply(intro + voice.say(ASK_DAY), buttons=tuple(
+            Button(voice.say(f"{WEEKDAY}.{d}"), f"!checkin day {d}") for d in WEEKDAYS)),))
     if "at" not in draft:
-        return TurnResult(record, (Reply("At what time? (Or send /checkin time 06:45 for another time.)",
+        return _result(record, (Reply(voice.say(ASK_TIME),
                                          buttons=tuple(Button(t, f"!checkin time {t}") for t in TIME_CHOICES)),))
     if "tz" not in draft:
-        return TurnResult(record, (Reply("Which timezone are you in? If yours is not here, send it like "
-                                         "/checkin tz Europe/Madrid (an IANA name).",
+        return _result(record, (Reply(voice.say(ASK_TZ),
                                          buttons=tuple(Button(z, f"!checkin tz {z}") for z in TIMEZONE_CHOICES)),))
-    return TurnResult(record, (Reply("Distances in kilometres or miles?",
-                                     buttons=(Button("km", "!checkin unit km"), Button("miles", "!checkin unit mi"))),))
+    return _result(record, (Reply(voice.say(ASK_UNIT), buttons=(
+        Button(voice.say(KM_BUTTON), "!checkin unit km"), Button(voice.say(MILES_BUTTON), "!checkin unit mi"))),))
 
 
-def _checkin_menu(record: dict[str, Any], now: datetime) -> TurnResult:
+def _checkin_menu(record: UserRecord, now: datetime, voice: Voice) -> TurnResult:
     schedule = current_schedule(record)
     assert schedule is not None
-    buttons = [Button("Change day and time", "!checkin start"),
-               Button("miles" if schedule.unit == "km" else "km", f"!checkin unit {'mi' if schedule.unit == 'km' else 'km'}")]
+    other_unit = "mi" if schedule.unit == "km" else "km"
+    buttons = [Button(voice.say(CHANGE_DAY_BUTTON), "!checkin start"),
+               Button(voice.say(MILES_BUTTON if other_unit == "mi" else KM_BUTTON), f"!checkin unit {other_unit}")]
     if schedule.paused_until is not None and schedule.paused_until > now:
-        buttons.append(Button("Resume now", "!checkin pause 0"))
-    buttons += [Button(f"Pause {n} week{'s' if n > 1 else ''}", f"!checkin pause {n}") for n in PAUSE_CHOICES]
-    buttons.append(Button("Turn off", "!checkin off"))
-    return TurnResult(record, (Reply(f"Weekly check-in: {checkin_status(record, now)}.\n\n{CHECKIN_USAGE}",
-                                     buttons=tuple(buttons)),))
+        buttons.append(Button(voice.say(RESUME_BUTTON), "!checkin pause 0"))
+    buttons += [Button(voice.say(PAUSE_ONE if n == 1 else PAUSE_MANY, weeks=n), f"!checkin pause {n}")
+                for n in PAUSE_CHOICES]
+    buttons.append(Button(voice.say(OFF_BUTTON), "!checkin off"))
+    text = voice.say(MENU, status=checkin_status(record, now, voice), usage=voice.say(USAGE))
+    return _result(record, (Reply(text, buttons=tuple(buttons)),))
 
 
-def _commit(record: dict[str, Any], schedule: CheckinSchedule | None, now: datetime) -> TurnResult:
+def _commit(record: UserRecord, schedule: CheckinSchedule | None, now: datetime, voice: Voice) -> TurnResult:
     if schedule is None:
-        return TurnResult(record, (Reply("Sorry, that setting could not be applied; send /checkin to set it up again."),))
+        return _result(record, (Reply(voice.say(NOT_APPLIED)),))
     _checkins(record)["schedule"] = schedule.to_json()
     due = next_due(schedule, now)
     assert due is not None
-    when = due.astimezone(schedule.zone)
-    text = f"Done: weekly check-ins on {schedule.describe()}. The next one: {when:%a %d %b, %H:%M}."
+    when = due.astimezone(schedule.zone).strftime(voice.say(DATE_DAY_TIME))
+    text = voice.say(DONE, schedule=describe_schedule(schedule, voice), next=when)
     if schedule.paused_until is not None and schedule.paused_until > now:
-        text = f"Paused: no check-ins until {schedule.paused_until.astimezone(schedule.zone):%a %d %b}. The next one: {when:%a %d %b, %H:%M}."
-    return TurnResult(record, (Reply(text),),
+        until = schedule.paused_until.astimezone(schedule.zone).strftime(voice.say(DATE_DAY))
+        text = voice.say(PAUSED, until=until, next=when)
+    return _result(record, (Reply(text),),
                       (Effect("subscribe_checkins", {"schedule": schedule.to_json(), "due": due.isoformat()}),))
 
 
-def progress(record: dict[str, Any]) -> TurnResult:
+def progress(record: UserRecord, voice: Voice) -> TurnResult:
     """/progress: the check-ins as text; with two or more, the chart as well."""
     data = record.get("checkins") or {}
     entries = [e for e in data.get("entries") or [] if isinstance(e, dict)]
     unit = ((data.get("schedule") or {}).get("unit")) or "km"
-    reply = Reply(progress_text(entries, unit))
+    reply = Reply(progress_text(entries, unit, voice))
     if len(entries) < CHART_MIN_ENTRIES:
-        return TurnResult(record, (reply,))
-    return TurnResult(record, (reply,), (Effect("send_progress_chart", {"unit": unit}),))
+        return _result(record, (reply,))
+    return _result(record, (reply,), (Effect("send_progress_chart", {"unit": unit}),))
 
 
 def export_document(record: Mapping[str, Any], user_id: str, now: datetime) -> bytes:
@@ -308,60 +359,86 @@ def export_document(record: Mapping[str, Any], user_id: str, now: datetime) -> b
     return (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
 
-def summary_text(record: Mapping[str, Any], now: datetime, tz: tzinfo) -> str:
+# -- /summary --------------------------------------------------------------------------------
+
+SUMMARY_TITLE = text_key("summary.title", "date")
+SUMMARY_NOT_A_DIAGNOSIS = text_key("summary.not_a_diagnosis")
+SUMMARY_LATEST = text_key("summary.latest")
+SUMMARY_HISTORY = text_key("summary.history", "shown", "total")
+SUMMARY_CHECKINS = text_key("summary.checkins", "shown", "total")
+SUMMARY_NOTHING = text_key("summary.nothing")
+SUMMARY_WHERE = text_key("summary.where", "places")
+SUMMARY_WHERE_SIDE = text_family("summary.where_side", lambda s: s.vocabulary.values("pain_side"), "places")
+SUMMARY_PATTERN = text_key("summary.pattern", "pattern")
+SUMMARY_BALANCE = text_key("summary.balance", "balance")
+SUMMARY_SEVERITY = text_key("summary.severity", "severity")
+SUMMARY_RANGE_OF_MOTION = text_key("summary.range_of_motion")
+SUMMARY_RED_FLAGS = text_key("summary.red_flags", "flags")
+SUMMARY_DATE_UNKNOWN = text_key("summary.date_unknown")
+HISTORY_SHOWN = 10
+CHECKINS_SHOWN = 8
+
+
+def summary_text(record: Mapping[str, Any], now: datetime, tz: tzinfo, voice: Voice) -> str:
     """A short report for a physical therapist: the current answers and the triage history."""
     slots = ((record.get("conversation") or {}).get("slots")) or {}
     history = [h for h in record.get("history") or [] if isinstance(h, dict)]
-    lines = [f"Runner triage summary, made {now.astimezone(tz):%d %b %Y}",
-             "What the runner reported to a triage chatbot. Not a diagnosis."]
-    current = _describe(slots)
+    lines = [voice.say(SUMMARY_TITLE, date=now.astimezone(tz).strftime(voice.say(DATE_FULL))),
+             voice.say(SUMMARY_NOT_A_DIAGNOSIS)]
+    current = _describe(slots, voice)
     if current:
-        lines += ["", "Latest answers:"] + [f"- {line}" for line in current]
+        lines += ["", voice.say(SUMMARY_LATEST)] + [f"- {line}" for line in current]
     if history:
-        lines += ["", f"Triage results ({min(len(history), 10)} most recent of {len(history)}):"]
-        for entry in reversed(history[-10:]):
-            lines.append(f"- {_when(entry.get('at'), tz)}: {LEVEL_WORDS.get(str(entry.get('level')), entry.get('level'))}")
-            for line in _describe(entry):
+        lines += ["", voice.say(SUMMARY_HISTORY, shown=min(len(history), HISTORY_SHOWN), total=len(history))]
+        for entry in reversed(history[-HISTORY_SHOWN:]):
+            lines.append(f"- {_when(entry.get('at'), tz, voice)}: {voice.name(LEVEL, entry.get('level'))}")
+            for line in _describe(entry, voice):
                 lines.append(f"    {line}")
     entries = [e for e in (record.get("checkins") or {}).get("entries") or [] if isinstance(e, dict)]
     if entries:
         unit = (((record.get("checkins") or {}).get("schedule") or {}).get("unit")) or "km"
-        lines += ["", f"Weekly check-ins ({min(len(entries), 8)} most recent of {len(entries)}):"]
-        lines += [f"- {entry_line(e, unit)}" for e in entries[-8:]]
+        lines += ["", voice.say(SUMMARY_CHECKINS, shown=min(len(entries), CHECKINS_SHOWN), total=len(entries))]
+        lines += [f"- {entry_line(e, unit, voice)}" for e in entries[-CHECKINS_SHOWN:]]
     if not current and not history and not entries:
-        return ("There is nothing to summarise yet. Tell me what hurts, answer a few questions, "
-                "and /summary will list what you reported and the advice you got.")
+        return voice.say(SUMMARY_NOTHING)
     return "\n".join(lines)
 
 
-def _describe(values: Mapping[str, Any]) -> list[str]:
+def _describe(values: Mapping[str, Any], voice: Voice) -> list[str]:
     out: list[str] = []
     locations = values.get("pain_location") or []
     if isinstance(locations, str):
         locations = [locations]
     if locations:
         side = values.get("pain_side")
-        where = ", ".join(str(x).replace("_", " ") for x in locations)
-        out.append(f"Where: {where}" + (f" ({side} side)" if side in ("left", "right") else
-                                        " (both sides)" if side == "both" else ""))
+        places = voice.names(LOCATION, locations)
+        key = f"{SUMMARY_WHERE_SIDE}.{side}"
+        out.append(voice.say(key if voice.has(key) else SUMMARY_WHERE, places=places))
     if values.get("pain_pattern"):
-        out.append(f"Pattern: {PATTERN_WORDS.get(values['pain_pattern'], values['pain_pattern'])}")
+        out.append(voice.say(SUMMARY_PATTERN, pattern=voice.name(PATTERN, values["pain_pattern"])))
     if values.get("balance_change"):
-        out.append(f"Balance: {BALANCE_WORDS.get(values['balance_change'], values['balance_change'])}")
-    if values.get("severity") is not None:
-        out.append(f"Severity: {values['severity']:g}/10" if isinstance(values["severity"], (int, float))
-                   else f"Severity: {values['severity']}")
+        out.append(voice.say(SUMMARY_BALANCE, balance=voice.name(BALANCE, values["balance_change"])))
+    severity = values.get("severity")
+    if severity is not None:
+        shown = f"{severity:g}" if isinstance(severity, (int, float)) else str(severity)
+        out.append(voice.say(SUMMARY_SEVERITY, severity=shown))
     if values.get("range_of_motion") == "reduced":
-        out.append("Range of motion: reduced")
+        out.append(voice.say(SUMMARY_RANGE_OF_MOTION))
     flags = [f if isinstance(f, str) else (f or {}).get("flag") for f in values.get("red_flags") or []]
-    flags = [str(f).replace("_", " ") for f in flags if f]
-    if flags:
-        out.append(f"Warning signs mentioned: {', '.join(flags)}")
+    named = [_flag_name(voice, f) for f in flags if f]
+    if named:
+        out.append(voice.say(SUMMARY_RED_FLAGS, flags="; ".join(named)))
     return out
 
 
-def _when(at: Any, tz: tzinfo) -> str:
+def _flag_name(voice: Voice, flag: str) -> str:
+    """A red flag as the runner reads it: the title of its knowledge entry."""
+    entry = voice.kb.flag_entry(flag) if voice.kb is not None else None
+    return entry.title if entry is not None else str(flag).replace("_", " ")
+
+
+def _when(at: Any, tz: tzinfo, voice: Voice) -> str:
     try:
-        return f"{datetime.fromisoformat(str(at)).astimezone(tz):%d %b %Y}"
+        return datetime.fromisoformat(str(at)).astimezone(tz).strftime(voice.say(DATE_FULL))
     except ValueError:
-        return "date unknown"
+        return voice.say(SUMMARY_DATE_UNKNOWN)

@@ -2,7 +2,9 @@
 
 Everything is checked at start-up, so a typo in the YAML is a clear error naming the file and the
 key, not a confused conversation later: unknown slot, intent, action, response or state; a form
-slot without its question; a state that cannot be reached.
+slot without its question (or a question that does not say which slot it asks); a state that
+cannot be reached. What a state does besides its transitions (pausing, check-ins, keeping the
+pending question) is declared on the state in flow.yml; the engine has no state names in it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class Transition:
     do: tuple[str, ...]
     to: str | None  # None: stay
     reset: bool = False
+    pause: bool = False  # pause the current state first (if pausable), so "@paused" returns to it
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,14 @@ class State:
     transitions: tuple[Transition, ...]
     form: str | None = None
     on_complete: Transition | None = None
+    #: A transition with `pause: true` (a crisis interrupt) pauses this state to come back to it.
+    #: False for the crisis states: a second crisis message does not stack another pause.
+    pausable: bool = True
+    #: The weekly check-in may start in this state (not while someone may be in crisis).
+    checkin: bool = True
+    #: Keep the pending question (requested_slot) while here, so resuming asks it again. Form
+    #: states always keep theirs.
+    keep_question: bool = False
 
     def transition_for(self, intent: str) -> Transition | None:
         for t in self.transitions:
@@ -63,6 +74,12 @@ class Dialogue:
 
     def required_slots(self, form: str) -> tuple[str, ...]:
         return tuple(self.domain["forms"][form]["required_slots"])
+
+    def asks(self, response: str) -> str | None:
+        """The slot a response asks for (its `metadata: {asks: <slot>}`), or None."""
+        variants = self.responses.get(response) or [{}]
+        asks = (variants[0].get("metadata") or {}).get("asks")
+        return str(asks) if asks else None
 
     def form_states(self) -> list[tuple[str, str | None]]:
         """Every (state, requested slot) pair a conversation can be in."""
@@ -105,13 +122,14 @@ def load_dialogue(directory: Path) -> Dialogue:
     """Read and validate the dialogue in `directory`. Raises DefinitionError on any problem."""
     domain_path = directory / "domain.yml"
     flow_path = directory / "flow.yml"
-    domain = _read_yaml(domain_path)
-    flow = _read_yaml(flow_path)
+    domain = read_yaml(domain_path)
+    flow = read_yaml(flow_path)
     _validate_domain(domain, str(domain_path))
     return _build_flow(domain, flow, str(flow_path))
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def read_yaml(path: Path) -> dict[str, Any]:
+    """A YAML file whose top level is a mapping; DefinitionError (file, problem) otherwise."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -158,12 +176,20 @@ def _validate_domain(domain: dict[str, Any], path: str) -> None:
                 if prefix + slot not in domain["responses"]:
                     raise DefinitionError(path, f"responses.{prefix}{slot}",
                                           f"missing: form '{form}' asks for slot '{slot}'")
+            for prefix in ("utter_ask_", "utter_clarify_"):
+                asks = (domain["responses"][prefix + slot][0].get("metadata") or {}).get("asks")
+                if asks != slot:
+                    raise DefinitionError(path, f"responses.{prefix}{slot}[0].metadata.asks",
+                                          f"must be '{slot}': the question says which slot it asks")
     for name, variants in domain["responses"].items():
         if not isinstance(variants, list) or not variants:
             raise DefinitionError(path, f"responses.{name}", "must be a non-empty list of variants")
         for i, variant in enumerate(variants):
             if "text" not in variant:
                 raise DefinitionError(path, f"responses.{name}[{i}]", "has no text")
+            asks = (variant.get("metadata") or {}).get("asks")
+            if asks is not None and asks not in slots:
+                raise DefinitionError(path, f"responses.{name}[{i}].metadata.asks", f"unknown slot '{asks}'")
             for j, button in enumerate(variant.get("buttons", [])):
                 where = f"responses.{name}[{i}].buttons[{j}]"
                 try:
@@ -192,10 +218,20 @@ def _transition(raw: Any, where: str, path: str, domain: dict[str, Any],
     to = raw.get("to")
     if to is not None and to != PAUSED and to not in states:
         raise DefinitionError(path, f"{where}.to", f"unknown state '{to}'")
-    unknown = set(raw) - {"intent", "do", "to", "reset"}
+    unknown = set(raw) - {"intent", "do", "to", "reset", "pause"}
     if unknown:
         raise DefinitionError(path, where, f"unknown key(s) {', '.join(sorted(unknown))}")
-    return Transition(intent, do, to, bool(raw.get("reset", False)))
+    return Transition(intent, do, to, _flag(raw, "reset", False, where, path), _flag(raw, "pause", False, where, path))
+
+
+def _flag(raw: dict[str, Any], key: str, default: bool, where: str, path: str) -> bool:
+    value = raw.get(key, default)
+    if not isinstance(value, bool):
+        raise DefinitionError(path, f"{where}.{key}", "must be true or false")
+    return value
+
+
+_STATE_KEYS = {"description", "form", "transitions", "on_complete", "pausable", "checkin", "keep_question"}
 
 
 def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dialogue:
@@ -208,6 +244,10 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
         raise DefinitionError(path, "start", f"unknown state '{start}'")
     states: dict[str, State] = {}
     for name, raw in raw_states.items():
+        unknown = set(raw) - _STATE_KEYS
+        if unknown:
+            raise DefinitionError(path, f"states.{name}", f"unknown key(s) {', '.join(sorted(unknown))} "
+                                  f"(known: {', '.join(sorted(_STATE_KEYS))})")
         form = raw.get("form")
         if form is not None and form not in domain["forms"]:
             raise DefinitionError(path, f"states.{name}.form", f"unknown form '{form}'")
@@ -220,7 +260,11 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
             on_complete = _transition(raw["on_complete"], f"states.{name}.on_complete", path, domain, names, False)
         elif form:
             raise DefinitionError(path, f"states.{name}.on_complete", "a form state needs on_complete")
-        states[name] = State(name, raw.get("description", ""), transitions, form, on_complete)
+        where = f"states.{name}"
+        states[name] = State(name, raw.get("description", ""), transitions, form, on_complete,
+                             pausable=_flag(raw, "pausable", True, where, path),
+                             checkin=_flag(raw, "checkin", True, where, path),
+                             keep_question=_flag(raw, "keep_question", False, where, path))
     interrupts = {}
     for kind in INTERRUPTS:
         if kind not in flow.get("interrupts", {}):

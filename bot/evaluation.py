@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 
-from bot.safety.screen import LEVEL_ORDER, Screening, screen
-
-NLU_SLOTS = ("pain_location", "pain_side", "pain_pattern", "balance_change")
+from bot.safety.screen import Screening, screen
+from bot.vocabulary import LEVELS as LEVEL_ORDER  # most serious first
+from bot.vocabulary import NLU_SLOTS
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
@@ -134,8 +134,11 @@ class NLUReport:
 
 
 def evaluate_nlu(cases: Iterable[Mapping[str, Any]], parse: Callable[[str, str | None], Any]) -> NLUReport:
-    """Per-slot precision/recall. pain_location is scored per body part; others per value."""
-    scores = {name: SlotScore() for name in NLU_SLOTS}
+    """Per-slot precision/recall of the NLU slots the set labels (bot.vocabulary.NLU_SLOTS that
+    appear in at least one case). pain_location is scored per body part; others per value."""
+    cases = list(cases)
+    scored = [name for name in NLU_SLOTS if any(name in case for case in cases)]
+    scores = {name: SlotScore() for name in scored}
     errors: list[str] = []
     intent_ok = total = 0
     for case in cases:
@@ -146,7 +149,7 @@ def evaluate_nlu(cases: Iterable[Mapping[str, Any]], parse: Callable[[str, str |
             intent_ok += 1
         else:
             errors.append(f"intent {case['text']!r}: want {case.get('intent')}, got {result.intent}")
-        for name in NLU_SLOTS:
+        for name in scored:
             want, got = case.get(name), got_slots.get(name)
             if name == "pain_location":
                 want_set, got_set = set(want or []), set(got or [])

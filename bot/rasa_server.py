@@ -117,7 +117,7 @@ def body_problem(request: Request) -> str | None:
     return None
 
 
-def create_action_app(executor: ActionExecutor, cors_origins: str | list[str] | None = None) -> Sanic:
+def create_action_app(executor: ActionExecutor, cors_origins: str | list[str] | None = None) -> Sanic[Any, Any]:
     """rasa-sdk's app with our body check and error answers. No CORS unless asked for: the
     caller is a Rasa server, not a browser."""
     app = create_app(executor, cors_origins=cors_origins or "", auto_reload=False)

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Protocol
 
+from bot.texts import LOCATION, english
+
 
 class TriageLevel(str, Enum):
     CRISIS = "crisis"
@@ -73,17 +75,11 @@ class BalanceOutcome(Protocol):
     def reason(self) -> str: ...
 
 
-LOCATION_WORDS: dict[str, str] = {
-    "foot": "foot", "toe": "toe", "heel": "heel", "ankle": "ankle", "achilles": "Achilles",
-    "shin": "shin", "calf": "calf", "knee": "knee", "it_band": "IT band", "thigh": "thigh",
-    "hamstring": "hamstring", "quad": "quad", "hip": "hip", "groin": "groin", "glute": "glute",
-    "lower_back": "lower back",
-}
-
-
 def describe_pain(slots: Mapping[str, Any]) -> str:
-    """'your left shin pain', 'your knee and hip pain', 'your pain'."""
-    locations = [LOCATION_WORDS.get(x, x.replace("_", " ")) for x in slots.get("pain_location") or []]
+    """'your left shin pain', 'your knee and hip pain', 'your pain'. Location names are the text
+    catalog's (location.<id>); the sentences around them are still English (see docs/triage.md)."""
+    voice = english()
+    locations = [voice.name(LOCATION, x) for x in slots.get("pain_location") or []]
     side = slots.get("pain_side")
     where = " and ".join(locations) if len(locations) <= 2 else ", ".join(locations[:-1]) + " and " + locations[-1]
     if where and side in ("left", "right"):

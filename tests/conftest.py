@@ -1,4 +1,5 @@
-"""Shared fixtures. The engine is pure and loads in ~1.5 s, so one instance serves the session."""
+"""Shared fixtures. The engine is pure and takes about a second to load, so one instance serves the
+whole session (tests/test_cli.py hands it to the command too)."""
 
 from __future__ import annotations
 

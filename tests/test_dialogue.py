@@ -55,6 +55,15 @@ def _broken(tmp_path: Path, file: str, change: Callable[[dict], None]) -> Path:
     ("flow.yml", lambda d: d["interrupts"].pop("red_flag"), "interrupts.red_flag", "missing"),
     ("flow.yml", lambda d: d.update(start="nowhere"), "start", "unknown state 'nowhere'"),
     ("flow.yml", lambda d: d["states"]["triage_form"].pop("on_complete"), "states.triage_form.on_complete", "needs on_complete"),
+    ("flow.yml", lambda d: d["states"]["crisis"].update(no_checkins=True), "states.crisis", "unknown key(s) no_checkins"),
+    ("flow.yml", lambda d: d["states"]["crisis"].update(checkin="no"), "states.crisis.checkin", "must be true or false"),
+    ("flow.yml", lambda d: d["interrupts"]["crisis"].update(pause="yes"), "interrupts.crisis.pause", "must be true or false"),
+    ("domain.yml", lambda d: d["responses"]["utter_ask_balance_change"][0].pop("metadata"),
+     "responses.utter_ask_balance_change[0].metadata.asks", "must be 'balance_change'"),
+    ("domain.yml", lambda d: d["responses"]["utter_clarify_pain_pattern"][0].update(metadata={"asks": "pain_location"}),
+     "responses.utter_clarify_pain_pattern[0].metadata.asks", "must be 'pain_pattern'"),
+    ("domain.yml", lambda d: d["responses"]["utter_greet"][0].update(metadata={"asks": "mood"}),
+     "responses.utter_greet[0].metadata.asks", "unknown slot 'mood'"),
 ])
 def test_mistakes_are_named_with_file_and_key(tmp_path: Path, file: str, change: Callable[[dict], None],
                                               key: str, problem: str) -> None:

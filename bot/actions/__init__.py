@@ -10,27 +10,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.interfaces import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.checkins.actions import ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
-from bot.knowledge import LOCATIONS, KnowledgeBase
+from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.safety.screen import screen
-from bot.tracker import KnowledgeAction, latest_text, payload_values
+from bot.texts import Texts, Voice, text_key
+from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values, validate_slot
 from bot.triage import RedFlagFinding, decide
+from bot.vocabulary import VOCABULARY, Vocabulary
 
 CHECKIN_OFFER_LEVELS = ("see_pt", "self_care")
-CHECKIN_OFFER = ("Want me to check in once a week? I'd ask about pain and distance, warn you about "
-                 "big jumps in load, and draw your progress (/checkin, or the button below).")
-SLOT_VALUES: dict[str, tuple[str, ...]] = {
-    "pain_side": ("left", "right", "both"),
-    "pain_pattern": ("fades", "recurring", "persistent"),
-    "balance_change": ("worse", "same", "unsure"),
-    "range_of_motion": ("reduced",),
-}
+CHECKIN_OFFER = text_key("checkin.offer")
+CHECKIN_OFFER_BUTTON = text_key("checkin.offer_button")
+CRISIS = text_key("crisis.message")
+CRISIS_SAFE_BUTTON = text_key("crisis.safe_button")
+CRISIS_CHECK = text_key("crisis.check")
+CRISIS_CHECK_NO = text_key("crisis.check_no_button")
+CRISIS_CHECK_YES = text_key("crisis.check_yes_button")
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 
@@ -39,8 +41,13 @@ class ValidateTriageForm(FormValidationAction):
     """Extracts the triage slots from the latest message with our NLU, validates them, and
     picks the next slot to ask (asking one clarifying follow-up before moving on)."""
 
-    def __init__(self, nlu: NLU) -> None:
+    #: Extraction is our NLU's (or a button's): every slot of the vocabulary's nlu_slots, each
+    #: validated by validate_<slot> or by what the domain declares for it.
+    reads_nlu_slots = True
+
+    def __init__(self, nlu: NLU, vocabulary: Vocabulary | None = None) -> None:
         self.nlu = nlu
+        self.vocabulary = vocabulary or VOCABULARY
 
     def name(self) -> str:
         return "validate_triage_form"
@@ -55,15 +62,17 @@ class ValidateTriageForm(FormValidationAction):
         values = payload_values(tracker)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         current = list(tracker.get_slot("pain_location") or [])
+        negated: set[str] = set()
         if values is None:
-            parse = self.nlu.parse(latest_text(tracker), tracker.get_slot("requested_slot"))
-            values, negated = dict(parse.slots), set(parse.negated_locations)
-        else:
-            negated = set()
+            parsed = parsed_slots(tracker)  # the engine's reading of this message
+            if parsed is None:  # a Rasa server sent only the text
+                parse = self.nlu.parse(latest_text(tracker), tracker.get_slot("requested_slot"))
+                parsed = dict(parse.slots), list(parse.negated_locations)
+            values, negated = parsed[0], set(parsed[1])
         found = values.pop("pain_location", None)
         locations = current
         if found or negated:
-            found = [x for x in (found or []) if x in LOCATIONS]
+            found = [x for x in (found or []) if x in self.vocabulary.locations]
             if intent == "correction" and found:
                 locations = found
             else:
@@ -77,33 +86,17 @@ class ValidateTriageForm(FormValidationAction):
             if requested and requested not in skipped:
                 events.append(SlotSet("skipped_slots", skipped + [requested]))
         for slot, value in values.items():
-            if slot in ("pain_side", "pain_pattern", "balance_change", "severity", "range_of_motion"):
+            if slot in self.vocabulary.nlu_slots:  # each is validated below (checked at start-up)
                 events.append(SlotSet(slot, value))
         return events
 
     def validate_pain_location(self, value: Any, dispatcher: CollectingDispatcher,
                                tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        cleaned = [x for x in (value or []) if x in LOCATIONS]
+        cleaned = [x for x in (value or []) if x in self.vocabulary.locations]
         return {"pain_location": cleaned or None}
 
-    def _categorical(self, slot: str, value: Any) -> dict[str, Any]:
-        return {slot: value if value in SLOT_VALUES[slot] else None}
-
-    def validate_pain_side(self, value: Any, *_: Any) -> dict[str, Any]:
-        return self._categorical("pain_side", value)
-
-    def validate_pain_pattern(self, value: Any, *_: Any) -> dict[str, Any]:
-        return self._categorical("pain_pattern", value)
-
-    def validate_balance_change(self, value: Any, *_: Any) -> dict[str, Any]:
-        return self._categorical("balance_change", value)
-
-    def validate_range_of_motion(self, value: Any, *_: Any) -> dict[str, Any]:
-        return self._categorical("range_of_motion", value)
-
-    def validate_severity(self, value: Any, *_: Any) -> dict[str, Any]:
-        ok = isinstance(value, (int, float)) and 0 <= value <= 10
-        return {"severity": value if ok else None}
+    # pain_side, pain_pattern, balance_change, range_of_motion (categorical) and severity (float,
+    # 0-10) are validated against what the domain declares for them (bot.tracker.validate_slot).
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
@@ -116,8 +109,7 @@ class ValidateTriageForm(FormValidationAction):
         events: list[EventType] = []
         for event in extracted:
             slot, value = event["name"], event["value"]
-            validate = getattr(self, f"validate_{slot}", None)
-            result = validate(value, dispatcher, tracker, domain) if validate else {slot: value}
+            result = validate_slot(self, slot, value, dispatcher, tracker, domain)
             tracker.slots.update(result)
             events += [SlotSet(k, v) for k, v in result.items()]
         if requested and tracker.slots.get(requested) is None and requested not in (tracker.slots.get("skipped_slots") or []):
@@ -149,14 +141,14 @@ class ActionSafetyCheck(KnowledgeAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         result = screen(latest_text(tracker))
-        country = tracker.get_slot("country") or "US"
         if result.crisis:
-            return respond_to_crisis(dispatcher, self.kb, country)
+            return respond_to_crisis(dispatcher, self.voice(tracker))
         if result.ambiguous:
+            voice = self.voice(tracker)
             dispatcher.utter_message(
-                text=crisis_check_message(self.kb, country),
-                buttons=[{"title": "No, I'm not", "payload": "/deny"},
-                         {"title": "Yes, I am", "payload": "/affirm"}],
+                text=voice.say(CRISIS_CHECK),
+                buttons=[{"title": voice.say(CRISIS_CHECK_NO), "payload": "/deny"},
+                         {"title": voice.say(CRISIS_CHECK_YES), "payload": "/affirm"}],
                 json_message={"sources": ["crisis-help"]},
             )
             return [SlotSet("safety_finding", "ambiguous")]
@@ -180,35 +172,16 @@ class ActionCrisisResponse(KnowledgeAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        return respond_to_crisis(dispatcher, self.kb, tracker.get_slot("country") or "US")
+        return respond_to_crisis(dispatcher, self.voice(tracker))
 
 
-def respond_to_crisis(dispatcher: CollectingDispatcher, kb: KnowledgeBase, country: str) -> list[EventType]:
+def respond_to_crisis(dispatcher: CollectingDispatcher, voice: Voice) -> list[EventType]:
     dispatcher.utter_message(
-        text=crisis_message(kb, country),
-        buttons=[{"title": "I'm safe right now", "payload": "/affirm"}],
+        text=voice.say(CRISIS),
+        buttons=[{"title": voice.say(CRISIS_SAFE_BUTTON), "payload": "/affirm"}],
         json_message={"triage": "crisis", "sources": ["crisis-help"]},
     )
     return [SlotSet("safety_finding", "crisis"), SlotSet("triage_level", "crisis")]
-
-
-def crisis_message(kb: KnowledgeBase, country: str) -> str:
-    return "\n\n".join([
-        "I'm really glad you told me, and I'm sorry you're going through this. "
-        "Your safety matters more than anything about running right now.",
-        "Are you safe right now? If you might act on these thoughts, please don't wait.",
-        kb.crisis_resources(country),
-        "You don't have to go through this alone. When you're ready, we can talk about your running again — later is fine.",
-    ])
-
-
-def crisis_check_message(kb: KnowledgeBase, country: str) -> str:
-    return "\n\n".join([
-        "I want to check, because I care how you're doing: are you having thoughts of hurting "
-        "or killing yourself?",
-        "If you are, you deserve support, and you can have it right now.",
-        kb.crisis_resources(country),
-    ])
 
 
 class ActionTriage(KnowledgeAction):
@@ -222,16 +195,17 @@ class ActionTriage(KnowledgeAction):
         slots = tracker.slots
         flags = [RedFlagFinding(f["flag"], f["level"], f["reason"]) for f in slots.get("red_flags") or []]
         decision = decide(slots, flags, crisis=slots.get("safety_finding") == "crisis")
-        locations = [x for x in slots.get("pain_location") or [] if x in LOCATIONS]
-        advice = self.kb.advice(decision.level.value, locations, decision.reasons,
-                                slots.get("country") or "US", flags=[f.flag for f in flags])
+        locations = [x for x in slots.get("pain_location") or [] if x in self.kb.locations]
+        voice = self.voice(tracker)
+        advice = self.kb.advice(decision.level.value, locations, decision.reasons, voice.country,
+                                flags=[f.flag for f in flags], locale=voice.locale)
         # A weekly check-in suits pain worth watching, not one that needs a doctor today.
         context = tracker.get_slot("checkin_context")
         subscribed = isinstance(context, dict) and context.get("subscribed")
         offer = decision.level.value in CHECKIN_OFFER_LEVELS and not subscribed
         dispatcher.utter_message(
-            text=advice.text + (f"\n\n{CHECKIN_OFFER}" if offer else ""),
-            buttons=[{"title": "Weekly check-in", "payload": "!checkin start"}] if offer else [],
+            text=advice.text + ("\n\n" + voice.say(CHECKIN_OFFER) if offer else ""),
+            buttons=[{"title": voice.say(CHECKIN_OFFER_BUTTON), "payload": "!checkin start"}] if offer else [],
             json_message={"triage": decision.level.value, "sources": list(advice.sources),
                           "reasons": list(decision.reasons), "rules": list(decision.rules)},
         )
@@ -247,8 +221,9 @@ class ActionAnswerQuestion(KnowledgeAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         question = latest_text(tracker)
-        locations = [x for x in tracker.get_slot("pain_location") or [] if x in LOCATIONS]
-        answer = self.kb.answer(question, locations, tracker.get_slot("country") or "US")
+        locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
+        voice = self.voice(tracker)
+        answer = self.kb.answer(question, locations, voice.country, voice.locale)
         if answer is None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(question),
                                      json_message={"sources": []})
@@ -261,13 +236,17 @@ class ActionAnswerQuestion(KnowledgeAction):
         return []
 
 
-def build_actions(nlu: NLU, kb: KnowledgeBase) -> list[Action]:
-    return [ValidateTriageForm(nlu), ActionSafetyCheck(kb), ActionCrisisResponse(kb), ActionTriage(kb),
-            ActionAnswerQuestion(kb), ValidateCheckinForm(nlu), ActionStartCheckin(), ActionRecordCheckin(kb)]
+def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
+                  vocabulary: Vocabulary | None = None) -> list[Action]:
+    """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
+    ones when None)."""
+    return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionCrisisResponse(kb, texts),
+            ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ValidateCheckinForm(nlu, texts),
+            ActionStartCheckin(texts), ActionRecordCheckin(kb, texts)]
 
 
-def build_executor(nlu: NLU, kb: KnowledgeBase) -> ActionExecutor:
+def build_executor(actions: list[Action]) -> ActionExecutor:
     executor = ActionExecutor()
-    for action in build_actions(nlu, kb):
+    for action in actions:
         executor.register_action(action)
     return executor

@@ -13,7 +13,8 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.interfaces import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -21,17 +22,23 @@ from rasa_sdk.types import DomainDict
 from bot.checkins import rules
 from bot.checkins.progress import entry_line
 from bot.checkins.schedule import KM_PER_MILE, week_key
-from bot.knowledge import LOCATIONS
 from bot.nlu.pipeline import NLU
-from bot.tracker import KnowledgeAction, latest_text, payload_values
+from bot.record import CheckinEntry
+from bot.texts import LOCATION, Texts, default_texts, text_key
+from bot.tracker import KnowledgeAction, SpeakingAction, latest_text, payload_values, validate_slot, voice
+from bot.vocabulary import LOCATIONS, VOCABULARY
 
-CHECKIN_SLOTS = ("checkin_pain", "checkin_location", "checkin_pattern", "checkin_distance",
-                 "checkin_longest", "checkin_week", "checkin_last_location", "checkin_entry")
-FORM = ("checkin_pain", "checkin_location", "checkin_pattern", "checkin_distance", "checkin_longest")
-PATTERNS = ("fades", "recurring", "persistent")
-#: Sanity limits: beyond these a number is more likely a typo than a week of running.
-MAX_WEEK_KM = 1000.0
-MAX_RUN_KM = 350.0
+START = text_key("checkin.start")
+SAME_PLACE = text_key("checkin.same_place_button", "places")
+SAME_PLACE_AND = text_key("checkin.same_place_and")
+NOTED = text_key("checkin.noted", "entry")
+ALL_CLEAR = text_key("checkin.all_clear")
+#: The check-in's questions, in order (the domain's checkin_form).
+FORM = VOCABULARY.forms["checkin_form"]
+#: Sanity limits: beyond these a number is more likely a typo than a week of running (the
+#: domain's max_value of the slots).
+MAX_WEEK_KM = float(VOCABULARY.slots["checkin_distance"]["max_value"])
+MAX_RUN_KM = float(VOCABULARY.slots["checkin_longest"]["max_value"])
 #: How many stored entries the rules need: four weeks back plus 30 days, with room for gaps.
 CONTEXT_ENTRIES = 8
 
@@ -45,6 +52,14 @@ _SAME = re.compile(r"\b(same|as before|as last time|again|that one)\b")
 def context(tracker: Tracker) -> dict[str, Any]:
     value = tracker.get_slot("checkin_context")
     return value if isinstance(value, dict) else {}
+
+
+def _unit(tracker: Tracker) -> str:
+    return str(context(tracker).get("unit") or "km")
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def parse_distance(text: str, unit: str) -> float | None:
@@ -74,50 +89,65 @@ class ValidateCheckinForm(FormValidationAction):
     itself, so the distance question names the runner's unit and the place question offers the
     place they reported last time."""
 
-    def __init__(self, nlu: NLU) -> None:
+    def __init__(self, nlu: NLU, texts: Texts | None = None) -> None:
         self.nlu = nlu
+        self.texts = texts or default_texts()
 
     def name(self) -> str:
         return "validate_checkin_form"
 
-    def _extract(self, requested: str | None, tracker: Tracker, unit: str) -> dict[str, Any]:
+    # One extract_<slot> per question (rasa-sdk's naming); only the pending question's runs. Values
+    # are validated by validate_<slot> where the domain's declaration (checkin_pain 0-10,
+    # checkin_pattern's values) is not enough (bot.tracker.validate_slot). Checked at start-up.
+
+    def extract_checkin_pain(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> dict[str, Any]:
+        text = latest_text(tracker)
+        found: dict[str, Any] = {"checkin_pain": parse_pain(text)}
+        parse = self.nlu.parse(text, "pain_location")
+        if parse.slots.get("pain_location"):  # "3, my knee again" answers two questions
+            found["checkin_location"] = parse.slots["pain_location"]
+        if parse.slots.get("pain_pattern"):
+            found["checkin_pattern"] = parse.slots["pain_pattern"]
+        return found
+
+    def extract_checkin_location(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 domain: DomainDict) -> dict[str, Any]:
+        text = latest_text(tracker)
+        locations = self.nlu.parse(text, "pain_location").slots.get("pain_location")
+        if not locations and _SAME.search(text.lower()):
+            locations = tracker.get_slot("checkin_last_location")
+        return {"checkin_location": locations}
+
+    def extract_checkin_pattern(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> dict[str, Any]:
+        return {"checkin_pattern": self.nlu.parse(latest_text(tracker), "pain_pattern").slots.get("pain_pattern")}
+
+    def extract_checkin_distance(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                 domain: DomainDict) -> dict[str, Any]:
+        return {"checkin_distance": parse_distance(latest_text(tracker), _unit(tracker))}
+
+    def extract_checkin_longest(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> dict[str, Any]:
+        return {"checkin_longest": parse_distance(latest_text(tracker), _unit(tracker))}
+
+    def validate_checkin_location(self, value: Any, *_: Any) -> dict[str, Any]:
+        cleaned = [x for x in value if x in LOCATIONS] if isinstance(value, list) else []
+        return {"checkin_location": cleaned or None}
+
+    def validate_checkin_distance(self, value: Any, *_: Any) -> dict[str, Any]:
+        return {"checkin_distance": round(float(value), 2) if _number(value) and 0 <= value <= MAX_WEEK_KM else None}
+
+    def validate_checkin_longest(self, value: Any, *_: Any) -> dict[str, Any]:
+        return {"checkin_longest": round(float(value), 2) if _number(value) and 0 <= value <= MAX_RUN_KM else None}
+
+    def _extract(self, requested: str | None, dispatcher: CollectingDispatcher, tracker: Tracker,
+                 domain: DomainDict) -> dict[str, Any]:
         values = payload_values(tracker)
         if values is not None:
             return values
-        text = latest_text(tracker)
-        found: dict[str, Any] = {}
-        if requested == "checkin_pain":
-            found["checkin_pain"] = parse_pain(text)
-            parse = self.nlu.parse(text, "pain_location")
-            if parse.slots.get("pain_location"):  # "3, my knee again" answers two questions
-                found["checkin_location"] = parse.slots["pain_location"]
-            if parse.slots.get("pain_pattern"):
-                found["checkin_pattern"] = parse.slots["pain_pattern"]
-        elif requested == "checkin_location":
-            locations = self.nlu.parse(text, "pain_location").slots.get("pain_location")
-            if not locations and _SAME.search(text.lower()):
-                locations = tracker.get_slot("checkin_last_location")
-            found["checkin_location"] = locations
-        elif requested == "checkin_pattern":
-            found["checkin_pattern"] = self.nlu.parse(text, "pain_pattern").slots.get("pain_pattern")
-        elif requested in ("checkin_distance", "checkin_longest"):
-            found[requested] = parse_distance(text, unit)
-        return found
-
-    def _valid(self, slot: str, value: Any) -> Any:
-        number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if slot == "checkin_pain":
-            return value if number and 0 <= value <= 10 else None
-        if slot == "checkin_location":
-            cleaned = [x for x in (value or []) if x in LOCATIONS] if isinstance(value, list) else []
-            return cleaned or None
-        if slot == "checkin_pattern":
-            return value if value in PATTERNS else None
-        if slot == "checkin_distance":
-            return round(float(value), 2) if number and 0 <= value <= MAX_WEEK_KM else None
-        if slot == "checkin_longest":
-            return round(float(value), 2) if number and 0 <= value <= MAX_RUN_KM else None
-        return value
+        extract = getattr(self, f"extract_{requested}", None) if requested in FORM else None
+        return dict(extract(dispatcher, tracker, domain)) if extract else {}
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
@@ -127,13 +157,13 @@ class ValidateCheckinForm(FormValidationAction):
         events: list[EventType] = []
         skipped = list(slots.get("skipped_slots") or [])
         clarified = list(slots.get("clarified_slots") or [])
-        found = self._extract(requested, tracker, unit)
+        found = self._extract(requested, dispatcher, tracker, domain)
         skip = found.pop("skip", None)
         if skip and skip == requested and skip not in skipped:
             skipped.append(skip)
         for slot, value in found.items():
             if slot in FORM:
-                slots[slot] = self._valid(slot, value)
+                slots.update(validate_slot(self, slot, value, dispatcher, tracker, domain))
                 events.append(SlotSet(slot, slots[slot]))
         clarifying = False
         if requested in FORM and slots.get(requested) is None and requested not in skipped:
@@ -154,35 +184,31 @@ class ValidateCheckinForm(FormValidationAction):
         missing = [s for s in FORM if slots.get(s) is None and s not in skipped]
         following = missing[0] if missing else None
         if following and not clarifying:
-            self._ask(following, dispatcher, tracker, domain, unit)
+            self._ask(following, dispatcher, tracker, domain)
         events.append(SlotSet("requested_slot", following))
         return events
 
-    def _ask(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
-             unit: str) -> None:
+    def _ask(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> None:
         name = f"utter_ask_{slot}"
-        variant = ((domain.get("responses") or {}).get(name) or [{}])[0]
+        speaker = voice(tracker, self.texts)
+        variant = self.texts.response(name, speaker.locale)[0]
         if slot == "checkin_location":
             last = [x for x in tracker.get_slot("checkin_last_location") or [] if x in LOCATIONS]
             if last:
-                label = "Same place: " + " and ".join(x.replace("_", " ") for x in last)
+                label = speaker.say(SAME_PLACE, places=speaker.names(LOCATION, last, speaker.say(SAME_PLACE_AND)))
                 dispatcher.utter_message(
                     response=name,
                     buttons=[{"title": label[:40], "payload": '/inform{"checkin_location":' + json.dumps(last, separators=(',', ':')) + "}"},
                              *variant.get("buttons", [])],
                 )
                 return
-        if slot in ("checkin_distance", "checkin_longest"):
-            words = "kilometres" if unit == "km" else "miles"
-            text = ("How far did you run in total this week, in " + words + "? A number is enough."
-                    if slot == "checkin_distance" else
-                    "And how long was your longest single run this week, in " + words + "?")
-            dispatcher.utter_message(response=name, text=text, buttons=variant.get("buttons", []))
+        if slot in ("checkin_distance", "checkin_longest"):  # names the runner's unit
+            dispatcher.utter_message(response=name, distance_unit=speaker.context["distance_unit"])
             return
         dispatcher.utter_message(response=name)
 
 
-class ActionStartCheckin(Action):
+class ActionStartCheckin(SpeakingAction):
     """Starts a check-in: clears last time's answers, notes the week and the place last reported."""
 
     def name(self) -> str:
@@ -200,9 +226,8 @@ class ActionStartCheckin(Action):
         last = last or tracker.get_slot("pain_location") or None
         skipped = [s for s in tracker.get_slot("skipped_slots") or [] if s not in FORM]
         clarified = [s for s in tracker.get_slot("clarified_slots") or [] if s not in FORM]
-        dispatcher.utter_message(text="Time for your weekly check-in: five quick questions about pain "
-                                      "and running. (/checkin changes when I ask, or turns it off.)")
-        return [*(SlotSet(s, None) for s in CHECKIN_SLOTS), SlotSet("checkin_week", week),
+        dispatcher.utter_message(text=self.voice(tracker).say(START))
+        return [*(SlotSet(s, None) for s in FORM), SlotSet("checkin_entry", None), SlotSet("checkin_week", week),
                 SlotSet("checkin_last_location", last), SlotSet("skipped_slots", skipped),
                 SlotSet("clarified_slots", clarified)]
 
@@ -227,7 +252,7 @@ class ActionRecordCheckin(KnowledgeAction):
         unit = str(ctx.get("unit") or "km")
         now = _now(ctx)
         pain = tracker.get_slot("checkin_pain")
-        entry = {
+        entry: CheckinEntry = {
             "week": tracker.get_slot("checkin_week") or week_key(now, str(ctx.get("tz") or "UTC")),
             "at": now.isoformat(),
             "pain": pain,
@@ -239,22 +264,22 @@ class ActionRecordCheckin(KnowledgeAction):
         history = [e for e in ctx.get("entries") or [] if isinstance(e, dict) and e.get("week") != entry["week"]]
         findings = rules.evaluate([*history, entry])
         entry["findings"] = [f.rule for f in findings]
-        dispatcher.utter_message(text="Thanks, noted for " + entry_line(entry, unit) + ".",
+        speaker = self.voice(tracker)
+        dispatcher.utter_message(text=speaker.say(NOTED, entry=entry_line(entry, unit, speaker)),
                                  json_message={"sources": []})
-        see_pt = [f.reason for f in findings if f.kind == "see_pt"]
+        see_pt = [f.reason(speaker) for f in findings if f.kind == "see_pt"]
         if see_pt:
-            advice = self.kb.advice("see_pt", entry["location"], see_pt, tracker.get_slot("country") or "US")
+            advice = self.kb.advice("see_pt", entry["location"], see_pt, speaker.country, locale=speaker.locale)
             dispatcher.utter_message(text=advice.text, json_message={"triage": "see_pt", "sources": list(advice.sources),
                                                                     "rules": entry["findings"]})
-        warning = rules.load_warning(findings)
+        warning = rules.load_warning(findings, speaker)
         if warning:
             dispatcher.utter_message(text=warning, json_message={"sources": ["mileage-rules"]})
         if not findings:
-            dispatcher.utter_message(text="Nothing in this week's answers worries me. /progress shows how "
-                                          "your weeks compare.")
+            dispatcher.utter_message(text=speaker.say(ALL_CLEAR))
         skipped = [s for s in tracker.get_slot("skipped_slots") or [] if s not in FORM]
         clarified = [s for s in tracker.get_slot("clarified_slots") or [] if s not in FORM]
-        return [*(SlotSet(s, None) for s in CHECKIN_SLOTS if s != "checkin_entry"),
+        return [*(SlotSet(s, None) for s in (*FORM, "checkin_week", "checkin_last_location")),
                 SlotSet("skipped_slots", skipped), SlotSet("clarified_slots", clarified),
                 SlotSet("checkin_entry", entry)]
 

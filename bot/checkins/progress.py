@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.checkins.schedule import from_km
+from bot.texts import LOCATION, Voice, english, text_key
 
 #: Fewer check-ins than this and a chart says nothing: a text summary instead.
 CHART_MIN_ENTRIES = 2
@@ -19,42 +20,60 @@ CHART_WEEKS = 26
 _PLOT_LOCK = threading.Lock()  # pyplot's state is global; the OO API below avoids it, the lock is cheap insurance
 
 
-def _fmt(km: Any, unit: str) -> str:
+ENTRY = text_key("checkin.entry", "week", "pain", "distance", "longest")
+ENTRY_PAIN = text_key("checkin.entry_pain", "pain")
+ENTRY_PAIN_WHERE = text_key("checkin.entry_pain_where", "pain", "places")
+ENTRY_NO_PAIN = text_key("checkin.entry_no_pain")
+ENTRY_DISTANCE = text_key("checkin.entry_distance", "value", "unit")
+ENTRY_NO_DISTANCE = text_key("checkin.entry_no_distance")
+EMPTY = text_key("progress.empty")
+HEADER = text_key("progress.header", "count")
+CHART_NEXT_TIME = text_key("progress.chart_next_time")
+CHART_TITLE = text_key("progress.chart.title")
+CHART_DISTANCE = text_key("progress.chart.distance", "unit")
+CHART_DISTANCE_AXIS = text_key("progress.chart.distance_axis", "unit")
+CHART_PAIN = text_key("progress.chart.pain")
+
+
+def _fmt(km: Any, unit: str, voice: Voice) -> str:
     if not isinstance(km, (int, float)) or isinstance(km, bool):
-        return "–"
-    return f"{from_km(float(km), unit):.1f} {unit}"
+        return voice.say(ENTRY_NO_DISTANCE)
+    return voice.say(ENTRY_DISTANCE, value=f"{from_km(float(km), unit):.1f}", unit=unit)
 
 
-def _where(entry: Mapping[str, Any]) -> str:
-    locations = entry.get("location") or []
-    return ", ".join(str(x).replace("_", " ") for x in locations) if locations else ""
-
-
-def entry_line(entry: Mapping[str, Any], unit: str) -> str:
+def entry_line(entry: Mapping[str, Any], unit: str, voice: Voice | None = None) -> str:
+    """'2026-W49: pain 3/10 (knee), 25.0 km in the week, longest run 12.0 km'."""
+    voice = voice or english()
     pain = entry.get("pain")
-    where = _where(entry)
-    pain_text = f"pain {pain:g}/10" if isinstance(pain, (int, float)) else "pain not given"
-    if where and pain:
-        pain_text += f" ({where})"
-    return (f"{entry.get('week', '?')}: {pain_text}, {_fmt(entry.get('distance_km'), unit)} in the week, "
-            f"longest run {_fmt(entry.get('longest_km'), unit)}")
+    locations = entry.get("location") or []
+    if not isinstance(pain, (int, float)):
+        pain_text = voice.say(ENTRY_NO_PAIN)
+    elif locations and pain:
+        pain_text = voice.say(ENTRY_PAIN_WHERE, pain=f"{pain:g}", places=voice.names(LOCATION, locations))
+    else:
+        pain_text = voice.say(ENTRY_PAIN, pain=f"{pain:g}")
+    return voice.say(ENTRY, week=entry.get("week", "?"), pain=pain_text,
+                     distance=_fmt(entry.get("distance_km"), unit, voice),
+                     longest=_fmt(entry.get("longest_km"), unit, voice))
 
 
-def progress_text(entries: Sequence[Mapping[str, Any]], unit: str) -> str:
+def progress_text(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice | None = None) -> str:
+    voice = voice or english()
     if not entries:
-        return ("No check-ins yet. Turn on the weekly check-in with /checkin: each week I ask about "
-                "pain and distance, and /progress draws them once there are two.")
-    lines = [f"Your check-ins ({len(entries)}):"]
-    lines += [f"- {entry_line(e, unit)}" for e in entries[-CHART_WEEKS:]]
+        return voice.say(EMPTY)
+    lines = [voice.say(HEADER, count=len(entries))]
+    lines += [f"- {entry_line(e, unit, voice)}" for e in entries[-CHART_WEEKS:]]
     if len(entries) < CHART_MIN_ENTRIES:
-        lines.append("After your next check-in, /progress draws a chart of pain and distance by week.")
+        lines.append(voice.say(CHART_NEXT_TIME))
     return "\n".join(lines)
 
 
-def render_chart(entries: Sequence[Mapping[str, Any]], unit: str) -> bytes:
+def render_chart(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice | None = None) -> bytes:
     """A PNG (about 1000x700 px, large type: readable on a phone) of pain score (0-10, line)
     and weekly distance (bars) by ISO week, for the last 26 check-ins."""
     import matplotlib
+
+    voice = voice or english()
 
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
@@ -68,16 +87,16 @@ def render_chart(entries: Sequence[Mapping[str, Any]], unit: str) -> bytes:
     with _PLOT_LOCK:
         fig = Figure(figsize=(10, 7), dpi=100)
         ax = fig.add_subplot(1, 1, 1)
-        ax.bar(xs, distance, color="#9ecae1", label=f"distance ({unit})")
-        ax.set_ylabel(f"weekly distance ({unit})", fontsize=16)
+        ax.bar(xs, distance, color="#9ecae1", label=voice.say(CHART_DISTANCE, unit=unit))
+        ax.set_ylabel(voice.say(CHART_DISTANCE_AXIS, unit=unit), fontsize=16)
         ax.tick_params(labelsize=13)
         ax.set_xticks(xs, labels)
         pain_ax = ax.twinx()
-        pain_ax.plot(xs, pain, color="#d62728", marker="o", linewidth=3, markersize=9, label="pain (0-10)")
+        pain_ax.plot(xs, pain, color="#d62728", marker="o", linewidth=3, markersize=9, label=voice.say(CHART_PAIN))
         pain_ax.set_ylim(0, 10.5)
-        pain_ax.set_ylabel("pain (0-10)", fontsize=16, color="#d62728")
+        pain_ax.set_ylabel(voice.say(CHART_PAIN), fontsize=16, color="#d62728")
         pain_ax.tick_params(labelsize=13)
-        ax.set_title("Pain and weekly distance", fontsize=20)
+        ax.set_title(voice.say(CHART_TITLE), fontsize=20)
         handles = ax.get_legend_handles_labels()[0] + pain_ax.get_legend_handles_labels()[0]
         ax.legend(handles, [str(h.get_label()) for h in handles], loc="upper left", fontsize=13)
         fig.tight_layout()

@@ -17,25 +17,38 @@ Red flags in a check-in answer are the safety screen's job, before any of this r
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from fractions import Fraction
 from typing import Any
+
+from bot.texts import Voice, english, text_family, text_key
 
 LOAD_FACTOR = Fraction(13, 10)
 FOUR_WEEKS = 4
 MIN_WEEKS_FOR_AVERAGE = 2
 LONG_RUN_WINDOW = timedelta(days=30)
 
-NIELSEN = "Nielsen et al., JOSPT 2014"
-COHORT = "a 2025 cohort study of 5,205 runners"
+
+
+#: The rules by kind; each see_pt rule has its reason text (checkin.reason.<rule>), each load
+#: rule its warning (checkin.load.<rule>), in dialogues/texts/en.yml.
+SEE_PT_RULES = ("pain-recurring", "pain-rising")
+LOAD_RULES = ("load-week", "load-long-run")
+REASON = text_family("checkin.reason", SEE_PT_RULES, "before", "pain")
+LOAD = text_family("checkin.load", LOAD_RULES, "percent", "days")
+RULE_OF_THUMB = text_key("checkin.rule_of_thumb")
 
 
 @dataclass(frozen=True)
 class Finding:
     rule: str
     kind: str  # "see_pt" | "load"
-    reason: str  # plain words, for the reply
+    values: Mapping[str, str] = field(default_factory=dict)  # what its text names
+
+    def reason(self, voice: Voice | None = None) -> str:
+        """Plain words for the advice ("because ..."): a see_pt finding's reason."""
+        return (voice or english()).say(f"{REASON}.{self.rule}", **self.values)
 
 
 def _number(value: Any) -> Fraction | None:
@@ -73,11 +86,9 @@ def evaluate(entries: Sequence[Mapping[str, Any]]) -> list[Finding]:
     before = _number(previous.get("pain")) if previous else None
     if pain is not None and before is not None:
         if pain >= 1 and before >= 1 and latest.get("pattern") != "fades":
-            findings.append(Finding("pain-recurring", "see_pt",
-                                    "you reported pain in two check-ins in a row and it did not fade"))
+            findings.append(Finding("pain-recurring", "see_pt"))
         if pain > before:
-            findings.append(Finding("pain-rising", "see_pt",
-                                    f"your pain went up from {float(before):g}/10 to {float(pain):g}/10 since your last check-in"))
+            findings.append(Finding("pain-rising", "see_pt", {"before": f"{float(before):g}", "pain": f"{float(pain):g}"}))
 
     distance = _number(latest.get("distance_km"))
     week = _week_index(str(latest.get("week")))
@@ -91,7 +102,7 @@ def evaluate(entries: Sequence[Mapping[str, Any]]) -> list[Finding]:
         if len(window) >= MIN_WEEKS_FOR_AVERAGE:
             average = sum(window.values(), Fraction(0)) / len(window)
             if distance > average * LOAD_FACTOR:
-                findings.append(Finding("load-week", "load", "week"))
+                findings.append(Finding("load-week", "load"))
 
     longest = _number(latest.get("longest_km"))
     when = _at(latest)
@@ -102,25 +113,17 @@ def evaluate(entries: Sequence[Mapping[str, Any]]) -> list[Finding]:
             and (value := _number(entry.get("longest_km"))) is not None
         ]
         if recent and max(recent) > 0 and longest > max(recent) * LOAD_FACTOR:
-            findings.append(Finding("load-long-run", "load", "long-run"))
+            findings.append(Finding("load-long-run", "load"))
     return findings
 
 
-def load_warning(findings: Sequence[Finding]) -> str | None:
+def load_warning(findings: Sequence[Finding], voice: Voice | None = None) -> str | None:
     """The gentle warning for load findings, worded as a rule of thumb with its source."""
+    voice = voice or english()
     rules = {f.rule for f in findings if f.kind == "load"}
     if not rules:
         return None
-    parts = []
-    if "load-week" in rules:
-        parts.append("This week's distance is more than 30% above your average of the weeks before. "
-                     f"In {NIELSEN}, runners who raised their weekly distance by more than 30% had "
-                     "more distance-related injuries (a trend, not a firm result).")
-    if "load-long-run" in rules:
-        parts.append("Your longest run this week was more than 30% longer than your longest in the "
-                     f"previous 30 days. In {COHORT}, a single run 10–30% longer than the longest of "
-                     "the month before raised injury risk about 1.6 times, and more than double "
-                     "about 2.3 times.")
-    parts.append("Treat these numbers as a rule of thumb, not a law: raise distance gradually, "
-                 "and ease off if something starts to hurt.")
+    values = {"percent": f"{float((LOAD_FACTOR - 1) * 100):g}", "days": LONG_RUN_WINDOW.days}
+    parts = [voice.say(f"{LOAD}.{rule}", **values) for rule in LOAD_RULES if rule in rules]
+    parts.append(voice.say(RULE_OF_THUMB))
     return "\n\n".join(parts)

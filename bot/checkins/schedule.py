@@ -13,7 +13,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from bot.texts import text_family
+
+#: Weekdays are numbers, 0 = Monday; their names are texts (weekday.<n>, weekdays.<n>).
+WEEKDAYS = range(7)
 UNITS = ("km", "mi")
 KM_PER_MILE = 1.609344
 #: A check-in that could not be sent at its time (the bot was down) is still sent if it is less
@@ -23,22 +26,42 @@ _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
 class ScheduleError(ValueError):
-    """A schedule value a runner typed that we cannot use; the message says what to type."""
+    """A schedule value a runner typed that we cannot use. `key` names the text that says what
+    to type (checkin_settings.error.<key> in dialogues/texts/en.yml); str() is the English."""
+
+    def __init__(self, key: str, **values: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+    @property
+    def text_key(self) -> str:
+        return f"{ERROR_TEXTS}.{self.key}"
+
+    def __str__(self) -> str:
+        from bot.texts import english
+
+        return english().say(self.text_key, **self.values)
+
+
+#: The units' names ("kilometres"), the {distance_unit} placeholder.
+UNIT_NAMES = text_family("unit", UNITS)
+ERROR_TEXTS = text_family("checkin_settings.error", ("not_a_timezone", "unknown_timezone", "not_a_time",
+                                                     "pause_range", "pause_weeks", "day", "unit"), "name", "text")
 
 
 def valid_timezone(name: str) -> str:
     """The IANA name as zoneinfo knows it, or ScheduleError ("Europe/Berlin", not "CET+1")."""
     cleaned = name.strip()
     if not cleaned or ".." in cleaned or cleaned.startswith("/"):
-        raise ScheduleError(f"{name!r} is not a timezone name; send one like Europe/Berlin")
+        raise ScheduleError("not_a_timezone", name=repr(name))
     try:
         ZoneInfo(cleaned)
     except (ZoneInfoNotFoundError, ValueError):
         lowered = {tz.lower(): tz for tz in available_timezones()}
         if cleaned.lower() in lowered:
             return lowered[cleaned.lower()]
-        raise ScheduleError(f"I don't know the timezone {name!r}; send one like Europe/Berlin "
-                            "or America/New_York") from None
+        raise ScheduleError("unknown_timezone", name=repr(name)) from None
     return cleaned
 
 
@@ -46,7 +69,7 @@ def valid_time(text: str) -> str:
     """'7:30' -> '07:30'; ScheduleError otherwise."""
     match = _TIME.match(text.strip())
     if match is None:
-        raise ScheduleError(f"{text!r} is not a time; send one like 07:30 or 18:00")
+        raise ScheduleError("not_a_time", text=repr(text))
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
@@ -63,13 +86,13 @@ class CheckinSchedule:
 
     def __post_init__(self) -> None:
         if not 0 <= self.weekday <= 6:
-            raise ScheduleError(f"weekday must be 0 (Monday) to 6 (Sunday), not {self.weekday}")
+            raise ValueError(f"weekday must be 0 (Monday) to 6 (Sunday), not {self.weekday}")
         valid_time(self.at)
         valid_timezone(self.tz)
         if self.unit not in UNITS:
-            raise ScheduleError(f"unit must be km or mi, not {self.unit!r}")
+            raise ValueError(f"unit must be km or mi, not {self.unit!r}")
         if self.paused_until is not None and self.paused_until.utcoffset() is None:
-            raise ScheduleError("paused_until must be timezone-aware")
+            raise ValueError("paused_until must be timezone-aware")
 
     @property
     def zone(self) -> ZoneInfo:
@@ -96,13 +119,8 @@ class CheckinSchedule:
     def paused_for(self, weeks: int, now: datetime) -> CheckinSchedule:
         """No check-in for `weeks` weeks from `now` (0 ends a pause)."""
         if not 0 <= weeks <= 52:
-            raise ScheduleError("pause for 0 to 52 weeks")
+            raise ScheduleError("pause_range")
         return replace(self, paused_until=None if weeks == 0 else (now + timedelta(weeks=weeks)).astimezone(UTC))
-
-    def describe(self) -> str:
-        if not self.active:
-            return "off"
-        return f"{WEEKDAYS[self.weekday]}s at {self.at} ({self.tz}), distances in {self.unit}"
 
 
 def local_slot(day: date, at: str, zone: ZoneInfo) -> datetime:

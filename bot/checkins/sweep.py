@@ -27,10 +27,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from bot.checkins.schedule import CheckinSchedule, next_due, too_late, week_key
 from bot.errors import RunnerTriageError
+from bot.record import CheckinData
 from bot.store import UserSession, UserStore
 
 log = logging.getLogger(__name__)
@@ -75,9 +76,9 @@ class SweepReport:
         return ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())) or "nothing due"
 
 
-def checkin_state(record: dict[str, Any]) -> dict[str, Any]:
-    """The check-in part of a user's record (created on first use)."""
-    return record.setdefault("checkins", {})  # type: ignore[no-any-return]
+def checkin_state(record: dict[str, Any]) -> CheckinData:
+    """The check-in part of a user's record (created on first use; bot.record.CheckinData)."""
+    return cast(CheckinData, record.setdefault("checkins", {}))
 
 
 async def process_user(store: UserStore, user_id: str, due: datetime, now: datetime, send: Send,

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.model import LEVELS, LOCATIONS, RED_FLAG_IDS, REQUIRED_IDS, ROLES, Advice, Answer, Entry
+from bot.knowledge.model import REQUIRED_IDS, ROLES, Advice, Answer, Entry
+from bot.vocabulary import LEVELS, LOCATIONS
 
 __all__ = [
-    "LEVELS", "LOCATIONS", "RED_FLAG_IDS", "REQUIRED_IDS", "ROLES",
+    "LEVELS", "LOCATIONS", "REQUIRED_IDS", "ROLES",
     "Advice", "Answer", "Entry", "KnowledgeBase", "default_directory",
 ]
 

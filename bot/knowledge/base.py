@@ -6,9 +6,11 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from bot.knowledge.loader import KnowledgeData, load_data
-from bot.knowledge.model import LEVELS, LOCATIONS, RED_FLAG_IDS, REQUIRED_IDS, Advice, Answer, Entry
+from bot.knowledge.loader import OTHER_COUNTRY, CrisisCountry, CrisisResources, KnowledgeData, load_data
+from bot.knowledge.model import REQUIRED_IDS, Advice, Answer, Entry
 from bot.knowledge.retrieval import Retriever
+from bot.texts import fill
+from bot.vocabulary import LEVELS, LOCATIONS
 
 _SENTENCE_END = re.compile(r"[.!?](\s|$)")
 
@@ -16,10 +18,16 @@ _SENTENCE_END = re.compile(r"[.!?](\s|$)")
 class KnowledgeBase:
     """Reviewed content from `knowledge/`, and the two things the bot does with it."""
 
-    def __init__(self, data: KnowledgeData) -> None:
+    def __init__(self, data: KnowledgeData, levels: tuple[str, ...] = LEVELS,
+                 locations: tuple[str, ...] = LOCATIONS) -> None:
         self._data = data
+        self.levels = levels
+        self.locations = locations
         self._entries = {e.id: e for e in data.entries}
-        self._retriever = Retriever(data.entries, data.vocabulary, data.out_of_scope)
+        # Each red flag's entry, by the safety screen's flag id (and by the entry's own id).
+        self._flags = {e.flag: e for e in data.entries if e.role == "red_flag"}
+        self._flags.update({e.id: e for e in self._flags.values()})
+        self._retriever = Retriever(data.entries, data.vocabulary, data.out_of_scope, locations)
         # Each canonical location's entry: the first `answer` entry that lists it.
         self._by_location: dict[str, Entry] = {}
         for entry in self._retriever.entries:
@@ -27,9 +35,12 @@ class KnowledgeBase:
                 self._by_location.setdefault(loc, entry)
 
     @classmethod
-    def load(cls, directory: Path) -> KnowledgeBase:
-        """Read and validate `directory`; raises DefinitionError naming the file and key."""
-        return cls(load_data(Path(directory)))
+    def load(cls, directory: Path, levels: tuple[str, ...] = LEVELS,
+             locations: tuple[str, ...] = LOCATIONS) -> KnowledgeBase:
+        """Read and validate `directory`; raises DefinitionError naming the file and key.
+
+        `levels` and `locations` default to the shared vocabulary (bot.vocabulary)."""
+        return cls(load_data(Path(directory), levels, locations), levels, locations)
 
     # -- review ----------------------------------------------------------------------------
 
@@ -40,16 +51,16 @@ class KnowledgeBase:
     def problems(self) -> list[str]:
         """What `kb check` reports beyond load errors: gaps and lint, one line each."""
         found: list[str] = []
-        for entry_id in REQUIRED_IDS + RED_FLAG_IDS:
+        for entry_id in REQUIRED_IDS:
             if entry_id not in self._entries:
                 found.append(f"(entries): {entry_id}: required entry is missing")
-        for loc in LOCATIONS:
+        for loc in self.locations:
             if loc not in self._by_location:
                 found.append(f"(entries): location {loc}: no answer entry lists this location")
             owners = [e.id for e in self._retriever.entries if loc in e.locations]
             if len(owners) > 1:
                 found.append(f"(entries): location {loc}: listed by several answer entries {owners}; the first is used")
-        for level in LEVELS:
+        for level in self.levels:
             if not any(e.role == "advice_now" and level in e.levels for e in self.entries):
                 found.append(f"(entries): level {level}: no advice_now entry")
         for trigger in self._retriever.unusable_triggers:
@@ -106,14 +117,15 @@ class KnowledgeBase:
         match = self._retriever.best(question, locations)
         return match.entry if match else None
 
-    def answer(self, question: str, locations: Sequence[str] = (), country: str = "US") -> Answer | None:
+    def answer(self, question: str, locations: Sequence[str] = (), country: str | None = "US",
+               locale: str = "en") -> Answer | None:
         """A short answer with its source line and the disclaimer, or None when out of scope."""
         entry = self.best_entry(question, locations)
         if entry is None:
             return None
-        parts = [entry.text, self.source_line([entry.id]), self._disclaimer()]
+        parts = [self._text(entry, country, locale), self.source_line([entry.id]), self._disclaimer()]
         if entry.include_crisis_resources:
-            parts.append(self.crisis_resources(country))
+            parts.append(self.crisis_resources(country, locale))
         related = tuple(
             self._entries[r].questions[0]
             for r in entry.related
@@ -133,20 +145,22 @@ class KnowledgeBase:
         level: str,
         locations: Sequence[str],
         reasons: Sequence[str],
-        country: str = "US",
+        country: str | None = "US",
         *,
         flags: Sequence[str] = (),
+        locale: str = "en",
     ) -> Advice:
         """The triage advice message for `level`, composed from entries (see docs/knowledge.md).
 
         `reasons` are plain-language phrases from the triage ("your shin pain comes back on each
-        run"); `flags` are red-flag ids from the safety screen ("redflag-dvt" or "dvt").
+        run"); `flags` are red-flag ids from the safety screen ("dvt"; the entry id "redflag-dvt"
+        works too).
         """
-        if level not in LEVELS:
-            raise ValueError(f"unknown triage level {level!r}; expected one of {', '.join(LEVELS)}")
-        unknown = [loc for loc in locations if loc not in LOCATIONS]
+        if level not in self.levels:
+            raise ValueError(f"unknown triage level {level!r}; expected one of {', '.join(self.levels)}")
+        unknown = [loc for loc in locations if loc not in self.locations]
         if unknown:
-            raise ValueError(f"unknown location(s) {unknown}; expected canonical locations {', '.join(LOCATIONS)}")
+            raise ValueError(f"unknown location(s) {unknown}; expected canonical locations {', '.join(self.locations)}")
         used: list[Entry] = []
 
         def take(entries: Iterable[Entry]) -> list[str]:
@@ -154,7 +168,7 @@ class KnowledgeBase:
             for e in entries:
                 if e not in used:
                     used.append(e)
-                    texts.append(e.text)
+                    texts.append(self._text(e, country, locale))
             return texts
 
         def with_role(role: str) -> list[Entry]:
@@ -163,7 +177,7 @@ class KnowledgeBase:
         parts = [self._data.levels[level].heading]
         why = _because(reasons)
         if level == "crisis":
-            parts.append(self.crisis_resources(country))
+            parts.append(self.crisis_resources(country, locale))
             used.append(self._entries["crisis-help"])
             if why:
                 parts.append(why)
@@ -177,41 +191,72 @@ class KnowledgeBase:
             if self._data.levels[level].include_location:
                 parts += take(self._by_location[loc] for loc in locations if loc in self._by_location)
             parts += take(with_role("advice_escalate"))
-            parts.append(self.crisis_resources(country))
+            parts.append(self.crisis_resources(country, locale))
             used.append(self._entries["crisis-help"])
         parts.append(self._disclaimer())
         used.append(self._entries["disclaimer"])
         return Advice(text="\n\n".join(parts), sources=tuple(dict.fromkeys(e.id for e in used)))
 
+    def flag_entry(self, flag: str) -> Entry | None:
+        """The red_flag entry that explains the safety screen's flag `flag` (its `flag:` field)."""
+        return self._flags.get(flag)
+
     def _flag_entries(self, flags: Sequence[str]) -> list[Entry]:
         out = []
         for flag in flags:
-            entry_id = flag if flag.startswith("redflag-") else "redflag-" + flag.replace("_", "-")
-            if entry_id not in self._entries or self._entries[entry_id].role != "red_flag":
-                raise ValueError(f"unknown red flag {flag!r}; expected one of {', '.join(RED_FLAG_IDS)}")
-            out.append(self._entries[entry_id])
+            entry = self._flags.get(flag)
+            if entry is None:
+                known = sorted(e.flag for e in self._flags.values())
+                raise ValueError(f"unknown red flag {flag!r}; expected one of {', '.join(known)}")
+            out.append(entry)
         return out
 
-    # -- crisis and disclaimer -------------------------------------------------------------
+    # -- crisis resources and the runner's country ----------------------------------------
 
-    def crisis_resources(self, country: str = "US") -> str:
-        """Crisis lines for `country` (ISO code, case-insensitive; UK -> GB).
+    def crisis(self, locale: str = "en") -> CrisisResources:
+        """knowledge/crisis_resources.yml in `locale` (English where the locale says nothing)."""
+        return self._data.crisis.get(locale) or self._data.crisis["en"]
 
-        An unknown country gets the generic fallback (findahelpline.com, local emergency number)
-        followed by the default country's lines, labelled, since the article's lines are US ones.
+    def country(self, country: str | None, locale: str = "en") -> CrisisCountry:
+        """The country block for a code (case-insensitive, aliases applied: UK -> GB); "other"
+        and unknown codes get the fallback (find a helpline, the local emergency number)."""
+        crisis = self.crisis(locale)
+        code = (country or crisis.default).strip().upper()
+        return crisis.countries.get(crisis.aliases.get(code, code), crisis.fallback)
+
+    def countries(self, locale: str = "en") -> tuple[CrisisCountry, ...]:
+        """Every country a runner can choose in /settings, the fallback ("Somewhere else") last."""
+        crisis = self.crisis(locale)
+        return (*crisis.countries.values(), crisis.fallback)
+
+    def crisis_resources(self, country: str | None = "US", locale: str = "en") -> str:
+        """The crisis block for `country`: heading and lines.
+
+        A runner who chose "Somewhere else" (`other`) gets the fallback lines only. Any other
+        unknown code gets the fallback followed by the default country's lines, labelled, since
+        the article's lines are US ones.
         """
-        crisis = self._data.crisis
-        code = (country or "").strip().upper()
-        code = crisis.aliases.get(code, code)
-        lines = [crisis.heading]
-        if code in crisis.countries:
-            lines += [f"- {line}" for line in crisis.countries[code].lines]
-        else:
+        crisis = self.crisis(locale)
+        block = self.country(country, locale)
+        lines = [crisis.heading, *(f"- {line}" for line in block.lines)]
+        if block.code == OTHER_COUNTRY and (country or "").strip().lower() != OTHER_COUNTRY:
             default = crisis.countries[crisis.default]
-            lines += [f"- {line}" for line in crisis.fallback]
-            lines.append(f"In {default.name}:")
+            lines.append(fill(crisis.default_heading, {"country_name": default.name}))
             lines += [f"- {line}" for line in default.lines]
         return "\n".join(lines)
+
+    def country_values(self, country: str | None, locale: str = "en") -> dict[str, str]:
+        """The placeholders any text may use about the runner's country (COUNTRY_PLACEHOLDERS)."""
+        block = self.country(country, locale)
+        return {"crisis_lines": self.crisis_resources(country, locale), "crisis_line": block.crisis_line,
+                "emergency_number": block.emergency_number, "country_name": block.name,
+                "country_label": block.label}
+
+    def _text(self, entry: Entry, country: str | None, locale: str = "en") -> str:
+        """An entry's text with its country placeholders ({emergency_number}, ...) filled."""
+        if "{" not in entry.text:
+            return entry.text
+        return fill(entry.text, self.country_values(country, locale))
 
     def _disclaimer(self) -> str:
         return self._entries["disclaimer"].text

@@ -14,14 +14,15 @@ from typing import Any
 import yaml
 
 from bot.errors import DefinitionError
-from bot.knowledge.model import LEVELS, LOCATIONS, ROLES, Entry
+from bot.knowledge.model import ROLES, Entry
+from bot.vocabulary import LEVELS, LOCATIONS
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ENTRY_FIELDS = {
     "id", "title", "text", "source", "keywords", "questions", "related", "locations", "levels",
-    "role", "include_crisis_resources",
+    "role", "include_crisis_resources", "flag",
 }
 
 
@@ -50,19 +51,30 @@ class Level:
     include_location: bool
 
 
+#: The country code a runner who chose "Somewhere else" has: the fallback block only.
+OTHER_COUNTRY = "other"
+
+
 @dataclass(frozen=True)
 class CrisisCountry:
-    name: str
+    code: str  # ISO 3166-1 alpha-2, or OTHER_COUNTRY for the fallback
+    label: str  # the /settings button ("United Kingdom")
+    name: str  # in a sentence ("the UK")
+    emergency_number: str  # "999 or 112"; the fallback: "your local emergency number"
+    crisis_line: str  # a verb phrase: "call Samaritans on 116 123"
     lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class CrisisResources:
+    """knowledge/crisis_resources.yml in one language (English, or a locale over English)."""
+
     default: str
     heading: str
+    default_heading: str  # "In {country_name}:", before the default country's lines
     aliases: dict[str, str]
-    countries: dict[str, CrisisCountry]
-    fallback: tuple[str, ...]
+    countries: dict[str, CrisisCountry]  # in the file's order (the /settings buttons)
+    fallback: CrisisCountry
 
 
 @dataclass(frozen=True)
@@ -89,24 +101,28 @@ class KnowledgeData:
     entries: tuple[Entry, ...]
     sources: Sources
     levels: dict[str, Level]
-    crisis: CrisisResources
+    crisis: dict[str, CrisisResources]  # by locale; "en" is complete
     vocabulary: Vocabulary
     out_of_scope: OutOfScope
 
 
-def load_data(directory: Path) -> KnowledgeData:
-    """Read and validate every file of the knowledge base in `directory`."""
+def load_data(directory: Path, levels: tuple[str, ...] = LEVELS,
+              locations: tuple[str, ...] = LOCATIONS) -> KnowledgeData:
+    """Read and validate every file of the knowledge base in `directory`.
+
+    `levels` and `locations` are the shared vocabulary (bot.vocabulary) entries may name.
+    """
     directory = Path(directory)
     if not directory.is_dir():
         raise DefinitionError(str(directory), "(directory)", "the knowledge directory does not exist")
     sources = _load_sources(directory)
-    entries = _load_entries(directory, sources)
+    entries = _load_entries(directory, sources, levels, locations)
     return KnowledgeData(
         entries=entries,
         sources=sources,
-        levels=_load_levels(directory),
+        levels=_load_levels(directory, levels),
         crisis=_load_crisis(directory),
-        vocabulary=_load_vocabulary(directory),
+        vocabulary=_load_vocabulary(directory, locations),
         out_of_scope=_load_out_of_scope(directory),
     )
 
@@ -174,7 +190,8 @@ def _load_sources(directory: Path) -> Sources:
     )
 
 
-def _load_entries(directory: Path, sources: Sources) -> tuple[Entry, ...]:
+def _load_entries(directory: Path, sources: Sources, levels: tuple[str, ...],
+                  locations: tuple[str, ...]) -> tuple[Entry, ...]:
     files = sorted((directory / "entries").glob("*.yml"))
     if not files:
         raise DefinitionError(_display(directory, directory / "entries"), "(directory)", "no entry files (*.yml)")
@@ -187,7 +204,7 @@ def _load_entries(directory: Path, sources: Sources) -> tuple[Entry, ...]:
         if not isinstance(data, list):
             raise DefinitionError(path, "(top level)", "expected a list of entries")
         for index, raw in enumerate(data):
-            entry = _entry(raw, path, index, sources)
+            entry = _entry(raw, path, index, sources, levels, locations)
             if entry.id in seen:
                 raise DefinitionError(path, entry.id, f"duplicate id (also defined in {seen[entry.id]})")
             seen[entry.id] = path
@@ -200,7 +217,8 @@ def _load_entries(directory: Path, sources: Sources) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
-def _entry(raw: Any, path: str, index: int, sources: Sources) -> Entry:
+def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tuple[str, ...],
+           known_locations: tuple[str, ...]) -> Entry:
     raw = _mapping(raw, path, f"[{index}]")
     entry_id = raw.get("id")
     if not isinstance(entry_id, str) or not _ID.match(entry_id):
@@ -216,18 +234,25 @@ def _entry(raw: Any, path: str, index: int, sources: Sources) -> Entry:
             raise DefinitionError(path, f"{entry_id}.source", f"'{ref}' is not defined in sources.yml")
     locations = _strings(raw.get("locations"), path, f"{entry_id}.locations")
     for loc in locations:
-        if loc not in LOCATIONS:
-            raise DefinitionError(path, f"{entry_id}.locations", f"unknown location '{loc}' (known: {', '.join(LOCATIONS)})")
+        if loc not in known_locations:
+            raise DefinitionError(path, f"{entry_id}.locations",
+                                  f"unknown location '{loc}' (known: {', '.join(known_locations)})")
     levels = _strings(raw.get("levels"), path, f"{entry_id}.levels")
     for level in levels:
-        if level not in LEVELS:
-            raise DefinitionError(path, f"{entry_id}.levels", f"unknown level '{level}' (known: {', '.join(LEVELS)})")
+        if level not in known_levels:
+            raise DefinitionError(path, f"{entry_id}.levels", f"unknown level '{level}' (known: {', '.join(known_levels)})")
     role = raw.get("role", "answer")
     if role not in ROLES:
         raise DefinitionError(path, f"{entry_id}.role", f"unknown role {role!r} (known: {', '.join(ROLES)})")
-    flag = raw.get("include_crisis_resources", False)
-    if not isinstance(flag, bool):
+    crisis = raw.get("include_crisis_resources", False)
+    if not isinstance(crisis, bool):
         raise DefinitionError(path, f"{entry_id}.include_crisis_resources", "must be true or false")
+    flag = raw.get("flag", "")
+    if role == "red_flag" and (not isinstance(flag, str) or not flag):
+        raise DefinitionError(path, f"{entry_id}.flag", "missing: a red_flag entry names the flag it explains "
+                              "(an id of RED_FLAGS in bot/safety/patterns.py)")
+    if flag and role != "red_flag":
+        raise DefinitionError(path, f"{entry_id}.flag", "only red_flag entries name a flag")
     return Entry(
         id=entry_id,
         title=_text(raw.get("title"), path, f"{entry_id}.title"),
@@ -239,19 +264,20 @@ def _entry(raw: Any, path: str, index: int, sources: Sources) -> Entry:
         locations=locations,
         levels=levels,
         role=role,
-        include_crisis_resources=flag,
+        include_crisis_resources=crisis,
+        flag=str(flag),
         file=path,
     )
 
 
-def _load_levels(directory: Path) -> dict[str, Level]:
+def _load_levels(directory: Path, known: tuple[str, ...]) -> dict[str, Level]:
     path, data = _read(directory, "levels.yml")
     levels = _mapping(_mapping(data, path, "(top level)").get("levels"), path, "levels")
     for name in levels:
-        if name not in LEVELS:
-            raise DefinitionError(path, f"levels.{name}", f"unknown level (known: {', '.join(LEVELS)})")
+        if name not in known:
+            raise DefinitionError(path, f"levels.{name}", f"unknown level (known: {', '.join(known)})")
     out: dict[str, Level] = {}
-    for name in LEVELS:
+    for name in known:
         if name not in levels:
             raise DefinitionError(path, f"levels.{name}", "missing: every triage level needs a heading")
         raw = _mapping(levels[name], path, f"levels.{name}")
@@ -262,7 +288,11 @@ def _load_levels(directory: Path) -> dict[str, Level]:
     return out
 
 
-def _load_crisis(directory: Path) -> CrisisResources:
+_COUNTRY_FIELDS = ("label", "name", "emergency_number", "crisis_line", "lines")
+_LOCALE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
+
+
+def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
     path, data = _read(directory, "crisis_resources.yml")
     data = _mapping(data, path, "(top level)")
     countries_raw = _mapping(data.get("countries"), path, "countries")
@@ -270,11 +300,7 @@ def _load_crisis(directory: Path) -> CrisisResources:
     for code, raw in countries_raw.items():
         if not isinstance(code, str) or not _COUNTRY.match(code):
             raise DefinitionError(path, f"countries.{code}", "country codes are two capital letters (ISO 3166-1)")
-        raw = _mapping(raw, path, f"countries.{code}")
-        lines = _strings(raw.get("lines"), path, f"countries.{code}.lines")
-        if not lines:
-            raise DefinitionError(path, f"countries.{code}.lines", "at least one line is needed")
-        countries[code] = CrisisCountry(_text(raw.get("name"), path, f"countries.{code}.name"), lines)
+        countries[code] = _crisis_country(code, raw, path, f"countries.{code}")
     default = data.get("default")
     if default not in countries:
         raise DefinitionError(path, "default", f"{default!r} is not one of the countries")
@@ -282,27 +308,71 @@ def _load_crisis(directory: Path) -> CrisisResources:
     for alias, target in aliases.items():
         if target not in countries:
             raise DefinitionError(path, f"aliases.{alias}", f"{target!r} is not one of the countries")
-    fallback = _strings(_mapping(data.get("fallback"), path, "fallback").get("lines"), path, "fallback.lines")
-    if not fallback:
-        raise DefinitionError(path, "fallback.lines", "at least one line is needed")
-    return CrisisResources(
+    english = CrisisResources(
         default=default,
         heading=_text(data.get("heading"), path, "heading"),
+        default_heading=_text(data.get("default_heading"), path, "default_heading"),
         aliases=aliases,
+        countries=countries,
+        fallback=_crisis_country(OTHER_COUNTRY, data.get("fallback"), path, "fallback"),
+    )
+    out = {"en": english}
+    for locale, raw in _mapping(data.get("locales", {}), path, "locales").items():
+        if not isinstance(locale, str) or not _LOCALE.match(locale):
+            raise DefinitionError(path, f"locales.{locale}", "a locale is a language code like es or pt-BR")
+        out[locale] = _crisis_locale(english, _mapping(raw, path, f"locales.{locale}"), path, f"locales.{locale}")
+    return out
+
+
+def _crisis_country(code: str, raw: Any, path: str, key: str) -> CrisisCountry:
+    raw = _mapping(raw, path, key)
+    unknown = sorted(set(raw) - set(_COUNTRY_FIELDS))
+    if unknown:
+        raise DefinitionError(path, f"{key}.{unknown[0]}", f"unknown field (known: {', '.join(_COUNTRY_FIELDS)})")
+    lines = _strings(raw.get("lines"), path, f"{key}.lines")
+    if not lines:
+        raise DefinitionError(path, f"{key}.lines", "at least one line is needed")
+    label, name, emergency, line = (_text(raw.get(f), path, f"{key}.{f}") for f in _COUNTRY_FIELDS[:-1])
+    return CrisisCountry(code, label, name, emergency, line, lines)
+
+
+def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key: str) -> CrisisResources:
+    """English with a locale's texts laid over it; a country or field it leaves out stays English."""
+    unknown = sorted(set(raw) - {"heading", "default_heading", "countries", "fallback"})
+    if unknown:
+        raise DefinitionError(path, f"{key}.{unknown[0]}", "unknown field")
+
+    def country(base: CrisisCountry, over: Any, where: str) -> CrisisCountry:
+        merged: dict[str, Any] = {f: getattr(base, f) for f in _COUNTRY_FIELDS}
+        merged["lines"] = list(base.lines)
+        merged.update(_mapping(over, path, where))
+        return _crisis_country(base.code, merged, path, where)
+
+    countries = dict(english.countries)
+    for code, over in _mapping(raw.get("countries", {}), path, f"{key}.countries").items():
+        if code not in countries:
+            raise DefinitionError(path, f"{key}.countries.{code}", "not one of the countries")
+        countries[code] = country(countries[code], over, f"{key}.countries.{code}")
+    fallback = country(english.fallback, raw["fallback"], f"{key}.fallback") if "fallback" in raw else english.fallback
+    return CrisisResources(
+        default=english.default,
+        heading=_text(raw.get("heading", english.heading), path, f"{key}.heading"),
+        default_heading=_text(raw.get("default_heading", english.default_heading), path, f"{key}.default_heading"),
+        aliases=english.aliases,
         countries=countries,
         fallback=fallback,
     )
 
 
-def _load_vocabulary(directory: Path) -> Vocabulary:
+def _load_vocabulary(directory: Path, known: tuple[str, ...]) -> Vocabulary:
     path, data = _read(directory, "synonyms.yml")
     data = _mapping(data, path, "(top level)")
     locations_raw = _mapping(data.get("locations"), path, "locations")
     for name in locations_raw:
-        if name not in LOCATIONS:
-            raise DefinitionError(path, f"locations.{name}", f"unknown location (known: {', '.join(LOCATIONS)})")
+        if name not in known:
+            raise DefinitionError(path, f"locations.{name}", f"unknown location (known: {', '.join(known)})")
     groups_raw = _mapping(data.get("groups"), path, "groups")
-    clash = sorted(set(groups_raw) & set(LOCATIONS))
+    clash = sorted(set(groups_raw) & set(known))
     if clash:
         raise DefinitionError(path, f"groups.{clash[0]}", "group names must not be location names")
     return Vocabulary(

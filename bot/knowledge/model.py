@@ -1,15 +1,11 @@
-"""Values of the knowledge base: entries, answers, advice, and the public vocabularies."""
+"""Values of the knowledge base: entries, answers, advice, and the entry roles.
+
+Levels and locations are shared facts: `bot.vocabulary` loads them from `dialogues/`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Public contracts (DESIGN.md, issue 2): the triage levels and the NLU's canonical locations.
-LEVELS: tuple[str, ...] = ("crisis", "emergency", "urgent", "see_pt", "self_care")
-LOCATIONS: tuple[str, ...] = (
-    "foot", "toe", "heel", "ankle", "achilles", "shin", "calf", "knee", "it_band",
-    "thigh", "hamstring", "quad", "hip", "groin", "glute", "lower_back",
-)
 # How advice composition uses an entry; only `answer` entries are offered as answers.
 ROLES: tuple[str, ...] = ("answer", "advice_now", "advice_pt", "advice_escalate", "red_flag")
 
@@ -20,11 +16,6 @@ REQUIRED_IDS: tuple[str, ...] = (
     "balance-why", "balance-test", "mileage-gradual", "mileage-rules", "injury-rates",
     "shin-pain", "knee-pain", "foot-heel-pain", "achilles-calf-pain", "hip-pain", "back-pain",
     "red-flags", "symptom-checkers", "disclaimer", "crisis-help",
-)
-# The red-flag ids the safety screen reports (each is also an entry id).
-RED_FLAG_IDS: tuple[str, ...] = (
-    "redflag-cardiac", "redflag-cauda-equina", "redflag-heat-stroke", "redflag-dvt",
-    "redflag-fracture", "redflag-stress-fracture", "redflag-neuro", "redflag-septic-joint",
 )
 
 
@@ -43,6 +34,7 @@ class Entry:
     levels: tuple[str, ...]
     role: str
     include_crisis_resources: bool = False
+    flag: str = ""  # role red_flag: the safety screen's flag id it explains (bot/safety/patterns.py)
     file: str = ""  # the data file it was loaded from, for messages
 
 

@@ -16,7 +16,7 @@ from rank_bm25 import BM25Okapi
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.knowledge.loader import OutOfScope, Vocabulary
-from bot.knowledge.model import LOCATIONS, Entry
+from bot.knowledge.model import Entry
 from bot.nlu.lang import lemmas
 
 # spaCy's stop words include words that carry meaning for runners ("back", "side", "serious").
@@ -86,8 +86,10 @@ def _lemmas(text: str) -> list[str]:
 class Retriever:
     """BM25 over the `answer` entries, plus the out-of-scope signals."""
 
-    def __init__(self, entries: Iterable[Entry], vocabulary: Vocabulary, out_of_scope: OutOfScope) -> None:
+    def __init__(self, entries: Iterable[Entry], vocabulary: Vocabulary, out_of_scope: OutOfScope,
+                 locations: Iterable[str]) -> None:
         self.entries = tuple(e for e in entries if e.role == "answer")
+        self._locations = frozenset(locations)
         self._phrases = PhraseMap({**vocabulary.locations, **vocabulary.groups})
         self._triggers: dict[tuple[str, ...], str] = {}  # lemmatised trigger phrase -> topic
         # Trigger phrases that lemmatise to nothing (e.g. "vo2") would match every question.
@@ -133,8 +135,8 @@ class Retriever:
         tokens = self._phrases.apply(lemmas_)
         terms = [t for t in tokens if t not in STOP]
         focus: frozenset[str] = frozenset()
-        if not any(t in LOCATIONS for t in terms) and self._context_words.intersection(tokens):
-            focus = frozenset(c for c in context if c in LOCATIONS)
+        if not any(t in self._locations for t in terms) and self._context_words.intersection(tokens):
+            focus = frozenset(c for c in context if c in self._locations)
             terms += sorted(focus)
         return terms, focus
 
@@ -142,7 +144,7 @@ class Retriever:
         if not terms:
             return []
         scores = [float(s) for s in self._bm25.get_scores(terms)]
-        named = {t for t in terms if t in LOCATIONS} - focus
+        named = {t for t in terms if t in self._locations} - focus
         if named:
             for i, entry in enumerate(self.entries):
                 if named.intersection(entry.locations):

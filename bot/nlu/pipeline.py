@@ -78,9 +78,12 @@ class Parse:
     negated_locations: tuple[str, ...] = ()
     is_question: bool = False
     language: str = "en"
+    context: str | None = None  # the slot the bot had asked for when this was parsed
 
     def to_rasa(self) -> dict[str, Any]:
-        """The message in Rasa's `latest_message` shape."""
+        """The message in Rasa's `latest_message` shape. Our own reading rides along in
+        `metadata.parse` (slots, negated locations, context), so the actions need not parse the
+        text again (bot.tracker.parsed_slots)."""
         return {
             "text": self.text,
             "intent": {"name": self.intent, "confidence": 1.0},
@@ -89,6 +92,8 @@ class Parse:
                  "extractor": "runner_triage", **({"negated": True} if e.negated else {})}
                 for e in self.entities
             ],
+            "metadata": {"parse": {"slots": dict(self.slots), "negated_locations": list(self.negated_locations),
+                                   "context": self.context}},
         }
 
 
@@ -219,7 +224,7 @@ class NLU:
         is_question = lower.endswith("?") or (bool(words) and words[0] in V.QUESTION_STARTS
                                               and not (context and slots))
         intent = self._intent(lower, words, cues, slots, negated, is_question, context)
-        return Parse(text, intent, entities, slots, negated, is_question, language)
+        return Parse(text, intent, entities, slots, negated, is_question, language, context)
 
     # -- slots ---------------------------------------------------------------------------------
 
@@ -289,8 +294,7 @@ class NLU:
     def _intent(self, lower: str, words: list[str], cues: set[str], slots: dict[str, Any],
                 negated: tuple[str, ...], is_question: bool, context: str | None) -> str:
         stripped = lower.strip(" !.?,")
-        fills = {k for k in slots if k in ("pain_location", "pain_pattern", "balance_change",
-                                            "pain_side", "severity", "range_of_motion")}
+        fills = set(slots)  # the slots (bot.vocabulary.NLU_SLOTS) this message filled
         if ("WHY" in cues and len(words) <= 14) or stripped in ("why", "why?", "how come"):
             return "why_ask"
         if "CORRECTION" in cues and (fills or negated):

@@ -6,13 +6,8 @@ Phrases are matched on lemmas, so "keeps coming back" also covers "kept coming b
 
 from __future__ import annotations
 
-# Canonical locations (a public contract: the slot `pain_location` holds these).
-LOCATIONS: tuple[str, ...] = (
-    "foot", "toe", "heel", "ankle", "achilles", "shin", "calf", "knee", "it_band",
-    "thigh", "hamstring", "quad", "hip", "groin", "glute", "lower_back",
-)
-
-# canonical -> phrases (lower case; plurals and common misspellings included)
+# canonical location (bot.vocabulary.LOCATIONS) -> phrases (lower case; plurals and common
+# misspellings included). Every location needs an entry here; the start-up checks say so.
 BODY_PARTS: dict[str, tuple[str, ...]] = {
     "foot": ("foot", "feet", "arch", "arches", "arch of my foot", "sole", "soles", "plantar",
              "plantar fascia", "plantar fasciitis", "plantar fascitis", "ball of my foot",

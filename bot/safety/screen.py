@@ -1,8 +1,11 @@
 """The safety screen: runs on every user message, first, in every state of the conversation.
 
-Pure and rule-based on purpose: a statistical model can be wrong in ways no one can review, and
-this screen must not miss a crisis or a red flag. Figures of speech and explicit denials are
-removed before matching; negated red-flag signs ("no chest pain") do not count.
+Rules decide, on purpose: a statistical model can be wrong in ways no one can review, and this
+screen must not miss a crisis or a red flag. Figures of speech and explicit denials are removed
+before matching; negated red-flag signs ("no chest pain") do not count. A small trained text
+classifier (bot/safety/model/, loaded once) is a second net for crisis talk the rules missed: it
+runs only when they found none, on messages of MODEL_MIN_WORDS words or more, and all it can do
+is make the bot ask directly (an "ambiguous" finding). Pure: no I/O after the model is loaded.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ from spacy.language import Language
 
 from bot.nlu.lang import guess_language
 from bot.safety import patterns as P
+from bot.vocabulary import LEVELS
 
 CRISIS = "crisis"
 AMBIGUOUS = "ambiguous"
 RED_FLAG = "red_flag"
-LEVEL_ORDER = ("crisis", "emergency", "urgent", "see_pt", "self_care")
+LEVEL_ORDER = LEVELS  # most serious first
 
 _SIGN_WORDS = (
     r"(swollen|swelling|warm|hot|red|numb|numbness|tingling|tingly|pain|painful|tight|tightness|"

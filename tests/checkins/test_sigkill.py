@@ -9,6 +9,8 @@ import textwrap
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.checkins.sweep import sweep
 from bot.store import TinyDBStore
 from tests.checkins.test_sweep import MONDAY_9, MONDAYS_9_UTC, Clock, FakeSend, subscribe
@@ -38,6 +40,7 @@ CHILD = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow  # a crash test: a real process killed with SIGKILL
 async def test_sigkill_mid_sweep_then_restart(tmp_path: Path) -> None:
     data, log = tmp_path / "data", tmp_path / "delivered.txt"
     store = TinyDBStore(data)

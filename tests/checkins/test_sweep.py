@@ -3,6 +3,7 @@ check-in per runner and ISO week, restarts, a kill mid-sweep, blocked runners, l
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -247,15 +248,29 @@ async def test_sends_are_paced_by_the_limiter_and_batches_cover_everyone() -> No
     assert len({u for u, _ in send.sent}) == 25
 
 
-async def test_process_user_holds_the_users_lock() -> None:
-    # A turn of the same user cannot interleave: the session is taken before the record is read.
+async def test_a_turn_of_the_same_runner_waits_until_the_check_in_is_sent() -> None:
+    # The sweep takes the runner's session before it reads the record and keeps it while it
+    # sends: a message from the runner arriving meanwhile waits, and both changes are kept.
     store = MemoryStore()
     await subscribe(store, "r", MONDAYS_9_UTC, MONDAY_9 - timedelta(days=1))
-    seen: list[Any] = []
+    happened: list[str] = []
+    turns: list[asyncio.Task[None]] = []
+
+    async def turn() -> None:
+        async with store.session("r") as session:
+            happened.append("turn")
+            session.record["note"] = "the runner wrote in"
 
     async def send(session: UserSession, due: datetime, week: str) -> Outcome:
-        seen.append(store._locks.held_by_current_task("r") is not None)  # type: ignore[attr-defined]
+        turns.append(asyncio.create_task(turn()))
+        for _ in range(20):  # every chance for the turn to run now, if it could
+            await asyncio.sleep(0)
+        happened.append(f"sent {week}")
         return Outcome.SENT
 
     assert await process_user(store, "r", MONDAY_9, MONDAY_9, send) == "sent"
-    assert seen == [True]
+    await asyncio.gather(*turns)
+    assert happened == ["sent 2026-W50", "turn"]
+    record = await store.export_user("r")
+    assert record is not None and record["note"] == "the runner wrote in"
+    assert record["checkins"]["sent_week"] == "2026-W50"

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from typing import Any
 
 import httpx
 
-from .conftest import ROOT, ActionServer, action_call
+from .conftest import ActionServer, action_call
 
 # Every message text sent below; none may appear in the server's log at INFO or above.
 MESSAGES: list[str] = []
@@ -256,13 +254,7 @@ def test_unknown_route_is_json_404(server: ActionServer) -> None:
     assert "Traceback" not in response.text
 
 
-def test_second_server_on_the_same_port_is_a_one_line_error(server: ActionServer) -> None:
-    done = subprocess.run([sys.executable, "-m", "bot", "actions", "--port", str(server.port)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=30)
-    assert done.returncode == 2
-    assert done.stderr.strip().splitlines() == [
-        f"runner-triage: error: port {server.port} on 127.0.0.1 is already in use; "
-        "stop the other server or choose another with --port"]
+# A second server on a taken port: tests/test_cli.py::test_a_taken_port_is_one_clear_line.
 
 
 def test_form_understands_a_button_payload_sent_as_text_by_rasa(server: ActionServer) -> None:

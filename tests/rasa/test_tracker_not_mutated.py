@@ -9,16 +9,20 @@ deep-copies each action call, and the engine copies the slots when it builds the
 from __future__ import annotations
 
 import copy
+from datetime import datetime, timezone
 from typing import Any
 
 import pytest
-from rasa_sdk.executor import ActionExecutor
+from rasa_sdk.executor import ActionExecutor, ActionExecutorRunResult
 
-from bot.actions import build_executor
-from bot.engine import Engine, _Turn
+from bot.actions import build_actions, build_executor
+from bot.engine import Engine
 from bot.rasa_server import build_server_executor
+from bot.turn import UserMessage
 
 from .conftest import action_call
+
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
 
 CALLS = [
     ("validate_triage_form", "my left shin hurts every time I run", {"requested_slot": "pain_location"}),
@@ -30,11 +34,6 @@ CALLS = [
     ("action_triage", "", {"pain_location": ["shin"], "pain_pattern": "recurring", "balance_change": "same"}),
     ("action_answer_question", "what does a PT do?", {"pain_location": ["knee"]}),
 ]
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine.load()
 
 
 async def _assert_unchanged(executor: ActionExecutor, name: str, text: str, slots: dict[str, Any]) -> None:
@@ -53,18 +52,38 @@ async def test_server_executor_leaves_the_action_call_unchanged(engine: Engine, 
 
 async def test_plain_executor_leaves_the_action_call_unchanged(engine: Engine) -> None:
     name, text, slots = CALLS[0]
-    await _assert_unchanged(build_executor(engine.nlu, engine.kb), name, text, slots)
+    await _assert_unchanged(build_executor(build_actions(engine.nlu, engine.kb)), name, text, slots)
 
 
-async def test_engine_passes_the_actions_a_copy_of_its_slots(engine: Engine) -> None:
-    conversation = engine.new_conversation()
-    conversation["requested_slot"] = "pain_location"
-    turn = _Turn(conversation, {}, "runner-1", [], [])
-    turn.text = "my left shin hurts every time I run"
-    turn.slots.update({"pain_location": ["knee"], "clarified_slots": []})
-    before = copy.deepcopy(turn.conv)
-    call = engine._action_call(turn, "validate_triage_form")
-    assert call["tracker"]["slots"] is not turn.slots
-    result = await engine.executor.run(call)
-    assert result is not None and result.events
-    assert turn.conv == before
+class ScribblingExecutor(ActionExecutor):
+    """The engine's executor, plus what an action may do that Rasa never sees: write into the
+    tracker dict it was handed (rasa-sdk's form validation updates `tracker.slots`, and
+    `Tracker.from_dict` keeps references to the dict's slots)."""
+
+    def __init__(self, inner: ActionExecutor) -> None:
+        super().__init__()
+        self.inner = inner
+        self.calls = 0
+
+    async def run(self, action_call: dict[str, Any], sink: Any = None,
+                  dispatcher: Any = None) -> ActionExecutorRunResult | None:
+        result = await self.inner.run(action_call)
+        action_call["tracker"]["slots"]["pain_side"] = "scribbled"
+        action_call["tracker"]["slots"]["pain_location"] = ["scribbled"]
+        self.calls += 1
+        return result
+
+
+async def test_the_engine_keeps_only_what_actions_return_as_events(engine: Engine) -> None:
+    executor = ScribblingExecutor(engine.executor)
+    scribbled_on = Engine(engine.dialogue, engine.nlu, engine.kb, executor)
+    record: dict[str, Any] = {}
+    for text in ("my knee hurts", "it comes back every time I run"):
+        before = copy.deepcopy(record)
+        result = await scribbled_on.handle(record, UserMessage(text), NOW, "runner-1")
+        assert record == before  # the caller's record is never changed in place
+        record = result.record
+    assert executor.calls, "the turns ran actions"
+    slots = record["conversation"]["slots"]
+    assert slots["pain_location"] == ["knee"] and slots["pain_pattern"] == "recurring"
+    assert "scribbled" not in str(record)

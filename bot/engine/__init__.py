@@ -1,0 +1,221 @@
+"""The dialogue engine: one user message in, replies and the user's new record out. Pure.
+
+Every message goes: account commands (bot.commands) -> flow commands and bad-input checks ->
+safety screen (action_safety_check, always first) -> NLU (once) -> the flow's transition for
+(state, intent) -> actions/responses -> the form loop (ask the next slot, or finish with
+on_complete) -> replies. No I/O and no clock: the adapter loads and saves the record (bot.store)
+and passes the time in.
+
+`Engine` is the front door and the order of a turn; the rooms behind it have one job each:
+
+- bot.engine.flow        FlowInterpreter: transitions, forms, the pause stack (dialogues/flow.yml)
+- bot.engine.bridge      RasaBridge: trackers in, rasa-sdk actions run, slot events applied
+- bot.engine.render      Renderer: responses and texts -> Reply, placeholders filled
+- bot.engine.bookkeeping the record around a turn: copy, triage history, check-in entries
+- bot.engine.state       Turn: the scratch they share
+
+Actions are rasa-sdk Actions run through rasa-sdk's ActionExecutor with a Rasa-shaped tracker,
+so the bot itself exercises the path a Rasa assistant uses.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, cast
+
+from rasa_sdk.executor import ActionExecutor
+
+from bot import commands, validation
+from bot.actions import build_actions, build_executor
+from bot.dialogue import SAFETY_ACTION, Dialogue, load_dialogue, parse_payload
+from bot.engine import bookkeeping
+from bot.engine.bridge import RasaBridge
+from bot.engine.flow import FlowInterpreter
+from bot.engine.render import Renderer
+from bot.engine.state import Turn
+from bot.knowledge import KnowledgeBase
+from bot.nlu.pipeline import NLU
+from bot.record import Conversation, UserRecord
+from bot.safety.screen import screen
+from bot.texts import Texts, Voice, default_texts, text_key
+from bot.turn import Reply, TurnResult, UserMessage
+from bot.vocabulary import load_vocabulary
+
+__all__ = ["Engine", "clean_text", "has_words"]
+
+MAX_PARSE_CHARS = 1000  # the NLU reads this much; the safety screen always reads everything
+MAX_SCREEN_CHARS = 20000
+STALE_BUTTON = text_key("engine.stale_button")
+_ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """Strip terminal escape sequences, control and invisible characters; line breaks become spaces."""
+    text = _ANSI_ESCAPE.sub(" ", text)
+    return " ".join(_CONTROL.sub(" ", text.replace("\r", " ").replace("\n", " ")).split())
+
+
+def has_words(text: str) -> bool:
+    return any(unicodedata.category(c)[0] in ("L", "N") for c in text)
+
+
+class Engine:
+    """Runs conversations. Build once with `Engine.load()` (reads and checks files, ~1 s); then pure."""
+
+    def __init__(self, dialogue: Dialogue, nlu: NLU, kb: KnowledgeBase, executor: ActionExecutor,
+                 texts: Texts) -> None:
+        self.dialogue = dialogue
+        self.nlu = nlu
+        self.kb = kb
+        self.executor = executor
+        self.texts = texts
+        self.renderer = Renderer(dialogue)
+        self.bridge = RasaBridge(dialogue, executor)
+        self.flow = FlowInterpreter(dialogue, self.renderer, self._perform)
+
+    @classmethod
+    def load(cls, dialogues_dir: Path | None = None, knowledge_dir: Path | None = None) -> Engine:
+        """Load dialogues/ and knowledge/ (the packaged ones by default) and check that they agree
+        with each other and with the code (bot.validation); DefinitionError names file and key."""
+        from bot.paths import dialogues_directory, knowledge_directory
+
+        dialogues_dir = dialogues_dir or dialogues_directory()
+        vocabulary = load_vocabulary(dialogues_dir)
+        dialogue = load_dialogue(dialogues_dir)
+        kb = KnowledgeBase.load(knowledge_dir or knowledge_directory(), vocabulary.levels, vocabulary.locations)
+        texts = Texts.load(dialogues_dir, dialogue.responses)
+        nlu = NLU()
+        actions = build_actions(nlu, kb, texts, vocabulary)
+        validation.check(validation.Sources(vocabulary, dialogue, kb, actions, texts))
+        engine = cls(dialogue, nlu, kb, build_executor(actions), texts)
+        # Compile the safety rules and load its model now, not on the first user's message; read
+        # the English catalog the pure modules fall back to (bot.texts.english) now, not mid-turn.
+        screen("warming up the safety screen before the first runner writes in")
+        default_texts()
+        nlu.parse("my left shin hurts every time I run")
+        return engine
+
+    # -- public ------------------------------------------------------------------------------
+
+    def new_conversation(self) -> Conversation:
+        return bookkeeping.new_conversation(self.dialogue.start)
+
+    def begin(self, record: Mapping[str, Any], now: datetime, user_id: str = "user") -> Turn:
+        """A turn on a copy of `record` (for tools and tests that drive the rooms directly)."""
+        return bookkeeping.begin(record, self.dialogue.start, user_id, now, self.texts, self.kb)
+
+    async def handle(self, record: Mapping[str, Any], message: UserMessage, now: datetime,
+                     user_id: str = "user") -> TurnResult:
+        """Process one message for a user whose stored record is `record` (not modified)."""
+        account = self._account(record, message, now)
+        if account is not None:
+            return account
+        turn = self.begin(record, now, user_id)
+        await self._turn(turn, message)
+        return bookkeeping.finish(turn)
+
+    async def start_checkin(self, record: Mapping[str, Any], now: datetime, week: str,
+                            user_id: str = "user") -> TurnResult | None:
+        """Begin the weekly check-in `week` (its first question); None when the current state
+        does not allow it (`checkin: false` in flow.yml: a crisis). The check-in sweep calls this."""
+        turn = self.begin(record, now, user_id)
+        if not self.flow.allows_checkin(turn):
+            return None
+        turn.intent, turn.payload_values = "checkin_now", {"checkin_week": week}
+        await self.flow.command(turn, "/checkin_now")
+        # One message: the greeting and the first question (a sweep sends one message per runner).
+        asking = [r for r in turn.replies if r.asks]
+        if asking:
+            intro = "\n\n".join(r.text for r in turn.replies if not r.asks and not r.buttons)
+            question = asking[-1]
+            turn.replies[:] = [Reply(f"{intro}\n\n{question.text}" if intro else question.text,
+                                     question.buttons, question.asks, question.triage, question.sources)]
+        return bookkeeping.finish(turn)
+
+    # -- the turn ----------------------------------------------------------------------------
+
+    def _account(self, record: Mapping[str, Any], message: UserMessage, now: datetime) -> TurnResult | None:
+        """/settings, /privacy, /export, /forget, /summary, /checkin, /progress and their buttons.
+
+        They touch the user's settings and data rather than the conversation, so they run outside
+        the flow; the pending question, if any, is asked again after them.
+        """
+        voice = Voice.for_record(self.texts, self.kb, record)
+        if message.payload is not None and commands.is_action(message.payload):
+            try:
+                result = commands.handle_action(record, message.payload, now, voice)
+            except ValueError:
+                return TurnResult(copy.deepcopy(dict(record)), (Reply(voice.say(STALE_BUTTON)),))
+        elif message.payload is None and commands.is_command(message.text):
+            result = commands.handle_command(record, message.text, now, now.tzinfo or timezone.utc, voice)
+        else:
+            return None
+        if any(e.kind == "delete_data" for e in result.effects):
+            return result
+        if result.record.get("conversation"):
+            record = cast(UserRecord, result.record)
+            record.setdefault("profile", {})
+            turn = Turn(record, "", now, Voice.for_record(self.texts, self.kb, record), list(result.replies))
+            self.flow.reask(turn)
+            return TurnResult(result.record, tuple(turn.replies), result.effects)
+        return result
+
+    async def _turn(self, turn: Turn, message: UserMessage) -> None:
+        if message.payload is not None:
+            try:
+                intent, values = parse_payload(message.payload)
+            except ValueError:
+                # A plain-text payload (e.g. a suggested question) is read as if typed.
+                message = UserMessage(message.payload)
+            else:
+                turn.text, turn.intent, turn.payload_values = clean_text(message.text), intent, values
+                await self.flow.dispatch(turn)
+                return
+
+        text = clean_text(message.text)[:MAX_SCREEN_CHARS]
+        turn.text = text
+        if text.startswith("/"):
+            await self.flow.command(turn, text.split()[0].split("@")[0].lower())
+            return
+        if not text:
+            self.renderer.say(turn, "utter_empty_message")
+            self.flow.reask(turn)
+            return
+        if not has_words(text):
+            self.renderer.say(turn, "utter_emoji_only")
+            self.flow.reask(turn)
+            return
+
+        # Safety first, on the whole text, in every state.
+        turn.slots["safety_finding"] = None
+        await self._perform(turn, SAFETY_ACTION)
+        finding = turn.slots.get("safety_finding")
+        if finding:
+            await self.flow.interrupt(turn, finding)
+            return
+
+        if len(text) > MAX_PARSE_CHARS:
+            self.renderer.say(turn, "utter_long_message")
+            text = text[:MAX_PARSE_CHARS]
+        # The one parse of this message: the actions read it from the tracker (bot.tracker.parsed_slots).
+        parse = self.nlu.parse(text, self.flow.requested(turn))
+        turn.parse, turn.intent = parse, parse.intent
+        if parse.language != "en":
+            self.renderer.say(turn, "utter_not_understood_language")
+            self.flow.reask(turn)
+            return
+        await self.flow.dispatch(turn)
+
+    async def _perform(self, turn: Turn, name: str) -> None:
+        """A name from the flow: a response is said; an action is run through the Rasa bridge."""
+        if name in self.dialogue.responses:
+            self.renderer.say(turn, name)
+            return
+        for message in await self.bridge.run(turn, name):
+            self.renderer.render(turn, message)

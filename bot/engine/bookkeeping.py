@@ -1,0 +1,86 @@
+"""The record around a turn: a copy to change at the start; at the end the triage history, the
+check-in entries and a tidy conversation (bot.record has the shape)."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, cast
+
+from bot.checkins.actions import CONTEXT_ENTRIES
+from bot.engine.state import Turn
+from bot.record import CHECKIN_LIMIT, HISTORY_LIMIT, CheckinEntry, Conversation, HistoryEntry, UserRecord
+from bot.knowledge import KnowledgeBase
+from bot.texts import Texts, Voice
+from bot.turn import TurnResult
+
+#: The slot an action puts a finished check-in in (action_record_checkin); moved into the record.
+ENTRY_SLOT = "checkin_entry"
+
+
+def new_conversation(start: str) -> Conversation:
+    return {"state": start, "slots": {}, "requested_slot": None, "paused": None}
+
+
+def begin(record: Mapping[str, Any], start: str, user_id: str, now: datetime, texts: Texts,
+          kb: KnowledgeBase) -> Turn:
+    """A turn on a copy of `record` (the stored record is never changed)."""
+    new = cast(UserRecord, copy.deepcopy(dict(record)))
+    new.setdefault("conversation", new_conversation(start))
+    new.setdefault("profile", {})
+    return Turn(new, user_id, now, Voice.for_record(texts, kb, new))
+
+
+def finish(turn: Turn) -> TurnResult:
+    """Move what the actions produced into the record; the turn's result."""
+    entry = turn.slots.pop(ENTRY_SLOT, None)
+    for slot in [s for s, value in turn.slots.items() if value is None]:
+        del turn.slots[slot]  # the conversation keeps only slots that are set
+    if entry is None and any(r.triage for r in turn.replies):
+        remember_triage(turn)
+    if isinstance(entry, dict):
+        store_checkin(turn.record, cast(CheckinEntry, entry))
+    return TurnResult(dict(turn.record), tuple(turn.replies), tuple(turn.effects))
+
+
+def remember_triage(turn: Turn) -> None:
+    """The triage result this turn announced, for /summary (the newest HISTORY_LIMIT are kept)."""
+    slots = turn.slots
+    entry: HistoryEntry = {
+        "at": turn.now.isoformat(),
+        "level": slots.get("triage_level"),
+        "pain_location": slots.get("pain_location"),
+        "pain_side": slots.get("pain_side"),
+        "pain_pattern": slots.get("pain_pattern"),
+        "balance_change": slots.get("balance_change"),
+        "severity": slots.get("severity"),
+        "red_flags": [f.get("flag") for f in slots.get("red_flags") or []],
+        "sources": sorted({s for r in turn.replies for s in r.sources}),
+    }
+    history = turn.record.setdefault("history", [])
+    history.append(entry)
+    del history[:-HISTORY_LIMIT]
+
+
+def store_checkin(record: UserRecord, entry: CheckinEntry) -> None:
+    """Add a check-in; answering twice in a week, the last answer counts."""
+    checkins = record.setdefault("checkins", {})
+    entries = [e for e in checkins.get("entries") or [] if e.get("week") != entry.get("week")]
+    entries.append(entry)
+    checkins["entries"] = entries[-CHECKIN_LIMIT:]
+
+
+def checkin_context(turn: Turn) -> dict[str, Any]:
+    """What the check-in actions need from the record besides the conversation (the slot
+    checkin_context, filled on every action call and never stored: the record is its one home)."""
+    stored = turn.checkins.get("schedule")
+    schedule: dict[str, Any] = stored if isinstance(stored, dict) else {}
+    entries = [e for e in turn.checkins.get("entries") or [] if isinstance(e, dict)]
+    return {
+        "unit": schedule.get("unit") or "km",
+        "tz": schedule.get("tz") or "UTC",
+        "subscribed": bool(schedule.get("active")),
+        "entries": copy.deepcopy(entries[-CONTEXT_ENTRIES:]),
+        "now": turn.now.isoformat(),
+    }

@@ -1,0 +1,64 @@
+"""The Rasa bridge: runs our rasa-sdk actions in-process, the way a Rasa server would call them.
+
+For each action: a Rasa-shaped tracker built from the turn (a copy of the conversation's slots,
+plus what the caller fills: country, language, requested_slot, checkin_context; the message with
+our NLU's reading in latest_message.metadata.parse), run through rasa-sdk's ActionExecutor; the
+slot events are applied to the conversation and the dispatcher's messages returned for rendering.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from rasa_sdk.executor import ActionExecutor
+
+from bot.dialogue import Dialogue
+from bot.engine.bookkeeping import checkin_context
+from bot.engine.state import Turn
+
+
+class RasaBridge:
+    def __init__(self, dialogue: Dialogue, executor: ActionExecutor) -> None:
+        self.dialogue = dialogue
+        self.executor = executor
+
+    async def run(self, turn: Turn, name: str) -> list[dict[str, Any]]:
+        """Run the action `name`; apply its slot events to the turn; its messages."""
+        result = await self.executor.run(self.action_call(turn, name))
+        if result is None:
+            return []
+        for event in result.events:
+            if event.get("event") == "slot":
+                if event["name"] == "requested_slot":
+                    turn.conv["requested_slot"] = event["value"]
+                else:
+                    turn.slots[event["name"]] = event["value"]
+        return list(result.responses)
+
+    def action_call(self, turn: Turn, name: str) -> dict[str, Any]:
+        """The body a Rasa server would POST to the action server for `name`."""
+        latest: dict[str, Any] = (
+            turn.parse.to_rasa() if turn.parse is not None
+            else {"text": turn.text, "intent": {"name": turn.intent, "confidence": 1.0}, "entities": []}
+        )
+        if turn.payload_values is not None:
+            latest["metadata"] = {**latest.get("metadata", {}), "payload_values": dict(turn.payload_values)}
+        slots = copy.deepcopy(turn.slots)  # Tracker.from_dict does not copy; actions mutate
+        slots["requested_slot"] = turn.conv.get("requested_slot")
+        slots.setdefault("country", turn.voice.country or "US")
+        slots.setdefault("language", turn.voice.locale)
+        slots["checkin_context"] = checkin_context(turn)
+        state = self.dialogue.states[turn.conv["state"]]
+        tracker = {
+            "sender_id": turn.user_id,
+            "slots": slots,
+            "latest_message": latest,
+            "events": [{"event": "user", "text": turn.text, "parse_data": latest}],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {"name": state.form} if state.form else {},
+            "latest_action_name": "action_listen",
+        }
+        return {"next_action": name, "sender_id": turn.user_id, "tracker": tracker,
+                "domain": self.dialogue.domain}

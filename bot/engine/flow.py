@@ -1,0 +1,145 @@
+"""The flow interpreter: follows dialogues/flow.yml for one turn.
+
+Transitions for (state, intent), interrupts and commands; forms (ask the next missing slot, or
+run on_complete); the pause stack ("@paused" returns to what an interruption paused). What each
+state does besides its transitions (`pausable`, `checkin`, `keep_question`) is read from the
+flow, so no state is named here. Actions and responses are run through `perform`, which the
+engine gives it (responses are said, actions go through the Rasa bridge).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from bot.dialogue import PAUSED, WHY_REQUESTED_SLOT, Dialogue, State, Transition
+from bot.engine.render import Renderer
+from bot.engine.state import Turn
+from bot.record import PAUSE_DEPTH, Conversation, PausedQuestion
+from bot.texts import text_key
+
+UNKNOWN_COMMAND = text_key("engine.unknown_command")
+
+Perform = Callable[[Turn, str], Awaitable[None]]
+
+
+class FlowInterpreter:
+    def __init__(self, dialogue: Dialogue, renderer: Renderer, perform: Perform) -> None:
+        self.dialogue = dialogue
+        self.renderer = renderer
+        self.perform = perform
+
+    def state(self, turn: Turn) -> State:
+        return self.dialogue.states[turn.conv["state"]]
+
+    def allows_checkin(self, turn: Turn) -> bool:
+        return self.state(turn).checkin
+
+    async def dispatch(self, turn: Turn) -> None:
+        """Follow the current state's transition for the turn's intent."""
+        transition = self.state(turn).transition_for(turn.intent)
+        if transition is None:  # a flow without a catch-all: say so rather than stay silent
+            self.renderer.say(turn, "utter_off_topic")
+            self.reask(turn)
+            return
+        await self.follow(turn, transition)
+
+    async def interrupt(self, turn: Turn, finding: str) -> None:
+        """A safety finding (crisis, ambiguous, red_flag): its transition, in any state."""
+        await self.follow(turn, self.dialogue.interrupts[finding])
+
+    async def command(self, turn: Turn, command: str) -> None:
+        """A flow command (/start, /help, ...); an unknown one is said to be unknown."""
+        transition = self.dialogue.commands.get(command)
+        if transition is None:
+            self.renderer.text(turn, UNKNOWN_COMMAND)
+            self.reask(turn)
+            return
+        await self.follow(turn, transition)
+        if transition.to is None:
+            self.reask(turn)
+
+    async def follow(self, turn: Turn, t: Transition) -> None:
+        conv = turn.conv
+        if t.reset:
+            self.reset(turn)
+        current = self.state(turn)
+        if t.pause and current.pausable:
+            push_paused(conv, current.name, conv.get("requested_slot"))
+        elif (t.to and t.to != current.name and t.to in self.dialogue.states and self.dialogue.states[t.to].form
+              and current.form and conv.get("requested_slot")):
+            # Entering another form (the check-in) while a question is pending: ask it again after.
+            push_paused(conv, current.name, conv.get("requested_slot"))
+        for name in t.do:
+            await self.perform(turn, self._resolve(turn, name))
+        if t.to is None:
+            return
+        target = t.to
+        if target == PAUSED:
+            paused = pop_paused(conv) or {"state": self.dialogue.start, "requested_slot": None}
+            target = paused["state"]
+            conv["requested_slot"] = paused.get("requested_slot")
+        conv["state"] = target
+        state = self.dialogue.states[target]
+        if state.form:
+            await self._form_loop(turn)
+        elif not state.keep_question:
+            conv["requested_slot"] = None
+
+    async def _form_loop(self, turn: Turn) -> None:
+        state = self.state(turn)
+        assert state.form is not None
+        skipped = set(turn.slots.get("skipped_slots") or [])
+        missing = [s for s in self.dialogue.required_slots(state.form)
+                   if turn.slots.get(s) is None and s not in skipped]
+        if not missing:
+            turn.conv["requested_slot"] = None
+            assert state.on_complete is not None
+            await self.follow(turn, state.on_complete)
+            return
+        turn.conv["requested_slot"] = missing[0]
+        if not any(r.asks == missing[0] for r in turn.replies):
+            self.renderer.say(turn, f"utter_ask_{missing[0]}")
+
+    def _resolve(self, turn: Turn, name: str) -> str:
+        """utter_why_requested_slot -> the why-response of the question pending now."""
+        if name != WHY_REQUESTED_SLOT:
+            return name
+        requested = self.requested(turn)
+        return f"utter_why_{requested}" if requested else "utter_why_general"
+
+    def reask(self, turn: Turn) -> None:
+        """Repeat the pending question, if there is one and it was not just asked."""
+        requested = self.requested(turn)
+        if requested and not any(r.asks == requested for r in turn.replies):
+            self.renderer.say(turn, f"utter_ask_{requested}")
+
+    def requested(self, turn: Turn) -> str | None:
+        """The question pending now (only a form state has one to ask)."""
+        return turn.conv.get("requested_slot") if self.state(turn).form else None
+
+    def reset(self, turn: Turn) -> None:
+        turn.slots.clear()
+        turn.conv["requested_slot"] = None
+        turn.conv["paused"] = None
+
+
+def _paused_stack(conv: Conversation) -> list[PausedQuestion]:
+    paused = conv.get("paused")
+    if isinstance(paused, dict):  # records written before the stack
+        return [paused]
+    return [p for p in paused or [] if isinstance(p, dict)]
+
+
+def push_paused(conv: Conversation, state: str, requested_slot: str | None) -> None:
+    stack = _paused_stack(conv)
+    entry: PausedQuestion = {"state": state, "requested_slot": requested_slot}
+    if not stack or stack[-1] != entry:
+        stack.append(entry)
+    conv["paused"] = stack[-PAUSE_DEPTH:]
+
+
+def pop_paused(conv: Conversation) -> PausedQuestion | None:
+    stack = _paused_stack(conv)
+    top = stack.pop() if stack else None
+    conv["paused"] = stack or None
+    return top

@@ -1,0 +1,53 @@
+"""Replies from responses, catalog texts and the actions' messages, with placeholders filled.
+
+A response is said in the runner's locale (bot.texts), its {placeholders} filled from the runner's
+context (country numbers, unit) and from values the action passed (rasa-sdk's
+`utter_message(response=..., name=value)`). What a reply asks for comes from the response's
+`metadata: {asks: <slot>}` (or an action's `json_message={"asks": ...}`), never from its name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.dialogue import Dialogue
+from bot.engine.state import Turn
+from bot.turn import Button, Reply
+
+#: Keys of a rasa-sdk dispatcher message; any other key is a value for the response's placeholders.
+_MESSAGE_KEYS = {"text", "buttons", "elements", "custom", "template", "response", "image", "attachment",
+                 "json_message", "metadata"}
+
+
+class Renderer:
+    def __init__(self, dialogue: Dialogue) -> None:
+        self.dialogue = dialogue
+
+    def say(self, turn: Turn, response: str, **values: Any) -> None:
+        """Say a response of the domain (utter_*)."""
+        self.render(turn, {"response": response, **values})
+
+    def text(self, turn: Turn, key: str, **values: Any) -> None:
+        """Say a text of the catalog (dialogues/texts/)."""
+        turn.replies.append(Reply(turn.voice.say(key, **values)))
+
+    def render(self, turn: Turn, message: dict[str, Any]) -> None:
+        """Say what an action's dispatcher collected: a response by name, or its own text."""
+        name = message.get("response")
+        if name and not message.get("text"):
+            voice = turn.voice
+            variant = voice.texts.response(name, voice.locale)[0]
+            values = {k: v for k, v in message.items() if v is not None and k not in _MESSAGE_KEYS}
+            buttons = message.get("buttons") or [{**b, "title": voice.fill(str(b["title"]), **values)}
+                                                 for b in variant.get("buttons") or []]
+            message = {**variant, **{k: v for k, v in message.items() if v},
+                       "text": voice.fill(str(variant.get("text") or ""), **values), "buttons": buttons}
+        custom = message.get("custom") or message.get("json_message") or {}
+        asks = custom.get("asks") or (self.dialogue.asks(name) if name else None)
+        turn.replies.append(Reply(
+            text=str(message.get("text") or ""),
+            buttons=tuple(Button(b["title"], b["payload"]) for b in message.get("buttons") or []),
+            asks=asks,
+            triage=custom.get("triage"),
+            sources=tuple(custom.get("sources") or ()),
+        ))

@@ -1,0 +1,92 @@
+"""The stored record of one runner: its shape (TypedDicts) and how long its lists grow.
+
+One JSON document per user (bot.store keeps it; the store only reads "schema"). The engine
+reads a record and returns a new one (bot.engine.bookkeeping); bot.commands and the check-in
+sweep change their own parts. Every key is optional: a new runner's record is {}.
+
+    {
+      "schema": 1,                               # the store's
+      "profile": {"country": "GB"},              # /settings
+      "conversation": {"state": "triage_form", "slots": {...}, "requested_slot": "balance_change",
+                       "paused": [{"state": "triage_form", "requested_slot": "balance_change"}]},
+      "history": [HistoryEntry, ...],            # the last HISTORY_LIMIT triage results
+      "checkins": {"schedule": {...}, "entries": [CheckinEntry, ...], "draft": {...},
+                   "sent_week": "2026-W49", "missed_week": "..."},
+      "telegram": {...}                          # the Telegram adapter's own state
+    }
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+#: Triage results kept per runner (the newest; /privacy says how many).
+HISTORY_LIMIT = 50
+#: Weekly check-ins kept per runner: two years.
+CHECKIN_LIMIT = 104
+#: Questions a conversation can come back to after interruptions: a crisis during a check-in that
+#: paused a triage question brings both back, in order.
+PAUSE_DEPTH = 4
+
+
+class Profile(TypedDict, total=False):
+    country: str  # a code of knowledge/crisis_resources.yml, or "other"
+    language: str  # a locale of dialogues/texts/ (English when unset or unknown)
+
+
+class PausedQuestion(TypedDict):
+    """A state an interruption paused, and the question that was pending there."""
+
+    state: str
+    requested_slot: str | None
+
+
+class Conversation(TypedDict):
+    state: str  # a state of dialogues/flow.yml
+    slots: dict[str, Any]  # domain slots that are set (None values are not kept)
+    requested_slot: str | None  # the question we are waiting for
+    paused: list[PausedQuestion] | None  # oldest first; "@paused" returns to the last
+
+
+class HistoryEntry(TypedDict):
+    """One triage result, as /summary shows it."""
+
+    at: str  # ISO time
+    level: str | None
+    pain_location: list[str] | None
+    pain_side: str | None
+    pain_pattern: str | None
+    balance_change: str | None
+    severity: float | None
+    red_flags: list[str]  # flag ids
+    sources: list[str]  # knowledge-base entry ids of the advice
+
+
+class CheckinEntry(TypedDict, total=False):
+    """One weekly check-in, as action_record_checkin writes it (distances in km)."""
+
+    week: str  # ISO week "2026-W49": one entry per week, the last answer counts
+    at: str
+    pain: float | None
+    location: list[str]
+    pattern: str | None
+    distance_km: float | None
+    longest_km: float | None
+    findings: list[str]  # rule ids of bot.checkins.rules
+
+
+class CheckinData(TypedDict, total=False):
+    schedule: dict[str, Any]  # CheckinSchedule.to_json()
+    entries: list[CheckinEntry]  # oldest first, at most CHECKIN_LIMIT
+    draft: dict[str, Any]  # /checkin settings being chosen
+    sent_week: str | None  # the sweep's at-most-once mark (None: not sent this week)
+    missed_week: str
+
+
+class UserRecord(TypedDict, total=False):
+    schema: int
+    profile: Profile
+    conversation: Conversation
+    history: list[HistoryEntry]
+    checkins: CheckinData
+    telegram: dict[str, Any]

@@ -1,0 +1,339 @@
+"""Start-up cross-checks: the single sources of each fact agree with each other and with the code.
+
+Each file is validated on its own when it loads (bot.dialogue, bot.knowledge.loader, bot.texts);
+this module checks what spans files. Every problem is a `DefinitionError` naming the file and the
+key to fix. `Engine.load` raises the first; `runner-triage flow` and `runner-triage kb check`
+print them all.
+
+What is checked (docs/contributing.md has the recipes that rely on it):
+
+- red flags: every flag of bot/safety/patterns.py has exactly one knowledge entry (`flag: <id>`)
+  with a source and its level; every red_flag entry names a known flag;
+- forms: every form has its validation action; every required slot an extract_<slot> method (or
+  the NLU fills it) and a validate_<slot> method; every NLU slot a validate_<slot> method;
+- commands: every command has exactly one handler (flow.yml or bot/commands.py) and every
+  handler is a listed command;
+- locations: every location has NLU phrases and a knowledge entry that lists it;
+- levels: bot.triage.TriageLevel names exactly the domain's levels; every level has advice;
+- texts: every key the code uses (text_key, text_family: level.<level>, location.<location>,
+  red_flag.<id>, command.<name>, ...) is in dialogues/texts/en.yml, and every key there is used;
+  every placeholder of a text, a response or a knowledge entry can be filled; /help names every
+  command; no text, response, button or knowledge entry contains a phone-number-like string
+  (numbers live in knowledge/crisis_resources.yml and reach texts through placeholders).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasa_sdk.interfaces import Action
+
+from bot.dialogue import Dialogue
+from bot.errors import DefinitionError
+from bot.knowledge import KnowledgeBase
+from bot.safety.patterns import RED_FLAGS, RedFlag
+from bot.texts import (
+    CONTEXT_PLACEHOLDERS,
+    COUNTRY_PLACEHOLDERS,
+    DECLARED,
+    DEFAULT_LOCALE,
+    FAMILIES,
+    Texts,
+    phone_like,
+    placeholders,
+)
+from bot.vocabulary import Vocabulary
+
+PATTERNS_FILE = "bot/safety/patterns.py"
+COMMANDS_FILE = "bot/commands.py"
+NLU_VOCABULARY_FILE = "bot/nlu/vocabulary.py"
+ACTIONS_FILE = "bot/actions/__init__.py"
+TRIAGE_FILE = "bot/triage.py"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Everything the cross-checks compare: the loaded data and the code's own tables."""
+
+    vocabulary: Vocabulary
+    dialogue: Dialogue
+    kb: KnowledgeBase
+    actions: Sequence[Action]
+    texts: Texts
+    red_flags: Sequence[RedFlag] = RED_FLAGS
+    command_handlers: Iterable[str] | None = None  # default: bot.commands.HANDLERS
+    body_parts: Mapping[str, object] | None = None  # default: bot.nlu.vocabulary.BODY_PARTS
+
+
+def load_sources(dialogues_dir: Path | None = None, knowledge_dir: Path | None = None) -> Sources:
+    """Load what the checks compare (the packaged directories by default). Load errors raise."""
+    from bot.actions import build_actions
+    from bot.dialogue import load_dialogue
+    from bot.paths import dialogues_directory, knowledge_directory
+    from bot.vocabulary import load_vocabulary
+
+    dialogues_dir = dialogues_dir or dialogues_directory()
+    vocabulary = load_vocabulary(dialogues_dir)
+    dialogue = load_dialogue(dialogues_dir)
+    kb = KnowledgeBase.load(knowledge_dir or knowledge_directory(), vocabulary.levels, vocabulary.locations)
+    texts = Texts.load(dialogues_dir, dialogue.responses)
+    return Sources(vocabulary, dialogue, kb, build_actions(None, kb, texts, vocabulary), texts)  # type: ignore[arg-type]  # no NLU needed
+
+
+def problems(sources: Sources) -> list[DefinitionError]:
+    """Every disagreement between the sources, in a stable order."""
+    found: list[DefinitionError] = []
+    found += _red_flags(sources)
+    found += _forms(sources)
+    found += _commands(sources)
+    found += _locations(sources)
+    found += _levels(sources)
+    found += _texts(sources)
+    found += _help(sources)
+    found += _no_phone_numbers(sources)
+    return found
+
+
+def check(sources: Sources) -> None:
+    """Raise the first problem, if any (start-up)."""
+    found = problems(sources)
+    if found:
+        raise found[0]
+
+
+# -- red flags -------------------------------------------------------------------------------
+
+def _red_flags(s: Sources) -> list[DefinitionError]:
+    out: list[DefinitionError] = []
+    entries = [e for e in s.kb.entries if e.role == "red_flag"]
+    known = {f.id for f in s.red_flags}
+    for flag in s.red_flags:
+        mine = [e for e in entries if e.flag == flag.id]
+        where = f"RED_FLAGS[{flag.id}]"
+        if not mine:
+            out.append(DefinitionError(PATTERNS_FILE, where, "has no knowledge entry: add one with "
+                                       f"`flag: {flag.id}` and `role: red_flag` to knowledge/entries/red_flags.yml"))
+            continue
+        if len(mine) > 1:
+            out.append(DefinitionError(mine[1].file, f"{mine[1].id}.flag",
+                                       f"'{flag.id}' is explained by several entries: {[e.id for e in mine]}"))
+        entry = mine[0]
+        if not entry.source:
+            out.append(DefinitionError(entry.file, f"{entry.id}.source", "a red flag's entry needs a source"))
+        if flag.level not in entry.levels:
+            out.append(DefinitionError(entry.file, f"{entry.id}.levels",
+                                       f"must include '{flag.level}', the level of flag '{flag.id}' in {PATTERNS_FILE}"))
+    for entry in entries:
+        if entry.flag not in known:
+            out.append(DefinitionError(entry.file, f"{entry.id}.flag",
+                                       f"'{entry.flag}' is not a red flag of {PATTERNS_FILE} (known: {', '.join(sorted(known))})"))
+    return out
+
+
+# -- forms -----------------------------------------------------------------------------------
+
+def _forms(s: Sources) -> list[DefinitionError]:
+    out: list[DefinitionError] = []
+    actions = {a.name(): a for a in s.actions}
+    domain = s.vocabulary.domain_path
+    for form, required in s.vocabulary.forms.items():
+        name = f"validate_{form}"
+        action = actions.get(name)
+        if action is None:
+            out.append(DefinitionError(domain, f"forms.{form}", f"no action '{name}' validates it ({ACTIONS_FILE})"))
+            continue
+        reads_nlu = bool(getattr(action, "reads_nlu_slots", False))
+        for slot in required:
+            if not (hasattr(action, f"extract_{slot}") or (reads_nlu and slot in s.vocabulary.nlu_slots)):
+                out.append(DefinitionError(domain, f"forms.{form}.required_slots",
+                                           f"'{slot}' has no extraction: {name} needs extract_{slot}, "
+                                           f"or list it under nlu_slots in {s.vocabulary.path}"))
+            if not _validated(action, slot, s.vocabulary):
+                out.append(DefinitionError(domain, f"forms.{form}.required_slots",
+                                           f"'{slot}' has no validation: declare its values in the domain "
+                                           f"(categorical values, float min/max), or give {name} validate_{slot}"))
+        if reads_nlu:
+            for slot in s.vocabulary.nlu_slots:
+                if not _validated(action, slot, s.vocabulary):
+                    out.append(DefinitionError(s.vocabulary.path, "nlu_slots",
+                                               f"'{slot}' has no validation: declare its values in the domain, "
+                                               f"or give {name} validate_{slot}"))
+    return out
+
+
+def _validated(action: Action, slot: str, vocabulary: Vocabulary) -> bool:
+    return hasattr(action, f"validate_{slot}") or vocabulary.constrains(slot)
+
+
+# -- commands --------------------------------------------------------------------------------
+
+def _commands(s: Sources) -> list[DefinitionError]:
+    if s.command_handlers is None:
+        from bot.commands import HANDLERS
+
+        handlers = set(HANDLERS)
+    else:
+        handlers = set(s.command_handlers)
+    out: list[DefinitionError] = []
+    listed = s.vocabulary.all_commands
+    flow_path = str(s.vocabulary.directory / "flow.yml")
+    for command in listed:
+        in_flow, in_code = command in s.dialogue.commands, command in handlers
+        if not in_flow and not in_code:
+            out.append(DefinitionError(s.vocabulary.path, "commands", f"'{command}' has no handler: add it "
+                                       f"under commands: in {flow_path}, or to HANDLERS in {COMMANDS_FILE}"))
+        elif in_flow and in_code:
+            out.append(DefinitionError(flow_path, f"commands.{command}",
+                                       f"is also handled by {COMMANDS_FILE}; a command has one handler"))
+    for command in s.dialogue.commands:
+        if command not in listed:
+            out.append(DefinitionError(flow_path, f"commands.{command}", f"not listed in {s.vocabulary.path}"))
+    for command in sorted(handlers - set(listed)):
+        out.append(DefinitionError(COMMANDS_FILE, f"HANDLERS[{command}]", f"not listed in {s.vocabulary.path}"))
+    return out
+
+
+# -- locations and levels --------------------------------------------------------------------
+
+def _locations(s: Sources) -> list[DefinitionError]:
+    if s.body_parts is None:
+        from bot.nlu.vocabulary import BODY_PARTS
+
+        body_parts: Mapping[str, object] = BODY_PARTS
+    else:
+        body_parts = s.body_parts
+    out: list[DefinitionError] = []
+    answers = [e for e in s.kb.entries if e.role == "answer"]
+    for loc in s.vocabulary.locations:
+        if loc not in body_parts:
+            out.append(DefinitionError(NLU_VOCABULARY_FILE, f"BODY_PARTS[{loc}]",
+                                       f"missing: location '{loc}' ({s.vocabulary.path}) needs NLU phrases"))
+        if not any(loc in e.locations for e in answers):
+            out.append(DefinitionError("knowledge/entries/locations.yml", f"(locations: {loc})",
+                                       f"no answer entry lists location '{loc}' ({s.vocabulary.path})"))
+    for loc in body_parts:
+        if loc not in s.vocabulary.locations:
+            out.append(DefinitionError(NLU_VOCABULARY_FILE, f"BODY_PARTS[{loc}]",
+                                       f"'{loc}' is not a location of {s.vocabulary.path}"))
+    return out
+
+
+def _levels(s: Sources) -> list[DefinitionError]:
+    from bot.triage import TriageLevel
+
+    out: list[DefinitionError] = []
+    coded = [level.value for level in TriageLevel]
+    if sorted(coded) != sorted(s.vocabulary.levels):
+        out.append(DefinitionError(TRIAGE_FILE, "TriageLevel", f"names {coded}, but the domain's levels "
+                                   f"(slots.triage_level.values in {s.vocabulary.domain_path}) are {list(s.vocabulary.levels)}"))
+    for level in s.vocabulary.levels:
+        if not any(e.role == "advice_now" and level in e.levels for e in s.kb.entries):
+            out.append(DefinitionError("knowledge/entries/advice.yml", f"(levels: {level})",
+                                       f"no advice_now entry for level '{level}'"))
+    return out
+
+
+# -- texts -----------------------------------------------------------------------------------
+
+def _declared_keys() -> None:
+    """Import every module that declares text keys, so DECLARED and FAMILIES are complete."""
+    import bot.actions  # noqa: F401
+    import bot.checkins.actions  # noqa: F401
+    import bot.checkins.progress  # noqa: F401
+    import bot.checkins.rules  # noqa: F401
+    import bot.commands  # noqa: F401
+    import bot.engine  # noqa: F401
+
+
+def _texts(s: Sources) -> list[DefinitionError]:
+    _declared_keys()
+    out: list[DefinitionError] = []
+    english = s.texts.catalogs[DEFAULT_LOCALE]
+    path = s.texts.paths.get(DEFAULT_LOCALE, "dialogues/texts/en.yml")
+    context = set(CONTEXT_PLACEHOLDERS)
+
+    def fillable(key: str, params: frozenset[str], used_by: str) -> None:
+        if key not in english:
+            out.append(DefinitionError(path, key, f"missing: {used_by} says it"))
+            return
+        for locale, catalog in s.texts.catalogs.items():
+            if key in catalog:
+                unknown = placeholders(catalog[key]) - context - params
+                if unknown:
+                    out.append(DefinitionError(s.texts.paths[locale], key, f"placeholder {{{sorted(unknown)[0]}}} "
+                                               f"cannot be filled (known here: {', '.join(sorted(context | params))})"))
+
+    covered: set[str] = set()
+    for key, params in sorted(DECLARED.items()):
+        fillable(key, params, "the code")
+        covered.add(key)
+    for prefix, (members, params) in sorted(FAMILIES.items()):
+        wanted = {f"{prefix}.{m}" for m in members(s)}
+        for key in sorted(wanted):
+            fillable(key, params, f"every member of {prefix}.<...>")
+        for key in english:
+            if key.startswith(prefix + ".") and key not in wanted and key not in DECLARED:
+                out.append(DefinitionError(path, key, f"not a member of {prefix}.<...> (known: "
+                                           f"{', '.join(sorted(k.split('.')[-1] for k in wanted))})"))
+        covered |= {k for k in english if k.startswith(prefix + ".")}
+    for key in english:
+        if key not in covered:
+            out.append(DefinitionError(path, key, "not used by the code: remove it, or declare it with text_key()"))
+    for locale, responses in s.texts.responses.items():
+        where = s.vocabulary.domain_path if locale == DEFAULT_LOCALE else s.texts.paths[locale]
+        for name, variants in responses.items():
+            for i, variant in enumerate(variants):
+                unknown = placeholders(str(variant.get("text") or "")) - context
+                if unknown:
+                    out.append(DefinitionError(where, f"responses.{name}[{i}].text", f"placeholder "
+                                               f"{{{sorted(unknown)[0]}}} cannot be filled (known: {', '.join(sorted(context))})"))
+    for entry in s.kb.entries:
+        unknown = placeholders(entry.text) - set(COUNTRY_PLACEHOLDERS)
+        if unknown:
+            out.append(DefinitionError(entry.file, f"{entry.id}.text", f"placeholder {{{sorted(unknown)[0]}}} cannot "
+                                       f"be filled (known: {', '.join(COUNTRY_PLACEHOLDERS)})"))
+    return out
+
+
+def _help(s: Sources) -> list[DefinitionError]:
+    """/help (utter_help) names every command but /start, in English and in every translation."""
+    out: list[DefinitionError] = []
+    for locale, responses in s.texts.responses.items():
+        where = s.vocabulary.domain_path if locale == DEFAULT_LOCALE else s.texts.paths[locale]
+        for variant in responses.get("utter_help", []):
+            text = str(variant.get("text") or "")
+            for command in s.vocabulary.all_commands:
+                if command != "/start" and not re.search(re.escape(command) + r"\b", text):
+                    out.append(DefinitionError(where, "responses.utter_help", f"does not name {command} "
+                                               f"(listed in {s.vocabulary.path})"))
+    return out
+
+
+def _no_phone_numbers(s: Sources) -> list[DefinitionError]:
+    """Crisis and emergency numbers are written once, in knowledge/crisis_resources.yml."""
+    out: list[DefinitionError] = []
+    hint = "write {crisis_line}, {emergency_number} or {crisis_lines} instead (knowledge/crisis_resources.yml)"
+
+    def scan(path: str, key: str, text: str) -> None:
+        for number in phone_like(text):
+            out.append(DefinitionError(path, key, f"contains the phone-number-like '{number}': {hint}"))
+
+    for locale, catalog in s.texts.catalogs.items():
+        for key, text in catalog.items():
+            scan(s.texts.paths[locale], key, text)
+    for locale, responses in s.texts.responses.items():
+        where = s.vocabulary.domain_path if locale == DEFAULT_LOCALE else s.texts.paths[locale]
+        for name, variants in responses.items():
+            for i, variant in enumerate(variants):
+                scan(where, f"responses.{name}[{i}].text", str(variant.get("text") or ""))
+                for j, button in enumerate(variant.get("buttons") or []):
+                    scan(where, f"responses.{name}[{i}].buttons[{j}]", str(button.get("title") or ""))
+    for entry in s.kb.entries:
+        for field_name in ("title", "text"):
+            scan(entry.file, f"{entry.id}.{field_name}", getattr(entry, field_name))
+        for question in entry.questions:
+            scan(entry.file, f"{entry.id}.questions", question)
+    return out
