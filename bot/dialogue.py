@@ -21,8 +21,11 @@ import yaml
 from bot.errors import DefinitionError
 
 WHY_REQUESTED_SLOT = "utter_why_requested_slot"  # resolves to utter_why_<requested slot>
-PAUSED = "@paused"  # the state a crisis interrupted
-INTERRUPTS = ("crisis", "ambiguous", "red_flag")
+PAUSED = "@paused"  # the state an interruption paused
+#: The slot a screen sets to report a finding; its values are the kinds of interruption, each
+#: with its transition under `interrupts:` in flow.yml.
+FINDING_SLOT = "safety_finding"
+#: The crisis screen: always the first of flow.yml's `screens` (a safety invariant).
 SAFETY_ACTION = "action_safety_check"
 _INTENT_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -34,6 +37,11 @@ class Transition:
     to: str | None  # None: stay
     reset: bool = False
     pause: bool = False  # pause the current state first (if pausable), so "@paused" returns to it
+    #: With pause: keep the message with the paused state; it is handled there, as if it had just
+    #: arrived (without the screens, which have read it), when "@paused" returns to it.
+    defer: bool = False
+    #: Forget the paused states (and their deferred messages): what happens now supersedes them.
+    unpause: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,9 @@ class State:
     #: Keep the pending question (requested_slot) while here, so resuming asks it again. Form
     #: states always keep theirs.
     keep_question: bool = False
+    #: Findings whose interruption does not apply here (the flow carries on as if the screen had
+    #: found nothing), e.g. a clinical question while someone may be in crisis.
+    ignores: tuple[str, ...] = ()
 
     def transition_for(self, intent: str) -> Transition | None:
         for t in self.transitions:
@@ -66,6 +77,8 @@ class Dialogue:
     states: Mapping[str, State]
     interrupts: Mapping[str, Transition]
     commands: Mapping[str, Transition]
+    #: The actions run on every message before the flow, in order (flow.yml `screens`).
+    screens: tuple[str, ...] = (SAFETY_ACTION,)
 
     @property
     def responses(self) -> Mapping[str, Any]:
@@ -110,11 +123,12 @@ class Dialogue:
                 target = "paused_state" if target == PAUSED else target
                 lines.append(f"    {name} --> {target}: {label}")
         for kind, t in self.interrupts.items():
-            lines.append(f"    any_state --> {t.to}: safety {kind}")
+            if t.to:
+                lines.append(f"    any_state --> {'paused_state' if t.to == PAUSED else t.to}: {kind}")
         for cmd, t in self.commands.items():
             if t.to:
                 lines.append(f"    any_state --> {t.to}: {cmd}")
-        lines.append("    note left of any_state: every message is screened for crisis and red flags first")
+        lines.append(f"    note left of any_state: every message goes through {', '.join(self.screens)} first")
         return "\n".join(lines) + "\n"
 
 
@@ -192,6 +206,9 @@ def _validate_domain(domain: dict[str, Any], path: str) -> None:
                 raise DefinitionError(path, f"responses.{name}[{i}].metadata.asks", f"unknown slot '{asks}'")
             for j, button in enumerate(variant.get("buttons", [])):
                 where = f"responses.{name}[{i}].buttons[{j}]"
+                payload = button.get("payload")
+                if isinstance(payload, str) and payload and not payload.startswith("/"):
+                    continue  # plain text: read as if typed (Rasa does the same)
                 try:
                     intent, values = parse_payload(button["payload"])
                 except (KeyError, ValueError) as exc:
@@ -218,10 +235,14 @@ def _transition(raw: Any, where: str, path: str, domain: dict[str, Any],
     to = raw.get("to")
     if to is not None and to != PAUSED and to not in states:
         raise DefinitionError(path, f"{where}.to", f"unknown state '{to}'")
-    unknown = set(raw) - {"intent", "do", "to", "reset", "pause"}
+    unknown = set(raw) - {"intent", "do", "to", "reset", "pause", "defer", "unpause"}
     if unknown:
         raise DefinitionError(path, where, f"unknown key(s) {', '.join(sorted(unknown))}")
-    return Transition(intent, do, to, _flag(raw, "reset", False, where, path), _flag(raw, "pause", False, where, path))
+    pause, defer = _flag(raw, "pause", False, where, path), _flag(raw, "defer", False, where, path)
+    if defer and not pause:
+        raise DefinitionError(path, f"{where}.defer", "needs pause: true (the message waits with the paused state)")
+    return Transition(intent, do, to, _flag(raw, "reset", False, where, path), pause, defer,
+                      _flag(raw, "unpause", False, where, path))
 
 
 def _flag(raw: dict[str, Any], key: str, default: bool, where: str, path: str) -> bool:
@@ -231,7 +252,7 @@ def _flag(raw: dict[str, Any], key: str, default: bool, where: str, path: str) -
     return value
 
 
-_STATE_KEYS = {"description", "form", "transitions", "on_complete", "pausable", "checkin", "keep_question"}
+_STATE_KEYS = {"description", "form", "transitions", "on_complete", "pausable", "checkin", "keep_question", "ignores"}
 
 
 def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dialogue:
@@ -242,6 +263,7 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
     start = flow.get("start")
     if start not in names:
         raise DefinitionError(path, "start", f"unknown state '{start}'")
+    findings = _findings(domain, path)
     states: dict[str, State] = {}
     for name, raw in raw_states.items():
         unknown = set(raw) - _STATE_KEYS
@@ -261,22 +283,57 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
         elif form:
             raise DefinitionError(path, f"states.{name}.on_complete", "a form state needs on_complete")
         where = f"states.{name}"
+        ignores = raw.get("ignores") or []
+        if not isinstance(ignores, list) or any(i not in findings for i in ignores):
+            raise DefinitionError(path, f"{where}.ignores", f"must list findings (values of slot {FINDING_SLOT}: "
+                                  f"{', '.join(findings)})")
         states[name] = State(name, raw.get("description", ""), transitions, form, on_complete,
                              pausable=_flag(raw, "pausable", True, where, path),
                              checkin=_flag(raw, "checkin", True, where, path),
-                             keep_question=_flag(raw, "keep_question", False, where, path))
+                             keep_question=_flag(raw, "keep_question", False, where, path),
+                             ignores=tuple(ignores))
     interrupts = {}
-    for kind in INTERRUPTS:
-        if kind not in flow.get("interrupts", {}):
-            raise DefinitionError(path, f"interrupts.{kind}", "missing: every safety finding needs a transition")
-        interrupts[kind] = _transition(flow["interrupts"][kind], f"interrupts.{kind}", path, domain, names, False)
+    raw_interrupts = flow.get("interrupts") or {}
+    for kind in findings:
+        if kind not in raw_interrupts:
+            raise DefinitionError(path, f"interrupts.{kind}", f"missing: every finding (a value of slot {FINDING_SLOT} "
+                                  f"in domain.yml) needs a transition")
+        interrupts[kind] = _transition(raw_interrupts[kind], f"interrupts.{kind}", path, domain, names, False)
+    for kind in raw_interrupts:
+        if kind not in findings:
+            raise DefinitionError(path, f"interrupts.{kind}", f"not a finding: add it to the values of slot "
+                                  f"{FINDING_SLOT} in domain.yml, or remove it")
     commands = {
         cmd: _transition(t, f"commands.{cmd}", path, domain, names, False)
         for cmd, t in flow.get("commands", {}).items()
     }
-    dialogue = Dialogue(domain, str(start), states, interrupts, commands)
+    dialogue = Dialogue(domain, str(start), states, interrupts, commands, _screens(flow, domain, path))
     _check_reachable(dialogue, path)
     return dialogue
+
+
+def _findings(domain: dict[str, Any], path: str) -> tuple[str, ...]:
+    spec = domain["slots"].get(FINDING_SLOT) or {}
+    values = tuple(str(v) for v in spec.get("values") or ())
+    if not values:
+        raise DefinitionError(path.replace("flow.yml", "domain.yml"), f"slots.{FINDING_SLOT}.values",
+                              "missing: the kinds of finding the screens report")
+    return values
+
+
+def _screens(flow: dict[str, Any], domain: dict[str, Any], path: str) -> tuple[str, ...]:
+    raw = flow.get("screens", [SAFETY_ACTION])
+    if not isinstance(raw, list) or not raw or not all(isinstance(x, str) for x in raw):
+        raise DefinitionError(path, "screens", "must be a list of action names")
+    if raw[0] != SAFETY_ACTION:
+        raise DefinitionError(path, "screens", f"the first screen must be {SAFETY_ACTION}: the crisis screen "
+                              "reads every message first")
+    for name in raw:
+        if name not in domain["actions"]:
+            raise DefinitionError(path, "screens", f"unknown action '{name}' (not under actions: in domain.yml)")
+    if len(set(raw)) != len(raw):
+        raise DefinitionError(path, "screens", "lists an action twice")
+    return tuple(raw)
 
 
 def _check_reachable(dialogue: Dialogue, path: str) -> None:

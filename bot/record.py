@@ -10,6 +10,8 @@ sweep change their own parts. Every key is optional: a new runner's record is {}
       "conversation": {"state": "triage_form", "slots": {...}, "requested_slot": "balance_change",
                        "paused": [{"state": "triage_form", "requested_slot": "balance_change"}]},
       "history": [HistoryEntry, ...],            # the last HISTORY_LIMIT triage results
+      "clinical": {...},                         # the clinical case the last advice was based on
+                                                 # (bot.clinical.flow.Case.to_json(), for /summary)
       "checkins": {"schedule": {...}, "entries": [CheckinEntry, ...], "draft": {...},
                    "sent_week": "2026-W49", "missed_week": "..."},
       "telegram": {...}                          # the Telegram adapter's own state
@@ -18,7 +20,7 @@ sweep change their own parts. Every key is optional: a new runner's record is {}
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 #: Triage results kept per runner (the newest; /privacy says how many).
 HISTORY_LIMIT = 50
@@ -39,6 +41,7 @@ class PausedQuestion(TypedDict):
 
     state: str
     requested_slot: str | None
+    message: NotRequired[str]  # a deferred message, handled there on return (flow.yml `defer`)
 
 
 class Conversation(TypedDict):
@@ -58,7 +61,8 @@ class HistoryEntry(TypedDict):
     pain_pattern: str | None
     balance_change: str | None
     severity: float | None
-    red_flags: list[str]  # flag ids
+    red_flags: list[str]  # clinical rule ids of the warning signs behind the level
+    reasons: NotRequired[list[str]]  # the reasons the advice gave, in plain words
     sources: list[str]  # knowledge-base entry ids of the advice
 
 
@@ -89,4 +93,5 @@ class UserRecord(TypedDict, total=False):
     conversation: Conversation
     history: list[HistoryEntry]
     checkins: CheckinData
+    clinical: dict[str, Any]
     telegram: dict[str, Any]

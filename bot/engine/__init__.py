@@ -1,7 +1,8 @@
 """The dialogue engine: one user message in, replies and the user's new record out. Pure.
 
 Every message goes: account commands (bot.commands) -> flow commands and bad-input checks ->
-safety screen (action_safety_check, always first) -> NLU (once) -> the flow's transition for
+NLU (once) -> the screens (flow.yml `screens`: action_safety_check, always first, then the
+clinical check; a finding follows its `interrupts` transition) -> the flow's transition for
 (state, intent) -> actions/responses -> the form loop (ask the next slot, or finish with
 on_complete) -> replies. No I/O and no clock: the adapter loads and saves the record (bot.store)
 and passes the time in.
@@ -32,15 +33,15 @@ from rasa_sdk.executor import ActionExecutor
 
 from bot import commands, validation
 from bot.actions import build_actions, build_executor
-from bot.dialogue import SAFETY_ACTION, Dialogue, load_dialogue, parse_payload
+from bot.dialogue import FINDING_SLOT, SAFETY_ACTION, Dialogue, load_dialogue, parse_payload
 from bot.engine import bookkeeping
 from bot.engine.bridge import RasaBridge
 from bot.engine.flow import FlowInterpreter
 from bot.engine.render import Renderer
 from bot.engine.state import Turn
 from bot.knowledge import KnowledgeBase
-from bot.nlu.pipeline import NLU
-from bot.record import Conversation, UserRecord
+from bot.nlu.pipeline import NLU, Parse
+from bot.record import PAUSE_DEPTH, Conversation, UserRecord
 from bot.safety.screen import screen
 from bot.texts import Texts, Voice, default_texts, text_key
 from bot.turn import Reply, TurnResult, UserMessage
@@ -86,13 +87,15 @@ class Engine:
         from bot.paths import dialogues_directory, knowledge_directory
 
         dialogues_dir = dialogues_dir or dialogues_directory()
+        knowledge_dir = knowledge_dir or knowledge_directory()
         vocabulary = load_vocabulary(dialogues_dir)
         dialogue = load_dialogue(dialogues_dir)
-        kb = KnowledgeBase.load(knowledge_dir or knowledge_directory(), vocabulary.levels, vocabulary.locations)
+        kb = KnowledgeBase.load(knowledge_dir, vocabulary.levels, vocabulary.locations)
         texts = Texts.load(dialogues_dir, dialogue.responses)
         nlu = NLU()
         actions = build_actions(nlu, kb, texts, vocabulary)
-        validation.check(validation.Sources(vocabulary, dialogue, kb, actions, texts))
+        rules = validation.load_clinical_rules(knowledge_dir)
+        validation.check(validation.Sources(vocabulary, dialogue, kb, actions, texts, rules=rules))
         engine = cls(dialogue, nlu, kb, build_executor(actions), texts)
         # Compile the safety rules and load its model now, not on the first user's message; read
         # the English catalog the pure modules fall back to (bot.texts.english) now, not mid-turn.
@@ -192,25 +195,48 @@ class Engine:
             self.flow.reask(turn)
             return
 
-        # Safety first, on the whole text, in every state.
-        turn.slots["safety_finding"] = None
-        await self._perform(turn, SAFETY_ACTION)
-        finding = turn.slots.get("safety_finding")
-        if finding:
-            await self.flow.interrupt(turn, finding)
-            return
+        # The screens (flow.yml `screens`: crisis first, then the clinical check), in every state.
+        # The crisis screen reads the whole text; then the message is parsed, once, and the other
+        # screens and the actions read the parse from the tracker (bot.tracker.parsed_slots).
+        parse = None
+        for screen_action in self.dialogue.screens:
+            if screen_action != SAFETY_ACTION and parse is None:
+                parse = self._parse(turn, text)
+            turn.slots[FINDING_SLOT] = None
+            await self._perform(turn, screen_action)
+            finding = turn.slots.get(FINDING_SLOT)
+            if finding and self.flow.interrupts(turn, finding):
+                await self.flow.interrupt(turn, finding)
+                await self._replay(turn)
+                return
+        turn.slots[FINDING_SLOT] = None
+        parse = parse or self._parse(turn, text)
 
         if len(text) > MAX_PARSE_CHARS:
             self.renderer.say(turn, "utter_long_message")
-            text = text[:MAX_PARSE_CHARS]
-        # The one parse of this message: the actions read it from the tracker (bot.tracker.parsed_slots).
-        parse = self.nlu.parse(text, self.flow.requested(turn))
-        turn.parse, turn.intent = parse, parse.intent
         if parse.language != "en":
             self.renderer.say(turn, "utter_not_understood_language")
             self.flow.reask(turn)
             return
         await self.flow.dispatch(turn)
+        await self._replay(turn)
+
+    def _parse(self, turn: Turn, text: str) -> Parse:
+        parse = self.nlu.parse(text[:MAX_PARSE_CHARS], self.flow.requested(turn))
+        turn.parse, turn.intent = parse, parse.intent
+        return parse
+
+    async def _replay(self, turn: Turn) -> None:
+        """Handle a deferred message where "@paused" returned to (flow.yml `defer`): it was read
+        by the screens when it arrived; now the flow takes it, as if it had just arrived."""
+        for _ in range(PAUSE_DEPTH):
+            text = turn.replay
+            if text is None:
+                return
+            turn.replay = None
+            turn.text, turn.payload_values = text, None
+            self._parse(turn, text)
+            await self.flow.dispatch(turn)
 
     async def _perform(self, turn: Turn, name: str) -> None:
         """A name from the flow: a response is said; an action is run through the Rasa bridge."""

@@ -17,6 +17,9 @@ from bot.turn import TurnResult
 
 #: The slot an action puts a finished check-in in (action_record_checkin); moved into the record.
 ENTRY_SLOT = "checkin_entry"
+#: The conversation's clinical case (action_clinical_check); copied into the record with each
+#: triage result, so /summary has what the advice was based on after the conversation moves on.
+CLINICAL_SLOT = "clinical"
 
 
 def new_conversation(start: str) -> Conversation:
@@ -45,7 +48,8 @@ def finish(turn: Turn) -> TurnResult:
 
 
 def remember_triage(turn: Turn) -> None:
-    """The triage result this turn announced, for /summary (the newest HISTORY_LIMIT are kept)."""
+    """The triage result this turn announced, for /summary (the newest HISTORY_LIMIT are kept),
+    and the clinical case it was based on (record["clinical"], the slot `clinical`)."""
     slots = turn.slots
     entry: HistoryEntry = {
         "at": turn.now.isoformat(),
@@ -55,9 +59,12 @@ def remember_triage(turn: Turn) -> None:
         "pain_pattern": slots.get("pain_pattern"),
         "balance_change": slots.get("balance_change"),
         "severity": slots.get("severity"),
-        "red_flags": [f.get("flag") for f in slots.get("red_flags") or []],
+        "red_flags": list(slots.get("triage_findings") or []),
+        "reasons": list(slots.get("triage_reasons") or []),
         "sources": sorted({s for r in turn.replies for s in r.sources}),
     }
+    if isinstance(slots.get(CLINICAL_SLOT), dict):
+        turn.record["clinical"] = copy.deepcopy(slots[CLINICAL_SLOT])
     history = turn.record.setdefault("history", [])
     history.append(entry)
     del history[:-HISTORY_LIMIT]

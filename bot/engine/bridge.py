@@ -32,6 +32,7 @@ class RasaBridge:
             if event.get("event") == "slot":
                 if event["name"] == "requested_slot":
                     turn.conv["requested_slot"] = event["value"]
+                    turn.requested_set = True
                 else:
                     turn.slots[event["name"]] = event["value"]
         return list(result.responses)
