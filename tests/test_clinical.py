@@ -253,5 +253,11 @@ def test_every_question_is_mapped_to_a_vignette_fact_by_meaning() -> None:
 
 
 def test_every_question_is_short_and_yes_no() -> None:
+    from bot.dialogue import load_dialogue
+    from bot.paths import dialogues_directory
+
+    dialogue = load_dialogue(dialogues_directory())
     for q in RULES.questions.values():
-        assert q.text.endswith("?") and len(q.text) <= 160, q.id
+        response = dialogue.responses[f"utter_ask_{q.id}"][0]
+        assert response["text"].endswith("?") and len(response["text"]) <= 160, q.id
+        assert [b["payload"] for b in response["buttons"]] == ["yes", "no", "not sure"], q.id

@@ -98,8 +98,12 @@ def test_balance_interpretation(left: float, right: float, age: int | None, verd
     assert B.interpret(B.BalanceReading(left, right), age).verdict == verdict
 
 
-def test_the_single_leg_test_is_two_lines_of_data() -> None:
-    assert len(B.single_leg_test().splitlines()) == 2
+def test_the_single_leg_test_is_two_lines() -> None:
+    from bot.dialogue import load_dialogue
+    from bot.paths import dialogues_directory
+
+    test = load_dialogue(dialogues_directory()).responses["utter_clarify_balance_change"][0]["text"]
+    assert len(test.strip().splitlines()) == 2 and "45" in test
 
 
 # -- decide ----------------------------------------------------------------------------------------

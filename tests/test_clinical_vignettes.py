@@ -9,6 +9,8 @@ import asyncio
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from bot.evals.driver import load_cases
 from bot.evals.vignettes import FACT_KEYS, SLOT_ANSWERS, evaluate
 
@@ -36,3 +38,14 @@ def test_targets_on_the_dev_set() -> None:
     assert counts["exact"] / counts["n"] >= 0.97, misses
     assert counts["serious:under"] == 0, misses
     assert counts["ordinary:emergency"] == 0, misses
+
+
+@pytest.mark.slow
+def test_the_engine_matches_the_rules_on_the_dev_set() -> None:
+    """The same vignettes end to end, as a runner sees them (the screens, the forms, the questions):
+    the engine should reach what the rules alone reach."""
+    cases = load_cases(DEV)
+    engine, _ = asyncio.run(evaluate(cases, rules_only=False))
+    rules, _ = asyncio.run(evaluate(cases, rules_only=True))
+    assert engine["exact"] == rules["exact"] and engine["serious:under"] == rules["serious:under"] == 0
+    assert engine["ordinary:emergency"] == 0

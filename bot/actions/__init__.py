@@ -19,15 +19,21 @@ from rasa_sdk.types import DomainDict
 from bot.checkins.actions import ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
+from bot.actions.advice import advice_message, decision_answer
+from bot.actions.clinical import (
+    CLINICAL_SLOT,
+    ActionClinicalCheck,
+    ValidateClinicalForm,
+    case_of,
+    context_slots,
+    is_clinical_question,
+)
+from bot.clinical.flow import Case, assess, next_question
 from bot.safety.screen import screen
 from bot.texts import Texts, Voice, text_key
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values, validate_slot
-from bot.triage import RedFlagFinding, decide
 from bot.vocabulary import VOCABULARY, Vocabulary
 
-CHECKIN_OFFER_LEVELS = ("see_pt", "self_care")
-CHECKIN_OFFER = text_key("checkin.offer")
-CHECKIN_OFFER_BUTTON = text_key("checkin.offer_button")
 CRISIS = text_key("crisis.message")
 CRISIS_SAFE_BUTTON = text_key("crisis.safe_button")
 CRISIS_CHECK = text_key("crisis.check")
@@ -35,6 +41,12 @@ CRISIS_CHECK_NO = text_key("crisis.check_no_button")
 CRISIS_CHECK_YES = text_key("crisis.check_yes_button")
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
+
+
+def is_clinical_question_answered_by_check(slot: str) -> bool:
+    """The clinical yes/no and intake questions are answered by action_clinical_check (every
+    typed reply is their answer); the form only asks them again, it never clarifies them."""
+    return is_clinical_question(slot) and slot != "balance_change"
 
 
 class ValidateTriageForm(FormValidationAction):
@@ -54,8 +66,21 @@ class ValidateTriageForm(FormValidationAction):
 
     async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> list[str]:
+        """Where it hurts and whether it fades (the domain's list, less skipped ones), with the
+        one clinical question worth asking next (rasa-sdk's dynamic forms): a yes/no context
+        question first, the balance test or an intake question last. When a doctor is already the
+        next step, only a question that could make it more serious still."""
         skipped = set(tracker.get_slot("skipped_slots") or [])
-        return [s for s in domain_slots if s not in skipped]
+        static = [s for s in domain_slots if s not in skipped]
+        case, slots = case_of(tracker), context_slots(tracker)
+        serious = assess(case, slots).decision.level.value in ("emergency", "urgent")
+        question = next_question(case, slots, balance=not serious)
+        extra = [question.id] if question is not None and question.id not in skipped else []
+        if serious:
+            return extra
+        if question is not None and question.kind == "context":
+            return extra + static
+        return static + extra
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> list[EventType]:
@@ -103,16 +128,27 @@ class ValidateTriageForm(FormValidationAction):
         tracker = tracker.copy()  # rasa-sdk's from_dict does not copy; never touch the caller's dict
         requested = tracker.get_slot("requested_slot")
         extracted = await self.get_extraction_events(dispatcher, tracker, domain)
+        events: list[EventType] = []
+        if not isinstance(tracker.get_slot(CLINICAL_SLOT), dict):
+            # A conversation that starts here (after /restart, or a new pain after advice): the
+            # clinical case starts with the message that started it.
+            case, _ = Case().hear(latest_text(tracker), context_slots(tracker))
+            events.append(SlotSet(CLINICAL_SLOT, case.to_json()))
+            tracker.add_slots(events)
+        if (requested == "balance_change" and any(e["name"] == "balance_change" and e["value"] == "unsure" for e in extracted)
+                and "balance_change" not in (tracker.get_slot("clarified_slots") or [])):
+            # "Not sure" about balance: first the two-line test (utter_clarify_balance_change).
+            extracted = [e for e in extracted if e["name"] != "balance_change"]
         tracker.add_slots(extracted)
         # rasa-sdk validates only the form's required slots and returns only those; side,
         # severity and skips are ours too, so every extracted slot is validated and returned.
-        events: list[EventType] = []
         for event in extracted:
             slot, value = event["name"], event["value"]
             result = validate_slot(self, slot, value, dispatcher, tracker, domain)
             tracker.slots.update(result)
             events += [SlotSet(k, v) for k, v in result.items()]
-        if requested and tracker.slots.get(requested) is None and requested not in (tracker.slots.get("skipped_slots") or []):
+        if (requested and tracker.slots.get(requested) is None and not is_clinical_question_answered_by_check(requested)
+                and requested not in (tracker.slots.get("skipped_slots") or [])):
             clarified = list(tracker.slots.get("clarified_slots") or [])
             if requested not in clarified:
                 # One clarifying follow-up with a concrete tip; the engine does not re-ask.
@@ -133,7 +169,8 @@ class ValidateTriageForm(FormValidationAction):
 
 
 class ActionSafetyCheck(KnowledgeAction):
-    """Screens the latest message for crisis and red flags; answers a crisis at once."""
+    """Screens the latest message for crisis talk; answers a crisis at once. (Red flags are the
+    clinical check's, action_clinical_check, which runs right after it.)"""
 
     def name(self) -> str:
         return "action_safety_check"
@@ -152,15 +189,6 @@ class ActionSafetyCheck(KnowledgeAction):
                 json_message={"sources": ["crisis-help"]},
             )
             return [SlotSet("safety_finding", "ambiguous")]
-        flags = result.red_flags
-        if flags:
-            known = list(tracker.get_slot("red_flags") or [])
-            seen = {f.get("flag") for f in known}
-            for f in flags:
-                if f.flag not in seen:
-                    known.append({"flag": f.flag, "level": f.level, "reason": f.reason})
-            return [SlotSet("safety_finding", "red_flag"), SlotSet("red_flags", known),
-                    SlotSet("triage_level", result.level)]
         return [SlotSet("safety_finding", None)]
 
 
@@ -185,31 +213,32 @@ def respond_to_crisis(dispatcher: CollectingDispatcher, voice: Voice) -> list[Ev
 
 
 class ActionTriage(KnowledgeAction):
-    """Decides the triage level from the slots and red flags and gives the advice."""
+    """Decides the triage level from everything the runner told us (bot.clinical.flow.assess:
+    the slots, the clinical case, the intake, the balance test) and gives the advice. The
+    decision is here; the wording is bot.actions.advice.advice_message."""
 
     def name(self) -> str:
         return "action_triage"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        slots = tracker.slots
-        flags = [RedFlagFinding(f["flag"], f["level"], f["reason"]) for f in slots.get("red_flags") or []]
-        decision = decide(slots, flags, crisis=slots.get("safety_finding") == "crisis")
+        slots = context_slots(tracker)
+        assessment = assess(case_of(tracker), slots, crisis=slots.get("safety_finding") == "crisis")
+        decision = assessment.decision
         locations = [x for x in slots.get("pain_location") or [] if x in self.kb.locations]
-        voice = self.voice(tracker)
-        advice = self.kb.advice(decision.level.value, locations, decision.reasons, voice.country,
-                                flags=[f.flag for f in flags], locale=voice.locale)
-        # A weekly check-in suits pain worth watching, not one that needs a doctor today.
         context = tracker.get_slot("checkin_context")
-        subscribed = isinstance(context, dict) and context.get("subscribed")
-        offer = decision.level.value in CHECKIN_OFFER_LEVELS and not subscribed
+        subscribed = bool(isinstance(context, dict) and context.get("subscribed"))
+        unchanged = (tracker.get_slot("triage_level") == decision.level.value
+                     and list(tracker.get_slot("triage_reasons") or []) == list(decision.reasons))
+        message = advice_message(self.kb, self.voice(tracker), decision, assessment.findings, locations,
+                                 unchanged=unchanged, subscribed=subscribed)
         dispatcher.utter_message(
-            text=advice.text + ("\n\n" + voice.say(CHECKIN_OFFER) if offer else ""),
-            buttons=[{"title": voice.say(CHECKIN_OFFER_BUTTON), "payload": "!checkin start"}] if offer else [],
-            json_message={"triage": decision.level.value, "sources": list(advice.sources),
+            text=message.text, buttons=list(message.buttons),
+            json_message={"triage": decision.level.value, "sources": list(message.sources),
                           "reasons": list(decision.reasons), "rules": list(decision.rules)},
         )
-        return [SlotSet("triage_level", decision.level.value)]
+        return [SlotSet("triage_level", decision.level.value), SlotSet("triage_reasons", list(decision.reasons)),
+                SlotSet("triage_findings", list(decision.findings))]
 
 
 class ActionAnswerQuestion(KnowledgeAction):
@@ -223,6 +252,11 @@ class ActionAnswerQuestion(KnowledgeAction):
         question = latest_text(tracker)
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
         voice = self.voice(tracker)
+        decided = decision_answer(self.kb, question, tracker.get_slot("triage_level"), case_of(tracker),
+                                  context_slots(tracker))
+        if decided is not None:
+            dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
+            return []
         answer = self.kb.answer(question, locations, voice.country, voice.locale)
         if answer is None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(question),
@@ -240,9 +274,10 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
                   vocabulary: Vocabulary | None = None) -> list[Action]:
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
-    return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionCrisisResponse(kb, texts),
-            ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ValidateCheckinForm(nlu, texts),
-            ActionStartCheckin(texts), ActionRecordCheckin(kb, texts)]
+    return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
+            ValidateClinicalForm(), ActionCrisisResponse(kb, texts), ActionTriage(kb, texts),
+            ActionAnswerQuestion(kb, texts), ValidateCheckinForm(nlu, texts), ActionStartCheckin(texts),
+            ActionRecordCheckin(kb, texts)]
 
 
 def build_executor(actions: list[Action]) -> ActionExecutor:

@@ -63,11 +63,6 @@ class BalanceResult:
                    str(data.get("reason") or ""))
 
 
-def single_leg_test() -> str:
-    """The two-line single-leg test, as data."""
-    return str(intake_data()["balance"]["test"]).strip()
-
-
 def _side(word: str) -> str:
     word = word.split()[0]
     return "left" if word in ("left", "l") else "right" if word in ("right", "r") else word

@@ -15,6 +15,8 @@ import yaml
 from bot.clinical.text import normalise
 
 KINDS = ("race", "run_tomorrow", "return")
+#: The answers' levels: the triage levels, and "none" before any triage.
+LEVELS = ("none", "emergency", "urgent", "see_pt", "self_care")
 
 
 @dataclass(frozen=True)

@@ -170,7 +170,8 @@ class Truth:
         return True if all(v is True for v in values) else None
 
     def any_true(self, names: Iterable[str]) -> bool:
-        return any(self.fact(n) is True for n in names)
+        """Does any of `names` hold? ("not <fact>": the fact is known to be false.)"""
+        return any(self.fact(n[4:]) is False if n.startswith("not ") else self.fact(n) is True for n in names)
 
 
 def findings_for(facts: Mapping[str, FactValue], rules: ClinicalRules | None = None,

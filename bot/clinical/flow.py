@@ -131,15 +131,16 @@ def outcome(case: Case, slots: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]
 
 @dataclass(frozen=True)
 class NextQuestion:
+    """What to ask next; `id` is also the slot the question fills (its words: utter_ask_<id>)."""
+
     kind: str  # context | balance | intake
     id: str  # the question id (context), "balance_change" (balance) or the intake slot
-    text: str
 
 
 def balance_can_change(case: Case, slots: Mapping[str, Any]) -> bool:
     """Could a balance answer still change the outcome? (Not once a doctor is the next step, nor
     when the pain already needs a physical therapist.)"""
-    if case.balance is not None or "balance" in case.asked or slots.get("balance_change") in ("worse", "same"):
+    if case.balance is not None or "balance" in case.asked or slots.get("balance_change") is not None:
         return False
     worse = outcome(replace(case, balance=B.BalanceReading(10, 40)), slots)
     same = outcome(replace(case, balance=B.BalanceReading(45, 45)), slots)
@@ -168,10 +169,9 @@ def next_question(case: Case, slots: Mapping[str, Any], *, balance: bool = True)
     facts = facts_of(case, slots)
     context = open_questions(facts, case.state.asked)
     if context:
-        return NextQuestion("context", context[0].id, context[0].text)
+        return NextQuestion("context", context[0].id)
     if balance and balance_can_change(case, slots):
-        return NextQuestion("balance", "balance_change", "Is your balance on one leg worse than it used to be? "
-                            "If you're not sure, try this:\n" + B.single_leg_test())
+        return NextQuestion("balance", "balance_change")
     truth = Truth(default_rules(), facts)
     for q in I.questions():
         if case.intake.answered(q.slot) or q.slot in case.asked:
@@ -181,7 +181,7 @@ def next_question(case: Case, slots: Mapping[str, Any], *, balance: bool = True)
         if q.slot == "periods" and case.intake.get("sex") != "female":
             continue
         if intake_can_change(case, slots, q.slot):
-            return NextQuestion("intake", q.slot, q.text)
+            return NextQuestion("intake", q.slot)
     return None
 
 

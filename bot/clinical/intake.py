@@ -36,8 +36,9 @@ RACE_SOON_DAYS = 56  # within eight weeks, a race shapes the advice
 
 @dataclass(frozen=True)
 class IntakeQuestion:
+    """An intake question; its words are the response utter_ask_<slot>."""
+
     slot: str
-    text: str
     only_when: tuple[Any, ...] = ()
 
 
@@ -80,8 +81,7 @@ def intake_data() -> dict[str, Any]:
 
 
 def questions() -> tuple[IntakeQuestion, ...]:
-    return tuple(IntakeQuestion(q["slot"], " ".join(q["text"].split()), tuple(q.get("only_when") or ()))
-                 for q in intake_data()["intake"])
+    return tuple(IntakeQuestion(q["slot"], tuple(q.get("only_when") or ())) for q in intake_data()["intake"])
 
 
 def question(slot: str) -> IntakeQuestion:

@@ -56,8 +56,9 @@ Clause = tuple[Literal, ...]  # any one literal is enough
 
 @dataclass(frozen=True)
 class Question:
+    """A yes/no question about one fact; its words are the response utter_ask_<id>."""
+
     id: str
-    text: str
     fact: str
 
 
@@ -194,9 +195,12 @@ def load_rules(directory: Path, sources: set[str] | None = None, entries: set[st
                 raise DefinitionError(where, f"derived.{name}", f"unknown fact {p!r}")
     questions: dict[str, Question] = {}
     for qid, raw in (data.get("questions") or {}).items():
-        if not isinstance(raw, dict) or not raw.get("text") or raw.get("fact") not in facts:
-            raise DefinitionError(where, f"questions.{qid}", "needs `text` and a `fact` defined in facts.yml")
-        questions[qid] = Question(qid, " ".join(str(raw["text"]).split()), raw["fact"])
+        if not isinstance(raw, dict) or raw.get("fact") not in facts:
+            raise DefinitionError(where, f"questions.{qid}", "needs a `fact` defined in facts.yml")
+        if set(raw) - {"fact"}:
+            raise DefinitionError(where, f"questions.{qid}", "only `fact`: the question's words are the "
+                                  f"response utter_ask_{qid} in dialogues/domain.yml")
+        questions[qid] = Question(qid, raw["fact"])
     rules: list[Rule] = []
     for index, raw in enumerate(data.get("rules") or []):
         rid = raw.get("id") if isinstance(raw, dict) else None
@@ -219,8 +223,12 @@ def load_rules(directory: Path, sources: set[str] | None = None, entries: set[st
         for a in raw.get("ask") or []:
             if a.get("question") not in questions:
                 raise DefinitionError(where, f"{key}.ask", f"unknown question {a.get('question')!r}")
-            asks.append(Ask(a["question"], _clauses(a.get("when"), known, where, f"{key}.ask.when"),
-                            tuple(a.get("unless") or ())))
+            unless_ask = tuple(a.get("unless") or ())
+            for u in unless_ask:
+                name = u[4:] if u.startswith("not ") else u
+                if name not in known and not name.startswith(SLOT_PREFIXES):
+                    raise DefinitionError(where, f"{key}.ask.unless", f"unknown fact {name!r}")
+            asks.append(Ask(a["question"], _clauses(a.get("when"), known, where, f"{key}.ask.when"), unless_ask))
         escalations = []
         for e in raw.get("escalate") or []:
             if e.get("level") not in ("emergency", "urgent"):

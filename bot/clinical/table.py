@@ -30,24 +30,30 @@ def _clauses(clauses: tuple[Clause, ...]) -> str:
 
 def rules_table(rules: ClinicalRules | None = None) -> str:
     rules = rules or default_rules()
-    lines = ["| rule | sign | context that makes it a red flag | not when | level | raised to | question when the context is missing | source |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| rule | sign | context that makes it a red flag | not when | level | raised to | question when the context is missing | knowledge entry | source |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for r in rules.rules:
         raised = "; ".join(f"{e.level} with {_clauses(e.when)}" for e in r.escalate) or ""
         asks = "; ".join(f"`{a.question}`" for a in r.ask) or ""
         lines.append(f"| `{r.id}` | {_clauses(r.sign)} | {_clauses(r.context)} | "
                      f"{', '.join(_name(u) for u in r.unless) or ''} | {r.level} | {raised} | {asks} | "
-                     f"{', '.join(s.removeprefix('clinical:') for s in r.source)} |")
+                     f"`{r.entry}` | {', '.join(s.removeprefix('clinical:') for s in r.source)} |")
     return "\n".join(lines)
 
 
 def questions_table(rules: ClinicalRules | None = None) -> str:
+    """The questions, with their words (the response utter_ask_<id> of dialogues/domain.yml)."""
+    from bot.dialogue import load_dialogue
     from bot.evals.vignettes import CONTEXT_FACTS
+    from bot.paths import dialogues_directory
 
     rules = rules or default_rules()
-    lines = ["| question id | text | a yes sets | vignette fact (CONTEXT_FACTS) |", "|---|---|---|---|"]
+    responses = load_dialogue(dialogues_directory()).responses
+    lines = ["| question id (slot) | words (`utter_ask_<id>`) | a yes sets | vignette fact (CONTEXT_FACTS) |",
+             "|---|---|---|---|"]
     for q in rules.questions.values():
-        lines.append(f"| `{q.id}` | {q.text} | {_name(q.fact)} | `{CONTEXT_FACTS.get(q.id, '')}` |")
+        text = responses[f"utter_ask_{q.id}"][0]["text"]
+        lines.append(f"| `{q.id}` | {text} | {_name(q.fact)} | `{CONTEXT_FACTS.get(q.id, '')}` |")
     return "\n".join(lines)
 
 

@@ -105,14 +105,15 @@ def _words(text: str, start: int, end: int) -> str:
     return snippet
 
 
-def negated(text: str, sentence_start: int, match: re.Match[str]) -> bool:
-    """Is this statement denied ("no chest pain", "didn't fall or twist it", "numbness? none")?"""
+def negated(text: str, sentence_start: int, match: re.Match[str], words: int = 5) -> bool:
+    """Is this statement denied ("no chest pain", "didn't fall or twist it", "numbness? none")?
+    `words`: how far back a negation reaches."""
     clause = text[_clause_start(text, sentence_start, match.start()): match.start()]
     if _ALL_IS_WELL.search(match.group(0)):
         # "no fever, walking fine": a list's negation does not carry into a statement that
         # something is fine; only a negation in its own comma-segment does ("not walking fine").
         clause = clause.rsplit(",", 1)[-1]
-    window = " ".join(clause.split()[-5:])
+    window = " ".join(clause.split()[-words:])
     if _NEGATOR.search(window) and not _PSEUDO_NEGATION.search(window):
         return True
     return bool(_FOLLOWING_NEGATION.match(text[match.end():]))
@@ -136,6 +137,18 @@ def sentence_is_general(sentence: str, after: str = "") -> bool:
         return True
     is_question = sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence))
     return is_question and not _FIRST_PERSON.search(sentence)
+
+
+_TAIL_QUESTION = re.compile(r",\s*(is|are|should|can|could|does|do|will|would|what|how|was|any|normal)\b[^,]*$")
+
+
+def question_start(sentence: str) -> int:
+    """Where the question begins in a general sentence: "fainted at the finish, felt fine after,
+    is that normal?" states what happened and asks only at the end."""
+    if _HYPOTHETICAL.search(sentence) or _QUESTION_START.match(sentence):
+        return 0
+    tail = _TAIL_QUESTION.search(sentence.rstrip(" ?.!"))
+    return tail.start() if tail else 0
 
 
 def _location_patterns() -> dict[str, re.Pattern[str]]:
@@ -172,8 +185,9 @@ def read_mentions(norm: str, rules: ClinicalRules) -> tuple[list[Mention], bool]
     start = 0
     for m in _SENTENCE_END.finditer(norm + "."):
         end = m.end()
-        if sentence_is_general(norm[start:end], norm[end:end + 12]):
-            general_spans.append((start, end))
+        sentence = norm[start:end]
+        if sentence_is_general(sentence, norm[end:end + 12]):
+            general_spans.append((start + question_start(sentence), end))
         start = end
 
     def in_general(pos: int) -> bool:
@@ -193,7 +207,9 @@ def read_mentions(norm: str, rules: ClinicalRules) -> tuple[list[Mention], bool]
                 if uncertain(norm, s_start, m):
                     continue
                 v = value
-                if negated(norm, s_start, m):
+                # A statement of the opposite ("hopping is fine") is negated only right before it
+                # ("not hopping fine"), never by an earlier denial ("not limping and hopping is fine").
+                if negated(norm, s_start, m, 5 if value else 1):
                     if not value:  # "it's not that I can't walk": too tangled to read either way
                         continue
                     v = False

@@ -113,9 +113,10 @@ async def run_case(case: dict[str, Any]) -> tuple[str | None, list[str]]:
 
 
 def run_case_rules(case: dict[str, Any]) -> tuple[str | None, list[str]]:
-    """The clinical rules alone (bot.clinical, not yet wired into the engine): the same simulated
-    runner, the same answers, the level `assess` ends on. Questions in the order phase B asks them:
-    context questions first, then where it hurts and whether it fades, the balance test, the intake."""
+    """The clinical rules alone (bot.clinical, without the engine): the same simulated runner, the
+    same answers, the level `assess` ends on. Questions in the order the engine asks them: a yes/no
+    context question whenever one is open, then where it hurts and whether it fades (not once a
+    doctor is the next step), then the balance test and the intake."""
     from bot.clinical.flow import Case, assess, next_question
     from bot.evals.driver import shared_engine
 
@@ -144,8 +145,9 @@ def run_case_rules(case: dict[str, Any]) -> tuple[str | None, list[str]]:
     form_tries: Counter[str] = Counter()
     for _ in range(MAX_TURNS):
         level = assess(clinical, slots).decision.level.value
-        question = next_question(clinical, slots, balance=False) if level in ("emergency", "urgent") else None
-        if question is None and level not in ("emergency", "urgent"):
+        serious = level in ("emergency", "urgent")
+        question = next_question(clinical, slots, balance=not serious)
+        if not serious and (question is None or question.kind != "context"):
             missing = [s for s in ("pain_location", "pain_pattern") if slots.get(s) is None and form_tries[s] < 2]
             if missing:
                 slot = missing[0]
@@ -157,7 +159,6 @@ def run_case_rules(case: dict[str, Any]) -> tuple[str | None, list[str]]:
                 if slots.get(slot) is None and form_tries[slot] >= 2 and slot == "pain_pattern":
                     slots["skipped_slots"] = ["pain_pattern"]
                 continue
-            question = next_question(clinical, slots)
         if question is None:
             break
         slot = question.id if question.kind != "balance" else "balance_change"

@@ -22,7 +22,7 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ENTRY_FIELDS = {
     "id", "title", "text", "source", "keywords", "questions", "related", "locations", "levels",
-    "role", "include_crisis_resources", "flag",
+    "role", "include_crisis_resources",
 }
 
 
@@ -247,12 +247,6 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
     crisis = raw.get("include_crisis_resources", False)
     if not isinstance(crisis, bool):
         raise DefinitionError(path, f"{entry_id}.include_crisis_resources", "must be true or false")
-    flag = raw.get("flag", "")
-    if role == "red_flag" and (not isinstance(flag, str) or not flag):
-        raise DefinitionError(path, f"{entry_id}.flag", "missing: a red_flag entry names the flag it explains "
-                              "(an id of RED_FLAGS in bot/safety/patterns.py)")
-    if flag and role != "red_flag":
-        raise DefinitionError(path, f"{entry_id}.flag", "only red_flag entries name a flag")
     return Entry(
         id=entry_id,
         title=_text(raw.get("title"), path, f"{entry_id}.title"),
@@ -265,7 +259,6 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
         levels=levels,
         role=role,
         include_crisis_resources=crisis,
-        flag=str(flag),
         file=path,
     )
 

@@ -34,7 +34,6 @@ class Entry:
     levels: tuple[str, ...]
     role: str
     include_crisis_resources: bool = False
-    flag: str = ""  # role red_flag: the safety screen's flag id it explains (bot/safety/patterns.py)
     file: str = ""  # the data file it was loaded from, for messages
 
 

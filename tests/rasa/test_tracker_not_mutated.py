@@ -76,7 +76,7 @@ class ScribblingExecutor(ActionExecutor):
 
 async def test_the_engine_keeps_only_what_actions_return_as_events(engine: Engine) -> None:
     executor = ScribblingExecutor(engine.executor)
-    scribbled_on = Engine(engine.dialogue, engine.nlu, engine.kb, executor)
+    scribbled_on = Engine(engine.dialogue, engine.nlu, engine.kb, executor, engine.texts)
     record: dict[str, Any] = {}
     for text in ("my knee hurts", "it comes back every time I run"):
         before = copy.deepcopy(record)
