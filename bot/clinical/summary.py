@@ -5,11 +5,16 @@ Only what the runner said or confirmed goes in: findings with the runner's own w
 denied, intake answers, where it hurts, the pattern, the balance test, the levels with their
 reasons and dates, and the check-in trend. Never a sign the bot guessed.
 
-The record it reads (phase B stores these):
-    record["conversation"]["slots"]   pain_location, pain_side, pain_pattern, severity, ...
-    record["clinical"]                bot.clinical.flow.Case.to_json()
-    record["history"]                 [{at, level, reasons?, ...}], the triage results
+What it reads from the record:
+    record["conversation"]["slots"]   the conversation now: pain_location, pain_side, ... and
+                                      `clinical` (bot.clinical.flow.Case.to_json())
+    record["clinical"]                the case the last advice was based on (when the
+                                      conversation has moved on: /start, a new pain)
+    record["history"]                 [{at, level, reasons, pain_location, ...}], the advice given
     record["checkins"]["entries"]     [{week, pain, location, pattern, distance_km, longest_km}]
+
+The labels are texts (dialogues/texts/en.yml, `summary.*`); the clinical content (reasons,
+conditions, what a fact means) is the clinical data's, in English, like the triage reasons.
 """
 
 from __future__ import annotations
@@ -22,43 +27,61 @@ from typing import Any
 
 from bot.clinical.evaluate import ANSWERED, SAID, findings_for
 from bot.clinical.flow import Case, facts_of
-from bot.clinical.intake import describe as describe_intake
+from bot.clinical.intake import AGE_BANDS
 from bot.clinical.rules import default_rules
+from bot.texts import LOCATION, Voice, english, text_family, text_key
 
-LEVEL_WORDS = {"crisis": "crisis support first", "emergency": "emergency services",
-               "urgent": "see a doctor today", "see_pt": "see a physical therapist", "self_care": "self-care"}
-PATTERN_WORDS = {"fades": "fades within days, like soreness", "recurring": "comes back when running again",
-                 "persistent": "does not fade"}
 MAX_LEVELS = 6
 MAX_CHECKINS = 8
 MAX_REPORTED = 10
+INTAKE_ORDER = ("age_band", "sex", "periods", "mileage_change", "upcoming_race", "past_injury")
+INTAKE_VALUES = ("regular", "irregular", "stopped", "not_applicable", "up_a_lot", "up_a_little", "same", "down",
+                 "soon", "later", "none", "yes", "no", "female", "male", "not_said", "unknown")
+SECTIONS = ("pain", "findings", "reported", "denied", "background", "balance", "levels", "checkins")
 
-
-@dataclass(frozen=True)
-class FindingLine:
-    level: str
-    reason: str
-    words: tuple[str, ...]
+TITLE = text_key("summary.title", "date")
+NOT_A_DIAGNOSIS = text_key("summary.not_a_diagnosis")
+NOTHING = text_key("summary.nothing")
+WHERE = text_key("summary.where", "places")
+WHERE_SIDE = text_family("summary.where_side", lambda s: s.vocabulary.values("pain_side"), "places")
+PATTERN_LINE = text_key("summary.pattern", "pattern")
+SEVERITY = text_key("summary.severity", "severity")
+SECTION = text_family("summary.section", SECTIONS)
+FINDING = text_key("summary.finding", "level", "condition")
+RUNNER_WORDS = text_key("summary.runner_words", "line", "words")
+SAID_LINE = text_key("summary.said", "fact", "words")
+ANSWERED_LINE = text_key("summary.answered", "fact", "words")
+INTAKE_LABEL = text_family("summary.intake", INTAKE_ORDER, "value")
+INTAKE_VALUE = text_family("summary.intake_value", INTAKE_VALUES)
+INTAKE_WORDS = text_key("summary.intake_words", "line", "words")
+RACE_DAYS = text_key("summary.race_days", "value", "days")
+BALANCE_TIMES = text_key("summary.balance_times", "times")
+LEVEL_LINE = text_key("summary.level_line", "date", "level")
+LEVEL_BECAUSE = text_key("summary.level_because", "date", "level", "reasons")
+TIMES = text_key("summary.times", "line", "count")
+TREND = text_key("summary.trend", "trend")
+TREND_PAIN = text_family("summary.trend_pain", ("falling", "rising", "unchanged"), "first", "last", "count")
+TREND_DISTANCE = text_key("summary.trend_distance", "first", "last", "unit")
+DATE_UNKNOWN = text_key("summary.date_unknown")
+DATE_FULL = text_key("date.full")
+PDF_TITLE = text_key("summary.pdf_title")
+PDF_FOOTER = text_key("summary.pdf_footer")
+PDF_SHORTENED = text_key("summary.pdf_shortened")
+LEVEL = text_family("level", lambda s: s.vocabulary.levels)
+PATTERN = text_family("pain_pattern", lambda s: s.vocabulary.values("pain_pattern"))
+BALANCE = text_family("balance_change", lambda s: s.vocabulary.values("balance_change"))
 
 
 @dataclass(frozen=True)
 class Summary:
+    """What the runner reported, ready to be said: titled sections of lines."""
+
     made: str
-    where: str | None
-    pattern: str | None
-    severity: str | None
-    findings: tuple[FindingLine, ...]
-    reported: tuple[str, ...]  # signs and context the runner said or confirmed, with their words
-    denied: tuple[str, ...]  # signs the runner said they do not have
-    intake: tuple[str, ...]
-    balance: str | None
-    levels: tuple[str, ...]  # "02 Dec 2026: see a doctor today, because ..."
-    checkins: tuple[str, ...]
-    trend: str | None
+    sections: tuple[tuple[str, tuple[str, ...]], ...]
 
     @property
     def empty(self) -> bool:
-        return not (self.where or self.findings or self.reported or self.intake or self.levels or self.checkins)
+        return not self.sections
 
 
 _THIRD_PERSON = ((re.compile(r"\byou are\b"), "the runner is"), (re.compile(r"\byou have\b"), "the runner has"),
@@ -79,152 +102,167 @@ def _condition(text: str) -> str:
     return text
 
 
-def _when(at: Any, tz: tzinfo) -> str:
+def _when(at: Any, tz: tzinfo, voice: Voice) -> str:
     try:
-        return f"{datetime.fromisoformat(str(at)).astimezone(tz):%d %b %Y}"
+        return datetime.fromisoformat(str(at)).astimezone(tz).strftime(voice.say(DATE_FULL))
     except ValueError:
-        return "date unknown"
+        return voice.say(DATE_UNKNOWN)
 
 
-def build(record: Mapping[str, Any], now: datetime, tz: tzinfo) -> Summary:
+def _current(record: Mapping[str, Any]) -> tuple[Mapping[str, Any], Case]:
+    """The triage slots and the clinical case to report: the conversation's while it has a pain
+    in it, else those of the last advice given (history and record["clinical"])."""
     slots = ((record.get("conversation") or {}).get("slots")) or {}
-    case = Case.from_json(record.get("clinical"))
-    rules = default_rules()
+    if slots.get("pain_location") or isinstance(slots.get("clinical"), Mapping):
+        stored = slots.get("clinical") if isinstance(slots.get("clinical"), Mapping) else record.get("clinical")
+        return slots, Case.from_json(stored)
+    history = [h for h in record.get("history") or [] if isinstance(h, Mapping)]
+    return (history[-1] if history else {}), Case.from_json(record.get("clinical"))
 
+
+def build(record: Mapping[str, Any], now: datetime, tz: tzinfo, voice: Voice | None = None) -> Summary:
+    voice = voice or english()
+    slots, case = _current(record)
+    rules = default_rules()
+    sections: list[tuple[str, list[str]]] = []
+
+    pain = []
     locations = slots.get("pain_location") or []
     if isinstance(locations, str):
         locations = [locations]
-    side = slots.get("pain_side")
-    where = ", ".join(str(x).replace("_", " ") for x in locations) or None
-    if where and side in ("left", "right", "both"):
-        where += " (both sides)" if side == "both" else f" ({side} side)"
-    pattern = PATTERN_WORDS.get(str(slots.get("pain_pattern"))) if slots.get("pain_pattern") else None
-    severity = f"{slots['severity']:g}/10" if isinstance(slots.get("severity"), (int, float)) else None
+    if locations:
+        key = f"{WHERE_SIDE}.{slots.get('pain_side')}"
+        pain.append(voice.say(key if voice.has(key) else WHERE, places=voice.names(LOCATION, locations)))
+    if slots.get("pain_pattern"):
+        pain.append(voice.say(PATTERN_LINE, pattern=voice.name(PATTERN, slots["pain_pattern"])))
+    if isinstance(slots.get("severity"), (int, float)):
+        pain.append(voice.say(SEVERITY, severity=f"{slots['severity']:g}"))
+    sections.append(("pain", pain))
 
     facts = facts_of(case, slots)
     # A PT wants every sign that fits, but not the same warning twice (same entry, one more specific).
     found = findings_for(facts, rules, overrides=False)
-    found = tuple(f for f in found if not any(
-        g.entry == f.entry and f.rule in rules.rule(g.rule).overrides for g in found))
-    findings = tuple(FindingLine(f.level, f"possible {_condition(f.condition)}", f.words) for f in found)
+    found = tuple(f for f in found if not any(g.entry == f.entry and f.rule in rules.rule(g.rule).overrides for g in found))
+    lines = []
+    for f in found:
+        line = voice.say(FINDING, level=voice.name(LEVEL, f.level), condition=_condition(f.condition))
+        line = line[:1].upper() + line[1:]
+        lines.append(voice.say(RUNNER_WORDS, line=line, words="; ".join(f.words)) if f.words else line)
+    sections.append(("findings", lines))
+
     reported, denied = [], []
     for name, value in case.state.facts.items():
         if name not in rules.facts or value.how not in (SAID, ANSWERED):
             continue
         fact = rules.facts[name]
         if value.value is True:
-            quote = f'"{value.words}"' if value.how == SAID else f'answered "{value.words}" when asked'
-            reported.append(f"{third_person(fact.said)}: {quote}")
+            key = SAID_LINE if value.how == SAID else ANSWERED_LINE
+            reported.append(voice.say(key, fact=third_person(fact.said), words=value.words))
         elif value.value is False:
             denied.append(third_person(fact.unsaid))
+    sections.append(("reported", reported[:MAX_REPORTED]))
+    sections.append(("denied", denied[:MAX_REPORTED]))
+    sections.append(("background", _intake(case, voice)))
+
     result = case.balance_result()
-    balance = None
+    balance = []
     if result is not None:
-        balance = third_person(result.reason) if result.reason else (
-            f"{'/'.join(f'{x:g}' for x in result.reading.sides)} s (age not given, so not compared with the norm)")
+        balance.append(third_person(result.reason) if result.reason else voice.say(
+            BALANCE_TIMES, times="/".join(f"{x:g}" for x in result.reading.sides)))
     elif slots.get("balance_change"):
-        balance = {"worse": "Worse than before (runner's impression)", "same": "Unchanged (runner's impression)",
-                   "unsure": "Not sure; test not done"}.get(str(slots["balance_change"]))
+        balance.append(voice.name(BALANCE, slots["balance_change"]))
+    sections.append(("balance", balance))
+    sections.append(("levels", _levels(record, tz, voice)))
+    sections.append(("checkins", _checkins(record, voice)))
+    made = now.astimezone(tz).strftime(voice.say(DATE_FULL))
+    return Summary(made, tuple((voice.say(f"{SECTION}.{name}"), tuple(items)) for name, items in sections if items))
 
-    history = [h for h in record.get("history") or [] if isinstance(h, Mapping)]
-    levels: list[str] = []
-    repeats: list[int] = []
-    for h in reversed(history):
-        line = f"{_when(h.get('at'), tz)}: {LEVEL_WORDS.get(str(h.get('level')), str(h.get('level')))}"
-        reasons = [str(r) for r in h.get("reasons") or []]  # as told to the runner
-        if reasons:
-            line += ", because " + "; ".join(r[:1].lower() + r[1:] for r in reasons)
-        if levels and levels[-1] == line:  # the same advice again on the same day: once, counted
-            repeats[-1] += 1
+
+def _intake(case: Case, voice: Voice) -> list[str]:
+    """The intake answers, as a clinician reads them; only what was answered."""
+    out = []
+    intake = case.intake
+    for slot in INTAKE_ORDER:
+        value = intake.get(slot)
+        if value is None:
             continue
-        if len(levels) == MAX_LEVELS:
-            break
-        levels.append(line)
-        repeats.append(1)
-    levels = [line + (f" ({n} times)" if n > 1 else "") for line, n in zip(levels, repeats)]
-
-    entries = [e for e in (record.get("checkins") or {}).get("entries") or [] if isinstance(e, Mapping)]
-    checkins = tuple(_checkin_line(e) for e in entries[-MAX_CHECKINS:])
-    return Summary(
-        made=f"{now.astimezone(tz):%d %b %Y}", where=where, pattern=pattern, severity=severity,
-        findings=findings, reported=tuple(reported[:MAX_REPORTED]), denied=tuple(denied[:MAX_REPORTED]),
-        intake=tuple(describe_intake(case.intake)), balance=balance, levels=tuple(levels),
-        checkins=checkins, trend=_trend(entries),
-    )
-
-
-def _checkin_line(e: Mapping[str, Any]) -> str:
-    pain = e.get("pain")
-    parts = [str(e.get("week", "?")), f"pain {pain:g}/10" if isinstance(pain, (int, float)) else "pain not given"]
-    if isinstance(e.get("distance_km"), (int, float)):
-        parts.append(f"{e['distance_km']:g} km")
-    if isinstance(e.get("longest_km"), (int, float)):
-        parts.append(f"longest {e['longest_km']:g} km")
-    if e.get("pattern"):
-        parts.append(PATTERN_WORDS.get(str(e["pattern"]), str(e["pattern"])))
-    return ", ".join(parts)
-
-
-def _trend(entries: Sequence[Mapping[str, Any]]) -> str | None:
-    pains = [e["pain"] for e in entries if isinstance(e.get("pain"), (int, float))]
-    dist = [e["distance_km"] for e in entries if isinstance(e.get("distance_km"), (int, float))]
-    if len(pains) < 2 and len(dist) < 2:
-        return None
-    parts = []
-    if len(pains) >= 2:
-        word = "falling" if pains[-1] < pains[0] else "rising" if pains[-1] > pains[0] else "unchanged"
-        parts.append(f"pain {word} ({pains[0]:g} to {pains[-1]:g}/10 over {len(pains)} check-ins)")
-    if len(dist) >= 2:
-        parts.append(f"weekly distance {dist[0]:g} to {dist[-1]:g} km")
-    return "; ".join(parts)
-
-
-DISCLAIMER = ("What the runner reported to a triage chatbot, in their own words where quoted. "
-              "Not a diagnosis; the levels are the chatbot's triage advice.")
-
-
-def sections(s: Summary) -> list[tuple[str, list[str]]]:
-    """The summary as titled sections of lines: one source for the message and the PDF."""
-    out: list[tuple[str, list[str]]] = []
-    pain = [x for x in (f"Where: {s.where}" if s.where else "", f"Pattern: {s.pattern}" if s.pattern else "",
-                        f"Severity: {s.severity}" if s.severity else "") if x]
-    if pain:
-        out.append(("Pain", pain))
-    if s.findings:
-        out.append(("Warning signs and findings", [
-            f"{LEVEL_WORDS.get(f.level, f.level).capitalize()}: {f.reason}"
-            + (f' (runner: "{"; ".join(f.words)}")' if f.words else "") for f in s.findings]))
-    if s.reported:
-        out.append(("What the runner said or confirmed", list(s.reported)))
-    if s.denied:
-        out.append(("What the runner said they do not have", list(s.denied)))
-    if s.intake:
-        out.append(("Background", list(s.intake)))
-    if s.balance:
-        out.append(("Single-leg balance", [s.balance]))
-    if s.levels:
-        out.append(("Triage advice given (most recent first)", list(s.levels)))
-    if s.checkins:
-        out.append(("Weekly check-ins", ([f"Trend: {s.trend}"] if s.trend else []) + list(s.checkins)))
+        if slot == "age_band":
+            shown = f"{intake.age}" if intake.age is not None else (
+                value.replace("_", "-").replace("-plus", "+") if value in AGE_BANDS else value)
+        else:
+            shown = voice.name(INTAKE_VALUE, value)
+        if slot == "upcoming_race" and intake.race_in_days is not None and value != "none":
+            shown = voice.say(RACE_DAYS, value=shown, days=intake.race_in_days)
+        line = voice.say(f"{INTAKE_LABEL}.{slot}", value=shown)
+        said = intake.words.get(slot)
+        out.append(voice.say(INTAKE_WORDS, line=line, words=said) if said and said.lower() != shown.lower() else line)
     return out
 
 
-def text(s: Summary) -> str:
+def _levels(record: Mapping[str, Any], tz: tzinfo, voice: Voice) -> list[str]:
+    """The advice given, newest first, with the reasons as told; the same advice again on the
+    same day once, with a count."""
+    history = [h for h in record.get("history") or [] if isinstance(h, Mapping)]
+    lines: list[str] = []
+    repeats: list[int] = []
+    for h in reversed(history):
+        date, level = _when(h.get("at"), tz, voice), voice.name(LEVEL, h.get("level"))
+        reasons = [str(r) for r in h.get("reasons") or []]
+        line = (voice.say(LEVEL_BECAUSE, date=date, level=level, reasons="; ".join(r[:1].lower() + r[1:] for r in reasons))
+                if reasons else voice.say(LEVEL_LINE, date=date, level=level))
+        if lines and lines[-1] == line:
+            repeats[-1] += 1
+            continue
+        if len(lines) == MAX_LEVELS:
+            break
+        lines.append(line)
+        repeats.append(1)
+    return [voice.say(TIMES, line=line, count=n) if n > 1 else line for line, n in zip(lines, repeats)]
+
+
+def _checkins(record: Mapping[str, Any], voice: Voice) -> list[str]:
+    from bot.checkins.progress import entry_line
+
+    data = record.get("checkins") or {}
+    entries = [e for e in data.get("entries") or [] if isinstance(e, Mapping)]
+    if not entries:
+        return []
+    unit = str((data.get("schedule") or {}).get("unit") or "km")
+    trend = _trend(entries, unit, voice)
+    return ([voice.say(TREND, trend=trend)] if trend else []) + [entry_line(e, unit, voice) for e in entries[-MAX_CHECKINS:]]
+
+
+def _trend(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice) -> str | None:
+    pains = [e["pain"] for e in entries if isinstance(e.get("pain"), (int, float))]
+    dist = [e["distance_km"] for e in entries if isinstance(e.get("distance_km"), (int, float))]
+    parts = []
+    if len(pains) >= 2:
+        word = "falling" if pains[-1] < pains[0] else "rising" if pains[-1] > pains[0] else "unchanged"
+        parts.append(voice.say(f"{TREND_PAIN}.{word}", first=f"{pains[0]:g}", last=f"{pains[-1]:g}", count=len(pains)))
+    if len(dist) >= 2:
+        factor = 0.621371 if unit == "mi" else 1.0
+        parts.append(voice.say(TREND_DISTANCE, first=f"{dist[0] * factor:g}", last=f"{dist[-1] * factor:g}",
+                               unit=voice.say(f"unit.{unit}")))
+    return "; ".join(parts) or None
+
+
+def text(s: Summary, voice: Voice | None = None) -> str:
+    voice = voice or english()
     if s.empty:
-        return ("There is nothing to summarise yet. Tell me what hurts, answer a few questions, "
-                "and /summary will list what you reported and the advice you got.")
-    lines = [f"Runner triage summary, made {s.made}", DISCLAIMER]
-    for title, items in sections(s):
-        lines += ["", f"{title}:"] + [f"- {item}" for item in items]
+        return voice.say(NOTHING)
+    lines = [voice.say(TITLE, date=s.made), voice.say(NOT_A_DIAGNOSIS)]
+    for title, items in s.sections:
+        lines += ["", title] + [f"- {item}" for item in items]
     return "\n".join(lines)
 
 
-def pdf(s: Summary) -> bytes:
+def pdf(s: Summary, voice: Voice | None = None) -> bytes:
     """A one-page A4 PDF of the summary (fpdf2; DejaVu Sans from matplotlib for any language).
     Long sections are cut to fit one page, with a line saying so."""
     from fpdf import FPDF
     from fpdf.enums import XPos, YPos
 
+    voice = voice or english()
     font_dir = _font_dir()
     doc = FPDF(format="A4", unit="mm")
     doc.set_auto_page_break(False)
@@ -232,32 +270,34 @@ def pdf(s: Summary) -> bytes:
     doc.add_page()
     doc.add_font("DejaVu", "", str(font_dir / "DejaVuSans.ttf"))
     doc.add_font("DejaVu", "B", str(font_dir / "DejaVuSans-Bold.ttf"))
-    doc.set_title("Runner triage summary")
+    title = voice.say(PDF_TITLE)
+    doc.set_title(title)
     doc.set_creator("runner-triage")
     width = doc.w - doc.l_margin - doc.r_margin
     bottom = doc.h - 18
 
     doc.set_font("DejaVu", "B", 16)
-    doc.cell(width, 9, "Runner triage summary", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.cell(width, 9, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.set_font("DejaVu", "", 9)
     doc.set_text_color(90, 90, 90)
-    doc.multi_cell(width, 4.5, f"Made {s.made}. {DISCLAIMER}", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    doc.multi_cell(width, 4.5, f"{voice.say(TITLE, date=s.made)}. {voice.say(NOT_A_DIAGNOSIS)}", align="L",
+                   new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.set_text_color(0, 0, 0)
     doc.ln(2)
     if s.empty:
         doc.set_font("DejaVu", "", 11)
-        doc.multi_cell(width, 6, "Nothing reported yet.")
+        doc.multi_cell(width, 6, voice.say(NOTHING))
     cut = False
-    for title, items in sections(s):
+    for heading, items in s.sections:
         if doc.get_y() + 14 > bottom:
             cut = True
             break
         doc.set_font("DejaVu", "B", 11)
         doc.set_fill_color(235, 241, 247)
-        doc.cell(width, 7, title, fill=True, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        doc.cell(width, 7, heading.rstrip(":"), fill=True, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         doc.set_font("DejaVu", "", 9.5)
         for item in items:
-            height = doc.multi_cell(width - 4, 4.8, item, dry_run=True, output="HEIGHT")
+            height = doc.multi_cell(width - 4, 4.8, f"• {item}", dry_run=True, output="HEIGHT")
             if doc.get_y() + float(height) > bottom:  # type: ignore[arg-type]
                 cut = True
                 break
@@ -267,9 +307,9 @@ def pdf(s: Summary) -> bytes:
     doc.set_y(doc.h - 14)
     doc.set_font("DejaVu", "", 8)
     doc.set_text_color(110, 110, 110)
-    footer = "runner-triage · forwarded by the runner"
+    footer = voice.say(PDF_FOOTER)
     if cut:
-        footer = "Shortened to one page; /summary in the chat has the full list. " + footer
+        footer = f"{voice.say(PDF_SHORTENED)} {footer}"
     doc.cell(width, 5, footer, align="C")
     return bytes(doc.output())
 

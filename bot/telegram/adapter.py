@@ -44,6 +44,7 @@ from bot.engine import Engine
 from bot.store import UserSession, UserStore
 from bot.telegram.keyboards import attach_message, new_keyboard, press, seen_update, telegram_state
 from bot.telegram.render import CallbackRef, message_chunks, parse_callback
+from bot.texts import Voice
 from bot.turn import Button, Effect, Reply, TurnResult, UserMessage
 
 log = logging.getLogger(__name__)
@@ -337,7 +338,7 @@ class TelegramChannel:
         """
         session.record.clear()
         session.record.update(result.record)
-        later = [e for e in result.effects if e.kind == "send_progress_chart"]  # after the text
+        later = [e for e in result.effects if e.kind in ("send_progress_chart", "send_summary_pdf")]  # after the text
         for effect in result.effects:
             if effect not in later:
                 await self._apply(bot, session, chat_id, effect)
@@ -375,6 +376,11 @@ class TelegramChannel:
             png = await asyncio.to_thread(render_chart, entries, unit)  # ~0.1 s of CPU: off the loop
             await self._send(lambda: bot.send_photo(chat_id, InputFile(png, filename="progress.png"),
                                                     caption="Pain (line) and weekly distance (bars) by week."))
+        elif effect.kind == "send_summary_pdf":
+            voice = Voice.for_record(self.engine.texts, self.engine.kb, session.record)
+            pdf = await asyncio.to_thread(commands.summary_pdf, session.record, self._now(), self.tz, voice)
+            await self._send(lambda: bot.send_document(
+                chat_id, InputFile(pdf, filename="runner-triage-summary.pdf")))
         else:
             log.warning("effect %s not supported by the Telegram channel", effect.kind)
 
