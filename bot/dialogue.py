@@ -28,6 +28,8 @@ FINDING_SLOT = "safety_finding"
 #: The crisis screen: always the first of flow.yml's `screens` (a safety invariant).
 SAFETY_ACTION = "action_safety_check"
 _INTENT_NAME = re.compile(r"[a-z][a-z0-9_]*")
+#: libyaml's safe loader when installed (the domain is read at every start-up and in many tests).
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,7 @@ def load_dialogue(directory: Path) -> Dialogue:
 def read_yaml(path: Path) -> dict[str, Any]:
     """A YAML file whose top level is a mapping; DefinitionError (file, problem) otherwise."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError:
         raise DefinitionError(str(path), "(file)", "not found") from None
     except yaml.YAMLError as exc:

@@ -219,7 +219,8 @@ def test_decision_questions(text: str, kind: str | None) -> None:
 
 def test_race_answers_depend_on_the_level() -> None:
     urgent = D.answer("race", "urgent", condition="a hip (femoral neck) stress fracture", race_in_days=14)
-    assert "Don't race in 14 days" in urgent.text and "A hip" in urgent.text
+    assert "Don't race in 2 weeks" in urgent.text and "A hip" in urgent.text
+    assert D.when(1) == "tomorrow" and D.when(5) == "in 5 days" and D.when(90) == "in about 3 months"
     pt = D.answer("race", "see_pt")
     assert "3/10" in pt.text and "Pull out" in pt.text
     assert "walk-run" in D.answer("return", "see_pt").text

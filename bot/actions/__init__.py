@@ -232,9 +232,10 @@ class ActionTriage(KnowledgeAction):
                      and list(tracker.get_slot("triage_reasons") or []) == list(decision.reasons))
         message = advice_message(self.kb, self.voice(tracker), decision, assessment.findings, locations,
                                  unchanged=unchanged, subscribed=subscribed)
+        # The same advice again is a short line, not a new result (no level announced twice).
         dispatcher.utter_message(
             text=message.text, buttons=list(message.buttons),
-            json_message={"triage": decision.level.value, "sources": list(message.sources),
+            json_message={"triage": None if unchanged else decision.level.value, "sources": list(message.sources),
                           "reasons": list(decision.reasons), "rules": list(decision.rules)},
         )
         return [SlotSet("triage_level", decision.level.value), SlotSet("triage_reasons", list(decision.reasons)),

@@ -40,7 +40,8 @@ def advice_message(kb: KnowledgeBase, voice: Voice, decision: TriageDecision, fi
     has the weekly check-in (no offer)."""
     level = decision.level.value
     if unchanged:
-        return AdviceMessage(voice.say(UNCHANGED, heading=kb.heading(level)), (), ())
+        heading = kb.heading(level)
+        return AdviceMessage(voice.say(UNCHANGED, heading=heading[:1].lower() + heading[1:]), (), ())
     # The warning signs' own entries (each clinical rule names one), most serious first.
     flags = [f.entry for f in findings if f.level in SERIOUS and kb.flag_entry(f.entry) is not None]
     notes = [I.note_text(n) for n in decision.notes]

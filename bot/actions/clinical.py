@@ -34,6 +34,7 @@ from bot.clinical.evaluate import LEVEL_RANK, Change, Evaluation
 from bot.clinical.flow import Case, assess, next_question
 from bot.clinical.rules import default_rules
 from bot.clinical.text import yes_no
+from bot.texts import text_key
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots
 
 CLINICAL_SLOT = "clinical"
@@ -45,6 +46,7 @@ NOT_ANSWERS = ("why_ask", "ask_question", "greet", "thanks", "goodbye")
 #: The form that asks the clinical yes/no questions: while it is active, it asks the next one.
 CLINICAL_FORM = "clinical_form"
 YES, NO, NOT_SURE = "yes", "no", "not sure"
+NOTED = text_key("clinical.noted", "facts")
 
 
 def case_of(tracker: Tracker) -> Case:
@@ -114,11 +116,13 @@ class ActionClinicalCheck(KnowledgeAction):
             answered, case, result = self._answer(str(pending), text, intent, case, slots)
         if answered is None:
             case, result = case.hear(text, slots)
+            case, timed = _volunteered_balance(case, text, slots)
         else:
+            timed = None
             events.append(SlotSet(str(pending), answered))
         events.append(SlotSet(CLINICAL_SLOT, case.to_json()))
 
-        finding = self._finding(case, slots, result, tracker, text, intent, answered is not None)
+        finding = self._finding(case, slots, result, tracker, text, intent, answered is not None, bool(timed))
         if finding == "red_flag":
             # Advice now, before the form has read where it hurts: take it from this message.
             if slots.get("pain_location") != tracker.get_slot("pain_location"):
@@ -128,8 +132,10 @@ class ActionClinicalCheck(KnowledgeAction):
                 events.append(SlotSet("pain_side", parsed[0]["pain_side"]))
         if finding in ("red_flag", "clinical_change") and result is not None and tracker.get_slot("triage_level") in LEVEL_RANK:
             changed = [c.text for c in result.changes if _affects(c)]
-            if changed:
+            if changed:  # what changed, and why
                 dispatcher.utter_message(text="\n".join(dict.fromkeys(changed)))
+            elif finding == "clinical_change":  # what they told us, so they know it was heard
+                dispatcher.utter_message(text=self.voice(tracker).say(NOTED, facts=_stated(result) or timed))
         return events + [SlotSet(FINDING_SLOT, finding)]
 
     def _answer(self, pending: str, text: str, intent: str, case: Case,
@@ -162,7 +168,7 @@ class ActionClinicalCheck(KnowledgeAction):
         return str(case.intake.get(pending) or NOT_SURE), case, heard
 
     def _finding(self, case: Case, slots: Mapping[str, Any], result: Evaluation | None, tracker: Tracker,
-                 text: str, intent: str, answered: bool) -> str | None:
+                 text: str, intent: str, answered: bool, timed: bool = False) -> str | None:
         decision = assess(case, slots).decision
         level = decision.level.value
         # After an answer, or while the clinical form is asking, the form asks the next question.
@@ -180,18 +186,40 @@ class ActionClinicalCheck(KnowledgeAction):
             return "clinical_change"  # after advice: say what changed, carry on, advise again
         if answered:
             return None
-        if intent in ("report_pain", "inform", "correction") and not (result.said or result.denied):
-            # A question the NLU took for a pain report: answered as a question.
-            if result.general_question:
-                return "question"  # "how long does a stress fracture take to heal?"
-            if decisions.classify(text):
-                return "question"  # "should I still race in two weeks?"
+        if decisions.classify(text):
+            # "Should I still race in two weeks?": the decision for the level reached, whatever
+            # else the NLU read in it (the flow answers questions it recognised itself).
+            return None if intent == "ask_question" else "question"
+        if intent in ("report_pain", "inform", "correction") and result.general_question and not (result.said or result.denied):
+            return "question"  # "how long does a stress fracture take to heal?", read as a pain report
+        if told and (_stated(result) or timed) and intent not in NOT_ANSWERS and not text.rstrip().endswith("?"):
+            return "clinical_change"  # "I didn't fall, I can walk fine": heard, and the advice checked
         if context_question(case, slots) is not None and not asking:
             return "clinical_question"
         if (not told and not (tracker.active_loop or {}).get("name") and result.findings
                 and intent not in ("report_pain", "inform", "correction")):
             return "clinical_change"  # a sign the NLU did not take for a pain report: start the questions
         return None
+
+
+def _volunteered_balance(case: Case, text: str, slots: Mapping[str, Any]) -> tuple[Case, str]:
+    """Balance times said without being asked ("20 s on the right, 40 on the left"): kept, with
+    what they show in plain words ('' when the message has no times for both sides)."""
+    reading = B.parse(text)
+    if reading is None or reading.left is None or reading.right is None or case.balance == reading:
+        return case, ""
+    case, _ = case.answer("balance", text, slots)
+    result = case.balance_result()
+    return case, (result.reason if result is not None and result.reason else "")
+
+
+def _stated(result: Evaluation) -> str:
+    """The clinical facts this message stated or denied, in plain words ("you did not fall, twist
+    or knock it and you can walk on it"); '' when none."""
+    facts = default_rules().facts
+    said = [facts[f].said for f in result.said if f in facts] + [facts[f].unsaid for f in result.denied if f in facts]
+    said = list(dict.fromkeys(said))
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1] if said else ""
 
 
 def _states(heard: Evaluation, question: str) -> bool:

@@ -56,6 +56,17 @@ def answer(kind: str, level: str, *, condition: str | None = None, race_in_days:
     texts = answers[level]
     template = texts.get(kind) or texts["all"]
     condition = condition or "this"
-    race = f" in {race_in_days} days" if race_in_days else ""
+    race = f" {when(race_in_days)}" if race_in_days else ""
     text = template.format(race=race, condition=condition, condition_cap=condition[:1].upper() + condition[1:])
-    return DecisionAnswer(kind, level, " ".join(text.split()), tuple(_data()["sources"]["all"]))
+    return DecisionAnswer(kind, level, " ".join(text.split()), tuple(_data()["sources"][kind]))
+
+
+def when(days: int) -> str:
+    """'tomorrow', 'in 5 days', 'in 2 weeks', 'in about 2 months'."""
+    if days <= 1:
+        return "tomorrow"
+    if days % 7 == 0 and days <= 56:
+        return f"in {days // 7} week{'s' if days > 7 else ''}"
+    if days >= 60:
+        return f"in about {round(days / 30)} months"
+    return f"in {days} days"

@@ -49,9 +49,10 @@ class Case:
     asked: tuple[str, ...] = ()  # intake slots and "balance" already asked
 
     def hear(self, text: str, slots: Mapping[str, Any] | None = None) -> tuple[Case, Evaluation]:
-        """A message in any state of the conversation: facts, findings, what changed."""
+        """A message in any state of the conversation: facts, findings, what changed (and the
+        age or sex it says outright, for the intake)."""
         result = evaluate(text, self.state, slots=_with_intake(self, slots))
-        return replace(self, state=result.state), result
+        return replace(self, state=result.state, intake=I.from_text(self.intake, text)), result
 
     def answer(self, question: str, text: str, slots: Mapping[str, Any] | None = None) -> tuple[Case, Evaluation | None]:
         """A reply to the question we asked: a context question id, an intake slot or "balance"."""

@@ -173,7 +173,7 @@ def parse_mileage(text: str) -> str | None:
             return "up_a_lot" if ratio > 1.3 else "up_a_little" if ratio > 1.0 else "same" if ratio == 1.0 else "down"
     m = re.search(r"\b(\d+)\s*(%|percent|per cent)", norm)
     if m and not re.search(r"\b(less|fewer|down|cut|dropped|reduced)\b", norm):
-        return "up_a_lot" if int(m.group(1)) > 30 else "up_a_little"
+        return "up_a_lot" if int(m.group(1)) >= 30 else "up_a_little"
     if re.search(r"\b(less|fewer|cut (back|down)|reduced|dropped|down|tapering|taper)\b", norm) and not re.search(r"\bup\b", norm):
         return "down"
     if re.search(r"\b(doubled|double|tripled|twice|a lot|loads|lots|way more|much more|big jump|huge|massive|"
@@ -228,6 +228,30 @@ def parse_past_injury(text: str) -> str | None:
         return "yes"
     answer = yes_no(text)
     return None if answer is None else ("yes" if answer else "no")
+
+
+_SAID_AGE = re.compile(r"\b(?:i'm|i am|im|aged?|age:?)\s*(\d{1,2})\b(?!\s*(?:km|k|mi|miles|min|minutes|s|sec|weeks?|days?|months?|%|/10))"
+                       r"|\b(\d{1,2})\s*(?:yo|y/o|yrs? old|years? old|year-old|-year-old)\b|\b(\d{2})\s*(?:f|m)\b")
+_SAID_FEMALE = re.compile(r"\b(i'm a (woman|girl|female)|as a (woman|female|girl)|my periods?|my cycle|(\d{1,2})\s*(f|female)\b)")
+_SAID_MALE = re.compile(r"\b(i'm a (man|guy|bloke|male|boy)|as a (man|male|guy)|(\d{1,2})\s*(m|male)\b)")
+
+
+def from_text(intake: Intake, text: str) -> Intake:
+    """What a message says outright about age and sex ("I'm 19", "32F", "my periods stopped"), so
+    the intake does not ask it again. Only what is not known yet; nothing is guessed."""
+    norm = normalise(text)
+    if not intake.answered("age_band"):
+        m = _SAID_AGE.search(norm)
+        age = int(next(g for g in m.groups() if g)) if m else None
+        if age is not None and 10 <= age <= 99:
+            intake = intake.with_answer("age_band", age_band(age), m.group(0) if m else "", age=age)
+    if not intake.answered("sex"):
+        for value, rx in (("female", _SAID_FEMALE), ("male", _SAID_MALE)):
+            m = rx.search(norm)
+            if m:
+                intake = intake.with_answer("sex", value, m.group(0))
+                break
+    return intake
 
 
 def answer(intake: Intake, slot: str, text: str) -> Intake:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
+from bot.clinical.decisions import when
 from bot.clinical.evaluate import ANSWERED, SAID, findings_for
 from bot.clinical.flow import Case, facts_of
 from bot.clinical.intake import AGE_BANDS
@@ -54,7 +55,7 @@ ANSWERED_LINE = text_key("summary.answered", "fact", "words")
 INTAKE_LABEL = text_family("summary.intake", INTAKE_ORDER, "value")
 INTAKE_VALUE = text_family("summary.intake_value", INTAKE_VALUES)
 INTAKE_WORDS = text_key("summary.intake_words", "line", "words")
-RACE_DAYS = text_key("summary.race_days", "value", "days")
+RACE_DAYS = text_key("summary.race_days", "value", "when")
 BALANCE_TIMES = text_key("summary.balance_times", "times")
 LEVEL_LINE = text_key("summary.level_line", "date", "level")
 LEVEL_BECAUSE = text_key("summary.level_because", "date", "level", "reasons")
@@ -65,6 +66,7 @@ TREND_DISTANCE = text_key("summary.trend_distance", "first", "last", "unit")
 DATE_UNKNOWN = text_key("summary.date_unknown")
 DATE_FULL = text_key("date.full")
 PDF_TITLE = text_key("summary.pdf_title")
+MADE = text_key("summary.made", "date")
 PDF_FOOTER = text_key("summary.pdf_footer")
 PDF_SHORTENED = text_key("summary.pdf_shortened")
 LEVEL = text_family("level", lambda s: s.vocabulary.levels)
@@ -192,10 +194,12 @@ def _intake(case: Case, voice: Voice) -> list[str]:
         else:
             shown = voice.name(INTAKE_VALUE, value)
         if slot == "upcoming_race" and intake.race_in_days is not None and value != "none":
-            shown = voice.say(RACE_DAYS, value=shown, days=intake.race_in_days)
+            shown = voice.say(RACE_DAYS, value=shown, when=when(intake.race_in_days))
         line = voice.say(f"{INTAKE_LABEL}.{slot}", value=shown)
         said = intake.words.get(slot)
-        out.append(voice.say(INTAKE_WORDS, line=line, words=said) if said and said.lower() != shown.lower() else line)
+        # The runner's words, unless they only repeat the value ("19" for "i'm 19").
+        quote = said and shown.lower() not in said.lower() and said.lower() not in shown.lower()
+        out.append(voice.say(INTAKE_WORDS, line=line, words=said) if quote else line)
     return out
 
 
@@ -280,7 +284,7 @@ def pdf(s: Summary, voice: Voice | None = None) -> bytes:
     doc.cell(width, 9, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.set_font("DejaVu", "", 9)
     doc.set_text_color(90, 90, 90)
-    doc.multi_cell(width, 4.5, f"{voice.say(TITLE, date=s.made)}. {voice.say(NOT_A_DIAGNOSIS)}", align="L",
+    doc.multi_cell(width, 4.5, f"{voice.say(MADE, date=s.made)} {voice.say(NOT_A_DIAGNOSIS)}", align="L",
                    new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     doc.set_text_color(0, 0, 0)
     doc.ln(2)
