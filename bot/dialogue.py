@@ -27,6 +27,9 @@ PAUSED = "@paused"  # the state an interruption paused
 FINDING_SLOT = "safety_finding"
 #: The crisis screen: always the first of flow.yml's `screens` (a safety invariant).
 SAFETY_ACTION = "action_safety_check"
+#: A reply that asks to confirm the answer given for a slot asks `<slot>_confirm` ("You wrote
+#: 20-25: which should I note?"); it is still that slot's question, so the form does not ask it too.
+CONFIRM_SUFFIX = "_confirm"
 _INTENT_NAME = re.compile(r"[a-z][a-z0-9_]*")
 #: libyaml's safe loader when installed (the domain is read at every start-up and in many tests).
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -72,6 +75,11 @@ class State:
         return None
 
 
+def asks_about(asks: str | None, slot: str) -> bool:
+    """Whether a reply that `asks` this is a question about `slot`: its own, or confirming it."""
+    return asks is not None and asks in (slot, f"{slot}{CONFIRM_SUFFIX}")
+
+
 @dataclass(frozen=True)
 class Dialogue:
     domain: Mapping[str, Any]
@@ -79,6 +87,7 @@ class Dialogue:
     states: Mapping[str, State]
     interrupts: Mapping[str, Transition]
     commands: Mapping[str, Transition]
+    files: Transition  # what a file the runner sends does (a run from a watch: GPX, TCX, FIT)
     #: The actions run on every message before the flow, in order (flow.yml `screens`).
     screens: tuple[str, ...] = (SAFETY_ACTION,)
 
@@ -130,6 +139,8 @@ class Dialogue:
         for cmd, t in self.commands.items():
             if t.to:
                 lines.append(f"    any_state --> {t.to}: {cmd}")
+        if self.files.to:
+            lines.append(f"    any_state --> {self.files.to}: a file")
         lines.append(f"    note left of any_state: every message goes through {', '.join(self.screens)} first")
         return "\n".join(lines) + "\n"
 
@@ -309,7 +320,10 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
         cmd: _transition(t, f"commands.{cmd}", path, domain, names, False)
         for cmd, t in flow.get("commands", {}).items()
     }
-    dialogue = Dialogue(domain, str(start), states, interrupts, commands, _screens(flow, domain, path))
+    if "files" not in flow:
+        raise DefinitionError(path, "files", "missing: what a file the runner sends does")
+    files = _transition(flow["files"], "files", path, domain, names, False)
+    dialogue = Dialogue(domain, str(start), states, interrupts, commands, files, _screens(flow, domain, path))
     _check_reachable(dialogue, path)
     return dialogue
 
@@ -340,7 +354,7 @@ def _screens(flow: dict[str, Any], domain: dict[str, Any], path: str) -> tuple[s
 
 def _check_reachable(dialogue: Dialogue, path: str) -> None:
     seen = {dialogue.start}
-    seen |= {t.to for t in list(dialogue.interrupts.values()) + list(dialogue.commands.values()) if t.to}
+    seen |= {t.to for t in [*dialogue.interrupts.values(), *dialogue.commands.values(), dialogue.files] if t.to}
     frontier = list(seen)
     while frontier:
         state = dialogue.states.get(frontier.pop())

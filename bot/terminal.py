@@ -2,6 +2,8 @@
 
 A thin adapter: a line in -> engine -> replies out; state loaded and saved through bot.store.
 Buttons are shown as numbered options; typing the number or the label presses the button.
+`/runfile PATH` sends a run file (GPX, TCX or FIT) as Telegram's document upload does: the
+terminal reads the file (unless it is over the size limit) and hands its bytes to the engine.
 
 JSON-lines contract (`chat --json`), stable for automated conversation checks: for every input
 line exactly one output line is written and flushed:
@@ -14,19 +16,28 @@ from __future__ import annotations
 import json
 import shutil
 import textwrap
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from datetime import datetime, timezone
 from typing import IO, Any
 
 from bot.checkins.progress import render_chart
+from bot.checkins.runfiles import MAX_BYTES
 from bot.commands import export_document, summary_pdf
 from bot.engine import Engine
 from bot.store import UserStore
 from bot.texts import Voice
-from bot.turn import Button, Reply, TurnResult, UserMessage
+from bot.turn import Attachment, Button, Reply, TurnResult, UserMessage
 
 TERMINAL_USER = "terminal"
+RUN_FILE = "/runfile"
+
+
+def read_attachment(path: Path) -> Attachment:
+    """A run file from disk, as an adapter hands it over: not read when over the size limit.
+    OSError (no such file, not readable) is the caller's to report."""
+    size = path.stat().st_size
+    return Attachment(path.name, size, None if size > MAX_BYTES else path.read_bytes())
 
 
 def message_for(line: str, buttons: Sequence[Button]) -> UserMessage:
@@ -55,6 +66,13 @@ class TerminalChat:
 
     async def send(self, line: str) -> TurnResult:
         message = message_for(line, self.buttons)
+        if line.strip().split(maxsplit=1)[:1] == [RUN_FILE]:
+            path = Path(line.strip()[len(RUN_FILE):].strip()).expanduser()
+            try:
+                message = UserMessage("", attachment=read_attachment(path))
+            except OSError as exc:
+                self.notes.append(f"(Could not read {path}: {exc.strerror or exc}. Usage: {RUN_FILE} PATH)")
+                return TurnResult({}, ())
         async with self.store.session(self.user_id) as session:
             result = await self.engine.handle(session.record, message, datetime.now(timezone.utc), self.user_id)
             session.record.clear()

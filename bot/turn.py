@@ -62,11 +62,23 @@ class Effect:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file the user sent (a run from a watch or an app). The adapter downloads it (I/O) and
+    hands over the bytes; `data` is None when it did not, because `size` is over the limit
+    (bot.checkins.runfiles.MAX_BYTES): the engine then says the file is too big."""
+
+    filename: str
+    size: int | None
+    data: bytes | None
+
+
+@dataclass(frozen=True)
 class UserMessage:
-    """What the user sent: free text, a command ("/help"), or a pressed button's payload."""
+    """What the user sent: free text, a command ("/help"), a pressed button's payload, or a file."""
 
     text: str
     payload: str | None = None
+    attachment: Attachment | None = None
 
 
 @dataclass(frozen=True)

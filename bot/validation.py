@@ -289,6 +289,7 @@ def _declared_keys() -> None:
     import bot.actions  # noqa: F401
     import bot.checkins.actions  # noqa: F401
     import bot.checkins.progress  # noqa: F401
+    import bot.checkins.render  # noqa: F401
     import bot.checkins.rules  # noqa: F401
     import bot.commands  # noqa: F401
     import bot.engine  # noqa: F401

@@ -1,6 +1,7 @@
-"""Soak the TinyDB store: SIGKILL a writing process many times and count what broke.
+"""Soak the TinyDB store (write-ahead log + user files): SIGKILL a writing process many times and count what broke.
 
     python scripts/store_soak.py --kills 200 [--data-dir DIR] [--seed N] [--max-delay 0.3]
+                                             [--segment-bytes N]
 
 Each round starts a writer child on the same data directory, kills it at a random moment,
 reopens the store (the recovery a restarted bot runs), reads every file and checks every
@@ -18,6 +19,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
+from bot.store.tinydb_store import SEGMENT_BYTES  # noqa: E402
 from tests.store.crash_harness import run_crash_loop  # noqa: E402
 
 
@@ -28,12 +30,15 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-delay", type=float, default=0.3, help="longest run before a kill, s")
     parser.add_argument("--quiet", action="store_true", help="no per-kill progress on stderr")
+    parser.add_argument("--segment-bytes", type=int, default=SEGMENT_BYTES,
+                        help="log segment size; a few KB makes the log rotate and grow under the kills")
     args = parser.parse_args()
 
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="store-soak-")) / "data"
     started = time.monotonic()
     result = run_crash_loop(
-        data_dir, args.kills, seed=args.seed, max_delay=args.max_delay, progress=not args.quiet
+        data_dir, args.kills, seed=args.seed, max_delay=args.max_delay, progress=not args.quiet,
+        segment_bytes=args.segment_bytes,
     )
     elapsed = time.monotonic() - started
     print(f"data dir:                  {data_dir}")

@@ -3,6 +3,7 @@
 A conversation file:
 
     name: what it shows
+    record: {...}                       # optional: the runner's stored record at the start
     steps:
       - user: "my left shin hurts every time I run"   # typed text ("" is an empty message)
         expect:
@@ -15,7 +16,9 @@ A conversation file:
           buttons: ["Not sure"]         # each is a button label of the replies
           sources: ["shin-pain"]        # each is among the replies' knowledge-base sources
           max_replies: 2
+          entry: {distance_km: 19.0}    # the last stored check-in entry has these values
       - press: "Not sure"               # press a button of the previous replies by its label
+        at: 2026-12-03T09:00:00Z        # optional: the time of this step and the ones after it
 
 Every step's replies always must be non-empty: the bot never stays silent.
 """
@@ -34,7 +37,8 @@ from bot.turn import Button, Reply, UserMessage
 
 CONVERSATIONS = Path(__file__).parent / "conversations"
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
-EXPECT_KEYS = {"asks", "triage", "slots", "state", "says", "not_says", "buttons", "sources", "max_replies"}
+EXPECT_KEYS = {"asks", "triage", "slots", "state", "says", "not_says", "buttons", "sources", "max_replies", "entry"}
+STEP_KEYS = {"user", "press", "expect", "at"}
 
 
 @dataclass
@@ -49,6 +53,7 @@ def load_conversation(path: Path) -> dict[str, Any]:
     assert isinstance(data, dict) and data.get("steps"), f"{path.name}: needs name and steps"
     for i, step in enumerate(data["steps"]):
         assert ("user" in step) != ("press" in step), f"{path.name} step {i}: exactly one of user/press"
+        assert not set(step) - STEP_KEYS, f"{path.name} step {i}: unknown keys {set(step) - STEP_KEYS}"
         unknown = set(step.get("expect", {})) - EXPECT_KEYS
         assert not unknown, f"{path.name} step {i}: unknown expect keys {unknown}"
     return data
@@ -101,13 +106,31 @@ def check_step(expect: dict[str, Any], replies: tuple[Reply, ...] | list[dict[st
                 assert sorted(got) == sorted(value), f"slot {slot} = {got!r}, want {value!r}; {context}"
             else:
                 assert got == value, f"slot {slot} = {got!r}, want {value!r}; {context}"
+        if "entry" in expect:
+            stored = (record.get("checkins") or {}).get("entries") or []
+            assert stored, f"no check-in stored; {context}"
+            for key, value in expect["entry"].items():
+                got = stored[-1].get(key)
+                same = (abs(got - value) <= 0.01 if isinstance(value, float) and isinstance(got, (int, float))
+                        else got == value)
+                assert same, f"entry {key} = {got!r}, want {value!r}; {context}"
+
+
+def step_time(step: dict[str, Any], previous: datetime) -> datetime:
+    at = step.get("at")
+    if at is None:
+        return previous
+    moment = at if isinstance(at, datetime) else datetime.fromisoformat(str(at).replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 async def replay(engine: Engine, conversation: dict[str, Any], name: str = "") -> Transcript:
-    transcript = Transcript()
+    transcript = Transcript(record=dict(conversation.get("record") or {}))
+    now = NOW
     for i, step in enumerate(conversation["steps"]):
         message = message_for_step(step, transcript)
-        result = await engine.handle(transcript.record, message, NOW, "conversation-test")
+        now = step_time(step, now)
+        result = await engine.handle(transcript.record, message, now, "conversation-test")
         transcript.record = result.record
         transcript.buttons = tuple(b for r in result.replies for b in r.buttons)
         transcript.log.append(f"> {message.text}\n" + "\n".join(r.text for r in result.replies))

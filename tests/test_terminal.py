@@ -37,3 +37,21 @@ async def test_progress_chart_is_saved_as_a_png_and_reminders_are_explained(engi
     chart = tmp_path / "runner-triage-progress-terminal.png"
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert any(str(chart) in note for note in chat.notes)
+
+
+async def test_runfile_sends_a_file_from_disk_as_telegram_sends_a_document(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime, timedelta
+
+    from bot.store import MemoryStore
+    from bot.terminal import TerminalChat
+    from tests.checkins.samples import gpx_file
+
+    run = tmp_path / "Evening Run.gpx"
+    run.write_bytes(gpx_file(6.0, start=datetime.now(UTC) - timedelta(hours=5)))
+    chat = TerminalChat(engine, MemoryStore(), chart_dir=tmp_path)
+    result = await chat.send(f"/runfile {run}")
+    assert result.replies[0].text.startswith("Read your GPX file: 6 km on ")
+    record = await chat.store.export_user("terminal")
+    assert record is not None and len(record["checkins"]["entries"]) == 1
+    missing = await chat.send(f"/runfile {tmp_path / 'nope.gpx'}")
+    assert missing.replies == () and "Could not read" in chat.notes[-1]

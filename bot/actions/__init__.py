@@ -16,7 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.checkins.actions import ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
+from bot.checkins.actions import ActionReadRunFile, ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.actions.advice import advice_message, decision_answer
@@ -278,7 +278,7 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
             ValidateClinicalForm(), ActionCrisisResponse(kb, texts), ActionTriage(kb, texts),
             ActionAnswerQuestion(kb, texts), ValidateCheckinForm(nlu, texts), ActionStartCheckin(texts),
-            ActionRecordCheckin(kb, texts)]
+            ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts)]
 
 
 def build_executor(actions: list[Action]) -> ActionExecutor:

@@ -1,52 +1,81 @@
-"""The check-in's rasa-sdk actions: start it, validate its form, record it and apply the rules.
+"""The check-in's rasa-sdk actions: start it, validate its form, record it, add a run file.
 
 Registered with the others in `bot.actions.build_actions`, so the engine runs them in-process and
 the action server serves them. They read the runner's unit, timezone, recent entries and the time
 from the `checkin_context` slot, which the caller fills on every call (the engine from the stored
-record); the new entry goes back in the `checkin_entry` slot for the caller to store.
+record); the new entry (or, from a run file, the changed entries) goes back in the
+`checkin_entry` slot for the caller to store.
+
+The form's answers are read by `bot.checkins.numbers.read_answer` (pain, distance, longest run)
+and our NLU (where, whether it faded). A `Reading` is recorded, with what else the same message
+said (`also`: "5k, 6k and 8k" is the longest run too, so that question is skipped). A `Confirm`
+becomes ONE confirming question (its reply asks `<slot>_confirm`; kept in the `checkin_confirm`
+slot until answered): a button carries the chosen option, a typed reply is read by
+`read_confirm_reply`. An answer still unsure after that is left out, never asked a third time.
 """
 
 from __future__ import annotations
 
-import json
+import base64
+import binascii
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeGuard
 
-from rasa_sdk.forms import FormValidationAction
-from rasa_sdk.interfaces import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.interfaces import Tracker
 from rasa_sdk.types import DomainDict
 
-from bot.checkins import rules
-from bot.checkins.progress import entry_line
-from bot.checkins.schedule import KM_PER_MILE, week_key
+from bot.checkins import render, rules
+from bot.checkins.answers import Confirm, Option, Reading
+from bot.checkins.consistency import answered, check, recurring_without_running, same_week
+from bot.checkins.numbers import read_answer, read_confirm_reply
+from bot.checkins.runfiles import (
+    RunAdded,
+    RunFileError,
+    add_run,
+    oversized,
+    read_run_file,
+    with_runs,
+)
+from bot.checkins.schedule import week_key
 from bot.nlu.pipeline import NLU
 from bot.record import CheckinEntry
-from bot.texts import LOCATION, Texts, default_texts, text_key
-from bot.tracker import KnowledgeAction, SpeakingAction, latest_text, payload_values, validate_slot, voice
+from bot.texts import LOCATION as PLACE
+from bot.texts import Texts, default_texts, text_key
+from bot.tracker import (
+    KnowledgeAction,
+    SpeakingAction,
+    latest_text,
+    payload_values,
+    validate_slot,
+    voice,
+)
 from bot.vocabulary import LOCATIONS, VOCABULARY
 
 START = text_key("checkin.start")
 SAME_PLACE = text_key("checkin.same_place_button", "places")
 SAME_PLACE_AND = text_key("checkin.same_place_and")
-NOTED = text_key("checkin.noted", "entry")
-ALL_CLEAR = text_key("checkin.all_clear")
 #: The check-in's questions, in order (the domain's checkin_form).
 FORM = VOCABULARY.forms["checkin_form"]
+REPLACE = "checkin_replace"
+CONFIRM = "checkin_confirm"
+PAIN, LOCATION, PATTERN, DISTANCE, LONGEST = (
+    "checkin_pain", "checkin_location", "checkin_pattern", "checkin_distance", "checkin_longest")
+#: The answers read by bot.checkins.numbers (the others by our NLU).
+NUMBERS = (PAIN, DISTANCE, LONGEST)
 #: Sanity limits: beyond these a number is more likely a typo than a week of running (the
 #: domain's max_value of the slots).
 MAX_WEEK_KM = float(VOCABULARY.slots["checkin_distance"]["max_value"])
 MAX_RUN_KM = float(VOCABULARY.slots["checkin_longest"]["max_value"])
-#: How many stored entries the rules need: four weeks back plus 30 days, with room for gaps.
-CONTEXT_ENTRIES = 8
+#: Runs of one file said one by one; the rest are counted.
+RUNS_SAID = 3
 
-_NUMBER = re.compile(r"(?<![\d.,])(\d{1,4}(?:[.,]\d{1,2})?)\s*(km|kms|k|kilomet(?:er|re)s?|mi|mile|miles)?\b")
-_PAIN = re.compile(r"(?<![\d.])(10|[0-9])(?:\s*(?:/|out of)\s*10)?(?![\d.])")
-_ZERO_PAIN = re.compile(r"\b(none|no pain|nothing|zero|pain[- ]free|didn'?t hurt|no)\b")
-_NO_RUN = re.compile(r"\b(didn'?t run|did not run|no running|none|nothing|zero|rest(ed)? week|no runs?)\b")
 _SAME = re.compile(r"\b(same|as before|as last time|again|that one)\b")
+_REPLACE = re.compile(r"\b(replace|new( ones?)?|redo|again|start (again|over)|overwrite|update|change|yes)\b")
+_KEEP = re.compile(r"\b(keep|leave|no|nope|cancel|don'?t|as (they are|it is)|fine)\b")
 
 
 def context(tracker: Tracker) -> dict[str, Any]:
@@ -58,34 +87,30 @@ def _unit(tracker: Tracker) -> str:
     return str(context(tracker).get("unit") or "km")
 
 
-def _number(value: Any) -> bool:
+def _number(value: Any) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def parse_distance(text: str, unit: str) -> float | None:
-    """'25 km' / '15 miles' / '12.5' (in the runner's unit) / "didn't run" -> km."""
-    lower = text.lower()
-    match = _NUMBER.search(lower)
-    if match is None:
-        return 0.0 if _NO_RUN.search(lower) else None
-    value = float(match.group(1).replace(",", "."))
-    typed = match.group(2)
-    if typed in ("mi", "mile", "miles") or (typed is None and unit == "mi"):
-        value *= KM_PER_MILE
-    return round(value, 2)
+def _entries(ctx: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for e in ctx.get("entries") or [] if isinstance(e, dict)]
 
 
-def parse_pain(text: str) -> int | None:
-    lower = text.lower()
-    match = _PAIN.search(lower)
-    if match is not None:
-        return int(match.group(1))
-    return 0 if _ZERO_PAIN.search(lower) else None
+def _now(ctx: dict[str, Any]) -> datetime:
+    try:
+        return datetime.fromisoformat(str(ctx["now"]))
+    except (KeyError, ValueError):
+        return datetime.now(UTC)
+
+
+def _previous(ctx: dict[str, Any], week: Any) -> dict[str, Any] | None:
+    """The last check-in answered before `week` (for "same as last week" and what changed)."""
+    earlier = [e for e in _entries(ctx) if str(e.get("week")) < str(week) and answered(e)]
+    return earlier[-1] if earlier else None
 
 
 class ValidateCheckinForm(FormValidationAction):
-    """Reads the answer to the pending check-in question (a button, or typed words via our NLU),
-    asks one clarifying follow-up when it is unclear, then moves on; asks the next question
+    """Reads the answer to the pending check-in question (a button, or typed words), asks one
+    confirming or clarifying question when it is unsure, then moves on; asks the next question
     itself, so the distance question names the runner's unit and the place question offers the
     place they reported last time."""
 
@@ -96,19 +121,25 @@ class ValidateCheckinForm(FormValidationAction):
     def name(self) -> str:
         return "validate_checkin_form"
 
-    # One extract_<slot> per question (rasa-sdk's naming); only the pending question's runs. Values
-    # are validated by validate_<slot> where the domain's declaration (checkin_pain 0-10,
-    # checkin_pattern's values) is not enough (bot.tracker.validate_slot). Checked at start-up.
+    # One extract_<slot> per question (rasa-sdk's naming); only the pending question's runs. A
+    # number question's extract returns the reader's Answer under "answer"; run() acts on it.
+    # Values are validated by validate_<slot> where the domain's declaration is not enough.
+
+    def extract_checkin_replace(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> dict[str, Any]:
+        text = latest_text(tracker).lower()
+        keep, replace = bool(_KEEP.search(text)), bool(_REPLACE.search(text))
+        return {REPLACE: "keep" if keep and not replace else ("replace" if replace and not keep else None)}
 
     def extract_checkin_pain(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                              domain: DomainDict) -> dict[str, Any]:
         text = latest_text(tracker)
-        found: dict[str, Any] = {"checkin_pain": parse_pain(text)}
+        found: dict[str, Any] = {"answer": self._read(PAIN, text, tracker)}
         parse = self.nlu.parse(text, "pain_location")
         if parse.slots.get("pain_location"):  # "3, my knee again" answers two questions
-            found["checkin_location"] = parse.slots["pain_location"]
+            found[LOCATION] = parse.slots["pain_location"]
         if parse.slots.get("pain_pattern"):
-            found["checkin_pattern"] = parse.slots["pain_pattern"]
+            found[PATTERN] = parse.slots["pain_pattern"]
         return found
 
     def extract_checkin_location(self, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -117,73 +148,165 @@ class ValidateCheckinForm(FormValidationAction):
         locations = self.nlu.parse(text, "pain_location").slots.get("pain_location")
         if not locations and _SAME.search(text.lower()):
             locations = tracker.get_slot("checkin_last_location")
-        return {"checkin_location": locations}
+        return {LOCATION: locations}
 
     def extract_checkin_pattern(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                 domain: DomainDict) -> dict[str, Any]:
-        return {"checkin_pattern": self.nlu.parse(latest_text(tracker), "pain_pattern").slots.get("pain_pattern")}
+        pattern = self.nlu.parse(latest_text(tracker), "pain_pattern").slots.get("pain_pattern")
+        distance = tracker.get_slot(DISTANCE)
+        confirm = recurring_without_running(pattern, float(distance), PATTERN) if _number(distance) else None
+        return {"answer": confirm} if confirm is not None else {PATTERN: pattern}
 
     def extract_checkin_distance(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                  domain: DomainDict) -> dict[str, Any]:
-        return {"checkin_distance": parse_distance(latest_text(tracker), _unit(tracker))}
+        return {"answer": self._read(DISTANCE, latest_text(tracker), tracker)}
 
     def extract_checkin_longest(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                 domain: DomainDict) -> dict[str, Any]:
-        return {"checkin_longest": parse_distance(latest_text(tracker), _unit(tracker))}
+        return {"answer": self._read(LONGEST, latest_text(tracker), tracker)}
 
     def validate_checkin_location(self, value: Any, *_: Any) -> dict[str, Any]:
         cleaned = [x for x in value if x in LOCATIONS] if isinstance(value, list) else []
-        return {"checkin_location": cleaned or None}
+        return {LOCATION: cleaned or None}
 
     def validate_checkin_distance(self, value: Any, *_: Any) -> dict[str, Any]:
-        return {"checkin_distance": round(float(value), 2) if _number(value) and 0 <= value <= MAX_WEEK_KM else None}
+        return {DISTANCE: round(float(value), 2) if _number(value) and 0 <= value <= MAX_WEEK_KM else None}
 
     def validate_checkin_longest(self, value: Any, *_: Any) -> dict[str, Any]:
-        return {"checkin_longest": round(float(value), 2) if _number(value) and 0 <= value <= MAX_RUN_KM else None}
+        return {LONGEST: round(float(value), 2) if _number(value) and 0 <= value <= MAX_RUN_KM else None}
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _answers(tracker: Tracker) -> dict[str, Any]:
+        return {s: v for s in (PAIN, PATTERN, DISTANCE, LONGEST) if (v := tracker.get_slot(s)) is not None}
+
+    def _read(self, slot: str, text: str, tracker: Tracker) -> Any:
+        ctx = context(tracker)
+        return read_answer(slot, text, _unit(tracker), self._answers(tracker),
+                           _previous(ctx, tracker.get_slot("checkin_week")))
 
     def _extract(self, requested: str | None, dispatcher: CollectingDispatcher, tracker: Tracker,
                  domain: DomainDict) -> dict[str, Any]:
         values = payload_values(tracker)
-        if values is not None:
+        if values is not None:  # a button: its value is checked against the other answers like a typed one
+            value = values.get(requested) if requested in (DISTANCE, LONGEST, PATTERN) else None
+            others = {k: v for k, v in values.items() if k != requested}
+            distance = tracker.get_slot(DISTANCE)
+            if requested == PATTERN and _number(distance):
+                confirm = recurring_without_running(value, float(distance), PATTERN)
+                return {**others, "answer": confirm} if confirm is not None else values
+            if requested in (DISTANCE, LONGEST) and _number(value):
+                reading = Reading(str(requested), float(value))
+                return {**others, "answer": check(reading, self._answers(tracker)) or reading}
             return values
         extract = getattr(self, f"extract_{requested}", None) if requested in FORM else None
         return dict(extract(dispatcher, tracker, domain)) if extract else {}
+
+    def _confirm_reply(self, confirm: Confirm, tracker: Tracker) -> Option | Any:
+        """The answer to the pending confirming question: the pressed option, a value from a
+        pressed scale button, "skip", or a typed reply read by read_confirm_reply."""
+        values = payload_values(tracker)
+        if values is not None:
+            option = render.chosen(confirm, values.get(render.CHOICE))
+            if option is not None:
+                return option
+            if confirm.slot in values:
+                return Reading(confirm.slot, values[confirm.slot]) if _number(values[confirm.slot]) else None
+            return None  # "skip", or a button of another question
+        ctx = context(tracker)
+        text = latest_text(tracker)
+        return render.typed_choice(confirm, text, voice(tracker, self.texts)) or read_confirm_reply(
+            confirm, text, _unit(tracker), self._answers(tracker), _previous(ctx, tracker.get_slot("checkin_week")))
+
+    # -- the form step ------------------------------------------------------------------------
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         slots = dict(tracker.slots)
         requested = slots.get("requested_slot")
-        unit = str(context(tracker).get("unit") or "km")
+        speaker = voice(tracker, self.texts)
         events: list[EventType] = []
         skipped = list(slots.get("skipped_slots") or [])
         clarified = list(slots.get("clarified_slots") or [])
-        found = self._extract(requested, dispatcher, tracker, domain)
-        skip = found.pop("skip", None)
-        if skip and skip == requested and skip not in skipped:
-            skipped.append(skip)
+        found: dict[str, Any] = {}
+        asked = False  # a question about an answer was asked this turn (no other question then)
+
+        def ask(question: render.Question, slot: str) -> None:
+            nonlocal asked
+            dispatcher.utter_message(text=question.text, buttons=list(question.buttons),
+                                     json_message={"asks": question.asks})
+            asked = True
+            if slot not in clarified:
+                clarified.append(slot)
+
+        def take(reading: Reading) -> None:
+            found[reading.slot] = reading.value
+            for other, value in reading.also.items():  # the longest run said with the distance
+                if other in FORM and slots.get(other) is None and other not in found:
+                    found[other] = value
+
+        pending = Confirm.from_json(slots.get(CONFIRM)) if slots.get(CONFIRM) else None
+        if slots.get(CONFIRM) is not None:
+            events.append(SlotSet(CONFIRM, None))
+        if pending is not None and pending.slot == requested:
+            reply = self._confirm_reply(pending, tracker)
+            if isinstance(reply, Option):
+                found.update(reply.sets)
+                again = reply.ask_again
+                if again and again == pending.slot and render.is_open(pending):
+                    skipped.append(again)  # "no" to "how far was it?": leave it out
+                elif again:
+                    found[again] = None
+                    ask(render.fix_prompt(again, speaker), again)
+            elif isinstance(reply, Reading):
+                take(reply)
+            elif requested not in skipped:  # still unsure after one confirming question: move on
+                skipped.append(requested)
+        else:
+            extracted = self._extract(requested, dispatcher, tracker, domain)
+            skip = extracted.pop("skip", None)
+            if skip and skip == requested and skip not in skipped:
+                skipped.append(skip)
+            answer = extracted.pop("answer", None)
+            extracted.pop(render.CHOICE, None)  # a button of a question already answered
+            if isinstance(answer, Reading):
+                take(answer)
+            elif isinstance(answer, Confirm):
+                if answer.slot in clarified:  # a second unsure answer to the same question
+                    skipped.append(answer.slot)
+                else:
+                    events.append(SlotSet(CONFIRM, answer.to_json()))
+                    ask(render.confirm_question(answer, speaker), answer.slot)
+            # "replace or keep" only as the answer to that question (a stale "keep" must not end a check-in)
+            found.update({k: v for k, v in extracted.items() if k in FORM and (k != REPLACE or requested == REPLACE)})
+
         for slot, value in found.items():
             if slot in FORM:
-                slots.update(validate_slot(self, slot, value, dispatcher, tracker, domain))
+                slots.update(validate_slot(self, slot, value, dispatcher, tracker, domain)
+                             if value is not None else {slot: None})
                 events.append(SlotSet(slot, slots[slot]))
-        clarifying = False
-        if requested in FORM and slots.get(requested) is None and requested not in skipped:
+        if requested in FORM and slots.get(requested) is None and requested not in skipped and not asked:
             if requested not in clarified:
                 dispatcher.utter_message(response=f"utter_clarify_{requested}")
                 clarified.append(requested)
-                events.append(SlotSet("clarified_slots", clarified))
-                clarifying = True
+                asked = True
             else:
                 skipped.append(requested)  # still unclear: leave it out, never ask endlessly
-        if slots.get("checkin_pain") == 0:  # no pain: where and whether it faded don't apply
-            skipped += [s for s in ("checkin_location", "checkin_pattern") if s not in skipped]
-        if slots.get("checkin_distance") == 0 and slots.get("checkin_longest") is None:
-            slots["checkin_longest"] = 0.0
-            events.append(SlotSet("checkin_longest", 0.0))
+        if slots.get(REPLACE) == "keep":  # keep last time's answers: nothing more to ask
+            skipped += [s for s in FORM if s != REPLACE and s not in skipped]
+        if slots.get(PAIN) == 0:  # no pain: where and whether it faded don't apply
+            skipped += [s for s in (LOCATION, PATTERN) if s not in skipped]
+        if slots.get(DISTANCE) == 0 and slots.get(LONGEST) is None:
+            slots[LONGEST] = 0.0
+            events.append(SlotSet(LONGEST, 0.0))
         if skipped != list(slots.get("skipped_slots") or []):
             events.append(SlotSet("skipped_slots", skipped))
+        if clarified != list(slots.get("clarified_slots") or []):
+            events.append(SlotSet("clarified_slots", clarified))
         missing = [s for s in FORM if slots.get(s) is None and s not in skipped]
         following = missing[0] if missing else None
-        if following and not clarifying:
+        if following and not asked:
             self._ask(following, dispatcher, tracker, domain)
         events.append(SlotSet("requested_slot", following))
         return events
@@ -192,24 +315,34 @@ class ValidateCheckinForm(FormValidationAction):
         name = f"utter_ask_{slot}"
         speaker = voice(tracker, self.texts)
         variant = self.texts.response(name, speaker.locale)[0]
-        if slot == "checkin_location":
+        if slot == LOCATION:
             last = [x for x in tracker.get_slot("checkin_last_location") or [] if x in LOCATIONS]
             if last:
-                label = speaker.say(SAME_PLACE, places=speaker.names(LOCATION, last, speaker.say(SAME_PLACE_AND)))
+                label = speaker.say(SAME_PLACE, places=speaker.names(PLACE, last, speaker.say(SAME_PLACE_AND)))
                 dispatcher.utter_message(
                     response=name,
-                    buttons=[{"title": label[:40], "payload": '/inform{"checkin_location":' + json.dumps(last, separators=(',', ':')) + "}"},
+                    buttons=[{"title": label[:40], "payload": render.payload({LOCATION: last})},
                              *variant.get("buttons", [])],
                 )
                 return
-        if slot in ("checkin_distance", "checkin_longest"):  # names the runner's unit
+        if slot in (DISTANCE, LONGEST):  # names the runner's unit
             dispatcher.utter_message(response=name, distance_unit=speaker.context["distance_unit"])
             return
         dispatcher.utter_message(response=name)
 
 
+def _cleared(tracker: Tracker, skip: tuple[str, ...] = ()) -> list[EventType]:
+    """The events that forget a check-in's answers and its questions' bookkeeping (`skip`: the
+    questions of the next check-in not to ask)."""
+    skipped = [s for s in tracker.get_slot("skipped_slots") or [] if s not in FORM] + list(skip)
+    clarified = [s for s in tracker.get_slot("clarified_slots") or [] if s not in FORM]
+    return [*(SlotSet(s, None) for s in (*FORM, CONFIRM, "checkin_week", "checkin_last_location")),
+            SlotSet("skipped_slots", skipped), SlotSet("clarified_slots", clarified)]
+
+
 class ActionStartCheckin(SpeakingAction):
-    """Starts a check-in: clears last time's answers, notes the week and the place last reported."""
+    """Starts a check-in: clears last time's answers, notes the week and the place last reported;
+    when this week already has a check-in, asks "replace or keep?" first."""
 
     def name(self) -> str:
         return "action_start_checkin"
@@ -221,27 +354,27 @@ class ActionStartCheckin(SpeakingAction):
         week = (metadata.get("payload_values") or {}).get("checkin_week") if isinstance(metadata, dict) else None
         if not week:
             week = week_key(_now(ctx), str(ctx.get("tz") or "UTC"))
-        entries = [e for e in ctx.get("entries") or [] if isinstance(e, dict)]
+        entries = _entries(ctx)
         last = next((e["location"] for e in reversed(entries) if e.get("location")), None)
         last = last or tracker.get_slot("pain_location") or None
-        skipped = [s for s in tracker.get_slot("skipped_slots") or [] if s not in FORM]
-        clarified = [s for s in tracker.get_slot("clarified_slots") or [] if s not in FORM]
-        dispatcher.utter_message(text=self.voice(tracker).say(START))
-        return [*(SlotSet(s, None) for s in FORM), SlotSet("checkin_entry", None), SlotSet("checkin_week", week),
-                SlotSet("checkin_last_location", last), SlotSet("skipped_slots", skipped),
-                SlotSet("clarified_slots", clarified)]
-
-
-def _now(ctx: dict[str, Any]) -> datetime:
-    try:
-        return datetime.fromisoformat(str(ctx["now"]))
-    except (KeyError, ValueError):
-        return datetime.now(UTC)
+        speaker = self.voice(tracker)
+        existing = same_week(entries, week)
+        if existing is None:
+            dispatcher.utter_message(text=speaker.say(START))
+        else:  # the question says it is the check-in, and that there is one already
+            question = render.same_week_question(week, existing.existing, speaker)
+            dispatcher.utter_message(text=question.text, buttons=list(question.buttons),
+                                     json_message={"asks": question.asks})
+        events = _cleared(tracker, skip=() if existing is not None else (REPLACE,))
+        return [*events, SlotSet("checkin_entry", None), SlotSet("checkin_week", week),
+                SlotSet("checkin_last_location", last)]
 
 
 class ActionRecordCheckin(KnowledgeAction):
-    """Records the check-in, applies the rules (bot.checkins.rules) and says what they found:
-    recurring or rising pain -> the see_pt advice; a load spike -> a gentle rule-of-thumb warning."""
+    """Records the check-in, applies the rules (bot.checkins.rules) and says what it noted, what
+    changed since last time and what the rules found, with their numbers: pain the triage's rules
+    would send to a physical therapist, or rising -> short see_pt advice, firmer as it persists;
+    a load spike -> a warning with the numbers, firmer as it persists."""
 
     def name(self) -> str:
         return "action_record_checkin"
@@ -249,37 +382,99 @@ class ActionRecordCheckin(KnowledgeAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         ctx = context(tracker)
-        unit = str(ctx.get("unit") or "km")
         now = _now(ctx)
-        pain = tracker.get_slot("checkin_pain")
+        speaker = self.voice(tracker)
+        week = tracker.get_slot("checkin_week") or week_key(now, str(ctx.get("tz") or "UTC"))
+        if tracker.get_slot(REPLACE) == "keep":
+            dispatcher.utter_message(text=render.kept(week, speaker))
+            return _cleared(tracker)
+        pain = tracker.get_slot(PAIN)
         entry: CheckinEntry = {
-            "week": tracker.get_slot("checkin_week") or week_key(now, str(ctx.get("tz") or "UTC")),
+            "week": week,
             "at": now.isoformat(),
             "pain": pain,
-            "location": [x for x in tracker.get_slot("checkin_location") or [] if x in LOCATIONS] if pain else [],
-            "pattern": tracker.get_slot("checkin_pattern") if pain else None,
-            "distance_km": tracker.get_slot("checkin_distance"),
-            "longest_km": tracker.get_slot("checkin_longest"),
+            "location": [x for x in tracker.get_slot(LOCATION) or [] if x in LOCATIONS] if pain else [],
+            "pattern": tracker.get_slot(PATTERN) if pain else None,
+            "distance_km": tracker.get_slot(DISTANCE),
+            "longest_km": tracker.get_slot(LONGEST),
         }
-        history = [e for e in ctx.get("entries") or [] if isinstance(e, dict) and e.get("week") != entry["week"]]
+        entries = _entries(ctx)
+        existing = next((e for e in reversed(entries) if e.get("week") == week), None)
+        entry = with_runs(entry, existing)  # type: ignore[assignment]  # runs from files stay with their week
+        history = [e for e in entries if e.get("week") != week]
         findings = rules.evaluate([*history, entry])
         entry["findings"] = [f.rule for f in findings]
+        text = render.noted(entry, _previous(ctx, week), speaker)
+        buttons: tuple[dict[str, str], ...] = ()
+        sources: list[str] = []
+        pain = render.pain_advice(findings, speaker)
+        if pain is not None and pain.triage is None:  # a note: pain that rose, to watch
+            text = f"{text}\n\n{pain.text}"
+        warning = render.load_warning(findings, speaker)
+        if warning is not None:
+            text = f"{text}\n\n{warning[0]}"
+            buttons, sources = warning[1], ["mileage-rules"]
+        elif not findings:
+            text = f"{text}\n\n{render.all_clear(speaker)}"
+        dispatcher.utter_message(text=text, buttons=list(buttons), json_message={"sources": sources})
+        if pain is not None and pain.triage is not None:
+            dispatcher.utter_message(text=pain.text, buttons=list(pain.buttons),
+                                     json_message={"triage": pain.triage, "sources": list(pain.sources),
+                                                   "rules": entry["findings"]})
+        return [*_cleared(tracker), SlotSet("checkin_entry", entry)]
+
+
+class ActionReadRunFile(KnowledgeAction):
+    """A run file the runner sent (GPX, TCX or FIT): each run in it is added to its week
+    (bot.checkins.runfiles), and the reply says what was read; a file that is too big, damaged
+    or not a run changes nothing and says why. The file arrives in the latest message's metadata
+    (`attachment`: filename, size, and the bytes as base64, or none when the adapter did not
+    download it because it is too big)."""
+
+    def name(self) -> str:
+        return "action_read_run_file"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        ctx = context(tracker)
         speaker = self.voice(tracker)
-        dispatcher.utter_message(text=speaker.say(NOTED, entry=entry_line(entry, unit, speaker)),
-                                 json_message={"sources": []})
-        see_pt = [f.reason(speaker) for f in findings if f.kind == "see_pt"]
-        if see_pt:
-            advice = self.kb.advice("see_pt", entry["location"], see_pt, speaker.country, locale=speaker.locale)
-            dispatcher.utter_message(text=advice.text, json_message={"triage": "see_pt", "sources": list(advice.sources),
-                                                                    "rules": entry["findings"]})
-        warning = rules.load_warning(findings, speaker)
-        if warning:
-            dispatcher.utter_message(text=warning, json_message={"sources": ["mileage-rules"]})
-        if not findings:
-            dispatcher.utter_message(text=speaker.say(ALL_CLEAR))
-        skipped = [s for s in tracker.get_slot("skipped_slots") or [] if s not in FORM]
-        clarified = [s for s in tracker.get_slot("clarified_slots") or [] if s not in FORM]
-        return [*(SlotSet(s, None) for s in (*FORM, "checkin_week", "checkin_last_location")),
-                SlotSet("skipped_slots", skipped), SlotSet("clarified_slots", clarified),
-                SlotSet("checkin_entry", entry)]
+        tz = str(ctx.get("tz") or "UTC")
+        metadata = tracker.latest_message.get("metadata") or {}
+        attachment = metadata.get("attachment") if isinstance(metadata, dict) else None
+        attachment = attachment if isinstance(attachment, dict) else {}
+        size = attachment.get("size")
+        data = _decoded(attachment.get("data"))
+        result = oversized(size) if data is None else read_run_file(data, attachment.get("filename"))
+        if isinstance(result, RunFileError):
+            dispatcher.utter_message(text=render.run_file_error(result, speaker, tz))
+            return []
+        entries = _entries(ctx)
+        lines: list[str] = []
+        changed: dict[str, dict[str, Any]] = {}
+        errors: list[RunFileError] = []
+        for run in result.runs:
+            added = add_run(entries, run, tz, _now(ctx))
+            if isinstance(added, RunAdded):
+                entries = added.entries
+                changed[added.week] = next(e for e in entries if e.get("week") == added.week)
+                lines.append(render.run_added(added, speaker, tz))
+            else:
+                errors.append(added)
+        if not lines:
+            dispatcher.utter_message(text=render.run_file_error(errors[0], speaker, tz))
+            return []
+        shown = lines[:RUNS_SAID]
+        if len(lines) > RUNS_SAID:
+            shown.append(render.more_runs(len(lines) - RUNS_SAID, speaker))
+        dispatcher.utter_message(text="\n".join(shown))
+        return [SlotSet("checkin_entry", list(changed.values()))]
+
+
+def _decoded(value: Any) -> bytes | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return None
 

@@ -103,7 +103,8 @@ async def process_user(store: UserStore, user_id: str, due: datetime, now: datet
             return "too_late"
         previous = data.get("sent_week")
         data["sent_week"] = week
-        await session.save()  # the at-most-once mark, on disk before anything is sent
+        await session.save()  # the at-most-once mark, on disk before anything is sent:
+        await store.flush()  # saved survives a kill, flushed a power loss too
         await store.set_checkin_due(user_id, next_due(schedule, max(now, due)))
         if limiter is not None:
             await limiter.acquire()

@@ -1,8 +1,9 @@
 """The dialogue engine: one user message in, replies and the user's new record out. Pure.
 
-Every message goes: account commands (bot.commands) -> flow commands and bad-input checks ->
-NLU (once) -> the screens (flow.yml `screens`: action_safety_check, always first, then the
-clinical check; a finding follows its `interrupts` transition) -> the flow's transition for
+Every message goes: account commands (bot.commands) -> a file (flow.yml `files`: a run file) ->
+flow commands and bad-input checks -> NLU (once) -> the screens (flow.yml `screens`:
+action_safety_check, always first, then the clinical check; a finding follows its `interrupts`
+transition) -> the flow's transition for
 (state, intent) -> actions/responses -> the form loop (ask the next slot, or finish with
 on_complete) -> replies. No I/O and no clock: the adapter loads and saves the record (bot.store)
 and passes the time in.
@@ -170,6 +171,10 @@ class Engine:
         return result
 
     async def _turn(self, turn: Turn, message: UserMessage) -> None:
+        if message.attachment is not None:  # a file has no words to screen; a caption is its own message
+            turn.attachment = message.attachment
+            await self.flow.file(turn)
+            return
         if message.payload is not None:
             try:
                 intent, values = parse_payload(message.payload)

@@ -8,14 +8,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, cast
 
-from bot.checkins.actions import CONTEXT_ENTRIES
 from bot.engine.state import Turn
 from bot.record import CHECKIN_LIMIT, HISTORY_LIMIT, CheckinEntry, Conversation, HistoryEntry, UserRecord
 from bot.knowledge import KnowledgeBase
 from bot.texts import Texts, Voice
 from bot.turn import TurnResult
 
-#: The slot an action puts a finished check-in in (action_record_checkin); moved into the record.
+#: The slot an action puts a finished check-in in (action_record_checkin), or the entries a run
+#: file changed (a list, action_read_run_file); moved into the record.
 ENTRY_SLOT = "checkin_entry"
 #: The conversation's clinical case (action_clinical_check); copied into the record with each
 #: triage result, so /summary has what the advice was based on after the conversation moves on.
@@ -42,8 +42,9 @@ def finish(turn: Turn) -> TurnResult:
         del turn.slots[slot]  # the conversation keeps only slots that are set
     if entry is None and any(r.triage for r in turn.replies):
         remember_triage(turn)
-    if isinstance(entry, dict):
-        store_checkin(turn.record, cast(CheckinEntry, entry))
+    for one in entry if isinstance(entry, list) else [entry]:
+        if isinstance(one, dict):
+            store_checkin(turn.record, cast(CheckinEntry, one))
     return TurnResult(dict(turn.record), tuple(turn.replies), tuple(turn.effects))
 
 
@@ -71,10 +72,11 @@ def remember_triage(turn: Turn) -> None:
 
 
 def store_checkin(record: UserRecord, entry: CheckinEntry) -> None:
-    """Add a check-in; answering twice in a week, the last answer counts."""
+    """Add a week's entry, or replace the one stored for that week; oldest week first."""
     checkins = record.setdefault("checkins", {})
     entries = [e for e in checkins.get("entries") or [] if e.get("week") != entry.get("week")]
     entries.append(entry)
+    entries.sort(key=lambda e: str(e.get("week")))
     checkins["entries"] = entries[-CHECKIN_LIMIT:]
 
 
@@ -88,6 +90,6 @@ def checkin_context(turn: Turn) -> dict[str, Any]:
         "unit": schedule.get("unit") or "km",
         "tz": schedule.get("tz") or "UTC",
         "subscribed": bool(schedule.get("active")),
-        "entries": copy.deepcopy(entries[-CONTEXT_ENTRIES:]),
+        "entries": copy.deepcopy(entries),  # a run file may belong to any week kept
         "now": turn.now.isoformat(),
     }

@@ -8,6 +8,7 @@ slot events are applied to the conversation and the dispatcher's messages return
 
 from __future__ import annotations
 
+import base64
 import copy
 from typing import Any
 
@@ -45,6 +46,11 @@ class RasaBridge:
         )
         if turn.payload_values is not None:
             latest["metadata"] = {**latest.get("metadata", {}), "payload_values": dict(turn.payload_values)}
+        if turn.attachment is not None:  # JSON-safe, as a Rasa server would send it
+            file = turn.attachment
+            latest["metadata"] = {**latest.get("metadata", {}), "attachment": {
+                "filename": file.filename, "size": file.size,
+                "data": base64.b64encode(file.data).decode("ascii") if file.data is not None else None}}
         slots = copy.deepcopy(turn.slots)  # Tracker.from_dict does not copy; actions mutate
         slots["requested_slot"] = turn.conv.get("requested_slot")
         slots.setdefault("country", turn.voice.country or "US")

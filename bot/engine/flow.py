@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from bot.dialogue import PAUSED, WHY_REQUESTED_SLOT, Dialogue, State, Transition
+from bot.dialogue import PAUSED, WHY_REQUESTED_SLOT, Dialogue, State, Transition, asks_about
 from bot.engine.render import Renderer
 from bot.engine.state import Turn
 from bot.record import PAUSE_DEPTH, Conversation, PausedQuestion
@@ -64,6 +64,12 @@ class FlowInterpreter:
             return
         await self.follow(turn, transition)
         if transition.to is None:
+            self.reask(turn)
+
+    async def file(self, turn: Turn) -> None:
+        """A file the runner sent: the flow's `files` transition; then the pending question again."""
+        await self.follow(turn, self.dialogue.files)
+        if self.dialogue.files.to is None:
             self.reask(turn)
 
     async def follow(self, turn: Turn, t: Transition) -> None:
@@ -128,7 +134,7 @@ class FlowInterpreter:
             await self.follow(turn, state.on_complete)
             return
         turn.conv["requested_slot"] = following
-        if not any(r.asks == following for r in turn.replies):
+        if not any(asks_about(r.asks, following) for r in turn.replies):
             self.renderer.say(turn, f"utter_ask_{following}")
 
     def _resolve(self, turn: Turn, name: str) -> str:
@@ -142,7 +148,7 @@ class FlowInterpreter:
     def reask(self, turn: Turn) -> None:
         """Repeat the pending question, if there is one and it was not just asked."""
         requested = self.requested(turn)
-        if requested and not any(r.asks == requested for r in turn.replies):
+        if requested and not any(asks_about(r.asks, requested) for r in turn.replies):
             self.renderer.say(turn, f"utter_ask_{requested}")
 
     def requested(self, turn: Turn) -> str | None:

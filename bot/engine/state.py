@@ -10,7 +10,7 @@ from typing import Any
 from bot.nlu.pipeline import Parse
 from bot.record import CheckinData, Conversation, Profile, UserRecord
 from bot.texts import Voice
-from bot.turn import Effect, Reply
+from bot.turn import Attachment, Effect, Reply
 
 
 @dataclass
@@ -30,6 +30,7 @@ class Turn:
     requested_set: bool = False
     #: A deferred message to handle now, in the state "@paused" returned to (flow.yml `defer`).
     replay: str | None = None
+    attachment: Attachment | None = None  # a file the runner sent
 
     @property
     def conv(self) -> Conversation:

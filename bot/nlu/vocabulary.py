@@ -70,7 +70,7 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "don't go away", "won't go away", "not going away", "isn't going away",
         "never go away", "hasn't gone", "haven't gone", "has not gone", "not gone",
         "doesn't fade", "don't fade", "won't fade", "hasn't faded", "not fade", "not faded",
-        "all the time", "constant", "constantly", "for week", "for weeks", "for a week",
+        "all the time", "the whole time", "all week", "stayed all week", "stay all week", "constant", "constantly", "for week", "for weeks", "for a week",
         "for a month", "for months", "a week later", "week later", "weeks later",
         "days later", "persist", "persistent", "doesn't ease", "not easing", "doesn't get better",
         "not getting better", "getting worse", "get worse", "worse every day", "every day",

@@ -106,10 +106,12 @@ class UserSession:
             raise StoreError(
                 f"the record of a session must be a dict, got {type(self.record).__name__}"
             )
-        if canonical_json(self.record) == self._saved_dump:
-            return
-        self.record["schema"] = self._store.schema_version
         dump = canonical_json(self.record)
+        if dump == self._saved_dump:
+            return
+        if self.record.get("schema") != self._store.schema_version:
+            self.record["schema"] = self._store.schema_version
+            dump = canonical_json(self.record)
         await self._store._write_record(self.user_id, dump)
         self._saved_dump = dump
 
@@ -120,6 +122,14 @@ def canonical_json(record: Record) -> str:
         return json.dumps(record, sort_keys=True, separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise StoreError(f"a user record must be plain JSON data: {exc}") from exc
+
+
+_EMPTY = canonical_json({})
+
+
+def _parse(dump: str) -> Record:
+    record: Record = json.loads(dump)
+    return record
 
 
 def upgrade_record(
@@ -235,16 +245,24 @@ class BaseStore:
         self._closed = False
 
     # -- what a backend provides -------------------------------------------------------------
-    async def _read_record(self, user_id: str) -> Record | None:
+    async def _read_dump(self, user_id: str) -> str | None:
+        """The stored record as canonical JSON, or None. Called with the user's lock held."""
         raise NotImplementedError
 
     async def _write_record(self, user_id: str, dump: str) -> None:
+        """Store the record (canonical JSON); called with the user's lock held."""
         raise NotImplementedError
 
     # -- the shared protocol -----------------------------------------------------------------
     async def flush(self) -> None:
         """Backends whose save is already durable (fsync before returning) have nothing to do."""
         self._check_open()
+
+    async def export_user(self, user_id: str) -> dict[str, Any] | None:
+        self._check_open()
+        async with self._locks.hold(user_id):  # a cache fill must not race a turn's save
+            dump = await self._read_dump(user_id)
+        return None if dump is None else _parse(dump)
 
     async def due_checkins(self, until: datetime, limit: int = 1000) -> list[tuple[str, datetime]]:
         self._check_open()
@@ -267,10 +285,9 @@ class BaseStore:
                 "use the record of the open session instead of opening another"
             )
         async with self._locks.hold(user_id) as slot:
-            stored = await self._read_record(user_id)
-            record: Record = {} if stored is None else stored
-            saved_dump = canonical_json(record)
-            record = upgrade_record(record, user_id, self.schema_version, self._migrations)
+            stored = await self._read_dump(user_id)
+            saved_dump = _EMPTY if stored is None else stored
+            record = upgrade_record(_parse(saved_dump), user_id, self.schema_version, self._migrations)
             current = UserSession(user_id, record, self, saved_dump)
             slot.session = current
             yield current  # an exception from the turn propagates from here: nothing is saved

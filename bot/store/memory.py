@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 from bot.store.base import (
     SCHEMA_VERSION,
     BaseStore,
     Migration,
     Record,
+    canonical_json,
     to_micros,
 )
 from bot.store.schedule import ScheduleIndex
 
 
 class MemoryStore(BaseStore):
-    """Records are kept as JSON text, so a caller can never alias stored data or store non-JSON."""
+    """Records are kept as canonical JSON text, so a caller can never alias stored data."""
 
     def __init__(
         self,
@@ -30,23 +29,15 @@ class MemoryStore(BaseStore):
         self._records: dict[str, str] = {}
         self._schedule = ScheduleIndex()
 
-    async def _read_record(self, user_id: str) -> Record | None:
-        dump = self._records.get(user_id)
-        if dump is None:
-            return None
-        record: Record = json.loads(dump)
-        return record
+    async def _read_dump(self, user_id: str) -> str | None:
+        return self._records.get(user_id)
 
     async def _write_record(self, user_id: str, dump: str) -> None:
         self._records[user_id] = dump
 
     def _put_raw(self, user_id: str, record: Record) -> None:
         """Store a record exactly as given (tests use it to plant old or foreign data)."""
-        self._records[user_id] = json.dumps(record)
-
-    async def export_user(self, user_id: str) -> dict[str, Any] | None:
-        self._check_open()
-        return await self._read_record(user_id)
+        self._records[user_id] = canonical_json(record)
 
     async def delete_user(self, user_id: str) -> bool:
         self._check_open()

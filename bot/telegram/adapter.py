@@ -25,6 +25,7 @@ import httpx
 from telegram import (
     Bot,
     ChatMember,
+    Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputFile,
@@ -38,6 +39,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot import commands
 from bot.checkins.progress import render_chart
+from bot.checkins.runfiles import MAX_BYTES
 from bot.checkins.schedule import CheckinSchedule, next_due
 from bot.checkins.sweep import SEND_RATE, Limiter, Outcome, Send, SweepReport, checkin_state, sweep
 from bot.engine import Engine
@@ -45,7 +47,7 @@ from bot.store import UserSession, UserStore
 from bot.telegram.keyboards import attach_message, new_keyboard, press, seen_update, telegram_state
 from bot.telegram.render import CallbackRef, message_chunks, parse_callback
 from bot.texts import Voice
-from bot.turn import Button, Effect, Reply, TurnResult, UserMessage
+from bot.turn import Attachment, Button, Effect, Reply, TurnResult, UserMessage
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -227,6 +229,30 @@ class TelegramChannel:
                         await self._turn(context.bot, session, message.chat_id, follow)
                 else:
                     await self._turn(context.bot, session, message.chat_id, text)
+
+    async def on_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A file in a private chat (a run from a watch or an app: GPX, TCX, FIT). Downloaded here
+        unless Telegram says it is over the limit, then handed to the engine like a message; a
+        caption is a message of its own, after."""
+        message = update.message
+        user = update.effective_user
+        if message is None or user is None or message.document is None:
+            return
+        burst = self.flood.arrive(str(user.id))
+        async with self.store.session(str(user.id)) as session:
+            if seen_update(session.record, update.update_id):
+                await self._flush_outbox(context.bot, session.record)  # a redelivery after a crash
+                return
+            if burst:
+                await self._slow_down(context.bot, message.chat_id, str(user.id))
+            self._mark_active(session.record, message.chat_id)
+            async with self._typing_while_slow(context.bot, message.chat_id):
+                attachment = await _download(message.document)
+                result = await self.engine.handle(session.record, UserMessage("", attachment=attachment),
+                                                  self._now(), session.user_id)
+                await self._finish(context.bot, session, message.chat_id, result)
+                if message.caption:
+                    await self._turn(context.bot, session, message.chat_id, message.caption)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -515,6 +541,17 @@ class TelegramChannel:
                 return  # never talked to us (or forgotten): keep nothing
             telegram_state(session.record)["active"] = active
         log.info("user %s %s the bot", user_id, "unblocked" if active else "blocked")
+
+
+async def _download(document: Document) -> Attachment:
+    """The document's bytes; not fetched when Telegram says it is bigger than a run file may be
+    (the engine then says so), so a large upload costs no download."""
+    name = document.file_name or ""
+    if document.file_size is not None and document.file_size > MAX_BYTES:
+        return Attachment(name, document.file_size, None)
+    file = await document.get_file()
+    data = bytes(await file.download_as_bytearray())
+    return Attachment(name, len(data), data)
 
 
 def keyboard_markup(token: str, buttons: tuple[Button, ...]) -> InlineKeyboardMarkup:

@@ -108,6 +108,7 @@ def build_application(
     app.add_handler(MessageHandler(filters.ChatType.GROUPS & filters.UpdateType.MESSAGE & filters.COMMAND,
                                    channel.on_group_command))
     app.add_handler(MessageHandler(private & filters.TEXT, channel.on_text))
+    app.add_handler(MessageHandler(private & filters.Document.ALL, channel.on_document))  # run files
     app.add_handler(MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, channel.on_other))
     app.add_handler(CallbackQueryHandler(channel.on_button))
     app.add_handler(ChatMemberHandler(channel.on_membership, ChatMemberHandler.MY_CHAT_MEMBER))

@@ -52,9 +52,9 @@ def test_actions_lists_our_actions(server: ActionServer) -> None:
     response = server.http.get("/actions")
     assert response.status_code == 200
     assert sorted(a["name"] for a in response.json()) == [
-        "action_answer_question", "action_clinical_check", "action_crisis_response", "action_record_checkin",
-        "action_safety_check", "action_start_checkin", "action_triage", "validate_checkin_form",
-        "validate_clinical_form", "validate_triage_form"]
+        "action_answer_question", "action_clinical_check", "action_crisis_response", "action_read_run_file",
+        "action_record_checkin", "action_safety_check", "action_start_checkin", "action_triage",
+        "validate_checkin_form", "validate_clinical_form", "validate_triage_form"]
 
 
 def test_listens_on_loopback_only(server: ActionServer) -> None:

@@ -1,6 +1,6 @@
 """Kill a writing process at random moments and check that nothing acknowledged is lost.
 
-The child (``python -m tests.store.crash_harness child DATA_DIR START SEED``) runs four concurrent
+The child (``python -m tests.store.crash_harness child DATA_DIR START SEED SEGMENT_BYTES``) runs four concurrent
 writers over disjoint users, printing ``begin`` before each operation and ``ack`` only after the
 store call returned. The parent SIGKILLs it, reopens the store (which runs the start-up recovery)
 and checks: every file reads (``TinyDBStore.check``), and each user's state is the last acknowledged
@@ -24,11 +24,13 @@ from pathlib import Path
 from bot.errors import CorruptDataError
 from bot.store import TinyDBStore
 from bot.store.base import from_micros, to_micros
+from bot.store.tinydb_store import SEGMENT_BYTES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 WORKERS = 4
 USERS_PER_WORKER = 10
-COMPACT_EVERY = 16
+#: A checkpoint every 16 log records, so that kills also land inside checkpoints and recycling.
+CHECKPOINT_EVERY = 16
 _BASE_DUE = to_micros(datetime(2026, 1, 1, tzinfo=UTC))
 
 UserState = tuple[int | None, int | None]  # (record seq, check-in due in micros)
@@ -47,10 +49,9 @@ def apply(state: UserState, op: str, seq: int) -> UserState:
 
 
 # -- the child -------------------------------------------------------------------------------
-async def _child(data_dir: Path, start: int, seed: int) -> None:
+async def _child(data_dir: Path, start: int, seed: int, segment_bytes: int) -> None:
     rng = random.Random(seed)
-    # A small journal threshold so that kills also land inside index compactions.
-    store = TinyDBStore(data_dir, compact_every=COMPACT_EVERY)
+    store = TinyDBStore(data_dir, checkpoint_records=CHECKPOINT_EVERY, segment_bytes=segment_bytes)
     counter = [start]
 
     def emit(*words: object) -> None:
@@ -135,8 +136,8 @@ async def _verify(data_dir: Path, ledger: _Ledger, result: CrashResult) -> None:
     store = TinyDBStore(data_dir)  # runs the recovery a restarted bot would run
     try:
         problems = await store.check()
-        files = [p for p in (data_dir / "users").rglob("*") if p.is_file()]
-        result.files_checked += len(files) + 2  # user files + schedule snapshot and journal
+        files = [p for p in data_dir.rglob("*") if p.is_file() and p.name != ".lock"]
+        result.files_checked += len(files)  # user files, schedule snapshot, log segments
         result.corrupt_files += len(problems)
         result.problems.extend(problems)
         due = {u: to_micros(d) for u, d in await store.due_checkins(datetime.max.replace(tzinfo=UTC), limit=10**9)}
@@ -162,8 +163,15 @@ async def _verify(data_dir: Path, ledger: _Ledger, result: CrashResult) -> None:
 
 
 def run_crash_loop(
-    data_dir: Path, kills: int, *, seed: int = 1, max_delay: float = 0.3, progress: bool = False
+    data_dir: Path,
+    kills: int,
+    *,
+    seed: int = 1,
+    max_delay: float = 0.3,
+    progress: bool = False,
+    segment_bytes: int = SEGMENT_BYTES,
 ) -> CrashResult:
+    """``segment_bytes`` small (a few KB) makes the log rotate, grow and recycle under the kills."""
     rng = random.Random(seed)
     ledger = _Ledger()
     result = CrashResult()
@@ -171,7 +179,7 @@ def run_crash_loop(
     for round_number in range(kills):
         with subprocess.Popen(
             [sys.executable, "-m", "tests.store.crash_harness", "child", str(data_dir),
-             str(ledger.next_seq + 1_000), str(rng.randrange(2**32))],
+             str(ledger.next_seq + 1_000), str(rng.randrange(2**32)), str(segment_bytes)],
             cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         ) as child:  # leaving the block closes the pipes and reaps the child
             lines: list[str] = []
@@ -198,4 +206,4 @@ def run_crash_loop(
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["child"]:
-    asyncio.run(_child(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])))
+    asyncio.run(_child(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])))

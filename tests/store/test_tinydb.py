@@ -16,7 +16,7 @@ import pytest
 
 from bot.errors import CorruptDataError, StoreError
 from bot.store import MemoryStore, TinyDBStore, open_store
-from bot.store.tinydb_store import INDEX_NAME, JOURNAL_NAME, encode_index, user_path
+from bot.store.tinydb_store import INDEX_NAME, JOURNAL_NAME, WAL_DIR, encode_index, user_path, write_user_doc
 
 from .conftest import REPO_ROOT
 
@@ -61,10 +61,13 @@ async def test_files_are_0600_and_directories_0700_whatever_the_umask(
     async with store.session("u1") as session:
         session.record["pain"] = 7
     await store.set_checkin_due("u1", T0)
+    await store.checkpoint()
     path = user_path(data_dir, "u1")
-    for directory in (data_dir, data_dir / "users", path.parent):
+    for directory in (data_dir, data_dir / "users", path.parent, data_dir / WAL_DIR):
         assert mode(directory) == 0o700, directory
-    for file in (path, data_dir / ".lock", data_dir / INDEX_NAME, data_dir / JOURNAL_NAME):
+    files = [path, data_dir / ".lock", data_dir / INDEX_NAME, *(data_dir / WAL_DIR).iterdir()]
+    assert len(files) >= 6  # the checkpoint file and at least two log segments
+    for file in files:
         assert mode(file) == 0o600, file
     assert await store.check() == []
     await store.close()
@@ -211,55 +214,46 @@ async def test_missing_index_with_users_on_disk_is_rebuilt(data_dir: Path) -> No
     await store.set_checkin_due("u1", T0)
     await store.close()
     (data_dir / INDEX_NAME).unlink()
-    (data_dir / JOURNAL_NAME).unlink()
     store = TinyDBStore(data_dir)
     assert await store.users_with_checkins() == ["u1"]
     await store.close()
 
 
-async def test_torn_journal_tail_is_dropped_and_interrupted_change_reconciled(
-    data_dir: Path,
-) -> None:
-    store = TinyDBStore(data_dir)
-    await store.set_checkin_due("u1", T0)
-    await store.set_checkin_due("u2", T0)
-    await store.close()
-    journal = data_dir / JOURNAL_NAME
-    # a crash after journalling u2's cancellation but before its file was written, then a torn
-    # append: the file (the truth) still says u2 is scheduled
-    with journal.open("ab") as handle:
-        handle.write(b'{"u":"u2","d":null}\n{"u":"u3","d":12')
+async def test_a_schedule_journal_from_the_old_layout_is_folded_in(data_dir: Path) -> None:
+    # The layout before the log: user files (the truth), a snapshot and a journal of later changes,
+    # whose last change may not have reached its user file before a crash.
+    (data_dir / "users").mkdir(parents=True)
+    write_user_doc(user_path(data_dir, "u1"), "u1", record={"a": 1}, due=1_767_600_000_000_000)
+    write_user_doc(user_path(data_dir, "u2"), "u2", due=1_767_600_000_000_000)
+    (data_dir / INDEX_NAME).write_bytes(b'{"format":1,"due":{"u1":1767600000000000}}')
+    (data_dir / JOURNAL_NAME).write_bytes(b'{"u":"u2","d":1767600000000000}\n{"u":"u3","d":12')
     store = TinyDBStore(data_dir)
     assert await store.users_with_checkins() == ["u1", "u2"]
-    assert journal.read_bytes() == b""  # compacted into the snapshot at open
+    assert not (data_dir / JOURNAL_NAME).exists()
+    assert await store.export_user("u1") == {"a": 1}
     assert await store.check() == []
     await store.close()
 
 
-async def test_corrupt_journal_line_triggers_a_rebuild(data_dir: Path) -> None:
-    store = TinyDBStore(data_dir)
-    await store.set_checkin_due("u1", T0)
-    await store.close()
-    journal = data_dir / JOURNAL_NAME
-    journal.write_bytes(b"garbage\n")
-    store = TinyDBStore(data_dir)
-    assert await store.users_with_checkins() == ["u1"]
-    assert len(list(data_dir.glob(f"{JOURNAL_NAME}.corrupt-*"))) == 1
-    await store.close()
-
-
-async def test_journal_is_compacted_into_the_snapshot(data_dir: Path) -> None:
-    store = TinyDBStore(data_dir, compact_every=3)
-    for n in range(7):
+async def test_checkpoint_writes_the_files_and_empties_the_log(data_dir: Path) -> None:
+    store = TinyDBStore(data_dir, segment_bytes=4096)
+    for n in range(20):  # ~600 bytes each: the log spans several segments
+        async with store.session(f"u{n}") as session:
+            session.record["notes"] = "x" * 500
         await store.set_checkin_due(f"u{n}", T0 + timedelta(minutes=n))
     await store.delete_user("u0")
-    journal_lines = (data_dir / JOURNAL_NAME).read_bytes().count(b"\n")
-    assert journal_lines < 3
-    snapshot = json.loads((data_dir / INDEX_NAME).read_bytes())["due"]
-    assert "u1" in snapshot
+    await store.checkpoint()
+    assert json.loads((data_dir / INDEX_NAME).read_bytes())["due"].keys() == {f"u{n}" for n in range(1, 20)}
+    doc = json.loads(user_path(data_dir, "u7").read_bytes())
+    assert doc["user"]["1"]["record"]["notes"] == "x" * 500
+    assert not user_path(data_dir, "u0").exists()
+    for segment in (data_dir / WAL_DIR).glob("*.wal"):  # recycled: nothing of anybody is left
+        assert segment.read_bytes().strip(b"\0") == b""
     await store.close()
     store = TinyDBStore(data_dir)
-    assert await store.users_with_checkins() == [f"u{n}" for n in range(1, 7)]
+    assert store.stats.replayed == 0
+    assert await store.users_with_checkins() == [f"u{n}" for n in range(1, 20)]
+    assert (await store.export_user("u19") or {})["notes"] == "x" * 500
     assert await store.check() == []
     await store.close()
 
@@ -269,6 +263,7 @@ async def test_check_reports_modes_and_schedule_mismatch(data_dir: Path) -> None
     async with store.session("u1") as session:
         session.record["a"] = 1
     await store.set_checkin_due("u2", T0)
+    await store.checkpoint()
     os.chmod(user_path(data_dir, "u1"), 0o644)
     store._schedule.set("u2", None)  # the index forgets what the file says
     problems = await store.check()
@@ -284,7 +279,9 @@ async def test_no_record_contents_in_logs(data_dir: Path, caplog: pytest.LogCapt
         async with store.session("u1") as session:
             session.record["last_message"] = secret
         await store.set_checkin_due("u1", T0)
+        await store.close()
         user_path(data_dir, "u1").write_text(json.dumps({"user": {"1": {"x": secret}}}))
+        store = TinyDBStore(data_dir)
         with pytest.raises(CorruptDataError) as caught:
             await store.export_user("u1")
         await store.close()
@@ -295,5 +292,5 @@ async def test_no_record_contents_in_logs(data_dir: Path, caplog: pytest.LogCapt
 @pytest.mark.parametrize("size", [0, 1, 1999, 2000, 2001, 4500])
 def test_index_snapshot_encoding_round_trips(size: int) -> None:
     entries = {f"user{n}": 1_767_600_000_000_000 + n for n in range(size)}
-    encoded = b"".join(encode_index(entries.items()))
-    assert json.loads(encoded) == {"format": 1, "due": entries}
+    encoded = b"".join(encode_index(entries.items(), lsn=42))
+    assert json.loads(encoded) == {"format": 2, "lsn": 42, "due": entries}

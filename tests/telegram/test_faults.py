@@ -27,8 +27,7 @@ SECRET = "my left shin hurts"
     {"sticker": {"file_id": "s", "file_unique_id": "s", "width": 512, "height": 512, "is_animated": False,
                  "is_video": False, "type": "regular"}},
     {"location": {"latitude": 51.5, "longitude": -0.1}},
-    {"document": {"file_id": "d", "file_unique_id": "d"}},
-])
+])  # a document is a run file: tests/telegram/test_run_files.py
 async def test_non_text_messages_get_one_polite_line(harness: Harness, content: dict[str, Any]) -> None:
     before = len(harness.fake.sent())
     await harness.feed(harness.fake.user_update({"message": message_dict(USER, None, **content)}))
