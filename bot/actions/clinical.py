@@ -54,12 +54,18 @@ def case_of(tracker: Tracker) -> Case:
     return Case.from_json(stored if isinstance(stored, Mapping) else None)
 
 
+#: Forms whose answers are about the pain being triaged (a check-in's "shin" is not).
+TRIAGE_FORMS = ("triage_form", "clinical_form")
+
+
 def context_slots(tracker: Tracker) -> dict[str, Any]:
     """The triage slots, with where it hurts and whether it fades as this message says them (the
-    form takes them in later in the turn; the rules need them now)."""
+    triage form takes them in later in the turn; the rules need them now). Answers to another form
+    (the check-in's "where was the pain?") are that form's, not a pain report."""
     slots = dict(tracker.slots)
     parsed = parsed_slots(tracker)
-    if parsed is None:
+    loop = (tracker.active_loop or {}).get("name")
+    if parsed is None or (loop and loop not in TRIAGE_FORMS):
         return slots
     values, negated = parsed
     found = [x for x in values.get("pain_location") or [] if x not in negated]

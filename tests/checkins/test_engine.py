@@ -117,7 +117,7 @@ async def test_progress_is_text_then_a_chart_and_summary_lists_check_ins(engine:
     progress = await engine.handle(two.record, UserMessage("/progress"), MONDAY)
     assert [e.kind for e in progress.effects] == ["send_progress_chart"]
     summary = await engine.handle(two.record, UserMessage("/summary"), MONDAY)
-    assert "Weekly check-ins:" in summary.replies[0].text and "2026-W46" in summary.replies[0].text
+    assert "Weekly check-ins:" in summary.replies[0].text and "week of 9 Nov" in summary.replies[0].text
 
 
 async def test_settings_wizard_subscribes_with_the_next_due_time(engine: Engine) -> None:
