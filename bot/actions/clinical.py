@@ -188,6 +188,8 @@ class ActionClinicalCheck(KnowledgeAction):
         if result is None:
             return None
         told = tracker.get_slot("triage_level") in LEVEL_RANK  # advice given (not a crisis response)
+        if told and intent == "report_pain" and _new_place(tracker):
+            return None  # a new pain after advice: the flow starts a fresh triage for it
         if told and any(_affects(c) for c in result.changes):
             return "clinical_change"  # after advice: say what changed, carry on, advise again
         if answered:
@@ -206,6 +208,13 @@ class ActionClinicalCheck(KnowledgeAction):
                 and intent not in ("report_pain", "inform", "correction")):
             return "clinical_change"  # a sign the NLU did not take for a pain report: start the questions
         return None
+
+
+def _new_place(tracker: Tracker) -> bool:
+    """Does this message name a place that hurts that the conversation has not had yet?"""
+    parsed = parsed_slots(tracker)
+    said = (parsed[0].get("pain_location") or []) if parsed else []
+    return bool(set(said) - set(tracker.get_slot("pain_location") or []))
 
 
 def _volunteered_balance(case: Case, text: str, slots: Mapping[str, Any]) -> tuple[Case, str]:
