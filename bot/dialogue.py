@@ -12,19 +12,23 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from bot.errors import DefinitionError
+from bot.safety.answers import PAYLOADS as SAFETY_QUESTIONS
 
 WHY_REQUESTED_SLOT = "utter_why_requested_slot"  # resolves to utter_why_<requested slot>
 PAUSED = "@paused"  # the state an interruption paused
-#: The slot a screen sets to report a finding; its values are the kinds of interruption, each
-#: with its transition under `interrupts:` in flow.yml.
+#: The slot a screen sets to report a finding; its values (dialogues/domain.yml) are the kinds of
+#: interruption, each with its transition under `interrupts:` in flow.yml: the crisis protocol's
+#: tiers (docs/safety.md), the clinical check's (docs/triage.md), distress.
 FINDING_SLOT = "safety_finding"
+#: What a response may say it is in the crisis protocol (`metadata: {safety: ...}`, Reply.safety).
+SAFETY_TIERS = ("emergency", "crisis", "ask", "support")
 #: The crisis screen: always the first of flow.yml's `screens` (a safety invariant).
 SAFETY_ACTION = "action_safety_check"
 #: A reply that asks to confirm the answer given for a slot asks `<slot>_confirm` ("You wrote
@@ -47,6 +51,9 @@ class Transition:
     defer: bool = False
     #: Forget the paused states (and their deferred messages): what happens now supersedes them.
     unpause: bool = False
+    #: For a safety finding: the turn goes on afterwards (NLU, the state's transition) when the
+    #: message's intent is one of these; otherwise the pending question is asked again.
+    continue_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,22 @@ class State:
     #: Findings whose interruption does not apply here (the flow carries on as if the screen had
     #: found nothing), e.g. a clinical question while someone may be in crisis.
     ignores: tuple[str, ...] = ()
+    #: The crisis protocol's question the bot is waiting on here ("are_you_safe", "thoughts"): a
+    #: short typed answer ("no", "idk") is read as that answer (intents safe / not_safe / unsure,
+    #: affirm / deny) by the safety screen, and "unsure" is never taken for "safe".
+    awaits: str | None = None
+    #: Messages in any language the texts are translated into are answered here (in that
+    #: language), instead of "I only understand English".
+    multilingual: bool = False
+    #: The form here asks for short values (numbers, places, days): the safety screen's second
+    #: net does not read typed answers here, so "sunday evening would be best" stays quiet (its
+    #: rules still read every message).
+    short_answers: bool = False
+    #: A safety finding answered differently here than under `interrupts:` (finding -> transition).
+    on_safety: Mapping[str, Transition] = field(default_factory=dict)
+
+    def interrupt_for(self, finding: str, default: Mapping[str, Transition]) -> Transition:
+        return self.on_safety.get(finding) or default[finding]
 
     def transition_for(self, intent: str) -> Transition | None:
         for t in self.transitions:
@@ -129,6 +152,8 @@ class Dialogue:
                 edges.setdefault(target, []).append(t.intent)
             if state.on_complete:
                 edges.setdefault(state.on_complete.to or name, []).append("form complete")
+            for kind, t in state.on_safety.items():
+                edges.setdefault(t.to or name, []).append(f"safety {kind}")
             for target, intents in edges.items():
                 label = ", ".join(dict.fromkeys(intents)).replace("*", "anything else")
                 target = "paused_state" if target == PAUSED else target
@@ -214,11 +239,24 @@ def _validate_domain(domain: dict[str, Any], path: str) -> None:
         for i, variant in enumerate(variants):
             if "text" not in variant:
                 raise DefinitionError(path, f"responses.{name}[{i}]", "has no text")
-            asks = (variant.get("metadata") or {}).get("asks")
+            metadata = variant.get("metadata") or {}
+            asks = metadata.get("asks")
             if asks is not None and asks not in slots:
                 raise DefinitionError(path, f"responses.{name}[{i}].metadata.asks", f"unknown slot '{asks}'")
+            safety = metadata.get("safety")
+            if safety is not None and safety not in SAFETY_TIERS:
+                raise DefinitionError(path, f"responses.{name}[{i}].metadata.safety",
+                                      f"unknown '{safety}' (known: {', '.join(SAFETY_TIERS)})")
+            triage = metadata.get("triage")
+            levels = (slots.get("triage_level") or {}).get("values") or []
+            if triage is not None and triage not in levels:
+                raise DefinitionError(path, f"responses.{name}[{i}].metadata.triage",
+                                      f"unknown level '{triage}' (known: {', '.join(levels)})")
             for j, button in enumerate(variant.get("buttons", [])):
                 where = f"responses.{name}[{i}].buttons[{j}]"
+                if not isinstance(button.get("title"), str) or not button["title"].strip():
+                    raise DefinitionError(path, f"{where}.title", "must be text (quote titles YAML reads as "
+                                          "true/false or a number: \"No\", \"0\")")
                 payload = button.get("payload")
                 if isinstance(payload, str) and payload and not payload.startswith("/"):
                     continue  # plain text: read as if typed (Rasa does the same)
@@ -248,14 +286,19 @@ def _transition(raw: Any, where: str, path: str, domain: dict[str, Any],
     to = raw.get("to")
     if to is not None and to != PAUSED and to not in states:
         raise DefinitionError(path, f"{where}.to", f"unknown state '{to}'")
-    unknown = set(raw) - {"intent", "do", "to", "reset", "pause", "defer", "unpause"}
+    unknown = set(raw) - {"intent", "do", "to", "reset", "pause", "defer", "unpause", "continue"}
     if unknown:
         raise DefinitionError(path, where, f"unknown key(s) {', '.join(sorted(unknown))}")
     pause, defer = _flag(raw, "pause", False, where, path), _flag(raw, "defer", False, where, path)
     if defer and not pause:
         raise DefinitionError(path, f"{where}.defer", "needs pause: true (the message waits with the paused state)")
+    continue_for = raw.get("continue", [])
+    if not isinstance(continue_for, list) or any(i not in domain["intents"] for i in continue_for):
+        raise DefinitionError(path, f"{where}.continue", "must be a list of intents of the domain")
+    if continue_for and (need_intent or to is not None):
+        raise DefinitionError(path, f"{where}.continue", "only a safety finding's transition without `to` may continue")
     return Transition(intent, do, to, _flag(raw, "reset", False, where, path), pause, defer,
-                      _flag(raw, "unpause", False, where, path))
+                      _flag(raw, "unpause", False, where, path), tuple(continue_for))
 
 
 def _flag(raw: dict[str, Any], key: str, default: bool, where: str, path: str) -> bool:
@@ -265,7 +308,8 @@ def _flag(raw: dict[str, Any], key: str, default: bool, where: str, path: str) -
     return value
 
 
-_STATE_KEYS = {"description", "form", "transitions", "on_complete", "pausable", "checkin", "keep_question", "ignores"}
+_STATE_KEYS = {"description", "form", "transitions", "on_complete", "pausable", "checkin", "keep_question",
+               "awaits", "multilingual", "short_answers", "on_safety", "ignores"}
 
 
 def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dialogue:
@@ -300,11 +344,25 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
         if not isinstance(ignores, list) or any(i not in findings for i in ignores):
             raise DefinitionError(path, f"{where}.ignores", f"must list findings (values of slot {FINDING_SLOT}: "
                                   f"{', '.join(findings)})")
+        awaits = raw.get("awaits")
+        if awaits is not None and awaits not in SAFETY_QUESTIONS:
+            raise DefinitionError(path, f"{where}.awaits", f"unknown question '{awaits}' "
+                                  f"(known: {', '.join(SAFETY_QUESTIONS)})")
+        on_safety_raw = raw.get("on_safety") or {}
+        if not isinstance(on_safety_raw, dict):
+            raise DefinitionError(path, f"{where}.on_safety", "must be a mapping of safety finding -> transition")
+        on_safety = {}
+        for kind, t in on_safety_raw.items():
+            if kind not in findings:
+                raise DefinitionError(path, f"{where}.on_safety.{kind}", f"unknown finding (known: {', '.join(findings)})")
+            on_safety[kind] = _transition(t, f"{where}.on_safety.{kind}", path, domain, names, False)
         states[name] = State(name, raw.get("description", ""), transitions, form, on_complete,
                              pausable=_flag(raw, "pausable", True, where, path),
                              checkin=_flag(raw, "checkin", True, where, path),
                              keep_question=_flag(raw, "keep_question", False, where, path),
-                             ignores=tuple(ignores))
+                             ignores=tuple(ignores),
+                             awaits=awaits, multilingual=_flag(raw, "multilingual", False, where, path),
+                             short_answers=_flag(raw, "short_answers", False, where, path), on_safety=on_safety)
     interrupts = {}
     raw_interrupts = flow.get("interrupts") or {}
     for kind in findings:
@@ -360,7 +418,8 @@ def _check_reachable(dialogue: Dialogue, path: str) -> None:
         state = dialogue.states.get(frontier.pop())
         if state is None:
             continue
-        targets = [t.to for t in state.transitions] + ([state.on_complete.to] if state.on_complete else [])
+        targets = [t.to for t in (*state.transitions, *state.on_safety.values())]
+        targets += [state.on_complete.to] if state.on_complete else []
         for target in targets:
             if target and target != PAUSED and target not in seen:
                 seen.add(target)

@@ -8,7 +8,8 @@ sweep change their own parts. Every key is optional: a new runner's record is {}
       "schema": 1,                               # the store's
       "profile": {"country": "GB"},              # /settings
       "conversation": {"state": "triage_form", "slots": {...}, "requested_slot": "balance_change",
-                       "paused": [{"state": "triage_form", "requested_slot": "balance_change"}]},
+                       "paused": [{"state": "triage_form", "requested_slot": "balance_change"}],
+                       "crisis": {"context": {"risk": false, ...}, "at": "2026-11-26T09:00:00+00:00"}},
       "history": [HistoryEntry, ...],            # the last HISTORY_LIMIT triage results
       "clinical": {...},                         # the clinical case the last advice was based on
                                                  # (bot.clinical.flow.Case.to_json(), for /summary)
@@ -29,6 +30,9 @@ CHECKIN_LIMIT = 104
 #: Questions a conversation can come back to after interruptions: a crisis during a check-in that
 #: paused a triage question brings both back, in order.
 PAUSE_DEPTH = 4
+#: How long the safety screen remembers earlier crisis talk, distress and the conversation's
+#: language after the last message (so "I'm running tonight" a week later is just running).
+CRISIS_MEMORY_HOURS = 24
 
 
 class Profile(TypedDict, total=False):
@@ -44,11 +48,22 @@ class PausedQuestion(TypedDict):
     message: NotRequired[str]  # a deferred message, handled there on return (flow.yml `defer`)
 
 
+class CrisisMemory(TypedDict):
+    """What the safety screen keeps between messages (bot.safety.crisis.CrisisContext.to_dict():
+    earlier risk or distress, the conversation's language; never message text), and when it last
+    changed: after CRISIS_MEMORY_HOURS without a message a conversation starts afresh."""
+
+    context: dict[str, Any]
+    at: str  # ISO time
+
+
 class Conversation(TypedDict):
     state: str  # a state of dialogues/flow.yml
     slots: dict[str, Any]  # domain slots that are set (None values are not kept)
     requested_slot: str | None  # the question we are waiting for
     paused: list[PausedQuestion] | None  # oldest first; "@paused" returns to the last
+    crisis: NotRequired[CrisisMemory]  # kept through /restart and new triages, unlike the slots
+    said: NotRequired[dict[str, int]]  # the responses the last turn said (name -> variant)
 
 
 class HistoryEntry(TypedDict):

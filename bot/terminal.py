@@ -7,7 +7,8 @@ terminal reads the file (unless it is over the size limit) and hands its bytes t
 
 JSON-lines contract (`chat --json`), stable for automated conversation checks: for every input
 line exactly one output line is written and flushed:
-    {"replies": [{"text": str, "buttons": [str], "asks": str|null, "triage": str|null, "sources": [str]}]}
+    {"replies": [{"text": str, "buttons": [str], "asks": str|null, "triage": str|null, "sources": [str],
+                  "safety": str|null}]}
 A line equal to a button label (of the previous output) presses that button. EOF ends the session.
 """
 

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 DEFAULT_LOCALE = "en"
 TEXTS_DIR = "texts"
 #: Filled from knowledge/crisis_resources.yml for the runner's country (KnowledgeBase.country_values).
-COUNTRY_PLACEHOLDERS = ("crisis_lines", "crisis_line", "emergency_number", "country_name", "country_label")
+COUNTRY_PLACEHOLDERS = ("crisis_lines", "crisis_line", "emergency_number", "poison_control", "country_name",
+                        "country_label")
 #: Filled from the record and its limits (Voice.for_user).
 RECORD_PLACEHOLDERS = ("history_limit", "checkin_limit", "distance_unit")
 #: What every text may use.
@@ -53,7 +54,12 @@ def placeholders(template: str) -> set[str]:
 
 
 def fill(template: str, values: Mapping[str, Any]) -> str:
-    """`template` with each {name} replaced by values[name]; other braces are left alone."""
+    """`template` with each {name} replaced by values[name]; other braces are left alone. A line
+    that is only a placeholder whose value is empty is left out (e.g. {poison_control} in a
+    country without a poison line)."""
+    if "\n" in template:
+        template = "\n".join(line for line in template.split("\n")
+                             if not ((m := _PLACEHOLDER.fullmatch(line.strip())) and values.get(m.group(1)) == ""))
 
     def one(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -226,6 +232,10 @@ def _locale_responses(raw: Any, english: Mapping[str, Any], path: str) -> dict[s
             raise DefinitionError(path, where, "must be a list of variants, each with text")
         wanted = [b["payload"] for b in english[name][0].get("buttons") or []]
         for i, variant in enumerate(variants):
+            for j, button in enumerate(variant.get("buttons") or []):
+                if not isinstance(button.get("title"), str) or not button["title"].strip():
+                    raise DefinitionError(path, f"{where}[{i}].buttons[{j}].title",
+                                          "must be text (quote titles YAML reads as true/false: \"No\", \"Sí\")")
             payloads = [b.get("payload") for b in variant.get("buttons") or []]
             if payloads != wanted:
                 raise DefinitionError(path, f"{where}[{i}].buttons",

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 
+#: Reply.safety values, most serious first (docs/safety.md, "The crisis conversation").
+SAFETY_TIERS = ("emergency", "crisis", "ask", "support")
+
+
 @dataclass(frozen=True)
 class Button:
     """An answer the user can press. `payload` is what the engine receives when pressed."""
@@ -24,7 +28,10 @@ class Reply:
     """One message from the bot.
 
     `asks` names the slot the message asks for (None if it asks nothing); `triage` is the triage
-    level this message announces; `sources` are knowledge-base entry ids the text is built from.
+    level this message announces; `sources` are knowledge-base entry ids the text is built from;
+    `safety` is what the message is in the crisis protocol (SAFETY_TIERS: "emergency" - the
+    emergency number first; "crisis" - the crisis response with resources; "ask" - a direct
+    question with resources; "support" - a kind word with the crisis line in view), else None.
     """
 
     text: str
@@ -32,6 +39,7 @@ class Reply:
     asks: str | None = None
     triage: str | None = None
     sources: tuple[str, ...] = ()
+    safety: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -40,6 +48,7 @@ class Reply:
             "asks": self.asks,
             "triage": self.triage,
             "sources": list(self.sources),
+            "safety": self.safety,
         }
 
 

@@ -9,6 +9,7 @@ A conversation file:
         expect:
           asks: balance_change          # the slot the LAST reply asks for (null: asks nothing)
           triage: see_pt                # a reply announces this level (null: none does)
+          safety: emergency             # the most serious Reply.safety of the replies (null: none)
           slots: {pain_side: left}      # the conversation's slots include these values
           state: triage_form            # the dialogue state after the turn
           says: ["physical therapist"]  # each appears in the replies (case-insensitive)
@@ -16,6 +17,8 @@ A conversation file:
           buttons: ["Not sure"]         # each is a button label of the replies
           sources: ["shin-pain"]        # each is among the replies' knowledge-base sources
           max_replies: 2
+          resources: true               # the replies name this country's crisis line (or, for
+                                        # "Somewhere else", the helpline finder)
           entry: {distance_km: 19.0}    # the last stored check-in entry has these values
       - press: "Not sure"               # press a button of the previous replies by its label
         at: 2026-12-03T09:00:00Z        # optional: the time of this step and the ones after it
@@ -37,8 +40,12 @@ from bot.turn import Button, Reply, UserMessage
 
 CONVERSATIONS = Path(__file__).parent / "conversations"
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
-EXPECT_KEYS = {"asks", "triage", "slots", "state", "says", "not_says", "buttons", "sources", "max_replies", "entry"}
+EXPECT_KEYS = {"asks", "triage", "safety", "slots", "state", "says", "not_says", "buttons", "sources", "max_replies",
+               "resources", "entry"}
 STEP_KEYS = {"user", "press", "expect", "at"}
+SAFETY_ORDER = ("emergency", "crisis", "ask", "support")
+#: What shows that a reply carries the country's crisis resources (crisis_resources.yml).
+RESOURCES = {"US": "988", "GB": "116 123", "IE": "116 123", "other": "findahelpline.com"}
 
 
 @dataclass
@@ -78,6 +85,13 @@ def check_step(expect: dict[str, Any], replies: tuple[Reply, ...] | list[dict[st
     context = f"{where}: replies were:\n" + "\n---\n".join(r["text"][:400] for r in rows)
     if "asks" in expect:
         assert rows[-1]["asks"] == expect["asks"], f"asks {rows[-1]['asks']!r} != {expect['asks']!r}; {context}"
+    if "safety" in expect:
+        tiers = [r.get("safety") for r in rows if r.get("safety")]
+        most = min(tiers, key=SAFETY_ORDER.index) if tiers else None
+        assert most == expect["safety"], f"safety {tiers} is not {expect['safety']!r}; {context}"
+    if expect.get("resources"):
+        country = ((record or {}).get("profile") or {}).get("country") or "US"
+        assert RESOURCES[country].lower() in text, f"no {country} crisis line; {context}"
     if "triage" in expect:
         levels = [r["triage"] for r in rows if r["triage"]]
         if expect["triage"] is None:

@@ -106,11 +106,18 @@ def test_json_contract_and_buttons_by_label(cli: CLI) -> None:
     for output in outputs:
         assert set(output) == {"replies"}
         for reply in output["replies"]:
-            assert set(reply) == {"text", "buttons", "asks", "triage", "sources"}
+            assert set(reply) == {"text", "buttons", "asks", "triage", "sources", "safety"}
     assert outputs[0]["replies"][-1]["asks"] == "pain_pattern"
     assert "Comes back when I run" in outputs[0]["replies"][-1]["buttons"]
     assert outputs[1]["replies"][-1]["asks"] == "mileage_change"  # the short intake, by button label
     assert outputs[4]["replies"][-1]["triage"] == "see_pt"
+    assert all(r["safety"] is None for o in outputs for r in o["replies"])
+
+
+def test_json_contract_says_what_a_reply_is_in_the_crisis_protocol(cli: CLI) -> None:
+    outputs = chat_json(cli, ["I want to kill myself", "no", "I'm safe right now"], "--memory")
+    assert [[r["safety"] for r in o["replies"]] for o in outputs] == [["crisis"], ["emergency", "emergency"], ["support"]]
+    assert outputs[0]["replies"][0]["buttons"] == ["I'm safe right now", "I'm not safe right now"]
 
 
 def test_conversation_is_kept_between_runs_in_owner_only_files(cli: CLI, data_dir: Path) -> None:

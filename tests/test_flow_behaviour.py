@@ -23,21 +23,23 @@ from tests.conversation import NOW
 
 @pytest.fixture(scope="module")
 def renamed(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    """The shipped dialogue with the states crisis/crisis_check called support/support_check."""
+    """The shipped dialogue with the crisis states renamed (crisis -> support, ...)."""
     target = tmp_path_factory.mktemp("flow") / "dialogues"
     shutil.copytree(dialogues_directory(), target)
     flow = yaml.safe_load((target / "flow.yml").read_text(encoding="utf-8"))
-    names = {"crisis": "support", "crisis_check": "support_check"}
+    names = {"crisis": "support", "crisis_check": "support_check", "crisis_emergency": "support_now",
+             "crisis_support": "support_after", "crisis_helping": "support_others", "crisis_poisoning": "support_poison"}
     flow["states"] = {names.get(k, k): v for k, v in flow["states"].items()}
     transitions = [*flow["interrupts"].values(), *flow["commands"].values()]
     for state in flow["states"].values():
         transitions += state.get("transitions", []) + ([state["on_complete"]] if "on_complete" in state else [])
+        transitions += list((state.get("on_safety") or {}).values())
     for t in transitions:
         t["to"] = names.get(t.get("to"), t.get("to"))
     (target / "flow.yml").write_text(yaml.safe_dump(flow, sort_keys=False), encoding="utf-8")
     engine = Engine.load(target)
     assert {"support", "support_check"} <= set(engine.dialogue.states)
-    assert "crisis" not in engine.dialogue.states
+    assert not [s for s in engine.dialogue.states if s.startswith("crisis")]
     return engine
 
 
@@ -90,3 +92,14 @@ async def test_each_message_is_parsed_once(engine: Engine, monkeypatch: pytest.M
     record = await say(engine, record, "it's about the same as ever")  # the balance answer
     assert counting.calls == ["balance_change"]
     assert record["conversation"]["slots"]["balance_change"] == "same"
+
+
+async def test_the_crisis_question_a_state_awaits_comes_from_the_flow(renamed: Engine) -> None:
+    """'no' is read as the answer to "are you safe?" because the state says `awaits: are_you_safe`."""
+    record = await say(renamed, {}, "I want to kill myself")
+    assert record["conversation"]["state"] == "support"
+    result = await renamed.handle(record, UserMessage("no"), NOW)
+    assert result.record["conversation"]["state"] == "support_now"
+    assert [r.safety for r in result.replies] == ["emergency", "emergency"]
+    result = await renamed.handle(result.record, UserMessage("idk"), NOW)
+    assert result.record["conversation"]["state"] == "support_now"  # never taken for "safe"

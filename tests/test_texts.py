@@ -39,16 +39,18 @@ def numbers(text: str) -> set[str]:
     return {re.sub(r"\D", "", n) for n in phone_like(text)}
 
 
-def country_numbers(kb: KnowledgeBase, code: str) -> set[str]:
-    block = kb.country(code)
-    return numbers(" ".join((block.crisis_line, block.emergency_number, *block.lines)))
+def country_numbers(kb: KnowledgeBase, code: str, locale: str = "en") -> set[str]:
+    block = kb.country(code, locale)
+    return numbers(" ".join((block.crisis_line, block.emergency_number, block.poison_control, *block.lines)))
 
 
-def templates_naming_numbers(texts: Texts, kb: KnowledgeBase) -> list[tuple[str, str]]:
-    """(where, template) for every text, response and knowledge entry with a country placeholder."""
-    found = [(key, t) for key, t in texts.catalogs["en"].items()]
-    found += [(name, str(v[0].get("text"))) for name, v in texts.responses["en"].items()]
-    found += [(e.id, e.text) for e in kb.entries]
+def templates_naming_numbers(texts: Texts, kb: KnowledgeBase, locale: str = "en") -> list[tuple[str, str]]:
+    """(where, template) for every text, response and knowledge entry with a country placeholder,
+    as `locale` says it (a locale's own texts and responses; the knowledge base is English)."""
+    found = [(key, t) for key, t in texts.catalogs[locale].items()]
+    found += [(name, str(v[0].get("text"))) for name, v in texts.responses[locale].items()]
+    if locale == "en":
+        found += [(e.id, e.text) for e in kb.entries]
     return [(where, t) for where, t in found if placeholders(t) & set(COUNTRY_PLACEHOLDERS)]
 
 
@@ -57,17 +59,18 @@ COUNTRIES = ["US", "GB", "IE", OTHER_COUNTRY]
 
 def test_the_texts_that_name_numbers_include_help_crisis_and_emergency_advice(texts: Texts, kb: KnowledgeBase) -> None:
     names = {where for where, _ in templates_naming_numbers(texts, kb)}
-    assert {"utter_help", "utter_crisis_check_cleared", "crisis.message", "crisis.check",
-            "advice-now-emergency"} <= names
+    assert {"utter_help", "utter_crisis_check_cleared", "utter_crisis", "utter_crisis_check", "utter_crisis_emergency",
+            "utter_crisis_overdose", "utter_crisis_third_party", "advice-now-emergency"} <= names
 
 
+@pytest.mark.parametrize("locale", ["en", "es"])
 @pytest.mark.parametrize("country", COUNTRIES)
 def test_every_text_that_names_a_number_renders_that_countrys_numbers(texts: Texts, kb: KnowledgeBase,
-                                                                      country: str) -> None:
-    voice = Voice(texts, kb, country=country)
-    mine = country_numbers(kb, country)
-    others = set().union(*(country_numbers(kb, c) for c in COUNTRIES if c != country)) - mine
-    for where, template in templates_naming_numbers(texts, kb):
+                                                                      country: str, locale: str) -> None:
+    voice = Voice(texts, kb, locale=locale, country=country)
+    mine = country_numbers(kb, country, locale)
+    others = set().union(*(country_numbers(kb, c, locale) for c in COUNTRIES if c != country)) - mine
+    for where, template in templates_naming_numbers(texts, kb, locale):
         text = voice.fill(template)
         shown = numbers(text)
         assert not shown & others, (country, where, text)
@@ -134,11 +137,11 @@ def assert_reported(found: list[str], *parts: str) -> None:
 
 
 def test_a_number_typed_into_a_text_or_response_is_reported(dialogues: Path) -> None:
-    edit(dialogues / "texts" / "en.yml", lambda t: t["crisis"].update(safe_button="I'm safe, or I'll call 911"))
+    edit(dialogues / "texts" / "en.yml", lambda t: t["crisis"].update(english_only="English only; in danger? Call 911"))
     edit(dialogues / "domain.yml", lambda d: d["responses"]["utter_help"][0].update(
         text=d["responses"]["utter_help"][0]["text"] + " Call or text 988 (US)."))
     found = problems(dialogues)
-    assert_reported(found, "en.yml", "crisis.safe_button", "'911'", "{emergency_number}")
+    assert_reported(found, "en.yml", "crisis.english_only", "'911'", "{emergency_number}")
     assert_reported(found, "domain.yml", "responses.utter_help[0].text", "'988'")
 
 
@@ -184,42 +187,48 @@ def test_the_command_menu_is_the_vocabulary_s_and_telegram_publishes_the_same() 
 
 # -- locales ---------------------------------------------------------------------------------
 
-SPANISH = {
-    "crisis": {"message": "Me alegra mucho que me lo cuentes. ¿Estás a salvo ahora?\n\n{crisis_lines}",
-               "safe_button": "Ahora estoy a salvo"},
+PORTUGUESE = {
+    "crisis": {"english_only": "Desculpe, só entendo inglês, então respondo em inglês."},
     "responses": {"utter_crisis_check_cleared": [
-        {"text": "Gracias por decírmelo. Si eso cambia, puedes {crisis_line} cuando quieras."}]},
+        {"text": "Obrigado por me dizer. Se isso mudar, você pode {crisis_line} a qualquer hora."}],
+        "utter_crisis": [{"text": "Fico feliz que você me contou. Você está em segurança agora?\n\n{crisis_lines}",
+                          "buttons": [{"title": "Estou em segurança", "payload": "/safe"},
+                                      {"title": "Não estou em segurança", "payload": "/not_safe"}]}]},
 }
 
 
 def test_a_locale_overrides_keys_and_falls_back_to_english(dialogues: Path, kb: KnowledgeBase) -> None:
-    edit(dialogues / "texts" / "es.yml", lambda t: t.update(SPANISH))
+    edit(dialogues / "texts" / "pt.yml", lambda t: t.update(PORTUGUESE))
     texts = Texts.load(dialogues)
-    assert texts.locales == ("en", "es") and texts.locale("es-MX") == "es" and texts.locale("de") == "en"
-    voice = Voice(texts, kb, locale="es", country="GB")
-    assert voice.say("crisis.message").startswith("Me alegra") and "116 123" in voice.say("crisis.message")
-    assert voice.say("crisis.check_no_button") == "No, I'm not"  # not translated: English
-    assert texts.response("utter_crisis_check_cleared", "es")[0]["text"].startswith("Gracias")
-    assert texts.response("utter_goodbye", "es")[0]["text"].startswith("Bye")
+    assert texts.locales == ("en", "es", "pt") and texts.locale("pt-BR") == "pt" and texts.locale("de") == "en"
+    voice = Voice(texts, kb, locale="pt", country="GB")
+    assert voice.say("crisis.english_only").startswith("Desculpe")
+    assert voice.say("engine.stale_button").startswith("That button")  # not translated: English
+    assert texts.response("utter_crisis_check_cleared", "pt")[0]["text"].startswith("Obrigado")
+    assert texts.response("utter_goodbye", "pt")[0]["text"].startswith("Bye")
     assert validation.problems(validation.load_sources(dialogues_dir=dialogues)) == []
 
 
 async def test_the_engine_speaks_the_runner_s_locale(dialogues: Path) -> None:
-    edit(dialogues / "texts" / "es.yml", lambda t: t.update(SPANISH))
+    edit(dialogues / "texts" / "pt.yml", lambda t: t.update(PORTUGUESE))
     engine = Engine.load(dialogues)
-    record = {"profile": {"country": "IE", "language": "es"}}
+    record = {"profile": {"country": "IE", "language": "pt"}}
     result = await engine.handle(record, UserMessage("I've been thinking about ending it"), NOW)
     (reply,) = result.replies
-    assert reply.text.startswith("Me alegra") and "50808" in reply.text and "988" not in reply.text
-    assert [b.label for b in reply.buttons] == ["Ahora estoy a salvo"]
+    assert reply.text.startswith("Fico feliz") and "50808" in reply.text and "988" not in reply.text
+    assert [b.label for b in reply.buttons] == ["Estou em segurança", "Não estou em segurança"]
 
 
 @pytest.mark.parametrize("content, key, problem", [
     ({"crisis": {"mesage": "Hola"}}, "crisis.mesage", "not a key of"),
-    ({"crisis": {"message": "Hola {nombre}"}}, "crisis.message", "placeholder {nombre} is not in the English text"),
+    ({"crisis": {"english_only": "Hola {nombre}"}}, "crisis.english_only", "placeholder {nombre} is not in the English text"),
     ({"responses": {"utter_nothing": [{"text": "Nada"}]}}, "responses.utter_nothing", "not a response of domain.yml"),
     ({"responses": {"utter_crisis_resume_offer": [{"text": "Sigamos", "buttons": [{"title": "Sí", "payload": "/affirm"}]}]}},
      "responses.utter_crisis_resume_offer[0].buttons", "payloads"),
+    # YAML reads an unquoted No as false: the button would say "False".
+    ({"responses": {"utter_crisis_check": [{"text": "¿Sí o no?", "buttons": [
+        {"title": False, "payload": "/deny"}, {"title": "Sí", "payload": "/affirm"}, {"title": "No sé", "payload": "/unsure"}]}]}},
+     "responses.utter_crisis_check[0].buttons[0].title", "must be text"),
 ])
 def test_locale_mistakes_are_named_with_file_and_key(dialogues: Path, content: dict[str, Any], key: str,
                                                      problem: str) -> None:

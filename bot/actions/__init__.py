@@ -29,16 +29,18 @@ from bot.actions.clinical import (
     is_clinical_question,
 )
 from bot.clinical.flow import Case, assess, next_question
+from bot.safety.crisis import CRISIS as CRISIS_TIER
+from bot.safety.crisis import DISTRESS, EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisContext
 from bot.safety.screen import screen
-from bot.texts import Texts, Voice, text_key
+from bot.texts import Texts, text_key
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values, validate_slot
 from bot.vocabulary import VOCABULARY, Vocabulary
 
-CRISIS = text_key("crisis.message")
-CRISIS_SAFE_BUTTON = text_key("crisis.safe_button")
-CRISIS_CHECK = text_key("crisis.check")
-CRISIS_CHECK_NO = text_key("crisis.check_no_button")
-CRISIS_CHECK_YES = text_key("crisis.check_yes_button")
+ENGLISH_ONLY = text_key("crisis.english_only")
+#: The safety screen's tiers that interrupt the conversation, as findings (flow.yml `interrupts`).
+CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "third_party", UNCLEAR: "unclear"}
+#: An answer to the crisis protocol's questions (bot.safety.answers) as the flow's intent.
+ANSWER_INTENTS = {"safe": "safe", "not_safe": "not_safe", "unsure": "unsure", "yes": "affirm", "no": "deny"}
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 
@@ -147,8 +149,11 @@ class ValidateTriageForm(FormValidationAction):
             result = validate_slot(self, slot, value, dispatcher, tracker, domain)
             tracker.slots.update(result)
             events += [SlotSet(k, v) for k, v in result.items()]
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        missing = [s for s in required if tracker.slots.get(s) is None]
         if (requested and tracker.slots.get(requested) is None and not is_clinical_question_answered_by_check(requested)
-                and requested not in (tracker.slots.get("skipped_slots") or [])):
+                and requested not in (tracker.slots.get("skipped_slots") or [])
+                and missing[:1] == [requested]):  # not when a more important question comes first
             clarified = list(tracker.slots.get("clarified_slots") or [])
             if requested not in clarified:
                 # One clarifying follow-up with a concrete tip; the engine does not re-ask.
@@ -169,47 +174,42 @@ class ValidateTriageForm(FormValidationAction):
 
 
 class ActionSafetyCheck(KnowledgeAction):
-    """Screens the latest message for crisis talk; answers a crisis at once. (Red flags are the
-    clinical check's, action_clinical_check, which runs right after it.)"""
+    """Screens the latest message for crisis talk (bot.safety.screen), first, on every message.
+    It says nothing itself (but for "I only understand English" before a crisis reply in another
+    language): it sets what the flow acts on (dialogues/flow.yml, `interrupts`):
+
+    - safety_finding: the crisis protocol's tier (emergency, overdose, crisis, third_party,
+      unclear), else distress (docs/safety.md); red flags are the clinical check's
+      (action_clinical_check, which runs right after it: docs/triage.md);
+    - safety_answer: the message read as the answer to the crisis question the bot waits on
+      (safe, not_safe, unsure, affirm, deny), when the message says nothing more serious;
+    - crisis_context: the screen's memory for the next message (never message text);
+    - message_language: the message's language, for the reply's.
+    """
 
     def name(self) -> str:
         return "action_safety_check"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        result = screen(latest_text(tracker))
-        if result.crisis:
-            return respond_to_crisis(dispatcher, self.voice(tracker))
-        if result.ambiguous:
-            voice = self.voice(tracker)
-            dispatcher.utter_message(
-                text=voice.say(CRISIS_CHECK),
-                buttons=[{"title": voice.say(CRISIS_CHECK_NO), "payload": "/deny"},
-                         {"title": voice.say(CRISIS_CHECK_YES), "payload": "/affirm"}],
-                json_message={"sources": ["crisis-help"]},
-            )
-            return [SlotSet("safety_finding", "ambiguous")]
-        return [SlotSet("safety_finding", None)]
-
-
-class ActionCrisisResponse(KnowledgeAction):
-    """The crisis response, for a crisis the person confirmed ("yes" to the direct question)."""
-
-    def name(self) -> str:
-        return "action_crisis_response"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> list[EventType]:
-        return respond_to_crisis(dispatcher, self.voice(tracker))
-
-
-def respond_to_crisis(dispatcher: CollectingDispatcher, voice: Voice) -> list[EventType]:
-    dispatcher.utter_message(
-        text=voice.say(CRISIS),
-        buttons=[{"title": voice.say(CRISIS_SAFE_BUTTON), "payload": "/affirm"}],
-        json_message={"triage": "crisis", "sources": ["crisis-help"]},
-    )
-    return [SlotSet("safety_finding", "crisis"), SlotSet("triage_level", "crisis")]
+        context = CrisisContext.from_dict(tracker.get_slot("crisis_context"))
+        result = screen(latest_text(tracker), context)
+        a = result.assessment
+        events: list[EventType] = [SlotSet("crisis_context", context.after(a).to_dict()),
+                                   SlotSet("message_language", a.language)]
+        # An answer alone ("no", "idk") is the flow's to act on, like the button it stands for.
+        if a.tier in CRISIS_FINDINGS and a.by != "answer":
+            finding = "overdose" if a.tier == EMERGENCY and a.overdose else CRISIS_FINDINGS[a.tier]
+            if not a.supported_language and a.language != context.language:  # said once
+                dispatcher.utter_message(text=self.voice(tracker).say(ENGLISH_ONLY))
+            events.append(SlotSet("safety_finding", finding))
+            if a.tier in (EMERGENCY, CRISIS_TIER):
+                events.append(SlotSet("triage_level", "emergency" if finding == "overdose" else "crisis"))
+            return events
+        answer = ANSWER_INTENTS.get(a.answer or "")
+        if answer is not None:
+            return events + [SlotSet("safety_answer", answer), SlotSet("safety_finding", None)]
+        return events + [SlotSet("safety_finding", "distress" if a.tier == DISTRESS else None)]
 
 
 class ActionTriage(KnowledgeAction):
@@ -276,7 +276,7 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
-            ValidateClinicalForm(), ActionCrisisResponse(kb, texts), ActionTriage(kb, texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts),
             ActionAnswerQuestion(kb, texts), ValidateCheckinForm(nlu, texts), ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts)]
 

@@ -116,7 +116,10 @@ class ActionClinicalCheck(KnowledgeAction):
         slots = context_slots(tracker)
         case = case_of(tracker)
         events: list[EventType] = []
-        pending = tracker.get_slot("requested_slot")
+        # A clinical question is pending only while a triage form asks it (a crisis state keeps
+        # the question for later; "no" there answers "are you safe?", not it).
+        loop = (tracker.active_loop or {}).get("name")
+        pending = tracker.get_slot("requested_slot") if loop in TRIAGE_FORMS else None
         answered = None
         if is_clinical_question(pending):
             answered, case, result = self._answer(str(pending), text, intent, case, slots)
@@ -129,7 +132,7 @@ class ActionClinicalCheck(KnowledgeAction):
         events.append(SlotSet(CLINICAL_SLOT, case.to_json()))
 
         finding = self._finding(case, slots, result, tracker, text, intent, answered is not None, bool(timed))
-        if finding == "red_flag":
+        if finding in ("red_flag", "red_flag_question"):
             # Advice now, before the form has read where it hurts: take it from this message.
             if slots.get("pain_location") != tracker.get_slot("pain_location"):
                 events.append(SlotSet("pain_location", slots.get("pain_location")))
@@ -183,7 +186,7 @@ class ActionClinicalCheck(KnowledgeAction):
             # One more yes/no question first when it could make it more serious still (a swollen
             # calf: breathless too?).
             if context_question(case, slots) is not None:
-                return None if asking else "clinical_question"
+                return None if asking else "red_flag_question"
             return "red_flag"
         if result is None:
             return None

@@ -53,6 +53,7 @@ __all__ = ["Engine", "clean_text", "has_words"]
 MAX_PARSE_CHARS = 1000  # the NLU reads this much; the safety screen always reads everything
 MAX_SCREEN_CHARS = 20000
 STALE_BUTTON = text_key("engine.stale_button")
+ENGLISH_ONLY = text_key("crisis.english_only")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
@@ -200,31 +201,74 @@ class Engine:
             self.flow.reask(turn)
             return
 
-        # The screens (flow.yml `screens`: crisis first, then the clinical check), in every state.
-        # The crisis screen reads the whole text; then the message is parsed, once, and the other
-        # screens and the actions read the parse from the tracker (bot.tracker.parsed_slots).
-        parse = None
-        for screen_action in self.dialogue.screens:
-            if screen_action != SAFETY_ACTION and parse is None:
-                parse = self._parse(turn, text)
-            turn.slots[FINDING_SLOT] = None
-            await self._perform(turn, screen_action)
-            finding = turn.slots.get(FINDING_SLOT)
-            if finding and self.flow.interrupts(turn, finding):
-                await self.flow.interrupt(turn, finding)
+        # Safety first, on the whole text, in every state (docs/safety.md).
+        turn.awaiting = self.flow.awaiting(turn) or ("form_answer" if self._setting_up(turn) else None)
+        language_before = bookkeeping.crisis_context(turn).get("language")
+        await self._perform(turn, SAFETY_ACTION)
+        bookkeeping.speak_conversation_language(turn)  # a crisis in Spanish is answered in Spanish
+        finding = turn.slots.get(FINDING_SLOT)
+        answer = turn.slots.get("safety_answer")
+        # A finding whose transition lets the turn go on (distress) leaves the message to the other
+        # screens first: distress beside a red flag gets both.
+        soft = bool(finding) and bool(self.dialogue.interrupts[str(finding)].continue_for)
+        goes_on_for: tuple[str, ...] = ()
+        if finding and not soft:
+            goes_on_for = await self.flow.interrupt(turn, finding)
+            if not goes_on_for:
                 await self._replay(turn)
                 return
-        turn.slots[FINDING_SLOT] = None
-        parse = parse or self._parse(turn, text)
 
         if len(text) > MAX_PARSE_CHARS:
             self.renderer.say(turn, "utter_long_message")
-        if parse.language != "en":
+        # The one parse of this message: the actions read it from the tracker (bot.tracker.parsed_slots).
+        self._parse(turn, text)
+        if answer and not finding:
+            # The screen read the message as the answer to the crisis question this state waits
+            # on ("no", "idk", "yes I'm safe"): that answer is the intent, as if its button was pressed.
+            turn.intent = str(answer)
+        understood = self._understood(turn)
+        if not understood and self.flow.state(turn).multilingual:
+            # In the crisis protocol every message gets its reply (with the resources), in English
+            # if the bot has no texts in the person's language: say so first (once).
+            if turn.slots.get("message_language") != language_before:
+                self.renderer.text(turn, ENGLISH_ONLY)
+            understood = True
+        if not understood:
+            if soft:  # distress is acknowledged in any language
+                await self.flow.interrupt(turn, str(finding))
             self.renderer.say(turn, "utter_not_understood_language")
+            self.flow.reask(turn)
+            return
+        # The other screens (flow.yml `screens`: the clinical check), on what the message says.
+        later = await self._later_screens(turn)
+        if later:
+            if soft:  # distress first (its acknowledgement), then the red flag or the question
+                for name in self.dialogue.interrupts[str(finding)].do:
+                    await self._perform(turn, name)
+            await self.flow.interrupt(turn, later)
+            await self._replay(turn)
+            return
+        turn.slots[FINDING_SLOT] = finding
+        if soft:
+            goes_on_for = await self.flow.interrupt(turn, str(finding))
+        if finding and turn.intent not in goes_on_for:
+            # Distress was acknowledged; nothing else in the message to act on.
             self.flow.reask(turn)
             return
         await self.flow.dispatch(turn)
         await self._replay(turn)
+
+    async def _later_screens(self, turn: Turn) -> str | None:
+        """Run the screens after the crisis screen (flow.yml `screens`); the first finding that
+        interrupts the current state (one it does not `ignore`), or None."""
+        for name in self.dialogue.screens[1:]:
+            turn.slots[FINDING_SLOT] = None
+            await self._perform(turn, name)
+            found = turn.slots.get(FINDING_SLOT)
+            if found and self.flow.interrupts(turn, str(found)):
+                return str(found)
+        turn.slots[FINDING_SLOT] = None
+        return None
 
     def _parse(self, turn: Turn, text: str) -> Parse:
         parse = self.nlu.parse(text[:MAX_PARSE_CHARS], self.flow.requested(turn))
@@ -242,6 +286,20 @@ class Engine:
             turn.text, turn.payload_values = text, None
             self._parse(turn, text)
             await self.flow.dispatch(turn)
+
+    def _understood(self, turn: Turn) -> bool:
+        """English, or (in a state that says so) a language the crisis texts are translated into.
+        The NLU's guess and the safety screen's (py3langid) must both say English otherwise."""
+        language = turn.slots.get("message_language") or "en"
+        if self.flow.state(turn).multilingual and language in self.texts.locales:
+            return True
+        return turn.parse is not None and turn.parse.language == "en" and language == "en"
+
+    @staticmethod
+    def _setting_up(turn: Turn) -> bool:
+        """Is the weekly check-in being set up (/checkin asked for a day, time, zone or unit)?"""
+        draft = turn.checkins.get("draft")
+        return isinstance(draft, dict)
 
     async def _perform(self, turn: Turn, name: str) -> None:
         """A name from the flow: a response is said; an action is run through the Rasa bridge."""

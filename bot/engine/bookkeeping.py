@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from bot.engine.state import Turn
-from bot.record import CHECKIN_LIMIT, HISTORY_LIMIT, CheckinEntry, Conversation, HistoryEntry, UserRecord
+from bot.record import (CHECKIN_LIMIT, CRISIS_MEMORY_HOURS, HISTORY_LIMIT, CheckinEntry, Conversation,
+                        HistoryEntry, UserRecord)
 from bot.knowledge import KnowledgeBase
 from bot.texts import Texts, Voice
 from bot.turn import TurnResult
@@ -20,6 +22,11 @@ ENTRY_SLOT = "checkin_entry"
 #: The conversation's clinical case (action_clinical_check); copied into the record with each
 #: triage result, so /summary has what the advice was based on after the conversation moves on.
 CLINICAL_SLOT = "clinical"
+#: The slot action_safety_check reads and writes the screen's memory in (CrisisContext); the
+#: record keeps it in conversation["crisis"], outside the slots, so /restart does not forget it.
+CRISIS_CONTEXT_SLOT = "crisis_context"
+#: What action_safety_check says about this message only: cleared when a turn begins.
+TURN_SLOTS = ("safety_finding", "safety_answer", "message_language")
 
 
 def new_conversation(start: str) -> Conversation:
@@ -32,11 +39,56 @@ def begin(record: Mapping[str, Any], start: str, user_id: str, now: datetime, te
     new = cast(UserRecord, copy.deepcopy(dict(record)))
     new.setdefault("conversation", new_conversation(start))
     new.setdefault("profile", {})
-    return Turn(new, user_id, now, Voice.for_record(texts, kb, new))
+    for slot in TURN_SLOTS:
+        new["conversation"]["slots"].pop(slot, None)
+    turn = Turn(new, user_id, now, Voice.for_record(texts, kb, new))
+    if "crisis" in turn.conv and not crisis_context(turn):
+        del turn.conv["crisis"]  # past CRISIS_MEMORY_HOURS: forgotten, not only ignored
+    speak_conversation_language(turn)
+    return turn
+
+
+def crisis_context(turn: Turn) -> dict[str, Any]:
+    """The safety screen's memory of this conversation ({} when there is none, or when the last
+    message was more than CRISIS_MEMORY_HOURS ago)."""
+    stored = turn.conv.get("crisis")
+    if not isinstance(stored, dict) or not isinstance(stored.get("context"), dict):
+        return {}
+    try:
+        at = datetime.fromisoformat(str(stored.get("at")))
+        if turn.now - at > timedelta(hours=CRISIS_MEMORY_HOURS):
+            return {}
+    except (TypeError, ValueError):
+        return {}
+    return dict(stored["context"])
+
+
+def keep_crisis_context(turn: Turn, context: Any) -> None:
+    if isinstance(context, dict):
+        turn.conv["crisis"] = {"context": dict(context), "at": turn.now.isoformat()}
+
+
+def speak_conversation_language(turn: Turn) -> None:
+    """Speak the runner's chosen language (profile), else the conversation's, as the safety
+    screen last detected it: a crisis message in Spanish is answered in Spanish. Only the crisis
+    texts are translated, so the rest of the bot stays English. docs/safety.md, "Language"."""
+    if turn.profile.get("language"):
+        return
+    language = crisis_context(turn).get("language")
+    if isinstance(language, str) and language:
+        locale = turn.voice.texts.locale(language)
+        if locale != turn.voice.locale:
+            turn.voice = replace(turn.voice, locale=locale)
 
 
 def finish(turn: Turn) -> TurnResult:
     """Move what the actions produced into the record; the turn's result."""
+    if turn.said:
+        turn.conv["said"] = dict(turn.said)  # the next turn says another variant of these
+    else:
+        turn.conv.pop("said", None)
+    for slot in TURN_SLOTS:
+        turn.slots.pop(slot, None)  # about this message only
     entry = turn.slots.pop(ENTRY_SLOT, None)
     for slot in [s for s, value in turn.slots.items() if value is None]:
         del turn.slots[slot]  # the conversation keeps only slots that are set
@@ -52,9 +104,10 @@ def remember_triage(turn: Turn) -> None:
     """The triage result this turn announced, for /summary (the newest HISTORY_LIMIT are kept),
     and the clinical case it was based on (record["clinical"], the slot `clinical`)."""
     slots = turn.slots
+    announced = next((r.triage for r in turn.replies if r.triage), None)
     entry: HistoryEntry = {
         "at": turn.now.isoformat(),
-        "level": slots.get("triage_level"),
+        "level": slots.get("triage_level") or announced,
         "pain_location": slots.get("pain_location"),
         "pain_side": slots.get("pain_side"),
         "pain_pattern": slots.get("pain_pattern"),

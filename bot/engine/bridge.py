@@ -1,9 +1,10 @@
 """The Rasa bridge: runs our rasa-sdk actions in-process, the way a Rasa server would call them.
 
 For each action: a Rasa-shaped tracker built from the turn (a copy of the conversation's slots,
-plus what the caller fills: country, language, requested_slot, checkin_context; the message with
-our NLU's reading in latest_message.metadata.parse), run through rasa-sdk's ActionExecutor; the
-slot events are applied to the conversation and the dispatcher's messages returned for rendering.
+plus what the caller fills: country, language, requested_slot, checkin_context, crisis_context; the
+message with our NLU's reading in latest_message.metadata.parse), run through rasa-sdk's
+ActionExecutor; the slot events are applied to the conversation and the dispatcher's messages
+returned for rendering.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from rasa_sdk.executor import ActionExecutor
 
 from bot.dialogue import Dialogue
-from bot.engine.bookkeeping import checkin_context
+from bot.engine.bookkeeping import CRISIS_CONTEXT_SLOT, checkin_context, crisis_context, keep_crisis_context
 from bot.engine.state import Turn
 
 
@@ -34,6 +35,8 @@ class RasaBridge:
                 if event["name"] == "requested_slot":
                     turn.conv["requested_slot"] = event["value"]
                     turn.requested_set = True
+                elif event["name"] == CRISIS_CONTEXT_SLOT:
+                    keep_crisis_context(turn, event["value"])
                 else:
                     turn.slots[event["name"]] = event["value"]
         return list(result.responses)
@@ -56,6 +59,8 @@ class RasaBridge:
         slots.setdefault("country", turn.voice.country or "US")
         slots.setdefault("language", turn.voice.locale)
         slots["checkin_context"] = checkin_context(turn)
+        # The screen's memory, and what the bot waits for now: the flow knows that, not the memory.
+        slots[CRISIS_CONTEXT_SLOT] = {**crisis_context(turn), "awaiting": turn.awaiting}
         state = self.dialogue.states[turn.conv["state"]]
         tracker = {
             "sender_id": turn.user_id,

@@ -47,13 +47,26 @@ class FlowInterpreter:
         """Does a screen's finding interrupt the current state (not one it `ignores`)?"""
         return finding in self.dialogue.interrupts and finding not in self.state(turn).ignores
 
-    async def interrupt(self, turn: Turn, finding: str) -> None:
-        """A screen's finding (crisis, red_flag, clinical_question, ...): its transition, in any
-        state. One that stays where it is asks the pending question again."""
-        transition = self.dialogue.interrupts[finding]
+    async def interrupt(self, turn: Turn, finding: str) -> tuple[str, ...]:
+        """A screen's finding (emergency, crisis, unclear, red_flag, clinical_question, distress,
+        ...): the current state's own transition for it (`on_safety`), else the one under
+        `interrupts:`. Returns the intents for which the turn goes on afterwards (the transition's
+        `continue`); one that stays where it is without going on asks the pending question again."""
+        transition = self.state(turn).interrupt_for(finding, self.dialogue.interrupts)
         await self.follow(turn, transition)
-        if transition.to is None:
+        if transition.to is None and not transition.continue_for:
             self.reask(turn)
+        return transition.continue_for
+
+    def awaiting(self, turn: Turn) -> str | None:
+        """What the bot is waiting for, for the safety screen (CrisisContext.awaiting): the crisis
+        protocol's question of this state, or "form_answer" for a short-answer form's question."""
+        state = self.state(turn)
+        if state.awaits:
+            return state.awaits
+        if state.form and state.short_answers and turn.conv.get("requested_slot"):
+            return "form_answer"
+        return None
 
     async def command(self, turn: Turn, command: str) -> None:
         """A flow command (/start, /help, ...); an unknown one is said to be unknown."""

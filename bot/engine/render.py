@@ -3,7 +3,9 @@
 A response is said in the runner's locale (bot.texts), its {placeholders} filled from the runner's
 context (country numbers, unit) and from values the action passed (rasa-sdk's
 `utter_message(response=..., name=value)`). What a reply asks for comes from the response's
-`metadata: {asks: <slot>}` (or an action's `json_message={"asks": ...}`), never from its name.
+`metadata: {asks: <slot>}` (or an action's `json_message={"asks": ...}`), never from its name;
+likewise what it is in the crisis protocol (`metadata: {safety: ...}`) and the triage level it
+announces (`metadata: {triage: ...}`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,18 @@ class Renderer:
         """Say a response of the domain (utter_*)."""
         self.render(turn, {"response": response, **values})
 
+    @staticmethod
+    def _variant(turn: Turn, name: str, count: int) -> int:
+        """Which variant of a response to say: the first, or the next one when the last turn said
+        this response (a person who keeps writing in a crisis never gets the same text twice in
+        a row, where the response has several)."""
+        if name in turn.said:
+            return turn.said[name]
+        last = (turn.conv.get("said") or {}).get(name)
+        index = 0 if not isinstance(last, int) else (last + 1) % count
+        turn.said[name] = index
+        return index
+
     def text(self, turn: Turn, key: str, **values: Any) -> None:
         """Say a text of the catalog (dialogues/texts/)."""
         turn.replies.append(Reply(turn.voice.say(key, **values)))
@@ -36,18 +50,21 @@ class Renderer:
         name = message.get("response")
         if name and not message.get("text"):
             voice = turn.voice
-            variant = voice.texts.response(name, voice.locale)[0]
+            variants = voice.texts.response(name, voice.locale)
+            variant = variants[self._variant(turn, name, len(variants))]
             values = {k: v for k, v in message.items() if v is not None and k not in _MESSAGE_KEYS}
             buttons = message.get("buttons") or [{**b, "title": voice.fill(str(b["title"]), **values)}
                                                  for b in variant.get("buttons") or []]
             message = {**variant, **{k: v for k, v in message.items() if v},
                        "text": voice.fill(str(variant.get("text") or ""), **values), "buttons": buttons}
         custom = message.get("custom") or message.get("json_message") or {}
+        meta = message.get("metadata") or {}
         asks = custom.get("asks") or (self.dialogue.asks(name) if name else None)
         turn.replies.append(Reply(
             text=str(message.get("text") or ""),
             buttons=tuple(Button(b["title"], b["payload"]) for b in message.get("buttons") or []),
             asks=asks,
-            triage=custom.get("triage"),
-            sources=tuple(custom.get("sources") or ()),
+            triage=custom.get("triage") or meta.get("triage"),
+            sources=tuple(custom.get("sources") or meta.get("sources") or ()),
+            safety=custom.get("safety") or meta.get("safety"),
         ))

@@ -31,6 +31,8 @@ class Turn:
     #: A deferred message to handle now, in the state "@paused" returned to (flow.yml `defer`).
     replay: str | None = None
     attachment: Attachment | None = None  # a file the runner sent
+    awaiting: str | None = None  # what the bot waits for, for the safety screen (FlowInterpreter.awaiting)
+    said: dict[str, int] = field(default_factory=dict)  # response -> the variant said this turn
 
     @property
     def conv(self) -> Conversation:

@@ -263,7 +263,8 @@ class KnowledgeBase:
         """The placeholders any text may use about the runner's country (COUNTRY_PLACEHOLDERS)."""
         block = self.country(country, locale)
         return {"crisis_lines": self.crisis_resources(country, locale), "crisis_line": block.crisis_line,
-                "emergency_number": block.emergency_number, "country_name": block.name,
+                "emergency_number": block.emergency_number, "poison_control": block.poison_control,
+                "country_name": block.name,
                 "country_label": block.label}
 
     def _text(self, entry: Entry, country: str | None, locale: str = "en") -> str:

@@ -63,6 +63,7 @@ class CrisisCountry:
     emergency_number: str  # "999 or 112"; the fallback: "your local emergency number"
     crisis_line: str  # a verb phrase: "call Samaritans on 116 123"
     lines: tuple[str, ...]
+    poison_control: str = ""  # a sentence on where to get poisoning advice; "" where none is listed
 
 
 @dataclass(frozen=True)
@@ -282,6 +283,7 @@ def _load_levels(directory: Path, known: tuple[str, ...]) -> dict[str, Level]:
 
 
 _COUNTRY_FIELDS = ("label", "name", "emergency_number", "crisis_line", "lines")
+_OPTIONAL_COUNTRY_FIELDS = ("poison_control",)
 _LOCALE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 
 
@@ -319,14 +321,16 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
 
 def _crisis_country(code: str, raw: Any, path: str, key: str) -> CrisisCountry:
     raw = _mapping(raw, path, key)
-    unknown = sorted(set(raw) - set(_COUNTRY_FIELDS))
+    known = _COUNTRY_FIELDS + _OPTIONAL_COUNTRY_FIELDS
+    unknown = sorted(set(raw) - set(known))
     if unknown:
-        raise DefinitionError(path, f"{key}.{unknown[0]}", f"unknown field (known: {', '.join(_COUNTRY_FIELDS)})")
+        raise DefinitionError(path, f"{key}.{unknown[0]}", f"unknown field (known: {', '.join(known)})")
     lines = _strings(raw.get("lines"), path, f"{key}.lines")
     if not lines:
         raise DefinitionError(path, f"{key}.lines", "at least one line is needed")
     label, name, emergency, line = (_text(raw.get(f), path, f"{key}.{f}") for f in _COUNTRY_FIELDS[:-1])
-    return CrisisCountry(code, label, name, emergency, line, lines)
+    poison = _text(raw["poison_control"], path, f"{key}.poison_control") if raw.get("poison_control") is not None else ""
+    return CrisisCountry(code, label, name, emergency, line, lines, poison)
 
 
 def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key: str) -> CrisisResources:
@@ -338,6 +342,8 @@ def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key
     def country(base: CrisisCountry, over: Any, where: str) -> CrisisCountry:
         merged: dict[str, Any] = {f: getattr(base, f) for f in _COUNTRY_FIELDS}
         merged["lines"] = list(base.lines)
+        if base.poison_control:
+            merged["poison_control"] = base.poison_control
         merged.update(_mapping(over, path, where))
         return _crisis_country(base.code, merged, path, where)
 

@@ -43,11 +43,19 @@ from bot.checkins.runfiles import MAX_BYTES
 from bot.checkins.schedule import CheckinSchedule, next_due
 from bot.checkins.sweep import SEND_RATE, Limiter, Outcome, Send, SweepReport, checkin_state, sweep
 from bot.engine import Engine
+from bot.errors import CorruptDataError
 from bot.store import UserSession, UserStore
-from bot.telegram.keyboards import attach_message, new_keyboard, press, seen_update, telegram_state
+from bot.telegram.keyboards import (
+    attach_message,
+    handled_before,
+    new_keyboard,
+    press,
+    remember_update,
+    telegram_state,
+)
 from bot.telegram.render import CallbackRef, message_chunks, parse_callback
 from bot.texts import Voice
-from bot.turn import Attachment, Button, Effect, Reply, TurnResult, UserMessage
+from bot.turn import Attachment, Button, Effect, Reply, UserMessage
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -131,6 +139,32 @@ class FloodGate:
             self._warned.discard(user_id)
 
 
+def is_transient(error: BaseException) -> bool:
+    """A failure of the moment, not of the update: Telegram or the disk could not be reached.
+
+    Such an update is not confirmed to Telegram, which delivers it again. Anything else (a bug,
+    a request Telegram refuses) would fail the same way every time: it is logged, the user gets
+    an apology, and the update is confirmed so it does not come back forever.
+    """
+    if isinstance(error, BadRequest):
+        return False
+    if isinstance(error, (NetworkError, RetryAfter, OSError, CorruptDataError)):
+        return True  # a corrupt file was moved aside: the next attempt starts from a clean record
+    return isinstance(error.__cause__, OSError)  # e.g. StoreError("cannot read …") from an OSError
+
+
+def retry_after_seconds(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():  # int now, timedelta in PTB 23: both handled
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        wait = exc.retry_after
+    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+
+
+def _frames(error: BaseException) -> str:
+    """Where it happened, without the exception's message (it may quote what the user wrote)."""
+    return "".join(traceback.format_tb(error.__traceback__)).rstrip()
+
+
 def _never_reached_telegram(exc: BaseException) -> bool:
     """The request certainly did not arrive (no connection), so even a send may be repeated."""
     return isinstance(exc.__cause__, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
@@ -150,10 +184,7 @@ async def call_api(make: Callable[[], Awaitable[T]], *, idempotent: bool, attemp
         except RetryAfter as exc:
             if attempt == attempts:
                 raise
-            with warnings.catch_warnings():  # int now, timedelta in PTB 23: both handled below
-                warnings.simplefilter("ignore", PTBDeprecationWarning)
-                wait = exc.retry_after
-            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            seconds = retry_after_seconds(exc)
             log.warning("Telegram asked us to wait %.0f s (attempt %d)", seconds, attempt)
             await asyncio.sleep(min(seconds, 30.0))
         except BadRequest:
@@ -212,23 +243,22 @@ class TelegramChannel:
             return
         burst = self.flood.arrive(str(user.id))  # counted on arrival, said in order
         text = message.text
-        name = commands.command_name(text)
+        said = [UserMessage(text)]
+        if commands.command_name(text) == "/start":
+            parts = text.split(maxsplit=1)
+            follow = DEEP_LINKS.get(parts[1].strip().lower()) if len(parts) > 1 else None
+            said = [UserMessage("/start"), *([UserMessage(follow)] if follow else [])]
         async with self.store.session(str(user.id)) as session:
-            if seen_update(session.record, update.update_id):
-                await self._flush_outbox(context.bot, session.record)  # a redelivery after a crash
+            if handled_before(session.record, update.update_id):
+                await self._deliver(context.bot, session)  # redelivered after a crash: finish sending
                 return
+            await self._deliver(context.bot, session)  # what an earlier turn left unsent goes first
+            remember_update(session.record, update.update_id)
             if burst:
                 await self._slow_down(context.bot, message.chat_id, str(user.id))
             self._mark_active(session.record, message.chat_id)
             async with self._typing_while_slow(context.bot, message.chat_id):
-                if name == "/start":
-                    parts = text.split(maxsplit=1)
-                    await self._turn(context.bot, session, message.chat_id, "/start")
-                    follow = DEEP_LINKS.get(parts[1].strip().lower()) if len(parts) > 1 else None
-                    if follow:
-                        await self._turn(context.bot, session, message.chat_id, follow)
-                else:
-                    await self._turn(context.bot, session, message.chat_id, text)
+                await self._turn(context.bot, session, message.chat_id, said)
 
     async def on_document(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A file in a private chat (a run from a watch or an app: GPX, TCX, FIT). Downloaded here
@@ -240,19 +270,20 @@ class TelegramChannel:
             return
         burst = self.flood.arrive(str(user.id))
         async with self.store.session(str(user.id)) as session:
-            if seen_update(session.record, update.update_id):
-                await self._flush_outbox(context.bot, session.record)  # a redelivery after a crash
+            if handled_before(session.record, update.update_id):
+                await self._deliver(context.bot, session)  # redelivered after a crash: finish sending
                 return
+            await self._deliver(context.bot, session)  # what an earlier turn left unsent goes first
+            remember_update(session.record, update.update_id)
             if burst:
                 await self._slow_down(context.bot, message.chat_id, str(user.id))
             self._mark_active(session.record, message.chat_id)
             async with self._typing_while_slow(context.bot, message.chat_id):
                 attachment = await _download(message.document)
-                result = await self.engine.handle(session.record, UserMessage("", attachment=attachment),
-                                                  self._now(), session.user_id)
-                await self._finish(context.bot, session, message.chat_id, result)
+                said = [UserMessage("", attachment=attachment)]
                 if message.caption:
-                    await self._turn(context.bot, session, message.chat_id, message.caption)
+                    said.append(UserMessage(message.caption))
+                await self._turn(context.bot, session, message.chat_id, said)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -269,14 +300,16 @@ class TelegramChannel:
             if not session.record:  # nothing stored (never talked, or forgotten): keep it that way
                 await self._answer(query.answer(BUTTON_NOTES["unknown"]))
                 return
-            if seen_update(session.record, update.update_id):
+            if handled_before(session.record, update.update_id):
                 await self._answer(query.answer())
-                await self._flush_outbox(context.bot, session.record)
+                await self._deliver(context.bot, session)
                 return
+            await self._deliver(context.bot, session)
             pressed = press(session.record, ref.token, ref.index, message.chat_id, message.message_id)
             if pressed.outcome != "ok" or pressed.button is None:
                 await self._answer(query.answer(BUTTON_NOTES[pressed.outcome]))
                 return
+            remember_update(session.record, update.update_id)
             self._mark_active(session.record, message.chat_id)
             await self._answer(query.answer())
             if burst:
@@ -284,7 +317,8 @@ class TelegramChannel:
             if pressed.asks:  # an answered question: take its buttons away
                 await self._best_effort(message.edit_reply_markup(reply_markup=None))
             async with self._typing_while_slow(context.bot, message.chat_id):
-                await self._press(context.bot, session, message.chat_id, pressed.button)
+                said = UserMessage(pressed.button.label, payload=pressed.button.payload)
+                await self._turn(context.bot, session, message.chat_id, [said])
 
     async def on_group_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """In a group: answer commands addressed to us with a pointer to a private chat."""
@@ -328,61 +362,139 @@ class TelegramChannel:
         """Log (no message text) and keep going; tell the user if we can."""
         error = context.error
         update_id = update.update_id if isinstance(update, Update) else None
-        if isinstance(error, (NetworkError, TimedOut)) and not isinstance(error, BadRequest):
-            log.warning("network error handling update %s: %s", update_id, type(error).__name__)
-        elif error is not None:
+        if error is not None and is_transient(error):
+            # Not confirmed to Telegram (bot.telegram.ingress): it comes again and is answered then.
+            log.warning("update %s not handled for now (%s); Telegram will deliver it again",
+                        update_id, type(error).__name__)
+            return
+        if error is not None:
             # An exception's message may quote what the user wrote: frames and type only here,
             # the message itself at DEBUG.
-            frames = "".join(traceback.format_tb(error.__traceback__))
-            log.error("error handling update %s: %s\n%s", update_id, type(error).__name__, frames.rstrip())
+            log.error("error handling update %s: %s\n%s", update_id, type(error).__name__, _frames(error))
             log.debug("error details for update %s", update_id, exc_info=error)
         if isinstance(update, Update) and update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
             await self._best_effort(context.bot.send_message(update.effective_chat.id, SORRY))
 
     # -- turns -----------------------------------------------------------------------------
 
-    async def _turn(self, bot: Bot, session: UserSession, chat_id: int, text: str) -> None:
-        result = await self.engine.handle(session.record, UserMessage(text), self._now(), session.user_id)
-        await self._finish(bot, session, chat_id, result)
+    async def _turn(self, bot: Bot, session: UserSession, chat_id: int, said: list[UserMessage]) -> None:
+        """Run the engine on what the user said, carry out the effects, save, then send.
 
-    async def _press(self, bot: Bot, session: UserSession, chat_id: int, button: Button) -> None:
-        result = await self.engine.handle(session.record, UserMessage(button.label, payload=button.payload),
-                                          self._now(), session.user_id)
-        await self._finish(bot, session, chat_id, result)
+        The turn is saved with everything it has to send in an outbox before anything is sent; the
+        outbox counts the messages sent, saved after each one. If the process dies, the update
+        comes again (Telegram was not told it was handled), is recognised as handled, and only
+        what is left is sent: at most one message twice, the one a kill caught between sending it
+        and saving that it was sent. A deletion (/forget) is the outbox's last step, after its
+        confirmation: deleting first would take the outbox, and so the confirmation, with it.
+        """
+        messages: list[dict[str, Any]] = []
+        for message in said:
+            result = await self.engine.handle(session.record, message, self._now(), session.user_id)
+            session.record.clear()
+            session.record.update(result.record)
+            later: list[dict[str, Any]] = []
+            for effect in result.effects:
+                if effect.kind == "export_data":
+                    messages.append({"export": True})  # the document goes first, as the reply says
+                elif effect.kind == "send_progress_chart":  # after the text that introduces it
+                    later.append({"chart": str(effect.data.get("unit") or "km")})
+                elif effect.kind == "send_summary_pdf":  # /summary as a document, after its text
+                    later.append({"summary_pdf": True})
+                elif effect.kind == "delete_data":
+                    later.append({"delete": True})
+                else:
+                    await self._apply(session, effect)
+            messages += [m for reply in result.replies for m in _reply_messages(reply)] + later
+        outbox = {"chat_id": chat_id, "messages": messages, "sent": 0}
+        telegram_state(session.record)["outbox"] = outbox
+        await session.save()
+        await self._send_outbox(bot, session, outbox)
 
     def _now(self) -> datetime:
         """The time, in the bot's timezone (reports such as /summary show local dates)."""
         return self.clock().astimezone(self.tz)
 
-    async def _finish(self, bot: Bot, session: UserSession, chat_id: int, result: TurnResult) -> None:
-        """Keep the new record, carry out the effects, send the replies.
+    async def _deliver(self, bot: Bot, session: UserSession) -> None:
+        """Send what the record's outbox still holds: the replies of a turn a crash (or a network
+        failure) interrupted. Never overwritten by a new turn: sent before it."""
+        state = session.record.get("telegram") or {}
+        outbox = state.get("outbox")
+        if not outbox:
+            return
+        if "messages" not in outbox:  # written by an earlier release: {"chat_id", "replies"}
+            replies = [_reply_from_json(r) for r in outbox.get("replies") or []]
+            outbox = {"chat_id": outbox["chat_id"], "sent": 0,
+                      "messages": [m for reply in replies for m in _reply_messages(reply)]}
+            state["outbox"] = outbox
+        await self._send_outbox(bot, session, outbox)
 
-        The record is saved, with the replies in an outbox, before anything is sent: once the user
-        has seen an answer, the turn that produced it is on disk even if the process dies right
-        after; and if it dies before the replies are out, Telegram redelivers the update and the
-        outbox is sent then (at least once: a reply may arrive twice, never not at all).
-        """
-        session.record.clear()
-        session.record.update(result.record)
-        later = [e for e in result.effects if e.kind in ("send_progress_chart", "send_summary_pdf")]  # after the text
-        for effect in result.effects:
-            if effect not in later:
-                await self._apply(bot, session, chat_id, effect)
-        if session.record:  # not after /forget: nothing may be written for a deleted user
-            telegram_state(session.record)["outbox"] = {
-                "chat_id": chat_id, "replies": [_reply_to_json(r) for r in result.replies]}
+    async def _send_outbox(self, bot: Bot, session: UserSession, outbox: dict[str, Any]) -> None:
+        """Send the outbox's messages from the first unsent one, saving the count after each."""
+        chat_id = int(outbox["chat_id"])
+        messages: list[dict[str, Any]] = outbox["messages"]
+        while outbox["sent"] < len(messages):
+            try:
+                sent = await self._send_item(bot, session, chat_id, messages[outbox["sent"]])
+            except Exception as exc:
+                if is_transient(exc):
+                    raise  # the update comes again and this message is sent then
+                # It would fail the same way next time, and the time after (a 400 from Telegram, a
+                # chart that cannot be drawn): skip it rather than block the user's chat for good.
+                log.error("message %d of %d for user %s could not be sent (%s); skipped it\n%s",
+                          outbox["sent"] + 1, len(messages), session.user_id, type(exc).__name__, _frames(exc))
+                await self._best_effort(bot.send_message(chat_id, SORRY))
+                sent = True
+            if sent is None:  # blocked by the user: the rest would not arrive either
+                if session.record:
+                    telegram_state(session.record)["active"] = False
+                if any(m.get("delete") for m in messages[outbox["sent"]:]):
+                    await self._apply(session, Effect("delete_data"))  # asked for: done, said or not
+                break
+            outbox["sent"] += 1
+            if outbox["sent"] < len(messages):
+                await session.save()
+        if session.record:
+            telegram_state(session.record)["outbox"] = None
         await session.save()
-        await self._flush_outbox(bot, session.record, chat_id, result.replies)
-        for effect in later:
-            await self._apply(bot, session, chat_id, effect)
 
-    async def _apply(self, bot: Bot, session: UserSession, chat_id: int, effect: Effect) -> None:
-        if effect.kind == "export_data":
-            document = commands.export_document(session.record, session.user_id, self.clock())
-            await self._send(lambda: bot.send_document(
+    async def _send_item(self, bot: Bot, session: UserSession, chat_id: int,
+                         item: dict[str, Any]) -> Message | bool | None:
+        """One outbox message (or the deletion); None if the user has blocked us."""
+        if item.get("delete"):
+            await self._apply(session, Effect("delete_data"))
+            return True
+        if item.get("export"):
+            document = commands.export_document(_without_outbox(session.record), session.user_id, self.clock())
+            return await self._send(lambda: bot.send_document(
                 chat_id, InputFile(document, filename="runner-triage-data.json"),
                 caption="Your data from runner-triage."))
-        elif effect.kind == "delete_data":
+        if "chart" in item:
+            data = session.record.get("checkins") or {}
+            entries = [e for e in data.get("entries") or [] if isinstance(e, dict)]
+            png = await asyncio.to_thread(render_chart, entries, str(item["chart"]))  # ~0.1 s of CPU: off the loop
+            return await self._send(lambda: bot.send_photo(chat_id, InputFile(png, filename="progress.png"),
+                                                           caption="Pain (line) and weekly distance (bars) by week."))
+        if item.get("summary_pdf"):
+            voice = Voice.for_record(self.engine.texts, self.engine.kb, session.record)
+            pdf = await asyncio.to_thread(commands.summary_pdf, _without_outbox(session.record), self._now(),
+                                          self.tz, voice)  # fpdf2, ~0.1 s of CPU: off the loop
+            return await self._send(lambda: bot.send_document(
+                chat_id, InputFile(pdf, filename="runner-triage-summary.pdf")))
+        return await self._send_text(bot, session.record, chat_id, item)
+
+    async def _send_text(self, bot: Bot, record: dict[str, Any], chat_id: int, item: dict[str, Any]) -> Message | None:
+        buttons = tuple(Button(str(label), str(payload)) for label, payload in item.get("buttons") or ())
+        token = new_keyboard(record, buttons, item.get("asks"), chat_id) if buttons else None
+        markup = keyboard_markup(token, buttons) if token else None
+        sent = await self._send(lambda: bot.send_message(chat_id, str(item["text"]), parse_mode=ParseMode.HTML,
+                                                         reply_markup=markup))
+        if sent is not None and token is not None:
+            attach_message(record, token, sent.message_id)
+        return sent
+
+    async def _apply(self, session: UserSession, effect: Effect) -> None:
+        """An effect that changes what is stored (sending ones go through the outbox)."""
+        if effect.kind == "delete_data":
             await self.store.delete_user(session.user_id)
             session.record.clear()
         elif effect.kind == "subscribe_checkins":
@@ -395,18 +507,6 @@ class TelegramChannel:
             await self.store.set_checkin_due(session.user_id, next_due(schedule, self.clock()))
         elif effect.kind == "unsubscribe_checkins":
             await self.store.set_checkin_due(session.user_id, None)
-        elif effect.kind == "send_progress_chart":
-            data = session.record.get("checkins") or {}
-            entries = [e for e in data.get("entries") or [] if isinstance(e, dict)]
-            unit = str(effect.data.get("unit") or "km")
-            png = await asyncio.to_thread(render_chart, entries, unit)  # ~0.1 s of CPU: off the loop
-            await self._send(lambda: bot.send_photo(chat_id, InputFile(png, filename="progress.png"),
-                                                    caption="Pain (line) and weekly distance (bars) by week."))
-        elif effect.kind == "send_summary_pdf":
-            voice = Voice.for_record(self.engine.texts, self.engine.kb, session.record)
-            pdf = await asyncio.to_thread(commands.summary_pdf, session.record, self._now(), self.tz, voice)
-            await self._send(lambda: bot.send_document(
-                chat_id, InputFile(pdf, filename="runner-triage-summary.pdf")))
         else:
             log.warning("effect %s not supported by the Telegram channel", effect.kind)
 
@@ -451,35 +551,15 @@ class TelegramChannel:
 
         return send
 
-    async def _flush_outbox(self, bot: Bot, record: dict[str, Any], chat_id: int | None = None,
-                            replies: tuple[Reply, ...] | None = None) -> None:
-        """Send the replies waiting in the record's outbox (those of the last turn) and empty it;
-        the emptied outbox is saved when the session closes."""
-        outbox = (record.get("telegram") or {}).get("outbox")
-        if outbox:
-            telegram_state(record)["outbox"] = None
-            chat_id = int(outbox["chat_id"])
-            replies = tuple(_reply_from_json(r) for r in outbox["replies"])
-        if chat_id is not None and replies:
-            await self._send_replies(bot, record, chat_id, replies)
-
     async def _send_replies(self, bot: Bot, record: dict[str, Any], chat_id: int,
                             replies: tuple[Reply, ...]) -> int | None:
         """Send the replies; the number of messages sent, or None if the user has blocked us."""
         count = 0
-        for reply in replies:
-            chunks = message_chunks(reply.text) or (["Choose one:"] if reply.buttons else [])
-            token = new_keyboard(record, reply.buttons, reply.asks, chat_id) if reply.buttons else None
-            for i, chunk in enumerate(chunks):
-                markup = keyboard_markup(token, reply.buttons) if token and i == len(chunks) - 1 else None
-                sent = await self._send(lambda: bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML,
-                                                                 reply_markup=markup))
-                if sent is None:
-                    telegram_state(record)["active"] = False
-                    return None
-                count += 1
-                if markup is not None and token is not None:
-                    attach_message(record, token, sent.message_id)
+        for item in (m for reply in replies for m in _reply_messages(reply)):
+            if await self._send_text(bot, record, chat_id, item) is None:
+                telegram_state(record)["active"] = False
+                return None
+            count += 1
         return count
 
     # -- helpers ---------------------------------------------------------------------------
@@ -566,11 +646,24 @@ def keyboard_markup(token: str, buttons: tuple[Button, ...]) -> InlineKeyboardMa
     return InlineKeyboardMarkup(rows)
 
 
-def _reply_to_json(reply: Reply) -> dict[str, Any]:
-    return {"text": reply.text, "asks": reply.asks,
-            "buttons": [[b.label, b.payload] for b in reply.buttons]}
+def _reply_messages(reply: Reply) -> list[dict[str, Any]]:
+    """A reply as outbox messages: its text in chunks Telegram accepts (HTML), the buttons on the
+    last one. One entry per Bot API call, so the outbox's count of sent messages is exact."""
+    chunks = message_chunks(reply.text) or (["Choose one:"] if reply.buttons else [])
+    messages: list[dict[str, Any]] = [{"text": chunk} for chunk in chunks]
+    if reply.buttons:
+        messages[-1].update(buttons=[[b.label, b.payload] for b in reply.buttons], asks=reply.asks)
+    return messages
+
+
+def _without_outbox(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as the user should see it in /export: without the replies waiting to be sent."""
+    state = record.get("telegram")
+    if not isinstance(state, dict) or "outbox" not in state:
+        return record
+    return {**record, "telegram": {k: v for k, v in state.items() if k != "outbox"}}
 
 
 def _reply_from_json(data: dict[str, Any]) -> Reply:
-    return Reply(str(data.get("text") or ""), tuple(Button(str(l), str(p)) for l, p in data.get("buttons") or []),
-                 asks=data.get("asks"))
+    buttons = tuple(Button(str(label), str(payload)) for label, payload in data.get("buttons") or [])
+    return Reply(str(data.get("text") or ""), buttons, asks=data.get("asks"))

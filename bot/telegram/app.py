@@ -1,24 +1,29 @@
 """Building and running the PTB Application: `runner-triage run` (polling) and `run --webhook`.
 
 Start-up work (loading the engine, opening the store, publishing the command menu) happens in
-`post_init`; the store is closed in `post_shutdown`. PTB's run_polling/run_webhook handle SIGINT
-and SIGTERM: they stop fetching, finish the updates already fetched, acknowledge them to
-Telegram and return, so the process exits 0 with everything saved. Pending updates are never
-dropped: messages sent while the bot was down are answered when it is back.
+`post_init`; the store is closed in `post_shutdown`. Updates come in through our own loops, not
+PTB's Updater (which tells Telegram an update was handled before it is): `polling.Poller` or
+`webhook.WebhookServer`, both through `ingress.Ingress`, which says "handled" only once the turn
+is saved and flushed. SIGINT/SIGTERM: stop taking updates, finish the ones in hand, confirm them,
+close the store, exit 0. Pending updates are never dropped: messages sent while the bot was down
+are answered when it is back.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import signal
 import time
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -35,8 +40,11 @@ from telegram.request import BaseRequest
 from bot.engine import Engine
 from bot.errors import ConfigError, RunnerTriageError
 from bot.store import UserStore, open_store
-from bot.telegram.adapter import COMMAND_MENU, TelegramChannel, call_api
+from bot.telegram.adapter import COMMAND_MENU, TelegramChannel, call_api, retry_after_seconds
 from bot.telegram.config import TelegramConfig
+from bot.telegram.ingress import Ingress
+from bot.telegram.polling import Poller
+from bot.telegram.webhook import WebhookServer
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +99,9 @@ def build_application(
         .base_url(config.base_url)
         .base_file_url(config.base_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=config.timezone))
-        # Different users in parallel; one user's turns are serialised by the store's lock.
-        .concurrent_updates(64)
+        # Updates come in through bot.telegram.polling / .webhook and Application.process_update;
+        # PTB's Updater would tell Telegram an update was handled before it is.
+        .updater(None)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
@@ -147,6 +156,9 @@ def configure_logging(config: TelegramConfig) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line per heartbeat otherwise
+    logging.getLogger("tornado.access").setLevel(logging.WARNING)  # bot.telegram.webhook logs requests
+    # rasa-sdk's tracker says "Tried to access non existent slot …" at INFO, twice a turn.
+    logging.getLogger("rasa_sdk").setLevel(logging.WARNING)
 
 
 class RedactingFormatter(logging.Formatter):
@@ -183,26 +195,11 @@ class JSONFormatter(logging.Formatter):
 
 
 def run(config: TelegramConfig) -> int:
-    """Run until SIGINT/SIGTERM; 0 on a clean stop. Blocks (PTB owns the event loop)."""
+    """Run until SIGINT/SIGTERM; 0 on a clean stop."""
     configure_logging(config)
     app = build_application(config)
     try:
-        if config.webhook is None:
-            log.info("starting: long polling %s", _host(config.base_url))
-            app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False, bootstrap_retries=-1)
-        else:
-            hook = config.webhook
-            log.info("starting: webhook on %s:%s/%s", hook.listen, hook.port, hook.path)
-            app.run_webhook(
-                listen=hook.listen,
-                port=hook.port,
-                url_path=hook.path,
-                webhook_url=hook.url,
-                secret_token=hook.secret,
-                allowed_updates=ALLOWED_UPDATES,
-                drop_pending_updates=False,
-                bootstrap_retries=-1,
-            )
+        asyncio.run(serve(app, config))
     except InvalidToken as exc:
         raise ConfigError("Telegram rejected TELEGRAM_BOT_TOKEN (unauthorized): check it with @BotFather") from exc
     except NetworkError as exc:
@@ -212,6 +209,79 @@ def run(config: TelegramConfig) -> int:
         raise RunnerTriageError(f"Telegram refused to start the bot: {exc}") from exc
     log.info("stopped")
     return 0
+
+
+async def serve(app: Application[Any, Any, Any, Any, Any, Any], config: TelegramConfig,
+                stop: asyncio.Event | None = None) -> None:
+    """Start the application, take updates until SIGINT/SIGTERM (or `stop`), stop cleanly."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    channel: TelegramChannel = app.bot_data["channel"]
+    try:
+        if not await _until_reachable(app.initialize, stop, "connect to the Bot API"):  # getMe
+            return
+        assert app.post_init is not None
+        await app.post_init(app)
+        ingress = Ingress(app, lambda: channel.store)
+        feed: Poller | WebhookServer
+        hook = config.webhook
+        if hook is None:
+            log.info("starting: long polling %s", _host(config.base_url))
+            feed = Poller(app.bot, ingress, allowed_updates=ALLOWED_UPDATES)
+            ready = await _until_reachable(lambda: app.bot.delete_webhook(drop_pending_updates=False),
+                                           stop, "switch the bot to polling (deleteWebhook)")
+        else:
+            log.info("starting: webhook on %s:%s/%s", hook.listen, hook.port, hook.path)
+            feed = WebhookServer(ingress, app.bot, listen=hook.listen, port=hook.port, path=hook.path,
+                                 secret=hook.secret)
+            try:
+                await feed.start()  # listening before Telegram is told where to send
+            except OSError as exc:
+                raise RunnerTriageError(f"cannot listen on {hook.listen}:{hook.port} for the webhook: "
+                                        f"{exc.strerror or exc}") from exc
+            ready = await _until_reachable(
+                lambda: app.bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=ALLOWED_UPDATES,
+                                            max_connections=hook.max_connections, drop_pending_updates=False),
+                stop, "register the webhook (setWebhook)")
+        await app.start()  # the job queue: heartbeat, check-in sweep
+        try:
+            if ready:
+                await feed.run(stop)
+            elif isinstance(feed, WebhookServer):
+                await feed.close()
+        finally:
+            await app.stop()
+    finally:
+        await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+
+
+async def _until_reachable(action: Callable[[], Awaitable[Any]], stop: asyncio.Event, what: str) -> bool:
+    """Run `action`, retrying while the Bot API cannot be reached; False if stopped first. A
+    rejected token or request is raised at once."""
+    pause = 1.0
+    while not stop.is_set():
+        try:
+            await action()
+            return True
+        except RetryAfter as exc:
+            wait = retry_after_seconds(exc)
+        except BadRequest:
+            raise
+        except NetworkError as exc:
+            wait = pause
+            pause = min(pause * 2, 30.0)
+            log.warning("cannot %s yet (%s); trying again in %.0f s", what, type(exc).__name__, wait)
+        try:
+            await asyncio.wait_for(stop.wait(), wait)
+        except TimeoutError:
+            pass
+    return False
 
 
 def _host(base_url: str) -> str:

@@ -23,13 +23,16 @@ _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 @dataclass(frozen=True)
 class WebhookConfig:
-    """Where PTB's webhook server listens and what Telegram is told to call."""
+    """Where the webhook server listens and what Telegram is told to call."""
 
     url: str
     secret: str
     listen: str = "127.0.0.1"
     port: int = 8443
     path: str = "telegram"
+    #: Telegram's setWebhook max_connections (1-100): how many updates it sends at once, and so
+    #: how many turns run at once (each request is answered only when its turn is done).
+    max_connections: int = 40
 
 
 @dataclass(frozen=True)
@@ -188,10 +191,18 @@ def _webhook_config(env: Mapping[str, str], listen: str | None, port: int | None
         raise ConfigError(f"WEBHOOK_PORT must be a number, got {raw_port!r}") from exc
     if not 0 < port_number < 65536:
         raise ConfigError(f"WEBHOOK_PORT must be 1-65535, got {port_number}")
+    raw_connections = env.get("WEBHOOK_MAX_CONNECTIONS") or "40"
+    try:
+        connections = int(raw_connections)
+    except ValueError as exc:
+        raise ConfigError(f"WEBHOOK_MAX_CONNECTIONS must be a number, got {raw_connections!r}") from exc
+    if not 1 <= connections <= 100:
+        raise ConfigError(f"WEBHOOK_MAX_CONNECTIONS must be 1-100 (Telegram's limit), got {connections}")
     return WebhookConfig(
         url=public,
         secret=secret,
         listen=listen or env.get("WEBHOOK_LISTEN") or "127.0.0.1",
         port=port_number,
         path=(path or env.get("WEBHOOK_PATH") or "telegram").strip("/"),
+        max_connections=connections,
     )

@@ -17,7 +17,9 @@ from typing import Any, Literal
 from bot.turn import Button
 
 KEEP_KEYBOARDS = 12
-KEEP_UPDATE_IDS = 32
+#: Update ids remembered per user. Telegram redelivers what it was never told was handled: at most
+#: one getUpdates batch (100 updates) in polling, one update per chat in a webhook.
+KEEP_UPDATE_IDS = 100
 _ALPHABET = string.ascii_lowercase + string.digits
 
 
@@ -29,15 +31,20 @@ def telegram_state(record: dict[str, Any]) -> dict[str, Any]:
     return state  # type: ignore[no-any-return]
 
 
-def seen_update(record: dict[str, Any], update_id: int) -> bool:
-    """True if this update was already handled for the user (Telegram redelivers after a crash);
-    otherwise remember it."""
+def handled_before(record: dict[str, Any], update_id: int) -> bool:
+    """True if this update's turn was already saved for the user (Telegram redelivers an update
+    it was not told about, e.g. after a crash)."""
+    recent = (record.get("telegram") or {}).get("recent_updates") or []
+    return update_id in recent
+
+
+def remember_update(record: dict[str, Any], update_id: int) -> None:
+    """Mark the update handled. It is saved with the turn it starts, in the same write, so a turn
+    is either saved and marked, or neither (and runs when the update comes again)."""
     recent: list[int] = telegram_state(record)["recent_updates"]
-    if update_id in recent:
-        return True
-    recent.append(update_id)
-    del recent[:-KEEP_UPDATE_IDS]
-    return False
+    if update_id not in recent:
+        recent.append(update_id)
+        del recent[:-KEEP_UPDATE_IDS]
 
 
 def new_keyboard(record: dict[str, Any], buttons: tuple[Button, ...], asks: str | None, chat_id: int) -> str:

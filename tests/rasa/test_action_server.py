@@ -52,9 +52,9 @@ def test_actions_lists_our_actions(server: ActionServer) -> None:
     response = server.http.get("/actions")
     assert response.status_code == 200
     assert sorted(a["name"] for a in response.json()) == [
-        "action_answer_question", "action_clinical_check", "action_crisis_response", "action_read_run_file",
-        "action_record_checkin", "action_safety_check", "action_start_checkin", "action_triage",
-        "validate_checkin_form", "validate_clinical_form", "validate_triage_form"]
+        "action_answer_question", "action_clinical_check", "action_read_run_file", "action_record_checkin",
+        "action_safety_check", "action_start_checkin", "action_triage", "validate_checkin_form",
+        "validate_clinical_form", "validate_triage_form"]
 
 
 def test_listens_on_loopback_only(server: ActionServer) -> None:
@@ -116,7 +116,7 @@ def test_form_clarifies_once_then_moves_on(server: ActionServer) -> None:
 
 def test_form_unclear_balance_is_recorded_as_unsure_and_the_form_completes(server: ActionServer) -> None:
     result = run(server, "validate_triage_form", "banana",
-                 {"requested_slot": "balance_change", "pain_location": ["shin"], "pain_pattern": "recurring",
+                 {"requested_slot": "balance_change", "pain_location": ["knee"], "pain_pattern": "fades",
                   "clarified_slots": ["balance_change"]}, form=True)
     found = slots(result)
     assert found["balance_change"] == "unsure" and found["requested_slot"] != "balance_change"
@@ -135,18 +135,41 @@ def test_form_button_payload_values_are_used_without_nlu(server: ActionServer) -
 
 # -- action_safety_check -------------------------------------------------------------------------
 
-def test_safety_check_crisis_sets_level_and_gives_988(server: ActionServer) -> None:
+def test_safety_check_crisis_sets_the_finding_and_the_screens_memory(server: ActionServer) -> None:
     result = run(server, "action_safety_check", "I've been thinking about ending it")
-    assert slots(result) == {"safety_finding": "crisis", "triage_level": "crisis"}
+    found = slots(result)
+    assert found["safety_finding"] == "crisis" and found["triage_level"] == "crisis"
+    assert found["message_language"] == "en"
+    # The memory Rasa keeps in the slot for the next message: plain data, never the text.
+    assert found["crisis_context"] == {"risk": True, "distress": False, "awaiting": "are_you_safe", "language": "en"}
+    assert result["responses"] == []  # the assistant's rule says utter_crisis (examples/rasa/rules.yml)
+
+
+def test_safety_check_reads_no_as_the_answer_to_are_you_safe(server: ActionServer) -> None:
+    context = {"risk": True, "distress": False, "awaiting": "are_you_safe", "language": "en"}
+    found = slots(run(server, "action_safety_check", "no not really", {"crisis_context": context}))
+    assert found["safety_answer"] == "not_safe" and found["safety_finding"] is None
+    found = slots(run(server, "action_safety_check", "idk", {"crisis_context": context}))
+    assert found["safety_answer"] == "unsure"
+
+
+def test_safety_check_overdose_and_spanish(server: ActionServer) -> None:
+    found = slots(run(server, "action_safety_check", "took 15 advil to get through the race and now I'm dizzy"))
+    assert found["safety_finding"] == "overdose" and found["triage_level"] == "emergency"
+    found = slots(run(server, "action_safety_check", "me quiero morir"))
+    assert found["safety_finding"] == "crisis" and found["message_language"] == "es"
+
+
+def test_safety_check_says_english_only_before_a_crisis_reply_in_french(server: ActionServer) -> None:
+    result = run(server, "action_safety_check", "je veux mourir")
+    assert slots(result)["safety_finding"] == "crisis"
     [message] = result["responses"]
-    assert "988" in message["text"]
-    assert message["custom"]["triage"] == "crisis"
-    assert message["buttons"] == [{"title": "I'm safe right now", "payload": "/affirm"}]
+    assert "only understand English" in message["text"]
 
 
 def test_the_safety_check_has_no_red_flags_of_its_own(server: ActionServer) -> None:
     result = run(server, "action_safety_check", "I had chest pain and fainted on my run")
-    assert slots(result) == {"safety_finding": None}
+    assert slots(result)["safety_finding"] is None and "red_flags" not in slots(result)
 
 
 # -- action_clinical_check -----------------------------------------------------------------------
@@ -170,9 +193,9 @@ def test_clinical_check_asks_before_raising_a_sign_without_its_context(server: A
 
 def test_clinical_check_takes_a_typed_answer_to_its_question(server: ActionServer) -> None:
     first = slots(run(server, "action_clinical_check", "my calf is swollen and warm"), case=True)
-    assert first["safety_finding"] == "clinical_question"
+    assert first["safety_finding"] in ("clinical_question", "red_flag_question")
     result = run(server, "action_clinical_check", "yes, only the left one",
-                 {"clinical": first["clinical"], "requested_slot": "q_calf"}, intent="affirm")
+                 {"clinical": first["clinical"], "requested_slot": "q_calf"}, intent="affirm", form=True)
     found = slots(result)
     assert found["q_calf"] == "yes"
     assert found["safety_finding"] in ("red_flag", None)  # None: one more question (breathless?) first
@@ -180,7 +203,8 @@ def test_clinical_check_takes_a_typed_answer_to_its_question(server: ActionServe
 
 def test_safety_check_plain_message_clears_the_finding(server: ActionServer) -> None:
     result = run(server, "action_safety_check", "my left shin hurts every time I run")
-    assert slots(result) == {"safety_finding": None}
+    found = slots(result)
+    assert found["safety_finding"] is None and "safety_answer" not in found
     assert result["responses"] == []
 
 

@@ -1,5 +1,6 @@
 """Fixtures for the Telegram channel: an Application on the test's own event loop, wired to a
-FakeTelegram through PTB's offline BaseRequest seam, with a memory store and a shared engine."""
+FakeTelegram through PTB's offline BaseRequest seam, with a memory store and a shared engine.
+Updates go in the way the real bot takes them: `Ingress.handle` (process_update, then flush)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from bot.store import MemoryStore
 from bot.telegram.adapter import FloodGate, TelegramChannel
 from bot.telegram.app import build_application
 from bot.telegram.config import TelegramConfig
+from bot.telegram.ingress import Ingress, Outcome
 from tests.telegram.fake_api import TOKEN, FakeTelegram, OfflineRequest
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
@@ -40,15 +42,17 @@ class Harness:
     def __init__(self, app: Application[Any, Any, Any, Any, Any, Any], fake: FakeTelegram,
                  store: MemoryStore, channel: TelegramChannel, clock: FakeClock) -> None:
         self.app = app
+        self.ingress = Ingress(app, lambda: store)
         self.fake = fake
         self.store = store
         self.channel = channel
         self.clock = clock
         self.pace = 3.0  # seconds between a user's messages, as the flood gate sees them
 
-    async def feed(self, update: dict[str, Any]) -> None:
+    async def feed(self, update: dict[str, Any]) -> Outcome:
+        """Deliver an update (again, if Telegram would); what the bot tells Telegram."""
         self.clock.now += self.pace
-        await self.app.process_update(Update.de_json(update, self.app.bot))
+        return await self.ingress.handle(Update.de_json(update, self.app.bot))
 
     async def say(self, user_id: int, text: str, **kw: Any) -> list[dict[str, Any]]:
         """Send text; return the messages the bot sent in answer."""

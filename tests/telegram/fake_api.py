@@ -3,16 +3,28 @@
 `OfflineRequest` (a PTB BaseRequest, PTB's own test approach) hands calls to it in-process;
 `BotAPIServer` serves it over HTTP on 127.0.0.1 for the end-to-end test of the real process.
 Only the methods the bot uses exist; an unknown method is a 404 like the real API's.
+
+It keeps Telegram's delivery rules, which are what make a crashed bot lose nothing:
+
+- polling: an update stays pending until getUpdates is called with an offset above its id;
+  getUpdates while a webhook is set is a 409, as in the real API;
+- webhook (`deliver_webhooks`): as the Bot API server does it (tdlib/telegram-bot-api,
+  WebhookActor): one update per chat at a time, in order, up to `max_connections` chats at once;
+  an update is forgotten only when answered 2xx, otherwise (an error status, a dropped or
+  refused connection) it is sent again after a short delay.
 """
 
 from __future__ import annotations
 
+import asyncio
 import email.parser
 import email.policy
 import itertools
 import json
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections import defaultdict, deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -46,7 +58,15 @@ class FakeTelegram:
         self.faults: dict[str, deque[str]] = defaultdict(deque)
         self.webhook: dict[str, Any] | None = None
         self.commands: list[dict[str, Any]] = []
-        self.lowest_offset_asked = 0
+        self.confirmed = 0  # the highest getUpdates offset asked for: every update below it is gone
+        # Webhook delivery (deliver_webhooks): where updates really go (a local "reverse proxy"
+        # target for the public URL the bot registers), what is in flight, and every answer.
+        self.webhook_target: str | None = None
+        self.webhook_answers: list[tuple[int, int]] = []  # (update_id, HTTP status; 0 = no answer)
+        self._in_flight: dict[int, Any] = {}  # update_id -> its chat's queue key
+        self._retry_at: dict[int, float] = {}
+        self._failures: dict[int, int] = defaultdict(int)
+        self._closed = False
 
     # -- what users do -------------------------------------------------------------------
     def user_update(self, update: dict[str, Any]) -> dict[str, Any]:
@@ -71,6 +91,18 @@ class FakeTelegram:
     def texts(self, chat_id: int | None = None) -> list[str]:
         return [p["text"] for p in self.sent("sendMessage", chat_id)]
 
+    def count_sent(self, chats: set[int], method: str = "sendMessage") -> int:
+        """Messages sent to any of `chats`, in one pass: cheap enough for a wait_for predicate,
+        which runs under the lock the stand-in's server threads need."""
+        with self.cond:
+            return sum(1 for m, p in self.calls if m == method and p.get("chat_id") in chats)
+
+    def pending(self) -> list[dict[str, Any]]:
+        """Updates Telegram still holds: not confirmed by a getUpdates offset, or not yet answered
+        2xx by the webhook."""
+        with self.cond:
+            return [u for u in self.updates if u["update_id"] >= self.confirmed]
+
     def wait_for(self, predicate: Any, timeout: float = 15.0) -> Any:
         deadline = time.monotonic() + timeout
         with self.cond:
@@ -94,9 +126,14 @@ class FakeTelegram:
                              "parameters": {"retry_after": 1}}
             if fault == "unauthorized":
                 return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
+            if fault == "bad_request":
+                return 400, {"ok": False, "error_code": 400, "description": "Bad Request: can't parse entities"}
         handler = getattr(self, f"_{method}", None)
         if handler is None:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
+        if method == "getUpdates" and self.webhook is not None:
+            return 409, {"ok": False, "error_code": 409, "description": "Conflict: can't use getUpdates "
+                         "method while webhook is active; use deleteWebhook to delete the webhook first"}
         result = handler(params)
         if method != "getUpdates":
             with self.cond:
@@ -116,13 +153,16 @@ class FakeTelegram:
     def _getUpdates(self, params: dict[str, Any]) -> Any:
         offset = int(params.get("offset") or 0)
         timeout = float(params.get("timeout") or 0)
+        limit = int(params.get("limit") or 100)
         deadline = time.monotonic() + min(timeout, 2.0)
         with self.cond:
-            if offset:
+            if offset > self.confirmed:  # confirms every update below the offset: they are gone
+                self.confirmed = offset
                 self.updates = [u for u in self.updates if u["update_id"] >= offset]
-            while not self.updates and time.monotonic() < deadline:
+                self.cond.notify_all()
+            while not self.updates and time.monotonic() < deadline and not self._closed:
                 self.cond.wait(deadline - time.monotonic())
-            return list(self.updates[:100])
+            return list(self.updates[:limit])
 
     def _sendMessage(self, params: dict[str, Any]) -> Any:
         return self._message(params, {"text": params["text"]})
@@ -158,18 +198,95 @@ class FakeTelegram:
         return self.commands
 
     def _deleteWebhook(self, _: dict[str, Any]) -> Any:
-        self.webhook = None
+        with self.cond:
+            self.webhook = None
+            self.cond.notify_all()
         return True
 
     def _setWebhook(self, params: dict[str, Any]) -> Any:
-        self.webhook = params
+        with self.cond:
+            self.webhook = params
+            self.cond.notify_all()
         return True
 
     def _getWebhookInfo(self, _: dict[str, Any]) -> Any:
-        return {"url": (self.webhook or {}).get("url", ""), "has_custom_certificate": False, "pending_update_count": 0}
+        return {"url": (self.webhook or {}).get("url", ""), "has_custom_certificate": False,
+                "pending_update_count": len(self.pending())}
+
+    # -- webhook delivery ----------------------------------------------------------------
+    def deliver_webhooks(self, target: str) -> None:
+        """Send pending updates to `target` (http://127.0.0.1:…/path, standing in for the reverse
+        proxy behind the https URL the bot registers) while a webhook is set, until `close`."""
+        self.webhook_target = target
+        threading.Thread(target=self._deliver_loop, name="fake-webhook", daemon=True).start()
+
+    def close(self) -> None:
+        with self.cond:
+            self._closed = True
+            self.cond.notify_all()
+
+    def _deliver_loop(self) -> None:
+        with self.cond:
+            while not self._closed:
+                wait = 1.0
+                if self.webhook is not None:
+                    limit = int(self.webhook.get("max_connections") or 40)
+                    busy = set(self._in_flight.values())
+                    heads: set[Any] = set()
+                    now = time.monotonic()
+                    for update in self.updates:
+                        queue = _queue_key(update)
+                        if queue in heads:
+                            continue  # only the oldest pending update of a chat may be sent
+                        heads.add(queue)
+                        if queue in busy or len(self._in_flight) >= limit:
+                            continue
+                        due = self._retry_at.get(update["update_id"], 0.0)
+                        if due > now:
+                            wait = min(wait, due - now)
+                            continue
+                        self._in_flight[update["update_id"]] = queue
+                        busy.add(queue)
+                        threading.Thread(target=self._post_update, args=(update, dict(self.webhook)),
+                                         daemon=True).start()
+                self.cond.wait(wait)
+
+    def _post_update(self, update: dict[str, Any], webhook: dict[str, Any]) -> None:
+        headers = {"Content-Type": "application/json"}
+        if webhook.get("secret_token"):
+            headers["X-Telegram-Bot-Api-Secret-Token"] = str(webhook["secret_token"])
+        request = urllib.request.Request(str(self.webhook_target), json.dumps(update).encode(), headers)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                status = int(response.status)
+        except urllib.error.HTTPError as err:
+            status = err.code
+        except OSError:
+            status = 0  # refused, reset, or the bot died mid-request: no answer
+        update_id = update["update_id"]
+        with self.cond:
+            del self._in_flight[update_id]
+            self.webhook_answers.append((update_id, status))
+            if 200 <= status < 300:
+                self.updates = [u for u in self.updates if u["update_id"] != update_id]
+                self._retry_at.pop(update_id, None)
+            else:
+                self._failures[update_id] += 1
+                self._retry_at[update_id] = time.monotonic() + min(0.05 * 2 ** self._failures[update_id], 1.0)
+            self.cond.notify_all()
 
     def _close(self, _: dict[str, Any]) -> Any:
         return True
+
+
+def _queue_key(update: dict[str, Any]) -> Any:
+    """The chat an update belongs to (the Bot API server delivers one update per chat at a time)."""
+    for kind in ("message", "edited_message", "callback_query", "my_chat_member"):
+        body = update.get(kind)
+        if isinstance(body, dict):
+            chat = body.get("chat") or (body.get("message") or {}).get("chat") or {}
+            return chat.get("id", (body.get("from") or {}).get("id"))
+    return update["update_id"]
 
 
 def message_dict(user_id: int, text: str | None, chat_type: str = "private", chat_id: int | None = None,
@@ -235,12 +352,18 @@ class OfflineRequest(BaseRequest):
         files = None
         if request_data and request_data.contains_files:
             files = {k: v[1] for k, v in request_data.multipart_data.items()}
-        status, body = self.fake.call(api_method, params, files)
+        if api_method == "getUpdates":  # a long poll waits: not on the event loop
+            status, body = await asyncio.to_thread(self.fake.call, api_method, params, files)
+        else:
+            status, body = self.fake.call(api_method, params, files)
         return status, json.dumps(body).encode()
 
 
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
+    # http.server's default backlog is 5: a burst of 100 connections from the bot would lose
+    # SYNs and show 1-3 s retransmit stalls that belong to the stand-in, not to the bot.
+    request_queue_size = 256
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A bot process killed mid-request is part of the test, not an error."""
@@ -255,6 +378,9 @@ class BotAPIServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # http.server writes headers and body in two segments; with Nagle on, the body waits
+            # for the bot's delayed ACK (40 ms on Linux) on every call: the stand-in's time, not the bot's.
+            disable_nagle_algorithm = True
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -293,6 +419,7 @@ class BotAPIServer:
         return self
 
     def __exit__(self, *exc: Any) -> None:
+        self.fake.close()
         self.httpd.shutdown()
         self.httpd.server_close()
 

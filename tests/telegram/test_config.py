@@ -57,6 +57,20 @@ def test_webhook_needs_a_public_https_url_and_a_secret() -> None:
                           "WEBHOOK_PORT": "9000"}, webhook=True, path="/tg/", listen="0.0.0.0")
     assert config.webhook is not None
     assert (config.webhook.listen, config.webhook.port, config.webhook.path) == ("0.0.0.0", 9000, "tg")
+    assert config.webhook.max_connections == 40  # Telegram's default
+
+
+@pytest.mark.parametrize(("value", "accepted"), [("1", True), ("100", True), ("0", False), ("101", False),
+                                                 ("many", False)])
+def test_webhook_max_connections_is_telegrams_range(value: str, accepted: bool) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "WEBHOOK_URL": "https://bot.example.org/tg", "WEBHOOK_SECRET": "s3cret",
+           "WEBHOOK_MAX_CONNECTIONS": value}
+    if accepted:
+        hook = load_config(env, webhook=True).webhook
+        assert hook is not None and hook.max_connections == int(value)
+    else:
+        with pytest.raises(ConfigError, match="WEBHOOK_MAX_CONNECTIONS"):
+            load_config(env, webhook=True)
 
 
 def test_env_file_parsing() -> None:

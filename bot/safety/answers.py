@@ -1,0 +1,131 @@
+"""Understanding the answer to the crisis protocol's two questions, typed or pressed.
+
+- "Are you safe right now?"  -> "safe" | "not_safe" | "unsure"
+- "Are you having thoughts of hurting or killing yourself?"  -> "yes" | "no" | "unsure"
+
+"idk", "not sure", "maybe", "i guess" are never "safe" (CLINICAL.md: "not sure" is not a yes; keep
+the resources in view and ask again gently). When a message is not an answer at all, None: the
+crisis screen still reads it as a message. English and Spanish.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SAFE, NOT_SAFE, UNSURE = "safe", "not_safe", "unsure"
+YES, NO = "yes", "no"
+
+# Button payloads: what phase B's buttons send, and what the current ones send.
+PAYLOADS: dict[str, dict[str, str]] = {
+    "are_you_safe": {"/safe": SAFE, "/affirm": SAFE, "/not_safe": NOT_SAFE, "/deny": NOT_SAFE, "/unsure": UNSURE},
+    "thoughts": {"/affirm": YES, "/yes": YES, "/deny": NO, "/no": NO, "/unsure": UNSURE},
+}
+
+_UNSURE = re.compile(
+    r"\b(?:idk|idek|dunno|dno|i don'?t know|i do not know|don'?t know|not sure|unsure|no idea|not really sure|"
+    r"maybe|perhaps|possibly|i guess|guess so|i suppose|suppose so|kind of|kinda|sort of|sorta|i think so|"
+    r"think so|probably|hard to say|depends|for now|at the moment|right now yes|i hope so|hopefully|"
+    r"no se|no lo se|ni idea|tal vez|quiza|quizas|a lo mejor|puede ser|creo que si|mas o menos|supongo|"
+    r"no estoy segur[oa]|no se si|no sabria)\b|^\?+$|^(?:hmm+|um+|uh+|eh+|meh)\W*$"
+)
+_NOT_SAFE = re.compile(
+    r"\b(?:not safe|unsafe|i'?m not|i am not|not really|not at all|not ok|not okay|not fine|not alright|"
+    r"not good|no i'?m not|can'?t keep myself safe|don'?t feel safe|do not feel safe|don'?t think so|"
+    r"probably not|not right now|not tonight|no im not|help me|please help|i need help|scared|in danger|"
+    r"no estoy a salvo|no estoy bien|no estoy segura? de mi|no me siento a salvo|ayuda|ayudame|"
+    r"tengo miedo|nada bien|para nada)\b"
+)
+_SAFE = re.compile(
+    r"\b(?:i'?m safe|i am safe|im safe|i'?m ok|i'?m okay|im ok|im okay|i'?m fine|im fine|i am fine|i'?m alright|"
+    r"i am ok|i am okay|i'?m good|safe now|safe right now|yes i'?m safe|all good|i'?m all right|i'm not going to do "
+    r"anything|not gonna do anything|not going to do anything|won'?t do anything|i won'?t|estoy a salvo|"
+    r"estoy bien|estoy tranquil[oa]|todo bien|me siento a salvo|estoy segur[oa]|safe)\b"
+)
+# Help is coming or here: as good as "safe" for the question (the flow then keeps the lines in view).
+_GETTING_HELP = re.compile(
+    r"\b(?:help is (?:on (?:the|its|it's) way|coming|here)|(?:an? )?(?:ambulance|paramedics?|police|911|999|112) "
+    r"(?:is|are) (?:coming|on (?:the|its|it's) way|here)|i(?:'ve| have)? (?:just |already )?(?:called|rang|phoned) "
+    r"(?:911|999|112|988|an ambulance|for help|them|the number|emergency|emergencies|samaritans|the lifeline)|"
+    r"i'?m (?:at|in) (?:the )?(?:hospital|er|a and e|emergency room|emergency)|someone(?:'s| is) (?:with me|here)|"
+    r"(?:my|a) \w+ (?:is|are) (?:with me|here|driving me|taking me)|on (?:my|the) way to (?:the )?(?:hospital|er)|"
+    r"ya (?:llame|he llamado)|(?:viene|ya viene|esta llegando) la ambulancia|estoy en el hospital|"
+    r"(?:alguien|mi \w+) esta conmigo)\b"
+)
+_YES = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|correct|true|i am|i do|i have|oui|ja|sim|"
+                  r"sometimes|a bit|a little|a lot|kind of|kinda|sort of|often|always|every day|all the time|"
+                  r"a veces|un poco|siempre|mucho)\b")
+# Also "no" and "yes" in the other languages the screen knows (French, Portuguese, German, Italian).
+_NO = re.compile(r"^(?:n|no|nope|nah|naw|nop|not really|never|no way|nunca|para nada|de ninguna manera|"
+                 r"non|nein|nao)\b")
+# "Yes" to "are you safe?" (not "i have", "i do": "i have pills" is not a yes).
+_YES_SAFE = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|correct|i am|i'?m|oui|ja|sim)\b")
+# "I won't hurt myself" is a reassurance, not crisis talk.
+_REASSURANCE = re.compile(r"\b(?:not (?:gonna|going to)|won'?t|will not|wouldn'?t|never) (?:do anything|do it|"
+                          r"hurt myself|kill myself|harm myself|act on (?:it|them|anything))\b")
+_NEGATED_SAFE = re.compile(r"\b(?:not|never|no|don'?t|do not|n't)\s+(?:\w+\s+)?(?:safe|ok|okay|fine|alright|bien|a salvo)\b")
+_SHORT = 12  # words: past this, a message is a statement to screen, not an answer
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).replace("\u2019", "'")
+    text = re.sub(r"[^a-z0-9'? ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def understand_answer(text: str, question: str | None, payload: str | None = None) -> str | None:
+    """The answer `text` (or a pressed button's `payload`) gives to `question`
+    ("are_you_safe" or "thoughts"); None when it is not an answer to it.
+
+    A reassuring answer ("safe", "no") that also talks of means, dying or harm ("yes but I have
+    pills", "no, I just want to sleep forever") is not taken as an answer: the screen reads the
+    message, and the question is asked again."""
+    if question not in PAYLOADS:
+        return None
+    if payload:
+        found = PAYLOADS[question].get(payload.split("{")[0].strip())
+        if found:
+            return found
+    t = _clean(text)
+    if not t or len(t.split()) > _SHORT:
+        return None
+    answer = _safe_answer(t) if question == "are_you_safe" else _thoughts_answer(t)
+    if answer in (SAFE, NO) and _talks_of_risk(text):
+        return None
+    return answer
+
+
+def _talks_of_risk(text: str) -> bool:
+    """Words of crisis talk or means left after denials and figures of speech are blanked."""
+    from bot.safety.crisis import model_text, risk_words  # the screen imports this module
+
+    return bool(risk_words().search(_REASSURANCE.sub(" ", model_text(text))))
+
+
+def _safe_answer(t: str) -> str | None:
+    # Explicitly not safe first; then any hedge (never "safe"); then an unhedged "I'm safe".
+    if _NOT_SAFE.search(t) and not re.search(r"\b(?:not gonna|not going to|won'?t) do anything\b", t):
+        if _UNSURE.search(t) and not re.search(r"\bnot safe\b|\bunsafe\b|\bdon'?t think so\b|\bprobably not\b|"
+                                               r"\bno estoy a salvo\b", t):
+            return UNSURE
+        return NOT_SAFE
+    if _UNSURE.search(t):
+        return UNSURE
+    if (_SAFE.search(t) and not _NEGATED_SAFE.search(t)) or _GETTING_HELP.search(t):
+        return SAFE
+    if _NO.match(t):
+        return NOT_SAFE
+    if _YES_SAFE.match(t):
+        return SAFE
+    return None
+
+
+def _thoughts_answer(t: str) -> str | None:
+    if _UNSURE.search(t) and not _YES.match(t):
+        return UNSURE
+    if _NO.match(t) or re.search(r"\b(?:i'?m not|no i'?m not|i am not|not thinking|no thoughts)\b", t):
+        return NO
+    if _YES.match(t) or re.search(r"\b(?:yes|yeah|i am|i have been|i do)\b", t):
+        return YES
+    return None

@@ -1,0 +1,527 @@
+"""The crisis half of the safety screen: how much danger a message shows, and of what kind.
+
+Pure: no I/O after the first call (patterns compiled, the model and the language identifier
+loaded once), no clock, nothing logged. It runs on every message, first.
+
+How it reads a message (details in docs/safety.md):
+
+1. Normalise: lower case, accents folded, disguised spellings undone ("s*icide", "k!ll",
+   "su1cide"), typos and chat spellings fixed.
+2. Blank what is not about the person's own danger now: explicit denials ("I'm not suicidal"),
+   figures of speech ("this hill is killing me", "my watch died"), reports and titles ("the
+   memorial 5k for my brother who died by suicide", "13 reasons why").
+3. Find *signals* (crisis_patterns.py): ideation, method, self-harm, burden, goodbye, intent,
+   plan, means, time, acted, not safe, overdose, hopelessness, dark jokes, distress; each in
+   English, Spanish and basic French/Portuguese/German/Italian.
+4. Check each signal in its sentence: whose danger is it (the person, or someone else)? Is it a
+   general question ("can ibuprofen overdose hurt your kidneys?"), a race-moment joke ("wanted
+   to die at mile 20 lol"), or a resolved past stated neutrally?
+5. Decide the tier from the signals and the conversation so far (`CrisisContext`); when the
+   rules see nothing, a trained second net may raise the message to `unclear` (ask).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from bot.safety import crisis_patterns as C
+from bot.safety.patterns import TYPOS as SHARED_TYPOS
+from bot.safety.answers import understand_answer
+from bot.safety.language import SUPPORTED, detect_language
+
+# The tiers, most serious first. None means nothing to act on.
+EMERGENCY = "emergency"  # emergency number first: not safe, means, plan, time, acted, overdose
+CRISIS = "crisis"  # the full crisis response with resources
+THIRD_PARTY = "third_party"  # someone else is at risk now: how to help, the emergency number
+UNCLEAR = "unclear"  # ask directly and kindly, resources in the same message
+DISTRESS = "distress"  # acknowledge the loss or frustration; no screening question
+TIERS = (EMERGENCY, CRISIS, THIRD_PARTY, UNCLEAR, DISTRESS)
+
+# What each signal means for the person's own tier (crisis_patterns.py has the table).
+EMERGENCY_SIGNALS = frozenset({"intent", "plan", "acted", "not_safe", "overdose"})
+CRISIS_SIGNALS = frozenset({"ideation", "method", "self_harm", "burden", "goodbye"})
+UNCLEAR_SIGNALS = frozenset({"hopeless", "dark_joke", "means"})
+RISK_SIGNALS = EMERGENCY_SIGNALS | CRISIS_SIGNALS | {"means"}
+# Signals that a race-moment joke, a general question or a resolved past can explain away.
+FIGURATIVE = frozenset({"ideation", "dark_joke", "hopeless", "intent", "method"})
+QUESTIONABLE = frozenset({"overdose", "ideation", "self_harm"})  # ideation/self-harm only when not first person
+HISTORICAL = frozenset({"ideation", "self_harm", "acted", "method", "overdose", "intent", "plan"})
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+MODEL_MIN_WORDS = 5
+#: With distress earlier in the conversation, the model needs less to make the bot ask.
+MODEL_THRESHOLD_AFTER_DISTRESS = 0.30
+
+
+@dataclass(frozen=True)
+class CrisisContext:
+    """What the earlier messages of this conversation showed; the engine keeps it between turns
+    (`to_dict` / `from_dict`, plain JSON) and passes it in. Never holds message text."""
+
+    risk: bool = False  # the person's own crisis or emergency talk earlier
+    distress: bool = False  # distress, or an unclear remark, earlier
+    awaiting: str | None = None  # the question the bot asked: "are_you_safe" | "thoughts" | "form_answer"
+    language: str | None = None  # the conversation's language so far
+
+    def after(self, assessment: CrisisAssessment, asked: str | None = None) -> CrisisContext:
+        """The context for the next message, once `assessment` was answered. `asked` is the
+        question the reply ended with; by default the one the protocol asks for that tier
+        ("are you safe right now?" after crisis or emergency, "are you having thoughts of...?"
+        after unclear)."""
+        tier = assessment.tier
+        if asked is None and assessment.by == "answer" and assessment.answer == "unsure":
+            asked = self.awaiting  # "idk" is not an answer: ask the same question again, gently
+        if asked is None:
+            asked = {EMERGENCY: "are_you_safe", CRISIS: "are_you_safe", UNCLEAR: "thoughts"}.get(tier or "")
+            if asked is None and self.awaiting in ("are_you_safe", "thoughts") and assessment.answer in (None, "unsure"):
+                asked = self.awaiting  # no answer yet, or "idk": the question stays open
+        language = assessment.language if assessment.language != "other" else self.language
+        return CrisisContext(
+            risk=self.risk or tier in (EMERGENCY, CRISIS) or assessment.answer in ("not_safe", "yes"),
+            distress=self.distress or tier in (DISTRESS, UNCLEAR),
+            awaiting=asked,
+            language=language or self.language,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"risk": self.risk, "distress": self.distress, "awaiting": self.awaiting, "language": self.language}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> CrisisContext:
+        data = data or {}
+        awaiting = data.get("awaiting")
+        language = data.get("language")
+        return cls(risk=bool(data.get("risk")), distress=bool(data.get("distress")),
+                   awaiting=awaiting if isinstance(awaiting, str) else None,
+                   language=language if isinstance(language, str) else None)
+
+
+@dataclass(frozen=True)
+class CrisisAssessment:
+    """The crisis screen's answer for one message. `signals` are ids (never message text)."""
+
+    tier: str | None = None
+    overdose: bool = False
+    language: str = "en"
+    signals: frozenset[str] = frozenset()
+    third_party_signals: frozenset[str] = frozenset()
+    answer: str | None = None  # the answer to `context.awaiting`: safe/not_safe/unsure, yes/no/unsure
+    by: str = ""  # what decided the tier: "rules" | "context" | "answer" | "model"
+
+    @property
+    def supported_language(self) -> bool:
+        """Can the bot answer in this language (else: "I understand English only" + the line)?"""
+        return self.language in SUPPORTED
+
+    @property
+    def resources(self) -> bool:
+        """Does the reply carry the crisis resources (everything but distress and nothing)?"""
+        return self.tier in (EMERGENCY, CRISIS, THIRD_PARTY, UNCLEAR)
+
+
+# --------------------------------------------------------------------------------------------
+# Normalising
+# --------------------------------------------------------------------------------------------
+
+_LEET = {"1": "i", "!": "i", "0": "o", "3": "e", "$": "s", "@": "a", "4": "a", "5": "s", "7": "t", "|": "l"}
+_LEET_INSIDE = re.compile(r"(?<=[a-z])[10!3$@4|57](?=[a-z])|(?<![a-z0-9])\$(?=[a-z])|(?<=[a-z])[!1](?=\b)")
+_STARRED = re.compile(r"\b[a-z]*[*#.\-_]+[a-z*#.\-_]*[a-z]\b|\b[a-z]+[*#]+\b")
+_STAR_WORDS = ("suicide", "suicidal", "kill", "killing", "myself", "die", "dead", "self", "harm", "cut", "cutting",
+               "unalive", "death", "overdose", "hang", "wrists")
+_SPACED = re.compile(r"\b(?:k\W?m\W?s|k\W?y\W?s)\b")
+_SQUEEZE = re.compile(r"([a-z])\1{2,}")
+_NON_TEXT = re.compile(r"[^a-z0-9'?.!,;:\-/ ]+")
+_SPACES = re.compile(r"\s+")
+
+# Chat spellings and typos for crisis words; applied word by word after the shared TYPOS.
+TYPOS: dict[str, str] = {
+    "tonite": "tonight", "2nite": "tonight", "tnite": "tonight", "anymroe": "any more", "anymore": "any more",
+    "agian": "again", "agin": "again", "endng": "ending", "thinkng": "thinking", "thnking": "thinking",
+    "lif": "life", "abt": "about", "bout": "about", "wanna": "want to", "gunna": "gonna", "kil": "kill",
+    "kms.": "kms", "suicidal.": "suicidal", "sucidal": "suicidal", "sucidial": "suicidal", "suicidle": "suicidal",
+    "suicidel": "suicidal", "sucide": "suicide", "suicde": "suicide", "suiside": "suicide", "suacide": "suicide",
+    "killmyself": "kill myself", "kermit": "kermit", "wnat": "want", "wnated": "wanted", "ded": "dead",
+    "alseep": "asleep", "slepp": "sleep", "tired.": "tired", "nobady": "nobody", "evryone": "everyone",
+    "lyfe": "life", "liife": "life", "myslef": "myself", "myselfe": "myself", "mysel": "myself", "meself": "myself",
+    "selfharm": "self harm", "self-harm": "self harm", "selfharming": "self harming", "unalived": "unalive",
+    "unaliving": "unaliving", "sewerslide": "sewer slide", "suey": "suicide", "diee": "die", "dye": "die",
+    "od'd": "overdosed", "odd'd": "overdosed", "oded": "overdosed", "o.d.": "overdose",
+    "im": "i'm", "ive": "i've", "id": "i'd", "ill": "i'll", "dont": "don't", "cant": "can't", "wont": "won't",
+    "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "wouldnt": "wouldn't",
+    "couldnt": "couldn't", "havent": "haven't", "hasnt": "hasn't", "shouldnt": "shouldn't", "whats": "what's",
+    "thats": "that's", "its": "it's", "u": "you", "ur": "your", "r": "are", "n": "and", "y": "why",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tomorow": "tomorrow", "tommorow": "tomorrow", "rn": "right now",
+    "ngl": "ngl", "idk": "idk", "pls": "please", "plz": "please", "everythin": "everything", "nothin": "nothing",
+    "killin": "killing", "thinkin": "thinking", "endin": "ending", "cuttin": "cutting", "hurtin": "hurting",
+    "dyin": "dying", "wantin": "wanting", "plannin": "planning", "goin": "going", "takin": "taking",
+    "jumpin": "jumping", "livin": "living", "existin": "existing", "kiero": "quiero", "qiero": "quiero",
+    "morirme.": "morirme", "matarme.": "matarme", "xq": "porque", "pq": "porque", "q": "que", "k": "que",
+}
+
+
+_ALL_TYPOS = {**SHARED_TYPOS, **TYPOS}
+
+
+def _unstar(match: re.Match[str]) -> str:
+    word = match.group(0)
+    pattern = re.compile("^" + re.sub(r"[*#.\-_]+", "[a-z]{0,3}", re.escape(word).replace("\\", "")) + "$")
+    for candidate in _STAR_WORDS:
+        if pattern.match(candidate):
+            return candidate
+    return word
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents folded, disguises undone, typos fixed, repeats squeezed to two."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u00b4", "'")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _LEET_INSIDE.sub(lambda m: _LEET.get(m.group(0), m.group(0)), text)
+    text = _STARRED.sub(_unstar, text)
+    text = _SPACED.sub(lambda m: re.sub(r"\W", "", m.group(0)), text)
+    text = _NON_TEXT.sub(" ", text)
+    text = _SQUEEZE.sub(r"\1\1", text)
+    words = []
+    for w in text.split():
+        bare = w.strip(".,!?;:")
+        fixed = _ALL_TYPOS.get(bare)
+        words.append(w.replace(bare, fixed) if fixed is not None and bare else w)
+    return _SPACES.sub(" ", " ".join(words)).strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Patterns, compiled once
+# --------------------------------------------------------------------------------------------
+
+def _expand(pattern: str) -> str:
+    words = dict(C.WORDS, BIGNUM=C.BIG_NUMBERS, NUM=C.NUMBERS)
+    for _ in range(3):  # word classes may use other word classes
+        pattern = re.sub(r"\{([A-Z_]+)\}", lambda m: words[m.group(1)], pattern)
+    return pattern
+
+
+def _one(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    items = [f"(?:{_expand(p)})" for p in patterns]
+    return re.compile("|".join(items)) if items else None
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    signals: tuple[tuple[str, str, re.Pattern[str]], ...]  # (signal, language, pattern)
+    legacy_statements: re.Pattern[str]
+    legacy_ambiguous: re.Pattern[str]
+    blank: tuple[re.Pattern[str], ...]
+    race: re.Pattern[str]
+    joke: re.Pattern[str]
+    earnest: re.Pattern[str]
+    question: re.Pattern[str]
+    past: re.Pattern[str]
+    resolved: re.Pattern[str]
+    current: re.Pattern[str]
+    help_someone: re.Pattern[str]
+    model_gate: re.Pattern[str]
+    other: re.Pattern[str]
+    reflexive_other: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    signals: list[tuple[str, str, re.Pattern[str]]] = []
+    for lang, table in (("en", C.SIGNALS_EN), ("es", C.SIGNALS_ES), ("other", C.SIGNALS_OTHER)):
+        for signal, patterns in table.items():
+            compiled = _one(patterns)
+            if compiled is not None:
+                signals.append((signal, lang, compiled))
+    blank = tuple(re.compile(_expand(p)) for p in C.DENIALS + C.FIGURES_OF_SPEECH + C.REPORTS)
+    legacy_statements = _one(C.STATEMENTS)
+    legacy_ambiguous = _one(C.AMBIGUOUS)
+    assert legacy_statements is not None and legacy_ambiguous is not None
+    return _Compiled(
+        signals=tuple(signals), legacy_statements=legacy_statements, legacy_ambiguous=legacy_ambiguous,
+        blank=blank, race=re.compile(C.RACE_MOMENT), joke=re.compile(C.JOKE), earnest=re.compile(C.EARNEST),
+        question=re.compile(C.GENERAL_QUESTION), past=re.compile(C.PAST), resolved=re.compile(C.RESOLVED),
+        current=re.compile(C.CURRENT), help_someone=re.compile(C.HELP_SOMEONE), model_gate=re.compile(C.MODEL_GATE),
+        other=re.compile(_expand(r"\b{OTHER}\b(?!'s)")),
+        reflexive_other=re.compile(r"\b(?:him|her|them)sel(?:f|ves)\b|\b(?:his|her|their) (?:own )?(?:life|wrists?|arms?|"
+                                   r"legs?|thighs?|tablets|pills|meds)\b|\bse (?:quiere|va a|piensa|corta|corto|esta|mato|tomo|ha tomado|trago|"
+                                   r"lastima|hace)\b|\b(?:matarse|suicidarse|quitarse)\b"),
+    )
+
+
+def warm_up() -> None:
+    """Compile the patterns and load the model and the language identifier now."""
+    from bot.safety.language import warm_up as language_warm_up
+
+    _compiled()
+    _risk_model()
+    language_warm_up()
+
+
+# --------------------------------------------------------------------------------------------
+# The trained second net
+# --------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _risk_model() -> tuple[Any, float] | None:
+    """The trained second net (scripts/train_safety_model.py), or None if it is not shipped."""
+    if not (MODEL_DIR / "threshold.json").exists():
+        return None
+    import spacy
+
+    threshold = float(json.loads((MODEL_DIR / "threshold.json").read_text())["threshold"])
+    return spacy.load(MODEL_DIR), threshold
+
+
+def risk_score(cleaned: str) -> float:
+    """The model's probability of crisis talk in `model_text(text)`."""
+    model = _risk_model()
+    return float(model[0](" ".join(cleaned[:2000].split())).cats["RISK"]) if model else 0.0
+
+
+@lru_cache(maxsize=1)
+def risk_words() -> re.Pattern[str]:
+    """Any word of crisis talk, means or a place to act (the second net's gate, MEANS, PLACE)."""
+    return re.compile(C.MODEL_GATE + "|" + _expand(r"\b(?:{MEANS}|{PLACE})\b"))
+
+
+def model_text(text: str) -> str:
+    """What the model reads: the normalised message with denials, figures and reports blanked."""
+    return " ".join(_blank(normalise(text), _compiled().blank).split())
+
+
+# --------------------------------------------------------------------------------------------
+# Reading a message
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class _Hit:
+    signal: str
+    lang: str
+    start: int
+    end: int
+    other: bool = False  # about someone else
+
+
+_SENTENCE_END = re.compile(r"[.!?;]+(?:\s|$)|\s+-\s+|\n")
+
+
+def _blank(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
+    chars = list(text)
+    for rx in patterns:
+        for m in rx.finditer(text):
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
+
+
+def _blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        bounds.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds or [(0, len(text))]
+
+
+def _sentence(bounds: list[tuple[int, int]], text: str, pos: int) -> str:
+    for start, end in bounds:
+        if start <= pos < end:
+            return text[start:end]
+    return text
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself|mine)\b")
+# A question that is about the person ("asking for me", "I took 12 already, is that bad?").
+_PERSONAL_QUESTION = re.compile(r"\b(?:i|i've|i have) (?:took|taken|swallowed|had|just|already)\b|"
+                                r"\basking for (?:me|myself|real)\b|\bbeen feeling\b|\bfor me\b")
+_FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|myself|yo|me (?:quiero|voy|siento|corte|tome|hago))\b")
+
+
+def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled) -> bool:
+    """Whose danger is it? Someone else's when the match names them ("kill herself", "his life")
+    or when the nearest subject before it, in its sentence, is another person."""
+    matched = norm[hit.start:hit.end]
+    if c.reflexive_other.search(matched):
+        return True
+    if re.search(r"\b(?:my ?self|myself|my life|my own life|me)\b", matched):
+        return False
+    prefix = norm[sentence_start:hit.start]
+    last_other = max((m.end() for m in c.other.finditer(prefix)), default=-1)
+    last_self = max((m.end() for m in _FIRST_PERSON_SUBJECT.finditer(prefix)), default=-1)
+    if last_other < 0:
+        return False
+    # "my friend told me she wants to die": "me" is an object; "she" is the subject.
+    return last_other > last_self or bool(re.search(r"\b(?:she|he|they)\b", prefix[last_self:]))
+
+
+def _find_hits(norm: str, cleaned: str, c: _Compiled) -> tuple[list[_Hit], bool]:
+    """Signals in `cleaned`; also whether a dark joke was said in earnest."""
+    hits: list[_Hit] = []
+    dark = [m.span() for m in c.legacy_ambiguous.finditer(cleaned)]
+    for start, end in dark:
+        hits.append(_Hit("dark_joke", "en", start, end))
+    rest = _blank_spans(cleaned, dark) if dark else cleaned
+    for signal, lang, rx in c.signals:
+        for m in rx.finditer(rest):
+            if m.end() > m.start():
+                hits.append(_Hit(signal, lang, m.start(), m.end()))
+    for m in c.legacy_statements.finditer(rest):
+        hits.append(_Hit("ideation", "en", m.start(), m.end()))
+    earnest_joke = bool(dark) and bool(c.earnest.search(norm))
+    return hits, earnest_joke
+
+
+def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Compiled) -> bool:
+    """A race-moment joke, a general question, or a resolved past stated neutrally."""
+    earnest = bool(c.earnest.search(norm))
+    # A conditional threat ("if I DNF again I'm throwing myself off the gantry lol") is not a
+    # description of a hard moment: it gets the question, however jokey.
+    conditional = bool(re.search(r"\b(?:if|one more|another)\b", sentence))
+    if hit.signal in FIGURATIVE and not earnest and not conditional and c.race.search(sentence):
+        if raw_joke or re.search(r"\b(?:wanted|thought|felt|was going|made me|nearly|almost|could have|"
+                                 r"quise|queria|pense)\b", sentence):
+            return True
+    if hit.signal in QUESTIONABLE and c.question.search(sentence) and not _PERSONAL_QUESTION.search(norm):
+        if hit.signal == "overdose" or not _FIRST_PERSON.search(sentence):
+            return True
+    if hit.signal in HISTORICAL and c.past.search(sentence) and c.resolved.search(norm) and not c.current.search(norm):
+        return True
+    return False
+
+
+def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
+    """Screen one message for crisis talk. Never raises; cost is linear in the text length."""
+    context = context or CrisisContext()
+    c = _compiled()
+    norm = normalise(text)
+    language = detect_language(text, context.language)
+    answer = understand_answer(text, context.awaiting) if context.awaiting in ("are_you_safe", "thoughts") else None
+    if not norm:
+        return CrisisAssessment(language=language, answer=answer)
+    cleaned = _blank(norm, c.blank)
+    bounds = _sentence_bounds(norm)
+    raw_joke = bool(c.joke.search(norm)) or bool(c.joke.search(text))
+    hits, earnest_joke = _find_hits(norm, cleaned, c)
+
+    own: set[str] = set()
+    others: set[str] = set()
+    langs: set[str] = set()
+    explained = False
+    for hit in hits:
+        sentence_start = next((s for s, e in bounds if s <= hit.start < e), 0)
+        sentence = _sentence(bounds, norm, hit.start)
+        if _explained_away(hit, sentence, norm, raw_joke, c):
+            explained = True
+            continue
+        if hit.signal in RISK_SIGNALS and _about_someone_else(norm, hit, sentence_start, c):
+            others.add(hit.signal)
+            continue
+        own.add(hit.signal)
+        if hit.signal not in ("time", "distress", "possession"):
+            langs.add(hit.lang)
+    if earnest_joke:
+        own.add("ideation")
+    if c.help_someone.search(norm) and others:
+        others.add("help")
+
+    tier, by = _decide(own, others, context)
+    overdose = "overdose" in own or (tier == THIRD_PARTY and "overdose" in others)
+    if answer is not None:
+        tier, by = _apply_answer(tier, by, answer, context)
+    # The model adds recall for phrasings the rules never saw; it does not overrule the rules
+    # where they saw crisis words and explained them (a race joke, a question, a resolved past).
+    if tier is None and not explained and context.awaiting != "form_answer" and not (raw_joke and c.race.search(norm)):
+        tier, by = _model_says(cleaned, context, language)
+    # A Spanish crisis pattern is evidence of Spanish when the identifier was unsure.
+    if language == "en" and langs == {"es"}:
+        language = "es"
+    return CrisisAssessment(tier=tier, overdose=overdose, language=language, signals=frozenset(own),
+                            third_party_signals=frozenset(others), answer=answer, by=by)
+
+
+def _decide(own: set[str], others: set[str], context: CrisisContext) -> tuple[str | None, str]:
+    risky = own & (CRISIS_SIGNALS | EMERGENCY_SIGNALS)
+    # Means or a time only mean an emergency next to crisis talk, in this message or earlier. A
+    # time ("tonight") counts from earlier talk only while the crisis conversation is still open
+    # (the bot waits on its question): "can I run tomorrow?" after "I'm safe" is about running.
+    said = bool(own & (CRISIS_SIGNALS | {"intent", "plan"}))
+    open_crisis = context.risk and context.awaiting in ("are_you_safe", "thoughts")
+    if own & EMERGENCY_SIGNALS:
+        return EMERGENCY, "rules"
+    # Means at hand and a time together are a plan, said or not ("tengo las pastillas aquí, esta noche").
+    if ((said or context.risk) and own & {"means", "possession"} or (said or open_crisis) and "time" in own
+            or {"means", "time"} <= own):
+        return EMERGENCY, "rules" if said else "context"
+    if risky:
+        return CRISIS, "rules"
+    if others & (RISK_SIGNALS | {"help"}):
+        return THIRD_PARTY, "rules"
+    if own & UNCLEAR_SIGNALS:
+        return UNCLEAR, "rules"
+    if "distress" in own:
+        # Hopelessness on top of distress, or distress again after an unclear remark: ask.
+        return (UNCLEAR, "context") if context.risk else (DISTRESS, "rules")
+    return None, ""
+
+
+def _apply_answer(tier: str | None, by: str, answer: str, context: CrisisContext) -> tuple[str | None, str]:
+    """The answer to the question the bot asked can raise the tier, never lower it."""
+    order = {t: i for i, t in enumerate(TIERS)}
+    wanted = None
+    if context.awaiting == "are_you_safe":
+        wanted = {"not_safe": EMERGENCY, "unsure": UNCLEAR}.get(answer)
+    elif context.awaiting == "thoughts":
+        wanted = {"yes": CRISIS, "unsure": UNCLEAR}.get(answer)
+    if wanted is not None and (tier is None or order[wanted] < order[tier]):
+        return wanted, "answer"
+    return tier, by
+
+
+def _model_says(cleaned: str, context: CrisisContext, language: str) -> tuple[str | None, str]:
+    model = _risk_model()
+    if model is None or language != "en":
+        return None, ""
+    cleaned = " ".join(cleaned.split())
+    if len(cleaned.split()) < MODEL_MIN_WORDS:
+        return None, ""
+    gated = bool(_compiled().model_gate.search(cleaned))
+    # After distress in the conversation the bar is lower: crisis vocabulary needs a lower score,
+    # and a message without it ("im just tired of being me") is read too, at the usual threshold.
+    if not gated and not context.distress:
+        return None, ""
+    threshold = min(model[1], MODEL_THRESHOLD_AFTER_DISTRESS) if context.distress and gated else model[1]
+    if risk_score(cleaned) >= threshold:
+        return UNCLEAR, "model"
+    return None, ""
+
+
+def assess_conversation(messages: Iterable[str], context: CrisisContext | None = None) -> tuple[CrisisAssessment, CrisisContext]:
+    """Screen messages in order, carrying the context; the last assessment and the context after it."""
+    context = context or CrisisContext()
+    assessment = CrisisAssessment()
+    for message in messages:
+        assessment = assess(message, context)
+        context = context.after(assessment)
+    return assessment, context
+
+
+__all__ = [
+    "CRISIS", "DISTRESS", "EMERGENCY", "THIRD_PARTY", "TIERS", "UNCLEAR", "CrisisAssessment", "CrisisContext",
+    "assess", "assess_conversation", "model_text", "normalise", "risk_score", "warm_up",
+]
+
+

@@ -1,0 +1,792 @@
+"""What the crisis screen looks for, as reviewable data (sources: shared CLINICAL.md, C-SSRS).
+
+Patterns run on text normalised by `bot.safety.crisis.normalise`: lower case, accents folded
+("tomé" -> "tome"), disguised spellings undone ("s*icide", "su1cide", "k!ll"), chat spellings and
+typos fixed, repeated letters squeezed. `{NAME}` in a pattern is one of the word classes in
+`WORDS`, so a frame like "{I} {WANT} {DEATH}" is written once and reads like the sentence it
+catches, instead of a list of phrasings.
+
+Each pattern raises one *signal*. The tier is decided from the signals (bot/safety/crisis.py):
+
+| signal      | meaning (C-SSRS item)                                   | tier on its own          |
+|-------------|---------------------------------------------------------|--------------------------|
+| ideation    | wish to be dead, thoughts of killing oneself (1, 2)     | crisis                   |
+| method      | thinking about how, researching a method (3)            | crisis                   |
+| self_harm   | hurting oneself on purpose, urges, relapse              | crisis                   |
+| burden      | "everyone would be better off without me"               | crisis                   |
+| goodbye     | farewells that sound final                              | crisis                   |
+| intent      | "I'm going to kill myself" (4)                          | emergency                |
+| plan        | a plan, a date, notes written, things given away (5, 6) | emergency                |
+| acted       | an attempt or injury that has happened now (6)          | emergency                |
+| not_safe    | "I can't keep myself safe"                              | emergency                |
+| overdose    | too much of a medicine or a poison, deliberate or not   | emergency (overdose)     |
+| means       | pills, rope, a bridge at hand                           | emergency with ideation, else unclear |
+| time        | tonight, after the race                                 | emergency with ideation, else nothing |
+| hopeless    | "what's the point", "I can't do this any more"          | unclear                  |
+| dark_joke   | "kms lol": could be a joke, could be real               | unclear                  |
+| distress    | loss of running, feeling useless, frustration           | distress                 |
+"""
+
+from __future__ import annotations
+
+import re
+
+# Word classes used as {NAME} in the patterns below.
+WORDS: dict[str, str] = {
+    # Little words people put between the parts of a sentence ("i really just kinda want to ...").
+    "FILL": r"(?:(?:really|just|kinda|kind of|sort of|honestly|actually|literally|seriously|genuinely|truly|lowkey|"
+            r"low key|still|so|sometimes|often|always|even|all|rather|simply|secretly|quietly|almost|"
+            r"occasionally|constantly|frequently|ngl|tbh|tho|fr|like|also|now|again|then|more|much|badly)\s+){0,3}",
+    "I": r"(?:i|i'm|i am|i've|i have|i'd|i would|i'll|i will|me|my ?self|myself)",
+    "WANT": r"(?:want|wants|wanted|wanting|want to|wish|wishing|wished|hope|hoping|would like|'d like|long|longing|"
+            r"ready|prefer|rather|need|needing|crave|craving|tempted|urge|urges)",
+    "THINK": r"(?:think|thinking|thought|thoughts|considering|considered|contemplating|fantasi[sz]ing|dreaming)",
+    "INTEND": r"(?:going to|gonna|gunna|about to|will|'ll|plan to|planning to|planning on|decided to|"
+              r"made up my mind to|ready to|intend to|intending to)",
+    # Ending one's own life, as people say it.
+    "DEATH": r"(?:die|be dead|dead|not (?:be )?(?:alive|here|around)|not exist|stop existing|cease to exist|"
+             r"no longer (?:be )?(?:alive|here|exist)|not wake up|never wake up|end (?:it|it all|everything|"
+             r"things|my life|my own life|my existence)|kill myself|kill my self|unalive(?: myself)?|"
+             r"take my (?:own )?life|finish my life|finish myself|be gone (?:for good|forever)|"
+             r"disappear (?:for good|forever|permanently)|sleep forever|go to sleep forever|"
+             r"not be (?:in this world|on this earth)|leave this world|off myself|kms|commit suicide|lie down and die)",
+    "KILL_ACT": r"(?:kill myself|kill my self|end my life|end it all|take my (?:own )?life|unalive myself|"
+                r"commit suicide|off myself|hang myself|overdose|od|jump|kms|end things|end it)",
+    # Things a person could use.
+    "MEANS": r"(?:pills|tablets|meds|medication|medicine|painkillers|sleeping pills|sleeping tablets|paracetamol|"
+             r"tylenol|ibuprofen|insulin|rope|noose|belt|gun|pistol|rifle|shotgun|firearm|razor|razors|blade|"
+             r"blades|knife|knives|ligature|bleach|antifreeze|poison)",
+    "PLACE": r"(?:bridge|overpass|ledge|roof|rooftop|cliff|edge|platform|tracks|railway|viaduct|balcony|"
+             r"car park|parking garage|multi-storey|window)",
+    # A time to act, not a time of feeling ("sounds good right now" is not a time to act).
+    "SOON": r"(?:tonight|tonite|this evening|this weekend|tomorrow|in an hour|in a few hours|"
+            r"after (?:the|my) (?:race|marathon|run|last race)|when everyone'?s asleep|"
+            r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))",
+    "PILLNAME": r"(?:pills?|tablets?|tabs|caps|capsules|meds|medication|advil|ibuprofen|ibuprofens|nurofen|"
+                r"tylenol|paracetamol|acetaminophen|aleve|naproxen|aspirin|aspirins|painkillers?|co-?codamol|"
+                r"codeine|tramadol|oxy|oxycodone|percocet|vicodin|xanax|valium|diazepam|sleeping pills|"
+                r"sleeping tablets|antidepressants|sertraline|prozac|insulin|caffeine pills|pre-?workout|"
+                r"salt tabs|salt tablets|heart meds|blood pressure (?:pills|meds|tablets)|beta blockers)",
+    "OTHER": r"(?:he|she|they|he's|she's|they're|him|her|them|my (?:friend|mate|buddy|bro|brother|sister|son|"
+             r"daughter|kid|child|wife|husband|partner|gf|bf|girlfriend|boyfriend|mum|mom|dad|father|mother|"
+             r"teammate|coach|roommate|flatmate|housemate|cousin|uncle|aunt|nephew|niece|colleague|"
+             r"running (?:buddy|partner|mate)|training partner|best friend|bestie)|a (?:friend|guy|girl|man|"
+             r"woman|runner|member|teammate|kid|lad)|someone|somebody|our \w+)",
+}
+
+# ------------------------------------------------------------------------------------------------
+# English
+# ------------------------------------------------------------------------------------------------
+SIGNALS_EN: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        # The frame: someone (usually "I") wants / wishes / thinks about dying or ending their life.
+        r"\b{WANT}\s+{FILL}(?:to\s+)?{FILL}{DEATH}\b",
+        r"\b{THINK}\s+{FILL}(?:about|of|abt)\s+{FILL}(?:dying|death|being dead|killing myself|ending (?:it|it all|"
+        r"my life|things|everything)|suicide|taking my (?:own )?life|not being alive|not existing|unaliving|"
+        r"offing myself)\b",
+        r"\bsuicid(?:e|al|ality)\b", r"\bsewer ?slide\b", r"\bunaliv(?:e|ing)\b", r"\bkys\b",
+        r"\b(?:wish|wishes|wished|hope|hopes|pray)\s+{FILL}(?:i|she|he|they)\s+(?:was|were|could be|'d be|would be)\s+"
+        r"{FILL}(?:dead|gone|never born)\b",
+        r"\bwish\s+{FILL}i\s+(?:wasn't|was not|weren't|were not|hadn't been|had not been)\s+(?:alive|here|born|around)\b",
+        r"\b(?:wish|hope|pray)\s+{FILL}i\s+(?:wouldn't|won't|would not|will not|didn't|don't|never|do not)\s+"
+        r"(?:wake up|survive|make it)\b",
+        r"\b(?:don't|do not|doesn't|does not|no longer|never|didn't|dont) {FILL}(?:want|wish|wanna|care) {FILL}to (?:live|be alive|"
+        r"stay alive|be here|exist|wake up|go on|carry on|keep living|keep going|be around|continue)\b",
+        r"\bno (?:more )?(?:wish|will|desire|reason|point|energy|power|strength) (?:for|to|in|of) (?:living|live|be "
+        r"alive|being alive|go on|going on|continue|continuing|keep going|exist|existing)\b",
+        r"\b(?:nothing|no one|nobody|noone) (?:left )?to live for\b", r"\bnot worth living\b",
+        r"\blife (?:is|isn't|is not|'s) (?:not )?(?:worth living|worth it any ?more|not worth it)\b",
+        r"\b(?:better|easier) off dead\b", r"\brather be dead\b(?=.*\b(?:mean|serious|not joking|thought about how)\b)",
+        r"\b(?:easier|better|simpler|kinder) (?:for everyone )?(?:to|if i(?: just)?) (?:not exist|die|be dead|not be here|"
+        r"not wake up|didn't exist|wasn't here|stop existing|disappeared|was gone)\b",
+        r"\bwelcome death\b", r"\bdeath (?:would|will|sounds|seems|feels) (?:be )?(?:like )?(?:a )?(?:relief|better|"
+        r"easier|good|nice|peaceful|like the answer|like the only way)\b",
+        r"\b(?:dying|death|suicide|killing myself) (?:is|seems|feels|looks) like (?:the|my) only (?:way|option|answer)\b",
+        r"\bonly way (?:out|this (?:pain )?(?:stops|ends)) (?:is|would be) (?:to die|death|dying|suicide|to end it)\b",
+        r"\b(?:dying|death) (?:is|seems) the only way\b",
+        r"\b(?:tired|sick|exhausted|weary) of (?:living|life|being alive|existing|being here|my life)\b",
+        r"\bwhy am i (?:even )?(?:still )?(?:alive|here|breathing)\b",
+        r"\b(?:don't|do not|can't|cannot) see (?:myself|me) (?:being )?(?:alive|here|around) (?:next|in|by|for)\b",
+        r"\b(?:not|won't|wont|will not|don't think i'll|don't think i will) (?:be )?(?:alive|around|here) (?:much longer|for long|"
+        r"by|next (?:year|month|week)|to see)\b",
+        r"\b(?:i|i'm|me) {FILL}(?:want|wanna|wish|going|plan|think|thinking) to (?:kill|finish|end) (?:me|my ?self|my life)\b",
+        r"\b(?:is|it's|it is|would be) better (?:if )?i (?:am|was|were|'m) (?:not|no) (?:more|longer|any ?more) "
+        r"(?:in this world|here|alive)\b",
+        r"\bnot (?:more|any ?more|longer) in this world\b",
+        r"\bthoughts? (?:of|about) (?:death|dying|suicide|ending (?:it|my life)|killing myself)\b",
+        r"\b(?:i|i'm|i am) (?:so )?(?:done|finished) with (?:life|living|being alive|existing)\b",
+        r"\bmight as well be dead\b(?=.*\b(?:mean|serious)\b)",
+        r"\bwant(?:ed)? (?:it )?(?:all )?to (?:be )?(?:over|end|stop)(?: for good| forever| permanently)\b",
+        r"\bwant (?:it all|everything) to (?:end|stop)\b", r"\bwant me to stop\b", r"\bi want me gone\b",
+        r"\b(?:i|i'm|i am|just|honestly|really|so) (?:want|wanna|wish) (?:to )?(?:die|dye)\b",
+        r"\bkeep (?:wanting|hoping|wishing) to (?:die|not wake up|be dead)\b",
+        r"\bshould follow (?:him|her|them)\b",
+        r"\bno (?:future|way out)\b.{0,30}\b(?:die|dying|death|end it|suicide)\b",
+        r"\b(?:don't|do not|can't|cannot) see (?:a|any) future\b",
+    ),
+    "method": (
+        r"\b(?:look|looking|looked|search|searching|searched|google|googling|googled|research|researching|"
+        r"researched|read|reading|reading up on|looked up|looking up)\s+(?:up\s+)?(?:on\s+)?(?:ways|how|methods?|"
+        r"the best way|the easiest way)\s+(?:to|of)\s+(?:die|dying|kill|end|suicide|overdose|do it)\b",
+        r"\bhow (?:many|much)\b.{0,40}\b(?:to die|to kill|would kill|is lethal|is fatal|lethal|fatal|to not wake up|"
+        r"would it take|to end it|to overdose|never wake up)\b",
+        r"\b(?:lethal|fatal) (?:dose|amount|combination|with)\b", r"\b(?:is|are|would be) (?:lethal|fatal)\b",
+        r"\b(?:most |least |quickest |easiest |best |reliable |painless |surest |quietest )+(?:way|ways|method|methods)"
+        r" to (?:end (?:your|my|one's|a) life|die|kill (?:yourself|myself)|go|do it|end it)\b",
+        r"\bhow (?:high|tall|far)\b.{0,40}\b(?:to die|survive|be sure|to be sure|wouldn't survive|kill)\b",
+        r"\b(?:high|tall) enough\b.{0,30}\b(?:survive|die|sure)\b",
+        r"\b(?:keep |been )?(?:thinking|thought) about (?:how|jumping|stepping|driving|crashing|hanging|overdosing|"
+        r"taking (?:all|the|my) (?:pills|tablets))\b",
+        r"\b(?:keep|been|kept) (?:looking at|eyeing|clocking|staring at) (?:the )?{PLACE}",
+        r"\b{PLACE}\b.{0,60}\b(?:jump|step off|go over|not for the views?|how easy|how high|differently)\b",
+        r"\bstep(?:ping|ped)? (?:out )?(?:in front of|into) (?:a |the )?(?:train|bus|car|truck|lorry|van|traffic)\b",
+        r"\b(?:drive|driving|drove|crash|crashing|steer|steering) (?:my car )?(?:into|off) (?:a |the )?(?:wall|tree|"
+        r"bridge|cliff|barrier|lorry|truck|oncoming)\b",
+        r"\b(?:wouldn't|would not|don't|do not) mind if (?:a|the|some) (?:car|bus|truck|lorry|train|van)\b",
+        r"\bhope (?:a|the|some) (?:car|bus|truck|lorry|van|driver)\b.{0,30}\b(?:hits?|doesn't see|runs? me over|takes me out|clips?)\b",
+        r"\bwish (?:that|the|a) (?:car|bus|truck|lorry|train|van)\b.{0,25}\bhit me\b",
+        r"\b(?:wouldn't|would not|don't|do not) mind if\b.{0,20}\b(?:car|bus|truck|lorry|van)\b.{0,20}\b(?:hit|clipped|ran over)\b",
+        r"\bwouldn't mind if (?:a|the) (?:car|bus|truck|lorry|van) (?:hit|clipped|ran over) me\b",
+        r"\b(?:look|looks|looking) like an accident\b", r"\blife insurance\b.{0,40}\b(?:family|accident|gets|pay)\b",
+        r"\bwhich (?:meds|pills|drugs|tablets|medication)\b.{0,20}\b(?:lethal|fatal|overdose|kill)\b",
+        r"\b(?:voice|voices|something)\b.{0,20}\b(?:tells?|telling|told) me to (?:jump|die|kill|hurt|end|step)\b",
+        r"\bhang(?:ing)? myself\b", r"\bslit(?:ting)? my wrists?\b", r"\bjump(?:ing)? (?:off|from|in front of)\b.{0,20}\b{PLACE}",
+    ),
+    "self_harm": (
+        r"\bself ?harm\w*", r"\bself[- ]?injur\w*", r"\bnssi\b",
+        r"\b(?:hurt|harm|cut|burn|burned|burnt|hit|punch|scratch|bruise|starve|punish|bite)\w*\s+(?:my ?self|myself)\s+"
+        r"(?:on purpose|deliberately|intentionally|again|to cope|so i (?:can )?feel|to feel|when|after|because|every)\b",
+        r"\b(?:want|wanna|urge|urges|need|tempted|going|gonna) (?:to )?(?:hurt|harm|cut|burn|punish|hit|starve) (?:my ?self|myself)\b",
+        r"\b(?:urge|urges|want|wanna|tempted) to (?:sh|cut)\b",
+        r"\b(?:relapsed|relapse|relapsing)\b(?!.{0,25}\b(?:injury|injuries|shin|knee|achilles|calf|tendon|tendinitis|"
+        r"tendinopathy|plantar|itb|it band|fasciitis|hamstring|ankle|pain|niggle|stress fracture)\b)",
+        r"\b(?:sh|s/h)\b(?= (?:again|yesterday|last night|today|scars?|urges?|relapse|free|clean)\b)",
+        r"\b(?:relapsed|relapse|urges?|clean|free) (?:on|from|of) sh\b", r"\bsh(?:'d|ed) (?:again|last night|yesterday)\b",
+        r"\bcutting (?:again|my (?:arms?|wrists?|legs?|skin|thighs?))\b", r"\bcut(?:ting)? my (?:wrists?|arms?|thighs?|legs?|skin|stomach|hips?)\b",
+        r"\b(?:i )?cut (?:again|myself|last night)\b", r"\bcut (?:too )?deep\b",
+        r"\b(?:slic|carv|gash|scor)\w* (?:up )?my (?:arms?|wrists?|thighs?|legs?|skin|stomach)\b",
+        r"\bburn(?:ing|ed|t|s)? (?:myself|my (?:arms?|wrists?|skin|legs?|thighs?|hands?))\b.{0,40}\b(?:lighter|cigarette|on purpose|"
+        r"feel|cope|again|whenever|every)\b",
+        r"\b(?:scratch|bang|hit|punch|burn|cut|pinch|bite|starv)\w* (?:my (?:own )?(?:arms?|legs?|thighs?|head|skin|wrists?|body)|"
+        r"myself)\b.{0,40}\b(?:bleed|blood|lighter|razor|blade|knife|scissors|burn|punish|deserve|calm|bruises?|feel something)",
+        r"\b(?:covered in|full of) (?:cuts|scratches|burns|bruises) i (?:did|made|gave) (?:myself|to myself)\b",
+        r"\b(?:scratches|cuts|burns|bruises) i (?:did|made|gave) (?:myself|to myself)\b",
+        r"\bburn(?:ing|ed|t)? myself\b", r"\bstarv(?:e|ing) myself\b", r"\bi deserve to (?:hurt|die|suffer|be punished|be in pain)\b",
+        r"\bpunish(?:ing|ed)? myself\b", r"\b(?:till|until) (?:it|they|i) (?:bleed|bleeds|bled|bleeding|bruise)\b",
+        r"\b(?:hurt|hurting|harm|harming) (?:my ?self|myself)\b(?= (?:again|on purpose|to|so|when|because|every|after bad))",
+        r"\b(?:want|wanna|going|gonna|need) to (?:hurt|harm) (?:my ?self|myself)\b",
+        r"\bhurt (?:my ?self|myself) on purpose\b",
+    ),
+    "burden": (
+        r"\b(?:i'm|i am|i feel like|feel like|i've become|i have become|i'm just|being) (?:such |just |only |nothing but )?"
+        r"(?:a|an) (?:burden|drain|waste of space|weight)\b",
+        r"\b(?:better|easier|happier|lighter|calmer|relieved)\b.{0,30}\b(?:without me|if i (?:was|were|wasn't|weren't|"
+        r"was not|were not|'m not|am not|didn't exist|did not exist|died|was dead|were dead|was gone|were gone|"
+        r"disappeared|wasn't around|weren't around|not here|not around|left|died)\b)",
+        r"\b(?:world|everyone|everybody|everything|my family|they|life)\b.{0,15}\b(?:would be|'d be|will be|is)\b.{0,15}"
+        r"\b(?:better|easier|happier|lighter)\b.{0,10}\bwithout me\b",
+        r"\b(?:nobody|no one|noone|anyone) would (?:even )?(?:care|notice|miss me|mind) if i (?:just )?(?:died|was gone|"
+        r"were gone|disappeared|was dead|were dead|wasn't here|weren't here|wasn't around)\b",
+        r"\bno one would miss me\b", r"\bnobody would miss me\b", r"\bwouldn't miss me\b",
+        r"\bbetter off (?:without me|if i (?:just )?(?:was|were) (?:gone|dead)|if i (?:just )?(?:died|disappeared))\b",
+    ),
+    "goodbye": (
+        r"\b(?:this is|that's|it's) (?:my )?(?:last|final) (?:message|goodbye|time|text|post)\b",
+        r"\bthis is goodbye\b", r"\b(?:saying|said|say) (?:my )?(?:final )?goodbyes?\b(?! (?:to my toenails|to the))",
+        r"\bgoodbye,? (?:everyone|all|guys|everybody|all of you|world|running club|club|friends)\b",
+        r"\b(?:bye|goodbye|farewell) (?:running club|club|everyone|all|guys|everybody|parkrun|world)\b.{0,80}\b(?:take care|"
+        r"love you|thank you|thanks|best part|won't|wont|sorry|miss)\b",
+        r"\b(?:won't|wont|will not|never) (?:be )?(?:hearing|hear) from me again\b", r"\byou won't see me again\b",
+        r"\b(?:sorry for everything|been nice knowing (?:you|everyone|y'all)|nice knowing you all)\b",
+        r"\b(?:won't|wont|don't|will not) (?:be )?need(?:ing)? (?:them|it|these|those|anything|the (?:training plan|check-?ins|"
+        r"plan))\b.{0,40}\b(?:where i'?m going|any ?more|anymore|after (?:this|tonight|sunday))\b",
+        r"\b(?:won't|wont|will not) (?:be )?need(?:ing)? (?:them|it|these|those|my \w+)\b(?! (?:for|until|till|on|this|today|if))",
+        r"\bwhere i'?m going\b.{0,20}\bwon't need\b",
+        r"\b(?:not|won't|wont|will not) (?:going to |gonna )?(?:be|being) around (?:for|much longer|any ?more|next|by|long)\b",
+        r"\b(?:won't|will not|wont) be (?:here|around) (?:much )?(?:longer|for long|any ?more)\b",
+        r"\bnot (?:sticking|staying|hanging) around\b", r"\b(?:don't|do not) think (?:i'll|i will|ill) be around\b",
+        r"\bthank(?:s| you) for everything\b.{0,40}\b(?:goodbye|bye|last|won't|wont|sorry)\b",
+        r"\b(?:goodbye|bye)\b.{0,40}\bthank(?:s| you) for everything\b",
+        r"\b(?:i )?(?:won't|wont|will not) be (?:there|at \w+) any ?more\b",
+    ),
+    "intent": (
+        r"\b(?:i'm|im|i am|i will|i'll|i|i've)\s+{FILL}{INTEND}\s+{FILL}{KILL_ACT}\b(?! (?:if|when|unless|lol|haha|on|at the))",
+        r"\b(?:gonna|going to) {FILL}(?:kill myself|end my life|take my (?:own )?life|end it all)\b(?! (?:if|when|unless|lol|haha))",
+        r"\b(?:i'm|i am|i've|i have) (?:decided|made up my mind)\b(?=.*\b(?:die|end|kill|do it|it's over|tonight)\b)",
+        r"\bdecided i'm done\b", r"\b(?:haven't|have not|hasn't) done it yet\b", r"\breason i'm still (?:here|alive|around)\b",
+        r"\bwork up the (?:nerve|courage)\b", r"\b(?:ending|doing) it (?:tonight|today|this weekend|tomorrow|soon|now)\b",
+    ),
+    "plan": (
+        r"\b(?:got|have|has|made|with) a plan\b(?!.{0,15}\b(?:for|to (?:run|train|race|get back)|from my physio|b\b))"
+        r"(?=.{0,60}\b(?:die|end|kill|do it|gun|pills|rope|myself|date|tonight|when|how)\b|$)",
+        r"\b(?:know|knew|worked out|figured out|decided|planned|planning|picked|chosen|chose) (?:exactly )?(?:how|when|where) "
+        r"(?:i'd|i would|i'll|i will|i'm going to|to|i am going to) (?:do it|end it|die|kill myself|go)\b",
+        r"\b(?:know|worked out|figured out) (?:exactly )?(?:how|when) (?:and (?:when|how) )?(?:i'm going|i am going) to do it\b",
+        r"\b(?:planned|planning|plan) (?:it|everything|my death|my suicide)\b(?! (?:out|for (?:the|my) (?:race|run|week|marathon)))",
+        r"\bpicked (?:a|the) (?:date|day|time|spot|place|method)\b", r"\b(?:set|chosen|choose) a (?:date|day)\b",
+        r"\b(?:got|have|made) a plan and a date\b",
+        r"\b(?:written|wrote|writing|write|left|leaving) (?:a |some |my |the )?(?:suicide |goodbye |final |last )?(?:note|notes|letters?)"
+        r"\b(?! (?:to|for) (?:my |the )?(?:coach|physio|boss|doctor|school|work|gp|club|landlord|teacher))"
+        r"(?=.{0,80}\b(?:family|kids|children|wife|husband|partner|mum|mom|dad|parents|everyone|goodbye|last|tonight|"
+        r"kitchen|table|just in case|sorry)\b|\.|$)",
+        r"\bg(?:a|i)ve away (?:all )?(?:my|his|her|their) (?:stuff|things|belongings|shoes|watch|medals|garmin|gear|kit|bike|possessions)\b",
+        r"\bgiv(?:e|ing|en) (?:away )?(?:all )?(?:my|his|her|their) (?:race )?(?:things|stuff|belongings|possessions|medals|garmin|"
+        r"gear|kit|shoes|watch)\b.{0,40}\b(?:away|won't|wont|to my|to friends|need)\b",
+        r"\b(?:sorted|sorting|writing|wrote|made|making) (?:out )?my (?:will|affairs)\b",
+        r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*|stash\w*) (?:up )?(?:all )?(?:my |the |some |enough )?(?:pills|tablets|"
+        r"meds|medication|painkillers|sleeping (?:pills|tablets)|tramadol|codeine|insulin)\b",
+        r"\b(?:stockpil\w*|hoard\w*)\b.{0,20}\b(?:pills|tablets|meds|medication|painkillers)\b",
+        r"\btonight'?s the night\b", r"\b(?:bought|buying|got|have) (?:a |some )?(?:rope|noose)\b",
+        r"\b(?:rope|noose|ligature)\b.{0,60}\b(?:garage|ready|bought|tied|neck|use it|thinking|car)\b",
+        r"\b(?:gun|firearm|rifle|shotgun|pistol)\b.{0,40}\b(?:plan|myself|end it|use it|loaded|out of the safe|i'm done)\b",
+    ),
+    "means": (
+        r"\b(?:have|got|holding|hold|bought|counted out|counting out|lined up|laid out|sorted|ready)\b.{0,25}\b{MEANS}\b"
+        r".{0,25}\b(?:right here|in front of me|next to me|in my hand|ready|on the table|in my pocket|beside me|with me|here)\b",
+        r"\b{MEANS}\b.{0,25}\b(?:right here|in front of me|next to me|in my hand|ready|on the table|in my pocket|in my car|"
+        r"in the car|beside me|lined up|counted out)\b",
+        r"\b(?:standing|stood|sitting|sat|waiting|am|i'm) (?:on|at|by|near|next to) (?:the |a )?(?:edge of (?:the|a) )?{PLACE}\b",
+        r"\b(?:garage|car)\b.{0,40}\bengine running\b", r"\b(?:exhaust|hose ?pipe)\b.{0,30}\b(?:car|window|garage)\b",
+        r"\bgot (?:my|his|the) \w+'?s? (?:gun|pistol|rifle)\b",
+    ),
+    "time": (r"\b{SOON}\b",),
+    # Having means, said plainly ("i have pills", "got a rope"): nothing alone (runners talk about
+    # painkillers), an emergency after crisis talk in the same conversation, like "means".
+    "possession": (
+        r"\b(?:i(?:'ve| have)?(?: got)?|got|i've still got|i still have|i bought|bought) (?:some |the |my |a |enough |"
+        r"lots of |a lot of |a bottle of |a box of |a bunch of |a whole bottle of |a pack of )?{MEANS}\b",
+    ),
+    "acted": (
+        r"\b(?:tried|attempted|tryed) (?:to )?(?:kill myself|end my life|hang myself|suicide|overdose|take my (?:own )?life|"
+        r"end it|jump|drown myself|cut my wrists)\b(?!.{0,40}\b(?:years ago|last year|in (?:19|20)\d\d|as a (?:teen|kid|teenager)|"
+        r"when i was (?:younger|a kid|a teen|\d+)|long ago|in my (?:teens|twenties|20s|30s)|before i found running)\b)",
+        r"\b(?:suicide )?attempt(?:ed)?\b.{0,30}\b(?:last night|today|yesterday|this morning|an hour ago|last week|just now)\b",
+        r"\b(?:won't|wont|will not|can't|cannot) stop (?:the )?bleeding\b", r"\bcut (?:too |really |so )?deep\b",
+        r"\b(?:already|just) (?:did it|done it|took them|taken them|swallowed them|cut)\b",
+        r"\bi(?:'ve| have)? (?:done|did) it\b(?=.{0,30}\b(?:pills|took|bleeding|sorry|goodbye)\b)",
+        r"\bbleeding (?:a lot|badly|heavily|everywhere)\b",
+    ),
+    "overdose": (
+        # Ingested too much: counts of pills, doubles, whole packs, poisons.
+        r"\b(?:took|taken|take|taking|had|have had|popped|swallowed|downed|ate|eaten|necked|chugged)\s+(?:like |about |around |"
+        r"maybe |over |nearly |almost |at least |probably )?(?:{BIGNUM})\s+(?:of (?:my|the|his|her|their|those|these) )?"
+        r"(?:(?:extra|maximum|max) strength |more )?{PILLNAME}",
+        r"\b(?:{BIGNUM})\s+(?:(?:extra|max|maximum) strength )?{PILLNAME}\b.{0,40}\b(?:dizzy|sick|vomit\w*|throwing up|"
+        r"ringing|stomach|weird|woozy|shaking|racing|pounding|confused|sleepy|can't breathe|numb|today|yesterday|this week|"
+        r"over the (?:race|marathon|day|weekend)|in a day|since|and now)\b",
+        r"\b(?:took|taken|take|had|swallowed|doubled|double|tripled)\b.{0,15}\b(?:double|twice|triple|two doses of|2x|3x)\b.{0,20}"
+        r"\b(?:my |the )?(?:dose|doses|meds|medication|pills|tablets|insulin|{PILLNAME})\b",
+        r"\b(?:double|doubled|twice|triple) (?:my|the) (?:dose|meds|medication|pills|insulin|{PILLNAME})\b",
+        r"\btook (?:my|the) {PILLNAME}\b.{0,20}\b(?:twice|two times|again by mistake|double)\b",
+        r"\b(?:took|taken|take|taking|swallowed|swallow|downed|had|ate)\b.{0,15}\b(?:too many|way too many|loads of|a load of|"
+        r"a handful of|a bunch of|a lot of|lots of|heaps of|a ton of)\b.{0,20}{PILLNAME}",
+        r"\b(?:take|took|taking|taken|swallow\w*|down\w*|had|ate)\b.{0,20}\b(?:all|whole|entire|every|a (?:packet|bottle|box|"
+        r"strip|pack|load|handful|tub|jar)|packets|bottles|boxes|strips)\b.{0,25}\b(?:{PILLNAME}|of (?:them|it|those))\b",
+        r"\b(?:took|taken|swallowed|downed|had|took like)\b.{0,10}\b(?:a|the|my|her|his) (?:whole|entire) (?:bottle|box|pack|packet|"
+        r"strip|tub|jar)\b",
+        r"\b(?:took|taken|take|taking|swallowed|swallow)\b.{0,10}\ball (?:my|of my|the|her|his|their|my mum's|my mom's)? ?"
+        r"(?:pills|tablets|meds|medication)\b",
+        r"\btook all (?:my |the )?(?:pills|tablets|meds)\b", r"\b(?:swallowed|took|taken) everything in the (?:medicine )?"
+        r"(?:cabinet|cupboard|drawer)\b",
+        r"\boverdos(?:e|ed|ing)\b", r"\bod'?d\b", r"\btook an? (?:overdose|od)\b",
+        r"\b(?:drank|drunk|drink|swallowed|swallow|ate|had|took|sip|sipped|gulped)\b.{0,25}\b(?:bleach|antifreeze|anti-freeze|"
+        r"weed ?killer|rat poison|poison|detergent|drain cleaner|laundry pod|dishwasher tablet|lighter fluid|"
+        r"methanol|white spirit|paraquat|pesticide)\b",
+        r"\bgot into (?:my|the|our) (?:pills|tablets|meds|medication|medicine|{PILLNAME})\b",
+        r"\b(?:poisoned|poisoning) (?:myself|himself|herself|themselves)\b",
+        r"\b(?:lost track|lost count|forgot)\b.{0,40}\b(?:took|taken|take)\b.{0,25}\b(?:twice|again|double)\b",
+        r"\b(?:{BIGNUM})\s+{PILLNAME}\b.{0,20}\band (?:then )?(?:another )?(?:{NUM}) more\b",
+        r"\b(?:{NUM})\s+(?:(?:extra|max) strength )?{PILLNAME}\b.{0,40}\b(?:{NUM}) more\b",
+    ),
+    "not_safe": (
+        r"\b(?:i'm|im|i am|i feel|feel|not feeling|don't feel|do not feel) (?:not |un)?(?:safe)\b(?<!\bi'm safe)(?<!\bi am safe)"
+        r"(?<!\bfeel safe)",
+        r"\bnot safe\b(?! (?:to|for (?:running|the|my)|running|on|at|in the|in this|with (?:the|this) (?:pace|heat)))",
+        r"\b(?:can't|cannot|don't think i can|not sure i can|unable to) keep (?:myself|me) safe\b",
+        r"\bnot safe (?:from|with|around) myself\b", r"\b(?:scared|afraid|frightened|worried) (?:of|about) what i (?:might|could|'ll|will) do\b",
+        r"\b(?:scared|afraid|frightened) i'?m (?:going to|gonna) do (?:something|it)\b",
+        r"\b(?:don't|do not|can't) trust myself\b", r"\b(?:what|what's) i might do to myself\b",
+    ),
+    "hopeless": (
+        # "what's the point of stretching?" is a question about stretching
+        r"\bwhat'?s the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|living|life|me|trying|going on|carrying on|being|"
+        r"existing|getting up|even trying)\b))",
+        r"\bwhat is the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|living|life|me|trying|going on|being)\b))", r"\bno point (?:in )?(?:anything|any ?more|trying|carrying on|going on|to anything)\b",
+        r"\b(?:can't|cannot|can not) (?:do this|take (?:it|this)|cope|go on|keep going|carry on|handle (?:it|this))(?: any ?more| like this)?\b",
+        r"\b(?:can't|cannot) go on\b", r"\b(?:ya|i) (?:can't|cannot) (?:anymore|any more)\b",
+        r"\b(?:i )?(?:just )?want to (?:disappear|vanish|not wake up)\b", r"\bwant to (?:go to )?sleep (?:for a (?:really )?(?:really )?long time|forever)\b",
+        r"\bnothing matters\b", r"\bnothing (?:is|feels) worth it\b", r"\b(?:everything|it all|life) (?:feels|is|seems) (?:so )?pointless\b",
+        r"\bpointless\b(?=.*\b(?:life|everything|all|me|existing)\b)",
+        r"\b(?:feel|feeling|felt|i'm|i am|so) (?:so |completely |totally )?hopeless\b(?! (?:at|with|when it comes))",
+        r"^\W*hopeless\W*$", r"\b(?:everything|it all|life) (?:is|feels|seems) hopeless\b",
+        r"\b(?:give|giving) up on (?:everything|life|it all)\b", r"\bgiv(?:e|ing) up\W+(?:on )?everything\b",
+        r"\b(?:i'm|i am|feel|feeling|so) (?:so |just )?(?:done|finished) with (?:everything|it all|all of it)\b",
+        r"\b(?:tired|sick|exhausted) of (?:everything|it all|all of it|trying|fighting)\b",
+        r"\b(?:don't|do not) know how (?:much )?(?:longer|more) i can (?:take|keep|go|do|cope|handle)\b",
+        r"\bhow much (?:more|longer) (?:of this )?i can (?:take|cope|handle)\b",
+        r"\b(?:don't|do not) (?:see|know) the point (?:any ?more|of (?:anything|me|it all|going on|trying))\b",
+        r"\bdead inside\b", r"\b(?:just )?end me\b", r"\bkill me now\b", r"\bjust kill me\b",
+        r"\bnot (?:being|be) here\b(?=.*\b(?:think|thinking|thought|sometimes|wonder|wish)\b)",
+        r"\b(?:anyone|anybody|nobody|no one|noone) (?:would )?(?:even )?(?:care|notice|miss me) if i\b",
+        r"\b(?:only|whole|last) reason (?:to|for|i) (?:get(?:ting)? up|living|keep going|being here|still)\b",
+        r"\bkeeping me (?:alive|going)\b", r"\b(?:was|is) the only thing keeping me\b",
+        r"\bmight as well (?:die|be dead|end it|give up on life|not exist|not be here|disappear)\b",
+        r"\b(?:rather|sooner) be dead\b", r"\b(?:don't|do not) care if i (?:die|live|wake up)\b",
+        r"\b(?:what'?s|what is) (?:even )?the point of me\b", r"\bpoint of (?:anything|me|living|it all)\b",
+        r"\blet the (?:bus|car|train|traffic|lorry|truck) (?:sort it out|take me|finish me|hit me)\b",
+        r"\bmeet (?:my|the|him) (?:maker|for real)\b", r"\bwalk(?:ing)? into the (?:sea|ocean|river|lake)\b",
+        r"\bcan't see a way (?:out|forward)\b", r"\bno way out\b", r"\bwant (?:it|this|everything) to stop\b",
+        r"\b(?:sometimes )?(?:i )?(?:think|wonder) about not (?:being|existing)\b", r"\bdon't want to do this any ?more\b",
+        r"\bno (?:point|reason) (?:in )?(?:anything|carrying on)\b",
+        r"\b(?:i|i'm|im) (?:can't|cannot) (?:keep going|go on)\b", r"\bidk any ?more\b",
+        r"\b(?:i'm|im|i am) (?:so )?done\b.{0,40}\b(?:with everything|done done|with it all|with life|with all of it)\b",
+        r"\bdone done\b",
+        r"\bi give up\b(?=\s*(?:$|[.!,;]|on (?:everything|life|it all|myself|living|me)\b))",
+        r"\b(?:can't|cannot|can not) do (?:it|life) any ?more\b",
+    ),
+    "dark_joke": (
+        r"\bkms\b", r"\bkill myself\b(?=.{0,30}\b(?:lol|lmao|haha|jk|if|when)\b)", r"\bunalive myself\b(?=.{0,30}\b(?:lol|lmao|haha|if)\b)",
+        r"\b(?:i'll|i will|i'd|i would|gonna|going to) (?:literally |actually |just )?(?:die|kill myself|end it|jump off|walk into)\b",
+        r"\bwant to die\b(?=.{0,30}\b(?:lol|lmao|haha|jk)\b)",
+        r"\b(?:throw|throwing|threw|fling|flinging|hurl\w*|chuck\w*) myself (?:off|in front of|under|into)\b",
+    ),
+    "distress": (
+        r"\b(?:feel|feeling|felt|i'm|im|i am|so|been|being)\s+{FILL}(?:so |really |very |pretty |completely |totally |a bit |quite )?"
+        r"(?:useless|worthless|lost|empty|hopeless|helpless|broken|miserable|depressed|down|low|lonely|alone|isolated|"
+        r"anxious|frustrated|devastated|gutted|heartbroken|defeated|numb|crushed|a failure|a mess|like a failure|"
+        r"like a fraud|like nothing|like a shell|stuck|sad|overwhelmed|angry at myself|ashamed|desperate|struggling)\b",
+        r"\b(?:i|i've|i have|been)\s+{FILL}(?:been )?(?:crying|cried|struggling|not coping|falling apart|spiralling|spiraling)\b",
+        r"\b(?:don't|do not) know who i am (?:without|if i can't)\b", r"\b(?:i'm|i am) nothing without (?:running|it)\b",
+        r"\brunning (?:was|is) (?:my|the) (?:only|whole|entire)?\s?(?:therapy|life|everything|identity|outlet|coping|escape|"
+        r"thing|world)\b",
+        r"\b(?:hate|hating|loathe) (?:my ?self|myself|my body|my life|my legs)\b",
+        r"\bmental health\b.{0,20}\b(?:tanked|terrible|awful|bad|gone|suffering|worse|crashed|in the bin)\b",
+        r"\b(?:lost|losing) my (?:identity|purpose|sense of self|mind|way|whole life)\b",
+        r"\b(?:sick|tired|fed up) of being (?:injured|hurt|broken|sidelined)\b", r"\bhave nothing (?:left|now)\b",
+        r"\bno one understands\b", r"\bnobody (?:gets it|understands)\b", r"\bkilling me inside\b",
+        r"\b(?:i'm|im|i am) a (?:failure|mess|wreck|fraud)\b", r"\bcan't stop crying\b",
+        r"\bmiss (?:running|it) so much\b", r"\bhow much i miss running\b",
+    ),
+}
+
+# Explicit denials: a match inside one of these spans does not count ("I'm not suicidal").
+DENIALS: tuple[str, ...] = (
+    r"\b(?:not|never|n't|no longer|nowhere near) (?:been |being |feeling |at all )?(?:suicidal|self harm\w*)\b",
+    r"\b(?:i'm|i am|im) not suicidal\b",
+    r"\bno (?:suicidal )?(?:thoughts?|intentions?|plans?|urges?) (?:of|to|about) (?:suicide|self harm|harm\w*|hurt\w*|kill\w*|"
+    r"ending)(?: (?:my ?self|myself|it(?: all)?|my life))?\b",
+    r"\b(?:not|never) (?:going to|gonna|would|will|want to|wanting to) (?:hurt|harm|kill|end) (?:my ?self|myself|it(?: all)?|my life)\b",
+    r"\b(?:i'd|i would|i will|i'll) never (?:hurt|harm|kill|end) (?:my ?self|myself|my life|it)\b",
+    r"\b(?:don't|do not) (?:want|plan|intend) to (?:hurt|harm|kill|end) (?:my ?self|myself|my life|it all)\b",
+    r"\b(?:don't|do not) want to die\b", r"\bnot (?:going to|gonna) do anything\b",
+    r"\bno (?:self harm|suicide|suicidal)\w*\b", r"\bnot (?:in|having) (?:a )?crisis\b",
+    r"\b(?:not|nothing) like (?:that|suicid\w*)\b",
+    r"\bnot (?:thinking|thought|planning|going) (?:about|of|on|to) (?:suicide|killing myself|kill myself|ending (?:it|it all|my "
+    r"life)|end (?:it|it all|my life)|hurting myself|hurt myself|harming myself|harm myself)\b",
+    r"\bwithout (?:any )?(?:thoughts of )?(?:self harm|suicid\w*)\b",
+    # Spanish
+    r"\bno (?:estoy|estaba) (?:pensando en|pensado en) (?:suicidarme|matarme|quitarme la vida|hacerme dano)\b",
+    r"\bno (?:soy|estoy) suicida\b", r"\bno (?:me )?(?:quiero|voy a) (?:morir|matar|hacer dano)\b(?=.{0,20}\b(?:solo|pero|tranquil)\w*)",
+)
+
+# Ordinary talk that borrows crisis words: these spans are removed before matching.
+FIGURES_OF_SPEECH: tuple[str, ...] = (
+    r"\b(?:hill|hills|run|race|workout|session|tempo|intervals?|legs?|knee|shins?|calf|calves|achilles|pain|heat|humidity|"
+    r"this|that|it|training|marathon|course|pace|speedwork|track|plan|coach|parkrun|ultra|taper|wind|hamstrings?|quads|"
+    r"glutes|feet|toes?|back|hip|hips)\s+(?:is|are|was|were|has been|have been|'s|'re)\s+(?:literally |actually |absolutely "
+    r"|properly |totally |slowly )?(?:killing|murdering|destroying|torturing) me\b(?! inside)",
+    r"\b(?:my )?(?:calves|legs|quads|hamstrings|glutes|feet|knees?|shins?|achilles|back|hips?|body|lungs)\s+(?:are|is)\s+"
+    r"(?:killing|murdering|destroying) me\b",
+    r"\bkill(?:ed|ing)? (?:my|the|that|it|a|his|her) (?:pr|pb|time|race|run|workout|session|tempo|intervals?|hill|split|"
+    r"segment|strava|long run|5k|10k|half|marathon|streak|taper|track session)\b",
+    r"\bkilling it\b", r"\b(?:i'd|id|i would) kill for\b", r"\btried to kill me\b", r"\b(?:almost|nearly) killed me\b",
+    r"\bdying to (?:run|get back|race|try|know|see|go)\b", r"\b(?:dead|heavy) legs?\b",
+    r"\bend of (?:the|my) (?:run|race|session|workout|week|day|season)\b",
+    r"\bend(?:ing|ed)? (?:my|the|a|this|our) (?:run(?:ning)? )?(?:streak|season|run|session|block|training block|cycle)\b",
+    r"\b\d+(?:\.\d+)? ?kms?\b", r"\bkms (?:this|last|per|a|each|in|on|today|so far)\b", r"\bthe kms (?:thing|bit|comment|are|is)\b",
+    r"\bsuicide (?:hill|hills|sprints?|drills?|runs?|shuttles?|intervals?|reps?|lines?|squad|session|workout)\b",
+    r"\bdoing suicides\b", r"\bsuicides \(",
+    r"\bkilling myself (?:with|doing|on|over) (?:these|this|those|all (?:these|this)|the|my) (?:\w+ )?(?:starts|sessions|runs|"
+    r"miles|workouts|hills|intervals|reps|mornings|training|sprints|alarms|early starts)\b",
+    r"\b(?:dying|die) (?:to|for) (?:a|an|some|the|my|get|see|run|race|know|try|go)\b", r"\b(?:is|are|was|were|'s) to die for\b",
+    r"(?<!wish )(?<!hope )(?<!if )(?<!wish i just )(?<!wishes )"
+    r"\b(?:i'm|im|i am|i was|was so|was absolutely|was literally|was completely|felt|feel|feeling) "
+    r"(?:absolutely |literally |completely |totally |so )?(?:dead|dying|deceased)\b"
+    r"(?! inside)(?! (?:and|but) (?:i|want|wish))",
+    r"\b(?:thought|felt like|feel like|feels like) i was (?:gonna|going to|about to) die\b",
+    r"\b(?:nearly|almost) (?:died|killed me)\b", r"\b(?:dead|dying) (?:legs?|tired|beat|on my feet|weight|last|happy|gorgeous|"
+    r"heat|easy|flat|slow)\b",
+    r"\b(?:legs?|quads|calves|hamstrings|body|arms) (?:are|is|were|was|feel|felt|feels) (?:absolutely |completely |totally |so )?dead\b",
+    r"\bdrop dead\b", r"\b(?:be|is|was|will be) (?:the|an absolute) death of me\b", r"\b(?:absolute|pure|utter|certain) death\b",
+    r"\b(?:i'd|id|i would) (?:literally |rather |actually )*die (?:for|than) (?:a|an|some|the|run|running|on|doing|go|do|"
+    r"another|be|miss)\b",
+    r"\b(?:die|died) (?:of|from) (?:embarrassment|shame|laughing|laughter|boredom|happiness|jealousy)\b",
+    r"\b(?:i'll|i will|i'd|i would|gonna) die happy\b",
+    r"\bgive up (?:on )?(?:running|the race|the marathon|this race|the plan|caffeine|sugar|alcohol|booze|the session|that "
+    r"session|the pb|on my pb|the spring marathon|the \w+ marathon|racing)\b",
+    r"\boverdos\w* on (?:hill|hills|reps|miles|mileage|training|running|intervals|sessions|coffee|caffeine|gels|sugar|carbs|"
+    r"speedwork|volume|\w+ reps|\w+ sessions|chocolate|pasta|netflix|carb loading)\b",
+    r"\bdeath (?:march|valley|hill)\b", r"\bhill i'?ll die on\b", r"\bdeath warmed up\b",
+    r"\b(?:chafed|bored|scared|worried|frozen|freezing|sweating|laughed|worked|trained) to death\b",
+    r"\b(?:go|goes|went) to die\b", r"\bdead man walking\b", r"\b(?:do|doing|did) suicides\b",
+    r"\bsuicides (?:at|in|on|for) (?:practice|training|the track|session)\b", r"\bbled (?:a bit|a little)\b",
+    r"\bblood (?:blister|blisters|test|tests|sugar)\b",
+    r"\bkms (?:was|were|meant|means) (?:kilomet\w*|km)\b",
+    r"\b(?:watch|garmin|phone|battery|headphones|earbuds|airpods|strava|app|gps|torch|headlamp|car|legs) (?:\w+ )?"
+    r"(?:died|is dead|was dead|are dead|dead again|went dead)\b",
+    r"\b(?:died|dead) (?:halfway|on the last|at mile|at km|at the)\b", r"\bi died on (?:the|that|those|this)\b",
+    r"\b(?:quit|stop|give up|retire from|done with) (?:running|racing|marathons?|ultras?)(?: (?:forever|for good|for ever))?\b", r"\b(?:i'm|im|i am) done with running\b", r"\bdone with (?:running|racing|this race|the race|hills)\b",
+    r"\bend it here\b", r"\bend(?:ing)? it all\b\W{1,5}(?:the|my|this) (?:training|block|season|taper|streak|run|plan)", r"\bcall it (?:a day|quits)\b", r"\bsay goodbye to (?:my )?(?:toenails?|pb|sub|legs|weekend)\b",
+    r"\b(?:hurt|injured|harmed|cut|tweaked|strained|pulled|twisted|rolled|scraped|grazed|bashed|banged|knocked) (?:my ?self|myself)?"
+    r" ?(?:on(?! purpose)|while|when|during|doing|running|on the|in the|at the|tripping|falling|slipping) (?:the )?(?:run|trail|track|"
+    r"downhill|hill|race|a rock|a root|ice|stairs|gym|treadmill|beach|road|descent|rocks|speed ?work|intervals|training)\b",
+    r"\b(?:hurt|injured|harmed) (?:my ?self|myself) (?:running|racing|training|jogging|on(?! purpose)|doing|at|in)\b",
+    r"\bcut my (?:foot|toe|toes|feet|knee|hand|finger|leg|shin|heel) on\b",
+    r"\bhit the wall\b", r"\bbonk(?:ed|ing)?\b",
+    # Spanish figures
+    r"\bme muero de (?:cansancio|hambre|risa|sed|calor|frio|sueno|ganas|verguenza|envidia|aburrimiento|dolor de piernas)\b",
+    r"\bme (?:muero|mori|moria) (?:por|de ganas)\b",
+    r"\b(?:me|nos) (?:mata|mato|mataron|matan|estaba matando|esta matando|estan matando)\b",
+    r"\b(?:estoy|quede|acabe|termine) (?:muerto|muerta|reventado|reventada|molido|molida)\b",
+    r"\bme corte (?:el|la|los|las) (?:pelo|unas|barba|flequillo|dedo|pie)\b", r"\bme corte (?:con|cocinando)\b",
+    r"\bme lastime (?:corriendo|entrenando|en|con|el|la)\b", r"\bme hice dano (?:corriendo|entrenando|en el|en la|al)\b",
+    r"\b(?:terminar|acabar|romper) (?:mi|la) racha\b",
+    # French, Portuguese, German
+    r"\b(?:je suis|suis) (?:mort|morte|creve|crevee)\b", r"\bestou morto\b", r"\bich bin (?:tot|fertig|platt)\b",
+)
+
+# Spans that are about someone else's death in the past, a title, an event: a report, not a crisis.
+REPORTS: tuple[str, ...] = (
+    r"\b(?:memorial|in memory of|in honou?r of|remembrance|tribute)\b.{0,80}\b(?:suicide|suicided|killed (?:him|her|them)sel(?:f|ves)|"
+    r"took (?:his|her|their) (?:own )?life|died)\b",
+    r"\b(?:suicide|mental health|depression) (?:prevention|awareness|charity|fundraiser|research|rates?|statistics|hotline|"
+    r"helpline|walk|run|5k|10k|event|month|week|day)\b",
+    r"\bout of the darkness\b", r"\b(?:rates?|risk|levels?) of (?:depression|suicide|self harm)\b",
+    r"\b(?:died|dead) (?:by|from|of) suicide\b(?!.{0,30}\b(?:last night|today|yesterday|this morning)\b)",
+    r"\b(?:lost|lose) (?:his|her|their|my|a) (?:son|daughter|brother|sister|friend|dad|mum|mom|father|mother|husband|wife|"
+    r"partner|teammate|coach|cousin|uncle) to suicide\b",
+    r"\b(?:who|that) (?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b", r"\b(?:who|that) (?:died|took (?:his|her|their) (?:own )?life)\b",
+    r"\b(?:article|story|documentary|news|report|study|paper|book|podcast|episode|film|movie|show|series|song|album|track|"
+    r"lyrics?|playlist|novel|poem)\b.{0,60}\b(?:suicide|suicides|killed (?:him|her|them)sel(?:f|ves)|die|dying|death|depression|"
+    r"self harm|overdose)\b",
+    r"\b(?:suicide|suicides|die|dying|death|depression|self harm)\b.{0,40}\b(?:article|documentary|book|podcast|episode|film|"
+    r"movie|show|series|song|album|lyrics|playlist|novel|poem)\b",
+    r"\b13 reasons why\b", r"\bsuicide squad\b", r"\bvirgin suicides\b", r"\bsuicide is painless\b", r"\bdead poets\b",
+    r"\bkill bill\b", r"\bsuicide blonde\b", r"\b(?:the )?walking dead\b", r"\bdeath cab\b", r"\bgrateful dead\b",
+    r"\bby some (?:emo|punk|metal|rock)? ?band\b",
+    r"\ben (?:memoria|honor|recuerdo) de\b.{0,60}\b(?:suicid\w*|murio|fallecio|se quito la vida)\b",
+    r"\b(?:que|quien) se (?:suicido|quito la vida|mato)\b", r"\bprevencion del suicidio\b",
+)
+
+# A past that is resolved: "I attempted suicide in 2015, running helped me rebuild".
+PAST = (r"\b(?:years ago|a few years back|last year|in (?:19|20)\d\d|as a (?:teen|teenager|kid|child|student)|in my "
+        r"(?:teens|twenties|20s|thirties|30s|youth)|when i was (?:younger|a kid|a teen|little|\d+)|used to|back in|long ago|"
+        r"in the past|once upon|went through a dark patch|before i found running|a long time ago|hace (?:anos|mucho))\b")
+RESOLVED = (r"\b(?:doing (?:well|good|great|better|ok|okay|fine) now|all good now|behind me|long behind|recovered|in recovery|"
+            r"clean for|free for|saved my life|helped me (?:rebuild|recover|heal|get better|through|cope)|running helped|"
+            r"haven't since|have not since|not since|i'm fine now|fine now|better now|much better|over it|got help|"
+            r"got better|that's in the past|ya estoy bien)\b")
+CURRENT = (r"\b(?:again|lately|recently|these days|coming back|back again|started again|this week|right now|tonight|"
+           r"still|now i|now it's|relapsed|returning|creeping back|since the injury|since i got injured|today)\b")
+
+# A race or a hard session: "wanted to die at mile 20" is a figure of speech there.
+RACE_MOMENT = (r"\b(?:at|by|around|after|during|in|on|through|near) (?:the |that |this |those )?(?:mile|km|k|kilometre|kilometer|"
+               r"\d+k|\d+ ?km|\d+ ?miles?|the wall|hill|hills|climb|climbs|last (?:\w+ )?(?:mile|miles|km|k|rep|reps|lap|"
+               r"hill|climb|interval)|final (?:mile|km|lap|rep|climb)|finish|finish line|marker|start|aid station|"
+               r"race|marathon|half|10k|5k|ultra|session|intervals|reps|tempo|track|long run|workout|heat|humidity|"
+               r"parkrun|hill repeats|repeats|speedwork|trail)\b"
+               r"|\b(?:mile|km|k) \d+\b|\b\d+ ?(?:k|km|mi|miles?)\b|\bhit the wall\b|\bbonk\w*\b|\bhill repeats\b|"
+               r"\b(?:those|these|that|the) (?:hill|hills|reps|intervals|repeats|sprints|climbs?|tempo|session|workout|"
+               r"last \w+)\b.{0,30}\bmade me\b"
+               r"|\b(?:the )?(?:humidity|heat|taper|race|marathon|course|hill|session)\b")
+JOKE = r"\b(?:lol|lmao|lmfao|haha\w*|hehe|jk|jaja\w*|kidding|rofl)\b|\U0001F602|\U0001F923|\U0001F605|\U0001F606|\U0001F480"
+EARNEST = (r"\b(?:i mean (?:it|that)|not joking|no joke|i'm serious|i am serious|seriously considering|for real|deadass|"
+           r"actually|fr fr|not even joking|still do|i still|it's not about (?:the )?(?:race|running|run)|not about (?:the )?"
+           r"(?:race|running|run)|thought about how|permanently|for good|forever|hablo en serio|en serio|no es broma)\b")
+
+# The trained second net only reads messages with some word from the vocabulary of crisis talk:
+# it adds recall for new *phrasings*, not for messages about schedules and shoes.
+MODEL_GATE = (r"\b(?:die|dies|died|dying|dead|death|alive|live|living|life|lives|exist\w*|kill\w*|gone|"
+              r"disappear\w*|vanish\w*|sleep|wake|hurt\w*|harm\w*|cut\w*|blood|bleed\w*|pills?|tablets?|meds|overdos\w*|"
+              r"jump\w*|bridge|rope|pointless|hopeless|worthless|useless|burden|without me|any ?more|cope|"
+              r"give up|giving up|goodbye|nobody|no one|everyone|alone|empty|numb|hate|trapped|forever|"
+              r"permanent\w*|suicid\w*|unalive|deserve|punish\w*|dark|darkness|drown\w*|fade|peace)\b")
+
+# A general question (about a medicine, a fact) is not a report that it happened.
+GENERAL_QUESTION = (r"^(?:can|could|does|do|is|are|will|would|how|what|what's|whats|why|when|which|should|puede|pueden|es|"
+                    r"cuanto|cuantos|cual|que)\b.*\?\s*$|\b(?:can|could|does|do|is it|are) (?:you|a person|someone|people|"
+                    r"runners|ibuprofen|advil|tylenol|paracetamol|caffeine|it)\b.{0,40}\b(?:overdose|od|too many|too much|"
+                    r"kill you|die|lethal|hurt your|damage|safe)\b|\b(?:max|maximum|safe) (?:dose|amount)\b|\bin general\b|"
+                    r"\bjust (?:curious|wondering)\b|\bdana (?:los )?rinones\b|\ben exceso\b")
+FIRST_PERSON = r"\b(?:i|i'm|i am|i've|i'd|i'll|me|my|myself|mine|yo|me|mi|estoy|quiero|tengo)\b"
+QUESTION_TO_BOT = r"\?\s*$"
+HELP_SOMEONE = (r"\bhow (?:do|can|should) i (?:help|support|talk to)\b|\bwhat (?:do|should|can) i (?:do|say)\b|"
+                r"\bque (?:hago|puedo hacer)\b")
+
+# Numbers of tablets that are an overdose on their own ("took 15 advil"); smaller counts need
+# "more" or a symptom to count (see `overdose` above).
+BIG_NUMBERS = (r"(?:[89]|[1-9]\d|\d{3}|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+               r"nineteen|twenty|thirty|forty|fifty|a hundred|dozen|a dozen|ocho|nueve|diez|once|doce|quince|veinte|"
+               r"treinta|cuarenta|cincuenta)")
+NUMBERS = r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|dos|tres|cuatro|cinco|seis|siete|ocho)"
+
+# ------------------------------------------------------------------------------------------------
+# Spanish (accents folded: "me corté" is matched as "me corte")
+# ------------------------------------------------------------------------------------------------
+SIGNALS_ES: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        r"\b(?:me )?(?:quiero|queria|quisiera|kiero|deseo|tengo ganas de|ganas de|pienso en|pensando en|he pensado en|"
+        r"estoy pensando en|pense en|prefiero|ojala) (?:me )?(?:morir|morirme|muera|matarme|suicidarme|desaparecer para siempre|"
+        r"quitarme la vida|acabar con (?:todo|mi vida)|dejar de existir|estar muerto|estar muerta|no despertar|no existir|"
+        r"irme para siempre)\b",
+        r"\bme (?:quiero|kiero|voy a) (?:morir|matar)\b", r"\bsuicid\w*\b", r"\bquitarme la vida\b",
+        r"\bno (?:quiero|kiero|deseo) (?:seguir )?(?:vivir|viviendo|existir|estar aqui|despertar|seguir)\b",
+        r"\bya no (?:quiero|kiero) (?:vivir|seguir|estar aqui|existir)\b",
+        r"\b(?:ojala|quisiera) (?:no )?(?:despertara|despertar|estar muert[oa]|no haber nacido|desaparecer)\b",
+        r"\bojala (?:me muera|no despierte|no despertara)\b",
+        r"\bno (?:le )?(?:veo|encuentro) (?:sentido|razon) (?:a|para) (?:la vida|vivir|seguir)\b",
+        r"\b(?:no tengo|sin) (?:razones|motivos|ganas) (?:para|de) vivir\b", r"\bmejor (?:me muero|muerto|muerta|estar muert[oa])\b",
+        r"\b(?:cansad[oa]|hart[oa]) de vivir\b", r"\bmatarme\b", r"\bmorirme\b(?!.{0,15}\b(?:de (?:risa|ganas|cansancio)))",
+        r"\bacabar con (?:todo|mi vida)\b", r"\bdejar de existir\b",
+        # someone else ("se quiere matar"): the subject check makes these third party
+        r"\bse (?:quiere|va a|piensa) (?:morir|matar|suicidar)\b", r"\b(?:quiere|va a) (?:matarse|suicidarse|quitarse la vida)\b",
+    ),
+    "self_harm": (
+        r"\bme (?:corte|corto|cortaba|he cortado|estoy cortando)\b(?! (?:el|la|los|las|con|cocinando))",
+        r"\b(?:volvi|vuelvo|he vuelto) a (?:cortarme|hacerme dano|lastimarme)\b", r"\bcortarme\b",
+        r"\bme (?:hago|hice|he hecho) dano\b(?! (?:corriendo|entrenando|en el|en la|al))",
+        r"\b(?:lastimarme|hacerme dano|autolesion\w*)\b", r"\bme lastimo (?:a proposito|adrede|aposta)\b",
+        r"\bse (?:esta )?(?:corta|cortando|corto|lastima|hace dano)\b(?! (?:el|la|los|las) (?:pelo|unas|barba))",
+        r"\bme (?:quemo|queme|golpeo|golpee) (?:a proposito|adrede)\b", r"\ba proposito\b.{0,30}\b(?:dano|lastim|cort|quem)",
+    ),
+    "burden": (
+        r"\b(?:estarian?|estaria|serian?|vivirian?) mejor sin mi\b", r"\bsoy una carga\b", r"\bnadie me (?:extranaria|echaria de menos)\b",
+        r"\bmejor si (?:no estuviera|no existiera|me muriera|desapareciera)\b",
+    ),
+    "goodbye": (
+        r"\badios a todos\b.{0,60}\b(?:gracias|no me|nunca|ultimo|perdon)\b", r"\b(?:este es|es) mi ultimo mensaje\b",
+        r"\bno me (?:van|vas) a (?:ver|volver a ver) (?:mas|nunca)\b", r"\bme despido (?:de todos|para siempre)\b",
+    ),
+    "intent": (
+        r"\b(?:me voy a|voy a) (?:matar|suicidar|quitar la vida)\b", r"\bvoy a (?:acabar con todo|matarme|suicidarme|quitarme la vida)\b",
+    ),
+    "plan": (
+        r"\b(?:tengo|ya tengo) (?:un plan|todo planeado|todo listo|la fecha)\b", r"\b(?:escribi|he escrito) (?:una|la|mi) carta\b",
+        r"\bplaneado\b", r"\b(?:guardando|junte|he juntado|acumulando) (?:las )?pastillas\b",
+    ),
+    "means": (
+        r"\b(?:tengo|aqui tengo) (?:las|unas|mis) (?:pastillas|pildoras|cuerda|pistola|navaja|cuchilla)\b",
+        r"\b(?:pastillas|cuerda|pistola|navaja|cuchilla)\b.{0,15}\b(?:aqui|a mano|en la mano|conmigo|listas?)\b",
+        r"\b(?:estoy|parad[oa]) en (?:el|la) (?:puente|azotea|borde|vias|tejado)\b",
+    ),
+    "time": (r"\b(?:esta noche|hoy|manana|ahora|ahorita|ahora mismo|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|"
+             r"este fin de semana|despues de la carrera)\b",),
+    "acted": (r"\b(?:intente|trate de) (?:matarme|suicidarme|quitarme la vida)\b", r"\bno para de sangrar\b",),
+    "overdose": (
+        r"\b(?:me |se )?(?:tome|he tomado|ha tomado|trague|me trague|tomo|me tomo)\b.{0,15}\b(?:todas|todos|un frasco|una caja|un bote|el frasco|"
+        r"la caja|un blister|un monton|muchas|demasiadas|demasiados|el doble|doble|dos veces)\b.{0,25}"
+        r"\b(?:pastillas|pildoras|tabletas|medicinas|medicamentos|ibuprofenos?|paracetamol|aspirinas?|dosis|insulina|"
+        r"calmantes|antidepresivos|de (?:ellas|ellos|mis))\b",
+        r"\b(?:me )?(?:tome|he tomado|trague|me trague)\s+(?:como |unas |unos |mas de )?{BIGNUM}\s+(?:pastillas|pildoras|"
+        r"tabletas|ibuprofenos?|paracetamoles|aspirinas|advil|tylenol|calmantes)\b",
+        r"\bsobredosis\b(?!.{0,30}\?)", r"\b(?:tome|bebi|trague) (?:lejia|cloro|veneno|anticongelante)\b",
+        r"\bel doble de (?:mis|mi|la) (?:pastillas|medicina|medicamento|dosis|insulina)\b",
+    ),
+    "not_safe": (r"\bno estoy (?:a salvo|segur[oa])\b(?! (?:de|si|que))", r"\bno puedo mantenerme a salvo\b",
+                 r"\btengo miedo de lo que (?:pueda|puedo) hacer\b"),
+    "hopeless": (
+        r"\bya no (?:aguanto|puedo) (?:mas)?\b", r"\bno aguanto mas\b", r"\bquiero desaparecer\b", r"\bpara que sigo\b",
+        r"\bnada tiene sentido\b", r"\bpara que (?:vivir|seguir)\b", r"\bme (?:rindo|doy por vencid[oa])\b",
+        r"\b(?:ya )?no (?:le )?veo (?:el )?sentido a (?:nada|la vida|vivir|seguir)\b", r"\b(?:mi vida|la vida|nada) ya no tiene sentido\b",
+        r"\bno puedo mas\b", r"\bsin esperanza\b",
+    ),
+    "distress": (
+        r"\bme siento (?:muy |tan |super )?(?:inutil|sol[oa]|triste|vaci[oa]|perdid[oa]|fatal|deprimid[oa]|frustrad[oa]|"
+        r"mal|un fracaso|fracasad[oa])\b",
+        r"\b(?:estoy|ando) (?:muy |tan |super )?(?:frustrad[oa]|deprimid[oa]|triste|hart[oa]|desesperad[oa]|agobiad[oa]|"
+        r"fatal|sol[oa])\b",
+        r"\b(?:no dejo de|no paro de) llorar\b", r"\bsoy un fracaso\b",
+    ),
+    "third_party_help": (),
+}
+
+# ------------------------------------------------------------------------------------------------
+# French, Portuguese, German, Italian: the basics, so a crisis is seen even though the bot
+# answers in English only (with the crisis line).
+# ------------------------------------------------------------------------------------------------
+SIGNALS_OTHER: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        # French
+        r"\bje (?:veux|voudrais|vais|pense a|pense) (?:mourir|me tuer|me suicider|en finir|disparaitre)\b",
+        r"\b(?:envie|idees?) de (?:mourir|me suicider|me tuer|en finir)\b", r"\bje ne veux plus vivre\b", r"\bsuicid\w*\b",
+        r"\bmettre fin a (?:mes jours|ma vie)\b",
+        # Portuguese
+        r"\b(?:eu )?(?:quero|queria|vou) (?:morrer|me matar|sumir|acabar com tudo)\b", r"\bnao quero mais viver\b",
+        r"\bme matar\b", r"\btirar (?:a )?minha (?:propria )?vida\b",
+        # German
+        r"\bich (?:will|mochte|werde) (?:sterben|nicht mehr leben|mich umbringen|tot sein)\b", r"\bmich umbringen\b",
+        r"\bbringe mich um\b", r"\bselbstmord\w*\b", r"\bsuizid\w*\b", r"\bnicht mehr leben\b",
+        # Italian
+        r"\bvoglio morire\b", r"\b(?:ammazzarmi|uccidermi|suicidarmi)\b", r"\bnon voglio piu vivere\b",
+    ),
+    "self_harm": (r"\bje me (?:scarifie|mutile|coupe)\b", r"\bme cortei\b", r"\bich ritze mich\b", r"\bmi taglio\b"),
+    "overdose": (
+        r"\bj'ai (?:pris|avale) (?:toutes? (?:mes|les)|une boite de|tout (?:le|mon)) (?:pilules|cachets|comprimes|medicaments|tube)\b",
+        r"\btomei todos os (?:comprimidos|remedios)\b", r"\bich habe alle (?:tabletten|pillen) genommen\b",
+        r"\bho preso tutte le (?:pillole|pastiglie)\b",
+    ),
+}
+
+# ------------------------------------------------------------------------------------------------
+# The first screen's phrase banks (issue 3), kept because four labelled sets were tuned on them.
+# STATEMENTS raise `ideation` (the tier then follows from the other signals and the subject);
+# AMBIGUOUS raise `dark_joke` (ask), and are blanked before the rest is read, so "kms if my knee
+# doesn't heal" asks while "kms if my knee doesn't heal, I mean it" is a crisis.
+# ------------------------------------------------------------------------------------------------
+STATEMENTS: tuple[str, ...] = (
+    r"\bsuicid(e|al)\b",
+    r"\b(kill|killing|hurt|harm|harming|cut|cutting|hang|hanging|shoot|drown|poison|off|end|finish|finishing)\s+(my ?self|myself)\b",
+    r"\b(kill|killing|hurt|harm|cut|hang|shoot|off)\s+(him|her|them)sel(f|ves)\b",
+    r"\bself\s*harm", r"\bself[- ]?injur", r"\bcutting (again|my (arms?|wrists?|legs?|skin))\b",
+    r"\bcut(ting)? (my )?(wrists?|arms?)\b", r"\bslit(ting)? my wrists?\b",
+    r"\boverdose\b", r"\b(take|took|swallow|swallowed|taking) (all|a bunch|a lot|loads|a load|a handful|the whole|too many) (of )?(my |the |those |these )?(pills|tablets|meds|paracetamol|painkillers)",
+    r"\b(want|wants|wanted|wanting|going|gonna|ready|plan|planning|thinking about|think about|thought about|tempted) (to|2) die\b",
+    r"\bwant(ed)? (it )?to (be )?(over|dead|end)\b", r"\bwant to be dead\b",
+    r"\b(i|i'm|i am) (going to|gonna) die\b(?! (if|of|laughing|from|on|at|when|after|before|trying|doing|out|with|in))",
+    r"\bend(ing)? (it all|my life|it tonight|everything|things|it now|it for good|my own life|my pain for good)\b",
+    r"\bend(ing|ed)? it\b(?! (at|after|with|on|early|there|here|short|by|before|when|for the|in the))",
+    r"\btake (my|his|her|their) (own )?life\b", r"\btaking (my|his|her|their) (own )?life\b",
+    r"\b(don't|do not|dont|no longer|never) want to (live|be alive|be here|exist|wake up|go on|carry on|keep going|be around)\b",
+    r"\bno (reason|point|will) (to|in|of) (live|living|be alive|being alive|go on|going on|carry on|carrying on|keep going|keep living|stay alive|staying alive|be here|exist|existing)\b",
+    r"\b(nothing|no one|nobody) (left )?to live for\b", r"\bnot worth living\b", r"\blife (is|isn't|is not) (not )?worth (living|it)\b",
+    r"\b(better|easier) off (dead|without me|if i (just )?(was|were) (gone|dead)|if i (just )?(died|disappeared)|if i wasn't here|if i weren't here|gone)\b",
+    r"\b(wish|hope) i (was|were|could be) dead\b", r"\bwish i (wasn't|was not|weren't|were not) (alive|here|born|around)\b",
+    r"\b(wish|hope) i (wouldn't|won't|would not|will not|didn't|don't|never) wake up\b",
+    r"\bgo to sleep and (never|not) wake up\b", r"\bnot wake up\b",
+    r"\b(can't|cannot|can not) (go on|take (it|this) any ?more|do this any ?more|keep going like this|carry on)\b",
+    r"\bkms\b", r"\bkys\b", r"\bunalive\b", r"\bsewerslide\b",
+    r"\b(want|wanted|going|plan|planning) to (disappear|not exist|not be here) (forever|for good|permanently)\b",
+    r"\bdon't want to be here any ?more\b", r"\b(no|nothing) to live for\b",
+    r"\b(saying|said|say) (my )?goodbyes?\b.*\b(forever|for good|last)\b",
+    r"\bgiv(e|ing) away (all )?my (stuff|things|belongings)\b",
+    r"\b(written|wrote|writing) (a |my )?(suicide |goodbye )?note\b.*\b(family|goodbye|last)\b",
+    r"\bjump(ing)? (off|in front of) (a |the )?(bridge|building|train|roof|cliff|car|bus)\b",
+    r"\b(step|stepped|walk|walked) in front of (a |the )?(train|bus|car|truck|lorry)\b",
+    r"\bhang(ing)? myself\b", r"\b(rope|noose)\b.*\b(myself|neck)\b",
+    r"\bdeath (would|will) be (a )?(relief|better|easier)\b", r"\bthinking about death\b",
+    r"\bthoughts? of (death|dying|suicide|ending)\b", r"\b(hurt|harm) (my ?self|myself) again\b",
+    r"\bfeel like dying\b(?! (of|from))", r"\b(ready|want) to give up on (life|everything|living)\b",
+    r"\bwhat'?s the point of (living|life|being alive|going on)\b",
+    r"\bworld (would be|is) better without me\b", r"\beveryone (would be|is) better (off )?without me\b",
+    r"\b(nobody|no one|noone|anyone) would (even )?(care|notice|miss me|mind) if i (just )?(died|was gone|were gone|disappeared|was dead|were dead|wasn't here|weren't here|wasn't around)\b",
+    # method research, means and plans
+    r"\b(look|looking|looked|search|searching|searched|google|googling|googled|research|researching|researched|read|reading) (up )?(ways|how|methods?) (to|of) (die|dying|kill|end|suicide|overdose)",
+    r"\bhow many (pills|tablets|paracetamol|painkillers|sleeping (pills|tablets))\b.{0,25}\b(take|kill|die|lethal|enough)",
+    r"\b(saved|saving|stockpil\w*|hoard\w*|collect\w*|got|have) (up )?(all )?(my |the |enough )?(pills|tablets|meds|medication|sleeping (pills|tablets)|painkillers)\b.{0,40}\b(tonight|night|ready|enough|saved|for a while|while now|up)\b",
+    r"\b(stockpil\w*|hoard\w*)\b.{0,20}\b(pills|tablets|meds|medication|painkillers)\b",
+    r"\btonight'?s the night\b", r"\bthis is (my|the) (last|final) (message|goodbye|time)\b",
+    r"\b(take|took|taking|swallow\w*|down\w*)\b.{0,20}\b(all|whole|entire|every|a (packet|bottle|box|load|handful)|packets|bottles|boxes)\b.{0,25}\b(pills|tablets|meds|medication|paracetamol|co-?codamol|codeine|ibuprofen|painkillers|sleeping|insulin|aspirin|antidepressants)\b",
+    r"\b(rope|noose|ligature)\b.{0,60}\b(thinking|garage|ready|bought|tied|myself|neck|use it)\b",
+    r"\b(standing|stood|sitting|sat) on (the|a) (edge of (the|a) )?(bridge|ledge|roof|cliff|platform)\b",
+    r"\b(step|stepping|stepped|walk|walking|walked|jump|jumping|jumped|throw myself|throwing myself|threw myself) (out )?in front of (a |the )?(train|bus|car|truck|lorry|van|traffic)\b",
+    r"\b(drive|driving|drove|crash|crashing|steer|steering) (my car )?(into|off) (a |the )?(wall|tree|bridge|cliff|barrier|lorry|truck|oncoming)",
+    r"\bhope (i|that i) (get|got) (hit|killed|run over)\b", r"\bhope i (die|don't make it|never come back)\b",
+    r"\bif i (just )?(didn't|never|don't|wouldn't) wake up\b",
+    r"\b(hurt|hurting|burn|burned|burnt|burning|cut|cutting|hit|hitting|punch\w*|harm\w*|scratch\w*)\s+(my ?self|myself) (on purpose|deliberately|again)\b",
+    # hopelessness tied to death, burden
+    r"\b(tired|sick|exhausted) of (living|life|being alive|existing|being here)\b",
+    r"\bwhy am i (even )?(still )?(alive|here|breathing)\b", r"\bwhy (do|should) i (even )?(bother )?(stay(ing)? alive|keep living|go on living)\b",
+    r"\b(wish|want|wanting) (i could |to )?(just )?not (exist|be alive|be here)\b", r"\bwish i (didn't|did not) exist\b",
+    r"\b(i'm|i am|i feel like) (such |just )?a burden\b", r"\b(happier|better off|better) (if|when) i('m| am)? (wasn't|weren't|was not|not) (here|around|alive)\b",
+    r"\b(no|only) way out (except|but|other than)? ?(dying|death|to die|suicide|ending it)\b", r"\bway out except (dying|death)\b",
+    r"\b(what|what's) i might do to myself\b", r"\b(can't|cannot|don't think i can|not sure i can) keep myself safe\b", r"\bnot safe (from|with) myself\b",
+    r"\b(written|wrote|writing|write) (a |some |my )?(letters?|notes?) (to|for) (my |the )?(family|kids|children|wife|husband|partner|mum|mom|dad|parents|everyone|friends)\b",
+    r"\bwon't be needing (them|it|anything|these|those) (where i'm going|any more|anymore|soon)\b", r"\bwhere i'm going\b.{0,20}\bwon't need\b",
+    r"\b(not|won't|wont|will not) (going to |gonna )?be around (for|much longer|any ?more|next|by)\b",
+    r"\bgoodbye,? and thanks? (you )?for everything\b", r"\b(saying|said|say) (my )?goodbyes?\b",
+    r"\b(done|finished) with (life|living|being alive)\b", r"\bdecided i'm done\b",
+    r"\b(better|easier|happier)\b.{0,25}\bif i('m| am)? (just |simply )?(wasn't|weren't|was not|were not|didn't exist|did not exist|died|was dead|were dead|was gone|were gone|disappeared|wasn't around|weren't around|not here|not around)\b",
+    r"\bhow many\b.{0,25}\b(pills|tablets|meds|paracetamol|painkillers|sleeping pills|tramadol|codeine)\b.{0,25}\b(take|kill|die|lethal|enough|would it)\b",
+    r"\b(don't|do not|can't|cannot) see the point (in|of) (being alive|living|life|going on|staying alive|carrying on)\b",
+    r"\bno reason (for me )?to (live|be alive|go on|keep going|stay alive|be here)\b",
+    r"\b(most |least |quickest |easiest |best |reliable |painless )+(way|ways|method|methods) to (end (your|my|one's|a) life|die|kill (yourself|myself))\b",
+    r"\bend (your|one's|a person's) (own )?life\b", r"\b(which|what) (meds|pills|drugs|tablets|medication)\b.{0,20}\b(lethal|fatal|overdose)\b",
+    r"\b(lethal|fatal) (dose|amount|combination|with)\b", r"\bresearch\w*\b.{0,30}\b(lethal|fatal|overdose)\b",
+    r"\b(not|won't|wont|will not) (planning on |going to |gonna )?(be|being) around (long|for|much|any|next|by|to)\b",
+    r"\bnot (sticking|staying|hanging) around\b", r"\b(planning|planned|plan) (how|when|where) (i'd|i would|i will|i'll|to) (do it|end it|die)\b",
+    r"\bpicked (a|the) (date|day|time|spot|place|method)\b", r"\bwork up the (nerve|courage)\b",
+    r"\b(till|until) (it|they|i) (bleed|bleeds|bled|bleeding|bruise)\b",
+    r"\b(scratch|bang|hit|punch|burn|cut|pinch|bite|starv)\w* (my (own )?(arms?|legs?|thighs?|head|skin|wrists?|body)|myself)\b.{0,40}\b(bleed|blood|lighter|razor|blade|knife|scissors|burn|punish|deserve|calm)",
+    r"\bburn(ing|ed|t)? myself\b", r"\bstarv(e|ing) myself\b", r"\bi deserve to (hurt|die|suffer|be punished|be in pain)\b", r"\bpunish(ing)? myself\b",
+    r"\b(think|thinking|thought) about (dying|death|being dead|killing myself|ending it|suicide)\b",
+    r"\b(wouldn't|would not|don't|do not) mind if (a|the|some) (car|bus|truck|lorry|train|van)\b.{0,20}\b(hit|hits|ran over|runs over|killed|kills) me\b",
+    r"\b(hoping|hope) i (don't|won't|never|do not|will not) (survive|make it|wake up|come back)\b",
+    r"\b(voice|voices|something)\b.{0,20}\b(tells?|telling|told) me to (jump|die|kill|hurt|end|step)\b",
+    r"\b(gun|firearm|rifle|shotgun|pistol)\b.{0,30}\b(plan|myself|himself|herself|themselves|end it|use it|kill)\b", r"\b(got|has|have|had) a plan\b.{0,30}\b(die|end|kill|do it|gun)\b",
+    r"\b(i've|i have|i) (written|wrote|left) (my|a) (suicide |goodbye |final |last )?(note|letter)\b(?! (to|for) (my |the )?(coach|physio|boss|doctor|school|work|gp|club))",
+    r"\b(sorry for everything|been nice knowing (you|everyone)|nice knowing you all|(a|his|her|their|my) (goodbye|suicide|farewell) (note|letter|message|post|video))\b",
+    r"\bnote\b.{0,40}\b(sorry and goodbye|goodbye|saying sorry)\b", r"\bposted a goodbye\b",
+    r"\b(bridge|bridges|viaduct|cliff|ledge|platform|roof|rooftop|edge)\b.{0,60}\b(jump|step off|step in|just go|go over|end it|not for the view|not for the views|how easy)\b",
+    r"\b(jump|step off|go over)\b.{0,40}\b(bridge|viaduct|cliff|ledge|platform|roof)\b",
+    r"\bslit(ting)? (my|his|her|their) wrists?\b",
+    r"\b(cutting|cuts|cut|burning|burns|hurting|harming|scratching) (her|his|their) (arms?|wrists?|thighs?|legs?|skin|body)\b",
+    r"\b(taken|took|swallowed|taking) (all|a whole|a load of|loads of|the whole|every one of) (of )?(her|his|their|my) (tablets|pills|meds|medication|painkillers)\b",
+    r"\b(won't|wont|don't|will not) (be )?need(ing)? (them|it|these|those|anything)\b.{0,30}\bwhere i'?m going\b",
+    r"\b(bridge|viaduct|cliff|building|car park|multi-storey)\b.{0,60}\b(how high|how tall|high enough|tall enough|differently|to be sure)\b",
+    r"\bhow (high|tall) (does|would|do|should) (a|the) (bridge|building|cliff|drop|fall)\b",
+    r"\bhope (a|the|some) (car|bus|truck|lorry|van|driver)\b.{0,30}\b(doesn't see me|hits me|hit me|runs me over|takes me out)\b",
+    r"\b(look|looks|looking) like an accident\b", r"\blife insurance\b.{0,40}\b(family|accident|gets|pay)\b",
+    r"\bpoint in (me )?(existing|being alive|being here|living)\b",
+    r"\bdisappear\b.{0,10}\b(permanently|forever|for good)\b",
+    r"\b(world|everyone|everybody|everything|my family|they|life)\b.{0,10}\b(would be|'d be|will be|would feel|is)\b.{0,10}\b(lighter|better|easier|happier|calmer)\b.{0,10}\bwithout me\b",
+    r"\b(set|picked|chosen|choose) a (date|day)\b", r"\bwant (me|myself) to stop\b", r"\bi want me gone\b",
+    r"\b(don't|do not|can't|cannot) see why i should (carry on|go on|keep going|live|bother living|stay)\b",
+    r"\b(painless|easiest|quickest|surest|quietest|best|most reliable) (way|ways|method) to (go|die|do it|end it)\b",
+    r"\b(reading|read|looking|looked|searching|searched) up on (ways|how|methods?) (to|of)\b",
+    r"\b(don't|do not) think (i'll|i will|ill) be around\b",
+    r"\b(haven't|have not|hasn't) done it yet\b", r"\breason i'm still (here|alive|around)\b",
+    r"\bwish i (hadn't|had not|never|didn't) (woken|wake|woke) up\b", r"\boverdos(ed|ing|es)\b",
+    r"\b(i )?cut (again|myself|last night)\b", r"\b(slic|carv|gash|scor)\w* (up )?my (arms?|wrists?|thighs?|legs?|skin|stomach)\b",
+    r"\bgoodbye (everyone|all|guys|everybody|all of you)\b.{0,40}\b(thanks|thank you)\b", r"\bstep(ping|ped)? off (it|the edge|the bridge|the cliff)\b",
+    r"\b(saving|saved|hoarding|hoarded|collecting|stashing|stashed|keeping) (up )?(all )?(my |the |some )?(pills|tablets|meds|medication|painkillers|sleeping pills|sleeping tablets)\b",
+    r"\bcut(ting)? my (thighs?|legs?|arms?|wrists?|skin|stomach|hips?)\b", r"\bthis is goodbye\b",
+    r"\b(don't|can't|do not|cannot) see (a|any) future\b", r"\b(bought|buying|got|have) (a |some )?(rope|noose)\b",
+    r"\b(working out|worked out|figured out|figuring out|planning|planned|thinking about|thought about|decided) (how|when|where) (i'd|i would|i'll|i will|to) do it\b",
+    r"\bwish (that|the|a) (car|bus|truck|lorry|train|van)\b.{0,25}\bhit me\b",
+    r"\bhop(e|ing) i (just )?(don't|won't|never|do not|will not) (survive|make it|wake up|come back)\b",
+    r"\b(want|wants|wanna) (2 )?die\b", r"\b(fed up|sick|tired) (of|with) (life|living)( itself)?\b",
+    r"\bhow (much|many)\b.{0,30}\b(lethal|fatal|kill (me|you|a person|someone)|overdose)\b", r"\b(is|are|would be) (lethal|fatal)\b",
+    r"\bg(a|i)ve away (all )?(my|his|her|their) (stuff|things|belongings|shoes|watch|medals|garmin|gear|kit|bike|possessions)\b",
+    r"\bgiv(e|ing|en) (his|her|their|my) (things|stuff|belongings|possessions) away\b", r"\b(sorted|sorting|writing|wrote|made|making) (out )?my will\b",
+    r"\b(garage|car)\b.{0,40}\bengine running\b", r"\b(exhaust|hose ?pipe)\b.{0,30}\b(car|window|garage)\b",
+    r"\b(won't|will not|wont) be (here|around) (much )?(longer|for long|any ?more)\b",
+    r"\b(should|want to|going to|gonna) follow (him|her|them)\b", r"\b(got|have|made) a plan and a date\b",
+    r"\b(threatening|threatened|going|wants|trying|tried) to jump\b",
+    r"\b(standing|stood|sitting|sat|waiting) (at|on|by|near|next to) (the )?(train )?(tracks|railway|rail line|railway line|level crossing)\b",
+    r"\b(ways|how|methods?) (to|of) do it\b",
+    # someone else
+    r"\b(he|she|they|he's|she's|they're|son|daughter|friend|husband|wife|partner|brother|sister|mum|mom|dad|buddy|mate)\b.{0,40}\b(cutting|harming|hurting|burning) (him|her|them)sel(f|ves)\b",
+    r"\b(wants|want|wanting|going|planning|plans|threatening|threatened|trying|tried) to (die|end (his|her|their) (own )?life|kill (him|her|them)sel(f|ves)|take (his|her|their) (own )?life)\b",
+    r"\bend(ing)? (his|her|their) (own )?life\b",
+    r"\bi (could|might) just (end it|disappear for good)\b",
+)
+
+
+AMBIGUOUS: tuple[str, ...] = (
+    r"\bkms (if|when|lol|lmao|haha|tbh)\b", r"\bkms\b.*\b(lol|lmao|haha|jk)\b",
+    r"\b(i'll|i will|i'd|i would|gonna|going to) (literally |actually |just )?(die|kill myself|end it) if\b",
+    r"\bmight as well (die|be dead|end it|give up on life)\b",
+    r"\bwhat'?s the point (any ?more|of anything|of it all|of trying|even)\b", r"\bwhats the point\b$",
+    r"\bwhat is the point any ?more\b",
+    r"\b(i )?(just )?want to (disappear|vanish)\b", r"\bkill me now\b", r"\bjust kill me\b",
+    r"\bfeel (so )?hopeless\b", r"\b(i'm|i am|feel(ing)?) (so )?(done|finished) with (everything|it all)\b",
+    r"\b(can't|cannot) cope any ?more\b", r"\bgive up on everything\b",
+    r"\b(i )?(don't|do not) see the point any ?more\b", r"\b(i )?(don't|do not) care if i die\b",
+    r"\b(rather|sooner) be dead\b", r"\bhow much (more|longer) (of this )?i can (take|cope|handle)\b",
+    r"\b(what'?s|what is) (even )?the point of me\b", r"\b(only|whole) reason (to|for) (get(ting)? up|living|keep going|being here)\b",
+    r"\b(anyone|anybody|nobody|no one|noone) (would )?(even )?(care|notice|miss me) if i\b(?! (just )?((was|were) (gone|dead)|died|disappeared|wasn't here|weren't here|wasn't around))",
+    r"\bgiv(e|ing) up\W+(on )?everything\b", r"\bdead inside\b", r"\b(just )?end me\b",
+    r"\bpoint of anything\b", r"\blet the (bus|car|train|traffic|lorry|truck) (sort it out|take me|finish me|hit me)\b",
+    r"\bmeet (my|the|him) (maker|for real)\b", r"\bwalk(ing)? into the (sea|ocean|river|lake)\b", r"\bkeeping me alive\b", r"\bno (point|reason) (in )?(anything|carrying on)\b",
+)
+
