@@ -153,8 +153,12 @@ def build(record: Mapping[str, Any], now: datetime, tz: tzinfo, voice: Voice | N
     sections.append(("findings", lines))
 
     reported, denied = [], []
+    # Signs and context only: a fact that only explains a sign away ("a sting", "it passed") is
+    # read from the runner's words, not something to report as what they said.
+    reportable = {lit.fact for r in rules.rules for clause in r.sign + r.context for lit in clause}
+    reportable |= {q.fact for q in rules.questions.values()}
     for name, value in case.state.facts.items():
-        if name not in rules.facts or value.how not in (SAID, ANSWERED):
+        if name not in rules.facts or name not in reportable or value.how not in (SAID, ANSWERED):
             continue
         fact = rules.facts[name]
         if value.value is True:
