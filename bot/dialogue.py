@@ -74,6 +74,9 @@ class State:
     #: Findings whose interruption does not apply here (the flow carries on as if the screen had
     #: found nothing), e.g. a clinical question while someone may be in crisis.
     ignores: tuple[str, ...] = ()
+    #: The flow's `anywhere:` transitions apply here, and a feeling is acknowledged first. False
+    #: for the crisis states, which keep their own replies.
+    anywhere: bool = True
     #: The crisis protocol's question the bot is waiting on here ("are_you_safe", "thoughts"): a
     #: short typed answer ("no", "idk") is read as that answer (intents safe / not_safe / unsure,
     #: affirm / deny) by the safety screen, and "unsure" is never taken for "safe".
@@ -97,6 +100,13 @@ class State:
                 return t
         return None
 
+    def own_transition(self, intent: str) -> Transition | None:
+        """The state's transition for exactly this intent (not its catch-all)."""
+        for t in self.transitions:
+            if t.intent == intent:
+                return t
+        return None
+
 
 def asks_about(asks: str | None, slot: str) -> bool:
     """Whether a reply that `asks` this is a question about `slot`: its own, or confirming it."""
@@ -113,6 +123,18 @@ class Dialogue:
     files: Transition  # what a file the runner sends does (a run from a watch: GPX, TCX, FIT)
     #: The actions run on every message before the flow, in order (flow.yml `screens`).
     screens: tuple[str, ...] = (SAFETY_ACTION,)
+    anywhere: Mapping[str, Transition] = field(default_factory=dict)  # intent -> transition
+
+    def transition_for(self, state: State, intent: str) -> tuple[Transition | None, bool]:
+        """The transition for `intent` in `state`, and whether it is an `anywhere:` one: the
+        state's own for the intent, else the flow's `anywhere:` one (where the state allows),
+        else the state's catch-all."""
+        own = state.own_transition(intent)
+        if own is not None:
+            return own, False
+        if state.anywhere and intent in self.anywhere:
+            return self.anywhere[intent], True
+        return state.transition_for(intent), False
 
     @property
     def responses(self) -> Mapping[str, Any]:
@@ -166,6 +188,8 @@ class Dialogue:
                 lines.append(f"    any_state --> {t.to}: {cmd}")
         if self.files.to:
             lines.append(f"    any_state --> {self.files.to}: a file")
+        for intent, t in self.anywhere.items():
+            lines.append(f"    any_state --> {t.to or 'any_state'}: {intent}")
         lines.append(f"    note left of any_state: every message goes through {', '.join(self.screens)} first")
         return "\n".join(lines) + "\n"
 
@@ -309,7 +333,7 @@ def _flag(raw: dict[str, Any], key: str, default: bool, where: str, path: str) -
 
 
 _STATE_KEYS = {"description", "form", "transitions", "on_complete", "pausable", "checkin", "keep_question",
-               "awaits", "multilingual", "short_answers", "on_safety", "ignores"}
+               "anywhere", "awaits", "multilingual", "short_answers", "on_safety", "ignores"}
 
 
 def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dialogue:
@@ -361,6 +385,7 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
                              checkin=_flag(raw, "checkin", True, where, path),
                              keep_question=_flag(raw, "keep_question", False, where, path),
                              ignores=tuple(ignores),
+                             anywhere=_flag(raw, "anywhere", True, where, path),
                              awaits=awaits, multilingual=_flag(raw, "multilingual", False, where, path),
                              short_answers=_flag(raw, "short_answers", False, where, path), on_safety=on_safety)
     interrupts = {}
@@ -381,7 +406,13 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
     if "files" not in flow:
         raise DefinitionError(path, "files", "missing: what a file the runner sends does")
     files = _transition(flow["files"], "files", path, domain, names, False)
-    dialogue = Dialogue(domain, str(start), states, interrupts, commands, files, _screens(flow, domain, path))
+    anywhere: dict[str, Transition] = {}
+    for intent, t in _mapping_or_empty(flow.get("anywhere"), path, "anywhere").items():
+        if intent not in domain["intents"]:
+            raise DefinitionError(path, f"anywhere.{intent}", f"unknown intent '{intent}'")
+        anywhere[intent] = _transition(t, f"anywhere.{intent}", path, domain, names, False)
+    dialogue = Dialogue(domain, str(start), states, interrupts, commands, files,
+                        screens=_screens(flow, domain, path), anywhere=anywhere)
     _check_reachable(dialogue, path)
     return dialogue
 
@@ -410,9 +441,18 @@ def _screens(flow: dict[str, Any], domain: dict[str, Any], path: str) -> tuple[s
     return tuple(raw)
 
 
+def _mapping_or_empty(raw: Any, path: str, key: str) -> dict[str, Any]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise DefinitionError(path, key, "must be a mapping")
+    return raw
+
+
 def _check_reachable(dialogue: Dialogue, path: str) -> None:
     seen = {dialogue.start}
-    seen |= {t.to for t in [*dialogue.interrupts.values(), *dialogue.commands.values(), dialogue.files] if t.to}
+    seen |= {t.to for t in [*dialogue.interrupts.values(), *dialogue.commands.values(), dialogue.files,
+                            *dialogue.anywhere.values()] if t.to}
     frontier = list(seen)
     while frontier:
         state = dialogue.states.get(frontier.pop())

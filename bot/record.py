@@ -9,6 +9,8 @@ sweep change their own parts. Every key is optional: a new runner's record is {}
       "profile": {"country": "GB"},              # /settings
       "conversation": {"state": "triage_form", "slots": {...}, "requested_slot": "balance_change",
                        "paused": [{"state": "triage_form", "requested_slot": "balance_change"}],
+                       "buttons": [["Not sure", "/inform{...}"]],    # the last turn's (typed answers)
+                       "advice": {"level": "see_pt", ...},            # the last advice's context
                        "crisis": {"context": {"risk": false, ...}, "at": "2026-11-26T09:00:00+00:00"}},
       "history": [HistoryEntry, ...],            # the last HISTORY_LIMIT triage results
       "clinical": {...},                         # the clinical case the last advice was based on
@@ -62,6 +64,8 @@ class Conversation(TypedDict):
     slots: dict[str, Any]  # domain slots that are set (None values are not kept)
     requested_slot: str | None  # the question we are waiting for
     paused: list[PausedQuestion] | None  # oldest first; "@paused" returns to the last
+    buttons: NotRequired[list[list[str]]]  # the last turn's buttons [label, payload, asks]: typed answers
+    advice: NotRequired[dict[str, Any]]  # the last advice (bot.replies.AdviceContext), for its buttons
     crisis: NotRequired[CrisisMemory]  # kept through /restart and new triages, unlike the slots
     said: NotRequired[dict[str, int]]  # the responses the last turn said (name -> variant)
 

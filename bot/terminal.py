@@ -1,7 +1,9 @@
 """The terminal channel: `runner-triage chat` (readable) and `chat --json` (one JSON line per input).
 
 A thin adapter: a line in -> engine -> replies out; state loaded and saved through bot.store.
-Buttons are shown as numbered options; typing the number or the label presses the button.
+Buttons are shown as numbered options; typing the number presses the button (the engine itself
+reads a typed label, or a typed answer such as "7pm", as the press: bot.engine.typed). Text is
+shown plainly: bot.turn's **bold** markup is left out.
 `/runfile PATH` sends a run file (GPX, TCX or FIT) as Telegram's document upload does: the
 terminal reads the file (unless it is over the size limit) and hands its bytes to the engine.
 
@@ -10,6 +12,7 @@ line exactly one output line is written and flushed:
     {"replies": [{"text": str, "buttons": [str], "asks": str|null, "triage": str|null, "sources": [str],
                   "safety": str|null}]}
 A line equal to a button label (of the previous output) presses that button. EOF ends the session.
+Texts are plain (no markup).
 """
 
 from __future__ import annotations
@@ -42,12 +45,12 @@ def read_attachment(path: Path) -> Attachment:
 
 
 def message_for(line: str, buttons: Sequence[Button]) -> UserMessage:
-    """A typed line: a button's number or label presses it; anything else is text."""
+    """A typed line: a button's number presses it; anything else is text (which the engine reads
+    as a press when it is a button's label)."""
     stripped = line.strip()
     # An exact label wins over a position: on the 0-10 pain scale "3" means the button "3".
-    for button in buttons:
-        if stripped == button.label:
-            return UserMessage(button.label, payload=button.payload)
+    if any(stripped == button.label for button in buttons):
+        return UserMessage(line)
     if stripped.isdigit() and 1 <= int(stripped) <= len(buttons):
         button = buttons[int(stripped) - 1]
         return UserMessage(button.label, payload=button.payload)
@@ -115,7 +118,7 @@ def render_text(replies: Sequence[Reply], width: int = 100) -> str:
     out: list[str] = []
     number = 1
     for reply in replies:
-        for line in reply.text.splitlines():
+        for line in reply.plain_text.splitlines():
             bullet = line[:2] if line.startswith(("- ", "• ")) else ""
             out.append(textwrap.fill(line, width, subsequent_indent=" " * len(bullet)) if line.strip() else "")
         for button in reply.buttons:

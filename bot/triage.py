@@ -139,6 +139,6 @@ def decide(slots: Mapping[str, Any], red_flags: Sequence[RedFlagFinding] = (),
     reasons = [f"{pain} eases within days, like normal soreness after running"]
     extra = list(notes)
     if slots.get("balance_change") == "unsure" and balance is None:
-        reasons.append("you were not sure about your balance, so try the single-leg test below")
+        reasons.append("you were not sure about your balance, so the single-leg test is worth a try")
         extra.append("balance-test")
     return TriageDecision(TriageLevel.SELF_CARE, tuple(reasons), ("soreness",), tuple(extra))

@@ -7,8 +7,32 @@ with buttons, effects become things only an adapter may do (I/O: export, delete,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+#: The one markup a reply's text may carry: `**bold**`, within one line (the advice's headline,
+#: an answer's title). The terminal and `chat --json` show the text without it (`plain`); the
+#: Telegram adapter renders it as <b>...</b> (bot.telegram.render.to_html). A Rasa channel gets
+#: it as written, which Markdown channels also read as bold. Nothing else is markup: a `*` or `_`
+#: on its own is just a character.
+BOLD = "**"
+BOLD_SPAN = re.compile(r"\*\*(?=\S)([^\n]*?\S)\*\*")
+
+
+def bold(text: str) -> str:
+    """`text` marked bold (one line)."""
+    return f"{BOLD}{text}{BOLD}"
+
+
+def bold_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each **bold** span's inner text, in order."""
+    return [m.span(1) for m in BOLD_SPAN.finditer(text)]
+
+
+def plain(text: str) -> str:
+    """`text` without its markup (the terminal, JSON)."""
+    return BOLD_SPAN.sub(r"\1", text)
 
 
 #: Reply.safety values, most serious first (docs/safety.md, "The crisis conversation").
@@ -27,11 +51,12 @@ class Button:
 class Reply:
     """One message from the bot.
 
-    `asks` names the slot the message asks for (None if it asks nothing); `triage` is the triage
-    level this message announces; `sources` are knowledge-base entry ids the text is built from;
-    `safety` is what the message is in the crisis protocol (SAFETY_TIERS: "emergency" - the
-    emergency number first; "crisis" - the crisis response with resources; "ask" - a direct
-    question with resources; "support" - a kind word with the crisis line in view), else None.
+    `text` may mark bold spans (BOLD, above); `asks` names the slot the message asks for (None if
+    it asks nothing); `triage` is the triage level this message announces; `sources` are
+    knowledge-base entry ids the text is built from; `safety` is what the message is in the
+    crisis protocol (SAFETY_TIERS: "emergency" - the emergency number first; "crisis" - the
+    crisis response with resources; "ask" - a direct question with resources; "support" - a kind
+    word with the crisis line in view), else None.
     """
 
     text: str
@@ -41,9 +66,13 @@ class Reply:
     sources: tuple[str, ...] = ()
     safety: str | None = None
 
+    @property
+    def plain_text(self) -> str:
+        return plain(self.text)
+
     def to_json(self) -> dict[str, Any]:
         return {
-            "text": self.text,
+            "text": self.plain_text,
             "buttons": [b.label for b in self.buttons],
             "asks": self.asks,
             "triage": self.triage,

@@ -152,6 +152,12 @@ def _red_flags(s: Sources) -> list[DefinitionError]:
             out.append(DefinitionError(entry.file, f"{entry.id}.role", f"a red_flag entry no rule of {RULES_FILE} "
                                        "names (`entry:`): name it from a rule, or give it another role"))
     out += _questions(s, rules)
+    from bot.clinical.decisions import general_entries
+
+    for entry_id in general_entries():
+        if entry_id not in entries:
+            out.append(DefinitionError("knowledge/clinical/decisions.yml", "general_entries",
+                                       f"'{entry_id}' is not a knowledge entry"))
     return out
 
 

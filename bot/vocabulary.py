@@ -115,6 +115,11 @@ VOCABULARY = load_vocabulary(dialogues_directory())
 LEVELS: tuple[str, ...] = VOCABULARY.levels
 #: Canonical pain locations (the values of pain_location).
 LOCATIONS: tuple[str, ...] = VOCABULARY.locations
+#: The triage's pain patterns (the values of pain_pattern); advice entries may be specific to some.
+PATTERNS: tuple[str, ...] = VOCABULARY.values("pain_pattern")
+#: The detail buttons of an advice message (the values of the detail slot): "Why?", "What can I do
+#: now?", "Exercises", "When can I run again?" (issue 16). Answer entries may fill one (`detail:`).
+DETAILS: tuple[str, ...] = VOCABULARY.values("detail")
 #: Slots the NLU fills from a message.
 NLU_SLOTS: tuple[str, ...] = VOCABULARY.nlu_slots
 

@@ -20,7 +20,8 @@ A conversation file:
           resources: true               # the replies name this country's crisis line (or, for
                                         # "Somewhere else", the helpline finder)
           entry: {distance_km: 19.0}    # the last stored check-in entry has these values
-      - press: "Not sure"               # press a button of the previous replies by its label
+      - press: "Not sure"               # press a button by its label: of the previous replies, else
+                                        # of an earlier one (on a phone older messages keep theirs)
         at: 2026-12-03T09:00:00Z        # optional: the time of this step and the ones after it
 
 Every step's replies always must be non-empty: the bot never stays silent.
@@ -52,6 +53,7 @@ RESOURCES = {"US": "988", "GB": "116 123", "IE": "116 123", "other": "findahelpl
 class Transcript:
     record: dict[str, Any] = field(default_factory=dict)
     buttons: tuple[Button, ...] = ()
+    earlier: list[Button] = field(default_factory=list)  # every button shown before, newest last
     log: list[str] = field(default_factory=list)
 
 
@@ -69,7 +71,7 @@ def load_conversation(path: Path) -> dict[str, Any]:
 def message_for_step(step: dict[str, Any], transcript: Transcript) -> UserMessage:
     if "press" in step:
         label = step["press"]
-        for button in transcript.buttons:
+        for button in (*transcript.buttons, *reversed(transcript.earlier)):
             if button.label == label:
                 return UserMessage(label, payload=button.payload)
         raise AssertionError(f"no button {label!r}; buttons were {[b.label for b in transcript.buttons]}")
@@ -146,6 +148,7 @@ async def replay(engine: Engine, conversation: dict[str, Any], name: str = "") -
         now = step_time(step, now)
         result = await engine.handle(transcript.record, message, now, "conversation-test")
         transcript.record = result.record
+        transcript.earlier += transcript.buttons
         transcript.buttons = tuple(b for r in result.replies for b in r.buttons)
         transcript.log.append(f"> {message.text}\n" + "\n".join(r.text for r in result.replies))
         check_step(step.get("expect", {}), result.replies, result.record, f"{name} step {i} ({message.text!r})")

@@ -110,7 +110,7 @@ def test_json_contract_and_buttons_by_label(cli: CLI) -> None:
     assert outputs[0]["replies"][-1]["asks"] == "pain_pattern"
     assert "Comes back when I run" in outputs[0]["replies"][-1]["buttons"]
     assert outputs[1]["replies"][-1]["asks"] == "mileage_change"  # the short intake, by button label
-    assert outputs[4]["replies"][-1]["triage"] == "see_pt"
+    assert [r["triage"] for r in outputs[4]["replies"]][0] == "see_pt"  # the advice, then the check-in offer
     assert all(r["safety"] is None for o in outputs for r in o["replies"])
 
 
@@ -123,7 +123,7 @@ def test_json_contract_says_what_a_reply_is_in_the_crisis_protocol(cli: CLI) -> 
 def test_conversation_is_kept_between_runs_in_owner_only_files(cli: CLI, data_dir: Path) -> None:
     chat_json(cli, ["my knee keeps coming back every run"])
     outputs = chat_json(cli, ["about the same", "no", "no"])
-    assert outputs[-1]["replies"][-1]["triage"] == "see_pt"
+    assert outputs[-1]["replies"][0]["triage"] == "see_pt"  # the advice, then the check-in offer
     files = [p for p in data_dir.rglob("*") if p.is_file()]
     assert files and all(p.stat().st_mode & 0o077 == 0 for p in files), "data files are owner-only"
     assert data_dir.stat().st_mode & 0o077 == 0
@@ -139,7 +139,7 @@ def test_data_dir_option_beats_the_environment(cli: CLI, tmp_path: Path, data_di
 def test_memory_keeps_nothing_on_disk(cli: CLI, data_dir: Path) -> None:
     chat_json(cli, ["my knee keeps coming back every run"], "--memory")
     outputs = chat_json(cli, ["balance is fine"], "--memory")
-    assert outputs[0]["replies"][-1]["triage"] is None  # a new conversation: nothing was kept
+    assert not any(r["triage"] for r in outputs[0]["replies"])  # a new conversation: nothing was kept
     assert not data_dir.exists()
 
 
@@ -293,6 +293,6 @@ def test_conversation_survives_a_new_process(tmp_path: Path) -> None:
     data = tmp_path / "data"
     process_chat_json(["my knee keeps coming back every run"], data, cwd=tmp_path)
     outputs = process_chat_json(["about the same", "no", "no"], data, cwd=tmp_path)
-    assert outputs[-1]["replies"][-1]["triage"] == "see_pt"
+    assert outputs[-1]["replies"][0]["triage"] == "see_pt"  # the advice, then the check-in offer
     files = [p for p in data.rglob("*") if p.is_file()]
     assert files and all(p.stat().st_mode & 0o077 == 0 for p in files), "data files are owner-only"

@@ -73,9 +73,9 @@ class CountingNLU(NLU):
         self.__dict__.update(real.__dict__)
         self.calls: list[str | None] = []
 
-    def parse(self, text: str, context: str | None = None) -> Parse:
+    def parse(self, text: str, context: str | None = None, *, questions: bool = True) -> Parse:
         self.calls.append(context)
-        return super().parse(text, context)
+        return super().parse(text, context, questions=questions)
 
 
 async def test_each_message_is_parsed_once(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:

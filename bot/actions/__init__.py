@@ -16,6 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot import replies
 from bot.checkins.actions import ActionReadRunFile, ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
@@ -36,6 +37,7 @@ from bot.texts import Texts, text_key
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values, validate_slot
 from bot.vocabulary import VOCABULARY, Vocabulary
 
+FEELING_INVITE = text_key("feeling.invite")
 ENGLISH_ONLY = text_key("crisis.english_only")
 #: The safety screen's tiers that interrupt the conversation, as findings (flow.yml `interrupts`).
 CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "third_party", UNCLEAR: "unclear"}
@@ -43,6 +45,8 @@ CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "
 ANSWER_INTENTS = {"safe": "safe", "not_safe": "not_safe", "unsure": "unsure", "yes": "affirm", "no": "deny"}
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
+# A question is answered (action_answer_question), never clarified as a missed answer.
+QUESTION_INTENTS = ("ask_question", "ask_and_inform")
 
 
 def is_clinical_question_answered_by_check(slot: str) -> bool:
@@ -151,7 +155,9 @@ class ValidateTriageForm(FormValidationAction):
             events += [SlotSet(k, v) for k, v in result.items()]
         required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
         missing = [s for s in required if tracker.slots.get(s) is None]
-        if (requested and tracker.slots.get(requested) is None and not is_clinical_question_answered_by_check(requested)
+        asked = (tracker.latest_message.get("intent") or {}).get("name") in QUESTION_INTENTS
+        if (requested and not asked and tracker.slots.get(requested) is None
+                and not is_clinical_question_answered_by_check(requested)
                 and requested not in (tracker.slots.get("skipped_slots") or [])
                 and missing[:1] == [requested]):  # not when a more important question comes first
             clarified = list(tracker.slots.get("clarified_slots") or [])
@@ -230,16 +236,85 @@ class ActionTriage(KnowledgeAction):
         subscribed = bool(isinstance(context, dict) and context.get("subscribed"))
         unchanged = (tracker.get_slot("triage_level") == decision.level.value
                      and list(tracker.get_slot("triage_reasons") or []) == list(decision.reasons))
-        message = advice_message(self.kb, self.voice(tracker), decision, assessment.findings, locations,
-                                 unchanged=unchanged, subscribed=subscribed)
+        reply = advice_message(self.kb, self.voice(tracker), decision, assessment.findings, locations,
+                               slots.get("pain_pattern"), unchanged=unchanged, subscribed=subscribed)
+        first, *rest = reply.messages
         # The same advice again is a short line, not a new result (no level announced twice).
         dispatcher.utter_message(
-            text=message.text, buttons=list(message.buttons),
-            json_message={"triage": None if unchanged else decision.level.value, "sources": list(message.sources),
+            text=first.text, buttons=first.button_dicts(),
+            json_message={"triage": None if unchanged else decision.level.value, "sources": list(first.sources),
                           "reasons": list(decision.reasons), "rules": list(decision.rules)},
         )
+        for message in rest:  # the weekly check-in offer
+            dispatcher.utter_message(text=message.text, buttons=message.button_dicts(),
+                                     json_message={"sources": list(message.sources)})
         return [SlotSet("triage_level", decision.level.value), SlotSet("triage_reasons", list(decision.reasons)),
-                SlotSet("triage_findings", list(decision.findings))]
+                SlotSet("triage_findings", list(decision.findings)),
+                SlotSet(replies.ADVICE_SLOT, reply.context.to_json())]
+
+
+class ActionOffTopic(KnowledgeAction):
+    """Something that is neither pain nor a question we answer: the knowledge base's refusal when
+    it asks for something we don't do ("find me a PT near me", "give me a training plan", "tell
+    me a joke"), else utter_off_topic."""
+
+    def name(self) -> str:
+        return "action_off_topic"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        text = latest_text(tracker)
+        if self.kb.refusal_topic(text) is not None:
+            dispatcher.utter_message(text=self.kb.out_of_scope_reply(text), json_message={"sources": []})
+        else:
+            dispatcher.utter_message(response="utter_off_topic")
+        return []
+
+
+class ActionDetail(KnowledgeAction):
+    """A detail button of the last advice ("Why?", "What can I do now?", "Exercises", "When can I
+    run again?"): the paragraphs behind it (bot.replies.detail)."""
+
+    def name(self) -> str:
+        return "action_detail"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        kind = (payload_values(tracker) or {}).get(replies.DETAIL_SLOT) or tracker.get_slot(replies.DETAIL_SLOT)
+        if kind is None and (tracker.latest_message.get("intent") or {}).get("name") == "why_ask":
+            kind = "why"  # "why is that?" after the advice
+        context = replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT))
+        message = replies.detail(self.kb, self.voice(tracker), str(kind), context)
+        dispatcher.utter_message(text=message.text, buttons=message.button_dicts(),
+                                 json_message={"sources": list(message.sources)})
+        return []
+
+
+class ActionAcknowledgeFeeling(KnowledgeAction):
+    """A message that only says how the runner feels ("so frustrating", "the PT I saw didn't
+    help"): a short line that acknowledges it, then the answer the knowledge base has for it, if
+    any; outside a question, an invitation to say what hurts."""
+
+    def name(self) -> str:
+        return "action_acknowledge_feeling"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        text = latest_text(tracker)
+        voice = self.voice(tracker)
+        feeling = self.kb.feeling(text)
+        line = feeling.line if feeling else ""
+        locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
+        answer = replies.answer(self.kb, voice, text, locations)
+        if answer is not None:
+            dispatcher.utter_message(text=f"{line}\n\n{answer.text}" if line else answer.text,
+                                     buttons=answer.button_dicts(), json_message={"sources": list(answer.sources)})
+        elif tracker.get_slot("requested_slot"):
+            dispatcher.utter_message(text=line or voice.say(FEELING_INVITE), json_message={"sources": []})
+        else:
+            invite = voice.say(FEELING_INVITE)
+            dispatcher.utter_message(text=f"{line}\n\n{invite}" if line else invite, json_message={"sources": []})
+        return []
 
 
 class ActionAnswerQuestion(KnowledgeAction):
@@ -258,16 +333,13 @@ class ActionAnswerQuestion(KnowledgeAction):
         if decided is not None:
             dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
             return []
-        answer = self.kb.answer(question, locations, voice.country, voice.locale)
+        answer = replies.answer(self.kb, voice, question, locations)
         if answer is None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(question),
                                      json_message={"sources": []})
             return []
-        dispatcher.utter_message(
-            text=answer.text,
-            buttons=[{"title": q, "payload": q} for q in answer.related],
-            json_message={"sources": list(answer.sources)},
-        )
+        dispatcher.utter_message(text=answer.text, buttons=answer.button_dicts(),
+                                 json_message={"sources": list(answer.sources)})
         return []
 
 
@@ -276,8 +348,9 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
-            ValidateClinicalForm(), ActionTriage(kb, texts),
-            ActionAnswerQuestion(kb, texts), ValidateCheckinForm(nlu, texts), ActionStartCheckin(texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionOffTopic(kb, texts),
+            ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
+            ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts)]
 
 

@@ -197,9 +197,10 @@ class ActionClinicalCheck(KnowledgeAction):
             return "clinical_change"  # after advice: say what changed, carry on, advise again
         if answered:
             return None
-        if decisions.classify(text):
+        if told and decisions.classify(text):
             # "Should I still race in two weeks?": the decision for the level reached, whatever
-            # else the NLU read in it (the flow answers questions it recognised itself).
+            # else the NLU read in it (the flow answers questions it recognised itself). Before
+            # any advice the flow takes it as any question (the knowledge base's general answer).
             return None if intent == "ask_question" else "question"
         if intent in ("report_pain", "inform", "correction") and result.general_question and not (result.said or result.denied):
             return "question"  # "how long does a stress fracture take to heal?", read as a pain report

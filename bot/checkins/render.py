@@ -390,7 +390,10 @@ def pain_advice(findings: Sequence[Finding], voice: Voice) -> PainAdvice | None:
     else:
         parts.append(voice.say(f"{PAIN_HEADLINE}.{level}", reasons=reasons))
         if voice.kb is not None:
-            now = [e for e in voice.kb.entries if e.role == "advice_now" and level in e.levels]
+            # the level's what-to-do-now for pain that keeps coming back (one snippet, not every
+            # pattern's: advice.yml has a see_pt snippet per pattern since issue 16)
+            pattern = "recurring" if any(f.rule == "pain-recurring" for f in pain) else None
+            now = voice.kb.advice_entries("advice_now", level, pattern)
             parts += [voice.fill(e.text.strip()) for e in now]
             sources += [e.id for e in now]
     parts.append(voice.say(PAIN_CRISIS_LINE))

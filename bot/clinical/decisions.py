@@ -45,6 +45,11 @@ def classify(text: str) -> str | None:
     return None
 
 
+def general_entries() -> tuple[str, ...]:
+    """The knowledge-base entries whose general answer a level's answer replaces after advice."""
+    return tuple(_data().get("general_entries") or ())
+
+
 def answer(kind: str, level: str, *, condition: str | None = None, race_in_days: int | None = None) -> DecisionAnswer:
     """The answer for `kind` at triage `level`. `condition`: what the finding may be ("a stress
     fracture"); `race_in_days`: when the race is, when the runner said."""

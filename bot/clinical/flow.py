@@ -95,6 +95,13 @@ class Case:
                    tuple(data.get("asked") or ()))
 
 
+def says_a_sign(text: str) -> bool:
+    """Does this text alone state a sign the clinical rules act on (a finding, or a sign worth
+    a question)? The engine never reads such a message as a button's press."""
+    _, result = Case().hear(text)
+    return bool(result.findings or result.questions)
+
+
 def _with_intake(case: Case, slots: Mapping[str, Any] | None) -> dict[str, Any]:
     return dict(slots or {})
 

@@ -47,6 +47,9 @@ _CLAUSE_BREAK = re.compile(
     r"(\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\byet\b|\bexcept\b|\bwhereas\b|\bwhile\b|"
     r"\band (now|then|my|it|i|since|after)\b|\bthen\b|\bso\b|\bbecause\b|,\s*(?=(my|it|i|i'm|i've|and|the|now|then|this|that|but|so|also|plus)\b))"
 )
+# A negation does not reach across these into what they introduce: "I haven't peed since the
+# marathon" denies peeing, not the marathon; "can't walk since the fall" denies walking, not the fall.
+_SCOPE_END = re.compile(r"\b(since|after|during|before|following|from)\b")
 _FOLLOWING_NEGATION = re.compile(r"^\s*[-:?,]?\s*(none|no|nope|nah|not really|never|negative|nothing)\s*([.!?,;]|$)")
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|mine|myself|we|our)\b")
 _QUESTION_START = re.compile(r"^\s*(what|how|is|are|can|could|does|do|should|when|why|which|will|would|who|any)\b")
@@ -113,6 +116,9 @@ def negated(text: str, sentence_start: int, match: re.Match[str], words: int = 5
         # "no fever, walking fine": a list's negation does not carry into a statement that
         # something is fine; only a negation in its own comma-segment does ("not walking fine").
         clause = clause.rsplit(",", 1)[-1]
+    ends = list(_SCOPE_END.finditer(clause))
+    if ends:
+        clause = clause[ends[-1].end():]
     window = " ".join(clause.split()[-words:])
     if _NEGATOR.search(window) and not _PSEUDO_NEGATION.search(window):
         return True

@@ -1,19 +1,27 @@
 """The dialogue engine: one user message in, replies and the user's new record out. Pure.
 
-Every message goes: account commands (bot.commands) -> a file (flow.yml `files`: a run file) ->
-flow commands and bad-input checks -> NLU (once) -> the screens (flow.yml `screens`:
-action_safety_check, always first, then the clinical check; a finding follows its `interrupts`
-transition) -> the flow's transition for
-(state, intent) -> actions/responses -> the form loop (ask the next slot, or finish with
-on_complete) -> replies. No I/O and no clock: the adapter loads and saves the record (bot.store)
-and passes the time in.
+Every message goes: typed answers to the last buttons (bot.engine.typed: "7pm", "km please",
+"yes", a button's label) -> account commands (bot.commands) -> a file (flow.yml `files`: a run
+file) -> flow commands and bad-input checks -> the crisis screen (action_safety_check, always
+first, on the whole text; a finding follows the state's `on_safety` or the flow's `interrupts`,
+an answer to the crisis question the state `awaits` is that answer's intent) -> NLU (once; a
+leading "thanks." is not part of a question) -> the other screens (flow.yml `screens`: the
+clinical check; a finding follows its `interrupts` transition unless the state `ignores` it) ->
+the flow's transition for (state, intent; a feeling the runner expresses is acknowledged first)
+-> actions/responses -> the form loop (ask the next slot, or finish with on_complete) -> a
+deferred message replayed where the flow returned (`defer`) -> replies, whose buttons are
+remembered. A state with `anywhere: false` (the crisis states) keeps its own replies: the NLU
+reads the message whole (no ask_and_inform), no pleasantry or feeling is read apart, and no
+button of an `anywhere:` intent (a detail button) is offered. No I/O and no clock: the adapter
+loads and saves the record (bot.store) and passes the time in.
 
 `Engine` is the front door and the order of a turn; the rooms behind it have one job each:
 
 - bot.engine.flow        FlowInterpreter: transitions, forms, the pause stack (dialogues/flow.yml)
 - bot.engine.bridge      RasaBridge: trackers in, rasa-sdk actions run, slot events applied
 - bot.engine.render      Renderer: responses and texts -> Reply, placeholders filled
-- bot.engine.bookkeeping the record around a turn: copy, triage history, check-in entries
+- bot.engine.bookkeeping the record around a turn: copy, triage history, check-in entries, advice
+- bot.engine.typed       typed answers to the last turn's buttons, in every channel
 - bot.engine.state       Turn: the scratch they share
 
 Actions are rasa-sdk Actions run through rasa-sdk's ActionExecutor with a Rasa-shaped tracker,
@@ -26,6 +34,7 @@ import copy
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, cast
@@ -35,16 +44,17 @@ from rasa_sdk.executor import ActionExecutor
 from bot import commands, validation
 from bot.actions import build_actions, build_executor
 from bot.dialogue import FINDING_SLOT, SAFETY_ACTION, Dialogue, load_dialogue, parse_payload
-from bot.engine import bookkeeping
+from bot.engine import bookkeeping, typed
 from bot.engine.bridge import RasaBridge
 from bot.engine.flow import FlowInterpreter
 from bot.engine.render import Renderer
 from bot.engine.state import Turn
+from bot.clinical.flow import says_a_sign
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU, Parse
 from bot.record import PAUSE_DEPTH, Conversation, UserRecord
 from bot.safety.screen import screen
-from bot.texts import Texts, Voice, default_texts, text_key
+from bot.texts import Texts, Voice, default_texts, text_family, text_key
 from bot.turn import Reply, TurnResult, UserMessage
 from bot.vocabulary import load_vocabulary
 
@@ -53,6 +63,15 @@ __all__ = ["Engine", "clean_text", "has_words"]
 MAX_PARSE_CHARS = 1000  # the NLU reads this much; the safety screen always reads everything
 MAX_SCREEN_CHARS = 20000
 STALE_BUTTON = text_key("engine.stale_button")
+NOT_UNDERSTOOD = text_family("typed", ["time", "tz", "unit", "day", "country", "forget"])
+#: Intents a message with a leading pleasantry may carry for the pleasantry alone: "thanks. what
+#: shoes should I get" is read again without "thanks." ("what shoes should I get").
+PLEASANTRY_INTENTS = ("thanks", "greet", "affirm", "goodbye", "off_topic")
+#: Intents that mean the text after a pleasantry says something of its own.
+SAYS_SOMETHING = ("ask_question", "ask_and_inform", "report_pain", "correction", "why_ask")
+#: Intents of a message that only says how the runner feels, when kb.feeling finds a feeling in it
+#: and it fills no slot: the flow's `feeling` intent answers those.
+FEELING_ONLY = ("off_topic", "inform", "affirm", "deny", "goodbye", "why_ask")
 ENGLISH_ONLY = text_key("crisis.english_only")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
@@ -118,12 +137,14 @@ class Engine:
     async def handle(self, record: Mapping[str, Any], message: UserMessage, now: datetime,
                      user_id: str = "user") -> TurnResult:
         """Process one message for a user whose stored record is `record` (not modified)."""
+        message = self._typed_answer(record, message)
         account = self._account(record, message, now)
         if account is not None:
-            return account
+            return self._remember_buttons(account)
         turn = self.begin(record, now, user_id)
         await self._turn(turn, message)
-        return bookkeeping.finish(turn)
+        self.flow.routable_buttons(turn)
+        return self._remember_buttons(bookkeeping.finish(turn))
 
     async def start_checkin(self, record: Mapping[str, Any], now: datetime, week: str,
                             user_id: str = "user") -> TurnResult | None:
@@ -142,6 +163,49 @@ class Engine:
             turn.replies[:] = [Reply(f"{intro}\n\n{question.text}" if intro else question.text,
                                      question.buttons, question.asks, question.triage, question.sources)]
         return bookkeeping.finish(turn)
+
+    # -- typed answers to buttons ---------------------------------------------------------------
+
+    def _typed_answer(self, record: Mapping[str, Any], message: UserMessage) -> UserMessage:
+        """Typed text that answers the last turn's buttons becomes that press (bot.engine.typed),
+        unless the crisis screen finds anything in its words, distress included, or the clinical
+        rules a warning sign: then the text goes through the turn, screens first. (Read without the conversation's crisis memory: a
+        typed label is the button, and "Ahora estoy a salvo" is "I'm safe", not "now" after
+        crisis talk.)"""
+        if message.payload is not None or message.attachment is not None or message.text.strip().startswith("/"):
+            return message
+        buttons = typed.remembered(record)
+        if not buttons:
+            return message
+        voice = Voice.for_record(self.texts, self.kb, record)
+        button = typed.press_for(message.text, buttons, self._country_names(voice))
+        if button is None:
+            return message
+        screening = screen(message.text)  # the words alone: a button's own label is its press
+        if screening.findings or screening.tier or says_a_sign(message.text):
+            return message  # the crisis screen's or the clinical check's (a warning sign)
+        return UserMessage(message.text, payload=button.payload)
+
+    def _country_names(self, voice: Voice) -> dict[str, str]:
+        """Every way knowledge/crisis_resources.yml names a country -> its code (lower case)."""
+        names: dict[str, str] = {}
+        crisis = self.kb.crisis(voice.locale)
+        for country in voice.countries():
+            for name in (country.code, country.label, country.name, country.name.removeprefix("the ")):
+                names[name.lower()] = country.code
+        names.update({alias.lower(): code for alias, code in crisis.aliases.items()})
+        return names
+
+    def _remember_buttons(self, result: TurnResult) -> TurnResult:
+        """Keep this turn's buttons in the conversation, so a typed answer can press them."""
+        if any(e.kind == "delete_data" for e in result.effects):
+            return result  # nothing may be written for a deleted user
+        if "conversation" not in result.record:
+            if not any(r.buttons for r in result.replies):
+                return result
+            result.record["conversation"] = self.new_conversation()
+        typed.remember(result.record["conversation"], result.replies)
+        return result
 
     # -- the turn ----------------------------------------------------------------------------
 
@@ -176,12 +240,16 @@ class Engine:
             turn.attachment = message.attachment
             await self.flow.file(turn)
             return
+        question = False
         if message.payload is not None:
             try:
                 intent, values = parse_payload(message.payload)
             except ValueError:
-                # A plain-text payload (e.g. a suggested question) is read as if typed.
+                # A plain-text payload is read as if typed: a suggested question (it ends with "?")
+                # is a question whatever the NLU would make of its words (it names the entry it
+                # leads to); an answer button's ("yes", "not sure") is the answer typed.
                 message = UserMessage(message.payload)
+                question = message.text.rstrip().endswith("?")
             else:
                 turn.text, turn.intent, turn.payload_values = clean_text(message.text), intent, values
                 await self.flow.dispatch(turn)
@@ -221,11 +289,11 @@ class Engine:
         if len(text) > MAX_PARSE_CHARS:
             self.renderer.say(turn, "utter_long_message")
         # The one parse of this message: the actions read it from the tracker (bot.tracker.parsed_slots).
-        self._parse(turn, text)
-        if answer and not finding:
-            # The screen read the message as the answer to the crisis question this state waits
-            # on ("no", "idk", "yes I'm safe"): that answer is the intent, as if its button was pressed.
-            turn.intent = str(answer)
+        requested = self.flow.requested(turn)
+        # The crisis states keep their own replies: they read a message whole, never as a question
+        # apart from what it tells (ask_and_inform), nor a pleasantry apart, nor a feeling first.
+        routed = self.flow.routes_anywhere(turn)
+        parse = self._parse(turn, text)
         understood = self._understood(turn)
         if not understood and self.flow.state(turn).multilingual:
             # In the crisis protocol every message gets its reply (with the resources), in English
@@ -239,6 +307,17 @@ class Engine:
             self.renderer.say(turn, "utter_not_understood_language")
             self.flow.reask(turn)
             return
+        rest = self.kb.after_pleasantry(text) if routed and parse.intent in PLEASANTRY_INTENTS else None
+        if rest:
+            again = self.nlu.parse(rest, requested)
+            if again.intent in SAYS_SOMETHING or again.slots:
+                parse = again  # "thanks. what shoes should I get" is a shoes question
+        question = question and routed  # a suggested question's button is a question (not in a crisis state)
+        turn.parse, turn.intent = parse, "ask_question" if question else parse.intent
+        if answer and not finding:
+            # The screen read the message as the answer to the crisis question this state waits
+            # on ("no", "idk", "yes I'm safe"): that answer is the intent, as if its button was pressed.
+            turn.intent = str(answer)
         # The other screens (flow.yml `screens`: the clinical check), on what the message says.
         later = await self._later_screens(turn)
         if later:
@@ -255,8 +334,40 @@ class Engine:
             # Distress was acknowledged; nothing else in the message to act on.
             self.flow.reask(turn)
             return
+        if question:
+            await self.flow.dispatch(turn)
+            return
+        # A feeling is acknowledged once: not again after the safety screen's own acknowledgement
+        # of distress (utter_distress), and not in the crisis states.
+        feeling = self.kb.feeling(text) if routed and not finding else None
+        if feeling is not None and not parse.slots and parse.intent in FEELING_ONLY:
+            turn.intent = "feeling"  # "so frustrating": acknowledged, and the question asked again
+            await self.flow.dispatch(turn)
+            if len(turn.replies) == 2 and not turn.replies[0].buttons and turn.replies[1].asks:
+                acknowledged, asked = turn.replies  # one message: the line, then the question again
+                turn.replies[:] = [replace(asked, text=f"{acknowledged.text}\n\n{asked.text}")]
+            return
+        pending = typed.remembered(turn.record)
+        kind = typed.hint_for(pending) if parse.intent == "off_topic" else None
+        if kind is not None:  # "blah" to "At what time?": say what is wanted, with the same buttons
+            account = tuple(b for b in pending if b.payload.startswith(commands.ACTION_PREFIX))
+            turn.replies.append(Reply(turn.voice.say(f"{NOT_UNDERSTOOD}.{kind}"), account))
+            self.flow.reask(turn)
+            return
         await self.flow.dispatch(turn)
+        if feeling is not None and turn.replies:
+            self._acknowledge_first(turn, feeling.line)
         await self._replay(turn)
+
+    def _acknowledge_first(self, turn: Turn, line: str) -> None:
+        """Put a short line that acknowledges a feeling before the rest of the turn's replies:
+        in the first message, or as its own message before advice (whose first message keeps
+        to its size)."""
+        first = turn.replies[0]
+        if first.triage:
+            turn.replies.insert(0, Reply(line))
+        else:
+            turn.replies[0] = replace(first, text=f"{line}\n\n{first.text}")
 
     async def _later_screens(self, turn: Turn) -> str | None:
         """Run the screens after the crisis screen (flow.yml `screens`); the first finding that
@@ -271,7 +382,8 @@ class Engine:
         return None
 
     def _parse(self, turn: Turn, text: str) -> Parse:
-        parse = self.nlu.parse(text[:MAX_PARSE_CHARS], self.flow.requested(turn))
+        parse = self.nlu.parse(text[:MAX_PARSE_CHARS], self.flow.requested(turn),
+                               questions=self.flow.routes_anywhere(turn))
         turn.parse, turn.intent = parse, parse.intent
         return parse
 

@@ -22,6 +22,9 @@ ENTRY_SLOT = "checkin_entry"
 #: The conversation's clinical case (action_clinical_check); copied into the record with each
 #: triage result, so /summary has what the advice was based on after the conversation moves on.
 CLINICAL_SLOT = "clinical"
+#: The slot action_triage puts the advice's context in (bot.replies.ADVICE_SLOT); kept in the
+#: conversation, outside the slots, so its detail buttons work after a new triage resets them.
+ADVICE_SLOT = "advice_context"
 #: The slot action_safety_check reads and writes the screen's memory in (CrisisContext); the
 #: record keeps it in conversation["crisis"], outside the slots, so /restart does not forget it.
 CRISIS_CONTEXT_SLOT = "crisis_context"
@@ -90,6 +93,9 @@ def finish(turn: Turn) -> TurnResult:
     for slot in TURN_SLOTS:
         turn.slots.pop(slot, None)  # about this message only
     entry = turn.slots.pop(ENTRY_SLOT, None)
+    advice = turn.slots.pop(ADVICE_SLOT, None)
+    if isinstance(advice, dict):
+        turn.conv["advice"] = {**advice, "at": turn.now.isoformat()}
     for slot in [s for s, value in turn.slots.items() if value is None]:
         del turn.slots[slot]  # the conversation keeps only slots that are set
     if entry is None and any(r.triage for r in turn.replies):

@@ -1,10 +1,10 @@
 """The Rasa bridge: runs our rasa-sdk actions in-process, the way a Rasa server would call them.
 
 For each action: a Rasa-shaped tracker built from the turn (a copy of the conversation's slots,
-plus what the caller fills: country, language, requested_slot, checkin_context, crisis_context; the
-message with our NLU's reading in latest_message.metadata.parse), run through rasa-sdk's
-ActionExecutor; the slot events are applied to the conversation and the dispatcher's messages
-returned for rendering.
+plus what the caller fills: country, language, requested_slot, checkin_context, crisis_context,
+advice_context; the message with our NLU's reading in latest_message.metadata.parse), run through
+rasa-sdk's ActionExecutor; the slot events are applied to the conversation and the dispatcher's
+messages returned for rendering.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import Any
 from rasa_sdk.executor import ActionExecutor
 
 from bot.dialogue import Dialogue
-from bot.engine.bookkeeping import CRISIS_CONTEXT_SLOT, checkin_context, crisis_context, keep_crisis_context
+from bot.engine.bookkeeping import (ADVICE_SLOT, CRISIS_CONTEXT_SLOT, checkin_context, crisis_context,
+                                    keep_crisis_context)
 from bot.engine.state import Turn
 
 
@@ -59,6 +60,7 @@ class RasaBridge:
         slots.setdefault("country", turn.voice.country or "US")
         slots.setdefault("language", turn.voice.locale)
         slots["checkin_context"] = checkin_context(turn)
+        slots.setdefault(ADVICE_SLOT, turn.conv.get("advice"))  # this turn's advice, else the last one
         # The screen's memory, and what the bot waits for now: the flow knows that, not the memory.
         slots[CRISIS_CONTEXT_SLOT] = {**crisis_context(turn), "awaiting": turn.awaiting}
         state = self.dialogue.states[turn.conv["state"]]

@@ -10,12 +10,14 @@ engine gives it (responses are said, actions go through the Rasa bridge).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
-from bot.dialogue import PAUSED, WHY_REQUESTED_SLOT, Dialogue, State, Transition, asks_about
+from bot.dialogue import PAUSED, WHY_REQUESTED_SLOT, Dialogue, State, Transition, asks_about, parse_payload
 from bot.engine.render import Renderer
 from bot.engine.state import Turn
 from bot.record import PAUSE_DEPTH, Conversation, PausedQuestion
 from bot.texts import text_key
+from bot.turn import Button
 
 UNKNOWN_COMMAND = text_key("engine.unknown_command")
 
@@ -35,13 +37,40 @@ class FlowInterpreter:
         return self.state(turn).checkin
 
     async def dispatch(self, turn: Turn) -> None:
-        """Follow the current state's transition for the turn's intent."""
-        transition = self.state(turn).transition_for(turn.intent)
+        """Follow the current state's transition for the turn's intent (or the flow's `anywhere:`
+        one, after which the pending question is asked again)."""
+        transition, anywhere = self.dialogue.transition_for(self.state(turn), turn.intent)
         if transition is None:  # a flow without a catch-all: say so rather than stay silent
             self.renderer.say(turn, "utter_off_topic")
             self.reask(turn)
             return
         await self.follow(turn, transition)
+        if anywhere and transition.to is None:
+            self.reask(turn)
+
+    def routes_anywhere(self, turn: Turn) -> bool:
+        """Do the flow's `anywhere:` transitions and the engine's reading around them (a feeling
+        acknowledged first, a pleasantry before a question) apply here (the state's `anywhere`)?
+        Not in the crisis states, which keep their own replies."""
+        return self.state(turn).anywhere
+
+    def routable_buttons(self, turn: Turn) -> None:
+        """Offer no button the runner's state would not route: where the `anywhere:` transitions
+        do not apply (the crisis states), a reply keeps no button for one of their intents (a red
+        flag's advice in a crisis state comes without its detail buttons)."""
+        state = self.state(turn)
+        if state.anywhere:
+            return
+
+        def routed(button: Button) -> bool:
+            try:
+                intent = parse_payload(button.payload)[0]
+            except ValueError:
+                return True  # a suggested question, an account button: not an `anywhere:` intent
+            return intent not in self.dialogue.anywhere or state.own_transition(intent) is not None
+
+        turn.replies[:] = [r if all(routed(b) for b in r.buttons)
+                           else replace(r, buttons=tuple(b for b in r.buttons if routed(b))) for r in turn.replies]
 
     def interrupts(self, turn: Turn, finding: str) -> bool:
         """Does a screen's finding interrupt the current state (not one it `ignores`)?"""

@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from bot.knowledge.feelings import FeelingDetector
 from bot.knowledge.loader import OTHER_COUNTRY, CrisisCountry, CrisisResources, KnowledgeData, load_data
-from bot.knowledge.model import REQUIRED_IDS, Advice, Answer, Entry
-from bot.knowledge.retrieval import Retriever
+from bot.knowledge.model import REQUIRED_IDS, Advice, Answer, Entry, Feeling
+from bot.knowledge.retrieval import Explanation, Retriever, after_pleasantry
 from bot.texts import fill
-from bot.vocabulary import LEVELS, LOCATIONS
+from bot.vocabulary import DETAILS, LEVELS, LOCATIONS, PATTERNS
 
 _SENTENCE_END = re.compile(r"[.!?](\s|$)")
 
@@ -27,9 +28,12 @@ class KnowledgeBase:
         # The red-flag entries the clinical rules name (knowledge/clinical/rules.yml `entry:`).
         self._flags = {e.id: e for e in data.entries if e.role == "red_flag"}
         self._retriever = Retriever(data.entries, data.vocabulary, data.out_of_scope, locations)
-        # Each canonical location's entry: the first `answer` entry that lists it.
+        self._feelings = FeelingDetector(data.feelings)
+        # Each canonical location's entry: the first location entry (an `answer` entry without a
+        # `detail`) that lists it. Detail entries (calf-raises) list places too but are not theirs.
+        self._location_entries = tuple(e for e in self._retriever.entries if e.locations and e.detail is None)
         self._by_location: dict[str, Entry] = {}
-        for entry in self._retriever.entries:
+        for entry in self._location_entries:
             for loc in entry.locations:
                 self._by_location.setdefault(loc, entry)
 
@@ -55,15 +59,33 @@ class KnowledgeBase:
                 found.append(f"(entries): {entry_id}: required entry is missing")
         for loc in self.locations:
             if loc not in self._by_location:
-                found.append(f"(entries): location {loc}: no answer entry lists this location")
-            owners = [e.id for e in self._retriever.entries if loc in e.locations]
+                found.append(f"(entries): location {loc}: no location entry (answer without detail) lists this location")
+            owners = [e.id for e in self._location_entries if loc in e.locations]
             if len(owners) > 1:
-                found.append(f"(entries): location {loc}: listed by several answer entries {owners}; the first is used")
+                found.append(f"(entries): location {loc}: listed by several location entries {owners}; the first is used")
+            snippets = [e.id for e in self.entries if e.role == "advice_location" and loc in e.locations
+                        and "fades" in e.patterns]
+            if len(snippets) != 1:
+                found.append(f"(entries): location {loc}: {len(snippets)} advice_location entries for pattern "
+                             f"fades {snippets}; expected one (soreness advice for that area)")
         for level in self.levels:
-            if not any(e.role == "advice_now" and level in e.levels for e in self.entries):
-                found.append(f"(entries): level {level}: no advice_now entry")
+            if not any(e.role == "advice_now" and level in e.levels and not e.patterns for e in self.entries):
+                found.append(f"(entries): level {level}: no advice_now entry for every pattern")
+        for kind in DETAILS:
+            if not any(e.detail == kind and not e.locations for e in self.entries):
+                found.append(f"(entries): detail {kind}: no general entry (without locations) for this button")
+        # The advice's first message lists actions (bot/replies.py): each area and level needs some.
+        for entry in self._location_entries + tuple(e for e in self.entries if e.role == "advice_location"):
+            if not entry.actions:
+                found.append(f"{entry.file}: {entry.id}.actions: none; the advice's first message has no line for this area")
+        for level in self.levels:
+            if level != "crisis" and not any(e.actions for e in self.advice_entries("advice_now", level)):
+                found.append(f"(entries): level {level}: no advice_now entry with actions for the first message")
         for trigger in self._retriever.unusable_triggers:
             found.append(f"out_of_scope.yml: topics.{trigger}: has no word the tokenizer keeps; it is ignored")
+        for question, first, other in self._retriever.duplicate_questions:
+            found.append(f"(entries): {other}.questions: {question!r} is also a question of {first}; "
+                         "a suggested-question button must name one entry")
         for entry in self.entries:
             where = f"{entry.file}: {entry.id}"
             sentences = len(_SENTENCE_END.findall(entry.text.replace("et al.", "et al")))
@@ -93,21 +115,33 @@ class KnowledgeBase:
         lines += [f"source: {ref} = {self._data.sources.citation(ref)}" for ref in e.source]
         for label, values in (
             ("keywords", e.keywords), ("questions", e.questions), ("related", e.related),
-            ("locations", e.locations), ("levels", e.levels),
+            ("locations", e.locations), ("levels", e.levels), ("patterns", e.patterns),
+            ("detail", (e.detail,) if e.detail else ()),
         ):
             if values:
                 lines.append(f"{label}: {', '.join(values)}")
         return "\n".join(lines)
 
     def source_line(self, entry_ids: Iterable[str]) -> str:
-        """'Source: ...' naming every distinct source of the given entries, in order."""
+        """'Source: ...' naming every distinct source of the given entries, in order; the
+        article once, with its sections together ('"Why Runners ...", sections "A", "B"')."""
         refs: list[str] = []
         for entry_id in entry_ids:
             for ref in self.entry(entry_id).source:
                 if ref not in refs:
                     refs.append(ref)
-        citations = [self._data.sources.citation(r) for r in refs]
-        return ("Sources: " if len(citations) > 1 else "Source: ") + "; ".join(citations)
+        sources = self._data.sources
+        sections = [sources.sections[r.removeprefix("article#")] for r in refs if r.startswith("article#")]
+        citations: list[str] = []
+        for ref in refs:
+            if not ref.startswith("article#"):
+                citations.append(sources.citation(ref))
+            elif len(sections) == 1:
+                citations.append(sources.citation(ref))
+            elif sections:
+                citations.append(f'"{sources.article_title}", sections ' + ", ".join(f'"{s}"' for s in sections))
+                sections = []
+        return ("Sources: " if len(refs) > 1 else "Source: ") + "; ".join(citations)
 
     # -- questions -------------------------------------------------------------------------
 
@@ -116,13 +150,30 @@ class KnowledgeBase:
         match = self._retriever.best(question, locations)
         return match.entry if match else None
 
+    def explain(self, question: str, locations: Sequence[str] = ()) -> Explanation:
+        """How `best_entry` decided: refusal, exact question, terms, rankings (for tuning)."""
+        return self._retriever.explain(question, locations)
+
+    @staticmethod
+    def after_pleasantry(text: str) -> str | None:
+        """The question after a leading "thanks"/"ok"/"great" ("thanks. what shoes should I get"
+        -> "what shoes should I get"), or None when the message does not start with one."""
+        return after_pleasantry(text)
+
+    def feeling(self, text: str) -> Feeling | None:
+        """A feeling the message expresses (frustration, a bad experience with care, worry, missing
+        running) and the short line that acknowledges it; None when there is none. The caller
+        puts the line first in its reply. Never a substitute for the safety screen."""
+        return self._feelings.detect(text)
+
     def answer(self, question: str, locations: Sequence[str] = (), country: str | None = "US",
                locale: str = "en") -> Answer | None:
-        """A short answer with its source line and the disclaimer, or None when out of scope."""
+        """A short answer with its source line, or None when out of scope. No disclaimer: that is
+        said once per advice and in /help, not on every answer (issue 16)."""
         entry = self.best_entry(question, locations)
         if entry is None:
             return None
-        parts = [self._text(entry, country, locale), self.source_line([entry.id]), self._disclaimer()]
+        parts = [self._text(entry, country, locale), self.source_line([entry.id])]
         if entry.include_crisis_resources:
             parts.append(self.crisis_resources(country, locale))
         related = tuple(
@@ -131,6 +182,11 @@ class KnowledgeBase:
             if self._entries[r].role == "answer" and self._entries[r].questions
         )[:3]
         return Answer(text="\n\n".join(parts), sources=(entry.id,), related=related)
+
+    def refusal_topic(self, text: str) -> str | None:
+        """The out-of-scope topic a message asks about (a trigger without its exceptions: "find
+        me a PT near me" -> booking, "tell me a joke" -> other), or None."""
+        return self._retriever.refusal_topic(after_pleasantry(text) or text)
 
     def out_of_scope_reply(self, question: str) -> str:
         """What to say when `answer` returned None: that we can't answer, and who can."""
@@ -148,6 +204,7 @@ class KnowledgeBase:
         *,
         flags: Sequence[str] = (),
         notes: Sequence[str] = (),
+        pattern: str | None = None,
         locale: str = "en",
     ) -> Advice:
         """The triage advice message for `level`, composed from entries (see docs/knowledge.md).
@@ -155,13 +212,20 @@ class KnowledgeBase:
         `reasons` are plain-language phrases from the triage ("your shin pain comes back on each
         run"); `flags` are the red-flag entries of the clinical findings ("redflag-dvt": each
         rule of knowledge/clinical/rules.yml names its entry); `notes` are extra paragraphs said
-        after the reasons (the intake's advice notes, knowledge/clinical/intake.yml).
+        after the reasons (the intake's advice notes, knowledge/clinical/intake.yml); `pattern` is
+        the triage's pain pattern (fades, recurring, persistent; self_care implies fades):
+        pattern-specific snippets replace the general ones, and only the paragraphs for the
+        runner's own locations are used.
         """
         if level not in self.levels:
             raise ValueError(f"unknown triage level {level!r}; expected one of {', '.join(self.levels)}")
         unknown = [loc for loc in locations if loc not in self.locations]
         if unknown:
             raise ValueError(f"unknown location(s) {unknown}; expected canonical locations {', '.join(self.locations)}")
+        if pattern is not None and pattern not in PATTERNS:
+            raise ValueError(f"unknown pain pattern {pattern!r}; expected one of {', '.join(PATTERNS)}")
+        if pattern is None and level == "self_care":
+            pattern = "fades"
         used: list[Entry] = []
 
         def take(entries: Iterable[Entry]) -> list[str]:
@@ -173,10 +237,11 @@ class KnowledgeBase:
             return texts
 
         def with_role(role: str) -> list[Entry]:
-            return [e for e in self.entries if e.role == role and level in e.levels]
+            return self.advice_entries(role, level, pattern)
 
-        parts = [self._data.levels[level].heading]
-        why = _because(reasons)
+        heading = self._data.levels[level].heading
+        parts = [fill(heading, self.country_values(country, locale)) if "{" in heading else heading]
+        why = reason_sentence(reasons)
         if level == "crisis":
             parts.append(self.crisis_resources(country, locale))
             used.append(self._entries["crisis-help"])
@@ -187,11 +252,11 @@ class KnowledgeBase:
             if why:
                 parts.append(why)
             parts += [n for n in notes if n]
-            parts += take(self._flag_entries(flags))
+            parts += take(self.flag_entries(flags))
             parts += take(with_role("advice_now"))
             parts += take(with_role("advice_pt"))
             if self._data.levels[level].include_location:
-                parts += take(self._by_location[loc] for loc in locations if loc in self._by_location)
+                parts += take(self.location_advice(loc, level, pattern) for loc in locations)
             parts += take(with_role("advice_escalate"))
             parts.append(self.crisis_resources(country, locale))
             used.append(self._entries["crisis-help"])
@@ -199,9 +264,36 @@ class KnowledgeBase:
         used.append(self._entries["disclaimer"])
         return Advice(text="\n\n".join(parts), sources=tuple(dict.fromkeys(e.id for e in used)))
 
-    def heading(self, level: str) -> str:
-        """The advice's first line for `level` (knowledge/levels.yml)."""
-        return self._data.levels[level].heading
+    def advice_entries(self, role: str, level: str, pattern: str | None = None) -> list[Entry]:
+        """The advice snippets of `role` for `level`: those for the runner's pain `pattern` if there
+        are any, otherwise the level's general ones (self_care implies the pattern fades)."""
+        if pattern is None and level == "self_care":
+            pattern = "fades"
+        fitting = [e for e in self.entries if e.role == role and level in e.levels]
+        specific = [e for e in fitting if pattern is not None and pattern in e.patterns]
+        return specific or [e for e in fitting if not e.patterns]
+
+    def location_advice(self, loc: str, level: str, pattern: str | None = None) -> Entry:
+        """What the advice says about `loc`: the area's snippet for the pattern (soreness that
+        fades gets soreness advice for that area), else the area's location entry."""
+        if pattern is None and level == "self_care":
+            pattern = "fades"
+        for e in self.entries:
+            if (e.role == "advice_location" and loc in e.locations and pattern in e.patterns
+                    and (not e.levels or level in e.levels)):
+                return e
+        return self._by_location[loc]
+
+    def details(self, kind: str, level: str | None = None, locations: Sequence[str] = ()) -> tuple[Entry, ...]:
+        """Answer entries for an advice message's detail button `kind` (DETAILS: why, now,
+        exercises, run_again): those about the runner's `locations` first, then the general ones
+        (no locations); an entry with `levels` is offered only at those levels."""
+        if kind not in DETAILS:
+            raise ValueError(f"unknown detail {kind!r}; expected one of {', '.join(DETAILS)}")
+        fitting = [e for e in self._retriever.entries
+                   if e.detail == kind and (level is None or not e.levels or level in e.levels)]
+        specific = [e for e in fitting if set(e.locations) & set(locations)]
+        return tuple(specific + [e for e in fitting if not e.locations])
 
     def cite(self, refs: Iterable[str]) -> str:
         """'Source: ...' for source references (`clinical:<id>`, `article#<section>`)."""
@@ -215,7 +307,9 @@ class KnowledgeBase:
         """The red_flag entry with this id (a clinical rule's `entry:`), or None."""
         return self._flags.get(entry_id)
 
-    def _flag_entries(self, flags: Sequence[str]) -> list[Entry]:
+    def flag_entries(self, flags: Sequence[str]) -> list[Entry]:
+        """The red_flag entries with these ids (the clinical rules' `entry:`, "redflag-dvt"), in
+        order; ValueError for an unknown one."""
         out = []
         for flag in flags:
             entry = self._flags.get(flag)
@@ -259,13 +353,44 @@ class KnowledgeBase:
             lines += [f"- {line}" for line in default.lines]
         return "\n".join(lines)
 
+    def crisis_compact(self, country: str | None = "US", locale: str = "en") -> str:
+        """The crisis resources as one line, for advice replies (issue 16): the file's `compact`
+        over the country's crisis_line and emergency number. The full block (crisis_resources)
+        is for crisis and distress. An unknown code gets the fallback's line (findahelpline.com,
+        the local emergency number) without the block's added US lines: one line stays one line."""
+        block = self.country(country, locale)
+        return fill(self.crisis(locale).compact, {"crisis_line": block.crisis_line,
+                                                  "emergency_number": block.emergency_number,
+                                                  "country_name": block.name})
+
     def country_values(self, country: str | None, locale: str = "en") -> dict[str, str]:
         """The placeholders any text may use about the runner's country (COUNTRY_PLACEHOLDERS)."""
         block = self.country(country, locale)
         return {"crisis_lines": self.crisis_resources(country, locale), "crisis_line": block.crisis_line,
+                "crisis_line_compact": self.crisis_compact(country, locale),
                 "emergency_number": block.emergency_number, "poison_control": block.poison_control,
                 "country_name": block.name,
                 "country_label": block.label}
+
+    def text(self, entry: Entry, country: str | None = "US", locale: str = "en") -> str:
+        """An entry's text with its country placeholders filled."""
+        return self._text(entry, country, locale)
+
+    def actions(self, entry: Entry, country: str | None = "US", locale: str = "en") -> tuple[str, ...]:
+        """An entry's actions with their country placeholders filled."""
+        return tuple(fill(a, self.country_values(country, locale)) if "{" in a else a for a in entry.actions)
+
+    def level_heading(self, level: str) -> str:
+        """The level's first line of advice (levels.yml), placeholders unfilled."""
+        return self._data.levels[level].heading
+
+    def level_details(self, level: str) -> tuple[str, ...]:
+        """The detail buttons advice at `level` offers (levels.yml `details`), in order."""
+        return self._data.levels[level].details
+
+    def includes_location(self, level: str) -> bool:
+        """Does advice at `level` talk about the runner's area (levels.yml include_location)?"""
+        return self._data.levels[level].include_location
 
     def _text(self, entry: Entry, country: str | None, locale: str = "en") -> str:
         """An entry's text with its country placeholders ({emergency_number}, ...) filled."""
@@ -277,8 +402,9 @@ class KnowledgeBase:
         return self._entries["disclaimer"].text
 
 
-def _because(reasons: Sequence[str]) -> str:
-    """'Because a, b and c.' from the triage's reason phrases; '' when there are none."""
+def reason_phrases(reasons: Sequence[str]) -> list[str]:
+    """The triage's reason phrases tidied for "This is because ...": no leading "because", no
+    trailing full stop, a lower-case start."""
     cleaned = []
     for reason in reasons:
         text = reason.strip().rstrip(".!").strip()
@@ -288,6 +414,12 @@ def _because(reasons: Sequence[str]) -> str:
             text = text[0].lower() + text[1:]
         if text:
             cleaned.append(text)
+    return cleaned
+
+
+def reason_sentence(reasons: Sequence[str]) -> str:
+    """'This is because a, b and c.' from the triage's reason phrases; '' when there are none."""
+    cleaned = reason_phrases(reasons)
     if not cleaned:
         return ""
     joined = cleaned[0] if len(cleaned) == 1 else ", ".join(cleaned[:-1]) + " and " + cleaned[-1]

@@ -14,15 +14,15 @@ from typing import Any
 import yaml
 
 from bot.errors import DefinitionError
-from bot.knowledge.model import ROLES, Entry
-from bot.vocabulary import LEVELS, LOCATIONS
+from bot.knowledge.model import MAX_ACTION_CHARS, ROLES, Entry
+from bot.vocabulary import DETAILS, LEVELS, LOCATIONS, PATTERNS
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ENTRY_FIELDS = {
     "id", "title", "text", "source", "keywords", "questions", "related", "locations", "levels",
-    "role", "include_crisis_resources",
+    "role", "include_crisis_resources", "patterns", "detail", "actions",
 }
 
 
@@ -49,6 +49,7 @@ class Sources:
 class Level:
     heading: str
     include_location: bool
+    details: tuple[str, ...] = ()  # the detail buttons its advice offers (DETAILS), in order
 
 
 #: The country code a runner who chose "Somewhere else" has: the fallback block only.
@@ -73,6 +74,7 @@ class CrisisResources:
     default: str
     heading: str
     default_heading: str  # "In {country_name}:", before the default country's lines
+    compact: str  # one line over a country's crisis_line and emergency_number (advice replies)
     aliases: dict[str, str]
     countries: dict[str, CrisisCountry]  # in the file's order (the /settings buttons)
     fallback: CrisisCountry
@@ -89,12 +91,20 @@ class Vocabulary:
 class OutOfScopeTopic:
     triggers: tuple[str, ...]
     reply: str
+    except_with: tuple[str, ...] = ()  # with one of these, a trigger does not refuse the question...
+    still_refuse_with: tuple[str, ...] = ()  # ...unless it also has one of these
 
 
 @dataclass(frozen=True)
 class OutOfScope:
     topics: dict[str, OutOfScopeTopic]
     generic_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FeelingKind:
+    cues: tuple[str, ...]
+    line: str
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,7 @@ class KnowledgeData:
     crisis: dict[str, CrisisResources]  # by locale; "en" is complete
     vocabulary: Vocabulary
     out_of_scope: OutOfScope
+    feelings: dict[str, FeelingKind]
 
 
 def load_data(directory: Path, levels: tuple[str, ...] = LEVELS,
@@ -125,6 +136,7 @@ def load_data(directory: Path, levels: tuple[str, ...] = LEVELS,
         crisis=_load_crisis(directory),
         vocabulary=_load_vocabulary(directory, locations),
         out_of_scope=_load_out_of_scope(directory),
+        feelings=_load_feelings(directory),
     )
 
 
@@ -245,6 +257,27 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
     role = raw.get("role", "answer")
     if role not in ROLES:
         raise DefinitionError(path, f"{entry_id}.role", f"unknown role {role!r} (known: {', '.join(ROLES)})")
+    patterns = _strings(raw.get("patterns"), path, f"{entry_id}.patterns")
+    for pattern in patterns:
+        if pattern not in PATTERNS:
+            raise DefinitionError(path, f"{entry_id}.patterns", f"unknown pattern '{pattern}' (known: {', '.join(PATTERNS)})")
+    detail = raw.get("detail")
+    if detail is not None and detail not in DETAILS:
+        raise DefinitionError(path, f"{entry_id}.detail", f"unknown detail {detail!r} (known: {', '.join(DETAILS)})")
+    if detail is not None and role != "answer":
+        raise DefinitionError(path, f"{entry_id}.detail", "only answer entries fill detail buttons")
+    if patterns and not role.startswith("advice_"):
+        raise DefinitionError(path, f"{entry_id}.patterns", "only advice_* entries are specific to a pain pattern")
+    if role == "advice_location" and not locations:
+        raise DefinitionError(path, f"{entry_id}.locations", "an advice_location entry needs the locations it is for")
+    actions = _strings(raw.get("actions"), path, f"{entry_id}.actions")
+    if actions and not (role.startswith("advice_") or (role == "answer" and locations and detail is None)):
+        raise DefinitionError(path, f"{entry_id}.actions", "only advice_* entries and location entries (answers with "
+                              "locations and no detail) have actions: the advice's first message lists them")
+    for action in actions:
+        if len(action) > MAX_ACTION_CHARS:
+            raise DefinitionError(path, f"{entry_id}.actions", f"{action[:40]!r}... is {len(action)} characters; "
+                                  f"an action is one short line on a phone (at most {MAX_ACTION_CHARS})")
     crisis = raw.get("include_crisis_resources", False)
     if not isinstance(crisis, bool):
         raise DefinitionError(path, f"{entry_id}.include_crisis_resources", "must be true or false")
@@ -261,6 +294,9 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
         role=role,
         include_crisis_resources=crisis,
         file=path,
+        patterns=patterns,
+        detail=detail,
+        actions=actions,
     )
 
 
@@ -275,9 +311,14 @@ def _load_levels(directory: Path, known: tuple[str, ...]) -> dict[str, Level]:
         if name not in levels:
             raise DefinitionError(path, f"levels.{name}", "missing: every triage level needs a heading")
         raw = _mapping(levels[name], path, f"levels.{name}")
+        details = _strings(raw.get("details"), path, f"levels.{name}.details")
+        for kind in details:
+            if kind not in DETAILS:
+                raise DefinitionError(path, f"levels.{name}.details", f"unknown detail '{kind}' (known: {', '.join(DETAILS)})")
         out[name] = Level(
             heading=_text(raw.get("heading"), path, f"levels.{name}.heading"),
             include_location=bool(raw.get("include_location", False)),
+            details=details,
         )
     return out
 
@@ -307,6 +348,7 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
         default=default,
         heading=_text(data.get("heading"), path, "heading"),
         default_heading=_text(data.get("default_heading"), path, "default_heading"),
+        compact=_compact(data.get("compact"), path, "compact"),
         aliases=aliases,
         countries=countries,
         fallback=_crisis_country(OTHER_COUNTRY, data.get("fallback"), path, "fallback"),
@@ -317,6 +359,21 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
             raise DefinitionError(path, f"locales.{locale}", "a locale is a language code like es or pt-BR")
         out[locale] = _crisis_locale(english, _mapping(raw, path, f"locales.{locale}"), path, f"locales.{locale}")
     return out
+
+
+#: What the compact crisis line may name: the country's own fields.
+COMPACT_PLACEHOLDERS = ("crisis_line", "emergency_number", "country_name")
+
+
+def _compact(raw: Any, path: str, key: str) -> str:
+    text = _text(raw, path, key)
+    unknown = sorted(set(re.findall(r"\{([a-z_]+)\}", text)) - set(COMPACT_PLACEHOLDERS))
+    if unknown:
+        raise DefinitionError(path, key, f"placeholder {{{unknown[0]}}} is not a country field "
+                              f"(known: {', '.join(COMPACT_PLACEHOLDERS)})")
+    if "{crisis_line}" not in text or "{emergency_number}" not in text:
+        raise DefinitionError(path, key, "must name {crisis_line} and {emergency_number}")
+    return text
 
 
 def _crisis_country(code: str, raw: Any, path: str, key: str) -> CrisisCountry:
@@ -335,7 +392,7 @@ def _crisis_country(code: str, raw: Any, path: str, key: str) -> CrisisCountry:
 
 def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key: str) -> CrisisResources:
     """English with a locale's texts laid over it; a country or field it leaves out stays English."""
-    unknown = sorted(set(raw) - {"heading", "default_heading", "countries", "fallback"})
+    unknown = sorted(set(raw) - {"heading", "default_heading", "compact", "countries", "fallback"})
     if unknown:
         raise DefinitionError(path, f"{key}.{unknown[0]}", "unknown field")
 
@@ -357,6 +414,7 @@ def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key
         default=english.default,
         heading=_text(raw.get("heading", english.heading), path, f"{key}.heading"),
         default_heading=_text(raw.get("default_heading", english.default_heading), path, f"{key}.default_heading"),
+        compact=_compact(raw.get("compact", english.compact), path, f"{key}.compact"),
         aliases=english.aliases,
         countries=countries,
         fallback=fallback,
@@ -390,5 +448,27 @@ def _load_out_of_scope(directory: Path) -> OutOfScope:
         triggers = _strings(raw.get("triggers"), path, f"topics.{name}.triggers")
         if not triggers:
             raise DefinitionError(path, f"topics.{name}.triggers", "at least one trigger is needed")
-        topics[str(name)] = OutOfScopeTopic(triggers, _text(raw.get("reply"), path, f"topics.{name}.reply"))
+        unknown = sorted(set(raw) - {"triggers", "reply", "except_with", "still_refuse_with"})
+        if unknown:
+            raise DefinitionError(path, f"topics.{name}.{unknown[0]}",
+                                  "unknown field (known: triggers, reply, except_with, still_refuse_with)")
+        topics[str(name)] = OutOfScopeTopic(
+            triggers,
+            _text(raw.get("reply"), path, f"topics.{name}.reply"),
+            except_with=_strings(raw.get("except_with"), path, f"topics.{name}.except_with"),
+            still_refuse_with=_strings(raw.get("still_refuse_with"), path, f"topics.{name}.still_refuse_with"),
+        )
     return OutOfScope(topics, _strings(data.get("generic_words"), path, "generic_words"))
+
+
+def _load_feelings(directory: Path) -> dict[str, FeelingKind]:
+    path, data = _read(directory, "feelings.yml")
+    kinds = _mapping(_mapping(data, path, "(top level)").get("feelings"), path, "feelings")
+    out: dict[str, FeelingKind] = {}
+    for name, raw in kinds.items():
+        raw = _mapping(raw, path, f"feelings.{name}")
+        cues = _strings(raw.get("cues"), path, f"feelings.{name}.cues")
+        if not cues:
+            raise DefinitionError(path, f"feelings.{name}.cues", "at least one cue is needed")
+        out[str(name)] = FeelingKind(cues, _text(raw.get("line"), path, f"feelings.{name}.line"))
+    return out

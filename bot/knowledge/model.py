@@ -7,7 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # How advice composition uses an entry; only `answer` entries are offered as answers.
-ROLES: tuple[str, ...] = ("answer", "advice_now", "advice_pt", "advice_escalate", "red_flag")
+# `advice_location`: what the runner's area needs for one pain pattern (replaces the area's answer
+# entry in the advice when the pattern matches).
+ROLES: tuple[str, ...] = ("answer", "advice_now", "advice_pt", "advice_location", "advice_escalate", "red_flag")
+#: An action (`actions:` of an advice or location entry) is one line of an advice's first message,
+#: which must fit on a phone screen (issue 16: at most 600 characters in all).
+MAX_ACTION_CHARS = 80
 
 # Ids the evaluation set and other modules rely on.
 REQUIRED_IDS: tuple[str, ...] = (
@@ -35,6 +40,9 @@ class Entry:
     role: str
     include_crisis_resources: bool = False
     file: str = ""  # the data file it was loaded from, for messages
+    patterns: tuple[str, ...] = ()  # advice only: the pain patterns it is for (empty = any)
+    detail: str | None = None  # the detail button it can fill (DETAILS), if any
+    actions: tuple[str, ...] = ()  # short imperative lines for the advice's first message
 
 
 @dataclass(frozen=True)
@@ -52,3 +60,11 @@ class Advice:
 
     text: str
     sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Feeling:
+    """A feeling the runner expressed, and the short line that acknowledges it."""
+
+    kind: str  # e.g. "frustration", "bad_experience" (knowledge/feelings.yml)
+    line: str

@@ -164,8 +164,11 @@ class NLU:
     def __call__(self, text: str, context: str | None = None) -> Parse:
         return self.parse(text, context)
 
-    def parse(self, text: str, context: str | None = None) -> Parse:
-        """Understand `text`. `context` is the slot the bot just asked for, if any."""
+    def parse(self, text: str, context: str | None = None, *, questions: bool = True) -> Parse:
+        """Understand `text`. `context` is the slot the bot just asked for, if any. `questions`:
+        read a question apart from what the message tells (issue 16: a question is answered
+        whatever else the message says, ask_and_inform when it also tells something); False reads
+        the message whole, as the crisis states do (their flow knows no ask_and_inform)."""
         text = _CONTRACTION.sub(lambda m: V.CONTRACTIONS[m.group(0).lower()], text)
         doc = self.nlp(text)
         lower = text.lower().strip()
@@ -225,7 +228,23 @@ class NLU:
         # "can still stand on one leg for ages" answers a question; it does not ask one.
         is_question = lower.endswith("?") or (bool(words) and words[0] in V.QUESTION_STARTS
                                               and not (context and slots))
+        asks = False
+        if is_question and questions:
+            statement, asks = _split_questions(lower)
+            if asks and slots:
+                # What a question asks about is not an answer ("is this just normal soreness?" does
+                # not say the pain fades); the statements around it are ("it eases after a mile,
+                # can I keep going?"). The place a first message asks about is the runner's
+                # ("why does my knee hurt when I run downhill?"): it starts the triage.
+                told = self.parse(statement, context, questions=False).slots if statement else {}
+                place_counts = context in (None, "pain_location")
+                slots = {k: v for k, v in slots.items()
+                         if k in told or (place_counts and k in ("pain_location", "pain_side"))}
         intent = self._intent(lower, words, cues, slots, negated, is_question, context)
+        if asks and intent not in ("why_ask", "greet", "thanks", "goodbye", "correction"):
+            # A question is answered; one that also tells us something (a place in a first
+            # message, an answer to the question we asked) is answered and taken as well.
+            intent = "ask_and_inform" if slots and (context is not None or "pain_location" in slots) else "ask_question"
         return Parse(text, intent, entities, slots, negated, is_question, language, context)
 
     # -- slots ---------------------------------------------------------------------------------
@@ -325,6 +344,26 @@ class NLU:
             return "ask_question"
         # Inside a question, an unrecognised reply is an (unclear) answer, not a change of topic.
         return "inform" if context else "off_topic"
+
+
+_CLAUSES = re.compile(r"[,;:.!?()]+|\s+-\s+|\s+(?:but|so)\s+")
+
+
+def _split_questions(lower: str) -> tuple[str, bool]:
+    """The statements of a message without its question clauses, and whether it has one: a
+    clause that starts like a question ("what helps?", "is it ok to...", "why does ..."), or a
+    short last one after a statement ("my calves ache after hills, normal?")."""
+    clauses = [(c.strip(), _WORD.findall(c)) for c in _CLAUSES.split(lower)]
+    clauses = [(c, w) for c, w in clauses if w]
+    statements: list[str] = []
+    asks = False
+    for i, (clause, words) in enumerate(clauses):
+        last = i == len(clauses) - 1 and i > 0
+        if words[0] in V.QUESTION_STARTS or (last and lower.rstrip().endswith("?") and len(words) <= 3):
+            asks = True
+        else:
+            statements.append(clause)
+    return ", ".join(statements), asks
 
 
 def _unique(values: Any) -> tuple[str, ...]:

@@ -13,7 +13,9 @@ BODY_PARTS: dict[str, tuple[str, ...]] = {
              "plantar fascia", "plantar fasciitis", "plantar fascitis", "ball of my foot",
              "metatarsal", "metatarsals", "instep", "top of my foot", "midfoot", "fot"),
     "toe": ("toe", "toes", "big toe", "little toe", "toenail"),
-    "heel": ("heel", "heels", "heal", "back of my heel"),
+    # "heal" only where it can't be the verb ("how long does it take to heal?").
+    "heel": ("heel", "heels", "back of my heel", "my heal", "my heals", "the heal", "left heal", "right heal",
+             "heal pain", "heal bone"),
     "ankle": ("ankle", "ankles", "ancle", "ankel", "ankels", "ancles"),
     "achilles": ("achilles", "achilles tendon", "achillies", "achilies", "achillis", "akilles",
                  "achilles tendonitis", "achilles tendinopathy", "tendon at the back of my ankle"),
@@ -54,6 +56,7 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "gone within", "feel fine after", "gone after two day", "only last a day", "settle in",
         "settles in", "settle within", "gone in a couple", "fine in a day",
         "don't come back", "doesn't come back", "never come back", "go away on its own",
+        "easing every day", "ease every day", "easier every day", "easing day by day",
     ),
     "recurring": (
         "every run", "every time i run", "each run", "each time i run", "keep come back",
@@ -161,8 +164,9 @@ CORRECTION_CUES: tuple[str, ...] = (
     "not my", "scratch that", "my mistake", "oops", "sorry,", "rather", "my bad", "meant",
 )
 QUESTION_STARTS: tuple[str, ...] = (
-    "what", "how", "is", "should", "can", "do", "does", "when", "which", "where", "will", "are",
+    "what", "how", "why", "is", "should", "can", "do", "does", "when", "which", "where", "will", "are",
     "could", "would", "who", "whats", "what's", "hows", "how's", "any", "tell me", "explain",
+    "best", "tips", "advice",
 )
 RANGE_OF_MOTION: tuple[str, ...] = (
     "can't bend", "cannot bend", "cant bend", "can't straighten", "cannot straighten",

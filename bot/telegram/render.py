@@ -11,6 +11,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from bot.turn import BOLD_SPAN
+
 MAX_MESSAGE = 4096
 MAX_CALLBACK_DATA = 64
 CALLBACK_VERSION = "v1"
@@ -65,8 +67,9 @@ def _pack(pieces: list[str], sep: str, limit: int) -> list[str]:
 
 
 def to_html(text: str) -> str:
-    """Engine text is plain text: escape it so a user's words can never become markup."""
-    return html.escape(text, quote=False)
+    """Engine text -> Telegram HTML. Everything is escaped, so a user's words can never become
+    markup; then the engine's one markup, **bold** (bot.turn.BOLD), becomes <b>...</b>."""
+    return BOLD_SPAN.sub(r"<b>\1</b>", html.escape(text, quote=False))
 
 
 def message_chunks(text: str) -> list[str]:

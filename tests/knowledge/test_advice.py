@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge import LEVELS, KnowledgeBase
+from bot.knowledge import LEVELS, LOCATIONS, KnowledgeBase
 
 HEADINGS = {
     "crisis": "pause the running questions",
-    "emergency": "Call emergency services now",
+    "emergency": "Call emergency services (911) now",
     "urgent": "See a doctor today",
     "see_pt": "See a physical therapist",
     "self_care": "Keep running, with self-care",
@@ -51,9 +51,52 @@ def test_see_pt_says_what_a_pt_does_and_uses_the_location(kb: KnowledgeBase) -> 
 
 
 def test_several_locations_share_one_entry_once(kb: KnowledgeBase) -> None:
-    advice = kb.advice("self_care", ["heel", "foot", "knee"], [])
+    advice = kb.advice("see_pt", ["heel", "foot", "knee"], [])
     assert advice.text.count(kb.entry("foot-heel-pain").text) == 1
     assert "knee-pain" in advice.sources
+    sore = kb.advice("self_care", ["heel", "foot", "knee"], [])
+    assert sore.text.count(kb.entry("advice-sore-foot").text) == 1
+    assert "advice-sore-knee" in sore.sources
+
+
+def test_an_ankle_sprain_gets_ankle_advice_not_the_plantar_fascia(kb: KnowledgeBase) -> None:
+    for level in ("see_pt", "self_care"):
+        advice = kb.advice(level, ["ankle"], ["your ankle pain comes back when you run again"])
+        assert "sole of your foot" not in advice.text and "foot-heel-pain" not in advice.sources
+    assert "ankle-pain" in kb.advice("see_pt", ["ankle"], []).sources
+
+
+def test_sore_quads_after_a_marathon_get_soreness_advice_not_the_hip_paragraph(kb: KnowledgeBase) -> None:
+    advice = kb.advice("self_care", ["quad"], ["your quad pain eases within days, like normal soreness after running"])
+    assert "advice-sore-thigh" in advice.sources and "hip-pain" not in advice.sources
+    assert "groin" not in advice.text and "buttock" not in advice.text
+    # Pain that comes back in the hamstring: the thigh entry, still not the hip one.
+    recurring = kb.advice("see_pt", ["hamstring"], [], pattern="recurring")
+    assert "thigh-pain" in recurring.sources and "hip-pain" not in recurring.sources
+
+
+def test_only_the_runners_locations_are_used(kb: KnowledgeBase) -> None:
+    location_ids = {e.id for e in kb.entries if e.role in ("answer", "advice_location") and e.locations
+                    and e.detail is None}
+    for loc in LOCATIONS:
+        for level, pattern in (("see_pt", "recurring"), ("see_pt", "persistent"), ("self_care", None)):
+            used = set(kb.advice(level, [loc], [], pattern=pattern).sources) & location_ids
+            assert len(used) == 1, (loc, level, used)
+            assert all(loc in kb.entry(e).locations for e in used), (loc, used)
+
+
+def test_the_pattern_picks_the_what_to_do_now_snippet(kb: KnowledgeBase) -> None:
+    recurring = kb.advice("see_pt", ["achilles"], [], pattern="recurring")
+    assert "advice-now-recurring" in recurring.sources and "advice-now-see-pt" not in recurring.sources
+    assert "3 out of 10" in recurring.text
+    for pattern in (None, "persistent", "fades"):
+        advice = kb.advice("see_pt", ["achilles"], [], pattern=pattern)
+        assert "advice-now-see-pt" in advice.sources and "advice-now-recurring" not in advice.sources
+    # Pain that fades but a worse balance: soreness advice for the area, with the PT visit.
+    fades = kb.advice("see_pt", ["calf"], ["your single-leg balance is worse"], pattern="fades")
+    assert {"advice-sore-calf", "advice-pt-visit"} <= set(fades.sources)
+    with pytest.raises(ValueError, match="unknown pain pattern"):
+        kb.advice("see_pt", [], [], pattern="sometimes")
 
 
 def test_urgent_and_emergency_leave_out_self_care_location_advice(kb: KnowledgeBase) -> None:

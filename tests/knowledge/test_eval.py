@@ -1,7 +1,9 @@
 """Retrieval quality on labelled question sets; prints the figures (run with -s to see them).
 
-tests/data/kb_questions.yml is written blind to the knowledge base and is the honest measure;
-tests/knowledge/dev_questions.yml is ours, used to calibrate the threshold and vocabulary.
+tests/data/kb_questions.yml was written blind to the knowledge base (issue 7); its misses have been
+read since, so it is a regression set now, like tests/knowledge/dev_questions.yml (ours).
+tests/knowledge/dev_questions_v2.yml (issue 16) is in the blind format of bot/evals/questions.py;
+it is ours and tuned on: its figures are not first-contact estimates (docs/knowledge.md).
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import KnowledgeBase
-from tests.knowledge.evaluation import score
+from tests.knowledge.evaluation import score, score_topics
 
 HERE = Path(__file__).parent
 BLIND = HERE.parent / "data" / "kb_questions.yml"
 DEV = HERE / "dev_questions.yml"
+DEV_V2 = HERE / "dev_questions_v2.yml"
 
 
-@pytest.mark.parametrize("path", [BLIND, DEV], ids=["blind", "dev"])
+@pytest.mark.parametrize("path", [BLIND, DEV], ids=["issue7-blind", "dev"])
 def test_retrieval_meets_targets(kb: KnowledgeBase, path: Path) -> None:
     assert path.is_file(), f"{path} is missing: the retrieval figures cannot be measured without it"
     result = score(kb, path)
@@ -28,3 +31,13 @@ def test_retrieval_meets_targets(kb: KnowledgeBase, path: Path) -> None:
     assert result.top1_accuracy >= 0.90
     assert result.oos_precision >= 0.90
     assert result.oos_recall >= 0.90
+
+
+def test_dev_v2_topics_on_the_knowledge_base(kb: KnowledgeBase) -> None:
+    result = score_topics(kb, DEV_V2)
+    print(f"\n{DEV_V2.name} (knowledge base alone, tuned on): {result.summary()}")
+    for miss in result.misses:
+        print(f"  miss: {miss}")
+    assert result.counts["in"] + result.counts["oos"] >= 200
+    assert result.rate("in") >= 0.90
+    assert result.rate("oos") >= 0.90

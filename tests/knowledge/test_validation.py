@@ -89,6 +89,11 @@ def test_unknown_location(kb_dir: Path) -> None:
         ({"text": "   "}, "extra-entry.text"),
         ({"id": "Not Kebab"}, "[0].id"),
         ({"colour": "blue"}, "extra-entry.colour"),
+        ({"detail": "later"}, "extra-entry.detail"),
+        ({"detail": "now", "role": "advice_now"}, "extra-entry.detail"),
+        ({"patterns": ["sometimes"], "role": "advice_now"}, "extra-entry.patterns"),
+        ({"patterns": ["fades"]}, "extra-entry.patterns"),
+        ({"role": "advice_location"}, "extra-entry.locations"),
     ],
 )
 def test_other_invalid_fields(kb_dir: Path, changes: dict[str, object], key: str) -> None:
@@ -132,3 +137,36 @@ def test_lint_reports_gaps(kb_dir: Path) -> None:
     path.write_text(yaml.safe_dump(entries), encoding="utf-8")
     # advice.yml relates to crisis-help, so the removal is a load error, not just a lint.
     assert load_error(kb_dir).key.endswith(".related")
+
+
+def test_out_of_scope_fields_are_checked(kb_dir: Path) -> None:
+    path = kb_dir / "out_of_scope.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["topics"]["shoes"]["unless"] = ["sprain"]
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    err = load_error(kb_dir)
+    assert err.path.endswith("out_of_scope.yml") and err.key == "topics.shoes.unless"
+
+
+def test_feelings_file_is_required_and_checked(kb_dir: Path) -> None:
+    path = kb_dir / "feelings.yml"
+    path.write_text(yaml.safe_dump({"feelings": {"frustration": {"cues": [], "line": "x"}}}), encoding="utf-8")
+    err = load_error(kb_dir)
+    assert err.path.endswith("feelings.yml") and err.key == "feelings.frustration.cues"
+    path.unlink()
+    assert load_error(kb_dir).path.endswith("feelings.yml")
+
+
+def test_lint_reports_a_question_shared_by_two_entries(kb_dir: Path) -> None:
+    write_extra(kb_dir, questions=["Is it OK to run through the pain?"], keywords=["a", "b", "c"],
+                related=["pt-what", "pt-when"])
+    problems = KnowledgeBase.load(kb_dir).problems()
+    assert any("also a question of run-through-pain" in p for p in problems), problems
+
+
+def test_lint_reports_a_location_without_soreness_advice(kb_dir: Path) -> None:
+    path = kb_dir / "entries" / "advice.yml"
+    entries = [e for e in yaml.safe_load(path.read_text(encoding="utf-8")) if e["id"] != "advice-sore-toe"]
+    path.write_text(yaml.safe_dump(entries), encoding="utf-8")
+    problems = KnowledgeBase.load(kb_dir).problems()
+    assert any("location toe: 0 advice_location" in p for p in problems), problems

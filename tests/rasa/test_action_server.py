@@ -52,9 +52,10 @@ def test_actions_lists_our_actions(server: ActionServer) -> None:
     response = server.http.get("/actions")
     assert response.status_code == 200
     assert sorted(a["name"] for a in response.json()) == [
-        "action_answer_question", "action_clinical_check", "action_read_run_file", "action_record_checkin",
-        "action_safety_check", "action_start_checkin", "action_triage", "validate_checkin_form",
-        "validate_clinical_form", "validate_triage_form"]
+        "action_acknowledge_feeling", "action_answer_question", "action_clinical_check", "action_detail",
+        "action_off_topic", "action_read_run_file", "action_record_checkin", "action_safety_check",
+        "action_start_checkin", "action_triage", "validate_checkin_form", "validate_clinical_form",
+        "validate_triage_form"]
 
 
 def test_listens_on_loopback_only(server: ActionServer) -> None:
@@ -214,14 +215,29 @@ def test_triage_recurring_pain_is_see_pt_with_disclaimer_and_crisis_line(server:
     result = run(server, "action_triage", "no, it's about the same",
                  {"pain_location": ["shin"], "pain_side": "left", "pain_pattern": "recurring",
                   "balance_change": "same"})
-    assert slots(result) == {"triage_level": "see_pt", "triage_reasons": ["your left shin pain comes back when you run again"],
-                             "triage_findings": []}
-    [message] = result["responses"]
-    assert message["text"].startswith("See a physical therapist.")
-    assert "not a diagnosis" in message["text"]
+    found = slots(result)
+    assert found["triage_level"] == "see_pt" and found["triage_findings"] == []
+    assert found["triage_reasons"] == ["your left shin pain comes back when you run again"]
+    # The advice's context, which a Rasa assistant keeps as a slot for the detail buttons.
+    assert found["advice_context"]["locations"] == ["shin"]
+    message, offer = result["responses"]  # the weekly check-in offer is a message of its own
+    assert offer["buttons"] == [{"title": "Weekly check-in", "payload": "!checkin start"}]
+    assert message["text"].startswith("**See a physical therapist.**")  # bot.turn's markup
+    assert "not a diagnosis" in message["text"].lower()
     assert "988" in message["text"]
     assert message["custom"]["triage"] == "see_pt"
     assert "disclaimer" in message["custom"]["sources"]
+    assert message["buttons"][0]["payload"] == '/detail{"detail":"why"}'
+
+
+def test_a_detail_button_opens_the_paragraphs_of_the_advice_in_its_slot(server: ActionServer) -> None:
+    advice = run(server, "action_triage", "no, it's about the same",
+                 {"pain_location": ["shin"], "pain_pattern": "recurring", "balance_change": "same"})
+    context = slots(advice)["advice_context"]
+    result = run(server, "action_detail", '/detail{"detail":"now"}', {"advice_context": context}, intent="detail")
+    [message] = result["responses"]
+    assert "What you can do now" in message["text"] and "3 out of 10" in message["text"]
+    assert "advice-now-recurring" in message["custom"]["sources"]
 
 
 def test_triage_uses_the_clinical_case_from_the_check(server: ActionServer) -> None:

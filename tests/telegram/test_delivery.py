@@ -376,7 +376,9 @@ async def test_polling_tries_a_failed_update_again_with_that_users_later_ones_be
     await task
     assert len(rig.fake.texts(OTHER)) == 1, "handled once, though its batch came twice"
     assert [e[2] for e in rig.events if e[:2] == ("turn", str(USER))] == [SHIN, SHIN, "about the same"]
-    assert len(rig.fake.texts(USER)) == 2  # one answer each; nothing from the attempt that failed
+    # One answer each (the balance question, then the first intake question); nothing from the
+    # attempt that failed.
+    assert len(rig.fake.texts(USER)) == 2
     record = await rig.store.export_user(str(USER))
     assert record and record["conversation"]["slots"]["pain_location"] == ["ankle"]
 

@@ -81,7 +81,7 @@ def test_a_conversation_survives_restarts_and_stops_cleanly(api: tuple[FakeTeleg
         n = len(fake.sent("sendMessage", USER))
         fake.press(USER, before["_message"], "No")
         advice = wait_reply(fake, n, lambda p: "physical therapist" in p["text"])
-        assert advice["text"].startswith("See a physical therapist.")
+        assert advice["text"].startswith("<b>See a physical therapist.</b>")  # the headline, bold
 
         # Killed without warning, once Telegram was told the answer was handled: the next process
         # carries on from the store. (Killed earlier, the answer may come twice: test_no_update_lost.)

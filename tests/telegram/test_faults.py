@@ -63,7 +63,7 @@ async def test_a_burst_gets_one_slow_down_and_every_message_is_answered(harness:
         sent += await harness.say(USER, "what does a physio do?")
     texts = [p["text"] for p in sent]
     assert texts.count(SLOW_DOWN) == 1
-    answers = [t for t in texts if t.startswith("A physical therapist")]
+    answers = [t for t in texts if "A physical therapist" in t]
     assert len(answers) == 12
     # After a quiet spell a new burst may be warned about again.
     harness.pace = 30

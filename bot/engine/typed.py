@@ -1,0 +1,256 @@
+"""Typed answers to buttons: the same in every channel (issue 16).
+
+The engine keeps the last turn's buttons in the conversation (`remember`), with the question each
+answers; a button of a question no longer pending is not read (as Telegram treats a stale press).
+A typed message is read as a press of one of them (`press_for`) when it is:
+
+- the button's label, give or take case, spaces, quotes and a trailing "?", "." or "!"
+  ("fades within days", "why", "19:00");
+- for the account flows' buttons (payloads "!…", bot.commands), a value of the kind they ask for,
+  also one no button shows: a time ("7pm", "19:00", "7:30 am" -> !checkin time 19:00), a time zone
+  by IANA name, city, country or common name ("im in toronto, eastern time" -> America/Toronto),
+  a unit ("km please", "miles"), a weekday ("mondays"), a country ("the UK", "england", "somewhere
+  else"), yes or no ("yes" to /forget; "yes please" to the weekly check-in offer).
+
+Anything else is not a press, and goes through the flow as typed text. The engine runs the
+crisis screen and the clinical rules on the text first: a message with a crisis or red-flag sign
+is never read as a button. `hint_for` names what the account question wants when a typed answer
+was not understood.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+from zoneinfo import available_timezones
+
+from bot.dialogue import asks_about
+from bot.record import Conversation
+from bot.turn import Button, Reply
+
+#: Typed values are read only from short messages ("7pm", "im in toronto, eastern time"), never
+#: from a sentence that happens to contain a time or a place.
+MAX_WORDS = 8
+
+_NORMAL = re.compile(r"[\s\"'“”‘’]+")
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+YES = frozenset({"yes", "yeah", "yep", "yup", "y", "ya", "sure", "ok", "okay", "please", "definitely",
+                 "absolutely", "go", "do", "delete"})
+NO = frozenset({"no", "nope", "nah", "n", "not", "don't", "dont", "keep", "cancel", "stop", "never"})
+
+# A time: "7pm", "7 pm", "19:00", "7.30am", "19h30", "at 7 in the evening".
+_TIME = re.compile(r"\b(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?(?![\d:])")
+_MORNING = re.compile(r"\b(morning|am|a\.m)\b")
+_EVENING = re.compile(r"\b(afternoon|evening|night|tonight|pm|p\.m)\b")
+
+UNITS = {"km": ("km", "kms", "k", "kilometre", "kilometres", "kilometer", "kilometers", "metric"),
+         "mi": ("mi", "mile", "miles", "imperial")}
+WEEKDAYS = (("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun"))
+
+# Places runners name for a time zone that are not the last part of an IANA name.
+ZONE_WORDS: dict[str, str] = {
+    "eastern": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
+    "central": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
+    "mountain": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
+    "pacific": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "uk": "Europe/London", "britain": "Europe/London", "england": "Europe/London", "scotland": "Europe/London",
+    "wales": "Europe/London", "gmt": "Europe/London", "bst": "Europe/London", "ireland": "Europe/Dublin",
+    "germany": "Europe/Berlin", "cet": "Europe/Berlin", "cest": "Europe/Berlin", "france": "Europe/Paris",
+    "spain": "Europe/Madrid", "italy": "Europe/Rome", "netherlands": "Europe/Amsterdam",
+    "utc": "UTC", "india": "Asia/Kolkata", "japan": "Asia/Tokyo",
+    "seattle": "America/Los_Angeles", "san francisco": "America/Los_Angeles", "portland": "America/Los_Angeles",
+    "boston": "America/New_York", "washington": "America/New_York", "atlanta": "America/New_York",
+    "miami": "America/New_York", "philadelphia": "America/New_York", "montreal": "America/Toronto",
+    "ottawa": "America/Toronto", "dallas": "America/Chicago", "houston": "America/Chicago",
+    "austin": "America/Chicago", "calgary": "America/Edmonton",
+}
+# Last parts of IANA names that are everyday words, not places a runner means.
+_NOT_PLACES = frozenset({"wake", "midway", "easter", "center", "knox", "casey", "davis", "palmer", "troll",
+                         "marengo", "vevay", "winamac", "tell_city", "petersburg", "vincennes", "salem"})
+# Countries by the names runners type (the codes, labels and names of knowledge/crisis_resources.yml
+# are read from the data).
+COUNTRY_WORDS: dict[str, str] = {
+    "usa": "US", "america": "US", "united states of america": "US", "the states": "US", "states": "US",
+    "england": "GB", "scotland": "GB", "wales": "GB", "britain": "GB", "great britain": "GB",
+    "northern ireland": "GB", "eire": "IE", "republic of ireland": "IE",
+    "somewhere else": "other", "elsewhere": "other", "other": "other", "another country": "other",
+    "none of these": "other",
+}
+
+
+def normal(text: str) -> str:
+    """Text as labels are compared: lower case, single spaces, no quotes or closing punctuation."""
+    return _NORMAL.sub(" ", text.casefold()).strip(" ?.!,;:").strip()
+
+
+def remember(conversation: Conversation, replies: Sequence[Reply]) -> None:
+    """Keep this turn's buttons [label, payload, the slot their question asks or ""] for the
+    next typed message; a turn without buttons clears them."""
+    conversation["buttons"] = [[b.label, b.payload, r.asks or ""] for r in replies for b in r.buttons]
+
+
+def remembered(record: Mapping[str, Any]) -> tuple[Button, ...]:
+    """The last turn's buttons that can still be answered: those of a question only while it is
+    the pending one."""
+    conversation = record.get("conversation") or {}
+    pending = conversation.get("requested_slot")
+    raw = conversation.get("buttons") or []
+    return tuple(Button(str(b[0]), str(b[1])) for b in raw
+                 if isinstance(b, list) and len(b) in (2, 3)
+                 and (len(b) == 2 or not b[2] or (pending is not None and asks_about(str(b[2]), str(pending)))))
+
+
+def press_for(text: str, buttons: Sequence[Button], countries: Mapping[str, str] | None = None) -> Button | None:
+    """The button `text` presses, if any (module docstring). `countries`: name -> code of the
+    countries a runner can choose (labels, names, codes and aliases, lower case)."""
+    said = normal(text)
+    if not said:
+        return None
+    for button in buttons:
+        if normal(button.label) == said:
+            return button
+    words = _WORD.findall(said)
+    if len(words) > MAX_WORDS:
+        return None
+    account = [b for b in buttons if b.payload.startswith("!")]
+    for reader in _READERS:
+        found = reader(said, words, account, countries or {})
+        if found is not None:
+            return found
+    return None
+
+
+def hint_for(buttons: Sequence[Button]) -> str | None:
+    """Which account question the buttons ask (time, tz, unit, day, country, forget), if any."""
+    for b in buttons:
+        for prefix, kind in _KINDS:
+            if b.payload.startswith(prefix):
+                return kind
+    return None
+
+
+_KINDS = (("!checkin time ", "time"), ("!checkin tz ", "tz"), ("!checkin unit ", "unit"),
+          ("!checkin day ", "day"), ("!country ", "country"), ("!forget ", "forget"))
+
+
+def _with(buttons: Sequence[Button], prefix: str) -> list[Button]:
+    return [b for b in buttons if b.payload.startswith(prefix)]
+
+
+def _time(said: str, words: list[str], buttons: Sequence[Button], _: Mapping[str, str]) -> Button | None:
+    if not _with(buttons, "!checkin time "):
+        return None
+    value = read_time(said)
+    return Button(said, f"!checkin time {value}") if value else None
+
+
+def read_time(text: str) -> str | None:
+    """'7pm' -> '19:00', '19:00' -> '19:00', '7:30 am' -> '07:30', 'noon' -> '12:00'; a bare hour
+    up to 12 needs morning/evening ("7 in the evening"); None when there is no one clear time."""
+    lower = text.lower()
+    if re.search(r"\b(noon|midday)\b", lower):
+        return "12:00"
+    if re.search(r"\bmidnight\b", lower):
+        return "00:00"
+    found = [m for m in _TIME.finditer(lower) if m.group(0).strip()]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").replace(".", "").replace(" ", "")
+    if minute > 59:
+        return None
+    if not half and hour <= 12 and m.group(2) is None:
+        half = "am" if _MORNING.search(lower) else "pm" if _EVENING.search(lower) else ""
+        if not half:
+            return None  # "7": morning or evening?
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    return f"{hour:02d}:{minute:02d}" if hour <= 23 else None
+
+
+def _tz(said: str, words: list[str], buttons: Sequence[Button], _: Mapping[str, str]) -> Button | None:
+    if not _with(buttons, "!checkin tz "):
+        return None
+    zone = read_timezone(said)
+    return Button(said, f"!checkin tz {zone}") if zone else None
+
+
+@lru_cache(maxsize=1)
+def _zone_places() -> dict[str, str]:
+    """'new york' -> America/New_York, 'toronto' -> America/Toronto: the last part of every
+    IANA name of a real area (not Etc/, not the old US/ aliases)."""
+    places: dict[str, str] = {}
+    for zone in sorted(available_timezones()):
+        area, _, rest = zone.partition("/")
+        if area not in ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"):
+            continue
+        last = rest.rsplit("/", 1)[-1].lower()
+        if last in _NOT_PLACES:
+            continue
+        places.setdefault(last.replace("_", " "), zone)
+    return places
+
+
+def read_timezone(text: str) -> str | None:
+    """An IANA name ("Europe/Madrid"), or the zone of the place the text names: a city in an
+    IANA name ("toronto"), else a country or common name ("eastern time", "uk"). A city wins over
+    a region ("im in toronto, eastern time" -> America/Toronto)."""
+    lower = text.lower()
+    iana = re.search(r"\b([a-z]+/[a-z_]+(?:/[a-z_]+)?)\b", lower)
+    if iana:
+        wanted = iana.group(1)
+        for zone in available_timezones():
+            if zone.lower() == wanted:
+                return zone
+    for table in (_zone_places(), ZONE_WORDS):
+        hits = [(len(name), zone) for name, zone in table.items() if re.search(rf"\b{re.escape(name)}\b", lower)]
+        if hits:
+            return max(hits)[1]
+    return None
+
+
+def _unit(said: str, words: list[str], buttons: Sequence[Button], _: Mapping[str, str]) -> Button | None:
+    if not _with(buttons, "!checkin unit "):
+        return None
+    units = {unit for unit, names in UNITS.items() if any(w in names for w in words)}
+    return Button(said, f"!checkin unit {units.pop()}") if len(units) == 1 else None
+
+
+def _day(said: str, words: list[str], buttons: Sequence[Button], _: Mapping[str, str]) -> Button | None:
+    if not _with(buttons, "!checkin day "):
+        return None
+    days = {i for i, names in enumerate(WEEKDAYS) for w in words if w.rstrip("s") in names or w in names}
+    return Button(said, f"!checkin day {days.pop()}") if len(days) == 1 else None
+
+
+def _country(said: str, words: list[str], buttons: Sequence[Button], countries: Mapping[str, str]) -> Button | None:
+    offered = {b.payload.split(" ", 1)[1]: b for b in _with(buttons, "!country ")}
+    if not offered:
+        return None
+    names = {**{k.lower(): v for k, v in countries.items()}, **COUNTRY_WORDS}
+    hits = {code for name, code in names.items() if re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", said)
+            and (len(name) > 2 or len(words) <= 3)}  # "us", "uk": only as (almost) the whole answer
+    codes = {c for c in hits if c in offered}
+    return offered[codes.pop()] if len(codes) == 1 else None
+
+
+def _yes_no(said: str, words: list[str], buttons: Sequence[Button], _: Mapping[str, str]) -> Button | None:
+    forget = {b.payload: b for b in _with(buttons, "!forget ")}
+    offer = [b for b in buttons if b.payload == "!checkin start"]
+    if not (forget or offer) or not words or len(words) > 5:
+        return None
+    yes, no = any(w in YES for w in words), any(w in NO for w in words)
+    if yes == no:
+        return None
+    if forget:
+        return forget.get("!forget yes" if yes else "!forget no")
+    return offer[0] if yes else None
+
+
+_READERS = (_time, _tz, _unit, _day, _country, _yes_no)
