@@ -328,7 +328,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         question = latest_text(tracker)
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
         voice = self.voice(tracker)
-        decided = decision_answer(self.kb, question, tracker.get_slot("triage_level"), case_of(tracker),
+        decided = decision_answer(self.kb, voice, question, tracker.get_slot("triage_level"), case_of(tracker),
                                   context_slots(tracker))
         if decided is not None:
             dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})

@@ -88,7 +88,7 @@ class DecisionReply:
     sources: tuple[str, ...]
 
 
-def decision_answer(kb: KnowledgeBase, question: str, level: str | None, case: Case,
+def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str | None, case: Case,
                     slots: dict[str, Any] | None = None) -> DecisionReply | None:
     """"Should I race?", "can I run tomorrow?", "when can I run again?": a concrete answer for the
     level this conversation reached; None for other questions, and before any advice (the
@@ -99,14 +99,20 @@ def decision_answer(kb: KnowledgeBase, question: str, level: str | None, case: C
     exact = _word_for_word(kb, question)
     if exact is not None and exact not in decisions.general_entries():
         return None  # a suggested question, pressed or typed word for word: its entry answers it
-    known = level
     condition = None
-    if known in SERIOUS:
+    sources: tuple[str, ...] = ()
+    if level in SERIOUS:
         found = [f for f in assess(case, slots or {}).findings if f.level in SERIOUS]
-        condition = found[0].condition if found else None
+        if found:  # the warning sign's own sources: a hip stress fracture is not a tendon
+            condition, sources = found[0].condition, found[0].source
     days = case.intake.race_in_days
     said = I.parse_race(question)
     if said[1] is not None:
         days = said[1]
-    answer = decisions.answer(kind, known, condition=condition, race_in_days=days)
-    return DecisionReply("\n\n".join([answer.text, kb.cite(answer.sources), kb.disclaimer()]), ())
+    answer = decisions.answer(kind, level, condition=condition, race_in_days=days)
+    if not sources:
+        sources = answer.sources
+    elif kind == "return":  # how a return goes, then the sign's own first source
+        sources = answer.sources[:1] + sources[:1]
+    text = "\n\n".join([answer.text, kb.cite(sources), voice.say(replies.DISCLAIMER)])
+    return DecisionReply(text, ())

@@ -224,7 +224,7 @@ def _new_place(tracker: Tracker) -> bool:
 def _volunteered_balance(case: Case, text: str, slots: Mapping[str, Any]) -> tuple[Case, str]:
     """Balance times said without being asked ("20 s on the right, 40 on the left"): kept, with
     what they show in plain words ('' when the message has no times for both sides)."""
-    reading = B.parse(text)
+    reading = B.parse(text) if B.about_balance(text) else None
     if reading is None or reading.left is None or reading.right is None or case.balance == reading:
         return case, ""
     case, _ = case.answer("balance", text, slots)

@@ -68,6 +68,15 @@ def _side(word: str) -> str:
     return "left" if word in ("left", "l") else "right" if word in ("right", "r") else word
 
 
+_ABOUT_BALANCE = re.compile(r"\b(balanc\w*|stand\w*|one leg|single.?leg|each leg|each side|wobbl\w*|seconds?|secs?|\d+(\.\d)?\s?s)\b")
+
+
+def about_balance(text: str) -> bool:
+    """Does the message talk about balance or seconds? Times said without the balance question
+    pending count only then ("I'm 19 ... for 3 weeks" has no balance times)."""
+    return bool(_ABOUT_BALANCE.search(normalise(text)))
+
+
 def parse(text: str) -> BalanceReading | None:
     """Seconds per side in the runner's words; None when the answer has no times."""
     norm = normalise(text).replace("secs", "s").replace("seconds", "s")

@@ -104,7 +104,10 @@ def _words(text: str, start: int, end: int) -> str:
     snippet = text[s_start:s_end].strip(" .!;,")
     if len(snippet) > 90:
         c_start = _clause_start(text, s_start, start)
-        snippet = text[c_start: min(s_end, max(end, c_start + 90))].strip(" .!;,")
+        stop = min(s_end, max(end, c_start + 90))
+        while stop < s_end and text[stop - 1].isalnum() and text[stop].isalnum():
+            stop += 1  # never a word cut in half ("comes bac")
+        snippet = text[c_start:stop].strip(" .!;,")
     return snippet
 
 
