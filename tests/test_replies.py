@@ -160,3 +160,22 @@ async def test_restart_asks_where_it_hurts_once(engine: Engine) -> None:
     first = await engine.handle({}, UserMessage("my shin hurts every run"), now)
     result = await engine.handle(first.record, UserMessage("/restart"), now)
     assert "\n".join(r.text for r in result.replies).count("Where does it hurt") == 1
+
+
+def test_a_warning_signs_own_step_leads_the_actions(engine: Engine, kb: KnowledgeBase) -> None:
+    """What not to do with this sign comes first; when not all fit it replaces the level's
+    general "don't run on it" (issue 15)."""
+    speaker = voice(engine)
+    deformity = replies.advice(kb, speaker, AdviceContext("emergency", ("ankle",), flags=("redflag-deformity",)))
+    bullets = [line for line in deformity.text.splitlines() if line.startswith("• ")]
+    assert bullets[0] == "• Don't try to straighten it or walk on it; keep it still." and len(bullets) == 3
+    dvt = replies.advice(kb, speaker, AdviceContext("urgent", ("calf",), flags=("redflag-dvt",)))
+    bullets = [line for line in dvt.text.splitlines() if line.startswith("• ")]
+    assert bullets[0] == "• Don't run on it or massage it." and "keep weight off it" not in dvt.text
+    assert any("doctor" in b for b in bullets[1:])
+
+
+def test_every_warning_sign_has_its_own_step(kb: KnowledgeBase) -> None:
+    for rule in RED_FLAGS:
+        if rule.level in ("emergency", "urgent"):
+            assert kb.entry(rule.entry).actions, rule.entry

@@ -271,9 +271,11 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
     if role == "advice_location" and not locations:
         raise DefinitionError(path, f"{entry_id}.locations", "an advice_location entry needs the locations it is for")
     actions = _strings(raw.get("actions"), path, f"{entry_id}.actions")
-    if actions and not (role.startswith("advice_") or (role == "answer" and locations and detail is None)):
-        raise DefinitionError(path, f"{entry_id}.actions", "only advice_* entries and location entries (answers with "
-                              "locations and no detail) have actions: the advice's first message lists them")
+    if actions and not (role.startswith("advice_") or role == "red_flag"
+                        or (role == "answer" and locations and detail is None)):
+        raise DefinitionError(path, f"{entry_id}.actions", "only advice_* entries, red_flag entries and location "
+                              "entries (answers with locations and no detail) have actions: the advice's first "
+                              "message lists them")
     for action in actions:
         if len(action) > MAX_ACTION_CHARS:
             raise DefinitionError(path, f"{entry_id}.actions", f"{action[:40]!r}... is {len(action)} characters; "
