@@ -234,8 +234,11 @@ class ActionTriage(KnowledgeAction):
         locations = [x for x in slots.get("pain_location") or [] if x in self.kb.locations]
         context = tracker.get_slot("checkin_context")
         subscribed = bool(isinstance(context, dict) and context.get("subscribed"))
-        unchanged = (tracker.get_slot("triage_level") == decision.level.value
-                     and list(tracker.get_slot("triage_reasons") or []) == list(decision.reasons))
+        # Advice for the same level and places was just given in this conversation (a correction
+        # or an answer that adds a reason but changes nothing the runner should do): one line.
+        previous = replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT))
+        unchanged = (tracker.get_slot("triage_level") == decision.level.value and previous is not None
+                     and previous.level == decision.level.value and set(previous.locations) == set(locations))
         reply = advice_message(self.kb, self.voice(tracker), decision, assessment.findings, locations,
                                slots.get("pain_pattern"), unchanged=unchanged, subscribed=subscribed)
         first, *rest = reply.messages

@@ -98,12 +98,20 @@ def finish(turn: Turn) -> TurnResult:
         turn.conv["advice"] = {**advice, "at": turn.now.isoformat()}
     for slot in [s for s, value in turn.slots.items() if value is None]:
         del turn.slots[slot]  # the conversation keeps only slots that are set
-    if entry is None and any(r.triage for r in turn.replies):
+    if entry is None and (any(r.triage for r in turn.replies) or _revised(turn, advice)):
         remember_triage(turn)
     for one in entry if isinstance(entry, list) else [entry]:
         if isinstance(one, dict):
             store_checkin(turn.record, cast(CheckinEntry, one))
     return TurnResult(dict(turn.record), tuple(turn.replies), tuple(turn.effects))
+
+
+def _revised(turn: Turn, advice: Any) -> bool:
+    """action_triage ran (its advice context is here) and kept the level, with other reasons than
+    the last result /summary has (a correction, the balance times): a new dated result for it."""
+    history = turn.record.get("history") or []
+    return (isinstance(advice, dict) and bool(history)
+            and list(turn.slots.get("triage_reasons") or []) != list(history[-1].get("reasons") or []))
 
 
 def remember_triage(turn: Turn) -> None:
