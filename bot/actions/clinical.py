@@ -209,8 +209,11 @@ class ActionClinicalCheck(KnowledgeAction):
         if context_question(case, slots) is not None and not asking:
             return "clinical_question"
         if (not told and not (tracker.active_loop or {}).get("name") and result.findings
-                and intent not in ("report_pain", "inform", "correction")):
-            return "clinical_change"  # a sign the NLU did not take for a pain report: start the questions
+                and intent not in ("report_pain", "inform", "correction", "ask_and_inform")):
+            # A sign the NLU did not take for a pain report: start the questions. (A question that
+            # also reports the pain, "heel pain first thing in the morning, what is it", is answered
+            # and starts the questions through the flow's ask_and_inform.)
+            return "clinical_change"
         return None
 
 

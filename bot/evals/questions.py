@@ -63,6 +63,17 @@ TOPIC_ENTRIES: dict[str, tuple[str, ...]] = {
     "periods_energy": ("periods-energy",),
     "heat_hydration": ("heat-and-drinking",),
 }
+#: After advice, "should I race?", "can I run tomorrow?" (or on it, through it), "when can I run
+#: again?" get the clinical rules' answer for the level reached (knowledge/clinical/decisions.yml,
+#: issue 15) instead of the general entries race-decision and return-to-running; it has no entry
+#: id. It is scored by its subject: the race and run-tomorrow answers are race-decision's, the
+#: run-tomorrow one is also the pain-monitoring rule (run on it at 3/10 or less, settled by the
+#: next morning), the return answer return-to-running's.
+DECISION_TOPICS: dict[str, tuple[str, ...]] = {
+    "race": ("race_decision",),
+    "run_tomorrow": ("race_decision", "run_through_pain"),
+    "return": ("return_to_running",),
+}
 #: refusal kind -> the out-of-scope topic (knowledge/out_of_scope.yml) whose reply fits it.
 REFUSALS: dict[str, tuple[str, ...]] = {
     "booking": ("booking",),
@@ -75,6 +86,9 @@ REFUSALS: dict[str, tuple[str, ...]] = {
     "chit_chat_other": ("other",),
 }
 TRIAGE_ANSWERS = ("it comes back every time I run", "about the same")
+#: The answer to any further question of the triage (the clinical intake: more mileage? a race?),
+#: so that "after advice" is after the advice; at most this many of them.
+FURTHER_ANSWER, MAX_FURTHER = "no", 8
 
 
 async def _bring_to(runner: Runner, when: str, location: str) -> None:
@@ -83,10 +97,26 @@ async def _bring_to(runner: Runner, when: str, location: str) -> None:
     await runner.say(f"my {location.replace('_', ' ')} hurts")
     if when == "in_triage":
         return
-    for answer in TRIAGE_ANSWERS:
+    for answer in (*TRIAGE_ANSWERS, *[FURTHER_ANSWER] * MAX_FURTHER):
         if runner.asks is None:
             break
         await runner.say(answer)
+
+
+def _decision_kind(text: str) -> str | None:
+    """The kind of the clinical rules' decision answer in `text`, if it is one (matched on the
+    longest stretch of each answer's words between its placeholders)."""
+    import re
+
+    from bot.clinical import decisions
+
+    flat = " ".join(text.split())
+    for texts in decisions._data()["answers"].values():  # noqa: SLF001 - the answers are the data
+        for kind, template in texts.items():
+            longest = max((" ".join(part.split()) for part in re.split(r"\{[^}]*\}", str(template))), key=len)
+            if len(longest) >= 20 and longest in flat:
+                return kind if kind in decisions.KINDS else None
+    return None
 
 
 def _refusal_topic(text: str) -> str | None:
@@ -105,13 +135,17 @@ async def score_case(case: dict[str, Any]) -> tuple[bool, str]:
     answering = [r for r in replies if not r.asks]
     sources = [s for r in answering for s in r.sources]
     top = sources[0] if sources else None
+    decision = next((k for r in answering if (k := _decision_kind(r.text))), None) if top is None else None
+    if decision is not None:
+        top = f"decision:{decision}"
     text = "\n".join(r.text for r in answering)
     if case["topic"] == "out_of_scope":
         refused_as = _refusal_topic(text)
         fits = top is None and refused_as in REFUSALS.get(case.get("refusal") or "", ())
         return fits, f"answered {top}" if top else f"refused as {refused_as}"
     wanted = TOPIC_ENTRIES.get(case["topic"], ())
-    return top in wanted, f"answered {top}" if top else f"refused as {_refusal_topic(text)}"
+    ok = top in wanted or (decision is not None and case["topic"] in DECISION_TOPICS.get(decision, ()))
+    return ok, f"answered {top}" if top else f"refused as {_refusal_topic(text)}"
 
 
 async def evaluate(cases: list[dict[str, Any]]) -> tuple[Counter[str], list[str]]:
