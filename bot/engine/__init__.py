@@ -6,10 +6,10 @@ file) -> flow commands and bad-input checks -> safety screen (action_safety_chec
 a finding follows the state's `on_safety` or the flow's `interrupts`, an answer to the crisis
 question the state `awaits` is that answer's intent) -> NLU (once; a leading "thanks." is not part
 of a question) -> the flow's transition for (state, intent; a feeling the runner expresses is
-acknowledged first) -> actions/responses -> the form loop (ask the next slot, or finish with
+the safety screen's `distress`, acknowledged first) -> actions/responses -> the form loop (ask the next slot, or finish with
 on_complete) -> replies, whose buttons are remembered. A state with `anywhere: false` (the crisis
 states) keeps its own replies: the NLU reads the message whole (no ask_and_inform), no pleasantry
-or feeling is read apart, and no button of an `anywhere:` intent (a detail button) is offered. No
+is read apart, and no button of an `anywhere:` intent (a detail button) is offered. No
 I/O and no clock: the adapter loads and saves the record (bot.store) and passes the time in.
 
 `Engine` is the front door and the order of a turn; the rooms behind it have one job each:
@@ -65,9 +65,9 @@ NOT_UNDERSTOOD = text_family("typed", ["time", "tz", "unit", "day", "country", "
 PLEASANTRY_INTENTS = ("thanks", "greet", "affirm", "goodbye", "off_topic")
 #: Intents that mean the text after a pleasantry says something of its own.
 SAYS_SOMETHING = ("ask_question", "ask_and_inform", "report_pain", "correction", "why_ask")
-#: Intents of a message that only says how the runner feels, when kb.feeling finds a feeling in it
-#: and it fills no slot: the flow's `feeling` intent answers those.
-FEELING_ONLY = ("off_topic", "inform", "affirm", "deny", "goodbye", "why_ask")
+#: After distress acknowledged with nothing else to act on, outside a form: the knowledge base's
+#: answer to what was said ("the PT I saw didn't help"), or an invitation to say what hurts.
+FEELING_ACTION = "action_acknowledge_feeling"
 ENGLISH_ONLY = text_key("crisis.english_only")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
@@ -308,21 +308,14 @@ class Engine:
         question = question and routed  # a suggested question's button is a question (not in a crisis state)
         turn.parse, turn.intent = parse, "ask_question" if question else parse.intent
         if finding and turn.intent not in goes_on_for:
-            # Distress was acknowledged; nothing else in the message to act on.
+            # Distress was acknowledged; nothing else in the message to act on: the pending
+            # question again, or (at the start, nothing pending) an invitation to say what hurts.
+            if finding == "distress" and routed and not self.flow.state(turn).form:
+                await self._perform(turn, FEELING_ACTION)  # the knowledge base's answer, or "tell me what hurts"
             self.flow.reask(turn)
             return
         if question:
             await self.flow.dispatch(turn)
-            return
-        # A feeling is acknowledged once: not again after the safety screen's own acknowledgement
-        # of distress (utter_distress), and not in the crisis states.
-        feeling = self.kb.feeling(text) if routed and not finding else None
-        if feeling is not None and not parse.slots and parse.intent in FEELING_ONLY:
-            turn.intent = "feeling"  # "so frustrating": acknowledged, and the question asked again
-            await self.flow.dispatch(turn)
-            if len(turn.replies) == 2 and not turn.replies[0].buttons and turn.replies[1].asks:
-                acknowledged, asked = turn.replies  # one message: the line, then the question again
-                turn.replies[:] = [replace(asked, text=f"{acknowledged.text}\n\n{asked.text}")]
             return
         pending = typed.remembered(turn.record)
         kind = typed.hint_for(pending) if parse.intent == "off_topic" else None
@@ -332,18 +325,6 @@ class Engine:
             self.flow.reask(turn)
             return
         await self.flow.dispatch(turn)
-        if feeling is not None and turn.replies:
-            self._acknowledge_first(turn, feeling.line)
-
-    def _acknowledge_first(self, turn: Turn, line: str) -> None:
-        """Put a short line that acknowledges a feeling before the rest of the turn's replies:
-        in the first message, or as its own message before advice (whose first message keeps
-        to its size)."""
-        first = turn.replies[0]
-        if first.triage:
-            turn.replies.insert(0, Reply(line))
-        else:
-            turn.replies[0] = replace(first, text=f"{line}\n\n{first.text}")
 
     def _understood(self, turn: Turn) -> bool:
         """English, or (in a state that says so) a language the crisis texts are translated into.

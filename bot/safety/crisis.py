@@ -88,7 +88,7 @@ class CrisisContext:
         language = assessment.language if assessment.language != "other" else self.language
         return CrisisContext(
             risk=self.risk or tier in (EMERGENCY, CRISIS) or assessment.answer in ("not_safe", "yes"),
-            distress=self.distress or tier in (DISTRESS, UNCLEAR),
+            distress=self.distress or tier == UNCLEAR or (tier == DISTRESS and assessment.feeling in C.HEAVY_FEELINGS),
             awaiting=asked,
             language=language or self.language,
         )
@@ -117,6 +117,9 @@ class CrisisAssessment:
     third_party_signals: frozenset[str] = frozenset()
     answer: str | None = None  # the answer to `context.awaiting`: safe/not_safe/unsure, yes/no/unsure
     by: str = ""  # what decided the tier: "rules" | "context" | "answer" | "model"
+    #: How the person feels, when the tier is distress: a kind of crisis_patterns.FEELINGS
+    #: ("frustration", "worry", "grief", ...); it picks the acknowledgement.
+    feeling: str | None = None
 
     @property
     def supported_language(self) -> bool:
@@ -241,6 +244,9 @@ class _Compiled:
     other: re.Pattern[str]
     reflexive_other: re.Pattern[str]
     substance: re.Pattern[str]
+    feelings: tuple[tuple[str, re.Pattern[str]], ...]
+    feeling_negation: re.Pattern[str]
+    not_feelings: re.Pattern[str]
     ingest: re.Pattern[str]
     excess: re.Pattern[str]
     not_excess: re.Pattern[str]
@@ -275,6 +281,9 @@ def _compiled() -> _Compiled:
         reflexive_other=re.compile(r"\b(?:him|her|them)sel(?:f|ves)\b|\b(?:his|her|their) (?:own )?(?:life|wrists?|arms?|"
                                    r"legs?|thighs?|tablets|pills|meds)\b|\bse (?:quiere|va a|piensa|corta|corto|esta|mato|tomo|ha tomado|trago|"
                                    r"lastima|hace)\b|\b(?:matarse|suicidarse|quitarse)\b"),
+        feelings=tuple((kind, re.compile(_expand("|".join(f"(?:{p})" for p in patterns))))
+                       for kind, patterns in C.FEELINGS.items()),
+        feeling_negation=re.compile(C.FEELING_NEGATION), not_feelings=re.compile(C.NOT_FEELINGS),
         substance=re.compile("|".join(rf"(?P<{name}>\b(?:{p})\b)" for name, p in C.SUBSTANCES.items())),
         ingest=re.compile(rf"\b{C.INGEST}\b"), excess=re.compile(rf"\b{C.EXCESS}"), not_excess=re.compile(C.NOT_EXCESS),
         amount=re.compile(rf"\b{C.AMOUNT}\b"), mistake=re.compile(rf"\b{C.MISTAKE}"),
@@ -459,6 +468,25 @@ def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
     return spans
 
 
+def _feeling(text: str, c: _Compiled) -> str | None:
+    """The first kind of crisis_patterns.FEELINGS the message shows: not denied ("not worried"),
+    not a question whether to worry, not someone else's ("my friend is stressed")."""
+    text = _blank(text, (c.not_feelings,))
+    bounds = _sentence_bounds(text)
+    for kind, rx in c.feelings:
+        for m in rx.finditer(text):
+            if kind != "bad_experience" and c.feeling_negation.search(text[max(0, m.start() - 30):m.start()]):
+                continue
+            start = next((s for s, e in bounds if s <= m.start() < e), 0)
+            prefix = text[start:m.start()]
+            last_other = max((o.end() for o in c.other.finditer(prefix)), default=-1)
+            last_self = max((o.end() for o in _FIRST_PERSON_SUBJECT.finditer(prefix)), default=-1)
+            if kind != "bad_experience" and last_other > last_self:
+                continue
+            return kind
+    return None
+
+
 def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Compiled) -> bool:
     """A race-moment joke, a general question, or a resolved past stated neutrally."""
     earnest = bool(c.earnest.search(norm))
@@ -509,6 +537,11 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
             langs.add(hit.lang)
     if earnest_joke:
         own.add("ideation")
+    feeling = _feeling(cleaned, c)
+    if feeling is not None:
+        own.add("distress")
+    elif "distress" in own:
+        feeling = "low_mood"
     if c.help_someone.search(norm) and others:
         others.add("help")
 
@@ -524,7 +557,8 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     if language == "en" and langs == {"es"}:
         language = "es"
     return CrisisAssessment(tier=tier, overdose=overdose, language=language, signals=frozenset(own),
-                            third_party_signals=frozenset(others), answer=answer, by=by)
+                            third_party_signals=frozenset(others), answer=answer, by=by,
+                            feeling=feeling if tier == DISTRESS else None)
 
 
 def _decide(own: set[str], others: set[str], context: CrisisContext,

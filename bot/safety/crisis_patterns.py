@@ -837,7 +837,7 @@ AMBIGUOUS: tuple[str, ...] = (
 # `normalise`'s typo fixes, on whole words.
 EUPHEMISMS: tuple[tuple[str, str], ...] = (
     # chat "y" is "why" only before a verb ("y am i still here"); elsewhere it is Spanish "and"
-    (r"\by (?=(?:am|do|did|does|would|should|is|are|r|can't|cant|bother|even|live|go on|not|me)\b)", "why "),
+    (r"\by (?=(?:am|do|did|does|would|should|is|are|r|can't|cant|bother|even|live|go on)\b)", "why "),
     (r"\bself[- ]?delet(?:e|ing|ed|ion)\b", "unalive myself"), (r"\bdelete myself\b", "unalive myself"),
     (r"\bend myself\b", "kill myself"), (r"\bun-?alive\b", "unalive"),
     (r"\bctb\b", "suicide"), (r"\bcatch(?:ing)? the bus\b(?= (?:thoughts|for good|forever|tonight|soon))", "suicide"),
@@ -1110,3 +1110,85 @@ SEVERAL = (r"(?:[4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve|f
 SEVERE_SIGNS = (r"\b(?:breath\w* (?:feels |is |seems |really |so )?(?:slow|shallow)|slow breathing|(?:lips|face|fingers) "
                 r"(?:look |looks |are |is |went |turned |going )?(?:blue|grey|gray)|blue lips|can't wake|won't wake|unconscious|"
                 r"can't stay awake|seizure|fitting|passed out|not breathing|barely breathing)\b")
+
+# ------------------------------------------------------------------------------------------------
+# Feelings without risk: the one detector of how a runner feels (issue 14 after the first blind
+# contact; it replaces knowledge/feelings.yml's cues). Each kind picks the acknowledgement
+# (`utter_distress_<kind>` in dialogues/domain.yml, else `utter_distress`); the tier is `distress`
+# for every kind. Kinds in file order, heaviest first: the first kind found names the feeling.
+# A single-word cue right after a negation does not count ("not worried", "don't worry"); the
+# kinds in HEAVY_FEELINGS also lower the bar for asking later in the conversation.
+# ------------------------------------------------------------------------------------------------
+FEELINGS: dict[str, tuple[str, ...]] = {
+    "grief": (
+        r"\bgriev\w*", r"\bmourn\w*", r"\bin mourning\b",
+        r"\b(?:lost|losing) my (?:mum|mom|dad|mother|father|husband|wife|partner|brother|sister|son|daughter|best friend|friend|"
+        r"grandma|grandad|grandpa|nan|gran|baby|dog)\b(?! (?:in the crowd|at the|during the|on the))",
+        r"\b(?:lost|losing|written off|write off|wrote off) (?:my|the|this) (?:whole |entire )?(?:season|year|spring|autumn|"
+        r"summer|race season)\b",
+        r"\bduelo\b", r"\b(?:perdi|he perdido) a mi (?:madre|padre|mama|papa|herman[oa]|amig[oa]|espos[oa]|pareja)\b",
+    ),
+    "identity": (
+        r"\b(?:don't|do not) know who i am (?:without|if i can't)\b", r"\b(?:i'm|i am) nothing without (?:running|it)\b",
+        r"\bwho am i (?:if|without)\b", r"\b(?:lost|losing) my (?:identity|purpose|sense of self|whole life)\b",
+        r"\brunning (?:was|is) (?:my|the) (?:only|whole|entire)?\s?(?:therapy|life|everything|identity|outlet|coping|escape|"
+        r"thing|world)\b",
+        r"\brunning (?:was|is) how i (?:cope|coped|deal|dealt|stay sane|stayed sane)\b",
+        r"\b(?:not|no longer) (?:a runner|myself) any ?more\b", r"\bcorrer (?:era|es) (?:mi vida|todo|mi terapia)\b",
+    ),
+    "low_mood": (
+        r"\b(?:feel|feeling|felt|i'm|im|i am|so|been|being|just)\s+{FILL}(?:so |really |very |pretty |completely |totally |a bit |quite )?"
+        r"(?:useless|worthless|lost|empty|broken|miserable|depressed|down|low|lonely|alone|isolated|defeated|numb|crushed|a failure|"
+        r"a mess|like a failure|like a fraud|like nothing|like a shell|sad|overwhelmed|angry at myself|ashamed|desperate|"
+        r"struggling|like shit|like crap|rubbish about myself)\b",
+        r"\b(?:i|i've|i have|been)\s+{FILL}(?:been )?(?:crying|cried|struggling|not coping|falling apart|spiralling|spiraling)\b",
+        r"\b(?:hate|hating|loathe) (?:my ?self|myself|my body|my life|my legs)\b",
+        r"\b(?:wreck|ruin|destroy|kill|trash|tank|mess|screw)\w*(?: up| with)? my mental health\b",
+        r"\bmental health\b.{0,20}\b(?:tanked|terrible|awful|bad|gone|suffering|worse|crashed|in the bin|shot|taken a hit|struggling|"
+        r"not great|not good|rock bottom)\b",
+        r"\b(?:just |only )?venting\b", r"\bneed(?:ed)? to vent\b", r"\bno one understands\b", r"\bnobody (?:gets it|understands)\b",
+        r"\bcan't stop crying\b", r"\bkilling me inside\b", r"\b(?:i'm|im|i am) a (?:failure|mess|wreck|fraud)\b",
+        r"\b(?:sick|tired|fed up) of being (?:injured|hurt|broken|sidelined)\b", r"\bhave nothing (?:left|now)\b",
+        r"\bme siento (?:muy |tan |super )?(?:inutil|sol[oa]|triste|vaci[oa]|perdid[oa]|fatal|deprimid[oa]|mal|un fracaso|"
+        r"fracasad[oa])\b", r"\b(?:estoy|ando) (?:muy |tan |super )?(?:deprimid[oa]|triste|desesperad[oa]|fatal|sol[oa])\b",
+        r"\b(?:no dejo de|no paro de) llorar\b", r"\bsoy un fracaso\b",
+    ),
+    "worry": (
+        r"\b(?:worr(?:y|ied|ying|ies)|anxious|scared|afraid|nervous|panick?(?:ing|ed|y)?|terrified|freaking out|stressed|"
+        r"stressing|dreading)\b",
+        r"\b(?:haven't|have not|can't|cannot|couldn't) (?:slept|sleep)\b", r"\blying awake\b", r"\blosing sleep\b",
+        r"\bkeeps? me (?:up|awake) at night\b", r"\bmy anxiety (?:is|has been) (?:bad|awful|through the roof|terrible)\b",
+        r"\b(?:preocupad[oa]|ansios[oa]|nervios[oa]|agobiad[oa]|me preocupa|tengo miedo de que|no (?:puedo dormir|duermo))\b",
+    ),
+    "missing_running": (
+        r"\bmiss (?:running|my running|my runs|racing|it so much|the track|my club|my run club|parkrun)\b",
+        r"\bmissing (?:running|my runs|my running|racing)\b", r"\bhow much i miss (?:running|it)\b",
+        r"\bwant (?:my (?:legs|body|running|old self|life|knee) back|to run again so (?:badly|much))\b",
+        r"\b(?:haven't|have not) been able to run\b", r"\bhaven'?t run in\b", r"\b(?:losing|lose|lost) (?:all )?my fitness\b",
+        r"\bmissed my race\b", r"\bmiss my race\b", r"\bhad to pull out\b", r"\bout for (?:weeks|months)\b",
+        r"\b(?:echo|extrano) de menos (?:correr|entrenar|mis carreras)\b", r"\bextrano correr\b",
+    ),
+    "frustration": (
+        r"\bfrustrat\w*", r"\bannoy\w*", r"\bfed up\b", r"\bsick (?:of|and tired)\b", r"\bso over it\b", r"\bover it\b",
+        r"\bdriving me (?:mad|crazy|nuts|insane|up the wall)\b", r"\bhate (?:this|it|that|being)\b", r"^\W*(?:ugh|urgh|argh)\b",
+        r"\b(?:ugh|urgh|argh)\b", r"\bgutt(?:ed|ing)\b", r"\bdevastat\w*", r"\bupset\b", r"\bdisappoint\w*", r"\bsucks\b",
+        r"\bnot fair\b", r"\bunfair\b", r"\bwhy me\b", r"\bkeeps happening\b", r"\bagain and again\b", r"\bevery single time\b",
+        r"\bsoul ?destroying\b", r"\bheartbroken\b", r"\bfurious\b", r"\bpissed off\b", r"\bso angry\b",
+        r"\bque (?:frustracion|rabia|impotencia|bajon|coraje|mierda)\b", r"\bfrustrad[oa]\b", r"\bfrustracion\b", r"\bhart[oa]\b",
+        r"\bme da (?:rabia|coraje)\b", r"\botra lesion (?:mas|otra vez)\b",
+    ),
+    "bad_experience": (
+        r"\b(?:didn't|did not|don't|do not|doesn't|does not|hasn't|has not|haven't|have not|isn't|is not|wasn't|was not) "
+        r"(?:help|helped|helping|work|helpful)\b(?!\s*\?)", r"\bno help\b", r"\bno use\b", r"\bmade (?:it|things) worse\b",
+        r"\bwaste of (?:money|time)\b", r"\b(?:physio|pt|doctor|gp|doc|physiotherapist|chiro|podiatrist|surgeon)\b.{0,20}\buseless\b",
+        r"\buseless\b.{0,20}\b(?:physio|pt|doctor|gp|doc|physiotherapist|chiro|podiatrist|surgeon)\b", r"\bgot nowhere\b",
+        r"\bnothing (?:helped|helps|works|worked|seems to work)\b", r"\btried everything\b", r"\bdidn't listen\b",
+        r"\bbrushed me off\b", r"\bfobbed (?:me )?off\b", r"\bdismissed me\b",
+    ),
+}
+HEAVY_FEELINGS = ("grief", "identity", "low_mood")
+#: Feeling words that are not a feeling here: a question whether to worry, a story's feelings.
+NOT_FEELINGS = (r"\b(?:something|anything|much|too much|a lot) to worry about\b|\b(?:should|do|would) i (?:need to |be )?worr\w*\b|"
+                r"\bworth worrying\b|\bno need to worry\b|\bnothing to worry\b|\bworried about (?:nothing|the weather|traffic)\b")
+#: A negation right before a feeling word: the feeling is denied ("not worried", "don't worry").
+FEELING_NEGATION = r"(?:\b(?:not|never|no|don't|dont|didn't|doesn't|isn't|wasn't|aren't|ain't|can't|won't|without|nothing)|n't)\s+(?:\w+\s+)?$"
