@@ -49,6 +49,7 @@ from bot.engine.state import Turn
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.record import Conversation, UserRecord
+from bot.safety.crisis_patterns import HEAVY_FEELINGS
 from bot.safety.screen import screen
 from bot.texts import Texts, Voice, default_texts, text_family, text_key
 from bot.turn import Reply, TurnResult, UserMessage
@@ -68,6 +69,9 @@ SAYS_SOMETHING = ("ask_question", "ask_and_inform", "report_pain", "correction",
 #: After distress acknowledged with nothing else to act on, outside a form: the knowledge base's
 #: answer to what was said ("the PT I saw didn't help"), or an invitation to say what hurts.
 FEELING_ACTION = "action_acknowledge_feeling"
+#: Intents of a message that, with a feeling and no slot filled, only says how the runner feels
+#: ("so frustrating" to a question): acknowledged, and the question asked again.
+FEELING_ONLY = ("off_topic", "inform", "affirm", "deny", "goodbye", "why_ask")
 ENGLISH_ONLY = text_key("crisis.english_only")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
@@ -307,12 +311,17 @@ class Engine:
                 parse = again  # "thanks. what shoes should I get" is a shoes question
         question = question and routed  # a suggested question's button is a question (not in a crisis state)
         turn.parse, turn.intent = parse, "ask_question" if question else parse.intent
-        if finding and turn.intent not in goes_on_for:
+        only_feeling = finding == "distress" and not parse.slots and turn.intent in FEELING_ONLY
+        if finding and (turn.intent not in goes_on_for or only_feeling):
             # Distress was acknowledged; nothing else in the message to act on: the pending
             # question again, or (at the start, nothing pending) an invitation to say what hurts.
-            if finding == "distress" and routed and not self.flow.state(turn).form:
+            light = turn.slots.get("distress_kind") not in HEAVY_FEELINGS
+            if finding == "distress" and light and routed and not self.flow.state(turn).form:
                 await self._perform(turn, FEELING_ACTION)  # the knowledge base's answer, or "tell me what hurts"
             self.flow.reask(turn)
+            if finding == "distress" and len(turn.replies) == 2 and not turn.replies[0].buttons and turn.replies[1].asks:
+                acknowledged, asked = turn.replies  # one message: the acknowledgement, then the question again
+                turn.replies[:] = [replace(asked, text=f"{acknowledged.text}\n\n{asked.text}", safety=acknowledged.safety)]
             return
         if question:
             await self.flow.dispatch(turn)

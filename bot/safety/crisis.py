@@ -247,6 +247,8 @@ class _Compiled:
     feelings: tuple[tuple[str, re.Pattern[str]], ...]
     feeling_negation: re.Pattern[str]
     not_feelings: re.Pattern[str]
+    means_ordinary: re.Pattern[str]
+    weapons: re.Pattern[str]
     ingest: re.Pattern[str]
     excess: re.Pattern[str]
     not_excess: re.Pattern[str]
@@ -284,6 +286,7 @@ def _compiled() -> _Compiled:
         feelings=tuple((kind, re.compile(_expand("|".join(f"(?:{p})" for p in patterns))))
                        for kind, patterns in C.FEELINGS.items()),
         feeling_negation=re.compile(C.FEELING_NEGATION), not_feelings=re.compile(C.NOT_FEELINGS),
+        means_ordinary=re.compile(C.MEANS_ORDINARY), weapons=re.compile(C.WEAPONS),
         substance=re.compile("|".join(rf"(?P<{name}>\b(?:{p})\b)" for name, p in C.SUBSTANCES.items())),
         ingest=re.compile(rf"\b{C.INGEST}\b"), excess=re.compile(rf"\b{C.EXCESS}"), not_excess=re.compile(C.NOT_EXCESS),
         amount=re.compile(rf"\b{C.AMOUNT}\b"), mistake=re.compile(rf"\b{C.MISTAKE}"),
@@ -395,7 +398,7 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
     matched = norm[hit.start:hit.end]
     if c.reflexive_other.search(matched):
         return True
-    if re.search(r"\b(?:my ?self|myself|my life|my own life|me)\b", matched):
+    if re.search(r"\b(?:my ?self|myself|my life|my own life|me)\b|\b\w+(?:arme|erme|irme)\b", matched):  # "tirarme"
         return False
     prefix = norm[sentence_start:hit.start]
     last_other = max((m.end() for m in c.other.finditer(prefix)), default=-1)
@@ -500,6 +503,9 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
     if hit.signal in QUESTIONABLE and c.question.search(sentence) and not _PERSONAL_QUESTION.search(norm):
         if hit.signal == "overdose" or not _FIRST_PERSON.search(sentence):
             return True
+    if (hit.signal == "means" and c.means_ordinary.search(sentence)
+            and not c.weapons.search(norm[hit.start:hit.end]) and not c.earnest.search(norm)):
+        return True  # "tablets right here for the race, what else should I pack?"
     if hit.signal in HISTORICAL and c.past.search(sentence) and c.resolved.search(norm) and not c.current.search(norm):
         return True
     return False

@@ -77,12 +77,12 @@ WORDS: dict[str, str] = {
                 r"codeine|tramadol|oxy|oxycodone|percocet|vicodin|xanax|valium|diazepam|sleeping pills|"
                 r"sleeping tablets|antidepressants|sertraline|prozac|insulin|caffeine pills|pre-?workout|"
                 r"salt tabs|salt tablets|heart meds|blood pressure (?:pills|meds|tablets)|beta blockers)",
-    "OTHER": r"(?:he|she|they|he's|she's|they're|him|her|them|my (?:friend|mate|buddy|bro|brother|sister|son|"
+    "OTHER": r"(?:he(?! \w+(?:ado|ido)\b)|she|they|he's|she's|they're|him|her|them|my (?:friend|mate|buddy|bro|brother|sister|son|"
              r"daughter|kid|child|wife|husband|partner|gf|bf|girlfriend|boyfriend|mum|mom|dad|father|mother|"
              r"teammate|coach|roommate|flatmate|housemate|cousin|uncle|aunt|nephew|niece|colleague|"
              r"running (?:buddy|partner|mate)|training partner|best friend|bestie)|a (?:friend|guy|girl|man|"
-             r"woman|runner|member|teammate|kid|lad)|someone|somebody|our \w+|(?:teen(?:age)?|little|baby|toddler|young|"
-             r"older|younger|\d+ ?(?:yo|y/o|year old)) (?:son|daughter|boy|girl|kid|brother|sister|child))",
+             r"woman|runner|member|teammate|kid|lad)|someone|somebody|our \w+|(?:teen(?:age)?|older|grown(?:-up)?|adult) "
+             r"(?:son|daughter|boy|girl|kid|brother|sister|child))",
 }
 
 # ------------------------------------------------------------------------------------------------
@@ -96,7 +96,7 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"my life|things|everything)|suicide|taking my (?:own )?life|not being alive|not existing|unaliving|"
         r"offing myself)\b",
         r"\bsuicid(?:e|al|ality)\b", r"\bsewer ?slide\b", r"\bunaliv(?:e|ing)\b", r"\bkys\b",
-        r"\b(?:wish|wishes|wished|hope|hopes|pray)\s+{FILL}(?:i|she|he|they)\s+(?:was|were|could be|'d be|would be)\s+"
+        r"\b(?:wish|wishes|wished|wishing|hope|hopes|hoping|pray|praying)\s+{FILL}(?:that\s+)?(?:i|she|he|they)\s+(?:was|were|could be|'d be|would be)\s+"
         r"{FILL}(?:dead|gone|never born)\b",
         r"\bwish\s+{FILL}i\s+(?:wasn't|was not|weren't|were not|hadn't been|had not been)\s+(?:alive|here|born|around)\b",
         r"\b(?:wish|hope|pray)\s+{FILL}i\s+(?:wouldn't|won't|would not|will not|didn't|don't|never|do not)\s+"
@@ -268,7 +268,10 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
     # Near a dangerous place, said loosely ("standing on the bridge"): ask alone, an emergency next
     # to crisis talk (the old "means").
     "means_near": (
-        r"\b(?:standing|stood|sitting|sat|waiting|am|i'm) (?:on|at|by|near|next to) (?:the |a )?(?:edge of (?:the|a) )?{PLACE}\b",
+        r"\b(?:standing|stood|sitting|sat|waiting|am|i'm|i am) (?:on|on top of|up on|at the edge of|on the edge of) (?:the |a )?"
+        r"(?:edge of (?:the|a) )?{PLACE}\b",
+        r"\b(?:standing|stood|sitting|sat|waiting|am|i'm|i am) (?:at|by|near|next to) (?:the )?(?:train )?(?:tracks|railway line|"
+        r"rail line|level crossing|edge|cliff|ledge)\b",
     ),
     "time": (r"\b{SOON}\b",),
     # Having means, said plainly ("i have pills", "got a rope"): nothing alone (runners talk about
@@ -433,6 +436,7 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"miles|workouts|hills|intervals|reps|mornings|training|sprints|alarms|early starts)\b",
     r"\b(?:dying|die) (?:to|for) (?:a|an|some|the|my|get|see|run|race|know|try|go)\b", r"\b(?:is|are|was|were|'s) to die for\b",
     r"(?<!wish )(?<!hope )(?<!if )(?<!wish i just )(?<!wishes )(?<!better )(?<!better if )(?<!better that )(?<!better when )"
+    r"(?<!wishing )(?<!wished )(?<!wish that )(?<!hoping )(?<!pray )(?<!praying )(?<!wishing that )"
     r"\b(?:i'm|im|i am|i was|was so|was absolutely|was literally|was completely|felt|feel|feeling) "
     r"(?:absolutely |literally |completely |totally |so )?(?:dead|dying|deceased)\b"
     r"(?! inside)(?! (?:and|but) (?:i|want|wish))",
@@ -850,17 +854,21 @@ EUPHEMISMS: tuple[tuple[str, str], ...] = (
     # non-native reflexives ("I want to kill me", "quiero matar a mi")
     (r"\b(i|i'm|i am|i will|i'll|i think|i want|i wanna|i'm going|i am going|i'm gonna|i gonna) (to )?kill me\b(?! now\b)",
      r"\1 \2kill myself"),
+    (r"\b((?:i|i'm|i am)\s+(?:\w+\s+)?(?:want|wanna|thinking|think|going|plan|planning|trying|try|need|decided|ready)\s+"
+     r"(?:about\s+)?to) kill me\b(?! now\b)", r"\1 kill myself"),
 )
 
 MORE_EN: dict[str, tuple[str, ...]] = {
     "ideation": (
         # never having been born (C-SSRS 1, passive)
-        r"\bwish\s+{FILL}(?:i'd|i had|i was|i were|that i'd|that i had|i)\s+(?:never|not)\s+(?:been born|born|existed|woken up|woke up)\b",
+        r"\bwish(?:es|ed|ing)?\s+{FILL}(?:i'd|i had|i was|i were|that i'd|that i had|i)\s+(?:never|not)\s+(?:been born|born|existed|woken up|woke up)\b",
         r"\b(?:should(?:n't)? (?:never )?have been born|never (?:asked|wanted) to be born|wish (?:my (?:mum|mom|parents)|they) "
         r"(?:had )?never had me)\b",
         # a death that would be welcome: "if I got hit by a bus I'd be relieved", "I'd be fine if I didn't wake up"
         r"\bif\s+{FILL}(?:i|i just)\s+{FILL}{DEATH_EVENT}\b.{0,70}\b{RELIEF}",
         r"\b{RELIEF}.{0,30}\bif\s+{FILL}(?:i|i just)\s+{FILL}{DEATH_EVENT}\b",
+        r"\bif (?:a|the|some|any) (?:car|bus|lorry|truck|train|van|driver|cyclist|tram)\b.{0,30}\b(?:hit|hits|took|takes|ran|runs|"
+        r"knocked|wiped|clipped|flattened|mowed)\b.{0,20}\bme\b.{0,60}\b{RELIEF}",
         # non-native grammar: "thoughts to finish my life", "thinking to kill me", "better I am dead"
         r"\b{THINK}\s+{FILL}(?:to|for|in)\s+{FILL}(?:{DEATH}|suicide|suicid\w+)\b",
         r"\b(?:is |it's |it is |would be |be |think |maybe )?better\s+(?:for me\s+|for everyone\s+|for all\s+)?(?:if |that |when |to )?"
@@ -896,6 +904,7 @@ MORE_EN: dict[str, tuple[str, ...]] = {
     "intent": (
         r"\b(?:i'm|im|i am|i will|i'll|i|i've)\s+{FILL}{INTEND}\s+{FILL}(?:just\s+)?{METHOD_ACT}(?!.{0,20}\b(?:if|when|unless|lol|haha|lmao)\b)",
         r"\b(?:going to|gonna) {FILL}{METHOD_ACT}\b(?!.{0,20}\b(?:if|when|unless|lol|haha|lmao)\b)",
+        r"\b(?:i'll|i will|i'm gonna|i am gonna|i shall)\s+{FILL}(?:just\s+)?{METHOD_ACT}(?!.{0,20}\b(?:if|when|unless|lol|haha|lmao)\b)",
     ),
     # "it's all planned" counts only next to a final act ("one more marathon first") or crisis talk
     "plan_weak": (
@@ -944,6 +953,7 @@ MORE_EN: dict[str, tuple[str, ...]] = {
 MORE_ES: dict[str, tuple[str, ...]] = {
     "ideation": (
         r"\b(?:dormir(?:me)?|acostarme|quedarme dormid[oa]) y no (?:volver a )?despertar(?:me)?\b",
+        r"\b(?:dormir(?:me)?|desaparecer|irme) para siempre\b", r"\bno despertar(?:me)? (?:nunca|mas|jamas)\b",
         r"\bno haber nacido\b", r"\b(?:ojala|quisiera|desearia) (?:no )?(?:haber nacido|estar muert[oa]|desaparecer)\b",
         r"\b(?:pienso|pense|he pensado|pensando|pensar) (?:mucho )?en (?:el |la )?(?:suicidio|muerte|morir(?:me)?|matarme)\b",
         r"\bsi me (?:atropella|pasara algo|muriera)\b.{0,40}\b(?:alivio|no me importaria|mejor|tranquil[oa])\b",
@@ -957,6 +967,8 @@ MORE_ES: dict[str, tuple[str, ...]] = {
         r"\b(?:tirarme|lanzarme|aventarme|arrojarme) (?:de|del|desde|a|al|por|bajo|debajo de) (?:un |una |el |la |los |las )?"
         r"(?:puente|edificio|azotea|balcon|ventana|tren|metro|vias|acantilado|coche|camion|rio|mar|precipicio)\b",
         r"\b(?:ahorcarme|colgarme|envenenarme|cortarme las venas|ahogarme en el (?:mar|rio))\b",
+        r"\bme (?:tiro|lanzo|aviento|arrojo|tirare|lanzare) (?:de|del|desde|a|al|por|bajo|debajo de) (?:un |una |el |la |los |las )?"
+        r"(?:puente|edificio|azotea|balcon|ventana|tren|metro|vias|acantilado|coche|camion|rio|mar|precipicio)\b",
     ),
     "intent": (
         r"\b(?:esta noche|hoy|manana|ahora|ya|yo|mejor|creo que|pienso que|al final) me mato\b",
@@ -1057,7 +1069,8 @@ SUBSTANCES: dict[str, str] = {
     "poison": r"bleach|antifreeze|anti-freeze|weed ?killer|roundup|paraquat|glyphosate|rat poison|poison|drain cleaner|"
               r"oven cleaner|white spirit|methanol|screen ?wash|windscreen (?:wash|washer)(?: fluid)?|lighter fluid|petrol|"
               r"gasoline|kerosene|paraffin|pesticide|insecticide|slug pellets|descaler|laundry (?:pod|capsule|tablet)s?|"
-              r"dishwasher (?:tablet|pod)s?|cleaning (?:fluid|product|spray)|disinfectant|ammonia|lejia|cloro|amoniaco|"
+              r"dishwasher (?:tablet|pod|liquid|detergent)s?|washing up liquid|dish soap|fabric softener|hand saniti[sz]er|"
+              r"cleaning (?:fluid|product|spray|products)|disinfectant|ammonia|lejia|cloro|amoniaco|"
               r"matarratas|anticongelante|veneno|herbicida|insecticida|aguarras|javel|eau de javel|candida|varechina",
 }
 #: The classes that are dangerous with alcohol or with a sign of poisoning, even without "too much".
@@ -1071,9 +1084,11 @@ EXCESS = (r"(?:twice|double|doubled|triple|tripled|two doses|2 doses|2x|3x|extra
           r"prescribed|allowed|the max|i'm meant|im meant|i'm supposed|the label|the box)|too (?:much|many)|way too|overdid|"
           r"over the (?:limit|max|recommended|dose)|every (?:1|2|one|two|couple(?: of)?|other|half(?: an)?) ?(?:hours?|hrs?|h)\b|"
           r"every hour|round the clock|lost (?:count|track)|forgot (?:i'd|i had|that i'd|that i had) (?:already )?(?:taken|had)|"
-          r"again (?:by mistake|by accident)|on top\b(?! of (?:my|the|a|this|that) (?:run|race|training|session|pain|injury))|"
+          r"again (?:by mistake|by accident)|(?:a )?second (?:shot|dose|injection|jab|lot|round)|"
+          r"(?:couldn't|can't|didn't|could not|cannot) remember (?:if|whether|taking|doing|having|injecting)|"
+          r"no me acordaba|ya (?:la|lo|las|los) habia tomado|on top\b(?! of (?:my|the|a|this|that) (?:run|race|training|session|pain|injury))|"
           r"el doble|doble|dos veces|de mas|demasiad[oa]s?|me pase|me he pasado|cada (?:dos|2|una|1|pocas) horas|"
-          r"toute la boite|toutes? (?:mes|les)|trop de|todos os|a caixa toda|demais|tutte le|troppe|alle|zu viele|te veel)")
+          r"toute la boite|tou(?:s|tes?) (?:mes|les)|trop de|todos os|a caixa toda|demais|tutte le|troppe|alle|zu viele|te veel)")
 #: Ordinary phrases with those words: blanked before looking for excess.
 NOT_EXCESS = (r"\b(?:twice|two times|three times|once) (?:a|per|every) (?:day|daily|week|night)\b|\btwice daily\b|"
               r"\bdouble[- ]check\w*\b|\bextra[- ]strength\b|\bextra (?:fort|forte)\b|\bdouble (?:knot|session|day|run)s?\b")
@@ -1096,7 +1111,8 @@ ALCOHOL = (r"(?:beers?|wine|vodka|whisky|whiskey|gin|rum|tequila|alcohol|drinks|
 # A sign of poisoning (not pain where it hurt): sick, drowsy, slow breathing, blue lips, yellow skin.
 POISON_SIGNS = (r"(?:dizzy|light-?headed|(?:feel|feeling|felt|been|being|was|am|i'm|getting|so|really) (?:really |so |very |a bit )?sick\b"
                 r"(?! of| and tired)|nause\w*|vomit\w*|threw up|throwing up|throw up|being sick|drowsy|sleepy|out of it|can't stay awake|"
-                r"confused|shak\w*|trembl\w*|sweat\w*|heart (?:is )?(?:racing|pounding|going crazy|going mad|beating (?:fast|weird))|"
+                r"confused|shak\w*|trembl\w*|sweat\w*|heart (?:is )?(?:racing|pounding|going crazy|going mad|beating (?:fast|weird))|heart (?:won't|will not|wont) slow|"
+                r"racing heart|heart rate (?:is )?(?:through the roof|really high|crazy)|temblando|temblores|"
                 r"chest (?:is )?pounding|palpitations|ringing|tinnitus|breath\w* (?:feels |is |seems |really |so )?(?:slow|shallow|"
                 r"weird|funny)|slow breathing|(?:lips|face|fingers|skin) (?:look |looks |are |is |went |turned |going )?(?:blue|grey|gray)|"
                 r"blue lips|yellow|jaundice\w*|stomach (?:hurts|pain|ache|cramps|is killing)|(?:barely|hardly|not|haven't|havent) "
@@ -1180,7 +1196,7 @@ FEELINGS: dict[str, tuple[str, ...]] = {
     "bad_experience": (
         r"\b(?:didn't|did not|don't|do not|doesn't|does not|hasn't|has not|haven't|have not|isn't|is not|wasn't|was not) "
         r"(?:help|helped|helping|work|helpful)\b(?!\s*\?)", r"\bno help\b", r"\bno use\b", r"\bmade (?:it|things) worse\b",
-        r"\bwaste of (?:money|time)\b", r"\b(?:physio|pt|doctor|gp|doc|physiotherapist|chiro|podiatrist|surgeon)\b.{0,20}\buseless\b",
+        r"\bwaste of (?:money|time)\b", r"\b(?:physio|pt|doctor|gp|doc|physiotherapist|chiro|podiatrist|surgeon)\b.{0,40}\buseless\b",
         r"\buseless\b.{0,20}\b(?:physio|pt|doctor|gp|doc|physiotherapist|chiro|podiatrist|surgeon)\b", r"\bgot nowhere\b",
         r"\bnothing (?:helped|helps|works|worked|seems to work)\b", r"\btried everything\b", r"\bdidn't listen\b",
         r"\bbrushed me off\b", r"\bfobbed (?:me )?off\b", r"\bdismissed me\b",
@@ -1192,3 +1208,12 @@ NOT_FEELINGS = (r"\b(?:something|anything|much|too much|a lot) to worry about\b|
                 r"\bworth worrying\b|\bno need to worry\b|\bnothing to worry\b|\bworried about (?:nothing|the weather|traffic)\b")
 #: A negation right before a feeling word: the feeling is denied ("not worried", "don't worry").
 FEELING_NEGATION = r"(?:\b(?:not|never|no|don't|dont|didn't|doesn't|isn't|wasn't|aren't|ain't|can't|won't|without|nothing)|n't)\s+(?:\w+\s+)?$"
+
+# Means at hand include every medicine class of the lexicon ("all my tramadol lined up").
+WORDS["MEANS"] = WORDS["MEANS"][:-1] + "|" + "|".join(
+    SUBSTANCES[k] for k in ("opioid", "sedative", "psych", "stimulant", "cardio")) + ")"
+#: A medicine said at hand for a race or a dose question is kit, not means ("gels and tablets right
+#: here for the race, what else should I pack?").
+MEANS_ORDINARY = (r"\b(?:pack|packing|bring|carry|race ?day|for the (?:race|run|marathon|ultra|long run)|for my (?:race|run|"
+                  r"long run)|should i take|can i take|ok to take|okay to take|safe to take|how many|what dose|before the start)\b")
+WEAPONS = r"\b(?:gun|pistol|rifle|shotgun|firearm|razor|razors|blade|blades|knife|knives|rope|noose|ligature|belt)\b"
