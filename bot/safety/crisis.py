@@ -249,6 +249,7 @@ class _Compiled:
     not_feelings: re.Pattern[str]
     means_ordinary: re.Pattern[str]
     weapons: re.Pattern[str]
+    paracetamol: re.Pattern[str]
     ingest: re.Pattern[str]
     excess: re.Pattern[str]
     not_excess: re.Pattern[str]
@@ -286,7 +287,7 @@ def _compiled() -> _Compiled:
         feelings=tuple((kind, re.compile(_expand("|".join(f"(?:{p})" for p in patterns))))
                        for kind, patterns in C.FEELINGS.items()),
         feeling_negation=re.compile(C.FEELING_NEGATION), not_feelings=re.compile(C.NOT_FEELINGS),
-        means_ordinary=re.compile(C.MEANS_ORDINARY), weapons=re.compile(C.WEAPONS),
+        means_ordinary=re.compile(C.MEANS_ORDINARY), weapons=re.compile(C.WEAPONS), paracetamol=re.compile(C.PARACETAMOL),
         substance=re.compile("|".join(rf"(?P<{name}>\b(?:{p})\b)" for name, p in C.SUBSTANCES.items())),
         ingest=re.compile(rf"\b{C.INGEST}\b"), excess=re.compile(rf"\b{C.EXCESS}"), not_excess=re.compile(C.NOT_EXCESS),
         amount=re.compile(rf"\b{C.AMOUNT}\b"), mistake=re.compile(rf"\b{C.MISTAKE}"),
@@ -444,6 +445,11 @@ def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
     mistake = bool(c.mistake.search(plain))
     signs = bool(c.signs.search(plain))
     named = {m.group(0) for m in found if m.lastgroup not in ("generic", "poison")}
+    # two medicines with paracetamol in them ("co-codamol and paracetamol", "tylenol plus nyquil")
+    para = list(c.paracetamol.finditer(text))
+    double = any(a.group(0) != b.group(0) and b.start() - a.end() <= 40
+                 and re.search(r"\b(?:and|plus|with|together|on top|as well as|then)\b|\+", text[a.end():b.start()])
+                 for a, b in zip(para, para[1:]))
     spans: list[tuple[int, int]] = []
     for m in found:
         kind = m.lastgroup or "generic"
@@ -461,7 +467,7 @@ def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
         else:
             continue
         someone_else = bool(c.other.search(text[max(0, start - 40):start]))
-        if (kind == "poison" or excess or c.amount.search(near)
+        if (kind == "poison" or excess or double or c.amount.search(near)
                 or (kind in ("opioid", "sedative") and (c.alcohol.search(text) or c.severe.search(text)))
                 or (signs and (c.several.search(near) or c.frequent.search(plain) or len(named) >= 2))
                 or (mistake and (kind in C.HIGH_RISK_SUBSTANCES or kind in ("generic", "other_med")
@@ -535,6 +541,8 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
         if _explained_away(hit, sentence, norm, raw_joke, c):
             explained = True
             continue
+        if hit.signal == "time" and re.search(r"\b(?:if|si|what if)\b[^.!?,]{0,30}$", norm[sentence_start:hit.start]):
+            continue  # "if i got hit by a bus tomorrow": a time in a supposition is not a plan
         if hit.signal in RISK_SIGNALS and _about_someone_else(norm, hit, sentence_start, c):
             others.add(hit.signal)
             continue

@@ -262,6 +262,8 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\b(?:gun|pistol|rifle|shotgun|firearm)\b.{0,40}\b(?:next to me|beside me|in my hand|in front of me|loaded|on my lap|"
         r"can't stop looking|keep looking|staring at|in my lap)\b",
         r"\b{MEANS}\b.{0,40}\b(?:can't stop (?:looking at|staring at|thinking about) (?:it|them)|keep staring at (?:it|them))\b",
+        r"\b(?:got|have|i've got|bought|with)\b[^.!?]{0,20}\b{MEANS}\b[^.!?]{0,20}\b(?:and|with|plus) (?:a |the )?(?:whole )?"
+        r"bottle of (?:vodka|whisky|whiskey|gin|rum|wine|alcohol|spirits)\b",
         r"\b(?:garage|car)\b.{0,40}\bengine running\b", r"\b(?:exhaust|hose ?pipe)\b.{0,30}\b(?:car|window|garage)\b",
         r"\bgot (?:my|his|the) \w+'?s? (?:gun|pistol|rifle)\b",
     ),
@@ -532,7 +534,9 @@ RACE_MOMENT = (r"\b(?:at|by|around|after|during|in|on|through|near) (?:the |that
                r"|\b(?:mile|km|k) \d+\b|\b\d+ ?(?:k|km|mi|miles?|milers?)\b|\b(?:at )?\d{1,2} ?am (?:start|alarm|run)?|\bhit the wall\b|\bbonk\w*\b|\bhill repeats\b|"
                r"\b(?:those|these|that|the) (?:hill|hills|reps|intervals|repeats|sprints|climbs?|tempo|session|workout|"
                r"last \w+)\b.{0,30}\bmade me\b"
-               r"|\b(?:the )?(?:humidity|heat|taper|race|marathon|course|hill|session)\b")
+               r"|\b(?:the )?(?:humidity|heat|taper|race|marathon|course|hill|session)\b"
+               r"|\b(?:el|la|este|esta|las|los|en el|en la) (?:calor|cuesta|cuestas|series|carrera|maraton|media|tirada|km \d+|"
+               r"kilometro \d+|ultimo km|ultimos km|subida)\b")
 JOKE = r"\b(?:lol|lmao|lmfao|haha\w*|hehe|jk|jaja\w*|kidding|rofl)\b|\U0001F602|\U0001F923|\U0001F605|\U0001F606|\U0001F480"
 EARNEST = (r"\b(?:i mean (?:it|that)|not joking|no joke|i'm serious|i am serious|seriously considering|for real|deadass|"
            r"actually|fr fr|not even joking|still do|i still|it's not about (?:the )?(?:race|running|run)|not about (?:the )?"
@@ -869,6 +873,8 @@ MORE_EN: dict[str, tuple[str, ...]] = {
         r"\b{RELIEF}.{0,30}\bif\s+{FILL}(?:i|i just)\s+{FILL}{DEATH_EVENT}\b",
         r"\bif (?:a|the|some|any) (?:car|bus|lorry|truck|train|van|driver|cyclist|tram)\b.{0,30}\b(?:hit|hits|took|takes|ran|runs|"
         r"knocked|wiped|clipped|flattened|mowed)\b.{0,20}\bme\b.{0,60}\b{RELIEF}",
+        r"\b{WANT}\s+{FILL}(?:to\s+)?(?:fall asleep|go to sleep|sleep|close my eyes|lie down)\s+(?:and|&)\s+(?:never|not)\s+"
+        r"(?:wake up|come back|open them again|get up)\b",
         # non-native grammar: "thoughts to finish my life", "thinking to kill me", "better I am dead"
         r"\b{THINK}\s+{FILL}(?:to|for|in)\s+{FILL}(?:{DEATH}|suicide|suicid\w+)\b",
         r"\b(?:is |it's |it is |would be |be |think |maybe )?better\s+(?:for me\s+|for everyone\s+|for all\s+)?(?:if |that |when |to )?"
@@ -904,6 +910,8 @@ MORE_EN: dict[str, tuple[str, ...]] = {
     "intent": (
         r"\b(?:i'm|im|i am|i will|i'll|i|i've)\s+{FILL}{INTEND}\s+{FILL}(?:just\s+)?{METHOD_ACT}(?!.{0,20}\b(?:if|when|unless|lol|haha|lmao)\b)",
         r"\b(?:going to|gonna) {FILL}{METHOD_ACT}\b(?!.{0,20}\b(?:if|when|unless|lol|haha|lmao)\b)",
+        r"\b(?:going to|gonna|about to|will|'ll)\s+{FILL}(?:take|swallow|down|neck)\s+(?:everything|the lot|all of (?:them|it)|"
+        r"every (?:pill|tablet)|the whole (?:box|bottle|pack|packet))\b",
         r"\b(?:i'll|i will|i'm gonna|i am gonna|i shall)\s+{FILL}(?:just\s+)?{METHOD_ACT}(?!.{0,20}\b(?:if|when|unless|lol|haha|lmao)\b)",
     ),
     # "it's all planned" counts only next to a final act ("one more marathon first") or crisis talk
@@ -956,12 +964,14 @@ MORE_ES: dict[str, tuple[str, ...]] = {
         r"\b(?:dormir(?:me)?|desaparecer|irme) para siempre\b", r"\bno despertar(?:me)? (?:nunca|mas|jamas)\b",
         r"\bno haber nacido\b", r"\b(?:ojala|quisiera|desearia) (?:no )?(?:haber nacido|estar muert[oa]|desaparecer)\b",
         r"\b(?:pienso|pense|he pensado|pensando|pensar) (?:mucho )?en (?:el |la )?(?:suicidio|muerte|morir(?:me)?|matarme)\b",
-        r"\bsi me (?:atropella|pasara algo|muriera)\b.{0,40}\b(?:alivio|no me importaria|mejor|tranquil[oa])\b",
+        r"\bsi me (?:atropella|pasara algo|muriera|muero)\b.{0,40}\b(?:alivio|no me importaria|mejor|tranquil[oa]|no pasa nada|da igual|"
+        r"no importa|nadie)\b",
     ),
     "burden": (
         r"\bmejor (?:para (?:todos|todo el mundo|mi familia|ellos|ella|el) )?si (?:yo )?(?:no estuviera|no existiera|me muriera|"
         r"desapareciera|ya no estuviera|no estoy)\b",
         r"\b(?:estarian|estaria|serian|seria|vivirian) (?:todos )?mejor sin mi\b", r"\b(?:soy|me siento) (?:una|un) (?:carga|estorbo)\b",
+        r"\bnadie me (?:va a |iba a |va a )?(?:extranar|echar de menos|extranaria|echaria de menos|extrana)\b",
     ),
     "method": (
         r"\b(?:tirarme|lanzarme|aventarme|arrojarme) (?:de|del|desde|a|al|por|bajo|debajo de) (?:un |una |el |la |los |las )?"
@@ -972,6 +982,7 @@ MORE_ES: dict[str, tuple[str, ...]] = {
     ),
     "intent": (
         r"\b(?:esta noche|hoy|manana|ahora|ya|yo|mejor|creo que|pienso que|al final) me mato\b",
+        r"\b(?:voy a|quiero|pienso|estoy por) (?:tomarme|tragarme) (?:todas|toda|todo|el frasco|la caja|un monton|el bote)\b",
         r"\b(?:me voy a|voy a) (?:tirar|lanzar|ahorcar|colgar)(?:me)?\b",
     ),
     "goodbye": (
@@ -983,7 +994,9 @@ MORE_ES: dict[str, tuple[str, ...]] = {
         r"\b(?:ya )?no (?:le )?(?:veo|encuentro|tiene) (?:el |ningun )?sentido (?:a |en )?(?:nada|la vida|vivir|seguir|mi vida)?\b",
         r"\bya no aguanto\b",
     ),
-    "self_harm": (r"\bme (?:estoy )?(?:haciendo|hice) cortes\b", r"\bautolesion\w*\b"),
+    "self_harm": (r"\bme (?:estoy )?(?:haciendo|hice) cortes\b", r"\bautolesion\w*\b",
+                  r"\bme (?:corte|corto|cortaba|he cortado|estoy cortando|quemo|queme|he quemado) (?:los|las|el|la|mis|en (?:los|las|el|la|mis)) "
+                  r"(?:brazos?|munecas?|piernas?|muslos?|venas|piel|barriga|abdomen|antebrazos?)\b"),
 }
 
 MORE_OTHER: dict[str, tuple[str, ...]] = {
@@ -1071,7 +1084,8 @@ SUBSTANCES: dict[str, str] = {
               r"gasoline|kerosene|paraffin|pesticide|insecticide|slug pellets|descaler|laundry (?:pod|capsule|tablet)s?|"
               r"dishwasher (?:tablet|pod|liquid|detergent)s?|washing up liquid|dish soap|fabric softener|hand saniti[sz]er|"
               r"cleaning (?:fluid|product|spray|products)|disinfectant|ammonia|lejia|cloro|amoniaco|"
-              r"matarratas|anticongelante|veneno|herbicida|insecticida|aguarras|javel|eau de javel|candida|varechina",
+              r"matarratas|anticongelante|veneno|herbicida|insecticida|aguarras|javel|eau de javel|candida|varechina|"
+              r"button batter(?:y|ies)|batter(?:y|ies)|magnets|e-?liquid|vape (?:juice|liquid)|nicotine (?:liquid|pouches)",
 }
 #: The classes that are dangerous with alcohol or with a sign of poisoning, even without "too much".
 HIGH_RISK_SUBSTANCES = ("opioid", "sedative", "psych", "stimulant", "cardio")
@@ -1086,7 +1100,9 @@ EXCESS = (r"(?:twice|double|doubled|triple|tripled|two doses|2 doses|2x|3x|extra
           r"every hour|round the clock|lost (?:count|track)|forgot (?:i'd|i had|that i'd|that i had) (?:already )?(?:taken|had)|"
           r"again (?:by mistake|by accident)|(?:a )?second (?:shot|dose|injection|jab|lot|round)|"
           r"(?:couldn't|can't|didn't|could not|cannot) remember (?:if|whether|taking|doing|having|injecting)|"
-          r"no me acordaba|ya (?:la|lo|las|los) habia tomado|on top\b(?! of (?:my|the|a|this|that) (?:run|race|training|session|pain|injury))|"
+          r"no me acordaba|ya (?:la|lo|las|los) habia tomado|"
+          r"(?:two|three|four|five|2|3|4|5|several|multiple) times (?:today|this morning|tonight|in an hour|in a row|by mistake)|"
+          r"(?:[5-9]|1\d|five|six|seven|eight|nine|ten) times a day|on top\b(?! of (?:my|the|a|this|that) (?:run|race|training|session|pain|injury))|"
           r"el doble|doble|dos veces|de mas|demasiad[oa]s?|me pase|me he pasado|cada (?:dos|2|una|1|pocas) horas|"
           r"toute la boite|tou(?:s|tes?) (?:mes|les)|trop de|todos os|a caixa toda|demais|tutte le|troppe|alle|zu viele|te veel)")
 #: Ordinary phrases with those words: blanked before looking for excess.
@@ -1217,3 +1233,7 @@ WORDS["MEANS"] = WORDS["MEANS"][:-1] + "|" + "|".join(
 MEANS_ORDINARY = (r"\b(?:pack|packing|bring|carry|race ?day|for the (?:race|run|marathon|ultra|long run)|for my (?:race|run|"
                   r"long run)|should i take|can i take|ok to take|okay to take|safe to take|how many|what dose|before the start)\b")
 WEAPONS = r"\b(?:gun|pistol|rifle|shotgun|firearm|razor|razors|blade|blades|knife|knives|rope|noose|ligature|belt)\b"
+#: Medicines that contain paracetamol (acetaminophen): two of them together is a double dose.
+PARACETAMOL = (r"\b(?:paracetamol|acetaminophen|tylenol|panadol|calpol|co-?codamol|cocodamol|co-?dydramol|lemsip|nyquil|"
+               r"dayquil|beechams|night nurse|excedrin|solpadeine|percocet|vicodin|norco|gelocatil|efferalgan|doliprane|"
+               r"dafalgan|theraflu)\b")
