@@ -249,6 +249,8 @@ class _Compiled:
     not_feelings: re.Pattern[str]
     means_ordinary: re.Pattern[str]
     weapons: re.Pattern[str]
+    accident: re.Pattern[str]
+    weak_excess: re.Pattern[str]
     paracetamol: re.Pattern[str]
     ingest: re.Pattern[str]
     excess: re.Pattern[str]
@@ -287,7 +289,8 @@ def _compiled() -> _Compiled:
         feelings=tuple((kind, re.compile(_expand("|".join(f"(?:{p})" for p in patterns))))
                        for kind, patterns in C.FEELINGS.items()),
         feeling_negation=re.compile(C.FEELING_NEGATION), not_feelings=re.compile(C.NOT_FEELINGS),
-        means_ordinary=re.compile(C.MEANS_ORDINARY), weapons=re.compile(C.WEAPONS), paracetamol=re.compile(C.PARACETAMOL),
+        means_ordinary=re.compile(C.MEANS_ORDINARY), weapons=re.compile(C.WEAPONS),
+        accident=re.compile(C.ACCIDENT), weak_excess=re.compile(C.WEAK_EXCESS), paracetamol=re.compile(C.PARACETAMOL),
         substance=re.compile("|".join(rf"(?P<{name}>\b(?:{p})\b)" for name, p in C.SUBSTANCES.items())),
         ingest=re.compile(rf"\b{C.INGEST}\b"), excess=re.compile(rf"\b{C.EXCESS}"), not_excess=re.compile(C.NOT_EXCESS),
         amount=re.compile(rf"\b{C.AMOUNT}\b"), mistake=re.compile(rf"\b{C.MISTAKE}"),
@@ -442,6 +445,7 @@ def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
         return []
     plain = _blank(text, (c.not_excess,))
     excess = bool(c.excess.search(plain))
+    weak = bool(c.weak_excess.search(plain))
     mistake = bool(c.mistake.search(plain))
     signs = bool(c.signs.search(plain))
     named = {m.group(0) for m in found if m.lastgroup not in ("generic", "poison")}
@@ -469,6 +473,7 @@ def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
         someone_else = bool(c.other.search(text[max(0, start - 40):start]))
         if (kind == "poison" or excess or double or c.amount.search(near)
                 or (kind in ("opioid", "sedative") and (c.alcohol.search(text) or c.severe.search(text)))
+                or (weak and (kind in C.HIGH_RISK_SUBSTANCES or signs))
                 or (signs and (c.several.search(near) or c.frequent.search(plain) or len(named) >= 2))
                 or (mistake and (kind in C.HIGH_RISK_SUBSTANCES or kind in ("generic", "other_med")
                                  or c.several.search(near) or signs))
@@ -509,6 +514,8 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
     if hit.signal in QUESTIONABLE and c.question.search(sentence) and not _PERSONAL_QUESTION.search(norm):
         if hit.signal == "overdose" or not _FIRST_PERSON.search(sentence):
             return True
+    if hit.signal in ("acted", "means", "possession") and c.accident.search(norm) and not c.earnest.search(norm):
+        return True  # "my knife slipped while cutting veg, bleeding a lot"; "knife in my hand, chopping onions"
     if (hit.signal == "means" and c.means_ordinary.search(sentence)
             and not c.weapons.search(norm[hit.start:hit.end]) and not c.earnest.search(norm)):
         return True  # "tablets right here for the race, what else should I pack?"

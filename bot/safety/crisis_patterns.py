@@ -211,7 +211,9 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\b(?:sorry for everything|been nice knowing (?:you|everyone|y'all)|nice knowing you all)\b",
         r"\b(?:won't|wont|don't|will not) (?:be )?need(?:ing)? (?:them|it|these|those|anything|the (?:training plan|check-?ins|"
         r"plan))\b.{0,40}\b(?:where i'?m going|any ?more|anymore|after (?:this|tonight|sunday))\b",
-        r"\b(?:won't|wont|will not) (?:be )?need(?:ing)? (?:them|it|these|those|my \w+)\b(?! (?:for|until|till|on|this|today|if))",
+        r"\b(?:won't|wont|will not) (?:be )?need(?:ing)? (?:them|it|these|those|my \w+)\b(?! (?:for|until|till|on|this|today|if))"
+        r"(?![^.!?]{0,40}\b(?:now that|because|since|as i|cos|cause|bc|until|till|after (?:the|my) (?:surgery|op)|moved to|switched to|"
+        r"for (?:a|the) (?:while|season|winter|summer))\b)",
         r"\bwhere i'?m going\b.{0,20}\bwon't need\b",
         r"\b(?:not|won't|wont|will not) (?:going to |gonna )?(?:be|being) around (?:for|much longer|any ?more|next|by|long)\b",
         r"\b(?:won't|will not|wont) be (?:here|around) (?:much )?(?:longer|for long|any ?more)\b",
@@ -271,7 +273,9 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
     # to crisis talk (the old "means").
     "means_near": (
         r"\b(?:standing|stood|sitting|sat|waiting|am|i'm|i am) (?:on|on top of|up on|at the edge of|on the edge of) (?:the |a )?"
-        r"(?:edge of (?:the|a) )?{PLACE}\b",
+        r"(?:edge of (?:the|a) )?{PLACE}\b(?<!edge)",
+        r"\b(?:standing|stood|sitting|sat|waiting|am|i'm|i am) (?:on|at) the edge of (?:the |a )?(?:bridge|cliff|roof|platform|building|"
+        r"car park|multi-storey|viaduct|overpass|balcony|quarry|drop)\b",
         r"\b(?:standing|stood|sitting|sat|waiting|am|i'm|i am) (?:at|by|near|next to) (?:the )?(?:train )?(?:tracks|railway line|"
         r"rail line|level crossing|edge|cliff|ledge)\b",
     ),
@@ -301,7 +305,8 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"ringing|stomach|weird|woozy|shaking|racing|pounding|confused|sleepy|can't breathe|numb|today|yesterday|this week|"
         r"over the (?:race|marathon|day|weekend)|in a day|since|and now)\b",
         r"\b(?:took|taken|take|had|swallowed|doubled|double|tripled)\b.{0,15}\b(?:double|twice|triple|two doses of|2x|3x)\b.{0,20}"
-        r"\b(?:my |the )?(?:dose|doses|meds|medication|pills|tablets|insulin|{PILLNAME})\b",
+        r"\b(?:my |the )?(?:dose|doses|meds|medication|pills|tablets|insulin|{PILLNAME})\b(?! of (?:electrolytes?|salt|gels?|carbs|"
+        r"protein|creatine|beetroot|caffeine gels?|sports drink|water|iron|vitamins?))",
         r"\b(?:double|doubled|twice|triple) (?:my|the) (?:dose|meds|medication|pills|insulin|{PILLNAME})\b",
         r"\btook (?:my|the) {PILLNAME}\b.{0,20}\b(?:twice|two times|again by mistake|double)\b",
         r"\b(?:took|taken|take|taking|swallowed|swallow|downed|had|ate)\b.{0,15}\b(?:too many|way too many|loads of|a load of|"
@@ -360,7 +365,7 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\b(?:don't|do not) care if i (?:die|live|wake up)\b",
         r"\b(?:what'?s|what is) (?:even )?the point of me\b", r"\bpoint of (?:anything|me|living|it all)\b",
         r"\blet the (?:bus|car|train|traffic|lorry|truck) (?:sort it out|take me|finish me|hit me)\b",
-        r"\bmeet (?:my|the|him) (?:maker|for real)\b", r"\bwalk(?:ing)? into the (?:sea|ocean|river|lake)\b",
+        r"\bmeet (?:my|the|him) (?:maker|for real)\b", r"\bwalk(?:ing)? into the (?:sea|ocean|river|lake)\b(?![^.!?]{0,40}\b(?:ice bath|swim|dip|paddle|cool (?:off|down)|to cool|recovery|wild swim\w*)\b)",
         r"\bcan't see a way (?:out|forward)\b", r"\bno way out\b", r"\bwant (?:it|this|everything) to stop\b",
         r"\b(?:sometimes )?(?:i )?(?:think|wonder) about not (?:being|existing)\b", r"\bdon't want to do this any ?more\b",
         r"\bno (?:point|reason) (?:in )?(?:anything|carrying on)\b",
@@ -903,8 +908,9 @@ MORE_EN: dict[str, tuple[str, ...]] = {
     ),
     "goodbye": (
         # a message left for others: "tell my run club I'm sorry"
-        r"\btell (?:my|the|everyone|them|him|her|all|whoever)\b.{0,30}\b(?:i'm sorry|i am sorry|i love (?:them|him|her|you|everyone)|"
-        r"i said (?:goodbye|bye)|goodbye|i'm grateful|thank(?:s| you) for everything|i'm sorry for everything)\b",
+        r"\btell (?:my|the|everyone|them|him|her|all|whoever)\b.{0,30}\b(?:(?:i'm|i am) sorry(?: for everything)?(?: and (?:goodbye|bye|"
+        r"i love \w+))?\s*(?:[.!]|$)|i love (?:them|him|her|you|everyone|you all)\b|i said (?:goodbye|bye)\b|goodbye\b|"
+        r"thank(?:s| you) for everything\b)",
         r"\b(?:look after|take care of) (?:my (?:dog|cat|kids|running shoes|things)|the dog|the cat)\b.{0,30}\b(?:for me|when i'm gone|after)\b",
     ),
     "intent": (
@@ -1076,7 +1082,8 @@ SUBSTANCES: dict[str, str] = {
     "other_med": r"iron (?:pills?|tablets?|supplements?)|salt (?:tabs|tablets?|pills?|caps)|electrolyte (?:tabs|tablets?|pills)|"
                  r"potassium (?:pills|tablets)|prednisone|prednisolone|steroids?|antihistamines?|allergy (?:pills|tablets|meds)|"
                  r"hay ?fever (?:pills|tablets)|antibiotics?|vitamins?",
-    "generic": r"pills?|tablets?|tabs|caps|capsules|meds|medication|medications|medicine|medicines|doses?|"
+    "generic": r"pills?|tablets?|tabs|caps|capsules|meds|medication|medications|medicine|medicines|"
+               r"(?<=my )(?:usual |normal |daily |morning |evening |night )?doses?|"
                r"pastillas|pildoras|comprimidos|tabletas|medicamentos|medicinas|cachets|comprimes|medicaments|pilules|"
                r"remedios|pillole|pastiglie|farmaci|medicine|tabletten|pillen|medikamente",
     "poison": r"bleach|antifreeze|anti-freeze|weed ?killer|roundup|paraquat|glyphosate|rat poison|poison|drain cleaner|"
@@ -1094,7 +1101,7 @@ INGEST = (r"(?:took|taken|take|takes|taking|had|have had|been having|having|popp
           r"gave myself|given myself|been on|dosed|double-?dosed|doubled up|tome|tomado|tomando|tomo|tomar|trague|bebi|me tome|"
           r"pris|avale|tomei|tomou|preso|genommen|geschluckt|ingenomen|geslikt)")
 # Too much, said anywhere in the message ("took my insulin twice", "every couple of hours for days").
-EXCESS = (r"(?:twice|double|doubled|triple|tripled|two doses|2 doses|2x|3x|extra|more than (?:the|it says|i should|recommended|"
+EXCESS = (r"(?:twice|double|doubled|triple|tripled|two doses|2 doses|2x|3x|extra (?:doses|pills|tablets|ones)|a lot extra|more than (?:the|it says|i should|recommended|"
           r"prescribed|allowed|the max|i'm meant|im meant|i'm supposed|the label|the box)|too (?:much|many)|way too|overdid|"
           r"over the (?:limit|max|recommended|dose)|every (?:1|2|one|two|couple(?: of)?|other|half(?: an)?) ?(?:hours?|hrs?|h)\b|"
           r"every hour|round the clock|lost (?:count|track)|forgot (?:i'd|i had|that i'd|that i had) (?:already )?(?:taken|had)|"
@@ -1232,8 +1239,14 @@ WORDS["MEANS"] = WORDS["MEANS"][:-1] + "|" + "|".join(
 #: here for the race, what else should I pack?").
 MEANS_ORDINARY = (r"\b(?:pack|packing|bring|carry|race ?day|for the (?:race|run|marathon|ultra|long run)|for my (?:race|run|"
                   r"long run)|should i take|can i take|ok to take|okay to take|safe to take|how many|what dose|before the start)\b")
+#: An accident that bled, or a kitchen knife in use: not an act of self-harm, not means at hand.
+ACCIDENT = (r"\b(?:slipped|fell|fall|tripped|blister\w*|nosebleed|nose bleed|nose|toenail|chaf\w*|graze\w*|kerb|curb|"
+            r"cutting (?:up )?(?:veg\w*|onions?|bread|meat|fruit|the \w+ for)|chopping|cooking|for (?:dinner|lunch|tea)|recipe|"
+            r"crash(?:ed)? (?:my|off my) bike|on the trail|by accident|accidentally|shaving|razor burn|stitches)\b")
 WEAPONS = r"\b(?:gun|pistol|rifle|shotgun|firearm|razor|razors|blade|blades|knife|knives|rope|noose|ligature|belt)\b"
 #: Medicines that contain paracetamol (acetaminophen): two of them together is a double dose.
 PARACETAMOL = (r"\b(?:paracetamol|acetaminophen|tylenol|panadol|calpol|co-?codamol|cocodamol|co-?dydramol|lemsip|nyquil|"
                r"dayquil|beechams|night nurse|excedrin|solpadeine|percocet|vicodin|norco|gelocatil|efferalgan|doliprane|"
                r"dafalgan|theraflu)\b")
+#: "extra" said of a medicine: too much only for a high-risk medicine or with a sign of poisoning.
+WEAK_EXCESS = r"\b(?:extra|another (?:one|dose|couple)|a few more|more of (?:them|it))\b"
