@@ -221,3 +221,24 @@ def test_false_alarms_stay_quiet(text: str) -> None:
 ])
 def test_other_languages_are_read(text: str) -> None:
     assert tier(text) in ("crisis", "emergency")
+
+
+# -- the first blind set, now a regression set ----------------------------------------------
+
+@pytest.mark.slow
+async def test_the_first_blind_safety_set_stays_where_tuning_left_it() -> None:
+    """Regression only: tests/data/blind/safety_blind.yml was scored once for first contact
+    (docs/evaluation.md) and tuned on since, through the engine. Its red-flag lines belong to the
+    clinical rules (issue 15) and are not asserted here."""
+    from pathlib import Path
+
+    from bot.evals.driver import load_cases
+    from bot.evals.safety import evaluate
+
+    cases = load_cases(Path(__file__).parent / "data" / "blind" / "safety_blind.yml")
+    c, misses = await evaluate(cases)
+    crisis_misses = [m for m in misses if not m.startswith(("[red_flag", "[none->medical"))]
+    assert c["risk:resources"] == c["risk"] and c["risk:full"] == c["risk"], crisis_misses
+    assert c["overdose:emergency"] == c["overdose"], crisis_misses
+    assert c["distress:support"] == c["n:distress"], crisis_misses
+    assert c["none:ask"] == 0 and c["none:full"] == 0, crisis_misses
