@@ -125,6 +125,10 @@ def test_overdoses_and_poisonings_are_an_emergency(text: str) -> None:
     "is it safe to take extra strength tylenol during a marathon?",
     "how many caffeine pills is too many before a race?",
     "my gels and my salt tabs are right here for the ultra, anything else to pack?",
+    "i carry paracetamol with me on long runs, is that ok?",
+    "had a beer with dinner and took my usual sleeping tablet",
+    "took one extra naproxen yesterday, knee was sore",
+    "had 3 nurofen after the race and felt a bit queasy",
 ])
 def test_ordinary_medicine_talk_is_not_an_overdose(text: str) -> None:
     assert tier(text) not in ("emergency", "crisis")
@@ -203,6 +207,11 @@ def test_only_heavy_feelings_lower_the_bar_later() -> None:
     "me voy a matar corriendo con este calor jaja",
     "i've decided to take a rest week",
     "waiting at the car park for my running club",
+    "cooling down on the rooftop terrace after my tempo",
+    "cut my finger chopping onions, bleeding a lot, ok to run?",
+    "won't be needing my road shoes now that i've switched to trails",
+    "tell my coach i'm sorry i skipped intervals",
+    "wading into the lake after the long run for a cold dip",
 ])
 def test_false_alarms_stay_quiet(text: str) -> None:
     assert tier(text) not in ("emergency", "crisis", "unclear")

@@ -252,6 +252,7 @@ class _Compiled:
     accident: re.Pattern[str]
     weak_excess: re.Pattern[str]
     paracetamol: re.Pattern[str]
+    many: re.Pattern[str]
     ingest: re.Pattern[str]
     excess: re.Pattern[str]
     not_excess: re.Pattern[str]
@@ -291,6 +292,7 @@ def _compiled() -> _Compiled:
         feeling_negation=re.compile(C.FEELING_NEGATION), not_feelings=re.compile(C.NOT_FEELINGS),
         means_ordinary=re.compile(C.MEANS_ORDINARY), weapons=re.compile(C.WEAPONS),
         accident=re.compile(C.ACCIDENT), weak_excess=re.compile(C.WEAK_EXCESS), paracetamol=re.compile(C.PARACETAMOL),
+        many=re.compile(rf"\b{C.MANY}\b"),
         substance=re.compile("|".join(rf"(?P<{name}>\b(?:{p})\b)" for name, p in C.SUBSTANCES.items())),
         ingest=re.compile(rf"\b{C.INGEST}\b"), excess=re.compile(rf"\b{C.EXCESS}"), not_excess=re.compile(C.NOT_EXCESS),
         amount=re.compile(rf"\b{C.AMOUNT}\b"), mistake=re.compile(rf"\b{C.MISTAKE}"),
@@ -471,12 +473,16 @@ def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
         else:
             continue
         someone_else = bool(c.other.search(text[max(0, start - 40):start]))
+        # several tablets: four or more, six or more of an over-the-counter painkiller
+        several = bool(c.several.search(near)) and (kind != "otc_pain" or bool(c.many.search(near)))
+        more_than_one = several or bool(re.search(r"\b(?:a couple|couple|a few|few|some|two|three|2|3)\b", text[start:m.start()]))
         if (kind == "poison" or excess or double or c.amount.search(near)
-                or (kind in ("opioid", "sedative") and (c.alcohol.search(text) or c.severe.search(text)))
-                or (weak and (kind in C.HIGH_RISK_SUBSTANCES or signs))
-                or (signs and (c.several.search(near) or c.frequent.search(plain) or len(named) >= 2))
+                or (kind in ("opioid", "sedative") and (c.severe.search(text) or (c.alcohol.search(text)
+                                                                                  and (more_than_one or signs))))
+                or (weak and signs)
+                or (signs and (several or c.frequent.search(plain) or len(named) >= 2))
                 or (mistake and (kind in C.HIGH_RISK_SUBSTANCES or kind in ("generic", "other_med")
-                                 or c.several.search(near) or signs))
+                                 or several or signs))
                 or (someone_else and re.search(r"\b(?:swallowed|ate|eaten|drank|got into|found)\b", text[start:m.start()]))):
             spans.append((start, m.end()))
     return spans
@@ -516,7 +522,7 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
             return True
     if hit.signal in ("acted", "means", "possession") and c.accident.search(norm) and not c.earnest.search(norm):
         return True  # "my knife slipped while cutting veg, bleeding a lot"; "knife in my hand, chopping onions"
-    if (hit.signal == "means" and c.means_ordinary.search(sentence)
+    if (hit.signal in ("means", "means_near") and c.means_ordinary.search(sentence)
             and not c.weapons.search(norm[hit.start:hit.end]) and not c.earnest.search(norm)):
         return True  # "tablets right here for the race, what else should I pack?"
     if hit.signal in HISTORICAL and c.past.search(sentence) and c.resolved.search(norm) and not c.current.search(norm):

@@ -477,6 +477,7 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"\b(?:hurt|injured|harmed) (?:my ?self|myself) (?:running|racing|training|jogging|on(?! purpose)|doing|at|in)\b",
     r"\bcut my (?:foot|toe|toes|feet|knee|hand|finger|leg|shin|heel) on\b",
     r"\bhit the wall\b", r"\bbonk(?:ed|ing)?\b",
+    r"\broof ?(?:top )?(?:terrace|garden|bar|pool|deck|party|track)\b", r"\brooftop (?:bar|terrace|garden|pool|party|run|track)\b",
     r"\b(?:say|says|saying|said|bid|bidding|bade|wave|waving) (?:my )?(?:goodbyes?|farewell|bye|byebye) to "
     r"(?!(?:the world|this world|everyone|everybody|you|y'all|all of you|life|my (?:family|friends|kids|children|wife|"
     r"husband|partner|mum|mom|dad|parents|loved ones|life|sister|brother|dog|cat)|them|him|her)\b)(?:the |my |this |that |our |a )?\w+",
@@ -1145,6 +1146,7 @@ POISON_SIGNS = (r"(?:dizzy|light-?headed|(?:feel|feeling|felt|been|being|was|am|
 #: Counts of tablets that, with a sign of poisoning, make an overdose ("6 caffeine pills ... threw up").
 SEVERAL = (r"(?:[4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|cuatro|cinco|seis|siete|ocho|"
            r"nueve|diez)")
+MANY = r"(?:[6-9]|[1-9]\d|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|seis|siete|ocho|nueve|diez)"
 # Signs that a depressant (an opioid, a sleeping pill) has gone too far, whatever the amount.
 SEVERE_SIGNS = (r"\b(?:breath\w* (?:feels |is |seems |really |so )?(?:slow|shallow)|slow breathing|(?:lips|face|fingers) "
                 r"(?:look |looks |are |is |went |turned |going )?(?:blue|grey|gray)|blue lips|can't wake|won't wake|unconscious|"
@@ -1237,7 +1239,9 @@ WORDS["MEANS"] = WORDS["MEANS"][:-1] + "|" + "|".join(
     SUBSTANCES[k] for k in ("opioid", "sedative", "psych", "stimulant", "cardio")) + ")"
 #: A medicine said at hand for a race or a dose question is kit, not means ("gels and tablets right
 #: here for the race, what else should I pack?").
-MEANS_ORDINARY = (r"\b(?:pack|packing|bring|carry|race ?day|for the (?:race|run|marathon|ultra|long run)|for my (?:race|run|"
+MEANS_ORDINARY = (r"\b(?:pack|packing|bring|carry|race ?day|on (?:long |my |easy )?runs?|during (?:the|my|a) (?:race|run|marathon)|"
+                  r"while (?:running|i run)|when i run|is (?:that|it) (?:ok|okay|safe|fine)|in case|where (?:is|does|do)|which way|"
+                  r"parked|parking|park(?:ed)? (?:up|the car)|waiting for|meeting|start(?:s|ing)? line|parkrun|for the (?:race|run|marathon|ultra|long run)|for my (?:race|run|"
                   r"long run)|should i take|can i take|ok to take|okay to take|safe to take|how many|what dose|before the start)\b")
 #: An accident that bled, or a kitchen knife in use: not an act of self-harm, not means at hand.
 ACCIDENT = (r"\b(?:slipped|fell|fall|tripped|blister\w*|nosebleed|nose bleed|nose|toenail|chaf\w*|graze\w*|kerb|curb|"
