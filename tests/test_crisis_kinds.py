@@ -29,6 +29,9 @@ def after(*earlier: str) -> CrisisContext:
     "i'd be relieved if i just didn't wake up one morning",
     "since the fracture i'd rather be dead, truly",
     "keep wishing i was dead every time i see my trainers",
+    "lately i've lost the point of waking up at all",
+    "i daydream about never waking up",
+    "my kids would move on fine if i was gone",
 ])
 def test_passive_ideation_is_crisis(text: str) -> None:
     assert tier(text) in ("crisis", "emergency")

@@ -406,6 +406,8 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
         return True
     if re.search(r"\b(?:my ?self|myself|my life|my own life|me)\b|\b\w+(?:arme|erme|irme)\b", matched):  # "tirarme"
         return False
+    if hit.signal == "self_harm" and re.search(r"\bmy\b", matched):  # "my gf found my razor blades"
+        return False
     prefix = norm[sentence_start:hit.start]
     last_other = max((m.end() for m in c.other.finditer(prefix)), default=-1)
     last_self = max((m.end() for m in _FIRST_PERSON_SUBJECT.finditer(prefix)), default=-1)

@@ -61,7 +61,8 @@ WORDS: dict[str, str] = {
                   r"jump(?:ing)? (?:off|from|in front of) (?:the |a |an |that )?(?:bridge|building|roof|cliff|car park|multi-storey|"
                   r"viaduct|overpass|train|balcony|tower|ledge)|drown(?:ing)? myself|hang(?:ing)? myself|"
                   r"throw(?:ing)? myself (?:off|under|in front of)|(?:drive|driving|crash|crashing) (?:my car )?(?:into|off) "
-                  r"(?:a |the )?(?:wall|tree|bridge|cliff|barrier|lorry|truck|oncoming traffic)|lie down on the (?:tracks|road|motorway))",
+                  r"(?:a |the )?(?:wall|tree|bridge|cliff|barrier|lorry|truck|oncoming traffic)|crash(?:ing)? my car\b(?! into (?:a|the) "
+                  r"(?:parking|space|bollard))|lie down on the (?:tracks|road|motorway))",
     # Things a person could use.
     "MEANS": r"(?:pills|tablets|meds|medication|medicine|painkillers|sleeping pills|sleeping tablets|paracetamol|"
              r"tylenol|ibuprofen|insulin|rope|noose|belt|gun|pistol|rifle|shotgun|firearm|razor|razors|blade|"
@@ -830,7 +831,7 @@ AMBIGUOUS: tuple[str, ...] = (
     r"\b(i )?(don't|do not) see the point any ?more\b", r"\b(i )?(don't|do not) care if i die\b",
     r"\bhow much (more|longer) (of this )?i can (take|cope|handle)\b",
     r"\b(what'?s|what is) (even )?the point of me\b", r"\b(only|whole) reason (to|for) (get(ting)? up|living|keep going|being here)\b",
-    r"\b(anyone|anybody|nobody|no one|noone) (would )?(even )?(care|notice|miss me) if i\b(?! (just )?((was|were) (gone|dead)|died|disappeared|wasn't here|weren't here|wasn't around))",
+    r"\b(anyone|anybody|nobody|no one|noone) (would )?(even )?(care|notice|miss me) if i\b(?! (just )?((was|were) (gone|dead)|died|disappeared|wasn't here|weren't here|wasn't around|stopped existing|didn't exist|vanished|ended it|killed myself))",
     r"\bgiv(e|ing) up\W+(on )?everything\b", r"\bdead inside\b", r"\b(just )?end me\b",
     r"\bpoint of anything\b", r"\blet the (bus|car|train|traffic|lorry|truck) (sort it out|take me|finish me|hit me)\b",
     r"\bmeet (my|the|him) (maker|for real)\b", r"\bmight as well\b.{0,15}\b(walk|run|step|jump|throw myself)\w* (into|in front of|off|under)\b",
@@ -890,22 +891,38 @@ MORE_EN: dict[str, tuple[str, ...]] = {
         r"\b(?:don't|do not|can't|cannot) see (?:myself|me) {FILL}(?:still )?(?:being )?(?:alive|here|around)\b"
         r"(?= (?:next|in|by|for|at|after|past|this time|much|long|come)\b|\s*[.!?]|$)",
         r"\b(?:i|i'm|i am|i've been|been) (?:thinking|thought)\b.{0,20}\b(?:i'd|i would) (?:rather|sooner) (?:be dead|die)\b",
+        r"\b(?:no|don't see (?:the|any)|do not see (?:the|any)|stopped seeing (?:the|any)|can't see (?:the|any)|lost (?:the|any)|"
+        r"what's the|what is the|whats the) point (?:of|in) (?:waking up|being alive|living|existing|staying alive|life|going on|"
+        r"getting up (?:in the morning|at all))\b",
+        r"\b(?:i )?(?:won't|will not|wont) be alive\b(?! if| after (?:this|that|the|another)| by the end)", r"\b{THINK}\s+{FILL}(?:about|of)\s+(?:not|never) waking up\b",
+        r"\b(?:(?:day)?dream|(?:day)?dreaming|fantasi[sz]e|fantasi[sz]ing) about (?:dying|being dead|not waking up|never waking up|not existing)\b",
         # past attempt, and now feeling that way again
         r"\b{HISTORY}\b.{0,80}\b{RELAPSE}",
         r"\b{RELAPSE}.{0,80}\b{HISTORY}\b",
     ),
     "method": (
+        r"\b(?:research\w*|googl\w*|look\w* up|check\w*|search\w*) (?:which|what|the) (?:bridge|building|cliff|car park|multi-storey|"
+        r"viaduct|drop)s?\b.{0,25}\b(?:highest|tallest|high|tall|biggest drop)\b",
         # a place, or a way, that "calls" ("the bridge on my route has been calling me")
         r"\b(?:{PLACE}|sea|river|lake|ocean|water|tracks|train line|railway line|motorway|quarry|drop|canal)\b.{0,60}\b(?:calling "
         r"(?:me|to me|my name|out to me)|calls? (?:to )?me|pulling me|pulls me|draws? me|drawn to|tempting me|tempts me|"
         r"keeps? drawing me|whispering to me)\b",
-        r"\b(?:{WANT}|{THINK}(?: about| of)?|could|might|should|keep picturing|picture myself|imagine)\s+{FILL}(?:just\s+)?(?:myself\s+)?"
-        r"{METHOD_ACT}",
+        r"\b(?:{WANT}|{THINK}(?: about| of)?|could|might|should|keep picturing|picture myself|imagine)\s+{FILL}(?:to\s+)?(?:just\s+)?"
+        r"(?:myself\s+)?{METHOD_ACT}",
     ),
     "self_harm": (
+        r"\b(?:found|saw|took away|taken away|confiscated|hid|hide|hiding|stash\w*)\b.{0,20}\bmy (?:razor )?blades\b",
         r"\bcutting (?:on |into |up )?my (?:thighs?|wrists?|arms?|forearms?|stomach|hips?|skin|legs?|ankles?|body)\b",
         r"\b(?:self harming|self harmed)\b",
         r"\b(?:(?:been|started|keep|kept|back to) (?:cutting|burning|scratching|hitting|hurting) (?:again|myself))\b",
+    ),
+    "burden": (
+        r"\b(?:would|'d|will)\s+(?:\w+\s+)?(?:get over it|cope|move on|be fine|be ok|be okay|manage|not notice|barely notice|forget me)\b"
+        r"[^.!?]{0,30}\bif i (?:was|were|'m|am) (?:gone|dead|not here|not around|no longer here)\b",
+        r"\bif i (?:was|were|'m|am) (?:gone|dead|not here|not around|no longer here)\b[^.!?]{0,30}\b(?:would|'d|will)\s+(?:\w+\s+)?"
+        r"(?:get over it|cope|move on|be fine|be ok|be okay|manage|not notice|barely notice|forget me)\b",
+        r"\b(?:nobody|no one|noone|anyone) would (?:even )?(?:care|notice|miss me|mind) if i (?:just )?(?:stopped existing|didn't exist|"
+        r"vanished|was no longer here|ended it|killed myself|wasn't alive)\b",
     ),
     "goodbye": (
         # a message left for others: "tell my run club I'm sorry"
@@ -944,6 +961,7 @@ MORE_EN: dict[str, tuple[str, ...]] = {
         r"\bfor my birthday\b", r"\bon my birthday\b",
     ),
     "acted": (
+        r"\b(?:went|gone|go|cut|cutting) (?:way |far )?too deep\b", r"\bblood everywhere\b",
         r"\b(?:already|just) (?:did|done|went and did) (?:something|it)\b(?! (?:to|with|wrong|in|on|at|about|like|similar|"
         r"different|new|else|fun|silly|for)\b)",
         r"\bi(?:'ve| have) done something (?:stupid|bad|terrible|to myself)\b(?=.{0,40}\b(?:blood|bleed\w*|pills|took|cut|hurt)\b|\s*[.!]|$)",
