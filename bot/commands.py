@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
 from typing import Any, cast
 
-from bot.checkins.progress import CHART_MIN_ENTRIES, entry_line, progress_text
+from bot.checkins.progress import CHART_MIN_ENTRIES, progress_text
 from bot.checkins.schedule import (
     WEEKDAYS,
     CheckinSchedule,
@@ -26,9 +26,10 @@ from bot.checkins.schedule import (
     valid_time,
     valid_timezone,
 )
+from bot.clinical import summary as clinical_summary
 from bot.knowledge.loader import OTHER_COUNTRY
 from bot.record import CheckinData, UserRecord
-from bot.texts import LOCATION, Voice, text_family, text_key
+from bot.texts import Voice, text_family, text_key
 from bot.turn import Button, Effect, Reply, TurnResult
 
 ACTION_PREFIX = "!"
@@ -46,9 +47,6 @@ FORGET_YES = text_key("forget.yes_button")
 FORGET_NO = text_key("forget.no_button")
 FORGOTTEN = text_key("forget.done")
 KEPT = text_key("forget.kept")
-LEVEL = text_family("level", lambda s: s.vocabulary.levels)
-PATTERN = text_family("pain_pattern", lambda s: s.vocabulary.values("pain_pattern"))
-BALANCE = text_family("balance_change", lambda s: s.vocabulary.values("balance_change"))
 WEEKDAY = text_family("weekday", [str(d) for d in WEEKDAYS])
 WEEKDAY_PLURAL = text_family("weekdays", [str(d) for d in WEEKDAYS])
 DATE_DAY = text_key("date.day")
@@ -135,7 +133,13 @@ def _forget(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voic
 
 
 def _summary(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
-    return _result(record, (Reply(summary_text(record, now, tz, voice)),))
+    """/summary: what the runner reported and the advice given, for a physical therapist; with
+    something to report, also as a PDF (the adapter makes and sends it: send_summary_pdf)."""
+    summary = clinical_summary.build(record, now, tz, voice)
+    reply = Reply(clinical_summary.text(summary, voice))
+    if summary.empty:
+        return _result(record, (reply,))
+    return _result(record, (reply, Reply(voice.say(SUMMARY_PDF))), (Effect("send_summary_pdf"),))
 
 
 def _progress(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
@@ -361,84 +365,9 @@ def export_document(record: Mapping[str, Any], user_id: str, now: datetime) -> b
 
 # -- /summary --------------------------------------------------------------------------------
 
-SUMMARY_TITLE = text_key("summary.title", "date")
-SUMMARY_NOT_A_DIAGNOSIS = text_key("summary.not_a_diagnosis")
-SUMMARY_LATEST = text_key("summary.latest")
-SUMMARY_HISTORY = text_key("summary.history", "shown", "total")
-SUMMARY_CHECKINS = text_key("summary.checkins", "shown", "total")
-SUMMARY_NOTHING = text_key("summary.nothing")
-SUMMARY_WHERE = text_key("summary.where", "places")
-SUMMARY_WHERE_SIDE = text_family("summary.where_side", lambda s: s.vocabulary.values("pain_side"), "places")
-SUMMARY_PATTERN = text_key("summary.pattern", "pattern")
-SUMMARY_BALANCE = text_key("summary.balance", "balance")
-SUMMARY_SEVERITY = text_key("summary.severity", "severity")
-SUMMARY_RANGE_OF_MOTION = text_key("summary.range_of_motion")
-SUMMARY_RED_FLAGS = text_key("summary.red_flags", "flags")
-SUMMARY_DATE_UNKNOWN = text_key("summary.date_unknown")
-HISTORY_SHOWN = 10
-CHECKINS_SHOWN = 8
+SUMMARY_PDF = text_key("summary.pdf_sending")
 
 
-def summary_text(record: Mapping[str, Any], now: datetime, tz: tzinfo, voice: Voice) -> str:
-    """A short report for a physical therapist: the current answers and the triage history."""
-    slots = ((record.get("conversation") or {}).get("slots")) or {}
-    history = [h for h in record.get("history") or [] if isinstance(h, dict)]
-    lines = [voice.say(SUMMARY_TITLE, date=now.astimezone(tz).strftime(voice.say(DATE_FULL))),
-             voice.say(SUMMARY_NOT_A_DIAGNOSIS)]
-    current = _describe(slots, voice)
-    if current:
-        lines += ["", voice.say(SUMMARY_LATEST)] + [f"- {line}" for line in current]
-    if history:
-        lines += ["", voice.say(SUMMARY_HISTORY, shown=min(len(history), HISTORY_SHOWN), total=len(history))]
-        for entry in reversed(history[-HISTORY_SHOWN:]):
-            lines.append(f"- {_when(entry.get('at'), tz, voice)}: {voice.name(LEVEL, entry.get('level'))}")
-            for line in _describe(entry, voice):
-                lines.append(f"    {line}")
-    entries = [e for e in (record.get("checkins") or {}).get("entries") or [] if isinstance(e, dict)]
-    if entries:
-        unit = (((record.get("checkins") or {}).get("schedule") or {}).get("unit")) or "km"
-        lines += ["", voice.say(SUMMARY_CHECKINS, shown=min(len(entries), CHECKINS_SHOWN), total=len(entries))]
-        lines += [f"- {entry_line(e, unit, voice)}" for e in entries[-CHECKINS_SHOWN:]]
-    if not current and not history and not entries:
-        return voice.say(SUMMARY_NOTHING)
-    return "\n".join(lines)
-
-
-def _describe(values: Mapping[str, Any], voice: Voice) -> list[str]:
-    out: list[str] = []
-    locations = values.get("pain_location") or []
-    if isinstance(locations, str):
-        locations = [locations]
-    if locations:
-        side = values.get("pain_side")
-        places = voice.names(LOCATION, locations)
-        key = f"{SUMMARY_WHERE_SIDE}.{side}"
-        out.append(voice.say(key if voice.has(key) else SUMMARY_WHERE, places=places))
-    if values.get("pain_pattern"):
-        out.append(voice.say(SUMMARY_PATTERN, pattern=voice.name(PATTERN, values["pain_pattern"])))
-    if values.get("balance_change"):
-        out.append(voice.say(SUMMARY_BALANCE, balance=voice.name(BALANCE, values["balance_change"])))
-    severity = values.get("severity")
-    if severity is not None:
-        shown = f"{severity:g}" if isinstance(severity, (int, float)) else str(severity)
-        out.append(voice.say(SUMMARY_SEVERITY, severity=shown))
-    if values.get("range_of_motion") == "reduced":
-        out.append(voice.say(SUMMARY_RANGE_OF_MOTION))
-    flags = [f if isinstance(f, str) else (f or {}).get("flag") for f in values.get("red_flags") or []]
-    named = [_flag_name(voice, f) for f in flags if f]
-    if named:
-        out.append(voice.say(SUMMARY_RED_FLAGS, flags="; ".join(named)))
-    return out
-
-
-def _flag_name(voice: Voice, flag: str) -> str:
-    """A red flag as the runner reads it: the title of its knowledge entry."""
-    entry = voice.kb.flag_entry(flag) if voice.kb is not None else None
-    return entry.title if entry is not None else str(flag).replace("_", " ")
-
-
-def _when(at: Any, tz: tzinfo, voice: Voice) -> str:
-    try:
-        return datetime.fromisoformat(str(at)).astimezone(tz).strftime(voice.say(DATE_FULL))
-    except ValueError:
-        return voice.say(SUMMARY_DATE_UNKNOWN)
+def summary_pdf(record: Mapping[str, Any], now: datetime, tz: tzinfo, voice: Voice) -> bytes:
+    """/summary as a one-page PDF (the adapters send it, or save it: the effect send_summary_pdf)."""
+    return clinical_summary.pdf(clinical_summary.build(record, now, tz, voice), voice)

@@ -22,17 +22,21 @@ from bot.errors import DefinitionError
 from bot.safety.answers import PAYLOADS as SAFETY_QUESTIONS
 
 WHY_REQUESTED_SLOT = "utter_why_requested_slot"  # resolves to utter_why_<requested slot>
-PAUSED = "@paused"  # the state a crisis interrupted
-#: The safety screen's findings (action_safety_check's slot safety_finding), most serious first:
-#: the crisis protocol's tiers (docs/safety.md), then a medical red flag, then distress.
-INTERRUPTS = ("emergency", "overdose", "crisis", "third_party", "unclear", "red_flag", "distress")
+PAUSED = "@paused"  # the state an interruption paused
+#: The slot a screen sets to report a finding; its values (dialogues/domain.yml) are the kinds of
+#: interruption, each with its transition under `interrupts:` in flow.yml: the crisis protocol's
+#: tiers (docs/safety.md), the clinical check's (docs/triage.md), distress.
+FINDING_SLOT = "safety_finding"
 #: What a response may say it is in the crisis protocol (`metadata: {safety: ...}`, Reply.safety).
 SAFETY_TIERS = ("emergency", "crisis", "ask", "support")
+#: The crisis screen: always the first of flow.yml's `screens` (a safety invariant).
 SAFETY_ACTION = "action_safety_check"
 #: A reply that asks to confirm the answer given for a slot asks `<slot>_confirm` ("You wrote
 #: 20-25: which should I note?"); it is still that slot's question, so the form does not ask it too.
 CONFIRM_SUFFIX = "_confirm"
 _INTENT_NAME = re.compile(r"[a-z][a-z0-9_]*")
+#: libyaml's safe loader when installed (the domain is read at every start-up and in many tests).
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,11 @@ class Transition:
     to: str | None  # None: stay
     reset: bool = False
     pause: bool = False  # pause the current state first (if pausable), so "@paused" returns to it
+    #: With pause: keep the message with the paused state; it is handled there, as if it had just
+    #: arrived (without the screens, which have read it), when "@paused" returns to it.
+    defer: bool = False
+    #: Forget the paused states (and their deferred messages): what happens now supersedes them.
+    unpause: bool = False
     #: For a safety finding: the turn goes on afterwards (NLU, the state's transition) when the
     #: message's intent is one of these; otherwise the pending question is asked again.
     continue_for: tuple[str, ...] = ()
@@ -62,6 +71,9 @@ class State:
     #: Keep the pending question (requested_slot) while here, so resuming asks it again. Form
     #: states always keep theirs.
     keep_question: bool = False
+    #: Findings whose interruption does not apply here (the flow carries on as if the screen had
+    #: found nothing), e.g. a clinical question while someone may be in crisis.
+    ignores: tuple[str, ...] = ()
     #: The flow's `anywhere:` transitions apply here, and a feeling is acknowledged first. False
     #: for the crisis states, which keep their own replies.
     anywhere: bool = True
@@ -109,6 +121,8 @@ class Dialogue:
     interrupts: Mapping[str, Transition]
     commands: Mapping[str, Transition]
     files: Transition  # what a file the runner sends does (a run from a watch: GPX, TCX, FIT)
+    #: The actions run on every message before the flow, in order (flow.yml `screens`).
+    screens: tuple[str, ...] = (SAFETY_ACTION,)
     anywhere: Mapping[str, Transition] = field(default_factory=dict)  # intent -> transition
 
     def transition_for(self, state: State, intent: str) -> tuple[Transition | None, bool]:
@@ -168,7 +182,7 @@ class Dialogue:
                 lines.append(f"    {name} --> {target}: {label}")
         for kind, t in self.interrupts.items():
             if t.to:
-                lines.append(f"    any_state --> {t.to}: safety {kind}")
+                lines.append(f"    any_state --> {'paused_state' if t.to == PAUSED else t.to}: {kind}")
         for cmd, t in self.commands.items():
             if t.to:
                 lines.append(f"    any_state --> {t.to}: {cmd}")
@@ -176,7 +190,7 @@ class Dialogue:
             lines.append(f"    any_state --> {self.files.to}: a file")
         for intent, t in self.anywhere.items():
             lines.append(f"    any_state --> {t.to or 'any_state'}: {intent}")
-        lines.append("    note left of any_state: every message is screened for crisis and red flags first")
+        lines.append(f"    note left of any_state: every message goes through {', '.join(self.screens)} first")
         return "\n".join(lines) + "\n"
 
 
@@ -193,7 +207,7 @@ def load_dialogue(directory: Path) -> Dialogue:
 def read_yaml(path: Path) -> dict[str, Any]:
     """A YAML file whose top level is a mapping; DefinitionError (file, problem) otherwise."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError:
         raise DefinitionError(str(path), "(file)", "not found") from None
     except yaml.YAMLError as exc:
@@ -267,6 +281,9 @@ def _validate_domain(domain: dict[str, Any], path: str) -> None:
                 if not isinstance(button.get("title"), str) or not button["title"].strip():
                     raise DefinitionError(path, f"{where}.title", "must be text (quote titles YAML reads as "
                                           "true/false or a number: \"No\", \"0\")")
+                payload = button.get("payload")
+                if isinstance(payload, str) and payload and not payload.startswith("/"):
+                    continue  # plain text: read as if typed (Rasa does the same)
                 try:
                     intent, values = parse_payload(button["payload"])
                 except (KeyError, ValueError) as exc:
@@ -293,16 +310,19 @@ def _transition(raw: Any, where: str, path: str, domain: dict[str, Any],
     to = raw.get("to")
     if to is not None and to != PAUSED and to not in states:
         raise DefinitionError(path, f"{where}.to", f"unknown state '{to}'")
-    unknown = set(raw) - {"intent", "do", "to", "reset", "pause", "continue"}
+    unknown = set(raw) - {"intent", "do", "to", "reset", "pause", "defer", "unpause", "continue"}
     if unknown:
         raise DefinitionError(path, where, f"unknown key(s) {', '.join(sorted(unknown))}")
+    pause, defer = _flag(raw, "pause", False, where, path), _flag(raw, "defer", False, where, path)
+    if defer and not pause:
+        raise DefinitionError(path, f"{where}.defer", "needs pause: true (the message waits with the paused state)")
     continue_for = raw.get("continue", [])
     if not isinstance(continue_for, list) or any(i not in domain["intents"] for i in continue_for):
         raise DefinitionError(path, f"{where}.continue", "must be a list of intents of the domain")
     if continue_for and (need_intent or to is not None):
         raise DefinitionError(path, f"{where}.continue", "only a safety finding's transition without `to` may continue")
-    return Transition(intent, do, to, _flag(raw, "reset", False, where, path), _flag(raw, "pause", False, where, path),
-                      tuple(continue_for))
+    return Transition(intent, do, to, _flag(raw, "reset", False, where, path), pause, defer,
+                      _flag(raw, "unpause", False, where, path), tuple(continue_for))
 
 
 def _flag(raw: dict[str, Any], key: str, default: bool, where: str, path: str) -> bool:
@@ -313,7 +333,7 @@ def _flag(raw: dict[str, Any], key: str, default: bool, where: str, path: str) -
 
 
 _STATE_KEYS = {"description", "form", "transitions", "on_complete", "pausable", "checkin", "keep_question",
-               "anywhere", "awaits", "multilingual", "short_answers", "on_safety"}
+               "anywhere", "awaits", "multilingual", "short_answers", "on_safety", "ignores"}
 
 
 def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dialogue:
@@ -324,6 +344,7 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
     start = flow.get("start")
     if start not in names:
         raise DefinitionError(path, "start", f"unknown state '{start}'")
+    findings = _findings(domain, path)
     states: dict[str, State] = {}
     for name, raw in raw_states.items():
         unknown = set(raw) - _STATE_KEYS
@@ -343,6 +364,10 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
         elif form:
             raise DefinitionError(path, f"states.{name}.on_complete", "a form state needs on_complete")
         where = f"states.{name}"
+        ignores = raw.get("ignores") or []
+        if not isinstance(ignores, list) or any(i not in findings for i in ignores):
+            raise DefinitionError(path, f"{where}.ignores", f"must list findings (values of slot {FINDING_SLOT}: "
+                                  f"{', '.join(findings)})")
         awaits = raw.get("awaits")
         if awaits is not None and awaits not in SAFETY_QUESTIONS:
             raise DefinitionError(path, f"{where}.awaits", f"unknown question '{awaits}' "
@@ -352,21 +377,28 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
             raise DefinitionError(path, f"{where}.on_safety", "must be a mapping of safety finding -> transition")
         on_safety = {}
         for kind, t in on_safety_raw.items():
-            if kind not in INTERRUPTS:
-                raise DefinitionError(path, f"{where}.on_safety.{kind}", f"unknown finding (known: {', '.join(INTERRUPTS)})")
+            if kind not in findings:
+                raise DefinitionError(path, f"{where}.on_safety.{kind}", f"unknown finding (known: {', '.join(findings)})")
             on_safety[kind] = _transition(t, f"{where}.on_safety.{kind}", path, domain, names, False)
         states[name] = State(name, raw.get("description", ""), transitions, form, on_complete,
                              pausable=_flag(raw, "pausable", True, where, path),
                              checkin=_flag(raw, "checkin", True, where, path),
                              keep_question=_flag(raw, "keep_question", False, where, path),
+                             ignores=tuple(ignores),
                              anywhere=_flag(raw, "anywhere", True, where, path),
                              awaits=awaits, multilingual=_flag(raw, "multilingual", False, where, path),
                              short_answers=_flag(raw, "short_answers", False, where, path), on_safety=on_safety)
     interrupts = {}
-    for kind in INTERRUPTS:
-        if kind not in flow.get("interrupts", {}):
-            raise DefinitionError(path, f"interrupts.{kind}", "missing: every safety finding needs a transition")
-        interrupts[kind] = _transition(flow["interrupts"][kind], f"interrupts.{kind}", path, domain, names, False)
+    raw_interrupts = flow.get("interrupts") or {}
+    for kind in findings:
+        if kind not in raw_interrupts:
+            raise DefinitionError(path, f"interrupts.{kind}", f"missing: every finding (a value of slot {FINDING_SLOT} "
+                                  f"in domain.yml) needs a transition")
+        interrupts[kind] = _transition(raw_interrupts[kind], f"interrupts.{kind}", path, domain, names, False)
+    for kind in raw_interrupts:
+        if kind not in findings:
+            raise DefinitionError(path, f"interrupts.{kind}", f"not a finding: add it to the values of slot "
+                                  f"{FINDING_SLOT} in domain.yml, or remove it")
     commands = {
         cmd: _transition(t, f"commands.{cmd}", path, domain, names, False)
         for cmd, t in flow.get("commands", {}).items()
@@ -379,9 +411,34 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
         if intent not in domain["intents"]:
             raise DefinitionError(path, f"anywhere.{intent}", f"unknown intent '{intent}'")
         anywhere[intent] = _transition(t, f"anywhere.{intent}", path, domain, names, False)
-    dialogue = Dialogue(domain, str(start), states, interrupts, commands, files, anywhere)
+    dialogue = Dialogue(domain, str(start), states, interrupts, commands, files,
+                        screens=_screens(flow, domain, path), anywhere=anywhere)
     _check_reachable(dialogue, path)
     return dialogue
+
+
+def _findings(domain: dict[str, Any], path: str) -> tuple[str, ...]:
+    spec = domain["slots"].get(FINDING_SLOT) or {}
+    values = tuple(str(v) for v in spec.get("values") or ())
+    if not values:
+        raise DefinitionError(path.replace("flow.yml", "domain.yml"), f"slots.{FINDING_SLOT}.values",
+                              "missing: the kinds of finding the screens report")
+    return values
+
+
+def _screens(flow: dict[str, Any], domain: dict[str, Any], path: str) -> tuple[str, ...]:
+    raw = flow.get("screens", [SAFETY_ACTION])
+    if not isinstance(raw, list) or not raw or not all(isinstance(x, str) for x in raw):
+        raise DefinitionError(path, "screens", "must be a list of action names")
+    if raw[0] != SAFETY_ACTION:
+        raise DefinitionError(path, "screens", f"the first screen must be {SAFETY_ACTION}: the crisis screen "
+                              "reads every message first")
+    for name in raw:
+        if name not in domain["actions"]:
+            raise DefinitionError(path, "screens", f"unknown action '{name}' (not under actions: in domain.yml)")
+    if len(set(raw)) != len(raw):
+        raise DefinitionError(path, "screens", "lists an action twice")
+    return tuple(raw)
 
 
 def _mapping_or_empty(raw: Any, path: str, key: str) -> dict[str, Any]:

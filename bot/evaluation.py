@@ -1,4 +1,8 @@
-"""Score the safety screen, the NLU and retrieval on labelled sets (tests/data/*.yml).
+"""Score the safety screens, the NLU and retrieval on labelled sets (tests/data/*.yml).
+
+The safety sets label crisis talk (the crisis screen, bot.safety) and red flags (the clinical
+rules, bot.clinical: a red flag counts as caught when the first message reaches its level, or
+when the bot asks the one yes/no question whose answer would).
 
 Used by the tests (which assert the targets) and by `runner-triage eval`, so whoever edits the
 patterns or the knowledge base can see the figures move. The sets were written blind to the code.
@@ -14,8 +18,8 @@ from typing import Any
 
 import yaml
 
+from bot.clinical.evaluate import LEVEL_RANK, evaluate
 from bot.safety.screen import Screening, screen
-from bot.vocabulary import LEVELS as LEVEL_ORDER  # most serious first
 from bot.vocabulary import NLU_SLOTS
 
 
@@ -31,8 +35,10 @@ class SafetyReport:
     crisis_unanswered: list[str] = field(default_factory=list)  # not even a check question
     ambiguous_missed: list[str] = field(default_factory=list)
     red_flag_missed: list[str] = field(default_factory=list)
+    red_flag_asked: list[str] = field(default_factory=list)  # caught by a yes/no question first
     wrong_flag: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
+    questions_on_ordinary: list[str] = field(default_factory=list)  # a yes/no question, no alarm
 
     def ratio(self, missed: list[str], label: str) -> float:
         total = self.counts[label]
@@ -62,23 +68,35 @@ class SafetyReport:
             f"crisis recall:          {self.crisis_recall:7.1%}  ({c['crisis'] - len(self.crisis_missed)}/{c['crisis']})",
             f"crisis given resources: {self.ratio(self.crisis_unanswered, 'crisis'):7.1%}  ({c['crisis'] - len(self.crisis_unanswered)}/{c['crisis']}; full response or the direct check question, both with resources)",
             f"ambiguous handled:      {self.ambiguous_handled:7.1%}  ({c['ambiguous'] - len(self.ambiguous_missed)}/{c['ambiguous']}; crisis or a check question)",
-            f"red-flag recall:        {self.red_flag_recall:7.1%}  ({c['red_flag'] - len(self.red_flag_missed)}/{c['red_flag']}; at least the labelled level)",
-            f"red-flag id matches:    {c['red_flag'] - len(self.wrong_flag)}/{c['red_flag']}",
-            f"false positives:        {self.false_positive_rate:7.1%}  ({len(self.false_positives)}/{c['none']})",
+            f"red-flag recall:        {self.red_flag_recall:7.1%}  ({c['red_flag'] - len(self.red_flag_missed)}/{c['red_flag']}; at least the labelled level, {len(self.red_flag_asked)} of them after one yes/no question)",
+            f"red-flag entry matches: {c['red_flag'] - len(self.wrong_flag)}/{c['red_flag']}",
+            f"false positives:        {self.false_positive_rate:7.1%}  ({len(self.false_positives)}/{c['none']}; crisis, or an urgent or emergency level)",
+            f"ordinary, one question: {len(self.questions_on_ordinary)}/{c['none']}  (a yes/no question, no alarm)",
         ]
         for title, items in (("missed crisis", self.crisis_missed), ("missed ambiguous", self.ambiguous_missed),
-                             ("missed red flag", self.red_flag_missed), ("false positive", self.false_positives)):
+                             ("missed red flag", self.red_flag_missed), ("false positive", self.false_positives),
+                             ("red flag after a question", self.red_flag_asked),
+                             ("question on an ordinary message", self.questions_on_ordinary)):
             out += [f"  {title}: {t!r}" for t in items]
         return out
 
 
-def evaluate_safety(cases: Iterable[Mapping[str, Any]],
-                    screener: Callable[[str], Screening] = screen) -> SafetyReport:
+def red_flag_level(text: str) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """The clinical rules on one message: the level, the questions they would ask first, and
+    the knowledge entries of the findings."""
+    result = evaluate(text)
+    return result.level, tuple(q.id for q in result.questions), tuple(f.entry for f in result.findings)
+
+
+def evaluate_safety(cases: Iterable[Mapping[str, Any]], screener: Callable[[str], Screening] = screen,
+                    clinical: Callable[[str], tuple[str | None, tuple[str, ...], tuple[str, ...]]] = red_flag_level
+                    ) -> SafetyReport:
     report = SafetyReport()
     for case in cases:
         text, label = case["text"], case["label"]
         report.counts[label] += 1
         result = screener(text)
+        level, questions, entries = clinical(text)
         if label == "crisis" and not result.crisis:
             report.crisis_missed.append(text)
             if not result.ambiguous:
@@ -86,15 +104,21 @@ def evaluate_safety(cases: Iterable[Mapping[str, Any]],
         elif label == "ambiguous" and not (result.crisis or result.ambiguous):
             report.ambiguous_missed.append(text)
         elif label == "red_flag":
-            wanted = LEVEL_ORDER.index(case["level"])
-            got = result.level
-            if got is None or LEVEL_ORDER.index(got) > wanted:
-                report.red_flag_missed.append(f"{text} [want {case['level']}, got {got}]")
-            if case.get("flag") not in {f.flag for f in result.red_flags}:
+            wanted = LEVEL_RANK[case["level"]]
+            if level is None or LEVEL_RANK[level] > wanted:
+                if questions:
+                    report.red_flag_asked.append(f"{text} [{', '.join(questions)}]")
+                else:
+                    report.red_flag_missed.append(f"{text} [want {case['level']}, got {level}]")
+            # The set names the old screen's flags; each is now the knowledge entry redflag-<flag>.
+            elif f"redflag-{str(case.get('flag', '')).replace('_', '-')}" not in entries:
                 report.wrong_flag.append(text)
-        elif label == "none" and result.findings:
-            kinds = ",".join(f.flag or f.kind for f in result.findings)
-            report.false_positives.append(f"{text} [{kinds}]")
+        elif label == "none":
+            if result.findings or level in ("emergency", "urgent"):
+                kinds = ",".join([f.kind for f in result.findings] + ([str(level)] if level in ("emergency", "urgent") else []))
+                report.false_positives.append(f"{text} [{kinds}]")
+            elif questions:
+                report.questions_on_ordinary.append(f"{text} [{', '.join(questions)}]")
     return report
 
 

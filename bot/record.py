@@ -13,6 +13,8 @@ sweep change their own parts. Every key is optional: a new runner's record is {}
                        "advice": {"level": "see_pt", ...},            # the last advice's context
                        "crisis": {"context": {"risk": false, ...}, "at": "2026-11-26T09:00:00+00:00"}},
       "history": [HistoryEntry, ...],            # the last HISTORY_LIMIT triage results
+      "clinical": {...},                         # the clinical case the last advice was based on
+                                                 # (bot.clinical.flow.Case.to_json(), for /summary)
       "checkins": {"schedule": {...}, "entries": [CheckinEntry, ...], "draft": {...},
                    "sent_week": "2026-W49", "missed_week": "..."},
       "telegram": {...}                          # the Telegram adapter's own state
@@ -45,6 +47,7 @@ class PausedQuestion(TypedDict):
 
     state: str
     requested_slot: str | None
+    message: NotRequired[str]  # a deferred message, handled there on return (flow.yml `defer`)
 
 
 class CrisisMemory(TypedDict):
@@ -77,7 +80,8 @@ class HistoryEntry(TypedDict):
     pain_pattern: str | None
     balance_change: str | None
     severity: float | None
-    red_flags: list[str]  # flag ids
+    red_flags: list[str]  # clinical rule ids of the warning signs behind the level
+    reasons: NotRequired[list[str]]  # the reasons the advice gave, in plain words
     sources: list[str]  # knowledge-base entry ids of the advice
 
 
@@ -108,4 +112,5 @@ class UserRecord(TypedDict, total=False):
     conversation: Conversation
     history: list[HistoryEntry]
     checkins: CheckinData
+    clinical: dict[str, Any]
     telegram: dict[str, Any]

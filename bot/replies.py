@@ -170,7 +170,8 @@ def advice(kb: KnowledgeBase, voice: Voice, context: AdviceContext, *,
         parts.append(voice.say(SAME_AS_BEFORE, date=when) if when else voice.say(SAME_AS_LAST_TIME))
         now, place = [], []
     footer = voice.say(CRISIS_LINE) + "\n" + voice.say(DISCLAIMER)
-    picked = _pick(kb, voice, now, place, escalate)
+    signs = [e for e in used if e.actions]  # the warning signs' own first step
+    picked = _pick(kb, voice, now, place, escalate, signs)
     # A long reason and crisis line leave less room: the level's second action gives way first,
     # then the area's, then the level's first (all are under "What can I do now?"); when to go
     # up a level always stays.
@@ -227,10 +228,12 @@ def _action_entries(kb: KnowledgeBase, context: AdviceContext) -> tuple[list[Ent
 
 
 def _pick(kb: KnowledgeBase, voice: Voice, now: list[Entry], place: list[Entry],
-          escalate: list[Entry]) -> list[Picked]:
+          escalate: list[Entry], signs: Sequence[Entry] = ()) -> list[Picked]:
     """At most MAX_ACTIONS lines: the first of the runner's area (one area: the first named),
     the safety net (when to go up a level), and the level's own actions in the room left; in the
-    order own, area, safety net."""
+    order own, area, safety net. A warning sign's own action ("Don't try to straighten it") comes
+    first among the own; when not all fit it takes the place of the level's first (its general
+    "don't run on it")."""
     def first(kind: str, entries: list[Entry]) -> list[Picked]:
         for e in entries:
             actions = kb.actions(e, voice.country, voice.locale)
@@ -240,7 +243,11 @@ def _pick(kb: KnowledgeBase, voice: Voice, now: list[Entry], place: list[Entry],
 
     area, net = first("area", place), first("net", escalate)
     room = MAX_ACTIONS - len(area) - len(net)
-    own = [("own", e, a) for e in now for a in kb.actions(e, voice.country, voice.locale)][:room]
+    sign = [("own", e, a) for e in signs for a in kb.actions(e, voice.country, voice.locale)][:1]
+    level = [("own", e, a) for e in now for a in kb.actions(e, voice.country, voice.locale)]
+    if sign and len(sign) + len(level) > room:
+        level = level[1:]
+    own: list[Picked] = (sign + level)[:room]
     return own + area + net
 
 

@@ -27,9 +27,10 @@ from typing import IO, Any
 
 from bot.checkins.progress import render_chart
 from bot.checkins.runfiles import MAX_BYTES
-from bot.commands import export_document
+from bot.commands import export_document, summary_pdf
 from bot.engine import Engine
 from bot.store import UserStore
+from bot.texts import Voice
 from bot.turn import Attachment, Button, Reply, TurnResult, UserMessage
 
 TERMINAL_USER = "terminal"
@@ -96,6 +97,13 @@ class TerminalChat:
                 # Nothing here can send a message next week; say so instead of pretending.
                 self.notes.append("(In the terminal nobody sends weekly reminders: only the Telegram bot does. "
                                   "You can do a check-in here any time with /checkin_now.)")
+            elif effect.kind == "send_summary_pdf":
+                voice = Voice.for_record(self.engine.texts, self.engine.kb, record)
+                now = datetime.now(timezone.utc)
+                pdf = summary_pdf(record, now, now.astimezone().tzinfo or timezone.utc, voice)
+                path = self.chart_dir / f"runner-triage-summary-{self.user_id}.pdf"
+                path.write_bytes(pdf)
+                self.notes.append(f"(Summary saved as a PDF: {path})")
             elif effect.kind == "send_progress_chart":
                 data = record.get("checkins") or {}
                 entries = [e for e in data.get("entries") or [] if isinstance(e, dict)]

@@ -1,19 +1,24 @@
-"""Slots (and safety findings) -> a triage level and the reasons, in plain words. Pure rules.
+"""Slots, clinical findings, the intake and the balance test -> a triage level and the reasons,
+in plain words. Pure rules.
 
 The rules, in order (the first that applies decides; docs/triage.md has the table):
 
 | rule | when | level |
 |---|---|---|
 | crisis | the safety screen found talk of suicide or self-harm | crisis |
-| red-flag-emergency | a red flag whose level is emergency | emergency |
-| red-flag-urgent | a red flag whose level is urgent | urgent |
+| red-flag-emergency | a red flag or clinical finding whose level is emergency | emergency |
+| red-flag-urgent | a red flag or clinical finding whose level is urgent | urgent |
+| clinical-see-pt | a clinical finding whose level is see_pt (shin splints, a pelvic-floor leak) | see_pt |
 | pattern-not-fading | pain_pattern is recurring or persistent | see_pt |
-| balance-worse | balance_change is worse | see_pt |
+| balance-worse | balance_change is worse, or the timed test shows a clear side difference or is well below the age norm | see_pt |
 | range-of-motion | range of motion is reduced | see_pt |
 | pattern-unknown | we could not tell whether the pain fades (still unclear after one clarifying question) | see_pt |
 | soreness | pain fades like soreness, balance the same or unsure | self_care |
 
-Several see_pt rules can apply at once: all their reasons are given.
+Several see_pt rules can apply at once: all their reasons are given. The clinical findings come
+from `bot.clinical.evaluate` (red flags in context, knowledge/clinical/rules.yml); the intake adds
+advice notes (a recent jump in load, a race soon, an old injury in the same spot) to see_pt and
+self_care advice; they never lower a level.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 from bot.texts import LOCATION, english
 
@@ -46,6 +51,28 @@ class TriageDecision:
     level: TriageLevel
     reasons: tuple[str, ...]
     rules: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # advice notes from the intake (keys of knowledge/clinical/intake.yml)
+    findings: tuple[str, ...] = ()  # the clinical rule ids behind the level
+
+
+class ClinicalFinding(Protocol):
+    """What decide needs of a clinical finding (bot.clinical.evaluate.Finding)."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+
+
+class BalanceOutcome(Protocol):
+    """What decide needs of a balance test result (bot.clinical.balance.BalanceResult)."""
+
+    @property
+    def raises_level(self) -> bool: ...
+    @property
+    def reason(self) -> str: ...
 
 
 def describe_pain(slots: Mapping[str, Any]) -> str:
@@ -61,38 +88,57 @@ def describe_pain(slots: Mapping[str, Any]) -> str:
 
 
 def decide(slots: Mapping[str, Any], red_flags: Sequence[RedFlagFinding] = (),
-           crisis: bool = False) -> TriageDecision:
-    """The triage level for what the runner told us. Pure: same input, same answer."""
+           crisis: bool = False, *, findings: Sequence[ClinicalFinding] = (),
+           notes: Sequence[str] = (), balance: BalanceOutcome | None = None) -> TriageDecision:
+    """The triage level for what the runner told us. Pure: same input, same answer.
+
+    `red_flags` (the safety screen's, kept for callers that have only those), `findings` (the
+    clinical evaluator's), `notes` (bot.clinical.intake.notes) and `balance` (a timed single-leg
+    test) are optional: `decide(slots, red_flags, crisis)` works as it always did.
+    """
     if crisis:
         return TriageDecision(TriageLevel.CRISIS, ("you told me you might be in crisis",), ("crisis",))
     for level, rule in ((TriageLevel.EMERGENCY, "red-flag-emergency"), (TriageLevel.URGENT, "red-flag-urgent")):
-        hits = [f for f in red_flags if f.level == level.value]
-        if hits:
-            return TriageDecision(level, tuple(dict.fromkeys(f.reason for f in hits)), (rule,))
+        hits = [f.reason for f in red_flags if f.level == level.value]
+        clinical = [f for f in findings if f.level == level.value]
+        if hits or clinical:
+            # No intake notes: when a doctor is the next step, training advice is noise.
+            return TriageDecision(level, tuple(dict.fromkeys([f.reason for f in clinical] + hits)), (rule,), (),
+                                  tuple(f.rule for f in clinical))
 
     pain = describe_pain(slots)
     pattern = slots.get("pain_pattern")
     reasons: list[str] = []
     rules: list[str] = []
+    pt_findings = [f for f in findings if f.level == TriageLevel.SEE_PT.value]
+    if pt_findings:
+        reasons += [f.reason for f in pt_findings]
+        rules.append("clinical-see-pt")
     if pattern == "recurring":
         reasons.append(f"{pain} comes back when you run again")
         rules.append("pattern-not-fading")
     elif pattern == "persistent":
         reasons.append(f"{pain} does not fade the way normal soreness does")
         rules.append("pattern-not-fading")
-    if slots.get("balance_change") == "worse":
+    if balance is not None and balance.raises_level:
+        reasons.append(balance.reason)
+        rules.append("balance-worse")
+    elif slots.get("balance_change") == "worse" and balance is None:
         reasons.append("your single-leg balance is worse than it used to be")
         rules.append("balance-worse")
     if slots.get("range_of_motion") == "reduced":
         reasons.append("you have lost some range of motion")
         rules.append("range-of-motion")
-    if pattern is None:  # skipped after a clarification, or not asked
+    if pattern is None and not pt_findings:  # skipped after a clarification, or not asked
         reasons.append(f"we could not tell whether {pain} fades like normal soreness, so it is safer to have it checked")
         rules.append("pattern-unknown")
     if reasons:
-        return TriageDecision(TriageLevel.SEE_PT, tuple(reasons), tuple(rules))
+        return TriageDecision(TriageLevel.SEE_PT, tuple(reasons), tuple(rules), tuple(notes),
+                              tuple(f.rule for f in pt_findings))
 
     reasons = [f"{pain} eases within days, like normal soreness after running"]
-    if slots.get("balance_change") == "unsure":
-        reasons.append("you were not sure about your balance, so try the single-leg test below")
-    return TriageDecision(TriageLevel.SELF_CARE, tuple(reasons), ("soreness",))
+    extra = list(notes)
+    if slots.get("balance_change") == "unsure" and balance is None:
+        reasons.append("you were not sure about your balance, so the single-leg test is worth a try")
+        extra.append("balance-test")
+    return TriageDecision(TriageLevel.SELF_CARE, tuple(reasons), ("soreness",), tuple(extra))

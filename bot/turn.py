@@ -87,6 +87,7 @@ EffectKind = Literal[
     "subscribe_checkins",  # data: the schedule to store
     "unsubscribe_checkins",
     "send_progress_chart",
+    "send_summary_pdf",  # /summary as a one-page PDF (bot.commands.summary_pdf)
 ]
 
 

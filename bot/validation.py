@@ -7,8 +7,10 @@ print them all.
 
 What is checked (docs/contributing.md has the recipes that rely on it):
 
-- red flags: every flag of bot/safety/patterns.py has exactly one knowledge entry (`flag: <id>`)
-  with a source and its level; every red_flag entry names a known flag;
+- red flags (the clinical rules, knowledge/clinical/rules.yml): every rule names a knowledge entry
+  with a source whose levels include the rule's (and its escalations'); a warning-sign rule's
+  entry is a red_flag entry; every red_flag entry is some rule's; every question (the rules' yes/no
+  questions, the intake's) is a slot with its words (utter_ask_<id>, asking it);
 - forms: every form has its validation action; every required slot an extract_<slot> method (or
   the NLU fills it) and a validate_<slot> method; every NLU slot a validate_<slot> method;
 - commands: every command has exactly one handler (flow.yml or bot/commands.py) and every
@@ -34,7 +36,7 @@ from rasa_sdk.interfaces import Action
 from bot.dialogue import Dialogue
 from bot.errors import DefinitionError
 from bot.knowledge import KnowledgeBase
-from bot.safety.patterns import RED_FLAGS, RedFlag
+from bot.clinical.rules import ClinicalRules
 from bot.texts import (
     CONTEXT_PLACEHOLDERS,
     COUNTRY_PLACEHOLDERS,
@@ -47,7 +49,8 @@ from bot.texts import (
 )
 from bot.vocabulary import Vocabulary
 
-PATTERNS_FILE = "bot/safety/patterns.py"
+RULES_FILE = "knowledge/clinical/rules.yml"
+INTAKE_FILE = "knowledge/clinical/intake.yml"
 COMMANDS_FILE = "bot/commands.py"
 NLU_VOCABULARY_FILE = "bot/nlu/vocabulary.py"
 ACTIONS_FILE = "bot/actions/__init__.py"
@@ -63,7 +66,8 @@ class Sources:
     kb: KnowledgeBase
     actions: Sequence[Action]
     texts: Texts
-    red_flags: Sequence[RedFlag] = RED_FLAGS
+    rules: ClinicalRules | None = None  # default: knowledge/clinical/ of the packaged knowledge
+    intake_slots: Sequence[str] | None = None  # default: bot.clinical.intake.SLOTS
     command_handlers: Iterable[str] | None = None  # default: bot.commands.HANDLERS
     body_parts: Mapping[str, object] | None = None  # default: bot.nlu.vocabulary.BODY_PARTS
 
@@ -80,7 +84,18 @@ def load_sources(dialogues_dir: Path | None = None, knowledge_dir: Path | None =
     dialogue = load_dialogue(dialogues_dir)
     kb = KnowledgeBase.load(knowledge_dir or knowledge_directory(), vocabulary.levels, vocabulary.locations)
     texts = Texts.load(dialogues_dir, dialogue.responses)
-    return Sources(vocabulary, dialogue, kb, build_actions(None, kb, texts, vocabulary), texts)  # type: ignore[arg-type]  # no NLU needed
+    return Sources(vocabulary, dialogue, kb, build_actions(None, kb, texts, vocabulary), texts,  # type: ignore[arg-type]  # no NLU needed
+                   rules=load_clinical_rules(knowledge_dir or knowledge_directory()))
+
+
+def load_clinical_rules(knowledge_dir: Path) -> ClinicalRules:
+    """knowledge/clinical/ of a knowledge directory, its sources checked against sources.yml."""
+    import yaml
+
+    from bot.clinical.rules import load_rules
+
+    sources = yaml.safe_load((knowledge_dir / "sources.yml").read_text(encoding="utf-8")) or {}
+    return load_rules(knowledge_dir / "clinical", set(sources.get("clinical") or {}))
 
 
 def problems(sources: Sources) -> list[DefinitionError]:
@@ -107,29 +122,66 @@ def check(sources: Sources) -> None:
 # -- red flags -------------------------------------------------------------------------------
 
 def _red_flags(s: Sources) -> list[DefinitionError]:
+    """The clinical rules are the one source of red flags; each names its knowledge entry."""
+    from bot.clinical.rules import default_rules
+
+    rules = s.rules or default_rules()
     out: list[DefinitionError] = []
-    entries = [e for e in s.kb.entries if e.role == "red_flag"]
-    known = {f.id for f in s.red_flags}
-    for flag in s.red_flags:
-        mine = [e for e in entries if e.flag == flag.id]
-        where = f"RED_FLAGS[{flag.id}]"
-        if not mine:
-            out.append(DefinitionError(PATTERNS_FILE, where, "has no knowledge entry: add one with "
-                                       f"`flag: {flag.id}` and `role: red_flag` to knowledge/entries/red_flags.yml"))
+    entries = {e.id: e for e in s.kb.entries}
+    named: set[str] = set()
+    for rule in rules.rules:
+        where = f"rules.{rule.id}.entry"
+        entry = entries.get(rule.entry)
+        if entry is None:
+            out.append(DefinitionError(RULES_FILE, where, f"'{rule.entry}' is not a knowledge entry: add it to "
+                                       "knowledge/entries/red_flags.yml (role: red_flag, levels, source)"))
             continue
-        if len(mine) > 1:
-            out.append(DefinitionError(mine[1].file, f"{mine[1].id}.flag",
-                                       f"'{flag.id}' is explained by several entries: {[e.id for e in mine]}"))
-        entry = mine[0]
+        named.add(entry.id)
+        if rule.level in ("emergency", "urgent") and entry.role != "red_flag":
+            out.append(DefinitionError(RULES_FILE, where, f"'{entry.id}' is a {entry.role} entry; a warning sign's "
+                                       "entry has role: red_flag"))
         if not entry.source:
             out.append(DefinitionError(entry.file, f"{entry.id}.source", "a red flag's entry needs a source"))
-        if flag.level not in entry.levels:
-            out.append(DefinitionError(entry.file, f"{entry.id}.levels",
-                                       f"must include '{flag.level}', the level of flag '{flag.id}' in {PATTERNS_FILE}"))
-    for entry in entries:
-        if entry.flag not in known:
-            out.append(DefinitionError(entry.file, f"{entry.id}.flag",
-                                       f"'{entry.flag}' is not a red flag of {PATTERNS_FILE} (known: {', '.join(sorted(known))})"))
+        if entry.role == "red_flag":
+            for level in dict.fromkeys([rule.level] + [e.level for e in rule.escalate]):
+                if level not in entry.levels:
+                    out.append(DefinitionError(entry.file, f"{entry.id}.levels",
+                                               f"must include '{level}', a level of rule '{rule.id}' in {RULES_FILE}"))
+    for entry in entries.values():
+        if entry.role == "red_flag" and entry.id not in named:
+            out.append(DefinitionError(entry.file, f"{entry.id}.role", f"a red_flag entry no rule of {RULES_FILE} "
+                                       "names (`entry:`): name it from a rule, or give it another role"))
+    out += _questions(s, rules)
+    from bot.clinical.decisions import general_entries
+
+    for entry_id in general_entries():
+        if entry_id not in entries:
+            out.append(DefinitionError("knowledge/clinical/decisions.yml", "general_entries",
+                                       f"'{entry_id}' is not a knowledge entry"))
+    return out
+
+
+def _questions(s: Sources, rules: ClinicalRules) -> list[DefinitionError]:
+    """Every clinical question is a slot, asked by utter_ask_<id> (its words), which says so."""
+    from bot.clinical.intake import SLOTS
+
+    out: list[DefinitionError] = []
+    domain = s.vocabulary.domain_path
+    asked = [(q, RULES_FILE, f"questions.{q}") for q in rules.questions]
+    asked += [(slot, INTAKE_FILE, f"intake[{slot}]") for slot in (s.intake_slots if s.intake_slots is not None else SLOTS)]
+    asked.append(("balance_change", "bot/clinical/flow.py", "next_question (the balance test)"))
+    for question, file, key in asked:
+        response = f"utter_ask_{question}"
+        if question not in s.vocabulary.slots:
+            out.append(DefinitionError(domain, f"slots.{question}", f"missing: {file} {key} fills this slot"))
+        if response not in s.dialogue.responses:
+            out.append(DefinitionError(domain, f"responses.{response}", f"missing: the words of {file} {key}"))
+        elif s.dialogue.asks(response) != question:
+            out.append(DefinitionError(domain, f"responses.{response}[0].metadata.asks",
+                                       f"must be '{question}': the question says which slot it asks"))
+    if "utter_clarify_balance_change" not in s.dialogue.responses:
+        out.append(DefinitionError(domain, "responses.utter_clarify_balance_change",
+                                   "missing: the two-line balance test, for a runner who is not sure"))
     return out
 
 

@@ -2,7 +2,8 @@
 
 - triage levels, slots and their values, forms: the Rasa domain (`dialogues/domain.yml`);
 - pain locations, the slots the NLU fills, the commands: `dialogues/vocabulary.yml`;
-- red flags: `bot/safety/patterns.py` (`RED_FLAGS`, each with a knowledge entry `flag: <id>`).
+- red flags: the clinical rules, `knowledge/clinical/rules.yml` (`bot.clinical`; each rule names
+  its knowledge entry and source).
 
 Modules import the constants below (`LEVELS`, `LOCATIONS`, ...) instead of writing the lists
 again. `load_vocabulary(directory)` reads another copy of `dialogues/` (the start-up checks and
@@ -19,7 +20,6 @@ from typing import Any
 from bot.dialogue import read_yaml
 from bot.errors import DefinitionError
 from bot.paths import dialogues_directory
-from bot.safety.patterns import RED_FLAGS
 from bot.texts import Voice, english, text_family
 
 #: The slot whose categorical values are the triage levels, most serious first.
@@ -122,8 +122,6 @@ PATTERNS: tuple[str, ...] = VOCABULARY.values("pain_pattern")
 DETAILS: tuple[str, ...] = VOCABULARY.values("detail")
 #: Slots the NLU fills from a message.
 NLU_SLOTS: tuple[str, ...] = VOCABULARY.nlu_slots
-#: Red-flag id -> its level ("emergency" | "urgent"), from bot/safety/patterns.py.
-RED_FLAG_LEVELS: Mapping[str, str] = {flag.id: flag.level for flag in RED_FLAGS}
 
 #: Each menu command's help line: text key command.<name without "/">.
 COMMAND_HELP = text_family("command", lambda s: [c.lstrip("/") for c in s.vocabulary.commands])

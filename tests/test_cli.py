@@ -102,15 +102,15 @@ def check_conversation(name: str, steps: list[dict[str, Any]], outputs: list[dic
 # -- chat --json ----------------------------------------------------------------------------------
 
 def test_json_contract_and_buttons_by_label(cli: CLI) -> None:
-    outputs = chat_json(cli, ["my left shin hurts", "Comes back when I run", "Not sure"])
+    outputs = chat_json(cli, ["my left knee hurts", "Comes back when I run", "About the same", "No race planned", "No"])
     for output in outputs:
         assert set(output) == {"replies"}
         for reply in output["replies"]:
             assert set(reply) == {"text", "buttons", "asks", "triage", "sources", "safety"}
     assert outputs[0]["replies"][-1]["asks"] == "pain_pattern"
     assert "Comes back when I run" in outputs[0]["replies"][-1]["buttons"]
-    assert outputs[1]["replies"][-1]["asks"] == "balance_change"
-    assert [r["triage"] for r in outputs[2]["replies"]][0] == "see_pt"  # the advice, then the check-in offer
+    assert outputs[1]["replies"][-1]["asks"] == "mileage_change"  # the short intake, by button label
+    assert [r["triage"] for r in outputs[4]["replies"]][0] == "see_pt"  # the advice, then the check-in offer
     assert all(r["safety"] is None for o in outputs for r in o["replies"])
 
 
@@ -122,8 +122,8 @@ def test_json_contract_says_what_a_reply_is_in_the_crisis_protocol(cli: CLI) -> 
 
 def test_conversation_is_kept_between_runs_in_owner_only_files(cli: CLI, data_dir: Path) -> None:
     chat_json(cli, ["my knee keeps coming back every run"])
-    outputs = chat_json(cli, ["balance is fine"])
-    assert outputs[0]["replies"][0]["triage"] == "see_pt"
+    outputs = chat_json(cli, ["about the same", "no", "no"])
+    assert outputs[-1]["replies"][0]["triage"] == "see_pt"  # the advice, then the check-in offer
     files = [p for p in data_dir.rglob("*") if p.is_file()]
     assert files and all(p.stat().st_mode & 0o077 == 0 for p in files), "data files are owner-only"
     assert data_dir.stat().st_mode & 0o077 == 0
@@ -153,14 +153,14 @@ def test_yaml_conversations_through_chat_json(cli: CLI, name: str) -> None:
 # -- chat (interactive) and the default command ----------------------------------------------------
 
 def test_interactive_chat_greets_numbers_buttons_and_says_bye(cli: CLI) -> None:
-    first = cli("chat", stdin="my left shin hurts\n2\n3\n")
+    first = cli("chat", stdin="my left knee hurts\n2\n3\n3\n2\n")
     assert first.code == 0, first.err
     assert first.out.startswith("Runner triage — terminal chat.")
     assert "bot> Hi, I'm a triage helper for runners." in first.out
     assert "[2] Comes back when I run" in first.out
-    # "2" pressed "Comes back when I run" and "3" pressed "Not sure": recurring pain, so a PT.
+    # "2" pressed "Comes back when I run", then "About the same", "No race planned", "No": a PT.
     assert "bot> See a physical therapist." in first.out
-    assert "your left shin pain comes back when you run again" in first.out
+    assert "your left knee pain comes back when you run again" in first.out
     assert first.out.rstrip().endswith("run `runner-triage chat` to continue.")
 
     again = cli("chat", stdin="")
@@ -292,7 +292,7 @@ def test_smoke_a_conversation_through_python_m_bot(tmp_path: Path) -> None:
 def test_conversation_survives_a_new_process(tmp_path: Path) -> None:
     data = tmp_path / "data"
     process_chat_json(["my knee keeps coming back every run"], data, cwd=tmp_path)
-    outputs = process_chat_json(["balance is fine"], data, cwd=tmp_path)
-    assert outputs[0]["replies"][0]["triage"] == "see_pt"  # the advice, then the check-in offer
+    outputs = process_chat_json(["about the same", "no", "no"], data, cwd=tmp_path)
+    assert outputs[-1]["replies"][0]["triage"] == "see_pt"  # the advice, then the check-in offer
     files = [p for p in data.rglob("*") if p.is_file()]
     assert files and all(p.stat().st_mode & 0o077 == 0 for p in files), "data files are owner-only"

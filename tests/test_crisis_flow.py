@@ -58,12 +58,17 @@ def numbers(text: str) -> set[str]:
 def crisis_responses(engine: Engine) -> set[str]:
     """Every response the safety interrupts and the crisis states can say."""
     d = engine.dialogue
-    transitions = list(d.interrupts.values())
+    # The clinical check's findings (red flags, a yes/no question about a sign) are not the crisis
+    # protocol's: their responses are English only.
+    transitions = [t for kind, t in d.interrupts.items() if kind not in CLINICAL_FINDINGS]
     for state in d.states.values():
         transitions += list(state.on_safety.values())
         if not state.checkin:  # the crisis states
             transitions += list(state.transitions)
     return {name for t in transitions for name in t.do if name in d.responses}
+
+
+CLINICAL_FINDINGS = ("red_flag", "red_flag_question", "clinical_question", "clinical_change", "question")
 
 
 async def walk(engine: Engine, country: str, steps: list[str]) -> list[tuple[str, str, tuple[Reply, ...]]]:

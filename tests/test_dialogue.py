@@ -20,7 +20,8 @@ def test_shipped_dialogue_loads_and_every_state_is_drawn() -> None:
     assert diagram.startswith("stateDiagram-v2")
     for state in dialogue.states:
         assert f"    {state} -->" in diagram
-    assert ("triage_form", "balance_change") in dialogue.form_states()
+    assert ("triage_form", "pain_pattern") in dialogue.form_states()
+    assert dialogue.screens[0] == "action_safety_check"
 
 
 def _broken(tmp_path: Path, file: str, change: Callable[[dict], None]) -> Path:
@@ -35,8 +36,8 @@ def _broken(tmp_path: Path, file: str, change: Callable[[dict], None]) -> Path:
 @pytest.mark.parametrize("file, change, key, problem", [
     ("domain.yml", lambda d: d["forms"]["triage_form"]["required_slots"].append("pain_colour"),
      "forms.triage_form.required_slots", "unknown slot 'pain_colour'"),
-    ("domain.yml", lambda d: d["responses"].pop("utter_ask_balance_change"),
-     "responses.utter_ask_balance_change", "missing"),
+    ("domain.yml", lambda d: d["responses"].pop("utter_ask_pain_pattern"),
+     "responses.utter_ask_pain_pattern", "missing"),
     ("domain.yml", lambda d: d["responses"].pop("utter_why_pain_pattern"),
      "responses.utter_why_pain_pattern", "missing"),
     ("domain.yml", lambda d: d["responses"]["utter_ask_pain_pattern"][0]["buttons"][0].update(payload="/nope{}"),
@@ -58,8 +59,14 @@ def _broken(tmp_path: Path, file: str, change: Callable[[dict], None]) -> Path:
     ("flow.yml", lambda d: d["states"]["crisis"].update(no_checkins=True), "states.crisis", "unknown key(s) no_checkins"),
     ("flow.yml", lambda d: d["states"]["crisis"].update(checkin="no"), "states.crisis.checkin", "must be true or false"),
     ("flow.yml", lambda d: d["interrupts"]["crisis"].update(pause="yes"), "interrupts.crisis.pause", "must be true or false"),
-    ("domain.yml", lambda d: d["responses"]["utter_ask_balance_change"][0].pop("metadata"),
-     "responses.utter_ask_balance_change[0].metadata.asks", "must be 'balance_change'"),
+    ("domain.yml", lambda d: d["responses"]["utter_ask_pain_pattern"][0].pop("metadata"),
+     "responses.utter_ask_pain_pattern[0].metadata.asks", "must be 'pain_pattern'"),
+    ("flow.yml", lambda f: f.update(screens=["action_clinical_check", "action_safety_check"]),
+     "screens", "the first screen must be action_safety_check"),
+    ("flow.yml", lambda f: f["interrupts"].pop("clinical_question"),
+     "interrupts.clinical_question", "missing: every finding"),
+    ("flow.yml", lambda f: f["interrupts"]["clinical_question"].pop("pause"),
+     "interrupts.clinical_question.defer", "needs pause: true"),
     ("domain.yml", lambda d: d["responses"]["utter_clarify_pain_pattern"][0].update(metadata={"asks": "pain_location"}),
      "responses.utter_clarify_pain_pattern[0].metadata.asks", "must be 'pain_pattern'"),
     ("domain.yml", lambda d: d["responses"]["utter_greet"][0].update(metadata={"asks": "mood"}),

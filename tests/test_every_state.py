@@ -29,7 +29,10 @@ from bot.turn import Reply, UserMessage
 from tests.conversation import NOW, SAFETY_ORDER
 
 DIALOGUE = load_dialogue(dialogues_directory())
-STATES = DIALOGUE.form_states()
+#: Every (state, pending question): the domain's form slots, and one of each kind of question a
+#: form asks as it goes (a clinical yes/no question, the balance test, an intake question).
+STATES = DIALOGUE.form_states() + [("triage_form", "q_fall"), ("triage_form", "balance_change"),
+                                   ("triage_form", "age_band"), ("clinical_form", "q_exertion")]
 CRISIS_STATES = {name for name, s in DIALOGUE.states.items() if not s.checkin}
 FILLED = {"pain_location": ["knee"], "pain_pattern": "recurring", "balance_change": "same",
           "checkin_replace": "replace", "checkin_pain": 3, "checkin_location": ["knee"], "checkin_pattern": "fades",
@@ -83,6 +86,8 @@ def record_in(state: str, slot: str | None) -> dict[str, Any]:
     elif state == "advised":
         slots = {k: FILLED[k] for k in ("pain_location", "pain_pattern", "balance_change")} | {"triage_level": "see_pt"}
     record: dict[str, Any] = {"conversation": {"state": state, "slots": slots, "requested_slot": slot, "paused": None}}
+    if state == "clinical_form":  # a yes/no question about a sign, the message that raised it waiting
+        record["conversation"]["paused"] = [{"state": "idle", "requested_slot": None, "message": "chest pain"}]
     if state in CRISIS_STATES:
         record["conversation"]["paused"] = [{"state": "triage_form", "requested_slot": "balance_change"}]
         record["conversation"]["requested_slot"] = "balance_change"
@@ -141,22 +146,53 @@ async def test_distress_keeps_the_conversation_going(engine: Engine, state: tupl
         # The question is asked again, or the next one when the message answered it ("since I
         # can't run" is no running this week).
         form = DIALOGUE.states[name].form
-        assert form and result.replies[-1].asks in DIALOGUE.required_slots(form), "the form goes on"
+        # The form's own slots, or a question it adds as it goes (the intake, a yes/no question).
+        assert form and result.replies[-1].asks is not None, "the form goes on"
     elif slot is None:
         assert state == name
 
 
+#: Red flags in their context (the clinical check, knowledge/clinical/rules.yml).
+RED_FLAGS = [("my left calf is swollen, warm and painful and I'm short of breath sitting here", "emergency"),
+             ("I fainted at the end of my run", "emergency"),
+             ("I can't feel my toes", "urgent"),
+             ("chest pain when I run uphill", "emergency"),
+             ("I rolled my ankle and can't put any weight on it", "urgent"),
+             ("my face drooped on one side and my arm went weak", "emergency")]
+#: A sign without its context: one yes/no question before the level rises (none in the crisis states).
+SIGNS = [("my heart was racing, is that normal?", "q_palpitations"), ("I feel a bit foggy", "q_confused")]
+
+
 @pytest.mark.parametrize("state", STATES, ids=ids)
-@pytest.mark.parametrize("text, level", [("I fainted at the end of my run", "emergency"),
-                                         ("my calf is swollen and hot", "urgent"),
-                                         ("I can't feel my toes", "urgent"), ("chest pain when I run uphill", "emergency")])
+@pytest.mark.parametrize("text, level", RED_FLAGS)
 async def test_red_flag_interrupts_every_state(engine: Engine, state: tuple[str, str | None], text: str, level: str) -> None:
     name, slot = state
     result = await engine.handle(record_in(name, slot), UserMessage(text), NOW)
     assert level in [r.triage for r in result.replies], [r.text[:80] for r in result.replies]
     assert all(r.asks is None for r in result.replies), "no remaining triage question after a red flag"
     protocol_open = DIALOGUE.states[name].awaits is not None
-    assert result.record["conversation"]["state"] == (name if protocol_open else "advised")
+    conv = result.record["conversation"]
+    assert conv["state"] == (name if protocol_open else "advised")
+    if not protocol_open:
+        assert not conv.get("paused"), "the advice supersedes what was paused"
+
+
+@pytest.mark.parametrize("state", STATES, ids=ids)
+@pytest.mark.parametrize("text, question", SIGNS)
+async def test_a_sign_without_its_context_gets_one_question_first(engine: Engine, state: tuple[str, str | None],
+                                                                  text: str, question: str) -> None:
+    result = await engine.handle(record_in(*state), UserMessage(text), NOW)
+    assert not any(r.triage in ("emergency", "urgent") for r in result.replies), [r.text[:80] for r in result.replies]
+    asking = [r.asks for r in result.replies if r.asks]
+    if DIALOGUE.states[state[0]].ignores:  # someone who may be in crisis is not asked about signs
+        assert question not in asking
+        return
+    if state[1] is not None and state[1].startswith("q_"):
+        # A clinical question was pending: the message is its answer ("not sure"), and the new
+        # sign's question comes next, or the pending one again.
+        assert len(asking) <= 1
+        return
+    assert asking == [question], [r.text[:80] for r in result.replies]
 
 
 def test_every_state_of_the_definition_is_walked() -> None:
@@ -165,4 +201,4 @@ def test_every_state_of_the_definition_is_walked() -> None:
     assert {"idle", "triage_form", "advised", "crisis_emergency", "crisis_poisoning", "crisis", "crisis_check", "crisis_support",
             "crisis_helping", "checkin_form"} <= names
     assert set(EXPECTED) == CRISIS_STATES
-    assert ("triage_form", "balance_change") in STATES
+    assert ("triage_form", "pain_pattern") in STATES and ("clinical_form", "q_exertion") in STATES

@@ -48,7 +48,7 @@ async def say(engine: Engine, record: dict[str, Any], text: str) -> dict[str, An
 
 
 async def test_the_crisis_behaviour_follows_the_flags_not_the_state_names(renamed: Engine) -> None:
-    record = await say(renamed, {}, "my knee hurts and keeps coming back")
+    record = await say(renamed, {}, "my ankle is a bit sore after long runs, it fades in a couple of days")
     assert record["conversation"]["requested_slot"] == "balance_change"
     record = await say(renamed, record, "honestly I don't want to live anymore")
     conv = record["conversation"]
@@ -86,12 +86,12 @@ async def test_each_message_is_parsed_once(engine: Engine, monkeypatch: pytest.M
         if getattr(action, "nlu", None) is not None:
             monkeypatch.setattr(action, "nlu", counting)
     assert any(getattr(getattr(r, "__self__", None), "nlu", None) is counting for r in engine.executor.actions.values())
-    record = await say(engine, {}, "my left shin hurts every time I run")  # idle -> validate_triage_form
-    assert counting.calls == [None]
+    record = await say(engine, {}, "my ankle is a bit sore after long runs, it fades in a couple of days")
+    assert counting.calls == [None]  # the screens and validate_triage_form read the engine's parse
     counting.calls.clear()
     record = await say(engine, record, "it's about the same as ever")  # the balance answer
     assert counting.calls == ["balance_change"]
-    assert record["conversation"]["state"] == "advised"
+    assert record["conversation"]["slots"]["balance_change"] == "same"
 
 
 async def test_the_crisis_question_a_state_awaits_comes_from_the_flow(renamed: Engine) -> None:

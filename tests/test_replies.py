@@ -11,7 +11,7 @@ from bot import replies
 from bot.engine import Engine
 from bot.knowledge import KnowledgeBase
 from bot.replies import MAX_FIRST_MESSAGE, AdviceContext
-from bot.safety.patterns import RED_FLAGS
+from bot.clinical.rules import default_rules
 from bot.telegram.render import message_chunks, to_html
 from bot.texts import Voice
 from bot.triage import decide
@@ -24,6 +24,10 @@ COUNTRIES = ("US", "GB", "IE", "other", "XX")  # other, XX: the longest crisis l
 @pytest.fixture(scope="module")
 def kb(engine: Engine) -> KnowledgeBase:
     return engine.kb
+
+
+# The warning signs (knowledge/clinical/rules.yml): their reasons, levels and red_flag entries.
+RED_FLAGS = default_rules().rules
 
 
 def voice(engine: Engine, country: str = "US") -> Voice:
@@ -117,7 +121,7 @@ def test_the_same_advice_again_is_one_line_not_the_same_block(engine: Engine, kb
 @pytest.mark.parametrize("level", [lv for lv in LEVELS if lv != "crisis"])
 def test_every_detail_button_opens_something_with_its_sources(engine: Engine, kb: KnowledgeBase, level: str) -> None:
     speaker = voice(engine)
-    flags = tuple(f.id for f in RED_FLAGS if f.level == level)[:1]
+    flags = tuple(f.entry for f in RED_FLAGS if f.level == level and level in ("emergency", "urgent"))[:1]
     context = AdviceContext(level, ("calf",), "recurring" if level == "see_pt" else None, flags,
                             ("one swollen, warm, painful calf can be a blood clot (DVT)",))
     for kind in kb.level_details(level):
@@ -156,3 +160,22 @@ async def test_restart_asks_where_it_hurts_once(engine: Engine) -> None:
     first = await engine.handle({}, UserMessage("my shin hurts every run"), now)
     result = await engine.handle(first.record, UserMessage("/restart"), now)
     assert "\n".join(r.text for r in result.replies).count("Where does it hurt") == 1
+
+
+def test_a_warning_signs_own_step_leads_the_actions(engine: Engine, kb: KnowledgeBase) -> None:
+    """What not to do with this sign comes first; when not all fit it replaces the level's
+    general "don't run on it" (issue 15)."""
+    speaker = voice(engine)
+    deformity = replies.advice(kb, speaker, AdviceContext("emergency", ("ankle",), flags=("redflag-deformity",)))
+    bullets = [line for line in deformity.text.splitlines() if line.startswith("• ")]
+    assert bullets[0] == "• Don't try to straighten it or walk on it; keep it still." and len(bullets) == 3
+    dvt = replies.advice(kb, speaker, AdviceContext("urgent", ("calf",), flags=("redflag-dvt",)))
+    bullets = [line for line in dvt.text.splitlines() if line.startswith("• ")]
+    assert bullets[0] == "• Don't run on it or massage it." and "keep weight off it" not in dvt.text
+    assert any("doctor" in b for b in bullets[1:])
+
+
+def test_every_warning_sign_has_its_own_step(kb: KnowledgeBase) -> None:
+    for rule in RED_FLAGS:
+        if rule.level in ("emergency", "urgent"):
+            assert kb.entry(rule.entry).actions, rule.entry

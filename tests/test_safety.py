@@ -1,4 +1,5 @@
-"""The safety screen: targets on the labelled sets, and the traps CLINICAL.md names."""
+"""The safety screens: targets on the labelled sets (crisis talk: bot.safety; red flags: the
+clinical rules, bot.clinical), and the traps CLINICAL.md names."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.clinical.evaluate import evaluate
 from bot.evaluation import evaluate_safety, load_cases
 from bot.safety.screen import normalise, screen
 
@@ -60,21 +62,22 @@ def test_ambiguous_remarks_get_a_check(text: str) -> None:
     assert screen(text).ambiguous
 
 
-@pytest.mark.parametrize("text, flag, level", [
-    ("I can't feel my toes", "neuro", "urgent"),
-    ("yes, and my calf is swollen and hot", "dvt", "urgent"),
-    ("calf swollen and warm and now I'm short of breath", "dvt", "emergency"),
-    ("chest felt tight and I nearly passed out at the end", "cardiac", "emergency"),
-    ("back pain and numbness between my legs", "cauda_equina", "emergency"),
-    ("rolled my ankle and can't take 4 steps", "fracture", "urgent"),
-    ("one spot on my shin bone hurts at night", "stress_fracture", "urgent"),
-    ("confused and hot dry skin after the hot race", "heat_stroke", "emergency"),
-    ("hot swollen knee and I have a fever", "septic_joint", "urgent"),
+@pytest.mark.parametrize("text, entry, level", [
+    ("I can't feel my toes", "redflag-neuro", "urgent"),
+    ("my left calf is swollen and hot, only that one", "redflag-dvt", "urgent"),
+    ("calf swollen and warm on one side and now I'm short of breath at rest", "redflag-dvt", "emergency"),
+    ("chest felt tight and I nearly passed out at the end of my run", "redflag-cardiac", "emergency"),
+    ("back pain and numbness between my legs", "redflag-cauda-equina", "emergency"),
+    ("rolled my ankle and can't take 4 steps", "redflag-fracture", "urgent"),
+    ("one spot on my shin bone hurts at night", "redflag-stress-fracture", "urgent"),
+    ("confused and hot dry skin after the hot race", "redflag-heat-stroke", "emergency"),
+    ("hot swollen knee and I have a fever", "redflag-septic-joint", "urgent"),
 ])
-def test_red_flags(text: str, flag: str, level: str) -> None:
-    result = screen(text)
-    assert flag in {f.flag for f in result.red_flags}, text
+def test_red_flags_are_the_clinical_rules(text: str, entry: str, level: str) -> None:
+    result = evaluate(text)
+    assert entry in {f.entry for f in result.findings}, text
     assert result.level == level
+    assert not screen(text).findings  # the crisis screen has no red flags of its own
 
 
 @pytest.mark.parametrize("text", [
@@ -82,7 +85,8 @@ def test_red_flags(text: str, flag: str, level: str) -> None:
     "bladder is fine", "chest pain? no", "what does a DVT feel like? just curious",
 ])
 def test_denied_red_flags_do_not_count(text: str) -> None:
-    assert screen(text).findings == (), text
+    result = evaluate(text)
+    assert result.findings == () and result.questions == (), text
 
 
 def test_normalise_fixes_typos_and_squeezes_repeats() -> None:

@@ -19,7 +19,6 @@ from bot import validation
 from bot.engine import Engine
 from bot.errors import DefinitionError
 from bot.paths import dialogues_directory, knowledge_directory
-from bot.safety.patterns import RED_FLAGS, RedFlag
 
 Change = Callable[[Any], None]
 
@@ -52,39 +51,52 @@ def test_the_shipped_data_has_no_problems() -> None:
 
 # -- red flags -------------------------------------------------------------------------------
 
-def test_a_red_flag_only_in_the_patterns_is_reported_not_a_crash_later() -> None:
-    sources = validation.load_sources()
-    gout = RedFlag("gout", "urgent", "a hot swollen big toe can be gout", (r"\bgout\b",))
-    found = [str(p) for p in validation.problems(replace(sources, red_flags=(*RED_FLAGS, gout)))]
-    assert_reported(found, "bot/safety/patterns.py", "RED_FLAGS[gout]", "flag: gout", "red_flags.yml")
+def edit_rules(knowledge: Path, change: Change) -> None:
+    edit(knowledge / "clinical" / "rules.yml", change)
 
 
-def test_a_red_flag_whose_entry_was_removed_stops_the_engine_loading(data: tuple[Path, Path]) -> None:
+def rule(data: dict[str, Any], rule_id: str) -> dict[str, Any]:
+    return next(r for r in data["rules"] if r["id"] == rule_id)
+
+
+def test_a_rule_whose_entry_was_removed_stops_the_engine_loading(data: tuple[Path, Path]) -> None:
     dialogues, knowledge = data
     edit(knowledge / "entries" / "red_flags.yml", lambda entries: entries.remove(
-        next(e for e in entries if e.get("flag") == "dvt")))
-    with pytest.raises(DefinitionError, match=r"bot/safety/patterns.py: RED_FLAGS\[dvt\]: has no knowledge entry"):
+        next(e for e in entries if e["id"] == "redflag-dvt")))
+    with pytest.raises(DefinitionError, match=r"knowledge/clinical/rules.yml: rules.dvt.entry: 'redflag-dvt' is "
+                                              r"not a knowledge entry"):
         Engine.load(dialogues, knowledge)
 
 
-def test_a_red_flag_entry_must_name_a_known_flag_and_its_level(data: tuple[Path, Path]) -> None:
-    dialogues, knowledge = data
-
-    def change(entries: list[dict[str, Any]]) -> None:
-        next(e for e in entries if e.get("flag") == "neuro")["flag"] = "nerves"
-        next(e for e in entries if e.get("flag") == "cardiac")["levels"] = ["urgent"]
-
-    edit(knowledge / "entries" / "red_flags.yml", change)
-    found = messages(dialogues, knowledge)
-    assert_reported(found, "red_flags.yml", "redflag-neuro.flag", "'nerves' is not a red flag")
-    assert_reported(found, "red_flags.yml", "redflag-cardiac.levels", "must include 'emergency'")
-
-
-def test_a_red_flag_entry_without_a_flag_is_a_load_error(data: tuple[Path, Path]) -> None:
+def test_a_rule_entry_must_be_a_red_flag_with_the_rules_levels(data: tuple[Path, Path]) -> None:
     dialogues, knowledge = data
     edit(knowledge / "entries" / "red_flags.yml",
-         lambda entries: next(e for e in entries if e.get("flag") == "dvt").pop("flag"))
-    with pytest.raises(DefinitionError, match=r"red_flags.yml: redflag-dvt.flag: missing"):
+         lambda entries: next(e for e in entries if e["id"] == "redflag-cardiac").update(levels=["urgent"]))
+    edit_rules(knowledge, lambda r: rule(r, "neuro_leg").update(entry="pt-when"))
+    found = messages(dialogues, knowledge)
+    assert_reported(found, "red_flags.yml", "redflag-cardiac.levels", "must include 'emergency'", "cardiac_chest")
+    assert_reported(found, "rules.yml", "rules.neuro_leg.entry", "'pt-when' is a answer entry")
+
+
+def test_a_red_flag_entry_no_rule_names_is_reported(data: tuple[Path, Path]) -> None:
+    dialogues, knowledge = data
+    edit_rules(knowledge, lambda r: r.update(rules=[x for x in r["rules"] if x["entry"] != "redflag-stroke"]))
+    assert_reported(messages(dialogues, knowledge), "red_flags.yml", "redflag-stroke.role", "no rule")
+
+
+def test_a_question_without_its_words_is_reported(data: tuple[Path, Path]) -> None:
+    dialogues, knowledge = data
+    edit_rules(knowledge, lambda r: r["questions"].update(q_gout={"fact": "fever"}))
+    found = messages(dialogues, knowledge)
+    assert_reported(found, "domain.yml", "slots.q_gout", "missing")
+    assert_reported(found, "domain.yml", "responses.utter_ask_q_gout", "missing: the words of")
+
+
+def test_a_red_flag_entry_may_not_name_a_flag_any_more(data: tuple[Path, Path]) -> None:
+    dialogues, knowledge = data
+    edit(knowledge / "entries" / "red_flags.yml",
+         lambda entries: next(e for e in entries if e["id"] == "redflag-dvt").update(flag="dvt"))
+    with pytest.raises(DefinitionError, match=r"red_flags.yml: redflag-dvt.flag: unknown field"):
         validation.load_sources(dialogues, knowledge)
 
 

@@ -20,17 +20,23 @@ from bot import replies
 from bot.checkins.actions import ActionReadRunFile, ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
+from bot.actions.advice import advice_message, decision_answer
+from bot.actions.clinical import (
+    CLINICAL_SLOT,
+    ActionClinicalCheck,
+    ValidateClinicalForm,
+    case_of,
+    context_slots,
+    is_clinical_question,
+)
+from bot.clinical.flow import Case, assess, next_question
 from bot.safety.crisis import CRISIS as CRISIS_TIER
 from bot.safety.crisis import DISTRESS, EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisContext
-from bot.safety.screen import LEVEL_ORDER, screen
+from bot.safety.screen import screen
 from bot.texts import Texts, text_key
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values, validate_slot
-from bot.triage import RedFlagFinding, decide
 from bot.vocabulary import VOCABULARY, Vocabulary
 
-CHECKIN_OFFER_LEVELS = ("see_pt", "self_care")
-CHECKIN_OFFER = text_key("checkin.offer")
-CHECKIN_OFFER_BUTTON = text_key("checkin.offer_button")
 FEELING_INVITE = text_key("feeling.invite")
 ENGLISH_ONLY = text_key("crisis.english_only")
 #: The safety screen's tiers that interrupt the conversation, as findings (flow.yml `interrupts`).
@@ -41,6 +47,12 @@ ANSWER_INTENTS = {"safe": "safe", "not_safe": "not_safe", "unsure": "unsure", "y
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 # A question is answered (action_answer_question), never clarified as a missed answer.
 QUESTION_INTENTS = ("ask_question", "ask_and_inform")
+
+
+def is_clinical_question_answered_by_check(slot: str) -> bool:
+    """The clinical yes/no and intake questions are answered by action_clinical_check (every
+    typed reply is their answer); the form only asks them again, it never clarifies them."""
+    return is_clinical_question(slot) and slot != "balance_change"
 
 
 class ValidateTriageForm(FormValidationAction):
@@ -60,8 +72,21 @@ class ValidateTriageForm(FormValidationAction):
 
     async def required_slots(self, domain_slots: list[str], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> list[str]:
+        """Where it hurts and whether it fades (the domain's list, less skipped ones), with the
+        one clinical question worth asking next (rasa-sdk's dynamic forms): a yes/no context
+        question first, the balance test or an intake question last. When a doctor is already the
+        next step, only a question that could make it more serious still."""
         skipped = set(tracker.get_slot("skipped_slots") or [])
-        return [s for s in domain_slots if s not in skipped]
+        static = [s for s in domain_slots if s not in skipped]
+        case, slots = case_of(tracker), context_slots(tracker)
+        serious = assess(case, slots).decision.level.value in ("emergency", "urgent")
+        question = next_question(case, slots, balance=not serious)
+        extra = [question.id] if question is not None and question.id not in skipped else []
+        if serious:
+            return extra
+        if question is not None and question.kind == "context":
+            return extra + static
+        return static + extra
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> list[EventType]:
@@ -109,18 +134,32 @@ class ValidateTriageForm(FormValidationAction):
         tracker = tracker.copy()  # rasa-sdk's from_dict does not copy; never touch the caller's dict
         requested = tracker.get_slot("requested_slot")
         extracted = await self.get_extraction_events(dispatcher, tracker, domain)
+        events: list[EventType] = []
+        if not isinstance(tracker.get_slot(CLINICAL_SLOT), dict):
+            # A conversation that starts here (after /restart, or a new pain after advice): the
+            # clinical case starts with the message that started it.
+            case, _ = Case().hear(latest_text(tracker), context_slots(tracker))
+            events.append(SlotSet(CLINICAL_SLOT, case.to_json()))
+            tracker.add_slots(events)
+        if (requested == "balance_change" and any(e["name"] == "balance_change" and e["value"] == "unsure" for e in extracted)
+                and "balance_change" not in (tracker.get_slot("clarified_slots") or [])):
+            # "Not sure" about balance: first the two-line test (utter_clarify_balance_change).
+            extracted = [e for e in extracted if e["name"] != "balance_change"]
         tracker.add_slots(extracted)
         # rasa-sdk validates only the form's required slots and returns only those; side,
         # severity and skips are ours too, so every extracted slot is validated and returned.
-        events: list[EventType] = []
         for event in extracted:
             slot, value = event["name"], event["value"]
             result = validate_slot(self, slot, value, dispatcher, tracker, domain)
             tracker.slots.update(result)
             events += [SlotSet(k, v) for k, v in result.items()]
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        missing = [s for s in required if tracker.slots.get(s) is None]
         asked = (tracker.latest_message.get("intent") or {}).get("name") in QUESTION_INTENTS
         if (requested and not asked and tracker.slots.get(requested) is None
-                and requested not in (tracker.slots.get("skipped_slots") or [])):
+                and not is_clinical_question_answered_by_check(requested)
+                and requested not in (tracker.slots.get("skipped_slots") or [])
+                and missing[:1] == [requested]):  # not when a more important question comes first
             clarified = list(tracker.slots.get("clarified_slots") or [])
             if requested not in clarified:
                 # One clarifying follow-up with a concrete tip; the engine does not re-ask.
@@ -141,12 +180,13 @@ class ValidateTriageForm(FormValidationAction):
 
 
 class ActionSafetyCheck(KnowledgeAction):
-    """Screens the latest message for crisis and red flags (bot.safety.screen), first, on every
-    message. It says nothing itself (but for "I only understand English" before a crisis reply in
-    another language): it sets what the flow acts on (dialogues/flow.yml, `interrupts`):
+    """Screens the latest message for crisis talk (bot.safety.screen), first, on every message.
+    It says nothing itself (but for "I only understand English" before a crisis reply in another
+    language): it sets what the flow acts on (dialogues/flow.yml, `interrupts`):
 
     - safety_finding: the crisis protocol's tier (emergency, overdose, crisis, third_party,
-      unclear), else red_flag, else distress (docs/safety.md);
+      unclear), else distress (docs/safety.md); red flags are the clinical check's
+      (action_clinical_check, which runs right after it: docs/triage.md);
     - safety_answer: the message read as the answer to the crisis question the bot waits on
       (safe, not_safe, unsure, affirm, deny), when the message says nothing more serious;
     - crisis_context: the screen's memory for the next message (never message text);
@@ -175,61 +215,48 @@ class ActionSafetyCheck(KnowledgeAction):
             if a.tier in (EMERGENCY, CRISIS_TIER):
                 events.append(SlotSet("triage_level", "emergency" if finding == "overdose" else "crisis"))
             return events
-        flags = result.red_flags
-        if flags:
-            known = list(tracker.get_slot("red_flags") or [])
-            seen = {f.get("flag") for f in known}
-            for f in flags:
-                if f.flag not in seen:
-                    known.append({"flag": f.flag, "level": f.level, "reason": f.reason})
-            if a.tier == DISTRESS:  # "so depressed about this stress fracture": both
-                dispatcher.utter_message(response=distress_response(a.feeling, domain))
-            level = min((f.level for f in flags), key=LEVEL_ORDER.index)
-            return events + [SlotSet("safety_finding", "red_flag"), SlotSet("red_flags", known),
-                             SlotSet("triage_level", level)]
         answer = ANSWER_INTENTS.get(a.answer or "")
         if answer is not None:
             return events + [SlotSet("safety_answer", answer), SlotSet("safety_finding", None)]
         return events + [SlotSet("safety_finding", "distress" if a.tier == DISTRESS else None)]
 
 
-def distress_response(kind: str | None, domain: DomainDict | None = None) -> str:
-    """The acknowledgement for a kind of feeling: utter_distress_<kind> where the domain has it."""
-    name = f"utter_distress_{kind}" if kind else "utter_distress"
-    responses = (domain or {}).get("responses")
-    return name if kind and (responses is None or name in responses) else "utter_distress"
-
-
 class ActionTriage(KnowledgeAction):
-    """Decides the triage level from the slots and red flags and gives the advice."""
+    """Decides the triage level from everything the runner told us (bot.clinical.flow.assess:
+    the slots, the clinical case, the intake, the balance test) and gives the advice. The
+    decision is here; the wording is bot.actions.advice.advice_message."""
 
     def name(self) -> str:
         return "action_triage"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        slots = tracker.slots
-        flags = [RedFlagFinding(f["flag"], f["level"], f["reason"]) for f in slots.get("red_flags") or []]
-        decision = decide(slots, flags, crisis=slots.get("safety_finding") == "crisis")
+        slots = context_slots(tracker)
+        assessment = assess(case_of(tracker), slots, crisis=slots.get("safety_finding") == "crisis")
+        decision = assessment.decision
         locations = [x for x in slots.get("pain_location") or [] if x in self.kb.locations]
-        voice = self.voice(tracker)
-        context = replies.AdviceContext(decision.level.value, tuple(locations), slots.get("pain_pattern"),
-                                        tuple(f.flag for f in flags), tuple(decision.reasons))
-        # A weekly check-in suits pain worth watching, not one that needs a doctor today.
-        checkins = tracker.get_slot("checkin_context")
-        subscribed = isinstance(checkins, dict) and checkins.get("subscribed")
-        offer = decision.level.value in CHECKIN_OFFER_LEVELS and not subscribed
-        message = replies.advice(self.kb, voice, context)
+        context = tracker.get_slot("checkin_context")
+        subscribed = bool(isinstance(context, dict) and context.get("subscribed"))
+        # Advice for the same level and places was just given in this conversation (a correction
+        # or an answer that adds a reason but changes nothing the runner should do): one line.
+        previous = replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT))
+        unchanged = (tracker.get_slot("triage_level") == decision.level.value and previous is not None
+                     and previous.level == decision.level.value and set(previous.locations) == set(locations))
+        reply = advice_message(self.kb, self.voice(tracker), decision, assessment.findings, locations,
+                               slots.get("pain_pattern"), unchanged=unchanged, subscribed=subscribed)
+        first, *rest = reply.messages
+        # The same advice again is a short line, not a new result (no level announced twice).
         dispatcher.utter_message(
-            text=message.text, buttons=message.button_dicts(),
-            json_message={"triage": decision.level.value, "sources": list(message.sources),
+            text=first.text, buttons=first.button_dicts(),
+            json_message={"triage": None if unchanged else decision.level.value, "sources": list(first.sources),
                           "reasons": list(decision.reasons), "rules": list(decision.rules)},
         )
-        if offer:  # a short message of its own, so the advice keeps to one screen
-            dispatcher.utter_message(text=voice.say(CHECKIN_OFFER),
-                                     buttons=[{"title": voice.say(CHECKIN_OFFER_BUTTON), "payload": "!checkin start"}],
-                                     json_message={"sources": []})
-        return [SlotSet("triage_level", decision.level.value), SlotSet(replies.ADVICE_SLOT, context.to_json())]
+        for message in rest:  # the weekly check-in offer
+            dispatcher.utter_message(text=message.text, buttons=message.button_dicts(),
+                                     json_message={"sources": list(message.sources)})
+        return [SlotSet("triage_level", decision.level.value), SlotSet("triage_reasons", list(decision.reasons)),
+                SlotSet("triage_findings", list(decision.findings)),
+                SlotSet(replies.ADVICE_SLOT, reply.context.to_json())]
 
 
 class ActionOffTopic(KnowledgeAction):
@@ -302,7 +329,13 @@ class ActionAnswerQuestion(KnowledgeAction):
                   domain: DomainDict) -> list[EventType]:
         question = latest_text(tracker)
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
-        answer = replies.answer(self.kb, self.voice(tracker), question, locations)
+        voice = self.voice(tracker)
+        decided = decision_answer(self.kb, voice, question, tracker.get_slot("triage_level"), case_of(tracker),
+                                  context_slots(tracker))
+        if decided is not None:
+            dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
+            return []
+        answer = replies.answer(self.kb, voice, question, locations)
         if answer is None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(question),
                                      json_message={"sources": []})
@@ -316,9 +349,10 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
                   vocabulary: Vocabulary | None = None) -> list[Action]:
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
-    return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionTriage(kb, texts),
-            ActionAnswerQuestion(kb, texts), ActionOffTopic(kb, texts), ActionDetail(kb, texts),
-            ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts), ActionStartCheckin(texts),
+    return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionOffTopic(kb, texts),
+            ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
+            ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts)]
 
 

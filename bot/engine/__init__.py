@@ -2,15 +2,18 @@
 
 Every message goes: typed answers to the last buttons (bot.engine.typed: "7pm", "km please",
 "yes", a button's label) -> account commands (bot.commands) -> a file (flow.yml `files`: a run
-file) -> flow commands and bad-input checks -> safety screen (action_safety_check, always first;
-a finding follows the state's `on_safety` or the flow's `interrupts`, an answer to the crisis
-question the state `awaits` is that answer's intent) -> NLU (once; a leading "thanks." is not part
-of a question) -> the flow's transition for (state, intent; a feeling the runner expresses is
-the safety screen's `distress`, acknowledged first) -> actions/responses -> the form loop (ask the next slot, or finish with
-on_complete) -> replies, whose buttons are remembered. A state with `anywhere: false` (the crisis
-states) keeps its own replies: the NLU reads the message whole (no ask_and_inform), no pleasantry
-is read apart, and no button of an `anywhere:` intent (a detail button) is offered. No
-I/O and no clock: the adapter loads and saves the record (bot.store) and passes the time in.
+file) -> flow commands and bad-input checks -> the crisis screen (action_safety_check, always
+first, on the whole text; a finding follows the state's `on_safety` or the flow's `interrupts`,
+an answer to the crisis question the state `awaits` is that answer's intent) -> NLU (once; a
+leading "thanks." is not part of a question) -> the other screens (flow.yml `screens`: the
+clinical check; a finding follows its `interrupts` transition unless the state `ignores` it) ->
+the flow's transition for (state, intent; a feeling, the crisis screen's `distress`, acknowledged first)
+-> actions/responses -> the form loop (ask the next slot, or finish with on_complete) -> a
+deferred message replayed where the flow returned (`defer`) -> replies, whose buttons are
+remembered. A state with `anywhere: false` (the crisis states) keeps its own replies: the NLU
+reads the message whole (no ask_and_inform), no pleasantry is read apart, and no
+button of an `anywhere:` intent (a detail button) is offered. No I/O and no clock: the adapter
+loads and saves the record (bot.store) and passes the time in.
 
 `Engine` is the front door and the order of a turn; the rooms behind it have one job each:
 
@@ -40,15 +43,16 @@ from rasa_sdk.executor import ActionExecutor
 
 from bot import commands, validation
 from bot.actions import build_actions, build_executor
-from bot.dialogue import SAFETY_ACTION, Dialogue, load_dialogue, parse_payload
+from bot.dialogue import FINDING_SLOT, SAFETY_ACTION, Dialogue, load_dialogue, parse_payload
 from bot.engine import bookkeeping, typed
 from bot.engine.bridge import RasaBridge
 from bot.engine.flow import FlowInterpreter
 from bot.engine.render import Renderer
 from bot.engine.state import Turn
+from bot.clinical.flow import says_a_sign
 from bot.knowledge import KnowledgeBase
-from bot.nlu.pipeline import NLU
-from bot.record import Conversation, UserRecord
+from bot.nlu.pipeline import NLU, Parse
+from bot.record import PAUSE_DEPTH, Conversation, UserRecord
 from bot.safety.crisis_patterns import HEAVY_FEELINGS
 from bot.safety.screen import screen
 from bot.texts import Texts, Voice, default_texts, text_family, text_key
@@ -108,13 +112,15 @@ class Engine:
         from bot.paths import dialogues_directory, knowledge_directory
 
         dialogues_dir = dialogues_dir or dialogues_directory()
+        knowledge_dir = knowledge_dir or knowledge_directory()
         vocabulary = load_vocabulary(dialogues_dir)
         dialogue = load_dialogue(dialogues_dir)
-        kb = KnowledgeBase.load(knowledge_dir or knowledge_directory(), vocabulary.levels, vocabulary.locations)
+        kb = KnowledgeBase.load(knowledge_dir, vocabulary.levels, vocabulary.locations)
         texts = Texts.load(dialogues_dir, dialogue.responses)
         nlu = NLU()
         actions = build_actions(nlu, kb, texts, vocabulary)
-        validation.check(validation.Sources(vocabulary, dialogue, kb, actions, texts))
+        rules = validation.load_clinical_rules(knowledge_dir)
+        validation.check(validation.Sources(vocabulary, dialogue, kb, actions, texts, rules=rules))
         engine = cls(dialogue, nlu, kb, build_executor(actions), texts)
         # Compile the safety rules and load its model now, not on the first user's message; read
         # the English catalog the pure modules fall back to (bot.texts.english) now, not mid-turn.
@@ -166,8 +172,8 @@ class Engine:
 
     def _typed_answer(self, record: Mapping[str, Any], message: UserMessage) -> UserMessage:
         """Typed text that answers the last turn's buttons becomes that press (bot.engine.typed),
-        unless the safety screen finds anything in its words, distress included: then the text
-        goes through the turn, screen first. (Read without the conversation's crisis memory: a
+        unless the crisis screen finds anything in its words, distress included, or the clinical
+        rules a warning sign: then the text goes through the turn, screens first. (Read without the conversation's crisis memory: a
         typed label is the button, and "Ahora estoy a salvo" is "I'm safe", not "now" after
         crisis talk.)"""
         if message.payload is not None or message.attachment is not None or message.text.strip().startswith("/"):
@@ -180,8 +186,8 @@ class Engine:
         if button is None:
             return message
         screening = screen(message.text)  # the words alone: a button's own label is its press
-        if screening.findings or screening.tier:
-            return message
+        if screening.findings or screening.tier or says_a_sign(message.text):
+            return message  # the crisis screen's or the clinical check's (a warning sign)
         return UserMessage(message.text, payload=button.payload)
 
     def _country_names(self, voice: Voice) -> dict[str, str]:
@@ -243,9 +249,11 @@ class Engine:
             try:
                 intent, values = parse_payload(message.payload)
             except ValueError:
-                # A plain-text payload is a suggested question: asked as if typed, and a question
-                # whatever the NLU would make of its words (it names the entry it leads to).
-                message, question = UserMessage(message.payload), True
+                # A plain-text payload is read as if typed: a suggested question (it ends with "?")
+                # is a question whatever the NLU would make of its words (it names the entry it
+                # leads to); an answer button's ("yes", "not sure") is the answer typed.
+                message = UserMessage(message.payload)
+                question = message.text.rstrip().endswith("?")
             else:
                 turn.text, turn.intent, turn.payload_values = clean_text(message.text), intent, values
                 await self.flow.dispatch(turn)
@@ -270,29 +278,26 @@ class Engine:
         language_before = bookkeeping.crisis_context(turn).get("language")
         await self._perform(turn, SAFETY_ACTION)
         bookkeeping.speak_conversation_language(turn)  # a crisis in Spanish is answered in Spanish
-        finding = turn.slots.get("safety_finding")
+        finding = turn.slots.get(FINDING_SLOT)
+        answer = turn.slots.get("safety_answer")
+        # A finding whose transition lets the turn go on (distress) leaves the message to the other
+        # screens first: distress beside a red flag gets both.
+        soft = bool(finding) and bool(self.dialogue.interrupts[str(finding)].continue_for)
         goes_on_for: tuple[str, ...] = ()
-        if finding:
+        if finding and not soft:
             goes_on_for = await self.flow.interrupt(turn, finding)
             if not goes_on_for:
+                await self._replay(turn)
                 return
-        elif turn.slots.get("safety_answer"):
-            # The screen read the message as the answer to the crisis question this state waits
-            # on ("no", "idk", "yes I'm safe"): that answer is the intent, as if its button was pressed.
-            turn.intent = str(turn.slots["safety_answer"])
-            await self.flow.dispatch(turn)
-            return
 
         if len(text) > MAX_PARSE_CHARS:
             self.renderer.say(turn, "utter_long_message")
-            text = text[:MAX_PARSE_CHARS]
         # The one parse of this message: the actions read it from the tracker (bot.tracker.parsed_slots).
         requested = self.flow.requested(turn)
         # The crisis states keep their own replies: they read a message whole, never as a question
         # apart from what it tells (ask_and_inform), nor a pleasantry apart, nor a feeling first.
         routed = self.flow.routes_anywhere(turn)
-        parse = self.nlu.parse(text, requested, questions=routed)
-        turn.parse, turn.intent = parse, parse.intent
+        parse = self._parse(turn, text)
         understood = self._understood(turn)
         if not understood and self.flow.state(turn).multilingual:
             # In the crisis protocol every message gets its reply (with the resources), in English
@@ -301,6 +306,8 @@ class Engine:
                 self.renderer.text(turn, ENGLISH_ONLY)
             understood = True
         if not understood:
+            if soft:  # distress is acknowledged in any language
+                await self.flow.interrupt(turn, str(finding))
             self.renderer.say(turn, "utter_not_understood_language")
             self.flow.reask(turn)
             return
@@ -311,13 +318,30 @@ class Engine:
                 parse = again  # "thanks. what shoes should I get" is a shoes question
         question = question and routed  # a suggested question's button is a question (not in a crisis state)
         turn.parse, turn.intent = parse, "ask_question" if question else parse.intent
+        if answer and not finding:
+            # The screen read the message as the answer to the crisis question this state waits
+            # on ("no", "idk", "yes I'm safe"): that answer is the intent, as if its button was pressed.
+            turn.intent = str(answer)
+        # The other screens (flow.yml `screens`: the clinical check), on what the message says.
+        later = await self._later_screens(turn)
+        if later:
+            if soft:  # distress first (its acknowledgement), then the red flag or the question
+                for name in self.dialogue.interrupts[str(finding)].do:
+                    await self._perform(turn, name)
+            await self.flow.interrupt(turn, later)
+            await self._replay(turn)
+            return
+        turn.slots[FINDING_SLOT] = finding
+        if soft:
+            goes_on_for = await self.flow.interrupt(turn, str(finding))
         only_feeling = finding == "distress" and not parse.slots and turn.intent in FEELING_ONLY
         if finding and (turn.intent not in goes_on_for or only_feeling):
-            # Distress was acknowledged; nothing else in the message to act on: the pending
-            # question again, or (at the start, nothing pending) an invitation to say what hurts.
+            # Distress was acknowledged; nothing else in the message to act on: for a lighter
+            # feeling outside a form, the knowledge base's answer or "tell me what hurts"; then
+            # the pending question again, in the same message as the acknowledgement.
             light = turn.slots.get("distress_kind") not in HEAVY_FEELINGS
             if finding == "distress" and light and routed and not self.flow.state(turn).form:
-                await self._perform(turn, FEELING_ACTION)  # the knowledge base's answer, or "tell me what hurts"
+                await self._perform(turn, FEELING_ACTION)
             self.flow.reask(turn)
             if finding == "distress" and len(turn.replies) == 2 and not turn.replies[0].buttons and turn.replies[1].asks:
                 acknowledged, asked = turn.replies  # one message: the acknowledgement, then the question again
@@ -334,6 +358,37 @@ class Engine:
             self.flow.reask(turn)
             return
         await self.flow.dispatch(turn)
+        await self._replay(turn)
+
+    async def _later_screens(self, turn: Turn) -> str | None:
+        """Run the screens after the crisis screen (flow.yml `screens`); the first finding that
+        interrupts the current state (one it does not `ignore`), or None."""
+        for name in self.dialogue.screens[1:]:
+            turn.slots[FINDING_SLOT] = None
+            await self._perform(turn, name)
+            found = turn.slots.get(FINDING_SLOT)
+            if found and self.flow.interrupts(turn, str(found)):
+                return str(found)
+        turn.slots[FINDING_SLOT] = None
+        return None
+
+    def _parse(self, turn: Turn, text: str) -> Parse:
+        parse = self.nlu.parse(text[:MAX_PARSE_CHARS], self.flow.requested(turn),
+                               questions=self.flow.routes_anywhere(turn))
+        turn.parse, turn.intent = parse, parse.intent
+        return parse
+
+    async def _replay(self, turn: Turn) -> None:
+        """Handle a deferred message where "@paused" returned to (flow.yml `defer`): it was read
+        by the screens when it arrived; now the flow takes it, as if it had just arrived."""
+        for _ in range(PAUSE_DEPTH):
+            text = turn.replay
+            if text is None:
+                return
+            turn.replay = None
+            turn.text, turn.payload_values = text, None
+            self._parse(turn, text)
+            await self.flow.dispatch(turn)
 
     def _understood(self, turn: Turn) -> bool:
         """English, or (in a state that says so) a language the crisis texts are translated into.

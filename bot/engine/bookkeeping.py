@@ -19,6 +19,9 @@ from bot.turn import TurnResult
 #: The slot an action puts a finished check-in in (action_record_checkin), or the entries a run
 #: file changed (a list, action_read_run_file); moved into the record.
 ENTRY_SLOT = "checkin_entry"
+#: The conversation's clinical case (action_clinical_check); copied into the record with each
+#: triage result, so /summary has what the advice was based on after the conversation moves on.
+CLINICAL_SLOT = "clinical"
 #: The slot action_triage puts the advice's context in (bot.replies.ADVICE_SLOT); kept in the
 #: conversation, outside the slots, so its detail buttons work after a new triage resets them.
 ADVICE_SLOT = "advice_context"
@@ -95,7 +98,7 @@ def finish(turn: Turn) -> TurnResult:
         turn.conv["advice"] = {**advice, "at": turn.now.isoformat()}
     for slot in [s for s, value in turn.slots.items() if value is None]:
         del turn.slots[slot]  # the conversation keeps only slots that are set
-    if entry is None and any(r.triage for r in turn.replies):
+    if entry is None and (any(r.triage for r in turn.replies) or _revised(turn, advice)):
         remember_triage(turn)
     for one in entry if isinstance(entry, list) else [entry]:
         if isinstance(one, dict):
@@ -103,8 +106,17 @@ def finish(turn: Turn) -> TurnResult:
     return TurnResult(dict(turn.record), tuple(turn.replies), tuple(turn.effects))
 
 
+def _revised(turn: Turn, advice: Any) -> bool:
+    """action_triage ran (its advice context is here) and kept the level, with other reasons than
+    the last result /summary has (a correction, the balance times): a new dated result for it."""
+    history = turn.record.get("history") or []
+    return (isinstance(advice, dict) and bool(history)
+            and list(turn.slots.get("triage_reasons") or []) != list(history[-1].get("reasons") or []))
+
+
 def remember_triage(turn: Turn) -> None:
-    """The triage result this turn announced, for /summary (the newest HISTORY_LIMIT are kept)."""
+    """The triage result this turn announced, for /summary (the newest HISTORY_LIMIT are kept),
+    and the clinical case it was based on (record["clinical"], the slot `clinical`)."""
     slots = turn.slots
     announced = next((r.triage for r in turn.replies if r.triage), None)
     entry: HistoryEntry = {
@@ -115,9 +127,12 @@ def remember_triage(turn: Turn) -> None:
         "pain_pattern": slots.get("pain_pattern"),
         "balance_change": slots.get("balance_change"),
         "severity": slots.get("severity"),
-        "red_flags": [f.get("flag") for f in slots.get("red_flags") or []],
+        "red_flags": list(slots.get("triage_findings") or []),
+        "reasons": list(slots.get("triage_reasons") or []),
         "sources": sorted({s for r in turn.replies for s in r.sources}),
     }
+    if isinstance(slots.get(CLINICAL_SLOT), dict):
+        turn.record["clinical"] = copy.deepcopy(slots[CLINICAL_SLOT])
     history = turn.record.setdefault("history", [])
     history.append(entry)
     del history[:-HISTORY_LIMIT]

@@ -35,6 +35,7 @@ class RasaBridge:
             if event.get("event") == "slot":
                 if event["name"] == "requested_slot":
                     turn.conv["requested_slot"] = event["value"]
+                    turn.requested_set = True
                 elif event["name"] == CRISIS_CONTEXT_SLOT:
                     keep_crisis_context(turn, event["value"])
                 else:

@@ -72,12 +72,19 @@ class FlowInterpreter:
         turn.replies[:] = [r if all(routed(b) for b in r.buttons)
                            else replace(r, buttons=tuple(b for b in r.buttons if routed(b))) for r in turn.replies]
 
+    def interrupts(self, turn: Turn, finding: str) -> bool:
+        """Does a screen's finding interrupt the current state (not one it `ignores`)?"""
+        return finding in self.dialogue.interrupts and finding not in self.state(turn).ignores
+
     async def interrupt(self, turn: Turn, finding: str) -> tuple[str, ...]:
-        """A safety finding (emergency, crisis, unclear, red_flag, distress, ...): the current
-        state's own transition for it (`on_safety`), else the one under `interrupts:`. Returns the
-        intents for which the turn goes on afterwards (the transition's `continue`)."""
+        """A screen's finding (emergency, crisis, unclear, red_flag, clinical_question, distress,
+        ...): the current state's own transition for it (`on_safety`), else the one under
+        `interrupts:`. Returns the intents for which the turn goes on afterwards (the transition's
+        `continue`); one that stays where it is without going on asks the pending question again."""
         transition = self.state(turn).interrupt_for(finding, self.dialogue.interrupts)
         await self.follow(turn, transition)
+        if transition.to is None and not transition.continue_for:
+            self.reask(turn)
         return transition.continue_for
 
     def awaiting(self, turn: Turn) -> str | None:
@@ -112,8 +119,10 @@ class FlowInterpreter:
         if t.reset:
             self.reset(turn)
         current = self.state(turn)
+        if t.unpause:
+            conv["paused"] = None
         if t.pause and current.pausable:
-            push_paused(conv, current.name, conv.get("requested_slot"))
+            push_paused(conv, current.name, conv.get("requested_slot"), turn.text if t.defer else None)
         elif (t.to and t.to != current.name and t.to in self.dialogue.states and self.dialogue.states[t.to].form
               and current.form and conv.get("requested_slot")):
             # Entering another form (the check-in) while a question is pending: ask it again after.
@@ -127,34 +136,56 @@ class FlowInterpreter:
             paused = pop_paused(conv) or {"state": self.dialogue.start, "requested_slot": None}
             target = paused["state"]
             conv["requested_slot"] = paused.get("requested_slot")
-        conv["state"] = target
+            turn.requested_set = False  # back to the question that was pending there
+            if paused.get("message"):
+                # The deferred message is handled there now (Engine); it asks what comes next.
+                conv["state"] = target
+                turn.replay = paused["message"]
+                return
         state = self.dialogue.states[target]
+        if state.form and target != conv["state"] and t.to != PAUSED and not turn.requested_set:
+            conv["requested_slot"] = None  # the question pending elsewhere is not this form's
+        conv["state"] = target
         if state.form:
             await self._form_loop(turn)
         elif not state.keep_question:
             conv["requested_slot"] = None
 
     async def _form_loop(self, turn: Turn) -> None:
+        """Ask the form's next question, or finish it. The form's validation action chooses the
+        next question when it ran this turn (Rasa's dynamic forms: it may ask slots the domain
+        does not list, such as the clinical questions); otherwise the pending question stays
+        pending until answered, then the domain's required slots are asked in order."""
         state = self.state(turn)
         assert state.form is not None
+        pending = turn.conv.get("requested_slot")
         skipped = set(turn.slots.get("skipped_slots") or [])
-        missing = [s for s in self.dialogue.required_slots(state.form)
-                   if turn.slots.get(s) is None and s not in skipped]
-        if not missing:
+        following: str | None
+        if turn.requested_set:
+            following = pending
+        elif pending and turn.slots.get(pending) is None and pending not in skipped:
+            following = pending
+        else:
+            missing = [s for s in self.dialogue.required_slots(state.form)
+                       if turn.slots.get(s) is None and s not in skipped]
+            following = missing[0] if missing else None
+        if following is None:
             turn.conv["requested_slot"] = None
+            turn.requested_set = False
             assert state.on_complete is not None
             await self.follow(turn, state.on_complete)
             return
-        turn.conv["requested_slot"] = missing[0]
-        if not any(asks_about(r.asks, missing[0]) for r in turn.replies):
-            self.renderer.say(turn, f"utter_ask_{missing[0]}")
+        turn.conv["requested_slot"] = following
+        if not any(asks_about(r.asks, following) for r in turn.replies):
+            self.renderer.say(turn, f"utter_ask_{following}")
 
     def _resolve(self, turn: Turn, name: str) -> str:
         """utter_why_requested_slot -> the why-response of the question pending now."""
         if name != WHY_REQUESTED_SLOT:
             return name
         requested = self.requested(turn)
-        return f"utter_why_{requested}" if requested else "utter_why_general"
+        name = f"utter_why_{requested}"
+        return name if requested and name in self.dialogue.responses else "utter_why_general"
 
     def reask(self, turn: Turn) -> None:
         """Repeat the pending question, if there is one and it was not just asked."""
@@ -170,6 +201,7 @@ class FlowInterpreter:
         turn.slots.clear()
         turn.conv["requested_slot"] = None
         turn.conv["paused"] = None
+        turn.requested_set = False
 
 
 def _paused_stack(conv: Conversation) -> list[PausedQuestion]:
@@ -179,9 +211,11 @@ def _paused_stack(conv: Conversation) -> list[PausedQuestion]:
     return [p for p in paused or [] if isinstance(p, dict)]
 
 
-def push_paused(conv: Conversation, state: str, requested_slot: str | None) -> None:
+def push_paused(conv: Conversation, state: str, requested_slot: str | None, message: str | None = None) -> None:
     stack = _paused_stack(conv)
     entry: PausedQuestion = {"state": state, "requested_slot": requested_slot}
+    if message:
+        entry["message"] = message
     if not stack or stack[-1] != entry:
         stack.append(entry)
     conv["paused"] = stack[-PAUSE_DEPTH:]

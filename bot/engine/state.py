@@ -25,6 +25,11 @@ class Turn:
     text: str = ""  # the message, cleaned
     intent: str = ""
     payload_values: dict[str, Any] | None = None  # slot values a pressed button carries
+    #: An action set requested_slot this turn (a form's validation choosing the next question,
+    #: Rasa's dynamic forms): the form asks that one, or is complete when it is None.
+    requested_set: bool = False
+    #: A deferred message to handle now, in the state "@paused" returned to (flow.yml `defer`).
+    replay: str | None = None
     attachment: Attachment | None = None  # a file the runner sent
     awaiting: str | None = None  # what the bot waits for, for the safety screen (FlowInterpreter.awaiting)
     said: dict[str, int] = field(default_factory=dict)  # response -> the variant said this turn

@@ -13,8 +13,9 @@ A typed message is read as a press of one of them (`press_for`) when it is:
   else"), yes or no ("yes" to /forget; "yes please" to the weekly check-in offer).
 
 Anything else is not a press, and goes through the flow as typed text. The engine runs the
-safety screen on the text first: a message with a crisis or red-flag sign is never read as a
-button. `hint_for` names what the account question wants when a typed answer was not understood.
+crisis screen and the clinical rules on the text first: a message with a crisis or red-flag sign
+is never read as a button. `hint_for` names what the account question wants when a typed answer
+was not understood.
 """
 
 from __future__ import annotations

@@ -75,8 +75,12 @@ SCREEN_OUTCOME = {"emergency": "emergency", "crisis": "crisis", "third_party": "
 
 def screen_case(case: dict[str, Any]) -> dict[str, Any]:
     """The case judged by the screen alone, the context carried through the earlier messages."""
+    from bot.clinical.evaluate import evaluate as clinical
     from bot.safety.crisis import CrisisContext
     from bot.safety.screen import screen
+
+    def clinical_level(text: str) -> str | None:
+        return clinical(text).level
 
     context = CrisisContext()
     for earlier in case.get("before") or []:
@@ -86,7 +90,7 @@ def screen_case(case: dict[str, Any]) -> dict[str, Any]:
     if got is None and context.risk and result.assessment.answer == "safe":
         # An answer to "are you safe?" after crisis talk: the protocol goes on, at the crisis tier.
         got = "crisis"
-    level = result.level if result.red_flags else None
+    level = clinical_level(str(case["text"]))  # red flags are the clinical rules' (bot.clinical)
     if got is None:
         got = "medical" if level in ("emergency", "urgent") else "none"
     return {"got": got, "level": level if level in ("emergency", "urgent") else None,
@@ -133,12 +137,16 @@ async def evaluate(cases: list[dict[str, Any]], screen_only: bool = False) -> tu
             c["none:full"] += got in FULL
             c["none:medical"] += got == "medical"
             c["none:support"] += got == "support"
+            c["none:clinical_question"] += any(str(a).startswith("q_") for a in r["asks"])
             ok = got in ("none", "support")
         elif expect == "red_flag":
             wanted = case.get("level") or "urgent"
             level = r["level"]
             ok = level == "emergency" or level == wanted
             c["red_flag:ok"] += ok
+            # The clinical rules ask one yes/no question when the context is missing or could
+            # raise the level further; the vignette scorer answers it, this one cannot.
+            c["red_flag:asked"] += not ok and any(str(a).startswith("q_") for a in r["asks"])
             c["red_flag:crisis"] += got in RESOURCES
         c["screen"] = int(screen_only)
         if not ok:
@@ -167,8 +175,11 @@ def report(c: Counter[str]) -> list[str]:
         f"ordinary: direct question (FP):      {pct(c['none:ask'], n.get('none', 0))}   target <= 3%",
         f"ordinary: full response (FP):        {pct(c['none:full'], n.get('none', 0))}   target <= 0.5%",
         f"ordinary: medical red flag raised:   {pct(c['none:medical'], n.get('none', 0))}",
+        f"ordinary: a yes/no question about a sign: {pct(c['none:clinical_question'], n.get('none', 0))}",
         f"red flags at the labelled level:     {pct(c['red_flag:ok'], n.get('red_flag', 0))}"
         f"  (crisis response to a red flag: {c['red_flag:crisis']})",
+        f"  ... or a yes/no question about the sign first: "
+        f"{pct(c['red_flag:ok'] + c['red_flag:asked'], n.get('red_flag', 0))}",
     ]
 
 

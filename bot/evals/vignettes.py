@@ -52,7 +52,29 @@ FACT_KEYS = (
 )
 #: A yes/no context question (the slot it asks for) -> the fact it asks about. Kept next to the
 #: questions' meaning (the clinical rules' question ids), never tuned on any case.
-CONTEXT_FACTS: dict[str, str] = {}
+CONTEXT_FACTS: dict[str, str] = {
+    "q_exertion": "during_or_just_after_run",
+    "q_palpitations": "palpitations_with_dizziness_or_at_rest",
+    "q_breathless_rest": "breathless_at_rest",
+    "q_confused": "confused_or_foggy",
+    "q_heat": "hot_conditions",
+    "q_drank_a_lot": "drank_a_lot_during_long_race",
+    "q_saddle": "saddle_numbness_or_bladder_bowel_change",
+    "q_calf": "calf_swollen_warm_one_side",
+    "q_fall": "after_fall_twist_or_impact",
+    "q_can_walk": "can_walk_4_steps",
+    "q_bone_tender": "one_spot_on_bone",  # pressing one spot on the ankle/foot bone hurts sharply
+    "q_one_spot": "one_spot_on_bone",
+    "q_hop": "pain_on_hopping",
+    "q_rest_night": "pain_at_rest_or_night",
+    "q_limp": "limping",
+    "q_numb_returns": "numbness_returns_each_run_and_goes_with_rest",
+    "q_fever": "fever_with_hot_swollen_joint",
+    "q_urine": "dark_cola_urine",
+    "q_little_urine": "little_or_no_urine",
+    "q_pop": "pop_or_kicked_feeling",
+    "q_swelling": "swelling_within_hours",
+}
 MAX_TURNS = 16
 
 
@@ -90,11 +112,75 @@ async def run_case(case: dict[str, Any]) -> tuple[str | None, list[str]]:
     return level, asked
 
 
-async def evaluate(cases: list[dict[str, Any]]) -> tuple[Counter[str], list[str]]:
+def run_case_rules(case: dict[str, Any]) -> tuple[str | None, list[str]]:
+    """The clinical rules alone (bot.clinical, without the engine): the same simulated runner, the
+    same answers, the level `assess` ends on. Questions in the order the engine asks them: a yes/no
+    context question whenever one is open, then where it hurts and whether it fades (not once a
+    doctor is the next step), then the balance test and the intake."""
+    from bot.clinical.flow import Case, assess, next_question
+    from bot.evals.driver import shared_engine
+
+    nlu = shared_engine().nlu
+    slots: dict[str, Any] = {}
+    clinical = Case()
+    asked: list[str] = []
+
+    def take(parse_slots: dict[str, Any]) -> None:
+        for key in ("pain_location", "pain_side", "pain_pattern", "balance_change", "range_of_motion"):
+            if parse_slots.get(key) is not None:
+                if key == "pain_location":
+                    slots[key] = list(dict.fromkeys((slots.get(key) or []) + parse_slots[key]))
+                else:
+                    slots[key] = parse_slots[key]
+
+    started = False  # a pain report starts the questions; a plain question is just answered
+    for message in case.get("messages") or []:
+        parse = nlu.parse(str(message))
+        take(parse.slots)
+        clinical, result = clinical.hear(str(message), slots)
+        started = started or parse.intent in ("report_pain", "inform", "correction") or bool(
+            result.findings or result.questions)
+    if not started:
+        return None, asked
+    form_tries: Counter[str] = Counter()
+    for _ in range(MAX_TURNS):
+        level = assess(clinical, slots).decision.level.value
+        serious = level in ("emergency", "urgent")
+        question = next_question(clinical, slots, balance=not serious)
+        if not serious and (question is None or question.kind != "context"):
+            missing = [s for s in ("pain_location", "pain_pattern") if slots.get(s) is None and form_tries[s] < 2]
+            if missing:
+                slot = missing[0]
+                form_tries[slot] += 1
+                asked.append(slot)
+                reply = _answer(slot, case)
+                take(nlu.parse(reply, slot).slots)
+                clinical, _ = clinical.hear(reply, slots)
+                if slots.get(slot) is None and form_tries[slot] >= 2 and slot == "pain_pattern":
+                    slots["skipped_slots"] = ["pain_pattern"]
+                continue
+        if question is None:
+            break
+        slot = question.id if question.kind != "balance" else "balance_change"
+        asked.append(slot)
+        reply = _answer(slot, case)
+        if question.kind == "balance":
+            clinical, _ = clinical.answer("balance", reply, slots)
+            parsed = nlu.parse(reply, "balance_change").slots.get("balance_change")
+            if clinical.balance is None:
+                slots["balance_change"] = parsed if parsed in ("worse", "same") else "unsure"
+            continue
+        clinical, _ = clinical.answer(question.id, reply, slots)
+        if question.kind == "intake":
+            clinical, _ = clinical.hear(reply, slots)
+    return assess(clinical, slots).decision.level.value, asked
+
+
+async def evaluate(cases: list[dict[str, Any]], rules_only: bool = False) -> tuple[Counter[str], list[str]]:
     c: Counter[str] = Counter()
     misses: list[str] = []
     for case in cases:
-        announced, asked = await run_case(case)
+        announced, asked = run_case_rules(case) if rules_only else await run_case(case)
         # No level announced and nothing asked: the bot answered and let the runner be (a plain
         # question, ordinary soreness). That is the self-care outcome, and counted as such.
         got = announced or "self_care"
@@ -144,8 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.evals.vignettes", description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path)
     parser.add_argument("--details", action="store_true", help="list every miss")
+    parser.add_argument("--rules", action="store_true",
+                        help="score the clinical rules alone (bot.clinical), not the bot end to end")
     args = parser.parse_args(argv)
-    counts, misses = asyncio.run(evaluate(load_cases(args.file)))
+    counts, misses = asyncio.run(evaluate(load_cases(args.file), rules_only=args.rules))
     print("\n".join(report(counts)))
     if args.details:
         print("\n".join(misses))

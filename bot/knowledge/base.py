@@ -24,9 +24,8 @@ class KnowledgeBase:
         self.levels = levels
         self.locations = locations
         self._entries = {e.id: e for e in data.entries}
-        # Each red flag's entry, by the safety screen's flag id (and by the entry's own id).
-        self._flags = {e.flag: e for e in data.entries if e.role == "red_flag"}
-        self._flags.update({e.id: e for e in self._flags.values()})
+        # The red-flag entries the clinical rules name (knowledge/clinical/rules.yml `entry:`).
+        self._flags = {e.id: e for e in data.entries if e.role == "red_flag"}
         self._retriever = Retriever(data.entries, data.vocabulary, data.out_of_scope, locations)
         # Each canonical location's entry: the first location entry (an `answer` entry without a
         # `detail`) that lists it. Detail entries (calf-raises) list places too but are not theirs.
@@ -196,16 +195,19 @@ class KnowledgeBase:
         country: str | None = "US",
         *,
         flags: Sequence[str] = (),
+        notes: Sequence[str] = (),
         pattern: str | None = None,
         locale: str = "en",
     ) -> Advice:
         """The triage advice message for `level`, composed from entries (see docs/knowledge.md).
 
         `reasons` are plain-language phrases from the triage ("your shin pain comes back on each
-        run"); `flags` are red-flag ids from the safety screen ("dvt"; the entry id "redflag-dvt"
-        works too); `pattern` is the triage's pain pattern (fades, recurring, persistent;
-        self_care implies fades): pattern-specific snippets replace the general ones, and only the
-        paragraphs for the runner's own locations are used.
+        run"); `flags` are the red-flag entries of the clinical findings ("redflag-dvt": each
+        rule of knowledge/clinical/rules.yml names its entry); `notes` are extra paragraphs said
+        after the reasons (the intake's advice notes, knowledge/clinical/intake.yml); `pattern` is
+        the triage's pain pattern (fades, recurring, persistent; self_care implies fades):
+        pattern-specific snippets replace the general ones, and only the paragraphs for the
+        runner's own locations are used.
         """
         if level not in self.levels:
             raise ValueError(f"unknown triage level {level!r}; expected one of {', '.join(self.levels)}")
@@ -241,6 +243,7 @@ class KnowledgeBase:
         else:
             if why:
                 parts.append(why)
+            parts += [n for n in notes if n]
             parts += take(self.flag_entries(flags))
             parts += take(with_role("advice_now"))
             parts += take(with_role("advice_pt"))
@@ -283,18 +286,27 @@ class KnowledgeBase:
                    if e.detail == kind and (level is None or not e.levels or level in e.levels)]
         specific = [e for e in fitting if set(e.locations) & set(locations)]
         return tuple(specific + [e for e in fitting if not e.locations])
-    def flag_entry(self, flag: str) -> Entry | None:
-        """The red_flag entry that explains the safety screen's flag `flag` (its `flag:` field)."""
-        return self._flags.get(flag)
+
+    def cite(self, refs: Iterable[str]) -> str:
+        """'Source: ...' for source references (`clinical:<id>`, `article#<section>`)."""
+        citations = [self._data.sources.citation(r) for r in dict.fromkeys(refs)]
+        return ("Sources: " if len(citations) > 1 else "Source: ") + "; ".join(citations)
+
+    def disclaimer(self) -> str:
+        return self._disclaimer()
+
+    def flag_entry(self, entry_id: str) -> Entry | None:
+        """The red_flag entry with this id (a clinical rule's `entry:`), or None."""
+        return self._flags.get(entry_id)
 
     def flag_entries(self, flags: Sequence[str]) -> list[Entry]:
-        """The red_flag entries of the safety screen's flags ("dvt" or "redflag-dvt"), in order;
-        ValueError for an unknown one."""
+        """The red_flag entries with these ids (the clinical rules' `entry:`, "redflag-dvt"), in
+        order; ValueError for an unknown one."""
         out = []
         for flag in flags:
             entry = self._flags.get(flag)
             if entry is None:
-                known = sorted(e.flag for e in self._flags.values())
+                known = sorted(self._flags)
                 raise ValueError(f"unknown red flag {flag!r}; expected one of {', '.join(known)}")
             out.append(entry)
         return out

@@ -22,7 +22,7 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ENTRY_FIELDS = {
     "id", "title", "text", "source", "keywords", "questions", "related", "locations", "levels",
-    "role", "include_crisis_resources", "flag", "patterns", "detail", "actions",
+    "role", "include_crisis_resources", "patterns", "detail", "actions",
 }
 
 
@@ -263,9 +263,11 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
     if role == "advice_location" and not locations:
         raise DefinitionError(path, f"{entry_id}.locations", "an advice_location entry needs the locations it is for")
     actions = _strings(raw.get("actions"), path, f"{entry_id}.actions")
-    if actions and not (role.startswith("advice_") or (role == "answer" and locations and detail is None)):
-        raise DefinitionError(path, f"{entry_id}.actions", "only advice_* entries and location entries (answers with "
-                              "locations and no detail) have actions: the advice's first message lists them")
+    if actions and not (role.startswith("advice_") or role == "red_flag"
+                        or (role == "answer" and locations and detail is None)):
+        raise DefinitionError(path, f"{entry_id}.actions", "only advice_* entries, red_flag entries and location "
+                              "entries (answers with locations and no detail) have actions: the advice's first "
+                              "message lists them")
     for action in actions:
         if len(action) > MAX_ACTION_CHARS:
             raise DefinitionError(path, f"{entry_id}.actions", f"{action[:40]!r}... is {len(action)} characters; "
@@ -273,12 +275,6 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
     crisis = raw.get("include_crisis_resources", False)
     if not isinstance(crisis, bool):
         raise DefinitionError(path, f"{entry_id}.include_crisis_resources", "must be true or false")
-    flag = raw.get("flag", "")
-    if role == "red_flag" and (not isinstance(flag, str) or not flag):
-        raise DefinitionError(path, f"{entry_id}.flag", "missing: a red_flag entry names the flag it explains "
-                              "(an id of RED_FLAGS in bot/safety/patterns.py)")
-    if flag and role != "red_flag":
-        raise DefinitionError(path, f"{entry_id}.flag", "only red_flag entries name a flag")
     return Entry(
         id=entry_id,
         title=_text(raw.get("title"), path, f"{entry_id}.title"),
@@ -291,7 +287,6 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
         levels=levels,
         role=role,
         include_crisis_resources=crisis,
-        flag=str(flag),
         file=path,
         patterns=patterns,
         detail=detail,

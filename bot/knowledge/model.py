@@ -39,7 +39,6 @@ class Entry:
     levels: tuple[str, ...]
     role: str
     include_crisis_resources: bool = False
-    flag: str = ""  # role red_flag: the safety screen's flag id it explains (bot/safety/patterns.py)
     file: str = ""  # the data file it was loaded from, for messages
     patterns: tuple[str, ...] = ()  # advice only: the pain patterns it is for (empty = any)
     detail: str | None = None  # the detail button it can fill (DETAILS), if any

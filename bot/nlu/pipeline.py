@@ -180,6 +180,8 @@ class NLU:
                    bool(getattr(e._, "negex", False)) if e.label_ == "BODY_PART" else False)
             for e in doc.ents
         )
+        # "the back of the ankle / knee / leg" is where on the ankle, not the lower back.
+        entities = tuple(e for e in entities if not (e.value == "lower_back" and re.match(r"\s+of\b", text[e.end:])))
         slots: dict[str, Any] = {}
         if "meant" in lower:
             # "I said hip but I meant groin": what comes after "meant" is the answer.

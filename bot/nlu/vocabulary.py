@@ -13,7 +13,9 @@ BODY_PARTS: dict[str, tuple[str, ...]] = {
              "plantar fascia", "plantar fasciitis", "plantar fascitis", "ball of my foot",
              "metatarsal", "metatarsals", "instep", "top of my foot", "midfoot", "fot"),
     "toe": ("toe", "toes", "big toe", "little toe", "toenail"),
-    "heel": ("heel", "heels", "heal", "back of my heel"),
+    # "heal" only where it can't be the verb ("how long does it take to heal?").
+    "heel": ("heel", "heels", "back of my heel", "my heal", "my heals", "the heal", "left heal", "right heal",
+             "heal pain", "heal bone"),
     "ankle": ("ankle", "ankles", "ancle", "ankel", "ankels", "ancles"),
     "achilles": ("achilles", "achilles tendon", "achillies", "achilies", "achillis", "akilles",
                  "achilles tendonitis", "achilles tendinopathy", "tendon at the back of my ankle"),
@@ -168,7 +170,7 @@ QUESTION_STARTS: tuple[str, ...] = (
 )
 RANGE_OF_MOTION: tuple[str, ...] = (
     "can't bend", "cannot bend", "cant bend", "can't straighten", "cannot straighten",
-    "range of motion", "lost flexibility", "less flexible", "stiff", "stiffness",
+    "range of motion", "lost flexibility", "less flexible",
     "can't move it as far", "locked", "locking",
 )
 

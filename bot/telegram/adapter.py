@@ -54,6 +54,7 @@ from bot.telegram.keyboards import (
     telegram_state,
 )
 from bot.telegram.render import CallbackRef, message_chunks, parse_callback
+from bot.texts import Voice
 from bot.turn import Attachment, Button, Effect, Reply, UserMessage
 
 log = logging.getLogger(__name__)
@@ -397,6 +398,8 @@ class TelegramChannel:
                     messages.append({"export": True})  # the document goes first, as the reply says
                 elif effect.kind == "send_progress_chart":  # after the text that introduces it
                     later.append({"chart": str(effect.data.get("unit") or "km")})
+                elif effect.kind == "send_summary_pdf":  # /summary as a document, after its text
+                    later.append({"summary_pdf": True})
                 elif effect.kind == "delete_data":
                     later.append({"delete": True})
                 else:
@@ -471,6 +474,12 @@ class TelegramChannel:
             png = await asyncio.to_thread(render_chart, entries, str(item["chart"]))  # ~0.1 s of CPU: off the loop
             return await self._send(lambda: bot.send_photo(chat_id, InputFile(png, filename="progress.png"),
                                                            caption="Pain (line) and weekly distance (bars) by week."))
+        if item.get("summary_pdf"):
+            voice = Voice.for_record(self.engine.texts, self.engine.kb, session.record)
+            pdf = await asyncio.to_thread(commands.summary_pdf, _without_outbox(session.record), self._now(),
+                                          self.tz, voice)  # fpdf2, ~0.1 s of CPU: off the loop
+            return await self._send(lambda: bot.send_document(
+                chat_id, InputFile(pdf, filename="runner-triage-summary.pdf")))
         return await self._send_text(bot, session.record, chat_id, item)
 
     async def _send_text(self, bot: Bot, record: dict[str, Any], chat_id: int, item: dict[str, Any]) -> Message | None:

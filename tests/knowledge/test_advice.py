@@ -106,7 +106,7 @@ def test_urgent_and_emergency_leave_out_self_care_location_advice(kb: KnowledgeB
 
 
 def test_red_flags_are_explained(kb: KnowledgeBase) -> None:
-    advice = kb.advice("urgent", ["calf"], ["one calf is swollen and warm"], flags=["dvt"])
+    advice = kb.advice("urgent", ["calf"], ["one calf is swollen and warm"], flags=["redflag-dvt"])
     assert kb.entry("redflag-dvt").text in advice.text and "redflag-dvt" in advice.sources
     assert kb.advice("emergency", [], [], flags=["redflag-cardiac"]).sources[0] == "redflag-cardiac"
     with pytest.raises(ValueError, match="unknown red flag"):

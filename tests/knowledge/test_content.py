@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bot.knowledge import LEVELS, LOCATIONS, REQUIRED_IDS, KnowledgeBase
-from bot.safety.patterns import RED_FLAGS
+from bot.clinical.rules import default_rules
 
 
 def test_shipped_kb_has_no_problems(kb: KnowledgeBase) -> None:
@@ -17,9 +17,10 @@ def test_shipped_kb_has_no_problems(kb: KnowledgeBase) -> None:
 def test_every_required_and_red_flag_id_exists(kb: KnowledgeBase) -> None:
     ids = {e.id for e in kb.entries}
     assert set(REQUIRED_IDS) <= ids
-    for flag in RED_FLAGS:  # every flag the safety screen reports has its entry
-        entry = kb.flag_entry(flag.id)
-        assert entry is not None and entry.role == "red_flag", flag.id
+    for rule in default_rules().rules:  # every warning-sign rule names its red_flag entry
+        if rule.level in ("emergency", "urgent"):
+            entry = kb.flag_entry(rule.entry)
+            assert entry is not None and entry.role == "red_flag", rule.id
 
 
 def test_every_source_resolves_to_a_citation(kb: KnowledgeBase) -> None:

@@ -30,10 +30,14 @@ def run(server: ActionServer, *args: Any, **kwargs: Any) -> dict[str, Any]:
     return result
 
 
-def slots(result: dict[str, Any]) -> dict[str, Any]:
-    """SlotSet events as a dict (later events win, as when Rasa applies them in order)."""
+def slots(result: dict[str, Any], case: bool = False) -> dict[str, Any]:
+    """SlotSet events as a dict (later events win, as when Rasa applies them in order); the
+    clinical case (slot `clinical`, a document of its own) only when `case`."""
     assert all(e["event"] == "slot" for e in result["events"]), result["events"]
-    return {e["name"]: e["value"] for e in result["events"]}
+    found = {e["name"]: e["value"] for e in result["events"]}
+    if not case:
+        found.pop("clinical", None)
+    return found
 
 
 # -- the server ---------------------------------------------------------------------------------
@@ -48,9 +52,10 @@ def test_actions_lists_our_actions(server: ActionServer) -> None:
     response = server.http.get("/actions")
     assert response.status_code == 200
     assert sorted(a["name"] for a in response.json()) == [
-        "action_acknowledge_feeling", "action_answer_question", "action_detail", "action_off_topic",
-        "action_read_run_file", "action_record_checkin", "action_safety_check",
-        "action_start_checkin", "action_triage", "validate_checkin_form", "validate_triage_form"]
+        "action_acknowledge_feeling", "action_answer_question", "action_clinical_check", "action_detail",
+        "action_off_topic", "action_read_run_file", "action_record_checkin", "action_safety_check",
+        "action_start_checkin", "action_triage", "validate_checkin_form", "validate_clinical_form",
+        "validate_triage_form"]
 
 
 def test_listens_on_loopback_only(server: ActionServer) -> None:
@@ -71,11 +76,13 @@ def test_listens_on_loopback_only(server: ActionServer) -> None:
 
 # -- validate_triage_form ------------------------------------------------------------------------
 
-def test_form_extracts_location_side_and_pattern_then_asks_balance(server: ActionServer) -> None:
+def test_form_extracts_location_side_and_pattern_then_asks_the_next_clinical_question(server: ActionServer) -> None:
     result = run(server, "validate_triage_form", "my left shin hurts every time I run",
                  {"requested_slot": "pain_location"}, intent="report_pain", form=True)
+    # Shin pain that comes back: one spot on the bone (a stress fracture) or along the edge?
     assert slots(result) == {"pain_location": ["shin"], "pain_side": "left",
-                             "pain_pattern": "recurring", "requested_slot": "balance_change"}
+                             "pain_pattern": "recurring", "requested_slot": "q_one_spot"}
+    assert slots(result, case=True)["clinical"]["state"]["facts"]["loc:shin"]["value"] is True
     assert result["responses"] == []
 
 
@@ -103,15 +110,17 @@ def test_form_clarifies_once_then_moves_on(server: ActionServer) -> None:
     second = run(server, "validate_triage_form", "banana",
                  {"requested_slot": "pain_pattern", "pain_location": ["shin"],
                   "clarified_slots": ["pain_pattern"]}, form=True)
-    assert slots(second) == {"skipped_slots": ["pain_pattern"], "requested_slot": "balance_change"}
+    found = slots(second)
+    assert found["skipped_slots"] == ["pain_pattern"] and found["requested_slot"] != "pain_pattern"
     assert second["responses"] == []
 
 
 def test_form_unclear_balance_is_recorded_as_unsure_and_the_form_completes(server: ActionServer) -> None:
     result = run(server, "validate_triage_form", "banana",
-                 {"requested_slot": "balance_change", "pain_location": ["shin"], "pain_pattern": "recurring",
+                 {"requested_slot": "balance_change", "pain_location": ["knee"], "pain_pattern": "fades",
                   "clarified_slots": ["balance_change"]}, form=True)
-    assert slots(result) == {"balance_change": "unsure", "requested_slot": None}
+    found = slots(result)
+    assert found["balance_change"] == "unsure" and found["requested_slot"] != "balance_change"
 
 
 def test_form_button_payload_values_are_used_without_nlu(server: ActionServer) -> None:
@@ -121,7 +130,8 @@ def test_form_button_payload_values_are_used_without_nlu(server: ActionServer) -
     body["tracker"]["latest_message"]["metadata"] = {"payload_values": {"balance_change": "worse"}}
     response = post(server, body)
     assert response.status_code == 200
-    assert slots(response.json()) == {"balance_change": "worse", "requested_slot": None}
+    found = slots(response.json())
+    assert found["balance_change"] == "worse" and found["requested_slot"] != "balance_change"
 
 
 # -- action_safety_check -------------------------------------------------------------------------
@@ -158,22 +168,38 @@ def test_safety_check_says_english_only_before_a_crisis_reply_in_french(server: 
     assert "only understand English" in message["text"]
 
 
-def test_safety_check_red_flag_emergency(server: ActionServer) -> None:
+def test_the_safety_check_has_no_red_flags_of_its_own(server: ActionServer) -> None:
     result = run(server, "action_safety_check", "I had chest pain and fainted on my run")
-    found = slots(result)
+    assert slots(result)["safety_finding"] is None and "red_flags" not in slots(result)
+
+
+# -- action_clinical_check -----------------------------------------------------------------------
+
+def test_clinical_check_red_flag_in_context(server: ActionServer) -> None:
+    result = run(server, "action_clinical_check", "I had chest pain and fainted on my run")
+    found = slots(result, case=True)
     assert found["safety_finding"] == "red_flag"
-    assert found["triage_level"] == "emergency"
-    assert [f["flag"] for f in found["red_flags"]] == ["cardiac"]
+    assert found["clinical"]["state"]["facts"]["chest_pain_or_pressure"]["value"] is True
     assert result["responses"] == []  # the assistant follows with action_triage for the advice
 
 
-def test_safety_check_red_flag_urgent_keeps_earlier_flags(server: ActionServer) -> None:
-    earlier = [{"flag": "cardiac", "level": "emergency", "reason": "earlier"}]
-    result = run(server, "action_safety_check", "I can't take 4 steps after I twisted my ankle",
-                 {"red_flags": earlier})
+def test_clinical_check_asks_before_raising_a_sign_without_its_context(server: ActionServer) -> None:
+    result = run(server, "action_clinical_check", "my heart was racing during intervals, normal?",
+                 intent="ask_question")
+    assert slots(result)["safety_finding"] == "clinical_question"
+    asked = run(server, "validate_clinical_form", "my heart was racing during intervals, normal?",
+                {"clinical": slots(result, case=True)["clinical"]})
+    assert slots(asked) == {"requested_slot": "q_palpitations"}
+
+
+def test_clinical_check_takes_a_typed_answer_to_its_question(server: ActionServer) -> None:
+    first = slots(run(server, "action_clinical_check", "my calf is swollen and warm"), case=True)
+    assert first["safety_finding"] in ("clinical_question", "red_flag_question")
+    result = run(server, "action_clinical_check", "yes, only the left one",
+                 {"clinical": first["clinical"], "requested_slot": "q_calf"}, intent="affirm", form=True)
     found = slots(result)
-    assert found["triage_level"] == "urgent"
-    assert [f["flag"] for f in found["red_flags"]] == ["cardiac", "fracture"]
+    assert found["q_calf"] == "yes"
+    assert found["safety_finding"] in ("red_flag", None)  # None: one more question (breathless?) first
 
 
 def test_safety_check_plain_message_clears_the_finding(server: ActionServer) -> None:
@@ -189,9 +215,11 @@ def test_triage_recurring_pain_is_see_pt_with_disclaimer_and_crisis_line(server:
     result = run(server, "action_triage", "no, it's about the same",
                  {"pain_location": ["shin"], "pain_side": "left", "pain_pattern": "recurring",
                   "balance_change": "same"})
-    assert slots(result)["triage_level"] == "see_pt"
+    found = slots(result)
+    assert found["triage_level"] == "see_pt" and found["triage_findings"] == []
+    assert found["triage_reasons"] == ["your left shin pain comes back when you run again"]
     # The advice's context, which a Rasa assistant keeps as a slot for the detail buttons.
-    assert slots(result)["advice_context"]["locations"] == ["shin"]
+    assert found["advice_context"]["locations"] == ["shin"]
     message, offer = result["responses"]  # the weekly check-in offer is a message of its own
     assert offer["buttons"] == [{"title": "Weekly check-in", "payload": "!checkin start"}]
     assert message["text"].startswith("**See a physical therapist.**")  # bot.turn's markup
@@ -212,12 +240,14 @@ def test_a_detail_button_opens_the_paragraphs_of_the_advice_in_its_slot(server: 
     assert "advice-now-recurring" in message["custom"]["sources"]
 
 
-def test_triage_uses_red_flags_from_the_safety_check(server: ActionServer) -> None:
-    flags = [{"flag": "cardiac", "level": "emergency",
-              "reason": "chest pain or fainting during or after a run can be a heart problem"}]
+def test_triage_uses_the_clinical_case_from_the_check(server: ActionServer) -> None:
+    case = slots(run(server, "action_clinical_check", "I had chest pain and fainted on my run"), case=True)["clinical"]
     result = run(server, "action_triage", "I had chest pain and fainted on my run",
-                 {"red_flags": flags, "safety_finding": "red_flag"})
-    assert slots(result)["triage_level"] == "emergency"
+                 {"clinical": case, "safety_finding": "red_flag"})
+    found = slots(result)
+    assert found["triage_level"] == "emergency"
+    assert "cardiac_chest" in found["triage_findings"]
+    assert "redflag-cardiac" in result["responses"][0]["custom"]["sources"]
 
 
 def test_answer_question_from_the_knowledge_base(server: ActionServer) -> None:
@@ -279,7 +309,7 @@ def test_action_without_next_action_is_null_like_rasa_sdk(server: ActionServer) 
 
 def test_failing_action_is_500_naming_the_action_without_echoing_the_request(server: ActionServer) -> None:
     text = "my secret shin story"
-    response = post(server, action_call("action_triage", text, {"red_flags": [{"unexpected": "shape"}]}))
+    response = post(server, action_call("action_triage", text, {"clinical": {"state": {"turn": "not a number"}}}))
     assert response.status_code == 500
     assert response.json() == {"error": "action 'action_triage' failed; see the action server's log",
                                "action_name": "action_triage"}
@@ -300,7 +330,8 @@ def test_form_understands_a_button_payload_sent_as_text_by_rasa(server: ActionSe
     result = run(server, "validate_triage_form", '/inform{"balance_change":"worse"}',
                  {"requested_slot": "balance_change", "pain_location": ["knee"], "pain_pattern": "fades"},
                  form=True)
-    assert slots(result) == {"balance_change": "worse", "requested_slot": None}
+    found = slots(result)
+    assert found["balance_change"] == "worse" and found["requested_slot"] != "balance_change"
 
 
 # -- last: what the server logged ----------------------------------------------------------------
@@ -308,7 +339,7 @@ def test_form_understands_a_button_payload_sent_as_text_by_rasa(server: ActionSe
 def test_zz_log_has_no_message_text_and_no_traceback(server: ActionServer) -> None:
     log = server.log()
     assert "action server on http://127.0.0.1:" in log
-    assert "action action_triage failed: KeyError" in log  # from the failing-action test
+    assert "action action_triage failed: ValueError" in log  # from the failing-action test
     assert "Traceback" not in log  # tracebacks are logged at DEBUG only
     for text in MESSAGES:
         if len(text) > 5 and text != "banana":

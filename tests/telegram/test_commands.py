@@ -13,10 +13,12 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 async def triage(h: Harness, user: int = USER) -> None:
-    """A whole triage by text and buttons: shin, comes back, balance the same -> see_pt."""
-    await h.say(user, "my left shin hurts when I run")
+    """A whole triage by text and buttons: knee, comes back, then the short intake -> see_pt."""
+    await h.say(user, "my left knee hurts when I run")
     await h.press(user, h.last_keyboard_message(user), "Comes back when I run")
-    await h.press(user, h.last_keyboard_message(user), "About the same")
+    await h.press(user, h.last_keyboard_message(user), "About the same")  # running more lately?
+    await h.press(user, h.last_keyboard_message(user), "No race planned")
+    await h.press(user, h.last_keyboard_message(user), "No")  # injured here before?
 
 
 async def test_command_menu_is_published_at_start_up_and_matches_botfather_list(harness: Harness) -> None:
@@ -83,7 +85,8 @@ async def test_export_sends_the_record_as_a_json_document(harness: Harness) -> N
     data = json.loads(document["_files"]["document"])
     assert data["user_id"] == str(USER)
     assert data["record"]["history"][0]["level"] == "see_pt"
-    assert data["record"]["conversation"]["slots"]["pain_location"] == ["shin"]
+    assert data["record"]["conversation"]["slots"]["pain_location"] == ["knee"]
+    assert data["record"]["clinical"]["intake"]["values"]["past_injury"] == "no"  # the intake is the runner's data
 
 
 async def test_forget_asks_first_then_deletes_everything(harness: Harness) -> None:
@@ -107,10 +110,12 @@ async def test_summary_reports_answers_and_advice_for_a_physio(harness: Harness)
     assert "nothing to summarise" in empty[0]["text"]
     await triage(harness)
     text = (await harness.say(USER, "/summary"))[0]["text"]
-    assert "Where: shin (left side)" in text
+    assert "Where: knee (left side)" in text
     assert "Pattern: comes back when running again" in text
-    assert "Balance: single-leg balance unchanged" in text
+    assert "Recent training change: no change" in text
     assert "book a physical therapist" in text
+    pdf = harness.fake.sent("sendDocument")[-1]
+    assert pdf["_files"]["document"].startswith(b"%PDF")
     assert "02 Mar 2026" in text
 
 

@@ -60,20 +60,26 @@ def test_a_conversation_survives_restarts_and_stops_cleanly(api: tuple[FakeTeleg
         wait_reply(fake, n, lambda p: "triage helper" in p["text"])
 
         n = len(fake.sent("sendMessage", USER))
-        fake.text(USER, "my left shin hurts when I run")
+        fake.text(USER, "my left knee hurts when I run")
         question = wait_reply(fake, n, asks("fade"))
         assert question["parse_mode"] == "HTML"
 
         n = len(fake.sent("sendMessage", USER))
         fake.press(USER, question["_message"], "Comes back when I run")
-        balance = wait_reply(fake, n, asks("balance"))
+        mileage = wait_reply(fake, n, asks("run more"))
 
         # Restart mid-conversation (Ctrl-C this time); the answer is sent while the bot is down.
         code, took = bot.stop(signal.SIGINT)
         assert (code, took < 5) == (0, True), bot.logs[-1]
         n = len(fake.sent("sendMessage", USER))
-        fake.press(USER, balance["_message"], "About the same")
+        fake.press(USER, mileage["_message"], "About the same")
         bot.start(fake)
+        race = wait_reply(fake, n, asks("race coming up"))
+        n = len(fake.sent("sendMessage", USER))
+        fake.press(USER, race["_message"], "No race planned")
+        before = wait_reply(fake, n, asks("same spot before"))
+        n = len(fake.sent("sendMessage", USER))
+        fake.press(USER, before["_message"], "No")
         advice = wait_reply(fake, n, lambda p: "physical therapist" in p["text"])
         assert advice["text"].startswith("<b>See a physical therapist.</b>")  # the headline, bold
 
@@ -86,10 +92,11 @@ def test_a_conversation_survives_restarts_and_stops_cleanly(api: tuple[FakeTeleg
         fake.text(USER, "/summary")
         bot.start(fake)
         summary = wait_reply(fake, n, lambda p: "summary" in p["text"].lower())
-        assert "shin" in summary["text"] and "physical therapist" in summary["text"]
+        assert "knee" in summary["text"] and "physical therapist" in summary["text"]
         fake.wait_for(lambda: not fake.pending())  # confirmed: every reply to it is out
         later = [p["text"] for p in fake.sent("sendMessage", USER)[n:]]
-        assert len(later) == 1, later  # answered once, not once per delivery
+        assert len(later) == 2, later  # the summary and the PDF's line, once, not once per delivery
+        fake.wait_for(lambda: fake.sent("sendDocument") or None)  # the PDF follows the text
 
         code, took = bot.stop(signal.SIGTERM)
         assert code == 0, bot.logs[-1]
@@ -98,7 +105,7 @@ def test_a_conversation_survives_restarts_and_stops_cleanly(api: tuple[FakeTeleg
         assert "Traceback" not in log
         assert "store closed" in log
         assert TOKEN not in log
-        assert "shin" not in log  # no health details in the logs
+        assert "knee" not in log  # no health details in the logs
     finally:
         if bot.proc and bot.proc.poll() is None:
             bot.proc.kill()
@@ -149,7 +156,7 @@ def test_webhook_process_answers_signed_updates_and_rejects_unsigned(api: tuple[
         assert post(update, "wrong") == 403
         assert fake.sent("sendMessage", USER) == []
         assert post(update, SECRET) == 200
-        wait_reply(fake, 0, asks("balance"))
+        wait_reply(fake, 0, asks("one finger"))
     finally:
         code, seconds = bot.stop(signal.SIGTERM)
     assert code == 0 and seconds < 5, bot.logs[-1][-2000:]

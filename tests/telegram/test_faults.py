@@ -159,7 +159,7 @@ async def test_no_message_text_is_logged_at_info_or_above(harness: Harness, capl
 
 
 async def test_concurrent_updates_of_one_user_are_handled_in_order(harness: Harness) -> None:
-    texts = ["my left shin hurts when I run", "it comes back every time I run", "my balance is the same"]
+    texts = ["my left knee hurts when I run", "it comes back every time I run", "about the same", "no", "no"]
     updates = [harness.fake.text(USER, t) for t in texts]
     other = harness.fake.text(USER + 1, "my knee hurts")
     await asyncio.gather(*(harness.feed(u) for u in [*updates, other]))

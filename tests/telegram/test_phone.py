@@ -27,12 +27,16 @@ def shown(message: dict[str, Any]) -> str:
 
 
 ADVICE_TURNS = {
-    "shin that comes back (see a PT)": ["my left shin hurts every time I run", "about the same"],
+    # Each with the questions that can change the advice (issue 15): one spot or along the edge,
+    # the short intake.
+    "shin that comes back (see a PT)": ["my left shin hurts every time I run", "no, it's along the edge", "male",
+                                        "about the same", "no race planned", "no"],
     "sore quads after a marathon (self-care), in the UK": ["/settings", "United Kingdom",
                                                            "my quads are sore after my marathon, easing every day",
-                                                           "balance is fine"],
+                                                           "balance is fine", "about the same"],
     "ankle sprain, frustrated (see a PT)": ["I rolled my ankle two weeks ago and it still hurts on every run",
-                                            "so frustrating, my balance on that leg is worse"],
+                                            "male", "about the same", "no race planned",
+                                            "so frustrating, I sprained the same ankle last year"],
     "can't walk after a twist (urgent)": ["I twisted my knee and can't take four steps"],
     "chest pain (emergency)": ["I had chest pain and nearly fainted on my run"],
 }

@@ -1,0 +1,118 @@
+"""How a triage decision and a race or return decision are worded.
+
+ActionTriage decides (bot.clinical.flow.assess); `advice_message` hands the decision to the
+advice design (bot.replies: headline, reason, three actions, detail buttons) as an
+`AdviceContext`. Keep the decision logic out of here: this is the part a message design
+replaces, with the same inputs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot import replies
+from bot.clinical import decisions
+from bot.clinical import intake as I
+from bot.clinical.evaluate import Finding
+from bot.clinical.flow import Case, assess
+from bot.knowledge import KnowledgeBase
+from bot.texts import Voice, text_key
+from bot.triage import TriageDecision
+from bot.turn import Button
+
+CHECKIN_OFFER_LEVELS = ("see_pt", "self_care")
+CHECKIN_OFFER = text_key("checkin.offer")
+CHECKIN_OFFER_BUTTON = text_key("checkin.offer_button")
+UNCHANGED = text_key("advice.unchanged", "heading")
+SERIOUS = ("emergency", "urgent")
+
+
+@dataclass(frozen=True)
+class AdviceReply:
+    """The messages of one advice (the advice, then the weekly check-in offer if it is made) and
+    the context its detail buttons are rendered from (the slot bot.replies.ADVICE_SLOT)."""
+
+    messages: tuple[replies.Message, ...]
+    context: replies.AdviceContext
+
+
+def advice_context(kb: KnowledgeBase, decision: TriageDecision, findings: Sequence[Finding],
+                   locations: Sequence[str], pattern: str | None) -> replies.AdviceContext:
+    """What the advice is about: the level, the runner's places and pain pattern, the warning
+    signs' own entries (each clinical rule names one; most serious first), the reasons and the
+    intake's notes."""
+    flags = [f.entry for f in findings if f.level in SERIOUS and kb.flag_entry(f.entry) is not None]
+    notes = [I.note_text(n) for n in decision.notes]
+    return replies.AdviceContext(decision.level.value, tuple(locations), pattern, tuple(dict.fromkeys(flags)),
+                                 tuple(decision.reasons), tuple(notes))
+
+
+def advice_message(kb: KnowledgeBase, voice: Voice, decision: TriageDecision, findings: Sequence[Finding],
+                   locations: Sequence[str], pattern: str | None = None, *, unchanged: bool = False,
+                   subscribed: bool = False) -> AdviceReply:
+    """The advice for `decision`. `unchanged`: the same advice was just given in this
+    conversation (say so in one line, with the detail buttons: never the same block twice);
+    `subscribed`: the runner already has the weekly check-in (no offer)."""
+    context = advice_context(kb, decision, findings, locations, pattern)
+    level = context.level
+    if unchanged:
+        heading = voice.fill(kb.level_heading(level))
+        line = voice.say(UNCHANGED, heading=heading[:1].lower() + heading[1:])
+        return AdviceReply((replies.Message(line, replies.detail_buttons(kb, voice, level)),), context)
+    messages = [replies.advice(kb, voice, context)]
+    # A weekly check-in suits pain worth watching, not one that needs a doctor today; a short
+    # message of its own, so the advice keeps to one screen.
+    if level in CHECKIN_OFFER_LEVELS and not subscribed:
+        messages.append(replies.Message(voice.say(CHECKIN_OFFER),
+                                        (Button(voice.say(CHECKIN_OFFER_BUTTON), "!checkin start"),)))
+    return AdviceReply(tuple(messages), context)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def _word_for_word(kb: KnowledgeBase, question: str) -> str | None:
+    """The answer entry one of whose example questions this is, word for word, or None."""
+    words = _words(question)
+    return next((e.id for e in kb.entries if e.role == "answer" and any(_words(q) == words for q in e.questions)),
+                None)
+
+
+@dataclass(frozen=True)
+class DecisionReply:
+    text: str
+    sources: tuple[str, ...]
+
+
+def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str | None, case: Case,
+                    slots: dict[str, Any] | None = None) -> DecisionReply | None:
+    """"Should I race?", "can I run tomorrow?", "when can I run again?": a concrete answer for the
+    level this conversation reached; None for other questions, and before any advice (the
+    knowledge base's general answers, race-decision and return-to-running, say it then)."""
+    kind = decisions.classify(question)
+    if kind is None or level not in decisions.LEVELS or level == "none":
+        return None
+    exact = _word_for_word(kb, question)
+    if exact is not None and exact not in decisions.general_entries():
+        return None  # a suggested question, pressed or typed word for word: its entry answers it
+    condition = None
+    sources: tuple[str, ...] = ()
+    if level in SERIOUS:
+        found = [f for f in assess(case, slots or {}).findings if f.level in SERIOUS]
+        if found:  # the warning sign's own sources: a hip stress fracture is not a tendon
+            condition, sources = found[0].condition, found[0].source
+    days = case.intake.race_in_days
+    said = I.parse_race(question)
+    if said[1] is not None:
+        days = said[1]
+    answer = decisions.answer(kind, level, condition=condition, race_in_days=days)
+    if not sources:
+        sources = answer.sources
+    elif kind == "return":  # how a return goes, then the sign's own first source
+        sources = answer.sources[:1] + sources[:1]
+    text = "\n\n".join([answer.text, kb.cite(sources), voice.say(replies.DISCLAIMER)])
+    return DecisionReply(text, ())

@@ -1,0 +1,268 @@
+"""The clinical check (a screen: every typed message, every state, right after the crisis screen)
+and the clinical form's validation.
+
+What the check does with one message (knowledge/clinical/, bot.clinical):
+
+- a reply to the clinical question pending now (a yes/no context question, an intake question,
+  the balance times) is recorded as its answer;
+- anything else is heard for facts ("I didn't fall", "it's along the whole edge");
+- then it reports at most one finding (slot safety_finding; flow.yml `interrupts` says what
+  follows): `red_flag` (a warning sign in its context, new since the last advice),
+  `clinical_question` (a sign without its context: one yes/no question first),
+  `clinical_change` (after advice, a correction changed the findings: it says what changed and
+  why, and the questions carry on; also a sign the NLU did not take for a pain report, which
+  starts them), `question` (a question about a condition or about racing that the NLU took for a
+  pain report). Nothing otherwise: the flow carries on.
+
+The case (what the runner said or confirmed) lives in the slot `clinical`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.interfaces import Action, Tracker
+from rasa_sdk.types import DomainDict
+
+from bot.clinical import balance as B
+from bot.clinical import decisions
+from bot.clinical import intake as I
+from bot.clinical.evaluate import LEVEL_RANK, Change, Evaluation
+from bot.clinical.flow import Case, assess, next_question
+from bot.clinical.rules import default_rules
+from bot.clinical.text import yes_no
+from bot.texts import text_key
+from bot.tracker import KnowledgeAction, latest_text, parsed_slots
+
+CLINICAL_SLOT = "clinical"
+FINDING_SLOT = "safety_finding"
+SERIOUS = ("emergency", "urgent")
+#: Messages that are not an answer to a pending clinical question: the flow handles them and
+#: asks the question again.
+NOT_ANSWERS = ("why_ask", "ask_question", "greet", "thanks", "goodbye")
+#: The form that asks the clinical yes/no questions: while it is active, it asks the next one.
+CLINICAL_FORM = "clinical_form"
+YES, NO, NOT_SURE = "yes", "no", "not sure"
+NOTED = text_key("clinical.noted", "facts")
+
+
+def case_of(tracker: Tracker) -> Case:
+    stored = tracker.get_slot(CLINICAL_SLOT)
+    return Case.from_json(stored if isinstance(stored, Mapping) else None)
+
+
+#: Forms whose answers are about the pain being triaged (a check-in's "shin" is not).
+TRIAGE_FORMS = ("triage_form", "clinical_form")
+
+
+def context_slots(tracker: Tracker) -> dict[str, Any]:
+    """The triage slots, with where it hurts and whether it fades as this message says them (the
+    triage form takes them in later in the turn; the rules need them now). Answers to another form
+    (the check-in's "where was the pain?") are that form's, not a pain report."""
+    slots = dict(tracker.slots)
+    parsed = parsed_slots(tracker)
+    loop = (tracker.active_loop or {}).get("name")
+    if parsed is None or (loop and loop not in TRIAGE_FORMS):
+        return slots
+    values, negated = parsed
+    found = [x for x in values.get("pain_location") or [] if x not in negated]
+    if found or negated:
+        current = [x for x in slots.get("pain_location") or [] if x not in negated]
+        slots["pain_location"] = list(dict.fromkeys(current + found)) or None
+    if values.get("pain_pattern"):
+        slots["pain_pattern"] = values["pain_pattern"]
+    return slots
+
+
+def is_clinical_question(slot: str | None) -> bool:
+    """A question the clinical check answers: context (q_*), intake, or the balance times."""
+    return bool(slot) and (slot in default_rules().questions or slot in I.SLOTS or slot == "balance_change")
+
+
+def intent_of(tracker: Tracker) -> str:
+    return str((tracker.latest_message.get("intent") or {}).get("name") or "")
+
+
+def serious_and_new(level: str, rules: tuple[str, ...], tracker: Tracker) -> bool:
+    """A warning-sign level not yet given as advice in this conversation (a new sign, or a
+    higher level)."""
+    if level not in SERIOUS:
+        return False
+    told = tracker.get_slot("triage_level")
+    if told not in LEVEL_RANK or LEVEL_RANK[level] < LEVEL_RANK[told]:
+        return True
+    return bool(set(rules) - set(tracker.get_slot("triage_findings") or []))
+
+
+def context_question(case: Case, slots: Mapping[str, Any]) -> str | None:
+    """The next yes/no context question worth asking, if any."""
+    q = next_question(case, slots, balance=False)
+    return q.id if q is not None and q.kind == "context" else None
+
+
+class ActionClinicalCheck(KnowledgeAction):
+    """The clinical screen (see the module docstring)."""
+
+    def name(self) -> str:
+        return "action_clinical_check"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        text = latest_text(tracker)
+        intent = intent_of(tracker)
+        slots = context_slots(tracker)
+        case = case_of(tracker)
+        events: list[EventType] = []
+        # A clinical question is pending only while a triage form asks it (a crisis state keeps
+        # the question for later; "no" there answers "are you safe?", not it).
+        loop = (tracker.active_loop or {}).get("name")
+        pending = tracker.get_slot("requested_slot") if loop in TRIAGE_FORMS else None
+        answered = None
+        if is_clinical_question(pending):
+            answered, case, result = self._answer(str(pending), text, intent, case, slots)
+        if answered is None:
+            case, result = case.hear(text, slots)
+            case, timed = _volunteered_balance(case, text, slots)
+        else:
+            timed = None
+            events.append(SlotSet(str(pending), answered))
+        events.append(SlotSet(CLINICAL_SLOT, case.to_json()))
+
+        finding = self._finding(case, slots, result, tracker, text, intent, answered is not None, bool(timed))
+        if finding in ("red_flag", "red_flag_question"):
+            # Advice now, before the form has read where it hurts: take it from this message.
+            if slots.get("pain_location") != tracker.get_slot("pain_location"):
+                events.append(SlotSet("pain_location", slots.get("pain_location")))
+            parsed = parsed_slots(tracker)
+            if parsed and parsed[0].get("pain_side") and not tracker.get_slot("pain_side"):
+                events.append(SlotSet("pain_side", parsed[0]["pain_side"]))
+        if finding in ("red_flag", "clinical_change") and result is not None and tracker.get_slot("triage_level") in LEVEL_RANK:
+            changed = [c.text for c in result.changes if _affects(c)]
+            if changed:  # what changed, and why
+                dispatcher.utter_message(text="\n".join(dict.fromkeys(changed)))
+            elif finding == "clinical_change":  # what they told us, so they know it was heard
+                dispatcher.utter_message(text=self.voice(tracker).say(NOTED, facts=_stated(result) or timed))
+        return events + [SlotSet(FINDING_SLOT, finding)]
+
+    def _answer(self, pending: str, text: str, intent: str, case: Case,
+                slots: Mapping[str, Any]) -> tuple[str | None, Case, Evaluation | None]:
+        """(the slot's value, the case, the evaluation) when `text` answers the pending
+        question; (None, case, None) when it does not: a question, a "why?", or something new
+        about the pain ("now my hip hurts") is heard as it is, and the question asked again."""
+        reply = yes_no(text)
+        _, heard = case.hear(text, slots)
+        other = intent in NOT_ANSWERS or bool(heard.said or heard.denied)
+        if pending in default_rules().questions:
+            if reply is None and other and not _states(heard, pending):
+                return None, case, None
+            case, result = case.answer(pending, text, slots)
+            return (YES if reply else NO if reply is False else NOT_SURE), case, result
+        if pending == "balance_change":
+            reading = B.parse(text)
+            if reading is None:
+                return None, case, None  # worse / same / not sure: the form reads those
+            case, _ = case.answer("balance", text, slots)
+            timed = case.balance_result()
+            verdict = "worse" if timed is not None and timed.raises_level else "same"
+            case, heard = case.hear(text, slots)
+            return verdict, case, heard
+        understood = I.answer(case.intake, pending, text) is not case.intake
+        if intent in NOT_ANSWERS or (not understood and other):
+            return None, case, None  # "what counts as more?" asks about the question
+        case, _ = case.answer(pending, text, slots)
+        case, heard = case.hear(text, slots)
+        return str(case.intake.get(pending) or NOT_SURE), case, heard
+
+    def _finding(self, case: Case, slots: Mapping[str, Any], result: Evaluation | None, tracker: Tracker,
+                 text: str, intent: str, answered: bool, timed: bool = False) -> str | None:
+        decision = assess(case, slots).decision
+        level = decision.level.value
+        # After an answer, or while the clinical form is asking, the form asks the next question.
+        asking = answered or (tracker.active_loop or {}).get("name") == CLINICAL_FORM
+        if serious_and_new(level, decision.findings, tracker):
+            # One more yes/no question first when it could make it more serious still (a swollen
+            # calf: breathless too?).
+            if context_question(case, slots) is not None:
+                return None if asking else "red_flag_question"
+            return "red_flag"
+        if result is None:
+            return None
+        told = tracker.get_slot("triage_level") in LEVEL_RANK  # advice given (not a crisis response)
+        if told and intent == "report_pain" and _new_place(tracker):
+            return None  # a new pain after advice: the flow starts a fresh triage for it
+        if told and any(_affects(c) for c in result.changes):
+            return "clinical_change"  # after advice: say what changed, carry on, advise again
+        if answered:
+            return None
+        if told and decisions.classify(text):
+            # "Should I still race in two weeks?": the decision for the level reached, whatever
+            # else the NLU read in it (the flow answers questions it recognised itself). Before
+            # any advice the flow takes it as any question (the knowledge base's general answer).
+            return None if intent == "ask_question" else "question"
+        if intent in ("report_pain", "inform", "correction") and result.general_question and not (result.said or result.denied):
+            return "question"  # "how long does a stress fracture take to heal?", read as a pain report
+        if told and (_stated(result) or timed) and intent not in NOT_ANSWERS and not text.rstrip().endswith("?"):
+            return "clinical_change"  # "I didn't fall, I can walk fine": heard, and the advice checked
+        if context_question(case, slots) is not None and not asking:
+            return "clinical_question"
+        if (not told and not (tracker.active_loop or {}).get("name") and result.findings
+                and intent not in ("report_pain", "inform", "correction")):
+            return "clinical_change"  # a sign the NLU did not take for a pain report: start the questions
+        return None
+
+
+def _new_place(tracker: Tracker) -> bool:
+    """Does this message name a place that hurts that the conversation has not had yet?"""
+    parsed = parsed_slots(tracker)
+    said = (parsed[0].get("pain_location") or []) if parsed else []
+    return bool(set(said) - set(tracker.get_slot("pain_location") or []))
+
+
+def _volunteered_balance(case: Case, text: str, slots: Mapping[str, Any]) -> tuple[Case, str]:
+    """Balance times said without being asked ("20 s on the right, 40 on the left"): kept, with
+    what they show in plain words ('' when the message has no times for both sides)."""
+    reading = B.parse(text) if B.about_balance(text) else None
+    if reading is None or reading.left is None or reading.right is None or case.balance == reading:
+        return case, ""
+    case, _ = case.answer("balance", text, slots)
+    result = case.balance_result()
+    return case, (result.reason if result is not None and result.reason else "")
+
+
+def _stated(result: Evaluation) -> str:
+    """The clinical facts this message stated or denied, in plain words ("you did not fall, twist
+    or knock it and you can walk on it"); '' when none."""
+    facts = default_rules().facts
+    said = [facts[f].said for f in result.said if f in facts] + [facts[f].unsaid for f in result.denied if f in facts]
+    said = list(dict.fromkeys(said))
+    return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1] if said else ""
+
+
+def _states(heard: Evaluation, question: str) -> bool:
+    """Does the message state the fact the question asks about ("I was on my long run")?"""
+    fact = default_rules().questions[question].fact
+    return fact in heard.said or fact in heard.denied
+
+
+def _affects(change: Change) -> bool:
+    """A change worth telling: a finding added, removed, raised or lowered (all are)."""
+    return change.kind in ("added", "removed", "raised", "lowered")
+
+
+class ValidateClinicalForm(Action):
+    """The clinical form's next yes/no question, or None when none is worth asking any more
+    (then the form returns to what it interrupted)."""
+
+    def name(self) -> str:
+        return "validate_clinical_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        return [SlotSet("requested_slot", context_question(case_of(tracker), context_slots(tracker)))]
+
+
+__all__ = ["ActionClinicalCheck", "ValidateClinicalForm", "case_of", "context_slots", "context_question",
+           "is_clinical_question", "serious_and_new", "CLINICAL_SLOT"]

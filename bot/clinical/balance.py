@@ -1,0 +1,149 @@
+"""The single-leg balance test: understand answers in seconds, and interpret them.
+
+"10 s on the left, 40 on the right", "about 20 secs each", "left 30 right 45", "45 both sides".
+Interpretation (CLINICAL.md, Springer et al. 2007): a clear difference between sides matters more
+than the age norm; both sides well below the norm for the age is worth a physical therapist's look
+too. The numbers live in knowledge/clinical/intake.yml (`balance`). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from bot.clinical.intake import intake_data
+from bot.clinical.text import normalise
+
+_NUM = r"(\d{1,3}(?:\.\d)?)"
+_UNIT = r"\s*(?:s|sec|secs|second|seconds|ish)?\b"
+_SIDE = r"(left|right|l|r|left leg|right leg|left side|right side|bad (?:leg|side)|good (?:leg|side)|injured (?:leg|side)|other (?:leg|side))"
+_NUM_SIDE = re.compile(_NUM + _UNIT + r"\s*(?:on|for|with|standing on)?\s*(?:the|my)?\s*" + _SIDE + r"\b")
+_SIDE_NUM = re.compile(r"\b" + _SIDE + r"\s*(?:leg|side|foot)?\s*(?:is|was|:|=|-|at|about|around|only|just|for|i managed|managed|lasted|got|of)?\s*(?:about|around|only|just|roughly)?\s*" + _NUM + _UNIT)
+_EACH = re.compile(r"(?:about|around|roughly|maybe|only|just)?\s*" + _NUM + _UNIT + r"[^0-9]{0,20}\b(each|both|either|per (?:leg|side)|on both|same both|each side|each leg|both sides|both legs)\b")
+_EACH_BEFORE = re.compile(r"\b(each|both|either)\b[^0-9]{0,20}?" + _NUM + _UNIT)
+_FULL = re.compile(r"\b(full 45|the full|all 45|the whole (45|time)|no problem both|easily both|45\+)\b")
+
+
+@dataclass(frozen=True)
+class BalanceReading:
+    """Seconds on each side (None when not said)."""
+
+    left: float | None = None
+    right: float | None = None
+
+    @property
+    def sides(self) -> tuple[float, ...]:
+        return tuple(x for x in (self.left, self.right) if x is not None)
+
+
+@dataclass(frozen=True)
+class BalanceResult:
+    """What the test shows. verdict: worse (a clear left/right difference), below_norm (both sides
+    well below the age norm), normal, or needs_age (similar sides, age unknown)."""
+
+    verdict: str
+    reading: BalanceReading
+    norm: float | None
+    reason: str
+
+    @property
+    def raises_level(self) -> bool:
+        return self.verdict in ("worse", "below_norm")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"verdict": self.verdict, "left": self.reading.left, "right": self.reading.right,
+                "norm": self.norm, "reason": self.reason}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None) -> BalanceResult | None:
+        if not data:
+            return None
+        return cls(str(data["verdict"]), BalanceReading(data.get("left"), data.get("right")), data.get("norm"),
+                   str(data.get("reason") or ""))
+
+
+def _side(word: str) -> str:
+    word = word.split()[0]
+    return "left" if word in ("left", "l") else "right" if word in ("right", "r") else word
+
+
+_ABOUT_BALANCE = re.compile(r"\b(balanc\w*|stand\w*|one leg|single.?leg|each leg|each side|wobbl\w*|seconds?|secs?|\d+(\.\d)?\s?s)\b")
+
+
+def about_balance(text: str) -> bool:
+    """Does the message talk about balance or seconds? Times said without the balance question
+    pending count only then ("I'm 19 ... for 3 weeks" has no balance times)."""
+    return bool(_ABOUT_BALANCE.search(normalise(text)))
+
+
+def parse(text: str) -> BalanceReading | None:
+    """Seconds per side in the runner's words; None when the answer has no times."""
+    norm = normalise(text).replace("secs", "s").replace("seconds", "s")
+    found: dict[str, float] = {}
+    for rx, side_first in ((_SIDE_NUM, True), (_NUM_SIDE, False)):
+        for m in rx.finditer(norm):
+            side, value = (m.group(1), m.group(2)) if side_first else (m.group(2), m.group(1))
+            found.setdefault(_side(side), float(value))
+    if "left" in found or "right" in found:
+        left, right = found.get("left"), found.get("right")
+        # "bad leg 10, good leg 40": sides named by how they feel, not left/right.
+        return BalanceReading(left, right)
+    named = {k: v for k, v in found.items() if k in ("bad", "good", "injured", "other")}
+    if len(named) == 2:
+        values = sorted(named.values())
+        return BalanceReading(values[0], values[1])
+    each = _EACH.search(norm) or _EACH_BEFORE.search(norm)
+    if each:
+        m = each
+        value = float(next(g for g in m.groups() if g and re.fullmatch(r"\d{1,3}(\.\d)?", g)))
+        return BalanceReading(value, value)
+    if _FULL.search(norm):
+        return BalanceReading(45.0, 45.0)
+    numbers = [float(x) for x in re.findall(r"\b(\d{1,3}(?:\.\d)?)\s*(?:s|sec)?\b", norm) if float(x) <= 120]
+    if len(numbers) == 2 and re.search(r"\b(and|vs|versus|/|,|then)\b|/", norm):
+        return BalanceReading(numbers[0], numbers[1])
+    if len(numbers) == 1:
+        return BalanceReading(numbers[0], None)
+    return None
+
+
+def norm_for(age: int | None) -> float | None:
+    if age is None:
+        return None
+    for band in intake_data()["balance"]["norms"]:
+        if band["from"] <= age <= band["to"]:
+            return float(band["seconds"])
+    return None
+
+
+def interpret(reading: BalanceReading, age: int | None = None) -> BalanceResult:
+    cfg = intake_data()["balance"]
+    norm = norm_for(age)
+    sides = reading.sides
+    if reading.left is not None and reading.right is not None:
+        gap = abs(reading.left - reading.right)
+        better = max(reading.left, reading.right)
+        if gap > cfg["side_gap_seconds"] and (better == 0 or gap / better > cfg["side_gap_share"]):
+            weaker = "left" if reading.left < reading.right else "right"
+            return BalanceResult("worse", reading, norm,
+                                 f"your single-leg balance is clearly weaker on the {weaker} "
+                                 f"({reading.left:g} s left, {reading.right:g} s right)")
+    if not sides:
+        return BalanceResult("needs_age", reading, norm, "")
+    worst = min(sides)
+    if norm is None:
+        if worst >= 40:
+            return BalanceResult("normal", reading, None, f"you held {worst:g} s or more on each side")
+        return BalanceResult("needs_age", reading, None, "")
+    if max(sides) < norm * cfg["below_norm_share"]:
+        return BalanceResult("below_norm", reading, norm,
+                             f"your single-leg balance ({_times(reading)}) is well below the typical "
+                             f"{norm:g} s for your age")
+    return BalanceResult("normal", reading, norm, f"your single-leg balance ({_times(reading)}) is in the normal range for your age")
+
+
+def _times(reading: BalanceReading) -> str:
+    if reading.left is not None and reading.right is not None:
+        return f"{reading.left:g} s left, {reading.right:g} s right" if reading.left != reading.right else f"{reading.left:g} s each side"
+    return f"{reading.sides[0]:g} s"

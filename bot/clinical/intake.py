@@ -1,0 +1,352 @@
+"""The short risk intake: what each answer means, and the facts it gives the clinical rules.
+
+Slots (public: the vignette scorer's SLOT_ANSWERS uses these names): age_band, sex, periods,
+mileage_change, upcoming_race, past_injury. Answers are understood in the runner's own words
+("19", "in my forties", "stopped about five months ago", "doubled it for the marathon",
+"half marathon in two weeks"). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from bot.clinical.evaluate import INTAKE, FactValue
+from bot.clinical.text import normalise, yes_no
+
+SLOTS = ("sex", "periods", "age_band", "mileage_change", "upcoming_race", "past_injury")
+#: Age bands: the balance norms' bands, with 55 split out for the Ottawa knee rule (age >= 55).
+AGE_BANDS = ("under_16", "16_17", "18_39", "40_49", "50_54", "55_59", "60_69", "70_79", "80_plus")
+#: What the runner can answer, per slot (used to try every answer before asking).
+VALUES: dict[str, tuple[str, ...]] = {
+    "sex": ("female", "male"),
+    "periods": ("regular", "irregular", "stopped"),
+    "age_band": AGE_BANDS,
+    "mileage_change": ("up_a_lot", "up_a_little", "same", "down"),
+    "upcoming_race": ("soon", "later", "none"),
+    "past_injury": ("yes", "no"),
+}
+RACE_SOON_DAYS = 56  # within eight weeks, a race shapes the advice
+
+
+@dataclass(frozen=True)
+class IntakeQuestion:
+    """An intake question; its words are the response utter_ask_<slot>."""
+
+    slot: str
+    only_when: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
+class Intake:
+    """The intake answers: slot -> value (see VALUES), with the runner's words and details."""
+
+    values: Mapping[str, str] = field(default_factory=dict)
+    words: Mapping[str, str] = field(default_factory=dict)
+    age: int | None = None
+    race_in_days: int | None = None
+
+    def get(self, slot: str) -> str | None:
+        return self.values.get(slot)
+
+    def answered(self, slot: str) -> bool:
+        return slot in self.values
+
+    def with_answer(self, slot: str, value: str, words: str = "", **details: Any) -> Intake:
+        return replace(self, values={**self.values, slot: value}, words={**self.words, slot: words}, **details)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"values": dict(self.values), "words": dict(self.words), "age": self.age,
+                "race_in_days": self.race_in_days}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> Intake:
+        if not data:
+            return cls()
+        return cls(dict(data.get("values") or {}), dict(data.get("words") or {}), data.get("age"),
+                   data.get("race_in_days"))
+
+
+@lru_cache(maxsize=1)
+def intake_data() -> dict[str, Any]:
+    from bot.paths import knowledge_directory
+
+    data: dict[str, Any] = yaml.safe_load((knowledge_directory() / "clinical" / "intake.yml").read_text(encoding="utf-8"))
+    return data
+
+
+def questions() -> tuple[IntakeQuestion, ...]:
+    return tuple(IntakeQuestion(q["slot"], tuple(q.get("only_when") or ())) for q in intake_data()["intake"])
+
+
+def question(slot: str) -> IntakeQuestion:
+    return next(q for q in questions() if q.slot == slot)
+
+
+# -- understanding answers -------------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a couple": 2, "a few": 3, "few": 3,
+    "several": 4, "a": 1, "an": 1,
+}
+_DECADES = {"teens": 15, "twenties": 25, "thirties": 35, "forties": 45, "fifties": 55, "sixties": 65,
+            "seventies": 75, "eighties": 85}
+
+
+def age_band(age: int) -> str:
+    for band, top in (("under_16", 15), ("16_17", 17), ("18_39", 39), ("40_49", 49), ("50_54", 54),
+                      ("55_59", 59), ("60_69", 69), ("70_79", 79)):
+        if age <= top:
+            return band
+    return "80_plus"
+
+
+def parse_age(text: str) -> int | None:
+    norm = normalise(text)
+    m = re.search(r"\b(early|mid|late)?\s*(\d)0'?s\b", norm)
+    if m:
+        base = int(m.group(2)) * 10
+        return base + {"early": 2, "mid": 5, "late": 8, None: 5}[m.group(1)]
+    m = re.search(r"\b(early|mid|late)?\s*(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties)\b", norm)
+    if m:
+        return _DECADES[m.group(2)] - 5 + {"early": 2, "mid": 5, "late": 8, None: 5}[m.group(1)] - 5 + 5
+    m = re.search(r"\b(\d{1,3})\b", norm)
+    if m and 5 <= int(m.group(1)) <= 110:
+        return int(m.group(1))
+    return None
+
+
+def parse_sex(text: str) -> str | None:
+    norm = normalise(text)
+    if re.search(r"\b(female|woman|women|girl|lady|f|she|her|mum|mom)\b", norm):
+        return "female"
+    if re.search(r"\b(male|man|men|boy|guy|bloke|m|he|him|dad)\b", norm):
+        return "male"
+    if re.search(r"\b(rather not|prefer not|skip|non.?binary|other|none of your)\b", norm):
+        return "not_said"
+    return None
+
+
+def parse_periods(text: str) -> str | None:
+    norm = normalise(text)
+    if re.search(r"\b(stopped|stop|gone|none|no periods?|haven't had|not had|missing|absent|disappeared|"
+                 r"never (had|started|got)|no period|lost my|\d+ months? (without|since)|amenorrh\w*)\b", norm):
+        return "stopped"
+    if re.search(r"\b(irregular|not regular|skipp\w*|missed (a|one|two|a couple|a few|some)|all over the place|"
+                 r"unpredictable|sometimes|on and off|late|lighter)\b", norm):
+        return "irregular"
+    if re.search(r"\b(pill|contracepti\w*|coil|iud|implant|mirena|depo|menopaus\w*|pregnan\w*|n/a|not applicable)\b", norm):
+        return "not_applicable"
+    if re.search(r"\b(regular|normal|like clockwork|every month|fine|on time)\b", norm):
+        return "regular"
+    answer = yes_no(text)
+    if answer is True:
+        return "regular"
+    if answer is False:
+        return "irregular"
+    return None
+
+
+def _amount(text: str) -> float | None:
+    m = re.search(r"\b(\d+(?:\.\d+)?)\b", text)
+    if m:
+        return float(m.group(1))
+    for word, n in sorted(_NUMBER_WORDS.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{word}\b", text):
+            return float(n)
+    return None
+
+
+def parse_mileage(text: str) -> str | None:
+    norm = normalise(text)
+    m = re.search(r"\bfrom (?:about |around )?(\d+(?:\.\d+)?)\s*\w*\s+(?:up )?to (?:about |around )?(\d+(?:\.\d+)?)", norm)
+    if m:
+        a, b = float(m.group(1)), float(m.group(2))
+        if a > 0:
+            ratio = b / a
+            return "up_a_lot" if ratio > 1.3 else "up_a_little" if ratio > 1.0 else "same" if ratio == 1.0 else "down"
+    m = re.search(r"\b(\d+)\s*(%|percent|per cent)", norm)
+    if m and not re.search(r"\b(less|fewer|down|cut|dropped|reduced)\b", norm):
+        return "up_a_lot" if int(m.group(1)) >= 30 else "up_a_little"
+    if re.search(r"\b(less|fewer|cut (back|down)|reduced|dropped|down|tapering|taper)\b", norm) and not re.search(r"\bup\b", norm):
+        return "down"
+    if re.search(r"\b(doubled|double|tripled|twice|a lot|loads|lots|way more|much more|big jump|huge|massive|"
+                 r"jumped|started (training|running)|new to running|just started|from (nothing|zero|scratch)|"
+                 r"marathon (training|block|plan)|ramped|significantly|a ton|a fair bit|quite a bit|considerably)\b", norm):
+        return "up_a_lot"
+    if re.search(r"\b(a (bit|little)|slightly|a touch|gradually|a few (km|miles|k))\b", norm):
+        return "up_a_little"
+    if re.search(r"\b(same|no change|not really|nope|no|steady|consistent|as usual|unchanged|nothing new)\b", norm):
+        return "same"
+    if re.search(r"\b(yes|yeah|yep|more|increased|upped|added|faster|longer|speed ?work|intervals|hills)\b", norm):
+        return "up_a_lot" if re.search(r"\b(speed ?work|intervals|hills|faster)\b", norm) and re.search(r"\b(and|plus|also)\b", norm) else "up_a_little" if re.search(r"\b(bit|little)\b", norm) else "up_a_lot"
+    return None
+
+
+_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "month": 30, "months": 30}
+
+
+def parse_race(text: str) -> tuple[str | None, int | None]:
+    """(soon | later | none, days until it when said)."""
+    norm = normalise(text)
+    if re.search(r"^(no|nope|nah|none|not (really|yet|planned)|nothing)\b", norm) or re.search(r"\bno (race|races|plans)\b", norm):
+        return "none", None
+    days: int | None = None
+    m = re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a couple|a few|few|several|a|an)\s*(day|days|week|weeks|wk|wks|month|months)\b", norm)
+    if m:
+        n = _amount(m.group(1)) or 1
+        days = int(n * _UNIT_DAYS[m.group(2)])
+    elif re.search(r"\b(tomorrow)\b", norm):
+        days = 1
+    elif re.search(r"\b(this|on) (weekend|saturday|sunday|monday|tuesday|wednesday|thursday|friday)\b|\bthis week\b", norm):
+        days = 5
+    elif re.search(r"\bnext (weekend|week|saturday|sunday)\b", norm):
+        days = 10
+    elif re.search(r"\bnext month\b", norm):
+        days = 30
+    elif re.search(r"\bnext year\b|\bin the (spring|summer|autumn|fall|winter)\b", norm):
+        days = 120
+    if days is not None:
+        return ("soon" if days <= RACE_SOON_DAYS else "later"), days
+    if re.search(r"\b(yes|yeah|yep|race|marathon|half|10k|5k|parkrun|ultra|triathlon)\b", norm):
+        return "soon", None
+    return None, None
+
+
+def parse_past_injury(text: str) -> str | None:
+    norm = normalise(text)
+    if re.search(r"^(no|nope|nah|never|not (that i|before|there))\b|\b(first time|never (before|had))\b", norm):
+        return "no"
+    if re.search(r"^(yes|yeah|yep|yup|once|twice|a few times|i have|i did)\b|\b(before|last (year|season|time)|"
+                 r"again|same (spot|place|side)|previous|years ago|had (a|an|one)|recurring|old injury)\b", norm):
+        return "yes"
+    answer = yes_no(text)
+    return None if answer is None else ("yes" if answer else "no")
+
+
+_SAID_AGE = re.compile(r"\b(?:i'm|i am|im|aged?|age:?)\s*(\d{1,2})\b(?!\s*(?:km|k|mi|miles|min|minutes|s|sec|weeks?|days?|months?|%|/10))"
+                       r"|\b(\d{1,2})\s*(?:yo|y/o|yrs? old|years? old|year-old|-year-old)\b|\b(\d{2})\s*(?:f|m)\b")
+_SAID_FEMALE = re.compile(r"\b(i'm a (woman|girl|female)|as a (woman|female|girl)|my periods?|my cycle|(\d{1,2})\s*(f|female)\b)")
+_SAID_MALE = re.compile(r"\b(i'm a (man|guy|bloke|male|boy)|as a (man|male|guy)|(\d{1,2})\s*(m|male)\b)")
+
+
+def from_text(intake: Intake, text: str) -> Intake:
+    """What a message says outright about age and sex ("I'm 19", "32F", "my periods stopped"), so
+    the intake does not ask it again. Only what is not known yet; nothing is guessed."""
+    norm = normalise(text)
+    if not intake.answered("age_band"):
+        m = _SAID_AGE.search(norm)
+        age = int(next(g for g in m.groups() if g)) if m else None
+        if age is not None and 10 <= age <= 99:
+            intake = intake.with_answer("age_band", age_band(age), m.group(0) if m else "", age=age)
+    if not intake.answered("sex"):
+        for value, rx in (("female", _SAID_FEMALE), ("male", _SAID_MALE)):
+            m = rx.search(norm)
+            if m:
+                intake = intake.with_answer("sex", value, m.group(0))
+                break
+    return intake
+
+
+def answer(intake: Intake, slot: str, text: str) -> Intake:
+    """The intake with `slot` answered from the runner's words (unchanged when not understood:
+    the caller may ask once more, or record "not sure" with `not_sure`)."""
+    words = text.strip()[:120]
+    if slot == "age_band":
+        age = parse_age(text)
+        return intake if age is None else intake.with_answer(slot, age_band(age), words, age=age)
+    if slot == "upcoming_race":
+        value, days = parse_race(text)
+        return intake if value is None else intake.with_answer(slot, value, words, race_in_days=days)
+    parser = {"sex": parse_sex, "periods": parse_periods, "mileage_change": parse_mileage,
+              "past_injury": parse_past_injury}[slot]
+    value = parser(text)
+    return intake if value is None else intake.with_answer(slot, value, words)
+
+
+def not_sure(intake: Intake, slot: str, words: str = "not sure") -> Intake:
+    return intake.with_answer(slot, "unknown", words)
+
+
+# -- facts for the rules ---------------------------------------------------------------------------
+
+def intake_facts(intake: Intake) -> dict[str, FactValue]:
+    """The intake as facts the clinical rules use (female, age_55_plus, periods_stopped_3_months...)."""
+    out: dict[str, FactValue] = {}
+
+    def put(fact: str, value: bool, slot: str) -> None:
+        out[fact] = FactValue(value, intake.words.get(slot, ""), INTAKE)
+
+    sex = intake.get("sex")
+    if sex in ("female", "male"):
+        put("female", sex == "female", "sex")
+        put("male", sex == "male", "sex")
+    band = intake.get("age_band")
+    if band in AGE_BANDS:
+        put("age_55_plus", AGE_BANDS.index(band) >= AGE_BANDS.index("55_59"), "age_band")
+        put("age_under_16", band == "under_16", "age_band")
+    periods = intake.get("periods")
+    if periods in ("regular", "irregular", "stopped"):
+        put("periods_stopped_3_months", periods == "stopped", "periods")
+        put("periods_irregular", periods == "irregular", "periods")
+    mileage = intake.get("mileage_change")
+    if mileage in VALUES["mileage_change"]:
+        put("mileage_up", mileage == "up_a_lot", "mileage_change")
+    race = intake.get("upcoming_race")
+    if race in VALUES["upcoming_race"]:
+        put("race_soon", race == "soon", "upcoming_race")
+    past = intake.get("past_injury")
+    if past in ("yes", "no"):
+        put("past_injury_same_place", past == "yes", "past_injury")
+    return out
+
+
+def notes(intake: Intake) -> tuple[str, ...]:
+    """The advice notes the intake adds (keys of intake.yml `notes`)."""
+    out = []
+    if intake.get("mileage_change") == "up_a_lot":
+        out.append("load-jump")
+    if intake.get("upcoming_race") == "soon":
+        out.append("race")
+    if intake.get("past_injury") == "yes":
+        out.append("recurrence")
+    if intake.get("periods") == "irregular":
+        out.append("periods-irregular")
+    return tuple(out)
+
+
+def note_text(key: str) -> str:
+    return " ".join(str(intake_data()["notes"][key]["text"]).split())
+
+
+def describe(intake: Intake) -> list[str]:
+    """The intake in a clinician's words, for /summary: only what was answered."""
+    labels = {"sex": "Sex", "age_band": "Age", "periods": "Periods", "mileage_change": "Recent training change",
+              "upcoming_race": "Upcoming race", "past_injury": "Injured here before"}
+    words = {
+        "regular": "regular", "irregular": "irregular", "stopped": "stopped for 3 months or more (or never started)",
+        "not_applicable": "not applicable (hormonal contraception, pregnancy or menopause)",
+        "up_a_lot": "a big increase (more than about 30%)", "up_a_little": "a small increase", "same": "no change",
+        "down": "less than before", "soon": "within 8 weeks", "later": "more than 8 weeks away", "none": "none planned",
+        "yes": "yes", "no": "no", "female": "female", "male": "male", "not_said": "not said", "unknown": "not sure",
+    }
+    out = []
+    for slot in ("age_band", "sex", "periods", "mileage_change", "upcoming_race", "past_injury"):
+        value = intake.get(slot)
+        if value is None:
+            continue
+        if slot == "age_band":
+            text = f"{intake.age}" if intake.age is not None else value.replace("_", "-").replace("-plus", "+")
+        else:
+            text = words.get(value, value)
+        if slot == "upcoming_race" and intake.race_in_days is not None and value != "none":
+            text += f" (in about {intake.race_in_days} days)"
+        said = intake.words.get(slot)
+        out.append(f"{labels[slot]}: {text}" + (f' ("{said}")' if said and said.lower() != text.lower() else ""))
+    return out

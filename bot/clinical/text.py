@@ -1,0 +1,259 @@
+"""Reading facts out of a runner's message: normalising, sentences, negation, question form.
+
+Pure functions over strings. A fact is stated by a pattern of knowledge/clinical/facts.yml; a
+match negated in its clause states the opposite ("no chest pain", "I didn't fall or twist it",
+"chest pain? no"); a match inside a general or hypothetical question ("how long does a stress
+fracture take to heal?", "what if I get chest pain?") states nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from dataclasses import dataclass
+
+from bot.clinical.rules import ClinicalRules, Fact, Pattern
+from bot.nlu.vocabulary import BODY_PARTS
+
+# Chat spellings -> the forms the patterns expect. Applied word by word.
+SPELLINGS: dict[str, str] = {
+    "dont": "don't", "cant": "can't", "wont": "won't", "im": "i'm", "ive": "i've", "didnt": "didn't",
+    "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "havent": "haven't", "hasnt": "hasn't",
+    "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "arent": "aren't",
+    "werent": "weren't", "its": "it's", "thats": "that's", "u": "you", "ur": "your", "r": "are",
+    "cnt": "can't", "abt": "about", "bc": "because", "cuz": "because", "coz": "because",
+    "tingly": "tingly", "numbb": "numb", "fainted.": "fainted", "feinted": "fainted", "feint": "faint",
+    "brethless": "breathless", "breathles": "breathless", "tounge": "tongue", "wierd": "weird",
+    "achilles'": "achilles", "calfs": "calves", "hopping.": "hopping", "urin": "urine",
+}
+_NON_TEXT = re.compile(r"[^a-z0-9'?.!,;:\-/°% ]+")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_END = re.compile(r"[.!?;]+")
+_NEGATOR = re.compile(
+    r"\b(no|not|never|without|didn't|don't|doesn't|isn't|wasn't|aren't|weren't|haven't|hasn't|"
+    r"hadn't|nor|neither|none|nothing|zero|free of|no longer|denies|ruled out|no sign of|no signs of)\b"
+)
+# Negation words that do not negate what follows ("no idea why my pee is brown").
+_PSEUDO_NEGATION = re.compile(
+    r"\b(no idea|not sure|not only|no matter|not just|no doubt|don't know|not even sure|"
+    r"doesn't matter|don't care|not that bad|never mind|nothing else|didn't think much|"
+    r"don't remember|can't remember|didn't notice|don't think)\b"
+)
+_ALL_IS_WELL = re.compile(r"\b(fine|ok|okay|normal|normally|no problem|alright|all right|pain.?free)\b")
+_UNCERTAIN = re.compile(r"\b(not sure (if|whether)|unsure (if|whether)|don't know (if|whether)|no idea (if|whether)|can't tell (if|whether))\s*$")
+_CLAUSE_BREAK = re.compile(
+    r"(\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\byet\b|\bexcept\b|\bwhereas\b|\bwhile\b|"
+    r"\band (now|then|my|it|i|since|after)\b|\bthen\b|\bso\b|\bbecause\b|,\s*(?=(my|it|i|i'm|i've|and|the|now|then|this|that|but|so|also|plus)\b))"
+)
+# A negation does not reach across these into what they introduce: "I haven't peed since the
+# marathon" denies peeing, not the marathon; "can't walk since the fall" denies walking, not the fall.
+_SCOPE_END = re.compile(r"\b(since|after|during|before|following|from)\b")
+_FOLLOWING_NEGATION = re.compile(r"^\s*[-:?,]?\s*(none|no|nope|nah|not really|never|negative|nothing)\s*([.!?,;]|$)")
+_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|mine|myself|we|our)\b")
+_QUESTION_START = re.compile(r"^\s*(what|how|is|are|can|could|does|do|should|when|why|which|will|would|who|any)\b")
+_HYPOTHETICAL = re.compile(
+    r"\b(what if|in case|hypothetically|supposing|suppose|say i|let's say|"
+    r"if (i|you|someone|somebody|a runner|runners|people|one) (ever )?(get|gets|got|have|has|had|feel|feels|felt|notice|notices|start|starts|were to)|"
+    r"how (do|would|can|could|should) (i|you|one|we) (know|tell)|signs of|symptoms of|what does .{1,30} feel like|"
+    r"difference between|just curious|in general|asking for a friend)\b"
+)
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, chat spellings fixed, letters repeated 3+ times squeezed to 2."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u2013", "-")
+    text = _NON_TEXT.sub(" ", text)
+    text = _REPEATS.sub(r"\1\1", text)
+    words = []
+    for w in text.split():
+        core = w.strip(".,!?;:")
+        if core in SPELLINGS:
+            w = w.replace(core, SPELLINGS[core])
+        words.append(w)
+    return _SPACES.sub(" ", " ".join(words)).strip()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One statement of a fact in a message: true or false, with the runner's own words."""
+
+    fact: str
+    value: bool
+    words: str
+    start: int
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, pos)), default=0)
+    end_match = _SENTENCE_END.search(text, pos)
+    return start, (end_match.end() if end_match else len(text))
+
+
+def _clause_start(text: str, sentence_start: int, pos: int) -> int:
+    # The window reaches a little past `pos` so a look-ahead (", i ...") can see its word.
+    breaks = [m for m in _CLAUSE_BREAK.finditer(text, sentence_start, pos + 12) if m.end() <= pos]
+    return breaks[-1].end() if breaks else sentence_start
+
+
+def _words(text: str, start: int, end: int) -> str:
+    """The runner's words around a statement: its clause, trimmed, at most ~90 characters."""
+    s_start, s_end = _sentence_bounds(text, start)
+    snippet = text[s_start:s_end].strip(" .!;,")
+    if len(snippet) > 90:
+        c_start = _clause_start(text, s_start, start)
+        stop = min(s_end, max(end, c_start + 90))
+        while stop < s_end and text[stop - 1].isalnum() and text[stop].isalnum():
+            stop += 1  # never a word cut in half ("comes bac")
+        snippet = text[c_start:stop].strip(" .!;,")
+    return snippet
+
+
+def negated(text: str, sentence_start: int, match: re.Match[str], words: int = 5) -> bool:
+    """Is this statement denied ("no chest pain", "didn't fall or twist it", "numbness? none")?
+    `words`: how far back a negation reaches."""
+    clause = text[_clause_start(text, sentence_start, match.start()): match.start()]
+    if _ALL_IS_WELL.search(match.group(0)):
+        # "no fever, walking fine": a list's negation does not carry into a statement that
+        # something is fine; only a negation in its own comma-segment does ("not walking fine").
+        clause = clause.rsplit(",", 1)[-1]
+    ends = list(_SCOPE_END.finditer(clause))
+    if ends:
+        clause = clause[ends[-1].end():]
+    window = " ".join(clause.split()[-words:])
+    if _NEGATOR.search(window) and not _PSEUDO_NEGATION.search(window):
+        return True
+    return bool(_FOLLOWING_NEGATION.match(text[match.end():]))
+
+
+def uncertain(text: str, sentence_start: int, match: re.Match[str]) -> bool:
+    """"not sure if I fell": neither a yes nor a no."""
+    clause = text[_clause_start(text, sentence_start, match.start()): match.start()]
+    return bool(_UNCERTAIN.search(clause))
+
+
+_ANSWERED_AFTER = re.compile(r"^\s*(no|none|nope|nah|never|yes|yeah|yep|not really|a bit)\b")
+
+
+def sentence_is_general(sentence: str, after: str = "") -> bool:
+    """A question about a condition in general, or a hypothetical, states no fact about the runner.
+    ("chest pain? no" is a checklist answered, not a question.)"""
+    if _ANSWERED_AFTER.match(after):
+        return False
+    if _HYPOTHETICAL.search(sentence):
+        return True
+    is_question = sentence.rstrip().endswith("?") or bool(_QUESTION_START.match(sentence))
+    return is_question and not _FIRST_PERSON.search(sentence)
+
+
+_TAIL_QUESTION = re.compile(r",\s*(is|are|should|can|could|does|do|will|would|what|how|was|any|normal)\b[^,]*$")
+
+
+def question_start(sentence: str) -> int:
+    """Where the question begins in a general sentence: "fainted at the finish, felt fine after,
+    is that normal?" states what happened and asks only at the end."""
+    if _HYPOTHETICAL.search(sentence) or _QUESTION_START.match(sentence):
+        return 0
+    tail = _TAIL_QUESTION.search(sentence.rstrip(" ?.!"))
+    return tail.start() if tail else 0
+
+
+def _location_patterns() -> dict[str, re.Pattern[str]]:
+    out = {}
+    for loc, phrases in BODY_PARTS.items():
+        words = sorted({p for p in phrases if p not in ("the back", "heal", "sheen", "fot", "shinn")}, key=len, reverse=True)
+        tail = r"(?! of\b)" if loc == "lower_back" else ""
+        out[f"loc:{loc}"] = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b" + tail)
+    return out
+
+
+_LOCATIONS = _location_patterns()
+
+
+@lru_cache(maxsize=4)
+def _scan_plan(rules: ClinicalRules) -> tuple[tuple[str, tuple[Pattern, ...], tuple[Pattern, ...]], ...]:
+    """Each fact's patterns, those without exceptions joined into one alternation (one pass)."""
+    def joined(patterns: tuple[Pattern, ...]) -> tuple[Pattern, ...]:
+        plain = [p.rx.pattern for p in patterns if not p.excepts]
+        out = [p for p in patterns if p.excepts]
+        if plain:
+            out.insert(0, Pattern(re.compile("|".join(f"(?:{p})" for p in plain))))
+        return tuple(out)
+
+    plan = [(f.id, joined(f.yes), joined(f.no)) for f in rules.facts.values()]
+    plan += [(loc, (Pattern(rx),), ()) for loc, rx in _LOCATIONS.items()]
+    return tuple(plan)
+
+
+def read_mentions(norm: str, rules: ClinicalRules) -> tuple[list[Mention], bool]:
+    """Every fact stated in `norm` (normalised text), in order; and whether a sentence was a
+    general question (so the caller answers it as a question, not as a finding)."""
+    general_spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(norm + "."):
+        end = m.end()
+        sentence = norm[start:end]
+        if sentence_is_general(sentence, norm[end:end + 12]):
+            general_spans.append((start + question_start(sentence), end))
+        start = end
+
+    def in_general(pos: int) -> bool:
+        return any(a <= pos < b for a, b in general_spans)
+
+    mentions: list[Mention] = []
+
+    def scan(fact_id: str, patterns: tuple[Pattern, ...], value: bool) -> None:
+        for p in patterns:
+            for m in p.rx.finditer(norm):
+                if in_general(m.start()):
+                    continue
+                s_start, s_end = _sentence_bounds(norm, m.start())
+                sentence = norm[s_start:s_end]
+                if any(e.search(sentence) for e in p.excepts):
+                    continue
+                if uncertain(norm, s_start, m):
+                    continue
+                v = value
+                # A statement of the opposite ("hopping is fine") is negated only right before it
+                # ("not hopping fine"), never by an earlier denial ("not limping and hopping is fine").
+                if negated(norm, s_start, m, 5 if value else 1):
+                    if not value:  # "it's not that I can't walk": too tangled to read either way
+                        continue
+                    v = False
+                mentions.append(Mention(fact_id, v, _words(norm, m.start(), m.end()), m.start()))
+
+    for fact_id, yes, no in _scan_plan(rules):
+        scan(fact_id, yes, True)
+        scan(fact_id, no, False)
+    mentions.sort(key=lambda x: x.start)
+    return mentions, bool(general_spans)
+
+
+_YES = re.compile(
+    r"^(yes|yeah|yep|yup|yea|ya|y|sure|definitely|absolutely|correct|right|true|it did|i did|i am|"
+    r"it is|it was|it does|i have|i do|i was|they did|a bit|a little|slightly|kind of|kinda|sort of|"
+    r"i think so|probably|mostly|uh huh|affirmative|aye|indeed|certainly|for sure|100%|very much)\b"
+)
+_NO = re.compile(
+    r"^(no|nope|nah|n|not really|never|i didn't|it didn't|not at all|none|negative|don't think so|"
+    r"i don't think so|no way|i haven't|i can't say|it doesn't|it isn't|it wasn't|i'm not|i wasn't|"
+    r"nothing like that|not that i know|not that i noticed|neither|not as far as i know)\b"
+)
+_UNSURE = re.compile(r"^(not sure|unsure|don't know|dunno|idk|no idea|maybe|possibly|hard to say|can't tell|no clue)\b")
+
+
+def yes_no(text: str) -> bool | None:
+    """A reply to a yes/no question: True, False, or None when unsure or unclear."""
+    norm = normalise(text).strip(" .!,")
+    if _UNSURE.match(norm):
+        return None
+    if _NO.match(norm):
+        return False
+    if _YES.match(norm):
+        return True
+    return None
+
+
+__all__ = ["Fact", "Mention", "normalise", "read_mentions", "yes_no", "sentence_is_general", "negated"]
