@@ -137,6 +137,15 @@ def test_ordinary_medicine_talk_is_not_an_overdose(text: str) -> None:
     assert tier(text) not in ("emergency", "crisis")
 
 
+@pytest.mark.parametrize("text", [
+    "i cut too deep by accident and it won't stop bleeding",
+    "accidentally went too deep when i was cutting, blood everywhere",
+    "i cut my wrist and there's blood everywhere",
+])
+def test_bleeding_from_self_harm_is_never_explained_as_an_accident(text: str) -> None:
+    assert tier(text) == "emergency"
+
+
 def test_a_young_childs_ingestion_gets_the_poisoning_advice() -> None:
     # The carer needs the emergency number and poison control, not how to talk about suicide.
     a = assess("my little girl swallowed some of my iron tablets")

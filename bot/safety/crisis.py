@@ -250,6 +250,7 @@ class _Compiled:
     means_ordinary: re.Pattern[str]
     weapons: re.Pattern[str]
     accident: re.Pattern[str]
+    self_cutting: re.Pattern[str]
     weak_excess: re.Pattern[str]
     paracetamol: re.Pattern[str]
     many: re.Pattern[str]
@@ -291,7 +292,7 @@ def _compiled() -> _Compiled:
                        for kind, patterns in C.FEELINGS.items()),
         feeling_negation=re.compile(C.FEELING_NEGATION), not_feelings=re.compile(C.NOT_FEELINGS),
         means_ordinary=re.compile(C.MEANS_ORDINARY), weapons=re.compile(C.WEAPONS),
-        accident=re.compile(C.ACCIDENT), weak_excess=re.compile(C.WEAK_EXCESS), paracetamol=re.compile(C.PARACETAMOL),
+        accident=re.compile(C.ACCIDENT), self_cutting=re.compile(C.SELF_CUTTING), weak_excess=re.compile(C.WEAK_EXCESS), paracetamol=re.compile(C.PARACETAMOL),
         many=re.compile(rf"\b{C.MANY}\b"),
         substance=re.compile("|".join(rf"(?P<{name}>\b(?:{p})\b)" for name, p in C.SUBSTANCES.items())),
         ingest=re.compile(rf"\b{C.INGEST}\b"), excess=re.compile(rf"\b{C.EXCESS}"), not_excess=re.compile(C.NOT_EXCESS),
@@ -522,7 +523,10 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
     if hit.signal in QUESTIONABLE and c.question.search(sentence) and not _PERSONAL_QUESTION.search(norm):
         if hit.signal == "overdose" or not _FIRST_PERSON.search(sentence):
             return True
-    if hit.signal in ("acted", "means", "possession") and c.accident.search(norm) and not c.earnest.search(norm):
+    if (c.accident.search(norm) and not c.earnest.search(norm)
+            and (hit.signal in ("means", "possession")
+                 or hit.signal == "acted" and re.match(r"bleeding|blood everywhere", norm[hit.start:hit.end])
+                 and not c.self_cutting.search(_blank(norm, (c.accident,))))):
         return True  # "my knife slipped while cutting veg, bleeding a lot"; "knife in my hand, chopping onions"
     if (hit.signal in ("means", "means_near") and c.means_ordinary.search(sentence)
             and not c.weapons.search(norm[hit.start:hit.end]) and not c.earnest.search(norm)):

@@ -1264,7 +1264,10 @@ MEANS_ORDINARY = (r"\b(?:pack|packing|bring|carry|race ?day|on (?:long |my |easy
 #: An accident that bled, or a kitchen knife in use: not an act of self-harm, not means at hand.
 ACCIDENT = (r"\b(?:slipped|fell|fall|tripped|blister\w*|nosebleed|nose bleed|nose|toenail|chaf\w*|graze\w*|kerb|curb|"
             r"cutting (?:up )?(?:veg\w*|onions?|bread|meat|fruit|the \w+ for)|chopping|cooking|for (?:dinner|lunch|tea)|recipe|"
-            r"crash(?:ed)? (?:my|off my) bike|on the trail|by accident|accidentally|shaving|razor burn|stitches)\b")
+            r"crash(?:ed)? (?:my|off my) bike|on the trail|shaving|razor burn|stitches|"
+            r"cut (?:my |the )?(?:finger|thumb|hand|palm|foot|feet|toe|toes|knee|shin|heel|lip|chin|head|elbow|forehead)s?\b)\b")
+#: Words of cutting on purpose: with them, bleeding is never explained as an accident.
+SELF_CUTTING = r"\b(?:cut(?:ting)?|too deep|slit|blade|blades|razor|on purpose|self harm\w*)\b"
 WEAPONS = r"\b(?:gun|pistol|rifle|shotgun|firearm|razor|razors|blade|blades|knife|knives|rope|noose|ligature|belt)\b"
 #: Medicines that contain paracetamol (acetaminophen): two of them together is a double dose.
 PARACETAMOL = (r"\b(?:paracetamol|acetaminophen|tylenol|panadol|calpol|co-?codamol|cocodamol|co-?dydramol|lemsip|nyquil|"
