@@ -116,7 +116,7 @@ def test_json_contract_and_buttons_by_label(cli: CLI) -> None:
 
 def test_json_contract_says_what_a_reply_is_in_the_crisis_protocol(cli: CLI) -> None:
     outputs = chat_json(cli, ["I want to kill myself", "no", "I'm safe right now"], "--memory")
-    assert [[r["safety"] for r in o["replies"]] for o in outputs] == [["crisis"], ["emergency", "emergency"], ["support"]]
+    assert [[r["safety"] for r in o["replies"]] for o in outputs] == [["crisis"], ["emergency", "emergency"], ["crisis"]]
     assert outputs[0]["replies"][0]["buttons"] == ["I'm safe right now", "I'm not safe right now"]
 
 

@@ -71,7 +71,7 @@ def test_crisis_tier(text: str) -> None:
     "kms if my knee doesn't heal", "physio says 3 more months. gonna kms lol", "dead inside",
     "if I get another DNF I'm throwing myself off the finish gantry lol",  # a conditional threat, not a race moment
     "what's the point of anything", "i give up. on everything",
-    "i have the pills right here",  # means, but nothing said about wanting to die: ask
+    "fourth stress fracture, someone put me out of my misery",
 ])
 def test_unclear_tier_asks(text: str) -> None:
     assert tier(text) == "unclear", text
@@ -168,7 +168,10 @@ def test_a_resolved_past_that_comes_back_is_current() -> None:
 def test_means_after_crisis_talk_is_an_emergency() -> None:
     result, _ = assess_conversation(["I want to kill myself", "i have the pills right here"])
     assert result.tier == "emergency"
-    assert tier("i have the pills right here") == "unclear"  # the same words alone: ask
+    # Means at hand are the emergency tier even alone (CLINICAL.md; the first blind contact);
+    # owning pills, said plainly, is not: runners talk about painkillers.
+    assert tier("i have the pills right here") == "emergency"
+    assert tier("i have pills") is None
 
 
 def test_a_time_after_crisis_talk_is_an_emergency() -> None:

@@ -48,17 +48,24 @@ async def test_a_detail_button_in_a_crisis_state_gets_the_crisis_reply(engine: E
     assert not any("Why this advice" in r.text for r in replies)
 
 
-async def test_distress_is_acknowledged_once_not_again_as_a_feeling(engine: Engine) -> None:
+async def test_a_feeling_is_acknowledged_once_by_its_kind(engine: Engine) -> None:
+    # One detector (the safety screen's distress, with kinds): one acknowledgement, tagged support.
     record, replies = await turn(engine, {}, "so frustrated, my knee hurts again and I can't run")
     text = "\n".join(r.text for r in replies)
-    assert [r.safety for r in replies][0] == "support"  # utter_distress
-    assert "really frustrating" not in text  # knowledge/feelings.yml's line is not said as well
+    assert [r.safety for r in replies][0] == "support"
+    assert text.count("frustrating") == 1 and "really hard" not in text  # the frustration line, once
     assert record["conversation"]["requested_slot"] == "pain_pattern"
 
 
-async def test_a_feeling_without_distress_gets_the_feelings_line(engine: Engine) -> None:
+async def test_a_feeling_alone_gets_its_line_and_an_invitation(engine: Engine) -> None:
     _, replies = await turn(engine, {}, "so frustrating")
-    assert "really frustrating" in replies[0].text and replies[0].safety is None
+    assert "really frustrating" in replies[0].text and replies[0].safety == "support"
+    assert "Tell me what hurts" in "\n".join(r.text for r in replies)
+
+
+async def test_low_mood_gets_its_own_line(engine: Engine) -> None:
+    _, replies = await turn(engine, {}, "honestly i feel worthless since the injury")
+    assert replies[0].safety == "support" and "really hard" in replies[0].text
 
 
 async def test_no_feelings_line_in_a_crisis_state(engine: Engine) -> None:
@@ -87,7 +94,8 @@ async def test_a_typed_spanish_label_answers_are_you_safe_like_its_button(engine
     record, _ = await turn(engine, {}, "me quiero morir")
     record, replies = await turn(engine, record, "Ahora estoy a salvo")
     assert record["conversation"]["state"] == "crisis_support"
-    assert [r.safety for r in replies] == ["support"]
+    # still the crisis protocol, continuing gently with the resources: the crisis tier
+    assert [r.safety for r in replies] == ["crisis"]
 
 
 def test_the_one_line_crisis_resources_speak_the_conversations_language(engine: Engine) -> None:

@@ -190,7 +190,10 @@ class ActionSafetyCheck(KnowledgeAction):
     - safety_answer: the message read as the answer to the crisis question the bot waits on
       (safe, not_safe, unsure, affirm, deny), when the message says nothing more serious;
     - crisis_context: the screen's memory for the next message (never message text);
-    - message_language: the message's language, for the reply's.
+    - message_language: the message's language, for the reply's;
+    - distress_kind: with distress, how the person feels (frustration, worry, grief, ...: the
+      screen's one feelings detector, bot.safety.crisis_patterns.FEELINGS), which picks the
+      acknowledgement (utter_distress_<kind>).
     """
 
     def name(self) -> str:
@@ -202,7 +205,7 @@ class ActionSafetyCheck(KnowledgeAction):
         result = screen(latest_text(tracker), context)
         a = result.assessment
         events: list[EventType] = [SlotSet("crisis_context", context.after(a).to_dict()),
-                                   SlotSet("message_language", a.language)]
+                                   SlotSet("message_language", a.language), SlotSet("distress_kind", a.feeling)]
         # An answer alone ("no", "idk") is the flow's to act on, like the button it stands for.
         if a.tier in CRISIS_FINDINGS and a.by != "answer":
             finding = "overdose" if a.tier == EMERGENCY and a.overdose else CRISIS_FINDINGS[a.tier]
@@ -294,9 +297,10 @@ class ActionDetail(KnowledgeAction):
 
 
 class ActionAcknowledgeFeeling(KnowledgeAction):
-    """A message that only says how the runner feels ("so frustrating", "the PT I saw didn't
-    help"): a short line that acknowledges it, then the answer the knowledge base has for it, if
-    any; outside a question, an invitation to say what hurts."""
+    """After the safety screen's acknowledgement of a feeling (utter_distress_<kind>), when the
+    message says nothing else to act on, outside a form: the knowledge base's answer to it, if
+    it has one ("the PT I saw last year didn't help"); with nothing pending, an invitation to say
+    what hurts. The acknowledgement itself is the screen's (one detector of feelings)."""
 
     def name(self) -> str:
         return "action_acknowledge_feeling"
@@ -305,18 +309,13 @@ class ActionAcknowledgeFeeling(KnowledgeAction):
                   domain: DomainDict) -> list[EventType]:
         text = latest_text(tracker)
         voice = self.voice(tracker)
-        feeling = self.kb.feeling(text)
-        line = feeling.line if feeling else ""
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
         answer = replies.answer(self.kb, voice, text, locations)
         if answer is not None:
-            dispatcher.utter_message(text=f"{line}\n\n{answer.text}" if line else answer.text,
-                                     buttons=answer.button_dicts(), json_message={"sources": list(answer.sources)})
-        elif tracker.get_slot("requested_slot"):
-            dispatcher.utter_message(text=line or voice.say(FEELING_INVITE), json_message={"sources": []})
-        else:
-            invite = voice.say(FEELING_INVITE)
-            dispatcher.utter_message(text=f"{line}\n\n{invite}" if line else invite, json_message={"sources": []})
+            dispatcher.utter_message(text=answer.text, buttons=answer.button_dicts(),
+                                     json_message={"sources": list(answer.sources)})
+        elif not tracker.get_slot("requested_slot"):
+            dispatcher.utter_message(text=voice.say(FEELING_INVITE), json_message={"sources": []})
         return []
 
 

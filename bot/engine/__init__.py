@@ -7,11 +7,11 @@ first, on the whole text; a finding follows the state's `on_safety` or the flow'
 an answer to the crisis question the state `awaits` is that answer's intent) -> NLU (once; a
 leading "thanks." is not part of a question) -> the other screens (flow.yml `screens`: the
 clinical check; a finding follows its `interrupts` transition unless the state `ignores` it) ->
-the flow's transition for (state, intent; a feeling the runner expresses is acknowledged first)
+the flow's transition for (state, intent; a feeling, the crisis screen's `distress`, acknowledged first)
 -> actions/responses -> the form loop (ask the next slot, or finish with on_complete) -> a
 deferred message replayed where the flow returned (`defer`) -> replies, whose buttons are
 remembered. A state with `anywhere: false` (the crisis states) keeps its own replies: the NLU
-reads the message whole (no ask_and_inform), no pleasantry or feeling is read apart, and no
+reads the message whole (no ask_and_inform), no pleasantry is read apart, and no
 button of an `anywhere:` intent (a detail button) is offered. No I/O and no clock: the adapter
 loads and saves the record (bot.store) and passes the time in.
 
@@ -53,6 +53,7 @@ from bot.clinical.flow import says_a_sign
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU, Parse
 from bot.record import PAUSE_DEPTH, Conversation, UserRecord
+from bot.safety.crisis_patterns import HEAVY_FEELINGS
 from bot.safety.screen import screen
 from bot.texts import Texts, Voice, default_texts, text_family, text_key
 from bot.turn import Reply, TurnResult, UserMessage
@@ -69,8 +70,11 @@ NOT_UNDERSTOOD = text_family("typed", ["time", "tz", "unit", "day", "country", "
 PLEASANTRY_INTENTS = ("thanks", "greet", "affirm", "goodbye", "off_topic")
 #: Intents that mean the text after a pleasantry says something of its own.
 SAYS_SOMETHING = ("ask_question", "ask_and_inform", "report_pain", "correction", "why_ask")
-#: Intents of a message that only says how the runner feels, when kb.feeling finds a feeling in it
-#: and it fills no slot: the flow's `feeling` intent answers those.
+#: After distress acknowledged with nothing else to act on, outside a form: the knowledge base's
+#: answer to what was said ("the PT I saw didn't help"), or an invitation to say what hurts.
+FEELING_ACTION = "action_acknowledge_feeling"
+#: Intents of a message that, with a feeling and no slot filled, only says how the runner feels
+#: ("so frustrating" to a question): acknowledged, and the question asked again.
 FEELING_ONLY = ("off_topic", "inform", "affirm", "deny", "goodbye", "why_ask")
 ENGLISH_ONLY = text_key("crisis.english_only")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
@@ -334,22 +338,21 @@ class Engine:
         turn.slots[FINDING_SLOT] = finding
         if soft:
             goes_on_for = await self.flow.interrupt(turn, str(finding))
-        if finding and turn.intent not in goes_on_for:
-            # Distress was acknowledged; nothing else in the message to act on.
+        only_feeling = finding == "distress" and not parse.slots and turn.intent in FEELING_ONLY
+        if finding and (turn.intent not in goes_on_for or only_feeling):
+            # Distress was acknowledged; nothing else in the message to act on: for a lighter
+            # feeling outside a form, the knowledge base's answer or "tell me what hurts"; then
+            # the pending question again, in the same message as the acknowledgement.
+            light = turn.slots.get("distress_kind") not in HEAVY_FEELINGS
+            if finding == "distress" and light and routed and not self.flow.state(turn).form:
+                await self._perform(turn, FEELING_ACTION)
             self.flow.reask(turn)
+            if finding == "distress" and len(turn.replies) == 2 and not turn.replies[0].buttons and turn.replies[1].asks:
+                acknowledged, asked = turn.replies  # one message: the acknowledgement, then the question again
+                turn.replies[:] = [replace(asked, text=f"{acknowledged.text}\n\n{asked.text}", safety=acknowledged.safety)]
             return
         if question:
             await self.flow.dispatch(turn)
-            return
-        # A feeling is acknowledged once: not again after the safety screen's own acknowledgement
-        # of distress (utter_distress), and not in the crisis states.
-        feeling = self.kb.feeling(text) if routed and not finding else None
-        if feeling is not None and not parse.slots and parse.intent in FEELING_ONLY:
-            turn.intent = "feeling"  # "so frustrating": acknowledged, and the question asked again
-            await self.flow.dispatch(turn)
-            if len(turn.replies) == 2 and not turn.replies[0].buttons and turn.replies[1].asks:
-                acknowledged, asked = turn.replies  # one message: the line, then the question again
-                turn.replies[:] = [replace(asked, text=f"{acknowledged.text}\n\n{asked.text}")]
             return
         pending = typed.remembered(turn.record)
         kind = typed.hint_for(pending) if parse.intent == "off_topic" else None
@@ -364,24 +367,12 @@ class Engine:
             # seen a physio, no clue what happens there").
             turn.intent = "ask_question"
         await self.flow.dispatch(turn)
-        if feeling is not None and turn.replies:
-            self._acknowledge_first(turn, feeling.line)
         await self._replay(turn)
 
     def _answerable(self, text: str) -> bool:
         """Does the knowledge base answer `text`, or refuse it for a topic of its own (booking,
         medicines, ...)? Then it is a question, whatever its form."""
         return self.kb.best_entry(text) is not None or self.kb.refusal_topic(text) is not None
-
-    def _acknowledge_first(self, turn: Turn, line: str) -> None:
-        """Put a short line that acknowledges a feeling before the rest of the turn's replies:
-        in the first message, or as its own message before advice (whose first message keeps
-        to its size)."""
-        first = turn.replies[0]
-        if first.triage:
-            turn.replies.insert(0, Reply(line))
-        else:
-            turn.replies[0] = replace(first, text=f"{line}\n\n{first.text}")
 
     async def _later_screens(self, turn: Turn) -> str | None:
         """Run the screens after the crisis screen (flow.yml `screens`); the first finding that

@@ -17,6 +17,8 @@ from bot.engine.state import Turn
 from bot.turn import Button, Reply
 
 #: Keys of a rasa-sdk dispatcher message; any other key is a value for the response's placeholders.
+#: The acknowledgement of distress; `utter_distress_<kind>` when the screen named the feeling.
+DISTRESS = "utter_distress"
 _MESSAGE_KEYS = {"text", "buttons", "elements", "custom", "template", "response", "image", "attachment",
                  "json_message", "metadata"}
 
@@ -48,6 +50,10 @@ class Renderer:
     def render(self, turn: Turn, message: dict[str, Any]) -> None:
         """Say what an action's dispatcher collected: a response by name, or its own text."""
         name = message.get("response")
+        if name == DISTRESS:  # the acknowledgement of the kind of feeling the safety screen found
+            kind = turn.slots.get("distress_kind")
+            if kind and f"{DISTRESS}_{kind}" in self.dialogue.responses:
+                name = f"{DISTRESS}_{kind}"
         if name and not message.get("text"):
             voice = turn.voice
             variants = voice.texts.response(name, voice.locale)

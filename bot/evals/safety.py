@@ -87,6 +87,9 @@ def screen_case(case: dict[str, Any]) -> dict[str, Any]:
         context = context.after(screen(str(earlier), context).assessment)
     result = screen(str(case["text"]), context)
     got = SCREEN_OUTCOME.get(result.tier or "")
+    if got is None and context.risk and result.assessment.answer == "safe":
+        # An answer to "are you safe?" after crisis talk: the protocol goes on, at the crisis tier.
+        got = "crisis"
     level = clinical_level(str(case["text"]))  # red flags are the clinical rules' (bot.clinical)
     if got is None:
         got = "medical" if level in ("emergency", "urgent") else "none"

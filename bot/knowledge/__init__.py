@@ -8,12 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.model import REQUIRED_IDS, ROLES, Advice, Answer, Entry, Feeling
+from bot.knowledge.model import REQUIRED_IDS, ROLES, Advice, Answer, Entry
 from bot.vocabulary import DETAILS, LEVELS, LOCATIONS, PATTERNS
 
 __all__ = [
     "DETAILS", "LEVELS", "LOCATIONS", "PATTERNS", "REQUIRED_IDS", "ROLES",
-    "Advice", "Answer", "Entry", "Feeling", "KnowledgeBase", "default_directory",
+    "Advice", "Answer", "Entry", "KnowledgeBase", "default_directory",
 ]
 
 

@@ -6,9 +6,8 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from bot.knowledge.feelings import FeelingDetector
 from bot.knowledge.loader import OTHER_COUNTRY, CrisisCountry, CrisisResources, KnowledgeData, load_data
-from bot.knowledge.model import REQUIRED_IDS, Advice, Answer, Entry, Feeling
+from bot.knowledge.model import REQUIRED_IDS, Advice, Answer, Entry
 from bot.knowledge.retrieval import Explanation, Retriever, after_pleasantry
 from bot.texts import fill
 from bot.vocabulary import DETAILS, LEVELS, LOCATIONS, PATTERNS
@@ -28,7 +27,6 @@ class KnowledgeBase:
         # The red-flag entries the clinical rules name (knowledge/clinical/rules.yml `entry:`).
         self._flags = {e.id: e for e in data.entries if e.role == "red_flag"}
         self._retriever = Retriever(data.entries, data.vocabulary, data.out_of_scope, locations)
-        self._feelings = FeelingDetector(data.feelings)
         # Each canonical location's entry: the first location entry (an `answer` entry without a
         # `detail`) that lists it. Detail entries (calf-raises) list places too but are not theirs.
         self._location_entries = tuple(e for e in self._retriever.entries if e.locations and e.detail is None)
@@ -159,12 +157,6 @@ class KnowledgeBase:
         """The question after a leading "thanks"/"ok"/"great" ("thanks. what shoes should I get"
         -> "what shoes should I get"), or None when the message does not start with one."""
         return after_pleasantry(text)
-
-    def feeling(self, text: str) -> Feeling | None:
-        """A feeling the message expresses (frustration, a bad experience with care, worry, missing
-        running) and the short line that acknowledges it; None when there is none. The caller
-        puts the line first in its reply. Never a substitute for the safety screen."""
-        return self._feelings.detect(text)
 
     def answer(self, question: str, locations: Sequence[str] = (), country: str | None = "US",
                locale: str = "en") -> Answer | None:

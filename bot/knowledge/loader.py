@@ -103,12 +103,6 @@ class OutOfScope:
 
 
 @dataclass(frozen=True)
-class FeelingKind:
-    cues: tuple[str, ...]
-    line: str
-
-
-@dataclass(frozen=True)
 class KnowledgeData:
     entries: tuple[Entry, ...]
     sources: Sources
@@ -116,7 +110,6 @@ class KnowledgeData:
     crisis: dict[str, CrisisResources]  # by locale; "en" is complete
     vocabulary: Vocabulary
     out_of_scope: OutOfScope
-    feelings: dict[str, FeelingKind]
 
 
 def load_data(directory: Path, levels: tuple[str, ...] = LEVELS,
@@ -137,7 +130,6 @@ def load_data(directory: Path, levels: tuple[str, ...] = LEVELS,
         crisis=_load_crisis(directory),
         vocabulary=_load_vocabulary(directory, locations),
         out_of_scope=_load_out_of_scope(directory),
-        feelings=_load_feelings(directory),
     )
 
 
@@ -463,16 +455,3 @@ def _load_out_of_scope(directory: Path) -> OutOfScope:
             not_in=_strings(raw.get("not_in"), path, f"topics.{name}.not_in"),
         )
     return OutOfScope(topics, _strings(data.get("generic_words"), path, "generic_words"))
-
-
-def _load_feelings(directory: Path) -> dict[str, FeelingKind]:
-    path, data = _read(directory, "feelings.yml")
-    kinds = _mapping(_mapping(data, path, "(top level)").get("feelings"), path, "feelings")
-    out: dict[str, FeelingKind] = {}
-    for name, raw in kinds.items():
-        raw = _mapping(raw, path, f"feelings.{name}")
-        cues = _strings(raw.get("cues"), path, f"feelings.{name}.cues")
-        if not cues:
-            raise DefinitionError(path, f"feelings.{name}.cues", "at least one cue is needed")
-        out[str(name)] = FeelingKind(cues, _text(raw.get("line"), path, f"feelings.{name}.line"))
-    return out

@@ -62,9 +62,3 @@ class Advice:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Feeling:
-    """A feeling the runner expressed, and the short line that acknowledges it."""
-
-    kind: str  # e.g. "frustration", "bad_experience" (knowledge/feelings.yml)
-    line: str

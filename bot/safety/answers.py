@@ -56,7 +56,7 @@ _YES = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|corr
                   r"sometimes|a bit|a little|a lot|kind of|kinda|sort of|often|always|every day|all the time|"
                   r"a veces|un poco|siempre|mucho)\b")
 # Also "no" and "yes" in the other languages the screen knows (French, Portuguese, German, Italian).
-_NO = re.compile(r"^(?:n|no|nope|nah|naw|nop|not really|never|no way|nunca|para nada|de ninguna manera|"
+_NO = re.compile(r"^(?:(?:la verdad|honestly|tbh|actually|really|to be honest|sinceramente|la neta|pues|well|um|uh)\s+)?(?:n|no|nope|nah|naw|nop|not really|never|no way|nunca|para nada|de ninguna manera|"
                  r"non|nein|nao)\b")
 # "Yes" to "are you safe?" (not "i have", "i do": "i have pills" is not a yes).
 _YES_SAFE = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|correct|i am|i'?m|oui|ja|sim)\b")
@@ -64,6 +64,7 @@ _YES_SAFE = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro
 _REASSURANCE = re.compile(r"\b(?:not (?:gonna|going to)|won'?t|will not|wouldn'?t|never) (?:do anything|do it|"
                           r"hurt myself|kill myself|harm myself|act on (?:it|them|anything))\b")
 _NEGATED_SAFE = re.compile(r"\b(?:not|never|no|don'?t|do not|n't)\s+(?:\w+\s+)?(?:safe|ok|okay|fine|alright|bien|a salvo)\b")
+_CLAUSES = re.compile(r"\.{2,}|[.,;!\u2026]+|\s-\s")
 _SHORT = 12  # words: past this, a message is a statement to screen, not an answer
 
 
@@ -91,6 +92,14 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
     if not t or len(t.split()) > _SHORT:
         return None
     answer = _safe_answer(t) if question == "are_you_safe" else _thoughts_answer(t)
+    if answer == UNSURE:
+        # A hedge, then an answer: "no sé... no, la verdad no", "idk... yeah i am". The last clause
+        # is what the person settled on (never a settled "safe": that stays unsure).
+        clauses = [c for c in (_clean(part) for part in _CLAUSES.split(text)) if c]
+        if len(clauses) > 1:
+            last = _safe_answer(clauses[-1]) if question == "are_you_safe" else _thoughts_answer(clauses[-1])
+            if last in (NOT_SAFE, YES):
+                answer = last
     if answer in (SAFE, NO) and _talks_of_risk(text):
         return None
     return answer

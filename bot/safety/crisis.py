@@ -45,14 +45,17 @@ DISTRESS = "distress"  # acknowledge the loss or frustration; no screening quest
 TIERS = (EMERGENCY, CRISIS, THIRD_PARTY, UNCLEAR, DISTRESS)
 
 # What each signal means for the person's own tier (crisis_patterns.py has the table).
-EMERGENCY_SIGNALS = frozenset({"intent", "plan", "acted", "not_safe", "overdose"})
+EMERGENCY_SIGNALS = frozenset({"intent", "plan", "acted", "not_safe", "overdose", "means"})
 CRISIS_SIGNALS = frozenset({"ideation", "method", "self_harm", "burden", "goodbye"})
-UNCLEAR_SIGNALS = frozenset({"hopeless", "dark_joke", "means"})
-RISK_SIGNALS = EMERGENCY_SIGNALS | CRISIS_SIGNALS | {"means"}
+UNCLEAR_SIGNALS = frozenset({"hopeless", "dark_joke", "means_near", "history"})
+RISK_SIGNALS = EMERGENCY_SIGNALS | CRISIS_SIGNALS | {"means_near"}
+#: Signals that only count next to crisis talk (in the message or earlier): a time, a plan said
+#: loosely ("it's all planned"), a decision ("i've decided"), a last act ("one more marathon first").
+BOOSTERS = frozenset({"time", "possession", "means_near", "plan_weak", "resolve", "final", "done"})
 # Signals that a race-moment joke, a general question or a resolved past can explain away.
 FIGURATIVE = frozenset({"ideation", "dark_joke", "hopeless", "intent", "method"})
 QUESTIONABLE = frozenset({"overdose", "ideation", "self_harm"})  # ideation/self-harm only when not first person
-HISTORICAL = frozenset({"ideation", "self_harm", "acted", "method", "overdose", "intent", "plan"})
+HISTORICAL = frozenset({"ideation", "self_harm", "acted", "method", "overdose", "intent", "plan", "history"})
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 MODEL_MIN_WORDS = 5
@@ -85,7 +88,7 @@ class CrisisContext:
         language = assessment.language if assessment.language != "other" else self.language
         return CrisisContext(
             risk=self.risk or tier in (EMERGENCY, CRISIS) or assessment.answer in ("not_safe", "yes"),
-            distress=self.distress or tier in (DISTRESS, UNCLEAR),
+            distress=self.distress or tier == UNCLEAR or (tier == DISTRESS and assessment.feeling in C.HEAVY_FEELINGS),
             awaiting=asked,
             language=language or self.language,
         )
@@ -114,6 +117,9 @@ class CrisisAssessment:
     third_party_signals: frozenset[str] = frozenset()
     answer: str | None = None  # the answer to `context.awaiting`: safe/not_safe/unsure, yes/no/unsure
     by: str = ""  # what decided the tier: "rules" | "context" | "answer" | "model"
+    #: How the person feels, when the tier is distress: a kind of crisis_patterns.FEELINGS
+    #: ("frustration", "worry", "grief", ...); it picks the acknowledgement.
+    feeling: str | None = None
 
     @property
     def supported_language(self) -> bool:
@@ -134,7 +140,7 @@ _LEET = {"1": "i", "!": "i", "0": "o", "3": "e", "$": "s", "@": "a", "4": "a", "
 _LEET_INSIDE = re.compile(r"(?<=[a-z])[10!3$@4|57](?=[a-z])|(?<![a-z0-9])\$(?=[a-z])|(?<=[a-z])[!1](?=\b)")
 _STARRED = re.compile(r"\b[a-z]*[*#.\-_]+[a-z*#.\-_]*[a-z]\b|\b[a-z]+[*#]+\b")
 _STAR_WORDS = ("suicide", "suicidal", "kill", "killing", "myself", "die", "dead", "self", "harm", "cut", "cutting",
-               "unalive", "death", "overdose", "hang", "wrists")
+               "unalive", "death", "overdose", "hang", "wrists", "suicidio", "suicidarme", "matarme", "morirme", "morir")
 _SPACED = re.compile(r"\b(?:k\W?m\W?s|k\W?y\W?s)\b")
 _SQUEEZE = re.compile(r"([a-z])\1{2,}")
 _NON_TEXT = re.compile(r"[^a-z0-9'?.!,;:\-/ ]+")
@@ -156,7 +162,7 @@ TYPOS: dict[str, str] = {
     "im": "i'm", "ive": "i've", "id": "i'd", "ill": "i'll", "dont": "don't", "cant": "can't", "wont": "won't",
     "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "wouldnt": "wouldn't",
     "couldnt": "couldn't", "havent": "haven't", "hasnt": "hasn't", "shouldnt": "shouldn't", "whats": "what's",
-    "thats": "that's", "its": "it's", "u": "you", "ur": "your", "r": "are", "n": "and", "y": "why",
+    "thats": "that's", "its": "it's", "u": "you", "ur": "your", "r": "are", "n": "and",
     "tmrw": "tomorrow", "tmr": "tomorrow", "tomorow": "tomorrow", "tommorow": "tomorrow", "rn": "right now",
     "ngl": "ngl", "idk": "idk", "pls": "please", "plz": "please", "everythin": "everything", "nothin": "nothing",
     "killin": "killing", "thinkin": "thinking", "endin": "ending", "cuttin": "cutting", "hurtin": "hurting",
@@ -193,7 +199,15 @@ def normalise(text: str) -> str:
         bare = w.strip(".,!?;:")
         fixed = _ALL_TYPOS.get(bare)
         words.append(w.replace(bare, fixed) if fixed is not None and bare else w)
-    return _SPACES.sub(" ", " ".join(words)).strip()
+    text = _SPACES.sub(" ", " ".join(words)).strip()
+    for rx, plain in _euphemisms():
+        text = rx.sub(plain, text)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _euphemisms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p), plain) for p, plain in C.EUPHEMISMS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -201,8 +215,8 @@ def normalise(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 def _expand(pattern: str) -> str:
-    words = dict(C.WORDS, BIGNUM=C.BIG_NUMBERS, NUM=C.NUMBERS)
-    for _ in range(3):  # word classes may use other word classes
+    words = dict(C.WORDS, **C.MORE_WORDS, BIGNUM=C.BIG_NUMBERS, NUM=C.NUMBERS)
+    for _ in range(4):  # word classes may use other word classes
         pattern = re.sub(r"\{([A-Z_]+)\}", lambda m: words[m.group(1)], pattern)
     return pattern
 
@@ -229,14 +243,36 @@ class _Compiled:
     model_gate: re.Pattern[str]
     other: re.Pattern[str]
     reflexive_other: re.Pattern[str]
+    substance: re.Pattern[str]
+    feelings: tuple[tuple[str, re.Pattern[str]], ...]
+    feeling_negation: re.Pattern[str]
+    not_feelings: re.Pattern[str]
+    means_ordinary: re.Pattern[str]
+    weapons: re.Pattern[str]
+    accident: re.Pattern[str]
+    self_cutting: re.Pattern[str]
+    weak_excess: re.Pattern[str]
+    paracetamol: re.Pattern[str]
+    many: re.Pattern[str]
+    ingest: re.Pattern[str]
+    excess: re.Pattern[str]
+    not_excess: re.Pattern[str]
+    amount: re.Pattern[str]
+    mistake: re.Pattern[str]
+    frequent: re.Pattern[str]
+    alcohol: re.Pattern[str]
+    signs: re.Pattern[str]
+    severe: re.Pattern[str]
+    several: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
     signals: list[tuple[str, str, re.Pattern[str]]] = []
-    for lang, table in (("en", C.SIGNALS_EN), ("es", C.SIGNALS_ES), ("other", C.SIGNALS_OTHER)):
-        for signal, patterns in table.items():
-            compiled = _one(patterns)
+    for lang, table, more in (("en", C.SIGNALS_EN, C.MORE_EN), ("es", C.SIGNALS_ES, C.MORE_ES),
+                              ("other", C.SIGNALS_OTHER, C.MORE_OTHER)):
+        for signal in dict.fromkeys([*table, *more]):
+            compiled = _one(table.get(signal, ()) + more.get(signal, ()))
             if compiled is not None:
                 signals.append((signal, lang, compiled))
     blank = tuple(re.compile(_expand(p)) for p in C.DENIALS + C.FIGURES_OF_SPEECH + C.REPORTS)
@@ -252,6 +288,18 @@ def _compiled() -> _Compiled:
         reflexive_other=re.compile(r"\b(?:him|her|them)sel(?:f|ves)\b|\b(?:his|her|their) (?:own )?(?:life|wrists?|arms?|"
                                    r"legs?|thighs?|tablets|pills|meds)\b|\bse (?:quiere|va a|piensa|corta|corto|esta|mato|tomo|ha tomado|trago|"
                                    r"lastima|hace)\b|\b(?:matarse|suicidarse|quitarse)\b"),
+        feelings=tuple((kind, re.compile(_expand("|".join(f"(?:{p})" for p in patterns))))
+                       for kind, patterns in C.FEELINGS.items()),
+        feeling_negation=re.compile(C.FEELING_NEGATION), not_feelings=re.compile(C.NOT_FEELINGS),
+        means_ordinary=re.compile(C.MEANS_ORDINARY), weapons=re.compile(C.WEAPONS),
+        accident=re.compile(C.ACCIDENT), self_cutting=re.compile(C.SELF_CUTTING), weak_excess=re.compile(C.WEAK_EXCESS), paracetamol=re.compile(C.PARACETAMOL),
+        many=re.compile(rf"\b{C.MANY}\b"),
+        substance=re.compile("|".join(rf"(?P<{name}>\b(?:{p})\b)" for name, p in C.SUBSTANCES.items())),
+        ingest=re.compile(rf"\b{C.INGEST}\b"), excess=re.compile(rf"\b{C.EXCESS}"), not_excess=re.compile(C.NOT_EXCESS),
+        amount=re.compile(rf"\b{C.AMOUNT}\b"), mistake=re.compile(rf"\b{C.MISTAKE}"),
+        frequent=re.compile(rf"\b{C.FREQUENT}"), alcohol=re.compile(rf"\b{C.ALCOHOL}\b"),
+        signs=re.compile(rf"\b{C.POISON_SIGNS}"), severe=re.compile(C.SEVERE_SIGNS),
+        several=re.compile(rf"\b{C.SEVERAL}\b"),
     )
 
 
@@ -357,7 +405,9 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
     matched = norm[hit.start:hit.end]
     if c.reflexive_other.search(matched):
         return True
-    if re.search(r"\b(?:my ?self|myself|my life|my own life|me)\b", matched):
+    if re.search(r"\b(?:my ?self|myself|my life|my own life|me)\b|\b\w+(?:arme|erme|irme)\b", matched):  # "tirarme"
+        return False
+    if hit.signal == "self_harm" and re.search(r"\bmy\b", matched):  # "my gf found my razor blades"
         return False
     prefix = norm[sentence_start:hit.start]
     last_other = max((m.end() for m in c.other.finditer(prefix)), default=-1)
@@ -381,8 +431,83 @@ def _find_hits(norm: str, cleaned: str, c: _Compiled) -> tuple[list[_Hit], bool]
                 hits.append(_Hit(signal, lang, m.start(), m.end()))
     for m in c.legacy_statements.finditer(rest):
         hits.append(_Hit("ideation", "en", m.start(), m.end()))
+    for start, end in _overdose_spans(rest, c):
+        hits.append(_Hit("overdose", "en", start, end))
     earnest_joke = bool(dark) and bool(c.earnest.search(norm))
     return hits, earnest_joke
+
+
+_SUBSTANCE_WINDOW = 60  # characters before a medicine where "took" / "swallowed" may stand
+_AMOUNT_WINDOW = 30
+
+
+def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
+    """Overdoses and poisonings the phrase patterns do not name, read from the substance lexicon
+    (crisis_patterns.SUBSTANCES) and the cues around it: a span from the verb to the substance for
+    each. See crisis_patterns.py, "Overdoses and poisonings"."""
+    found = list(c.substance.finditer(text))
+    if not found:
+        return []
+    plain = _blank(text, (c.not_excess,))
+    excess = bool(c.excess.search(plain))
+    weak = bool(c.weak_excess.search(plain))
+    mistake = bool(c.mistake.search(plain))
+    signs = bool(c.signs.search(plain))
+    named = {m.group(0) for m in found if m.lastgroup not in ("generic", "poison")}
+    # two medicines with paracetamol in them ("co-codamol and paracetamol", "tylenol plus nyquil")
+    para = list(c.paracetamol.finditer(text))
+    double = any(a.group(0) != b.group(0) and b.start() - a.end() <= 40
+                 and re.search(r"\b(?:and|plus|with|together|on top|as well as|then)\b|\+", text[a.end():b.start()])
+                 for a, b in zip(para, para[1:]))
+    spans: list[tuple[int, int]] = []
+    for m in found:
+        kind = m.lastgroup or "generic"
+        before = text[max(0, m.start() - _SUBSTANCE_WINDOW):m.start()]
+        near = text[max(0, m.start() - _AMOUNT_WINDOW):m.start()]
+        verbs = list(c.ingest.finditer(before))
+        if verbs:
+            start = m.start() - len(before) + verbs[-1].start()
+            if text[max(0, start - 3):start] in ("se ", "me "):  # "se tomo": whose verb it is
+                start -= 3
+        elif c.ingest.search(text, m.end(), m.end() + 40) or (kind == "poison" and c.ingest.search(text)):
+            start = m.start()  # "tramadol for my back, took extra"; "took a big swig. pretty sure it was weedkiller"
+        elif re.search(rf"\b{C.SEVERAL}\s+(?:\w+\s+)?$", near) and signs:
+            start = m.start()  # "6 caffeine pills before the 10k, heart going crazy"
+        else:
+            continue
+        someone_else = bool(c.other.search(text[max(0, start - 40):start]))
+        # several tablets: four or more, six or more of an over-the-counter painkiller
+        several = bool(c.several.search(near)) and (kind != "otc_pain" or bool(c.many.search(near)))
+        more_than_one = several or bool(re.search(r"\b(?:a couple|couple|a few|few|some|two|three|2|3)\b", text[start:m.start()]))
+        if (kind == "poison" or excess or double or c.amount.search(near)
+                or (kind in ("opioid", "sedative") and (c.severe.search(text) or (c.alcohol.search(text)
+                                                                                  and (more_than_one or signs))))
+                or (weak and signs)
+                or (signs and (several or c.frequent.search(plain) or len(named) >= 2))
+                or (mistake and (kind in C.HIGH_RISK_SUBSTANCES or kind in ("generic", "other_med")
+                                 or several or signs))
+                or (someone_else and re.search(r"\b(?:swallowed|ate|eaten|drank|got into|found)\b", text[start:m.start()]))):
+            spans.append((start, m.end()))
+    return spans
+
+
+def _feeling(text: str, c: _Compiled) -> str | None:
+    """The first kind of crisis_patterns.FEELINGS the message shows: not denied ("not worried"),
+    not a question whether to worry, not someone else's ("my friend is stressed")."""
+    text = _blank(text, (c.not_feelings,))
+    bounds = _sentence_bounds(text)
+    for kind, rx in c.feelings:
+        for m in rx.finditer(text):
+            if kind != "bad_experience" and c.feeling_negation.search(text[max(0, m.start() - 30):m.start()]):
+                continue
+            start = next((s for s, e in bounds if s <= m.start() < e), 0)
+            prefix = text[start:m.start()]
+            last_other = max((o.end() for o in c.other.finditer(prefix)), default=-1)
+            last_self = max((o.end() for o in _FIRST_PERSON_SUBJECT.finditer(prefix)), default=-1)
+            if kind != "bad_experience" and last_other > last_self:
+                continue
+            return kind
+    return None
 
 
 def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Compiled) -> bool:
@@ -398,6 +523,14 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
     if hit.signal in QUESTIONABLE and c.question.search(sentence) and not _PERSONAL_QUESTION.search(norm):
         if hit.signal == "overdose" or not _FIRST_PERSON.search(sentence):
             return True
+    if (c.accident.search(norm) and not c.earnest.search(norm)
+            and (hit.signal in ("means", "possession")
+                 or hit.signal == "acted" and re.match(r"bleeding|blood everywhere", norm[hit.start:hit.end])
+                 and not c.self_cutting.search(_blank(norm, (c.accident,))))):
+        return True  # "my knife slipped while cutting veg, bleeding a lot"; "knife in my hand, chopping onions"
+    if (hit.signal in ("means", "means_near") and c.means_ordinary.search(sentence)
+            and not c.weapons.search(norm[hit.start:hit.end]) and not c.earnest.search(norm)):
+        return True  # "tablets right here for the race, what else should I pack?"
     if hit.signal in HISTORICAL and c.past.search(sentence) and c.resolved.search(norm) and not c.current.search(norm):
         return True
     return False
@@ -427,18 +560,25 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
         if _explained_away(hit, sentence, norm, raw_joke, c):
             explained = True
             continue
+        if hit.signal == "time" and re.search(r"\b(?:if|si|what if)\b[^.!?,]{0,30}$", norm[sentence_start:hit.start]):
+            continue  # "if i got hit by a bus tomorrow": a time in a supposition is not a plan
         if hit.signal in RISK_SIGNALS and _about_someone_else(norm, hit, sentence_start, c):
             others.add(hit.signal)
             continue
         own.add(hit.signal)
-        if hit.signal not in ("time", "distress", "possession"):
+        if hit.signal not in BOOSTERS and hit.signal != "distress":
             langs.add(hit.lang)
     if earnest_joke:
         own.add("ideation")
+    feeling = _feeling(cleaned, c)
+    if feeling is not None:
+        own.add("distress")
+    elif "distress" in own:
+        feeling = "low_mood"
     if c.help_someone.search(norm) and others:
         others.add("help")
 
-    tier, by = _decide(own, others, context)
+    tier, by = _decide(own, others, context, answer)
     overdose = "overdose" in own or (tier == THIRD_PARTY and "overdose" in others)
     if answer is not None:
         tier, by = _apply_answer(tier, by, answer, context)
@@ -450,28 +590,44 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     if language == "en" and langs == {"es"}:
         language = "es"
     return CrisisAssessment(tier=tier, overdose=overdose, language=language, signals=frozenset(own),
-                            third_party_signals=frozenset(others), answer=answer, by=by)
+                            third_party_signals=frozenset(others), answer=answer, by=by,
+                            feeling=feeling if tier == DISTRESS else None)
 
 
-def _decide(own: set[str], others: set[str], context: CrisisContext) -> tuple[str | None, str]:
+def _decide(own: set[str], others: set[str], context: CrisisContext,
+            answer: str | None = None) -> tuple[str | None, str]:
     risky = own & (CRISIS_SIGNALS | EMERGENCY_SIGNALS)
-    # Means or a time only mean an emergency next to crisis talk, in this message or earlier. A
-    # time ("tonight") counts from earlier talk only while the crisis conversation is still open
-    # (the bot waits on its question): "can I run tomorrow?" after "I'm safe" is about running.
+    # Boosters (a time, means said loosely, "i've decided", "it's all planned", "one more marathon
+    # first") only mean an emergency next to crisis talk, in this message or earlier. A time
+    # ("tonight") counts from earlier talk only while the crisis conversation is still open (the
+    # bot waits on its question): "can I run tomorrow?" after "I'm safe" is about running. A
+    # reassuring answer ("ahora estoy a salvo", "I'm ok tonight") is never a plan.
     said = bool(own & (CRISIS_SIGNALS | {"intent", "plan"}))
     open_crisis = context.risk and context.awaiting in ("are_you_safe", "thoughts")
+    asked = context.awaiting in ("are_you_safe", "thoughts") and (context.risk or context.distress)
     if own & EMERGENCY_SIGNALS:
         return EMERGENCY, "rules"
-    # Means at hand and a time together are a plan, said or not ("tengo las pastillas aquí, esta noche").
-    if ((said or context.risk) and own & {"means", "possession"} or (said or open_crisis) and "time" in own
-            or {"means", "time"} <= own):
-        return EMERGENCY, "rules" if said else "context"
+    if answer not in ("safe", "no"):
+        by = "rules" if said else "context"
+        # Means at hand and a time together are a plan, said or not ("tengo las pastillas aquí, esta noche").
+        if ((said or context.risk or asked) and own & {"means_near", "possession"} or (said or open_crisis) and "time" in own
+                or {"means_near", "time"} <= own or {"possession", "time", "resolve"} <= own):
+            return EMERGENCY, by
+        # A decision ("i've decided. this weekend"), a plan said loosely, a last act before the end.
+        if "resolve" in own and (said or context.risk or asked or own & {"time", "final", "plan_weak"}):
+            return EMERGENCY, by
+        if "plan_weak" in own and ("final" in own or said or open_crisis):
+            return EMERGENCY, by
+        if "final" in own and said and own & {"time", "resolve", "plan_weak", "method"}:
+            return EMERGENCY, by
     if risky:
         return CRISIS, "rules"
     if others & (RISK_SIGNALS | {"help"}):
         return THIRD_PARTY, "rules"
     if own & UNCLEAR_SIGNALS:
         return UNCLEAR, "rules"
+    if "done" in own and (context.distress or context.risk):
+        return UNCLEAR, "context"
     if "distress" in own:
         # Hopelessness on top of distress, or distress again after an unclear remark: ask.
         return (UNCLEAR, "context") if context.risk else (DISTRESS, "rules")

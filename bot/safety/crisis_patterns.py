@@ -51,7 +51,18 @@ WORDS: dict[str, str] = {
              r"disappear (?:for good|forever|permanently)|sleep forever|go to sleep forever|"
              r"not be (?:in this world|on this earth)|leave this world|off myself|kms|commit suicide|lie down and die)",
     "KILL_ACT": r"(?:kill myself|kill my self|end my life|end it all|take my (?:own )?life|unalive myself|"
-                r"commit suicide|off myself|hang myself|overdose|od|jump|kms|end things|end it)",
+                r"commit suicide|off myself|hang myself|overdose|od|jump|kms|end things|end it|{METHOD_ACT})",
+    # A way to die, said as an act ("walk into the sea", "step in front of a train"): the method
+    # signal alone, intent after "going to", a plan next to a time.
+    "METHOD_ACT": r"(?:(?:walk|walking|wade|wading) (?:out )?into (?:the )?(?:sea|ocean|river|lake|canal|reservoir|water)"
+                  r"(?! (?:for a|to cool|to ice|up to|knee|waist|to my))|"
+                  r"(?:walk|walking|step|stepping|throw myself|throwing myself|run|running) (?:out )?(?:into traffic|"
+                  r"(?:in front of|under) (?:the |a |an )?(?:train|bus|lorry|truck|car|van|tram|oncoming \w+))|"
+                  r"jump(?:ing)? (?:off|from|in front of) (?:the |a |an |that )?(?:bridge|building|roof|cliff|car park|multi-storey|"
+                  r"viaduct|overpass|train|balcony|tower|ledge)|drown(?:ing)? myself|hang(?:ing)? myself|"
+                  r"throw(?:ing)? myself (?:off|under|in front of)|(?:drive|driving|crash|crashing) (?:my car )?(?:into|off) "
+                  r"(?:a |the )?(?:wall|tree|bridge|cliff|barrier|lorry|truck|oncoming traffic)|crash(?:ing)? my car\b(?! into (?:a|the) "
+                  r"(?:parking|space|bollard))|lie down on the (?:tracks|road|motorway))",
     # Things a person could use.
     "MEANS": r"(?:pills|tablets|meds|medication|medicine|painkillers|sleeping pills|sleeping tablets|paracetamol|"
              r"tylenol|ibuprofen|insulin|rope|noose|belt|gun|pistol|rifle|shotgun|firearm|razor|razors|blade|"
@@ -67,11 +78,12 @@ WORDS: dict[str, str] = {
                 r"codeine|tramadol|oxy|oxycodone|percocet|vicodin|xanax|valium|diazepam|sleeping pills|"
                 r"sleeping tablets|antidepressants|sertraline|prozac|insulin|caffeine pills|pre-?workout|"
                 r"salt tabs|salt tablets|heart meds|blood pressure (?:pills|meds|tablets)|beta blockers)",
-    "OTHER": r"(?:he|she|they|he's|she's|they're|him|her|them|my (?:friend|mate|buddy|bro|brother|sister|son|"
+    "OTHER": r"(?:he(?! \w+(?:ado|ido)\b)|she|they|he's|she's|they're|him|her|them|my (?:friend|mate|buddy|bro|brother|sister|son|"
              r"daughter|kid|child|wife|husband|partner|gf|bf|girlfriend|boyfriend|mum|mom|dad|father|mother|"
              r"teammate|coach|roommate|flatmate|housemate|cousin|uncle|aunt|nephew|niece|colleague|"
              r"running (?:buddy|partner|mate)|training partner|best friend|bestie)|a (?:friend|guy|girl|man|"
-             r"woman|runner|member|teammate|kid|lad)|someone|somebody|our \w+)",
+             r"woman|runner|member|teammate|kid|lad)|someone|somebody|our \w+|(?:teen(?:age)?|older|grown(?:-up)?|adult) "
+             r"(?:son|daughter|boy|girl|kid|brother|sister|child))",
 }
 
 # ------------------------------------------------------------------------------------------------
@@ -85,7 +97,7 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"my life|things|everything)|suicide|taking my (?:own )?life|not being alive|not existing|unaliving|"
         r"offing myself)\b",
         r"\bsuicid(?:e|al|ality)\b", r"\bsewer ?slide\b", r"\bunaliv(?:e|ing)\b", r"\bkys\b",
-        r"\b(?:wish|wishes|wished|hope|hopes|pray)\s+{FILL}(?:i|she|he|they)\s+(?:was|were|could be|'d be|would be)\s+"
+        r"\b(?:wish|wishes|wished|wishing|hope|hopes|hoping|pray|praying)\s+{FILL}(?:that\s+)?(?:i|she|he|they)\s+(?:was|were|could be|'d be|would be)\s+"
         r"{FILL}(?:dead|gone|never born)\b",
         r"\bwish\s+{FILL}i\s+(?:wasn't|was not|weren't|were not|hadn't been|had not been)\s+(?:alive|here|born|around)\b",
         r"\b(?:wish|hope|pray)\s+{FILL}i\s+(?:wouldn't|won't|would not|will not|didn't|don't|never|do not)\s+"
@@ -96,7 +108,7 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"alive|being alive|go on|going on|continue|continuing|keep going|exist|existing)\b",
         r"\b(?:nothing|no one|nobody|noone) (?:left )?to live for\b", r"\bnot worth living\b",
         r"\blife (?:is|isn't|is not|'s) (?:not )?(?:worth living|worth it any ?more|not worth it)\b",
-        r"\b(?:better|easier) off dead\b", r"\brather be dead\b(?=.*\b(?:mean|serious|not joking|thought about how)\b)",
+        r"\b(?:better|easier) off dead\b", r"\b(?:rather|sooner) (?:just )?be dead\b(?! than)", r"\b(?:i'd|id|i would) (?:rather|sooner) (?:just )?die\b(?! than)",
         r"\b(?:easier|better|simpler|kinder) (?:for everyone )?(?:to|if i(?: just)?) (?:not exist|die|be dead|not be here|"
         r"not wake up|didn't exist|wasn't here|stop existing|disappeared|was gone)\b",
         r"\bwelcome death\b", r"\bdeath (?:would|will|sounds|seems|feels) (?:be )?(?:like )?(?:a )?(?:relief|better|"
@@ -200,7 +212,9 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\b(?:sorry for everything|been nice knowing (?:you|everyone|y'all)|nice knowing you all)\b",
         r"\b(?:won't|wont|don't|will not) (?:be )?need(?:ing)? (?:them|it|these|those|anything|the (?:training plan|check-?ins|"
         r"plan))\b.{0,40}\b(?:where i'?m going|any ?more|anymore|after (?:this|tonight|sunday))\b",
-        r"\b(?:won't|wont|will not) (?:be )?need(?:ing)? (?:them|it|these|those|my \w+)\b(?! (?:for|until|till|on|this|today|if))",
+        r"\b(?:won't|wont|will not) (?:be )?need(?:ing)? (?:them|it|these|those|my \w+)\b(?! (?:for|until|till|on|this|today|if))"
+        r"(?![^.!?]{0,40}\b(?:now that|because|since|as i|cos|cause|bc|until|till|after (?:the|my) (?:surgery|op)|moved to|switched to|"
+        r"for (?:a|the) (?:while|season|winter|summer))\b)",
         r"\bwhere i'?m going\b.{0,20}\bwon't need\b",
         r"\b(?:not|won't|wont|will not) (?:going to |gonna )?(?:be|being) around (?:for|much longer|any ?more|next|by|long)\b",
         r"\b(?:won't|will not|wont) be (?:here|around) (?:much )?(?:longer|for long|any ?more)\b",
@@ -241,13 +255,30 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\b(?:gun|firearm|rifle|shotgun|pistol)\b.{0,40}\b(?:plan|myself|end it|use it|loaded|out of the safe|i'm done)\b",
     ),
     "means": (
-        r"\b(?:have|got|holding|hold|bought|counted out|counting out|lined up|laid out|sorted|ready)\b.{0,25}\b{MEANS}\b"
-        r".{0,25}\b(?:right here|in front of me|next to me|in my hand|ready|on the table|in my pocket|beside me|with me|here)\b",
-        r"\b{MEANS}\b.{0,25}\b(?:right here|in front of me|next to me|in my hand|ready|on the table|in my pocket|in my car|"
+        r"\b(?:have|got|holding|hold|bought|counted out|counting out|lined up|laid out|sorted|ready)\b[^.!?]{0,25}\b{MEANS}\b"
+        r"[^.!?]{0,25}\b(?:right here|in front of me|next to me|in my hand|ready|on the table|in my pocket|beside me|with me|here)\b",
+        r"\b{MEANS}\b[^.!?]{0,25}\b(?:right here|in front of me|next to me|in my hand|ready|on the table|in my pocket|in my car|"
         r"in the car|beside me|lined up|counted out)\b",
-        r"\b(?:standing|stood|sitting|sat|waiting|am|i'm) (?:on|at|by|near|next to) (?:the |a )?(?:edge of (?:the|a) )?{PLACE}\b",
+        r"\b(?:standing|stood|sitting|sat|i'm|i am|am) (?:on|at the edge of|on the edge of|on top of|up on) (?:the |a |my )?"
+        r"(?:roof|rooftop|ledge|parapet|railing|cliff edge|edge of (?:the|a) (?:bridge|cliff|roof|platform|building))\b",
+        r"\b(?:i'm|i am|standing|sitting|lying|sat|stood) on the (?:train |railway )?tracks\b",
+        r"\b(?:gun|pistol|rifle|shotgun|firearm)\b.{0,40}\b(?:next to me|beside me|in my hand|in front of me|loaded|on my lap|"
+        r"can't stop looking|keep looking|staring at|in my lap)\b",
+        r"\b{MEANS}\b.{0,40}\b(?:can't stop (?:looking at|staring at|thinking about) (?:it|them)|keep staring at (?:it|them))\b",
+        r"\b(?:got|have|i've got|bought|with)\b[^.!?]{0,20}\b{MEANS}\b[^.!?]{0,20}\b(?:and|with|plus) (?:a |the )?(?:whole )?"
+        r"bottle of (?:vodka|whisky|whiskey|gin|rum|wine|alcohol|spirits)\b",
         r"\b(?:garage|car)\b.{0,40}\bengine running\b", r"\b(?:exhaust|hose ?pipe)\b.{0,30}\b(?:car|window|garage)\b",
         r"\bgot (?:my|his|the) \w+'?s? (?:gun|pistol|rifle)\b",
+    ),
+    # Near a dangerous place, said loosely ("standing on the bridge"): ask alone, an emergency next
+    # to crisis talk (the old "means").
+    "means_near": (
+        r"\b(?:standing|stood|sitting|sat|waiting|am|i'm|i am) (?:on|on top of|up on|at the edge of|on the edge of) (?:the |a )?"
+        r"(?:edge of (?:the|a) )?{PLACE}\b(?<!edge)",
+        r"\b(?:standing|stood|sitting|sat|waiting|am|i'm|i am) (?:on|at) the edge of (?:the |a )?(?:bridge|cliff|roof|platform|building|"
+        r"car park|multi-storey|viaduct|overpass|balcony|quarry|drop)\b",
+        r"\b(?:standing|stood|sitting|sat|waiting|am|i'm|i am) (?:at|by|near|next to) (?:the )?(?:train )?(?:tracks|railway line|"
+        r"rail line|level crossing|edge|cliff|ledge)\b",
     ),
     "time": (r"\b{SOON}\b",),
     # Having means, said plainly ("i have pills", "got a rope"): nothing alone (runners talk about
@@ -275,7 +306,8 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"ringing|stomach|weird|woozy|shaking|racing|pounding|confused|sleepy|can't breathe|numb|today|yesterday|this week|"
         r"over the (?:race|marathon|day|weekend)|in a day|since|and now)\b",
         r"\b(?:took|taken|take|had|swallowed|doubled|double|tripled)\b.{0,15}\b(?:double|twice|triple|two doses of|2x|3x)\b.{0,20}"
-        r"\b(?:my |the )?(?:dose|doses|meds|medication|pills|tablets|insulin|{PILLNAME})\b",
+        r"\b(?:my |the )?(?:dose|doses|meds|medication|pills|tablets|insulin|{PILLNAME})\b(?! of (?:electrolytes?|salt|gels?|carbs|"
+        r"protein|creatine|beetroot|caffeine gels?|sports drink|water|iron|vitamins?))",
         r"\b(?:double|doubled|twice|triple) (?:my|the) (?:dose|meds|medication|pills|insulin|{PILLNAME})\b",
         r"\btook (?:my|the) {PILLNAME}\b.{0,20}\b(?:twice|two times|again by mistake|double)\b",
         r"\b(?:took|taken|take|taking|swallowed|swallow|downed|had|ate)\b.{0,15}\b(?:too many|way too many|loads of|a load of|"
@@ -331,10 +363,10 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\b(?:only|whole|last) reason (?:to|for|i) (?:get(?:ting)? up|living|keep going|being here|still)\b",
         r"\bkeeping me (?:alive|going)\b", r"\b(?:was|is) the only thing keeping me\b",
         r"\bmight as well (?:die|be dead|end it|give up on life|not exist|not be here|disappear)\b",
-        r"\b(?:rather|sooner) be dead\b", r"\b(?:don't|do not) care if i (?:die|live|wake up)\b",
+        r"\b(?:don't|do not) care if i (?:die|live|wake up)\b",
         r"\b(?:what'?s|what is) (?:even )?the point of me\b", r"\bpoint of (?:anything|me|living|it all)\b",
         r"\blet the (?:bus|car|train|traffic|lorry|truck) (?:sort it out|take me|finish me|hit me)\b",
-        r"\bmeet (?:my|the|him) (?:maker|for real)\b", r"\bwalk(?:ing)? into the (?:sea|ocean|river|lake)\b",
+        r"\bmeet (?:my|the|him) (?:maker|for real)\b", r"\bwalk(?:ing)? into the (?:sea|ocean|river|lake)\b(?![^.!?]{0,40}\b(?:ice bath|swim|dip|paddle|cool (?:off|down)|to cool|recovery|wild swim\w*)\b)",
         r"\bcan't see a way (?:out|forward)\b", r"\bno way out\b", r"\bwant (?:it|this|everything) to stop\b",
         r"\b(?:sometimes )?(?:i )?(?:think|wonder) about not (?:being|existing)\b", r"\bdon't want to do this any ?more\b",
         r"\bno (?:point|reason) (?:in )?(?:anything|carrying on)\b",
@@ -379,6 +411,8 @@ DENIALS: tuple[str, ...] = (
     r"\b(?:i'd|i would|i will|i'll) never (?:hurt|harm|kill|end) (?:my ?self|myself|my life|it)\b",
     r"\b(?:don't|do not) (?:want|plan|intend) to (?:hurt|harm|kill|end) (?:my ?self|myself|my life|it all)\b",
     r"\b(?:don't|do not) want to die\b", r"\bnot (?:going to|gonna) do anything\b",
+    r"\b(?:it's|its|it is|it isn't|not) (?:not )?(?:like|that) i (?:want|wanna|'m going|am going|plan|'d ever|would ever|"
+    r"would) (?:to )?(?:kill myself|die|end it|hurt myself|harm myself|do anything)\b",
     r"\bno (?:self harm|suicide|suicidal)\w*\b", r"\bnot (?:in|having) (?:a )?crisis\b",
     r"\b(?:not|nothing) like (?:that|suicid\w*)\b",
     r"\bnot (?:thinking|thought|planning|going) (?:about|of|on|to) (?:suicide|killing myself|kill myself|ending (?:it|it all|my "
@@ -409,7 +443,8 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"\bkilling myself (?:with|doing|on|over) (?:these|this|those|all (?:these|this)|the|my) (?:\w+ )?(?:starts|sessions|runs|"
     r"miles|workouts|hills|intervals|reps|mornings|training|sprints|alarms|early starts)\b",
     r"\b(?:dying|die) (?:to|for) (?:a|an|some|the|my|get|see|run|race|know|try|go)\b", r"\b(?:is|are|was|were|'s) to die for\b",
-    r"(?<!wish )(?<!hope )(?<!if )(?<!wish i just )(?<!wishes )"
+    r"(?<!wish )(?<!hope )(?<!if )(?<!wish i just )(?<!wishes )(?<!better )(?<!better if )(?<!better that )(?<!better when )"
+    r"(?<!wishing )(?<!wished )(?<!wish that )(?<!hoping )(?<!pray )(?<!praying )(?<!wishing that )"
     r"\b(?:i'm|im|i am|i was|was so|was absolutely|was literally|was completely|felt|feel|feeling) "
     r"(?:absolutely |literally |completely |totally |so )?(?:dead|dying|deceased)\b"
     r"(?! inside)(?! (?:and|but) (?:i|want|wish))",
@@ -443,10 +478,17 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"\b(?:hurt|injured|harmed) (?:my ?self|myself) (?:running|racing|training|jogging|on(?! purpose)|doing|at|in)\b",
     r"\bcut my (?:foot|toe|toes|feet|knee|hand|finger|leg|shin|heel) on\b",
     r"\bhit the wall\b", r"\bbonk(?:ed|ing)?\b",
+    r"\broof ?(?:top )?(?:terrace|garden|bar|pool|deck|party|track)\b", r"\brooftop (?:bar|terrace|garden|pool|party|run|track)\b",
+    r"\b(?:say|says|saying|said|bid|bidding|bade|wave|waving) (?:my )?(?:goodbyes?|farewell|bye|byebye) to "
+    r"(?!(?:the world|this world|everyone|everybody|you|y'all|all of you|life|my (?:family|friends|kids|children|wife|"
+    r"husband|partner|mum|mom|dad|parents|loved ones|life|sister|brother|dog|cat)|them|him|her)\b)(?:the |my |this |that |our |a )?\w+",
     # Spanish figures
     r"\bme muero de (?:cansancio|hambre|risa|sed|calor|frio|sueno|ganas|verguenza|envidia|aburrimiento|dolor de piernas)\b",
     r"\bme (?:muero|mori|moria) (?:por|de ganas)\b",
+    r"(?<!noche )(?<!hoy )(?<!manana )(?<!ahora )(?<!yo )(?<!ya )(?<!mejor )(?<!creo que )(?<!pienso que )"
     r"\b(?:me|nos) (?:mata|mato|mataron|matan|estaba matando|esta matando|estan matando)\b",
+    r"\b(?:me voy a|me vas a|te vas a|nos vamos a) matar (?:entrenando|corriendo|con (?:el|la|los|las|este|esta|tanto)|"
+    r"en (?:el|la|los|las|este|esta)|haciendo|subiendo|bajando|a (?:cuestas|series|kilometros))\b",
     r"\b(?:estoy|quede|acabe|termine) (?:muerto|muerta|reventado|reventada|molido|molida)\b",
     r"\bme corte (?:el|la|los|las) (?:pelo|unas|barba|flequillo|dedo|pie)\b", r"\bme corte (?:con|cocinando)\b",
     r"\bme lastime (?:corriendo|entrenando|en|con|el|la)\b", r"\bme hice dano (?:corriendo|entrenando|en el|en la|al)\b",
@@ -466,9 +508,10 @@ REPORTS: tuple[str, ...] = (
     r"\b(?:lost|lose) (?:his|her|their|my|a) (?:son|daughter|brother|sister|friend|dad|mum|mom|father|mother|husband|wife|"
     r"partner|teammate|coach|cousin|uncle) to suicide\b",
     r"\b(?:who|that) (?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b", r"\b(?:who|that) (?:died|took (?:his|her|their) (?:own )?life)\b",
+    r"\b(?:who|that) (?:overdosed|od'd|overdosed on \w+|died of an overdose|drowned|jumped)\b",
     r"\b(?:article|story|documentary|news|report|study|paper|book|podcast|episode|film|movie|show|series|song|album|track|"
-    r"lyrics?|playlist|novel|poem)\b.{0,60}\b(?:suicide|suicides|killed (?:him|her|them)sel(?:f|ves)|die|dying|death|depression|"
-    r"self harm|overdose)\b",
+    r"lyrics?|playlist|novel|poem|memoir|biography)\b.{0,60}\b(?:suicide|suicides|killed (?:him|her|them)sel(?:f|ves)|die|dying|"
+    r"death|depression|self harm|overdos\w*|died)\b",
     r"\b(?:suicide|suicides|die|dying|death|depression|self harm)\b.{0,40}\b(?:article|documentary|book|podcast|episode|film|"
     r"movie|show|series|song|album|lyrics|playlist|novel|poem)\b",
     r"\b13 reasons why\b", r"\bsuicide squad\b", r"\bvirgin suicides\b", r"\bsuicide is painless\b", r"\bdead poets\b",
@@ -495,10 +538,12 @@ RACE_MOMENT = (r"\b(?:at|by|around|after|during|in|on|through|near) (?:the |that
                r"hill|climb|interval)|final (?:mile|km|lap|rep|climb)|finish|finish line|marker|start|aid station|"
                r"race|marathon|half|10k|5k|ultra|session|intervals|reps|tempo|track|long run|workout|heat|humidity|"
                r"parkrun|hill repeats|repeats|speedwork|trail)\b"
-               r"|\b(?:mile|km|k) \d+\b|\b\d+ ?(?:k|km|mi|miles?)\b|\bhit the wall\b|\bbonk\w*\b|\bhill repeats\b|"
+               r"|\b(?:mile|km|k) \d+\b|\b\d+ ?(?:k|km|mi|miles?|milers?)\b|\b(?:at )?\d{1,2} ?am (?:start|alarm|run)?|\bhit the wall\b|\bbonk\w*\b|\bhill repeats\b|"
                r"\b(?:those|these|that|the) (?:hill|hills|reps|intervals|repeats|sprints|climbs?|tempo|session|workout|"
                r"last \w+)\b.{0,30}\bmade me\b"
-               r"|\b(?:the )?(?:humidity|heat|taper|race|marathon|course|hill|session)\b")
+               r"|\b(?:the )?(?:humidity|heat|taper|race|marathon|course|hill|session)\b"
+               r"|\b(?:el|la|este|esta|las|los|en el|en la) (?:calor|cuesta|cuestas|series|carrera|maraton|media|tirada|km \d+|"
+               r"kilometro \d+|ultimo km|ultimos km|subida)\b")
 JOKE = r"\b(?:lol|lmao|lmfao|haha\w*|hehe|jk|jaja\w*|kidding|rofl)\b|\U0001F602|\U0001F923|\U0001F605|\U0001F606|\U0001F480"
 EARNEST = (r"\b(?:i mean (?:it|that)|not joking|no joke|i'm serious|i am serious|seriously considering|for real|deadass|"
            r"actually|fr fr|not even joking|still do|i still|it's not about (?:the )?(?:race|running|run)|not about (?:the )?"
@@ -575,12 +620,14 @@ SIGNALS_ES: dict[str, tuple[str, ...]] = {
         r"\bplaneado\b", r"\b(?:guardando|junte|he juntado|acumulando) (?:las )?pastillas\b",
     ),
     "means": (
-        r"\b(?:tengo|aqui tengo) (?:las|unas|mis) (?:pastillas|pildoras|cuerda|pistola|navaja|cuchilla)\b",
-        r"\b(?:pastillas|cuerda|pistola|navaja|cuchilla)\b.{0,15}\b(?:aqui|a mano|en la mano|conmigo|listas?)\b",
-        r"\b(?:estoy|parad[oa]) en (?:el|la) (?:puente|azotea|borde|vias|tejado)\b",
+        r"\b(?:pastillas|pildoras|cuerda|pistola|navaja|cuchilla|cuchillo|soga|arma)\b.{0,15}\b(?:aqui|a mano|en la mano|"
+        r"conmigo|listas?|delante de mi|al lado|en la mesa)\b",
+        r"\b(?:estoy|parad[oa]|sentad[oa]) en (?:la|el) (?:azotea|borde|vias|tejado|cornisa)\b",
     ),
-    "time": (r"\b(?:esta noche|hoy|manana|ahora|ahorita|ahora mismo|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|"
-             r"este fin de semana|despues de la carrera)\b",),
+    "means_near": (r"\b(?:estoy|parad[oa]) en (?:el|la) puente\b",),
+    "possession": (r"\b(?:tengo|aqui tengo) (?:las|unas|mis) (?:pastillas|pildoras|cuerda|pistola|navaja|cuchilla)\b",),
+    "time": (r"\b(?:esta noche|hoy mismo|manana|el (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)|"
+             r"este fin de semana|despues de la carrera|en (?:una|un par de|unas) horas?)\b",),
     "acted": (r"\b(?:intente|trate de) (?:matarme|suicidarme|quitarme la vida)\b", r"\bno para de sangrar\b",),
     "overdose": (
         r"\b(?:me |se )?(?:tome|he tomado|ha tomado|trague|me trague|tomo|me tomo)\b.{0,15}\b(?:todas|todos|un frasco|una caja|un bote|el frasco|"
@@ -782,11 +829,449 @@ AMBIGUOUS: tuple[str, ...] = (
     r"\bfeel (so )?hopeless\b", r"\b(i'm|i am|feel(ing)?) (so )?(done|finished) with (everything|it all)\b",
     r"\b(can't|cannot) cope any ?more\b", r"\bgive up on everything\b",
     r"\b(i )?(don't|do not) see the point any ?more\b", r"\b(i )?(don't|do not) care if i die\b",
-    r"\b(rather|sooner) be dead\b", r"\bhow much (more|longer) (of this )?i can (take|cope|handle)\b",
+    r"\bhow much (more|longer) (of this )?i can (take|cope|handle)\b",
     r"\b(what'?s|what is) (even )?the point of me\b", r"\b(only|whole) reason (to|for) (get(ting)? up|living|keep going|being here)\b",
-    r"\b(anyone|anybody|nobody|no one|noone) (would )?(even )?(care|notice|miss me) if i\b(?! (just )?((was|were) (gone|dead)|died|disappeared|wasn't here|weren't here|wasn't around))",
+    r"\b(anyone|anybody|nobody|no one|noone) (would )?(even )?(care|notice|miss me) if i\b(?! (just )?((was|were) (gone|dead)|died|disappeared|wasn't here|weren't here|wasn't around|stopped existing|didn't exist|vanished|ended it|killed myself))",
     r"\bgiv(e|ing) up\W+(on )?everything\b", r"\bdead inside\b", r"\b(just )?end me\b",
     r"\bpoint of anything\b", r"\blet the (bus|car|train|traffic|lorry|truck) (sort it out|take me|finish me|hit me)\b",
-    r"\bmeet (my|the|him) (maker|for real)\b", r"\bwalk(ing)? into the (sea|ocean|river|lake)\b", r"\bkeeping me alive\b", r"\bno (point|reason) (in )?(anything|carrying on)\b",
+    r"\bmeet (my|the|him) (maker|for real)\b", r"\bmight as well\b.{0,15}\b(walk|run|step|jump|throw myself)\w* (into|in front of|off|under)\b",
+    r"\bput me out of my misery\b",
+    r"\b(rather|sooner) (just )?be dead than\b(?! (live|living|keep|go on|going on|carry on|be like this|feel like this|exist|wake up))", r"\bkeeping me alive\b", r"\bno (point|reason) (in )?(anything|carrying on)\b",
 )
 
+
+
+# ------------------------------------------------------------------------------------------------
+# After the first blind contact (issue 14): frames for the kinds of message the first rules did
+# not read. Each entry is a *kind* of phrasing (a lexicon, a word class, a grammar), not a blind
+# message: docs/safety.md, "After the first blind contact".
+# ------------------------------------------------------------------------------------------------
+
+# Internet euphemisms and community slang, rewritten to plain words before anything is read, so
+# every frame reads them ("think im gonna self delete" -> "... unalive myself"). Applied after
+# `normalise`'s typo fixes, on whole words.
+EUPHEMISMS: tuple[tuple[str, str], ...] = (
+    # chat "y" is "why" only before a verb ("y am i still here"); elsewhere it is Spanish "and"
+    (r"\by (?=(?:am|do|did|does|would|should|is|are|r|can't|cant|bother|even|live|go on)\b)", "why "),
+    (r"\bself[- ]?delet(?:e|ing|ed|ion)\b", "unalive myself"), (r"\bdelete myself\b", "unalive myself"),
+    (r"\bend myself\b", "kill myself"), (r"\bun-?alive\b", "unalive"),
+    (r"\bctb\b", "suicide"), (r"\bcatch(?:ing)? the bus\b(?= (?:thoughts|for good|forever|tonight|soon))", "suicide"),
+    (r"\bsh(?:-|')?ing\b", "self harming"), (r"\bsh(?:-|')ed\b", "self harmed"), (r"\bs/h\b", "self harm"),
+    (r"\b(?:neck|rope) myself\b", "hang myself"), (r"\b(?:want|going|wanna|gonna|about) to rope\b", "want to hang myself"),
+    (r"\byeet(?:ing)? myself (?:off|out of|in front of)\b", "throw myself off"),
+    (r"\blog(?:ging)? off (?:permanently|for good|forever)\b", "die"), (r"\b(?:the big|eternal|final|forever) sleep\b", "sleep forever"),
+    (r"\bdirt nap\b", "sleep forever"), (r"\btoaster bath\b", "suicide"), (r"\bsewer ?slide\b", "suicide"),
+    (r"\bsu[i1]c[i1]d(?:e|al)? ?thoughts\b", "suicidal thoughts"),
+    # non-native reflexives ("I want to kill me", "quiero matar a mi")
+    (r"\b(i|i'm|i am|i will|i'll|i think|i want|i wanna|i'm going|i am going|i'm gonna|i gonna) (to )?kill me\b(?! now\b)",
+     r"\1 \2kill myself"),
+    (r"\b((?:i|i'm|i am)\s+(?:\w+\s+)?(?:want|wanna|thinking|think|going|plan|planning|trying|try|need|decided|ready)\s+"
+     r"(?:about\s+)?to) kill me\b(?! now\b)", r"\1 kill myself"),
+)
+
+MORE_EN: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        # never having been born (C-SSRS 1, passive)
+        r"\bwish(?:es|ed|ing)?\s+{FILL}(?:i'd|i had|i was|i were|that i'd|that i had|i)\s+(?:never|not)\s+(?:been born|born|existed|woken up|woke up)\b",
+        r"\b(?:should(?:n't)? (?:never )?have been born|never (?:asked|wanted) to be born|wish (?:my (?:mum|mom|parents)|they) "
+        r"(?:had )?never had me)\b",
+        # a death that would be welcome: "if I got hit by a bus I'd be relieved", "I'd be fine if I didn't wake up"
+        r"\bif\s+{FILL}(?:i|i just)\s+{FILL}{DEATH_EVENT}\b.{0,70}\b{RELIEF}",
+        r"\b{RELIEF}.{0,30}\bif\s+{FILL}(?:i|i just)\s+{FILL}{DEATH_EVENT}\b",
+        r"\bif (?:a|the|some|any) (?:car|bus|lorry|truck|train|van|driver|cyclist|tram)\b.{0,30}\b(?:hit|hits|took|takes|ran|runs|"
+        r"knocked|wiped|clipped|flattened|mowed)\b.{0,20}\bme\b.{0,60}\b{RELIEF}",
+        r"\b{WANT}\s+{FILL}(?:to\s+)?(?:fall asleep|go to sleep|sleep|close my eyes|lie down)\s+(?:and|&)\s+(?:never|not)\s+"
+        r"(?:wake up|come back|open them again|get up)\b",
+        # non-native grammar: "thoughts to finish my life", "thinking to kill me", "better I am dead"
+        r"\b{THINK}\s+{FILL}(?:to|for|in)\s+{FILL}(?:{DEATH}|suicide|suicid\w+)\b",
+        r"\b(?:is |it's |it is |would be |be |think |maybe )?better\s+(?:for me\s+|for everyone\s+|for all\s+)?(?:if |that |when |to )?"
+        r"(?:i\s+)?(?:am|was|were|be|'m|would be|to be|will be)\s+dead\b",
+        r"\bbetter (?:for (?:me|everyone|all) )?(?:to die|that i die|if i die|i die|i am gone|to not live|not to live|i not live|"
+        r"i no live|i not exist|if i don't exist)\b",
+        r"\b(?:don't|do not|can't|cannot) see (?:myself|me) {FILL}(?:still )?(?:being )?(?:alive|here|around)\b"
+        r"(?= (?:next|in|by|for|at|after|past|this time|much|long|come)\b|\s*[.!?]|$)",
+        r"\b(?:i|i'm|i am|i've been|been) (?:thinking|thought)\b.{0,20}\b(?:i'd|i would) (?:rather|sooner) (?:be dead|die)\b",
+        r"\b(?:no|don't see (?:the|any)|do not see (?:the|any)|stopped seeing (?:the|any)|can't see (?:the|any)|lost (?:the|any)|"
+        r"what's the|what is the|whats the) point (?:of|in) (?:waking up|being alive|living|existing|staying alive|life|going on|"
+        r"getting up (?:in the morning|at all))\b",
+        r"\b(?:i )?(?:won't|will not|wont) be alive\b(?! if| after (?:this|that|the|another)| by the end)", r"\b{THINK}\s+{FILL}(?:about|of)\s+(?:not|never) waking up\b",
+        r"\b(?:(?:day)?dream|(?:day)?dreaming|fantasi[sz]e|fantasi[sz]ing) about (?:dying|being dead|not waking up|never waking up|not existing)\b",
+        # past attempt, and now feeling that way again
+        r"\b{HISTORY}\b.{0,80}\b{RELAPSE}",
+        r"\b{RELAPSE}.{0,80}\b{HISTORY}\b",
+    ),
+    "method": (
+        r"\b(?:research\w*|googl\w*|look\w* up|check\w*|search\w*) (?:which|what|the) (?:bridge|building|cliff|car park|multi-storey|"
+        r"viaduct|drop)s?\b.{0,25}\b(?:highest|tallest|high|tall|biggest drop)\b",
+        # a place, or a way, that "calls" ("the bridge on my route has been calling me")
+        r"\b(?:{PLACE}|sea|river|lake|ocean|water|tracks|train line|railway line|motorway|quarry|drop|canal)\b.{0,60}\b(?:calling "
+        r"(?:me|to me|my name|out to me)|calls? (?:to )?me|pulling me|pulls me|draws? me|drawn to|tempting me|tempts me|"
+        r"keeps? drawing me|whispering to me)\b",
+        r"\b(?:{WANT}|{THINK}(?: about| of)?|could|might|should|keep picturing|picture myself|imagine)\s+{FILL}(?:to\s+)?(?:just\s+)?"
+        r"(?:myself\s+)?{METHOD_ACT}",
+    ),
+    "self_harm": (
+        r"\b(?:found|saw|took away|taken away|confiscated|hid|hide|hiding|stash\w*)\b.{0,20}\bmy (?:razor )?blades\b",
+        r"\bcutting (?:on |into |up )?my (?:thighs?|wrists?|arms?|forearms?|stomach|hips?|skin|legs?|ankles?|body)\b",
+        r"\b(?:self harming|self harmed)\b",
+        r"\b(?:(?:been|started|keep|kept|back to) (?:cutting|burning|scratching|hitting|hurting) (?:again|myself))\b",
+    ),
+    "burden": (
+        r"\b(?:would|'d|will)\s+(?:\w+\s+)?(?:get over it|cope|move on|be fine|be ok|be okay|manage|not notice|barely notice|forget me)\b"
+        r"[^.!?]{0,30}\bif i (?:was|were|'m|am) (?:gone|dead|not here|not around|no longer here)\b",
+        r"\bif i (?:was|were|'m|am) (?:gone|dead|not here|not around|no longer here)\b[^.!?]{0,30}\b(?:would|'d|will)\s+(?:\w+\s+)?"
+        r"(?:get over it|cope|move on|be fine|be ok|be okay|manage|not notice|barely notice|forget me)\b",
+        r"\b(?:nobody|no one|noone|anyone) would (?:even )?(?:care|notice|miss me|mind) if i (?:just )?(?:stopped existing|didn't exist|"
+        r"vanished|was no longer here|ended it|killed myself|wasn't alive)\b",
+    ),
+    "goodbye": (
+        # a message left for others: "tell my run club I'm sorry"
+        r"\btell (?:my|the|everyone|them|him|her|all|whoever)\b.{0,30}\b(?:(?:i'm|i am) sorry(?: for everything)?(?: and (?:goodbye|bye|"
+        r"i love \w+))?\s*(?:[.!]|$)|i love (?:them|him|her|you|everyone|you all)\b|i said (?:goodbye|bye)\b|goodbye\b|"
+        r"thank(?:s| you) for everything\b)",
+        r"\b(?:look after|take care of) (?:my (?:dog|cat|kids|running shoes|things)|the dog|the cat)\b.{0,30}\b(?:for me|when i'm gone|after)\b",
+    ),
+    "intent": (
+        r"\b(?:i'm|im|i am|i will|i'll|i|i've)\s+{FILL}{INTEND}\s+{FILL}(?:just\s+)?{METHOD_ACT}(?!.{0,20}\b(?:if|when|unless|lol|haha|lmao)\b)",
+        r"\b(?:going to|gonna) {FILL}{METHOD_ACT}\b(?!.{0,20}\b(?:if|when|unless|lol|haha|lmao)\b)",
+        r"\b(?:going to|gonna|about to|will|'ll)\s+{FILL}(?:take|swallow|down|neck)\s+(?:everything|the lot|all of (?:them|it)|"
+        r"every (?:pill|tablet)|the whole (?:box|bottle|pack|packet))\b",
+        r"\b(?:i'll|i will|i'm gonna|i am gonna|i shall)\s+{FILL}(?:just\s+)?{METHOD_ACT}(?!.{0,20}\b(?:if|when|unless|lol|haha|lmao)\b)",
+    ),
+    # "it's all planned" counts only next to a final act ("one more marathon first") or crisis talk
+    "plan_weak": (
+        r"\b(?:it's|it is|its|everything's|everything is|all) (?:all )?(?:planned|sorted|arranged|set|ready|organi[sz]ed|in place)\b",
+        r"\b(?:i've|i have|i) (?:got|have) it (?:all )?(?:planned|worked out|figured out)\b",
+    ),
+    "final": (
+        r"\bone (?:more|last|final) (?:run|race|marathon|parkrun|ultra|long run|time)\b.{0,30}\b(?:first|before)\b",
+        r"\b(?:finish|do|run) (?:one|my) (?:more|last|final) (?:run|race|marathon|parkrun|ultra)\b",
+        r"\bmy (?:last|final) (?:run|race|marathon|parkrun|ultra)\b(?! (?:was|of|in|before the|for|this))",
+        r"\b(?:last|final) (?:run|race|marathon) (?:ever|before i go)\b(?! in these)",
+    ),
+    "resolve": (
+        r"\b(?:i've|i have|i|i'm|i am) (?:decided|made up my mind|made my (?:mind|decision))\b"
+        r"(?!\s+(?:to|on|that|which|what|whether|if|against|not|about|i'm|i am|i'll)\b)",
+        r"\bmy mind(?:'s| is) made up\b", r"\b(?:it's|it is) decided\b", r"\bno going back\b(?! to)",
+    ),
+    "time": (
+        r"\bwhen (?:my \w+|everyone|everybody|the house|nobody|no one|they|he|she)(?:'s| is| are|'re)? (?:away|out|asleep|gone|"
+        r"at work|on holiday|not home|not around|empty|in bed)\b",
+        r"\b(?:after|before) (?:this|my|the) (?:last |final )?(?:run|race|marathon|session|parkrun)\b",
+        r"\bfor my birthday\b", r"\bon my birthday\b",
+    ),
+    "acted": (
+        r"\b(?:went|gone|go|cut|cutting) (?:way |far )?too deep\b", r"\bblood everywhere\b",
+        r"\b(?:already|just) (?:did|done|went and did) (?:something|it)\b(?! (?:to|with|wrong|in|on|at|about|like|similar|"
+        r"different|new|else|fun|silly|for)\b)",
+        r"\bi(?:'ve| have) done something (?:stupid|bad|terrible|to myself)\b(?=.{0,40}\b(?:blood|bleed\w*|pills|took|cut|hurt)\b|\s*[.!]|$)",
+        r"\b(?:ran|walked|stepped|jumped|drove|crashed|threw myself|swerved)\b.{0,30}\b(?:on purpose|deliberately|intentionally)\b",
+        r"\bwish (?:it|that|i) (?:had|would have|'d|could have) (?:worked|succeeded|died|not survived|not woken up|finished the job)\b",
+        r"\b(?:disappointed|sad|angry|annoyed) (?:that )?i (?:survived|woke up|didn't die)\b",
+    ),
+    "hopeless": (
+        r"\b(?:my )?life (?:has|makes|have) no (?:sense|meaning|point)\b", r"\b{RELAPSE}",
+        r"\b(?:can't|cannot) keep (?:living|going on) like this\b",
+    ),
+    "history": (r"\b{HISTORY}\b",),
+    # Said alone after distress ("i think i'm done"): ask. Alone in a conversation, nothing (a
+    # finished session is "done" too).
+    "done": (
+        r"^\W*(?:(?:i think|honestly|tbh|yeah|ok|okay|just|so|i guess|and|but|well)\s+)*(?:i'm|i am|im) (?:so |just |really |"
+        r"completely |totally )?(?:done|finished|out)(?: now)?\W*$",
+        r"^\W*(?:i )?(?:give up|quit)\W*$", r"^\W*(?:i )?can't (?:anymore|any more|do it)\W*$",
+    ),
+}
+
+MORE_ES: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        r"\b(?:dormir(?:me)?|acostarme|quedarme dormid[oa]) y no (?:volver a )?despertar(?:me)?\b",
+        r"\b(?:dormir(?:me)?|desaparecer|irme) para siempre\b", r"\bno despertar(?:me)? (?:nunca|mas|jamas)\b",
+        r"\bno haber nacido\b", r"\b(?:ojala|quisiera|desearia) (?:no )?(?:haber nacido|estar muert[oa]|desaparecer)\b",
+        r"\b(?:pienso|pense|he pensado|pensando|pensar) (?:mucho )?en (?:el |la )?(?:suicidio|muerte|morir(?:me)?|matarme)\b",
+        r"\bsi me (?:atropella|pasara algo|muriera|muero)\b.{0,40}\b(?:alivio|no me importaria|mejor|tranquil[oa]|no pasa nada|da igual|"
+        r"no importa|nadie)\b",
+    ),
+    "burden": (
+        r"\bmejor (?:para (?:todos|todo el mundo|mi familia|ellos|ella|el) )?si (?:yo )?(?:no estuviera|no existiera|me muriera|"
+        r"desapareciera|ya no estuviera|no estoy)\b",
+        r"\b(?:estarian|estaria|serian|seria|vivirian) (?:todos )?mejor sin mi\b", r"\b(?:soy|me siento) (?:una|un) (?:carga|estorbo)\b",
+        r"\bnadie me (?:va a |iba a |va a )?(?:extranar|echar de menos|extranaria|echaria de menos|extrana)\b",
+    ),
+    "method": (
+        r"\b(?:tirarme|lanzarme|aventarme|arrojarme) (?:de|del|desde|a|al|por|bajo|debajo de) (?:un |una |el |la |los |las )?"
+        r"(?:puente|edificio|azotea|balcon|ventana|tren|metro|vias|acantilado|coche|camion|rio|mar|precipicio)\b",
+        r"\b(?:ahorcarme|colgarme|envenenarme|cortarme las venas|ahogarme en el (?:mar|rio))\b",
+        r"\bme (?:tiro|lanzo|aviento|arrojo|tirare|lanzare) (?:de|del|desde|a|al|por|bajo|debajo de) (?:un |una |el |la |los |las )?"
+        r"(?:puente|edificio|azotea|balcon|ventana|tren|metro|vias|acantilado|coche|camion|rio|mar|precipicio)\b",
+    ),
+    "intent": (
+        r"\b(?:esta noche|hoy|manana|ahora|ya|yo|mejor|creo que|pienso que|al final) me mato\b",
+        r"\b(?:voy a|quiero|pienso|estoy por) (?:tomarme|tragarme) (?:todas|toda|todo|el frasco|la caja|un monton|el bote)\b",
+        r"\b(?:me voy a|voy a) (?:tirar|lanzar|ahorcar|colgar)(?:me)?\b",
+    ),
+    "goodbye": (
+        r"\bme despido\b", r"\bgracias por todo\b.{0,40}\b(?:adios|me despido|perdon|cuidense|los quiero)\b",
+        r"\b(?:adios|me despido)\b.{0,40}\bgracias por todo\b",
+    ),
+    "resolve": (r"\b(?:ya )?(?:tome|he tomado) (?:la|una|mi) decision\b", r"\bya lo (?:decidi|tengo decidido)\b", r"\blo tengo decidido\b"),
+    "hopeless": (
+        r"\b(?:ya )?no (?:le )?(?:veo|encuentro|tiene) (?:el |ningun )?sentido (?:a |en )?(?:nada|la vida|vivir|seguir|mi vida)?\b",
+        r"\bya no aguanto\b",
+    ),
+    "self_harm": (r"\bme (?:estoy )?(?:haciendo|hice) cortes\b", r"\bautolesion\w*\b",
+                  r"\bme (?:corte|corto|cortaba|he cortado|estoy cortando|quemo|queme|he quemado) (?:los|las|el|la|mis|en (?:los|las|el|la|mis)) "
+                  r"(?:brazos?|munecas?|piernas?|muslos?|venas|piel|barriga|abdomen|antebrazos?)\b"),
+}
+
+MORE_OTHER: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        # Italian
+        r"\bfarla finita\b", r"\btogliermi la vita\b", r"\bvorrei (?:morire|non svegliarmi|sparire)\b",
+        # Dutch
+        r"\bik wil (?:dood|sterven|niet meer leven|er niet meer zijn|een eind aan (?:mijn leven|alles) maken)\b",
+        r"\bzelfmoord\w*\b", r"\bmezelf (?:van kant maken|doden|ombrengen)\b", r"\bniet meer (?:leven|wakker worden)\b",
+        # French / Portuguese / German, a few more
+        r"\bj'ai envie de (?:mourir|disparaitre)\b", r"\bme (?:tuer|suicider)\b", r"\bje veux en finir\b",
+        r"\bqueria (?:morrer|sumir|nao acordar)\b", r"\bich will nicht mehr\b",
+    ),
+    "burden": (
+        r"\bum (?:peso|fardo) (?:para|pra)\b", r"\bseria melhor se eu (?:morresse|nao estivesse|nao existisse|sumisse)\b",
+        r"\bsarebbe meglio se (?:io )?(?:morissi|non ci fossi)\b", r"\bce serait mieux si je (?:mourais|n'etais (?:plus )?la)\b",
+        r"\bbeter af zonder mij\b", r"\bbesser ohne mich\b",
+    ),
+    "hopeless": (r"\bnon ce la faccio piu\b", r"\bje n'en peux plus\b", r"\bnao aguento mais\b", r"\bik kan niet meer\b"),
+}
+
+# Word classes the frames above use (merged into WORDS).
+MORE_WORDS: dict[str, str] = {
+    "DEATH_EVENT": r"(?:(?:got|get|gets|was|were|am|be|got myself) (?:hit|run over|killed|knocked down|taken out|struck|mown down|"
+                   r"flattened)|died|die|didn't wake up|don't wake up|never woke up|never wake up|dropped dead|drop dead|was gone|"
+                   r"were gone|didn't make it|don't make it|didn't come back|never came back|crashed|had a heart attack|fell off \w+)",
+    "RELIEF": r"(?:relieved|relief|(?:wouldn't|would not|won't|will not|don't|do not) (?:mind|care)|be (?:fine|okay|ok|glad|"
+              r"happy|grateful|thankful|at peace)|(?:fine|okay|ok|at peace) with (?:it|that)|welcome it|a blessing|a mercy|"
+              r"a good thing|the best thing|wouldn't be (?:sad|upset)|not be (?:sad|upset))",
+    # a past attempt, or past treatment after one: "I've attempted before", "my last attempt"
+    "HISTORY": r"(?:(?:i've|i have|i) (?:attempted|tried)(?: (?:suicide|to kill myself|to end (?:it|my life)|to take my life))?"
+               r"(?: (?:before|in the past|once|twice|a few times|previously|when i was \w+|years ago|last year))|"
+               r"(?:my|a|the) (?:previous|last|past|first|old) (?:suicide )?(?:attempt|overdose)|"
+               r"(?:been|was) (?:suicidal|hospitali[sz]ed|sectioned|in hospital) (?:before|in the past|once)|"
+               r"(?:i|i've) (?:used to|have) self harm(?:ed)?|history of (?:self harm|suicid\w+|attempts?))",
+    # that time coming back: "starting to feel like I did back then"
+    "RELAPSE": r"(?:(?:starting|beginning|begun|started|start) to (?:feel|think) (?:like|the way|how) i did|"
+               r"feel(?:ing)? (?:like|the way|how) i did (?:back )?(?:then|before|that time)|"
+               r"(?:same|that|the) (?:dark )?(?:place|headspace|hole|way) (?:as|i was in|i was) (?:before|back then|then|last time)|"
+               r"(?:those|the|that|my) (?:old |dark )?(?:thoughts|feelings|urges) (?:are |is )?(?:coming|creeping|sneaking|"
+               r"starting to come) back|back (?:in|to) (?:that|the same|the) (?:dark )?(?:place|hole)|"
+               r"(?:like|as) (?:it was|i was) (?:before|back then) (?:the|my) (?:attempt|overdose))",
+}
+
+# ------------------------------------------------------------------------------------------------
+# Overdoses and poisonings, on purpose or not (bot/safety/crisis.py, `_overdose_spans`): a
+# substance lexicon (classes, common brand names, US / UK / Spanish), what taking it sounds like,
+# and the cues of too much. An overdose is: a poison swallowed; a medicine taken with a cue of
+# excess ("twice", "extra", "every couple of hours", "on top of", a whole box); a high-risk medicine
+# with alcohol or a sign of poisoning (slow breathing, blue lips); several tablets with a sign of
+# poisoning; a mix-up (the wrong pills, someone else's, "thinking they were my vitamins").
+# ------------------------------------------------------------------------------------------------
+SUBSTANCES: dict[str, str] = {
+    "otc_pain": r"ibuprofens?|ibuprofenos?|advil|motrin|nurofen|brufen|naproxen|naproxeno|aleve|naprosyn|aspirins?|aspirinas?|"
+                r"paracetamol|paracetamoles|acetaminophen|tylenol|panadol|calpol|excedrin|anadin|solpadeine|lemsip|beechams|"
+                r"nyquil|dayquil|theraflu|night nurse|diclofenac|diclofenaco|voltarol|voltaren|meloxicam|celecoxib|"
+                r"metamizol|nolotil|gelocatil|dolalgial|enantyum|efferalgan|doliprane|dafalgan|"
+                r"painkillers?|pain killers?|pain meds|pain relief|anti-?inflammatories|nsaids?|calmantes|analgesicos",
+    "opioid": r"co-?codamol|cocodamol|co-?dydramol|codeine|codeina|dihydrocodeine|tramadol|tramal|oxy|oxys|oxycodone|oxycontin|"
+              r"percocet|vicodin|hydrocodone|morphine|morfina|fentanyl|fentanilo|methadone|buprenorphine|opioids?|opiates?|"
+              r"opioides|percs|norco|dilaudid",
+    "sedative": r"xanax|alprazolam|valium|diazepam|lorazepam|ativan|klonopin|clonazepam|zopiclone|zolpidem|ambien|"
+                r"benzos?|benzodiazepines?|sleeping (?:pills?|tablets?)|sleep(?:ing)? aids?|melatonin|benadryl|"
+                r"diphenhydramine|unisom|zzzquil|sominex|promethazine|phenergan|nytol|orfidal|trankimazin|somniferos|"
+                r"pastillas para dormir|pregabalin|lyrica|gabapentin|neurontin|muscle relaxants?|cyclobenzaprine|flexeril|"
+                r"baclofen|methocarbamol|robaxin",
+    "psych": r"antidepressants?|antidepresivos|sertraline|zoloft|prozac|fluoxetine|citalopram|escitalopram|lexapro|"
+             r"amitriptyline|mirtazapine|venlafaxine|effexor|duloxetine|cymbalta|wellbutrin|bupropion|lithium|quetiapine|"
+             r"seroquel|olanzapine|antipsychotics?",
+    "stimulant": r"adderall|ritalin|vyvanse|elvanse|concerta|methylphenidate|adhd (?:meds|medication|pills|tablets)|"
+                 r"caffeine (?:pills?|tablets?|tabs|capsules)|pastillas de cafeina|no-?doz|pro plus|pro-plus|ephedrine|"
+                 r"modafinil|fat burners?|pre-?workout",
+    "cardio": r"insulin|insulina|metformin|gliclazide|blood pressure (?:pills?|meds|tablets?|medication)|heart (?:pills?|meds|"
+              r"tablets?|medication)|beta ?blockers?|propranolol|bisoprolol|atenolol|metoprolol|amlodipine|lisinopril|ramipril|"
+              r"digoxin|warfarin|blood thinners?|water pills?|diuretics?|furosemide|thyroid (?:pills|meds|tablets)|"
+              r"levothyroxine|pastillas de la (?:tension|presion)|seizure (?:meds|medication)",
+    "other_med": r"iron (?:pills?|tablets?|supplements?)|salt (?:tabs|tablets?|pills?|caps)|electrolyte (?:tabs|tablets?|pills)|"
+                 r"potassium (?:pills|tablets)|prednisone|prednisolone|steroids?|antihistamines?|allergy (?:pills|tablets|meds)|"
+                 r"hay ?fever (?:pills|tablets)|antibiotics?|vitamins?",
+    "generic": r"pills?|tablets?|tabs|caps|capsules|meds|medication|medications|medicine|medicines|"
+               r"(?<=my )(?:usual |normal |daily |morning |evening |night )?doses?|"
+               r"pastillas|pildoras|comprimidos|tabletas|medicamentos|medicinas|cachets|comprimes|medicaments|pilules|"
+               r"remedios|pillole|pastiglie|farmaci|medicine|tabletten|pillen|medikamente",
+    "poison": r"bleach|antifreeze|anti-freeze|weed ?killer|roundup|paraquat|glyphosate|rat poison|poison|drain cleaner|"
+              r"oven cleaner|white spirit|methanol|screen ?wash|windscreen (?:wash|washer)(?: fluid)?|lighter fluid|petrol|"
+              r"gasoline|kerosene|paraffin|pesticide|insecticide|slug pellets|descaler|laundry (?:pod|capsule|tablet)s?|"
+              r"dishwasher (?:tablet|pod|liquid|detergent)s?|washing up liquid|dish soap|fabric softener|hand saniti[sz]er|"
+              r"cleaning (?:fluid|product|spray|products)|disinfectant|ammonia|lejia|cloro|amoniaco|"
+              r"matarratas|anticongelante|veneno|herbicida|insecticida|aguarras|javel|eau de javel|candida|varechina|"
+              r"button batter(?:y|ies)|batter(?:y|ies)|magnets|e-?liquid|vape (?:juice|liquid)|nicotine (?:liquid|pouches)",
+}
+#: The classes that are dangerous with alcohol or with a sign of poisoning, even without "too much".
+HIGH_RISK_SUBSTANCES = ("opioid", "sedative", "psych", "stimulant", "cardio")
+INGEST = (r"(?:took|taken|take|takes|taking|had|have had|been having|having|popped|popping|pop|swallowed|swallowing|swallow|"
+          r"downed|necked|chugged|ate|eaten|drank|drunk|drink|drinking|sipped|swig|swigged|gulped|mouthful|used|injected|"
+          r"gave myself|given myself|been on|dosed|double-?dosed|doubled up|tome|tomado|tomando|tomo|tomar|trague|bebi|me tome|"
+          r"pris|avale|tomei|tomou|preso|genommen|geschluckt|ingenomen|geslikt)")
+# Too much, said anywhere in the message ("took my insulin twice", "every couple of hours for days").
+EXCESS = (r"(?:twice|double|doubled|triple|tripled|two doses|2 doses|2x|3x|extra (?:doses|pills|tablets|ones)|a lot extra|more than (?:the|it says|i should|recommended|"
+          r"prescribed|allowed|the max|i'm meant|im meant|i'm supposed|the label|the box)|too (?:much|many)|way too|overdid|"
+          r"over the (?:limit|max|recommended|dose)|every (?:1|2|one|two|couple(?: of)?|other|half(?: an)?) ?(?:hours?|hrs?|h)\b|"
+          r"every hour|round the clock|lost (?:count|track)|forgot (?:i'd|i had|that i'd|that i had) (?:already )?(?:taken|had)|"
+          r"again (?:by mistake|by accident)|(?:a )?second (?:shot|dose|injection|jab|lot|round)|"
+          r"(?:couldn't|can't|didn't|could not|cannot) remember (?:if|whether|taking|doing|having|injecting)|"
+          r"no me acordaba|ya (?:la|lo|las|los) habia tomado|"
+          r"(?:two|three|four|five|2|3|4|5|several|multiple) times (?:today|this morning|tonight|in an hour|in a row|by mistake)|"
+          r"(?:[5-9]|1\d|five|six|seven|eight|nine|ten) times a day|on top\b(?! of (?:my|the|a|this|that) (?:run|race|training|session|pain|injury))|"
+          r"el doble|doble|dos veces|de mas|demasiad[oa]s?|me pase|me he pasado|cada (?:dos|2|una|1|pocas) horas|"
+          r"toute la boite|tou(?:s|tes?) (?:mes|les)|trop de|todos os|a caixa toda|demais|tutte le|troppe|alle|zu viele|te veel)")
+#: Ordinary phrases with those words: blanked before looking for excess.
+NOT_EXCESS = (r"\b(?:twice|two times|three times|once) (?:a|per|every) (?:day|daily|week|night)\b|\btwice daily\b|"
+              r"\bdouble[- ]check\w*\b|\bextra[- ]strength\b|\bextra (?:fort|forte)\b|\bdouble (?:knot|session|day|run)s?\b")
+# How much, said right before the medicine ("all my leftover oxy", "a whole box of", "loads of").
+AMOUNT = (r"(?:all (?:my|of my|the|of the|of them|of those|my leftover|the leftover|her|his)|(?:whole|entire) (?:bottle|box|pack|"
+          r"packet|strip|tub|jar|blister)|handfuls?|a load of|loads of|a bunch of|a lot of|lots of|heaps of|a dozen|dozens of|"
+          r"a fistful|too many|way too many|(?:way )?too much|todas (?:las|mis)|toda la caja|todo el frasco|un monton de|"
+          r"some of (?:my|her|his|their|the|mum's|mom's|dad's))")
+# A mix-up: the wrong medicine, someone else's, or the same one again.
+MISTAKE = (r"(?:by (?:mistake|accident)|accidentally|wrong (?:pills?|pen|bottle|meds|tablets?|dose|one|box|packet|insulin)|"
+           r"mixed up|mixed them|thinking (?:they|it) (?:were|was)|instead of|someone else's|"
+           r"(?:my|her|his|their) (?:wife's|husband's|mum's|mom's|dad's|partner's|friend's|son's|daughter's|gran's|nan's|"
+           r"grandma's|roommate's|flatmate's)|por error|por equivocacion|sin querer|me equivoque)")
+# A high dose repeated ("800mg every 3-4 hours"): an overdose with a sign of poisoning.
+FREQUENT = (r"(?:every (?:\d(?:-\d)?|three|four|few|couple of|couple) ?(?:hours?|hrs?|h)\b|\d{3,4} ?mg|for (?:\d+|a few|several|"
+            r"couple of|two|three|four|five) days|all (?:day|night|week)|through(?:out)? the (?:whole )?(?:race|ultra|marathon|run)|"
+            r"cada \d horas|durante (?:\d+|varios|unos) dias|llevo \d+ dias)")
+ALCOHOL = (r"(?:beers?|wine|vodka|whisky|whiskey|gin|rum|tequila|alcohol|drinks|booze|pints?|shots|drunk|cerveza|cervezas|"
+           r"vino|copas|alcool|bier)")
+# A sign of poisoning (not pain where it hurt): sick, drowsy, slow breathing, blue lips, yellow skin.
+POISON_SIGNS = (r"(?:dizzy|light-?headed|(?:feel|feeling|felt|been|being|was|am|i'm|getting|so|really) (?:really |so |very |a bit )?sick\b"
+                r"(?! of| and tired)|nause\w*|vomit\w*|threw up|throwing up|throw up|being sick|drowsy|sleepy|out of it|can't stay awake|"
+                r"confused|shak\w*|trembl\w*|sweat\w*|heart (?:is )?(?:racing|pounding|going crazy|going mad|beating (?:fast|weird))|heart (?:won't|will not|wont) slow|"
+                r"racing heart|heart rate (?:is )?(?:through the roof|really high|crazy)|temblando|temblores|"
+                r"chest (?:is )?pounding|palpitations|ringing|tinnitus|breath\w* (?:feels |is |seems |really |so )?(?:slow|shallow|"
+                r"weird|funny)|slow breathing|(?:lips|face|fingers|skin) (?:look |looks |are |is |went |turned |going )?(?:blue|grey|gray)|"
+                r"blue lips|yellow|jaundice\w*|stomach (?:hurts|pain|ache|cramps|is killing)|(?:barely|hardly|not|haven't|havent) "
+                r"(?:peed|pee|weed|wee|urinated)|dark (?:urine|pee|wee)|passed out|pass(?:ing)? out|faint\w*|blacked out|seizure|fitting|"
+                r"numb|blurry|slurr\w*|woozy|weird|can't wake|won't wake|unconscious|throat (?:is )?(?:burning|burns|on fire)|"
+                r"mouth (?:is )?burning|mareado|mareada|nauseas|vomit\w*|somnolient\w*|amarill\w*|dolor de (?:panza|estomago|barriga))")
+#: Counts of tablets that, with a sign of poisoning, make an overdose ("6 caffeine pills ... threw up").
+SEVERAL = (r"(?:[4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|cuatro|cinco|seis|siete|ocho|"
+           r"nueve|diez)")
+MANY = r"(?:[6-9]|[1-9]\d|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|seis|siete|ocho|nueve|diez)"
+# Signs that a depressant (an opioid, a sleeping pill) has gone too far, whatever the amount.
+SEVERE_SIGNS = (r"\b(?:breath\w* (?:feels |is |seems |really |so )?(?:slow|shallow)|slow breathing|(?:lips|face|fingers) "
+                r"(?:look |looks |are |is |went |turned |going )?(?:blue|grey|gray)|blue lips|can't wake|won't wake|unconscious|"
+                r"can't stay awake|seizure|fitting|passed out|not breathing|barely breathing)\b")
+
+# ------------------------------------------------------------------------------------------------
+# Feelings without risk: the one detector of how a runner feels (issue 14 after the first blind
+# contact; it replaces knowledge/feelings.yml's cues). Each kind picks the acknowledgement
+# (`utter_distress_<kind>` in dialogues/domain.yml, else `utter_distress`); the tier is `distress`
+# for every kind. Kinds in file order, heaviest first: the first kind found names the feeling.
+# A single-word cue right after a negation does not count ("not worried", "don't worry"); the
+# kinds in HEAVY_FEELINGS also lower the bar for asking later in the conversation.
+# ------------------------------------------------------------------------------------------------
+FEELINGS: dict[str, tuple[str, ...]] = {
+    "grief": (
+        r"\bgriev\w*", r"\bmourn\w*", r"\bin mourning\b",
+        r"\b(?:lost|losing) my (?:mum|mom|dad|mother|father|husband|wife|partner|brother|sister|son|daughter|best friend|friend|"
+        r"grandma|grandad|grandpa|nan|gran|baby|dog)\b(?! (?:in the crowd|at the|during the|on the))",
+        r"\b(?:lost|losing|written off|write off|wrote off) (?:my|the|this) (?:whole |entire )?(?:season|year|spring|autumn|"
+        r"summer|race season)\b",
+        r"\bduelo\b", r"\b(?:perdi|he perdido) a mi (?:madre|padre|mama|papa|herman[oa]|amig[oa]|espos[oa]|pareja)\b",
+    ),
+    "identity": (
+        r"\b(?:don't|do not) know who i am (?:without|if i can't)\b", r"\b(?:i'm|i am) nothing without (?:running|it)\b",
+        r"\bwho am i (?:if|without)\b", r"\b(?:lost|losing) my (?:identity|purpose|sense of self|whole life)\b",
+        r"\brunning (?:was|is) (?:my|the) (?:only|whole|entire)?\s?(?:therapy|life|everything|identity|outlet|coping|escape|"
+        r"thing|world)\b",
+        r"\brunning (?:was|is) how i (?:cope|coped|deal|dealt|stay sane|stayed sane)\b",
+        r"\b(?:not|no longer) (?:a runner|myself) any ?more\b", r"\bcorrer (?:era|es) (?:mi vida|todo|mi terapia)\b",
+    ),
+    "low_mood": (
+        r"\b(?:feel|feeling|felt|i'm|im|i am|so|been|being|just)\s+{FILL}(?:so |really |very |pretty |completely |totally |a bit |quite )?"
+        r"(?:useless|worthless|lost|empty|broken|miserable|depressed|down|low|lonely|alone|isolated|defeated|numb|crushed|a failure|"
+        r"a mess|like a failure|like a fraud|like nothing|like a shell|sad|overwhelmed|angry at myself|ashamed|desperate|"
+        r"struggling|like shit|like crap|rubbish about myself)\b",
+        r"\b(?:i|i've|i have|been)\s+{FILL}(?:been )?(?:crying|cried|struggling|not coping|falling apart|spiralling|spiraling)\b",
+        r"\b(?:hate|hating|loathe) (?:my ?self|myself|my body|my life|my legs)\b",
+        r"\b(?:wreck|ruin|destroy|kill|trash|tank|mess|screw)\w*(?: up| with)? my mental health\b",
+        r"\bmental health\b.{0,20}\b(?:tanked|terrible|awful|bad|gone|suffering|worse|crashed|in the bin|shot|taken a hit|struggling|"
+        r"not great|not good|rock bottom)\b",
+        r"\b(?:just |only )?venting\b", r"\bneed(?:ed)? to vent\b", r"\bno one understands\b", r"\bnobody (?:gets it|understands)\b",
+        r"\bcan't stop crying\b", r"\bkilling me inside\b", r"\b(?:i'm|im|i am) a (?:failure|mess|wreck|fraud)\b",
+        r"\b(?:sick|tired|fed up) of being (?:injured|hurt|broken|sidelined)\b", r"\bhave nothing (?:left|now)\b",
+        r"\bme siento (?:muy |tan |super )?(?:inutil|sol[oa]|triste|vaci[oa]|perdid[oa]|fatal|deprimid[oa]|mal|un fracaso|"
+        r"fracasad[oa])\b", r"\b(?:estoy|ando) (?:muy |tan |super )?(?:deprimid[oa]|triste|desesperad[oa]|fatal|sol[oa])\b",
+        r"\b(?:no dejo de|no paro de) llorar\b", r"\bsoy un fracaso\b",
+    ),
+    "worry": (
+        r"\b(?:worr(?:y|ied|ying|ies)|anxious|scared|afraid|nervous|panick?(?:ing|ed|y)?|terrified|freaking out|stressed|"
+        r"stressing|dreading)\b",
+        r"\b(?:haven't|have not|can't|cannot|couldn't) (?:slept|sleep)\b", r"\blying awake\b", r"\blosing sleep\b",
+        r"\bkeeps? me (?:up|awake) at night\b", r"\bmy anxiety (?:is|has been) (?:bad|awful|through the roof|terrible)\b",
+        r"\b(?:preocupad[oa]|ansios[oa]|nervios[oa]|agobiad[oa]|me preocupa|tengo miedo de que|no (?:puedo dormir|duermo))\b",
+    ),
+    "missing_running": (
+        r"\bmiss (?:running|my running|my runs|racing|it so much|the track|my club|my run club|parkrun)\b",
+        r"\bmissing (?:running|my runs|my running|racing)\b", r"\bhow much i miss (?:running|it)\b",
+        r"\bwant (?:my (?:legs|body|running|old self|life|knee) back|to run again so (?:badly|much))\b",
+        r"\b(?:haven't|have not) been able to run\b", r"\bhaven'?t run in\b", r"\b(?:losing|lose|lost) (?:all )?my fitness\b",
+        r"\bmissed my race\b", r"\bmiss my race\b", r"\bhad to pull out\b", r"\bout for (?:weeks|months)\b",
+        r"\b(?:echo|extrano) de menos (?:correr|entrenar|mis carreras)\b", r"\bextrano correr\b",
+    ),
+    "frustration": (
+        r"\bfrustrat\w*", r"\bannoy\w*", r"\bfed up\b", r"\bsick (?:of|and tired)\b", r"\bso over it\b", r"\bover it\b",
+        r"\bdriving me (?:mad|crazy|nuts|insane|up the wall)\b", r"\bhate (?:this|it|that|being)\b", r"^\W*(?:ugh|urgh|argh)\b",
+        r"\b(?:ugh|urgh|argh)\b", r"\bgutt(?:ed|ing)\b", r"\bdevastat\w*", r"\bupset\b", r"\bdisappoint\w*", r"\bsucks\b",
+        r"\bnot fair\b", r"\bunfair\b", r"\bwhy me\b", r"\bkeeps happening\b", r"\bagain and again\b", r"\bevery single time\b",
+        r"\bsoul ?destroying\b", r"\bheartbroken\b", r"\bfurious\b", r"\bpissed off\b", r"\bso angry\b",
+        r"\bque (?:frustracion|rabia|impotencia|bajon|coraje|mierda)\b", r"\bfrustrad[oa]\b", r"\bfrustracion\b", r"\bhart[oa]\b",
+        r"\bme da (?:rabia|coraje)\b", r"\botra lesion (?:mas|otra vez)\b",
+    ),
+    "bad_experience": (
+        r"\b(?:didn't|did not|don't|do not|doesn't|does not|hasn't|has not|haven't|have not|isn't|is not|wasn't|was not) "
+        r"(?:help|helped|helping|work|helpful)\b(?!\s*\?)", r"\bno help\b", r"\bno use\b", r"\bmade (?:it|things) worse\b",
+        r"\bwaste of (?:money|time)\b", r"\b(?:physio|pt|doctor|gp|doc|physiotherapist|chiro|podiatrist|surgeon)\b.{0,40}\buseless\b",
+        r"\buseless\b.{0,20}\b(?:physio|pt|doctor|gp|doc|physiotherapist|chiro|podiatrist|surgeon)\b", r"\bgot nowhere\b",
+        r"\bnothing (?:helped|helps|works|worked|seems to work)\b", r"\btried everything\b", r"\bdidn't listen\b",
+        r"\bbrushed me off\b", r"\bfobbed (?:me )?off\b", r"\bdismissed me\b",
+    ),
+}
+HEAVY_FEELINGS = ("grief", "identity", "low_mood")
+#: Feeling words that are not a feeling here: a question whether to worry, a story's feelings.
+NOT_FEELINGS = (r"\b(?:something|anything|much|too much|a lot) to worry about\b|\b(?:should|do|would) i (?:need to |be )?worr\w*\b|"
+                r"\bworth worrying\b|\bno need to worry\b|\bnothing to worry\b|\bworried about (?:nothing|the weather|traffic)\b")
+#: A negation right before a feeling word: the feeling is denied ("not worried", "don't worry").
+FEELING_NEGATION = r"(?:\b(?:not|never|no|don't|dont|didn't|doesn't|isn't|wasn't|aren't|ain't|can't|won't|without|nothing)|n't)\s+(?:\w+\s+)?$"
+
+# Means at hand include every medicine class of the lexicon ("all my tramadol lined up").
+WORDS["MEANS"] = WORDS["MEANS"][:-1] + "|" + "|".join(
+    SUBSTANCES[k] for k in ("opioid", "sedative", "psych", "stimulant", "cardio")) + ")"
+#: A medicine said at hand for a race or a dose question is kit, not means ("gels and tablets right
+#: here for the race, what else should I pack?").
+MEANS_ORDINARY = (r"\b(?:pack|packing|bring|carry|race ?day|on (?:long |my |easy )?runs?|during (?:the|my|a) (?:race|run|marathon)|"
+                  r"while (?:running|i run)|when i run|is (?:that|it) (?:ok|okay|safe|fine)|in case|where (?:is|does|do)|which way|"
+                  r"parked|parking|park(?:ed)? (?:up|the car)|waiting for|meeting|start(?:s|ing)? line|parkrun|for the (?:race|run|marathon|ultra|long run)|for my (?:race|run|"
+                  r"long run)|should i take|can i take|ok to take|okay to take|safe to take|how many|what dose|before the start)\b")
+#: An accident that bled, or a kitchen knife in use: not an act of self-harm, not means at hand.
+ACCIDENT = (r"\b(?:slipped|fell|fall|tripped|blister\w*|nosebleed|nose bleed|nose|toenail|chaf\w*|graze\w*|kerb|curb|"
+            r"cutting (?:up )?(?:veg\w*|onions?|bread|meat|fruit|the \w+ for)|chopping|cooking|for (?:dinner|lunch|tea)|recipe|"
+            r"crash(?:ed)? (?:my|off my) bike|on the trail|shaving|razor burn|stitches|"
+            r"cut (?:my |the )?(?:finger|thumb|hand|palm|foot|feet|toe|toes|knee|shin|heel|lip|chin|head|elbow|forehead)s?\b)\b")
+#: Words of cutting on purpose: with them, bleeding is never explained as an accident.
+SELF_CUTTING = r"\b(?:cut(?:ting)?|too deep|slit|blade|blades|razor|on purpose|self harm\w*)\b"
+WEAPONS = r"\b(?:gun|pistol|rifle|shotgun|firearm|razor|razors|blade|blades|knife|knives|rope|noose|ligature|belt)\b"
+#: Medicines that contain paracetamol (acetaminophen): two of them together is a double dose.
+PARACETAMOL = (r"\b(?:paracetamol|acetaminophen|tylenol|panadol|calpol|co-?codamol|cocodamol|co-?dydramol|lemsip|nyquil|"
+               r"dayquil|beechams|night nurse|excedrin|solpadeine|percocet|vicodin|norco|gelocatil|efferalgan|doliprane|"
+               r"dafalgan|theraflu)\b")
+#: "extra" said of a medicine: too much only for a high-risk medicine or with a sign of poisoning.
+WEAK_EXCESS = r"\b(?:extra|another (?:one|dose|couple)|a few more|more of (?:them|it))\b"

@@ -148,15 +148,6 @@ def test_out_of_scope_fields_are_checked(kb_dir: Path) -> None:
     assert err.path.endswith("out_of_scope.yml") and err.key == "topics.shoes.unless"
 
 
-def test_feelings_file_is_required_and_checked(kb_dir: Path) -> None:
-    path = kb_dir / "feelings.yml"
-    path.write_text(yaml.safe_dump({"feelings": {"frustration": {"cues": [], "line": "x"}}}), encoding="utf-8")
-    err = load_error(kb_dir)
-    assert err.path.endswith("feelings.yml") and err.key == "feelings.frustration.cues"
-    path.unlink()
-    assert load_error(kb_dir).path.endswith("feelings.yml")
-
-
 def test_lint_reports_a_question_shared_by_two_entries(kb_dir: Path) -> None:
     write_extra(kb_dir, questions=["Is it OK to run through the pain?"], keywords=["a", "b", "c"],
                 related=["pt-what", "pt-when"])
