@@ -55,20 +55,12 @@ from bot.telegram.keyboards import (
     telegram_state,
 )
 from bot.telegram.render import CallbackRef, message_chunks, parse_callback
-from bot.texts import Voice, english, text_key
+from bot.telegram.texts import BUTTON_NOTES, EDITED, GROUP, OPEN_PRIVATE, SLOW_DOWN, SORRY, TEXT_ONLY
+from bot.texts import Voice, english
 from bot.turn import Attachment, Button, Effect, Reply, UserMessage
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-# What the channel says outside a turn: dialogues/texts/en.yml, "telegram" (checked at start-up).
-TEXT_ONLY = text_key("telegram.text_only")
-EDITED = text_key("telegram.edited")
-SLOW_DOWN = text_key("telegram.slow_down")
-GROUP = text_key("telegram.group")
-OPEN_PRIVATE = text_key("telegram.open_private")
-BUTTON_NOTES = {outcome: text_key(f"telegram.button.{outcome}") for outcome in ("unknown", "used", "stale")}
-SORRY = text_key("telegram.sorry")
 
 #: /start deep-link parameters that open a command straight away (t.me/<bot>?start=privacy).
 DEEP_LINKS = {"help": "/help", "privacy": "/privacy", "settings": "/settings", "summary": "/summary"}
