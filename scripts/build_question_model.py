@@ -35,6 +35,7 @@ SETS: tuple[tuple[str, str, str], ...] = (
     ("dev", "tests/knowledge/dev_questions.yml", "expect"),
     ("dev_v2", "tests/knowledge/dev_questions_v2.yml", "topic"),
     ("blind1", "tests/data/blind/questions_blind.yml", "topic"),
+    ("blind2", "tests/data/blind/questions2_blind.yml", "topic"),  # after its first contact (docs/evaluation.md)
 )
 
 

@@ -312,8 +312,8 @@ class Retriever:
             # No trigger: the classifier's refusal when it is sure which one fits ("can you get me
             # seen this week" is booking), else the catch-all's.
             terms, _ = self._query(tokens, ())
-            guesses = self.model.guess(features(terms, tokens))
-            if guesses and guesses[0].out_of_scope in self._topics and guesses[0].probability >= MODEL_TOPIC:
+            guesses = [g for g in self.model.guess(features(terms, tokens), top=6) if g.out_of_scope in self._topics]
+            if guesses and guesses[0].out_of_scope != CATCH_ALL and guesses[0].probability >= MODEL_TOPIC:
                 return guesses[0].out_of_scope
         return None
 
@@ -425,7 +425,7 @@ class Retriever:
         guesses: list[Guess] = []
         by_model = None
         if self.model is not None and not exact and not refused:
-            guesses = self.model.guess(features(terms, tokens))
+            guesses = self.model.guess(features(terms, tokens), top=6)
             chosen, by_model = self._with_model(chosen, ranked, guesses, focus, terms)
         return Explanation(question, refused, exact.id if exact else None, tuple(terms), tuple(sorted(focus)),
                            tuple(ranked[:5]), tuple(plain[:5]), chosen, tuple(guesses), by_model)
@@ -462,8 +462,13 @@ class Retriever:
         bar = MODEL_LEAVE_PLACE if chosen.entry.locations and chosen.entry.detail is None else MODEL_PREFER
         if entry is not None and unsure and best.probability >= bar:
             return Match(entry, chosen.score), "preferred"
-        if entry is None and best.out_of_scope and unsure and best.probability >= MODEL_REFUSE:
-            return None, "refused"
+        # Out of scope when the out-of-scope classes together are sure enough, however that is
+        # split between topics ("did arsenal win last night": nutrition or other); the reply's
+        # topic is the likeliest of them (out_of_scope_topic).
+        refusing = sum(g.probability for g in guesses if g.out_of_scope)
+        if guesses[0].out_of_scope is not None or entry is None:
+            if unsure and refusing >= MODEL_REFUSE:
+                return None, "refused"
         return chosen, None
 
     def _check_runner_up(self, ranked: list[Match], plain: list[Match], plain_scores: list[float],
