@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,7 +70,7 @@ def set_examples(kb: KnowledgeBase, path: Path, kind: str) -> Iterator[tuple[str
         yield text, picked.id if picked is not None and picked.id in wanted else wanted[0]
 
 
-def examples(kb: KnowledgeBase, leave_out: str | None = None) -> tuple[list[tuple[Counter[str], str]], dict[str, int]]:
+def examples(kb: KnowledgeBase, leave_out: str | None = None) -> tuple[list[tuple[dict[str, float], str]], dict[str, int]]:
     retriever = kb._retriever  # noqa: SLF001
     pairs: list[tuple[str, str]] = []
     sources: dict[str, int] = {}

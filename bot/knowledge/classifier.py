@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,10 +48,10 @@ FORM_WORDS = frozenset({
 })
 
 
-def features(terms: Sequence[str], tokens: Sequence[str]) -> Counter[str]:
+def features(terms: Sequence[str], tokens: Sequence[str]) -> dict[str, float]:
     """Weighted features of a question: `terms` are the retriever's (lemmas, synonym group names,
     no stop words), `tokens` the lemmas before stop words were dropped (for the question form)."""
-    found: Counter[str] = Counter()
+    found: defaultdict[str, float] = defaultdict(float)
     for t in terms:
         found[f"w:{t}"] += WORD_WEIGHT
         if t.isalpha() and len(t) >= 4:
@@ -66,16 +66,17 @@ def features(terms: Sequence[str], tokens: Sequence[str]) -> Counter[str]:
         found[f"f:{a}_{b}"] += FORM_WEIGHT
     for a in form[:2]:
         found[f"f:{a}"] += FORM_WEIGHT
-    return found
+    return dict(found)
 
 
-def train(examples: Iterable[tuple[Counter[str], str]], sources: dict[str, int]) -> dict[str, object]:
+def train(examples: Iterable[tuple[Mapping[str, float], str]], sources: dict[str, int]) -> dict[str, object]:
     """The model file's content: per-class feature counts (rounded, sparse) and example counts."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    counts: dict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
     docs: Counter[str] = Counter()
     for feats, label in examples:
         docs[label] += 1
-        counts[label].update(feats)
+        for feat, w in feats.items():
+            counts[label][feat] += w
     by_feature: dict[str, dict[str, float]] = defaultdict(dict)
     for label in sorted(counts):
         for feat, n in counts[label].items():
@@ -142,11 +143,11 @@ class QuestionModel:
         """Has the model seen `word` (a retriever term) in an example?"""
         return f"w:{word}" in self._delta
 
-    def known(self, found: Counter[str]) -> float:
+    def known(self, found: Mapping[str, float]) -> float:
         """The weight of `found`'s features the model has seen."""
         return sum(w for f, w in found.items() if f in self._delta)
 
-    def guess(self, found: Counter[str], top: int = 3) -> list[Guess]:
+    def guess(self, found: Mapping[str, float], top: int = 3) -> list[Guess]:
         """The best `top` classes for features `found`, best first; [] when no feature is known."""
         weight = 0.0
         scores = list(self._prior)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -317,7 +316,7 @@ class Retriever:
                 return guesses[0].out_of_scope
         return None
 
-    def featurize(self, text: str) -> Counter[str]:
+    def featurize(self, text: str) -> dict[str, float]:
         """The classifier's features of `text`, read as a question is (for training)."""
         text = after_pleasantry(text) or text
         tokens = self.spelled(_lemmas(text))
