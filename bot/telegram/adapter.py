@@ -43,7 +43,8 @@ from bot.checkins.runfiles import MAX_BYTES
 from bot.checkins.schedule import CheckinSchedule, next_due
 from bot.checkins.sweep import SEND_RATE, Limiter, Outcome, Send, SweepReport, checkin_state, sweep
 from bot.engine import Engine
-from bot.errors import CorruptDataError
+from bot.scale.session import claim_update, may_send
+from bot.errors import CorruptDataError, StoreRetryLater
 from bot.store import UserSession, UserStore
 from bot.telegram.keyboards import (
     attach_message,
@@ -148,7 +149,7 @@ def is_transient(error: BaseException) -> bool:
     """
     if isinstance(error, BadRequest):
         return False
-    if isinstance(error, (NetworkError, RetryAfter, OSError, CorruptDataError)):
+    if isinstance(error, (NetworkError, RetryAfter, OSError, CorruptDataError, StoreRetryLater)):
         return True  # a corrupt file was moved aside: the next attempt starts from a clean record
     return isinstance(error.__cause__, OSError)  # e.g. StoreError("cannot read …") from an OSError
 
@@ -254,6 +255,8 @@ class TelegramChannel:
                 return
             await self._deliver(context.bot, session)  # what an earlier turn left unsent goes first
             remember_update(session.record, update.update_id)
+            if claim_update(session, update.update_id) is False:  # a shared store's own record of it
+                return
             if burst:
                 await self._slow_down(context.bot, message.chat_id, str(user.id))
             self._mark_active(session.record, message.chat_id)
@@ -275,6 +278,8 @@ class TelegramChannel:
                 return
             await self._deliver(context.bot, session)  # what an earlier turn left unsent goes first
             remember_update(session.record, update.update_id)
+            if claim_update(session, update.update_id) is False:  # a shared store's own record of it
+                return
             if burst:
                 await self._slow_down(context.bot, message.chat_id, str(user.id))
             self._mark_active(session.record, message.chat_id)
@@ -310,6 +315,8 @@ class TelegramChannel:
                 await self._answer(query.answer(BUTTON_NOTES[pressed.outcome]))
                 return
             remember_update(session.record, update.update_id)
+            if claim_update(session, update.update_id) is False:
+                return
             self._mark_active(session.record, message.chat_id)
             await self._answer(query.answer())
             if burst:
@@ -428,11 +435,19 @@ class TelegramChannel:
             state["outbox"] = outbox
         await self._send_outbox(bot, session, outbox)
 
+    async def resend_outbox(self, bot: Bot, user_id: str) -> None:
+        """Send what a user's outbox still holds, outside of a turn: a worker that died mid-send
+        left it (bot.telegram.workers finds such users in a shared store)."""
+        async with self.store.session(user_id) as session:
+            await self._deliver(bot, session)
+
     async def _send_outbox(self, bot: Bot, session: UserSession, outbox: dict[str, Any]) -> None:
         """Send the outbox's messages from the first unsent one, saving the count after each."""
         chat_id = int(outbox["chat_id"])
         messages: list[dict[str, Any]] = outbox["messages"]
         while outbox["sent"] < len(messages):
+            if not await may_send(session):  # another worker holds the user now: it sends the rest
+                raise StoreRetryLater(f"lost the lease on user {session.user_id} before sending")
             try:
                 sent = await self._send_item(bot, session, chat_id, messages[outbox["sent"]])
             except Exception as exc:
@@ -539,6 +554,8 @@ class TelegramChannel:
             session.record.clear()
             session.record.update(result.record)
             await session.save()  # the conversation is in the check-in before its question is sent
+            if not await may_send(session):
+                raise StoreRetryLater(f"lost the lease on user {session.user_id} before the check-in")
             try:
                 sent = await self._send_replies(bot, session.record, chat_id, result.replies)
             except (TimedOut, NetworkError) as exc:
