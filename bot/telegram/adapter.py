@@ -527,8 +527,9 @@ class TelegramChannel:
 
     # -- weekly check-ins ------------------------------------------------------------------
 
-    async def run_checkin_sweep(self, bot: Bot) -> SweepReport | None:
-        """One sweep (bot.checkins.sweep); None if the previous one is still running."""
+    async def run_checkin_sweep(self, bot: Bot, **options: Any) -> SweepReport | None:
+        """One sweep (bot.checkins.sweep; `options` go to it); None if the previous one is still
+        running."""
         if self._sweeping.locked():
             return None
         async with self._sweeping:
@@ -536,7 +537,8 @@ class TelegramChannel:
                 from aiolimiter import AsyncLimiter
 
                 self.checkin_limiter = AsyncLimiter(SEND_RATE, 1.0)
-            return await sweep(self.store, self.clock, self.checkin_sender(bot), limiter=self.checkin_limiter)
+            return await sweep(self.store, self.clock, self.checkin_sender(bot), limiter=self.checkin_limiter,
+                               **options)
 
     def checkin_sender(self, bot: Bot) -> Send:
         """The sweep's send function: start the check-in in the engine, save, send its question."""
