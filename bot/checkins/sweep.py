@@ -110,6 +110,8 @@ async def process_user(store: UserStore, user_id: str, due: datetime, now: datet
             data["missed_week"] = week
             await store.set_checkin_due(user_id, next_due(schedule, now))
             return "too_late"
+        if limiter is not None:  # waited for before the mark: a kill while waiting loses nothing
+            await limiter.acquire()
         previous = data.get("sent_week")
         data["sent_week"] = week
         if inflight is not None:  # noted before the mark: a kill from here on is counted
@@ -118,8 +120,6 @@ async def process_user(store: UserStore, user_id: str, due: datetime, now: datet
             await session.save()  # the at-most-once mark, on disk before anything is sent:
             await store.flush()  # saved survives a kill, flushed a power loss too
             await store.set_checkin_due(user_id, next_due(schedule, max(now, due)))
-            if limiter is not None:
-                await limiter.acquire()
             try:
                 outcome = await send(session, due, week)
             except Exception as exc:  # unknown whether it arrived: keep the mark (at most once)
