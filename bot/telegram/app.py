@@ -41,12 +41,14 @@ from telegram.request import BaseRequest
 from bot.engine import Engine
 from bot.errors import ConfigError, RunnerTriageError
 from bot.store import STORE_URL, UserStore, open_store
-from bot.telegram.adapter import COMMAND_MENU, TelegramChannel, call_api, retry_after_seconds
+from bot.telegram.adapter import TelegramChannel, call_api, retry_after_seconds
 from bot.telegram.config import TelegramConfig
 from bot.telegram.ingress import Ingress
 from bot.telegram.polling import Poller
 from bot.telegram.webhook import WebhookServer
 from bot.telegram.workers import TICK_SECONDS, Cluster, check_webhook
+from bot.texts import Voice
+from bot.vocabulary import command_menu
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +89,7 @@ def build_application(
             channel.engine = Engine.load()
         if channel._store is None:
             channel.store = open_store(config.data_dir)
-        commands = [BotCommand(name, description) for name, description in COMMAND_MENU]
+        commands = [BotCommand(name, description) for name, description in command_menu(Voice(channel.engine.texts))]
         await call_api(lambda: app.bot.set_my_commands(commands), idempotent=True)
         if config.heartbeat_file is not None and app.job_queue is not None:
             app.job_queue.run_repeating(_heartbeat(config.heartbeat_file), HEARTBEAT_SECONDS, first=1)
@@ -123,9 +125,12 @@ def build_application(
         .post_shutdown(post_shutdown)
     )
     if config.rate_limiter and cluster is not None:
-        builder = builder.rate_limiter(cluster.limiter)  # one rate for every worker, on Redis
+        # One rate for every worker, on Redis. RedisRateLimiter's argument type is int, not the
+        # builder's None: the same typing gap as AIORateLimiter's below.
+        builder = builder.rate_limiter(cluster.limiter)  # type: ignore[arg-type]
     elif config.rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        # PTB types the builder with no rate-limiter arguments; AIORateLimiter takes a dict of them.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()
