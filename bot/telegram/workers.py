@@ -26,7 +26,7 @@ import asyncio
 import logging
 import os
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from typing import Any
 
 from telegram import Bot
@@ -165,12 +165,12 @@ class Cluster:
         self._last_sweep = time.monotonic()
         await channel.run_checkin_sweep(bot, inflight=self.inflight, leading=leader.check)
 
-    def sweep_job(self, channel: Any) -> Callable[[Any], Awaitable[None]]:
+    def sweep_job(self, channel: Any) -> Callable[[Any], Coroutine[Any, Any, None]]:
         async def job(context: Any) -> None:
             await self.sweep_tick(channel, context.bot)
         return job
 
-    def outbox_job(self, channel: Any) -> Callable[[Any], Awaitable[None]]:
+    def outbox_job(self, channel: Any) -> Callable[[Any], Coroutine[Any, Any, None]]:
         async def job(context: Any) -> None:
             await self.outbox_tick(channel, context.bot)
         return job
