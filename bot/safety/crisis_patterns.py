@@ -341,9 +341,12 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
     ),
     "hopeless": (
         # "what's the point of stretching?" is a question about stretching
-        r"\bwhat'?s the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|living|life|me|trying|going on|carrying on|being|"
-        r"existing|getting up|even trying)\b))",
-        r"\bwhat is the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|living|life|me|trying|going on|being)\b))", r"\bno point (?:in )?(?:anything|any ?more|trying|carrying on|going on|to anything)\b",
+        # ... but "of any of this", "of all this", "of everything", "of this" said alone are vague:
+        # asked directly (it may be the questions that annoy them; the question says it kindly).
+        r"\bwhat'?s the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|any of this|all (?:of )?this|everything|"
+        r"this\W*$|living|life|me|trying|going on|carrying on|being|existing|getting up|even trying)))",
+        r"\bwhat is the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|any of this|all (?:of )?this|everything|"
+        r"this\W*$|living|life|me|trying|going on|being)))", r"\bno point (?:in )?(?:anything|any ?more|trying|carrying on|going on|to anything)\b",
         r"\b(?:can't|cannot|can not) (?:do this|take (?:it|this)|cope|go on|keep going|carry on|handle (?:it|this))(?: any ?more| like this)?\b",
         r"\b(?:can't|cannot) go on\b", r"\b(?:ya|i) (?:can't|cannot) (?:anymore|any more)\b",
         r"\b(?:i )?(?:just )?want to (?:disappear|vanish|not wake up)\b", r"\bwant to (?:go to )?sleep (?:for a (?:really )?(?:really )?long time|forever)\b",
