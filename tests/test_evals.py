@@ -6,6 +6,8 @@ replies (a renamed field, a new reply shape), these fail before a blind set is s
 
 from __future__ import annotations
 
+import pytest
+
 from bot.evals import checkin, questions, safety, vignettes
 
 
@@ -72,3 +74,21 @@ async def test_checkin_scorer_tells_right_from_silently_wrong() -> None:
     wrong = await checkin.score_case({"ask": "distance", "unit": "km", "text": "25 km", "expect": {"km": 40}})
     assert right[0] == "right"
     assert wrong[0] == "wrong"
+
+
+@pytest.mark.slow
+async def test_the_second_blind_vignette_set_stays_where_tuning_left_it() -> None:
+    """Regression only: tests/data/blind/vignettes2_blind.yml was scored once for first contact
+    (docs/evaluation.md: 78.6% exact, 14/80 emergency/urgent under-triaged) and tuned on since
+    (docs/triage.md, "After the second blind contact")."""
+    from pathlib import Path
+
+    from bot.evals.driver import load_cases
+
+    path = Path(__file__).parent / "data" / "blind" / "vignettes2_blind.yml"
+    counts, misses = await vignettes.evaluate(load_cases(path))
+    assert counts["n"] == 210
+    assert counts["exact"] >= 193, misses  # 198/210 after tuning
+    assert counts["serious:under"] <= 3, misses  # 2/80 after tuning (the two septic knees: label disagreement)
+    assert counts["ordinary:emergency"] <= 1, misses  # 0/130 after tuning
+    assert counts["trap:exact"] >= 61, misses  # 64/70 after tuning

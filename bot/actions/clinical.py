@@ -128,7 +128,7 @@ class ActionClinicalCheck(KnowledgeAction):
             # A feeling the crisis screen heard ("I feel useless") is not a garbled answer.
             again = not tracker.get_slot("distress_kind")
             answered, case, result = self._answer(str(pending), text, intent, case, slots, again)
-            if case.unread != unread:  # an answer we could not read: say so, the form asks again
+            if case.unread_count() != len([u for u in unread if ":" not in u]):  # an answer we could not read: say so, the form asks again
                 dispatcher.utter_message(text=self.voice(tracker).say(UNREAD))
         if answered is None:
             case, result = case.hear(text, slots)
@@ -164,7 +164,11 @@ class ActionClinicalCheck(KnowledgeAction):
         other = intent in NOT_ANSWERS or bool(heard.said or heard.denied)
         if pending in default_rules().questions:
             if reply is None and other and not _states(heard, pending):
-                return None, case, None
+                # Something new about the pain: heard as it is, the question asked again (once:
+                # the second time the answer counts as "not sure", so nothing loops).
+                again = case.asked_again(pending)
+                if again is not None:
+                    return None, again, None
             if may_ask_again and reply is None and not _states(heard, pending) and not _unsure(text):
                 again = case.unread_once(pending)
                 if again is not None:  # not a yes, a no or "not sure": asked once more
@@ -181,8 +185,13 @@ class ActionClinicalCheck(KnowledgeAction):
             case, heard = case.hear(text, slots)
             return verdict, case, heard
         understood = I.answer(case.intake, pending, text) is not case.intake
-        if intent in NOT_ANSWERS or (not understood and other):
+        if intent in NOT_ANSWERS:
             return None, case, None  # "what counts as more?" asks about the question
+        if not understood and other:
+            # Something new (heard as it is), not an answer: the question asked again, once.
+            again = case.asked_again(pending)
+            if again is not None:
+                return None, again, None
         if may_ask_again and not understood and not _unsure(text):
             again = case.unread_once(pending)
             if again is not None:  # an answer we could not read: asked once more, then "not sure"

@@ -77,6 +77,17 @@ class Case:
         first time (the question is then asked again); None the second time (recorded as not sure)."""
         return None if question in self.unread else replace(self, unread=self.unread + (question,))
 
+    def asked_again(self, question: str) -> Case | None:
+        """The case noting that a message sent while `question` was pending said something else
+        (heard as it is, the question asked again), when that is the first time; None the second
+        time (the answer then counts as not sure, so the same reply never loops)."""
+        key = f"heard:{question}"
+        return None if key in self.unread else replace(self, unread=self.unread + (key,))
+
+    def unread_count(self) -> int:
+        """How many questions had an answer we could not read (not counting other messages)."""
+        return len([u for u in self.unread if ":" not in u])
+
     def age(self) -> int | None:
         if self.intake.age is not None:
             return self.intake.age

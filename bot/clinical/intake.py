@@ -165,7 +165,7 @@ def _amount(text: str) -> float | None:
 
 def parse_mileage(text: str) -> str | None:
     norm = normalise(text)
-    m = re.search(r"\bfrom (?:about |around )?(\d+(?:\.\d+)?)\s*\w*\s+(?:up )?to (?:about |around )?(\d+(?:\.\d+)?)", norm)
+    m = re.search(r"\b(?:from |went |gone |up )?(?:about |around )?(\d+(?:\.\d+)?)\s*\w*\s+(?:up )?to (?:about |around )?(\d+(?:\.\d+)?)", norm)
     if m:
         a, b = float(m.group(1)), float(m.group(2))
         if a > 0:

@@ -54,7 +54,7 @@ _FOLLOWING_NEGATION = re.compile(r"^\s*[-:?,]?\s*(none|no|nope|nah|not really|ne
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|mine|myself|we|our)\b")
 _QUESTION_START = re.compile(r"^\s*(what|how|is|are|can|could|does|do|should|when|why|which|will|would|who|any)\b")
 _HYPOTHETICAL = re.compile(
-    r"\b(what if|in case|hypothetically|supposing|suppose|say i|let's say|"
+    r"\b(what if|in case|hypothetically|supposing|suppose|(?<!to )say i(?!')|let's say|"
     r"if (i|you|someone|somebody|a runner|runners|people|one) (ever )?(get|gets|got|have|has|had|feel|feels|felt|notice|notices|start|starts|were to)|"
     r"how (do|would|can|could|should) (i|you|one|we) (know|tell)|signs of|symptoms of|what does .{1,30} feel like|"
     r"difference between|just curious|in general|asking for a friend)\b"

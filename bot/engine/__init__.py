@@ -52,6 +52,7 @@ from bot.engine.state import Turn
 from bot.clinical.flow import says_a_sign
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU, Parse
+from bot.nlu.lang import WORD, is_english
 from bot.record import PAUSE_DEPTH, Conversation, UserRecord
 from bot.safety.crisis_patterns import HEAVY_FEELINGS
 from bot.safety.screen import screen
@@ -410,7 +411,15 @@ class Engine:
         language = turn.slots.get("message_language") or "en"
         if self.flow.state(turn).multilingual and language in self.texts.locales:
             return True
-        return turn.parse is not None and turn.parse.language == "en" and language == "en"
+        if turn.parse is None or turn.parse.language != "en":
+            return False
+        if language == "en":
+            return True
+        # A short reply to a form's question ("parkrun plus one jog") is too short for the
+        # screen's language guess: most of its words being English words is enough.
+        words = WORD.findall((turn.text or "").lower())
+        return bool(self.flow.requested(turn)) and 0 < len(words) <= 8 and (
+            sum(is_english(w) for w in words) * 2 > len(words))
 
     @staticmethod
     def _setting_up(turn: Turn) -> bool:

@@ -55,6 +55,7 @@ FACT_KEYS = (
 CONTEXT_FACTS: dict[str, str] = {
     "q_exertion": "during_or_just_after_run",
     "q_palpitations": "palpitations_with_dizziness_or_at_rest",
+    "q_faint": "fainted_or_nearly",
     "q_breathless_rest": "breathless_at_rest",
     "q_confused": "confused_or_foggy",
     "q_heat": "hot_conditions",

@@ -399,7 +399,10 @@ def _balance_from_seconds(lower: str) -> str | None:
 
 def _short_answer_pattern(lower: str) -> str | None:
     """Answers to the pattern question that only make sense in its context."""
-    if re.search(r"\b(fades?|goes away|gone|eases?|better|soreness|just sore)\b", lower):
+    if re.search(r"\b(fades?|goes away|gone|eases?|better|soreness|just sore|heals?|healing)\b", lower):
+        return "fades"
+    # No pain to fade ("n/a", "it doesn't hurt"): nothing lingers, so nothing for a physio.
+    if re.fullmatch(r"(n/?a|none|no pain( at all)?|nothing hurts|it doesn'?t hurt|doesn'?t hurt|not painful|painless|no pain,? .*)[ .!]*", lower):
         return "fades"
     if re.search(r"\b(comes? back|returns?|every (time|run)|recurs?|again)\b", lower):
         return "recurring"

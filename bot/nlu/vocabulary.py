@@ -57,6 +57,9 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "settles in", "settle within", "gone in a couple", "fine in a day",
         "don't come back", "doesn't come back", "never come back", "go away on its own",
         "easing every day", "ease every day", "easier every day", "easing day by day",
+        "fine by the next morning", "fine the next morning", "fine next morning", "fine by morning",
+        "fine by lunch", "fine by lunchtime", "gone by lunch", "gone by lunchtime", "fine after",
+        "getting better", "get better", "healing", "going down", "a bit better",
     ),
     "recurring": (
         "every run", "every time i run", "each run", "each time i run", "keep come back",
@@ -67,6 +70,7 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "whenever i go for a run", "each time i go running", "every single run", "every single time",
         "kick in", "kicks in", "always back", "on and off", "off and on", "comes and goes",
         "come back when i run", "always come back", "start hurting again", "back again",
+        "every time i play", "every time i train",
     ),
     "persistent": (
         "still hurt", "still sore", "still painful", "still there", "doesn't go away",
@@ -81,7 +85,7 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "ongoing", "no better", "not improving", "lingering", "linger", "doesn't settle",
         "not getting any better", "isn't getting any better", "hasn't budged", "not budged", "won't budge",
         "hasn't gone away", "hasn't eased", "hasn't settled", "never eases",
-        "still ache", "never fully go",
+        "still ache", "never fully go", "won't settle", "worse each day", "gradually worse", "getting gradually worse",
     ),
 }
 
