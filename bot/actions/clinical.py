@@ -124,11 +124,11 @@ class ActionClinicalCheck(KnowledgeAction):
         pending = tracker.get_slot("requested_slot") if loop in TRIAGE_FORMS else None
         answered = None
         if is_clinical_question(pending):
-            unread = case.unread
+            unread_before = case.unread_count()
             # A feeling the crisis screen heard ("I feel useless") is not a garbled answer.
             again = not tracker.get_slot("distress_kind")
             answered, case, result = self._answer(str(pending), text, intent, case, slots, again)
-            if case.unread_count() != len([u for u in unread if ":" not in u]):  # an answer we could not read: say so, the form asks again
+            if case.unread_count() != unread_before:  # an answer we could not read: say so, then it is asked again
                 dispatcher.utter_message(text=self.voice(tracker).say(UNREAD))
         if answered is None:
             case, result = case.hear(text, slots)
