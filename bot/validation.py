@@ -299,6 +299,7 @@ def _declared_keys() -> None:
     import bot.checkins.rules  # noqa: F401
     import bot.commands  # noqa: F401
     import bot.engine  # noqa: F401
+    import bot.telegram.texts  # noqa: F401
 
 
 def _texts(s: Sources) -> list[DefinitionError]:

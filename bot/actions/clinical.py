@@ -33,6 +33,7 @@ from bot.clinical import intake as I
 from bot.clinical.evaluate import LEVEL_RANK, Change, Evaluation
 from bot.clinical.flow import Case, assess, next_question
 from bot.clinical.rules import default_rules
+from bot.clinical.text import unsure as _unsure
 from bot.clinical.text import yes_no
 from bot.texts import text_key
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots
@@ -47,6 +48,7 @@ NOT_ANSWERS = ("why_ask", "ask_question", "greet", "thanks", "goodbye")
 CLINICAL_FORM = "clinical_form"
 YES, NO, NOT_SURE = "yes", "no", "not sure"
 NOTED = text_key("clinical.noted", "facts")
+UNREAD = text_key("clinical.unread")
 
 
 def case_of(tracker: Tracker) -> Case:
@@ -122,7 +124,12 @@ class ActionClinicalCheck(KnowledgeAction):
         pending = tracker.get_slot("requested_slot") if loop in TRIAGE_FORMS else None
         answered = None
         if is_clinical_question(pending):
-            answered, case, result = self._answer(str(pending), text, intent, case, slots)
+            unread = case.unread
+            # A feeling the crisis screen heard ("I feel useless") is not a garbled answer.
+            again = not tracker.get_slot("distress_kind")
+            answered, case, result = self._answer(str(pending), text, intent, case, slots, again)
+            if case.unread != unread:  # an answer we could not read: say so, the form asks again
+                dispatcher.utter_message(text=self.voice(tracker).say(UNREAD))
         if answered is None:
             case, result = case.hear(text, slots)
             case, timed = _volunteered_balance(case, text, slots)
@@ -147,8 +154,8 @@ class ActionClinicalCheck(KnowledgeAction):
                 dispatcher.utter_message(text=self.voice(tracker).say(NOTED, facts=_stated(result) or timed))
         return events + [SlotSet(FINDING_SLOT, finding)]
 
-    def _answer(self, pending: str, text: str, intent: str, case: Case,
-                slots: Mapping[str, Any]) -> tuple[str | None, Case, Evaluation | None]:
+    def _answer(self, pending: str, text: str, intent: str, case: Case, slots: Mapping[str, Any],
+                may_ask_again: bool = True) -> tuple[str | None, Case, Evaluation | None]:
         """(the slot's value, the case, the evaluation) when `text` answers the pending
         question; (None, case, None) when it does not: a question, a "why?", or something new
         about the pain ("now my hip hurts") is heard as it is, and the question asked again."""
@@ -158,6 +165,10 @@ class ActionClinicalCheck(KnowledgeAction):
         if pending in default_rules().questions:
             if reply is None and other and not _states(heard, pending):
                 return None, case, None
+            if may_ask_again and reply is None and not _states(heard, pending) and not _unsure(text):
+                again = case.unread_once(pending)
+                if again is not None:  # not a yes, a no or "not sure": asked once more
+                    return None, again, None
             case, result = case.answer(pending, text, slots)
             return (YES if reply else NO if reply is False else NOT_SURE), case, result
         if pending == "balance_change":
@@ -172,6 +183,10 @@ class ActionClinicalCheck(KnowledgeAction):
         understood = I.answer(case.intake, pending, text) is not case.intake
         if intent in NOT_ANSWERS or (not understood and other):
             return None, case, None  # "what counts as more?" asks about the question
+        if may_ask_again and not understood and not _unsure(text):
+            again = case.unread_once(pending)
+            if again is not None:  # an answer we could not read: asked once more, then "not sure"
+                return None, again, None
         case, _ = case.answer(pending, text, slots)
         case, heard = case.hear(text, slots)
         return str(case.intake.get(pending) or NOT_SURE), case, heard

@@ -47,6 +47,7 @@ class Case:
     intake: I.Intake = field(default_factory=I.Intake)
     balance: B.BalanceReading | None = None
     asked: tuple[str, ...] = ()  # intake slots and "balance" already asked
+    unread: tuple[str, ...] = ()  # questions whose answer could not be read once (asked again, once)
 
     def hear(self, text: str, slots: Mapping[str, Any] | None = None) -> tuple[Case, Evaluation]:
         """A message in any state of the conversation: facts, findings, what changed (and the
@@ -71,6 +72,11 @@ class Case:
             return replace(case, intake=new), None
         raise ValueError(f"unknown question {question!r}")
 
+    def unread_once(self, question: str) -> Case | None:
+        """The case noting that an answer to `question` could not be read, when that is the
+        first time (the question is then asked again); None the second time (recorded as not sure)."""
+        return None if question in self.unread else replace(self, unread=self.unread + (question,))
+
     def age(self) -> int | None:
         if self.intake.age is not None:
             return self.intake.age
@@ -83,7 +89,7 @@ class Case:
     def to_json(self) -> dict[str, Any]:
         return {"state": self.state.to_json(), "intake": self.intake.to_json(),
                 "balance": None if self.balance is None else {"left": self.balance.left, "right": self.balance.right},
-                "asked": list(self.asked)}
+                "asked": list(self.asked), "unread": list(self.unread)}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any] | None) -> Case:
@@ -92,7 +98,7 @@ class Case:
         bal = data.get("balance")
         return cls(ClinicalState.from_json(data.get("state")), I.Intake.from_json(data.get("intake")),
                    B.BalanceReading(bal.get("left"), bal.get("right")) if isinstance(bal, Mapping) else None,
-                   tuple(data.get("asked") or ()))
+                   tuple(data.get("asked") or ()), tuple(data.get("unread") or ()))
 
 
 def says_a_sign(text: str) -> bool:

@@ -244,6 +244,11 @@ _NO = re.compile(
 _UNSURE = re.compile(r"^(not sure|unsure|don't know|dunno|idk|no idea|maybe|possibly|hard to say|can't tell|no clue)\b")
 
 
+def unsure(text: str) -> bool:
+    """Does the reply say the runner does not know ("not sure", "idk")? Then it is an answer."""
+    return bool(_UNSURE.match(normalise(text).strip(" .!,")))
+
+
 def yes_no(text: str) -> bool | None:
     """A reply to a yes/no question: True, False, or None when unsure or unclear."""
     norm = normalise(text).strip(" .!,")
@@ -256,4 +261,4 @@ def yes_no(text: str) -> bool | None:
     return None
 
 
-__all__ = ["Fact", "Mention", "normalise", "read_mentions", "yes_no", "sentence_is_general", "negated"]
+__all__ = ["Fact", "Mention", "normalise", "read_mentions", "unsure", "yes_no", "sentence_is_general", "negated"]

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # in spaCy, not in its stubs
 
 # The lookup table gets a few running words wrong; these win over it.
 LEMMA_FIXES: dict[str, str] = {

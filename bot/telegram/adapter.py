@@ -31,6 +31,7 @@ from telegram import (
     InputFile,
     Message,
     Update,
+    User,
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
@@ -54,44 +55,15 @@ from bot.telegram.keyboards import (
     telegram_state,
 )
 from bot.telegram.render import CallbackRef, message_chunks, parse_callback
-from bot.texts import Voice
+from bot.telegram.texts import BUTTON_NOTES, EDITED, GROUP, OPEN_PRIVATE, SLOW_DOWN, SORRY, TEXT_ONLY
+from bot.texts import Voice, english
 from bot.turn import Attachment, Button, Effect, Reply, UserMessage
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-TEXT_ONLY = "I can only read text messages, sorry. Please tell me in words what hurts."
-EDITED = ("I only read new messages, so I didn't see that edit. If something changed, "
-          "please send it again as a new message.")
-SLOW_DOWN = ("You're sending messages faster than I can answer. I'll reply to each one in turn — "
-             "give me a moment.")
-GROUP = ("I only talk about pain and injuries in a private chat, so your health details stay "
-         "between us. Tap below to start one.")
-BUTTON_NOTES = {
-    "unknown": "That button has expired. Please answer the latest question, or send /help.",
-    "used": "Already answered — thanks.",
-    "stale": "That question has moved on. Please answer the latest one.",
-}
-SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
-
 #: /start deep-link parameters that open a command straight away (t.me/<bot>?start=privacy).
 DEEP_LINKS = {"help": "/help", "privacy": "/privacy", "settings": "/settings", "summary": "/summary"}
-
-#: The command menu published with set_my_commands (deploy/botfather-commands.txt says the same).
-COMMAND_MENU: tuple[tuple[str, str], ...] = (
-    ("start", "Start, or start over"),
-    ("help", "What I can do"),
-    ("restart", "Start the questions again"),
-    ("cancel", "Stop the current questions"),
-    ("summary", "A report to show your physical therapist"),
-    ("checkin", "Weekly check-in: turn on, change, pause, off"),
-    ("progress", "Your check-ins as a chart"),
-    ("settings", "Country for crisis lines, weekly check-in"),
-    ("privacy", "What I keep and how to delete it"),
-    ("export", "Send me my data as a file"),
-    ("forget", "Delete everything about me"),
-)
-
 
 #: Seconds a turn may take before the user sees "typing…".
 TYPING_DELAY = 0.5
@@ -255,7 +227,7 @@ class TelegramChannel:
             await self._deliver(context.bot, session)  # what an earlier turn left unsent goes first
             remember_update(session.record, update.update_id)
             if burst:
-                await self._slow_down(context.bot, message.chat_id, str(user.id))
+                await self._slow_down(context.bot, message.chat_id, str(user.id), user)
             self._mark_active(session.record, message.chat_id)
             async with self._typing_while_slow(context.bot, message.chat_id):
                 await self._turn(context.bot, session, message.chat_id, said)
@@ -276,7 +248,7 @@ class TelegramChannel:
             await self._deliver(context.bot, session)  # what an earlier turn left unsent goes first
             remember_update(session.record, update.update_id)
             if burst:
-                await self._slow_down(context.bot, message.chat_id, str(user.id))
+                await self._slow_down(context.bot, message.chat_id, str(user.id), user)
             self._mark_active(session.record, message.chat_id)
             async with self._typing_while_slow(context.bot, message.chat_id):
                 attachment = await _download(message.document)
@@ -292,13 +264,13 @@ class TelegramChannel:
         ref = parse_callback(query.data)
         message = query.message
         if ref is None or not isinstance(message, Message) or message.chat.type != ChatType.PRIVATE:
-            await self._answer(query.answer(BUTTON_NOTES["unknown"]))
+            await self._answer(query.answer(self._say(BUTTON_NOTES["unknown"], query.from_user)))
             return
         user_id = str(query.from_user.id)
         burst = self.flood.arrive(user_id)
         async with self.store.session(user_id) as session:
             if not session.record:  # nothing stored (never talked, or forgotten): keep it that way
-                await self._answer(query.answer(BUTTON_NOTES["unknown"]))
+                await self._answer(query.answer(self._say(BUTTON_NOTES["unknown"], query.from_user)))
                 return
             if handled_before(session.record, update.update_id):
                 await self._answer(query.answer())
@@ -307,13 +279,13 @@ class TelegramChannel:
             await self._deliver(context.bot, session)
             pressed = press(session.record, ref.token, ref.index, message.chat_id, message.message_id)
             if pressed.outcome != "ok" or pressed.button is None:
-                await self._answer(query.answer(BUTTON_NOTES[pressed.outcome]))
+                await self._answer(query.answer(self._say(BUTTON_NOTES[pressed.outcome], query.from_user)))
                 return
             remember_update(session.record, update.update_id)
             self._mark_active(session.record, message.chat_id)
             await self._answer(query.answer())
             if burst:
-                await self._slow_down(context.bot, message.chat_id, user_id)
+                await self._slow_down(context.bot, message.chat_id, user_id, query.from_user)
             if pressed.asks:  # an answered question: take its buttons away
                 await self._best_effort(message.edit_reply_markup(reply_markup=None))
             async with self._typing_while_slow(context.bot, message.chat_id):
@@ -329,8 +301,8 @@ class TelegramChannel:
         if addressed and addressed.lower() != (context.bot.username or "").lower():
             return  # /command@SomeOtherBot
         link = f"https://t.me/{context.bot.username}?start=group"
-        markup = InlineKeyboardMarkup([[InlineKeyboardButton("Open a private chat", url=link)]])
-        await self._send(lambda: context.bot.send_message(message.chat_id, GROUP, reply_markup=markup,
+        markup = InlineKeyboardMarkup([[InlineKeyboardButton(self._say(OPEN_PRIVATE, message.from_user), url=link)]])
+        await self._send(lambda: context.bot.send_message(message.chat_id, self._say(GROUP, message.from_user), reply_markup=markup,
                                                           reply_to_message_id=message.message_id))
 
     async def on_other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -339,14 +311,16 @@ class TelegramChannel:
         if message is None or update.effective_user is None:
             return
         if self.flood.arrive(str(update.effective_user.id)):
-            await self._slow_down(context.bot, message.chat_id, str(update.effective_user.id))
-        await self._send(lambda: context.bot.send_message(message.chat_id, TEXT_ONLY))
+            await self._slow_down(context.bot, message.chat_id, str(update.effective_user.id),
+                                  update.effective_user)
+        text_only = self._say(TEXT_ONLY, update.effective_user)
+        await self._send(lambda: context.bot.send_message(message.chat_id, text_only))
 
     async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.edited_message
         if message is None or message.chat.type != ChatType.PRIVATE or message.text is None:
             return  # edits of captions, groups: ignored, as most bots do
-        await self._send(lambda: context.bot.send_message(message.chat_id, EDITED,
+        await self._send(lambda: context.bot.send_message(message.chat_id, self._say(EDITED, message.from_user),
                                                           reply_to_message_id=message.message_id))
 
     async def on_membership(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -373,7 +347,8 @@ class TelegramChannel:
             log.error("error handling update %s: %s\n%s", update_id, type(error).__name__, _frames(error))
             log.debug("error details for update %s", update_id, exc_info=error)
         if isinstance(update, Update) and update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
-            await self._best_effort(context.bot.send_message(update.effective_chat.id, SORRY))
+            await self._best_effort(context.bot.send_message(update.effective_chat.id,
+                                                                 self._say(SORRY, update.effective_user)))
 
     # -- turns -----------------------------------------------------------------------------
 
@@ -442,7 +417,7 @@ class TelegramChannel:
                 # chart that cannot be drawn): skip it rather than block the user's chat for good.
                 log.error("message %d of %d for user %s could not be sent (%s); skipped it\n%s",
                           outbox["sent"] + 1, len(messages), session.user_id, type(exc).__name__, _frames(exc))
-                await self._best_effort(bot.send_message(chat_id, SORRY))
+                await self._best_effort(bot.send_message(chat_id, self._say(SORRY)))
                 sent = True
             if sent is None:  # blocked by the user: the rest would not arrive either
                 if session.record:
@@ -606,9 +581,18 @@ class TelegramChannel:
         except TelegramError as exc:
             log.info("ignored a failed optional Bot API call: %s", type(exc).__name__)
 
-    async def _slow_down(self, bot: Bot, chat_id: int, user_id: str) -> None:
+    async def _slow_down(self, bot: Bot, chat_id: int, user_id: str, user: User | None = None) -> None:
         log.info("flood control: user %s is sending a burst", user_id)
-        await self._best_effort(bot.send_message(chat_id, SLOW_DOWN))
+        await self._best_effort(bot.send_message(chat_id, self._say(SLOW_DOWN, user)))
+
+    def _say(self, key: str, user: User | None = None) -> str:
+        """A channel text in the Telegram user's language when there is a catalog for it."""
+        language = user.language_code if user is not None else None
+        try:
+            return Voice(self.engine.texts, self.engine.kb, self.engine.texts.locale(language)).say(key)
+        except Exception:  # noqa: BLE001 - said from the error handler too: never fail to say sorry
+            log.warning("channel text %s from the packaged English catalog", key)
+            return english().say(key)
 
     def _mark_active(self, record: dict[str, Any], chat_id: int) -> None:
         state = telegram_state(record)

@@ -40,11 +40,13 @@ from telegram.request import BaseRequest
 from bot.engine import Engine
 from bot.errors import ConfigError, RunnerTriageError
 from bot.store import UserStore, open_store
-from bot.telegram.adapter import COMMAND_MENU, TelegramChannel, call_api, retry_after_seconds
+from bot.telegram.adapter import TelegramChannel, call_api, retry_after_seconds
 from bot.telegram.config import TelegramConfig
 from bot.telegram.ingress import Ingress
 from bot.telegram.polling import Poller
 from bot.telegram.webhook import WebhookServer
+from bot.texts import Voice
+from bot.vocabulary import command_menu
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +81,7 @@ def build_application(
             channel.engine = Engine.load()
         if owns_store:
             channel.store = open_store(config.data_dir)
-        commands = [BotCommand(name, description) for name, description in COMMAND_MENU]
+        commands = [BotCommand(name, description) for name, description in command_menu(Voice(channel.engine.texts))]
         await call_api(lambda: app.bot.set_my_commands(commands), idempotent=True)
         if config.heartbeat_file is not None and app.job_queue is not None:
             app.job_queue.run_repeating(_heartbeat(config.heartbeat_file), HEARTBEAT_SECONDS, first=1)
@@ -106,7 +108,8 @@ def build_application(
         .post_shutdown(post_shutdown)
     )
     if config.rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        # PTB types the builder with no rate-limiter arguments; AIORateLimiter takes a dict of them.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.telegram.adapter import COMMAND_MENU
+from bot.vocabulary import command_menu
 from tests.telegram.conftest import Harness
 
 USER = 1001
@@ -23,9 +23,9 @@ async def triage(h: Harness, user: int = USER) -> None:
 
 async def test_command_menu_is_published_at_start_up_and_matches_botfather_list(harness: Harness) -> None:
     published = harness.fake.sent("setMyCommands")[-1]["commands"]
-    assert [(c["command"], c["description"]) for c in published] == list(COMMAND_MENU)
+    assert [(c["command"], c["description"]) for c in published] == list(command_menu())
     botfather = (REPO / "deploy" / "botfather-commands.txt").read_text().strip().splitlines()
-    assert botfather == [f"{name} - {text}" for name, text in COMMAND_MENU]
+    assert botfather == [f"{name} - {text}" for name, text in command_menu()]
 
 
 async def test_start_welcomes_and_shows_typing_first(harness: Harness) -> None:

@@ -23,16 +23,20 @@ from telegram import Message, Update
 
 from bot.engine import Engine
 from bot.store import MemoryStore
-from bot.telegram.adapter import SORRY, FloodGate, TelegramChannel
+from bot.telegram.adapter import SORRY as SORRY_KEY
+from bot.telegram.adapter import FloodGate, TelegramChannel
 from bot.telegram.app import ALLOWED_UPDATES, build_application, serve
 from bot.telegram.config import TelegramConfig, WebhookConfig
 from bot.telegram.ingress import Ingress, Outcome
 from bot.telegram.polling import Poller
 from bot.telegram.webhook import SECRET_HEADER, WebhookServer
+from bot.texts import english
 from bot.turn import TurnResult, UserMessage
 from tests.telegram.botproc import free_port
 from tests.telegram.conftest import NOW
 from tests.telegram.fake_api import TOKEN, FakeTelegram, OfflineRequest
+
+SORRY = english().say(SORRY_KEY)
 
 USER, OTHER = 6001, 6002
 SHIN = "my left ankle is a bit sore after long runs, it fades in a couple of days"  # one message back: the balance question

@@ -10,12 +10,17 @@ from typing import Any
 import pytest
 from telegram.ext import AIORateLimiter
 
-from bot.telegram.adapter import EDITED, GROUP, SLOW_DOWN, SORRY, TEXT_ONLY
+from bot.telegram import adapter
 from bot.telegram.app import build_application
 from bot.telegram.config import TelegramConfig
 from bot.turn import TurnResult, UserMessage
 from tests.telegram.conftest import Harness
+from bot.texts import english
 from tests.telegram.fake_api import BOT_USERNAME, TOKEN, message_dict
+
+#: What the runner reads (the channel's texts are keys into dialogues/texts/en.yml).
+EDITED, GROUP, SLOW_DOWN, SORRY, TEXT_ONLY = (english().say(key) for key in (
+    adapter.EDITED, adapter.GROUP, adapter.SLOW_DOWN, adapter.SORRY, adapter.TEXT_ONLY))
 
 USER = 4001
 SECRET = "my left shin hurts"
