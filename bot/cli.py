@@ -86,6 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--data-dir", type=Path, default=None,
                      help="where conversations are kept (default: $RUNNER_TRIAGE_DATA_DIR or ~/.local/share/runner-triage)")
 
+    webhook = sub.add_parser("webhook", help="register the webhook with Telegram once for all workers: set, delete, info")
+    webhook_sub = webhook.add_subparsers(dest="webhook_command", metavar="WEBHOOK_COMMAND", required=True)
+    hook_set = webhook_sub.add_parser("set", help="point Telegram at WEBHOOK_URL with WEBHOOK_SECRET "
+                                                  "and WEBHOOK_MAX_CONNECTIONS")
+    hook_set.add_argument("--url", default=None, help="public webhook URL (default: $WEBHOOK_URL)")
+    hook_delete = webhook_sub.add_parser("delete", help="stop webhook delivery (updates wait for getUpdates or a new webhook)")
+    for hook_parser in (hook_set, hook_delete):
+        hook_parser.add_argument("--drop-pending-updates", action="store_true",
+                                 help="also drop the updates Telegram holds (default: keep them)")
+    webhook_sub.add_parser("info", help="what Telegram has registered, pending updates, the last delivery error")
+
     actions = sub.add_parser("actions", help="serve the triage actions on rasa-sdk's action server, for a Rasa assistant")
     actions.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1, this machine only)")
     actions.add_argument("--port", type=_port, default=5055, help="port to listen on (default: 5055, Rasa's default)")
@@ -183,11 +194,33 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run(load_config(webhook=getattr(args, "webhook", False), data_dir=getattr(args, "data_dir", None),
                                listen=getattr(args, "listen", None), port=getattr(args, "port", None),
                                path=getattr(args, "path", None), url=getattr(args, "url", None)))
+    if command == "webhook":
+        return _webhook(args)
     if command == "actions":
         from bot.rasa_server import serve
 
         return serve(args.host, args.port)
     raise AssertionError(command)
+
+
+def _webhook(args: argparse.Namespace) -> int:
+    from telegram.error import InvalidToken, TelegramError
+
+    from bot.telegram.config import load_config, load_dotenv_file
+    from bot.telegram.webhook_admin import run_admin
+
+    load_dotenv_file()
+    action = args.webhook_command
+    config = load_config(webhook=action == "set", url=getattr(args, "url", None))
+    try:
+        lines = run_admin(action, config, drop_pending=getattr(args, "drop_pending_updates", False))
+    except InvalidToken:
+        raise RunnerTriageError("Telegram rejected TELEGRAM_BOT_TOKEN (unauthorized): check it with @BotFather") from None
+    except TelegramError as exc:
+        raise RunnerTriageError(f"Telegram refused webhook {action}: {exc}") from None
+    for line in lines:
+        print(line)
+    return 0
 
 
 def _kb(args: argparse.Namespace) -> int:

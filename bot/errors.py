@@ -25,5 +25,11 @@ class StoreError(RunnerTriageError):
     """Stored data cannot be read or written."""
 
 
+class StoreRetryLater(StoreError):
+    """The store cannot do it now, but may in a moment: a shared store is unreachable, another
+    worker holds the user, or this worker lost the user's lease. An update that fails with it is
+    not confirmed to Telegram (the webhook answers 503), so it comes again."""
+
+
 class CorruptDataError(StoreError):
     """A data file on disk is unreadable; it has been moved aside, never overwritten."""

@@ -238,7 +238,8 @@ def test_a_long_message_is_not_an_answer() -> None:
 def test_the_answer_sets_the_tier() -> None:
     asked = CrisisContext(risk=True, awaiting="are_you_safe")
     assert tier("no", asked) == "emergency"
-    assert tier("idk", asked) == "unclear"
+    assert tier("idk", asked) == "crisis"  # after crisis talk, "idk" keeps the crisis tier
+    assert tier("idk", CrisisContext(distress=True, awaiting="are_you_safe")) == "unclear"
     assert tier("yes I'm safe", asked) is None
     assert tier("yes i'm safe but i still want to die", asked) == "crisis"
 

@@ -209,6 +209,8 @@ class ActionSafetyCheck(KnowledgeAction):
         # An answer alone ("no", "idk") is the flow's to act on, like the button it stands for.
         if a.tier in CRISIS_FINDINGS and a.by != "answer":
             finding = "overdose" if a.tier == EMERGENCY and a.overdose else CRISIS_FINDINGS[a.tier]
+            if a.tier == THIRD_PARTY and a.overdose:
+                finding = "overdose_other"  # someone else took too much: the emergency number first
             if not a.supported_language and a.language != context.language:  # said once
                 dispatcher.utter_message(text=self.voice(tracker).say(ENGLISH_ONLY))
             events.append(SlotSet("safety_finding", finding))

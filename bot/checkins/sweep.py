@@ -62,6 +62,15 @@ class Limiter(Protocol):
     async def acquire(self, amount: float = 1) -> None: ...
 
 
+class InFlight(Protocol):
+    """Where a sweep notes the sends it has started and not finished (several workers: in Redis,
+    so the next sweep leader can count what a killed one left; bot.telegram.workers)."""
+
+    async def begin(self, user_id: str, week: str) -> None: ...
+
+    async def end(self, user_id: str) -> None: ...
+
+
 @dataclass
 class SweepReport:
     counts: dict[str, int] = field(default_factory=dict)
@@ -82,7 +91,7 @@ def checkin_state(record: dict[str, Any]) -> CheckinData:
 
 
 async def process_user(store: UserStore, user_id: str, due: datetime, now: datetime, send: Send,
-                       limiter: Limiter | None = None) -> str:
+                       limiter: Limiter | None = None, inflight: InFlight | None = None) -> str:
     """One due user, start to finish; returns what happened (a SweepReport key)."""
     async with store.session(user_id) as session:
         data = checkin_state(session.record) if session.record else {}
@@ -101,18 +110,27 @@ async def process_user(store: UserStore, user_id: str, due: datetime, now: datet
             data["missed_week"] = week
             await store.set_checkin_due(user_id, next_due(schedule, now))
             return "too_late"
+        if limiter is not None:  # waited for before the mark: a kill while waiting loses nothing
+            await limiter.acquire()
         previous = data.get("sent_week")
         data["sent_week"] = week
-        await session.save()  # the at-most-once mark, on disk before anything is sent:
-        await store.flush()  # saved survives a kill, flushed a power loss too
-        await store.set_checkin_due(user_id, next_due(schedule, max(now, due)))
-        if limiter is not None:
-            await limiter.acquire()
+        if inflight is not None:  # noted before the mark: a kill from here on is counted
+            await inflight.begin(user_id, week)
         try:
-            outcome = await send(session, due, week)
-        except Exception as exc:  # unknown whether it arrived: keep the mark (at most once)
-            log.warning("check-in send failed (%s); not retried this week", type(exc).__name__)
-            return "failed"
+            await session.save()  # the at-most-once mark, on disk before anything is sent:
+            await store.flush()  # saved survives a kill, flushed a power loss too
+            await store.set_checkin_due(user_id, next_due(schedule, max(now, due)))
+            try:
+                outcome = await send(session, due, week)
+            except Exception as exc:  # unknown whether it arrived: keep the mark (at most once)
+                log.warning("check-in send failed (%s); not retried this week", type(exc).__name__)
+                return "failed"
+        finally:
+            if inflight is not None:
+                try:
+                    await inflight.end(user_id)
+                except RunnerTriageError as exc:  # left noted: the next leader counts it, no harm
+                    log.warning("could not clear an in-flight check-in note (%s)", type(exc).__name__)
         if outcome is Outcome.BLOCKED:
             data = checkin_state(session.record)
             data["schedule"] = {**data.get("schedule", {}), "active": False}
@@ -127,12 +145,17 @@ async def process_user(store: UserStore, user_id: str, due: datetime, now: datet
 
 async def sweep(store: UserStore, clock: Callable[[], datetime], send: Send, *,
                 limiter: Limiter | None = None, batch: int = BATCH, concurrency: int = CONCURRENCY,
-                max_failures: int = MAX_CONSECUTIVE_FAILURES) -> SweepReport:
-    """Send every check-in that is due at clock() (one run). Returns counts; logs no user data."""
+                max_failures: int = MAX_CONSECUTIVE_FAILURES, inflight: InFlight | None = None,
+                leading: Callable[[], Awaitable[bool]] | None = None) -> SweepReport:
+    """Send every check-in that is due at clock() (one run). Returns counts; logs no user data.
+
+    With several workers, `leading` is asked before each runner (False: another worker leads the
+    sweep now; stop) and `inflight` notes each send from before its mark until it returned."""
     report = SweepReport()
     attempted: set[str] = set()
     failures = 0
-    while failures < max_failures:
+    deposed = False
+    while failures < max_failures and not deposed:
         now = clock()
         limit = batch + len(attempted)
         due = await store.due_checkins(now, limit=limit)
@@ -145,14 +168,17 @@ async def sweep(store: UserStore, clock: Callable[[], datetime], send: Send, *,
             queue.put_nowait(item)
 
         async def worker() -> None:
-            nonlocal failures
-            while failures < max_failures:
+            nonlocal failures, deposed
+            while failures < max_failures and not deposed:
                 try:
                     user_id, when = queue.get_nowait()
                 except asyncio.QueueEmpty:
                     return
+                if leading is not None and not await leading():
+                    deposed = True
+                    return
                 try:
-                    what = await process_user(store, user_id, when, clock(), send, limiter)
+                    what = await process_user(store, user_id, when, clock(), send, limiter, inflight)
                 except RunnerTriageError as exc:  # e.g. a corrupt record, already moved aside and logged
                     log.warning("check-in for one user skipped: %s", type(exc).__name__)
                     what = "error"
@@ -164,6 +190,8 @@ async def sweep(store: UserStore, clock: Callable[[], datetime], send: Send, *,
                 group.create_task(worker())
         if len(due) < limit:  # that was everyone due at `now`
             break
+    if deposed:
+        log.warning("check-in sweep stopped: this worker no longer leads it (another one carries on)")
     if failures >= max_failures:
         log.warning("check-in sweep stopped after %d sends that could not reach the chat service", failures)
     log.log(logging.INFO if report.counts else logging.DEBUG, "check-in sweep: %s", report)

@@ -87,6 +87,8 @@ def screen_case(case: dict[str, Any]) -> dict[str, Any]:
         context = context.after(screen(str(earlier), context).assessment)
     result = screen(str(case["text"]), context)
     got = SCREEN_OUTCOME.get(result.tier or "")
+    if result.tier == "third_party" and result.assessment.overdose:
+        got = "emergency"  # someone else's overdose: the emergency number first (overdose_other)
     if got is None and context.risk and result.assessment.answer == "safe":
         # An answer to "are you safe?" after crisis talk: the protocol goes on, at the crisis tier.
         got = "crisis"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from bot.knowledge.classifier import MODEL_FILE, QuestionModel
 from bot.knowledge.loader import OTHER_COUNTRY, CrisisCountry, CrisisResources, KnowledgeData, load_data
 from bot.knowledge.model import REQUIRED_IDS, Advice, Answer, Entry
 from bot.knowledge.retrieval import Explanation, Retriever, after_pleasantry
@@ -19,14 +20,14 @@ class KnowledgeBase:
     """Reviewed content from `knowledge/`, and the two things the bot does with it."""
 
     def __init__(self, data: KnowledgeData, levels: tuple[str, ...] = LEVELS,
-                 locations: tuple[str, ...] = LOCATIONS) -> None:
+                 locations: tuple[str, ...] = LOCATIONS, model: QuestionModel | None = None) -> None:
         self._data = data
         self.levels = levels
         self.locations = locations
         self._entries = {e.id: e for e in data.entries}
         # The red-flag entries the clinical rules name (knowledge/clinical/rules.yml `entry:`).
         self._flags = {e.id: e for e in data.entries if e.role == "red_flag"}
-        self._retriever = Retriever(data.entries, data.vocabulary, data.out_of_scope, locations)
+        self._retriever = Retriever(data.entries, data.vocabulary, data.out_of_scope, locations, model)
         # Each canonical location's entry: the first location entry (an `answer` entry without a
         # `detail`) that lists it. Detail entries (calf-raises) list places too but are not theirs.
         self._location_entries = tuple(e for e in self._retriever.entries if e.locations and e.detail is None)
@@ -41,7 +42,9 @@ class KnowledgeBase:
         """Read and validate `directory`; raises DefinitionError naming the file and key.
 
         `levels` and `locations` default to the shared vocabulary (bot.vocabulary)."""
-        return cls(load_data(Path(directory), levels, locations), levels, locations)
+        directory = Path(directory)
+        return cls(load_data(directory, levels, locations), levels, locations,
+                   QuestionModel.load(directory / MODEL_FILE))
 
     # -- review ----------------------------------------------------------------------------
 

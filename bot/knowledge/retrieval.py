@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from rank_bm25 import BM25Okapi
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from bot.knowledge.classifier import Guess, QuestionModel, features
 from bot.knowledge.loader import OutOfScope, Vocabulary
 from bot.knowledge.model import Entry
 from bot.nlu.lang import is_english, lemmas
@@ -60,6 +61,23 @@ TOPIC_MIN_UNSHARED = 3.5
 # they fit the place's own entry, since most questions that name a place are about it.
 NAMED_TOPIC_MIN = 8.0
 NAMED_TOPIC_RATIO = 3.0
+
+# The question classifier (bot/knowledge/classifier.py) next to the rules and BM25, held out on
+# each labelled set in turn (scripts/build_question_model.py --holdout): it answers a question the
+# rules would refuse for too few known words only when at least MODEL_RESCUE sure; it takes over
+# from BM25 when BM25 is unsure (a best score under MODEL_UNSURE_SCORE, or a runner-up within
+# MODEL_UNSURE_RATIO of it) and it is at least MODEL_PREFER sure (MODEL_LEAVE_PLACE to leave a
+# place's entry for a topic; never to go to one); and it refuses such a question
+# when at least MODEL_REFUSE sure that it is out of scope.
+MODEL_RESCUE = 0.6
+MODEL_RESCUE_WORDS = 2  # distinct words of the question the classifier has seen
+MODEL_PREFER = 0.6
+MODEL_LEAVE_PLACE = 0.8
+MODEL_REFUSE = 0.7
+MODEL_UNSURE_SCORE = 6.0
+MODEL_UNSURE_RATIO = 0.65
+# The refusal's reply for a question no trigger names: the classifier's topic when this sure.
+MODEL_TOPIC = 0.5
 
 # A word of the question that is neither English nor the knowledge base's is read as the knowledge
 # base's word it is closest to, if it is this close (difflib's ratio): "strech" -> stretch,
@@ -125,6 +143,8 @@ class Explanation:
     ranked: tuple[Match, ...]  # after location nudges and pull
     plain: tuple[Match, ...]  # the question's own words, no pull (or without the place it names)
     chosen: Match | None
+    guesses: tuple[Guess, ...] = ()  # the question classifier's best classes (bot/knowledge/classifier.py)
+    by_model: str | None = None  # what the classifier changed: "rescued", "preferred", "refused"
 
 
 class PhraseMap:
@@ -190,9 +210,12 @@ class Retriever:
     """BM25 over the `answer` entries, plus the out-of-scope signals."""
 
     def __init__(self, entries: Iterable[Entry], vocabulary: Vocabulary, out_of_scope: OutOfScope,
-                 locations: Iterable[str]) -> None:
+                 locations: Iterable[str], model: QuestionModel | None = None) -> None:
         self.entries = tuple(e for e in entries if e.role == "answer")
+        self.model = model
+        self._topics = frozenset(out_of_scope.topics)
         self._index = {e.id: i for i, e in enumerate(self.entries)}
+        self._by_id = {e.id: e for e in self.entries}
         self._locations = frozenset(locations)
         self._phrases = PhraseMap({**vocabulary.locations, **vocabulary.groups})
         self._triggers: dict[tuple[str, ...], str] = {}  # lemmatised trigger phrase -> topic
@@ -243,6 +266,7 @@ class Retriever:
         for e in self.entries:
             vocab.update(self.terms(" . ".join((e.title, *e.keywords, *e.questions))))
         self.domain = frozenset(vocab - generic)
+        self._generic = frozenset(generic)
 
     @staticmethod
     def _document(entry: Entry) -> str:
@@ -281,7 +305,23 @@ class Retriever:
         a refusal, so exceptions do not apply: if we refused, the trigger's reply fits best."""
         tokens = self.spelled(_lemmas(text))
         hits = self._trigger_topics(tokens)
-        return hits[0] if hits else None
+        if hits:
+            return hits[0]
+        if self.model is not None:
+            # No trigger: the classifier's refusal when it is sure which one fits ("can you get me
+            # seen this week" is booking), else the catch-all's.
+            terms, _ = self._query(tokens, ())
+            guesses = [g for g in self.model.guess(features(terms, tokens), top=6) if g.out_of_scope in self._topics]
+            if guesses and guesses[0].out_of_scope != CATCH_ALL and guesses[0].probability >= MODEL_TOPIC:
+                return guesses[0].out_of_scope
+        return None
+
+    def featurize(self, text: str) -> dict[str, float]:
+        """The classifier's features of `text`, read as a question is (for training)."""
+        text = after_pleasantry(text) or text
+        tokens = self.spelled(_lemmas(text))
+        terms, _ = self._query(tokens, ())
+        return features(terms, tokens)
 
     def _trigger_topics(self, tokens: Sequence[str]) -> list[str]:
         """The topics whose triggers `tokens` contain, in order of their first trigger; the
@@ -381,8 +421,54 @@ class Retriever:
                                            NAMED_TOPIC_MIN, NAMED_TOPIC_RATIO, NAMED_TOPIC_MIN)
         if chosen is not None and chosen.score < MIN_SCORE:
             chosen = None
+        guesses: list[Guess] = []
+        by_model = None
+        if self.model is not None and not exact and not refused:
+            guesses = self.model.guess(features(terms, tokens), top=6)
+            chosen, by_model = self._with_model(chosen, ranked, guesses, focus, terms)
         return Explanation(question, refused, exact.id if exact else None, tuple(terms), tuple(sorted(focus)),
-                           tuple(ranked[:5]), tuple(plain[:5]), chosen)
+                           tuple(ranked[:5]), tuple(plain[:5]), chosen, tuple(guesses), by_model)
+
+    def _with_model(self, chosen: Match | None, ranked: list[Match], guesses: list[Guess],
+                    focus: frozenset[str], terms: Sequence[str]) -> tuple[Match | None, str | None]:
+        """The rules' and BM25's choice, or the classifier's where they are unsure (see
+        MODEL_* above): a question BM25 found too little in, or a near tie the classifier is
+        sure about; a question BM25 answers weakly that the classifier is sure is out of scope."""
+        if not guesses:
+            return chosen, None
+        best = guesses[0]
+        entry = self._by_id.get(best.label)
+        if chosen is None:
+            # Only a question with words the classifier knows ("legs toast after the race,
+            # normal?"), never a remark ("so frustrating", "lol ok"), which the engine also asks about.
+            known = {t for t in terms if t not in self._generic and self.model is not None and self.model.knows(t)}
+            if entry is not None and best.probability >= MODEL_RESCUE and len(known) >= MODEL_RESCUE_WORDS:
+                return Match(entry, 0.0), "rescued"
+            return None, None
+        if best.label == chosen.entry.id:
+            return chosen, None
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        top = ranked[0].score if ranked else chosen.score
+        unsure = chosen.score < MODEL_UNSURE_SCORE or runner_up >= MODEL_UNSURE_RATIO * top
+        if entry is not None and entry.locations and entry.detail is None:
+            # The classifier does not see the conversation, and a place's name outweighs the rest
+            # of the question in it: it may move a question from a place's entry to a topic
+            # ("quads wrecked after the race, just doms?"), never to a place's entry.
+            return chosen, None
+        if focus.intersection(chosen.entry.locations):
+            return chosen, None  # about the conversation's place, which the classifier does not see
+        # Away from a place's entry only when surer: most questions that name a place are about it.
+        bar = MODEL_LEAVE_PLACE if chosen.entry.locations and chosen.entry.detail is None else MODEL_PREFER
+        if entry is not None and unsure and best.probability >= bar:
+            return Match(entry, chosen.score), "preferred"
+        # Out of scope when the out-of-scope classes together are sure enough, however that is
+        # split between topics ("did arsenal win last night": nutrition or other); the reply's
+        # topic is the likeliest of them (out_of_scope_topic).
+        refusing = sum(g.probability for g in guesses if g.out_of_scope)
+        if guesses[0].out_of_scope is not None or entry is None:
+            if unsure and refusing >= MODEL_REFUSE:
+                return None, "refused"
+        return chosen, None
 
     def _check_runner_up(self, ranked: list[Match], plain: list[Match], plain_scores: list[float],
                          places: frozenset[str], minimum: float, ratio: float,

@@ -59,10 +59,16 @@ _YES = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|corr
 _NO = re.compile(r"^(?:(?:la verdad|honestly|tbh|actually|really|to be honest|sinceramente|la neta|pues|well|um|uh)\s+)?(?:n|no|nope|nah|naw|nop|not really|never|no way|nunca|para nada|de ninguna manera|"
                  r"non|nein|nao)\b")
 # "Yes" to "are you safe?" (not "i have", "i do": "i have pills" is not a yes).
-_YES_SAFE = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|correct|i am|i'?m|oui|ja|sim)\b")
+# "I am" / "I'm" is a yes only alone: "im at the station" says where, not that they are safe.
+_YES_SAFE = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|correct|(?:i am|i'?m)\W*$|oui|ja|sim)\b")
 # "I won't hurt myself" is a reassurance, not crisis talk.
 _REASSURANCE = re.compile(r"\b(?:not (?:gonna|going to)|won'?t|will not|wouldn'?t|never) (?:do anything|do it|"
                           r"hurt myself|kill myself|harm myself|act on (?:it|them|anything))\b")
+# Saying what an earlier remark meant, after the direct question: "not like that", "i meant rehab".
+_CLARIFIES = re.compile(r"\b(?:not like that|not in that way|not that way|didn'?t mean (?:it )?(?:like that|that way|literally)|"
+                        r"not literally|(?:sorry|no|oh|haha|lol),? i (?:meant|mean)|i meant (?:the|my|like|whats|what'?s|it'?s|"
+                        r"running|rehab|training)|figure of speech|just an expression|no no|nothing like that|"
+                        r"no me referia a eso|no en ese sentido|no literal)\b")
 _NEGATED_SAFE = re.compile(r"\b(?:not|never|no|don'?t|do not|n't)\s+(?:\w+\s+)?(?:safe|ok|okay|fine|alright|bien|a salvo)\b")
 _CLAUSES = re.compile(r"\.{2,}|[.,;!\u2026]+|\s-\s")
 _SHORT = 12  # words: past this, a message is a statement to screen, not an answer
@@ -89,6 +95,10 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         if found:
             return found
     t = _clean(text)
+    if question == "thoughts" and _CLARIFIES.search(t) and not _talks_of_risk(text):
+        # "haha no not like that. im ok, just annoyed my calf keeps going": the person says what
+        # they meant, however long the message, and nothing in it speaks of risk: a no.
+        return NO
     if not t or len(t.split()) > _SHORT:
         return None
     answer = _safe_answer(t) if question == "are_you_safe" else _thoughts_answer(t)

@@ -51,7 +51,7 @@ UNCLEAR_SIGNALS = frozenset({"hopeless", "dark_joke", "means_near", "history"})
 RISK_SIGNALS = EMERGENCY_SIGNALS | CRISIS_SIGNALS | {"means_near"}
 #: Signals that only count next to crisis talk (in the message or earlier): a time, a plan said
 #: loosely ("it's all planned"), a decision ("i've decided"), a last act ("one more marathon first").
-BOOSTERS = frozenset({"time", "possession", "means_near", "plan_weak", "resolve", "final", "done"})
+BOOSTERS = frozenset({"time", "possession", "means_near", "plan_weak", "resolve", "final", "done", "ingested"})
 # Signals that a race-moment joke, a general question or a resolved past can explain away.
 FIGURATIVE = frozenset({"ideation", "dark_joke", "hopeless", "intent", "method"})
 QUESTIONABLE = frozenset({"overdose", "ideation", "self_harm"})  # ideation/self-harm only when not first person
@@ -287,7 +287,8 @@ def _compiled() -> _Compiled:
         other=re.compile(_expand(r"\b{OTHER}\b(?!'s)")),
         reflexive_other=re.compile(r"\b(?:him|her|them)sel(?:f|ves)\b|\b(?:his|her|their) (?:own )?(?:life|wrists?|arms?|"
                                    r"legs?|thighs?|tablets|pills|meds)\b|\bse (?:quiere|va a|piensa|corta|corto|esta|mato|tomo|ha tomado|trago|"
-                                   r"lastima|hace)\b|\b(?:matarse|suicidarse|quitarse)\b"),
+                                   r"lastima|hace)\b|\b(?:matarse|suicidarse|quitarse|morirse)\b|\bse matar\b|"
+                                   r"\bmejor sin (?:el|ella)\b|\bon (?:her|his|their) (?:arms?|wrists?|legs?|thighs?)\b"),
         feelings=tuple((kind, re.compile(_expand("|".join(f"(?:{p})" for p in patterns))))
                        for kind, patterns in C.FEELINGS.items()),
         feeling_negation=re.compile(C.FEELING_NEGATION), not_feelings=re.compile(C.NOT_FEELINGS),
@@ -395,7 +396,10 @@ def _sentence(bounds: Sequence[tuple[int, int]], text: str, pos: int) -> str:
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself|mine)\b")
 # A question that is about the person ("asking for me", "I took 12 already, is that bad?").
 _PERSONAL_QUESTION = re.compile(r"\b(?:i|i've|i have) (?:took|taken|swallowed|had|just|already)\b|"
-                                r"\basking for (?:me|myself|real)\b|\bbeen feeling\b|\bfor me\b")
+                                r"\basking for (?:me|myself|real)\b|\bbeen feeling\b|\bfor me\b|" + C.SELF_ANSWER)
+# Someone who died, named in the message: wanting to join them is a wish to die (signal `reunion`).
+_A_DEATH = re.compile(r"\b(?:died|passed away|passed on|passed|death|dead|lost (?:him|her|them)|funeral|grave|widow\w*|gone now|"
+                      r"murio|fallecio)\b")
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|myself|yo|me (?:quiero|voy|siento|corte|tome|hago))\b")
 
 
@@ -574,7 +578,7 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
             continue
         if hit.signal == "time" and re.search(r"\b(?:if|si|what if)\b[^.!?,]{0,30}$", norm[sentence_start:hit.start]):
             continue  # "if i got hit by a bus tomorrow": a time in a supposition is not a plan
-        if hit.signal in RISK_SIGNALS and _about_someone_else(norm, hit, sentence_start, c):
+        if hit.signal in RISK_SIGNALS | {"ingested"} and _about_someone_else(norm, hit, sentence_start, c):
             others.add(hit.signal)
             continue
         own.add(hit.signal)
@@ -582,6 +586,11 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
             langs.add(hit.lang)
     if earnest_joke:
         own.add("ideation")
+    if "reunion" in own:
+        own.discard("reunion")
+        if _A_DEATH.search(norm):
+            own.add("ideation")
+            langs.add("en")
     feeling = _feeling(cleaned, c)
     if feeling is not None:
         own.add("distress")
@@ -591,7 +600,8 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
         others.add("help")
 
     tier, by = _decide(own, others, context, answer)
-    overdose = "overdose" in own or (tier == THIRD_PARTY and "overdose" in others)
+    overdose = ("overdose" in own or (tier == THIRD_PARTY and "overdose" in others)
+                or (tier == EMERGENCY and "ingested" in own))
     if answer is not None:
         tier, by = _apply_answer(tier, by, answer, context)
     # The model adds recall for phrasings the rules never saw; it does not overrule the rules
@@ -632,6 +642,9 @@ def _decide(own: set[str], others: set[str], context: CrisisContext,
             return EMERGENCY, by
         if "final" in own and said and own & {"time", "resolve", "plan_weak", "method"}:
             return EMERGENCY, by
+        # Medicine swallowed, said plainly ("i already took the pills"), after crisis talk: an overdose.
+        if "ingested" in own and (said or context.risk or asked):
+            return EMERGENCY, by
     if risky:
         return CRISIS, "rules"
     if others & (RISK_SIGNALS | {"help"}):
@@ -651,7 +664,9 @@ def _apply_answer(tier: str | None, by: str, answer: str, context: CrisisContext
     order = {t: i for i, t in enumerate(TIERS)}
     wanted = None
     if context.awaiting == "are_you_safe":
-        wanted = {"not_safe": EMERGENCY, "unsure": UNCLEAR}.get(answer)
+        # "idk" after the person's own crisis talk keeps the crisis tier (never lower than what was
+        # said): the resources stay in view and the question is asked again.
+        wanted = {"not_safe": EMERGENCY, "unsure": CRISIS if context.risk else UNCLEAR}.get(answer)
     elif context.awaiting == "thoughts":
         wanted = {"yes": CRISIS, "unsure": UNCLEAR}.get(answer)
     if wanted is not None and (tier is None or order[wanted] < order[tier]):

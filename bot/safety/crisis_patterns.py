@@ -341,9 +341,12 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
     ),
     "hopeless": (
         # "what's the point of stretching?" is a question about stretching
-        r"\bwhat'?s the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|living|life|me|trying|going on|carrying on|being|"
-        r"existing|getting up|even trying)\b))",
-        r"\bwhat is the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|living|life|me|trying|going on|being)\b))", r"\bno point (?:in )?(?:anything|any ?more|trying|carrying on|going on|to anything)\b",
+        # ... but "of any of this", "of all this", "of everything", "of this" said alone are vague:
+        # asked directly (it may be the questions that annoy them; the question says it kindly).
+        r"\bwhat'?s the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|any of this|all (?:of )?this|everything|"
+        r"this\W*$|living|life|me|trying|going on|carrying on|being|existing|getting up|even trying)))",
+        r"\bwhat is the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|any of this|all (?:of )?this|everything|"
+        r"this\W*$|living|life|me|trying|going on|being)))", r"\bno point (?:in )?(?:anything|any ?more|trying|carrying on|going on|to anything)\b",
         r"\b(?:can't|cannot|can not) (?:do this|take (?:it|this)|cope|go on|keep going|carry on|handle (?:it|this))(?: any ?more| like this)?\b",
         r"\b(?:can't|cannot) go on\b", r"\b(?:ya|i) (?:can't|cannot) (?:anymore|any more)\b",
         r"\b(?:i )?(?:just )?want to (?:disappear|vanish|not wake up)\b", r"\bwant to (?:go to )?sleep (?:for a (?:really )?(?:really )?long time|forever)\b",
@@ -1275,3 +1278,196 @@ PARACETAMOL = (r"\b(?:paracetamol|acetaminophen|tylenol|panadol|calpol|co-?codam
                r"dafalgan|theraflu)\b")
 #: "extra" said of a medicine: too much only for a high-risk medicine or with a sign of poisoning.
 WEAK_EXCESS = r"\b(?:extra|another (?:one|dose|couple)|a few more|more of (?:them|it))\b"
+
+# ------------------------------------------------------------------------------------------------
+# After the second blind contact (docs/safety.md, "After the second blind contact"). Each block is
+# a structure, not a phrasing: it names the kind of sentence it reads.
+# ------------------------------------------------------------------------------------------------
+
+# Another person, said by role or in Portuguese ("one of my athletes", "meu amigo da corrida").
+WORDS["OTHER"] = WORDS["OTHER"][:-1] + (
+    r"|one of (?:my|our|the) \w+|my (?:athletes?|students?|pupils?|clients?|runners?|players?|swimmers?|juniors?)"
+    r"|meu (?:amigo|irmao|filho|pai|marido|namorado|colega|parceiro)|minha (?:amiga|irma|filha|mae|esposa|mulher|namorada|"
+    r"colega|parceira)|\bele\b|\bela\b)")
+WORDS["PLACE"] = WORDS["PLACE"][:-1] + r"|multistorey|multi storey|top floor|top level|top deck)"
+
+# Negation scope: a negated wish, attempt or intention to die is a denial, whatever verb carries it
+# ("not looking to end it all, just my season"; "no quiero hacerme daño, solo preguntaba").
+DENIALS += (
+    r"\b(?:not|never|n't|no)\s+(?:\w+\s+)?(?:looking|trying|planning|wanting|going|about|meaning|intending|out|aiming|"
+    r"hoping) to (?:{DEATH}|hurt (?:my ?self|myself)|harm (?:my ?self|myself)|end it all|end it)\b",
+    r"\bno (?:quiero|voy a|pienso|estoy pensando en|planeo|tengo intencion de) (?:morir(?:me)?|matar(?:me)?|hacer(?:me)? dano|"
+    r"suicidar(?:me)?|quitarme la vida|lastimar(?:me)?|cortar(?:me)?|acabar con (?:todo|mi vida))\b",
+)
+
+# Figures of speech, by structure: a body part as the one that wants to die ("my knee wants to die
+# but im fine"); "<domain> suicide" compounds and "slow suicide" said of a habit ("someone called
+# marathon running slow suicide"); dying "of" a feeling in Spanish ("me quiero morir de la vergüenza").
+FIGURES_OF_SPEECH += (
+    r"\b(?:my )?(?:knee|knees|legs?|calf|calves|quads?|hamstrings?|feet|foot|achilles|lungs|body|glutes|hips?|back|shins?|"
+    r"ankles?|toes?|it band|itb|arms|heart rate|watch|garmin|shoes?)\s+(?:wants?|wanted|is going|are going|is about|are about|"
+    r"is ready|are ready|(?:is|are) trying|tried) to (?:die|fall off|quit|explode|give up|kill me|end me)\b",
+    r"\b(?:social|career|financial|political|professional|commercial|tactical|fashion|race|pacing|training) suicide\b",
+    r"\b(?:called|calls|call(?:ing)? it|is|are|'s|like|basically|pure|literally) (?:\w+ ){0,3}?slow suicide\b",
+    r"\b(?:me )?(?:muero|muera|muriendo|morir(?:me)?|mori|moria|quiero morir(?:me)?|me quiero morir|me queria morir) de (?:la |el )?"
+    r"(?:verguenza|risa|ganas|hambre|sed|calor|frio|sueno|cansancio|envidia|aburrimiento|asco|nervios|gusto|alegria|emocion|"
+    r"bochorno|pena ajena)\b",
+)
+
+# (1) A question about dying answered for oneself ("do u ever think about dying? i do all the
+# time"): the general-question exception does not apply (crisis.py, _PERSONAL_QUESTION).
+SELF_ANSWER = (r"(?:\?|\b(?:bc|because|cos|coz|cause|cuz))\s*(?:\w+\s+)?i (?:do|have|am)\b|\bi do (?:too|all the time|a lot|"
+               r"every day|constantly|sometimes|often|daily)\b|\bme too\b|\bsame here\b")
+
+THIRD_EN: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        # (2) a death pictured as a relief: one's own funeral, death or grave imagined with relief
+        r"\b(?:picture|picturing|pictured|imagine|imagining|imagined|dream(?:ing)? (?:about|of)|think(?:ing)? about)\s+{FILL}"
+        r"my (?:own )?(?:funeral|death|grave|dying)\b.{0,60}\b(?:{RELIEF}|peace\w*|calm\w*|nice|good|comfort\w*|better)",
+        # (3) wishing for harm to come ("part of me hopes something happens", "ojalá me atropelle un coche")
+        r"\b(?:hopes?|hoping|wish(?:es)?|wishing|want(?:s)?|pray(?:ing)?) (?:that )?something (?:bad |terrible |awful )?"
+        r"(?:happens|would happen|will happen|happened|to happen)(?: to me)?\b(?=\s*(?:[.!,;]|$|to me|so|and|then|tbh|honestly))",
+        r"\b{THINK}\s+{FILL}(?:about|of)\s+(?:not|never) (?:being alive|existing|waking up)\b",
+        # (4) joining someone who died ("easier to just go and join him"); crisis.py asks for a death
+        # in the message before it counts (signal `reunion`)
+        # "no point living" without a preposition
+        r"\bno (?:point|reason) (?:in )?(?:living|being alive|going on|carrying on|to live|staying alive)\b",
+    ),
+    "reunion": (
+        r"\b(?:{WANT}|easier|better|ready|time for me)\b.{0,30}\b(?:go and |to |just |and )?(?:join|be with|be reunited with) "
+        r"(?:him|her|them|my (?:husband|wife|partner|son|daughter|mum|mom|dad|brother|sister|friend))(?: again)?\b",
+    ),
+    "method": (
+        # (5) a method asked with any superlative ("the least painful way to die")
+        r"\b(?:(?:most|least) \w+|\w+est|painless|quick|easy|fast|peaceful|simple|sure|reliable) (?:\w+ )?(?:way|ways|method|methods)"
+        r" (?:to|of) (?:die|dying|kill (?:yourself|myself|oneself)|end (?:your|my|one's|a) life|commit suicide|not wake up)\b",
+    ),
+    "self_harm": (
+        # (6) hurting oneself through the injury on purpose ("running on my broken foot on purpose so it gets worse")
+        r"\b(?:on purpose|deliberately|intentionally)\b.{0,30}\b(?:so (?:that )?(?:it|they) (?:gets?|get|goes|go) worse|to make "
+        r"(?:it|them) worse|so it hurts|to hurt|to punish)\b",
+        r"\b(?:make|making|made) (?:it|my \w+) worse (?:on purpose|deliberately|intentionally)\b",
+        r"\bi deserve (?:the|this|all (?:the|this)|that) (?:pain|hurt)\b",
+        # (7) cutting without an object, the way it is said ("been cutting since i got dropped")
+        r"\b(?:i've |i have |i )?(?:been|started|start|keep|kept|back to|still|relapsed (?:on|into)) cutting\b"
+        r"(?=\s*(?:$|[.,!?;]|again|since|for (?:a|weeks|months|years|\d)|when|and|but|every|at night|lately|recently|because|bc|"
+        r"cos|to cope|myself|more))",
+        r"\bhid(?:e|ing)? (?:it|them|the (?:cuts|scars|marks)|my (?:cuts|scars|arms|wrists))\b.{0,25}\b(?:sleeves|hoodie|"
+        r"bracelets?|plasters?|long tops)\b(?=.*\bcut)",
+        # someone else's: cuts or scars seen on another person ("showed me cuts on her arm")
+        r"\b(?:showed me|noticed|saw|seen|found|spotted)\b.{0,25}\b(?:cuts|scars|burns|marks|scratches) on (?:her|his|their) "
+        r"(?:arms?|wrists?|legs?|thighs?|stomach|skin)\b",
+    ),
+    "burden": (
+        # (8) the family better off with the money, or anything, than with me
+        r"\b(?:better|happier|easier) off\b.{0,50}\bthan (?:with|having) me\b",
+        r"\bbetter off with (?:the )?(?:life insurance|insurance(?: money)?|payout|money)\b",
+    ),
+    "means": (
+        # (9) at hand by place: in the bath, the car, the bedroom with the means; at the edge of a height
+        r"\b(?:in|on) (?:the|my) (?:bath|bathtub|tub|bathroom|bedroom|room|car|garage|bed)\b.{0,20}\bwith (?:a|my|the|some|these|"
+        r"those|all (?:my|the)) {MEANS}\b",
+        r"\b(?:standing|stood|sitting|sat|i'm|i am|am) (?:at|on) the (?:very )?edge of (?:the )?(?:top (?:floor|level|deck|storey)|"
+        r"roof|rooftop|bridge|cliff|building|multi-?storey|multistorey|multi storey|car park|balcony|tower)\b",
+    ),
+    # (10) at a station or on a platform: nothing alone (runners take trains), an emergency after
+    # crisis talk, like "i have pills"
+    "possession": (
+        r"\b(?:i'm|i am|standing|waiting|sat|sitting|stood) (?:at|on|by) the (?:train |railway |tube |metro )?(?:station|platform)\b",
+    ),
+    # (11) a medicine already swallowed, said plainly: an overdose after crisis talk (crisis.py)
+    "ingested": (
+        r"\b(?:already |just )?(?:took|taken|swallowed|downed|had) (?:all )?(?:(?:of )?(?:the|those|my|these|a lot of|a bunch of|"
+        r"some of the|half the|every|all the) {PILLNAME}|them(?: all)?|all of them|the lot)\b",
+    ),
+    "time": (r"\bin (?:\d+|ten|five|twenty|a few|a couple of) ?(?:min|mins|minutes|hours?|hrs?)\b", r"\b(?:train|trains)(?:'s| is| are)? due\b"),
+    "plan": (
+        r"\b(?:got|have|made) a plan (?:and|&) (?:i'm|i am|i'll|i will) (?:doing|going to do|gonna do|do) it\b",
+    ),
+    "goodbye": (
+        # (12) a farewell with a hidden meaning ("said bye to everyone, they didn't know what i meant")
+        r"\b(?:said|say|saying) (?:bye|goodbye|my goodbyes) to\b.{0,40}\b(?:didn't|did not|don't|do not|won't|never) "
+        r"(?:know|get|understand|realise|realize) (?:what i meant|it was (?:goodbye|the last))\b",
+    ),
+    "plan_weak": (r"\beverythings (?:all )?(?:planned|sorted|arranged|set|ready|in place)\b",),
+    "hopeless": (
+        # (13) said alone, the whole message: "cant keep doing this"
+        r"^\W*(?:i )?(?:can't|cannot) (?:keep doing|keep going like|keep living like|do) (?:this|it)(?: any ?more)?\W*$",
+        # (14) one's affairs after one's own death ("what happens to my strava if i die lol")
+        r"\b(?:what happens|what will happen|who gets|who'?ll get|who will get)\b.{0,40}\b(?:if|when|after) i (?:die|'m gone|am gone|"
+        r"'m dead|am dead|kill myself|pass away)\b",
+        # (15) fed up with everything, not with the injury
+        r"\b(?:sick|tired|fed up|done) (?:of|with) (?:everything|it all|all of it|life in general)\b(?!\s+(?:hurting|being|about|"
+        r"with the|to do with|going))",
+        # (16) an unnamed act with a time and readiness ("doing it tonight, everything's ready")
+        r"\b(?:doing it|do it) (?:tonight|today|tomorrow)\b.{0,40}\b(?:ready|prepared|sorted|planned)\b",
+        r"\b(?:picture|picturing|imagine|imagining|keep thinking about) {FILL}my (?:own )?funeral\b",
+    ),
+}
+
+THIRD_ES: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        r"\bojala\b(?: que)? (?:me (?:atropell\w*|arroll\w*|pille|mate|lleve|caiga|pase algo)|no (?:volver|despert\w*|llegar))\b",
+        r"\b(?:quiere|queria|dice que quiere) (?:morirse|matarse|desaparecer)\b",
+    ),
+    "burden": (r"\b(?:estarian?|estariamos|estaria|serian?|seriamos|vivirian?) (?:todos )?mejor sin (?:el|ella)\b",),
+    "self_harm": (
+        r"\bme (?:he |ha )?(?:vuelto|volvi|vuelvo) a (?:cortar|quemar|golpear|lastimar|hacer dano|arañar|aranar)\b",
+        r"\bme (?:pego|golpeo|arano|rasguno|muerdo|pellizco|quemo|corto)\b.{0,40}\b(?:hasta (?:hacerme |que )?(?:moratones|sangre|"
+        r"sangrar|dano|marcas|heridas)|a proposito|para castigarme)\b",
+        r"\bhasta hacerme (?:moratones|sangre|dano|heridas)\b",
+    ),
+    "hopeless": (
+        r"\b(?:hart[oa]|cansad[oa]) de todo\b(?! (?:esto|lo de|el |la |los |las ))",
+        r"\b(?:esta noche|hoy|manana|ahora) lo hago\b.{0,40}\b(?:preparado|listo|decidido|planeado)\b",
+    ),
+}
+
+THIRD_OTHER: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        r"\bmich (?:umzubringen|umbringe|zu toten|toten)\b", r"\bmir das leben (?:zu )?nehmen\b",
+        r"\b(?:quer|vai|pensa em|queria|disse que quer) se matar\b", r"\bse matar\b",
+    ),
+    "overdose": (
+        r"\b(?:tomei|tomou|engoli|engoliu) (?:uma |a |o |um )?(?:cartela|caixa|embalagem|frasco|vidro|blister)s? (?:inteir[oa]|tod[oa])",
+        r"\bj'ai (?:pris|avale) (?:une|la|toute la) (?:boite|plaquette) (?:entiere )?de\b",
+    ),
+}
+
+for _table, _more in ((MORE_EN, THIRD_EN), (MORE_ES, THIRD_ES), (MORE_OTHER, THIRD_OTHER)):
+    for _signal, _patterns in _more.items():
+        _table[_signal] = _table.get(_signal, ()) + _patterns
+
+# Distress, by structure: a feeling said without "I" (chat drops it: "kinda lonely without my
+# group runs", "cried in the car"), with any intensifier ("such a failure"), the body as the one
+# who hates ("my body hates me"), mood as a noun ("mood's been rubbish"), and the feeling words of
+# Spanish and French that were missing.
+FEELINGS["low_mood"] += (
+    r"\b(?:kinda |so |really |pretty |very |quite |a bit |feeling |feel |bit )?lonely\b",
+    r"\b(?:cried|crying|been crying|in tears|teared up|bawled|sobbed|sobbing)\b",
+    r"\b(?:feel|feeling|felt|i'm|im|i am) (?:like )?(?:such|a total|a complete|an absolute|a right|a massive) (?:a )?"
+    r"(?:failure|fraud|mess|loser|disappointment)\b",
+    r"\bmood(?:'s| is| has| was)?(?: been)? (?:rubbish|awful|terrible|low|bad|crap|shit|horrible|dreadful|grim|in the bin|"
+    r"all over the place|on the floor)\b", r"\b(?:low|bad|rubbish|awful|foul) mood\b",
+    r"\b(?:estoy|ando|me siento|quede) (?:muy |tan |super |bastante )?(?:desanimad[oa]|desmotivad[oa]|bajonead[oa]|hundid[oa]|"
+    r"destrozad[oa]|decepcionad[oa])\b", r"\b(?:llore|he llorado|estoy llorando|lloro|llorando)\b",
+    r"\b(?:je suis|suis) (?:tellement |trop |vraiment |tres )?(?:degoute|degoutee|deprime|deprimee|triste|decourage|decouragee|"
+    r"effondre|effondree|abattu|abattue)\b", r"\bj'ai (?:pleure|le moral a zero)\b",
+    r"\b(?:estou|fiquei) (?:muito |tao )?(?:triste|desanimad[oa]|frustrad[oa]|arrasad[oa])\b",
+    r"\bich bin (?:so |total |echt )?(?:traurig|frustriert|deprimiert|niedergeschlagen)\b",
+    r"\bsono (?:molto |cosi )?(?:triste|depress[oa]|demoralizzat[oa]|abbattut[oa])\b",
+)
+FEELINGS["identity"] += (
+    r"\b(?:it's|its|it is|running is|running's|running was|it was) (?:literally )?my (?:whole (?:thing|life|world|identity|"
+    r"personality)|everything)\b",
+)
+FEELINGS["frustration"] += (
+    r"\b(?:my )?(?:body|knee|knees|legs?|feet|foot|achilles|calf|calves|hip|hips|back|hamstrings?)s? (?:hates|hate|is betraying|"
+    r"are betraying|betrayed|keeps? betraying|has betrayed|have betrayed|keeps? failing) me\b",
+    r"\b(?:snappy|irritable|short[- ]tempered|grumpy|ratty)\b",
+)
+# A sign of poisoning said of the stomach: burning, on fire.
+POISON_SIGNS = POISON_SIGNS[:-1] + r"|stomach (?:is )?(?:burning|on fire))"
+# A repeated dose, counted ("took 4 more and another 2"), or forgetting and taking again.
+WEAK_EXCESS = WEAK_EXCESS[:-3] + r"|(?:\d+|two|three|four|five|six|a couple|couple) more|another (?:\d+|two|three|four|couple|few))\b"
+MISTAKE = MISTAKE[:-1] + r"|forgot (?:and|&|n) (?:took|had|take)|then forgot)"

@@ -34,7 +34,7 @@ from redis.asyncio import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from bot.errors import StoreError
+from bot.errors import StoreRetryLater
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +42,15 @@ log = logging.getLogger(__name__)
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, ConnectionError, OSError)
 
 
-class StoreUnavailable(StoreError):
+class StoreUnavailable(StoreRetryLater):
     """Redis could not be reached (or did not answer in time); try again later."""
 
 
-class StoreBusy(StoreError):
+class StoreBusy(StoreRetryLater):
     """Another worker held the user's lease for longer than we were willing to wait."""
 
 
-class LeaseLost(StoreError):
+class LeaseLost(StoreRetryLater):
     """This worker's lease expired or was taken over: it may neither save nor send."""
 
 

@@ -44,7 +44,8 @@ from bot.checkins.runfiles import MAX_BYTES
 from bot.checkins.schedule import CheckinSchedule, next_due
 from bot.checkins.sweep import SEND_RATE, Limiter, Outcome, Send, SweepReport, checkin_state, sweep
 from bot.engine import Engine
-from bot.errors import CorruptDataError
+from bot.scale.session import claim_update, may_send
+from bot.errors import CorruptDataError, StoreRetryLater
 from bot.store import UserSession, UserStore
 from bot.telegram.keyboards import (
     attach_message,
@@ -120,7 +121,7 @@ def is_transient(error: BaseException) -> bool:
     """
     if isinstance(error, BadRequest):
         return False
-    if isinstance(error, (NetworkError, RetryAfter, OSError, CorruptDataError)):
+    if isinstance(error, (NetworkError, RetryAfter, OSError, CorruptDataError, StoreRetryLater)):
         return True  # a corrupt file was moved aside: the next attempt starts from a clean record
     return isinstance(error.__cause__, OSError)  # e.g. StoreError("cannot read …") from an OSError
 
@@ -226,6 +227,8 @@ class TelegramChannel:
                 return
             await self._deliver(context.bot, session)  # what an earlier turn left unsent goes first
             remember_update(session.record, update.update_id)
+            if claim_update(session, update.update_id) is False:  # a shared store's own record of it
+                return
             if burst:
                 await self._slow_down(context.bot, message.chat_id, str(user.id), user)
             self._mark_active(session.record, message.chat_id)
@@ -247,6 +250,8 @@ class TelegramChannel:
                 return
             await self._deliver(context.bot, session)  # what an earlier turn left unsent goes first
             remember_update(session.record, update.update_id)
+            if claim_update(session, update.update_id) is False:  # a shared store's own record of it
+                return
             if burst:
                 await self._slow_down(context.bot, message.chat_id, str(user.id), user)
             self._mark_active(session.record, message.chat_id)
@@ -282,6 +287,8 @@ class TelegramChannel:
                 await self._answer(query.answer(self._say(BUTTON_NOTES[pressed.outcome], query.from_user)))
                 return
             remember_update(session.record, update.update_id)
+            if claim_update(session, update.update_id) is False:
+                return
             self._mark_active(session.record, message.chat_id)
             await self._answer(query.answer())
             if burst:
@@ -403,11 +410,19 @@ class TelegramChannel:
             state["outbox"] = outbox
         await self._send_outbox(bot, session, outbox)
 
+    async def resend_outbox(self, bot: Bot, user_id: str) -> None:
+        """Send what a user's outbox still holds, outside of a turn: a worker that died mid-send
+        left it (bot.telegram.workers finds such users in a shared store)."""
+        async with self.store.session(user_id) as session:
+            await self._deliver(bot, session)
+
     async def _send_outbox(self, bot: Bot, session: UserSession, outbox: dict[str, Any]) -> None:
         """Send the outbox's messages from the first unsent one, saving the count after each."""
         chat_id = int(outbox["chat_id"])
         messages: list[dict[str, Any]] = outbox["messages"]
         while outbox["sent"] < len(messages):
+            if not await may_send(session):  # another worker holds the user now: it sends the rest
+                raise StoreRetryLater(f"lost the lease on user {session.user_id} before sending")
             try:
                 sent = await self._send_item(bot, session, chat_id, messages[outbox["sent"]])
             except Exception as exc:
@@ -487,8 +502,9 @@ class TelegramChannel:
 
     # -- weekly check-ins ------------------------------------------------------------------
 
-    async def run_checkin_sweep(self, bot: Bot) -> SweepReport | None:
-        """One sweep (bot.checkins.sweep); None if the previous one is still running."""
+    async def run_checkin_sweep(self, bot: Bot, **options: Any) -> SweepReport | None:
+        """One sweep (bot.checkins.sweep; `options` go to it); None if the previous one is still
+        running."""
         if self._sweeping.locked():
             return None
         async with self._sweeping:
@@ -496,7 +512,8 @@ class TelegramChannel:
                 from aiolimiter import AsyncLimiter
 
                 self.checkin_limiter = AsyncLimiter(SEND_RATE, 1.0)
-            return await sweep(self.store, self.clock, self.checkin_sender(bot), limiter=self.checkin_limiter)
+            return await sweep(self.store, self.clock, self.checkin_sender(bot), limiter=self.checkin_limiter,
+                               **options)
 
     def checkin_sender(self, bot: Bot) -> Send:
         """The sweep's send function: start the check-in in the engine, save, send its question."""
@@ -514,6 +531,8 @@ class TelegramChannel:
             session.record.clear()
             session.record.update(result.record)
             await session.save()  # the conversation is in the check-in before its question is sent
+            if not await may_send(session):
+                raise StoreRetryLater(f"lost the lease on user {session.user_id} before the check-in")
             try:
                 sent = await self._send_replies(bot, session.record, chat_id, result.replies)
             except (TimedOut, NetworkError) as exc:

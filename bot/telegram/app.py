@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import signal
 import time
 from collections.abc import Awaitable, Callable
@@ -39,12 +40,13 @@ from telegram.request import BaseRequest
 
 from bot.engine import Engine
 from bot.errors import ConfigError, RunnerTriageError
-from bot.store import UserStore, open_store
+from bot.store import STORE_URL, UserStore, open_store
 from bot.telegram.adapter import TelegramChannel, call_api, retry_after_seconds
 from bot.telegram.config import TelegramConfig
 from bot.telegram.ingress import Ingress
 from bot.telegram.polling import Poller
 from bot.telegram.webhook import WebhookServer
+from bot.telegram.workers import TICK_SECONDS, Cluster, check_webhook
 from bot.texts import Voice
 from bot.vocabulary import command_menu
 
@@ -72,25 +74,40 @@ def build_application(
     channel = channel or TelegramChannel(tz=config.timezone)
     if engine is not None:
         channel.engine = engine
+    owns_store = store is None
+    if store is None and config.data_dir is not None and os.environ.get(STORE_URL, "").strip():
+        store = open_store(config.data_dir)  # Redis: opened now for the rate limiter; connects on first use
     if store is not None:
         channel.store = store
-    owns_store = store is None
+    # Several workers on one Redis (bot.telegram.workers): one send rate, one sweep, stale outboxes.
+    cluster = Cluster.for_store(store)
+    if cluster is not None:
+        channel.checkin_limiter = cluster.rate.share("sweep")
 
     async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         if engine is None:
             channel.engine = Engine.load()
-        if owns_store:
+        if channel._store is None:
             channel.store = open_store(config.data_dir)
         commands = [BotCommand(name, description) for name, description in command_menu(Voice(channel.engine.texts))]
         await call_api(lambda: app.bot.set_my_commands(commands), idempotent=True)
         if config.heartbeat_file is not None and app.job_queue is not None:
             app.job_queue.run_repeating(_heartbeat(config.heartbeat_file), HEARTBEAT_SECONDS, first=1)
-        if app.job_queue is not None:
+        if app.job_queue is not None and cluster is not None:
+            await cluster.start()
+            once = {"max_instances": 1, "coalesce": True}
+            app.job_queue.run_repeating(cluster.sweep_job(channel), TICK_SECONDS, first=1,
+                                        name="checkin-sweep", job_kwargs=once)
+            app.job_queue.run_repeating(cluster.outbox_job(channel), TICK_SECONDS, first=TICK_SECONDS,
+                                        name="stale-outboxes", job_kwargs=once)
+        elif app.job_queue is not None:
             app.job_queue.run_repeating(_checkin_sweep(channel), CHECKIN_SWEEP_SECONDS, first=CHECKIN_SWEEP_FIRST,
                                         name="checkin-sweep", job_kwargs={"max_instances": 1, "coalesce": True})
         log.info("bot @%s ready", app.bot.username)
 
     async def post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        if cluster is not None:
+            await cluster.stop()  # resign the sweep's lease: another worker takes it over at once
         if owns_store and channel._store is not None:
             await channel.store.close()
             log.info("store closed")
@@ -107,13 +124,18 @@ def build_application(
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
-    if config.rate_limiter:
+    if config.rate_limiter and cluster is not None:
+        # One rate for every worker, on Redis. RedisRateLimiter's argument type is int, not the
+        # builder's None: the same typing gap as AIORateLimiter's below.
+        builder = builder.rate_limiter(cluster.limiter)  # type: ignore[arg-type]
+    elif config.rate_limiter:
         # PTB types the builder with no rate-limiter arguments; AIORateLimiter takes a dict of them.
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     app = builder.build()
     app.bot_data["channel"] = channel
+    app.bot_data["cluster"] = cluster
 
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, channel.on_edited))
@@ -244,10 +266,14 @@ async def serve(app: Application[Any, Any, Any, Any, Any, Any], config: Telegram
             except OSError as exc:
                 raise RunnerTriageError(f"cannot listen on {hook.listen}:{hook.port} for the webhook: "
                                         f"{exc.strerror or exc}") from exc
-            ready = await _until_reachable(
-                lambda: app.bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=ALLOWED_UPDATES,
-                                            max_connections=hook.max_connections, drop_pending_updates=False),
-                stop, "register the webhook (setWebhook)")
+            if app.bot_data.get("cluster") is not None:  # one of several: the operator registers it
+                await check_webhook(app.bot, hook.url)
+                ready = True
+            else:
+                ready = await _until_reachable(
+                    lambda: app.bot.set_webhook(hook.url, secret_token=hook.secret, allowed_updates=ALLOWED_UPDATES,
+                                                max_connections=hook.max_connections, drop_pending_updates=False),
+                    stop, "register the webhook (setWebhook)")
         await app.start()  # the job queue: heartbeat, check-in sweep
         try:
             if ready:

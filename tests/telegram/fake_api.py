@@ -56,13 +56,17 @@ class FakeTelegram:
         self.message_ids = itertools.count(1)
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.faults: dict[str, deque[str]] = defaultdict(deque)
+        self.faulted: list[tuple[str, float]] = []  # (method, time.time()) of each fault served
         self.webhook: dict[str, Any] | None = None
         self.commands: list[dict[str, Any]] = []
         self.confirmed = 0  # the highest getUpdates offset asked for: every update below it is gone
         # Webhook delivery (deliver_webhooks): where updates really go (a local "reverse proxy"
         # target for the public URL the bot registers), what is in flight, and every answer.
         self.webhook_target: str | None = None
+        self.webhook_targets: list[str] = []  # several workers: each delivery goes to the next one
+        self._next_target = itertools.count()
         self.webhook_answers: list[tuple[int, int]] = []  # (update_id, HTTP status; 0 = no answer)
+        self.webhook_timings: list[tuple[int, int, float]] = []  # (update_id, status, seconds to answer)
         self._in_flight: dict[int, Any] = {}  # update_id -> its chat's queue key
         self._retry_at: dict[int, float] = {}
         self._failures: dict[int, int] = defaultdict(int)
@@ -119,6 +123,8 @@ class FakeTelegram:
     def call(self, method: str, params: dict[str, Any], files: dict[str, Any] | None = None) -> tuple[int, dict[str, Any]]:
         with self.cond:
             fault = self.faults[method].popleft() if self.faults[method] else None
+            if fault is not None:
+                self.faulted.append((method, time.time()))
             if fault == "forbidden":
                 return 403, {"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}
             if fault == "retry_after":
@@ -138,6 +144,7 @@ class FakeTelegram:
         if method != "getUpdates":
             with self.cond:
                 record = dict(params)
+                record["_at"] = time.time()  # when it arrived (the send-rate tests read it)
                 if files is not None:
                     record["_files"] = files
                 if isinstance(result, dict) and "message_id" in result:
@@ -214,10 +221,14 @@ class FakeTelegram:
                 "pending_update_count": len(self.pending())}
 
     # -- webhook delivery ----------------------------------------------------------------
-    def deliver_webhooks(self, target: str) -> None:
+    def deliver_webhooks(self, target: str | list[str]) -> None:
         """Send pending updates to `target` (http://127.0.0.1:…/path, standing in for the reverse
-        proxy behind the https URL the bot registers) while a webhook is set, until `close`."""
-        self.webhook_target = target
+        proxy behind the https URL the bot registers) while a webhook is set, until `close`. A
+        list of targets stands for a load balancer in front of several workers: each delivery
+        (and each retry) goes to the next one in turn."""
+        targets = [target] if isinstance(target, str) else list(target)
+        self.webhook_target = targets[0]
+        self.webhook_targets = targets
         threading.Thread(target=self._deliver_loop, name="fake-webhook", daemon=True).start()
 
     def close(self) -> None:
@@ -255,7 +266,10 @@ class FakeTelegram:
         headers = {"Content-Type": "application/json"}
         if webhook.get("secret_token"):
             headers["X-Telegram-Bot-Api-Secret-Token"] = str(webhook["secret_token"])
-        request = urllib.request.Request(str(self.webhook_target), json.dumps(update).encode(), headers)
+        targets = self.webhook_targets or [str(self.webhook_target)]
+        target = targets[next(self._next_target) % len(targets)]
+        request = urllib.request.Request(target, json.dumps(update).encode(), headers)
+        started = time.monotonic()
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 status = int(response.status)
@@ -267,6 +281,7 @@ class FakeTelegram:
         with self.cond:
             del self._in_flight[update_id]
             self.webhook_answers.append((update_id, status))
+            self.webhook_timings.append((update_id, status, time.monotonic() - started))
             if 200 <= status < 300:
                 self.updates = [u for u in self.updates if u["update_id"] != update_id]
                 self._retry_at.pop(update_id, None)
