@@ -21,6 +21,7 @@ from bot.checkins.actions import ActionReadRunFile, ActionRecordCheckin, ActionS
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.actions.advice import advice_message, decision_answer
+from bot.actions.disclosure import ActionDisclosure, ActionDisclosureCheck
 from bot.actions.clinical import (
     CLINICAL_SLOT,
     ActionClinicalCheck,
@@ -355,7 +356,8 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
             ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
-            ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts)]
+            ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),
+            ActionDisclosure(kb, texts)]
 
 
 def build_executor(actions: list[Action]) -> ActionExecutor:
