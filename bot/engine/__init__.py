@@ -232,6 +232,11 @@ class Engine:
             return None
         if any(e.kind == "delete_data" for e in result.effects):
             return result
+        if any(b.payload.startswith(commands.ACTION_PREFIX) for r in result.replies for b in r.buttons):
+            # The command asks a question of its own ("Delete it all?", "Which day?"): it owns the
+            # next answer. The pending question stays pending and comes back when the command is
+            # done or cancelled; shown now, a typed "yes" could answer either (a red-flag question).
+            return result
         if result.record.get("conversation"):
             record = cast(UserRecord, result.record)
             record.setdefault("profile", {})
