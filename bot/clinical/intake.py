@@ -76,7 +76,7 @@ class Intake:
 def intake_data() -> dict[str, Any]:
     from bot.paths import knowledge_directory
 
-    data: dict[str, Any] = yaml.safe_load((knowledge_directory() / "clinical" / "intake.yml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.load((knowledge_directory() / "clinical" / "intake.yml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
 
 
