@@ -338,6 +338,13 @@ class ActionAnswerQuestion(KnowledgeAction):
         if decided is not None:
             dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
             return []
+        if not tracker.get_slot("requested_slot") and replies.asks_next_step(question):
+            # "what now?", "do I need to go now?" after advice: its next step again, short.
+            step = replies.next_step(self.kb, voice, replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT)))
+            if step is not None:
+                dispatcher.utter_message(text=step.text, buttons=step.button_dicts(),
+                                         json_message={"sources": list(step.sources)})
+                return []
         answer = replies.answer(self.kb, voice, question, locations)
         if answer is None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(question),

@@ -329,6 +329,8 @@ class NLU:
         spans: list[tuple[int, int, str]] = []
         for matcher in (self._pattern, self._pattern_lower):
             for m_id, start, end in matcher(doc):
+                if doc[start:end].text.lower().endswith("down") and _DOWN_A_SLOPE.match(doc[end:end + 2].text.lower()):
+                    continue  # "it hurts going down stairs": where it hurts, not pain going down
                 spans.append((start, end, doc.vocab.strings[m_id]))
         if not spans:
             return None
@@ -398,6 +400,10 @@ class NLU:
             return "ask_question"
         # Inside a question, an unrecognised reply is an (unclear) answer, not a change of topic.
         return "inform" if context else "off_topic"
+
+
+#: What follows "going down" when it is a way down, not pain easing ("going down stairs").
+_DOWN_A_SLOPE = re.compile(r"(the |a )?(stairs|steps|staircase|hills?|slopes?|inclines?|kerbs?|curbs?)\b")
 
 
 def _unique(values: Any) -> tuple[str, ...]:
