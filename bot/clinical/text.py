@@ -263,6 +263,17 @@ def unsure(text: str) -> bool:
     return bool(_UNSURE.match(normalise(text).strip(" .!,")))
 
 
+def yes_no_rest(text: str) -> tuple[bool | None, str]:
+    """A reply read as yes/no, and the words after its yes/no phrase ("a bit more" -> True,
+    "more"): what else the reply says."""
+    norm = normalise(text).strip(" .!,")
+    for value, rx in ((None, _UNSURE), (False, _NO), (True, _YES)):
+        m = rx.match(norm)
+        if m:
+            return value, norm[m.end():].strip(" .!,")
+    return None, norm
+
+
 def yes_no(text: str) -> bool | None:
     """A reply to a yes/no question: True, False, or None when unsure or unclear."""
     norm = normalise(text).strip(" .!,")
@@ -275,4 +286,4 @@ def yes_no(text: str) -> bool | None:
     return None
 
 
-__all__ = ["Fact", "Mention", "normalise", "read_mentions", "unsure", "yes_no", "sentence_is_general", "negated"]
+__all__ = ["Fact", "Mention", "normalise", "read_mentions", "unsure", "yes_no", "yes_no_rest", "sentence_is_general", "negated"]
