@@ -90,6 +90,9 @@ class State:
     short_answers: bool = False
     #: A safety finding answered differently here than under `interrupts:` (finding -> transition).
     on_safety: Mapping[str, Transition] = field(default_factory=dict)
+    #: A pain report naming no place ("it hurts going down stairs too") is read as this intent
+    #: here, while a place is known: more about the same pain (after the advice), not a new one.
+    unplaced_pain: str | None = None
 
     def interrupt_for(self, finding: str, default: Mapping[str, Transition]) -> Transition:
         return self.on_safety.get(finding) or default[finding]
@@ -333,7 +336,7 @@ def _flag(raw: dict[str, Any], key: str, default: bool, where: str, path: str) -
 
 
 _STATE_KEYS = {"description", "form", "transitions", "on_complete", "pausable", "checkin", "keep_question",
-               "anywhere", "awaits", "multilingual", "short_answers", "on_safety", "ignores"}
+               "anywhere", "awaits", "multilingual", "short_answers", "on_safety", "ignores", "unplaced_pain"}
 
 
 def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dialogue:
@@ -380,6 +383,9 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
             if kind not in findings:
                 raise DefinitionError(path, f"{where}.on_safety.{kind}", f"unknown finding (known: {', '.join(findings)})")
             on_safety[kind] = _transition(t, f"{where}.on_safety.{kind}", path, domain, names, False)
+        unplaced = raw.get("unplaced_pain")
+        if unplaced is not None and not any(t.intent == unplaced for t in transitions):
+            raise DefinitionError(path, f"{where}.unplaced_pain", f"'{unplaced}' needs a transition of its own here")
         states[name] = State(name, raw.get("description", ""), transitions, form, on_complete,
                              pausable=_flag(raw, "pausable", True, where, path),
                              checkin=_flag(raw, "checkin", True, where, path),
@@ -387,7 +393,8 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
                              ignores=tuple(ignores),
                              anywhere=_flag(raw, "anywhere", True, where, path),
                              awaits=awaits, multilingual=_flag(raw, "multilingual", False, where, path),
-                             short_answers=_flag(raw, "short_answers", False, where, path), on_safety=on_safety)
+                             short_answers=_flag(raw, "short_answers", False, where, path), on_safety=on_safety,
+                             unplaced_pain=unplaced)
     interrupts = {}
     raw_interrupts = flow.get("interrupts") or {}
     for kind in findings:

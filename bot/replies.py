@@ -35,6 +35,7 @@ action_answer_question and action_acknowledge_feeling (`answer`).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -251,6 +252,46 @@ def _pick(kb: KnowledgeBase, voice: Voice, now: list[Entry], place: list[Entry],
     return own + area + net
 
 
+# -- "what now?" after advice ----------------------------------------------------------------------
+
+_NEXT_LEAD = r"(?:(?:ok|okay|so|right|alright|and|well|hm+|um+|but|then)[ ,]+)*"
+_NEXT_CORE = (
+    r"(?:what|wat|wot) (?:now|next)",
+    r"now what",
+    r"(?:what|wat|wot)(?:'?s| is) (?:the |my )?next(?: step)?",
+    r"(?:what|wat|wot) (?:should|do|shall|must) (?:i|we|u) (?:do|doo)",
+    r"(?:what|wat|wot) do (?:you|u) (?:suggest|recommend)",
+    r"(?:do|should|must) i (?:really )?(?:need to |have to )?(?:go|see (?:a|the) (?:doctor|gp|physio|pt|physical therapist)"
+    r"|get (?:it |this )?(?:seen|checked))(?: to (?:a|the) (?:doctor|er|hospital|gp|urgent care))?",
+)
+_NEXT_TAIL = r"(?:[ ,]+(?:now|next|then|rn|right now|today|tonight|about it|about this|about that|with it|for it))*"
+_NEXT_STEP = re.compile(rf"{_NEXT_LEAD}(?:{'|'.join(_NEXT_CORE)}){_NEXT_TAIL}")
+
+
+def asks_next_step(text: str) -> bool:
+    """Is one sentence of `text` only "what now?", "what should I do?", "do I need to go now?"
+    (a filler or a time around it): the runner asking what the advice's next step is."""
+    lower = " ".join(text.lower().replace("’", "'").split())
+    return any(_NEXT_STEP.fullmatch(s.strip(" ,")) for s in re.split(r"[.?!;:\n]+", lower) if s.strip(" ,"))
+
+
+def next_step(kb: KnowledgeBase, voice: Voice, context: AdviceContext | None) -> Message | None:
+    """The advice's next step again, short: the level's headline and the first message's actions
+    (the warning sign's own, the level's, the area's, when to go up a level), with the detail
+    buttons. None without advice to restate (or for the crisis level, which has its own replies)."""
+    if context is None or context.level == "crisis":
+        return None
+    now, place, escalate = _action_entries(kb, context)
+    signs = [e for e in kb.flag_entries(context.flags) if e.actions]
+    picked = _pick(kb, voice, now, place, escalate, signs)
+    parts = [bold(voice.fill(kb.level_heading(context.level)))]
+    if picked:
+        parts[0] += "\n" + _bullets(picked, voice)
+    parts.append(voice.say(DISCLAIMER))
+    used = [e.id for e in signs[:1]] + [e.id for _, e, _ in picked]
+    return Message("\n\n".join(parts), detail_buttons(kb, voice, context.level), tuple(dict.fromkeys(used)))
+
+
 # -- details -----------------------------------------------------------------------------------
 
 def detail(kb: KnowledgeBase, voice: Voice, kind: str, context: AdviceContext | None) -> Message:
@@ -324,5 +365,5 @@ def _day_month(at: str | None, voice: Voice) -> str:
     return day_month(moment.date(), voice)
 
 
-__all__ = ["ADVICE_SLOT", "MAX_FIRST_MESSAGE", "AdviceContext", "Message", "advice", "answer", "detail",
-           "detail_payload"]
+__all__ = ["ADVICE_SLOT", "MAX_FIRST_MESSAGE", "AdviceContext", "Message", "advice", "answer", "asks_next_step",
+           "detail", "detail_payload", "next_step"]

@@ -273,6 +273,19 @@ def test_pdf_is_one_page_even_when_long() -> None:
     assert len(re.findall(rb"/Type /Page\b(?!s)", data)) == 1
 
 
+@pytest.mark.parametrize("text, value, days", [
+    ("Marathon is this Sunday and the outside of my right knee started hurting", "soon", 5),
+    ("my half is in 3 weeks and my shin aches", "soon", 21),
+    ("I have a 5k tomorrow", "soon", 1),
+    ("I ran a marathon last week and my knee hurts", None, None),
+    ("my knee hurt after the half this weekend", None, None),
+    ("it hurts when I run on sunday", None, None),
+])
+def test_a_race_ahead_said_outright_is_not_asked_again(text: str, value: str | None, days: int | None) -> None:
+    intake = I.from_text(I.Intake(), text)
+    assert intake.values.get("upcoming_race") == value and intake.race_in_days == days
+
+
 # -- tester report: follow-ups follow the advice; another question's answer is not this one's -------
 
 def test_decisions_for_the_level_and_the_sign_reached() -> None:

@@ -66,3 +66,9 @@ def test_other_languages_are_recognised(nlu: NLU) -> None:
 
 def test_calves_lemma_is_calf(nlu: NLU) -> None:
     assert [t.lemma_ for t in nlu.nlp("calves")] == ["calf"]
+
+
+def test_going_down_stairs_is_where_it_hurts_not_pain_going_down(nlu: NLU) -> None:
+    assert "pain_pattern" not in nlu.parse("it hurts going down stairs too").slots
+    assert "pain_pattern" not in nlu.parse("it hurts going down the hill").slots
+    assert nlu.parse("the swelling is going down").slots.get("pain_pattern") == "fades"

@@ -179,3 +179,14 @@ def test_every_warning_sign_has_its_own_step(kb: KnowledgeBase) -> None:
     for rule in RED_FLAGS:
         if rule.level in ("emergency", "urgent"):
             assert kb.entry(rule.entry).actions, rule.entry
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("what now", True), ("ok what should i do", True), ("wat do i do rn", True), ("so what do I do now?", True),
+    ("ok do I need to go now? I have a run planned tonight", True), ("what's next", True),
+    ("should I see a doctor today?", True),
+    ("what should I do about my shoes?", False), ("what now for my training plan", False),
+    ("what exercises should I do", False), ("should I go for a run tomorrow?", False),
+])
+def test_what_now_after_advice_is_read_only_when_it_is_the_whole_question(text: str, asks: bool) -> None:
+    assert replies.asks_next_step(text) is asks

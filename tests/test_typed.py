@@ -70,6 +70,17 @@ def test_each_settings_question_reads_its_own_kind_of_answer() -> None:
     assert payload("yes no", FORGET) is None
 
 
+def test_only_a_clear_yes_or_no_answers_a_yes_no_button() -> None:
+    """Tester report, persona 8: "ok what should i do" after the advice signed up for check-ins."""
+    offer = (Button("Weekly check-in", "!checkin start"),)
+    assert payload("yes please", offer) == "!checkin start"
+    assert payload("ok sounds good", offer) == "!checkin start"
+    assert payload("ok what should i do", offer) is None
+    assert payload("wat do i do rn", offer) is None
+    assert payload("ok what should i do", FORGET) is None
+    assert payload("yes, delete it", FORGET) == "!forget yes"
+
+
 def test_a_label_is_a_press_give_or_take_case_and_punctuation() -> None:
     assert payload("fades within days", PATTERN) == '/inform{"pain_pattern":"fades"}'
     assert payload('"It doesn\'t fade."', PATTERN) == '/inform{"pain_pattern":"persistent"}'

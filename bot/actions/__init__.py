@@ -21,6 +21,7 @@ from bot.checkins.actions import ActionReadRunFile, ActionRecordCheckin, ActionS
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.actions.advice import SERIOUS, advice_message, decision_answer, decision_reply
+from bot.actions.disclosure import ActionDisclosure, ActionDisclosureCheck
 from bot.actions.clinical import (
     CLINICAL_SLOT,
     ActionClinicalCheck,
@@ -347,6 +348,13 @@ class ActionAnswerQuestion(KnowledgeAction):
         if decided is not None:
             dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
             return []
+        if not tracker.get_slot("requested_slot") and replies.asks_next_step(question):
+            # "what now?", "do I need to go now?" after advice: its next step again, short.
+            step = replies.next_step(self.kb, voice, replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT)))
+            if step is not None:
+                dispatcher.utter_message(text=step.text, buttons=step.button_dicts(),
+                                         json_message={"sources": list(step.sources)})
+                return []
         answer = replies.answer(self.kb, voice, question, locations)
         if answer is None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(question),
@@ -365,7 +373,8 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
             ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
-            ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts)]
+            ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),
+            ActionDisclosure(kb, texts)]
 
 
 def build_executor(actions: list[Action]) -> ActionExecutor:

@@ -33,7 +33,7 @@ class DecisionAnswer:
 def _data() -> dict[str, Any]:
     from bot.paths import knowledge_directory
 
-    data: dict[str, Any] = yaml.safe_load((knowledge_directory() / "clinical" / "decisions.yml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.load((knowledge_directory() / "clinical" / "decisions.yml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     data["_compiled"] = {k: [re.compile(p) for p in data["kinds"][k]] for k in KINDS}
     return data
 

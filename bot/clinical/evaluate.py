@@ -14,6 +14,7 @@ the intake, or from the triage slots (where it hurts, whether it fades).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -174,11 +175,39 @@ class Truth:
         return any(self.fact(n[4:]) is False if n.startswith("not ") else self.fact(n) is True for n in names)
 
 
+#: Results of findings_for on the default rules, by facts: a turn asks for the same facts many
+#: times (the form's next question tries every answer to every intake question, each an outcome;
+#: the clinical check, the triage and the form read the same case). Facts and findings are frozen.
+FINDINGS_CACHE = 1024
+_findings_rules: ClinicalRules | None = None
+_questions_cache: OrderedDict[tuple[frozenset[str], frozenset[tuple[str, FactValue]]], tuple[Question, ...]] = OrderedDict()
+_findings_cache: OrderedDict[tuple[bool, frozenset[tuple[str, FactValue]]], tuple[Finding, ...]] = OrderedDict()
+
+
 def findings_for(facts: Mapping[str, FactValue], rules: ClinicalRules | None = None,
                  overrides: bool = True) -> tuple[Finding, ...]:
     """The rules that hold on these facts, most serious first; with `overrides`, a finding another
     one replaces (a more specific reason for the same thing) is dropped."""
-    rules = rules or default_rules()
+    global _findings_rules
+    shipped = default_rules()
+    if rules is not None and rules is not shipped:
+        return _findings_for(facts, rules, overrides)
+    if _findings_rules is not shipped:  # the rules were loaded again (tests): forget the old ones'
+        _findings_cache.clear()
+        _questions_cache.clear()
+        _findings_rules = shipped
+    key = (overrides, frozenset(facts.items()))
+    found = _findings_cache.get(key)
+    if found is None:
+        found = _findings_cache[key] = _findings_for(facts, shipped, overrides)
+        if len(_findings_cache) > FINDINGS_CACHE:
+            _findings_cache.popitem(last=False)
+    else:
+        _findings_cache.move_to_end(key)
+    return found
+
+
+def _findings_for(facts: Mapping[str, FactValue], rules: ClinicalRules, overrides: bool) -> tuple[Finding, ...]:
     fired: dict[str, Finding] = {}
     base = Truth(rules, facts)
     for rule in rules.rules:
@@ -206,9 +235,25 @@ def open_questions(facts: Mapping[str, FactValue], asked: Iterable[str] = (),
                    rules: ClinicalRules | None = None,
                    found: tuple[Finding, ...] | None = None) -> tuple[Question, ...]:
     """Context questions that could still turn a sign into a finding (or raise one), most serious
-    first. A question is never asked twice, nor about a fact already known."""
-    rules = rules or default_rules()
-    asked = set(asked)
+    first. A question is never asked twice, nor about a fact already known. `found`, if given,
+    is ``findings_for(facts, rules)`` (the caller had it already)."""
+    asked = frozenset(asked)
+    if rules is not None and rules is not default_rules():
+        return _open_questions(facts, asked, rules, found)
+    findings_for({}, None)  # forgets cached answers of rules loaded before (tests)
+    key = (asked, frozenset(facts.items()))
+    questions = _questions_cache.get(key)
+    if questions is None:
+        questions = _questions_cache[key] = _open_questions(facts, asked, default_rules(), found)
+        if len(_questions_cache) > FINDINGS_CACHE:
+            _questions_cache.popitem(last=False)
+    else:
+        _questions_cache.move_to_end(key)
+    return questions
+
+
+def _open_questions(facts: Mapping[str, FactValue], asked: frozenset[str], rules: ClinicalRules,
+                    found: tuple[Finding, ...] | None) -> tuple[Question, ...]:
     found = findings_for(facts, rules) if found is None else found
     fired = {f.rule for f in found}
     overridden = {o for rid in fired for o in rules.rule(rid).overrides}

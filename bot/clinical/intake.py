@@ -76,7 +76,7 @@ class Intake:
 def intake_data() -> dict[str, Any]:
     from bot.paths import knowledge_directory
 
-    data: dict[str, Any] = yaml.safe_load((knowledge_directory() / "clinical" / "intake.yml").read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.load((knowledge_directory() / "clinical" / "intake.yml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
 
 
@@ -240,9 +240,21 @@ _SAID_FEMALE = re.compile(r"\b(i'm a (woman|girl|female)|as a (woman|female|girl
 _SAID_MALE = re.compile(r"\b(i'm a (man|guy|bloke|male|boy)|as a (man|male|guy)|(\d{1,2})\s*(m|male)\b)")
 
 
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+#: A race said outright with when it is ahead ("Marathon is this Sunday", "my half in 3 weeks");
+#: not a past one ("ran a marathon last week", "hurt after the half this weekend").
+_PAST_RACE = re.compile(r"\b(?:did|ran|raced|after|during|finished|since)\b[^.?!]{0,30}$")
+_SAID_RACE = re.compile(
+    r"\b(?:race|racing|marathon|half marathon|half|10k|5k|parkrun|ultra|triathlon)\b"
+    r"(?:(?!\b(?:last|ago|yesterday|did|ran|raced)\b)[^.?!]){0,40}?"
+    rf"\b(?:tomorrow|(?:this|next) (?:weekend|week|month|{_DAYS})|in (?:\d+|a|an|one|two|three|four|five|six"
+    r"|seven|eight|a couple of|a few) (?:days?|weeks?|months?))\b")
+
+
 def from_text(intake: Intake, text: str) -> Intake:
-    """What a message says outright about age and sex ("I'm 19", "32F", "my periods stopped"), so
-    the intake does not ask it again. Only what is not known yet; nothing is guessed."""
+    """What a message says outright about age, sex and a race ahead ("I'm 19", "32F", "my periods
+    stopped", "marathon is this Sunday"), so the intake does not ask it again. Only what is not
+    known yet; nothing is guessed."""
     norm = normalise(text)
     if not intake.answered("age_band"):
         m = _SAID_AGE.search(norm)
@@ -255,6 +267,12 @@ def from_text(intake: Intake, text: str) -> Intake:
             if m:
                 intake = intake.with_answer("sex", value, m.group(0))
                 break
+    if not intake.answered("upcoming_race"):
+        race = _SAID_RACE.search(norm)
+        if race and not _PAST_RACE.search(norm[:race.start()]):
+            when, days = parse_race(race.group(0))
+            if when in ("soon", "later"):
+                intake = intake.with_answer("upcoming_race", when, race.group(0), race_in_days=days)
     return intake
 
 

@@ -232,6 +232,11 @@ class Engine:
             return None
         if any(e.kind == "delete_data" for e in result.effects):
             return result
+        if any(b.payload.startswith(commands.ACTION_PREFIX) for r in result.replies for b in r.buttons):
+            # The command asks a question of its own ("Delete it all?", "Which day?"): it owns the
+            # next answer. The pending question stays pending and comes back when the command is
+            # done or cancelled; shown now, a typed "yes" could answer either (a red-flag question).
+            return result
         if result.record.get("conversation"):
             record = cast(UserRecord, result.record)
             record.setdefault("profile", {})
@@ -323,6 +328,10 @@ class Engine:
                 parse = replace(again, intent="ask_question")  # "thanks! also, my pee was really dark"
         question = question and routed  # a suggested question's button is a question (not in a crisis state)
         turn.parse, turn.intent = parse, "ask_question" if question else parse.intent
+        unplaced = self.flow.state(turn).unplaced_pain
+        if unplaced and turn.intent == "report_pain" and not parse.slots.get("pain_location") \
+                and turn.slots.get("pain_location"):
+            turn.intent = unplaced  # "it hurts going down stairs too", after the knee advice: the knee
         if answer and not finding:
             # The screen read the message as the answer to the crisis question this state waits
             # on ("no", "idk", "yes I'm safe"): that answer is the intent, as if its button was pressed.

@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from bot.engine.state import Turn
 from bot.record import (CHECKIN_LIMIT, CRISIS_MEMORY_HOURS, HISTORY_LIMIT, CheckinEntry, Conversation,
-                        HistoryEntry, UserRecord)
+                        HistoryEntry, UserRecord, copy_json)
 from bot.knowledge import KnowledgeBase
 from bot.texts import Texts, Voice
 from bot.turn import TurnResult
@@ -39,7 +39,7 @@ def new_conversation(start: str) -> Conversation:
 def begin(record: Mapping[str, Any], start: str, user_id: str, now: datetime, texts: Texts,
           kb: KnowledgeBase) -> Turn:
     """A turn on a copy of `record` (the stored record is never changed)."""
-    new = cast(UserRecord, copy.deepcopy(dict(record)))
+    new = cast(UserRecord, copy_json(dict(record)))
     new.setdefault("conversation", new_conversation(start))
     new.setdefault("profile", {})
     for slot in TURN_SLOTS:
@@ -157,6 +157,6 @@ def checkin_context(turn: Turn) -> dict[str, Any]:
         "unit": schedule.get("unit") or "km",
         "tz": schedule.get("tz") or "UTC",
         "subscribed": bool(schedule.get("active")),
-        "entries": copy.deepcopy(entries),  # a run file may belong to any week kept
+        "entries": copy_json(entries),  # a run file may belong to any week kept
         "now": turn.now.isoformat(),
     }

@@ -10,7 +10,6 @@ messages returned for rendering.
 from __future__ import annotations
 
 import base64
-import copy
 from typing import Any
 
 from rasa_sdk.executor import ActionExecutor
@@ -19,6 +18,7 @@ from bot.dialogue import Dialogue
 from bot.engine.bookkeeping import (ADVICE_SLOT, CRISIS_CONTEXT_SLOT, checkin_context, crisis_context,
                                     keep_crisis_context)
 from bot.engine.state import Turn
+from bot.record import copy_json
 
 
 class RasaBridge:
@@ -55,7 +55,7 @@ class RasaBridge:
             latest["metadata"] = {**latest.get("metadata", {}), "attachment": {
                 "filename": file.filename, "size": file.size,
                 "data": base64.b64encode(file.data).decode("ascii") if file.data is not None else None}}
-        slots = copy.deepcopy(turn.slots)  # Tracker.from_dict does not copy; actions mutate
+        slots = copy_json(turn.slots)  # Tracker.from_dict does not copy; actions mutate
         slots["requested_slot"] = turn.conv.get("requested_slot")
         slots.setdefault("country", turn.voice.country or "US")
         slots.setdefault("language", turn.voice.locale)

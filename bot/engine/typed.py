@@ -10,7 +10,8 @@ A typed message is read as a press of one of them (`press_for`) when it is:
   also one no button shows: a time ("7pm", "19:00", "7:30 am" -> !checkin time 19:00), a time zone
   by IANA name, city, country or common name ("im in toronto, eastern time" -> America/Toronto),
   a unit ("km please", "miles"), a weekday ("mondays"), a country ("the UK", "england", "somewhere
-  else"), yes or no ("yes" to /forget; "yes please" to the weekly check-in offer).
+  else"), yes or no ("yes" to /forget; "yes please" to the weekly check-in offer) when the
+  message is only that ("ok what should i do" is not a yes).
 
 Anything else is not a press, and goes through the flow as typed text. The engine runs the
 crisis screen and the clinical rules on the text first: a message with a crisis or red-flag sign
@@ -40,6 +41,11 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 YES = frozenset({"yes", "yeah", "yep", "yup", "y", "ya", "sure", "ok", "okay", "please", "definitely",
                  "absolutely", "go", "do", "delete"})
 NO = frozenset({"no", "nope", "nah", "n", "not", "don't", "dont", "keep", "cancel", "stop", "never"})
+#: Words a plain yes or no may carry besides ("yes please, go ahead", "no thanks, keep it"). A
+#: message with any other word ("ok what should i do") is not a yes or no: it says something else.
+ANSWER_FILLER = frozenset({"thanks", "thank", "you", "it", "that", "them", "all", "everything", "ahead", "i", "i'd",
+                           "id", "would", "like", "want", "to", "sounds", "good", "great", "fine", "alright",
+                           "right", "of", "course", "lets", "let's", "thx", "ty", "pls", "plz", "way", "thing"})
 
 # A time: "7pm", "7 pm", "19:00", "7.30am", "19h30", "at 7 in the evening".
 _TIME = re.compile(r"\b(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?(?![\d:])")
@@ -245,6 +251,8 @@ def _yes_no(said: str, words: list[str], buttons: Sequence[Button], _: Mapping[s
     offer = [b for b in buttons if b.payload == "!checkin start"]
     if not (forget or offer) or not words or len(words) > 5:
         return None
+    if any(w not in YES and w not in NO and w not in ANSWER_FILLER for w in words):
+        return None  # "ok what should i do" is a question, not a yes
     yes, no = any(w in YES for w in words), any(w in NO for w in words)
     if yes == no:
         return None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from negspacy.negation import Negex  # noqa: F401  (registers the "negex" factory)
@@ -145,6 +146,10 @@ def _phrase_matcher(nlp: Language, groups: dict[str, tuple[str, ...]], attr: str
     return matcher
 
 
+#: Readings (and spaCy Docs) of the most recent texts kept by NLU.parse.
+PARSE_CACHE = 16
+
+
 class NLU:
     """Rule-based understanding of runner pain talk. Build once at start-up (~1 s), reuse."""
 
@@ -160,6 +165,8 @@ class NLU:
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
         nlp.add_pipe("negex", config={"neg_termset": NEGATION_TERMS, "ent_types": ["BODY_PART"]})
         self.nlp = nlp
+        self._parses: OrderedDict[tuple[str, str | None, bool], Parse] = OrderedDict()
+        self._docs: OrderedDict[str, Doc] = OrderedDict()
         # Only words that are neither English nor a body part's may be typos of a question word.
         self._known_words = frozenset(_BODY_WORDS) | {w for ps in V.BODY_PARTS.values() for p in ps for w in p.split()}
         # Lemma matching: "keeps coming back" ~ "kept coming back"; LOWER for short answers.
@@ -178,9 +185,35 @@ class NLU:
         """Understand `text`. `context` is the slot the bot just asked for, if any. `questions`:
         read a question apart from what the message tells (issue 16: a question is answered
         whatever else the message says, ask_and_inform when it also tells something); False reads
-        the message whole, as the crisis states do (their flow knows no ask_and_inform)."""
+        the message whole, as the crisis states do (their flow knows no ask_and_inform).
+
+        A text is read once: the last few readings are kept (PARSE_CACHE), so an action that asks
+        again for the message the engine already parsed (or a check-in question read twice) costs
+        a dictionary lookup. Each caller gets its own slots dict."""
+        key = (text, context, questions)
+        cached = self._parses.get(key)
+        if cached is None:
+            cached = self._parse(text, context, questions)
+            self._parses[key] = cached
+            if len(self._parses) > PARSE_CACHE:
+                self._parses.popitem(last=False)
+        else:
+            self._parses.move_to_end(key)
+        return replace(cached, slots=dict(cached.slots))
+
+    def _doc(self, text: str) -> Doc:
+        """The spaCy pipeline's Doc for `text`, run once per text among the last few (the docs
+        are only read afterwards: matchers and entities)."""
+        doc = self._docs.get(text)
+        if doc is None:
+            doc = self._docs[text] = self.nlp(text)
+            if len(self._docs) > PARSE_CACHE:
+                self._docs.popitem(last=False)
+        return doc
+
+    def _parse(self, text: str, context: str | None, questions: bool) -> Parse:
         text = _CONTRACTION.sub(lambda m: V.CONTRACTIONS[m.group(0).lower()], text)
-        doc = self.nlp(text)
+        doc = self._doc(text)
         lower = text.lower().strip()
         words = _WORD.findall(lower)
         language = guess_language(text, words)
@@ -296,6 +329,8 @@ class NLU:
         spans: list[tuple[int, int, str]] = []
         for matcher in (self._pattern, self._pattern_lower):
             for m_id, start, end in matcher(doc):
+                if doc[start:end].text.lower().endswith("down") and _DOWN_A_SLOPE.match(doc[end:end + 2].text.lower()):
+                    continue  # "it hurts going down stairs": where it hurts, not pain going down
                 spans.append((start, end, doc.vocab.strings[m_id]))
         if not spans:
             return None
@@ -365,6 +400,10 @@ class NLU:
             return "ask_question"
         # Inside a question, an unrecognised reply is an (unclear) answer, not a change of topic.
         return "inform" if context else "off_topic"
+
+
+#: What follows "going down" when it is a way down, not pain easing ("going down stairs").
+_DOWN_A_SLOPE = re.compile(r"(the |a )?(stairs|steps|staircase|hills?|slopes?|inclines?|kerbs?|curbs?)\b")
 
 
 def _unique(values: Any) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -386,7 +386,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds or [(0, len(text))]
 
 
-def _sentence(bounds: list[tuple[int, int]], text: str, pos: int) -> str:
+def _sentence(bounds: Sequence[tuple[int, int]], text: str, pos: int) -> str:
     for start, end in bounds:
         if start <= pos < end:
             return text[start:end]
@@ -540,19 +540,31 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
     return False
 
 
+@lru_cache(maxsize=16)
+def _reading(text: str) -> tuple[str, str, tuple[tuple[int, int], ...], bool, tuple[_Hit, ...], bool]:
+    """What the rules read in `text` before the conversation's context counts: the same for every
+    screening of the same text (a turn screens a typed button answer twice: alone, then with its
+    context), so it is done once. Nothing downstream changes these (the hits are only read)."""
+    c = _compiled()
+    norm = normalise(text)
+    if not norm:
+        return norm, "", (), False, (), False
+    cleaned = _blank(norm, c.blank)
+    bounds = tuple(_sentence_bounds(norm))
+    raw_joke = bool(c.joke.search(norm)) or bool(c.joke.search(text))
+    hits, earnest_joke = _find_hits(norm, cleaned, c)
+    return norm, cleaned, bounds, raw_joke, tuple(hits), earnest_joke
+
+
 def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     """Screen one message for crisis talk. Never raises; cost is linear in the text length."""
     context = context or CrisisContext()
     c = _compiled()
-    norm = normalise(text)
+    norm, cleaned, bounds, raw_joke, hits, earnest_joke = _reading(text)
     language = detect_language(text, context.language)
     answer = understand_answer(text, context.awaiting) if context.awaiting in ("are_you_safe", "thoughts") else None
     if not norm:
         return CrisisAssessment(language=language, answer=answer)
-    cleaned = _blank(norm, c.blank)
-    bounds = _sentence_bounds(norm)
-    raw_joke = bool(c.joke.search(norm)) or bool(c.joke.search(text))
-    hits, earnest_joke = _find_hits(norm, cleaned, c)
 
     own: set[str] = set()
     others: set[str] = set()

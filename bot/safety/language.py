@@ -78,6 +78,13 @@ def _identifier() -> Any:
     return identifier
 
 
+@lru_cache(maxsize=16)
+def _classify(text: str) -> tuple[str, float]:
+    """The model's guess for `text`, once per text (the screen may read a text twice in a turn)."""
+    lang, confidence = _identifier().classify(text)
+    return str(lang), float(confidence)
+
+
 def warm_up() -> None:
     """Load the model now, not on the first message that needs it."""
     _identifier().classify("warm up")
@@ -115,7 +122,7 @@ def detect_language(text: str, previous: str | None = None) -> str:
         if votes.get("en"):
             return "en"
         return previous or "en"
-    lang, confidence = _identifier().classify(text)
+    lang, confidence = _classify(text)
     english = votes.get("en", 0)
     foreign = {k: v for k, v in votes.items() if k != "en"}
     if lang != "en" and not votes.get(lang) and foreign and english == 0:

@@ -7,7 +7,12 @@ many users, each holding the record a real finished conversation leaves behind a
 within the next week. Then every YAML conversation (tests/conversations) is replayed ``--rounds``
 times as new users, each turn the way the Telegram adapter runs it: take the user's session (lock,
 load), ``Engine.handle`` (safety, NLU, dialogue, actions, knowledge base), copy the new record in,
-save on exit (atomic replace + fsync). Figures: p50/p99 of the whole turn and of its two parts.
+save on exit (one log append; the flush is the round trip's, bench_e2e.py), then the replies
+rendered as the Telegram adapter sends them (HTML chunks, keyboards). Figures: p50/p99 of the
+whole turn, and its parts: store (lock, load, save), safety (the crisis screen), NLU (the parse),
+rendering (responses into replies, replies into Telegram messages) and the engine's own work
+(dialogue, actions, clinical rules: the rest of Engine.handle). PTB's own part is bench_e2e.py's
+echo bot.
 
 Check-ins (item 6 of issue 9): ``due_checkins`` with every stored user scheduled, and the store
 work a sweep does per send (read the user's record for the chat id, move the check-in a week on).
@@ -17,6 +22,7 @@ The sweep itself is measured only if it exists (bot/checkins); see docs/performa
 from __future__ import annotations
 
 import asyncio
+import copy
 import gc
 import os
 import random
@@ -36,10 +42,69 @@ from bot.store import TinyDBStore
 from bot.store.base import to_micros
 from bot.store.files import DIR_MODE, FILE_MODE, atomic_write, dump_json, ensure_dir
 from bot.store.tinydb_store import INDEX_NAME, JOURNAL_NAME, USERS_DIR, encode_index, user_path
-from tests.conversation import CONVERSATIONS, NOW, Transcript, load_conversation, message_for_step
+from tests.conversation import CONVERSATIONS, NOW, Transcript, load_conversation, message_for_step, step_time
 
 T0 = NOW
 TURN_TARGET_MS = 5.0
+PARTS = ("store", "safety", "nlu", "engine", "rendering")
+
+
+class Parts:
+    """Time spent in the safety screen, the NLU and the renderer during one turn, by wrapping
+    them where the engine and the actions call them (outermost call only)."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {"safety": 0.0, "nlu": 0.0, "rendering": 0.0}
+        self._depth: dict[str, int] = {k: 0 for k in self.spent}
+
+    def wrap(self, owner: Any, name: str, part: str) -> None:
+        original = getattr(owner, name)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if self._depth[part]:
+                return original(*args, **kwargs)
+            self._depth[part] += 1
+            t0 = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.spent[part] += time.perf_counter() - t0
+                self._depth[part] -= 1
+
+        setattr(owner, name, timed)
+
+    def install(self) -> None:
+        import bot.actions as actions
+        import bot.engine as engine_module
+        from bot.engine.render import Renderer
+        from bot.nlu.pipeline import NLU
+
+        self.wrap(engine_module, "screen", "safety")
+        self.wrap(actions, "screen", "safety")
+        self.wrap(NLU, "parse", "nlu")
+        for method in ("say", "text", "render"):
+            self.wrap(Renderer, method, "rendering")
+
+    def take(self) -> dict[str, float]:
+        spent = dict(self.spent)
+        for k in self.spent:
+            self.spent[k] = 0.0
+        return spent
+
+
+PARTS_TIMER = Parts()
+
+
+def render_for_telegram(replies: Any) -> None:
+    """What the adapter does with a turn's replies before sending them (bot.telegram.adapter)."""
+    from bot.telegram.adapter import _reply_messages, keyboard_markup
+    from bot.turn import Button
+
+    for reply in replies:
+        for item in _reply_messages(reply):
+            buttons = tuple(Button(str(a), str(b)) for a, b in item.get("buttons") or ())
+            if buttons:
+                keyboard_markup("0123456789", buttons)
 
 
 def conversations() -> list[dict[str, Any]]:
@@ -50,10 +115,13 @@ async def final_records(engine: Engine, convs: list[dict[str, Any]]) -> list[dic
     """What each conversation leaves in the store: realistic records for the background users."""
     out = []
     for conv in convs:
-        transcript = Transcript()
+        transcript = Transcript(record=copy.deepcopy(conv.get("record") or {}))
+        now = NOW
         for step in conv["steps"]:
-            result = await engine.handle(transcript.record, message_for_step(step, transcript), NOW, "u")
+            now = step_time(step, now)
+            result = await engine.handle(transcript.record, message_for_step(step, transcript), now, "u")
             transcript.record = result.record
+            transcript.earlier.extend(transcript.buttons)
             transcript.buttons = tuple(b for r in result.replies for b in r.buttons)
         out.append(transcript.record)
     return out
@@ -102,28 +170,44 @@ def write_index(data_dir: Path, due: dict[str, int]) -> None:
 async def replay_turns(engine: Engine, store: TinyDBStore, convs: list[dict[str, Any]], rounds: int,
                        tag: str) -> dict[str, list[float]]:
     """Every conversation ``rounds`` times as new users, each turn inside a store session."""
-    out: dict[str, list[float]] = {"turn": [], "engine": [], "load": [], "save": []}
+    out: dict[str, list[float]] = {"turn": [], "engine": [], "load": [], "save": [],
+                                   **{f"part_{k}": [] for k in PARTS}}
     for r in range(rounds):
         for c, conv in enumerate(convs):
             user_id = f"{tag}-{r}-{c}"
-            buttons: tuple[Any, ...] = ()
+            if conv.get("record"):  # the runner's record before the conversation (not timed)
+                async with store.session(user_id) as seeded:
+                    seeded.record.update(copy.deepcopy(conv["record"]))
+            transcript = Transcript()
+            now = NOW
             for step in conv["steps"]:
-                message = message_for_step(step, Transcript(buttons=buttons))
+                now = step_time(step, now)
+                message = message_for_step(step, transcript)
+                PARTS_TIMER.take()
                 t0 = time.perf_counter()
                 session_cm = store.session(user_id)
                 session = await session_cm.__aenter__()
                 t1 = time.perf_counter()
-                result = await engine.handle(session.record, message, NOW, user_id)
+                result = await engine.handle(session.record, message, now, user_id)
                 session.record.clear()
                 session.record.update(result.record)
                 t2 = time.perf_counter()
                 await session_cm.__aexit__(None, None, None)
                 t3 = time.perf_counter()
-                buttons = tuple(b for reply in result.replies for b in reply.buttons)
-                out["turn"].append((t3 - t0) * 1000)
+                render_for_telegram(result.replies)
+                t4 = time.perf_counter()
+                transcript.earlier.extend(transcript.buttons)
+                transcript.buttons = tuple(b for reply in result.replies for b in reply.buttons)
+                spent = PARTS_TIMER.take()
+                out["turn"].append((t4 - t0) * 1000)
                 out["load"].append((t1 - t0) * 1000)
                 out["engine"].append((t2 - t1) * 1000)
                 out["save"].append((t3 - t2) * 1000)
+                out["part_store"].append((t1 - t0 + t3 - t2) * 1000)
+                out["part_safety"].append(spent["safety"] * 1000)
+                out["part_nlu"].append(spent["nlu"] * 1000)
+                out["part_rendering"].append((spent["rendering"] + t4 - t3) * 1000)
+                out["part_engine"].append((t2 - t1 - spent["safety"] - spent["nlu"] - spent["rendering"]) * 1000)
     return out
 
 
@@ -201,6 +285,7 @@ def main() -> int:
     rounds = args.rounds or (2 if args.quick else 5)
 
     engine = Engine.load()
+    PARTS_TIMER.install()
     convs = conversations()
     records = asyncio.run(final_records(engine, convs))
     root = Path(tempfile.mkdtemp(prefix="bench-turn-"))
@@ -234,6 +319,10 @@ def main() -> int:
                         note=f"p50 {pct(r['engine'], 50):.2f}"))
         rows.append(Row("1", f"  store load+save p99, {label}", pct([a + b for a, b in zip(r["load"], r["save"])], 99), "ms",
                         note=f"save p50 {pct(r['save'], 50):.2f}, load p50 {pct(r['load'], 50):.2f}"))
+        for part in PARTS:
+            values = r[f"part_{part}"]
+            rows.append(Row("1", f"  part {part}: mean, {label}", sum(values) / len(values), "ms",
+                            note=f"p50 {pct(values, 50):.3f}, p99 {pct(values, 99):.3f} ms"))
     if len(sizes) > 1:
         flat = p99s[-1] / p99s[0]
         rows.append(Row("1", f"turn p99 ratio {sizes[-1]:,} / {sizes[0]:,} users", flat, "x",

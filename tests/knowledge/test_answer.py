@@ -67,7 +67,7 @@ def test_crisis_help_answer_carries_the_resources(kb: KnowledgeBase) -> None:
         ("diagnose my ACL tear", "doctor"),
         ("what's the weather?", "outside what I know"),
         ("what should I eat before a long run?", "dietitian"),
-        ("can I take ibuprofen?", "pharmacist"),
+        ("how many mg of ibuprofen can I take?", "pharmacist"),
         ("", "outside what I know"),
         ("🙂🙂", "outside what I know"),
     ],

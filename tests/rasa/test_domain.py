@@ -97,4 +97,4 @@ def test_responses_the_actions_utter_by_name_exist() -> None:
 
 def test_slot_mappings_only_name_the_screens() -> None:
     named = {m["action"] for s in DOMAIN["slots"].values() for m in s["mappings"] if m.get("action")}
-    assert named <= {"action_safety_check", "action_clinical_check"}
+    assert named <= {"action_safety_check", "action_disclosure_check", "action_clinical_check"}
