@@ -261,3 +261,52 @@ def test_every_question_is_short_and_yes_no() -> None:
         response = dialogue.responses[f"utter_ask_{q.id}"][0]
         assert response["text"].endswith("?") and len(response["text"]) <= 160, q.id
         assert [b["payload"] for b in response["buttons"]] == ["yes", "no", "not sure"], q.id
+
+
+# -- the place known from the conversation is a sign's context (tester report, problem 1) ------------
+
+CALF = {"pain_location": ["calf"]}
+
+
+@pytest.mark.parametrize("text", [
+    "It's swollen and feels warm compared to the other one",
+    "its swollen, warm and red",
+    "it's red and swollen",
+])
+def test_a_swollen_warm_calf_told_without_naming_it_is_the_dvt_flag(text: str) -> None:
+    assert "dvt" in rules_of(text, slots=CALF)
+    # Without the calf known, the same words are no DVT.
+    assert "dvt" not in rules_of(text)
+
+
+def test_the_calf_named_in_an_earlier_message_counts_too() -> None:
+    first = evaluate("my left calf is really sore")
+    assert "dvt" in {f.rule for f in evaluate("it's swollen and warm", first.state).findings}
+
+
+@pytest.mark.parametrize("slots, text", [
+    ({"pain_location": ["knee"]}, "it's swollen and warm"),
+    (CALF, "my knee is swollen and warm too"),
+    (CALF, "it's swollen and warm where the wasp stung me"),
+])
+def test_a_swollen_warm_place_is_not_the_calf(slots: dict[str, list[str]], text: str) -> None:
+    assert "dvt" not in rules_of(text, slots=slots)
+
+
+def test_a_swollen_calf_said_of_it_asks_whether_it_is_warm_and_one_sided() -> None:
+    result = evaluate("it's swollen", slots=CALF)
+    assert not result.findings and result.questions[0].id == "q_calf"
+
+
+@pytest.mark.parametrize("text", [
+    "I flew back from Tokyo 2 days ago", "got off a long-haul flight yesterday", "11 hour flight on sunday",
+    "long drive home from the race, 8 hours",
+])
+def test_a_long_journey_with_calf_pain_asks_the_calf_question(text: str) -> None:
+    result = evaluate(text, slots=CALF)
+    assert result.questions and result.questions[0].id == "q_calf", [q.id for q in result.questions]
+
+
+@pytest.mark.parametrize("text", ["I was flying down the hills", "went flying over a root", "my flight is next week"])
+def test_flying_as_speed_or_a_future_trip_is_no_journey(text: str) -> None:
+    assert "q_calf" not in [q.id for q in evaluate(text, slots=CALF).questions]

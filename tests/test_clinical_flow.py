@@ -284,3 +284,37 @@ def test_pdf_is_one_page_even_when_long() -> None:
 def test_a_race_ahead_said_outright_is_not_asked_again(text: str, value: str | None, days: int | None) -> None:
     intake = I.from_text(I.Intake(), text)
     assert intake.values.get("upcoming_race") == value and intake.race_in_days == days
+
+
+# -- tester report: follow-ups follow the advice; another question's answer is not this one's -------
+
+def test_decisions_for_the_level_and_the_sign_reached() -> None:
+    assert D.classify("ok so what do i do, my meet is saturday", "urgent") == "race"
+    # "Should I just ice it?" is a decision only where the advice is a doctor's.
+    assert D.classify("should I just ice it and see", "urgent") == "self_treat"
+    assert D.classify("should I just ice it and see", "see_pt") is None
+    dvt = D.answer("return", "urgent", condition="a blood clot", rule="dvt")
+    assert dvt.own and "clot" in dvt.text and "hop" not in dvt.text and dvt.sources == ("clinical:nhs-dvt",)
+    bone = D.answer("return", "urgent", condition="a stress fracture", rule="stress_fracture")
+    assert "hopping pain-free" in bone.text
+    assert "stress fracture" not in D.answer("race", "urgent", condition="a blood clot").text
+
+
+def test_every_rule_with_its_own_decisions_is_a_rule() -> None:
+    from bot.clinical.rules import default_rules
+
+    ids = {r.id for r in default_rules().rules}
+    assert set(D.rules_with_answers()) <= ids
+
+
+@pytest.mark.parametrize("slot, text", [("periods", "A bit more"), ("periods", "no, about the same"),
+                                        ("past_injury", "a bit more")])
+def test_an_answer_to_another_question_is_not_read_as_this_one(slot: str, text: str) -> None:
+    assert I.answer(I.Intake(), slot, text).get(slot) is None
+
+
+@pytest.mark.parametrize("slot, text, value", [("periods", "yes", "regular"), ("periods", "no", "irregular"),
+                                               ("periods", "yeah mostly", "regular"), ("past_injury", "yes", "yes"),
+                                               ("periods", "no, stopped in march", "stopped")])
+def test_a_plain_yes_or_no_still_answers(slot: str, text: str, value: str) -> None:
+    assert I.answer(I.Intake(), slot, text).get(slot) == value

@@ -20,7 +20,7 @@ from bot import replies
 from bot.checkins.actions import ActionReadRunFile, ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
-from bot.actions.advice import advice_message, decision_answer
+from bot.actions.advice import SERIOUS, advice_message, decision_answer, decision_reply
 from bot.actions.disclosure import ActionDisclosure, ActionDisclosureCheck
 from bot.actions.clinical import (
     CLINICAL_SLOT,
@@ -35,6 +35,7 @@ from bot.safety.crisis import CRISIS as CRISIS_TIER
 from bot.safety.crisis import DISTRESS, EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisContext
 from bot.safety.screen import screen
 from bot.texts import Texts, text_key
+from bot.turn import bold
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values, validate_slot
 from bot.vocabulary import VOCABULARY, Vocabulary
 
@@ -293,7 +294,16 @@ class ActionDetail(KnowledgeAction):
         if kind is None and (tracker.latest_message.get("intent") or {}).get("name") == "why_ask":
             kind = "why"  # "why is that?" after the advice
         context = replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT))
-        message = replies.detail(self.kb, self.voice(tracker), str(kind), context)
+        voice = self.voice(tracker)
+        if kind == "run_again" and context is not None and context.level in SERIOUS:
+            # After advice to see a doctor, when to run again is that advice's answer for the sign
+            # found (a blood clot is not a bone stress injury), not the general return card.
+            decided = decision_reply(self.kb, voice, "return", context.level, case_of(tracker), context_slots(tracker))
+            message = replies.Message(f"{bold(voice.say(f'{replies.DETAIL_TITLE}.{kind}'))}\n{decided.text}",
+                                      replies.detail_buttons(self.kb, voice, context.level, without=kind))
+            dispatcher.utter_message(text=message.text, buttons=message.button_dicts(), json_message={"sources": []})
+            return []
+        message = replies.detail(self.kb, voice, str(kind), context)
         dispatcher.utter_message(text=message.text, buttons=message.button_dicts(),
                                  json_message={"sources": list(message.sources)})
         return []

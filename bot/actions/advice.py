@@ -90,28 +90,38 @@ class DecisionReply:
 
 def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str | None, case: Case,
                     slots: dict[str, Any] | None = None) -> DecisionReply | None:
-    """"Should I race?", "can I run tomorrow?", "when can I run again?": a concrete answer for the
-    level this conversation reached; None for other questions, and before any advice (the
-    knowledge base's general answers, race-decision and return-to-running, say it then)."""
-    kind = decisions.classify(question)
-    if kind is None or level not in decisions.LEVELS or level == "none":
+    """"Should I race?", "can I run tomorrow?", "when can I run again?" (and, after advice to see a
+    doctor, "should I just ice it?"): a concrete answer for the level this conversation reached;
+    None for other questions, and before any advice (the knowledge base's general answers,
+    race-decision and return-to-running, say it then)."""
+    if level not in decisions.LEVELS or level == "none":
+        return None
+    kind = decisions.classify(question, level)
+    if kind is None:
         return None
     exact = _word_for_word(kb, question)
     if exact is not None and exact not in decisions.general_entries():
         return None  # a suggested question, pressed or typed word for word: its entry answers it
-    condition = None
+    said = I.parse_race(question)
+    return decision_reply(kb, voice, kind, str(level), case, slots, said[1])
+
+
+def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case: Case,
+                   slots: dict[str, Any] | None = None, race_in_days: int | None = None) -> DecisionReply:
+    """The decision `kind` (decisions.KINDS) for `level` and the most serious warning sign found,
+    in words, with its sources."""
+    condition = rule = None
     sources: tuple[str, ...] = ()
     if level in SERIOUS:
         found = [f for f in assess(case, slots or {}).findings if f.level in SERIOUS]
         if found:  # the warning sign's own sources: a hip stress fracture is not a tendon
-            condition, sources = found[0].condition, found[0].source
-    days = case.intake.race_in_days
-    said = I.parse_race(question)
-    if said[1] is not None:
-        days = said[1]
-    answer = decisions.answer(kind, level, condition=condition, race_in_days=days)
+            condition, rule, sources = found[0].condition, found[0].rule, found[0].source
+    days = race_in_days if race_in_days is not None else case.intake.race_in_days
+    answer = decisions.answer(kind, level, condition=condition, race_in_days=days, rule=rule)
     if not sources:
         sources = answer.sources
+    elif answer.own:  # the sign's own answer: its sources, then the sign's
+        sources = tuple(dict.fromkeys(answer.sources + sources[:1]))
     elif kind == "return":  # how a return goes, then the sign's own first source
         sources = answer.sources[:1] + sources[:1]
     text = "\n\n".join([answer.text, kb.cite(sources), voice.say(replies.DISCLAIMER)])

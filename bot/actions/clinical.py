@@ -208,8 +208,9 @@ class ActionClinicalCheck(KnowledgeAction):
         asking = answered or (tracker.active_loop or {}).get("name") == CLINICAL_FORM
         if serious_and_new(level, decision.findings, tracker):
             # One more yes/no question first when it could make it more serious still (a swollen
-            # calf: breathless too?).
-            if context_question(case, slots) is not None:
+            # calf: breathless too?). But "should I just ice it?", "can I run tonight?" instead of
+            # an answer get the advice now: a general answer there would contradict it.
+            if context_question(case, slots) is not None and not (not answered and decisions.classify(text, level)):
                 return None if asking else "red_flag_question"
             return "red_flag"
         if result is None:
@@ -221,7 +222,7 @@ class ActionClinicalCheck(KnowledgeAction):
             return "clinical_change"  # after advice: say what changed, carry on, advise again
         if answered:
             return None
-        if told and decisions.classify(text):
+        if told and decisions.classify(text, str(tracker.get_slot("triage_level"))):
             # "Should I still race in two weeks?": the decision for the level reached, whatever
             # else the NLU read in it (the flow answers questions it recognised itself). Before
             # any advice the flow takes it as any question (the knowledge base's general answer).

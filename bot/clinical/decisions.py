@@ -14,7 +14,7 @@ import yaml
 
 from bot.clinical.text import normalise
 
-KINDS = ("race", "run_tomorrow", "return")
+KINDS = ("race", "run_tomorrow", "return", "self_treat")
 #: The answers' levels: the triage levels, and "none" before any triage.
 LEVELS = ("none", "emergency", "urgent", "see_pt", "self_care")
 
@@ -25,6 +25,8 @@ class DecisionAnswer:
     level: str
     text: str
     sources: tuple[str, ...]
+    #: The answer is the warning sign's own (`by_rule`), not the level's general one.
+    own: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -36,13 +38,27 @@ def _data() -> dict[str, Any]:
     return data
 
 
-def classify(text: str) -> str | None:
-    """Which decision a message asks for (race, run_tomorrow, return), or None."""
+def classify(text: str, level: str | None = None) -> str | None:
+    """Which decision a message asks for (race, run_tomorrow, return, self_treat), or None.
+    With `level`, only a decision that level answers (at see_pt "should I ice it?" is the knowledge
+    base's; after advice to see a doctor it is that advice's)."""
     norm = normalise(text)
-    for kind in ("race", "return", "run_tomorrow"):  # "when can I run again" before "can I run"
+    # "when can I run again" before "can I run"; "should I ice it" last ("can I run on it?")
+    for kind in ("race", "return", "run_tomorrow", "self_treat"):
         if any(rx.search(norm) for rx in _data()["_compiled"][kind]):
-            return kind
+            return kind if level is None or answers(kind, level) else None
     return None
+
+
+def answers(kind: str, level: str) -> bool:
+    """Is there an answer for `kind` at `level`?"""
+    texts = _data()["answers"].get(level) or {}
+    return kind in texts or "all" in texts
+
+
+def rules_with_answers() -> tuple[str, ...]:
+    """The rule ids with answers of their own (by_rule), for the start-up check."""
+    return tuple(r for group in _data().get("by_rule") or () for r in group["rules"])
 
 
 def general_entries() -> tuple[str, ...]:
@@ -50,20 +66,28 @@ def general_entries() -> tuple[str, ...]:
     return tuple(_data().get("general_entries") or ())
 
 
-def answer(kind: str, level: str, *, condition: str | None = None, race_in_days: int | None = None) -> DecisionAnswer:
+def answer(kind: str, level: str, *, condition: str | None = None, race_in_days: int | None = None,
+           rule: str | None = None) -> DecisionAnswer:
     """The answer for `kind` at triage `level`. `condition`: what the finding may be ("a stress
-    fracture"); `race_in_days`: when the race is, when the runner said."""
+    fracture"); `race_in_days`: when the race is, when the runner said; `rule`: the finding's
+    rule, whose own answer (by_rule: a blood clot is not a bone) wins over the level's."""
     if kind not in KINDS:
         raise ValueError(f"unknown decision {kind!r}; expected one of {', '.join(KINDS)}")
-    answers = _data()["answers"]
-    if level not in answers:
+    levels = _data()["answers"]
+    if level not in levels:
         raise ValueError(f"no decision answers for level {level!r}")
-    texts = answers[level]
+    if not answers(kind, level):
+        raise ValueError(f"no {kind!r} answer at level {level!r}")
+    texts = levels[level]
     template = texts.get(kind) or texts["all"]
+    sources = tuple(_data()["sources"][kind])
+    own = next((g for g in _data().get("by_rule") or () if rule in g["rules"] and kind in (g.get(level) or {})), None)
+    if own is not None:
+        template, sources = own[level][kind], tuple(own["sources"])
     condition = condition or "this"
     race = f" {when(race_in_days)}" if race_in_days else ""
     text = template.format(race=race, condition=condition, condition_cap=condition[:1].upper() + condition[1:])
-    return DecisionAnswer(kind, level, " ".join(text.split()), tuple(_data()["sources"][kind]))
+    return DecisionAnswer(kind, level, " ".join(text.split()), sources, own is not None)
 
 
 def when(days: int) -> str:

@@ -313,7 +313,11 @@ def evaluate(text: str, state: ClinicalState | None = None, *, slots: Mapping[st
     state = state or ClinicalState()
     turn = state.turn + 1
     norm = normalise(text[:5000])
-    mentions, general = read_mentions(norm, rules) if norm else ([], False)
+    extra = slot_facts(slots)
+    # Where it hurts, as the conversation knows it: the sign's context when a message names no
+    # place ("It's swollen and feels warm", after "my left calf is really sore").
+    places = frozenset(k for k, v in {**extra, **state.facts}.items() if k.startswith("loc:") and v.value)
+    mentions, general = read_mentions(norm, rules, places) if norm else ([], False)
     updates: dict[str, FactValue] = {}
     for m in mentions:  # in order: the last statement of a fact wins
         updates[m.fact] = FactValue(m.value, m.words, SAID, None, turn)
@@ -326,7 +330,6 @@ def evaluate(text: str, state: ClinicalState | None = None, *, slots: Mapping[st
             updates[q.fact] = FactValue(reply, text.strip()[:120], ANSWERED, answering, turn)
     new_state = replace(new_state.with_facts(updates), turn=turn)
 
-    extra = slot_facts(slots)
     before_facts = {**extra, **state.facts}
     after_facts = {**extra, **new_state.facts}
     after = findings_for(after_facts, rules)

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from bot.clinical.evaluate import INTAKE, FactValue
-from bot.clinical.text import normalise, yes_no
+from bot.clinical.text import normalise, yes_no, yes_no_rest
 
 SLOTS = ("sex", "periods", "age_band", "mileage_change", "upcoming_race", "past_injury")
 #: Age bands: the balance norms' bands, with 55 split out for the Ottawa knee rule (age >= 55).
@@ -133,7 +133,7 @@ def parse_sex(text: str) -> str | None:
     return None
 
 
-def parse_periods(text: str) -> str | None:
+def parse_periods(text: str, plain_yes_no: bool = True) -> str | None:
     norm = normalise(text)
     if re.search(r"\b(stopped|stop|gone|none|no periods?|haven't had|not had|missing|absent|disappeared|"
                  r"never (had|started|got)|no period|lost my|\d+ months? (without|since)|amenorrh\w*)\b", norm):
@@ -145,6 +145,8 @@ def parse_periods(text: str) -> str | None:
         return "not_applicable"
     if re.search(r"\b(regular|normal|like clockwork|every month|fine|on time)\b", norm):
         return "regular"
+    if not plain_yes_no:
+        return None
     answer = yes_no(text)
     if answer is True:
         return "regular"
@@ -219,13 +221,15 @@ def parse_race(text: str) -> tuple[str | None, int | None]:
     return None, None
 
 
-def parse_past_injury(text: str) -> str | None:
+def parse_past_injury(text: str, plain_yes_no: bool = True) -> str | None:
     norm = normalise(text)
     if re.search(r"^(no|nope|nah|never|not (that i|before|there))\b|\b(first time|never (before|had))\b", norm):
         return "no"
     if re.search(r"^(yes|yeah|yep|yup|once|twice|a few times|i have|i did)\b|\b(before|last (year|season|time)|"
                  r"again|same (spot|place|side)|previous|years ago|had (a|an|one)|recurring|old injury)\b", norm):
         return "yes"
+    if not plain_yes_no:
+        return None
     answer = yes_no(text)
     return None if answer is None else ("yes" if answer else "no")
 
@@ -285,7 +289,34 @@ def answer(intake: Intake, slot: str, text: str) -> Intake:
     parser = {"sex": parse_sex, "periods": parse_periods, "mileage_change": parse_mileage,
               "past_injury": parse_past_injury}[slot]
     value = parser(text)
+    if value is not None and slot in _YES_NO_READ and answers_another(slot, text):
+        return intake  # not understood: the caller asks once more
     return intake if value is None else intake.with_answer(slot, value, words)
+
+
+#: Questions a plain yes or no also answers ("are your periods regular?" "yes"), and how each is
+#: read from its own words only.
+_YES_NO_READ: dict[str, Any] = {
+    "periods": lambda t: parse_periods(t, plain_yes_no=False),
+    "past_injury": lambda t: parse_past_injury(t, plain_yes_no=False),
+}
+#: How the other questions read a reply in their own words (not age: any number would do).
+_OWN_WORDS: dict[str, Any] = {
+    **_YES_NO_READ,
+    "sex": parse_sex,
+    "mileage_change": parse_mileage,
+    "upcoming_race": lambda t: parse_race(t)[0],
+}
+
+
+def answers_another(slot: str, text: str) -> bool:
+    """Is this reply plainly an answer to another intake question, read as this one's only through
+    a yes/no word? "A bit more" (typed for the mileage question while the periods one was asked)
+    is "a bit" + "more", not "yes, regular"."""
+    if _YES_NO_READ[slot](text) is not None:
+        return False  # in this question's own words ("regular", "stopped in March")
+    _, rest = yes_no_rest(text)
+    return bool(rest) and any(read(rest) is not None for other, read in _OWN_WORDS.items() if other != slot)
 
 
 def not_sure(intake: Intake, slot: str, words: str = "not sure") -> Intake:

@@ -31,6 +31,10 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class Pattern:
     rx: re.Pattern[str]
     excepts: tuple[re.Pattern[str], ...] = ()
+    #: Places (loc:*) where a pattern that names no place counts: "it's swollen and warm" states
+    #: a swollen warm calf only when the conversation knows the calf is what hurts, and the
+    #: sentence names no other place. Empty: the pattern counts anywhere.
+    where: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,17 +125,21 @@ def _read(path: Path) -> Any:
         raise DefinitionError(str(path), "(file)", f"not valid YAML: {exc}") from exc
 
 
-def _compile(value: Any, where: str, key: str) -> Pattern:
+def _compile(value: Any, where_file: str, key: str) -> Pattern:
     def rx(text: Any, k: str) -> re.Pattern[str]:
         if not isinstance(text, str) or not text:
-            raise DefinitionError(where, k, "a pattern must be a non-empty string")
+            raise DefinitionError(where_file, k, "a pattern must be a non-empty string")
         try:
             return re.compile(text)
         except re.error as exc:
-            raise DefinitionError(where, k, f"bad regular expression: {exc}") from exc
+            raise DefinitionError(where_file, k, f"bad regular expression: {exc}") from exc
 
     if isinstance(value, dict):
-        return Pattern(rx(value.get("re"), key), tuple(rx(e, f"{key}.except") for e in value.get("except") or []))
+        where = value.get("where") or []
+        if not isinstance(where, list) or not all(isinstance(w, str) and w.startswith("loc:") for w in where):
+            raise DefinitionError(where_file, f"{key}.where", "a list of places (loc:calf, ...)")
+        return Pattern(rx(value.get("re"), key), tuple(rx(e, f"{key}.except") for e in value.get("except") or []),
+                       tuple(where))
     return Pattern(rx(value, key))
 
 

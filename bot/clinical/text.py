@@ -176,8 +176,8 @@ _LOCATIONS = _location_patterns()
 def _scan_plan(rules: ClinicalRules) -> tuple[tuple[str, tuple[Pattern, ...], tuple[Pattern, ...]], ...]:
     """Each fact's patterns, those without exceptions joined into one alternation (one pass)."""
     def joined(patterns: tuple[Pattern, ...]) -> tuple[Pattern, ...]:
-        plain = [p.rx.pattern for p in patterns if not p.excepts]
-        out = [p for p in patterns if p.excepts]
+        plain = [p.rx.pattern for p in patterns if not p.excepts and not p.where]
+        out = [p for p in patterns if p.excepts or p.where]
         if plain:
             out.insert(0, Pattern(re.compile("|".join(f"(?:{p})" for p in plain))))
         return tuple(out)
@@ -187,9 +187,17 @@ def _scan_plan(rules: ClinicalRules) -> tuple[tuple[str, tuple[Pattern, ...], tu
     return tuple(plan)
 
 
-def read_mentions(norm: str, rules: ClinicalRules) -> tuple[list[Mention], bool]:
+def places_in(sentence: str) -> set[str]:
+    """The places (loc:*) a sentence names."""
+    return {loc for loc, rx in _LOCATIONS.items() if rx.search(sentence)}
+
+
+def read_mentions(norm: str, rules: ClinicalRules,
+                  places: frozenset[str] = frozenset()) -> tuple[list[Mention], bool]:
     """Every fact stated in `norm` (normalised text), in order; and whether a sentence was a
-    general question (so the caller answers it as a question, not as a finding)."""
+    general question (so the caller answers it as a question, not as a finding). `places`: where
+    the conversation knows it hurts (loc:*), the context of a pattern that names no place
+    ("it's swollen and warm", said of the calf)."""
     general_spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(norm + "."):
@@ -213,6 +221,12 @@ def read_mentions(norm: str, rules: ClinicalRules) -> tuple[list[Mention], bool]
                 sentence = norm[s_start:s_end]
                 if any(e.search(sentence) for e in p.excepts):
                     continue
+                if p.where:
+                    named = places_in(sentence)
+                    # Said of the place that hurts: the conversation's, unless this sentence
+                    # names another one ("my knee is swollen and warm" is not the calf).
+                    if not set(p.where) & (named or places):
+                        continue
                 if uncertain(norm, s_start, m):
                     continue
                 v = value
@@ -249,6 +263,17 @@ def unsure(text: str) -> bool:
     return bool(_UNSURE.match(normalise(text).strip(" .!,")))
 
 
+def yes_no_rest(text: str) -> tuple[bool | None, str]:
+    """A reply read as yes/no, and the words after its yes/no phrase ("a bit more" -> True,
+    "more"): what else the reply says."""
+    norm = normalise(text).strip(" .!,")
+    for value, rx in ((None, _UNSURE), (False, _NO), (True, _YES)):
+        m = rx.match(norm)
+        if m:
+            return value, norm[m.end():].strip(" .!,")
+    return None, norm
+
+
 def yes_no(text: str) -> bool | None:
     """A reply to a yes/no question: True, False, or None when unsure or unclear."""
     norm = normalise(text).strip(" .!,")
@@ -261,4 +286,4 @@ def yes_no(text: str) -> bool | None:
     return None
 
 
-__all__ = ["Fact", "Mention", "normalise", "read_mentions", "unsure", "yes_no", "sentence_is_general", "negated"]
+__all__ = ["Fact", "Mention", "normalise", "read_mentions", "unsure", "yes_no", "yes_no_rest", "sentence_is_general", "negated"]
