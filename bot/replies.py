@@ -259,7 +259,7 @@ _NEXT_CORE = (
     r"(?:what|wat|wot) (?:now|next)",
     r"now what",
     r"(?:what|wat|wot)(?:'?s| is) (?:the |my )?next(?: step)?",
-    r"(?:what|wat|wot) (?:should|do|shall|must) (?:i|we|u) (?:do|doo)",
+    r"(?:what|wat|wot) (?:should|do|shall|must|can|could) (?:i|we|u) (?:do|doo)",
     r"(?:what|wat|wot) do (?:you|u) (?:suggest|recommend)",
     r"(?:do|should|must) i (?:really )?(?:need to |have to )?(?:go|see (?:a|the) (?:doctor|gp|physio|pt|physical therapist)"
     r"|get (?:it |this )?(?:seen|checked))(?: to (?:a|the) (?:doctor|er|hospital|gp|urgent care))?",
@@ -331,7 +331,9 @@ def detail(kb: KnowledgeBase, voice: Voice, kind: str, context: AdviceContext | 
     body = "\n\n".join(texts)
     source = kb.source_line(e.id for e in used) if used else ""
     text = "\n\n".join(x for x in (f"{title}\n{body}" if body else title, source) if x)
-    suggestions = [e for e in offered if e not in used and e.questions][:MAX_SUGGESTIONS]
+    # After a warning sign the next step is a doctor: no self-care questions to try meanwhile
+    # (tried as a runner: "Should I use ice or heat?" under the advice for a possible clot).
+    suggestions = [] if context.flags else [e for e in offered if e not in used and e.questions][:MAX_SUGGESTIONS]
     buttons = detail_buttons(kb, voice, level, without=kind) + tuple(
         Button(e.questions[0], e.questions[0]) for e in suggestions)
     return Message(text, buttons, tuple(e.id for e in used))
