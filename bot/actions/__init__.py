@@ -30,6 +30,7 @@ from bot.actions.clinical import (
     context_slots,
     is_clinical_question,
 )
+from bot.clinical import decisions
 from bot.clinical.flow import Case, assess, next_question
 from bot.safety.crisis import CRISIS as CRISIS_TIER
 from bot.safety.crisis import DISTRESS, EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisContext
@@ -40,6 +41,10 @@ from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_valu
 from bot.vocabulary import VOCABULARY, Vocabulary
 
 FEELING_INVITE = text_key("feeling.invite")
+IMPROVED_GLAD = text_key("improved.glad")
+IMPROVED_AGAIN = text_key("improved.again")
+#: The runner said the pain got better (bot.actions.ActionImproved).
+IMPROVED_SLOT = "pain_improved"
 ENGLISH_ONLY = text_key("crisis.english_only")
 #: The safety screen's tiers that interrupt the conversation, as findings (flow.yml `interrupts`).
 CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "third_party", UNCLEAR: "unclear"}
@@ -332,6 +337,28 @@ class ActionAcknowledgeFeeling(KnowledgeAction):
         return []
 
 
+class ActionImproved(KnowledgeAction):
+    """"It's better now", "no pain on my last 3 runs": glad, and how to get back to running for
+    the level reached (knowledge/clinical/decisions.yml `improved`: a gradual build-up; a doctor
+    first when the advice was to see one). Said again, one short line, not the same block."""
+
+    def name(self) -> str:
+        return "action_improved"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        voice = self.voice(tracker)
+        if tracker.get_slot(IMPROVED_SLOT):
+            dispatcher.utter_message(text=voice.say(IMPROVED_AGAIN), json_message={"sources": []})
+            return []
+        level = tracker.get_slot("triage_level")
+        level = str(level) if level in decisions.LEVELS else "none"
+        decided = decision_reply(self.kb, voice, "improved", level, case_of(tracker), context_slots(tracker))
+        dispatcher.utter_message(text=f"{voice.say(IMPROVED_GLAD)} {decided.text}",
+                                 json_message={"sources": list(decided.sources)})
+        return [SlotSet(IMPROVED_SLOT, True)]
+
+
 class ActionAnswerQuestion(KnowledgeAction):
     """Answers a follow-up question from the knowledge base, or says plainly it cannot."""
 
@@ -344,7 +371,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
         voice = self.voice(tracker)
         decided = decision_answer(self.kb, voice, question, tracker.get_slot("triage_level"), case_of(tracker),
-                                  context_slots(tracker))
+                                  context_slots(tracker), improved=bool(tracker.get_slot(IMPROVED_SLOT)))
         if decided is not None:
             dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
             return []
@@ -370,7 +397,7 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
-            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionOffTopic(kb, texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionImproved(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),

@@ -89,9 +89,11 @@ class DecisionReply:
 
 
 def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str | None, case: Case,
-                    slots: dict[str, Any] | None = None) -> DecisionReply | None:
+                    slots: dict[str, Any] | None = None, *, improved: bool = False) -> DecisionReply | None:
     """"Should I race?", "can I run tomorrow?", "when can I run again?" (and, after advice to see a
-    doctor, "should I just ice it?"): a concrete answer for the level this conversation reached;
+    doctor, "should I just ice it?"): a concrete answer for the level this conversation reached
+    (`improved`: the runner said it got better, so "can I go back to my normal mileage?" gets the
+    build-up answer);
     None for other questions, and before any advice (the knowledge base's general answers,
     race-decision and return-to-running, say it then)."""
     if level not in decisions.LEVELS or level == "none":
@@ -102,6 +104,8 @@ def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str |
     exact = _word_for_word(kb, question)
     if exact is not None and exact not in decisions.general_entries():
         return None  # a suggested question, pressed or typed word for word: its entry answers it
+    if kind == "return" and improved:
+        kind = "improved"
     said = I.parse_race(question)
     return decision_reply(kb, voice, kind, str(level), case, slots, said[1])
 

@@ -14,7 +14,7 @@ import yaml
 
 from bot.clinical.text import normalise
 
-KINDS = ("race", "run_tomorrow", "return", "self_treat")
+KINDS = ("race", "run_tomorrow", "return", "self_treat", "improved")
 #: The answers' levels: the triage levels, and "none" before any triage.
 LEVELS = ("none", "emergency", "urgent", "see_pt", "self_care")
 

@@ -383,6 +383,8 @@ class NLU:
             return "thanks"
         if stripped in V.GOODBYES:
             return "goodbye"
+        if context is None and set(fills) <= {"pain_location", "pain_side"} and not negated and _improved(lower):
+            return "improved"  # "it's better now", "no pain on my last 3 runs": news, not a new pain
         if is_question and (not fills or (words and words[0] in V.QUESTION_STARTS and words[0] not in ("is", "does", "do"))
                             or re.match(r"(is it|should i|can i|do i|is it ok|what|how)\b", stripped)):
             return "ask_question"
@@ -400,6 +402,22 @@ class NLU:
             return "ask_question"
         # Inside a question, an unrecognised reply is an (unclear) answer, not a change of topic.
         return "inform" if context else "off_topic"
+
+
+#: Pain that got better ("it's better now", "no pain on my last 3 runs", "the pain has gone"); not
+#: while it still hurts ("better but still sore"), nor a question about getting better.
+_IMPROVED = re.compile(
+    r"\b((it'?s|it is|it'?s been|feels?|feeling|getting|got|much|a lot|way|loads|heaps|lots|so much|shin'?s|knee'?s) better\b"
+    r"|\b(better now|all better|improved|improving|healed|recovered)\b"
+    r"|\bno (more )?(pain|problems?|issues?|niggles?) (on|in|during|after|for) (my |the )?(last|past|recent|latest) "
+    r"|\b(pain|it|soreness)( has|'s| is)? (gone|disappeared|settled|cleared up)\b"
+    r"|\b(pain[- ]free|haven'?t had (any )?pain|hasn'?t hurt|doesn'?t hurt any ?more|not hurting any ?more)\b)")
+_STILL_HURTS = re.compile(r"\b(but|still|worse|(hurts?|hurting|sore|pain|flared?|back) again|came back|comes back|except|though|although|not (any )?better|no better|isn'?t better"
+                          r"|hasn'?t (got|gotten) better|not improving|if it|when will|will it|how long|should i)\b")
+
+
+def _improved(lower: str) -> bool:
+    return bool(_IMPROVED.search(lower)) and not _STILL_HURTS.search(lower)
 
 
 #: What follows "going down" when it is a way down, not pain easing ("going down stairs").
