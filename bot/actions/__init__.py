@@ -20,7 +20,7 @@ from bot import replies
 from bot.checkins.actions import ActionReadRunFile, ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
-from bot.actions.advice import SERIOUS, advice_message, decision_answer, decision_reply
+from bot.actions.advice import SERIOUS, advice_message, decision_answer, decision_reply, race_line
 from bot.actions.disclosure import ActionDisclosure, ActionDisclosureCheck
 from bot.actions.clinical import (
     CLINICAL_SLOT,
@@ -241,7 +241,8 @@ class ActionTriage(KnowledgeAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         slots = context_slots(tracker)
-        assessment = assess(case_of(tracker), slots, crisis=slots.get("safety_finding") == "crisis")
+        case = case_of(tracker)
+        assessment = assess(case, slots, crisis=slots.get("safety_finding") == "crisis")
         decision = assessment.decision
         locations = [x for x in slots.get("pain_location") or [] if x in self.kb.locations]
         context = tracker.get_slot("checkin_context")
@@ -252,7 +253,8 @@ class ActionTriage(KnowledgeAction):
         unchanged = (tracker.get_slot("triage_level") == decision.level.value and previous is not None
                      and previous.level == decision.level.value and set(previous.locations) == set(locations))
         reply = advice_message(self.kb, self.voice(tracker), decision, assessment.findings, locations,
-                               slots.get("pain_pattern"), unchanged=unchanged, subscribed=subscribed)
+                               slots.get("pain_pattern"), unchanged=unchanged, subscribed=subscribed,
+                               race=race_line(case, decision.level.value))
         first, *rest = reply.messages
         # The same advice again is a short line, not a new result (no level announced twice).
         dispatcher.utter_message(
