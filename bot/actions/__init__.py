@@ -41,6 +41,14 @@ from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_valu
 from bot.vocabulary import VOCABULARY, Vocabulary
 
 FEELING_INVITE = text_key("feeling.invite")
+ABOUT_BOT = text_key("about.bot")
+ABOUT_SORRY = text_key("about.sorry")
+ABOUT_LEFT_ONE = text_key("about.left_one")
+ABOUT_LEFT_SOME = text_key("about.left_some", "count")
+ABOUT_AFTER_QUESTIONS = text_key("about.after_questions")
+ABOUT_NO_QUESTIONS = text_key("about.no_questions")
+#: The forms whose questions lead to the advice (not the check-in's).
+ADVICE_FORMS = ("triage_form", "clinical_form")
 IMPROVED_GLAD = text_key("improved.glad")
 IMPROVED_AGAIN = text_key("improved.again")
 #: The runner said the pain got better (bot.actions.ActionImproved).
@@ -339,6 +347,56 @@ class ActionAcknowledgeFeeling(KnowledgeAction):
         return []
 
 
+def questions_left(tracker: Tracker) -> int | None:
+    """How many questions are left before the advice, the pending one included; None outside the
+    triage questions. An estimate: each is taken as answered "not sure" (a real answer may make
+    one more worth asking, or one fewer)."""
+    if not tracker.get_slot("requested_slot") or (tracker.active_loop or {}).get("name") not in ADVICE_FORMS:
+        return None
+    case, slots = case_of(tracker), context_slots(tracker)
+    if not slots.get("pain_location"):
+        return 2 if slots.get("pain_pattern") else 3  # where, (whether it fades,) and about one more
+    count = 0
+    if not slots.get("pain_pattern"):
+        count, slots["pain_pattern"] = 1, "recurring"  # the answer that asks most
+    serious = assess(case, slots).decision.level.value in SERIOUS
+    seen: set[str] = set()
+    for _ in range(8):
+        question = next_question(case, slots, balance=not serious)
+        if question is None or question.id in seen:
+            break
+        seen.add(question.id)
+        count += 1
+        if question.kind == "balance":
+            slots["balance_change"] = "unsure"
+        case, _ = case.answer("balance" if question.kind == "balance" else question.id, "not sure", slots)
+    return max(count, 1)
+
+
+class ActionAboutConversation(KnowledgeAction):
+    """About the conversation itself, not the pain: "are you even a real person" (honestly: an
+    automated helper, not a person or a doctor); "this is useless, you keep asking the same
+    questions" (sorry, and how many questions are left). The flow asks the pending question again."""
+
+    def name(self) -> str:
+        return "action_about_conversation"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        voice = self.voice(tracker)
+        if (tracker.latest_message.get("intent") or {}).get("name") == "about_bot":
+            dispatcher.utter_message(text=voice.say(ABOUT_BOT), json_message={"sources": []})
+            return []
+        left = questions_left(tracker)
+        lines = [voice.say(ABOUT_SORRY)]
+        if left is not None:
+            lines.append(voice.say(ABOUT_LEFT_ONE) if left == 1 else voice.say(ABOUT_LEFT_SOME, count=left))
+        elif not tracker.get_slot("requested_slot") and not tracker.get_slot("triage_level"):
+            lines.append(voice.say(ABOUT_NO_QUESTIONS))
+        dispatcher.utter_message(text=" ".join(lines), json_message={"sources": []})
+        return []
+
+
 class ActionImproved(KnowledgeAction):
     """"It's better now", "no pain on my last 3 runs": glad, and how to get back to running for
     the level reached (knowledge/clinical/decisions.yml `improved`: a gradual build-up; a doctor
@@ -377,6 +435,13 @@ class ActionAnswerQuestion(KnowledgeAction):
         if decided is not None:
             dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
             return []
+        left = questions_left(tracker)
+        if left is not None and replies.asks_next_step(question):
+            # "ok what should i do" while the questions are pending: the advice needs them first.
+            lines = [voice.say(ABOUT_AFTER_QUESTIONS),
+                     voice.say(ABOUT_LEFT_ONE) if left == 1 else voice.say(ABOUT_LEFT_SOME, count=left)]
+            dispatcher.utter_message(text=" ".join(lines), json_message={"sources": []})
+            return []
         if not tracker.get_slot("requested_slot") and replies.asks_next_step(question):
             # "what now?", "do I need to go now?" after advice: its next step again, short.
             step = replies.next_step(self.kb, voice, replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT)))
@@ -399,7 +464,7 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
-            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionImproved(kb, texts), ActionOffTopic(kb, texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),

@@ -46,7 +46,7 @@ FINDING_SLOT = "safety_finding"
 SERIOUS = ("emergency", "urgent")
 #: Messages that are not an answer to a pending clinical question: the flow handles them and
 #: asks the question again.
-NOT_ANSWERS = ("why_ask", "ask_question", "greet", "thanks", "goodbye", "improved")
+NOT_ANSWERS = ("why_ask", "ask_question", "greet", "thanks", "goodbye", "improved", "about_bot", "complaint")
 #: The form that asks the clinical yes/no questions: while it is active, it asks the next one.
 CLINICAL_FORM = "clinical_form"
 YES, NO, NOT_SURE = "yes", "no", "not sure"
