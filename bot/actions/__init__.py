@@ -397,6 +397,20 @@ class ActionAboutConversation(KnowledgeAction):
         return []
 
 
+class ActionGoodbye(KnowledgeAction):
+    """Goodbye after advice, fitting its level: "happy running" after self-care or a physical
+    therapist, "I hope the doctor's visit goes well" after advice to see one today."""
+
+    def name(self) -> str:
+        return "action_goodbye"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        level = tracker.get_slot("triage_level")
+        dispatcher.utter_message(response=f"utter_goodbye_{level}" if level in SERIOUS else "utter_goodbye")
+        return []
+
+
 class ActionImproved(KnowledgeAction):
     """"It's better now", "no pain on my last 3 runs": glad, and how to get back to running for
     the level reached (knowledge/clinical/decisions.yml `improved`: a gradual build-up; a doctor
@@ -464,7 +478,7 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
-            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionOffTopic(kb, texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),

@@ -385,8 +385,8 @@ class NLU:
         if not fills and (stripped in V.THANKS or words[:1] and words[0] in V.THANKS
                           or stripped.startswith("thank you")):
             return "thanks"
-        if stripped in V.GOODBYES:
-            return "goodbye"
+        if stripped in V.GOODBYES or (words[:1] in (["bye"], ["goodbye"]) and len(words) <= 6 and not fills):
+            return "goodbye"  # "bye for now, and happy running"
         if context is None and set(fills) <= {"pain_location", "pain_side"} and not negated and _improved(lower):
             return "improved"  # "it's better now", "no pain on my last 3 runs": news, not a new pain
         if is_question and (not fills or (words and words[0] in V.QUESTION_STARTS and words[0] not in ("is", "does", "do"))
