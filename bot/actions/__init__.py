@@ -41,7 +41,6 @@ from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_valu
 from bot.vocabulary import VOCABULARY, Vocabulary
 
 FEELING_INVITE = text_key("feeling.invite")
-ABOUT_BOT = text_key("about.bot")
 ABOUT_SORRY = text_key("about.sorry")
 ABOUT_LEFT_ONE = text_key("about.left_one")
 ABOUT_LEFT_SOME = text_key("about.left_some", "count")
@@ -385,7 +384,8 @@ class ActionAboutConversation(KnowledgeAction):
                   domain: DomainDict) -> list[EventType]:
         voice = self.voice(tracker)
         if (tracker.latest_message.get("intent") or {}).get("name") == "about_bot":
-            dispatcher.utter_message(text=voice.say(ABOUT_BOT), json_message={"sources": []})
+            # knowledge/out_of_scope.yml `bot`: what the bot is, with the other refusals
+            dispatcher.utter_message(text=self.kb.out_of_scope_reply(latest_text(tracker)), json_message={"sources": []})
             return []
         left = questions_left(tracker)
         lines = [voice.say(ABOUT_SORRY)]

@@ -427,7 +427,7 @@ _ABOUT_BOT = re.compile(r"\b(are|r) (you|u) (even |actually |really |just )?(a |
 #: Frustration with the questions themselves (not with the pain): the count of what is left.
 _COMPLAINT = re.compile(r"\b(this is|that's|you're|you are|so) (useless|pointless|stupid|a waste of (my )?time|annoying|ridiculous)\b"
                         r"|\b(keep|keeps|keeping) asking\b|\b(same|stupid|so many|too many|all these) questions\b"
-                        r"|\bstop asking\b|\bjust (tell|give) me\b")
+                        r"|\bstop asking\b")
 
 
 def _improved(lower: str) -> bool:
