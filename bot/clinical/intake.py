@@ -352,6 +352,8 @@ def intake_facts(intake: Intake) -> dict[str, FactValue]:
         put("race_soon", race == "soon", "upcoming_race")
     past = intake.get("past_injury")
     if past in ("yes", "no"):
+        older = intake.age >= 65 if intake.age is not None else AGE_BANDS.index(band) >= AGE_BANDS.index("70_79")
+        put("age_65_plus", older, "age_band")
         put("past_injury_same_place", past == "yes", "past_injury")
     return out
 
