@@ -18,6 +18,7 @@ Texts are plain (no markup).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import textwrap
 from collections.abc import Sequence
@@ -102,15 +103,23 @@ class TerminalChat:
                 now = datetime.now(timezone.utc)
                 pdf = summary_pdf(record, now, now.astimezone().tzinfo or timezone.utc, voice)
                 path = self.chart_dir / f"runner-triage-summary-{self.user_id}.pdf"
-                path.write_bytes(pdf)
+                _write_private(path, pdf)
                 self.notes.append(f"(Summary saved as a PDF: {path})")
             elif effect.kind == "send_progress_chart":
                 data = record.get("checkins") or {}
                 entries = [e for e in data.get("entries") or [] if isinstance(e, dict)]
                 png = render_chart(entries, str(effect.data.get("unit") or "km"))
                 path = self.chart_dir / f"runner-triage-progress-{self.user_id}.png"
-                path.write_bytes(png)
+                _write_private(path, png)
                 self.notes.append(f"(Progress chart saved to {path})")
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """A file of someone's health data: readable by its owner only (0600), even when it existed."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        os.fchmod(out.fileno(), 0o600)
+        out.write(data)
 
 
 def render_text(replies: Sequence[Reply], width: int = 100) -> str:

@@ -69,3 +69,19 @@ def test_the_reply_names_a_doctor_a_trusted_adult_and_the_countrys_line(kb: Know
     text = kb.text(kb.entry(ENTRY), country, "en")
     assert "doctor" in text and "under 18" in text and "treatable" in text and line in text
     assert "{" not in text
+
+
+@pytest.mark.parametrize("text", ["I feel a bit sick", "I threw up after my run", "sick",
+                                  "I fell and hit my head, now I have a headache and feel a bit sick"])
+def test_feeling_sick_is_not_the_eating_disorder_answer(kb: KnowledgeBase, text: str) -> None:
+    # Tester report 2: "...feel a bit sick" got the eating-disorder reply (the word "sick").
+    assert not discloses_disordered_eating(text)
+    answer = kb.answer(text)
+    assert answer is None or ENTRY not in answer.sources
+
+
+@pytest.mark.parametrize("text", ["I make myself sick after eating", "i make myself throw up"])
+def test_making_yourself_sick_is(kb: KnowledgeBase, text: str) -> None:
+    assert discloses_disordered_eating(text)
+    answer = kb.answer(text)
+    assert answer is not None and answer.sources == (ENTRY,)

@@ -72,3 +72,15 @@ def test_going_down_stairs_is_where_it_hurts_not_pain_going_down(nlu: NLU) -> No
     assert "pain_pattern" not in nlu.parse("it hurts going down stairs too").slots
     assert "pain_pattern" not in nlu.parse("it hurts going down the hill").slots
     assert nlu.parse("the swelling is going down").slots.get("pain_pattern") == "fades"
+
+
+@pytest.mark.parametrize("text", ["Comes back when I run", "it came back", "back to running after a week off",
+                                  "I got back home and it hurt", "it's back again", "when I get back out"])
+def test_back_as_time_or_motion_is_not_the_lower_back(nlu: NLU, text: str) -> None:
+    # Tester report 2: the pattern button's own label, typed for "where?", was read as the back.
+    assert "lower_back" not in (nlu.parse(text, context="pain_location").slots.get("pain_location") or [])
+
+
+@pytest.mark.parametrize("text", ["back", "my back", "lower back", "the back, low down"])
+def test_back_alone_still_answers_where(nlu: NLU, text: str) -> None:
+    assert nlu.parse(text, context="pain_location").slots.get("pain_location") == ["lower_back"]

@@ -58,3 +58,19 @@ async def test_runfile_sends_a_file_from_disk_as_telegram_sends_a_document(engin
     assert record is not None and len(record["checkins"]["entries"]) == 1
     missing = await chat.send(f"/runfile {tmp_path / 'nope.gpx'}")
     assert missing.replies == () and "Could not read" in chat.notes[-1]
+
+
+async def test_the_summary_pdf_is_readable_by_its_owner_only(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.store.memory import MemoryStore
+    from bot.terminal import TerminalChat
+
+    chat = TerminalChat(engine, MemoryStore(), chart_dir=tmp_path)
+    for line in ("my left knee hurts when I run", "Comes back when I run"):
+        await chat.send(line)
+    stale = tmp_path / "runner-triage-summary-terminal.pdf"
+    stale.write_bytes(b"old")
+    stale.chmod(0o644)  # an earlier file, made readable by others
+    await chat.send("/summary")
+    assert stale.read_bytes().startswith(b"%PDF")
+    assert stale.stat().st_mode & 0o077 == 0, "health data: owner only"
+    assert any("PDF" in note for note in chat.notes)

@@ -444,8 +444,14 @@ class ActionAnswerQuestion(KnowledgeAction):
         question = latest_text(tracker)
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
         voice = self.voice(tracker)
-        decided = decision_answer(self.kb, voice, question, tracker.get_slot("triage_level"), case_of(tracker),
-                                  context_slots(tracker), improved=bool(tracker.get_slot(IMPROVED_SLOT)))
+        level = tracker.get_slot("triage_level")
+        if level not in SERIOUS and (tracker.active_loop or {}).get("name") == "clinical_form":
+            # A warning sign found, its yes/no question pending ("breathless too?"): "should I just
+            # ice it?" is answered for that sign now, then the question is asked again.
+            found = assess(case_of(tracker), context_slots(tracker)).decision.level.value
+            level = found if found in SERIOUS else level
+        decided = decision_answer(self.kb, voice, question, level, case_of(tracker), context_slots(tracker),
+                                  improved=bool(tracker.get_slot(IMPROVED_SLOT)))
         if decided is not None:
             dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
             return []

@@ -202,6 +202,10 @@ class ActionClinicalCheck(KnowledgeAction):
             case, heard = case.hear(text, slots)
             return verdict, case, heard
         understood = I.answer(case.intake, pending, text) is not case.intake
+        if understood and heard.said and not I.about(pending, text):
+            # "I also hit my head a little" to the mileage question: "a little" is about the
+            # knock, not the training (tester report 2: recorded as a training change).
+            understood = False
         if intent in NOT_ANSWERS:
             return None, case, None  # "what counts as more?" asks about the question
         if not understood and other:
@@ -227,7 +231,9 @@ class ActionClinicalCheck(KnowledgeAction):
             # One more yes/no question first when it could make it more serious still (a swollen
             # calf: breathless too?). But "should I just ice it?", "can I run tonight?" instead of
             # an answer get the advice now: a general answer there would contradict it.
-            if context_question(case, slots) is not None and not (not answered and decisions.classify(text, level)):
+            if context_question(case, slots) is not None and not (not answered and not asking and decisions.classify(text, level)):
+                # While its yes/no question is pending, "should I just ice it and see?" is not its
+                # answer: the flow answers it for this sign (action_answer_question) and asks again.
                 return None if asking else "red_flag_question"
             return "red_flag"
         if result is None:

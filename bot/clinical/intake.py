@@ -288,6 +288,19 @@ def from_text(intake: Intake, text: str, today: date | None = None) -> Intake:
     return intake
 
 
+#: Words that make a reply about the intake question's subject, for a reply that also states a
+#: clinical fact (a reply naming none of them answers something else).
+_ABOUT = {"mileage_change": re.compile(
+    r"\b(run\w*|km|kms|k|miles?|mileage|distance|training|train|week\w*|faster|longer|speed|pace|"
+    r"intervals|hills|more|less|same|doubled|increase\w*|upped|added|\d+)\b")}
+
+
+def about(slot: str, text: str) -> bool:
+    """Is `text` about the intake question `slot` at all? (True for slots without a test.)"""
+    rx = _ABOUT.get(slot)
+    return rx is None or bool(rx.search(normalise(text)))
+
+
 def answer(intake: Intake, slot: str, text: str, today: date | None = None) -> Intake:
     """The intake with `slot` answered from the runner's words (unchanged when not understood:
     the caller may ask once more, or record "not sure" with `not_sure`)."""
@@ -351,6 +364,8 @@ def intake_facts(intake: Intake) -> dict[str, FactValue]:
     band = intake.get("age_band")
     if band in AGE_BANDS:
         put("age_55_plus", AGE_BANDS.index(band) >= AGE_BANDS.index("55_59"), "age_band")
+        older = intake.age >= 65 if intake.age is not None else AGE_BANDS.index(band) >= AGE_BANDS.index("70_79")
+        put("age_65_plus", older, "age_band")
         put("age_under_16", band == "under_16", "age_band")
     periods = intake.get("periods")
     if periods in ("regular", "irregular", "stopped"):

@@ -21,7 +21,7 @@ from bot.errors import DefinitionError
 LEVELS = ("emergency", "urgent", "see_pt")
 #: Facts set outside the text: slots (loc:*, pattern:*), the intake and the balance test.
 SLOT_PREFIXES = ("loc:", "pattern:")
-INTAKE_FACTS = ("female", "male", "age_under_16", "age_55_plus", "mileage_up", "race_soon",
+INTAKE_FACTS = ("female", "male", "age_under_16", "age_55_plus", "age_65_plus", "mileage_up", "race_soon",
                 "past_injury_same_place", "periods_irregular", "balance_worse")
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

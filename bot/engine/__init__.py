@@ -329,9 +329,12 @@ class Engine:
         question = question and routed  # a suggested question's button is a question (not in a crisis state)
         turn.parse, turn.intent = parse, "ask_question" if question else parse.intent
         unplaced = self.flow.state(turn).unplaced_pain
-        if unplaced and turn.intent == "report_pain" and not parse.slots.get("pain_location") \
-                and turn.slots.get("pain_location"):
-            turn.intent = unplaced  # "it hurts going down stairs too", after the knee advice: the knee
+        known = turn.slots.get("pain_location") or []
+        if unplaced and turn.intent == "report_pain" and known \
+                and not set(parse.slots.get("pain_location") or []) - set(known):
+            # "it hurts going down stairs too" after the knee advice, or "it's on the outside of my
+            # hip, bruised" after the hip advice: the same pain, not a new one.
+            turn.intent = unplaced
         if answer and not finding:
             # The screen read the message as the answer to the crisis question this state waits
             # on ("no", "idk", "yes I'm safe"): that answer is the intent, as if its button was pressed.

@@ -75,6 +75,7 @@ CONTEXT_FACTS: dict[str, str] = {
     "q_little_urine": "little_or_no_urine",
     "q_pop": "pop_or_kicked_feeling",
     "q_swelling": "swelling_within_hours",
+    "q_head_signs": "vomiting_or_severe_headache",  # sick, a bad or worsening headache, drowsy or confused
 }
 MAX_TURNS = 16
 

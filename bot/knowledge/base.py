@@ -14,6 +14,15 @@ from bot.texts import fill
 from bot.vocabulary import DETAILS, LEVELS, LOCATIONS, PATTERNS
 
 _SENTENCE_END = re.compile(r"[.!?](\s|$)")
+#: Entries that answer only a message about their subject. "I feel a bit sick" or "I threw up
+#: after my run" is not about disordered eating ("make myself sick after eating" is): the
+#: eating-disorder answer is never chosen on "sick" or "throw up" alone (tester report 2).
+_ONLY_ABOUT: dict[str, re.Pattern[str]] = {
+    "eating-disorder": re.compile(
+        r"\b(eat|eats|eating|ate|food|meals?|diet\w*|anorexi\w*|bulimi\w*|bing(e|ed|es|ing|eing)|purg\w*|"
+        r"restrict\w*|starv\w*|body image|weight|laxatives?|calories|(make|made|making) myself|on purpose)\b",
+        re.IGNORECASE),
+}
 
 
 class KnowledgeBase:
@@ -149,7 +158,12 @@ class KnowledgeBase:
     def best_entry(self, question: str, locations: Sequence[str] = ()) -> Entry | None:
         """The entry that answers `question` (None = out of scope); `locations` is context."""
         match = self._retriever.best(question, locations)
-        return match.entry if match else None
+        if match is None:
+            return None
+        about = _ONLY_ABOUT.get(match.entry.id)
+        if about is not None and not about.search(question.replace("\u2019", "'")):
+            return None  # a word of it, not its subject ("feel sick" is not disordered eating)
+        return match.entry
 
     def explain(self, question: str, locations: Sequence[str] = ()) -> Explanation:
         """How `best_entry` decided: refusal, exact question, terms, rankings (for tuning)."""

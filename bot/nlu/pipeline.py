@@ -64,6 +64,17 @@ _NOT_A_SIDE = re.compile(
 _CONTRACTION = re.compile(r"\b(" + "|".join(V.CONTRACTIONS) + r")\b", re.IGNORECASE)
 
 
+#: "back" as a place, when it answers "where does it hurt?"; not "comes back when I run", "back
+#: to running", "came back", "back home", "get back": those are time and motion, not the back.
+_BACK = re.compile(r"\bback\b")
+_BACK_IDIOM = re.compile(
+    r"\b(come|comes|coming|came|get|gets|getting|got|go|goes|going|went|gone|bring|brings|brought|be|been|"
+    r"is|was|am|are|it's|i'm|welcome|way|run|ran|running|head|headed|heading|flare|flares|flared|"
+    r"creep|creeps|crept|start|started|kick|kicks|kicked|hold|held|holding|cut|cutting|step|stepped|"
+    r"bounce|bounced|look|looking|looked) back\b"
+    r"|\bback (to|home|again|up|on|in|into|out|from|then|when|after|and forth|off|down|later|soon)\b")
+
+
 @dataclass(frozen=True)
 class Entity:
     """One recognised thing in the text: `label` (BODY_PART, SIDE), canonical `value`."""
@@ -236,7 +247,7 @@ class NLU:
         locations = _unique(e.value for e in entities if e.label == "BODY_PART" and not e.negated)
         negated = _unique(e.value for e in entities if e.label == "BODY_PART" and e.negated)
         negated = tuple(n for n in negated if n not in locations)
-        if not locations and context == "pain_location" and re.search(r"\bback\b", lower):
+        if not locations and context == "pain_location" and _BACK.search(_BACK_IDIOM.sub(" ", lower)):
             locations = ("lower_back",)  # "back" alone answers "where does it hurt?"
         if locations:
             slots["pain_location"] = list(locations)
