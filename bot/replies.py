@@ -98,7 +98,9 @@ class AdviceContext:
 
     `reasons` are the triage's phrases ("your left shin pain comes back when you run again");
     `flags` the safety screen's red-flag ids; `notes` short texts the triage adds to what to do
-    now (the intake's advice notes); `at` when it was given (ISO time; the engine adds it)."""
+    now (the intake's advice notes); `at` when it was given (ISO time; the engine adds it);
+    `race` one line on a race coming soon, for this level (knowledge/clinical/decisions.yml
+    `brief`), or ''."""
 
     level: str
     locations: tuple[str, ...] = ()
@@ -107,11 +109,12 @@ class AdviceContext:
     reasons: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     at: str | None = None
+    race: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {"level": self.level, "locations": list(self.locations), "pattern": self.pattern,
                 "flags": list(self.flags), "reasons": list(self.reasons), "notes": list(self.notes),
-                "at": self.at}
+                "at": self.at, "race": self.race}
 
     @classmethod
     def from_json(cls, data: Any) -> AdviceContext | None:
@@ -125,8 +128,10 @@ class AdviceContext:
 
         pattern = data.get("pattern")
         at = data.get("at")
+        race = data.get("race")
         return cls(data["level"], strings("locations"), pattern if isinstance(pattern, str) else None,
-                   strings("flags"), strings("reasons"), strings("notes"), at if isinstance(at, str) else None)
+                   strings("flags"), strings("reasons"), strings("notes"), at if isinstance(at, str) else None,
+                   race if isinstance(race, str) else "")
 
     def same_advice(self, other: AdviceContext) -> bool:
         """The same level for the same places (the check-in's "same advice as last week")."""
@@ -164,6 +169,8 @@ def advice(kb: KnowledgeBase, voice: Voice, context: AdviceContext, *,
     reason = _reason(voice, context.reasons)
     if reason:
         lines.append(reason)
+    if context.race:  # "Marathon is this Sunday": what that means at this level, in one line
+        lines.append(context.race)
     parts = ["\n".join(lines)]
     now, place, escalate = _action_entries(kb, context)
     if previous is not None and previous.same_advice(context):

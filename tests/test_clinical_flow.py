@@ -217,6 +217,15 @@ def test_decision_questions(text: str, kind: str | None) -> None:
     assert D.classify(text) == kind
 
 
+def test_a_weekday_race_counts_from_the_runners_date() -> None:
+    wednesday = datetime(2026, 12, 2).date()
+    assert I.parse_race("marathon is this sunday", wednesday) == ("soon", 4)
+    assert I.parse_race("my race is this weekend", wednesday) == ("soon", 3)
+    assert I.parse_race("the 10k on wednesday", wednesday) == ("soon", 0)
+    assert I.parse_race("marathon is this sunday") == ("soon", 5)  # no date: about 5 days
+    assert D.when(0) == "today" and D.brief("see_pt", 4) is not None and D.brief("emergency", 4) is None
+
+
 def test_race_answers_depend_on_the_level() -> None:
     urgent = D.answer("race", "urgent", condition="a hip (femoral neck) stress fracture", race_in_days=14)
     assert "Don't race in 2 weeks" in urgent.text and "A hip" in urgent.text

@@ -20,7 +20,7 @@ from bot import replies
 from bot.checkins.actions import ActionReadRunFile, ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
-from bot.actions.advice import SERIOUS, advice_message, decision_answer, decision_reply
+from bot.actions.advice import SERIOUS, advice_message, decision_answer, decision_reply, race_line
 from bot.actions.disclosure import ActionDisclosure, ActionDisclosureCheck
 from bot.actions.clinical import (
     CLINICAL_SLOT,
@@ -30,6 +30,7 @@ from bot.actions.clinical import (
     context_slots,
     is_clinical_question,
 )
+from bot.clinical import decisions
 from bot.clinical.flow import Case, assess, next_question
 from bot.safety.crisis import CRISIS as CRISIS_TIER
 from bot.safety.crisis import DISTRESS, EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisContext
@@ -40,6 +41,17 @@ from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_valu
 from bot.vocabulary import VOCABULARY, Vocabulary
 
 FEELING_INVITE = text_key("feeling.invite")
+ABOUT_SORRY = text_key("about.sorry")
+ABOUT_LEFT_ONE = text_key("about.left_one")
+ABOUT_LEFT_SOME = text_key("about.left_some", "count")
+ABOUT_AFTER_QUESTIONS = text_key("about.after_questions")
+ABOUT_NO_QUESTIONS = text_key("about.no_questions")
+#: The forms whose questions lead to the advice (not the check-in's).
+ADVICE_FORMS = ("triage_form", "clinical_form")
+IMPROVED_GLAD = text_key("improved.glad")
+IMPROVED_AGAIN = text_key("improved.again")
+#: The runner said the pain got better (bot.actions.ActionImproved).
+IMPROVED_SLOT = "pain_improved"
 ENGLISH_ONLY = text_key("crisis.english_only")
 #: The safety screen's tiers that interrupt the conversation, as findings (flow.yml `interrupts`).
 CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "third_party", UNCLEAR: "unclear"}
@@ -236,7 +248,8 @@ class ActionTriage(KnowledgeAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         slots = context_slots(tracker)
-        assessment = assess(case_of(tracker), slots, crisis=slots.get("safety_finding") == "crisis")
+        case = case_of(tracker)
+        assessment = assess(case, slots, crisis=slots.get("safety_finding") == "crisis")
         decision = assessment.decision
         locations = [x for x in slots.get("pain_location") or [] if x in self.kb.locations]
         context = tracker.get_slot("checkin_context")
@@ -247,7 +260,8 @@ class ActionTriage(KnowledgeAction):
         unchanged = (tracker.get_slot("triage_level") == decision.level.value and previous is not None
                      and previous.level == decision.level.value and set(previous.locations) == set(locations))
         reply = advice_message(self.kb, self.voice(tracker), decision, assessment.findings, locations,
-                               slots.get("pain_pattern"), unchanged=unchanged, subscribed=subscribed)
+                               slots.get("pain_pattern"), unchanged=unchanged, subscribed=subscribed,
+                               race=race_line(case, decision.level.value))
         first, *rest = reply.messages
         # The same advice again is a short line, not a new result (no level announced twice).
         dispatcher.utter_message(
@@ -332,6 +346,93 @@ class ActionAcknowledgeFeeling(KnowledgeAction):
         return []
 
 
+def questions_left(tracker: Tracker) -> int | None:
+    """How many questions are left before the advice, the pending one included; None outside the
+    triage questions. An estimate: each is taken as answered "not sure" (a real answer may make
+    one more worth asking, or one fewer)."""
+    if not tracker.get_slot("requested_slot") or (tracker.active_loop or {}).get("name") not in ADVICE_FORMS:
+        return None
+    case, slots = case_of(tracker), context_slots(tracker)
+    if not slots.get("pain_location"):
+        return 2 if slots.get("pain_pattern") else 3  # where, (whether it fades,) and about one more
+    count = 0
+    if not slots.get("pain_pattern"):
+        count, slots["pain_pattern"] = 1, "recurring"  # the answer that asks most
+    serious = assess(case, slots).decision.level.value in SERIOUS
+    seen: set[str] = set()
+    for _ in range(8):
+        question = next_question(case, slots, balance=not serious)
+        if question is None or question.id in seen:
+            break
+        seen.add(question.id)
+        count += 1
+        if question.kind == "balance":
+            slots["balance_change"] = "unsure"
+        case, _ = case.answer("balance" if question.kind == "balance" else question.id, "not sure", slots)
+    return max(count, 1)
+
+
+class ActionAboutConversation(KnowledgeAction):
+    """About the conversation itself, not the pain: "are you even a real person" (honestly: an
+    automated helper, not a person or a doctor); "this is useless, you keep asking the same
+    questions" (sorry, and how many questions are left). The flow asks the pending question again."""
+
+    def name(self) -> str:
+        return "action_about_conversation"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        voice = self.voice(tracker)
+        if (tracker.latest_message.get("intent") or {}).get("name") == "about_bot":
+            # knowledge/out_of_scope.yml `bot`: what the bot is, with the other refusals
+            dispatcher.utter_message(text=self.kb.out_of_scope_reply(latest_text(tracker)), json_message={"sources": []})
+            return []
+        left = questions_left(tracker)
+        lines = [voice.say(ABOUT_SORRY)]
+        if left is not None:
+            lines.append(voice.say(ABOUT_LEFT_ONE) if left == 1 else voice.say(ABOUT_LEFT_SOME, count=left))
+        elif not tracker.get_slot("requested_slot") and not tracker.get_slot("triage_level"):
+            lines.append(voice.say(ABOUT_NO_QUESTIONS))
+        dispatcher.utter_message(text=" ".join(lines), json_message={"sources": []})
+        return []
+
+
+class ActionGoodbye(KnowledgeAction):
+    """Goodbye after advice, fitting its level: "happy running" after self-care or a physical
+    therapist, "I hope the doctor's visit goes well" after advice to see one today."""
+
+    def name(self) -> str:
+        return "action_goodbye"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        level = tracker.get_slot("triage_level")
+        dispatcher.utter_message(response=f"utter_goodbye_{level}" if level in SERIOUS else "utter_goodbye")
+        return []
+
+
+class ActionImproved(KnowledgeAction):
+    """"It's better now", "no pain on my last 3 runs": glad, and how to get back to running for
+    the level reached (knowledge/clinical/decisions.yml `improved`: a gradual build-up; a doctor
+    first when the advice was to see one). Said again, one short line, not the same block."""
+
+    def name(self) -> str:
+        return "action_improved"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        voice = self.voice(tracker)
+        if tracker.get_slot(IMPROVED_SLOT):
+            dispatcher.utter_message(text=voice.say(IMPROVED_AGAIN), json_message={"sources": []})
+            return []
+        level = tracker.get_slot("triage_level")
+        level = str(level) if level in decisions.LEVELS else "none"
+        decided = decision_reply(self.kb, voice, "improved", level, case_of(tracker), context_slots(tracker))
+        dispatcher.utter_message(text=f"{voice.say(IMPROVED_GLAD)} {decided.text}",
+                                 json_message={"sources": list(decided.sources)})
+        return [SlotSet(IMPROVED_SLOT, True)]
+
+
 class ActionAnswerQuestion(KnowledgeAction):
     """Answers a follow-up question from the knowledge base, or says plainly it cannot."""
 
@@ -349,9 +450,17 @@ class ActionAnswerQuestion(KnowledgeAction):
             # ice it?" is answered for that sign now, then the question is asked again.
             found = assess(case_of(tracker), context_slots(tracker)).decision.level.value
             level = found if found in SERIOUS else level
-        decided = decision_answer(self.kb, voice, question, level, case_of(tracker), context_slots(tracker))
+        decided = decision_answer(self.kb, voice, question, level, case_of(tracker), context_slots(tracker),
+                                  improved=bool(tracker.get_slot(IMPROVED_SLOT)))
         if decided is not None:
             dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
+            return []
+        left = questions_left(tracker)
+        if left is not None and replies.asks_next_step(question):
+            # "ok what should i do" while the questions are pending: the advice needs them first.
+            lines = [voice.say(ABOUT_AFTER_QUESTIONS),
+                     voice.say(ABOUT_LEFT_ONE) if left == 1 else voice.say(ABOUT_LEFT_SOME, count=left)]
+            dispatcher.utter_message(text=" ".join(lines), json_message={"sources": []})
             return []
         if not tracker.get_slot("requested_slot") and replies.asks_next_step(question):
             # "what now?", "do I need to go now?" after advice: its next step again, short.
@@ -375,7 +484,7 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
-            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionOffTopic(kb, texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),

@@ -40,23 +40,24 @@ class AdviceReply:
 
 
 def advice_context(kb: KnowledgeBase, decision: TriageDecision, findings: Sequence[Finding],
-                   locations: Sequence[str], pattern: str | None) -> replies.AdviceContext:
+                   locations: Sequence[str], pattern: str | None, race: str = "") -> replies.AdviceContext:
     """What the advice is about: the level, the runner's places and pain pattern, the warning
     signs' own entries (each clinical rule names one; most serious first), the reasons and the
     intake's notes."""
     flags = [f.entry for f in findings if f.level in SERIOUS and kb.flag_entry(f.entry) is not None]
     notes = [I.note_text(n) for n in decision.notes]
     return replies.AdviceContext(decision.level.value, tuple(locations), pattern, tuple(dict.fromkeys(flags)),
-                                 tuple(decision.reasons), tuple(notes))
+                                 tuple(decision.reasons), tuple(notes), race=race)
 
 
 def advice_message(kb: KnowledgeBase, voice: Voice, decision: TriageDecision, findings: Sequence[Finding],
                    locations: Sequence[str], pattern: str | None = None, *, unchanged: bool = False,
-                   subscribed: bool = False) -> AdviceReply:
+                   subscribed: bool = False, race: str = "") -> AdviceReply:
     """The advice for `decision`. `unchanged`: the same advice was just given in this
     conversation (say so in one line, with the detail buttons: never the same block twice);
-    `subscribed`: the runner already has the weekly check-in (no offer)."""
-    context = advice_context(kb, decision, findings, locations, pattern)
+    `subscribed`: the runner already has the weekly check-in (no offer); `race`: the line on a
+    race coming soon (`race_line`)."""
+    context = advice_context(kb, decision, findings, locations, pattern, race)
     level = context.level
     if unchanged:
         heading = voice.fill(kb.level_heading(level))
@@ -69,6 +70,13 @@ def advice_message(kb: KnowledgeBase, voice: Voice, decision: TriageDecision, fi
         messages.append(replies.Message(voice.say(CHECKIN_OFFER),
                                         (Button(voice.say(CHECKIN_OFFER_BUTTON), "!checkin start"),)))
     return AdviceReply(tuple(messages), context)
+
+
+def race_line(case: Case, level: str) -> str:
+    """One line on a race within 8 weeks, for `level` (decisions.yml `brief`), or ''."""
+    if case.intake.get("upcoming_race") != "soon":
+        return ""
+    return decisions.brief(level, case.intake.race_in_days) or ""
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -89,9 +97,11 @@ class DecisionReply:
 
 
 def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str | None, case: Case,
-                    slots: dict[str, Any] | None = None) -> DecisionReply | None:
+                    slots: dict[str, Any] | None = None, *, improved: bool = False) -> DecisionReply | None:
     """"Should I race?", "can I run tomorrow?", "when can I run again?" (and, after advice to see a
-    doctor, "should I just ice it?"): a concrete answer for the level this conversation reached;
+    doctor, "should I just ice it?"): a concrete answer for the level this conversation reached
+    (`improved`: the runner said it got better, so "can I go back to my normal mileage?" gets the
+    build-up answer);
     None for other questions, and before any advice (the knowledge base's general answers,
     race-decision and return-to-running, say it then)."""
     if level not in decisions.LEVELS or level == "none":
@@ -102,7 +112,9 @@ def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str |
     exact = _word_for_word(kb, question)
     if exact is not None and exact not in decisions.general_entries():
         return None  # a suggested question, pressed or typed word for word: its entry answers it
-    said = I.parse_race(question)
+    if kind == "return" and improved:
+        kind = "improved"
+    said = I.parse_race(question, case.today)
     return decision_reply(kb, voice, kind, str(level), case, slots, said[1])
 
 

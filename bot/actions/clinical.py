@@ -20,7 +20,10 @@ The case (what the runner said or confirmed) lives in the slot `clinical`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -43,7 +46,7 @@ FINDING_SLOT = "safety_finding"
 SERIOUS = ("emergency", "urgent")
 #: Messages that are not an answer to a pending clinical question: the flow handles them and
 #: asks the question again.
-NOT_ANSWERS = ("why_ask", "ask_question", "greet", "thanks", "goodbye")
+NOT_ANSWERS = ("why_ask", "ask_question", "greet", "thanks", "goodbye", "improved", "about_bot", "complaint")
 #: The form that asks the clinical yes/no questions: while it is active, it asks the next one.
 CLINICAL_FORM = "clinical_form"
 YES, NO, NOT_SURE = "yes", "no", "not sure"
@@ -52,8 +55,22 @@ UNREAD = text_key("clinical.unread")
 
 
 def case_of(tracker: Tracker) -> Case:
+    """The runner's clinical case, with their date (to count "this Sunday" from)."""
     stored = tracker.get_slot(CLINICAL_SLOT)
-    return Case.from_json(stored if isinstance(stored, Mapping) else None)
+    return replace(Case.from_json(stored if isinstance(stored, Mapping) else None), today=runner_today(tracker))
+
+
+def runner_today(tracker: Tracker) -> date | None:
+    """The runner's date: the turn's time (checkin_context.now) in their check-in time zone
+    (UTC when none is set); None from a caller that sends no time."""
+    context = tracker.get_slot("checkin_context")
+    if not isinstance(context, Mapping) or not context.get("now"):
+        return None
+    try:
+        moment = datetime.fromisoformat(str(context["now"]))
+        return moment.astimezone(ZoneInfo(str(context.get("tz") or "UTC"))).date()
+    except (ValueError, KeyError, ZoneInfoNotFoundError):
+        return None
 
 
 #: Forms whose answers are about the pain being triaged (a check-in's "shin" is not).

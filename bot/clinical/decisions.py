@@ -14,7 +14,7 @@ import yaml
 
 from bot.clinical.text import normalise
 
-KINDS = ("race", "run_tomorrow", "return", "self_treat")
+KINDS = ("race", "run_tomorrow", "return", "self_treat", "improved")
 #: The answers' levels: the triage levels, and "none" before any triage.
 LEVELS = ("none", "emergency", "urgent", "see_pt", "self_care")
 
@@ -85,14 +85,26 @@ def answer(kind: str, level: str, *, condition: str | None = None, race_in_days:
     if own is not None:
         template, sources = own[level][kind], tuple(own["sources"])
     condition = condition or "this"
-    race = f" {when(race_in_days)}" if race_in_days else ""
+    race = f" {when(race_in_days)}" if race_in_days is not None else ""
     text = template.format(race=race, condition=condition, condition_cap=condition[:1].upper() + condition[1:])
     return DecisionAnswer(kind, level, " ".join(text.split()), sources, own is not None)
 
 
+def brief(level: str, race_in_days: int | None = None) -> str | None:
+    """The one line the first advice says about a race coming soon at `level` (`brief`), or None
+    when the level says nothing about it (an emergency: the race is not the point)."""
+    template = (_data().get("brief") or {}).get(level)
+    if not template:
+        return None
+    race = f" {when(race_in_days)}" if race_in_days is not None else ""
+    return " ".join(str(template).format(race=race).split())
+
+
 def when(days: int) -> str:
-    """'tomorrow', 'in 5 days', 'in 2 weeks', 'in about 2 months'."""
-    if days <= 1:
+    """'today', 'tomorrow', 'in 4 days', 'in 2 weeks', 'in about 2 months'."""
+    if days <= 0:
+        return "today"
+    if days == 1:
         return "tomorrow"
     if days % 7 == 0 and days <= 56:
         return f"in {days // 7} week{'s' if days > 7 else ''}"

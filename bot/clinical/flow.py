@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from bot.clinical import balance as B
@@ -48,12 +49,14 @@ class Case:
     balance: B.BalanceReading | None = None
     asked: tuple[str, ...] = ()  # intake slots and "balance" already asked
     unread: tuple[str, ...] = ()  # questions whose answer could not be read once (asked again, once)
+    #: The runner's date, to count "this Sunday" from (not stored: the caller's clock).
+    today: date | None = field(default=None, compare=False)
 
     def hear(self, text: str, slots: Mapping[str, Any] | None = None) -> tuple[Case, Evaluation]:
         """A message in any state of the conversation: facts, findings, what changed (and the
         age or sex it says outright, for the intake)."""
         result = evaluate(text, self.state, slots=_with_intake(self, slots))
-        return replace(self, state=result.state, intake=I.from_text(self.intake, text)), result
+        return replace(self, state=result.state, intake=I.from_text(self.intake, text, self.today)), result
 
     def answer(self, question: str, text: str, slots: Mapping[str, Any] | None = None) -> tuple[Case, Evaluation | None]:
         """A reply to the question we asked: a context question id, an intake slot or "balance"."""
@@ -66,7 +69,7 @@ class Case:
             reading = B.parse(text)
             return (replace(case, balance=reading) if reading else case), None
         if question in I.SLOTS:
-            new = I.answer(case.intake, question, text)
+            new = I.answer(case.intake, question, text, self.today)
             if new is case.intake:
                 new = I.not_sure(case.intake, question, text.strip()[:120])
             return replace(case, intake=new), None

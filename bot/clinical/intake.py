@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -194,8 +195,12 @@ def parse_mileage(text: str) -> str | None:
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "month": 30, "months": 30}
 
 
-def parse_race(text: str) -> tuple[str | None, int | None]:
-    """(soon | later | none, days until it when said)."""
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def parse_race(text: str, today: date | None = None) -> tuple[str | None, int | None]:
+    """(soon | later | none, days until it when said). A weekday ("this Sunday", "on Saturday",
+    "this weekend") counts from `today` when given (the runner's date), else about 5 days."""
     norm = normalise(text)
     if re.search(r"^(no|nope|nah|none|not (really|yet|planned)|nothing)\b", norm) or re.search(r"\bno (race|races|plans)\b", norm):
         return "none", None
@@ -206,8 +211,15 @@ def parse_race(text: str) -> tuple[str | None, int | None]:
         days = int(n * _UNIT_DAYS[m.group(2)])
     elif re.search(r"\b(tomorrow)\b", norm):
         days = 1
-    elif re.search(r"\b(this|on) (weekend|saturday|sunday|monday|tuesday|wednesday|thursday|friday)\b|\bthis week\b", norm):
-        days = 5
+    elif m := re.search(r"\b(this|on) (weekend|saturday|sunday|monday|tuesday|wednesday|thursday|friday)\b|\bthis week\b", norm):
+        day = m.group(2)
+        if today is not None and day:
+            # Wednesday 2 Dec, "this Sunday": 4 days; the same weekday said on it: today.
+            days = (_WEEKDAYS.index("saturday" if day == "weekend" else day) - today.weekday()) % 7
+            if day == "weekend" and today.weekday() == 6:
+                days = 0  # "this weekend" on a Sunday: today
+        else:
+            days = 5
     elif re.search(r"\bnext (weekend|week|saturday|sunday)\b", norm):
         days = 10
     elif re.search(r"\bnext month\b", norm):
@@ -251,7 +263,7 @@ _SAID_RACE = re.compile(
     r"|seven|eight|a couple of|a few) (?:days?|weeks?|months?))\b")
 
 
-def from_text(intake: Intake, text: str) -> Intake:
+def from_text(intake: Intake, text: str, today: date | None = None) -> Intake:
     """What a message says outright about age, sex and a race ahead ("I'm 19", "32F", "my periods
     stopped", "marathon is this Sunday"), so the intake does not ask it again. Only what is not
     known yet; nothing is guessed."""
@@ -270,7 +282,7 @@ def from_text(intake: Intake, text: str) -> Intake:
     if not intake.answered("upcoming_race"):
         race = _SAID_RACE.search(norm)
         if race and not _PAST_RACE.search(norm[:race.start()]):
-            when, days = parse_race(race.group(0))
+            when, days = parse_race(race.group(0), today)
             if when in ("soon", "later"):
                 intake = intake.with_answer("upcoming_race", when, race.group(0), race_in_days=days)
     return intake
@@ -289,7 +301,7 @@ def about(slot: str, text: str) -> bool:
     return rx is None or bool(rx.search(normalise(text)))
 
 
-def answer(intake: Intake, slot: str, text: str) -> Intake:
+def answer(intake: Intake, slot: str, text: str, today: date | None = None) -> Intake:
     """The intake with `slot` answered from the runner's words (unchanged when not understood:
     the caller may ask once more, or record "not sure" with `not_sure`)."""
     words = text.strip()[:120]
@@ -297,7 +309,7 @@ def answer(intake: Intake, slot: str, text: str) -> Intake:
         age = parse_age(text)
         return intake if age is None else intake.with_answer(slot, age_band(age), words, age=age)
     if slot == "upcoming_race":
-        value, days = parse_race(text)
+        value, days = parse_race(text, today)
         return intake if value is None else intake.with_answer(slot, value, words, race_in_days=days)
     parser = {"sex": parse_sex, "periods": parse_periods, "mileage_change": parse_mileage,
               "past_injury": parse_past_injury}[slot]

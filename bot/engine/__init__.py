@@ -368,7 +368,7 @@ class Engine:
             await self.flow.dispatch(turn)
             return
         pending = typed.remembered(turn.record)
-        kind = typed.hint_for(pending) if parse.intent == "off_topic" else None
+        kind = typed.hint_for(pending) if parse.intent == "off_topic" and typed.may_answer(text) else None
         if kind is not None:  # "blah" to "At what time?": say what is wanted, with the same buttons
             account = tuple(b for b in pending if b.payload.startswith(commands.ACTION_PREFIX))
             turn.replies.append(Reply(turn.voice.say(f"{NOT_UNDERSTOOD}.{kind}"), account))

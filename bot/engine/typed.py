@@ -139,6 +139,13 @@ def hint_for(buttons: Sequence[Button]) -> str | None:
     return None
 
 
+def may_answer(text: str) -> bool:
+    """Could `text` be a try at answering an account question ("blah", "whenever", "8ish")? A
+    sentence that says something else ("hi again, it's been a week. it's better now", perhaps a
+    week after the time picker was left open) is not: the conversation takes it."""
+    return len(re.findall(r"[\w']+", text)) <= 4 or bool(re.search(r"\d", text))
+
+
 _KINDS = (("!checkin time ", "time"), ("!checkin tz ", "tz"), ("!checkin unit ", "unit"),
           ("!checkin day ", "day"), ("!country ", "country"), ("!forget ", "forget"))
 

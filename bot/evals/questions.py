@@ -83,7 +83,7 @@ REFUSALS: dict[str, tuple[str, ...]] = {
     "training_plan": ("training",),
     "nutrition_diet": ("nutrition",),
     "non_running_medical": ("other", "diagnosis"),
-    "chit_chat_other": ("other",),
+    "chit_chat_other": ("other", "bot"),
 }
 TRIAGE_ANSWERS = ("it comes back every time I run", "about the same")
 #: The answer to any further question of the triage (the clinical intake: more mileage? a race?),

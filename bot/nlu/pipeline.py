@@ -299,7 +299,7 @@ class NLU:
             is_question = lower.endswith("?") or (bool(words) and words[0] in V.QUESTION_STARTS
                                                   and not (context and slots))
         intent = self._intent(lower, words, cues, slots, negated, is_question, context)
-        if asks and intent not in ("why_ask", "greet", "thanks", "goodbye", "correction"):
+        if asks and intent not in ("why_ask", "greet", "thanks", "goodbye", "correction", "about_bot", "complaint"):
             # A question is answered; one that also tells us something (a place in a first
             # message, an answer to the question we asked) is answered and taken as well.
             intent = "ask_and_inform" if slots and (context is not None or "pain_location" in slots) else "ask_question"
@@ -383,6 +383,10 @@ class NLU:
                 negated: tuple[str, ...], is_question: bool, context: str | None) -> str:
         stripped = lower.strip(" !.?,")
         fills = set(slots)  # the slots (bot.vocabulary.NLU_SLOTS) this message filled
+        if _ABOUT_BOT.search(lower):
+            return "about_bot"  # "are you even a real person": answered honestly, then on we go
+        if not fills and _COMPLAINT.search(lower):
+            return "complaint"  # "this is useless, you keep asking the same questions"
         if ("WHY" in cues and len(words) <= 14) or stripped in ("why", "why?", "how come"):
             return "why_ask"
         if "CORRECTION" in cues and (fills or negated):
@@ -392,8 +396,10 @@ class NLU:
         if not fills and (stripped in V.THANKS or words[:1] and words[0] in V.THANKS
                           or stripped.startswith("thank you")):
             return "thanks"
-        if stripped in V.GOODBYES:
-            return "goodbye"
+        if stripped in V.GOODBYES or (words[:1] in (["bye"], ["goodbye"]) and len(words) <= 6 and not fills):
+            return "goodbye"  # "bye for now, and happy running"
+        if context is None and set(fills) <= {"pain_location", "pain_side"} and not negated and _improved(lower):
+            return "improved"  # "it's better now", "no pain on my last 3 runs": news, not a new pain
         if is_question and (not fills or (words and words[0] in V.QUESTION_STARTS and words[0] not in ("is", "does", "do"))
                             or re.match(r"(is it|should i|can i|do i|is it ok|what|how)\b", stripped)):
             return "ask_question"
@@ -411,6 +417,32 @@ class NLU:
             return "ask_question"
         # Inside a question, an unrecognised reply is an (unclear) answer, not a change of topic.
         return "inform" if context else "off_topic"
+
+
+#: Pain that got better ("it's better now", "no pain on my last 3 runs", "the pain has gone"); not
+#: while it still hurts ("better but still sore"), nor a question about getting better.
+_IMPROVED = re.compile(
+    r"\b((it'?s|it is|it'?s been|feels?|feeling|getting|got|much|a lot|way|loads|heaps|lots|so much|shin'?s|knee'?s) better\b"
+    r"|\b(better now|all better|improved|improving|healed|recovered)\b"
+    r"|\bno (more )?(pain|problems?|issues?|niggles?) (on|in|during|after|for) (my |the )?(last|past|recent|latest) "
+    r"|\b(pain|it|soreness)( has|'s| is)? (gone|disappeared|settled|cleared up)\b"
+    r"|\b(pain[- ]free|haven'?t had (any )?pain|hasn'?t hurt|doesn'?t hurt any ?more|not hurting any ?more)\b)")
+_STILL_HURTS = re.compile(r"\b(but|still|worse|(hurts?|hurting|sore|pain|flared?|back) again|came back|comes back|except|though|although|not (any )?better|no better|isn'?t better"
+                          r"|hasn'?t (got|gotten) better|not improving|if it|when will|will it|how long|should i)\b")
+
+
+#: Asking whether the bot is a person ("are you even a real person", "am I talking to a bot").
+_ABOUT_BOT = re.compile(r"\b(are|r) (you|u) (even |actually |really |just )?(a |an )?(real|human|person|bot|robot|chat ?bot|ai|machine|computer|doctor)\b"
+                        r"|\b(am i|are we) (talking|chatting|speaking) (to|with) (a |an )?(real |actual )?(person|human|bot|robot|chat ?bot|ai|machine)\b"
+                        r"|\bis (this|there) (a |an )?(real )?(person|human|bot|robot|chat ?bot|ai)\b")
+#: Frustration with the questions themselves (not with the pain): the count of what is left.
+_COMPLAINT = re.compile(r"\b(this is|that's|you're|you are|so) (useless|pointless|stupid|a waste of (my )?time|annoying|ridiculous)\b"
+                        r"|\b(keep|keeps|keeping) asking\b|\b(same|stupid|so many|too many|all these) questions\b"
+                        r"|\bstop asking\b")
+
+
+def _improved(lower: str) -> bool:
+    return bool(_IMPROVED.search(lower)) and not _STILL_HURTS.search(lower)
 
 
 #: What follows "going down" when it is a way down, not pain easing ("going down stairs").
