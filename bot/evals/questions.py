@@ -83,6 +83,9 @@ REFUSALS: dict[str, tuple[str, ...]] = {
     "training_plan": ("training",),
     "nutrition_diet": ("nutrition",),
     "non_running_medical": ("other", "diagnosis"),
+    # "are you a real person?" is chit-chat to a question author; the bot answers it honestly with
+    # its own topic (out_of_scope.yml `bot`: an automated helper, not a person or a clinician).
+    # Added after the second blind set's first contact, which is unchanged by it.
     "chit_chat_other": ("other", "bot"),
 }
 TRIAGE_ANSWERS = ("it comes back every time I run", "about the same")
