@@ -71,13 +71,27 @@ def keep_crisis_context(turn: Turn, context: Any) -> None:
         turn.conv["crisis"] = {"context": dict(context), "at": turn.now.isoformat()}
 
 
+#: Languages whose speakers the default country's lines serve (the US 988 Lifeline has Spanish).
+DEFAULT_COUNTRY_LANGUAGES = ("en", "es")
+#: A country code that is none of knowledge/crisis_resources.yml's: its fallback block ("your
+#: local emergency number", findahelpline.com) followed by the default country's, labelled.
+UNKNOWN_COUNTRY = "unknown"
+
+
 def speak_conversation_language(turn: Turn) -> None:
     """Speak the runner's chosen language (profile), else the conversation's, as the safety
     screen last detected it: a crisis message in Spanish is answered in Spanish. Only the crisis
-    texts are translated, so the rest of the bot stays English. docs/safety.md, "Language"."""
+    texts are translated, so the rest of the bot stays English. docs/safety.md, "Language".
+
+    A runner who has not chosen a country and writes in another language (German, French...) is
+    probably not in the default country: they get the local emergency number and a helpline
+    finder first, the default country's lines after them (a German speaker was told 911)."""
+    language = crisis_context(turn).get("language")
+    if (not turn.profile.get("country") and turn.voice.country is None and isinstance(language, str)
+            and language and language.split("-")[0] not in DEFAULT_COUNTRY_LANGUAGES):
+        turn.voice = replace(turn.voice, country=UNKNOWN_COUNTRY)
     if turn.profile.get("language"):
         return
-    language = crisis_context(turn).get("language")
     if isinstance(language, str) and language:
         locale = turn.voice.texts.locale(language)
         if locale != turn.voice.locale:
