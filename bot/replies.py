@@ -64,6 +64,7 @@ DETAIL_SLOT = "detail"
 MAX_SUGGESTIONS = 2
 
 ACTION = text_key("advice.action", "action")
+FIRST_AID = text_key("clinical.first_aid")
 MORE_REASONS = text_key("advice.more_reasons")
 SAME_AS_BEFORE = text_key("advice.same_as_before", "date")
 SAME_AS_LAST_TIME = text_key("advice.same_as_last_time")
@@ -280,6 +281,25 @@ def asks_next_step(text: str) -> bool:
     (a filler or a time around it): the runner asking what the advice's next step is."""
     lower = " ".join(text.lower().replace("’", "'").split())
     return any(_NEXT_STEP.fullmatch(s.strip(" ,")) for s in re.split(r"[.?!;:\n]+", lower) if s.strip(" ,"))
+
+
+_FIRST_AID = re.compile(
+    r"\b(?:what|wat|wot) (?:do|should|shall|can|must) (?:i|we|u) (?:do|doo)\b|\b(?:what|wat) now\b|\bnow what\b"
+    r"|\bfirst aid\b|\bwhat (?:do|should) i (?:put on|use)\b|\bhow do i treat\b")
+
+
+def asks_first_aid(text: str) -> bool:
+    """Does `text` ask what to do now ("WHAT DO I DO RIGHT NOW", inside a longer message too)?"""
+    return bool(_FIRST_AID.search(" ".join(text.lower().replace("’", "'").split())))
+
+
+def first_aid(kb: KnowledgeBase, voice: Voice, entry_id: str = "acute-injury") -> Message:
+    """Two or three short lines of first aid for a fresh injury (the entry's actions), for a
+    "what do I do right now?" while the questions are pending; the question follows."""
+    entry = kb.entry(entry_id)
+    actions = kb.actions(entry, voice.country, voice.locale)[:2]
+    text = voice.say(FIRST_AID) + "\n" + "\n".join(voice.say(ACTION, action=a) for a in actions)
+    return Message(text, (), (entry.id,))
 
 
 def next_step(kb: KnowledgeBase, voice: Voice, context: AdviceContext | None) -> Message | None:

@@ -29,9 +29,10 @@ from bot.actions.clinical import (
     case_of,
     context_slots,
     is_clinical_question,
+    wants_first_aid,
 )
 from bot.clinical import decisions
-from bot.clinical.flow import Case, assess, next_question
+from bot.clinical.flow import Case, assess, is_acute, next_question
 from bot.safety.crisis import CRISIS as CRISIS_TIER
 from bot.safety.crisis import DISTRESS, EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisContext
 from bot.safety.screen import screen
@@ -91,8 +92,10 @@ class ValidateTriageForm(FormValidationAction):
         question first, the balance test or an intake question last. When a doctor is already the
         next step, only a question that could make it more serious still."""
         skipped = set(tracker.get_slot("skipped_slots") or [])
-        static = [s for s in domain_slots if s not in skipped]
         case, slots = case_of(tracker), context_slots(tracker)
+        # A fresh injury: "does it fade within days?" makes no sense 20 minutes after it happened.
+        acute = {"pain_pattern"} if is_acute(case, slots) else set()
+        static = [s for s in domain_slots if s not in skipped and s not in acute]
         serious = assess(case, slots).decision.level.value in ("emergency", "urgent")
         question = next_question(case, slots, balance=not serious)
         extra = [question.id] if question is not None and question.id not in skipped else []
@@ -356,7 +359,7 @@ def questions_left(tracker: Tracker) -> int | None:
     if not slots.get("pain_location"):
         return 2 if slots.get("pain_pattern") else 3  # where, (whether it fades,) and about one more
     count = 0
-    if not slots.get("pain_pattern"):
+    if not slots.get("pain_pattern") and not is_acute(case, slots):
         count, slots["pain_pattern"] = 1, "recurring"  # the answer that asks most
     serious = assess(case, slots).decision.level.value in SERIOUS
     seen: set[str] = set()
@@ -456,6 +459,8 @@ class ActionAnswerQuestion(KnowledgeAction):
             dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
             return []
         left = questions_left(tracker)
+        if left is not None and wants_first_aid(case_of(tracker), context_slots(tracker), question, tracker):
+            return []  # a fresh injury: the clinical check gave the first aid; the question follows
         if left is not None and replies.asks_next_step(question):
             # "ok what should i do" while the questions are pending: the advice needs them first.
             lines = [voice.say(ABOUT_AFTER_QUESTIONS),

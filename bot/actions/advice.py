@@ -44,7 +44,8 @@ def advice_context(kb: KnowledgeBase, decision: TriageDecision, findings: Sequen
     """What the advice is about: the level, the runner's places and pain pattern, the warning
     signs' own entries (each clinical rule names one; most serious first), the reasons and the
     intake's notes."""
-    flags = [f.entry for f in findings if f.level in SERIOUS and kb.flag_entry(f.entry) is not None]
+    # A see_pt finding with a warning-sign entry of its own (a fresh sprain: protect it) counts too.
+    flags = [f.entry for f in findings if kb.flag_entry(f.entry) is not None]
     notes = [I.note_text(n) for n in decision.notes]
     return replies.AdviceContext(decision.level.value, tuple(locations), pattern, tuple(dict.fromkeys(flags)),
                                  tuple(decision.reasons), tuple(notes), race=race)

@@ -34,10 +34,11 @@ from bot.clinical import balance as B
 from bot.clinical import decisions
 from bot.clinical import intake as I
 from bot.clinical.evaluate import LEVEL_RANK, Change, Evaluation
-from bot.clinical.flow import Case, assess, next_question
+from bot.clinical.flow import Case, assess, is_acute, next_question
 from bot.clinical.rules import default_rules
 from bot.clinical.text import unsure as _unsure
 from bot.clinical.text import yes_no
+from bot import replies
 from bot.texts import text_key
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots
 
@@ -122,6 +123,13 @@ def context_question(case: Case, slots: Mapping[str, Any]) -> str | None:
     return q.id if q is not None and q.kind == "context" else None
 
 
+def wants_first_aid(case: Case, slots: Mapping[str, Any], text: str, tracker: Tracker) -> bool:
+    """A fresh injury (a twist, fall or knock just now), no advice yet, and the runner asks what
+    to do now: the clinical check gives the first aid before the pending question."""
+    return (tracker.get_slot("triage_level") not in LEVEL_RANK and replies.asks_first_aid(text)
+            and is_acute(case, slots))
+
+
 class ActionClinicalCheck(KnowledgeAction):
     """The clinical screen (see the module docstring)."""
 
@@ -169,6 +177,10 @@ class ActionClinicalCheck(KnowledgeAction):
                 dispatcher.utter_message(text="\n".join(dict.fromkeys(changed)))
             elif finding == "clinical_change":  # what they told us, so they know it was heard
                 dispatcher.utter_message(text=self.voice(tracker).say(NOTED, facts=_stated(result) or timed))
+        if finding != "red_flag" and wants_first_aid(case, slots, text, tracker):
+            # "WHAT DO I DO RIGHT NOW" just after a twist: first aid in two lines, then the question.
+            aid = replies.first_aid(self.kb, self.voice(tracker))
+            dispatcher.utter_message(text=aid.text, json_message={"sources": list(aid.sources)})
         return events + [SlotSet(FINDING_SLOT, finding)]
 
     def _answer(self, pending: str, text: str, intent: str, case: Case, slots: Mapping[str, Any],
@@ -315,5 +327,5 @@ class ValidateClinicalForm(Action):
         return [SlotSet("requested_slot", context_question(case_of(tracker), context_slots(tracker)))]
 
 
-__all__ = ["ActionClinicalCheck", "ValidateClinicalForm", "case_of", "context_slots", "context_question",
+__all__ = ["ActionClinicalCheck", "wants_first_aid", "ValidateClinicalForm", "case_of", "context_slots", "context_question",
            "is_clinical_question", "serious_and_new", "CLINICAL_SLOT"]

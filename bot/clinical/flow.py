@@ -152,6 +152,16 @@ def assess(case: Case, slots: Mapping[str, Any], red_flags: Sequence[RedFlagFind
     return Assessment(decision, found, result)
 
 
+#: Clinical rules for an injury that has just happened: "does it fade within days?" cannot be
+#: answered yet, and its advice does not depend on it (docs/triage.md).
+ACUTE_RULES = ("acute_injury",)
+
+
+def is_acute(case: Case, slots: Mapping[str, Any]) -> bool:
+    """Is this a fresh twist, fall or knock (a finding of ACUTE_RULES)?"""
+    return any(f.rule in ACUTE_RULES for f in findings_for(facts_of(case, slots)))
+
+
 def outcome(case: Case, slots: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
     d = assess(case, slots).decision
     return d.level.value, tuple(sorted(d.notes))
