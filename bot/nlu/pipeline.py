@@ -389,6 +389,10 @@ class NLU:
             return "complaint"  # "this is useless, you keep asking the same questions"
         if ("WHY" in cues and len(words) <= 14) or stripped in ("why", "why?", "how come"):
             return "why_ask"
+        if context is None and not negated and _improved_now(lower, slots):
+            # "it feels a bit better now (actually)": how it is today, not how the pain behaves
+            # after a run (a returning runner's see-a-PT advice was lowered to "keep running").
+            return "improved"
         if "CORRECTION" in cues and (fills or negated):
             return "correction"
         if stripped in V.GREETINGS or (words and words[0] in ("hi", "hello", "hey", "hiya") and len(words) <= 3 and not fills):
@@ -443,6 +447,19 @@ _COMPLAINT = re.compile(r"\b(this is|that's|you're|you are|so) (useless|pointles
 
 def _improved(lower: str) -> bool:
     return bool(_IMPROVED.search(lower)) and not _STILL_HURTS.search(lower)
+
+
+#: Said of today ("better now", "better this week"), not of the course after a run ("better after
+#: a day", "within 48 hours"), which is the pain pattern.
+_NOW = re.compile(r"\b(now|today|this week|these days|lately|at the moment)\b")
+_COURSE = re.compile(r"\b(after|within|by (the )?(next|morning|evening)|next day|days?|hours?|each time|every time|usually)\b")
+
+
+def _improved_now(lower: str, slots: dict[str, Any]) -> bool:
+    """News that the pain is better today, read as the pattern "fades" by the entity rules."""
+    fills = set(slots) - {"pain_location", "pain_side"}
+    return (fills <= {"pain_pattern"} and slots.get("pain_pattern", "fades") == "fades" and _improved(lower)
+            and bool(_NOW.search(lower)) and not _COURSE.search(lower))
 
 
 #: What follows "going down" when it is a way down, not pain easing ("going down stairs").
