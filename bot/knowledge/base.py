@@ -14,15 +14,6 @@ from bot.texts import fill
 from bot.vocabulary import DETAILS, LEVELS, LOCATIONS, PATTERNS
 
 _SENTENCE_END = re.compile(r"[.!?](\s|$)")
-#: Entries that answer only a message about their subject. "I feel a bit sick" or "I threw up
-#: after my run" is not about disordered eating ("make myself sick after eating" is): the
-#: eating-disorder answer is never chosen on "sick" or "throw up" alone (tester report 2).
-_ONLY_ABOUT: dict[str, re.Pattern[str]] = {
-    "eating-disorder": re.compile(
-        r"\b(eat|eats|eating|ate|food|meals?|diet\w*|anorexi\w*|bulimi\w*|bing(e|ed|es|ing|eing)|purg\w*|"
-        r"restrict\w*|starv\w*|body image|weight|laxatives?|calories|(make|made|making) myself|on purpose)\b",
-        re.IGNORECASE),
-}
 
 
 class KnowledgeBase:
@@ -34,6 +25,10 @@ class KnowledgeBase:
         self.levels = levels
         self.locations = locations
         self._entries = {e.id: e for e in data.entries}
+        # An entry's `only_about` words, as one pattern ("word*" = any ending).
+        self._only_about = {e.id: re.compile(r"\b(" + "|".join(
+            re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in e.only_about) + r")\b",
+            re.IGNORECASE) for e in data.entries if e.only_about}
         # The red-flag entries the clinical rules name (knowledge/clinical/rules.yml `entry:`).
         self._flags = {e.id: e for e in data.entries if e.role == "red_flag"}
         self._retriever = Retriever(data.entries, data.vocabulary, data.out_of_scope, locations, model)
@@ -160,7 +155,7 @@ class KnowledgeBase:
         match = self._retriever.best(question, locations)
         if match is None:
             return None
-        about = _ONLY_ABOUT.get(match.entry.id)
+        about = self._only_about.get(match.entry.id)
         if about is not None and not about.search(question.replace("\u2019", "'")):
             return None  # a word of it, not its subject ("feel sick" is not disordered eating)
         return match.entry

@@ -22,7 +22,7 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ENTRY_FIELDS = {
     "id", "title", "text", "source", "keywords", "questions", "related", "locations", "levels",
-    "role", "include_crisis_resources", "patterns", "detail", "actions",
+    "role", "include_crisis_resources", "patterns", "detail", "actions", "only_about",
 }
 
 
@@ -292,6 +292,7 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
         patterns=patterns,
         detail=detail,
         actions=actions,
+        only_about=_strings(raw.get("only_about"), path, f"{entry_id}.only_about"),
     )
 
 
