@@ -21,6 +21,7 @@ from contextlib import asynccontextmanager
 from redis.asyncio import Redis
 
 from bot.scale.leases import Lease, Leases, StoreUnavailable
+from bot.scale.tasks import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +91,7 @@ class LeaderLease:
         try:
             yield self
         finally:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+            await cancel_and_wait(task)
             try:
                 await self.resign()
             except StoreUnavailable:

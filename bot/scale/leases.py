@@ -35,6 +35,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from bot.errors import StoreRetryLater
+from bot.scale.tasks import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -264,7 +265,6 @@ class Leases:
     async def _stop_renewing(self, lease: Lease) -> None:
         task, lease._renewer = lease._renewer, None
         if task is not None and task is not asyncio.current_task():
-            task.cancel()
-            # gather, not a bare await in try/except CancelledError: a cancellation of *this*
-            # task must still propagate.
-            await asyncio.gather(task, return_exceptions=True)
+            # Cancelled again until it ends (bot/scale/tasks.py: one cancel can be lost inside
+            # redis-py on 3.11); a cancellation of *this* task still propagates.
+            await cancel_and_wait(task)

@@ -138,8 +138,9 @@ class Cluster:
         """Stop campaigning and resign, so another worker takes the sweep over at once."""
         task, self._campaign = self._campaign, None
         if task is not None:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+            from bot.scale.tasks import cancel_and_wait
+
+            await cancel_and_wait(task)
         try:
             await self.leader.resign()
         except RunnerTriageError:
