@@ -111,7 +111,9 @@ class Engine:
         """Load dialogues/ and knowledge/ (the packaged ones by default) and check that they agree
         with each other and with the code (bot.validation); DefinitionError names file and key."""
         from bot.paths import dialogues_directory, knowledge_directory
+        from bot.safety.language import start_loading
 
+        start_loading()  # the language model's file is read while the rest below loads
         dialogues_dir = dialogues_dir or dialogues_directory()
         knowledge_dir = knowledge_dir or knowledge_directory()
         vocabulary = load_vocabulary(dialogues_dir)
