@@ -187,3 +187,15 @@ def test_every_country_has_its_resources(data: tuple[Path, Path], change: Change
     with pytest.raises(DefinitionError) as caught:
         validation.load_sources(dialogues, knowledge)
     assert caught.value.path.endswith("crisis_resources.yml") and caught.value.key == key, caught.value
+
+
+def test_a_question_whose_not_about_is_not_a_regex_is_reported(tmp_path: Path) -> None:
+    from bot.clinical.rules import load_rules
+
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(knowledge_directory(), knowledge)
+    rules = knowledge / "clinical" / "rules.yml"
+    rules.write_text(rules.read_text().replace("not_about: ['\\b(dark", "not_about: ['(\\b(dark", 1))
+    with pytest.raises(DefinitionError) as caught:
+        load_rules(knowledge / "clinical")
+    assert "questions.q_little_urine.not_about[0]" in str(caught.value)

@@ -188,7 +188,8 @@ class ActionClinicalCheck(KnowledgeAction):
         """(the slot's value, the case, the evaluation) when `text` answers the pending
         question; (None, case, None) when it does not: a question, a "why?", or something new
         about the pain ("now my hip hurts") is heard as it is, and the question asked again."""
-        reply = yes_no(text)
+        questions = default_rules().questions
+        reply = questions[pending].reply(text) if pending in questions else yes_no(text)
         _, heard = case.hear(text, slots)
         other = intent in NOT_ANSWERS or bool(heard.said or heard.denied)
         if pending in default_rules().questions:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.clinical.rules import Clause, ClinicalRules, Literal, Question, Rule, default_rules
-from bot.clinical.text import normalise, read_mentions, yes_no
+from bot.clinical.text import normalise, read_mentions
 
 LEVEL_RANK = {"emergency": 0, "urgent": 1, "see_pt": 2, "self_care": 3}
 #: How a fact became known.
@@ -326,7 +326,7 @@ def evaluate(text: str, state: ClinicalState | None = None, *, slots: Mapping[st
         q = rules.questions[answering]
         new_state = new_state.with_asked(answering)
         if q.fact not in updates:
-            reply = yes_no(text)
+            reply = q.reply(text)
             updates[q.fact] = FactValue(reply, text.strip()[:120], ANSWERED, answering, turn)
     new_state = replace(new_state.with_facts(updates), turn=turn)
 

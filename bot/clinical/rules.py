@@ -60,10 +60,26 @@ Clause = tuple[Literal, ...]  # any one literal is enough
 
 @dataclass(frozen=True)
 class Question:
-    """A yes/no question about one fact; its words are the response utter_ask_<id>."""
+    """A yes/no question about one fact; its words are the response utter_ask_<id>.
+
+    `not_about`: words that, after the reply's yes or no, show the reply answers something else
+    ("yes still dark" to "are you peeing very little?" is about the colour): such a reply is not
+    read as yes or no, and the question is asked once more.
+    """
 
     id: str
     fact: str
+    not_about: tuple[re.Pattern[str], ...] = ()
+
+    def reply(self, text: str) -> bool | None:
+        """The reply read as yes (True), no (False), or None: unsure, unclear, or about
+        something else (`not_about`)."""
+        from bot.clinical.text import yes_no_rest  # text.py reads the rules: imported here
+
+        value, rest = yes_no_rest(text)
+        if value is not None and rest and any(p.search(rest) for p in self.not_about):
+            return None
+        return value
 
 
 @dataclass(frozen=True)
@@ -205,10 +221,16 @@ def load_rules(directory: Path, sources: set[str] | None = None, entries: set[st
     for qid, raw in (data.get("questions") or {}).items():
         if not isinstance(raw, dict) or raw.get("fact") not in facts:
             raise DefinitionError(where, f"questions.{qid}", "needs a `fact` defined in facts.yml")
-        if set(raw) - {"fact"}:
-            raise DefinitionError(where, f"questions.{qid}", "only `fact`: the question's words are the "
-                                  f"response utter_ask_{qid} in dialogues/domain.yml")
-        questions[qid] = Question(qid, raw["fact"])
+        if set(raw) - {"fact", "not_about"}:
+            raise DefinitionError(where, f"questions.{qid}", "only `fact` and `not_about`: the "
+                                  f"question's words are the response utter_ask_{qid} in dialogues/domain.yml")
+        not_about = []
+        for i, pattern in enumerate(raw.get("not_about") or []):
+            try:
+                not_about.append(re.compile(str(pattern)))
+            except re.error as exc:
+                raise DefinitionError(where, f"questions.{qid}.not_about[{i}]", f"not a regular expression: {exc}") from None
+        questions[qid] = Question(qid, raw["fact"], tuple(not_about))
     rules: list[Rule] = []
     for index, raw in enumerate(data.get("rules") or []):
         rid = raw.get("id") if isinstance(raw, dict) else None
