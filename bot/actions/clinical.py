@@ -126,8 +126,12 @@ def context_question(case: Case, slots: Mapping[str, Any]) -> str | None:
 def wants_first_aid(case: Case, slots: Mapping[str, Any], text: str, tracker: Tracker) -> bool:
     """A fresh injury (a twist, fall or knock just now), no advice yet, and the runner asks what
     to do now: the clinical check gives the first aid before the pending question."""
-    return (tracker.get_slot("triage_level") not in LEVEL_RANK and replies.asks_first_aid(text)
-            and is_acute(case, slots))
+    if not (tracker.get_slot("triage_level") not in LEVEL_RANK and replies.asks_first_aid(text)
+            and is_acute(case, slots)):
+        return False
+    # Sprain first aid ("raise it, bandage it firmly") does not fit a sign that already needs a
+    # doctor (a fall on the back, then both legs numb): that sign's advice comes instead.
+    return LEVEL_RANK[assess(case, slots).decision.level.value] >= LEVEL_RANK["see_pt"]  # 0 = emergency
 
 
 class ActionClinicalCheck(KnowledgeAction):

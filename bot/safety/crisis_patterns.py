@@ -1250,7 +1250,18 @@ FEELINGS: dict[str, tuple[str, ...]] = {
 }
 HEAVY_FEELINGS = ("grief", "identity", "low_mood")
 #: Feeling words that are not a feeling here: a question whether to worry, a story's feelings.
-NOT_FEELINGS = (r"\b(?:something|anything|much|too much|a lot) to worry about\b|\b(?:should|do|would) i (?:need to |be )?worr\w*\b|"
+# Numbness as a body sensation, not a feeling ("both legs feel numb and tingly", "I feel numb in
+# my legs after the fall"): a new-user tester's fall with numb legs got the low-mood reply first.
+BODY_NUMBNESS = (
+    r"\b(?:legs?|foot|feet|toes?|arms?|hands?|fingers?|face|lips?|calf|calves|thighs?|knees?|shins?|bum|bottom|"
+    r"butt|groin|back|side|skin|ankles?|heels?|hips?|quads?|hamstrings?|glutes?|soles?)\b(?:\s+\w+){0,2}?\s+"
+    r"(?:feel|feels|felt|feeling|go|goes|going|gone|went|are|is|were|was|get|gets|getting|got|still)\s+(?:\w+\s+){0,2}"
+    r"(?:numb\w*|tingl\w*|dead)\b",
+    r"\b(?:numb\w*|tingl\w*)(?:\s+and\s+(?:numb\w*|tingl\w*))?\s+(?:in|down|on|around|at)\s+(?:my |the |both |one |his |her )?"
+    r"(?:\w+\s+)?(?:legs?|foot|feet|toes?|arms?|hands?|fingers?|face|lips?|calf|calves|thighs?|knees?|shins?|bum|bottom|"
+    r"butt|groin|back|side|ankles?|heels?|hips?|saddle area)\b",
+)
+NOT_FEELINGS = ("|".join(BODY_NUMBNESS) + "|" + r"\b(?:something|anything|much|too much|a lot) to worry about\b|\b(?:should|do|would) i (?:need to |be )?worr\w*\b|"
                 r"\bworth worrying\b|\bno need to worry\b|\bnothing to worry\b|\bworried about (?:nothing|the weather|traffic)\b")
 #: A negation right before a feeling word: the feeling is denied ("not worried", "don't worry").
 FEELING_NEGATION = r"(?:\b(?:not|never|no|don't|dont|didn't|doesn't|isn't|wasn't|aren't|ain't|can't|won't|without|nothing)|n't)\s+(?:\w+\s+)?$"
@@ -1313,6 +1324,8 @@ FIGURES_OF_SPEECH += (
     r"(?:verguenza|risa|ganas|hambre|sed|calor|frio|sueno|cansancio|envidia|aburrimiento|asco|nervios|gusto|alegria|emocion|"
     r"bochorno|pena ajena)\b",
 )
+
+FIGURES_OF_SPEECH += BODY_NUMBNESS
 
 # (1) A question about dying answered for oneself ("do u ever think about dying? i do all the
 # time"): the general-question exception does not apply (crisis.py, _PERSONAL_QUESTION).
