@@ -141,12 +141,19 @@ def _read(path: Path) -> Any:
         raise DefinitionError(str(path), "(file)", f"not valid YAML: {exc}") from exc
 
 
+@lru_cache(maxsize=4096)
+def _regex(text: str) -> re.Pattern[str]:
+    """re.compile, kept for the process: the rules hold ~470 patterns, more than `re`'s own cache
+    (512, shared with the crisis screen's ~730) keeps, so each reload compiled them all again."""
+    return re.compile(text)
+
+
 def _compile(value: Any, where_file: str, key: str) -> Pattern:
     def rx(text: Any, k: str) -> re.Pattern[str]:
         if not isinstance(text, str) or not text:
             raise DefinitionError(where_file, k, "a pattern must be a non-empty string")
         try:
-            return re.compile(text)
+            return _regex(text)
         except re.error as exc:
             raise DefinitionError(where_file, k, f"bad regular expression: {exc}") from exc
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -106,6 +107,14 @@ _PLEASANTRY = re.compile(
 )
 
 
+@lru_cache(maxsize=16_384)
+def _known_lemmas(text: str) -> tuple[str, ...]:
+    """`_lemmas` of the knowledge base's own texts (phrases, questions, entries), kept for the
+    process: each load of the knowledge base reads the same ~3,000 texts again (a reload, the
+    start-up checks in tests). Never used for a runner's message."""
+    return tuple(_lemmas(text))
+
+
 def _lemmas(text: str) -> list[str]:
     # Lower case first: the lookup table lemmatises "reds" and "Knees", not "REDs" and "KNEES".
     text = _AMPERSAND.sub(" and ", text.lower())
@@ -158,7 +167,7 @@ class PhraseMap:
         self._phrases: dict[tuple[str, ...], str] = {}
         for name, phrases in groups.items():
             for phrase in (name.replace("_", " "), *phrases):
-                key = tuple(_lemmas(phrase))
+                key = _known_lemmas(phrase)
                 if key:
                     self._phrases.setdefault(key, name)
         self._longest = max((len(k) for k in self._phrases), default=1)
@@ -186,7 +195,7 @@ class _PhraseSet:
     """Which of a set of phrases (lemmatised) occur in a token list."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        self.keys = {tuple(_lemmas(p)) for p in phrases} - {()}
+        self.keys = {_known_lemmas(p) for p in phrases} - {()}
         self._longest = max((len(k) for k in self.keys), default=0)
 
     def spans(self, tokens: Sequence[str], start: int, end: int) -> list[tuple[int, int]]:
@@ -225,7 +234,7 @@ class Retriever:
             for field, phrases in (("triggers", topic.triggers), ("except_with", topic.except_with),
                                    ("still_refuse_with", topic.still_refuse_with), ("not_in", topic.not_in)):
                 for phrase in phrases:
-                    key = tuple(_lemmas(phrase))
+                    key = _known_lemmas(phrase)
                     if not key:
                         self.unusable_triggers.append(f"{name}.{field}: {phrase!r}")
                     elif field == "triggers":
@@ -240,7 +249,7 @@ class Retriever:
         self.duplicate_questions: list[tuple[str, str, str]] = []  # (question, first id, other id)
         for e in self.entries:
             for q in e.questions:
-                key = tuple(_lemmas(q))
+                key = _known_lemmas(q)
                 other = self._exact.setdefault(key, e)
                 if other is not e:
                     self.duplicate_questions.append((q, other.id, e.id))
@@ -248,23 +257,23 @@ class Retriever:
         # The words a typo may be read as: every word of the entries, synonyms and triggers.
         words: set[str] = set()
         for e in self.entries:
-            words.update(_lemmas(self._document(e)))
+            words.update(_known_lemmas(self._document(e)))
         for phrases in (*vocabulary.locations.values(), *vocabulary.groups.values()):
             for phrase in phrases:
-                words.update(_lemmas(phrase))
+                words.update(_known_lemmas(phrase))
         for topic in out_of_scope.topics.values():
             for phrase in topic.triggers:
-                words.update(_lemmas(phrase))
+                words.update(_known_lemmas(phrase))
         self._words = frozenset(w for w in words if w.isalpha())
         self._by_length: dict[int, list[str]] = {}
         for w in sorted(self._words):
             self._by_length.setdefault(len(w), []).append(w)
         self._corrections: dict[str, str] = {}
-        docs = [self.terms(self._document(e)) for e in self.entries]
+        docs = [self._known_terms(self._document(e)) for e in self.entries]
         self._bm25 = BM25Okapi(docs)
         vocab: set[str] = set(vocabulary.groups) | set(vocabulary.locations)
         for e in self.entries:
-            vocab.update(self.terms(" . ".join((e.title, *e.keywords, *e.questions))))
+            vocab.update(self._known_terms(" . ".join((e.title, *e.keywords, *e.questions))))
         self.domain = frozenset(vocab - generic)
         self._generic = frozenset(generic)
 
@@ -293,6 +302,10 @@ class Retriever:
 
     def terms(self, text: str) -> list[str]:
         return [t for t in self._phrases.apply(_lemmas(text)) if t not in STOP]
+
+    def _known_terms(self, text: str) -> list[str]:
+        """`terms` of the knowledge base's own text (its lemmas kept: `_known_lemmas`)."""
+        return [t for t in self._phrases.apply(_known_lemmas(text)) if t not in STOP]
 
     # -- out of scope ------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ import difflib
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from negspacy.negation import Negex  # noqa: F401  (registers the "negex" factory)
@@ -161,33 +162,59 @@ def _phrase_matcher(nlp: Language, groups: dict[str, tuple[str, ...]], attr: str
 PARSE_CACHE = 16
 
 
+@dataclass(frozen=True)
+class _Built:
+    nlp: Language
+    known_words: frozenset[str]
+    pattern: PhraseMatcher
+    pattern_lower: PhraseMatcher
+    balance: PhraseMatcher
+    cues: PhraseMatcher
+
+
+@lru_cache(maxsize=1)
+def _built() -> _Built:
+    """The spaCy pipeline and matchers, built once per process (~0.5 s): they depend only on
+    bot.nlu.vocabulary, so every NLU (an engine reloaded, the start-up checks in tests) shares
+    them. Each NLU keeps its own caches of recent parses."""
+    nlp = blank_english()  # its lemmatizer is initialised: patterns added now survive
+    nlp.add_pipe("body_part_spelling")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM"})
+    patterns: list[dict[str, Any]] = [{"label": "BALANCE", "pattern": p} for p in V.BALANCE_PHRASES]
+    for canonical, phrases in V.BODY_PARTS.items():
+        patterns += [{"label": "BODY_PART", "pattern": p, "id": canonical} for p in phrases]
+    for canonical, phrases in V.SIDES.items():
+        patterns += [{"label": "SIDE", "pattern": p, "id": canonical} for p in phrases]
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    nlp.add_pipe("negex", config={"neg_termset": NEGATION_TERMS, "ent_types": ["BODY_PART"]})
+    return _Built(
+        nlp=nlp,
+        # Only words that are neither English nor a body part's may be typos of a question word.
+        known_words=frozenset(_BODY_WORDS) | {w for ps in V.BODY_PARTS.values() for p in ps for w in p.split()},
+        # Lemma matching: "keeps coming back" ~ "kept coming back"; LOWER for short answers.
+        pattern=_phrase_matcher(nlp, V.PAIN_PATTERNS, "LEMMA"),
+        pattern_lower=_phrase_matcher(nlp, V.PAIN_PATTERNS, "LOWER"),
+        balance=_phrase_matcher(nlp, V.BALANCE_ANSWERS, "LOWER"),
+        cues=_phrase_matcher(nlp, {
+            "BALANCE": V.BALANCE_CUES, "PAIN": V.PAIN_WORDS, "WHY": V.WHY_ASK,
+            "CORRECTION": V.CORRECTION_CUES, "ROM": V.RANGE_OF_MOTION,
+        }, "LOWER"),
+    )
+
+
 class NLU:
     """Rule-based understanding of runner pain talk. Build once at start-up (~1 s), reuse."""
 
     def __init__(self) -> None:
-        nlp = blank_english()  # initialize() already ran: patterns added now survive
-        nlp.add_pipe("body_part_spelling")
-        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM"})
-        patterns: list[dict[str, Any]] = [{"label": "BALANCE", "pattern": p} for p in V.BALANCE_PHRASES]
-        for canonical, phrases in V.BODY_PARTS.items():
-            patterns += [{"label": "BODY_PART", "pattern": p, "id": canonical} for p in phrases]
-        for canonical, phrases in V.SIDES.items():
-            patterns += [{"label": "SIDE", "pattern": p, "id": canonical} for p in phrases]
-        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
-        nlp.add_pipe("negex", config={"neg_termset": NEGATION_TERMS, "ent_types": ["BODY_PART"]})
-        self.nlp = nlp
+        built = _built()
+        self.nlp = built.nlp
         self._parses: OrderedDict[tuple[str, str | None, bool], Parse] = OrderedDict()
         self._docs: OrderedDict[str, Doc] = OrderedDict()
-        # Only words that are neither English nor a body part's may be typos of a question word.
-        self._known_words = frozenset(_BODY_WORDS) | {w for ps in V.BODY_PARTS.values() for p in ps for w in p.split()}
-        # Lemma matching: "keeps coming back" ~ "kept coming back"; LOWER for short answers.
-        self._pattern = _phrase_matcher(nlp, V.PAIN_PATTERNS, "LEMMA")
-        self._pattern_lower = _phrase_matcher(nlp, V.PAIN_PATTERNS, "LOWER")
-        self._balance = _phrase_matcher(nlp, V.BALANCE_ANSWERS, "LOWER")
-        self._cues = _phrase_matcher(nlp, {
-            "BALANCE": V.BALANCE_CUES, "PAIN": V.PAIN_WORDS, "WHY": V.WHY_ASK,
-            "CORRECTION": V.CORRECTION_CUES, "ROM": V.RANGE_OF_MOTION,
-        }, "LOWER")
+        self._known_words = built.known_words
+        self._pattern = built.pattern
+        self._pattern_lower = built.pattern_lower
+        self._balance = built.balance
+        self._cues = built.cues
 
     def __call__(self, text: str, context: str | None = None) -> Parse:
         return self.parse(text, context)
