@@ -150,6 +150,7 @@ class Engine:
             return self._remember_buttons(account)
         turn = self.begin(record, now, user_id)
         await self._turn(turn, message)
+        bookkeeping.say_place_heard(turn)
         self.flow.routable_buttons(turn)
         return self._remember_buttons(bookkeeping.finish(turn))
 
@@ -281,6 +282,8 @@ class Engine:
             self.flow.reask(turn)
             return
 
+        # Where the runner says they are decides the crisis lines of this very reply.
+        bookkeeping.hear_place(turn, text, self.kb)
         # Safety first, on the whole text, in every state (docs/safety.md).
         turn.awaiting = self.flow.awaiting(turn) or ("form_answer" if self._setting_up(turn) else None)
         language_before = bookkeeping.crisis_context(turn).get("language")

@@ -13,8 +13,9 @@ from bot.engine.state import Turn
 from bot.record import (CHECKIN_LIMIT, CRISIS_MEMORY_HOURS, HISTORY_LIMIT, CheckinEntry, Conversation,
                         HistoryEntry, UserRecord, copy_json)
 from bot.knowledge import KnowledgeBase
-from bot.texts import Texts, Voice
-from bot.turn import TurnResult
+from bot.knowledge.loader import OTHER_COUNTRY
+from bot.texts import Texts, Voice, text_key
+from bot.turn import Reply, TurnResult
 
 #: The slot an action puts a finished check-in in (action_record_checkin), or the entries a run
 #: file changed (a list, action_read_run_file); moved into the record.
@@ -76,6 +77,33 @@ DEFAULT_COUNTRY_LANGUAGES = ("en", "es")
 #: A country code that is none of knowledge/crisis_resources.yml's: its fallback block ("your
 #: local emergency number", findahelpline.com) followed by the default country's, labelled.
 UNKNOWN_COUNTRY = "unknown"
+
+
+COUNTRY_HEARD = text_key("settings.country_heard")
+COUNTRY_HEARD_OTHER = text_key("settings.country_heard_other")
+
+
+def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> None:
+    """A runner who has not chosen a country and says where they are ("I'm in Manchester") gets
+    that country's crisis lines from this message on (a UK runner was given 988). Said once, at
+    the end of the turn (`say_place_heard`); /settings changes it."""
+    if turn.profile.get("country"):
+        return
+    code = kb.place_said(text)
+    if code is None:
+        return
+    turn.record.setdefault("profile", {})["country"] = code
+    turn.voice = turn.voice.with_country(code)
+    turn.country_heard = code
+
+
+def say_place_heard(turn: Turn) -> None:
+    """The note that the crisis lines follow the place heard: before the turn's question (the
+    message with buttons stays the last one), else at the end."""
+    if turn.country_heard is not None:
+        key = COUNTRY_HEARD_OTHER if turn.country_heard == OTHER_COUNTRY else COUNTRY_HEARD
+        at = next((i for i, r in enumerate(turn.replies) if r.buttons), len(turn.replies))
+        turn.replies.insert(at, Reply(turn.voice.say(key)))
 
 
 def speak_conversation_language(turn: Turn) -> None:

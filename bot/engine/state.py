@@ -33,6 +33,7 @@ class Turn:
     attachment: Attachment | None = None  # a file the runner sent
     awaiting: str | None = None  # what the bot waits for, for the safety screen (FlowInterpreter.awaiting)
     said: dict[str, int] = field(default_factory=dict)  # response -> the variant said this turn
+    country_heard: str | None = None  # a country the runner said they are in this turn (hear_place)
 
     @property
     def conv(self) -> Conversation:

@@ -77,6 +77,8 @@ class CrisisResources:
     compact: str  # one line over a country's crisis_line and emergency_number (advice replies)
     aliases: dict[str, str]
     countries: dict[str, CrisisCountry]  # in the file's order (the /settings buttons)
+    #: country code (or OTHER_COUNTRY) -> places a runner may say they are in (lower case)
+    places: dict[str, tuple[str, ...]]
     fallback: CrisisCountry
 
 
@@ -340,6 +342,19 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
     for alias, target in aliases.items():
         if target not in countries:
             raise DefinitionError(path, f"aliases.{alias}", f"{target!r} is not one of the countries")
+    places: dict[str, tuple[str, ...]] = {}
+    seen: dict[str, str] = {}
+    for code, words in _mapping(data.get("places", {}), path, "places").items():
+        if code not in countries and code != OTHER_COUNTRY:
+            raise DefinitionError(path, f"places.{code}", f"{code!r} is not one of the countries (or {OTHER_COUNTRY})")
+        names = _strings(words, path, f"places.{code}")
+        for name in names:
+            if name != name.lower().strip() or not name:
+                raise DefinitionError(path, f"places.{code}", f"{name!r}: places are lower case, without spaces around")
+            if name in seen and seen[name] != code:
+                raise DefinitionError(path, f"places.{code}", f"{name!r} is also a place of {seen[name]}")
+            seen[name] = str(code)
+        places[str(code)] = tuple(names)
     english = CrisisResources(
         default=default,
         heading=_text(data.get("heading"), path, "heading"),
@@ -347,6 +362,7 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
         compact=_compact(data.get("compact"), path, "compact"),
         aliases=aliases,
         countries=countries,
+        places=places,
         fallback=_crisis_country(OTHER_COUNTRY, data.get("fallback"), path, "fallback"),
     )
     out = {"en": english}
@@ -413,6 +429,7 @@ def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key
         compact=_compact(raw.get("compact", english.compact), path, f"{key}.compact"),
         aliases=english.aliases,
         countries=countries,
+        places=english.places,
         fallback=fallback,
     )
 

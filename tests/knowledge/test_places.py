@@ -1,0 +1,67 @@
+"""Where a runner says they are sets their crisis lines, once, unless they chose a country."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.errors import DefinitionError
+from bot.knowledge import KnowledgeBase
+from bot.paths import dialogues_directory, knowledge_directory
+from bot.vocabulary import load_vocabulary
+
+SAID = [
+    ("I'm in Manchester. knee's been sore for weeks", "GB"),
+    ("im in the uk", "GB"),
+    ("im from london", "GB"),
+    ("London-based runner here", "GB"),
+    ("I live in Northern Ireland", "GB"),
+    ("based in Dublin", "IE"),
+    ("I live near Cork", "IE"),
+    ("here in the states", "US"),
+    ("vivo en Madrid", "other"),
+    ("i moved from Boston, I live in Toronto now", "other"),
+]
+NOT_SAID = ["I ran the London marathon", "i am in a lot of pain", "im in so much pain in my knee",
+            "my ankle is in a brace", "cork insoles help?"]
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    vocabulary = load_vocabulary(dialogues_directory())
+    return KnowledgeBase.load(knowledge_directory(), vocabulary.levels, vocabulary.locations)
+
+
+@pytest.mark.parametrize(("text", "code"), SAID)
+def test_a_place_said_gives_its_country(kb: KnowledgeBase, text: str, code: str) -> None:
+    assert kb.place_said(text) == code
+
+
+@pytest.mark.parametrize("text", NOT_SAID)
+def test_a_place_named_otherwise_is_not_read(kb: KnowledgeBase, text: str) -> None:
+    assert kb.place_said(text) is None
+
+
+async def test_a_chosen_country_is_not_changed_by_a_place_said(engine) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime, timezone
+
+    from bot.turn import UserMessage
+
+    now = datetime(2026, 12, 2, 12, tzinfo=timezone.utc)
+    record = {"profile": {"country": "US"}}
+    result = await engine.handle(record, UserMessage("I'm in London for a race and my knee hurts"), now)
+    assert result.record["profile"]["country"] == "US"
+    assert not any("helplines there" in r.text for r in result.replies)
+
+
+def test_a_place_of_an_unknown_country_is_reported(tmp_path: Path) -> None:
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(knowledge_directory(), knowledge)
+    path = knowledge / "crisis_resources.yml"
+    path.write_text(path.read_text().replace("places:\n  US:", "places:\n  XX: [narnia]\n  US:", 1))
+    vocabulary = load_vocabulary(dialogues_directory())
+    with pytest.raises(DefinitionError) as caught:
+        KnowledgeBase.load(knowledge, vocabulary.levels, vocabulary.locations)
+    assert "places.XX" in str(caught.value)
