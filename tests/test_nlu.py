@@ -84,3 +84,17 @@ def test_back_as_time_or_motion_is_not_the_lower_back(nlu: NLU, text: str) -> No
 @pytest.mark.parametrize("text", ["back", "my back", "lower back", "the back, low down"])
 def test_back_alone_still_answers_where(nlu: NLU, text: str) -> None:
     assert nlu.parse(text, context="pain_location").slots.get("pain_location") == ["lower_back"]
+
+
+@pytest.mark.parametrize(("text", "context", "pattern"), [
+    ("it never really goes away", "pain_pattern", "persistent"),
+    ("never really fades", "pain_pattern", "persistent"),
+    ("it doesnt really go away", "pain_pattern", "persistent"),
+    ("it never fades", None, "persistent"),
+    ("not really, it fades", "pain_pattern", "fades"),
+    ("going down since yesterday", "pain_pattern", "fades"),
+    ("the swelling is going down", None, "fades"),
+    ("going down mostly", None, None),
+])
+def test_hedges_and_stairs_do_not_flip_the_pain_pattern(nlu: NLU, text: str, context: str | None, pattern: str | None) -> None:
+    assert nlu.parse(text, context).slots.get("pain_pattern") == pattern

@@ -287,7 +287,11 @@ class NLU:
         if side:
             slots["pain_side"] = side
 
-        pattern = self._pain_pattern(doc)
+        pattern = self._pain_pattern(doc, context)
+        if _HEDGED.search(lower):
+            # "it never really goes away": read without the hedge ("never goes away"), which
+            # would otherwise split the negation from its verb and leave "goes away" (tester 4).
+            pattern = self._pain_pattern(self.nlp(_HEDGED.sub(r"\1 ", lower)), context) or pattern
         if pattern:
             slots["pain_pattern"] = pattern
         elif context == "pain_pattern":
@@ -363,12 +367,18 @@ class NLU:
             return next(v for v in sides if v != "both")
         return "both" if values else None
 
-    def _pain_pattern(self, doc: Doc) -> str | None:
+    def _pain_pattern(self, doc: Doc, context: str | None = None) -> str | None:
         spans: list[tuple[int, int, str]] = []
         for matcher in (self._pattern, self._pattern_lower):
             for m_id, start, end in matcher(doc):
-                if doc[start:end].text.lower().endswith("down") and _DOWN_A_SLOPE.match(doc[end:end + 2].text.lower()):
-                    continue  # "it hurts going down stairs": where it hurts, not pain going down
+                if doc[start:end].text.lower().endswith("down") and (
+                        _DOWN_A_SLOPE.match(doc[end:end + 2].text.lower())
+                        or (context != "pain_pattern"
+                            and not _DOWN_SUBJECT.search(doc[max(0, start - 3):start].text.lower()))):
+                    # "it hurts going down stairs"; "going down mostly" said of stairs, not to
+                    # the question whether it fades: where it hurts, not pain going down. "The
+                    # swelling's going down", or "going down" to that question, is.
+                    continue
                 spans.append((start, end, doc.vocab.strings[m_id]))
         if not spans:
             return None
@@ -379,6 +389,9 @@ class NLU:
         if best[2] == "persistent":
             best = next((s for s in reversed(spans) if s[2] == "recurring"), best)
         label = best[2]
+        # "never fades" (also "never really fades", read without its hedge): it does not fade.
+        if label == "fades" and best[0] > 0 and doc[best[0] - 1].lower_ in ("never", "not", "n't"):
+            return "persistent"
         # "not coming back" / "never comes back": a negated recurrence means it fades.
         if label == "recurring":
             before = doc[max(0, best[0] - 2): best[0]].text.lower()
@@ -523,8 +536,20 @@ def _balance_from_seconds(lower: str) -> str | None:
     return None
 
 
+#: What may be "going down" for the pain to be fading: the pain itself, the swelling, "it".
+_DOWN_SUBJECT = re.compile(r"\b(pain|swelling|ache|aching|soreness|it|it's|its|is|has been|been|slowly|gradually)\b")
+#: A hedge between a negation and its verb ("never really goes away", "doesn't fully fade").
+_HEDGED = re.compile(r"\b(never|not|doesn't|doesnt|don't|dont|won't|wont|hasn't|hasnt|isn't|isnt|didn't|didnt)\s+"
+                     r"(?:really|fully|totally|completely|quite|ever|actually|properly|entirely|truly|exactly|all the way)\s+")
+#: A negated fading word: the pain does not fade ("never really goes away", "not getting better").
+_NOT_FADING = re.compile(r"\b(never|not|doesn'?t|don'?t|won'?t|hasn'?t|isn'?t|didn'?t|no)\b(?:\s+\w+){0,2}?\s+"
+                         r"(fades?|go(?:es)? away|gone|eases?|easing|better|heals?|healing|settles?)\b")
+
+
 def _short_answer_pattern(lower: str) -> str | None:
     """Answers to the pattern question that only make sense in its context."""
+    if _NOT_FADING.search(lower):
+        return "persistent"
     if re.search(r"\b(fades?|goes away|gone|eases?|better|soreness|just sore|heals?|healing)\b", lower):
         return "fades"
     # No pain to fade ("n/a", "it doesn't hurt"): nothing lingers, so nothing for a physio.
