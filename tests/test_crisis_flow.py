@@ -36,6 +36,7 @@ PATHS: dict[str, list[list[str]]] = {
         ["kms if my knee doesn't heal", "my knee hurts every time I run"],
         ["I have the pills right here and I'm going to take them tonight", "[I'm safe right now]", "my knee hurts"],
         ["im not safe", "I called 911"],
+        ["I want to die", "lol it was a joke"],
     ],
     "es": [
         ["me quiero morir", "quiero morirme", "no sé", "gracias", "no", "mmm", "no sé", "no",
@@ -47,6 +48,7 @@ PATHS: dict[str, list[list[str]]] = {
         ["mi amigo se ha tomado un bote entero de pastillas y no responde bien", "[Seguir con lo de correr]"],
         ["me siento inútil desde que no puedo correr", "me duele la rodilla"],
         ["tengo las pastillas aquí y lo voy a hacer esta noche", "ya llamé"],
+        ["me quiero morir", "era una broma"],
     ],
 }
 # Replies the Spanish paths cannot reach: they need the English NLU (a typed question or pain report).

@@ -97,3 +97,18 @@ def test_normalise_fixes_typos_and_squeezes_repeats() -> None:
 @pytest.mark.parametrize("text", ["", " ", "\x00\x01", "😀" * 50, "a" * 20000, "?" * 5000])
 def test_never_raises(text: str) -> None:
     screen(text)
+
+
+@pytest.mark.parametrize(("text", "question", "answer"), [
+    ("lol im safe, it was a joke", "are_you_safe", "joking"),
+    ("haha jk", "thoughts", "joking"),
+    ("era una broma", "are_you_safe", "joking"),
+    ("it was a joke but i have pills", "are_you_safe", None),
+    ("not kidding, im not safe", "are_you_safe", "not_safe"),
+    ("im not joking", "thoughts", "yes"),
+    ("no joke i mean it", "thoughts", "yes"),
+])
+def test_a_joke_said_so_and_a_joke_denied(text: str, question: str, answer: str | None) -> None:
+    from bot.safety.answers import understand_answer
+
+    assert understand_answer(text, question) == answer

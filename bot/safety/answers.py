@@ -14,6 +14,10 @@ import re
 import unicodedata
 
 SAFE, NOT_SAFE, UNSURE = "safe", "not_safe", "unsure"
+#: Either question: what they said was a joke or a figure of speech ("lol im safe, it was a
+#: joke"): the flow lets them go back to their running at once (tester round 4 was held in the
+#: crisis replies until they pressed "Carry on").
+JOKING = "joking"
 YES, NO = "yes", "no"
 
 # Button payloads: what phase B's buttons send, and what the current ones send.
@@ -69,6 +73,14 @@ _CLARIFIES = re.compile(r"\b(?:not like that|not in that way|not that way|didn'?
                         r"not literally|(?:sorry|no|oh|haha|lol),? i (?:meant|mean)|i meant (?:the|my|like|whats|what'?s|it'?s|"
                         r"running|rehab|training)|figure of speech|just an expression|no no|nothing like that|"
                         r"no me referia a eso|no en ese sentido|no literal)\b")
+_JOKE_RETRACTION = re.compile(
+    r"\b(?:(?:it was|it's|its|that was|that's|thats|i was|was|just|only|was only|was just) (?:a |just a |only a )?"
+    r"(?:joke|joking|kidding)|jk|j/k|just kidding|only kidding|kidding|joking|a figure of speech|figure of speech|"
+    r"just an expression|not literally|didn'?t mean it(?: literally)?|exaggerating|hyperbole|"
+    r"(?:era|es) (?:una |solo una )?broma|bromeaba|estaba bromeando)\b")
+#: ...unless the joke is denied ("not joking", "no joke", "I'm not kidding").
+_NOT_A_JOKE = re.compile(r"\b(?:not|no|n't|never|ain't)\s+(?:\w+\s+)?(?:a )?(?:joke|joking|kidding)\b|\bno es broma\b|"
+                         r"\bi mean (?:it|that)\b")
 _NEGATED_SAFE = re.compile(r"\b(?:not|never|no|don'?t|do not|n't)\s+(?:\w+\s+)?(?:safe|ok|okay|fine|alright|bien|a salvo)\b")
 _CLAUSES = re.compile(r"\.{2,}|[.,;!\u2026]+|\s-\s")
 _SHORT = 12  # words: past this, a message is a statement to screen, not an answer
@@ -99,6 +111,11 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         # "haha no not like that. im ok, just annoyed my calf keeps going": the person says what
         # they meant, however long the message, and nothing in it speaks of risk: a no.
         return NO
+    if (_JOKE_RETRACTION.search(t) and not _NOT_A_JOKE.search(t) and not _NOT_SAFE.search(t)
+            and not _talks_of_risk(text)):
+        return JOKING
+    if question == "thoughts" and _NOT_A_JOKE.search(t):
+        return YES  # "I'm not joking", "no joke": they mean it (read as "I'm not", it was a no)
     if not t or len(t.split()) > _SHORT:
         return None
     answer = _safe_answer(t) if question == "are_you_safe" else _thoughts_answer(t)
