@@ -230,7 +230,8 @@ def _other_week_spans(t: str) -> list[tuple[int, int]]:
 
 # -- finding the quantities -----------------------------------------------------------------------
 
-_QTY = re.compile(rf"(?<![\d.:/])(?P<num>{_NUM})(?:\s*-?\s*(?P<unit>{_UNIT})\b)?(?P<plural>s\b)?")
+# "20ish miles": the "ish" (read as approximate by _APPROX) sits between the number and its unit.
+_QTY = re.compile(rf"(?<![\d.:/])(?P<num>{_NUM})(?:\s*-?ish\b)?(?:\s*-?\s*(?P<unit>{_UNIT})\b)?(?P<plural>s\b)?")
 
 
 def _unit_name(word: str | None) -> str | None:

@@ -269,3 +269,10 @@ def test_sums_and_corrections_the_reader_does_not_follow_are_checked_not_recorde
 def test_a_count_right_before_a_distance_multiplies_it(text: str, km: float) -> None:
     answer = read_distance(text, "km")
     assert isinstance(answer, Reading) and answer.value == km, answer
+
+
+@pytest.mark.parametrize(("text", "km"), [("like 20ish miles", 32.19), ("20-ish miles", 32.19), ("about 20ish km", 20.0)])
+def test_an_ish_between_the_number_and_its_unit_keeps_the_unit(text: str, km: float) -> None:
+    # Tester round 4: "like 20ish miles" was recorded as 20 km, hiding a jump in load.
+    reading = read_distance(text, "km")
+    assert reading.value == km and reading.approximate
