@@ -196,7 +196,7 @@ class ActionClinicalCheck(KnowledgeAction):
         reply = questions[pending].reply(text) if pending in questions else yes_no(text)
         _, heard = case.hear(text, slots)
         other = intent in NOT_ANSWERS or bool(heard.said or heard.denied)
-        if pending in default_rules().questions:
+        if pending in questions:
             if reply is None and other and not _states(heard, pending):
                 # Something new about the pain: heard as it is, the question asked again (once:
                 # the second time the answer counts as "not sure", so nothing loops).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from pathlib import Path
 
 from bot.knowledge.classifier import MODEL_FILE, QuestionModel
@@ -336,31 +337,32 @@ class KnowledgeBase:
         code = (country or crisis.default).strip().upper()
         return crisis.countries.get(crisis.aliases.get(code, code), crisis.fallback)
 
+    @cached_property
+    def _places(self) -> tuple[dict[str, str], re.Pattern[str] | None]:
+        """Place name -> country code (knowledge/crisis_resources.yml `places`), and the pattern
+        that finds one said after a cue; None without places."""
+        codes = {name: code for code, names in self.crisis().places.items() for name in names}
+        if not codes:
+            return codes, None
+        alternatives = "|".join(re.escape(n) for n in sorted(codes, key=len, reverse=True))
+        return codes, re.compile(
+            r"(?:\b(?:i'm|im|i am|i live|i've lived|i have lived|living|live|based|we're|we are|we live|here|currently|"
+            r"staying|located|i'm based|im based|i'm from|im from|i am from|from)\b(?:\s+\w+){0,2}?\s+"
+            r"(?:in|near|outside|from)\s+(?:the\s+)?|\b(?:here|back) in\s+(?:the\s+)?|"
+            r"\b(?:estoy|vivo|soy de|desde)\s+(?:en\s+)?)"
+            rf"(?P<place>{alternatives})(?![\w-])|\b(?P<based>{alternatives})[- ]based\b",
+            re.IGNORECASE,
+        )
+
     def place_said(self, text: str) -> str | None:
         """The country code (or "other") of a place the runner says they are in: "I'm in
         Manchester" -> GB, "based in Dublin" -> IE, "vivo en Madrid" -> other; None when the
         message says no such thing. A place named otherwise ("the London marathon") is not read."""
-        rx = self.__dict__.get("_place_rx")
+        codes, rx = self._places
         if rx is None:
-            places = self.crisis().places
-            self._place_codes = {name: code for code, names in places.items() for name in names}
-            names = sorted(self._place_codes, key=len, reverse=True)
-            if not names:
-                return None
-            alternatives = "|".join(re.escape(n) for n in names)
-            rx = re.compile(
-                r"(?:\b(?:i'm|im|i am|i live|i've lived|i have lived|living|live|based|we're|we are|we live|here|currently|"
-                r"staying|located|i'm based|im based|i'm from|im from|i am from|from)\b(?:\s+\w+){0,2}?\s+"
-                r"(?:in|near|outside|from)\s+(?:the\s+)?|\b(?:here|back) in\s+(?:the\s+)?|"
-                r"\b(?:estoy|vivo|soy de|desde)\s+(?:en\s+)?)"
-                rf"(?P<place>{alternatives})(?![\w-])|\b(?P<based>{alternatives})[- ]based\b",
-                re.IGNORECASE,
-            )
-            self.__dict__["_place_rx"] = rx
-        found = None
-        for m in rx.finditer(text):
-            found = (m.group("place") or m.group("based")).lower()  # the last one said wins
-        return self._place_codes.get(found) if found else None
+            return None
+        found = [(m.group("place") or m.group("based")).lower() for m in rx.finditer(text)]
+        return codes[found[-1]] if found else None  # the last one said wins
 
     def countries(self, locale: str = "en") -> tuple[CrisisCountry, ...]:
         """Every country a runner can choose in /settings, the fallback ("Somewhere else") last."""
