@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+import yaml
 
 from bot.commands import TIME_CHOICES, TIMEZONE_CHOICES
 from bot.engine import Engine
 from bot.engine.typed import press_for, read_time, read_timezone
+from bot.paths import knowledge_directory
 from bot.turn import Button, UserMessage
 
 NOW = datetime(2026, 11, 26, 9, tzinfo=UTC)
@@ -20,8 +22,12 @@ DAYS = tuple(Button(d, f"!checkin day {i}") for i, d in enumerate(
 FORGET = (Button("Yes, delete everything", "!forget yes"), Button("No, keep it", "!forget no"))
 COUNTRY_BUTTONS = tuple(Button(label, f"!country {code}") for label, code in (
     ("United States", "US"), ("United Kingdom", "GB"), ("Ireland", "IE"), ("Somewhere else", "other")))
+# What the engine passes (Engine._country_names): the crisis data's codes, labels, names and aliases,
+# and its `places` ("england", "dublin").
 COUNTRIES = {"us": "US", "united states": "US", "gb": "GB", "uk": "GB", "united kingdom": "GB", "the uk": "GB",
-             "ie": "IE", "ireland": "IE", "other": "other", "somewhere else": "other"}
+             "ie": "IE", "ireland": "IE", "other": "other", "somewhere else": "other",
+             **{place: code for code, places in yaml.safe_load(
+                 (knowledge_directory() / "crisis_resources.yml").read_text())["places"].items() for place in places}}
 PATTERN = (Button("Fades within days", '/inform{"pain_pattern":"fades"}'),
            Button("It doesn't fade", '/inform{"pain_pattern":"persistent"}'))
 

@@ -195,13 +195,16 @@ class Engine:
         return UserMessage(message.text, payload=button.payload)
 
     def _country_names(self, voice: Voice) -> dict[str, str]:
-        """Every way knowledge/crisis_resources.yml names a country -> its code (lower case)."""
+        """Every way knowledge/crisis_resources.yml names a country -> its code (lower case):
+        codes, labels, names, aliases and places."""
         names: dict[str, str] = {}
         crisis = self.kb.crisis(voice.locale)
         for country in voice.countries():
             for name in (country.code, country.label, country.name, country.name.removeprefix("the ")):
                 names[name.lower()] = country.code
         names.update({alias.lower(): code for alias, code in crisis.aliases.items()})
+        # The places a runner may say they are in ("england", "dublin", "spain" -> other).
+        names.update({place: code for code, places in self.kb.crisis().places.items() for place in places})
         return names
 
     def _remember_buttons(self, result: TurnResult) -> TurnResult:

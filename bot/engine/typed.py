@@ -77,12 +77,10 @@ ZONE_WORDS: dict[str, str] = {
 # Last parts of IANA names that are everyday words, not places a runner means.
 _NOT_PLACES = frozenset({"wake", "midway", "easter", "center", "knox", "casey", "davis", "palmer", "troll",
                          "marengo", "vevay", "winamac", "tell_city", "petersburg", "vincennes", "salem"})
-# Countries by the names runners type (the codes, labels and names of knowledge/crisis_resources.yml
-# are read from the data).
+# What a runner types for "Somewhere else", and two names the data leaves out. Country names and
+# places ("england", "the states", "dublin") come from knowledge/crisis_resources.yml.
 COUNTRY_WORDS: dict[str, str] = {
-    "usa": "US", "america": "US", "united states of america": "US", "the states": "US", "states": "US",
-    "england": "GB", "scotland": "GB", "wales": "GB", "britain": "GB", "great britain": "GB",
-    "northern ireland": "GB", "eire": "IE", "republic of ireland": "IE",
+    "united states of america": "US", "states": "US", "eire": "IE",
     "somewhere else": "other", "elsewhere": "other", "other": "other", "another country": "other",
     "none of these": "other",
 }
