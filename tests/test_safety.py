@@ -107,6 +107,7 @@ def test_never_raises(text: str) -> None:
     ("not kidding, im not safe", "are_you_safe", "not_safe"),
     ("im not joking", "thoughts", "yes"),
     ("no joke i mean it", "thoughts", "yes"),
+    ("no joke, im fine", "thoughts", "no"),
 ])
 def test_a_joke_said_so_and_a_joke_denied(text: str, question: str, answer: str | None) -> None:
     from bot.safety.answers import understand_answer

@@ -114,8 +114,10 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
     if (_JOKE_RETRACTION.search(t) and not _NOT_A_JOKE.search(t) and not _NOT_SAFE.search(t)
             and not _talks_of_risk(text)):
         return JOKING
-    if question == "thoughts" and _NOT_A_JOKE.search(t):
-        return YES  # "I'm not joking", "no joke": they mean it (read as "I'm not", it was a no)
+    if question == "thoughts" and _NOT_A_JOKE.search(t) and not (_SAFE.search(t) and not _NEGATED_SAFE.search(t)):
+        # "I'm not joking", "no joke, I mean it": they mean it (read as "I'm not", it was a no).
+        # "no joke, I'm fine" is an emphatic no: read as usual below.
+        return YES
     if not t or len(t.split()) > _SHORT:
         return None
     answer = _safe_answer(t) if question == "are_you_safe" else _thoughts_answer(t)

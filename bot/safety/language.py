@@ -113,8 +113,11 @@ def _read_model() -> Any:
             tk_row=_to_array(data["nextmove_row"]))
 
 
-def start_loading() -> threading.Thread:
-    """Read the model in a background thread, so start-up does its other work meanwhile."""
+def start_loading() -> threading.Thread | None:
+    """Read the model in a background thread, so start-up does its other work meanwhile; None
+    when it is already loaded (an engine loaded again in the same process)."""
+    if _model is not None:
+        return None
     thread = threading.Thread(target=_identifier, name="language model", daemon=True)
     thread.start()
     return thread
