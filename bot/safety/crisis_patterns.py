@@ -1252,14 +1252,14 @@ HEAVY_FEELINGS = ("grief", "identity", "low_mood")
 #: Feeling words that are not a feeling here: a question whether to worry, a story's feelings.
 # Numbness as a body sensation, not a feeling ("both legs feel numb and tingly", "I feel numb in
 # my legs after the fall"): a new-user tester's fall with numb legs got the low-mood reply first.
+_NUMB_PLACES = (r"(?:legs?|foot|feet|toes?|arms?|hands?|fingers?|face|lips?|calf|calves|thighs?|knees?|shins?|bum|"
+                r"bottom|butt|groin|back|side|skin|ankles?|heels?|hips?|quads?|hamstrings?|glutes?|soles?|saddle area)")
 BODY_NUMBNESS = (
-    r"\b(?:legs?|foot|feet|toes?|arms?|hands?|fingers?|face|lips?|calf|calves|thighs?|knees?|shins?|bum|bottom|"
-    r"butt|groin|back|side|skin|ankles?|heels?|hips?|quads?|hamstrings?|glutes?|soles?)\b(?:\s+\w+){0,2}?\s+"
+    rf"\b{_NUMB_PLACES}\b(?:\s+\w+){{0,2}}?\s+"
     r"(?:feel|feels|felt|feeling|go|goes|going|gone|went|are|is|were|was|get|gets|getting|got|still)\s+(?:\w+\s+){0,2}"
     r"(?:numb\w*|tingl\w*|dead)\b",
     r"\b(?:numb\w*|tingl\w*)(?:\s+and\s+(?:numb\w*|tingl\w*))?\s+(?:in|down|on|around|at)\s+(?:my |the |both |one |his |her )?"
-    r"(?:\w+\s+)?(?:legs?|foot|feet|toes?|arms?|hands?|fingers?|face|lips?|calf|calves|thighs?|knees?|shins?|bum|bottom|"
-    r"butt|groin|back|side|ankles?|heels?|hips?|saddle area)\b",
+    rf"(?:\w+\s+)?{_NUMB_PLACES}\b",
 )
 NOT_FEELINGS = ("|".join(BODY_NUMBNESS) + "|" + r"\b(?:something|anything|much|too much|a lot) to worry about\b|\b(?:should|do|would) i (?:need to |be )?worr\w*\b|"
                 r"\bworth worrying\b|\bno need to worry\b|\bnothing to worry\b|\bworried about (?:nothing|the weather|traffic)\b")
