@@ -17,6 +17,10 @@ from bot.vocabulary import DETAILS, LEVELS, LOCATIONS, PATTERNS
 _SENTENCE_END = re.compile(r"[.!?](\s|$)")
 
 
+#: Words as place names are written (lower case, Latin letters with accents: "méxico", "españa").
+_PLACE_WORD = re.compile(r"[a-zà-ÿ]+")
+
+
 class KnowledgeBase:
     """Reviewed content from `knowledge/`, and the two things the bot does with it."""
 
@@ -338,14 +342,16 @@ class KnowledgeBase:
         return crisis.countries.get(crisis.aliases.get(code, code), crisis.fallback)
 
     @cached_property
-    def _places(self) -> tuple[dict[str, str], re.Pattern[str] | None]:
-        """Place name -> country code (knowledge/crisis_resources.yml `places`), and the pattern
-        that finds one said after a cue; None without places."""
+    def _places(self) -> tuple[dict[str, str], frozenset[str], re.Pattern[str] | None]:
+        """Place name -> country code (knowledge/crisis_resources.yml `places`), the last word of
+        every place (a message without one names none: most messages, checked in a few µs), and
+        the pattern that finds a place said after a cue; None without places."""
         codes = {name: code for code, names in self.crisis().places.items() for name in names}
+        last_words = frozenset(name.split()[-1] for name in codes)
         if not codes:
-            return codes, None
+            return codes, last_words, None
         alternatives = "|".join(re.escape(n) for n in sorted(codes, key=len, reverse=True))
-        return codes, re.compile(
+        return codes, last_words, re.compile(
             r"(?:\b(?:i'm|im|i am|i live|i've lived|i have lived|living|live|based|we're|we are|we live|here|currently|"
             r"staying|located|i'm based|im based|i'm from|im from|i am from|from)\b(?:\s+\w+){0,2}?\s+"
             r"(?:in|near|outside|from)\s+(?:the\s+)?|\b(?:here|back) in\s+(?:the\s+)?|"
@@ -358,8 +364,8 @@ class KnowledgeBase:
         """The country code (or "other") of a place the runner says they are in: "I'm in
         Manchester" -> GB, "based in Dublin" -> IE, "vivo en Madrid" -> other; None when the
         message says no such thing. A place named otherwise ("the London marathon") is not read."""
-        codes, rx = self._places
-        if rx is None:
+        codes, last_words, rx = self._places
+        if rx is None or last_words.isdisjoint(_PLACE_WORD.findall(text.lower())):
             return None
         found = [(m.group("place") or m.group("based")).lower() for m in rx.finditer(text)]
         return codes[found[-1]] if found else None  # the last one said wins
