@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rank_bm25 import BM25Okapi
 from spacy.lang.en.stop_words import STOP_WORDS
