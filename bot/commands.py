@@ -40,7 +40,9 @@ COUNTRY_SET_OTHER = text_key("settings.country_set_other")
 CHECKIN_STATUS = text_key("settings.checkin", "status")
 CHECKIN_SET_UP = text_key("settings.checkin_set_up_button")
 CHECKIN_CHANGE = text_key("settings.checkin_change_button")
-PRIVACY = text_key("privacy")
+PRIVACY = text_key("privacy.short")
+PRIVACY_MORE = text_key("privacy.more_button")
+PRIVACY_DETAILS = text_key("privacy.details")
 EXPORT = text_key("export.sending")
 FORGET = text_key("forget.confirm")
 FORGET_YES = text_key("forget.yes_button")
@@ -52,6 +54,16 @@ WEEKDAY_PLURAL = text_family("weekdays", [str(d) for d in WEEKDAYS])
 DATE_DAY = text_key("date.day")
 DATE_DAY_TIME = text_key("date.day_time")
 DATE_FULL = text_key("date.full")
+
+
+#: Buttons that only show more to read: they ask nothing, so the pending question is asked again
+#: after the reply that carries them (other "!" buttons ask a question of their own).
+READ_MORE = ("!privacy more",)
+
+
+def asks_its_own_question(replies: tuple[Reply, ...]) -> bool:
+    return any(b.payload.startswith(ACTION_PREFIX) and b.payload not in READ_MORE
+               for r in replies for b in r.buttons)
 
 
 def is_command(text: str) -> bool:
@@ -94,6 +106,8 @@ def handle_action(record: Mapping[str, Any], payload: str, now: datetime, voice:
         new.setdefault("profile", {})["country"] = arg
         chosen = voice.with_country(arg)
         return _result(new, (Reply(chosen.say(COUNTRY_SET_OTHER if arg == OTHER_COUNTRY else COUNTRY_SET)),))
+    if verb == "privacy" and arg == "more":
+        return _result(new, (Reply(voice.say(PRIVACY_DETAILS)),))
     if verb == "forget" and arg == "yes":
         return _result(new, (Reply(voice.say(FORGOTTEN)),), (Effect("delete_data"),))
     if verb == "forget" and arg == "no":
@@ -120,7 +134,8 @@ def _settings(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, vo
 
 
 def _privacy(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
-    return _result(record, (Reply(voice.say(PRIVACY)),))
+    """The essentials in a screen; the rest behind a button (a phone shows about 500 characters)."""
+    return _result(record, (Reply(voice.say(PRIVACY), buttons=(Button(voice.say(PRIVACY_MORE), READ_MORE[0]),)),))
 
 
 def _export(record: UserRecord, args: list[str], now: datetime, tz: tzinfo, voice: Voice) -> TurnResult:
@@ -346,7 +361,8 @@ def progress(record: UserRecord, voice: Voice) -> TurnResult:
     data = record.get("checkins") or {}
     entries = [e for e in data.get("entries") or [] if isinstance(e, dict)]
     unit = ((data.get("schedule") or {}).get("unit")) or "km"
-    reply = Reply(progress_text(entries, unit, voice))
+    # "Turn on the weekly check-in" to a runner who has it on read as if it had been lost (tester 5).
+    reply = Reply(progress_text(entries, unit, voice, subscribed=checkin_active(record)))
     if len(entries) < CHART_MIN_ENTRIES:
         return _result(record, (reply,))
     return _result(record, (reply,), (Effect("send_progress_chart", {"unit": unit}),))

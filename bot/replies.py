@@ -245,15 +245,15 @@ def _pick(kb: KnowledgeBase, voice: Voice, now: list[Entry], place: list[Entry],
     "don't run on it")."""
     def first(kind: str, entries: list[Entry]) -> list[Picked]:
         for e in entries:
-            actions = kb.actions(e, voice.country, voice.locale)
+            actions = kb.actions(e, voice.country, voice.locale, other=voice.other)
             if actions:
                 return [(kind, e, actions[0])]
         return []
 
     area, net = first("area", place), first("net", escalate)
     room = MAX_ACTIONS - len(area) - len(net)
-    sign = [("own", e, a) for e in signs for a in kb.actions(e, voice.country, voice.locale)][:1]
-    level = [("own", e, a) for e in now for a in kb.actions(e, voice.country, voice.locale)]
+    sign = [("own", e, a) for e in signs for a in kb.actions(e, voice.country, voice.locale, other=voice.other)][:1]
+    level = [("own", e, a) for e in now for a in kb.actions(e, voice.country, voice.locale, other=voice.other)]
     if sign and len(sign) + len(level) > room:
         level = level[1:]
     own: list[Picked] = (sign + level)[:room]
@@ -297,7 +297,7 @@ def first_aid(kb: KnowledgeBase, voice: Voice, entry_id: str = "acute-injury") -
     """Two or three short lines of first aid for a fresh injury (the entry's actions), for a
     "what do I do right now?" while the questions are pending; the question follows."""
     entry = kb.entry(entry_id)
-    actions = kb.actions(entry, voice.country, voice.locale)[:2]
+    actions = kb.actions(entry, voice.country, voice.locale, other=voice.other)[:2]
     text = voice.say(FIRST_AID) + "\n" + "\n".join(voice.say(ACTION, action=a) for a in actions)
     return Message(text, (), (entry.id,))
 

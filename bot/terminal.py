@@ -150,7 +150,10 @@ async def run_interactive(chat: TerminalChat, stdin: IO[str], stdout: IO[str]) -
         stdout.flush()
         line = stdin.readline()
         if not line:
-            stdout.write("\nBye. Your conversation is saved; run `runner-triage chat` to continue.\n")
+            from bot.store.memory import MemoryStore
+
+            stdout.write("\nBye. Nothing was kept (--memory).\n" if isinstance(chat.store, MemoryStore) else
+                         "\nBye. Your conversation is saved; run `runner-triage chat` to continue.\n")
             return 0
         result = await chat.send(line.rstrip("\n"))
         stdout.write("bot> " + render_text(result.replies, _terminal_width()).replace("\n", "\n     ") + "\n")

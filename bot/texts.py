@@ -268,6 +268,9 @@ class Voice:
     locale: str = DEFAULT_LOCALE
     country: str | None = None  # a code of knowledge/crisis_resources.yml, "other", None = default
     unit: str = "km"
+    #: Speaking to someone who reports for another person (a parent, partner, coach): advice
+    #: lines say "them" where an entry has `actions_other`.
+    other: bool = False
 
     @classmethod
     def for_record(cls, texts: Texts, kb: KnowledgeBase, record: Mapping[str, Any]) -> Voice:
@@ -279,6 +282,11 @@ class Voice:
 
     def with_country(self, country: str) -> Voice:
         return replace(self, country=country)
+
+    def in_language(self, language: str | None) -> Voice:
+        """This voice in the catalog for `language` (the message's), English when there is none:
+        "I only understand English" is said in the language it is said to, or in English."""
+        return replace(self, locale=self.texts.locale(language or DEFAULT_LOCALE))
 
     @cached_property
     def context(self) -> dict[str, Any]:

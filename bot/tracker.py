@@ -43,7 +43,7 @@ def voice(tracker: Tracker, texts: Texts, kb: KnowledgeBase | None = None) -> Vo
     context = tracker.get_slot("checkin_context")
     unit = context.get("unit") if isinstance(context, dict) else None
     return Voice(texts, kb, texts.locale(tracker.get_slot("language")), tracker.get_slot("country"),
-                 str(unit or "km"))
+                 str(unit or "km"), other=tracker.get_slot("reporting_for") == "other")
 
 
 def validate_slot(action: object, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,

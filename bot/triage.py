@@ -13,6 +13,7 @@ The rules, in order (the first that applies decides; docs/triage.md has the tabl
 | balance-worse | balance_change is worse, or the timed test shows a clear side difference or is well below the age norm | see_pt |
 | range-of-motion | range of motion is reduced | see_pt |
 | pattern-unknown | we could not tell whether the pain fades (still unclear after one clarifying question) | see_pt |
+| early-soreness | no pattern said, and the pain started only in the last day or two (too soon to tell): with no see_pt reason above | self_care, with when to book a PT |
 | soreness | pain fades like soreness, balance the same or unsure | self_care |
 
 Several see_pt rules can apply at once: all their reasons are given. The clinical findings come
@@ -129,12 +130,18 @@ def decide(slots: Mapping[str, Any], red_flags: Sequence[RedFlagFinding] = (),
     if slots.get("range_of_motion") == "reduced":
         reasons.append("you have lost some range of motion")
         rules.append("range-of-motion")
-    if pattern is None and not pt_findings:  # skipped after a clarification, or not asked
+    early = pattern is None and "early-soreness" in notes
+    if pattern is None and not pt_findings and not early:  # skipped after a clarification, or not asked
         reasons.append(f"we could not tell whether {pain} fades like normal soreness, so it is safer to have it checked")
         rules.append("pattern-unknown")
     if reasons:
-        return TriageDecision(TriageLevel.SEE_PT, tuple(reasons), tuple(rules), tuple(notes),
+        return TriageDecision(TriageLevel.SEE_PT, tuple(reasons), tuple(rules), tuple(n for n in notes if n != "early-soreness"),
                               tuple(f.rule for f in pt_findings))
+    if early:
+        # Too soon to say whether it fades: started a day or two ago, nothing else pointing to a
+        # physical therapist (tester round 7). Self-care, with when to think again.
+        reasons = [f"{pain} only started in the last day or two, when soreness after a harder run than usual is at its worst"]
+        return TriageDecision(TriageLevel.SELF_CARE, tuple(reasons), ("early-soreness",), tuple(notes))
 
     reasons = [f"{pain} eases within days, like normal soreness after running"]
     extra = list(notes)

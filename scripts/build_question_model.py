@@ -15,6 +15,7 @@ one of them, else its first. Rebuild after changing entries, synonyms, out_of_sc
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,9 @@ if str(ROOT) not in sys.path:
 
 from bot.knowledge import KnowledgeBase, default_directory  # noqa: E402
 from bot.knowledge.classifier import EXAMPLES, MODEL_FILE, OOS, QuestionModel, dumps, train  # noqa: E402
+from bot.knowledge.loader import load_data  # noqa: E402
+from bot.knowledge.retrieval import LEMMAS_FILE, forget_known_lemmas, known_lemmas  # noqa: E402
+from bot.vocabulary import LEVELS, LOCATIONS  # noqa: E402
 
 #: (name, path, format): "expect" sets name an entry id; "topic" sets are in the blind format.
 SETS: tuple[tuple[str, str, str], ...] = (
@@ -134,16 +138,26 @@ def main(argv: list[str] | None = None) -> int:
     if args.holdout:
         holdout()
         return 0
-    text = dumps(build())
-    path = ROOT / "knowledge" / MODEL_FILE
-    if args.check:
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            print(f"{path.relative_to(ROOT)} is out of date: run python scripts/build_question_model.py")
-            return 1
-        return 0
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {path.relative_to(ROOT)} ({len(text) // 1024} KiB)")
-    return 0
+    files = {MODEL_FILE: dumps(build()), LEMMAS_FILE: lemmas_file()}
+    stale = 0
+    for name, text in files.items():
+        path = ROOT / "knowledge" / name
+        if args.check:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                print(f"{path.relative_to(ROOT)} is out of date: run python scripts/build_question_model.py")
+                stale = 1
+            continue
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)} ({len(text) // 1024} KiB)")
+    return stale
+
+
+def lemmas_file() -> str:
+    """knowledge/lemmas.json: the lemmas of every text the knowledge base lemmatises as it loads,
+    so a start-up need not run spaCy over them (bot.knowledge.retrieval.prime_lemmas)."""
+    forget_known_lemmas()
+    KnowledgeBase(load_data(default_directory(), LEVELS, LOCATIONS), LEVELS, LOCATIONS, None)  # lemmatises, unprimed
+    return json.dumps({"lemmas": known_lemmas()}, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 if __name__ == "__main__":

@@ -10,4 +10,8 @@ from bot.engine import Engine
 
 @pytest.fixture(scope="session")
 def engine() -> Engine:
-    return Engine.load()
+    """The packaged engine, loaded once per test process and shared with the scorers
+    (bot.evals.driver.shared_engine): the engine is pure, and each load costs about a second."""
+    from bot.evals.driver import shared_engine
+
+    return shared_engine()

@@ -40,6 +40,10 @@ def require_redis_server() -> str:
     return path
 
 
+class _PortTaken(RuntimeError):
+    pass
+
+
 class RedisServer:
     """One redis-server process with AOF on, listening on 127.0.0.1 only, password required."""
 
@@ -49,6 +53,8 @@ class RedisServer:
         self.directory.mkdir(parents=True, exist_ok=True)
         self.appendfsync = appendfsync
         self.port = port or free_port()
+        self._port_chosen_here = port is None
+        self._started_once = False
         self.password = secrets.token_hex(12)
         self.process: subprocess.Popen[bytes] | None = None
         self.log = self.directory / "redis.log"
@@ -58,6 +64,20 @@ class RedisServer:
         return f"redis://:{self.password}@127.0.0.1:{self.port}/0"
 
     def start(self, timeout: float = 10.0) -> None:
+        """Start (or restart on the same port and AOF). A first start on a port picked here that
+        another process took in the meantime (parallel test workers) tries a new free port."""
+        for attempt in range(5):
+            try:
+                self._start(timeout)
+            except _PortTaken:
+                if not self._port_chosen_here or self._started_once or attempt == 4:
+                    raise
+                self.port = free_port()
+            else:
+                self._started_once = True
+                return
+
+    def _start(self, timeout: float) -> None:
         assert self.process is None or self.process.poll() is not None, "already running"
         args = [
             self.binary,
@@ -76,7 +96,10 @@ class RedisServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"redis-server exited {self.process.returncode}: {self._tail()}")
+                tail = self._tail()
+                if "Address already in use" in tail:
+                    raise _PortTaken(f"port {self.port} is taken: {tail}")
+                raise RuntimeError(f"redis-server exited {self.process.returncode}: {tail}")
             if self._ping():
                 return
             time.sleep(0.02)

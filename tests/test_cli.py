@@ -229,7 +229,7 @@ def test_runs_from_any_directory(cli: CLI, monkeypatch: pytest.MonkeyPatch, tmp_
     assert chat_json(cli, ["hi"])[0]["replies"]
     done = cli("flow")
     assert done.code == 0, done.err
-    assert "safety" in cli("eval", "safety").out.lower()  # finds the default labelled sets
+    assert "nlu_eval.yml" in cli("eval", "nlu").out  # finds the default labelled set
 
 
 # -- errors a user can act on: one line, exit 2 ------------------------------------------------------

@@ -87,7 +87,6 @@ WITHOUT_CONTEXT = [
     ("I feel really confused", "q_confused"),
     ("after the marathon I've got a pounding headache and keep being sick", "q_drank_a_lot"),
     ("my calf has swollen up", "q_calf"),
-    ("I can't put weight on my foot", "q_fall"),
     ("twisted my ankle yesterday", "q_can_walk"),
     ("my pee is dark brown", "q_exertion"),
     ("my quads are swollen and rock hard after a crazy hill session", "q_urine"),
@@ -106,6 +105,17 @@ def test_sign_without_context_asks_one_question_first(text: str, question: str) 
     serious = [f for f in result.findings if f.level in ("emergency", "urgent")]
     assert not serious, (text, serious)
     assert result.questions and result.questions[0].id == question, (text, [q.id for q in result.questions])
+
+
+def test_not_bearing_weight_without_a_fall_is_a_doctor_today() -> None:
+    """Not able to put weight on it, with no fall or twist said: a possible stress fracture
+    (tester round 9: sent to a physical therapist). With a fall it is the Ottawa rule's."""
+    alone = {f.rule: f.level for f in evaluate("I can't put weight on my foot").findings}
+    assert alone.get("cannot_bear_weight") == "urgent", alone
+    no_fall = {f.rule: f.level for f in evaluate("cant put any weight on my foot since my run, no fall or anything").findings}
+    assert no_fall.get("cannot_bear_weight") == "urgent", no_fall
+    fall = {f.rule: f.level for f in evaluate("I fell and now I can't put weight on my foot").findings}
+    assert "cannot_bear_weight" not in fall and fall.get("ottawa_weight") == "urgent", fall
 
 
 @pytest.mark.parametrize("text, question, answer, rule", [

@@ -327,3 +327,17 @@ def test_an_answer_to_another_question_is_not_read_as_this_one(slot: str, text: 
                                                ("periods", "no, stopped in march", "stopped")])
 def test_a_plain_yes_or_no_still_answers(slot: str, text: str, value: str) -> None:
     assert I.answer(I.Intake(), slot, text).get(slot) == value
+
+
+def test_a_bare_im_fine_answers_only_the_questions_about_how_the_runner_feels_now() -> None:
+    """rules.yml `fine:` (tester round 8): "I'm fine" is a no to "short of breath now?", a yes to
+    "can you take four steps?", and no answer at all to "was it hot?" (it says nothing of that)."""
+    from bot.clinical.rules import default_rules
+
+    questions = default_rules().questions
+    assert questions["q_breathless_rest"].reply("im fine") is False
+    assert questions["q_head_signs"].reply("I feel ok") is False
+    assert questions["q_can_walk"].reply("i'm fine") is True
+    assert questions["q_heat"].reply("im fine") is None
+    assert questions["q_exertion"].reply("all good") is None
+    assert questions["q_heat"].reply("yes") is True  # a plain answer is read as before

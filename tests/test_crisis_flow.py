@@ -30,6 +30,7 @@ PATHS: dict[str, list[list[str]]] = {
         ["my shin hurts every time I run", "honestly whats the point anymore", "why are you asking me that", "hmm",
          "no"],
         ["what's the point anymore", "yes", "yes I'm safe", "[Carry on about my running]"],
+        ["what's the point anymore", "yes", "my knee hurts every time I run", "yes I'm safe", "[Carry on about my running]"],
         ["my friend says she wants to kill herself", "what do I say to her", "[Carry on about my running]"],
         ["my brother took a whole bottle of his sleeping pills and won't wake up properly", "[Carry on about my running]"],
         ["honestly I feel useless since I can't run", "j'ai mal au genou depuis une semaine"],
@@ -52,7 +53,7 @@ PATHS: dict[str, list[list[str]]] = {
     ],
 }
 # Replies the Spanish paths cannot reach: they need the English NLU (a typed question or pain report).
-NOT_IN_SPANISH = {"utter_crisis_resume_offer", "utter_crisis_check_moving_on"}
+NOT_IN_SPANISH = {"utter_crisis_resume_offer", "utter_crisis_check_moving_on", "utter_crisis_pain_after_safety"}
 
 
 def numbers(text: str) -> set[str]:

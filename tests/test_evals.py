@@ -76,19 +76,30 @@ async def test_checkin_scorer_tells_right_from_silently_wrong() -> None:
     assert wrong[0] == "wrong"
 
 
+#: The blind vignette sets tuned on after their first contact (docs/evaluation.md; set 2: 78.6%
+#: exact, 14/80 serious under-triaged; set 3: 81.2%, 11/65; set 4: 85.0%, 3/43), each held where
+#: tuning left it (docs/triage.md, "After the ... blind contact"): (file, cases, exact at least,
+#: serious under-triaged at most, ordinary to emergency at most, traps exact at least).
+TUNED_VIGNETTE_SETS = [
+    ("vignettes2_blind.yml", 210, 193, 3, 1, 61),  # 198/210, 2/80 (two septic knees: label disagreement), 0/130, 64/70
+    ("vignettes3_blind.yml", 160, 142, 4, 1, 56),  # 146/160, 3/65, 1/95, 59/64 after tuning
+    ("vignettes4_blind.yml", 100, 90, 1, 1, 48),   # 92/100, 1/43, 1/57, 50/54 after tuning
+    ("vignettes5_blind.yml", 100, 86, 0, 0, 42),   # 87/100, 0/43, 0/57 at the end of the session (86 after its own tuning)
+]
+
+
 @pytest.mark.slow
-async def test_the_second_blind_vignette_set_stays_where_tuning_left_it() -> None:
-    """Regression only: tests/data/blind/vignettes2_blind.yml was scored once for first contact
-    (docs/evaluation.md: 78.6% exact, 14/80 emergency/urgent under-triaged) and tuned on since
-    (docs/triage.md, "After the second blind contact")."""
+@pytest.mark.parametrize(("name", "cases", "exact", "under", "to_emergency", "traps"), TUNED_VIGNETTE_SETS,
+                         ids=[t[0] for t in TUNED_VIGNETTE_SETS])
+async def test_a_tuned_blind_vignette_set_stays_where_tuning_left_it(
+        name: str, cases: int, exact: int, under: int, to_emergency: int, traps: int) -> None:
     from pathlib import Path
 
     from bot.evals.driver import load_cases
 
-    path = Path(__file__).parent / "data" / "blind" / "vignettes2_blind.yml"
-    counts, misses = await vignettes.evaluate(load_cases(path))
-    assert counts["n"] == 210
-    assert counts["exact"] >= 193, misses  # 198/210 after tuning
-    assert counts["serious:under"] <= 3, misses  # 2/80 after tuning (the two septic knees: label disagreement)
-    assert counts["ordinary:emergency"] <= 1, misses  # 0/130 after tuning
-    assert counts["trap:exact"] >= 61, misses  # 64/70 after tuning
+    counts, misses = await vignettes.evaluate(load_cases(Path(__file__).parent / "data" / "blind" / name))
+    assert counts["n"] == cases
+    assert counts["exact"] >= exact, misses
+    assert counts["serious:under"] <= under, misses
+    assert counts["ordinary:emergency"] <= to_emergency, misses
+    assert counts["trap:exact"] >= traps, misses

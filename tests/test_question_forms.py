@@ -37,7 +37,12 @@ def nlu() -> NLU:
     ("shuold i stretch before running", None, "ask_question"),
     # A question inside a clause that ends with "?".
     ("if it only hurts 2/10 on easy runs is that ok?", None, "ask_question"),
+    # A choice said first or asked at the end; "tldr" before a question (questions 3).
+    ("ice or heat for a tight calf", "pain_pattern", "ask_question"),
+    ("foam roller yes or no", "pain_pattern", "ask_question"),
+    ("tldr can I still run with this", "pain_pattern", "ask_question"),
     # Something that only sounds like a question, and was never a question.
+    ("the physio was worth it, knee feels better", None, "improved"),
     ("when i run downhill my knee hurts", None, "report_pain"),
     ("any time i run my shin hurts", None, "report_pain"),
     ("it comes back every time i run", "pain_pattern", "inform"),

@@ -94,6 +94,15 @@ def test_a_label_is_a_press_give_or_take_case_and_punctuation() -> None:
     assert payload("why", (Button("Why?", '/detail{"detail":"why"}'),)) == '/detail{"detail":"why"}'
 
 
+def test_the_start_of_one_label_is_its_press() -> None:
+    carry = (Button("Carry on about my running", "/resume"), Button("I'm not safe right now", "/not_safe"))
+    assert payload("carry on", carry) == "/resume"  # tester round 8: only the button worked
+    assert payload("Carry on!", carry) == "/resume"
+    assert payload("carry", carry) is None  # one word is too little to tell
+    both = (Button("See a doctor today", "/a"), Button("See a doctor next week", "/b"))
+    assert payload("see a doctor", both) is None  # two labels start so: not a press
+
+
 def test_a_long_message_is_never_read_as_a_value() -> None:
     assert payload("my knee has hurt every evening since I ran at 7pm on the track last week", TIMES) is None
 

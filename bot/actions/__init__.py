@@ -17,13 +17,15 @@ from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot import replies
-from bot.checkins.actions import ActionReadRunFile, ActionRecordCheckin, ActionStartCheckin, ValidateCheckinForm
+from bot.checkins.actions import (ActionKeepCheckinAnswers, ActionReadRunFile, ActionRecordCheckin, ActionStartCheckin,
+                                  ValidateCheckinForm)
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU
 from bot.actions.advice import SERIOUS, advice_message, decision_answer, decision_reply, race_line
 from bot.actions.disclosure import ActionDisclosure, ActionDisclosureCheck
 from bot.actions.clinical import (
     CLINICAL_SLOT,
+    advised_level,
     ActionClinicalCheck,
     ValidateClinicalForm,
     case_of,
@@ -32,7 +34,7 @@ from bot.actions.clinical import (
     wants_first_aid,
 )
 from bot.clinical import decisions
-from bot.clinical.flow import Case, assess, is_acute, next_question
+from bot.clinical.flow import Case, assess, is_acute, is_early, next_question
 from bot.safety.crisis import CRISIS as CRISIS_TIER
 from bot.safety.crisis import DISTRESS, EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisContext
 from bot.safety.screen import screen
@@ -53,6 +55,8 @@ IMPROVED_GLAD = text_key("improved.glad")
 IMPROVED_AGAIN = text_key("improved.again")
 #: The runner said the pain got better (bot.actions.ActionImproved).
 IMPROVED_SLOT = "pain_improved"
+#: The decisions answered in this conversation ("emergency:downplay"): asked again, said shorter.
+DECISIONS_SAID_SLOT = "decisions_said"
 ENGLISH_ONLY = text_key("crisis.english_only")
 #: The safety screen's tiers that interrupt the conversation, as findings (flow.yml `interrupts`).
 CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "third_party", UNCLEAR: "unclear"}
@@ -95,7 +99,8 @@ class ValidateTriageForm(FormValidationAction):
         skipped = set(tracker.get_slot("skipped_slots") or [])
         case, slots = case_of(tracker), context_slots(tracker)
         # A fresh injury: "does it fade within days?" makes no sense 20 minutes after it happened.
-        acute = {"pain_pattern"} if is_acute(case, slots) else set()
+        # Nor a day after a first 15k: too soon to tell (tester round 7).
+        acute = {"pain_pattern"} if is_acute(case, slots) or is_early(case) else set()
         static = [s for s in domain_slots if s not in skipped and s not in acute]
         serious = assess(case, slots).decision.level.value in ("emergency", "urgent")
         question = next_question(case, slots, balance=not serious)
@@ -230,7 +235,7 @@ class ActionSafetyCheck(KnowledgeAction):
             if a.tier == THIRD_PARTY and a.overdose:
                 finding = "overdose_other"  # someone else took too much: the emergency number first
             if not a.supported_language and a.language != context.language:  # said once
-                dispatcher.utter_message(text=self.voice(tracker).say(ENGLISH_ONLY))
+                dispatcher.utter_message(text=self.voice(tracker).in_language(a.language).say(ENGLISH_ONLY))
             events.append(SlotSet("safety_finding", finding))
             if a.tier in (EMERGENCY, CRISIS_TIER):
                 events.append(SlotSet("triage_level", "emergency" if finding == "overdose" else "crisis"))
@@ -265,7 +270,7 @@ class ActionTriage(KnowledgeAction):
                      and previous.level == decision.level.value and set(previous.locations) == set(locations))
         reply = advice_message(self.kb, self.voice(tracker), decision, assessment.findings, locations,
                                slots.get("pain_pattern"), unchanged=unchanged, subscribed=subscribed,
-                               race=race_line(case, decision.level.value))
+                               race=race_line(case, decision.level.value), before=previous)
         first, *rest = reply.messages
         # The same advice again is a short line, not a new result (no level announced twice).
         dispatcher.utter_message(
@@ -360,7 +365,7 @@ def questions_left(tracker: Tracker) -> int | None:
     if not slots.get("pain_location"):
         return 2 if slots.get("pain_pattern") else 3  # where, (whether it fades,) and about one more
     count = 0
-    if not slots.get("pain_pattern") and not is_acute(case, slots):
+    if not slots.get("pain_pattern") and not is_acute(case, slots) and not is_early(case):
         count, slots["pain_pattern"] = 1, "recurring"  # the answer that asks most
     serious = assess(case, slots).decision.level.value in SERIOUS
     seen: set[str] = set()
@@ -429,8 +434,7 @@ class ActionImproved(KnowledgeAction):
         if tracker.get_slot(IMPROVED_SLOT):
             dispatcher.utter_message(text=voice.say(IMPROVED_AGAIN), json_message={"sources": []})
             return []
-        level = tracker.get_slot("triage_level")
-        level = str(level) if level in decisions.LEVELS else "none"
+        level = advised_level(tracker) or "none"
         decided = decision_reply(self.kb, voice, "improved", level, case_of(tracker), context_slots(tracker))
         dispatcher.utter_message(text=f"{voice.say(IMPROVED_GLAD)} {decided.text}",
                                  json_message={"sources": list(decided.sources)})
@@ -448,17 +452,18 @@ class ActionAnswerQuestion(KnowledgeAction):
         question = latest_text(tracker)
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
         voice = self.voice(tracker)
-        level = tracker.get_slot("triage_level")
+        level = advised_level(tracker) or tracker.get_slot("triage_level")
         if level not in SERIOUS and (tracker.active_loop or {}).get("name") == "clinical_form":
             # A warning sign found, its yes/no question pending ("breathless too?"): "should I just
             # ice it?" is answered for that sign now, then the question is asked again.
             found = assess(case_of(tracker), context_slots(tracker)).decision.level.value
             level = found if found in SERIOUS else level
+        said = tuple(tracker.get_slot(DECISIONS_SAID_SLOT) or ())
         decided = decision_answer(self.kb, voice, question, level, case_of(tracker), context_slots(tracker),
-                                  improved=bool(tracker.get_slot(IMPROVED_SLOT)))
+                                  improved=bool(tracker.get_slot(IMPROVED_SLOT)), said=said)
         if decided is not None:
             dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
-            return []
+            return [SlotSet(DECISIONS_SAID_SLOT, [*said, decided.said])] if decided.said and decided.said not in said else []
         left = questions_left(tracker)
         if left is not None and wants_first_aid(case_of(tracker), context_slots(tracker), question, tracker):
             return []  # a fresh injury: the clinical check gave the first aid; the question follows
@@ -493,7 +498,7 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
             ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
-            ActionRecordCheckin(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),
+            ActionRecordCheckin(kb, texts), ActionKeepCheckinAnswers(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),
             ActionDisclosure(kb, texts)]
 
 

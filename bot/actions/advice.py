@@ -53,7 +53,8 @@ def advice_context(kb: KnowledgeBase, decision: TriageDecision, findings: Sequen
 
 def advice_message(kb: KnowledgeBase, voice: Voice, decision: TriageDecision, findings: Sequence[Finding],
                    locations: Sequence[str], pattern: str | None = None, *, unchanged: bool = False,
-                   subscribed: bool = False, race: str = "") -> AdviceReply:
+                   subscribed: bool = False, race: str = "",
+                   before: replies.AdviceContext | None = None) -> AdviceReply:
     """The advice for `decision`. `unchanged`: the same advice was just given in this
     conversation (say so in one line, with the detail buttons: never the same block twice);
     `subscribed`: the runner already has the weekly check-in (no offer); `race`: the line on a
@@ -63,6 +64,12 @@ def advice_message(kb: KnowledgeBase, voice: Voice, decision: TriageDecision, fi
     if unchanged:
         heading = voice.fill(kb.level_heading(level))
         line = voice.say(UNCHANGED, heading=heading[:1].lower() + heading[1:])
+        # A warning sign added at the same level brings its own first step ("Don't drink more
+        # plain water while you wait for help." once low salt joins heat stroke: tester round 5).
+        known = set(before.flags) if before is not None else set()
+        new_signs = [e for e in (kb.flag_entry(f) for f in context.flags if f not in known) if e is not None]
+        first_steps = [a[0] for a in (kb.actions(e, voice.country, voice.locale, other=voice.other) for e in new_signs) if a]
+        line = "\n".join([line, *(voice.say(replies.ACTION, action=step) for step in first_steps)])
         return AdviceReply((replies.Message(line, replies.detail_buttons(kb, voice, level)),), context)
     messages = [replies.advice(kb, voice, context)]
     # A weekly check-in suits pain worth watching, not one that needs a doctor today; a short
@@ -91,14 +98,26 @@ def _word_for_word(kb: KnowledgeBase, question: str) -> str | None:
                 None)
 
 
+#: The decisions that are first aid for a bystander (decisions.yml): CPR, what to do until help comes.
+FIRST_AID = ("unresponsive", "while_waiting")
+
+
 @dataclass(frozen=True)
 class DecisionReply:
     text: str
     sources: tuple[str, ...]
+    #: "<level>:<kind>", what the conversation remembers it said (DECISIONS_SAID_SLOT)
+    said: str = ""
+
+
+#: Someone else's state ("he says he's fine", "she seems better"): the bystander's wording.
+_ABOUT_OTHER = re.compile(r"\b(?:he|she|they|he's|she's|they're|hes|shes|theyre|him|her|them)\b")
+_ABOUT_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my)\b")
 
 
 def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str | None, case: Case,
-                    slots: dict[str, Any] | None = None, *, improved: bool = False) -> DecisionReply | None:
+                    slots: dict[str, Any] | None = None, *, improved: bool = False,
+                    said: tuple[str, ...] = ()) -> DecisionReply | None:
     """"Should I race?", "can I run tomorrow?", "when can I run again?" (and, after advice to see a
     doctor, "should I just ice it?"): a concrete answer for the level this conversation reached
     (`improved`: the runner said it got better, so "can I go back to my normal mileage?" gets the
@@ -106,7 +125,11 @@ def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str |
     None for other questions, and before any advice (the knowledge base's general answers,
     race-decision and return-to-running, say it then)."""
     if level not in decisions.LEVELS or level == "none":
-        return None
+        # Before any advice only "what number do I call?" has an answer of its own (the number);
+        # the knowledge base answers the rest.
+        if decisions.classify(question, "none") not in ("call_who", "unresponsive"):
+            return None
+        level = "none"
     kind = decisions.classify(question, level)
     if kind is None:
         return None
@@ -115,12 +138,18 @@ def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str |
         return None  # a suggested question, pressed or typed word for word: its entry answers it
     if kind == "return" and improved:
         kind = "improved"
-    said = I.parse_race(question, case.today)
-    return decision_reply(kb, voice, kind, str(level), case, slots, said[1])
+    race = I.parse_race(question, case.today)
+    lower = question.lower()
+    # Someone else's state: the conversation is about another person (the first report), or this
+    # message speaks of one ("he says he's fine").
+    other = voice.other or bool(_ABOUT_OTHER.search(lower)) and not _ABOUT_SELF.search(lower)
+    return decision_reply(kb, voice, kind, str(level), case, slots, race[1],
+                          again=f"{level}:{kind}" in said, other=other)
 
 
 def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case: Case,
-                   slots: dict[str, Any] | None = None, race_in_days: int | None = None) -> DecisionReply:
+                   slots: dict[str, Any] | None = None, race_in_days: int | None = None, *,
+                   again: bool = False, other: bool = False) -> DecisionReply:
     """The decision `kind` (decisions.KINDS) for `level` and the most serious warning sign found,
     in words, with its sources."""
     condition = rule = None
@@ -130,12 +159,16 @@ def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case:
         if found:  # the warning sign's own sources: a hip stress fracture is not a tendon
             condition, rule, sources = found[0].condition, found[0].rule, found[0].source
     days = race_in_days if race_in_days is not None else case.intake.race_in_days
-    answer = decisions.answer(kind, level, condition=condition, race_in_days=days, rule=rule)
+    answer = decisions.answer(kind, level, condition=condition, race_in_days=days, rule=rule, again=again, other=other)
     if not sources:
         sources = answer.sources
     elif answer.own:  # the sign's own answer: its sources, then the sign's
         sources = tuple(dict.fromkeys(answer.sources + sources[:1]))
+    elif kind in FIRST_AID:  # first aid: its own source, then the sign's
+        sources = tuple(dict.fromkeys(answer.sources + sources[:1]))
     elif kind == "return":  # how a return goes, then the sign's own first source
         sources = answer.sources[:1] + sources[:1]
-    text = "\n\n".join([answer.text, kb.cite(sources), voice.say(replies.DISCLAIMER)])
-    return DecisionReply(text, ())
+    # First aid is an instruction for the next minutes, not advice to weigh: no "not a diagnosis".
+    footer = [] if kind in FIRST_AID else [voice.say(replies.DISCLAIMER)]
+    text = "\n\n".join([voice.fill(answer.text), kb.cite(sources), *footer])
+    return DecisionReply(text, (), f"{level}:{kind}")

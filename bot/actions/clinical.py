@@ -111,10 +111,22 @@ def serious_and_new(level: str, rules: tuple[str, ...], tracker: Tracker) -> boo
     higher level)."""
     if level not in SERIOUS:
         return False
-    told = tracker.get_slot("triage_level")
-    if told not in LEVEL_RANK or LEVEL_RANK[level] < LEVEL_RANK[told]:
+    told = advised_level(tracker)
+    if told is None or LEVEL_RANK[level] < LEVEL_RANK[told]:
         return True
     return bool(set(rules) - set(tracker.get_slot("triage_findings") or []))
+
+
+def advised_level(tracker: Tracker) -> str | None:
+    """The level of the advice this conversation gave, or None before any. A crisis response
+    since sets the slot `triage_level` to "crisis"; the advice it interrupted still stands (its
+    `advice_context`), so "I'm safe" does not bring the same advice back and "can I run
+    tomorrow?" afterwards is answered for that advice (tester round 7)."""
+    level = tracker.get_slot("triage_level")
+    if level in LEVEL_RANK:
+        return str(level)
+    previous = replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT)) if level == "crisis" else None
+    return previous.level if previous is not None and previous.level in LEVEL_RANK else None
 
 
 def context_question(case: Case, slots: Mapping[str, Any]) -> str | None:
@@ -240,6 +252,10 @@ class ActionClinicalCheck(KnowledgeAction):
 
     def _finding(self, case: Case, slots: Mapping[str, Any], result: Evaluation | None, tracker: Tracker,
                  text: str, intent: str, answered: bool, timed: bool = False) -> str | None:
+        if decisions.classify(text, "none") == "unresponsive":
+            # "he's not breathing", "she isn't responding": the number and CPR before any question
+            # or advice (tester round 11: "outside what I know about"; a yes/no question first).
+            return "question"
         decision = assess(case, slots).decision
         level = decision.level.value
         # After an answer, or while the clinical form is asking, the form asks the next question.
@@ -255,14 +271,15 @@ class ActionClinicalCheck(KnowledgeAction):
             return "red_flag"
         if result is None:
             return None
-        told = tracker.get_slot("triage_level") in LEVEL_RANK  # advice given (not a crisis response)
+        advised = advised_level(tracker)
+        told = advised is not None  # advice given (a crisis response since leaves it standing)
         if told and intent == "report_pain" and _new_place(tracker):
             return None  # a new pain after advice: the flow starts a fresh triage for it
         if told and any(_affects(c) for c in result.changes):
             return "clinical_change"  # after advice: say what changed, carry on, advise again
         if answered:
             return None
-        if told and decisions.classify(text, str(tracker.get_slot("triage_level"))):
+        if advised is not None and decisions.classify(text, advised):
             # "Should I still race in two weeks?": the decision for the level reached, whatever
             # else the NLU read in it (the flow answers questions it recognised itself). Before
             # any advice the flow takes it as any question (the knowledge base's general answer).
@@ -304,7 +321,8 @@ def _stated(result: Evaluation) -> str:
     """The clinical facts this message stated or denied, in plain words ("you did not fall, twist
     or knock it and you can walk on it"); '' when none."""
     facts = default_rules().facts
-    said = [facts[f].said for f in result.said if f in facts] + [facts[f].unsaid for f in result.denied if f in facts]
+    said = ([facts[f].said for f in result.said if f in facts and not facts[f].quiet]
+            + [facts[f].unsaid for f in result.denied if f in facts and not facts[f].quiet])
     said = list(dict.fromkeys(said))
     return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1] if said else ""
 

@@ -370,6 +370,53 @@ class ActionStartCheckin(SpeakingAction):
                 SlotSet("checkin_last_location", last)]
 
 
+def _entry_from_answers(tracker: Tracker, ctx: dict[str, Any], week: str,
+                        now: datetime) -> tuple[CheckinEntry, list[rules.Finding]]:
+    """The week's entry from the check-in's answers so far (runs from files kept with their week),
+    and what the rules find in it with the weeks before."""
+    pain = tracker.get_slot(PAIN)
+    # No pain (0): no place or pattern. No score given ("comes back every run"): what was said of
+    # the place and the pattern is kept (tester round 7: it was dropped, then "nothing worries me").
+    hurts = pain is None or pain != 0
+    entry: CheckinEntry = {
+        "week": week,
+        "at": now.isoformat(),
+        "pain": pain,
+        "location": [x for x in tracker.get_slot(LOCATION) or [] if x in LOCATIONS] if hurts else [],
+        "pattern": tracker.get_slot(PATTERN) if hurts else None,
+        "distance_km": tracker.get_slot(DISTANCE),
+        "longest_km": tracker.get_slot(LONGEST),
+    }
+    entries = _entries(ctx)
+    existing = next((e for e in reversed(entries) if e.get("week") == week), None)
+    entry = with_runs(entry, existing)  # type: ignore[assignment]  # runs from files stay with their week
+    history = [e for e in entries if e.get("week") != week]
+    findings = rules.evaluate([*history, entry])
+    entry["findings"] = [f.rule for f in findings]
+    return entry, findings
+
+
+class ActionKeepCheckinAnswers(KnowledgeAction):
+    """A check-in cut short by a warning sign (dialogues/flow.yml, checkin_form `on_safety`): the
+    answers given so far are kept as the week's entry, silently, and the warning sign's advice is
+    what the runner reads (tester round 5: "4/10, left shin, came back every run" was lost, and
+    /progress then had no week). Nothing is kept before the pain was answered, nor over a week the
+    runner chose to keep."""
+
+    def name(self) -> str:
+        return "action_keep_checkin_answers"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        if tracker.get_slot(PAIN) is None or tracker.get_slot(REPLACE) == "keep":
+            return _cleared(tracker)
+        ctx = context(tracker)
+        now = _now(ctx)
+        week = tracker.get_slot("checkin_week") or week_key(now, str(ctx.get("tz") or "UTC"))
+        entry, _ = _entry_from_answers(tracker, ctx, week, now)
+        return [*_cleared(tracker), SlotSet("checkin_entry", entry)]
+
+
 class ActionRecordCheckin(KnowledgeAction):
     """Records the check-in, applies the rules (bot.checkins.rules) and says what it noted, what
     changed since last time and what the rules found, with their numbers: pain the triage's rules
@@ -388,22 +435,7 @@ class ActionRecordCheckin(KnowledgeAction):
         if tracker.get_slot(REPLACE) == "keep":
             dispatcher.utter_message(text=render.kept(week, speaker))
             return _cleared(tracker)
-        pain = tracker.get_slot(PAIN)
-        entry: CheckinEntry = {
-            "week": week,
-            "at": now.isoformat(),
-            "pain": pain,
-            "location": [x for x in tracker.get_slot(LOCATION) or [] if x in LOCATIONS] if pain else [],
-            "pattern": tracker.get_slot(PATTERN) if pain else None,
-            "distance_km": tracker.get_slot(DISTANCE),
-            "longest_km": tracker.get_slot(LONGEST),
-        }
-        entries = _entries(ctx)
-        existing = next((e for e in reversed(entries) if e.get("week") == week), None)
-        entry = with_runs(entry, existing)  # type: ignore[assignment]  # runs from files stay with their week
-        history = [e for e in entries if e.get("week") != week]
-        findings = rules.evaluate([*history, entry])
-        entry["findings"] = [f.rule for f in findings]
+        entry, findings = _entry_from_answers(tracker, ctx, week, now)
         text = render.noted(entry, _previous(ctx, week), speaker)
         buttons: tuple[dict[str, str], ...] = ()
         sources: list[str] = []

@@ -50,6 +50,7 @@ ENTRY_NO_PAIN = text_key("checkin.entry_no_pain")
 ENTRY_FILES = text_key("checkin.entry_files", "week", "distance", "longest")
 ENTRY_NO_RUNNING = text_key("checkin.entry_no_running", "week", "pain")
 EMPTY = text_key("progress.empty")
+EMPTY_SUBSCRIBED = text_key("progress.empty_subscribed")
 HEADER = text_key("progress.header", "count")
 MARKED = text_key("progress.marked", "line", "marks")
 MARK_PAIN = text_key("progress.mark_pain")
@@ -90,10 +91,11 @@ def entry_line(entry: Mapping[str, Any], unit: str, voice: Voice | None = None) 
                      distance=distance(entry.get("distance_km"), voice), longest=distance(entry.get("longest_km"), voice))
 
 
-def progress_text(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice | None = None) -> str:
+def progress_text(entries: Sequence[Mapping[str, Any]], unit: str, voice: Voice | None = None, *,
+                  subscribed: bool = False) -> str:
     voice = voice or english()
     if not entries:
-        return voice.say(EMPTY)
+        return voice.say(EMPTY_SUBSCRIBED if subscribed else EMPTY)
     lines = [voice.say(HEADER, count=len(entries))]
     for e in entries[-CHART_WEEKS:]:
         line = entry_line(e, unit, voice)

@@ -85,6 +85,9 @@ REASON = "checkin.reason"
 for _name in ("recurring", "persistent", "unknown"):
     text_key(f"{REASON}.{_name}", "place", "pain")
     text_key(f"{REASON}.{_name}_nowhere", "pain")
+for _name in ("recurring", "persistent"):
+    text_key(f"{REASON}.{_name}_no_score", "place")
+    text_key(f"{REASON}.{_name}_no_score_nowhere")
 REASON_RISING = text_key(f"{REASON}.rising", "before", "pain")
 REASON_RISING_TWICE = text_key(f"{REASON}.rising_twice", "first", "before", "pain")
 REASON_AND = text_key(f"{REASON}.and")
@@ -347,10 +350,10 @@ def reason(finding: Finding, voice: Voice | None = None) -> str:
     pattern = n.get("pattern") if n.get("pattern") in ("recurring", "persistent") else "unknown"
     locations = [x for x in n.get("location") or [] if isinstance(x, str)]
     pain = number(float(n.get("pain") or 0))
+    key = f"{REASON}.{pattern}" + ("" if n.get("pain") is not None else "_no_score")  # no score given: said without one
     if locations:
-        return voice.say(f"{REASON}.{pattern}", place=voice.names(LOCATION, locations, voice.say(REASON_AND)),
-                         pain=pain)
-    return voice.say(f"{REASON}.{pattern}_nowhere", pain=pain)
+        return voice.say(key, place=voice.names(LOCATION, locations, voice.say(REASON_AND)), pain=pain)
+    return voice.say(f"{key}_nowhere", pain=pain)
 
 
 @dataclass(frozen=True)

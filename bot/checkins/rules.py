@@ -105,12 +105,17 @@ def _when(entry: Mapping[str, Any]) -> date | None:
 
 def _pattern_finding(latest: Mapping[str, Any], pain: Fraction | None) -> Finding | None:
     """The conversation's triage rules, applied to this week's pain and pattern."""
+    locations = [str(x) for x in latest.get("location") or [] if isinstance(x, str)]
+    pattern = latest.get("pattern")
+    if pain is None and pattern in ("recurring", "persistent"):
+        # No score given ("comes back every run" instead of a number), but the pattern was: it
+        # still needs a physical therapist, never "nothing worries me" (tester round 7).
+        return Finding("pain-pattern", "see_pt", {"pain": None, "pattern": pattern, "location": locations},
+                       level="see_pt")
     if pain is None or pain < 1:
         return None
     from bot.triage import decide
 
-    locations = [str(x) for x in latest.get("location") or [] if isinstance(x, str)]
-    pattern = latest.get("pattern")
     decision = decide({"pain_pattern": pattern, "pain_location": locations})
     level = str(getattr(decision.level, "value", decision.level))
     if level == "self_care":

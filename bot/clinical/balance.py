@@ -85,6 +85,15 @@ def parse(text: str) -> BalanceReading | None:
         for m in rx.finditer(norm):
             side, value = (m.group(1), m.group(2)) if side_first else (m.group(2), m.group(1))
             found.setdefault(_side(side), float(value))
+    if ("left" in found) != ("right" in found):
+        # "my left leg now, like 10 secs vs 40 on the right": one side named with its time, the
+        # other time compared with it belongs to the other side (blind vignettes 4).
+        numbers = [float(x) for x in re.findall(r"\b(\d{1,3}(?:\.\d)?)\s*(?:s|sec)?\b", norm) if float(x) <= 120]
+        known_side = "left" if "left" in found else "right"
+        other = [n for n in numbers if n != found[known_side]]
+        if (len(numbers) == 2 and len(other) == 1 and re.search(r"\b(vs|versus|compared to|compared with|against)\b", norm)
+                and re.search(r"\b(left|right)\b.*\b(left|right)\b", norm)):
+            found["right" if known_side == "left" else "left"] = other[0]
     if "left" in found or "right" in found:
         left, right = found.get("left"), found.get("right")
         # "bad leg 10, good leg 40": sides named by how they feel, not left/right.

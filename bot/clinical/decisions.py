@@ -14,7 +14,8 @@ import yaml
 
 from bot.clinical.text import normalise
 
-KINDS = ("race", "run_tomorrow", "return", "self_treat", "improved")
+KINDS = ("race", "run_tomorrow", "return", "self_treat", "improved", "call_who", "downplay", "drive", "serious",
+         "unresponsive", "while_waiting")
 #: The answers' levels: the triage levels, and "none" before any triage.
 LEVELS = ("none", "emergency", "urgent", "see_pt", "self_care")
 
@@ -27,6 +28,13 @@ class DecisionAnswer:
     sources: tuple[str, ...]
     #: The answer is the warning sign's own (`by_rule`), not the level's general one.
     own: bool = False
+
+
+class _KeepOthers(dict[str, str]):
+    """format_map values that leave any other {placeholder} as it is."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 @lru_cache(maxsize=1)
@@ -43,17 +51,27 @@ def classify(text: str, level: str | None = None) -> str | None:
     With `level`, only a decision that level answers (at see_pt "should I ice it?" is the knowledge
     base's; after advice to see a doctor it is that advice's)."""
     norm = normalise(text)
-    # "when can I run again" before "can I run"; "should I ice it" last ("can I run on it?")
-    for kind in ("race", "return", "run_tomorrow", "self_treat"):
-        if any(rx.search(norm) for rx in _data()["_compiled"][kind]):
-            return kind if level is None or answers(kind, level) else None
-    return None
+    # Which number first ("999 or 111?"); then the warning played down ("it's gone now, can't it
+    # wait?"); "when can I run again" before "can I run"; "should I ice it" last ("can I run on it?")
+    found = [kind for kind in ("unresponsive", "while_waiting", "call_who", "drive", "serious", "downplay", "race", "return",
+                               "run_tomorrow", "self_treat")
+             if any(rx.search(norm) for rx in _data()["_compiled"][kind])]
+    if level is not None:
+        # A kind this level does not answer gives way to the next ("can I go back to my normal
+        # mileage?" after PT advice is a return question, whatever else it resembles).
+        found = [kind for kind in found if answers(kind, level)]
+    return found[0] if found else None
 
 
 def answers(kind: str, level: str) -> bool:
     """Is there an answer for `kind` at `level`?"""
     texts = _data()["answers"].get(level) or {}
     return kind in texts or "all" in texts
+
+
+def said_again() -> tuple[str, ...]:
+    """The kinds answered in fewer words when asked again at the same level."""
+    return tuple(_data().get("said_again") or ())
 
 
 def rules_with_answers() -> tuple[str, ...]:
@@ -67,10 +85,13 @@ def general_entries() -> tuple[str, ...]:
 
 
 def answer(kind: str, level: str, *, condition: str | None = None, race_in_days: int | None = None,
-           rule: str | None = None) -> DecisionAnswer:
+           rule: str | None = None, again: bool = False, other: bool = False) -> DecisionAnswer:
     """The answer for `kind` at triage `level`. `condition`: what the finding may be ("a stress
     fracture"); `race_in_days`: when the race is, when the runner said; `rule`: the finding's
-    rule, whose own answer (by_rule: a blood clot is not a bone) wins over the level's."""
+    rule, whose own answer (by_rule: a blood clot is not a bone) wins over the level's.
+    `again`: this kind was answered at this level before in the conversation (the level's shorter
+    `again` text, for the kinds in `said_again`); `other`: said of someone else ("he says he's
+    fine": the level's `<kind>_other` text, when it has one)."""
     if kind not in KINDS:
         raise ValueError(f"unknown decision {kind!r}; expected one of {', '.join(KINDS)}")
     levels = _data()["answers"]
@@ -80,13 +101,20 @@ def answer(kind: str, level: str, *, condition: str | None = None, race_in_days:
         raise ValueError(f"no {kind!r} answer at level {level!r}")
     texts = levels[level]
     template = texts.get(kind) or texts["all"]
+    if other and texts.get(f"{kind}_other"):
+        template = texts[f"{kind}_other"]
+    shorter = again and kind in said_again() and bool(texts.get("again"))
+    if shorter:
+        template = texts["again"]
     sources = tuple(_data()["sources"][kind])
-    own = next((g for g in _data().get("by_rule") or () if rule in g["rules"] and kind in (g.get(level) or {})), None)
+    own = None if shorter else next(
+        (g for g in _data().get("by_rule") or () if rule in g["rules"] and kind in (g.get(level) or {})), None)
     if own is not None:
         template, sources = own[level][kind], tuple(own["sources"])
     condition = condition or "this"
     race = f" {when(race_in_days)}" if race_in_days is not None else ""
-    text = template.format(race=race, condition=condition, condition_cap=condition[:1].upper() + condition[1:])
+    # The runner's country placeholders ({emergency_number}) stay for the caller's voice to fill.
+    text = template.format_map(_KeepOthers(race=race, condition=condition, condition_cap=condition[:1].upper() + condition[1:]))
     return DecisionAnswer(kind, level, " ".join(text.split()), sources, own is not None)
 
 

@@ -321,6 +321,12 @@ def evaluate(text: str, state: ClinicalState | None = None, *, slots: Mapping[st
     updates: dict[str, FactValue] = {}
     for m in mentions:  # in order: the last statement of a fact wins
         updates[m.fact] = FactValue(m.value, m.words, SAID, None, turn)
+    for m in mentions:  # a fact said now rules out what it contradicts, unless that is said now too
+        if m.value and updates[m.fact].value:
+            fact = rules.facts.get(m.fact)
+            for other in fact.contradicts if fact is not None else ():
+                if other not in updates:
+                    updates[other] = FactValue(False, m.words, SAID, None, turn)
     new_state = state
     if answering and answering in rules.questions:
         q = rules.questions[answering]
@@ -376,13 +382,19 @@ def _changes(rules: ClinicalRules, before: tuple[Finding, ...], after: tuple[Fin
             kind = "raised" if LEVEL_RANK[new[rid].level] < LEVEL_RANK[f.level] else "lowered"
             why = because(rid)
             out.append(Change(kind, rid, f.level, new[rid].level, why,
-                              f"Because {_join(why) or 'of what you added'}, this is now more serious: {new[rid].reason}."
-                              if kind == "raised" else f"Because {_join(why)}, this is less serious than I first thought."))
+                              # facts are said as phrases or clauses ("chest pain or tightness", "it was
+                              # hot"): named in brackets, never after a bare "because" (tester round 7)
+                              f"What you added{_bracket(why)} makes this more serious: {new[rid].reason}."
+                              if kind == "raised" else f"What you added{_bracket(why)} makes this less serious than I first thought."))
     for rid, f in new.items():
         if rid not in old:
             why = because(rid)
             out.append(Change("added", rid, None, f.level, why, f"New: {f.reason}."))
     return tuple(out)
+
+
+def _bracket(parts: tuple[str, ...]) -> str:
+    return f" ({_join(parts)})" if parts else ""
 
 
 def _join(parts: tuple[str, ...]) -> str:

@@ -77,8 +77,12 @@ class Case:
 
     def unread_once(self, question: str) -> Case | None:
         """The case noting that an answer to `question` could not be read, when that is the
-        first time (the question is then asked again); None the second time (recorded as not sure)."""
-        return None if question in self.unread else replace(self, unread=self.unread + (question,))
+        first time (the question is then asked again); None the second time (recorded as not sure),
+        and None when it was already asked again after another message: a question is asked at
+        most twice (blind vignettes 5: "long run went up to 28k" got the mileage question three times)."""
+        if question in self.unread or f"heard:{question}" in self.unread:
+            return None
+        return replace(self, unread=self.unread + (question,))
 
     def asked_again(self, question: str) -> Case | None:
         """The case noting that a message sent while `question` was pending said something else
@@ -148,13 +152,23 @@ def assess(case: Case, slots: Mapping[str, Any], red_flags: Sequence[RedFlagFind
     found = findings_for(facts_of(case, slots))
     result = case.balance_result()
     usable = result if result is not None and result.verdict != "needs_age" else None
-    decision = decide(slots, red_flags, crisis, findings=found, notes=I.notes(case.intake), balance=usable)
+    notes = I.notes(case.intake)
+    if is_early(case) and not slots.get("pain_pattern"):
+        notes += ("early-soreness",)
+    decision = decide(slots, red_flags, crisis, findings=found, notes=notes, balance=usable)
     return Assessment(decision, found, result)
 
 
 #: Clinical rules for an injury that has just happened: "does it fade within days?" cannot be
 #: answered yet, and its advice does not depend on it (docs/triage.md).
 ACUTE_RULES = ("acute_injury",)
+
+
+def is_early(case: Case) -> bool:
+    """The pain started only in the last day or two (the fact early_onset): too soon to ask
+    whether it fades within days (docs/triage.md, early-soreness)."""
+    early = case.state.facts.get("early_onset")
+    return early is not None and bool(early.value)
 
 
 def is_acute(case: Case, slots: Mapping[str, Any]) -> bool:

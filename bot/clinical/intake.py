@@ -136,6 +136,11 @@ def parse_sex(text: str) -> str | None:
 
 def parse_periods(text: str, plain_yes_no: bool = True) -> str | None:
     norm = normalise(text)
+    if re.search(r"\b(?:(?:haven't|hasn't|have not|has not|not) (?:started|begun|come|got (?:them|it|her period)) yet|"
+                 r"not (?:started|begun) (?:yet|her periods|them)|too young|doesn't have (?:them|periods) yet|no periods yet)\b", norm):
+        # "hers haven't started yet" (a parent of a 14-year-old, tester round 10): normal before 15,
+        # the red flag from 15 on (CLINICAL.md: "never started by 15"): intake_facts decides with the age.
+        return "not_started"
     if re.search(r"\b(stopped|stop|gone|none|no periods?|haven't had|not had|missing|absent|disappeared|"
                  r"never (had|started|got)|no period|lost my|\d+ months? (without|since)|amenorrh\w*)\b", norm):
         return "stopped"
@@ -187,7 +192,9 @@ def parse_mileage(text: str) -> str | None:
         return "up_a_little"
     if re.search(r"\b(same|no change|not really|nope|no|steady|consistent|as usual|unchanged|nothing new)\b", norm):
         return "same"
-    if re.search(r"\b(yes|yeah|yep|more|increased|upped|added|faster|longer|speed ?work|intervals|hills)\b", norm):
+    if re.search(r"\b(yes|yeah|yep|more|increased|upped|added|faster|longer|speed ?work|intervals|hills|went up|gone up|going up|"
+                 r"bumped|built up|building up|stepped up|first (week|weeks|month) back|back (running|to running) after|"
+                 r"after (\d+|a few|a couple of|two|three|four|six) (weeks|months) off)\b", norm):
         return "up_a_lot" if re.search(r"\b(speed ?work|intervals|hills|faster)\b", norm) and re.search(r"\b(and|plus|also)\b", norm) else "up_a_little" if re.search(r"\b(bit|little)\b", norm) else "up_a_lot"
     return None
 
@@ -248,8 +255,34 @@ def parse_past_injury(text: str, plain_yes_no: bool = True) -> str | None:
 
 _SAID_AGE = re.compile(r"\b(?:i'm|i am|im|aged?|age:?)\s*(\d{1,2})\b(?!\s*(?:km|k|mi|miles|min|minutes|s|sec|weeks?|days?|months?|%|/10))"
                        r"|\b(\d{1,2})\s*(?:yo|y/o|yrs? old|years? old|year-old|-year-old)\b|\b(\d{2})\s*(?:f|m)\b")
-_SAID_FEMALE = re.compile(r"\b(i'm a (woman|girl|female)|as a (woman|female|girl)|my periods?|my cycle|(\d{1,2})\s*(f|female)\b)")
-_SAID_MALE = re.compile(r"\b(i'm a (man|guy|bloke|male|boy)|as a (man|male|guy)|(\d{1,2})\s*(m|male)\b)")
+#: A parent or partner telling about the runner with an age ("my son is 14", "my daughter (16)"):
+#: the runner's age and sex (tester round 9: "Are you female or male?" to a parent of a boy).
+_RELATIVE_AGE = r"(?:,? (?:who )?(?:is|'s|s) |,? aged | \(| )(\d{1,2})\b(?!\s*(?:km|k|mi|miles|min|minutes|weeks?|days?|months?|%|/10))"
+_BOYS = r"son|boy|husband|hubby|boyfriend|bf|dad|father|brother|grandson|nephew|stepson"
+_GIRLS = r"daughter|girl|wife|girlfriend|gf|mum|mom|mother|sister|granddaughter|niece|stepdaughter"
+
+
+def _relative(who: str) -> str:
+    """'my son is 14', 'my daughter (16)', 'my 14 year old daughter': a relative with an age."""
+    return rf"my (?:{who}){_RELATIVE_AGE}|my \d{{1,2}}[- ]?(?:yo|y/o|year[- ]old|yr[- ]old|years? old) (?:{who})\b"
+
+
+_SAID_FEMALE = re.compile(r"\b(i'm a (woman|girl|female)|as a (woman|female|girl)|my periods?|my cycle|(\d{1,2})\s*(f|female)\b|"
+                          + _relative(_GIRLS) + ")")
+_SAID_MALE = re.compile(r"\b(i'm a (man|guy|bloke|male|boy)|as a (man|male|guy)|(\d{1,2})\s*(m|male)\b|" + _relative(_BOYS) + ")")
+_SAID_RELATIVE_AGE = re.compile(rf"\bmy (?:{_BOYS}|{_GIRLS}|kid|child|teen|teenager|athlete|runner){_RELATIVE_AGE}")
+#: Periods said outright to have stopped, gone irregular or not started ("hers stopped about 5
+#: months ago", "my periods have been all over the place"; tester round 9: never mentioned).
+_SAID_PERIODS = re.compile(
+    r"\b(?:(?:my|her|their) (?:periods?|cycle)|hers|theirs|(?:no|haven't had (?:a|her|my)|hasn't had (?:a|her)|not had (?:a|her|my)) periods?)\b"
+    r"[^.?!]{0,40}?\b(?:stopped|gone|disappeared|missing|irregular|all over the place|haven't (?:come|started)|hasn't come|"
+    r"not started|months?|since)\b")
+#: The same spot hurt before, said outright ("injured AGAIN, same leg", "3rd time this year").
+_SAID_PAST_INJURY = re.compile(
+    r"\b(?:injured (?:it |myself )?again|hurt (?:it|myself) again|(?:done|did) it again|gone again|"
+    r"same (?:spot|leg|place|side|injury|knee|foot|ankle|calf|hamstring|shin|thing) as (?:last|before|the last)|"
+    r"(?:2nd|3rd|4th|5th|second|third|fourth|fifth) time (?:this year|now|in|since|i've|ive|it's|its)|"
+    r"(?:it's|its|this has|it has) happened before|had (?:it|this|the same) before)\b")
 
 
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -260,7 +293,7 @@ _SAID_RACE = re.compile(
     r"\b(?:race|racing|marathon|half marathon|half|10k|5k|parkrun|ultra|triathlon)\b"
     r"(?:(?!\b(?:last|ago|yesterday|did|ran|raced)\b)[^.?!]){0,40}?"
     rf"\b(?:tomorrow|(?:this|next) (?:weekend|week|month|{_DAYS})|in (?:\d+|a|an|one|two|three|four|five|six"
-    r"|seven|eight|a couple of|a few) (?:days?|weeks?|months?))\b")
+    r"|seven|eight|a couple of|a few) (?:days?|weeks?|wks?|months?))\b")
 
 
 def from_text(intake: Intake, text: str, today: date | None = None) -> Intake:
@@ -271,6 +304,9 @@ def from_text(intake: Intake, text: str, today: date | None = None) -> Intake:
     if not intake.answered("age_band"):
         m = _SAID_AGE.search(norm)
         age = int(next(g for g in m.groups() if g)) if m else None
+        if m is None:
+            m = _SAID_RELATIVE_AGE.search(norm)
+            age = int(m.group(1)) if m else None
         if age is not None and 10 <= age <= 99:
             intake = intake.with_answer("age_band", age_band(age), m.group(0) if m else "", age=age)
     if not intake.answered("sex"):
@@ -279,6 +315,23 @@ def from_text(intake: Intake, text: str, today: date | None = None) -> Intake:
             if m:
                 intake = intake.with_answer("sex", value, m.group(0))
                 break
+    if not intake.answered("mileage_change"):
+        m = _SAID_MILEAGE.search(norm)
+        if m:
+            window = norm[max(0, m.start() - 30):m.end() + 30]
+            read = parse_mileage(window)
+            rise = read if read in ("up_a_lot", "up_a_little") else (
+                "up_a_little" if re.search(r"\b(a (bit|little)|slightly)\b", window) else "up_a_lot")
+            intake = intake.with_answer("mileage_change", rise, m.group(0))
+    if not intake.answered("periods"):
+        m = _SAID_PERIODS.search(norm)
+        said = parse_periods(m.group(0), plain_yes_no=False) if m else None
+        if m and said in ("stopped", "irregular", "not_started"):
+            intake = intake.with_answer("periods", str(said), m.group(0))
+    if not intake.answered("past_injury"):
+        m = _SAID_PAST_INJURY.search(norm)
+        if m:
+            intake = intake.with_answer("past_injury", "yes", m.group(0))
     if not intake.answered("upcoming_race"):
         race = _SAID_RACE.search(norm)
         if race and not _PAST_RACE.search(norm[:race.start()]):
@@ -286,6 +339,15 @@ def from_text(intake: Intake, text: str, today: date | None = None) -> Intake:
             if when in ("soon", "later"):
                 intake = intake.with_answer("upcoming_race", when, race.group(0), race_in_days=days)
     return intake
+
+
+#: A recent rise in load said outright ("started after i upped my mileage", "since I bumped my
+#: miles up for the marathon"): the intake does not ask it again (tester round 7).
+_SAID_MILEAGE = re.compile(
+    r"\b(?:upped|increased|bumped up|bumped|ramped up|ramped|doubled|jumped|added|upping|increasing|ramping|building up|built up) "
+    r"(?:up )?(?:my |the |our |all my )?(?:weekly |training )?(?:mileage|miles|distance|kms?|kilometres|kilometers|training|volume|"
+    r"long runs?|running|load)\b(?: up)?"
+    r"|\b(?:mileage|miles|distance|training|volume|load)\b (?:went up|has gone up|jumped|increased|doubled|shot up|ramped up)\b")
 
 
 #: Words that make a reply about the intake question's subject, for a reply that also states a
@@ -371,6 +433,9 @@ def intake_facts(intake: Intake) -> dict[str, FactValue]:
     if periods in ("regular", "irregular", "stopped"):
         put("periods_stopped_3_months", periods == "stopped", "periods")
         put("periods_irregular", periods == "irregular", "periods")
+    elif periods == "not_started" and intake.age is not None:
+        put("periods_stopped_3_months", intake.age >= 15, "periods")  # "never started by 15"
+        put("periods_irregular", False, "periods")
     mileage = intake.get("mileage_change")
     if mileage in VALUES["mileage_change"]:
         put("mileage_up", mileage == "up_a_lot", "mileage_change")
@@ -399,30 +464,3 @@ def notes(intake: Intake) -> tuple[str, ...]:
 
 def note_text(key: str) -> str:
     return " ".join(str(intake_data()["notes"][key]["text"]).split())
-
-
-def describe(intake: Intake) -> list[str]:
-    """The intake in a clinician's words, for /summary: only what was answered."""
-    labels = {"sex": "Sex", "age_band": "Age", "periods": "Periods", "mileage_change": "Recent training change",
-              "upcoming_race": "Upcoming race", "past_injury": "Injured here before"}
-    words = {
-        "regular": "regular", "irregular": "irregular", "stopped": "stopped for 3 months or more (or never started)",
-        "not_applicable": "not applicable (hormonal contraception, pregnancy or menopause)",
-        "up_a_lot": "a big increase (more than about 30%)", "up_a_little": "a small increase", "same": "no change",
-        "down": "less than before", "soon": "within 8 weeks", "later": "more than 8 weeks away", "none": "none planned",
-        "yes": "yes", "no": "no", "female": "female", "male": "male", "not_said": "not said", "unknown": "not sure",
-    }
-    out = []
-    for slot in ("age_band", "sex", "periods", "mileage_change", "upcoming_race", "past_injury"):
-        value = intake.get(slot)
-        if value is None:
-            continue
-        if slot == "age_band":
-            text = f"{intake.age}" if intake.age is not None else value.replace("_", "-").replace("-plus", "+")
-        else:
-            text = words.get(value, value)
-        if slot == "upcoming_race" and intake.race_in_days is not None and value != "none":
-            text += f" (in about {intake.race_in_days} days)"
-        said = intake.words.get(slot)
-        out.append(f"{labels[slot]}: {text}" + (f' ("{said}")' if said and said.lower() != text.lower() else ""))
-    return out

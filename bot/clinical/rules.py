@@ -44,6 +44,11 @@ class Fact:
     unsaid: str  # its opposite ("you did not fall or twist it")
     yes: tuple[Pattern, ...] = ()
     no: tuple[Pattern, ...] = ()
+    #: Facts this one rules out when it is said (and they are not, in the same message): "I can
+    #: put my finger on one spot" after "it's vague, hard to pin down" is no longer diffuse.
+    contradicts: tuple[str, ...] = ()
+    #: Context that only matters next to a sign ("it was last week"): not noted back on its own.
+    quiet: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,11 @@ class Literal:
 Clause = tuple[Literal, ...]  # any one literal is enough
 
 
+#: A whole reply that only says the person is fine ("im fine", "feel ok", "all good").
+_FINE = re.compile(r"^\W*(?:i'm|im|i am|i feel|feel|feeling|i'm feeling|all|all good|good)?\s*(?:totally |completely |perfectly |"
+                   r"absolutely |pretty |really |all )?(?:fine|ok|okay|alright|all right|good|normal|grand)\W*$")
+
+
 @dataclass(frozen=True)
 class Question:
     """A yes/no question about one fact; its words are the response utter_ask_<id>.
@@ -70,12 +80,17 @@ class Question:
     id: str
     fact: str
     not_about: tuple[re.Pattern[str], ...] = ()
+    #: What a bare "I'm fine" answers (rules.yml `fine:`): no to "are you short of breath now?",
+    #: yes to "can you take four steps?"; None (not said) where it answers nothing ("was it hot?").
+    fine: bool | None = None
 
     def reply(self, text: str) -> bool | None:
         """The reply read as yes (True), no (False), or None: unsure, unclear, or about
         something else (`not_about`)."""
-        from bot.clinical.text import yes_no_rest  # text.py reads the rules: imported here
+        from bot.clinical.text import normalise, yes_no_rest  # text.py reads the rules: imported here
 
+        if self.fine is not None and _FINE.match(normalise(text)):
+            return self.fine
         value, rest = yes_no_rest(text)
         if value is not None and rest and any(p.search(rest) for p in self.not_about):
             return None
@@ -184,7 +199,13 @@ def _load_facts(path: Path) -> dict[str, Fact]:
             fid, str(raw["said"]), str(raw["unsaid"]),
             tuple(_compile(p, where, f"facts.{fid}.yes[{i}]") for i, p in enumerate(_key(raw, "yes") or [])),
             tuple(_compile(p, where, f"facts.{fid}.no[{i}]") for i, p in enumerate(_key(raw, "no") or [])),
+            tuple(str(c) for c in raw.get("contradicts") or []),
+            bool(raw.get("quiet", False)),
         )
+    for fid, fact in facts.items():
+        for other in fact.contradicts:
+            if other not in facts:
+                raise DefinitionError(where, f"facts.{fid}.contradicts", f"unknown fact {other!r}")
     return facts
 
 
@@ -228,16 +249,18 @@ def load_rules(directory: Path, sources: set[str] | None = None, entries: set[st
     for qid, raw in (data.get("questions") or {}).items():
         if not isinstance(raw, dict) or raw.get("fact") not in facts:
             raise DefinitionError(where, f"questions.{qid}", "needs a `fact` defined in facts.yml")
-        if set(raw) - {"fact", "not_about"}:
-            raise DefinitionError(where, f"questions.{qid}", "only `fact` and `not_about`: the "
+        if set(raw) - {"fact", "not_about", "fine"}:
+            raise DefinitionError(where, f"questions.{qid}", "only `fact`, `not_about` and `fine`: the "
                                   f"question's words are the response utter_ask_{qid} in dialogues/domain.yml")
+        if not isinstance(raw.get("fine", False), bool):
+            raise DefinitionError(where, f"questions.{qid}.fine", "yes or no: what a bare \"I'm fine\" answers (or leave it out)")
         not_about = []
         for i, pattern in enumerate(raw.get("not_about") or []):
             try:
                 not_about.append(re.compile(str(pattern)))
             except re.error as exc:
                 raise DefinitionError(where, f"questions.{qid}.not_about[{i}]", f"not a regular expression: {exc}") from None
-        questions[qid] = Question(qid, raw["fact"], tuple(not_about))
+        questions[qid] = Question(qid, raw["fact"], tuple(not_about), raw.get("fine"))
     rules: list[Rule] = []
     for index, raw in enumerate(data.get("rules") or []):
         rid = raw.get("id") if isinstance(raw, dict) else None

@@ -36,7 +36,7 @@ MAX_LEVELS = 6
 MAX_CHECKINS = 8
 MAX_REPORTED = 10
 INTAKE_ORDER = ("age_band", "sex", "periods", "mileage_change", "upcoming_race", "past_injury")
-INTAKE_VALUES = ("regular", "irregular", "stopped", "not_applicable", "up_a_lot", "up_a_little", "same", "down",
+INTAKE_VALUES = ("regular", "irregular", "stopped", "not_applicable", "not_started", "up_a_lot", "up_a_little", "same", "down",
                  "soon", "later", "none", "yes", "no", "female", "male", "not_said", "unknown")
 SECTIONS = ("pain", "findings", "reported", "denied", "background", "balance", "levels", "checkins")
 
@@ -161,6 +161,8 @@ def build(record: Mapping[str, Any], now: datetime, tz: tzinfo, voice: Voice | N
         if name not in rules.facts or name not in reportable or value.how not in (SAID, ANSWERED):
             continue
         fact = rules.facts[name]
+        if fact.quiet and value.value is not True:
+            continue  # "it has not come back since", denied: context for a sign, not a report
         if value.value is True:
             key = SAID_LINE if value.how == SAID else ANSWERED_LINE
             reported.append(voice.say(key, fact=third_person(fact.said), words=value.words))

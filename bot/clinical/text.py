@@ -14,7 +14,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from bot.clinical.rules import ClinicalRules, Fact, Pattern
-from bot.nlu.vocabulary import BODY_PARTS
+from bot.nlu.vocabulary import BODY_PARTS, BODY_PARTS_ES
 
 # Chat spellings -> the forms the patterns expect. Applied word by word.
 SPELLINGS: dict[str, str] = {
@@ -33,19 +33,24 @@ _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"[.!?;]+")
 _NEGATOR = re.compile(
     r"\b(no|not|never|without|didn't|don't|doesn't|isn't|wasn't|aren't|weren't|haven't|hasn't|"
-    r"hadn't|nor|neither|none|nothing|zero|free of|no longer|denies|ruled out|no sign of|no signs of)\b"
+    r"hadn't|nor|neither|none|nothing|zero|free of|no longer|denies|ruled out|no sign of|no signs of|"
+    r"sin|nunca|tampoco|ningun|ninguna|ni)\b"
 )
 # Negation words that do not negate what follows ("no idea why my pee is brown").
 _PSEUDO_NEGATION = re.compile(
     r"\b(no idea|not sure|not only|no matter|not just|no doubt|don't know|not even sure|"
     r"doesn't matter|don't care|not that bad|never mind|nothing else|didn't think much|"
-    r"don't remember|can't remember|didn't notice|don't think)\b"
+    r"don't remember|can't remember|didn't notice|don't think|"
+    # minimising, not denying: "i twisted it, it's nothing, just a silly sprain"
+    r"no es nada|it's nothing|its nothing|nothing serious|nothing major|nothing much)\b"
 )
 _ALL_IS_WELL = re.compile(r"\b(fine|ok|okay|normal|normally|no problem|alright|all right|pain.?free)\b")
 _UNCERTAIN = re.compile(r"\b(not sure (if|whether)|unsure (if|whether)|don't know (if|whether)|no idea (if|whether)|can't tell (if|whether))\s*$")
 _CLAUSE_BREAK = re.compile(
     r"(\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\byet\b|\bexcept\b|\bwhereas\b|\bwhile\b|"
-    r"\band (now|then|my|it|i|since|after)\b|\bthen\b|\bso\b|\bbecause\b|,\s*(?=(my|it|i|i'm|i've|and|the|now|then|this|that|but|so|also|plus)\b))"
+    r"\band (now|then|my|it|i|since|after)\b|\bthen\b|\bso\b|\bbecause\b|"
+    # ", just went down": a denial's list ends where "just", "only" or "instead" say what did happen
+    r",\s*(?=(my|it|i|i'm|i've|and|the|now|then|this|that|but|so|also|plus|just|only|instead|simply)\b))"
 )
 # A negation does not reach across these into what they introduce: "I haven't peed since the
 # marathon" denies peeing, not the marathon; "can't walk since the fall" denies walking, not the fall.
@@ -57,7 +62,9 @@ _HYPOTHETICAL = re.compile(
     r"\b(what if|in case|hypothetically|supposing|suppose|(?<!to )say i(?!')|let's say|"
     r"if (i|you|someone|somebody|a runner|runners|people|one) (ever )?(get|gets|got|have|has|had|feel|feels|felt|notice|notices|start|starts|were to)|"
     r"how (do|would|can|could|should) (i|you|one|we) (know|tell)|signs of|symptoms of|what does .{1,30} feel like|"
-    r"difference between|just curious|in general|asking for a friend)\b"
+    r"difference between|just curious|in general|asking for a friend|"
+    # testing it is not having done it: "should I try hopping on it to see if it hurts?" (tester 6)
+    r"to see if|to check if|to test (if|whether|it)|should i (try|test|check)|do i (need|have) to (try|test))\b"
 )
 
 
@@ -65,6 +72,8 @@ def normalise(text: str) -> str:
     """Lower case, straight quotes, chat spellings fixed, letters repeated 3+ times squeezed to 2."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u2013", "-")
+    # Accents folded ("me desmayé" -> "me desmaye"): the Spanish phrasings in facts.yml are written so.
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = _NON_TEXT.sub(" ", text)
     text = _REPEATS.sub(r"\1\1", text)
     words = []
@@ -111,11 +120,16 @@ def _words(text: str, start: int, end: int) -> str:
     return snippet
 
 
+#: A statement that is itself a denial ("no limp", "not limping"): an earlier denial in a list
+#: ("no injury, no limp") does not turn it round (vignettes 5: read as "can't walk").
+_SAID_AS_A_DENIAL = re.compile(r"(?:no|not|never|without)\b")
+
+
 def negated(text: str, sentence_start: int, match: re.Match[str], words: int = 5) -> bool:
     """Is this statement denied ("no chest pain", "didn't fall or twist it", "numbness? none")?
     `words`: how far back a negation reaches."""
     clause = text[_clause_start(text, sentence_start, match.start()): match.start()]
-    if _ALL_IS_WELL.search(match.group(0)):
+    if _ALL_IS_WELL.search(match.group(0)) or _SAID_AS_A_DENIAL.match(match.group(0)):
         # "no fever, walking fine": a list's negation does not carry into a statement that
         # something is fine; only a negation in its own comma-segment does ("not walking fine").
         clause = clause.rsplit(",", 1)[-1]
@@ -163,6 +177,7 @@ def question_start(sentence: str) -> int:
 def _location_patterns() -> dict[str, re.Pattern[str]]:
     out = {}
     for loc, phrases in BODY_PARTS.items():
+        phrases = phrases + BODY_PARTS_ES.get(loc, ())  # the text is accent-folded: "talon", not "talón"
         words = sorted({p for p in phrases if p not in ("the back", "heal", "sheen", "fot", "shinn")}, key=len, reverse=True)
         tail = r"(?! of\b)" if loc == "lower_back" else ""
         out[f"loc:{loc}"] = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b" + tail)
@@ -255,7 +270,11 @@ _NO = re.compile(
     r"i don't think so|no way|i haven't|i can't say|it doesn't|it isn't|it wasn't|i'm not|i wasn't|"
     r"nothing like that|not that i know|not that i noticed|neither|not as far as i know)\b"
 )
-_UNSURE = re.compile(r"^(not sure|unsure|don't know|dunno|idk|no idea|maybe|possibly|hard to say|can't tell|no clue)\b")
+_UNSURE = re.compile(r"^(not sure|unsure|don't know|dunno|idk|no idea|maybe|possibly|hard to say|can't tell|no clue|"
+                     # not tried, so not known: "I haven't tried hopping, should I?" is no "no" (tester round 5)
+                     r"(i )?(haven't|have not|didn't|did not|never|not) (tried|tested|checked|pressed|done)( it| that)?|"
+                     r"should i (try|test|check)|do i (need|have) to (try|test)|"
+                     r"i've not (tried|tested|checked))\b")
 
 
 def unsure(text: str) -> bool:

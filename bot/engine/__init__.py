@@ -65,6 +65,10 @@ __all__ = ["Engine", "clean_text", "has_words"]
 MAX_PARSE_CHARS = 1000  # the NLU reads this much; the safety screen always reads everything
 MAX_SCREEN_CHARS = 20000
 STALE_BUTTON = text_key("engine.stale_button")
+#: Words around a place said on its own ("hiya, runner from Leeds here", "vivo en Madrid, por cierto").
+_WHERE_FILLERS = frozenset("""i im i'm am in at from the here live living based currently now mate lol haha so ok okay
+    btw by way actually hi hiya hey hello runner just oh sorry yeah yes no not us we we're were and but also
+    vivo estoy en soy de desde por cierto hola""".split())
 NOT_UNDERSTOOD = text_family("typed", ["time", "tz", "unit", "day", "country", "forget"])
 #: Intents a message with a leading pleasantry may carry for the pleasantry alone: "thanks. what
 #: shoes should I get" is read again without "thanks." ("what shoes should I get").
@@ -77,7 +81,6 @@ FEELING_ACTION = "action_acknowledge_feeling"
 #: Intents of a message that, with a feeling and no slot filled, only says how the runner feels
 #: ("so frustrating" to a question): acknowledged, and the question asked again.
 FEELING_ONLY = ("off_topic", "inform", "affirm", "deny", "goodbye", "why_ask")
-ENGLISH_ONLY = text_key("crisis.english_only")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
@@ -238,7 +241,7 @@ class Engine:
             return None
         if any(e.kind == "delete_data" for e in result.effects):
             return result
-        if any(b.payload.startswith(commands.ACTION_PREFIX) for r in result.replies for b in r.buttons):
+        if commands.asks_its_own_question(result.replies):
             # The command asks a question of its own ("Delete it all?", "Which day?"): it owns the
             # next answer. The pending question stays pending and comes back when the command is
             # done or cancelled; shown now, a typed "yes" could answer either (a red-flag question).
@@ -287,6 +290,7 @@ class Engine:
 
         # Where the runner says they are decides the crisis lines of this very reply.
         bookkeeping.hear_place(turn, text, self.kb)
+        bookkeeping.hear_who(turn, text)
         # Safety first, on the whole text, in every state (docs/safety.md).
         turn.awaiting = self.flow.awaiting(turn) or ("form_answer" if self._setting_up(turn) else None)
         language_before = bookkeeping.crisis_context(turn).get("language")
@@ -304,6 +308,11 @@ class Engine:
                 await self._replay(turn)
                 return
 
+        if turn.country_heard is not None and not finding and self._only_says_where(text):
+            # "911?? I'm in the UK mate": the note (and, at the emergency level, the number there)
+            # is the whole answer; the pending question again. Not an article on warning signs.
+            self.flow.reask(turn)
+            return
         if len(text) > MAX_PARSE_CHARS:
             self.renderer.say(turn, "utter_long_message")
         # The one parse of this message: the actions read it from the tracker (bot.tracker.parsed_slots).
@@ -317,11 +326,21 @@ class Engine:
             # In the crisis protocol every message gets its reply (with the resources), in English
             # if the bot has no texts in the person's language: say so first (once).
             if turn.slots.get("message_language") != language_before:
-                self.renderer.text(turn, ENGLISH_ONLY)
+                self.renderer.english_only(turn)
             understood = True
         if not understood:
             if soft:  # distress is acknowledged in any language
                 await self.flow.interrupt(turn, str(finding))
+            # A warning sign is read in Spanish too (knowledge/clinical/facts.yml): "me desmayé al
+            # terminar la carrera" gets the emergency advice, in English with that said first,
+            # never "I only understand English" alone (new-user tester round 5).
+            sign = await self._later_screens(turn)
+            if sign:
+                if turn.slots.get("message_language") != language_before:  # said once, as in a crisis
+                    self.renderer.english_only(turn)
+                await self.flow.interrupt(turn, sign)
+                await self._replay(turn)
+                return
             self.renderer.say(turn, "utter_not_understood_language")
             self.flow.reask(turn)
             return
@@ -424,6 +443,12 @@ class Engine:
             turn.text, turn.payload_values = text, None
             self._parse(turn, text)
             await self.flow.dispatch(turn)
+
+    def _only_says_where(self, text: str) -> bool:
+        """The message says where the runner is and nothing else ("im in sydney lol", "runner
+        from Leeds here", "911?? I'm in the UK mate"): every word a place's or a filler."""
+        words = WORD.findall(text.lower())
+        return bool(words) and all(w in _WHERE_FILLERS or w in self.kb.place_words for w in words)
 
     def _understood(self, turn: Turn) -> bool:
         """English, or (in a state that says so) a language the crisis texts are translated into.

@@ -4,11 +4,13 @@ check-in entries and a tidy conversation (bot.record has the shape)."""
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
+from bot.engine.render import REPORTING_FOR_SLOT
 from bot.engine.state import Turn
 from bot.record import (CHECKIN_LIMIT, CRISIS_MEMORY_HOURS, HISTORY_LIMIT, CheckinEntry, Conversation,
                         HistoryEntry, UserRecord, copy_json)
@@ -81,6 +83,10 @@ UNKNOWN_COUNTRY = "unknown"
 
 COUNTRY_HEARD = text_key("settings.country_heard")
 COUNTRY_HEARD_OTHER = text_key("settings.country_heard_other")
+COUNTRY_HEARD_EMERGENCY = text_key("settings.country_heard_emergency")
+COUNTRY_HEARD_OTHER_EMERGENCY = text_key("settings.country_heard_other_emergency")
+COUNTRY_HEARD_CRISIS = text_key("settings.country_heard_crisis")
+COUNTRY_HEARD_OTHER_CRISIS = text_key("settings.country_heard_other_crisis")
 
 
 def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> None:
@@ -97,12 +103,48 @@ def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> None:
     turn.country_heard = code
 
 
+#: A first report about someone else: a relative, friend or athlete named as the one it happened to
+#: ("my son is 14 and his heel hurts", "my husband collapsed at parkrun", "one of my athletes").
+_ABOUT_OTHER = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?:my|our|one of my) (?:\d{1,2}[- ]?(?:yo|y/o|year[- ]old|yr[- ]old) )?"
+    r"(?:husband|hubby|wife|partner|son|daughter|kid|child|teen|teenager|boy|girl|mate|friend|buddy|pal|dad|father|mum|mom|"
+    r"mother|brother|sister|boyfriend|girlfriend|bf|gf|athletes?|runners?|client|teammate|flatmate|roommate|"
+    r"running (?:buddy|partner|mate))\b(?!\W+(?:says|said|thinks|reckons|told me|wants me|keeps telling me)\b)")
+_FIRST_PERSON_PAIN = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my (?:own )?(?:knee|shin|foot|heel|calf|ankle|hip|back|leg|legs|hamstring|achilles))\b")
+
+
+def hear_who(turn: Turn, text: str) -> None:
+    """Whether the first report is about someone else: then the questions say "they" (render)."""
+    if turn.slots.get(REPORTING_FOR_SLOT) or turn.slots.get("pain_location") or turn.slots.get("triage_level"):
+        return  # decided on the first report only
+    lower = text.lower()
+    if _ABOUT_OTHER.search(lower) and not _FIRST_PERSON_PAIN.search(lower):
+        turn.slots[REPORTING_FOR_SLOT] = "other"
+
+
 def say_place_heard(turn: Turn) -> None:
     """The note that the crisis lines follow the place heard: before the turn's question (the
-    message with buttons stays the last one), else at the end."""
+    message with buttons stays the last one), else at the end. First, when the conversation is
+    at the emergency level: the emergency number there."""
     if turn.country_heard is not None:
-        key = COUNTRY_HEARD_OTHER if turn.country_heard == OTHER_COUNTRY else COUNTRY_HEARD
-        at = next((i for i, r in enumerate(turn.replies) if r.buttons), len(turn.replies))
+        # After an emergency ("Call 911 now" to a runner in Leeds), the right number is said at
+        # once, as an instruction, not only as a note about helplines (tester round 5).
+        emergency = turn.slots.get("triage_level") == "emergency"
+        # In a crisis conversation ("im in dublin" after "everyone would be better off without
+        # me"), that country's crisis line at once and the safety question again (tester round 9:
+        # only a note about helplines, no number).
+        context = crisis_context(turn)
+        crisis = bool(context.get("risk")) and not emergency
+        other = turn.country_heard == OTHER_COUNTRY
+        if crisis:
+            key = COUNTRY_HEARD_OTHER_CRISIS if other else COUNTRY_HEARD_CRISIS
+        elif other:
+            key = COUNTRY_HEARD_OTHER_EMERGENCY if emergency else COUNTRY_HEARD_OTHER
+        else:
+            key = COUNTRY_HEARD_EMERGENCY if emergency else COUNTRY_HEARD
+        # First, before a question's lead-in ("One quick question first" must stay next to its
+        # question; tester round 11 saw the note between them).
+        at = 0
         turn.replies.insert(at, Reply(turn.voice.say(key)))
 
 

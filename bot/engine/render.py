@@ -14,11 +14,16 @@ from typing import Any
 
 from bot.dialogue import Dialogue
 from bot.engine.state import Turn
+from bot.texts import text_key
 from bot.turn import Button, Reply
+
+ENGLISH_ONLY = text_key("crisis.english_only")
 
 #: Keys of a rasa-sdk dispatcher message; any other key is a value for the response's placeholders.
 #: The acknowledgement of distress; `utter_distress_<kind>` when the screen named the feeling.
 DISTRESS = "utter_distress"
+#: The slot that says the runner reports for someone else (bookkeeping.hear_who).
+REPORTING_FOR_SLOT = "reporting_for"
 _MESSAGE_KEYS = {"text", "buttons", "elements", "custom", "template", "response", "image", "attachment",
                  "json_message", "metadata"}
 
@@ -47,6 +52,12 @@ class Renderer:
         """Say a text of the catalog (dialogues/texts/)."""
         turn.replies.append(Reply(turn.voice.say(key, **values)))
 
+    def english_only(self, turn: Turn) -> None:
+        """"Sorry, I only understand English": in the message's language when the catalog has it,
+        else in English (never in the language of an earlier message)."""
+        voice = turn.voice.in_language(str(turn.slots.get("message_language") or "en"))
+        turn.replies.append(Reply(voice.say(ENGLISH_ONLY)))
+
     def render(self, turn: Turn, message: dict[str, Any]) -> None:
         """Say what an action's dispatcher collected: a response by name, or its own text."""
         name = message.get("response")
@@ -54,6 +65,8 @@ class Renderer:
             kind = turn.slots.get("distress_kind")
             if kind and f"{DISTRESS}_{kind}" in self.dialogue.responses:
                 name = f"{DISTRESS}_{kind}"
+        if name and turn.slots.get(REPORTING_FOR_SLOT) == "other" and f"{name}_other" in self.dialogue.responses:
+            name = f"{name}_other"  # asked of a parent, partner or coach: "they", not "you"
         if name and not message.get("text"):
             voice = turn.voice
             variants = voice.texts.response(name, voice.locale)

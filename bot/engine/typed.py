@@ -5,7 +5,8 @@ answers; a button of a question no longer pending is not read (as Telegram treat
 A typed message is read as a press of one of them (`press_for`) when it is:
 
 - the button's label, give or take case, spaces, quotes and a trailing "?", "." or "!"
-  ("fades within days", "why", "19:00");
+  ("fades within days", "why", "19:00"), or its first two words or more when no other label
+  starts so ("carry on" for "Carry on about my running");
 - for the account flows' buttons (payloads "!…", bot.commands), a value of the kind they ask for,
   also one no button shows: a time ("7pm", "19:00", "7:30 am" -> !checkin time 19:00), a time zone
   by IANA name, city, country or common name ("im in toronto, eastern time" -> America/Toronto),
@@ -117,6 +118,12 @@ def press_for(text: str, buttons: Sequence[Button], countries: Mapping[str, str]
     for button in buttons:
         if normal(button.label) == said:
             return button
+    # The start of one button's label, two words or more ("carry on" for "Carry on about my
+    # running", tester round 8): that button, when no other label starts so.
+    if len(said.split()) >= 2:
+        starting = [b for b in buttons if normal(b.label).startswith(said + " ")]
+        if len(starting) == 1:
+            return starting[0]
     words = _WORD.findall(said)
     if len(words) > MAX_WORDS:
         return None

@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.knowledge.classifier import MODEL_FILE, QuestionModel
 from bot.knowledge.loader import OTHER_COUNTRY, CrisisCountry, CrisisResources, KnowledgeData, load_data
 from bot.knowledge.model import REQUIRED_IDS, Advice, Answer, Entry
-from bot.knowledge.retrieval import Explanation, Retriever, after_pleasantry
+from bot.knowledge.retrieval import LEMMAS_FILE, Explanation, Retriever, after_pleasantry, prime_lemmas
 from bot.texts import fill
 from bot.vocabulary import DETAILS, LEVELS, LOCATIONS, PATTERNS
 
@@ -52,6 +52,7 @@ class KnowledgeBase:
 
         `levels` and `locations` default to the shared vocabulary (bot.vocabulary)."""
         directory = Path(directory)
+        prime_lemmas(directory / LEMMAS_FILE)  # the build's lemmas: no spaCy for ~3,000 texts
         return cls(load_data(directory, levels, locations), levels, locations,
                    QuestionModel.load(directory / MODEL_FILE))
 
@@ -133,25 +134,17 @@ class KnowledgeBase:
         return "\n".join(lines)
 
     def source_line(self, entry_ids: Iterable[str]) -> str:
-        """'Source: ...' naming every distinct source of the given entries, in order; the
-        article once, with its sections together ('"Why Runners ...", sections "A", "B"')."""
+        """'Source: ...' naming every distinct source of the given entries, in order, shortly
+        ("Bachmann et al., BMJ 2003"); the article once, by its title."""
         refs: list[str] = []
         for entry_id in entry_ids:
             for ref in self.entry(entry_id).source:
                 if ref not in refs:
                     refs.append(ref)
-        sources = self._data.sources
-        sections = [sources.sections[r.removeprefix("article#")] for r in refs if r.startswith("article#")]
-        citations: list[str] = []
-        for ref in refs:
-            if not ref.startswith("article#"):
-                citations.append(sources.citation(ref))
-            elif len(sections) == 1:
-                citations.append(sources.citation(ref))
-            elif sections:
-                citations.append(f'"{sources.article_title}", sections ' + ", ".join(f'"{s}"' for s in sections))
-                sections = []
-        return ("Sources: " if len(refs) > 1 else "Source: ") + "; ".join(citations)
+        # Short citations (who and when; the article by its title, once): on a phone the full
+        # citations doubled an answer's length (tester round 5). The full ones: knowledge/sources.yml.
+        citations = list(dict.fromkeys(self._data.sources.short_citation(r) for r in refs))
+        return ("Sources: " if len(citations) > 1 else "Source: ") + "; ".join(citations)
 
     # -- questions -------------------------------------------------------------------------
 
@@ -306,7 +299,7 @@ class KnowledgeBase:
 
     def cite(self, refs: Iterable[str]) -> str:
         """'Source: ...' for source references (`clinical:<id>`, `article#<section>`)."""
-        citations = [self._data.sources.citation(r) for r in dict.fromkeys(refs)]
+        citations = list(dict.fromkeys(self._data.sources.short_citation(r) for r in refs))
         return ("Sources: " if len(citations) > 1 else "Source: ") + "; ".join(citations)
 
     def disclaimer(self) -> str:
@@ -355,10 +348,34 @@ class KnowledgeBase:
             r"(?:\b(?:i'm|im|i am|i live|i've lived|i have lived|living|live|based|we're|we are|we live|here|currently|"
             r"staying|located|i'm based|im based|i'm from|im from|i am from|from)\b(?:\s+\w+){0,2}?\s+"
             r"(?:in|near|outside|from)\s+(?:the\s+)?|\b(?:here|back) in\s+(?:the\s+)?|"
-            r"\b(?:estoy|vivo|soy de|desde)\s+(?:en\s+)?)"
-            rf"(?P<place>{alternatives})(?![\w-])|\b(?P<based>{alternatives})[- ]based\b",
+            # "runner from Leeds here", "hiya from Sydney" (tester round 5)
+            r"\b(?:runner|runners|lad|lass|guy|girl|bloke|woman|man|mum|mom|dad|parent|coach|hello|hi|hiya|greetings)\s+"
+            r"(?:from|in)\s+(?:the\s+)?|"
+            r"\b(?:estoy|vivo|soy de|desde)\s+(?:en\s+)?|"
+            # "what number do i call in canada?" (tester round 7)
+            r"\b(?:call|ring|dial|phone|text|number|numbers|helpline|hotline|lines?)\s+(?:is it\s+|do i use\s+)?(?:in|for)\s+(?:the\s+)?|"
+            # "hey from toronto", "from brisbane, aus" at the start; "im australian", "a fellow
+            # aussie", "as a canadian" (tester round 7)
+            r"^\W*(?:(?:hey|hi|hello|hiya|g'?day|gday|morning|evening|yo|howdy)\W+(?:there\W+|all\W+|guys\W+|mate\W+)?)?from\s+(?:the\s+)?|"
+            r"\b(?:i'm|im|i am|as an?|fellow|proud|a)\s+(?:an?\s+|fellow\s+|proud\s+)?(?=(?:aussie|australian|canadian|american|"
+            r"british|brit|scottish|scot|welsh|irish|kiwi)\b)|"
+            # "running in scotland", "training in sydney" (tester round 8)
+            r"\b(?:running|run|training|racing|jogging)\s+(?:in|around)\s+(?:the\s+)?|"
+            # "my mate just finished a half in brisbane" (tester round 9: told 911)
+            r"\b(?:race|half|marathon|half marathon|10k|5k|parkrun|ultra|trail race|event|fun run)\s+(?:in|at|around)\s+(?:the\s+)?)"
+            rf"(?P<place>{alternatives})(?![\w-])|\b(?P<based>{alternatives})[- ]based\b"
+            # "melbourne runner here", "glasgow runner", "aussie runner" (tester round 7)
+            rf"|\b(?P<runner>{alternatives})\s+(?:runner|runners|lad|lass|girl|guy|bloke|mum|mom|dad|parkrunner|trail runner|here(?!\s+(?:we|i)\s+come))\b"
+            # "chest pain at the gold coast marathon" (tester round 9): at the race now, not "ran
+            # the London marathon" some time
+            rf"|\b(?:at|during|doing|running|racing|mid)\s+(?:the\s+|my\s+|this\s+)?(?P<event>{alternatives})\s+(?:marathon|half marathon|half|parkrun|10k|5k|ultra|race|fun run)\b",
             re.IGNORECASE,
         )
+
+    @cached_property
+    def place_words(self) -> frozenset[str]:
+        """Every word of every place name (knowledge/crisis_resources.yml `places`), lower case."""
+        return frozenset(w for name in self._places[0] for w in _PLACE_WORD.findall(name))
 
     def place_said(self, text: str) -> str | None:
         """The country code (or "other") of a place the runner says they are in: "I'm in
@@ -367,7 +384,7 @@ class KnowledgeBase:
         codes, last_words, rx = self._places
         if rx is None or last_words.isdisjoint(_PLACE_WORD.findall(text.lower())):
             return None
-        found = [(m.group("place") or m.group("based")).lower() for m in rx.finditer(text)]
+        found = [(m.group("place") or m.group("based") or m.group("runner") or m.group("event")).lower() for m in rx.finditer(text)]
         return codes[found[-1]] if found else None  # the last one said wins
 
     def countries(self, locale: str = "en") -> tuple[CrisisCountry, ...]:
@@ -414,9 +431,11 @@ class KnowledgeBase:
         """An entry's text with its country placeholders filled."""
         return self._text(entry, country, locale)
 
-    def actions(self, entry: Entry, country: str | None = "US", locale: str = "en") -> tuple[str, ...]:
-        """An entry's actions with their country placeholders filled."""
-        return tuple(fill(a, self.country_values(country, locale)) if "{" in a else a for a in entry.actions)
+    def actions(self, entry: Entry, country: str | None = "US", locale: str = "en", *, other: bool = False) -> tuple[str, ...]:
+        """An entry's actions with their country placeholders filled; `other`: said to someone
+        reporting for another person (`actions_other`, when the entry has them)."""
+        lines = entry.actions_other if other and entry.actions_other else entry.actions
+        return tuple(fill(a, self.country_values(country, locale)) if "{" in a else a for a in lines)
 
     def level_heading(self, level: str) -> str:
         """The level's first line of advice (levels.yml), placeholders unfilled."""

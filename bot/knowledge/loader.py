@@ -22,7 +22,7 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ENTRY_FIELDS = {
     "id", "title", "text", "source", "keywords", "questions", "related", "locations", "levels",
-    "role", "include_crisis_resources", "patterns", "detail", "actions", "only_about",
+    "role", "include_crisis_resources", "patterns", "detail", "actions", "actions_other", "only_about",
 }
 
 
@@ -43,6 +43,13 @@ class Sources:
         if ref.startswith("article#"):
             return f'"{self.article_title}", section "{self.sections[ref[len("article#"):]]}"'
         return self.clinical[ref[len("clinical:"):]]
+
+    def short_citation(self, ref: str) -> str:
+        """The citation as a chat message gives it: who and when ("Bachmann et al., BMJ 2003"),
+        or the article's title; what each found is in knowledge/sources.yml and the PDF summary."""
+        if ref.startswith("article#"):
+            return f'"{self.article_title}"'
+        return self.clinical[ref[len("clinical:"):]].split(": ", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -271,10 +278,15 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
         raise DefinitionError(path, f"{entry_id}.actions", "only advice_* entries, red_flag entries and location "
                               "entries (answers with locations and no detail) have actions: the advice's first "
                               "message lists them")
-    for action in actions:
-        if len(action) > MAX_ACTION_CHARS:
-            raise DefinitionError(path, f"{entry_id}.actions", f"{action[:40]!r}... is {len(action)} characters; "
-                                  f"an action is one short line on a phone (at most {MAX_ACTION_CHARS})")
+    actions_other = _strings(raw.get("actions_other"), path, f"{entry_id}.actions_other")
+    if actions_other and not actions:
+        raise DefinitionError(path, f"{entry_id}.actions_other", "the lines for someone reporting for another "
+                              "person replace `actions`: give `actions` too")
+    for key, lines in (("actions", actions), ("actions_other", actions_other)):
+        for action in lines:
+            if len(action) > MAX_ACTION_CHARS:
+                raise DefinitionError(path, f"{entry_id}.{key}", f"{action[:40]!r}... is {len(action)} characters; "
+                                      f"an action is one short line on a phone (at most {MAX_ACTION_CHARS})")
     crisis = raw.get("include_crisis_resources", False)
     if not isinstance(crisis, bool):
         raise DefinitionError(path, f"{entry_id}.include_crisis_resources", "must be true or false")
@@ -294,6 +306,7 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
         patterns=patterns,
         detail=detail,
         actions=actions,
+        actions_other=actions_other,
         only_about=_strings(raw.get("only_about"), path, f"{entry_id}.only_about"),
     )
 

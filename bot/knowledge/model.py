@@ -43,6 +43,9 @@ class Entry:
     patterns: tuple[str, ...] = ()  # advice only: the pain patterns it is for (empty = any)
     detail: str | None = None  # the detail button it can fill (DETAILS), if any
     actions: tuple[str, ...] = ()  # short imperative lines for the advice's first message
+    #: The same lines said to someone reporting for another person ("keep them lying down"): a
+    #: parent, partner or coach (the `reporting_for` slot); `actions` when there are none.
+    actions_other: tuple[str, ...] = ()
     # Words one of which a question must contain for this entry to answer it ("word*": any
     # ending); empty = any question it matches best. "I feel a bit sick" is not about disordered
     # eating, though "sick" is one of that entry's words.

@@ -14,7 +14,9 @@ splints?"). What a clause starts with decides it:
 - an auxiliary followed by a subject ("is it", "can I", "does that", "are my"): a question;
 - an auxiliary followed by anything else ("is cycling ok", "can still stand on one leg"): a
   question unless it is the answer the bot asked for (the caller says so: `answers_request`);
-- a request word ("any tips", "exercises for ...", "best stretches ..."): a question.
+- a request word ("any tips", "exercises for ...", "best stretches ..."): a question;
+- a choice said first ("ice or heat for a tight calf") or asked at the end ("foam roller yes or
+  no", "ice baths, good or bad"): a question.
 
 A first word the English lemma table does not know, that is a question word typed with two
 letters swapped or one missing ("hwo", "waht", "shuold", "shld"), counts as that word.
@@ -53,7 +55,8 @@ NOT_REQUESTS = re.compile(r"^(any ?time|any ?more|any ?way|anything (?:but|else 
 #: Words before the question that are not part of it: "so", "just", "tbh", "quick question".
 FILLERS = frozenset({"so", "and", "also", "but", "just", "ok", "okay", "um", "umm", "hmm", "btw", "tbh",
                      "honestly", "question", "quick", "please", "oh", "well", "then", "plus", "or",
-                     "anyway", "right", "mate", "lol", "unrelated", "another", "one", "more", "thing"})
+                     "anyway", "right", "mate", "lol", "unrelated", "another", "one", "more", "thing",
+                     "tldr", "tl", "dr", "pls", "plz", "basically", "seriously", "genuinely", "real"})
 #: "at what point ...", "for how long ...", "in which ...".
 PREPOSITIONS = frozenset({"at", "in", "for", "after", "by", "on", "to", "from", "with", "within", "about"})
 #: A clause that wonders aloud asks too ("I'm wondering whether ...", "hard to tell if ...").
@@ -99,6 +102,10 @@ def clause_asks(clause: str, words: list[str], known: Callable[[str], bool], *, 
     if not words:
         return False
     first = words[0]
+    if len(words) >= 3 and words[1] == "or" and not answers_request:
+        return True  # a choice said first: "ice or heat for a tight calf"
+    if clause.endswith((" yes or no", " good or bad", " ok or not", " or nah")):
+        return True  # a choice asked at the end: "foam roller yes or no"
     first = fuzzy_question_word(first, known) or first
     second = words[1] if len(words) > 1 else ""
     if first in QUESTION_WORDS:

@@ -31,20 +31,25 @@ _UNSURE = re.compile(
     r"maybe|perhaps|possibly|i guess|guess so|i suppose|suppose so|kind of|kinda|sort of|sorta|i think so|"
     r"think so|probably|hard to say|depends|for now|at the moment|right now yes|i hope so|hopefully|"
     r"no se|no lo se|ni idea|tal vez|quiza|quizas|a lo mejor|puede ser|creo que si|mas o menos|supongo|"
-    r"no estoy segur[oa]|no se si|no sabria)\b|^\?+$|^(?:hmm+|um+|uh+|eh+|meh)\W*$"
+    r"no estoy segur[oa]|no se si|no sabria|"
+    # French, German, Portuguese, Italian: the basics, as for "no" below
+    r"je ne sais pas|je sais pas|sais pas|aucune idee|peut etre|peut-etre|ich weiss (?:es )?nicht|weiss nicht|"
+    r"keine ahnung|vielleicht|nao sei|talvez|non lo so|non so|forse)\b|^\?+$|^(?:hmm+|um+|uh+|eh+|meh)\W*$"
 )
 _NOT_SAFE = re.compile(
     r"\b(?:not safe|unsafe|i'?m not|i am not|not really|not at all|not ok|not okay|not fine|not alright|"
     r"not good|no i'?m not|can'?t keep myself safe|don'?t feel safe|do not feel safe|don'?t think so|"
     r"probably not|not right now|not tonight|no im not|help me|please help|i need help|scared|in danger|"
     r"no estoy a salvo|no estoy bien|no estoy segura? de mi|no me siento a salvo|ayuda|ayudame|"
-    r"tengo miedo|nada bien|para nada)\b"
+    r"tengo miedo|nada bien|para nada|pas en securite|je ne suis pas bien|nicht sicher|nicht in sicherheit|"
+    r"nao estou (?:segur[oa]|em seguranca|bem)|non sono al sicuro|non sto bene)\b"
 )
 _SAFE = re.compile(
     r"\b(?:i'?m safe|i am safe|im safe|i'?m ok|i'?m okay|im ok|im okay|i'?m fine|im fine|i am fine|i'?m alright|"
     r"i am ok|i am okay|i'?m good|safe now|safe right now|yes i'?m safe|all good|i'?m all right|i'm not going to do "
     r"anything|not gonna do anything|not going to do anything|won'?t do anything|i won'?t|estoy a salvo|"
-    r"estoy bien|estoy tranquil[oa]|todo bien|me siento a salvo|estoy segur[oa]|safe)\b"
+    r"estoy bien|estoy tranquil[oa]|todo bien|me siento a salvo|estoy segur[oa]|safe|je suis en securite|"
+    r"ich bin (?:in )?sicher(?:heit)?|estou (?:segur[oa]|em seguranca)|sono al sicuro)\b"
 )
 # Help is coming or here: as good as "safe" for the question (the flow then keeps the lines in view).
 _GETTING_HELP = re.compile(
@@ -66,8 +71,13 @@ _NO = re.compile(r"^(?:(?:la verdad|honestly|tbh|actually|really|to be honest|si
 # "I am" / "I'm" is a yes only alone: "im at the station" says where, not that they are safe.
 _YES_SAFE = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|correct|(?:i am|i'?m)\W*$|oui|ja|sim)\b")
 # "I won't hurt myself" is a reassurance, not crisis talk.
-_REASSURANCE = re.compile(r"\b(?:not (?:gonna|going to)|won'?t|will not|wouldn'?t|never) (?:do anything|do it|"
+#: Also read by the crisis screen: a time inside a reassurance is no time to act.
+REASSURANCE = re.compile(r"\b(?:not (?:gonna|going to)|won'?t|will not|wouldn'?t|never) (?:do anything|do it|"
                           r"hurt myself|kill myself|harm myself|act on (?:it|them|anything))\b")
+# Being alone is where the person is, not talk of risk: "home alone tonight but i won't do anything"
+# is a reassurance (tester round 6 was asked "are you safe?" four times); the reply to "safe" asks
+# them to keep someone with them.
+_ALONE = re.compile(r"\b(?:home |at home |on my |all )?(?:alone|on my own|by myself)\b")
 # Saying what an earlier remark meant, after the direct question: "not like that", "i meant rehab".
 _CLARIFIES = re.compile(r"\b(?:not like that|not in that way|not that way|didn'?t mean (?:it )?(?:like that|that way|literally)|"
                         r"not literally|(?:sorry|no|oh|haha|lol),? i (?:meant|mean)|i meant (?:the|my|like|whats|what'?s|it'?s|"
@@ -81,7 +91,33 @@ _JOKE_RETRACTION = re.compile(
 #: ...unless the joke is denied ("not joking", "no joke", "I'm not kidding").
 _NOT_A_JOKE = re.compile(r"\b(?:not|no|n't|never|ain't)\s+(?:\w+\s+)?(?:a )?(?:joke|joking|kidding)\b|\bno es broma\b|"
                          r"\bi mean (?:it|that)\b")
+#: The wish itself denied, to either question ("I don't want to die lol I just want my hamstring
+#: back"): what they meant was the figure of speech, as with a joke owned up to.
+_DENIES_WISH = re.compile(r"\b(?:i )?(?:don'?t|do not|dont) (?:actually |really |literally )?want to (?:die|kill myself|be dead|end it)\b|"
+                          r"\b(?:i'?m|im|i am) not (?:actually |really )?suicidal\b")
 _NEGATED_SAFE = re.compile(r"\b(?:not|never|no|don'?t|do not|n't)\s+(?:\w+\s+)?(?:safe|ok|okay|fine|alright|bien|a salvo)\b")
+#: "I wouldn't say I'm safe", "can't say im safe", "dont think im ok": a no (blind safety set 4).
+_WOULDNT_SAY_SAFE = re.compile(r"\b(?:wouldn'?t|would not|couldn'?t|can'?t|cannot|don'?t|do not|not gonna|won'?t) "
+                               r"(?:say|call|think|feel|claim|pretend|really say|exactly say|honestly say)(?: that)? "
+                               r"(?:i'?m|i am|im|that i'?m)? ?(?:totally |really |completely |entirely )?(?:safe|ok|okay|fine|alright)\b")
+#: Safe only for a while ("safe from myself until tonight", "ok till my wife leaves"): not safe.
+_SAFE_UNTIL = re.compile(r"\b(?:safe|ok|okay|fine|alright)\b[^.?!]{0,30}\b(?:until|till|til|for the next)\b")
+#: Two negations ("not not safe", "not unsafe") or a no with "I'm fine" ("no im fine"): the answer is
+#: unclear, so the question is asked again gently rather than read as either (tester round 7).
+_MIXED = re.compile(r"\bnot (?:not|unsafe)\b|^(?:no|nah|nope)\W+(?:i'?m|im|i am) (?:fine|ok|okay|good|alright|safe)\b")
+#: A question back or a shrug ("define safe", "does it matter"): unclear, asked again.
+_QUESTION_BACK = re.compile(r"\b(?:define safe|what do you mean(?: by)?(?: safe)?|what does safe mean|safe from what|"
+                            r"does it matter|why does it matter|who cares|what'?s the difference|does it even matter)\b")
+#: Sarcasm marks on a "safe" ("oh yeah totally safe, never better 🙃"): not a settled safe.
+_SARCASM = re.compile("[\U0001F643\U0001F644\U0001F612\U0001F611\U0001F921\U0001F480]|"
+                      r"\b(?:never better|yeah right|oh totally|oh yeah totally|totally fine lol|obviously|sure sure|"
+                      r"living the dream|couldn'?t be better)\b", re.IGNORECASE)
+#: "No plan" to "are you safe?" ("no, I have no plan, I just feel empty"): the "no" answers a
+#: question about a plan, not about safety (tester round 10 was sent to 911). Not a settled safe
+#: either: unclear, asked again gently with the lines in view, unless they also say they are safe.
+_NO_PLAN = re.compile(r"\b(?:no|not any|don'?t have (?:a|any)|do not have (?:a|any)|haven'?t got (?:a|any)|haven'?t (?:made|got) (?:a|any)|"
+                      r"without (?:a|any)|not making (?:a|any)|never made (?:a|any)) ?(?:real |actual )?(?:plan|plans|intention|intentions|intent)\b|"
+                      r"\bnot (?:planning|going) (?:to|on) (?:do|doing) (?:anything|it)\b|\bno (?:intention|plans?) (?:to|of)\b")
 _CLAUSES = re.compile(r"\.{2,}|[.,;!\u2026]+|\s-\s")
 _SHORT = 12  # words: past this, a message is a statement to screen, not an answer
 
@@ -111,20 +147,33 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         # "haha no not like that. im ok, just annoyed my calf keeps going": the person says what
         # they meant, however long the message, and nothing in it speaks of risk: a no.
         return NO
-    if (_JOKE_RETRACTION.search(t) and not _NOT_A_JOKE.search(t) and not _NOT_SAFE.search(t)
+    if ((_JOKE_RETRACTION.search(t) or _DENIES_WISH.search(t)) and not _NOT_A_JOKE.search(t) and not _NOT_SAFE.search(t)
             and not _talks_of_risk(text)):
         return JOKING
     if question == "thoughts" and _NOT_A_JOKE.search(t) and not (_SAFE.search(t) and not _NEGATED_SAFE.search(t)):
         # "I'm not joking", "no joke, I mean it": they mean it (read as "I'm not", it was a no).
         # "no joke, I'm fine" is an emphatic no: read as usual below.
         return YES
-    if not t or len(t.split()) > _SHORT:
+    if not t:
         return None
+    if len(t.split()) > _SHORT:
+        # A long message that opens with the answer ("yeah im safe. my sister has the pills now and
+        # shes staying with me tonight"): the opening clause answers, when nothing after it speaks
+        # of risk (a "safe") (blind safety set 4).
+        first = next(iter(_clauses(text)), "")
+        if question != "are_you_safe" or not first or len(first.split()) > 4:
+            return None
+        opening = _safe_answer(first)
+        if opening == SAFE and (_talks_of_risk(text) or _SARCASM.search(text)):
+            return None
+        return opening if opening in (SAFE, NOT_SAFE) else None
     answer = _safe_answer(t) if question == "are_you_safe" else _thoughts_answer(t)
+    if answer == SAFE and _SARCASM.search(text):
+        return UNSURE  # "yeah totally safe 🙄", "never better": asked again, the lines in view
     if answer == UNSURE:
         # A hedge, then an answer: "no sé... no, la verdad no", "idk... yeah i am". The last clause
         # is what the person settled on (never a settled "safe": that stays unsure).
-        clauses = [c for c in (_clean(part) for part in _CLAUSES.split(text)) if c]
+        clauses = _clauses(text)
         if len(clauses) > 1:
             last = _safe_answer(clauses[-1]) if question == "are_you_safe" else _thoughts_answer(clauses[-1])
             if last in (NOT_SAFE, YES):
@@ -134,15 +183,26 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
     return answer
 
 
+def _clauses(text: str) -> list[str]:
+    """The message's clauses, cleaned, empty ones left out."""
+    return [c for c in (_clean(part) for part in _CLAUSES.split(text)) if c]
+
+
 def _talks_of_risk(text: str) -> bool:
     """Words of crisis talk or means left after denials and figures of speech are blanked."""
     from bot.safety.crisis import model_text, risk_words  # the screen imports this module
 
-    return bool(risk_words().search(_REASSURANCE.sub(" ", model_text(text))))
+    return bool(risk_words().search(_ALONE.sub(" ", REASSURANCE.sub(" ", model_text(text)))))
 
 
 def _safe_answer(t: str) -> str | None:
     # Explicitly not safe first; then any hedge (never "safe"); then an unhedged "I'm safe".
+    if _WOULDNT_SAY_SAFE.search(t) or _SAFE_UNTIL.search(t):
+        return NOT_SAFE
+    if _MIXED.search(t) or _QUESTION_BACK.search(t):
+        return UNSURE
+    if _NO_PLAN.search(t) and not _WOULDNT_SAY_SAFE.search(t) and not re.search(r"\bnot safe\b|\bunsafe\b", t):
+        return SAFE if _SAFE.search(t) and not _NEGATED_SAFE.search(t) else UNSURE
     if _NOT_SAFE.search(t) and not re.search(r"\b(?:not gonna|not going to|won'?t) do anything\b", t):
         if _UNSURE.search(t) and not re.search(r"\bnot safe\b|\bunsafe\b|\bdon'?t think so\b|\bprobably not\b|"
                                                r"\bno estoy a salvo\b", t):

@@ -33,7 +33,7 @@ from typing import Any
 
 from bot.safety import crisis_patterns as C
 from bot.safety.patterns import TYPOS as SHARED_TYPOS
-from bot.safety.answers import understand_answer
+from bot.safety.answers import REASSURANCE, understand_answer
 from bot.safety.language import SUPPORTED, detect_language
 
 # The tiers, most serious first. None means nothing to act on.
@@ -143,7 +143,7 @@ _STAR_WORDS = ("suicide", "suicidal", "kill", "killing", "myself", "die", "dead"
                "unalive", "death", "overdose", "hang", "wrists", "suicidio", "suicidarme", "matarme", "morirme", "morir")
 _SPACED = re.compile(r"\b(?:k\W?m\W?s|k\W?y\W?s)\b")
 _SQUEEZE = re.compile(r"([a-z])\1{2,}")
-_NON_TEXT = re.compile(r"[^a-z0-9'?.!,;:\-/ ]+")
+_NON_TEXT = re.compile(r"[^a-z0-9'?.!,;:\-/() ]+")  # brackets kept: an aside is not the subject
 _SPACES = re.compile(r"\s+")
 
 # Chat spellings and typos for crisis words; applied word by word after the shared TYPOS.
@@ -403,6 +403,16 @@ _A_DEATH = re.compile(r"\b(?:died|passed away|passed on|passed|death|dead|lost (
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|myself|yo|me (?:quiero|voy|siento|corte|tome|hago))\b")
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+# Kept narrow: "at home tonight" or "out tonight" can be where an act would happen, so they count.
+_TIME_AS_CIRCUMSTANCE = re.compile(r"\b(?:alone|on my own|by myself|working|at work|on shift|busy)\s+"
+                                   r"(?:tonight|tonite|this evening|this weekend|tomorrow)\b"
+                                   # a wish not to wake (C-SSRS 1): the day is when, not a time to act
+                                   # ("i hope i dont wake up tomorrow": resources, not 911; tester round 7)
+                                   r"|\bwake up\s+(?:tomorrow|tomorrow morning|in the morning)\b"
+                                   r"|\bdespertar(?:me)?\s+(?:manana|por la manana)\b")
+
+
 def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled) -> bool:
     """Whose danger is it? Someone else's when the match names them ("kill herself", "his life")
     or when the nearest subject before it, in its sentence, is another person."""
@@ -413,7 +423,8 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
         return False
     if hit.signal == "self_harm" and re.search(r"\bmy\b", matched):  # "my gf found my razor blades"
         return False
-    prefix = norm[sentence_start:hit.start]
+    # An aside in brackets is not the sentence's subject ("one of my athletes (I coach) wrote ...").
+    prefix = _ASIDE.sub(lambda m: " " * len(m.group(0)), norm[sentence_start:hit.start])
     last_other = max((m.end() for m in c.other.finditer(prefix)), default=-1)
     last_self = max((m.end() for m in _FIRST_PERSON_SUBJECT.finditer(prefix)), default=-1)
     if last_other < 0:
@@ -556,6 +567,11 @@ def _reading(text: str) -> tuple[str, str, tuple[tuple[int, int], ...], bool, tu
     return norm, cleaned, bounds, raw_joke, tuple(hits), earnest_joke
 
 
+#: "I guess I'm safe for tonight": the time says for how long they are safe, not when to act
+#: (tester round 10 was sent to 911). "Safe until tonight" is not this: the answer reads it as not safe.
+_SAFE_FOR_A_TIME = re.compile(r"\b(?:safe|ok|okay|fine|alright)\b (?:for )?(?:tonight|today|this evening|the night|now|for now)\b")
+
+
 def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     """Screen one message for crisis talk. Never raises; cost is linear in the text length."""
     context = context or CrisisContext()
@@ -578,6 +594,11 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
             continue
         if hit.signal == "time" and re.search(r"\b(?:if|si|what if)\b[^.!?,]{0,30}$", norm[sentence_start:hit.start]):
             continue  # "if i got hit by a bus tomorrow": a time in a supposition is not a plan
+        if hit.signal == "time" and (_TIME_AS_CIRCUMSTANCE.search(norm[max(sentence_start, hit.start - 25):hit.end])
+                                     or REASSURANCE.search(sentence) or _SAFE_FOR_A_TIME.search(sentence)):
+            # "i'm home alone tonight", "not going to do anything tonight": where the person is, or
+            # a reassurance, not a time to act (CLINICAL.md: "idk" keeps the crisis tier and asks again)
+            continue
         if hit.signal in RISK_SIGNALS | {"ingested"} and _about_someone_else(norm, hit, sentence_start, c):
             others.add(hit.signal)
             continue
@@ -606,7 +627,10 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
         tier, by = _apply_answer(tier, by, answer, context)
     # The model adds recall for phrasings the rules never saw; it does not overrule the rules
     # where they saw crisis words and explained them (a race joke, a question, a resolved past).
-    if tier is None and not explained and context.awaiting != "form_answer" and not (raw_joke and c.race.search(norm)):
+    # Nor does it read a reassuring answer the protocol understood ("home alone tonight but I won't
+    # do anything" to "are you safe?": the rules found nothing, and the answer says safe).
+    if (tier is None and not explained and context.awaiting != "form_answer" and not (raw_joke and c.race.search(norm))
+            and answer not in ("safe", "no")):
         tier, by = _model_says(cleaned, context, language)
     # A Spanish crisis pattern is evidence of Spanish when the identifier was unsure.
     if language == "en" and langs == {"es"}:
@@ -633,12 +657,16 @@ def _decide(own: set[str], others: set[str], context: CrisisContext,
         by = "rules" if said else "context"
         # Means at hand and a time together are a plan, said or not ("tengo las pastillas aquí, esta noche").
         if ((said or context.risk or asked) and own & {"means_near", "possession"} or (said or open_crisis) and "time" in own
-                or {"means_near", "time"} <= own or {"possession", "time", "resolve"} <= own):
+                or {"means_near", "time"} <= own or {"possession", "time", "resolve"} <= own
+                # a decision said next to the means at hand ("decision's made, the garage door's shut")
+                or "resolve" in own and own & {"means_near", "possession"}):
             return EMERGENCY, by
         # A decision ("i've decided. this weekend"), a plan said loosely, a last act before the end.
         if "resolve" in own and (said or context.risk or asked or own & {"time", "final", "plan_weak"}):
             return EMERGENCY, by
-        if "plan_weak" in own and ("final" in own or said or open_crisis):
+        # "i'm going to do it after everyone's gone to bed", answering the question about thoughts
+        # after "i've had enough of everything": a plan with a time.
+        if "plan_weak" in own and ("final" in own or said or open_crisis or asked and "time" in own):
             return EMERGENCY, by
         if "final" in own and said and own & {"time", "resolve", "plan_weak", "method"}:
             return EMERGENCY, by
@@ -655,7 +683,9 @@ def _decide(own: set[str], others: set[str], context: CrisisContext,
         return UNCLEAR, "context"
     if "distress" in own:
         # Hopelessness on top of distress, or distress again after an unclear remark: ask.
-        return (UNCLEAR, "context") if context.risk else (DISTRESS, "rules")
+        # Not after a "safe" answer, though: "no plan, I'm safe, just sad" is sadness to
+        # acknowledge, not the safety question again (tester round 10).
+        return (UNCLEAR, "context") if context.risk and answer != "safe" else (DISTRESS, "rules")
     return None, ""
 
 

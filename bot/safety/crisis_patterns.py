@@ -73,6 +73,13 @@ WORDS: dict[str, str] = {
     "SOON": r"(?:tonight|tonite|this evening|this weekend|tomorrow|in an hour|in a few hours|"
             r"after (?:the|my) (?:race|marathon|run|last race)|when everyone'?s asleep|"
             r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))",
+    # What "not safe" is about when it is about running, not the person ("not safe to run on this
+    # ankle", "not safe for my knee"); "not safe to be alone" stays a crisis.
+    "NOT_SAFE_TO_RUN": r"(?:\s+(?:to (?:run|race|train|jog|walk|drive|cycle|ride|go (?:out|running|for a)|keep (?:running|going|"
+                       r"training)|do (?:intervals|hills|speed|sprints|a long|my|the|it|this|that)|continue|start|return|"
+                       r"be running|carry on|put weight)|running|racing|for (?:running|racing|the|my|a|this)|on (?:it|this|that|the|"
+                       r"an? |my (?:ankle|knee|foot|feet|leg|legs|hip|achilles|calf|shin|back))|at (?:this|that|the)|"
+                       r"in (?:the|this) (?:heat|dark|cold|snow|ice)|with (?:the|this|my) (?:pace|heat|ankle|knee|injury|foot)))",
     "PILLNAME": r"(?:pills?|tablets?|tabs|caps|capsules|meds|medication|advil|ibuprofen|ibuprofens|nurofen|"
                 r"tylenol|paracetamol|acetaminophen|aleve|naproxen|aspirin|aspirins|painkillers?|co-?codamol|"
                 r"codeine|tramadol|oxy|oxycodone|percocet|vicodin|xanax|valium|diazepam|sleeping pills|"
@@ -320,7 +327,7 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"(?:pills|tablets|meds|medication)\b",
         r"\btook all (?:my |the )?(?:pills|tablets|meds)\b", r"\b(?:swallowed|took|taken) everything in the (?:medicine )?"
         r"(?:cabinet|cupboard|drawer)\b",
-        r"\boverdos(?:e|ed|ing)\b", r"\bod'?d\b", r"\btook an? (?:overdose|od)\b",
+        r"\boverdos(?:e|ed|ing)\b", r"\bod'd\b", r"\boded\b",  # never "odd" ("its odd, my knee clicks": tester round 9) r"\btook an? (?:overdose|od)\b",
         r"\b(?:drank|drunk|drink|swallowed|swallow|ate|had|took|sip|sipped|gulped)\b.{0,25}\b(?:bleach|antifreeze|anti-freeze|"
         r"weed ?killer|rat poison|poison|detergent|drain cleaner|laundry pod|dishwasher tablet|lighter fluid|"
         r"methanol|white spirit|paraquat|pesticide)\b",
@@ -332,7 +339,7 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
     ),
     "not_safe": (
         r"\b(?:i'm|im|i am|i feel|feel|not feeling|don't feel|do not feel) (?:not |un)?(?:safe)\b(?<!\bi'm safe)(?<!\bi am safe)"
-        r"(?<!\bfeel safe)",
+        r"(?<!\bfeel safe)(?!{NOT_SAFE_TO_RUN})",
         r"\bnot safe\b(?! (?:to|for (?:running|the|my)|running|on|at|in the|in this|with (?:the|this) (?:pace|heat)))",
         r"\b(?:can't|cannot|don't think i can|not sure i can|unable to) keep (?:myself|me) safe\b",
         r"\bnot safe (?:from|with|around) myself\b", r"\b(?:scared|afraid|frightened|worried) (?:of|about) what i (?:might|could|'ll|will) do\b",
@@ -512,7 +519,7 @@ REPORTS: tuple[str, ...] = (
     r"partner|teammate|coach|cousin|uncle) to suicide\b",
     r"\b(?:who|that) (?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b", r"\b(?:who|that) (?:died|took (?:his|her|their) (?:own )?life)\b",
     r"\b(?:who|that) (?:overdosed|od'd|overdosed on \w+|died of an overdose|drowned|jumped)\b",
-    r"\b(?:article|story|documentary|news|report|study|paper|book|podcast|episode|film|movie|show|series|song|album|track|"
+    r"\b(?:article|story|documentary|news|report|study|paper|book|podcast|episode|film|movie|show|series|song|album|"
     r"lyrics?|playlist|novel|poem|memoir|biography)\b.{0,60}\b(?:suicide|suicides|killed (?:him|her|them)sel(?:f|ves)|die|dying|"
     r"death|depression|self harm|overdos\w*|died)\b",
     r"\b(?:suicide|suicides|die|dying|death|depression|self harm)\b.{0,40}\b(?:article|documentary|book|podcast|episode|film|"
@@ -541,7 +548,7 @@ RACE_MOMENT = (r"\b(?:at|by|around|after|during|in|on|through|near) (?:the |that
                r"hill|climb|interval)|final (?:mile|km|lap|rep|climb)|finish|finish line|marker|start|aid station|"
                r"race|marathon|half|10k|5k|ultra|session|intervals|reps|tempo|track|long run|workout|heat|humidity|"
                r"parkrun|hill repeats|repeats|speedwork|trail)\b"
-               r"|\b(?:mile|km|k) \d+\b|\b\d+ ?(?:k|km|mi|miles?|milers?)\b|\b(?:at )?\d{1,2} ?am (?:start|alarm|run)?|\bhit the wall\b|\bbonk\w*\b|\bhill repeats\b|"
+               r"|\b(?:mile|km|k) \d+\b|\b\d+ ?(?:k|km|mi|miles?|milers?)\b|\b(?:at )?\d{1,2} ?am (?:start|alarm|run|wake ?up|parkrun)\b|\bhit the wall\b|\bbonk\w*\b|\bhill repeats\b|"
                r"\b(?:those|these|that|the) (?:hill|hills|reps|intervals|repeats|sprints|climbs?|tempo|session|workout|"
                r"last \w+)\b.{0,30}\bmade me\b"
                r"|\b(?:the )?(?:humidity|heat|taper|race|marathon|course|hill|session)\b"
@@ -731,7 +738,7 @@ STATEMENTS: tuple[str, ...] = (
     r"\b(nobody|no one|noone|anyone) would (even )?(care|notice|miss me|mind) if i (just )?(died|was gone|were gone|disappeared|was dead|were dead|wasn't here|weren't here|wasn't around)\b",
     # method research, means and plans
     r"\b(look|looking|looked|search|searching|searched|google|googling|googled|research|researching|researched|read|reading) (up )?(ways|how|methods?) (to|of) (die|dying|kill|end|suicide|overdose)",
-    r"\bhow many (pills|tablets|paracetamol|painkillers|sleeping (pills|tablets))\b.{0,25}\b(take|kill|die|lethal|enough)",
+    r"\bhow many (pills|tablets|paracetamol|painkillers|sleeping (pills|tablets))\b.{0,25}\b((would|does|will) it take|it('d| would| will)? take|kill|die|lethal|enough)",
     r"\b(saved|saving|stockpil\w*|hoard\w*|collect\w*|got|have) (up )?(all )?(my |the |enough )?(pills|tablets|meds|medication|sleeping (pills|tablets)|painkillers)\b.{0,40}\b(tonight|night|ready|enough|saved|for a while|while now|up)\b",
     r"\b(stockpil\w*|hoard\w*)\b.{0,20}\b(pills|tablets|meds|medication|painkillers)\b",
     r"\btonight'?s the night\b", r"\bthis is (my|the) (last|final) (message|goodbye|time)\b",
@@ -756,7 +763,7 @@ STATEMENTS: tuple[str, ...] = (
     r"\bgoodbye,? and thanks? (you )?for everything\b", r"\b(saying|said|say) (my )?goodbyes?\b",
     r"\b(done|finished) with (life|living|being alive)\b", r"\bdecided i'm done\b",
     r"\b(better|easier|happier)\b.{0,25}\bif i('m| am)? (just |simply )?(wasn't|weren't|was not|were not|didn't exist|did not exist|died|was dead|were dead|was gone|were gone|disappeared|wasn't around|weren't around|not here|not around)\b",
-    r"\bhow many\b.{0,25}\b(pills|tablets|meds|paracetamol|painkillers|sleeping pills|tramadol|codeine)\b.{0,25}\b(take|kill|die|lethal|enough|would it)\b",
+    r"\bhow many\b.{0,25}\b(pills|tablets|meds|paracetamol|painkillers|sleeping pills|tramadol|codeine)\b.{0,25}\b(kill|die|lethal|enough|would it|it('d| would| will)? take)\b",
     r"\b(don't|do not|can't|cannot) see the point (in|of) (being alive|living|life|going on|staying alive|carrying on)\b",
     r"\bno reason (for me )?to (live|be alive|go on|keep going|stay alive|be here)\b",
     r"\b(most |least |quickest |easiest |best |reliable |painless )+(way|ways|method|methods) to (end (your|my|one's|a) life|die|kill (yourself|myself))\b",
@@ -1118,13 +1125,13 @@ SUBSTANCES: dict[str, str] = {
 }
 #: The classes that are dangerous with alcohol or with a sign of poisoning, even without "too much".
 HIGH_RISK_SUBSTANCES = ("opioid", "sedative", "psych", "stimulant", "cardio")
-INGEST = (r"(?:took|taken|take|takes|taking|had|have had|been having|having|popped|popping|pop|swallowed|swallowing|swallow|"
+INGEST = (r"(?:took|taken|take|takes|taking|had|have had|been having|having|popped|popping|pop|swallowed|swallowing|swallow|necking|necks|"
           r"downed|necked|chugged|ate|eaten|drank|drunk|drink|drinking|sipped|swig|swigged|gulped|mouthful|used|injected|"
           r"gave myself|given myself|been on|dosed|double-?dosed|doubled up|tome|tomado|tomando|tomo|tomar|trague|bebi|me tome|"
           r"pris|avale|tomei|tomou|preso|genommen|geschluckt|ingenomen|geslikt)")
 # Too much, said anywhere in the message ("took my insulin twice", "every couple of hours for days").
 EXCESS = (r"(?:twice|double|doubled|triple|tripled|two doses|2 doses|2x|3x|extra (?:doses|pills|tablets|ones)|a lot extra|more than (?:the|it says|i should|recommended|"
-          r"prescribed|allowed|the max|i'm meant|im meant|i'm supposed|the label|the box)|too (?:much|many)|way too|overdid|"
+          r"prescribed|allowed|the max|i'm meant|im meant|i'm supposed|the label|the box)|more (?:\w+ ){1,2}than (?:the (?:box|packet|pack|bottle|label|leaflet|instructions|dose)|it says|you're (?:meant|supposed)|i'm (?:meant|supposed)|i should|allowed|recommended)|too (?:much|many)|way too|overdid|"
           r"over the (?:limit|max|recommended|dose)|every (?:1|2|one|two|couple(?: of)?|other|half(?: an)?) ?(?:hours?|hrs?|h)\b|"
           r"every hour|round the clock|lost (?:count|track)|forgot (?:i'd|i had|that i'd|that i had) (?:already )?(?:taken|had)|"
           r"again (?:by mistake|by accident)|(?:a )?second (?:shot|dose|injection|jab|lot|round)|"
@@ -1412,8 +1419,6 @@ THIRD_EN: dict[str, tuple[str, ...]] = {
         # (15) fed up with everything, not with the injury
         r"\b(?:sick|tired|fed up|done) (?:of|with) (?:everything|it all|all of it|life in general)\b(?!\s+(?:hurting|being|about|"
         r"with the|to do with|going))",
-        # (16) an unnamed act with a time and readiness ("doing it tonight, everything's ready")
-        r"\b(?:doing it|do it) (?:tonight|today|tomorrow)\b.{0,40}\b(?:ready|prepared|sorted|planned)\b",
         r"\b(?:picture|picturing|imagine|imagining|keep thinking about) {FILL}my (?:own )?funeral\b",
     ),
 }
@@ -1432,7 +1437,6 @@ THIRD_ES: dict[str, tuple[str, ...]] = {
     ),
     "hopeless": (
         r"\b(?:hart[oa]|cansad[oa]) de todo\b(?! (?:esto|lo de|el |la |los |las ))",
-        r"\b(?:esta noche|hoy|manana|ahora) lo hago\b.{0,40}\b(?:preparado|listo|decidido|planeado)\b",
     ),
 }
 
@@ -1484,3 +1488,392 @@ POISON_SIGNS = POISON_SIGNS[:-1] + r"|stomach (?:is )?(?:burning|on fire))"
 # A repeated dose, counted ("took 4 more and another 2"), or forgetting and taking again.
 WEAK_EXCESS = WEAK_EXCESS[:-3] + r"|(?:\d+|two|three|four|five|six|a couple|couple) more|another (?:\d+|two|three|four|couple|few))\b"
 MISTAKE = MISTAKE[:-1] + r"|forgot (?:and|&|n) (?:took|had|take)|then forgot)"
+
+# ------------------------------------------------------------------------------------------------
+# After the third blind contact (docs/safety.md, "After the third blind contact"). Each entry is a
+# kind of sentence, named by its comment; none is a blind message.
+# ------------------------------------------------------------------------------------------------
+
+FOURTH_EN: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        # no reason seen to go on living
+        r"\b(?:don't|do not|can't|cannot|dont|cant) see (?:why|the point|a reason|any reason)\b.{0,25}\b(?:keep living|go on living|"
+        r"carry on living|stay alive|be alive|living|to live|go on)\b",
+    ),
+    "method": (
+        # a place of danger and how easy it would be ("drive past the river ... how easy it would be")
+        r"\b(?:{PLACE}|river|sea|ocean|lake|canal|quarry|train line|railway line)\b.{0,60}\bhow (?:easy|quick|simple)"
+        r" it (?:would|'d|could) be\b",
+        r"\bhow (?:easy|quick|simple) it (?:would|'d|could) be\b.{0,40}\b(?:to (?:just )?(?:jump|step|drive|swerve|walk|let go|end))\b",
+        # which medicine, or how much, "would kill me" / "would be enough"
+        r"\b(?:which|what|how much|how many)\b.{0,40}\b{PILLNAME}\b.{0,40}\b(?:would|could|will|might|to) (?:actually |really |"
+        r"definitely )?(?:kill me|be (?:lethal|fatal|enough to (?:die|kill me|not wake up)))\b",
+    ),
+    "self_harm": (
+        # hitting, punching, banging oneself or a wall until it bruises or bleeds (not a foam roller)
+        r"^(?!.*\b(?:roller|massage|theragun|gun|stick|ball|ice)\b).*?\b(?:hit|hits|hitting|punch\w*|bash\w*|bang\w*|slap\w*|"
+        r"smash\w*)\b.{0,50}\b(?:till|until|enough to|so hard|hard enough)\b.{0,30}\b(?:bruis\w*|bleed\w*|blood|marks?|"
+        r"swell\w*|broke|break)\b",
+        # going deeper next time
+        r"\b(?:gonna|going to|will|i'll|i will|i'm going to) (?:go|cut) (?:way )?deep(?:er)?\b",
+    ),
+    "acted": (
+        # an attempt under way: a car or engine running in a shut garage, a hose on the exhaust
+        r"\b(?:car|engine|motor)(?:'s| is)? (?:running|on|going)\b.{0,30}\b(?:garage|doors? (?:shut|closed))\b",
+        r"\b(?:hose|pipe|tube) (?:from|on|to|in|into|attached to) the exhaust\b",
+    ),
+    "means": (
+        # on the railway itself, not at a station
+        r"\b(?:standing|sitting|lying|stood|sat|i'm|i am|am) (?:on|by|next to|beside) the (?:train |railway |rail )?"
+        r"(?:tracks|rails|railway line|train line)\b",
+    ),
+    "plan": (
+        # an unnamed act with a time and readiness ("doing it tonight, everything's ready")
+        r"\b(?:doing it|do it)\s+(?:tonight|today|tomorrow)\b.{0,40}\b(?:ready|prepared|sorted|planned|thought it through)\b",
+        # the how and the when worked out, said at the end of a clause
+        r"\b(?:worked out|figured out|decided|planned|know|chosen|picked) (?:exactly )?(?:how and when|when and how|"
+        r"where and when|when and where|how i'?(?:ll|d| will| would) do it)\b(?=\s*(?:[.!,;]|$|\w+day\b|tonight|tomorrow))",
+    ),
+    "resolve": (r"\b(?:i've|i have|ive) (?:thought|worked) (?:it|this|it all|everything) (?:through|out)\b(?=\s*(?:[.!,;]|$))",),
+    "time": (
+        r"\b(?:once|as soon as|after|while) (?:my \w+|everyone|everybody|the house|they|he|she)(?:'s| is| are|'re)? "
+        r"(?:away|out|asleep|gone|at work|on holiday|not home|in bed)\b",
+    ),
+    "hopeless": (
+        # a last message, or goodbye for good, with no ordinary reason given
+        r"\b(?:this|that)(?:'ll| will| is|'s)? (?:be )?(?:my|the) (?:last|final) (?:message|msg|text|goodbye)\b"
+        r"(?!\s+(?:for (?:a while|now|today|tonight|the (?:day|week|night))|this week|before|until|till|on (?:here|this)|"
+        r"today|tonight|about))",
+        r"\b(?:good ?bye|bye)\b.{0,20}\b(?:for good|forever|for ever)\b",
+        # nothing left, said of oneself at the end of a clause ("I feel like there's nothing left")
+        r"\b(?:there's|there is|theres|i have|i've got|ive got) nothing (?:left|more)(?: for me| to live for| to give)?\b"
+        r"(?=\s*(?:[.!?,;]|$))",
+    ),
+}
+
+FOURTH_ES: dict[str, tuple[str, ...]] = {
+    "method": (
+        r"\bcuant[oa]s\b.{0,40}\b(?:hacen falta|se necesitan|necesito|tengo que tomar|hay que tomar|harian falta)\b.{0,30}"
+        r"\bpara (?:morir(?:me)?|matarme|no despertar(?:me)?|suicidarme)\b",
+    ),
+    "ideation": (
+        # the subjunctive wish to sleep and not wake ("ojalá me durmiera y no despertara")
+        r"\b(?:me )?(?:durmiera|dormiera|quedara dormid[oa]|acostara) y no (?:volviera a )?despert\w*\b",
+        r"\bno despert(?:ara|ase|ar)(?:me)? (?:nunca|mas|jamas)\b",
+        # not wanting to go on living ("tampoco quiero seguir viviendo así")
+        r"\b(?:no|tampoco|ya no) quiero (?:seguir )?(?:vivir|viviendo)\b",
+    ),
+    "overdose": (
+        # a whole box or bottle taken ("me tomé la caja entera de ibuprofeno")
+        r"\b(?:tomarme|me tome|me he tomado|tome|he tomado|trague|me trague)\b.{0,20}\b(?:la caja|el bote|el frasco|la tira|"
+        r"el blister|el envase) (?:entera?|enter[oa]|complet[oa])\b",
+        r"\b(?:tomarme|me tome|me he tomado|tome|he tomado|trague|me trague)\b.{0,40}\ba proposito\b",
+    ),
+    "self_harm": (r"\b(?:se|me) (?:esta )?(?:hace|hacen|hago|haciendo|hizo|hice) cortes\b",),
+    "hopeless": (
+        r"\b(?:seria|es|estaria) mejor desaparecer\b",
+    ),
+    "plan": (r"\b(?:esta noche|hoy|manana|ahora) lo hago\b.{0,40}\b(?:preparado|listo|decidido|planeado)\b",),
+}
+
+FOURTH_OTHER: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        # wanting it all to stop, as in English ("je veux que tout s'arrête", "ich will, dass alles aufhört")
+        r"\bje (?:veux|voudrais) que tout (?:s'arrete|s arrete|finisse|se termine)\b",
+        r"\bich (?:will|mochte|moechte),? dass alles (?:aufhort|aufhoert|endet|vorbei ist)\b",
+        r"\b(?:quero|queria) que tudo (?:acabe|pare|termine)\b", r"\bvoglio che (?:tutto )?finisca (?:tutto)?\b",
+    ),
+    "hopeless": (
+        r"\ba quoi bon (?:continuer|vivre|tout ca|me battre)\b",
+        r"\bich kann (?:einfach |echt |wirklich |so )?nicht mehr\b(?=\s*(?:[.!,;]|$))",
+        r"\bnon ce la faccio piu\b(?=\s*(?:[.!,;]|$))", r"\bnao aguento mais\b(?=\s*(?:[.!,;]|$))",
+    ),
+    "means": (
+        r"\b(?:stehe|sitze|liege|bin)\b.{0,20}\b(?:an den|auf den|auf die|bei den) (?:gleisen|schienen|gleise|schiene)\b",
+    ),
+    "overdose": (
+        # a child or someone else who swallowed medicine ("mein Sohn hat meine Schmerztabletten geschluckt")
+        r"\b(?:sohn|tochter|kind|baby|kleine)\b.{0,40}\b(?:\w*tabletten|pillen|medikamente)\b.{0,20}\b(?:geschluckt|gegessen|genommen)\b",
+        r"\b(?:fils|fille|enfant|bebe)\b.{0,40}\ba (?:avale|mange|pris)\b.{0,30}\b(?:medicaments|comprimes|cachets|pilules)\b",
+        r"\b(?:filho|filha|crianca|bebe)\b.{0,40}\b(?:engoliu|comeu|tomou)\b.{0,30}\b(?:remedios|comprimidos|pilulas)\b",
+        r"\b(?:figlio|figlia|bambino|bambina)\b.{0,40}\bha (?:ingoiato|mangiato|preso)\b.{0,30}\b(?:pastiglie|compresse|medicine)\b",
+    ),
+}
+
+for _table, _more in ((MORE_EN, FOURTH_EN), (MORE_ES, FOURTH_ES), (MORE_OTHER, FOURTH_OTHER)):
+    for _signal, _patterns in _more.items():
+        _table[_signal] = _table.get(_signal, ()) + _patterns
+
+# The rest of a supply, said before the medicine ("what was left of the oxycodone", "the rest of my
+# sleeping tablets"): an amount, like "all my".
+AMOUNT = AMOUNT[:-1] + (r"|what (?:was|is|'s) left of (?:the|my|her|his)|whatever (?:was )?left of (?:the|my)|"
+                        r"the rest of (?:the|my|her|his)|the remaining|la caja entera de|el bote entero de|toda la caja de)")
+
+# A hedged feeling without "I" ("left out and kinda depressed"), a self lost, the injury crushing,
+# everything grey; Spanish and French feelings said with "de ánimo" and "je me sens".
+FEELINGS["low_mood"] += (
+    r"\b(?:kinda|kind of|pretty|really|so|quite|a bit|bit|super|very|totally) (?:depressed|miserable|hopeless|empty|crushed|"
+    r"left out|gutted and low)\b", r"\b(?:feel|feeling|felt) (?:so |really |a bit |kinda )?left out\b",
+    r"\b(?:it's|its|this is|it is|is) (?:slowly |honestly |literally )?crushing me\b",
+    r"\beverything (?:feels|seems|looks|is) (?:so |just |kind of |kinda )?(?:grey|gray|flat|pointless|bleak|empty|dark)\b",
+    r"\bfeel(?:ing)? (?:worse and worse|worse every day|lower and lower)\b",
+    r"\b(?:estoy|ando|me siento) (?:muy |tan |super )?(?:baj[oa]|hundid[oa]) de (?:animo|moral)\b",
+    r"\bje me sens (?:vraiment |tellement |tres |trop )?(?:deprime|deprimee|triste|mal|nul|nulle|vide|seul|seule)\b",
+)
+FEELINGS["identity"] += (
+    r"\b(?:lost|losing) (?:who i am|myself|a part of (?:me|myself)|my sense of who i am)\b",
+    r"\b(?:feels|felt) like (?:losing|i've lost|i lost) (?:a|my best) friend\b",
+)
+
+# A session, a climb or a plan called "suicide" ("coach's track session was suicide"): a figure of
+# speech (an earlier reading took "track" for a song and blanked it as a title).
+FIGURES_OF_SPEECH += (
+    r"\b(?:session|workout|intervals|reps|hills?|sprints|set|run|race|course|pace|pacing|plan|week|block|climb|track|tempo|"
+    r"fartlek|long run|circuit|class)s? (?:was|is|were|are|'s|felt like|looks like|look like) (?:\w+ )?suicide\b",
+)
+
+# Killing someone else, said of a coach or a course ("gonna kill my coach if he adds more hills"):
+# a figure of speech about them, not the person's own danger (tester round 5).
+FIGURES_OF_SPEECH += (
+    r"\b(?:gonna|going to|will|i'll|i'm gonna|i am going to|i could|could|want to|wanna|might) (?:literally |actually )?"
+    r"(?:kill|murder|strangle|throttle) (?:my (?:coach|pt|physio|trainer|mate|friend|partner|wife|husband|bf|gf|boyfriend|girlfriend|"
+    r"brother|sister|kids?|dog|club|garmin|watch)|him|her|them|you|whoever|the (?:coach|race director|course designer|organi[sz]ers?))\b",
+)
+
+# Relief said as "so I'm not dying" (after an answer about a symptom): a denial of danger.
+DENIALS += (r"\b(?:so |phew,? |ok so |cool so |good so )?(?:i'm|im|i am) not (?:dying|gonna die|going to die)\b(?! (?:to|for|of|inside))",)
+
+# A Spanish denial with "pensar en" ("no pienso en suicidarme, solo estoy bajoneada").
+DENIALS += (
+    r"\bno (?:pienso|he pensado|estoy pensando|pense) en (?:morir(?:me)?|matar(?:me)?|suicidar(?:me)?|quitarme la vida|"
+    r"hacer(?:me)? dano|el suicidio)\b",
+)
+
+# Blind safety set 4 and tester round 7 (2026-12-03, tuned after their first contact):
+# - means said in the person's own words: "a full bottle of my mum's sleeping pills" (possession,
+#   an emergency after crisis talk), "a stash of pills saved up" (prepared: an emergency alone),
+#   "they're in the bathroom cabinet" (where the means are, after talk of them: possession);
+# - ideation said as not braking on the drive home, not bothering to wake up; Spanish "sería
+#   mejor no despertar", Portuguese "acabar com tudo", Italian "meglio non esserci più";
+# - "I don't think I'm coming back" (a goodbye); a German overdose ("ne ganze Packung ... genommen").
+_MEANS_OWNER = r"(?:(?:my |the |some |his |her |their |mums? |mum's |moms? |mom's |dads? |dad's |nans? |nan's |old |leftover |spare |prescription |enough |extra |all (?:my |the )?)+)?"
+_MEANS_AMOUNT = (r"(?:(?:a |the |my |some |enough |a full |a whole |full |whole |big |huge |new )?(?:bottle|box|pack|packet|stash|"
+                 r"supply|load|stockpile|tub|jar|strip|blister pack|bunch|lot|lots)s? of )?")
+FIFTH_EN: dict[str, tuple[str, ...]] = {
+    "possession": (
+        r"\b(?:i(?:'ve| have)?(?: got)?|got|i've still got|i still have|i bought|bought|i kept|kept) " + _MEANS_AMOUNT + _MEANS_OWNER
+        + r"{MEANS}\b",
+        # where they are, after talk of them: "theyre in the bathroom cabinet"
+        r"\b(?:they're|theyre|they are|it's|its|it is|they've been|they were) (?:all |still |just )?(?:in|under|on|inside) (?:the |my )?"
+        r"(?:bathroom |kitchen |medicine |bedside |top |bottom )?(?:cabinet|drawer|cupboard|bag|glovebox|glove box|bedside table|"
+        r"nightstand|shelf|wardrobe|locker)\b",
+    ),
+    "means": (
+        r"\b(?:stash|stockpile|hoard|secret supply|collection)\w* of " + _MEANS_OWNER + r"{MEANS}\b",
+        r"\b{MEANS}\b[^.!?]{0,25}\b(?:saved up|stashed|stockpiled|hoarded|put aside|set aside|squirrelled away|squirreled away)\b",
+        r"\b(?:been )?(?:saving|stockpiling|hoarding|collecting|stashing) (?:up )?" + _MEANS_OWNER + r"{MEANS}\b",
+    ),
+    "ideation": (
+        r"\bthink(?:ing)? (?:about |of )?(?:just )?(?:not braking|not stopping|driving (?:into|off)|crashing (?:the|my) car|"
+        r"swerving (?:into|off)|steering into|letting go of the (?:wheel|steering wheel))\b",
+        r"\b(?:not|never) (?:bother(?:ing)? )?wak(?:e|ing) up\b(?! (?:early|late|in time|for|at|on time|until|till|before))",
+    ),
+    "goodbye": (
+        r"\b(?:don'?t|do not|dont) think i'?m coming back\b", r"\bi'?m not coming back\b(?! (?:to|for) (?:running|the club|parkrun|this))",
+    ),
+}
+FIFTH_ES: dict[str, tuple[str, ...]] = {
+    "ideation": (r"\b(?:seria mejor|ojala|quisiera|quiero|prefiero|mejor) no (?:despertar(?:me)?|volver a despertar(?:me)?)\b",),
+}
+FIFTH_OTHER: dict[str, tuple[str, ...]] = {
+    "ideation": (r"\b(?:pensar|pensando|penso) em acabar com tudo\b", r"\bacabar com (?:tudo|a minha vida)\b",
+                 r"\b(?:meglio|vorrei) non esserci piu\b", r"\bnon esserci piu\b"),
+    "overdose": (r"\b(?:ne |eine )?(?:ganze|volle) (?:packung|schachtel|flasche|dose)\b.{0,30}\b(?:tabletten|schlaftabletten|pillen|"
+                 r"medikamente)\b.{0,20}\bgenommen\b", r"\b(?:alle|viele) (?:meine )?(?:schlaftabletten|tabletten|pillen) genommen\b"),
+}
+for _table, _more in ((MORE_EN, FIFTH_EN), (MORE_ES, FIFTH_ES), (MORE_OTHER, FIFTH_OTHER)):
+    for _signal, _patterns in _more.items():
+        _table[_signal] = _table.get(_signal, ()) + _patterns
+
+# Means handed over or got rid of ("my sister has the pills now", "i gave her the pills", "flushed
+# them"): what keeps the person safe, not means at hand (blind safety set 4, tester round 7).
+DENIALS += (
+    r"\b(?:gave|handed|given|passed) (?:the |my |all the |all my |all of the |all of my )?{MEANS} (?:to|over to) (?:my |a |the )?\w+\b",
+    r"\b(?:gave|handed|given) (?:my \w+|her|him|them|my (?:sister|brother|mum|mom|dad|partner|wife|husband|friend|flatmate|roommate)) "
+    r"(?:the |my |all the |all my )?{MEANS}\b",
+    r"\b(?:my |a |the )?(?:sister|brother|mum|mom|dad|partner|wife|husband|friend|flatmate|roommate|bf|gf|boyfriend|girlfriend|she|he|they) "
+    r"(?:has|have|took|taken|is keeping|is holding|is looking after|locked up|hid|hidden) (?:the |my |all the |all my )?{MEANS}\b",
+    r"\b(?:got rid of|flushed|threw away|thrown away|binned|took back|returned|locked away) (?:the |my |all the |all my )?{MEANS}\b",
+)
+
+# "im not not safe lol", "not unsafe": no "not safe" for the screen to read; the answer is
+# unclear and asked again (bot/safety/answers.py), never the emergency tier (tester round 8).
+DENIALS += (r"\bnot (?:not (?:safe|ok|okay|fine)|unsafe)\b",)
+
+# "I want to die every time I use the foam roller": a figure of speech about the thing.
+FIGURES_OF_SPEECH += (r"\b(?:want|wanna|wanted) to die every time i (?:use|do|see|hear|try|go|run|look)\b",)
+
+# Feelings said in runners' words (blind safety set 4): kindness, no alarm.
+FEELINGS["frustration"] += (
+    r"\bso (?:frustrated|frustated|fustrated|frustrating|annoyed|angry|mad|fed up)\b.{0,20}\b(?:i could scream|could cry|i could cry)\b",
+    r"\b(?:i could|could) (?:scream|cry)\b",
+    r"\b(?:feel|feeling|felt) (?:so |really |just |pretty )?(?:bitter|jealous|resentful)\b",
+)
+FEELINGS["bad_experience"] += (
+    r"\b(?:feel|feeling|felt) (?:so |really |just |pretty )?(?:stupid|embarrassed|ashamed|humiliated)\b",
+)
+FEELINGS["low_mood"] += (
+    r"\b(?:feel|feeling|felt) (?:so |really |pretty |a bit |kinda )?(?:bitter and )?low\b",
+    r"\b(?:feeling|felt) sorry for myself\b", r"\b(?:in|stayed in) bed all day\b",
+    r"\b(?:i'm|im|i am) dying inside\b",
+)
+FEELINGS["grief"] += (
+    r"\b(?:my|our) (?:dog|cat|pet|running buddy|running partner|mum|mom|dad|friend|coach) (?:died|passed away|passed)\b",
+)
+
+# Blind safety set 5 (2026-12-03, tuned after its first contact; docs/safety.md, "After the fifth
+# blind contact"). Each entry is a kind of phrasing, not a blind message:
+# - hurting oneself on things ("punched the wall till my knuckles split ... on purpose"), doing
+#   it "to feel something"; Spanish "haciéndome cortes";
+# - a decision said as "decision's made"; a car in a closed garage (carbon monoxide) as means
+#   at hand; "I'm taking the whole box" (a plan with the amount); "going to do it" (a plan said
+#   loosely) and a time said as "after everyone's gone to bed";
+# - someone else's burden ("my husband keeps saying we'd be better off without him");
+# - more than the box says (an overdose with the medicine between "more" and "than").
+SIXTH_EN: dict[str, tuple[str, ...]] = {
+    "self_harm": (
+        r"\b(?:punch\w*|hit\w*|smash\w*|bang\w*|kick\w*|headbutt\w*) (?:the |a |my |our )?(?:wall|walls|door|doors|mirror|fridge|"
+        r"locker|brick|bricks)\b.{0,80}\b(?:on purpose|deliberately|to feel|so i(?:'d| would| could| can)? feel|feel something|"
+        r"till (?:my |they |it )?\w* ?(?:bled|split|bleed|broke|bruised)|until (?:my |they |it )?\w* ?(?:bled|split|bleed|broke))\b",
+        r"\b(?:on purpose|deliberately) so (?:that )?i(?:'d| would| could| can)? feel (?:something|anything|pain|it)\b",
+        r"\bhurt(?:ing)? (?:my ?self|myself) (?:just )?to feel (?:something|anything)\b",
+    ),
+    "means_near": (
+        r"\bgarage\b[^.!?]{0,40}\b(?:shut|closed|engine|hose|exhaust|car keys)\b",
+        r"\b(?:engine|exhaust|hose|car keys)\b[^.!?]{0,40}\bgarage\b",
+    ),
+    "resolve": (r"\b(?:the |my )?decision(?:'s| is| has been) made\b", r"\bi've made my peace\b"),
+    "plan": (
+        r"\b(?:i'm|im|i am|i'll|ill|i will|gonna|going to) (?:just )?(?:take|taking|swallow|swallowing|down|downing|neck|necking) "
+        r"(?:the |a |my |all the |all my )?(?:whole|entire|full) (?:box|bottle|pack|packet|lot|strip|tub)\b",
+    ),
+    "plan_weak": (r"\b(?:i'm|im|i am) (?:going to|gonna) do it\b(?! (?:again|tomorrow morning|properly|right|later in the week))",),
+    "time": (
+        r"\bafter (?:everyone|everybody|they|the kids|my (?:wife|husband|partner|parents|mum|mom|flatmates?))(?:'s| has| have|'ve)? "
+        r"(?:gone to bed|gone to sleep|fallen asleep|asleep|gone out|left)\b",
+    ),
+    "hopeless": (r"\b(?:i've|i have|ive|i) (?:just )?(?:had|have had) enough of (?:everything|it all|all of it|life|living)\b",
+                 # "in a dark place", "dark thoughts": asked about, never left to the trained net alone
+                 r"\b(?:in|into|to) (?:a |such a |a really |a very |a pretty )?(?:dark|bad|black) (?:place|headspace|hole|spot)\b",
+                 r"\bdark (?:thoughts|thinking|headspace)\b",
+                 r"\bno running\W+no point\b"),
+    "burden": (
+        r"\b(?:keeps? saying|said|says|told me|tells me)\b.{0,20}\b(?:we'd|we would|we'll|everyone would|everyone'd|you'd|you would|"
+        r"the kids would) (?:all )?be better off without (?:him|her|them)\b",
+    ),
+}
+SIXTH_ES: dict[str, tuple[str, ...]] = {
+    "self_harm": (r"\b(?:haciendome|hacerme|me hago|me hacia|me estoy haciendo) (?:cortes|heridas|quemaduras)\b",),
+}
+for _table, _more in ((MORE_EN, SIXTH_EN), (MORE_ES, SIXTH_ES)):
+    for _signal, _patterns in _more.items():
+        _table[_signal] = _table.get(_signal, ()) + _patterns
+
+# "I'd rather die than do another treadmill session", "my mate said he'd kill me if I bail":
+# figures of speech about a chore and about someone else's threat in jest.
+FIGURES_OF_SPEECH += (
+    r"\b(?:i'd|id|i would) (?:honestly |literally |genuinely |actually |seriously )?rather die than (?:do|run|go|use|sit|watch|eat|"
+    r"wear|miss|pay|stretch|foam roll|sit through|get on|face)\b",
+    r"\b(?:he'd|she'd|they'd|he'll|she'll|they'll|he would|she would|they would|he's gonna|she's gonna|coach'?s? gonna|coach "
+    r"would|coach will) (?:literally |actually )?kill me (?:if|when|for)\b",
+)
+
+# Feelings said in runners' words (blind safety set 5).
+FEELINGS["identity"] += (
+    r"\b(?:don't|dont|do not) (?:even )?know who i am (?:anymore|any more|now)\b",
+    r"\brunning was (?:basically |literally |kind of |kinda )?my (?:whole |entire )?(?:personality|identity|life|thing)\b",
+)
+FEELINGS["frustration"] += (r"\b(?:want|wanna|wanted|going) to scream\b", r"\btwo steps forward,? (?:three|two|one) (?:steps )?back\b")
+FEELINGS["low_mood"] += (r"\bgiu di morale\b", r"\b(?:sono|mi sento) (?:cosi |molto |proprio )?(?:giu|triste|depress[oa])\b",
+                         r"\b(?:je suis|je me sens) (?:tellement |tres |vraiment )?(?:deprime|triste|a plat)e?\b")
+
+# "Dark" as a colour or the time of day ("pee is dark brown like coke", "running in the dark"):
+# not the "dark thoughts" the trained net is gated on (blind vignettes 5: dark urine was asked
+# about thoughts of suicide).
+FIGURES_OF_SPEECH += (
+    r"\bdark(?:er|ish)? (?:brown|yellow|red|orange|black|purple|blue|green|grey|gray|colou?r\w*|urine|pee|wee|circles|"
+    r"chocolate|roast|patch|patches|spot|spots|bruis\w*|nail|nails|toenail|toenails|tea|cola|coke|beer)\b",
+    r"\b(?:in|before|after|till|until) (?:the )?dark\b", r"\bwhen it'?s dark\b", r"\bgets? dark\b",
+    r"\bdark (?:mornings?|evenings?|nights?|outside|trails?|roads?|streets?|nights)\b",
+)
+DENIALS += (
+    r"\bnot (?:in )?(?:a |that |such a |any )?(?:dark|bad|black) (?:place|headspace|hole|spot)\b",
+    r"\b(?:no|not having|not having any|haven't had any|without|never had) (?:any )?dark (?:thoughts|thinking)\b",
+)
+
+# "No plan", "I don't have a plan": a denial of a plan, never one (tester round 10: "no i dont
+# have a plan" to "are you safe?" was read as a plan and sent to 911).
+DENIALS += (
+    r"\b(?:no|not any|don't have (?:a|any)|do not have (?:a|any)|haven't got (?:a|any)|haven't (?:made|got) (?:a|any)|"
+    r"without (?:a|any)|not making (?:a|any)|never made (?:a|any)) (?:real |actual )?(?:plan|plans)\b",
+)
+
+# The round-9 fresh safety set (2026-12-03): its first contact was recorded first (resources
+# 66.7%, docs/evaluation.md), then its misses were read and fixed by kind; it is a tuned set now.
+# - "don't see why I'd stick around", "wish I'd just not woken up" (ideation);
+# - googling painless ways to die, even with "lol" (method research: never a joke);
+# - "cut deeper than I meant ... still bleeding through the towel" (an act, bleeding now);
+# - on a footbridge thinking about going over (a place and the thought: an emergency);
+# - "necking" paracetamol and losing count (an overdose); French "me foutre en l'air", German
+#   "wenn ich nicht mehr da wär", Spanish "lo tengo todo preparado", Portuguese "não estou segura
+#   ... os comprimidos na mão", Spanish someone else who "ya no quiere vivir".
+SEVENTH_EN: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        r"\b(?:don't|do not|can't|cannot|dont) see (?:why|the point in|the point of|a reason to|any reason to) (?:i'd |i would |i should |to |me )?"
+        r"(?:stick(?:ing)? around|stay(?:ing)? (?:here|alive|around)|be(?:ing)? here|keep(?:ing)? going|carry(?:ing)? on|go(?:ing)? on|liv(?:e|ing)|exist(?:ing)?)\b",
+        r"\bno (?:reason|point) (?:to|in) (?:stick(?:ing)? around|stay(?:ing)? (?:here|alive|around)|be(?:ing)? here|liv(?:e|ing))\b",
+        r"\b(?:wish|wished|wishing) (?:i'd|i had|i could have|i'd have) (?:just )?(?:not woken|never woken|not woke|never woke|not woken up|"
+        r"never woken up|died|not made it|never been born)\b",
+        r"\bthinking (?:about|of) (?:going|jumping|stepping|climbing|throwing myself) (?:over|off)\b",
+    ),
+    "method": (
+        r"\b(?:googl\w*|search\w*|looking up|looked up|research\w*|reading about|read about)\b.{0,30}\b(?:(?:painless |easy |quick |quickest |best )?ways? to (?:die|kill myself|end it|end my life)|"
+        r"how to (?:die|kill myself|end it)|painless (?:ways?|death|methods?|suicide))\b",
+    ),
+    "acted": (
+        r"\bcut (?:myself )?(?:too |way |much |a lot |a bit )?deep(?:er)?\b.{0,60}\b(?:bleed\w*|blood)\b",
+        r"\b(?:still )?bleeding through (?:the|a|my) (?:towel|bandage|plaster|sleeve|tissues?|dressing|t-?shirt)\b",
+    ),
+    "means_near": (
+        r"\b(?:on|at) (?:the |a |this )?(?:foot ?bridge|footbridge|bridge|overpass|flyover|cliff|edge|roof|platform|car park roof)\b"
+        r"[^.!?]{0,40}\b(?:going over|go over|jump\w*|over the edge|the drop|thinking)\b",
+        # the place in one sentence, the thought in the next ("on the footbridge ... been stood here 20 mins thinking about going over")
+        r"\b(?:foot ?bridge|footbridge|bridge|overpass|flyover|cliff|edge|roof|platform)\b.{0,90}\bthinking (?:about|of) (?:going|jumping|stepping|climbing) (?:over|off)\b",
+    ),
+}
+SEVENTH_ES: dict[str, tuple[str, ...]] = {
+    "plan": (r"\b(?:ya )?(?:lo )?tengo todo (?:preparado|listo|planeado|pensado)\b",),
+    "goodbye": (r"\bno aguanto mas,? perdon\b", r"\bperdon(?:adme)? por todo\b"),
+    "ideation": (r"\bya no quiere vivir\b", r"\bno quiere (?:seguir )?viviendo\b"),
+}
+SEVENTH_OTHER: dict[str, tuple[str, ...]] = {
+    "ideation": (r"\bme foutre en l'?air\b", r"\bmettre fin a mes jours\b", r"\ben finir\b(?! avec (?:la|le|cette|ce) (?:course|blessure))",
+                 r"\bwenn ich nicht mehr da (?:ware|war|waere|bin)\b", r"\bnicht mehr (?:leben|da sein)\b"),
+    "not_safe": (r"\bnao estou (?:segur[oa]|bem|em seguranca)\b",),
+    "means_near": (r"\b(?:comprimidos|remedios|pilulas)\b.{0,30}\bna mao\b",),
+}
+for _table, _more in ((MORE_EN, SEVENTH_EN), (MORE_ES, SEVENTH_ES), (MORE_OTHER, SEVENTH_OTHER)):
+    for _signal, _patterns in _more.items():
+        _table[_signal] = _table.get(_signal, ()) + _patterns
+
+FIGURES_OF_SPEECH += (r"\b(?:just |someone )?kill me now\b",)
+FEELINGS["frustration"] += (
+    r"\b(?:love that for me|absolutely thriving|living the dream|oh brilliant|just brilliant|oh great|fan-?tastic)\b",
+    r"\bwhat'?s (?:even )?the point of (?:doing )?(?:all )?(?:this|the|my) (?:rehab|exercises|physio|stretching|strength work)\b",
+)
+FEELINGS["low_mood"] += (r"\b(?:de|con) (?:un )?bajon\b", r"\bno me apetece nada\b",
+                         r"\b(?:to|tou|estou|estoy) (?:muito |tao |muy |tan )?triste\b")
+
+# "now i just feel flat and useless" (tester round 11: not acknowledged).
+FEELINGS["low_mood"] += (r"\b(?:feel|feeling|felt)\s+(?:so |really |just |pretty |a bit |kinda |kind of )?(?:flat|meh|blah|rubbish|crap|hopeless)"
+                         r"(?: and (?:useless|worthless|lost|empty|low|down|sad|rubbish))?\b",)

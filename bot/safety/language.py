@@ -81,9 +81,7 @@ def _identifier() -> Any:
     if _model is None:
         with _model_lock:
             if _model is None:
-                identifier = _read_model()
-                identifier.set_languages(list(CANDIDATES))
-                _model = identifier
+                _model = _read_model()
     return _model
 
 
@@ -107,10 +105,17 @@ def _read_model() -> Any:
     path = Path(MODEL_DIR) / MODEL_FILE
     raw = lzma.decompress(path.read_bytes())  # one call: the GIL is released throughout
     with np.load(io.BytesIO(raw), allow_pickle=False) as data:
-        return LanguageIdentifier(
-            np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
-            _to_array(data["nextmove"]), data["out_feat"].tolist(), norm_probs=True,
-            tk_row=_to_array(data["nextmove_row"]))
+        classes = data["classes"].tolist()
+        # Only CANDIDATES' columns are kept: `set_languages` would keep the whole table (all 142
+        # languages, 27 MiB) alive as the "full model" for a reset we never make.
+        keep = [i for i, lang in enumerate(classes) if lang in CANDIDATES]
+        identifier = LanguageIdentifier(
+            np.ascontiguousarray(data["ptc"][:, keep]), np.asarray(data["pc"])[keep],
+            [classes[i] for i in keep], _to_array(data["nextmove"]), data["out_feat"].tolist(),
+            norm_probs=True, tk_row=_to_array(data["nextmove_row"]))
+    if sorted(identifier.nb_classes) != sorted(CANDIDATES):
+        raise RuntimeError(f"py3langid's model lacks some of {CANDIDATES}")
+    return identifier
 
 
 def start_loading() -> threading.Thread | None:

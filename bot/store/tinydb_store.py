@@ -91,8 +91,10 @@ CHECKPOINT_INTERVAL = 10.0
 #: Saves wait for a checkpoint when the log grew by this many times CHECKPOINT_BYTES without one
 #: finishing: a bound on memory (dirty records) and on start-up replay when the disk is slow.
 BACKLOG_FACTOR = 4
-#: Records kept in memory beyond the not-yet-checkpointed ones (clean LRU), in bytes of JSON.
-CACHE_BYTES = 32 << 20
+#: Records kept in memory beyond the not-yet-checkpointed ones (clean LRU), in bytes of JSON:
+#: ~5,000 records of 1.5 KB. It serves the turns of conversations in progress (a miss is one
+#: read of the user's file, once per return); 32 MiB kept RSS over 300 MB (docs/performance.md).
+CACHE_BYTES = 8 << 20
 #: Threads reading user files on a cache miss. Syncs and checkpoints have a thread each, so a
 #: slow checkpoint never delays a flush or a read.
 IO_THREADS = max(2, min(4, os.cpu_count() or 1))

@@ -11,7 +11,8 @@ then. A cluster gives the worker:
   lease; the sweep job runs every few seconds everywhere and sweeps only on the holder (at once
   after it took over, then every CHECKIN_SWEEP_SECONDS), asks the lease again before each runner,
   takes its messages from the `sweep` share of the rate, and notes each send in flight in Redis;
-  a new leader counts and logs the notes a killed one left (sends whose outcome is unknown);
+  a new leader counts and logs the notes a killed one left (sends whose outcome is unknown; "0"
+  when a kill found none);
 - the stale-outbox job: every few seconds, replies a dead worker saved and did not send (the
   store files them with a deadline) are sent by whichever worker asks first.
 
@@ -157,12 +158,14 @@ class Cluster:
         if new_term:
             self._term_swept = leader.terms
             marked, unmarked = await self.inflight.left_by_others(self.store)
-            if marked or unmarked:
-                log.warning("check-in sweep: %d send(s) were in flight when the previous leader stopped: "
-                            "%d marked for the week, delivered or not, never sent again (users %s); "
-                            "%d not marked yet, asked by this sweep (users %s)",
-                            len(marked) + len(unmarked), len(marked), " ".join(marked) or "-",
-                            len(unmarked), " ".join(unmarked) or "-")
+            # Said at every take-over, "0" included: an operator (and the failover test) sees
+            # that the new leader looked, whether a kill found sends in flight or not.
+            log.log(logging.WARNING if marked or unmarked else logging.INFO,
+                    "check-in sweep taken over: %d send(s) were in flight when the previous leader stopped: "
+                    "%d marked for the week, delivered or not, never sent again (users %s); "
+                    "%d not marked yet, asked by this sweep (users %s)",
+                    len(marked) + len(unmarked), len(marked), " ".join(marked) or "-",
+                    len(unmarked), " ".join(unmarked) or "-")
         self._last_sweep = time.monotonic()
         await channel.run_checkin_sweep(bot, inflight=self.inflight, leading=leader.check)
 

@@ -3,7 +3,9 @@ writes now, it is loaded with the knowledge base, and it only helps where the ru
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 from bot.knowledge import KnowledgeBase
 from scripts.build_question_model import main as build_main
@@ -36,3 +38,16 @@ def test_the_classifier_costs_little_per_question(kb: KnowledgeBase) -> None:
     for _ in range(200):
         model.guess(found)
     assert (time.perf_counter() - start) / 200 < 0.005
+
+
+def test_the_shipped_lemmas_are_used_and_a_stale_file_is_not(tmp_path: Path) -> None:
+    """knowledge/lemmas.json spares start-up the spaCy pass over the knowledge base (issue 18); a
+    file that no longer matches the lemmatiser is ignored, never trusted."""
+    from bot.knowledge import default_directory
+    from bot.knowledge.retrieval import LEMMAS_FILE, prime_lemmas
+
+    assert prime_lemmas(default_directory() / LEMMAS_FILE)
+    stale = tmp_path / LEMMAS_FILE
+    stale.write_text(json.dumps({"lemmas": {"my knees hurt": ["wrong", "lemmas"]}}), encoding="utf-8")
+    assert not prime_lemmas(stale)
+    assert not prime_lemmas(tmp_path / "missing.json")

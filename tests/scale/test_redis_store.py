@@ -168,25 +168,28 @@ def _outbox(record: dict[str, object], replies: list[str] | None) -> None:
 
 
 async def test_outboxes_left_unsent_are_found_by_another_worker(open_store: Open) -> None:
-    crashed, rescuer = open_store(outbox_grace=0.3), open_store(outbox_grace=0.3)
-    async with crashed.session("u1") as session:
-        _outbox(session.record, ["hello"])  # saved, then the worker "dies" before sending
+    # The grace is wall-clock time on the Redis server. It is long enough (1 s) that the "not
+    # yet" check right after the save cannot be overtaken by a busy CI machine (0.3 s was, once).
+    grace = 1.0
+    crashed, rescuer = open_store(outbox_grace=grace), open_store(outbox_grace=grace)
     async with crashed.session("u2") as session:
         _outbox(session.record, ["hi"])
         await session.save()
         _outbox(session.record, None)  # sent: the outbox is emptied and saved
+    async with crashed.session("u1") as session:
+        _outbox(session.record, ["hello"])  # saved, then the worker "dies" before sending
     assert await rescuer.stale_outboxes() == []  # not yet: its worker may still be sending
-    await asyncio.sleep(0.35)
+    await asyncio.sleep(grace + 0.05)
     async with crashed.session("u1"):
         assert await rescuer.stale_outboxes() == []  # its lease is held: someone is on it
-    await asyncio.sleep(0.35)  # (and finding it held gave it another grace period)
+    await asyncio.sleep(grace + 0.05)  # (and finding it held gave it another grace period)
     found = await rescuer.stale_outboxes()
     assert found == ["u1"]
     assert await crashed.stale_outboxes() == []  # reserved by the first worker that asked
     async with rescuer.session("u1") as session:
         assert session.record["telegram"]["outbox"]["replies"] == ["hello"]
         _outbox(session.record, None)
-    await asyncio.sleep(0.35)
+    await asyncio.sleep(grace + 0.05)
     assert await rescuer.stale_outboxes() == []
     assert await rescuer.redis.zcard(f"{rescuer.prefix}outbox") == 0
 

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from bot.errors import ConfigError
 from bot.telegram.config import file_url_for, load_config, parse_env_file
 from tests.telegram.fake_api import TOKEN
 
-REPO = Path(__file__).resolve().parents[2]
 
 
 def test_defaults() -> None:
@@ -78,24 +77,41 @@ def test_env_file_parsing() -> None:
     assert parse_env_file(text) == {"TELEGRAM_BOT_TOKEN": "1:abc", "LOG_LEVEL": "debug", "TZ": "Europe/Dublin"}
 
 
-def run_cli(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_"))}
-    return subprocess.run([sys.executable, "-m", "bot", "run"], env={**clean, "PYTHONPATH": str(REPO), **env},
-                          cwd=cwd, capture_output=True, text=True, timeout=30)
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Iterator[Callable[..., tuple[int, str]]]:
+    """`runner-triage run` in this process (through `bot.cli.main`, what the command calls), with
+    the given environment and working directory: (exit code, stderr). The environment is restored
+    afterwards, including what a `.env` file added to it."""
+    saved = dict(os.environ)
+
+    def run(env: dict[str, str], cwd: Path) -> tuple[int, str]:
+        for key in [k for k in os.environ if k.startswith(("TELEGRAM_", "WEBHOOK_"))]:
+            del os.environ[key]
+        os.environ.update(env)
+        monkeypatch.chdir(cwd)
+        capsys.readouterr()
+        code = main(["run"])
+        return code, capsys.readouterr().err
+
+    yield run
+    os.environ.clear()
+    os.environ.update(saved)
 
 
 @pytest.mark.parametrize("token", [None, "123:short"])
-def test_run_with_a_missing_or_malformed_token_is_one_line_and_exit_2(tmp_path: Path, token: str | None) -> None:
-    result = run_cli({} if token is None else {"TELEGRAM_BOT_TOKEN": token}, tmp_path)
-    assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith("runner-triage: error: TELEGRAM_BOT_TOKEN")
-    assert "Traceback" not in result.stderr
+def test_run_with_a_missing_or_malformed_token_is_one_line_and_exit_2(
+        run_cli: Callable[..., tuple[int, str]], tmp_path: Path, token: str | None) -> None:
+    code, err = run_cli({} if token is None else {"TELEGRAM_BOT_TOKEN": token}, tmp_path)
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("runner-triage: error: TELEGRAM_BOT_TOKEN")
+    assert "Traceback" not in err
 
 
-def test_run_reads_a_dot_env_file_in_the_working_directory(tmp_path: Path) -> None:
+def test_run_reads_a_dot_env_file_in_the_working_directory(run_cli: Callable[..., tuple[int, str]],
+                                                            tmp_path: Path) -> None:
     (tmp_path / ".env").write_text("TELEGRAM_BOT_TOKEN=from-dotenv-but-malformed\n")
-    result = run_cli({}, tmp_path)
-    assert result.returncode == 2 and "malformed" in result.stderr
+    code, err = run_cli({}, tmp_path)
+    assert code == 2 and "malformed" in err
 
 
 def test_json_log_lines() -> None:
