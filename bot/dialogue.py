@@ -54,6 +54,9 @@ class Transition:
     #: For a safety finding: the turn goes on afterwards (NLU, the state's transition) when the
     #: message's intent is one of these; otherwise the pending question is asked again.
     continue_for: tuple[str, ...] = ()
+    #: With `to: "@paused"`: a question asked in the same message ("not like that! i meant my
+    #: season. what should i do about the clicking?") is handled where the flow returns.
+    replay: bool = False
 
 
 @dataclass(frozen=True)
@@ -313,19 +316,22 @@ def _transition(raw: Any, where: str, path: str, domain: dict[str, Any],
     to = raw.get("to")
     if to is not None and to != PAUSED and to not in states:
         raise DefinitionError(path, f"{where}.to", f"unknown state '{to}'")
-    unknown = set(raw) - {"intent", "do", "to", "reset", "pause", "defer", "unpause", "continue"}
+    unknown = set(raw) - {"intent", "do", "to", "reset", "pause", "defer", "unpause", "continue", "replay"}
     if unknown:
         raise DefinitionError(path, where, f"unknown key(s) {', '.join(sorted(unknown))}")
     pause, defer = _flag(raw, "pause", False, where, path), _flag(raw, "defer", False, where, path)
     if defer and not pause:
         raise DefinitionError(path, f"{where}.defer", "needs pause: true (the message waits with the paused state)")
+    replay = _flag(raw, "replay", False, where, path)
+    if replay and to != PAUSED:
+        raise DefinitionError(path, f"{where}.replay", f"needs to: {PAUSED!r} (the question is handled where the flow returns)")
     continue_for = raw.get("continue", [])
     if not isinstance(continue_for, list) or any(i not in domain["intents"] for i in continue_for):
         raise DefinitionError(path, f"{where}.continue", "must be a list of intents of the domain")
     if continue_for and (need_intent or to is not None):
         raise DefinitionError(path, f"{where}.continue", "only a safety finding's transition without `to` may continue")
     return Transition(intent, do, to, _flag(raw, "reset", False, where, path), pause, defer,
-                      _flag(raw, "unpause", False, where, path), tuple(continue_for))
+                      _flag(raw, "unpause", False, where, path), tuple(continue_for), replay)
 
 
 def _flag(raw: dict[str, Any], key: str, default: bool, where: str, path: str) -> bool:

@@ -38,6 +38,7 @@ PATHS: dict[str, list[list[str]]] = {
         ["I have the pills right here and I'm going to take them tonight", "[I'm safe right now]", "my knee hurts"],
         ["im not safe", "I called 911"],
         ["I want to die", "lol it was a joke"],
+        ["I want to end it all", "no, not like that, I meant my running season"],
     ],
     "es": [
         ["me quiero morir", "quiero morirme", "no sé", "gracias", "no", "mmm", "no sé", "no",
@@ -50,6 +51,7 @@ PATHS: dict[str, list[list[str]]] = {
         ["me siento inútil desde que no puedo correr", "me duele la rodilla"],
         ["tengo las pastillas aquí y lo voy a hacer esta noche", "ya llamé"],
         ["me quiero morir", "era una broma"],
+        ["me quiero morir", "no, no me refería a eso, hablaba de la temporada"],
     ],
 }
 # Replies the Spanish paths cannot reach: they need the English NLU (a typed question or pain report).

@@ -321,11 +321,15 @@ def evaluate(text: str, state: ClinicalState | None = None, *, slots: Mapping[st
     updates: dict[str, FactValue] = {}
     for m in mentions:  # in order: the last statement of a fact wins
         updates[m.fact] = FactValue(m.value, m.words, SAID, None, turn)
-    for m in mentions:  # a fact said now rules out what it contradicts, unless that is said now too
+    last_said = {m.fact: m.start for m in mentions}
+    for m in mentions:
+        # A fact said now rules out what it contradicts, unless that is said now too, after it
+        # ("a vague ache when I run, but if I press the bone there's one spot": the spot, said
+        # last, stands; blind vignettes 6).
         if m.value and updates[m.fact].value:
             fact = rules.facts.get(m.fact)
             for other in fact.contradicts if fact is not None else ():
-                if other not in updates:
+                if other not in updates or (updates[other].value and last_said[other] < m.start):
                     updates[other] = FactValue(False, m.words, SAID, None, turn)
     new_state = state
     if answering and answering in rules.questions:

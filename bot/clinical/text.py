@@ -125,10 +125,15 @@ def _words(text: str, start: int, end: int) -> str:
 _SAID_AS_A_DENIAL = re.compile(r"(?:no|not|never|without)\b")
 
 
+_NOT_THE_WHOLE = re.compile(r"\bnot (?:the |my )?(?:whole|entire|all of (?:the |my )?) ?(?:\w+ )?$")
+
+
 def negated(text: str, sentence_start: int, match: re.Match[str], words: int = 5) -> bool:
     """Is this statement denied ("no chest pain", "didn't fall or twist it", "numbness? none")?
     `words`: how far back a negation reaches."""
     clause = text[_clause_start(text, sentence_start, match.start()): match.start()]
+    if _NOT_THE_WHOLE.search(clause):
+        return False  # "one spot, not the whole shin": how much of the shin, not a denial of it
     if _ALL_IS_WELL.search(match.group(0)) or _SAID_AS_A_DENIAL.match(match.group(0)):
         # "no fever, walking fine": a list's negation does not carry into a statement that
         # something is fine; only a negation in its own comma-segment does ("not walking fine").

@@ -109,8 +109,13 @@ _ABOUT_OTHER = re.compile(
     r"^\W*(?:\w+\W+){0,4}?(?:my|our|one of my) (?:\d{1,2}[- ]?(?:yo|y/o|year[- ]old|yr[- ]old) )?"
     r"(?:husband|hubby|wife|partner|son|daughter|kid|child|teen|teenager|boy|girl|mate|friend|buddy|pal|dad|father|mum|mom|"
     r"mother|brother|sister|boyfriend|girlfriend|bf|gf|athletes?|runners?|client|teammate|flatmate|roommate|"
-    r"running (?:buddy|partner|mate))\b(?!\W+(?:says|said|thinks|reckons|told me|wants me|keeps telling me)\b)")
-_FIRST_PERSON_PAIN = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my (?:own )?(?:knee|shin|foot|heel|calf|ankle|hip|back|leg|legs|hamstring|achilles))\b")
+    r"running (?:buddy|partner|mate))s?\b(?!\W+(?:says|said|thinks|reckons|told me|wants me|keeps telling me)\b)")
+#: The reporter's own pain ("my son and I both have sore knees"), not the reporter asking ("what do I
+#: do?" after "one of my 15 yo boys went grey": blind vignettes 6).
+_FIRST_PERSON_PAIN = re.compile(
+    r"\b(?:(?:i|i've|ive|i have|i've got|ive got) (?:also |too |both |have |got |)(?:hurt|have|had|got|felt|feel|fell|twisted|rolled|strained|pulled|tore|sprained|can't run|cannot run)"
+    r"|(?:i'm|im|i am) (?:also |too |both )?(?:sore|hurting|in pain|limping|injured)"
+    r"|me (?:too|as well)|hurts me|my (?:own )?(?:knee|shin|foot|heel|calf|ankle|hip|back|leg|legs|hamstring|achilles))\b")
 
 
 def hear_who(turn: Turn, text: str) -> None:

@@ -137,6 +137,8 @@ class FlowInterpreter:
             target = paused["state"]
             conv["requested_slot"] = paused.get("requested_slot")
             turn.requested_set = False  # back to the question that was pending there
+            if not paused.get("message") and t.replay and turn.text and "?" in turn.text:
+                paused["message"] = turn.text
             if paused.get("message"):
                 # The deferred message is handled there now (Engine); it asks what comes next.
                 conv["state"] = target

@@ -368,7 +368,10 @@ class KnowledgeBase:
             rf"|\b(?P<runner>{alternatives})\s+(?:runner|runners|lad|lass|girl|guy|bloke|mum|mom|dad|parkrunner|trail runner|here(?!\s+(?:we|i)\s+come))\b"
             # "chest pain at the gold coast marathon" (tester round 9): at the race now, not "ran
             # the London marathon" some time
-            rf"|\b(?:at|during|doing|running|racing|mid)\s+(?:the\s+|my\s+|this\s+)?(?P<event>{alternatives})\s+(?:marathon|half marathon|half|parkrun|10k|5k|ultra|race|fun run)\b",
+            rf"|\b(?:at|during|doing|running|racing|mid|(?:finish|end|start|finish line) of)\s+(?:the\s+|my\s+|this\s+)?(?P<event>{alternatives})\s+(?:marathon|half marathon|half|parkrun|10k|5k|ultra|race|fun run)\b"
+            # a clause that only says where: "lower back's been crook since sunday. in perth. today
+            # i've got pins and needles" (tester round 12: told 911)
+            rf"|(?:^|[.,;:!?(]\s*|\s-\s*)(?:(?:i'm|im|i am|we're|were)\s+)?(?:in|from)\s+(?:the\s+)?(?P<clause>{alternatives})(?=\s*(?:[.,;:!?)]|$))",
             re.IGNORECASE,
         )
 
@@ -384,7 +387,8 @@ class KnowledgeBase:
         codes, last_words, rx = self._places
         if rx is None or last_words.isdisjoint(_PLACE_WORD.findall(text.lower())):
             return None
-        found = [(m.group("place") or m.group("based") or m.group("runner") or m.group("event")).lower() for m in rx.finditer(text)]
+        found = [(m.group("place") or m.group("based") or m.group("runner") or m.group("event")
+                  or m.group("clause")).lower() for m in rx.finditer(text)]
         return codes[found[-1]] if found else None  # the last one said wins
 
     def countries(self, locale: str = "en") -> tuple[CrisisCountry, ...]:

@@ -140,6 +140,8 @@ _RETURNS = re.compile(r"(?:then |but |and )?(?:comes? back|came back|keeps? comi
                       r"flares? up|comes and goes|back again|start hurting again|always comes? back)")
 #: A muscle that "locked up" in a cramp has not lost its range of motion (blind vignettes 5).
 _CRAMP = re.compile(r"\b(?:cramp\w*|locked up (?:solid|like a rock|tight)|seized up|spasm\w*|charley horse)\b")
+#: "not the whole shin", "not all of my foot": a part of the place, not a denial of it.
+_NOT_THE_WHOLE = re.compile(r"\b(?:not|isn't|isnt|rather than|instead of) (?:the |my |all (?:of )?(?:the |my )?)?(?:whole|entire|full|all (?:of )?(?:the |my )?)(?: \w+)? ?$|\bnot all (?:of )?(?:the |my )?$")
 _MOVEMENT_ON = re.compile(r"\b(?:(?:up|go|going|went|goes|stand|standing|stood|rise|rising|raise|raising|balance|balancing|push|pushing)"
                           r"\s+(?:up\s+)?on(?:to)?\s+(?:my|his|her|their|the|that|this|one|both)?\s*(?:tip\s*)?|back\s+on\s+(?:my|his|her)\s+)$")
 _BODY_WORDS: tuple[str, ...] = tuple(sorted({w for ps in V.BODY_PARTS.values() for p in ps for w in p.split() if len(w) >= 4}))
@@ -292,6 +294,11 @@ class NLU:
         # "going up on my toes", "back on my feet": a movement, not where it hurts (blind vignettes 5:
         # an Achilles rupture became toe pain).
         entities = tuple(e for e in entities if not (e.value in ("toe", "foot") and _MOVEMENT_ON.search(text[:e.start].lower())))
+        # "it's one spot, not the whole shin": how much of the shin, not a denial of it (blind
+        # safety set 6: the shin was forgotten and "where does it hurt?" asked twice).
+        entities = tuple(Entity(e.label, e.value, e.text, e.start, e.end, False)
+                         if e.negated and _NOT_THE_WHOLE.search(text[max(0, e.start - 30):e.start].lower()) else e
+                         for e in entities)
         slots: dict[str, Any] = {}
         cut = _correction_point(lower)
         if cut is not None:

@@ -18,6 +18,8 @@ SAFE, NOT_SAFE, UNSURE = "safe", "not_safe", "unsure"
 #: joke"): the flow lets them go back to their running at once (tester round 4 was held in the
 #: crisis replies until they pressed "Carry on").
 JOKING = "joking"
+#: "not like that, I meant my running season" to "are you safe?": what they meant, said plainly.
+CLARIFIED = "clarified"
 YES, NO = "yes", "no"
 
 # Button payloads: what phase B's buttons send, and what the current ones send.
@@ -40,6 +42,8 @@ _NOT_SAFE = re.compile(
     r"\b(?:not safe|unsafe|i'?m not|i am not|not really|not at all|not ok|not okay|not fine|not alright|"
     r"not good|no i'?m not|can'?t keep myself safe|don'?t feel safe|do not feel safe|don'?t think so|"
     r"probably not|not right now|not tonight|no im not|help me|please help|i need help|scared|in danger|"
+    # "honestly? no. i don't think i am" (blind safety set 6: asked again instead of heard)
+    r"(?:don'?t|do not) think (?:i am|i'?m|im)(?: (?:safe|ok|okay|fine|alright))?$|"
     r"no estoy a salvo|no estoy bien|no estoy segura? de mi|no me siento a salvo|ayuda|ayudame|"
     r"tengo miedo|nada bien|para nada|pas en securite|je ne suis pas bien|nicht sicher|nicht in sicherheit|"
     r"nao estou (?:segur[oa]|em seguranca|bem)|non sono al sicuro|non sto bene)\b"
@@ -65,7 +69,7 @@ _YES = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|corr
                   r"sometimes|a bit|a little|a lot|kind of|kinda|sort of|often|always|every day|all the time|"
                   r"a veces|un poco|siempre|mucho)\b")
 # Also "no" and "yes" in the other languages the screen knows (French, Portuguese, German, Italian).
-_NO = re.compile(r"^(?:(?:la verdad|honestly|tbh|actually|really|to be honest|sinceramente|la neta|pues|well|um|uh)\s+)?(?:n|no|nope|nah|naw|nop|not really|never|no way|nunca|para nada|de ninguna manera|"
+_NO = re.compile(r"^(?:(?:la verdad|honestly|tbh|actually|really|to be honest|sinceramente|la neta|pues|well|um|uh)\??\s+)?(?:n|no|nope|nah|naw|nop|not really|never|no way|nunca|para nada|de ninguna manera|"
                  r"non|nein|nao)\b")
 # "Yes" to "are you safe?" (not "i have", "i do": "i have pills" is not a yes).
 # "I am" / "I'm" is a yes only alone: "im at the station" says where, not that they are safe.
@@ -90,6 +94,8 @@ _JOKE_RETRACTION = re.compile(
     r"(?:era|es) (?:una |solo una )?broma|bromeaba|estaba bromeando)\b")
 #: ...unless the joke is denied ("not joking", "no joke", "I'm not kidding").
 _NOT_A_JOKE = re.compile(r"\b(?:not|no|n't|never|ain't)\s+(?:\w+\s+)?(?:a )?(?:joke|joking|kidding)\b|\bno es broma\b|"
+                         # "lol jk. well. half jk. more than half tbh" (blind safety set 6)
+                         r"\b(?:half|partly|only half|kinda|kind of|sort of|mostly not) (?:jk|joking|kidding)\b|\bmore than half\b|"
                          r"\bi mean (?:it|that)\b")
 #: The wish itself denied, to either question ("I don't want to die lol I just want my hamstring
 #: back"): what they meant was the figure of speech, as with a joke owned up to.
@@ -118,6 +124,19 @@ _SARCASM = re.compile("[\U0001F643\U0001F644\U0001F612\U0001F611\U0001F921\U0001
 _NO_PLAN = re.compile(r"\b(?:no|not any|don'?t have (?:a|any)|do not have (?:a|any)|haven'?t got (?:a|any)|haven'?t (?:made|got) (?:a|any)|"
                       r"without (?:a|any)|not making (?:a|any)|never made (?:a|any)) ?(?:real |actual )?(?:plan|plans|intention|intentions|intent)\b|"
                       r"\bnot (?:planning|going) (?:to|on) (?:do|doing) (?:anything|it)\b|\bno (?:intention|plans?) (?:to|of)\b")
+_MEANS = r"(?:pills|tablets|meds|medication|medicine|painkillers|knife|knives|blades?|razors?|rope|gun|belt)"
+#: The means put out of reach ("i gave the pills to my roommate", "my sister has the pills now"):
+#: a step to safety, heard as one (tester round 12: told to call 911 and to keep away from pills
+#: given away minutes before).
+_MEANS_AWAY = re.compile(rf"\b(?:gave|given|handed|give) (?:the|my|all the|all my|them|it|those) ?{_MEANS}?\b.{{0,25}}\b(?:to|away)\b|"
+                         rf"\b(?:got rid of|threw away|thrown away|flushed|binned|locked (?:up|away)|hid|hidden) (?:the|my|all the|all my|them|those) ?{_MEANS}?\b|"
+                         rf"\b(?:roommate|flatmate|housemate|partner|wife|husband|mum|mom|dad|sister|brother|friend|mate|parents?) (?:has|have|took|'s got|has got|is keeping) (?:the|my|all the|all my) {_MEANS}\b")
+#: Taking the words back, not answering them ("forget i said anything, i'm fine" after "gonna take all
+#: my sleeping pills tonight"): not a settled safe; the question is asked again, the lines in view
+#: (blind safety set 6). Saying what was meant instead is a clarification (_CLARIFIES).
+_TAKE_BACK = re.compile(r"\b(?:forget (?:i said (?:anything|that|it)|what i (?:said|wrote)|(?:about )?(?:it|that|all that))|"
+                        r"never ?mind|nvm|ignore (?:that|me|what i (?:said|wrote)|my (?:last )?message)|"
+                        r"shouldn'?t have said (?:anything|that)|pretend i didn'?t say)\b")
 _CLAUSES = re.compile(r"\.{2,}|[.,;!\u2026]+|\s-\s")
 _SHORT = 12  # words: past this, a message is a statement to screen, not an answer
 
@@ -143,10 +162,12 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         if found:
             return found
     t = _clean(text)
-    if question == "thoughts" and _CLARIFIES.search(t) and not _talks_of_risk(text):
+    if _CLARIFIES.search(t) and not _talks_of_risk(text):
         # "haha no not like that. im ok, just annoyed my calf keeps going": the person says what
-        # they meant, however long the message, and nothing in it speaks of risk: a no.
-        return NO
+        # they meant, however long the message, and nothing in it speaks of risk: a no to the
+        # question about thoughts; to "are you safe?", a clarification (blind safety set 6: "god
+        # no, not like that! i meant end my running season" was asked again whether they were safe).
+        return NO if question == "thoughts" else CLARIFIED
     if ((_JOKE_RETRACTION.search(t) or _DENIES_WISH.search(t)) and not _NOT_A_JOKE.search(t) and not _NOT_SAFE.search(t)
             and not _talks_of_risk(text)):
         return JOKING
@@ -161,6 +182,14 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         # shes staying with me tonight"): the opening clause answers, when nothing after it speaks
         # of risk (a "safe") (blind safety set 4).
         first = next(iter(_clauses(text)), "")
+        if (question == "are_you_safe" and _MEANS_AWAY.search(t) and not _TAKE_BACK.search(t)
+                and not _talks_of_risk(text) and not _SARCASM.search(text)):
+            return SAFE  # "ok i gave the pills to my roommate. i texted 988 earlier. im ok"
+        if (question == "are_you_safe" and REASSURANCE.search(t) and not _TAKE_BACK.search(t)
+                and not _talks_of_risk(text) and not _SARCASM.search(text) and not _NOT_SAFE.search(REASSURANCE.sub(" ", t))):
+            # "i mean im not gonna kill myself or anything. it just helps. can i text someone
+            # instead of calling" (tester round 12: asked again): a reassurance, said at length.
+            return SAFE
         if question != "are_you_safe" or not first or len(first.split()) > 4:
             return None
         opening = _safe_answer(first)
@@ -192,13 +221,17 @@ def _talks_of_risk(text: str) -> bool:
     """Words of crisis talk or means left after denials and figures of speech are blanked."""
     from bot.safety.crisis import model_text, risk_words  # the screen imports this module
 
-    return bool(risk_words().search(_ALONE.sub(" ", REASSURANCE.sub(" ", model_text(text)))))
+    return bool(risk_words().search(_MEANS_AWAY.sub(" ", _ALONE.sub(" ", REASSURANCE.sub(" ", model_text(text))))))
 
 
 def _safe_answer(t: str) -> str | None:
     # Explicitly not safe first; then any hedge (never "safe"); then an unhedged "I'm safe".
     if _WOULDNT_SAY_SAFE.search(t) or _SAFE_UNTIL.search(t):
         return NOT_SAFE
+    if _TAKE_BACK.search(t):
+        return UNSURE
+    if _MEANS_AWAY.search(t) and not _NOT_SAFE.search(t):
+        return SAFE
     if _MIXED.search(t) or _QUESTION_BACK.search(t):
         return UNSURE
     if _NO_PLAN.search(t) and not _WOULDNT_SAY_SAFE.search(t) and not re.search(r"\bnot safe\b|\bunsafe\b", t):

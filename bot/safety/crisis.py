@@ -141,6 +141,10 @@ _LEET_INSIDE = re.compile(r"(?<=[a-z])[10!3$@4|57](?=[a-z])|(?<![a-z0-9])\$(?=[a
 _STARRED = re.compile(r"\b[a-z]*[*#.\-_]+[a-z*#.\-_]*[a-z]\b|\b[a-z]+[*#]+\b")
 _STAR_WORDS = ("suicide", "suicidal", "kill", "killing", "myself", "die", "dead", "self", "harm", "cut", "cutting",
                "unalive", "death", "overdose", "hang", "wrists", "suicidio", "suicidarme", "matarme", "morirme", "morir")
+#: Emoji that carry a meaning the screen reads, as words (the rest are dropped with other symbols):
+#: a gun next to "shin splints again" (blind safety set 6).
+_EMOJI = {"\U0001F52B": "emojigun"}
+_EMOJI_WORDS = re.compile("|".join(_EMOJI))
 _SPACED = re.compile(r"\b(?:k\W?m\W?s|k\W?y\W?s)\b")
 _SQUEEZE = re.compile(r"([a-z])\1{2,}")
 _NON_TEXT = re.compile(r"[^a-z0-9'?.!,;:\-/() ]+")  # brackets kept: an aside is not the subject
@@ -168,6 +172,8 @@ TYPOS: dict[str, str] = {
     "killin": "killing", "thinkin": "thinking", "endin": "ending", "cuttin": "cutting", "hurtin": "hurting",
     "dyin": "dying", "wantin": "wanting", "plannin": "planning", "goin": "going", "takin": "taking",
     "jumpin": "jumping", "livin": "living", "existin": "existing", "kiero": "quiero", "qiero": "quiero",
+    "tnght": "tonight", "2night": "tonight", "evryi": "everyone", "everyi": "everyone", "evrything": "everything",
+    "evrythng": "everything", "everythng": "everything",
     "morirme.": "morirme", "matarme.": "matarme", "xq": "porque", "pq": "porque", "q": "que", "k": "que",
 }
 
@@ -189,6 +195,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u00b4", "'")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _EMOJI_WORDS.sub(lambda m: f" {_EMOJI[m.group(0)]} ", text)
     text = _LEET_INSIDE.sub(lambda m: _LEET.get(m.group(0), m.group(0)), text)
     text = _STARRED.sub(_unstar, text)
     text = _SPACED.sub(lambda m: re.sub(r"\W", "", m.group(0)), text)
@@ -403,6 +410,12 @@ _A_DEATH = re.compile(r"\b(?:died|passed away|passed on|passed|death|dead|lost (
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|myself|yo|me (?:quiero|voy|siento|corte|tome|hago))\b")
 
 
+#: Words that put taking the medicine in the future: an intention, not an overdose yet.
+_NOT_YET = re.compile(r"\b(?:gonna|gunna|going to|about to|will|i'll|plan to|planning to|want to|wanna|ready to|tempted to|"
+                      r"might|may|could|thinking (?:about|of)|think about|thought about)\s+(?:just\s+|actually\s+|literally\s+)?$")
+#: A joke owned up to, then "I'm ok": what was said was taken back in the same message.
+_TAKEN_BACK = re.compile(r"\b(?:jk|j/k|just kidding|only kidding|kidding|joking|just joking)\b[^.?!]{0,20}\b(?:i'm|i am) "
+                         r"(?:ok|okay|fine|alright|good|all good)\b")
 _ASIDE = re.compile(r"\([^()]*\)")
 # Kept narrow: "at home tonight" or "out tonight" can be where an act would happen, so they count.
 _TIME_AS_CIRCUMSTANCE = re.compile(r"\b(?:alone|on my own|by myself|working|at work|on shift|busy)\s+"
@@ -602,11 +615,26 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
         if hit.signal in RISK_SIGNALS | {"ingested"} and _about_someone_else(norm, hit, sentence_start, c):
             others.add(hit.signal)
             continue
+        if hit.signal == "overdose" and _NOT_YET.search(norm[max(sentence_start, hit.start - 30):hit.start]):
+            # "gonna take all my sleeping pills tonight": an intention, not pills already taken. The
+            # emergency tier all the same, but not "keep the packet to say what you took" (blind
+            # safety set 6).
+            thought = re.search(r"\b(?:thinking|think|thought)\b", norm[max(sentence_start, hit.start - 30):hit.start])
+            own.add("method" if thought else "intent")  # thinking of a way is C-SSRS item 3, not 4
+            langs.add(hit.lang)
+            continue
         own.add(hit.signal)
         if hit.signal not in BOOSTERS and hit.signal != "distress":
             langs.add(hit.lang)
     if earnest_joke:
         own.add("ideation")
+    elif (own & CRISIS_SIGNALS == {"ideation"} and not own & EMERGENCY_SIGNALS and _TAKEN_BACK.search(norm)
+          and not c.earnest.search(norm)):
+        # A wish to die taken back in the same breath ("feel like dying 😂 jk i'm ok, just sad about
+        # missing the ultra"): not the full crisis response, and not nothing either: the direct
+        # question, kindly (CLINICAL.md: ask directly; blind safety set 6).
+        own.discard("ideation")
+        own.add("dark_joke")
     if "reunion" in own:
         own.discard("reunion")
         if _A_DEATH.search(norm):

@@ -1877,3 +1877,66 @@ FEELINGS["low_mood"] += (r"\b(?:de|con) (?:un )?bajon\b", r"\bno me apetece nada
 # "now i just feel flat and useless" (tester round 11: not acknowledged).
 FEELINGS["low_mood"] += (r"\b(?:feel|feeling|felt)\s+(?:so |really |just |pretty |a bit |kinda |kind of )?(?:flat|meh|blah|rubbish|crap|hopeless)"
                          r"(?: and (?:useless|worthless|lost|empty|low|down|sad|rubbish))?\b",)
+
+
+# ------------------------------------------------------------------------------------------------
+# After the sixth blind contact (2026-12-04; docs/safety.md, "After the sixth blind contact").
+# ------------------------------------------------------------------------------------------------
+# UK slang for killing oneself ("thoughts about topping myself"): a way of saying it, in every frame.
+WORDS["DEATH"] = WORDS["DEATH"][:-1] + r"|top myself|topping myself|topped myself)"
+WORDS["KILL_ACT"] = WORDS["KILL_ACT"][:-1] + r"|top myself)"
+EIGHTH_EN: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        # "without running i dont know why i'm even still here", "what am i still here for"
+        r"\b(?:don't|do not|dont) (?:even |really )?know why (?:i'm|i am) (?:even |really |actually )?still (?:here|alive|around|breathing)\b",
+        r"\bwhy (?:am i|i'm|i am) (?:even |really |actually )?still (?:here|alive|around|breathing)\b",
+        r"\bwhat (?:am i|i'm) (?:even |really )?still (?:here|alive|around) for\b",
+        r"\b{THINK}\s+{FILL}(?:about|of)\s+(?:topping|top) (?:my ?self|myself)\b",
+    ),
+    # "gonna do it tonight after everyone's asleep, got everything ready": the act, a time and
+    # things made ready, with no word for what "it" is.
+    "plan": (
+        r"\bdo it\b[^.!?]{0,40}\b(?:after|when|once) every ?(?:one|body)(?:'s| is| has| are)? (?:asleep|gone to bed|in bed|gone out)\b",
+        r"\bdo it {SOON}\b.{0,60}\b(?:got|have|i've got|i have) every ?thing (?:ready|sorted|prepared|planned|set up|in place)\b",
+    ),
+    "dark_joke": (
+        # a gun emoji next to a face (normalised to a word: bot.safety.crisis, _EMOJI_WORDS)
+        r"\bemojigun\b(?![^.!?]{0,30}\b(?:start|starting|race|gun time|chip time|bang)\b)",
+        # how many tablets would be too many, next to a painkiller question (safety set 6)
+        r"\b(?:painkillers?|pills|tablets|paracetamol|ibuprofen|meds|medication|codeine|sleeping pills|co-?codamol|tylenol)\b"
+        r".{0,80}\bhow many (?:\w+ ){0,3}(?:would be|is|are|counts as|would count as) too many\b",
+    ),
+    # Someone else's self-harm seen on them: "one of the girls on my xc team has cuts on her arms
+    # and said she does it when she can't run" (the subject decides whose: crisis.py).
+    "self_harm": (
+        r"\b(?:cuts|scars|cut marks|burns|burn marks|scratches) (?:on|all over|up and down|along) (?:her|his|their) "
+        r"(?:arms?|wrists?|legs?|thighs?|stomach|tummy)\b(?=.{0,80}\b(?:does it|did it|doing it|on purpose|herself|himself|"
+        r"themselves|to cope|when (?:she|he|they)|self harm\w*))",
+    ),
+}
+EIGHTH_OTHER: dict[str, tuple[str, ...]] = {
+    # French: the medicine in front of me, I'll take it all tonight
+    "means_near": (r"\b(?:tous |toutes )?(?:les |mes )?(?:medicaments|medocs|cachets|comprimes|pilules)\b.{0,30}\b(?:devant moi|a cote de moi|"
+                   r"sous la main|pres de moi)\b",
+                   r"\b(?:alle )?(?:tabletten|pillen|medikamente)\b.{0,30}\b(?:vor mir|neben mir|hier)\b",
+                   r"\b(?:todos os )?(?:comprimidos|remedios|pilulas)\b.{0,30}\b(?:na minha frente|aqui comigo|ao meu lado)\b",
+                   r"\b(?:tutte le )?(?:pillole|pastiglie|medicine)\b.{0,30}\b(?:davanti a me|qui con me|accanto a me)\b"),
+    "plan": (r"\bje vais (?:tout|tous les|toutes les|les) (?:prendre|avaler)\b", r"\bje vais (?:en finir|me tuer)\b",
+             r"\bich (?:werde|will) (?:heute (?:abend|nacht) )?(?:alle|alles) (?:nehmen|schlucken)\b",
+             r"\bvou tomar (?:todos|todas|tudo)\b", r"\b(?:prendo|prendero) tutt[ei]\b"),
+    # Portuguese: someone who thinks of hurting themselves on purpose ("se machucar")
+    "self_harm": (r"\b(?:pensa|pensando|pensou|quer|queria|fala) em se (?:machucar|ferir|cortar)\b",
+                  r"\bse (?:machuca|corta|fere) de proposito\b"),
+    "ideation": (r"\b(?:pensa|pensando|pensou|quer|queria|fala) em se matar\b",),
+}
+for _table, _more in ((MORE_EN, EIGHTH_EN), (MORE_OTHER, EIGHTH_OTHER)):
+    for _signal, _patterns in _more.items():
+        _table[_signal] = _table.get(_signal, ()) + _patterns
+
+# Grief over lost training said plainly ("16 weeks of training for berlin, gone"), and Spanish
+# "me muero de pena" (dying of sorrow: sadness, not a wish to die).
+FEELINGS["grief"] += (
+    r"\b(?:weeks|months|a year|years|\d+ weeks|\d+ months) of (?:training|work|prep|preparation|build ?up|base building)\b"
+    r".{0,40}\b(?:gone|wasted|down the drain|for nothing|out the window|up in smoke|over)\b",
+    r"\b(?:me )?(?:muero|muriendo|me estoy muriendo) de (?:pena|tristeza)\b",
+)

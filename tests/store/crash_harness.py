@@ -170,8 +170,11 @@ def run_crash_loop(
     max_delay: float = 0.3,
     progress: bool = False,
     segment_bytes: int = SEGMENT_BYTES,
+    min_acks: int = 0,
 ) -> CrashResult:
-    """``segment_bytes`` small (a few KB) makes the log rotate, grow and recycle under the kills."""
+    """``segment_bytes`` small (a few KB) makes the log rotate, grow and recycle under the kills.
+    ``min_acks``: each round lets the writer acknowledge at least this many writes before the
+    random delay and the kill, so a busy machine (a slow child) cannot make a round prove nothing."""
     rng = random.Random(seed)
     ledger = _Ledger()
     result = CrashResult()
@@ -188,6 +191,9 @@ def run_crash_loop(
             reader.start()
             started = ready.wait(timeout=30)
             if started:
+                deadline = time.monotonic() + 30
+                while sum(line.startswith("ack ") for line in list(lines)) < min_acks and time.monotonic() < deadline:
+                    time.sleep(0.005)
                 time.sleep(rng.uniform(0.0, max_delay))
             survived = child.poll() is None
             child.kill()  # SIGKILL

@@ -327,7 +327,9 @@ async def test_random_operations_and_kills_match_a_model(data_dir: Path, seed: i
 
 def test_a_few_kills_while_writing_lose_nothing_acknowledged(tmp_path: Path) -> None:
     """The short version of the crash suite (test_crash.py), in the default run."""
-    result = run_crash_loop(tmp_path / "data", kills=4, seed=11, max_delay=0.5)
+    # Each round waits for 8 acknowledged writes before its random delay: on a busy CI machine a
+    # child that started slowly wrote fewer than 20 in all, and the check below failed (2026-12-03).
+    result = run_crash_loop(tmp_path / "data", kills=4, seed=11, max_delay=0.5, min_acks=8)
     assert result.acknowledged > 20, "the writer barely wrote: the test proved little"
     assert result.problems == []
     assert (result.corrupt_files, result.lost_writes) == (0, 0)
