@@ -335,7 +335,8 @@ async def _chat(as_json: bool, data_dir: Path | None, user: str, memory: bool) -
     engine = Engine.load()
     store = open_store(None if memory else (data_dir or user_data_directory()))
     try:
-        chat = TerminalChat(engine, store, user, chart_dir=None if memory else (data_dir or user_data_directory()))
+        directory = None if memory else (data_dir or user_data_directory())
+        chat = TerminalChat(engine, store, user, chart_dir=directory, state_dir=directory)
         if as_json:
             return await run_json(chat, sys.stdin, sys.stdout)
         return await run_interactive(chat, sys.stdin, sys.stdout)

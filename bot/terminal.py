@@ -59,13 +59,18 @@ def message_for(line: str, buttons: Sequence[Button]) -> UserMessage:
 
 
 class TerminalChat:
+    """`state_dir` (the data directory): the last turn's buttons are kept there, so that "2" typed
+    after a restart still presses the second button (tester round 12 ran one process per message:
+    "2" for "I'm not safe right now" was read as text, and intake answers were lost)."""
+
     def __init__(self, engine: Engine, store: UserStore, user_id: str = TERMINAL_USER,
-                 chart_dir: Path | None = None) -> None:
+                 chart_dir: Path | None = None, state_dir: Path | None = None) -> None:
         self.engine = engine
         self.store = store
         self.user_id = user_id
         self.chart_dir = chart_dir or Path.cwd()
-        self.buttons: tuple[Button, ...] = ()
+        self.buttons_file = state_dir / f"terminal-buttons-{user_id}.json" if state_dir else None
+        self.buttons: tuple[Button, ...] = self._load_buttons()
         self.exports: list[str] = []  # /export documents, shown by the front end
         self.notes: list[str] = []  # what this channel did about effects, shown after the replies
 
@@ -84,14 +89,35 @@ class TerminalChat:
             session.record.update(result.record)
             await self._apply_effects(result, session.record)
         buttons = [b for r in result.replies for b in r.buttons]
-        self.buttons = tuple(buttons)
+        if buttons or result.replies:
+            self.buttons = tuple(buttons)
+            self._save_buttons()
         return result
+
+    def _load_buttons(self) -> tuple[Button, ...]:
+        if self.buttons_file is None:
+            return ()
+        try:
+            data = json.loads(self.buttons_file.read_text(encoding="utf-8"))
+            return tuple(Button(str(b["label"]), str(b["payload"])) for b in data)
+        except (OSError, ValueError, TypeError, KeyError):
+            return ()  # none yet, or unreadable: numbers are then read as text
+
+    def _save_buttons(self) -> None:
+        if self.buttons_file is None:
+            return
+        try:
+            _write_private(self.buttons_file, json.dumps([{"label": b.label, "payload": b.payload} for b in self.buttons]).encode())
+        except OSError:
+            pass  # a read-only data directory: numbers work within this run only
 
     async def _apply_effects(self, result: TurnResult, record: dict[str, Any]) -> None:
         for effect in result.effects:
             if effect.kind == "delete_data":
                 record.clear()
                 await self.store.delete_user(self.user_id)
+                if self.buttons_file is not None:
+                    self.buttons_file.unlink(missing_ok=True)
             elif effect.kind == "export_data":
                 self.exports.append(export_document(record, self.user_id, datetime.now(timezone.utc)).decode())
             elif effect.kind == "subscribe_checkins":

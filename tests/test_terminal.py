@@ -74,3 +74,18 @@ async def test_the_summary_pdf_is_readable_by_its_owner_only(engine, tmp_path) -
     assert stale.read_bytes().startswith(b"%PDF")
     assert stale.stat().st_mode & 0o077 == 0, "health data: owner only"
     assert any("PDF" in note for note in chat.notes)
+
+
+async def test_a_button_number_typed_after_a_restart_still_presses_it(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Tester round 12 ran one process per message: "2" for "I'm not safe right now" was text."""
+    from bot.store.memory import MemoryStore
+    from bot.terminal import TerminalChat
+
+    store = MemoryStore()
+    first = TerminalChat(engine, store, chart_dir=tmp_path, state_dir=tmp_path)
+    await first.send("i dont want to live anymore")
+    assert [b.label for b in first.buttons][-1] == "I'm not safe right now"
+    again = TerminalChat(engine, store, chart_dir=tmp_path, state_dir=tmp_path)  # a new process
+    result = await again.send("2")
+    assert any(r.safety == "emergency" for r in result.replies)
+    assert (tmp_path / "terminal-buttons-terminal.json").stat().st_mode & 0o077 == 0

@@ -123,6 +123,11 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "doesn't clear", "does not clear", "won't clear", "not clearing", "hasn't cleared", "months now", "weeks now",
         "no se va", "no se me pasa", "no se quita", "todo el tiempo", "sigue igual", "desde hace semanas",
         "desde hace meses",
+        # "injured since august" (tester round 12 was asked whether it fades after "since august")
+        "since january", "since february", "since march", "since april", "since may", "since june",
+        "since july", "since august", "since september", "since october", "since november", "since december",
+        "since last month", "since last year", "since the summer", "since the spring", "since the autumn",
+        "since the winter", "since christmas", "for 2 months", "for 3 months", "for 4 months", "for 6 months",
     ),
 }
 
@@ -148,6 +153,11 @@ BALANCE_ANSWERS: dict[str, tuple[str, ...]] = {
         "can't stand on", "weaker", "not great", "poor", "bad", "terrible", "shakier", "shaky",
         "topple", "toppling", "toppled", "barely", "harder", "gone to pot", "gone downhill", "wobblier",
         "rubbish", "crap", "awful", "dreadful", "hopeless", "way worse", "much worse", "nowhere near",
+        # a left/right gap said in words ("left (hurt side) i wobble after 10 sec, right side way
+        # longer": tester round 12 got "same" from the "ok" it began with)
+        "way longer", "much longer", "a lot longer", "loads longer", "hurt side", "bad side", "weaker side",
+        "good side", "injured side", "sore side", "other side is fine", "other side is better", "other leg is fine",
+        "other leg is better",
     ),
     "same": (
         "fine", "same", "no change", "not changed", "hasn't changed", "unchanged", "normal",

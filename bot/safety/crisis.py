@@ -732,6 +732,15 @@ def _apply_answer(tier: str | None, by: str, answer: str, context: CrisisContext
     return tier, by
 
 
+_PAIN_GATES = frozenset({"fade", "hurt", "hurts", "hurting", "hurted", "gone"})
+_INJURY_TALK = re.compile(r"\b(?:fade|fades|faded|fading|hurt|hurts|hurting|pain|painful|sore|soreness|ache|aches|aching|run|runs|"
+                          r"running|ran|km|miles?|weeks?|months?|days?|knee|shin|foot|feet|heel|calf|hip|ankle|achilles|"
+                          r"hamstring|arch|physio|doctor|stairs|swollen|swelling)\b")
+_SELF_TALK = re.compile(r"\b(?:feel|feeling|felt|tired of|can'?t (?:do|take|cope|go on)|any ?more|myself|my life|life|hope|"
+                        r"hopeless|point|alone|nobody|no one|sad|empty|numb|worthless|useless|hate|cry|crying|give up|"
+                        r"giving up|done with|sleep|wake)\b")
+
+
 def _model_says(cleaned: str, context: CrisisContext, language: str) -> tuple[str | None, str]:
     model = _risk_model()
     if model is None or language != "en":
@@ -739,10 +748,19 @@ def _model_says(cleaned: str, context: CrisisContext, language: str) -> tuple[st
     cleaned = " ".join(cleaned.split())
     if len(cleaned.split()) < MODEL_MIN_WORDS:
         return None, ""
-    gated = bool(_compiled().model_gate.search(cleaned))
+    gates = {g.lower() for g in _compiled().model_gate.findall(cleaned)}
+    # "it doesn't fade", "still hurts", "the pain's gone": the gate's words said of an injury
+    if gates and gates <= _PAIN_GATES and _INJURY_TALK.search(cleaned) and not _SELF_TALK.search(cleaned):
+        gates = set()
+    gated = bool(gates)
     # After distress in the conversation the bar is lower: crisis vocabulary needs a lower score,
     # and a message without it ("im just tired of being me") is read too, at the usual threshold.
     if not gated and not context.distress:
+        return None, ""
+    if not gated and _INJURY_TALK.search(cleaned) and not _SELF_TALK.search(cleaned):
+        # After distress, an answer about the injury with no word about the person ("its been 4
+        # months. it doesnt fade", to "does the pain fade?") is not read by the net alone (tester
+        # round 12: asked about suicide after saying "not suicidal"; the net scored it 0.83).
         return None, ""
     threshold = min(model[1], MODEL_THRESHOLD_AFTER_DISTRESS) if context.distress and gated else model[1]
     if risk_score(cleaned) >= threshold:

@@ -1899,6 +1899,9 @@ EIGHTH_EN: dict[str, tuple[str, ...]] = {
         r"\bdo it\b[^.!?]{0,40}\b(?:after|when|once) every ?(?:one|body)(?:'s| is| has| are)? (?:asleep|gone to bed|in bed|gone out)\b",
         r"\bdo it {SOON}\b.{0,60}\b(?:got|have|i've got|i have) every ?thing (?:ready|sorted|prepared|planned|set up|in place)\b",
     ),
+    # "i just want to fade away": could be a wish to die, could be wanting to hide: asked
+    "hopeless": (r"\b(?:want|wanna|wanted|wish i could|wishing i could|would like to|'d like to|just want to)\s+(?:to\s+)?(?:just\s+)?"
+                 r"(?:fade|slip|drift) (?:away|out)\b(?! (?:from|of) (?:the |my )?(?:club|team|sport|running|racing|group|chat))",),
     "dark_joke": (
         # a gun emoji next to a face (normalised to a word: bot.safety.crisis, _EMOJI_WORDS)
         r"\bemojigun\b(?![^.!?]{0,30}\b(?:start|starting|race|gun time|chip time|bang)\b)",
