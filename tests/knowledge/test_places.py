@@ -25,14 +25,14 @@ SAID = [
     ("i moved from Boston, I live in Toronto now", "CA"),
     ("runner from Leeds here", "GB"),
     ("911 lol im in sydney", "AU"),
-    ("I live in Auckland", "other"),
+    ("I live in Auckland", "NZ"),
     # tester round 7: a place before "runner", a greeting "from", a people, a province
     ("g day, melbourne runner here", "AU"), ("from brisbane, aus", "AU"), ("aussie runner with sore shins", "AU"),
     ("im australian", "AU"), ("from manchester", "GB"), ("glasgow runner here", "GB"), ("hey from toronto", "CA"),
     ("im in ontario", "CA"), ("im canadian", "CA"), ("as a scottish runner", "GB"),
     ("what number do i call in canada?", "CA"),
     # tester round 8: "<place> here", a people's name, "running in <place>"
-    ("im a kiwi btw", "other"), ("auckland runner here", "other"), ("scot here, glasgow", "GB"),
+    ("im a kiwi btw", "NZ"), ("auckland runner here", "NZ"), ("scot here, glasgow", "GB"),
     ("running in scotland", "GB"), ("melbourne here", "AU"), ("aussie here", "AU"), ("vancouver here, eh", "CA"),
 ]
 NOT_SAID = ["I ran the London marathon", "i am in a lot of pain", "im in so much pain in my knee",
