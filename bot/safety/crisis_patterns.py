@@ -1943,3 +1943,10 @@ FEELINGS["grief"] += (
     r".{0,40}\b(?:gone|wasted|down the drain|for nothing|out the window|up in smoke|over)\b",
     r"\b(?:me )?(?:muero|muriendo|me estoy muriendo) de (?:pena|tristeza)\b",
 )
+
+# "thinking about ending it... with running i mean lol" (tester round 12): the message says itself
+# what is being ended.
+FIGURES_OF_SPEECH += (
+    r"\b(?:end|ending|ended|quit|quitting) (?:it|it all|things)\b[\s.…,!-]*(?:with|i mean|i meant|as in|like|meaning)\s+"
+    r"(?:with\s+)?(?:running|my running|racing|the sport|training|the club|athletics|marathons?|ultras?|triathlon)\b",
+)
