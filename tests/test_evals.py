@@ -85,7 +85,7 @@ TUNED_VIGNETTE_SETS = [
     ("vignettes3_blind.yml", 160, 142, 4, 1, 56),  # 146/160, 3/65, 1/95, 59/64 after tuning
     ("vignettes4_blind.yml", 100, 90, 1, 1, 48),   # 92/100, 1/43, 1/57, 50/54 after tuning
     ("vignettes5_blind.yml", 100, 86, 0, 0, 42),   # 87/100, 0/43, 0/57 at the end of the session (86 after its own tuning)
-    ("vignettes6_blind.yml", 80, 72, 1, 0, 40),    # 73/80, 1/34 (a septic knee: urgent, the author says emergency), 0/46, 41/44 after tuning
+    ("vignettes6_blind.yml", 80, 73, 1, 0, 40),    # 74/80, 1/34 (a septic knee: urgent, the author says emergency), 0/46, 41/44 after tuning
 ]
 
 

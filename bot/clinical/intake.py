@@ -190,7 +190,9 @@ def parse_mileage(text: str) -> str | None:
         return "up_a_lot"
     if re.search(r"\b(a (bit|little)|slightly|a touch|gradually|a few (km|miles|k))\b", norm):
         return "up_a_little"
-    if re.search(r"\b(same|no change|not really|nope|no|steady|consistent|as usual|unchanged|nothing new)\b", norm):
+    # "normal", "the usual", "same as always" (blind vignettes 6: "normal" was asked again)
+    if re.search(r"\b(same|no change|not really|nope|no|steady|consistent|as usual|unchanged|nothing new|normal|usual|"
+                 r"the usual|as normal|regular|nothing different|nothing changed|same as always|same as ever)\b", norm):
         return "same"
     if re.search(r"\b(yes|yeah|yep|more|increased|upped|added|faster|longer|speed ?work|intervals|hills|went up|gone up|going up|"
                  r"bumped|built up|building up|stepped up|first (week|weeks|month) back|back (running|to running) after|"

