@@ -416,6 +416,23 @@ _NOT_YET = re.compile(r"\b(?:gonna|gunna|going to|about to|will|i'll|plan to|pla
 #: A joke owned up to, then "I'm ok": what was said was taken back in the same message.
 _TAKEN_BACK = re.compile(r"\b(?:jk|j/k|just kidding|only kidding|kidding|joking|just joking)\b[^.?!]{0,20}\b(?:i'm|i am) "
                          r"(?:ok|okay|fine|alright|good|all good)\b")
+#: Someone else's words, quoted: "she texted me 'i dont see the point anymore, goodbye'".
+_QUOTED_FROM_OTHER = re.compile(r"\b(?:she|he|they|her|him|them|friend|mate|buddy|sister|brother|son|daughter|partner|wife|husband|"
+                                r"athlete|teammate)\b[^.!?]{0,40}\b(?:texted|texts|text|sent|said|says|wrote|writes|messaged|"
+                                r"posted|put|dm'?d|told me)\b[^'\"]{0,25}['\"]")
+_GOODBYE = re.compile(r"\b(?:goodbye|good bye|bye forever|farewell|love you all)\b")
+
+
+def _quoted_from_other(norm: str, start: int) -> bool:
+    """Words quoted from someone else are theirs: "she texted me 'i dont see the point anymore,
+    goodbye'" (tester round 13: the reporter was asked about suicide)."""
+    before = norm[max(0, start - 160):start]
+    found = None
+    for found in _QUOTED_FROM_OTHER.finditer(before):
+        pass
+    return found is not None and not re.search("['\"]", before[found.end():])
+
+
 _ASIDE = re.compile(r"\([^()]*\)")
 # Kept narrow: "at home tonight" or "out tonight" can be where an act would happen, so they count.
 _TIME_AS_CIRCUMSTANCE = re.compile(r"\b(?:alone|on my own|by myself|working|at work|on shift|busy)\s+"
@@ -436,6 +453,8 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
         return False
     if hit.signal == "self_harm" and re.search(r"\bmy\b", matched):  # "my gf found my razor blades"
         return False
+    if _quoted_from_other(norm, hit.start):
+        return True
     # An aside in brackets is not the sentence's subject ("one of my athletes (I coach) wrote ...").
     prefix = _ASIDE.sub(lambda m: " " * len(m.group(0)), norm[sentence_start:hit.start])
     last_other = max((m.end() for m in c.other.finditer(prefix)), default=-1)
@@ -614,6 +633,9 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
             continue
         if hit.signal in RISK_SIGNALS | {"ingested"} and _about_someone_else(norm, hit, sentence_start, c):
             others.add(hit.signal)
+            continue
+        if hit.signal in UNCLEAR_SIGNALS and _quoted_from_other(norm, hit.start):
+            others.add("goodbye" if _GOODBYE.search(norm) else "ideation")  # their words, their risk
             continue
         if hit.signal == "overdose" and _NOT_YET.search(norm[max(sentence_start, hit.start - 30):hit.start]):
             # "gonna take all my sleeping pills tonight": an intention, not pills already taken. The

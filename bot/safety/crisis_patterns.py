@@ -1950,3 +1950,15 @@ FIGURES_OF_SPEECH += (
     r"\b(?:end|ending|ended|quit|quitting) (?:it|it all|things)\b[\s.…,!-]*(?:with|i mean|i meant|as in|like|meaning)\s+"
     r"(?:with\s+)?(?:running|my running|racing|the sport|training|the club|athletics|marathons?|ultras?|triathlon)\b",
 )
+
+# "cant i just eat some crisps and sleep it off?" after emergency advice (tester round 13: asked
+# twice about suicide in the middle of a hyponatraemia emergency).
+FIGURES_OF_SPEECH += (r"\bsleep (?:it|this|that|them) off\b", r"\bsleep off (?:the|my|this|a) \w+\b")
+# "my friend just texted me goodbye and wont pick up" (tester round 13): a goodbye sent by someone
+# else; the subject makes it theirs (crisis.py).
+MORE_EN["goodbye"] = MORE_EN.get("goodbye", ()) + (
+    r"(?:(?<=texted me )|(?<=texted me a )|(?<=sent me )|(?<=sent me a )|(?<=messaged me )|(?<=messaged me a )|(?<=posted a )|"
+    r"(?<=texted )|(?<=sent a )|(?<=wrote me a )|(?<=said )|(?<=just said ))(?:goodbye|farewell|bye forever)\b"
+    r"(?=[^.!?]{0,60}\b(?:not answering|won'?t answer|wont answer|not picking up|won'?t pick up|wont pick up|can'?t reach|phone'?s off|"
+    r"not replying|no reply|isn'?t answering|worried|scared)\b)",
+)
