@@ -535,7 +535,10 @@ _STILL_HURTS = re.compile(r"\b(but|still|worse|(hurts?|hurting|sore|pain|flared?
 #: Asking whether the bot is a person ("are you even a real person", "am I talking to a bot").
 _ABOUT_BOT = re.compile(r"\b(are|r) (you|u) (even |actually |really |just )?(a |an )?(real|human|person|bot|robot|chat ?bot|ai|machine|computer|doctor)\b"
                         r"|\b(am i|are we) (talking|chatting|speaking) (to|with) (a |an )?(real |actual )?(person|human|bot|robot|chat ?bot|ai|machine)\b"
-                        r"|\bis (this|there) (a |an )?(real )?(person|human|bot|robot|chat ?bot|ai)\b")
+                        r"|\bis (this|there) (a |an )?(real )?(person|human|bot|robot|chat ?bot|ai)\b"
+                        # "what are you? like is this an AI? do you keep what i type" (tester round 13)
+                        r"|^\W*what (are|r) (you|u)\b|\bwho (made|built|created|wrote|runs) (you|u|this)\b"
+                        r"|\bis this (an? )?(ai|a bot|chat ?gpt|automated)\b")
 #: Frustration with the questions themselves (not with the pain): the count of what is left.
 _COMPLAINT = re.compile(r"\b(this is|that's|you're|you are|so) (useless|pointless|stupid|a waste of (my )?time|annoying|ridiculous)\b"
                         r"|\b(keep|keeps|keeping) asking\b|\b(same|stupid|so many|too many|all these) questions\b"

@@ -84,7 +84,8 @@ REASSURANCE = re.compile(r"\b(?:not (?:gonna|going to)|won'?t|will not|wouldn'?t
 _ALONE = re.compile(r"\b(?:home |at home |on my |all )?(?:alone|on my own|by myself)\b")
 # Saying what an earlier remark meant, after the direct question: "not like that", "i meant rehab".
 _CLARIFIES = re.compile(r"\b(?:not like that|not in that way|not that way|didn'?t mean (?:it )?(?:like that|that way|literally)|"
-                        r"not literally|(?:sorry|no|oh|haha|lol),? i (?:meant|mean)|i meant (?:the|my|like|whats|what'?s|it'?s|"
+                        r"not literally|(?:sorry|no|oh|haha|lol),? i (?:meant|mean)|(?:just |only )?a saying|just an? (?:phrase|expression)|"
+                        r"just something (?:people|we|you|everyone) says?|just banter|i meant (?:the|my|like|whats|what'?s|it'?s|"
                         r"running|rehab|training)|figure of speech|just an expression|no no|nothing like that|"
                         r"no me referia a eso|no en ese sentido|no literal)\b")
 _JOKE_RETRACTION = re.compile(
