@@ -106,7 +106,7 @@ def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> None:
 #: A first report about someone else: a relative, friend or athlete named as the one it happened to
 #: ("my son is 14 and his heel hurts", "my husband collapsed at parkrun", "one of my athletes").
 _ABOUT_OTHER = re.compile(
-    r"^\W*(?:\w+\W+){0,4}?(?:my|our|one of my) (?:\d{1,2}[- ]?(?:yo|y/o|year[- ]old|yr[- ]old) )?"
+    r"^\W*(?:\w+\W+){0,10}?(?:my|our|one of my) (?:\d{1,2}[- ]?(?:yo|y/o|year[- ]old|yr[- ]old) )?"
     r"(?:husband|hubby|wife|partner|son|daughter|kid|child|teen|teenager|boy|girl|mate|friend|buddy|pal|dad|father|mum|mom|"
     r"mother|brother|sister|boyfriend|girlfriend|bf|gf|athletes?|runners?|client|teammate|flatmate|roommate|"
     r"running (?:buddy|partner|mate))s?\b(?!\W+(?:says|said|thinks|reckons|told me|wants me|keeps telling me)\b)")
@@ -150,7 +150,13 @@ def say_place_heard(turn: Turn) -> None:
         # First, before a question's lead-in ("One quick question first" must stay next to its
         # question; tester round 11 saw the note between them).
         at = 0
-        turn.replies.insert(at, Reply(turn.voice.say(key)))
+        note = turn.voice.say(key)
+        head, _, question = note.rpartition(". ")
+        if head and question.endswith("?") and any(question in r.text for r in turn.replies):
+            # The crisis reply of this turn asks it already: once is enough (tester round 13 saw
+            # "Are you safe right now?" twice in one answer).
+            note = head + "."
+        turn.replies.insert(at, Reply(note))
 
 
 def speak_conversation_language(turn: Turn) -> None:
