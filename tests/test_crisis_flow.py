@@ -39,6 +39,7 @@ PATHS: dict[str, list[list[str]]] = {
         ["im not safe", "I called 911"],
         ["I want to die", "lol it was a joke"],
         ["I want to end it all", "no, not like that, I meant my running season"],
+        ["im not safe", "i dont want to call, can i text someone"],
     ],
     "es": [
         ["me quiero morir", "quiero morirme", "no sé", "gracias", "no", "mmm", "no sé", "no",
@@ -52,6 +53,7 @@ PATHS: dict[str, list[list[str]]] = {
         ["tengo las pastillas aquí y lo voy a hacer esta noche", "ya llamé"],
         ["me quiero morir", "era una broma"],
         ["me quiero morir", "no, no me refería a eso, hablaba de la temporada"],
+        ["tengo las pastillas aquí y lo voy a hacer esta noche", "no quiero llamar, puedo escribir?"],
     ],
 }
 # Replies the Spanish paths cannot reach: they need the English NLU (a typed question or pain report).

@@ -20,6 +20,8 @@ SAFE, NOT_SAFE, UNSURE = "safe", "not_safe", "unsure"
 JOKING = "joking"
 #: "not like that, I meant my running season" to "are you safe?": what they meant, said plainly.
 CLARIFIED = "clarified"
+#: "i dont want to call, can i text someone" to "are you safe?": not an answer, a way to reach help.
+TEXT_INSTEAD = "text_instead"
 YES, NO = "yes", "no"
 
 # Button payloads: what phase B's buttons send, and what the current ones send.
@@ -138,6 +140,11 @@ _MEANS_AWAY = re.compile(rf"\b(?:gave|given|handed|give) (?:the|my|all the|all m
 _TAKE_BACK = re.compile(r"\b(?:forget (?:i said (?:anything|that|it)|what i (?:said|wrote)|(?:about )?(?:it|that|all that))|"
                         r"never ?mind|nvm|ignore (?:that|me|what i (?:said|wrote)|my (?:last )?message)|"
                         r"shouldn'?t have said (?:anything|that)|pretend i didn'?t say)\b")
+_TEXT_INSTEAD = re.compile(r"\b(?:can i (?:just )?(?:text|message|chat|type)|could i (?:just )?(?:text|message|chat)|"
+                           r"(?:rather|prefer to|prefer) (?:text|message|chat|type)|text (?:someone|them|instead)|"
+                           r"(?:don'?t|do not|dont) want to (?:call|talk on the phone|ring|phone|speak to anyone)|"
+                           r"(?:can'?t|cannot|cant) (?:call|talk|speak) (?:right now|now|out loud|on the phone)|"
+                           r"is there (?:a|an) (?:text|chat|online)|puedo (?:escribir|mandar un mensaje)|no quiero llamar)\b")
 _CLAUSES = re.compile(r"\.{2,}|[.,;!\u2026]+|\s-\s")
 _SHORT = 12  # words: past this, a message is a statement to screen, not an answer
 
@@ -163,6 +170,10 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         if found:
             return found
     t = _clean(text)
+    if (question == "are_you_safe" and _TEXT_INSTEAD.search(t) and not _NOT_SAFE.search(_TEXT_INSTEAD.sub(" ", t))
+            and not re.search(r"\btell (?:anyone|anybody|someone|my|them)\b", t)):  # "will you tell anyone?": the KB's answer
+        # Tester round 13: "i dont want to call, can i text someone" got "Please call 911 now".
+        return TEXT_INSTEAD
     if _CLARIFIES.search(t) and not _talks_of_risk(text):
         # "haha no not like that. im ok, just annoyed my calf keeps going": the person says what
         # they meant, however long the message, and nothing in it speaks of risk: a no to the
