@@ -40,6 +40,7 @@ PATHS: dict[str, list[list[str]]] = {
         ["I want to die", "lol it was a joke"],
         ["I want to end it all", "no, not like that, I meant my running season"],
         ["im not safe", "i dont want to call, can i text someone"],
+        ["I have the pills right here and I'm going to take them tonight", "ok i gave them to mum. i told her im not ok"],
     ],
     "es": [
         ["me quiero morir", "quiero morirme", "no sé", "gracias", "no", "mmm", "no sé", "no",
@@ -57,7 +58,9 @@ PATHS: dict[str, list[list[str]]] = {
     ],
 }
 # Replies the Spanish paths cannot reach: they need the English NLU (a typed question or pain report).
-NOT_IN_SPANISH = {"utter_crisis_resume_offer", "utter_crisis_check_moving_on", "utter_crisis_pain_after_safety"}
+NOT_IN_SPANISH = {"utter_crisis_resume_offer", "utter_crisis_check_moving_on", "utter_crisis_pain_after_safety",
+                  # "se las di a mi madre": the means-away answers are read in English only so far
+                  "utter_crisis_step_taken"}
 
 
 def numbers(text: str) -> set[str]:

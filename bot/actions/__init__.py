@@ -64,7 +64,8 @@ ENGLISH_ONLY = text_key("crisis.english_only")
 CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "third_party", UNCLEAR: "unclear"}
 #: An answer to the crisis protocol's questions (bot.safety.answers) as the flow's intent.
 ANSWER_INTENTS = {"safe": "safe", "not_safe": "not_safe", "unsure": "unsure", "yes": "affirm", "no": "deny",
-                  "joking": "joking", "clarified": "clarified", "text_instead": "text_instead"}
+                  "joking": "joking", "clarified": "clarified", "text_instead": "text_instead",
+                  "step_taken": "step_taken"}
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 # A question is answered (action_answer_question), never clarified as a missed answer.

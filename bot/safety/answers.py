@@ -22,6 +22,9 @@ JOKING = "joking"
 CLARIFIED = "clarified"
 #: "i dont want to call, can i text someone" to "are you safe?": not an answer, a way to reach help.
 TEXT_INSTEAD = "text_instead"
+#: "ok i gave them to mum. i told her im not ok": the means put away and someone told, while not
+#: safe yet: a step to acknowledge, then the question again (tester round 13).
+STEP_TAKEN = "step_taken"
 YES, NO = "yes", "no"
 
 # Button payloads: what phase B's buttons send, and what the current ones send.
@@ -196,7 +199,8 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         first = next(iter(_clauses(text)), "")
         if (question == "are_you_safe" and _MEANS_AWAY.search(t) and not _TAKE_BACK.search(t)
                 and not _talks_of_risk(text) and not _SARCASM.search(text)):
-            return SAFE  # "ok i gave the pills to my roommate. i texted 988 earlier. im ok"
+            # "ok i gave the pills to my roommate. i texted 988 earlier. im ok"
+            return SAFE if not _NOT_SAFE.search(t) else STEP_TAKEN
         if (question == "are_you_safe" and REASSURANCE.search(t) and not _TAKE_BACK.search(t)
                 and not _talks_of_risk(text) and not _SARCASM.search(text) and not _NOT_SAFE.search(REASSURANCE.sub(" ", t))):
             # "i mean im not gonna kill myself or anything. it just helps. can i text someone
@@ -242,8 +246,8 @@ def _safe_answer(t: str) -> str | None:
         return NOT_SAFE
     if _TAKE_BACK.search(t):
         return UNSURE
-    if _MEANS_AWAY.search(t) and not _NOT_SAFE.search(t):
-        return SAFE
+    if _MEANS_AWAY.search(t):
+        return SAFE if not _NOT_SAFE.search(t) else STEP_TAKEN
     if _MIXED.search(t) or _QUESTION_BACK.search(t):
         return UNSURE
     if _NO_PLAN.search(t) and not _WOULDNT_SAY_SAFE.search(t) and not re.search(r"\bnot safe\b|\bunsafe\b", t):
