@@ -223,6 +223,8 @@ def test_a_weekday_race_counts_from_the_runners_date() -> None:
     assert I.parse_race("my race is this weekend", wednesday) == ("soon", 3)
     assert I.parse_race("the 10k on wednesday", wednesday) == ("soon", 0)
     assert I.parse_race("marathon is this sunday") == ("soon", 5)  # no date: about 5 days
+    # the button "Within 8 weeks" is a bound, not a date (tester round 13: "your race in 8 weeks")
+    assert I.parse_race("yes, within 8 weeks") == ("soon", None)
     assert D.when(0) == "today" and D.brief("see_pt", 4) is not None and D.brief("emergency", 4) is None
 
 

@@ -215,6 +215,11 @@ def parse_race(text: str, today: date | None = None) -> tuple[str | None, int | 
         return "none", None
     days: int | None = None
     m = re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a couple|a few|few|several|a|an)\s*(day|days|week|weeks|wk|wks|month|months)\b", norm)
+    if m and re.search(r"\b(within|in the next|less than|under|inside)\s*$", norm[:m.start()]):
+        # "within 8 weeks" (the button) is a bound, not a date: soon, when not said (tester round
+        # 13: a race in 2 weeks became "Your race in 8 weeks")
+        n = _amount(m.group(1)) or 1
+        return ("soon" if n * _UNIT_DAYS[m.group(2)] <= RACE_SOON_DAYS else "later"), None
     if m:
         n = _amount(m.group(1)) or 1
         days = int(n * _UNIT_DAYS[m.group(2)])
