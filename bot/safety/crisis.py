@@ -194,6 +194,9 @@ def normalise(text: str) -> str:
     """Lower case, accents folded, disguises undone, typos fixed, repeats squeezed to two."""
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u00b4", "'")
+    # Double quotes as single ones: a quotation stays visible to the screen ('she texted me "i dont
+    # see the point anymore, goodbye"' is her words: _quoted_from_other)
+    text = text.replace('"', "'").replace("\u201c", "'").replace("\u201d", "'")
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = _EMOJI_WORDS.sub(lambda m: f" {_EMOJI[m.group(0)]} ", text)
     text = _LEET_INSIDE.sub(lambda m: _LEET.get(m.group(0), m.group(0)), text)
@@ -203,7 +206,7 @@ def normalise(text: str) -> str:
     text = _SQUEEZE.sub(r"\1\1", text)
     words = []
     for w in text.split():
-        bare = w.strip(".,!?;:")
+        bare = w.strip(".,!?;:'")
         fixed = _ALL_TYPOS.get(bare)
         words.append(w.replace(bare, fixed) if fixed is not None and bare else w)
     text = _SPACES.sub(" ", " ".join(words)).strip()
