@@ -89,7 +89,9 @@ class TerminalChat:
             session.record.update(result.record)
             await self._apply_effects(result, session.record)
         buttons = [b for r in result.replies for b in r.buttons]
-        if buttons or result.replies:
+        if any(e.kind == "delete_data" for e in result.effects):
+            self.buttons = ()  # /forget: nothing of this chat is kept, its buttons neither
+        elif buttons or result.replies:
             self.buttons = tuple(buttons)
             self._save_buttons()
         return result

@@ -89,3 +89,18 @@ async def test_a_button_number_typed_after_a_restart_still_presses_it(engine, tm
     result = await again.send("2")
     assert any(r.safety == "emergency" for r in result.replies)
     assert (tmp_path / "terminal-buttons-terminal.json").stat().st_mode & 0o077 == 0
+
+
+async def test_forget_leaves_no_buttons_file_behind(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.store.memory import MemoryStore
+    from bot.terminal import TerminalChat
+
+    chat = TerminalChat(engine, MemoryStore(), chart_dir=tmp_path, state_dir=tmp_path)
+    await chat.send("my left knee hurts when I run")
+    assert (tmp_path / "terminal-buttons-terminal.json").exists()
+    await chat.send("/forget")
+    for button in chat.buttons:  # /forget may ask to confirm: press its "yes"
+        if "delete" in button.label.lower() or "yes" in button.label.lower():
+            await chat.send(button.label)
+            break
+    assert not (tmp_path / "terminal-buttons-terminal.json").exists()

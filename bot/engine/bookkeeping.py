@@ -113,7 +113,7 @@ _ABOUT_OTHER = re.compile(
 #: The reporter's own pain ("my son and I both have sore knees"), not the reporter asking ("what do I
 #: do?" after "one of my 15 yo boys went grey": blind vignettes 6).
 _FIRST_PERSON_PAIN = re.compile(
-    r"\b(?:(?:i|i've|ive|i have|i've got|ive got) (?:also |too |both |have |got |)(?:hurt|have|had|got|felt|feel|fell|twisted|rolled|strained|pulled|tore|sprained|can't run|cannot run)"
+    r"\b(?:(?:i|i've|ive|i have) (?:also |too |both |got )?(?:hurt|have|had|got|felt|feel|fell|twisted|rolled|strained|pulled|tore|sprained|can't run|cannot run)"
     r"|(?:i'm|im|i am) (?:also |too |both )?(?:sore|hurting|in pain|limping|injured)"
     r"|me (?:too|as well)|hurts me|my (?:own )?(?:knee|shin|foot|heel|calf|ankle|hip|back|leg|legs|hamstring|achilles))\b")
 
