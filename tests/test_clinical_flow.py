@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
+from typing import Any
 
 import pytest
 
@@ -343,3 +344,38 @@ def test_a_bare_im_fine_answers_only_the_questions_about_how_the_runner_feels_no
     assert questions["q_heat"].reply("im fine") is None
     assert questions["q_exertion"].reply("all good") is None
     assert questions["q_heat"].reply("yes") is True  # a plain answer is read as before
+
+
+async def test_the_next_question_memo_answers_what_the_rules_would(engine: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """next_question keeps its answers by all it reads (issue 18): replayed conversations, every
+    call checked against the question computed afresh, and a slot the outcome reads (range of
+    motion, balance) or a new fact never served from an older answer."""
+    import bot.actions as actions
+    import bot.actions.clinical as clinical_actions
+    from bot.clinical import flow as F
+    from tests.conversation import CONVERSATIONS, load_conversation, replay
+
+    calls = 0
+
+    def checked(case: Any, slots: Any, *, balance: bool = True) -> Any:
+        nonlocal calls
+        calls += 1
+        got = F.next_question(case, slots, balance=balance)
+        assert got == F._next_question(case, slots, balance)
+        return got
+
+    monkeypatch.setattr(actions, "next_question", checked)
+    monkeypatch.setattr(clinical_actions, "next_question", checked)
+    for path in sorted(CONVERSATIONS.glob("*.yml"))[::2]:
+        await replay(engine, load_conversation(path), path.stem)
+    assert calls > 300
+
+    case, _ = F.Case().hear("my left shin has hurt for three weeks, it comes back every run")
+    slots = {"pain_location": ["shin"], "pain_pattern": "recurring"}
+    first = F.next_question(case, slots)
+    for changed in ({**slots, "range_of_motion": "reduced"}, {**slots, "balance_change": "worse"},
+                    {**slots, "pain_pattern": "fading"}, {**slots, "pain_location": ["knee"]}):
+        assert F.next_question(case, changed) == F._next_question(case, changed, True)
+    later, _ = case.hear("and there is one spot on the bone that really hurts")
+    assert F.next_question(later, slots) == F._next_question(later, slots, True)
+    assert F.next_question(case, slots) == first

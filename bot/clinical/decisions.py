@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from bot import regexes
 from bot.clinical.text import normalise
 
 KINDS = ("race", "run_tomorrow", "return", "self_treat", "improved", "call_who", "downplay", "drive", "serious",
@@ -42,7 +43,7 @@ def _data() -> dict[str, Any]:
     from bot.paths import knowledge_directory
 
     data: dict[str, Any] = yaml.load((knowledge_directory() / "clinical" / "decisions.yml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    data["_compiled"] = {k: [re.compile(p) for p in data["kinds"][k]] for k in KINDS}
+    data["_compiled"] = {k: [regexes.compile(p) for p in data["kinds"][k]] for k in KINDS}
     return data
 
 

@@ -13,6 +13,7 @@ answer is tried, and a question whose answers all lead to the same outcome is sk
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -214,10 +215,51 @@ def intake_can_change(case: Case, slots: Mapping[str, Any], slot: str) -> bool:
     return len(set(options)) > 1
 
 
+#: next_question's answers by everything it reads: a turn asks for the next question two or three
+#: times (the form's required slots, the clinical check, the questions-left count) on the same case,
+#: and each answer tries every answer to every intake question (issue 18: the heaviest turns).
+NEXT_CACHE = 512
+_next_cache: OrderedDict[tuple[Any, ...], NextQuestion | None] = OrderedDict()
+_next_rules: list[Any] = [None]
+
+
+def _next_key(case: Case, slots: Mapping[str, Any], balance: bool) -> tuple[Any, ...] | None:
+    """All that next_question reads: the case (but `unread`, `today` and the turn count, which it
+    does not read) and the slots the facts and the outcome read. None if a value is unhashable."""
+    intake = case.intake
+    locations = slots.get("pain_location")
+    try:
+        key = (frozenset(case.state.facts.items()), case.state.asked, frozenset(intake.values.items()),
+               frozenset(intake.words.items()), intake.age, intake.race_in_days, case.balance, case.asked,
+               tuple(locations) if isinstance(locations, list) else locations,
+               *(slots.get(s) for s in ("pain_pattern", "balance_change", "range_of_motion")), balance)
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
 def next_question(case: Case, slots: Mapping[str, Any], *, balance: bool = True) -> NextQuestion | None:
     """The one question worth asking next, or None. Call it after the triage form has asked where
     it hurts and whether it fades: context questions come first (they can raise the level), then
     the balance test, then the intake. `balance=False` when the form asks balance itself."""
+    rules = default_rules()
+    if _next_rules[0] is not rules:  # the rules were loaded again (tests): forget the old answers
+        _next_cache.clear()
+        _next_rules[0] = rules
+    key = _next_key(case, slots, balance)
+    if key is None:
+        return _next_question(case, slots, balance)
+    if key in _next_cache:
+        _next_cache.move_to_end(key)
+        return _next_cache[key]
+    found = _next_cache[key] = _next_question(case, slots, balance)
+    if len(_next_cache) > NEXT_CACHE:
+        _next_cache.popitem(last=False)
+    return found
+
+
+def _next_question(case: Case, slots: Mapping[str, Any], balance: bool) -> NextQuestion | None:
     facts = facts_of(case, slots)
     context = open_questions(facts, case.state.asked)
     if context:

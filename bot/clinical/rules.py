@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from bot import regexes
 from bot.errors import DefinitionError
 
 LEVELS = ("emergency", "urgent", "see_pt")
@@ -160,7 +161,7 @@ def _read(path: Path) -> Any:
 def _regex(text: str) -> re.Pattern[str]:
     """re.compile, kept for the process: the rules hold ~470 patterns, more than `re`'s own cache
     (512, shared with the crisis screen's ~730) keeps, so each reload compiled them all again."""
-    return re.compile(text)
+    return regexes.compile(text)
 
 
 def _compile(value: Any, where_file: str, key: str) -> Pattern:

@@ -41,7 +41,7 @@ from typing import Any, cast
 
 from rasa_sdk.executor import ActionExecutor
 
-from bot import commands, validation
+from bot import commands, regexes, validation
 from bot.actions import build_actions, build_executor
 from bot.dialogue import FINDING_SLOT, SAFETY_ACTION, Dialogue, load_dialogue, parse_payload
 from bot.engine import bookkeeping, typed
@@ -133,6 +133,7 @@ class Engine:
         screen("warming up the safety screen before the first runner writes in")
         default_texts()
         nlu.parse("my left shin hurts every time I run")
+        regexes.save()  # the next start reads the compiled patterns (bot.regexes)
         return engine
 
     # -- public ------------------------------------------------------------------------------

@@ -215,6 +215,18 @@ def _zone_places() -> dict[str, str]:
     return places
 
 
+@lru_cache(maxsize=None)
+def _word(name: str) -> re.Pattern[str]:
+    """`name` as a whole word (compiled once: the place tables hold hundreds of names, more than
+    `re`'s own cache keeps between turns)."""
+    return re.compile(rf"\b{re.escape(name)}\b")
+
+
+@lru_cache(maxsize=None)
+def _name(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z]){re.escape(name)}(?![a-z])")
+
+
 def read_timezone(text: str) -> str | None:
     """An IANA name ("Europe/Madrid"), or the zone of the place the text names: a city in an
     IANA name ("toronto"), else a country or common name ("eastern time", "uk"). A city wins over
@@ -227,7 +239,7 @@ def read_timezone(text: str) -> str | None:
             if zone.lower() == wanted:
                 return zone
     for table in (_zone_places(), ZONE_WORDS):
-        hits = [(len(name), zone) for name, zone in table.items() if re.search(rf"\b{re.escape(name)}\b", lower)]
+        hits = [(len(name), zone) for name, zone in table.items() if name in lower and _word(name).search(lower)]
         if hits:
             return max(hits)[1]
     return None
@@ -252,7 +264,7 @@ def _country(said: str, words: list[str], buttons: Sequence[Button], countries: 
     if not offered:
         return None
     names = {**{k.lower(): v for k, v in countries.items()}, **COUNTRY_WORDS}
-    hits = {code for name, code in names.items() if re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", said)
+    hits = {code for name, code in names.items() if name in said and _name(name).search(said)
             and (len(name) > 2 or len(words) <= 3)}  # "us", "uk": only as (almost) the whole answer
     codes = {c for c in hits if c in offered}
     return offered[codes.pop()] if len(codes) == 1 else None

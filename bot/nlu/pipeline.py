@@ -166,10 +166,18 @@ class BodyPartSpelling:
                 continue
             if doc.vocab.strings.add(lower) in self.known or lower in self.known:
                 continue
-            close = difflib.get_close_matches(lower, _BODY_WORDS, n=1, cutoff=0.8)
+            close = _closest_body_word(lower)
             if close:
-                token.norm_ = close[0]
+                token.norm_ = close
         return doc
+
+
+@lru_cache(maxsize=4096)
+def _closest_body_word(word: str) -> str | None:
+    """The body part `word` is a misspelling of, if any (difflib: ~0.4 ms a word, and the same
+    words come back every turn)."""
+    close = difflib.get_close_matches(word, _BODY_WORDS, n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 @Language.factory("body_part_spelling")

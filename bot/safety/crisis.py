@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bot import regexes
 from bot.safety import crisis_patterns as C
 from bot.safety.patterns import TYPOS as SHARED_TYPOS
 from bot.safety.answers import REASSURANCE, understand_answer
@@ -233,7 +234,7 @@ def _expand(pattern: str) -> str:
 
 def _one(patterns: Iterable[str]) -> re.Pattern[str] | None:
     items = [f"(?:{_expand(p)})" for p in patterns]
-    return re.compile("|".join(items)) if items else None
+    return regexes.compile("|".join(items)) if items else None
 
 
 @dataclass(frozen=True)
@@ -285,32 +286,32 @@ def _compiled() -> _Compiled:
             compiled = _one(table.get(signal, ()) + more.get(signal, ()))
             if compiled is not None:
                 signals.append((signal, lang, compiled))
-    blank = tuple(re.compile(_expand(p)) for p in C.DENIALS + C.FIGURES_OF_SPEECH + C.REPORTS)
+    blank = tuple(regexes.compile(_expand(p)) for p in C.DENIALS + C.FIGURES_OF_SPEECH + C.REPORTS)
     legacy_statements = _one(C.STATEMENTS)
     legacy_ambiguous = _one(C.AMBIGUOUS)
     assert legacy_statements is not None and legacy_ambiguous is not None
     return _Compiled(
         signals=tuple(signals), legacy_statements=legacy_statements, legacy_ambiguous=legacy_ambiguous,
-        blank=blank, race=re.compile(C.RACE_MOMENT), joke=re.compile(C.JOKE), earnest=re.compile(C.EARNEST),
-        question=re.compile(C.GENERAL_QUESTION), past=re.compile(C.PAST), resolved=re.compile(C.RESOLVED),
-        current=re.compile(C.CURRENT), help_someone=re.compile(C.HELP_SOMEONE), model_gate=re.compile(C.MODEL_GATE),
-        other=re.compile(_expand(r"\b{OTHER}\b(?!'s)")),
-        reflexive_other=re.compile(r"\b(?:him|her|them)sel(?:f|ves)\b|\b(?:his|her|their) (?:own )?(?:life|wrists?|arms?|"
+        blank=blank, race=regexes.compile(C.RACE_MOMENT), joke=regexes.compile(C.JOKE), earnest=regexes.compile(C.EARNEST),
+        question=regexes.compile(C.GENERAL_QUESTION), past=regexes.compile(C.PAST), resolved=regexes.compile(C.RESOLVED),
+        current=regexes.compile(C.CURRENT), help_someone=regexes.compile(C.HELP_SOMEONE), model_gate=regexes.compile(C.MODEL_GATE),
+        other=regexes.compile(_expand(r"\b{OTHER}\b(?!'s)")),
+        reflexive_other=regexes.compile(r"\b(?:him|her|them)sel(?:f|ves)\b|\b(?:his|her|their) (?:own )?(?:life|wrists?|arms?|"
                                    r"legs?|thighs?|tablets|pills|meds)\b|\bse (?:quiere|va a|piensa|corta|corto|esta|mato|tomo|ha tomado|trago|"
                                    r"lastima|hace)\b|\b(?:matarse|suicidarse|quitarse|morirse)\b|\bse matar\b|"
                                    r"\bmejor sin (?:el|ella)\b|\bon (?:her|his|their) (?:arms?|wrists?|legs?|thighs?)\b"),
-        feelings=tuple((kind, re.compile(_expand("|".join(f"(?:{p})" for p in patterns))))
+        feelings=tuple((kind, regexes.compile(_expand("|".join(f"(?:{p})" for p in patterns))))
                        for kind, patterns in C.FEELINGS.items()),
-        feeling_negation=re.compile(C.FEELING_NEGATION), not_feelings=re.compile(C.NOT_FEELINGS),
-        means_ordinary=re.compile(C.MEANS_ORDINARY), weapons=re.compile(C.WEAPONS),
-        accident=re.compile(C.ACCIDENT), self_cutting=re.compile(C.SELF_CUTTING), weak_excess=re.compile(C.WEAK_EXCESS), paracetamol=re.compile(C.PARACETAMOL),
-        many=re.compile(rf"\b{C.MANY}\b"),
-        substance=re.compile("|".join(rf"(?P<{name}>\b(?:{p})\b)" for name, p in C.SUBSTANCES.items())),
-        ingest=re.compile(rf"\b{C.INGEST}\b"), excess=re.compile(rf"\b{C.EXCESS}"), not_excess=re.compile(C.NOT_EXCESS),
-        amount=re.compile(rf"\b{C.AMOUNT}\b"), mistake=re.compile(rf"\b{C.MISTAKE}"),
-        frequent=re.compile(rf"\b{C.FREQUENT}"), alcohol=re.compile(rf"\b{C.ALCOHOL}\b"),
-        signs=re.compile(rf"\b{C.POISON_SIGNS}"), severe=re.compile(C.SEVERE_SIGNS),
-        several=re.compile(rf"\b{C.SEVERAL}\b"),
+        feeling_negation=regexes.compile(C.FEELING_NEGATION), not_feelings=regexes.compile(C.NOT_FEELINGS),
+        means_ordinary=regexes.compile(C.MEANS_ORDINARY), weapons=regexes.compile(C.WEAPONS),
+        accident=regexes.compile(C.ACCIDENT), self_cutting=regexes.compile(C.SELF_CUTTING), weak_excess=regexes.compile(C.WEAK_EXCESS), paracetamol=regexes.compile(C.PARACETAMOL),
+        many=regexes.compile(rf"\b{C.MANY}\b"),
+        substance=regexes.compile("|".join(rf"(?P<{name}>\b(?:{p})\b)" for name, p in C.SUBSTANCES.items())),
+        ingest=regexes.compile(rf"\b{C.INGEST}\b"), excess=regexes.compile(rf"\b{C.EXCESS}"), not_excess=regexes.compile(C.NOT_EXCESS),
+        amount=regexes.compile(rf"\b{C.AMOUNT}\b"), mistake=regexes.compile(rf"\b{C.MISTAKE}"),
+        frequent=regexes.compile(rf"\b{C.FREQUENT}"), alcohol=regexes.compile(rf"\b{C.ALCOHOL}\b"),
+        signs=regexes.compile(rf"\b{C.POISON_SIGNS}"), severe=regexes.compile(C.SEVERE_SIGNS),
+        several=regexes.compile(rf"\b{C.SEVERAL}\b"),
     )
 
 

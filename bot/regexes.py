@@ -1,0 +1,170 @@
+"""Compiled regular expressions kept on disk between runs, like Python's own __pycache__.
+
+The crisis screen and the clinical facts hold ~1,000 patterns. Compiling them is `re`'s pure-Python
+parser and code generator: ~0.35 s of every start-up (issue 18: start-up < 2 s). `compile` here
+returns exactly what `re.compile` returns, built by `re`'s own compiler the first time; the
+compiler's output (its opcode list and group tables) is then kept in a cache file and the next
+start hands it straight to `_sre.compile`, the same call `re` ends with. Nothing is ever guessed:
+
+- the file is named for the interpreter (``sys.implementation.cache_tag``) and holds the exact
+  Python version and `_sre.MAGIC` (the opcode table's version); any other interpreter, a
+  truncated or corrupt file, or an entry that fails is ignored and compiled afresh;
+- an entry's key is the pattern text and flags themselves, never a hash;
+- tests compare every cached entry with a fresh compile (tests/test_regexes.py).
+
+Where: ``$RUNNER_TRIAGE_CACHE_DIR``, else ``$XDG_CACHE_HOME/runner-triage``
+(``~/.cache/runner-triage``); ``RUNNER_TRIAGE_CACHE_DIR=off`` turns it off. The file is written
+(atomically, 0600) only when a start compiled something new. If the directory cannot be written
+the bot runs as before, compiling at each start.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import os
+import re
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+try:  # CPython's own compiler pieces (re.compile = parse + _code + _sre.compile)
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    _MAGIC: str | None = f"{sys.version}|{_sre.MAGIC}"
+    if not hasattr(_compiler, "_code") or not hasattr(_sre, "compile"):
+        _MAGIC = None
+except ImportError:  # another Python: plain re.compile
+    _MAGIC = None
+
+#: What a cached entry holds: the arguments of _sre.compile after the pattern.
+Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+_lock = threading.Lock()
+_loaded: dict[tuple[str, int], Entry] | None = None
+_new: dict[tuple[str, int], Entry] = {}
+_used: set[tuple[str, int]] = set()
+
+
+def cache_path() -> Path | None:
+    configured = os.environ.get("RUNNER_TRIAGE_CACHE_DIR")
+    if configured == "off" or _MAGIC is None:
+        return None
+    if configured:
+        base = Path(configured).expanduser()
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "runner-triage"
+    return base / f"regexes.{sys.implementation.cache_tag}.marshal"
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re.compile's name
+    """re.compile(pattern, flags), from the cache when this interpreter compiled it before."""
+    if _MAGIC is None:
+        return re.compile(pattern, flags)
+    key = (pattern, int(flags))
+    with _lock:
+        entries = _entries()
+        entry = entries.get(key) or _new.get(key)
+        _used.add(key)
+    if entry is not None:
+        try:
+            return _build(pattern, entry)
+        except Exception:  # noqa: BLE001 - a bad entry is compiled afresh, never trusted
+            log.warning("regex cache: an entry failed; compiling it again")
+    entry = _fresh(pattern, int(flags))
+    with _lock:
+        _new[key] = entry
+    return _build(pattern, entry)
+
+
+def save() -> bool:
+    """Write the cache if this process compiled anything new; True if written. Keeps the
+    entries used by this process and those of the file (up to a bound), so that processes which
+    compile only some of the patterns (tests, tools) do not throw the others away."""
+    global _loaded
+    path = cache_path()
+    with _lock:
+        if path is None or not _new:
+            return False
+        kept = {k: v for k, v in (_loaded or {}).items()}
+        if len(kept) > 4 * max(1, len(_used)):
+            kept = {k: v for k, v in kept.items() if k in _used}
+        kept.update(_new)
+        data = marshal.dumps((_MAGIC, list(kept.items())))
+        _new.clear()
+        _loaded = kept
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regexes-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError as exc:
+        log.info("regex cache: not written (%s); patterns are compiled at each start", exc.strerror or exc)
+        return False
+    log.debug("regex cache: %d patterns written to %s", len(kept), path)
+    return True
+
+
+def reset() -> None:
+    """Forget what was read and compiled (tests: another cache directory)."""
+    global _loaded
+    with _lock:
+        _loaded = None
+        _new.clear()
+        _used.clear()
+
+
+# -- internals ---------------------------------------------------------------------------------
+
+def _entries() -> dict[tuple[str, int], Entry]:
+    global _loaded
+    if _loaded is None:
+        _loaded = _read(cache_path())
+    return _loaded
+
+
+def _read(path: Path | None) -> dict[tuple[str, int], Entry]:
+    if path is None:
+        return {}
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    try:
+        magic, items = marshal.loads(data)
+        if magic != _MAGIC:
+            return {}
+        return {(str(k[0]), int(k[1])): tuple(v) for k, v in items}
+    except Exception:  # noqa: BLE001 - truncated, corrupt or foreign: compile afresh
+        log.warning("regex cache %s unreadable; compiling the patterns again", path)
+        return {}
+
+
+def _fresh(pattern: str, flags: int) -> Entry:
+    """What re._compiler.compile computes before it calls _sre.compile (CPython 3.11)."""
+    p = _parser.parse(pattern, flags)
+    code = _compiler._code(p, flags)
+    groupindex = dict(p.state.groupdict)
+    indexgroup: list[str | None] = [None] * p.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    # Plain ints: the opcodes are int subclasses (_NamedIntConstant) and the flags a RegexFlag.
+    return (int(flags | p.state.flags), [int(c) for c in code], int(p.state.groups - 1),
+            {str(k): int(v) for k, v in groupindex.items()}, tuple(indexgroup))
+
+
+def _build(pattern: str, entry: Entry) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = entry
+    compiled: Any = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    return compiled  # type: ignore[no-any-return]
