@@ -280,6 +280,10 @@ TUNED_SAFETY_SETS = [
      {"risk:resources": ("risk", 0), "risk:full": ("risk", 0), "overdose:emergency": ("overdose", 0),
       "distress:support": ("n:distress", 1), "third_party:ok": ("n:third_party", 0), "unclear:ok": ("n:unclear", 0)},
      {"none:ask": 0, "none:full": 0}),
+    ("safety8_blind.yml",  # 38/38, 38/38, 6/6, 11/11, 9/9, 11/11, 0/41, 0/41 after tuning
+     {"risk:resources": ("risk", 0), "risk:full": ("risk", 0), "overdose:emergency": ("overdose", 0),
+      "distress:support": ("n:distress", 0), "third_party:ok": ("n:third_party", 0), "unclear:ok": ("n:unclear", 0)},
+     {"none:ask": 0, "none:full": 0}),
 ]
 
 

@@ -86,6 +86,7 @@ TUNED_VIGNETTE_SETS = [
     ("vignettes4_blind.yml", 100, 90, 1, 1, 48),   # 92/100, 1/43, 1/57, 50/54 after tuning
     ("vignettes5_blind.yml", 100, 86, 0, 0, 42),   # 87/100, 0/43, 0/57 at the end of the session (86 after its own tuning)
     ("vignettes6_blind.yml", 80, 73, 1, 0, 40),    # 74/80, 1/34 (a septic knee: urgent, the author says emergency), 0/46, 41/44 after tuning
+    ("vignettes8_blind.yml", 60, 58, 0, 0, 32),    # 58/60, 0/24, 0/36, 32/33 after tuning
 ]
 
 

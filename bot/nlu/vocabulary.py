@@ -95,6 +95,11 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         # "the usual post marathon sore", "stinging less today" (blind vignettes 6)
         "the usual sore", "usual post", "post marathon sore", "post race sore", "normal sore", "usual sore",
         "less today", "hurts less", "stinging less", "less painful", "less and less sore",
+        # "by the next run they're fine" (blind vignettes 8)
+        "fine by the next run", "by the next run", "by my next run", "fine before the next run",
+        "gone by the next run", "ok by the next run", "okay by the next run",
+        "fine by the second day", "by the second day", "by day two", "by day 2", "fine by the third day",
+        "by the third day", "gone by the second day", "gone by day two",
     ),
     "recurring": (
         "every run", "every time i run", "each run", "each time i run", "keep come back",

@@ -25,6 +25,10 @@ TEXT_INSTEAD = "text_instead"
 #: "ok i gave them to mum. i told her im not ok": the means put away and someone told, while not
 #: safe yet: a step to acknowledge, then the question again (tester round 13).
 STEP_TAKEN = "step_taken"
+#: "lol jk 😂 forget it" to "are you safe?" after "I want to kill myself": the words taken back, not
+#: answered. Asked once more, the lines in view, in words that fit (blind safety set 8: it got
+#: "glad it was a joke" and the running talk).
+TAKEN_BACK = "taken_back"
 YES, NO = "yes", "no"
 
 # Button payloads: what phase B's buttons send, and what the current ones send.
@@ -142,7 +146,8 @@ _MEANS_AWAY = re.compile(rf"\b(?:gave|given|handed|give) (?:the|my|all the|all m
 #: (blind safety set 6). Saying what was meant instead is a clarification (_CLARIFIES).
 _TAKE_BACK = re.compile(r"\b(?:forget (?:i said (?:anything|that|it)|what i (?:said|wrote)|(?:about )?(?:it|that|all that))|"
                         r"never ?mind|nvm|ignore (?:that|me|what i (?:said|wrote)|my (?:last )?message)|"
-                        r"shouldn'?t have said (?:anything|that)|pretend i didn'?t say)\b")
+                        r"shouldn'?t have said (?:anything|that)|pretend i didn'?t say|"
+                        r"olvidalo|olvida lo que (?:te )?(?:dije|he dicho|escribi)|no he dicho nada|haz como si no (?:hubiera dicho|dije) nada)\b")
 _TEXT_INSTEAD = re.compile(r"\b(?:can i (?:just )?(?:text|message|chat|type)|could i (?:just )?(?:text|message|chat)|"
                            r"(?:rather|prefer to|prefer) (?:text|message|chat|type)|text (?:someone|them|instead)|"
                            r"(?:don'?t|do not|dont) want to (?:call|talk on the phone|ring|phone|speak to anyone)|"
@@ -177,6 +182,8 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
             and not re.search(r"\btell (?:anyone|anybody|someone|my|them)\b", t)):  # "will you tell anyone?": the KB's answer
         # Tester round 13: "i dont want to call, can i text someone" got "Please call 911 now".
         return TEXT_INSTEAD
+    if question == "are_you_safe" and _TAKE_BACK.search(t) and not _NOT_SAFE.search(_TAKE_BACK.sub(" ", t)):
+        return TAKEN_BACK
     if _CLARIFIES.search(t) and not _talks_of_risk(text):
         # "haha no not like that. im ok, just annoyed my calf keeps going": the person says what
         # they meant, however long the message, and nothing in it speaks of risk: a no to the

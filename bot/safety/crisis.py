@@ -724,6 +724,10 @@ def _decide(own: set[str], others: set[str], context: CrisisContext,
             return EMERGENCY, by
         if "final" in own and said and own & {"time", "resolve", "plan_weak", "method"}:
             return EMERGENCY, by
+        # A goodbye in a last message ("this is my last message ... tell the club I'm sorry"):
+        # preparing to die (C-SSRS 6), not only thoughts of it (blind safety set 8).
+        if {"goodbye", "final"} <= own:
+            return EMERGENCY, by
         # Medicine swallowed, said plainly ("i already took the pills"), after crisis talk: an overdose.
         if "ingested" in own and (said or context.risk or asked):
             return EMERGENCY, by
@@ -739,7 +743,8 @@ def _decide(own: set[str], others: set[str], context: CrisisContext,
         # Hopelessness on top of distress, or distress again after an unclear remark: ask.
         # Not after a "safe" answer, though: "no plan, I'm safe, just sad" is sadness to
         # acknowledge, not the safety question again (tester round 10).
-        return (UNCLEAR, "context") if context.risk and answer != "safe" else (DISTRESS, "rules")
+        # Nor after "sorry, I meant this training plan ... just fed up": what was meant, said plainly.
+        return (UNCLEAR, "context") if context.risk and answer not in ("safe", "clarified") else (DISTRESS, "rules")
     return None, ""
 
 

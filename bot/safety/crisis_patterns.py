@@ -1962,3 +1962,94 @@ MORE_EN["goodbye"] = MORE_EN.get("goodbye", ()) + (
     r"(?=[^.!?]{0,60}\b(?:not answering|won'?t answer|wont answer|not picking up|won'?t pick up|wont pick up|can'?t reach|phone'?s off|"
     r"not replying|no reply|isn'?t answering|worried|scared)\b)",
 )
+
+# -- Blind safety set 8 (2026-12-04, fifth session): read after its first contact ------------------
+NINTH_EN: dict[str, tuple[str, ...]] = {
+    # On the wrong side of a bridge's railing: the act under way, wherever the person runs.
+    "means": (
+        r"\b(?:i'm|im|i am|standing|stood|sitting|sat|climbed|just climbed|got|gone|went)\b[^.!?]{0,15}\b(?:on |over |to |onto )?"
+        r"the (?:wrong|other|outside|far) side of the (?:railings?|rail|barrier|parapet|safety (?:rail|railing|barrier|fence)|"
+        r"guard ?rail|bridge (?:railing|rail|barrier|fence))\b",
+        r"\bclimbed (?:over|past) the (?:railings?|rail|barrier|parapet|safety (?:rail|railing|barrier|fence))\b(?=[^.!?]{0,40}"
+        r"\b(?:bridge|river|edge|drop|water|car park|roof)\b)",
+    ),
+    # "driving to the cliffs after this run, not coming back": a place to die and no return.
+    "plan": (
+        r"\b(?:driving|drive|walking|walk|going|heading|off|running|run|cycling)\b[^.!?]{0,15}\bto (?:the )?(?:cliffs?|bridge|edge|"
+        r"sea|river|lake|tracks|railway|quarry|viaduct|dam|coast)\b[^.!?]{0,60}\b(?:not coming back|won'?t be coming back|"
+        r"never coming back|not be coming back|won'?t be back|wont come back|won'?t come back|one way trip|for the last time)\b",
+    ),
+    # Tablets kept in the bag, the drawer: an emergency next to a time or crisis talk ("i have a
+    # plan for tonight and the tablets are in my bag").
+    "means_near": (
+        r"(?<!salt )(?<!electrolyte )(?<!caffeine )(?<!iron )(?<!hydration )(?<!vitamin )\b(?:tablets|pills|meds|medication|"
+        r"painkillers|sleeping (?:pills|tablets)|paracetamol|codeine|tramadol)\b[^.!?]{0,20}\bin my (?:bag|backpack|rucksack|"
+        r"handbag|purse|drawer|bedside drawer|room|locker|glove ?box)\b",
+    ),
+    "plan_weak": (r"\b(?:i have|i've got|i got|got|there's|i made|i've made) a plan for (?:tonight|today|this evening|later|"
+                  r"this weekend|tomorrow)\b(?!'s|s\b| run| session| workout| tempo| race| long run)",),
+    # A passive wish to die, said as a road accident hoped for (C-SSRS 1): "I keep wishing a car
+    # would hit me on my morning run".
+    "ideation": (
+        r"\b(?:wish|wishing|wished|hope|hoping|pray|praying)\b[^.!?]{0,10}\b(?:a |the |some )?(?:car|bus|truck|lorry|van|train|"
+        r"cyclist|driver)\b[^.!?]{0,15}\b(?:would|will|'d|could|might|to)?\s*(?:just )?(?:hit|run me over|run over me|kill|take me out|"
+        r"flatten|mow me down|end it)\b",
+        r"\b(?:what'?s|whats|what is) (?:even |actually |really )?the point (?:of|in) (?:being alive|living|staying alive|"
+        r"still being here|being here)\b",
+        r"\b(?:rather be dead|rather die)\b[^.!?]{0,60}\b(?:not (?:really |even )?joking|no joke|not kidding|i mean it|"
+        r"seriously|for real)\b",
+    ),
+    # A goodbye that thanks and apologises to the people left: "this is my last message ... tell
+    # the run club I'm sorry".
+    "final": (r"\b(?:this is|this'?ll be|that'?s) my (?:last|final) (?:message|text|post|time writing)\b",),
+}
+for _signal, _patterns in NINTH_EN.items():
+    MORE_EN[_signal] = MORE_EN.get(_signal, ()) + _patterns
+
+# Idioms and accidents the screen read as risk (blind safety set 8): "ready to die on this hill"
+# (a stubborn opinion), "cut myself shaving my legs before the race".
+FIGURES_OF_SPEECH += (
+    r"\b(?:die|dying|died) on (?:this|that|the same|a) hill\b",
+    # "this is my last message before the race, wish me luck!"
+    r"\b(?:last|final) (?:message|text|post|update) (?:before|till|until|ahead of) (?:the |my |a |tomorrow'?s? )?(?:race|run|start|"
+    r"marathon|parkrun|half|10k|5k|ultra|event|gun|flight|taper|bed|trip|holiday|weekend)\b",
+    r"\bcut (?:myself|my (?:leg|legs|knee|ankle|shin|finger|thumb|hand|chin|face)) (?:while |when |whilst )?(?:shaving|cooking|"
+    r"chopping|gardening|on (?:a|the) (?:tin|can|glass|rock|branch|thorn|bramble)s?)\b",
+)
+# "not really joking tbh", "only half joking": the dark joke meant (blind safety set 8).
+EARNEST = EARNEST[:-3] + r"|not (?:really|totally|entirely|completely|fully) joking|only half joking|half serious|not kidding)\b"
+
+NINTH_MORE_EN: dict[str, tuple[str, ...]] = {
+    "ideation": (
+        # "been thinking about not being here anymore", "wish I could just stop existing" (C-SSRS 1)
+        r"\b{THINK}\s+{FILL}(?:about|of)\s+(?:just\s+)?not (?:being|existing) (?:here |around )?(?:anymore|any more)\b",
+        r"\b(?:wish|wishing|want|wanna|wanted)\s+(?:that\s+)?(?:i\s+)?(?:could\s+)?(?:just\s+)?(?:to\s+)?"
+        r"(?:stop existing|not exist(?: anymore)?|cease to exist|stop being alive)\b",
+        # Someone else's words of ending, quoted by a worried partner or parent: theirs (crisis.py
+        # reads the subject): "my husband keeps saying he's 'had enough' ... I'm worried about him"
+        r"\b(?:keeps? saying|keeps? telling (?:me|us)|says|said|told (?:me|us))\b[^.!?]{0,12}\b(?:he'?s|she'?s|they'?re|he has|"
+        r"she has|they have|he is|she is)\b\W{0,3}(?:had enough|done with (?:it all|everything|life)|better off (?:dead|gone))\b"
+        r"(?=.{0,120}\b(?:worried|worry|scared|concerned|frightened)\b)",
+    ),
+    "hopeless": (
+        # "don't really see why I should bother with anything now"
+        r"\b(?:don'?t|do not|dont|can'?t|cant) (?:really |even )?see (?:why|the point|any point|a reason|any reason) (?:i should |to |in |of )?"
+        r"(?:bother(?:ing)?|carry(?:ing)? on|going on|keep(?:ing)? going) (?:with )?(?:anything|everything|any of (?:it|this)|life)\b",
+        # "I don't really know what counts as safe", "not sure if I'm safe"
+        r"\b(?:don'?t|do not|dont) (?:really |even )?know (?:what counts as|if i'?m|if i am|whether i'?m|whether i am) safe\b"
+        r"(?! to\b| for\b| running| with| on\b| in\b| if\b)",
+        r"\bnot (?:really )?sure (?:if|whether) i'?m safe\b(?! to\b| for\b| running| with| on\b| in\b| if\b)",
+    ),
+}
+NINTH_OTHER: dict[str, tuple[str, ...]] = {
+    "hopeless": (r"\bje ne vois plus (?:l'?interet|le sens|la raison|l'utilite) de (?:rien|vivre|tout|quoi que ce soit)\b",
+                 r"\bich sehe (?:keinen|gar keinen) sinn mehr\b", r"\bnao vejo mais sentido em nada\b",
+                 r"\bnon vedo piu (?:il senso|nessun senso|lo scopo) (?:di niente|in niente|di nulla)\b"),
+}
+for _table, _more in ((MORE_EN, NINTH_MORE_EN), (MORE_OTHER, NINTH_OTHER)):
+    for _signal, _patterns in _more.items():
+        _table[_signal] = _table.get(_signal, ()) + _patterns
+
+# "Bit down about it, to be honest" (an older runner at the end of racing): low mood, said mildly.
+FEELINGS["low_mood"] += (r"\b(?:a )?(?:bit|little|wee|tad|touch) (?:down|low|flat|blue) (?:about|over|since|after) (?:it|that|this|them)\b",)
+FEELINGS["grief"] += (r"\bmy (?:racing|running|competing) days are (?:over|done|behind me)\b",)
