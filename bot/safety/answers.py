@@ -178,7 +178,8 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         if found:
             return found
     t = _clean(text)
-    if (question == "are_you_safe" and _TEXT_INSTEAD.search(t) and not _NOT_SAFE.search(_TEXT_INSTEAD.sub(" ", t))
+    # (To the question about thoughts too: "can i just text someone" is asking for help; tester round 14.)
+    if (_TEXT_INSTEAD.search(t) and not _NOT_SAFE.search(_TEXT_INSTEAD.sub(" ", t))
             and not re.search(r"\btell (?:anyone|anybody|someone|my|them)\b", t)):  # "will you tell anyone?": the KB's answer
         # Tester round 13: "i dont want to call, can i text someone" got "Please call 911 now".
         return TEXT_INSTEAD
