@@ -320,3 +320,26 @@ def test_a_long_journey_with_calf_pain_asks_the_calf_question(text: str) -> None
 @pytest.mark.parametrize("text", ["I was flying down the hills", "went flying over a root", "my flight is next week"])
 def test_flying_as_speed_or_a_future_trip_is_no_journey(text: str) -> None:
     assert "q_calf" not in [q.id for q in evaluate(text, slots=CALF).questions]
+
+
+def test_sentence_bounds_read_from_the_marks_are_those_a_bounded_search_finds() -> None:
+    """bot.clinical.text._sentence_bounds reads the [.!?;] runs once per text (issue 18); it must
+    give what the search bounded at the position gave, for every position of every text."""
+    import random
+    import re as _re
+
+    from bot.clinical.text import _sentence_bounds
+
+    ends = _re.compile(r"[.!?;]+")
+
+    def searched(text: str, pos: int) -> tuple[int, int]:
+        start = max((m.end() for m in ends.finditer(text, 0, pos)), default=0)
+        after = ends.search(text, pos)
+        return start, (after.end() if after else len(text))
+
+    rng = random.Random(18)
+    texts = ["", "no.", "...", "my shin hurts. it throbs at night!! and?", "a;b;;c..d"]
+    texts += ["".join(rng.choice("ab .!?;") for _ in range(rng.randrange(1, 25))) for _ in range(3000)]
+    for text in texts:
+        for pos in range(len(text) + 1):
+            assert _sentence_bounds(text, pos) == searched(text, pos), (text, pos)

@@ -8,6 +8,7 @@ fracture take to heal?", "what if I get chest pain?") states nothing.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 import re
 import unicodedata
 from functools import lru_cache
@@ -99,9 +100,23 @@ class Mention:
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, pos)), default=0)
-    end_match = _SENTENCE_END.search(text, pos)
-    return start, (end_match.end() if end_match else len(text))
+    """The sentence around `pos`: from the end of the last [.!?;] run before it to the end of the
+    next run (a run `pos` is inside counts as cut at `pos`, as a search bounded there would)."""
+    starts, ends = _sentence_marks(text)
+    i = bisect_left(starts, pos)  # runs starting before pos: [0, i)
+    start = 0
+    if i:
+        start = ends[i - 1] if ends[i - 1] <= pos else pos
+    if i and ends[i - 1] > pos:
+        return start, ends[i - 1]
+    return start, ends[i] if i < len(ends) else len(text)
+
+
+@lru_cache(maxsize=16)
+def _sentence_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each [.!?;] run starts and ends (a message is read many times a turn: once per fact)."""
+    runs = [m.span() for m in _SENTENCE_END.finditer(text)]
+    return tuple(a for a, _ in runs), tuple(b for _, b in runs)
 
 
 def _clause_start(text: str, sentence_start: int, pos: int) -> int:
