@@ -141,7 +141,12 @@ def say_place_heard(turn: Turn) -> None:
         context = crisis_context(turn)
         crisis = bool(context.get("risk")) and not emergency
         other = turn.country_heard == OTHER_COUNTRY
-        if crisis:
+        if any(r.safety in ("emergency", "crisis") for r in turn.replies):
+            # This turn's crisis reply already speaks the numbers there ("Please call 112 or 999
+            # now ... Samaritans on 116 123"): the note only says why they changed (blind safety
+            # set 8 read both, the numbers twice in one answer).
+            key = COUNTRY_HEARD_OTHER if other else COUNTRY_HEARD
+        elif crisis:
             key = COUNTRY_HEARD_OTHER_CRISIS if other else COUNTRY_HEARD_CRISIS
         elif other:
             key = COUNTRY_HEARD_OTHER_EMERGENCY if emergency else COUNTRY_HEARD_OTHER
