@@ -70,6 +70,14 @@ SAME_AS_BEFORE = text_key("advice.same_as_before", "date")
 SAME_AS_LAST_TIME = text_key("advice.same_as_last_time")
 CRISIS_LINE = text_key("advice.crisis_line")
 DISCLAIMER = text_key("advice.disclaimer")
+#: Under advice to call emergency services or see a doctor today, "ask a physical therapist" is
+#: the wrong next step (tester round 14): the disclaimer names who will check.
+DISCLAIMERS = {"emergency": text_key("advice.disclaimer_emergency"), "urgent": text_key("advice.disclaimer_urgent")}
+
+
+def disclaimer(level: str | None) -> str:
+    """The text key of the disclaimer under advice at `level`."""
+    return DISCLAIMERS.get(level or "", DISCLAIMER)
 DETAIL_BUTTON = text_family("detail", DETAILS)
 DETAIL_TITLE = text_family("detail_title", DETAILS)
 NO_ADVICE = text_key("detail_none")
@@ -178,7 +186,7 @@ def advice(kb: KnowledgeBase, voice: Voice, context: AdviceContext, *,
         when = _day_month(previous.at, voice)
         parts.append(voice.say(SAME_AS_BEFORE, date=when) if when else voice.say(SAME_AS_LAST_TIME))
         now, place = [], []
-    footer = voice.say(CRISIS_LINE) + "\n" + voice.say(DISCLAIMER)
+    footer = voice.say(CRISIS_LINE) + "\n" + voice.say(disclaimer(level))
     signs = [e for e in used if e.actions]  # the warning signs' own first step
     picked = _pick(kb, voice, now, place, escalate, signs)
     # A long reason and crisis line leave less room: the level's second action gives way first,
@@ -314,7 +322,7 @@ def next_step(kb: KnowledgeBase, voice: Voice, context: AdviceContext | None) ->
     parts = [bold(voice.fill(kb.level_heading(context.level)))]
     if picked:
         parts[0] += "\n" + _bullets(picked, voice)
-    parts.append(voice.say(DISCLAIMER))
+    parts.append(voice.say(disclaimer(context.level)))
     used = [e.id for e in signs[:1]] + [e.id for _, e, _ in picked]
     return Message("\n\n".join(parts), detail_buttons(kb, voice, context.level), tuple(dict.fromkeys(used)))
 

@@ -169,6 +169,6 @@ def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case:
     elif kind == "return":  # how a return goes, then the sign's own first source
         sources = answer.sources[:1] + sources[:1]
     # First aid is an instruction for the next minutes, not advice to weigh: no "not a diagnosis".
-    footer = [] if kind in FIRST_AID else [voice.say(replies.DISCLAIMER)]
+    footer = [] if kind in FIRST_AID else [voice.say(replies.disclaimer(level))]
     text = "\n\n".join([voice.fill(answer.text), kb.cite(sources), *footer])
     return DecisionReply(text, (), f"{level}:{kind}")
