@@ -1339,6 +1339,13 @@ FIGURES_OF_SPEECH += BODY_NUMBNESS
 SELF_ANSWER = (r"(?:\?|\b(?:bc|because|cos|coz|cause|cuz))\s*(?:\w+\s+)?i (?:do|have|am)\b|\bi do (?:too|all the time|a lot|"
                r"every day|constantly|sometimes|often|daily)\b|\bme too\b|\bsame here\b")
 
+def _merge(*pairs: tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]) -> None:
+    """Add each round's patterns (the second table of a pair) to the signals' table (the first)."""
+    for table, more in pairs:
+        for signal, patterns in more.items():
+            table[signal] = table.get(signal, ()) + patterns
+
+
 THIRD_EN: dict[str, tuple[str, ...]] = {
     "ideation": (
         # (2) a death pictured as a relief: one's own funeral, death or grave imagined with relief
@@ -1451,9 +1458,7 @@ THIRD_OTHER: dict[str, tuple[str, ...]] = {
     ),
 }
 
-for _table, _more in ((MORE_EN, THIRD_EN), (MORE_ES, THIRD_ES), (MORE_OTHER, THIRD_OTHER)):
-    for _signal, _patterns in _more.items():
-        _table[_signal] = _table.get(_signal, ()) + _patterns
+_merge((MORE_EN, THIRD_EN), (MORE_ES, THIRD_ES), (MORE_OTHER, THIRD_OTHER))
 
 # Distress, by structure: a feeling said without "I" (chat drops it: "kinda lonely without my
 # group runs", "cried in the car"), with any intensifier ("such a failure"), the body as the one
@@ -1600,9 +1605,7 @@ FOURTH_OTHER: dict[str, tuple[str, ...]] = {
     ),
 }
 
-for _table, _more in ((MORE_EN, FOURTH_EN), (MORE_ES, FOURTH_ES), (MORE_OTHER, FOURTH_OTHER)):
-    for _signal, _patterns in _more.items():
-        _table[_signal] = _table.get(_signal, ()) + _patterns
+_merge((MORE_EN, FOURTH_EN), (MORE_ES, FOURTH_ES), (MORE_OTHER, FOURTH_OTHER))
 
 # The rest of a supply, said before the medicine ("what was left of the oxycodone", "the rest of my
 # sleeping tablets"): an amount, like "all my".
@@ -1691,9 +1694,7 @@ FIFTH_OTHER: dict[str, tuple[str, ...]] = {
     "overdose": (r"\b(?:ne |eine )?(?:ganze|volle) (?:packung|schachtel|flasche|dose)\b.{0,30}\b(?:tabletten|schlaftabletten|pillen|"
                  r"medikamente)\b.{0,20}\bgenommen\b", r"\b(?:alle|viele) (?:meine )?(?:schlaftabletten|tabletten|pillen) genommen\b"),
 }
-for _table, _more in ((MORE_EN, FIFTH_EN), (MORE_ES, FIFTH_ES), (MORE_OTHER, FIFTH_OTHER)):
-    for _signal, _patterns in _more.items():
-        _table[_signal] = _table.get(_signal, ()) + _patterns
+_merge((MORE_EN, FIFTH_EN), (MORE_ES, FIFTH_ES), (MORE_OTHER, FIFTH_OTHER))
 
 # Means handed over or got rid of ("my sister has the pills now", "i gave her the pills", "flushed
 # them"): what keeps the person safe, not means at hand (blind safety set 4, tester round 7).
@@ -1775,9 +1776,7 @@ SIXTH_EN: dict[str, tuple[str, ...]] = {
 SIXTH_ES: dict[str, tuple[str, ...]] = {
     "self_harm": (r"\b(?:haciendome|hacerme|me hago|me hacia|me estoy haciendo) (?:cortes|heridas|quemaduras)\b",),
 }
-for _table, _more in ((MORE_EN, SIXTH_EN), (MORE_ES, SIXTH_ES)):
-    for _signal, _patterns in _more.items():
-        _table[_signal] = _table.get(_signal, ()) + _patterns
+_merge((MORE_EN, SIXTH_EN), (MORE_ES, SIXTH_ES))
 
 # "I'd rather die than do another treadmill session", "my mate said he'd kill me if I bail":
 # figures of speech about a chore and about someone else's threat in jest.
@@ -1862,9 +1861,7 @@ SEVENTH_OTHER: dict[str, tuple[str, ...]] = {
     "not_safe": (r"\bnao estou (?:segur[oa]|bem|em seguranca)\b",),
     "means_near": (r"\b(?:comprimidos|remedios|pilulas)\b.{0,30}\bna mao\b",),
 }
-for _table, _more in ((MORE_EN, SEVENTH_EN), (MORE_ES, SEVENTH_ES), (MORE_OTHER, SEVENTH_OTHER)):
-    for _signal, _patterns in _more.items():
-        _table[_signal] = _table.get(_signal, ()) + _patterns
+_merge((MORE_EN, SEVENTH_EN), (MORE_ES, SEVENTH_ES), (MORE_OTHER, SEVENTH_OTHER))
 
 FIGURES_OF_SPEECH += (r"\b(?:just |someone )?kill me now\b",)
 FEELINGS["frustration"] += (
@@ -1932,9 +1929,7 @@ EIGHTH_OTHER: dict[str, tuple[str, ...]] = {
                   r"\bse (?:machuca|corta|fere) de proposito\b"),
     "ideation": (r"\b(?:pensa|pensando|pensou|quer|queria|fala) em se matar\b",),
 }
-for _table, _more in ((MORE_EN, EIGHTH_EN), (MORE_OTHER, EIGHTH_OTHER)):
-    for _signal, _patterns in _more.items():
-        _table[_signal] = _table.get(_signal, ()) + _patterns
+_merge((MORE_EN, EIGHTH_EN), (MORE_OTHER, EIGHTH_OTHER))
 
 # Grief over lost training said plainly ("16 weeks of training for berlin, gone"), and Spanish
 # "me muero de pena" (dying of sorrow: sadness, not a wish to die).
@@ -2003,8 +1998,7 @@ NINTH_EN: dict[str, tuple[str, ...]] = {
     # the run club I'm sorry".
     "final": (r"\b(?:this is|this'?ll be|that'?s) my (?:last|final) (?:message|text|post|time writing)\b",),
 }
-for _signal, _patterns in NINTH_EN.items():
-    MORE_EN[_signal] = MORE_EN.get(_signal, ()) + _patterns
+_merge((MORE_EN, NINTH_EN))
 
 # Idioms and accidents the screen read as risk (blind safety set 8): "ready to die on this hill"
 # (a stubborn opinion), "cut myself shaving my legs before the race".
@@ -2046,9 +2040,7 @@ NINTH_OTHER: dict[str, tuple[str, ...]] = {
                  r"\bich sehe (?:keinen|gar keinen) sinn mehr\b", r"\bnao vejo mais sentido em nada\b",
                  r"\bnon vedo piu (?:il senso|nessun senso|lo scopo) (?:di niente|in niente|di nulla)\b"),
 }
-for _table, _more in ((MORE_EN, NINTH_MORE_EN), (MORE_OTHER, NINTH_OTHER)):
-    for _signal, _patterns in _more.items():
-        _table[_signal] = _table.get(_signal, ()) + _patterns
+_merge((MORE_EN, NINTH_MORE_EN), (MORE_OTHER, NINTH_OTHER))
 
 # "Bit down about it, to be honest" (an older runner at the end of racing): low mood, said mildly.
 FEELINGS["low_mood"] += (r"\b(?:a )?(?:bit|little|wee|tad|touch) (?:down|low|flat|blue) (?:about|over|since|after) (?:it|that|this|them)\b",)
