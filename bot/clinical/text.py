@@ -302,6 +302,19 @@ _UNSURE = re.compile(r"^(not sure|unsure|don't know|dunno|idk|no idea|maybe|poss
                      r"i've not (tried|tested|checked))\b")
 
 
+#: Words before the answer itself: "haha weird question but actually kinda?", "i just said,
+#: kinda" (tester round 15: both were read as no answer and the red flag was lost).
+_LEAD = re.compile(r"^(?:(?:haha\w*|hah|lol|lmao|hmm+|um+|uh+|er+m?|well|oh|so|honestly|tbh|ngl|actually|i mean|"
+                   r"(?:a )?(?:weird|odd|strange|funny) question,? but|funny you (?:should )?(?:ask|mention it),?(?: but)?|"
+                   r"now that you mention it|now you mention it|(?:like |as )?i (?:just )?said|i already said|"
+                   r"i told you)\b[\s,.!?-]*)+")
+
+
+def _answer_part(text: str) -> str:
+    norm = normalise(text).strip(" .!,")
+    return _LEAD.sub("", norm).strip(" .!,?") or norm
+
+
 def unsure(text: str) -> bool:
     """Does the reply say the runner does not know ("not sure", "idk")? Then it is an answer."""
     return bool(_UNSURE.match(normalise(text).strip(" .!,")))
@@ -310,7 +323,7 @@ def unsure(text: str) -> bool:
 def yes_no_rest(text: str) -> tuple[bool | None, str]:
     """A reply read as yes/no, and the words after its yes/no phrase ("a bit more" -> True,
     "more"): what else the reply says."""
-    norm = normalise(text).strip(" .!,")
+    norm = _answer_part(text)
     for value, rx in ((None, _UNSURE), (False, _NO), (True, _YES)):
         m = rx.match(norm)
         if m:
@@ -320,7 +333,7 @@ def yes_no_rest(text: str) -> tuple[bool | None, str]:
 
 def yes_no(text: str) -> bool | None:
     """A reply to a yes/no question: True, False, or None when unsure or unclear."""
-    norm = normalise(text).strip(" .!,")
+    norm = _answer_part(text)
     if _UNSURE.match(norm):
         return None
     if _NO.match(norm):

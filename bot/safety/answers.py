@@ -214,6 +214,11 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
             # "i mean im not gonna kill myself or anything. it just helps. can i text someone
             # instead of calling" (tester round 12: asked again): a reassurance, said at length.
             return SAFE
+        if (question == "thoughts" and first and len(first.split()) <= 4 and _thoughts_answer(first) == YES
+                and not re.search(r"\b(?:safe|ok|okay|fine|alright|all right)\b", first)):
+            # "yeah i guess. but i'm not gonna do anything. i just want my hip fixed": the opening
+            # clause answers the question about thoughts; what follows is about acting on them.
+            return YES
         if question != "are_you_safe" or not first or len(first.split()) > 4:
             return None
         opening = _safe_answer(first)
@@ -276,9 +281,21 @@ def _safe_answer(t: str) -> str | None:
     return None
 
 
+#: "i already said no!! jesus", "like i said, no": the answer after words about saying it.
+_SAID_ALREADY = re.compile(r"^(?:(?:i )?(?:already |just )?(?:said|told you)|like i said|as i said)[\s,:!.-]*")
+
+
 def _thoughts_answer(t: str) -> str | None:
+    t = _SAID_ALREADY.sub("", t)
     if _UNSURE.search(t) and not _YES.match(t):
         return UNSURE
+    if re.match(r"(?:yeah|yea|yes|ya)[,.]? no\b", t):
+        return NO  # "yeah no": a no
+    if _YES.match(t) and not _NO.match(t) and not re.search(r"\b(?:safe|ok|okay|fine|alright|all right)\b", t):
+        # ("yes im safe" answers another question: read below, as before.)
+        # "yes but im not going to act on it": thoughts, and no intent; the thoughts are the answer
+        # to this question (tester round 15: read as a no).
+        return YES
     if _NO.match(t) or re.search(r"\b(?:i'?m not|no i'?m not|i am not|not thinking|no thoughts)\b", t):
         return NO
     if _YES.match(t) or re.search(r"\b(?:yes|yeah|i am|i have been|i do)\b", t):

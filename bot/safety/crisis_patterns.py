@@ -2045,3 +2045,13 @@ _merge((MORE_EN, NINTH_MORE_EN), (MORE_OTHER, NINTH_OTHER))
 # "Bit down about it, to be honest" (an older runner at the end of racing): low mood, said mildly.
 FEELINGS["low_mood"] += (r"\b(?:a )?(?:bit|little|wee|tad|touch) (?:down|low|flat|blue) (?:about|over|since|after) (?:it|that|this|them)\b",)
 FEELINGS["grief"] += (r"\bmy (?:racing|running|competing) days are (?:over|done|behind me)\b",)
+
+# Someone else's hopelessness, said of them by a worried teammate (tester round 15: "my teammate
+# ... keeps posting stuff like he doesnt see the point anymore and everyone would be better off
+# without him" asked the reporter about suicide). Third person only: crisis.py gives them to "him".
+_merge((MORE_EN, {
+    "burden": (r"\b(?:everyone|everybody|we|you|the team|the club|the world|his family|her family|their family|his kids|her kids)\b"
+               r".{0,15}\b(?:would|'d|will|is|are)\b.{0,12}\bbetter off without (?:him|her|them)\b",),
+    "ideation": (r"(?:(?<=\bhe )|(?<=\bshe )|(?<=\bthey ))(?:just |really |honestly )?(?:doesn'?t|doesnt|does not|don'?t|dont|do not|can'?t|cant) "
+                 r"(?:see|find) (?:the|any) point (?:anymore|any more|in anything|of anything|in living|in life|in going on|of living)\b",),
+}))
