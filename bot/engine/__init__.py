@@ -49,6 +49,7 @@ from bot.engine.bridge import RasaBridge
 from bot.engine.flow import FlowInterpreter
 from bot.engine.render import Renderer
 from bot.engine.state import Turn
+from bot.clinical import intake
 from bot.clinical.flow import says_a_sign
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU, Parse
@@ -93,6 +94,11 @@ def clean_text(text: str) -> str:
 
 def has_words(text: str) -> bool:
     return any(unicodedata.category(c)[0] in ("L", "N") for c in text)
+
+
+#: A sentence that asks: "what counts as more?", "should I be worried about arthritis".
+_QUESTION_START = re.compile(r"\s*(?:what|what's|whats|how|why|should|shall|can|could|would|will|is|are|am|do|does|did|"
+                             r"when|where|which|who|whose)\b", re.IGNORECASE)
 
 
 class Engine:
@@ -356,6 +362,12 @@ class Engine:
                 parse = replace(again, intent="ask_question")  # "thanks! also, my pee was really dark"
         question = question and routed  # a suggested question's button is a question (not in a crisis state)
         turn.parse, turn.intent = parse, "ask_question" if question else parse.intent
+        if turn.intent == "ask_question" and not question and self._answers_intake(requested, text):
+            # "No race planned. Should I be worried about arthritis?": the answer to the question
+            # asked, and a question; both are taken (tester round 15: the answer was lost and the
+            # race question asked again).
+            turn.intent = "ask_and_inform"
+            turn.parse = replace(parse, intent="ask_and_inform")  # what the actions read
         unplaced = self.flow.state(turn).unplaced_pain
         known = turn.slots.get("pain_location") or []
         if unplaced and turn.intent == "report_pain" and known \
@@ -409,6 +421,16 @@ class Engine:
             turn.intent = "ask_question"
         await self.flow.dispatch(turn)
         await self._replay(turn)
+
+    @staticmethod
+    def _answers_intake(requested: str | None, text: str) -> bool:
+        """Does `text` answer the intake question `requested` (knowledge/clinical/intake.yml)?"""
+        if requested not in intake.SLOTS:
+            return False
+        # Only a part that is not itself a question: "what counts as more?" asks about the
+        # question ("more" in it is no answer).
+        said = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p and not _QUESTION_START.match(p)]
+        return any(intake.answer(intake.Intake(), requested, p, None).get(requested) is not None for p in said)
 
     def _answerable(self, text: str) -> bool:
         """Does the knowledge base answer `text`, or refuse it for a topic of its own (booking,
