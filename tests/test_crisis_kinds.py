@@ -284,6 +284,10 @@ TUNED_SAFETY_SETS = [
      {"risk:resources": ("risk", 0), "risk:full": ("risk", 0), "overdose:emergency": ("overdose", 0),
       "distress:support": ("n:distress", 0), "third_party:ok": ("n:third_party", 0), "unclear:ok": ("n:unclear", 0)},
      {"none:ask": 0, "none:full": 0}),
+    ("safety9_blind.yml",  # 34/34, 34/34, 6/6, 7/8, 9/9, 8/9, 0/33, 0/33 after tuning
+     {"risk:resources": ("risk", 0), "risk:full": ("risk", 0), "overdose:emergency": ("overdose", 0),
+      "distress:support": ("n:distress", 1), "third_party:ok": ("n:third_party", 0), "unclear:ok": ("n:unclear", 1)},
+     {"none:ask": 0, "none:full": 0}),
 ]
 
 

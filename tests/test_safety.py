@@ -102,7 +102,11 @@ def test_never_raises(text: str) -> None:
 @pytest.mark.parametrize(("text", "question", "answer"), [
     ("lol im safe, it was a joke", "are_you_safe", "joking"),
     ("haha jk", "thoughts", "joking"),
-    ("era una broma", "are_you_safe", "joking"),
+    ("era una broma, estoy bien", "are_you_safe", "joking"),
+    # After thoughts of suicide were said, a joke claimed with nothing said of being safe is taken
+    # back, not answered: asked once more (blind safety set 9).
+    ("era una broma", "are_you_safe", "taken_back"),
+    ("lol jk jk. anyway how many rest days after a half?", "are_you_safe", "taken_back"),
     ("it was a joke but i have pills", "are_you_safe", None),
     ("not kidding, im not safe", "are_you_safe", "not_safe"),
     ("im not joking", "thoughts", "yes"),

@@ -264,7 +264,11 @@ class ActionClinicalCheck(KnowledgeAction):
             # One more yes/no question first when it could make it more serious still (a swollen
             # calf: breathless too?). But "should I just ice it?", "can I run tonight?" instead of
             # an answer get the advice now: a general answer there would contradict it.
-            if context_question(case, slots) is not None and not (not answered and not asking and decisions.classify(text, level)):
+            # (A delay said in passing, "I'll see my GP next week", is no such question: the yes/no
+            # question first, as the advice after it says "today"; blind vignettes 9 never asked a
+            # DVT whether they were breathless.)
+            kind = None if answered or asking else decisions.classify(text, level)
+            if context_question(case, slots) is not None and kind in (None, "downplay"):
                 # While its yes/no question is pending, "should I just ice it and see?" is not its
                 # answer: the flow answers it for this sign (action_answer_question) and asks again.
                 return None if asking else "red_flag_question"

@@ -43,7 +43,10 @@ _PSEUDO_NEGATION = re.compile(
     r"doesn't matter|don't care|not that bad|never mind|nothing else|didn't think much|"
     r"don't remember|can't remember|didn't notice|don't think|"
     # minimising, not denying: "i twisted it, it's nothing, just a silly sprain"
-    r"no es nada|it's nothing|its nothing|nothing serious|nothing major|nothing much)\b"
+    r"no es nada|it's nothing|its nothing|nothing serious|nothing major|nothing much|"
+    # signs said with a "not" in them: "she's not making sense, keeps asking the same thing over
+    # and over" (blind vignettes 9: the repetition was read as denied)
+    r"not making (any )?sense|making no sense|not (herself|himself|themselves|with it)|not responding)\b"
 )
 _ALL_IS_WELL = re.compile(r"\b(fine|ok|okay|normal|normally|no problem|alright|all right|pain.?free)\b")
 _UNCERTAIN = re.compile(r"\b(not sure (if|whether)|unsure (if|whether)|don't know (if|whether)|no idea (if|whether)|can't tell (if|whether))\s*$")

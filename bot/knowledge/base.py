@@ -351,7 +351,7 @@ class KnowledgeBase:
             # "runner from Leeds here", "hiya from Sydney" (tester round 5)
             r"\b(?:runner|runners|lad|lass|guy|girl|bloke|woman|man|mum|mom|dad|parent|coach|hello|hi|hiya|greetings)\s+"
             r"(?:from|in)\s+(?:the\s+)?|"
-            r"\b(?:estoy|vivo|soy de|desde)\s+(?:en\s+)?|"
+            r"\b(?:estoy|estamos|vivo|vivimos|soy de|somos de|desde)\s+(?:en\s+)?|"
             # "what number do i call in canada?" (tester round 7)
             r"\b(?:call|ring|dial|phone|text|number|numbers|helpline|hotline|lines?)\s+(?:is it\s+|do i use\s+)?(?:in|for)\s+(?:the\s+)?|"
             # "hey from toronto", "from brisbane, aus" at the start; "im australian", "a fellow

@@ -557,7 +557,9 @@ _ABOUT_BOT = re.compile(r"\b(are|r) (you|u) (even |actually |really |just )?(a |
                         r"|\bis this (an? )?(ai|a bot|chat ?gpt|automated)\b")
 #: Frustration with the questions themselves (not with the pain): the count of what is left.
 _COMPLAINT = re.compile(r"\b(this is|that's|you're|you are|so) (useless|pointless|stupid|a waste of (my )?time|annoying|ridiculous)\b"
-                        r"|\b(keep|keeps|keeping) asking\b|\b(same|stupid|so many|too many|all these) questions\b"
+                        # "you keep asking", not "she keeps asking the same thing over and over" (a sign)
+                        r"|\b(you|u|bot|it) (keep|keeps|keeping) asking\b|^\W*(keep|keeps) asking\b"
+                        r"|\b(same|stupid|so many|too many|all these) questions\b(?!.{0,15}\b(over and over|again and again|repeatedly)\b)"
                         r"|\bstop asking\b")
 
 

@@ -193,6 +193,12 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         return NO if question == "thoughts" else CLARIFIED
     if ((_JOKE_RETRACTION.search(t) or _DENIES_WISH.search(t)) and not _NOT_A_JOKE.search(t) and not _NOT_SAFE.search(t)
             and not _talks_of_risk(text)):
+        if (question == "are_you_safe" and not _DENIES_WISH.search(t)
+                and not (_SAFE.search(t) and not _NEGATED_SAFE.search(t))):
+            # "lol jk jk. anyway how many rest days after a half?" after thoughts of stepping in
+            # front of a train: a joke claimed, nothing said of being safe; asked once more (blind
+            # safety set 9). "lol it was a joke, im fine" lets them go back to running.
+            return TAKEN_BACK
         return JOKING
     if question == "thoughts" and _NOT_A_JOKE.search(t) and not (_SAFE.search(t) and not _NEGATED_SAFE.search(t)):
         # "I'm not joking", "no joke, I mean it": they mean it (read as "I'm not", it was a no).

