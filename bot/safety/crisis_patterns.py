@@ -2092,3 +2092,12 @@ FIGURES_OF_SPEECH += (
     r"tights|vest|singlet|watch)\b.{0,40}\b(?:season|race|racing|track|xc|cross country|marathon|taper|training block)(?:'s| is| was)? "
     r"(?:over|done|finished|through)\b",
 )
+
+# Tester round 16: "my daughter said maybe its better if she just disappears" got "glad it's
+# better". A wish to be gone said of oneself or quoted of someone else (crisis.py reads whose).
+_merge((MORE_EN, {
+    "burden": (r"\bbetter (?:off )?if (?:i|she|he|they) (?:just |simply )?(?:disappears?|disappeared|vanish(?:ed|es)?|wasn'?t here|"
+               r"weren'?t here|was gone|were gone|died|wasn'?t around|weren'?t around|didn'?t exist|wasn'?t alive|weren'?t alive)\b"
+               r"(?! for (?:a |the |an |two |three |\d+ |a few |a couple of )?(?:week|weeks|day|days|month|months|bit|while|run|holiday|"
+               r"weekend|hour|hours|session|race|trip))",),
+}))
