@@ -379,6 +379,14 @@ class Engine:
             # The screen read the message as the answer to the crisis question this state waits
             # on ("no", "idk", "yes I'm safe"): that answer is the intent, as if its button was pressed.
             turn.intent = str(answer)
+        if turn.intent == "stop_questions" and self.flow.state(turn).form:
+            # "forget the running stuff", "i dont really care about the foot questions": the
+            # questions stop, as /cancel does; a feeling in the same message is acknowledged first.
+            if soft:
+                for name in self.dialogue.interrupts[str(finding)].do:
+                    await self._perform(turn, name)
+            await self.flow.command(turn, "/cancel")
+            return
         # The other screens (flow.yml `screens`: the clinical check), on what the message says.
         later = await self._later_screens(turn)
         if later:

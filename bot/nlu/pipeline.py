@@ -496,6 +496,8 @@ class NLU:
         fills = set(slots)  # the slots (bot.vocabulary.NLU_SLOTS) this message filled
         if _ABOUT_BOT.search(lower):
             return "about_bot"  # "are you even a real person": answered honestly, then on we go
+        if _STOP_QUESTIONS.search(lower):
+            return "stop_questions"  # "forget the running stuff": the questions stop (/cancel)
         if not fills and _COMPLAINT.search(lower):
             return "complaint"  # "this is useless, you keep asking the same questions"
         if ("WHY" in cues and len(words) <= 14) or stripped in ("why", "why?", "how come"):
@@ -555,6 +557,13 @@ _ABOUT_BOT = re.compile(r"\b(are|r) (you|u) (even |actually |really |just )?(a |
                         # "what are you? like is this an AI? do you keep what i type" (tester round 13)
                         r"|^\W*what (are|r) (you|u)\b|\bwho (made|built|created|wrote|runs) (you|u|this)\b"
                         r"|\bis this (an? )?(ai|a bot|chat ?gpt|automated)\b")
+#: Not wanting the questions at all (tester round 16: "forget the running stuff" got "Sorry, I
+#: didn't catch that" and the mileage question again, to someone low and in a boot for 4 months).
+_STOP_QUESTIONS = re.compile(
+    r"\b(forget|stop|enough( of)?|no more|skip|drop|leave|never mind|nevermind) (about )?(the |all the |all these |these |your |with the |with )?"
+    r"(running|foot|injury|pain|medical|triage|leg|knee)? ?(stuff|questions|qs|q's|talk)\b"
+    r"|\b(don'?t|do not|dont) (really )?(care about|want to (do|answer)|wanna (do|answer)|feel like) (the |these |your |all the |any more |answering )?"
+    r"(running |foot |injury |pain |leg )?(questions|stuff)\b")
 #: Frustration with the questions themselves (not with the pain): the count of what is left.
 _COMPLAINT = re.compile(r"\b(this is|that's|you're|you are|so) (useless|pointless|stupid|a waste of (my )?time|annoying|ridiculous)\b"
                         # "you keep asking", not "she keeps asking the same thing over and over" (a sign)
