@@ -168,7 +168,14 @@ class ActionClinicalCheck(KnowledgeAction):
             unread_before = case.unread_count()
             # A feeling the crisis screen heard ("I feel useless") is not a garbled answer.
             again = not tracker.get_slot("distress_kind")
-            answered, case, result = self._answer(str(pending), text, intent, case, slots, again)
+            # "it comes back every practice tho" to the mileage question: where it hurts or how it
+            # behaves, told again differently, is something new, not a garbled answer (tester
+            # round 16 got "Sorry, I didn't catch that").
+            parsed = parsed_slots(tracker)
+            told = bool(parsed) and any(
+                k in parsed[0] and parsed[0][k] != tracker.get_slot(k) and tracker.get_slot(k) is not None
+                for k in ("pain_pattern", "pain_location", "pain_side"))
+            answered, case, result = self._answer(str(pending), text, intent, case, slots, again, told)
             if case.unread_count() != unread_before:  # an answer we could not read: say so, then it is asked again
                 dispatcher.utter_message(text=self.voice(tracker).say(UNREAD))
         if answered is None:
@@ -200,14 +207,14 @@ class ActionClinicalCheck(KnowledgeAction):
         return events + [SlotSet(FINDING_SLOT, finding)]
 
     def _answer(self, pending: str, text: str, intent: str, case: Case, slots: Mapping[str, Any],
-                may_ask_again: bool = True) -> tuple[str | None, Case, Evaluation | None]:
+                may_ask_again: bool = True, told: bool = False) -> tuple[str | None, Case, Evaluation | None]:
         """(the slot's value, the case, the evaluation) when `text` answers the pending
         question; (None, case, None) when it does not: a question, a "why?", or something new
         about the pain ("now my hip hurts") is heard as it is, and the question asked again."""
         questions = default_rules().questions
         reply = questions[pending].reply(text) if pending in questions else yes_no(text)
         _, heard = case.hear(text, slots)
-        other = intent in NOT_ANSWERS or bool(heard.said or heard.denied)
+        other = intent in NOT_ANSWERS or bool(heard.said or heard.denied) or told
         if pending in questions:
             if reply is None and other and not _states(heard, pending):
                 # Something new about the pain: heard as it is, the question asked again (once:
