@@ -171,10 +171,9 @@ class ActionClinicalCheck(KnowledgeAction):
             # "it comes back every practice tho" to the mileage question: where it hurts or how it
             # behaves, told again differently, is something new, not a garbled answer (tester
             # round 16 got "Sorry, I didn't catch that").
-            parsed = parsed_slots(tracker)
-            told = bool(parsed) and any(
-                k in parsed[0] and parsed[0][k] != tracker.get_slot(k) and tracker.get_slot(k) is not None
-                for k in ("pain_pattern", "pain_location", "pain_side"))
+            said = (parsed_slots(tracker) or ({}, []))[0]
+            told = any(k in said and said[k] != tracker.get_slot(k) and tracker.get_slot(k) is not None
+                       for k in ("pain_pattern", "pain_location", "pain_side"))
             answered, case, result = self._answer(str(pending), text, intent, case, slots, again, told)
             if case.unread_count() != unread_before:  # an answer we could not read: say so, then it is asked again
                 dispatcher.utter_message(text=self.voice(tracker).say(UNREAD))
