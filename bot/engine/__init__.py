@@ -96,6 +96,12 @@ def has_words(text: str) -> bool:
     return any(unicodedata.category(c)[0] in ("L", "N") for c in text)
 
 
+#: A message that only asks for everything to be deleted: /forget (which asks first).
+_DELETE_REQUEST = re.compile(
+    r"^\W*(?:(?:ok|okay|yes|yeah|yep|so|then|right|fine)\W+)?(?:(?:pls|please|plz)\W+)?(?:can you |could you |would you |just |now )?"
+    r"(?:delete|erase|wipe|remove|clear) (?:all of it|it all|everything|all my data|my data|all my stuff|my stuff|my account|"
+    r"my info|all my info|all of my data|all my messages|my messages|my history|all of this|all this)"
+    r"(?:\W+(?:please|pls|plz|now|then|thanks|thank you))*\W*$", re.IGNORECASE)
 #: A sentence that asks: "what counts as more?", "should I be worried about arthritis".
 _QUESTION_START = re.compile(r"\s*(?:what|what's|whats|how|why|should|shall|can|could|would|will|is|are|am|do|does|did|"
                              r"when|where|which|who|whose)\b", re.IGNORECASE)
@@ -155,6 +161,12 @@ class Engine:
                      user_id: str = "user") -> TurnResult:
         """Process one message for a user whose stored record is `record` (not modified)."""
         message = self._typed_answer(record, message)
+        if message.payload is None and _DELETE_REQUEST.match(message.text):
+            # "ok pls delete all of it" (tester round 16: "I can only help with running pain"):
+            # /forget, which asks before it deletes anything. Only a message that is nothing but
+            # the request: anything more goes through the screens ("...I won't be needing any of
+            # this after tonight" is a goodbye).
+            message = replace(message, text="/forget")
         account = self._account(record, message, now)
         if account is not None:
             return self._remember_buttons(account)
