@@ -85,7 +85,10 @@ def describe_pain(slots: Mapping[str, Any]) -> str:
     where = " and ".join(locations) if len(locations) <= 2 else ", ".join(locations[:-1]) + " and " + locations[-1]
     if where and side in ("left", "right"):
         where = f"{side} {where}"
-    return f"your {where} pain" if where else "your pain"
+    # A parent, partner or coach writing for someone else: their pain, not "your" (tester round
+    # 16: "your heel pain" said to the father of a 13-year-old).
+    whose = "their" if slots.get("reporting_for") == "other" else "your"
+    return f"{whose} {where} pain" if where else f"{whose} pain"
 
 
 def decide(slots: Mapping[str, Any], red_flags: Sequence[RedFlagFinding] = (),
@@ -108,6 +111,8 @@ def decide(slots: Mapping[str, Any], red_flags: Sequence[RedFlagFinding] = (),
                                   tuple(f.rule for f in clinical))
 
     pain = describe_pain(slots)
+    they = slots.get("reporting_for") == "other"
+    run_again = "when they run again" if they else "when you run again"
     pattern = slots.get("pain_pattern")
     reasons: list[str] = []
     rules: list[str] = []
@@ -116,7 +121,7 @@ def decide(slots: Mapping[str, Any], red_flags: Sequence[RedFlagFinding] = (),
         reasons += [f.reason for f in pt_findings]
         rules.append("clinical-see-pt")
     if pattern == "recurring":
-        reasons.append(f"{pain} comes back when you run again")
+        reasons.append(f"{pain} comes back {run_again}")
         rules.append("pattern-not-fading")
     elif pattern == "persistent":
         reasons.append(f"{pain} does not fade the way normal soreness does")
@@ -125,10 +130,11 @@ def decide(slots: Mapping[str, Any], red_flags: Sequence[RedFlagFinding] = (),
         reasons.append(balance.reason)
         rules.append("balance-worse")
     elif slots.get("balance_change") == "worse" and balance is None:
-        reasons.append("your single-leg balance is worse than it used to be")
+        reasons.append("their single-leg balance is worse than it used to be" if they
+                       else "your single-leg balance is worse than it used to be")
         rules.append("balance-worse")
     if slots.get("range_of_motion") == "reduced":
-        reasons.append("you have lost some range of motion")
+        reasons.append("they have lost some range of motion" if they else "you have lost some range of motion")
         rules.append("range-of-motion")
     early = pattern is None and "early-soreness" in notes
     if pattern is None and not pt_findings and not early:  # skipped after a clarification, or not asked
