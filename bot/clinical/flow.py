@@ -220,7 +220,7 @@ def intake_can_change(case: Case, slots: Mapping[str, Any], slot: str) -> bool:
 #: and each answer tries every answer to every intake question (issue 18: the heaviest turns).
 NEXT_CACHE = 512
 _next_cache: OrderedDict[tuple[Any, ...], NextQuestion | None] = OrderedDict()
-_next_rules: list[Any] = [None]
+_next_rules: Any = None  # the rules _next_cache was filled with
 
 
 def _next_key(case: Case, slots: Mapping[str, Any], balance: bool) -> tuple[Any, ...] | None:
@@ -243,10 +243,11 @@ def next_question(case: Case, slots: Mapping[str, Any], *, balance: bool = True)
     """The one question worth asking next, or None. Call it after the triage form has asked where
     it hurts and whether it fades: context questions come first (they can raise the level), then
     the balance test, then the intake. `balance=False` when the form asks balance itself."""
+    global _next_rules
     rules = default_rules()
-    if _next_rules[0] is not rules:  # the rules were loaded again (tests): forget the old answers
+    if _next_rules is not rules:  # the rules were loaded again (tests): forget the old answers
         _next_cache.clear()
-        _next_rules[0] = rules
+        _next_rules = rules
     key = _next_key(case, slots, balance)
     if key is None:
         return _next_question(case, slots, balance)

@@ -395,16 +395,14 @@ class Engine:
             # "forget the running stuff", "i dont really care about the foot questions": the
             # questions stop, as /cancel does; a feeling in the same message is acknowledged first.
             if soft:
-                for name in self.dialogue.interrupts[str(finding)].do:
-                    await self._perform(turn, name)
+                await self._acknowledge(turn, str(finding))
             await self.flow.command(turn, "/cancel")
             return
         # The other screens (flow.yml `screens`: the clinical check), on what the message says.
         later = await self._later_screens(turn)
         if later:
             if soft:  # distress first (its acknowledgement), then the red flag or the question
-                for name in self.dialogue.interrupts[str(finding)].do:
-                    await self._perform(turn, name)
+                await self._acknowledge(turn, str(finding))
             await self.flow.interrupt(turn, later)
             await self._replay(turn)
             return
@@ -441,6 +439,11 @@ class Engine:
             turn.intent = "ask_question"
         await self.flow.dispatch(turn)
         await self._replay(turn)
+
+    async def _acknowledge(self, turn: Turn, finding: str) -> None:
+        """What the flow says for a soft finding (distress), without leaving the state."""
+        for name in self.dialogue.interrupts[finding].do:
+            await self._perform(turn, name)
 
     @staticmethod
     def _answers_intake(requested: str | None, text: str) -> bool:
