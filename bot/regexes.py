@@ -30,13 +30,15 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from bot.prefilter import Gated, needed, trie_pattern
+
 log = logging.getLogger(__name__)
 
 try:  # CPython's own compiler pieces (re.compile = parse + _code + _sre.compile)
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
-    _MAGIC: str | None = f"{sys.version}|{_sre.MAGIC}"
+    _MAGIC: str | None = f"{sys.version}|{_sre.MAGIC}|gates-1"
     if not hasattr(_compiler, "_code") or not hasattr(_sre, "compile"):
         _MAGIC = None
 except ImportError:  # another Python: plain re.compile
@@ -49,6 +51,9 @@ _lock = threading.Lock()
 _loaded: dict[tuple[str, int], Entry] | None = None
 _new: dict[tuple[str, int], Entry] = {}
 _used: set[tuple[str, int]] = set()
+#: The prefilter's literals of gated patterns (bot.prefilter.needed), kept like the code.
+_gates_loaded: dict[tuple[str, int], tuple[str, ...] | None] | None = None
+_gates_new: dict[tuple[str, int], tuple[str, ...] | None] = {}
 
 
 def cache_path() -> Path | None:
@@ -82,22 +87,46 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
     return _build(pattern, entry)
 
 
+def gated(pattern: str, flags: int = 0) -> Gated:
+    """The compiled pattern behind its literal prefilter (bot.prefilter): skipped on a text that
+    cannot hold a match, otherwise run as it is. The literals are read from the parse once and
+    kept in the cache file with the code."""
+    key = (pattern, int(flags))
+    with _lock:
+        gates = _gate_entries()
+        known = key in gates or key in _gates_new
+        literals = gates[key] if key in gates else _gates_new.get(key)
+        _used.add(key)
+    if not known:
+        literals = needed(pattern, flags)
+        with _lock:
+            _gates_new[key] = literals
+    rx = compile(pattern, flags)
+    return Gated(rx, compile(trie_pattern(literals)) if literals else None)
+
+
 def save() -> bool:
     """Write the cache if this process compiled anything new; True if written. Keeps the
     entries used by this process and those of the file (up to a bound), so that processes which
     compile only some of the patterns (tests, tools) do not throw the others away."""
-    global _loaded
+    global _loaded, _gates_loaded
     path = cache_path()
     with _lock:
-        if path is None or not _new:
+        if path is None or not (_new or _gates_new):
             return False
         kept = {k: v for k, v in (_loaded or {}).items()}
         if len(kept) > 4 * max(1, len(_used)):
             kept = {k: v for k, v in kept.items() if k in _used}
         kept.update(_new)
-        data = marshal.dumps((_MAGIC, list(kept.items())))
+        kept_gates = dict(_gates_loaded or {})
+        if len(kept_gates) > 4 * max(1, len(_used)):
+            kept_gates = {k: v for k, v in kept_gates.items() if k in _used}
+        kept_gates.update(_gates_new)
+        data = marshal.dumps((_MAGIC, list(kept.items()), list(kept_gates.items())))
         _new.clear()
+        _gates_new.clear()
         _loaded = kept
+        _gates_loaded = kept_gates
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regexes-")
@@ -118,37 +147,46 @@ def save() -> bool:
 
 def reset() -> None:
     """Forget what was read and compiled (tests: another cache directory)."""
-    global _loaded
+    global _loaded, _gates_loaded
     with _lock:
         _loaded = None
         _new.clear()
         _used.clear()
+        _gates_loaded = None
+        _gates_new.clear()
 
 
 # -- internals ---------------------------------------------------------------------------------
 
 def _entries() -> dict[tuple[str, int], Entry]:
-    global _loaded
+    global _loaded, _gates_loaded
     if _loaded is None:
-        _loaded = _read(cache_path())
+        _loaded, _gates_loaded = _read(cache_path())
     return _loaded
 
 
-def _read(path: Path | None) -> dict[tuple[str, int], Entry]:
+def _gate_entries() -> dict[tuple[str, int], tuple[str, ...] | None]:
+    _entries()
+    assert _gates_loaded is not None
+    return _gates_loaded
+
+
+def _read(path: Path | None) -> tuple[dict[tuple[str, int], Entry], dict[tuple[str, int], tuple[str, ...] | None]]:
     if path is None:
-        return {}
+        return {}, {}
     try:
         data = path.read_bytes()
     except OSError:
-        return {}
+        return {}, {}
     try:
-        magic, items = marshal.loads(data)
+        magic, items, gates = marshal.loads(data)
         if magic != _MAGIC:
-            return {}
-        return {(str(k[0]), int(k[1])): tuple(v) for k, v in items}
+            return {}, {}
+        return ({(str(k[0]), int(k[1])): tuple(v) for k, v in items},
+                {(str(k[0]), int(k[1])): None if v is None else tuple(str(x) for x in v) for k, v in gates})
     except Exception:  # noqa: BLE001 - truncated, corrupt or foreign: compile afresh
         log.warning("regex cache %s unreadable; compiling the patterns again", path)
-        return {}
+        return {}, {}
 
 
 def _fresh(pattern: str, flags: int) -> Entry:

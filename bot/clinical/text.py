@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass
 
+from bot import regexes
 from bot.clinical.rules import ClinicalRules, Fact, Pattern
 from bot.nlu.vocabulary import BODY_PARTS, BODY_PARTS_ES
 
@@ -218,13 +219,15 @@ def _scan_plan(rules: ClinicalRules) -> tuple[tuple[str, tuple[Pattern, ...], tu
     """Each fact's patterns, those without exceptions joined into one alternation (one pass)."""
     def joined(patterns: tuple[Pattern, ...]) -> tuple[Pattern, ...]:
         plain = [p.rx.pattern for p in patterns if not p.excepts and not p.where]
-        out = [p for p in patterns if p.excepts or p.where]
+        out = [Pattern(regexes.gated(p.rx.pattern, p.rx.flags), p.excepts, p.where)
+               for p in patterns if p.excepts or p.where]
         if plain:
-            out.insert(0, Pattern(re.compile("|".join(f"(?:{p})" for p in plain))))
+            out.insert(0, Pattern(regexes.gated("|".join(f"(?:{p})" for p in plain))))
         return tuple(out)
 
+    # Each behind its literal prefilter (bot.prefilter): most facts' words are in no message.
     plan = [(f.id, joined(f.yes), joined(f.no)) for f in rules.facts.values()]
-    plan += [(loc, (Pattern(rx),), ()) for loc, rx in _LOCATIONS.items()]
+    plan += [(loc, (Pattern(regexes.gated(rx.pattern)),), ()) for loc, rx in _LOCATIONS.items()]
     return tuple(plan)
 
 

@@ -49,6 +49,7 @@ from bot.engine.bridge import RasaBridge
 from bot.engine.flow import FlowInterpreter
 from bot.engine.render import Renderer
 from bot.engine.state import Turn
+from bot.clinical.evaluate import evaluate as clinical_evaluate
 from bot.clinical import intake
 from bot.clinical.flow import says_a_sign
 from bot.knowledge import KnowledgeBase
@@ -145,6 +146,7 @@ class Engine:
         screen("warming up the safety screen before the first runner writes in")
         default_texts()
         nlu.parse("my left shin hurts every time I run")
+        clinical_evaluate("my left shin hurts every time I run")  # its patterns' gates, saved below
         regexes.save()  # the next start reads the compiled patterns (bot.regexes)
         return engine
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import regexes
+from bot.prefilter import Gated
 from bot.safety import crisis_patterns as C
 from bot.safety.patterns import TYPOS as SHARED_TYPOS
 from bot.safety.answers import REASSURANCE, understand_answer
@@ -232,17 +233,19 @@ def _expand(pattern: str) -> str:
     return pattern
 
 
-def _one(patterns: Iterable[str]) -> re.Pattern[str] | None:
+def _one(patterns: Iterable[str]) -> Gated | None:
+    """The patterns as one alternation, behind its literal prefilter (bot.prefilter): most
+    messages hold none of a signal's words, and then it is not run at all."""
     items = [f"(?:{_expand(p)})" for p in patterns]
-    return regexes.compile("|".join(items)) if items else None
+    return regexes.gated("|".join(items)) if items else None
 
 
 @dataclass(frozen=True)
 class _Compiled:
-    signals: tuple[tuple[str, str, re.Pattern[str]], ...]  # (signal, language, pattern)
-    legacy_statements: re.Pattern[str]
-    legacy_ambiguous: re.Pattern[str]
-    blank: tuple[re.Pattern[str], ...]
+    signals: tuple[tuple[str, str, Gated], ...]  # (signal, language, pattern)
+    legacy_statements: Gated
+    legacy_ambiguous: Gated
+    blank: tuple[Gated, ...]
     race: re.Pattern[str]
     joke: re.Pattern[str]
     earnest: re.Pattern[str]
@@ -279,14 +282,14 @@ class _Compiled:
 
 @lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
-    signals: list[tuple[str, str, re.Pattern[str]]] = []
+    signals: list[tuple[str, str, Gated]] = []
     for lang, table, more in (("en", C.SIGNALS_EN, C.MORE_EN), ("es", C.SIGNALS_ES, C.MORE_ES),
                               ("other", C.SIGNALS_OTHER, C.MORE_OTHER)):
         for signal in dict.fromkeys([*table, *more]):
             compiled = _one(table.get(signal, ()) + more.get(signal, ()))
             if compiled is not None:
                 signals.append((signal, lang, compiled))
-    blank = tuple(regexes.compile(_expand(p)) for p in C.DENIALS + C.FIGURES_OF_SPEECH + C.REPORTS)
+    blank = tuple(regexes.gated(_expand(p)) for p in C.DENIALS + C.FIGURES_OF_SPEECH + C.REPORTS)
     legacy_statements = _one(C.STATEMENTS)
     legacy_ambiguous = _one(C.AMBIGUOUS)
     assert legacy_statements is not None and legacy_ambiguous is not None
@@ -375,7 +378,7 @@ class _Hit:
 _SENTENCE_END = re.compile(r"[.!?;]+(?:\s|$)|\s+-\s+|\n")
 
 
-def _blank(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
+def _blank(text: str, patterns: Iterable[re.Pattern[str] | Gated]) -> str:
     chars = list(text)
     for rx in patterns:
         for m in rx.finditer(text):

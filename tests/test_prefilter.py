@@ -1,0 +1,193 @@
+"""The literal prefilter (bot.prefilter): a pattern is skipped only on a text that cannot hold a
+match, so what the screen and the clinical reader find is exactly what the patterns find."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot import prefilter, regexes
+from bot.clinical.rules import default_rules
+from bot.clinical.text import _scan_plan, normalise as clinical_normalise
+from bot.safety import crisis
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def gate_of(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    literals = prefilter.needed(pattern, flags)
+    return re.compile(prefilter.trie_pattern(literals)) if literals else None
+
+
+def sound(pattern: str, texts: list[str]) -> None:
+    rx, gate = re.compile(pattern), gate_of(pattern)
+    for text in texts:
+        if rx.search(text) is not None:
+            assert gate is None or gate.search(text) is not None, (pattern, text, gate and gate.pattern)
+
+
+@pytest.mark.parametrize(("pattern", "matching", "other"), [
+    (r"\bkill(?:ing)? myself\b", ["i want to kill myself", "killing myself"], "my calf hurts"),
+    (r"\b(?:very |so )?hopeless\b", ["so hopeless", "hopeless"], "hope so"),
+    (r"(?:abc)*xyz", ["xyz", "abcxyz"], "abc"),
+    (r"[ab]cdef", ["acdef", "bcdef"], "cdef"),
+    (r"kill(?! time)myself", ["killmyself"], "kill myself"),
+    (r"\bsh\b", ["sh", "i sh again", "(sh)"], "push she shin"),
+    (r"x\b-harm", ["x-harm"], "harm"),
+    (r"\bdon'?t want to (?:live|be here)\b", ["dont want to live", "don't want to be here"], "don't want to run"),
+    (r"(?:suicide|\boverdose\b)", ["suicide", "an overdose"], "overdosed"),
+])
+def test_a_gate_lets_every_match_through_and_stops_texts_without_its_words(pattern: str, matching: list[str],
+                                                                          other: str) -> None:
+    gate = gate_of(pattern)
+    assert gate is not None, pattern
+    for text in matching:
+        assert re.search(pattern, text), text
+        assert gate.search(text), (text, gate.pattern)
+    assert not re.search(pattern, other)
+    assert gate.search(other) is None, (other, gate.pattern)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"foo|\d+",  # a branch with no literal: every text may match
+    r"(?i)suicide",  # case-insensitive literals are not compared
+    r"(?:kill)?",  # may match nothing
+    r"\b(?:i|me)\b",  # only common words: the gate would pass every text
+    r"\w+\d",  # no literal at all
+])
+def test_no_gate_where_nothing_useful_can_be_said(pattern: str) -> None:
+    assert prefilter.needed(pattern) is None
+
+
+def test_random_patterns_are_never_skipped_on_a_text_they_match() -> None:
+    """Soundness on patterns built at random from the constructs the shipped ones use (bounded
+    repeats only: nested unbounded ones backtrack for minutes on some texts, in `re` itself)."""
+    rng = random.Random(18)
+    alphabet = "ab x-'"
+
+    def lit() -> str:
+        return "".join(rng.choice("abx") for _ in range(rng.randint(1, 4)))
+
+    def piece(depth: int) -> str:
+        kind = rng.randrange(11 if depth < 3 else 6)
+        if kind <= 1:
+            return re.escape(lit())
+        if kind == 2:
+            return r"\b"
+        if kind == 3:
+            return rng.choice([" ", "-", "'", r"\s", r"\s{1,2}", "[ab]", "[^x]", ".", r"\w"])
+        if kind == 4:
+            return rng.choice(["(?=a)", "(?!b)", "(?<=x)", "(?<!a)", r"\B", "^", "$"])
+        if kind == 5:
+            return re.escape(lit()) + rng.choice(["?", "{0,2}", "{1,2}", "{1,3}", "??"])
+        if kind in (6, 7):
+            return "(?:" + "|".join(seq(depth + 1) for _ in range(rng.randint(1, 4))) + ")" + rng.choice(["", "", "?", "{1,2}", "{0,2}"])
+        if kind == 8:
+            return "(" + seq(depth + 1) + ")"
+        if kind == 9:
+            return "(?:" + seq(depth + 1) + "){1,2}"
+        return "(?:" + seq(depth + 1) + ")?"
+
+    def seq(depth: int) -> str:
+        return "".join(piece(depth) for _ in range(rng.randint(1, 4)))
+
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(400)]
+    gated = 0
+    for _ in range(1500):
+        pattern = seq(0)
+        try:
+            re.compile(pattern)
+        except re.error:
+            continue
+        rx = re.compile(pattern)
+        literals = prefilter.needed(pattern)
+        if literals is None:
+            continue
+        gated += 1
+        gate = re.compile(prefilter.trie_pattern(literals))
+        for text in texts + [m.group(0) for m in (rx.search(t) for t in texts) if m]:
+            if rx.search(text) is not None:
+                assert gate.search(text) is not None, (pattern, text, literals)
+    assert gated > 200  # the test saw many gates, not only patterns without one
+
+
+def corpus() -> list[str]:
+    """Every user text in the repo: conversations, evaluation and blind sets, the article."""
+    texts: list[str] = []
+
+    def walk(node: object) -> Iterator[str]:
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+
+    for path in sorted((ROOT / "tests").glob("conversations/*.yml")) + sorted((ROOT / "tests" / "data").rglob("*.yml")):
+        texts += [t for t in walk(yaml.safe_load(path.read_text(encoding="utf-8"))) if len(t) > 1]
+    article = ROOT.parent / "shared" / "seed" / "article.txt"
+    if article.is_file():
+        texts += [line for line in article.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return list(dict.fromkeys(texts))
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    out = corpus()
+    assert len(out) > 3000
+    return out
+
+
+def shipped_gates() -> list[prefilter.Gated]:
+    c = crisis._compiled()
+    out = [g for _, _, g in c.signals] + list(c.blank) + [c.legacy_statements, c.legacy_ambiguous]
+    for _, yes, no in _scan_plan(default_rules()):
+        out += [p.rx for p in yes + no if isinstance(p.rx, prefilter.Gated)]
+    return out
+
+
+@pytest.mark.parametrize("every", [
+    pytest.param(13, id="a sample"),
+    pytest.param(1, id="every text", marks=pytest.mark.slow),
+])
+def test_shipped_patterns_find_exactly_what_they_found_before(texts: list[str], every: int) -> None:
+    """On the repo's texts, as the screen and the clinical reader see them: a gated pattern is
+    skipped only where the pattern itself finds nothing (so its matches are its own)."""
+    texts = texts[::every]
+    gates = shipped_gates()
+    assert sum(g.gate is not None for g in gates) > 0.8 * len(gates)  # most patterns have a gate
+    seen = [crisis.normalise(t) for t in texts] + [clinical_normalise(t) for t in texts]
+    skipped = 0
+    for g in gates:
+        for text in seen:
+            if g.may_match(text):
+                continue
+            skipped += 1
+            assert g.rx.search(text) is None, (g.pattern[:80], text)
+    assert skipped > 0.5 * len(gates) * len(seen)  # and it skips most of the work
+
+
+def test_gates_are_kept_in_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RUNNER_TRIAGE_CACHE_DIR", str(tmp_path / "cache"))
+    regexes.reset()
+    try:
+        pattern = r"\b(?:took|swallowed) (?:all|a bunch) of (?:my )?pills\b"
+        first = regexes.gated(pattern)
+        assert first.gate is not None
+        assert regexes.save()
+        regexes.reset()
+        calls: list[str] = []
+        monkeypatch.setattr(regexes, "needed", lambda p, f=0: calls.append(p))  # must not be asked again
+        again = regexes.gated(pattern)
+        assert calls == []
+        assert again.gate == first.gate and again.rx == first.rx
+        assert list(again.finditer("i took all of my pills")) and not list(again.finditer("took a gel at mile 8"))
+    finally:
+        regexes.reset()
