@@ -28,7 +28,7 @@ conversations and evaluation sets.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 try:
@@ -189,7 +189,8 @@ def needed(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     found = _need(parsed, False)
     if not found or min(_score(x) for x in found) < MIN_SCORE:
         return None
-    return tuple(sorted(found))
+    # \b\b is \b: one edge mark, so that the gate's rewriting of a first edge sees a character after it
+    return tuple(sorted({re.sub(WORD_EDGE + "+", WORD_EDGE, x) for x in found}))
 
 
 _AFTER_NON_WORD = "\x01"  # the character before the one just read is not a word character
@@ -221,30 +222,183 @@ def trie_pattern(literals: Iterable[str]) -> str:
     return emit(trie)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def key_words(literals: Iterable[str]) -> frozenset[str] | None:
+    """For each literal one key the text must hold wherever the literal is (text_keys): a word it
+    holds as a whole token (one with a non-word character or a word edge on both sides inside the
+    literal), else three letters inside one of its tokens ("ibuprofen" is in "ibuprofens").
+    None if some literal has neither (then only the gate's own search can tell)."""
+    keys = set()
+    for literal in literals:
+        spaced = literal.replace(WORD_EDGE, " ")
+        runs = list(_WORD.finditer(spaced))
+        whole = [m.group(0) for m in runs if m.start() > 0 and m.end() < len(spaced)]
+        rare = [w for w in whole if w not in _COMMON]
+        if rare:
+            keys.add(max(rare, key=len))
+            continue
+        fragments = sorted((m.group(0) for m in runs if len(m.group(0)) >= 3 and m.group(0) not in _COMMON),
+                           key=len, reverse=True)
+        if fragments:
+            keys.add(_GRAM + fragments[0][len(fragments[0]) // 2 - 1:][:3])  # the middle three letters
+        elif whole:
+            keys.add(max(whole, key=len))
+        else:
+            return None
+    return frozenset(keys)
+
+
+_GRAM = "\x00"  # a key of three letters inside a token, not a whole one
+
+
+def text_keys(text: str) -> set[str]:
+    """The keys a text holds: its words, and every three letters inside each of them."""
+    words = set(_WORD.findall(text))
+    keys = set(words)
+    for w in words:
+        if len(w) >= 3:
+            keys.update(_GRAM + w[i:i + 3] for i in range(len(w) - 2))
+    return keys
+
+
 class Gated:
-    """A compiled pattern behind its prefilter: `finditer`, `search` and `sub` as the pattern's
-    own, skipped (no match) when the text holds none of the literals."""
+    """A pattern behind its prefilter: `finditer` and `search` as the pattern's own, skipped (no
+    match) when the text holds none of the `literals`. `keys` (key_words) place it in a GateSet's
+    index. The pattern and its gate are compiled when first needed (most never are, in a run)."""
 
-    __slots__ = ("rx", "gate", "pattern", "flags")
+    __slots__ = ("pattern", "flags", "gate_pattern", "keys", "_compile", "_rx", "_gate")
 
-    def __init__(self, rx: re.Pattern[str], gate: re.Pattern[str] | None) -> None:
-        self.rx = rx
-        self.gate = gate
-        self.pattern = rx.pattern
-        self.flags = rx.flags
+    def __init__(self, pattern: str, flags: int = 0, gate_pattern: str | None = None,
+                 keys: frozenset[str] | None = None,
+                 compile: Callable[[str, int], re.Pattern[str]] = re.compile) -> None:  # noqa: A002
+        self.pattern = pattern
+        self.flags = flags
+        self.gate_pattern = gate_pattern  # trie_pattern(literals); None: no gate
+        self.keys = keys if gate_pattern is not None else None
+        self._compile = compile
+        self._rx: re.Pattern[str] | None = None
+        self._gate: re.Pattern[str] | None = None
+
+    @classmethod
+    def of(cls, pattern: str, flags: int = 0) -> Gated:
+        """Straight from the pattern (bot.regexes.gated keeps the gate between runs)."""
+        literals = needed(pattern, flags)
+        if not literals:
+            return cls(pattern, flags)
+        return cls(pattern, flags, trie_pattern(literals), key_words(literals))
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = self._compile(self.pattern, self.flags)
+        return self._rx
+
+    @property
+    def gate(self) -> re.Pattern[str] | None:
+        if self._gate is None and self.gate_pattern is not None:
+            self._gate = self._compile(self.gate_pattern, 0)
+        return self._gate
 
     def may_match(self, text: str) -> bool:
-        return self.gate is None or self.gate.search(text) is not None
+        gate = self.gate
+        return gate is None or gate.search(text) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self.gate is not None and self.gate.search(text) is None:
+        if not self.may_match(text):
             return iter(())
         return self.rx.finditer(text)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self.gate is not None and self.gate.search(text) is None:
+        if not self.may_match(text):
             return None
         return self.rx.search(text)
 
     def __repr__(self) -> str:
-        return f"Gated({self.rx.pattern[:40]!r}..., gate={'none' if self.gate is None else self.gate.pattern[:40]!r})"
+        return f"Gated({self.pattern[:40]!r}..., gate={(self.gate_pattern or '')[:40]!r})"
+
+
+class Alternation:
+    """``(?:p1)|(?:p2)|...`` without running the parts that cannot match: `finditer` yields
+    exactly the matches (spans and text) of the whole alternation, found with only the parts the
+    text may hold. At each position `re` takes the first part (in order) that matches there;
+    a part that cannot match anywhere in the text cannot be that part, so leaving it out changes
+    nothing. With one part left it is that part's own search; with several, the leftmost of the
+    parts' next matches, the earlier part on a tie, and on from its end, as `re` does. (Group
+    numbers differ from the whole pattern's: callers use spans and text only.)"""
+
+    __slots__ = ("parts", "pattern", "_whole")
+
+    def __init__(self, parts: Iterable[Gated]) -> None:
+        self.parts = tuple(parts)
+        self.pattern = "|".join(f"(?:{p.pattern})" for p in self.parts)
+        self._whole: re.Pattern[str] | None = None
+
+    def finditer(self, text: str, live: set[Gated] | None = None) -> Iterator[re.Match[str]]:
+        """`live`: the parts that may match `text` (GateSet.live over them), else each part's gate."""
+        if live is None:
+            parts = [p for p in self.parts if p.may_match(text)]
+        else:
+            parts = [p for p in self.parts if p in live]
+        if not parts:
+            return iter(())
+        if len(parts) == 1:
+            return parts[0].rx.finditer(text)
+        found = self._leftmost(parts, text)
+        if found is None:  # an empty match: re's rules for those are its own; ask it
+            if self._whole is None:
+                self._whole = re.compile(self.pattern)
+            return self._whole.finditer(text)
+        return iter(found)
+
+    @staticmethod
+    def _leftmost(parts: list[Gated], text: str) -> list[re.Match[str]] | None:
+        nexts: list[re.Match[str] | None] = [p.rx.search(text) for p in parts]
+        out: list[re.Match[str]] = []
+        while True:
+            best: re.Match[str] | None = None
+            for m in nexts:
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return out
+            if best.end() == best.start():
+                return None
+            out.append(best)
+            pos = best.end()
+            for i, m in enumerate(nexts):
+                if m is not None and m.start() < pos:  # overlapped by the match: search on from its end
+                    nexts[i] = parts[i].rx.search(text, pos)
+
+    def __repr__(self) -> str:
+        return f"Alternation({len(self.parts)} parts)"
+
+
+class GateSet:
+    """Many gated patterns run over the same text: which of them may match it, found with one
+    pass over the text's words (an index from key words to patterns) and then each candidate's
+    own gate, instead of every pattern's gate."""
+
+    def __init__(self, patterns: Iterable[Gated]) -> None:
+        self.members = tuple(dict.fromkeys(patterns))
+        self._index: dict[str, list[Gated]] = {}
+        self._rest: list[Gated] = []  # no key words: their gate (or nothing) decides
+        for g in self.members:
+            if g.keys is None:
+                self._rest.append(g)
+                continue
+            for word in g.keys:
+                self._index.setdefault(word, []).append(g)
+
+    def live(self, text: str) -> set[Gated]:
+        """The patterns that may match `text` (a superset of those that do)."""
+        index = self._index
+        candidates: set[Gated] = set()
+        for key in text_keys(text):
+            found = index.get(key)
+            if found:
+                candidates.update(found)
+        out = {g for g in candidates if g.may_match(text)}
+        out.update(g for g in self._rest if g.may_match(text))
+        return out

@@ -27,10 +27,11 @@ import re
 import sys
 import tempfile
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from bot.prefilter import Gated, needed, trie_pattern
+from bot.prefilter import Alternation, Gated, key_words, needed, trie_pattern
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ try:  # CPython's own compiler pieces (re.compile = parse + _code + _sre.compile
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
-    _MAGIC: str | None = f"{sys.version}|{_sre.MAGIC}|gates-1"
+    _MAGIC: str | None = f"{sys.version}|{_sre.MAGIC}|gates-4"
     if not hasattr(_compiler, "_code") or not hasattr(_sre, "compile"):
         _MAGIC = None
 except ImportError:  # another Python: plain re.compile
@@ -51,9 +52,12 @@ _lock = threading.Lock()
 _loaded: dict[tuple[str, int], Entry] | None = None
 _new: dict[tuple[str, int], Entry] = {}
 _used: set[tuple[str, int]] = set()
-#: The prefilter's literals of gated patterns (bot.prefilter.needed), kept like the code.
-_gates_loaded: dict[tuple[str, int], tuple[str, ...] | None] | None = None
-_gates_new: dict[tuple[str, int], tuple[str, ...] | None] = {}
+#: The prefilter of gated patterns, kept like the code: the gate's pattern (a trie of the literals
+#: bot.prefilter.needed finds) and the literals' keys (bot.prefilter.key_words), each None when
+#: there are none.
+GateEntry = tuple[str | None, tuple[str, ...] | None]
+_gates_loaded: dict[tuple[str, int], GateEntry] | None = None
+_gates_new: dict[tuple[str, int], GateEntry] = {}
 
 
 def cache_path() -> Path | None:
@@ -88,21 +92,26 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
 
 
 def gated(pattern: str, flags: int = 0) -> Gated:
-    """The compiled pattern behind its literal prefilter (bot.prefilter): skipped on a text that
-    cannot hold a match, otherwise run as it is. The literals are read from the parse once and
-    kept in the cache file with the code."""
+    """The pattern behind its literal prefilter (bot.prefilter): skipped on a text that cannot
+    hold a match, otherwise run as it is. The literals are read from the parse once and kept in
+    the cache file with the code; the pattern is compiled (from the cache) when first needed."""
     key = (pattern, int(flags))
     with _lock:
-        gates = _gate_entries()
-        known = key in gates or key in _gates_new
-        literals = gates[key] if key in gates else _gates_new.get(key)
+        entry = _gate_entries().get(key) or _gates_new.get(key)
         _used.add(key)
-    if not known:
+    if entry is None:
         literals = needed(pattern, flags)
+        found = key_words(literals) if literals else None
+        entry = (trie_pattern(literals) if literals else None, None if found is None else tuple(sorted(found)))
         with _lock:
-            _gates_new[key] = literals
-    rx = compile(pattern, flags)
-    return Gated(rx, compile(trie_pattern(literals)) if literals else None)
+            _gates_new[key] = entry
+    gate, keys = entry
+    return Gated(pattern, flags, gate, None if keys is None else frozenset(keys), compile)
+
+
+def alternation(parts: Iterable[str]) -> Alternation:
+    """``(?:p1)|(?:p2)|...`` as bot.prefilter.Alternation: only the parts a text may hold run."""
+    return Alternation(gated(p) for p in parts)
 
 
 def save() -> bool:
@@ -165,13 +174,13 @@ def _entries() -> dict[tuple[str, int], Entry]:
     return _loaded
 
 
-def _gate_entries() -> dict[tuple[str, int], tuple[str, ...] | None]:
+def _gate_entries() -> dict[tuple[str, int], GateEntry]:
     _entries()
     assert _gates_loaded is not None
     return _gates_loaded
 
 
-def _read(path: Path | None) -> tuple[dict[tuple[str, int], Entry], dict[tuple[str, int], tuple[str, ...] | None]]:
+def _read(path: Path | None) -> tuple[dict[tuple[str, int], Entry], dict[tuple[str, int], GateEntry]]:
     if path is None:
         return {}, {}
     try:
@@ -183,10 +192,15 @@ def _read(path: Path | None) -> tuple[dict[tuple[str, int], Entry], dict[tuple[s
         if magic != _MAGIC:
             return {}, {}
         return ({(str(k[0]), int(k[1])): tuple(v) for k, v in items},
-                {(str(k[0]), int(k[1])): None if v is None else tuple(str(x) for x in v) for k, v in gates})
+                {(str(k[0]), int(k[1])): _gate_entry(v) for k, v in gates})
     except Exception:  # noqa: BLE001 - truncated, corrupt or foreign: compile afresh
         log.warning("regex cache %s unreadable; compiling the patterns again", path)
         return {}, {}
+
+
+def _gate_entry(value: Any) -> GateEntry:
+    gate, keys = value
+    return (None if gate is None else str(gate), None if keys is None else tuple(str(x) for x in keys))
 
 
 def _fresh(pattern: str, flags: int) -> Entry:

@@ -13,7 +13,7 @@ import yaml
 
 from bot import prefilter, regexes
 from bot.clinical.rules import default_rules
-from bot.clinical.text import _scan_plan, normalise as clinical_normalise
+from bot.clinical.text import _scan_gates, _scan_plan, normalise as clinical_normalise
 from bot.safety import crisis
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,9 +110,12 @@ def test_random_patterns_are_never_skipped_on_a_text_they_match() -> None:
             continue
         gated += 1
         gate = re.compile(prefilter.trie_pattern(literals))
+        keys = prefilter.key_words(literals)
         for text in texts + [m.group(0) for m in (rx.search(t) for t in texts) if m]:
             if rx.search(text) is not None:
                 assert gate.search(text) is not None, (pattern, text, literals)
+                if keys is not None:  # GateSet's index: the text holds one of the keys
+                    assert keys & prefilter.text_keys(text), (pattern, text, keys)
     assert gated > 200  # the test saw many gates, not only patterns without one
 
 
@@ -145,9 +148,16 @@ def texts() -> list[str]:
     return out
 
 
-def shipped_gates() -> list[prefilter.Gated]:
+def shipped_alternations() -> list[prefilter.Alternation]:
     c = crisis._compiled()
-    out = [g for _, _, g in c.signals] + list(c.blank) + [c.legacy_statements, c.legacy_ambiguous]
+    out = [a for _, _, a in c.signals] + [c.legacy_statements, c.legacy_ambiguous]
+    for _, yes, no in _scan_plan(default_rules()):
+        out += [p.rx for p in yes + no if isinstance(p.rx, prefilter.Alternation)]
+    return out
+
+
+def shipped_gates() -> list[prefilter.Gated]:
+    out = [p for a in shipped_alternations() for p in a.parts] + list(crisis._compiled().blank)
     for _, yes, no in _scan_plan(default_rules()):
         out += [p.rx for p in yes + no if isinstance(p.rx, prefilter.Gated)]
     return out
@@ -163,15 +173,66 @@ def test_shipped_patterns_find_exactly_what_they_found_before(texts: list[str], 
     texts = texts[::every]
     gates = shipped_gates()
     assert sum(g.gate is not None for g in gates) > 0.8 * len(gates)  # most patterns have a gate
+    assert sum(g.keys is not None for g in gates) > 0.5 * len(gates)  # and most of those key words
+    c = crisis._compiled()
+    sets = [c.signal_gates, c.blank_gates, _scan_gates(default_rules())]
     seen = [crisis.normalise(t) for t in texts] + [clinical_normalise(t) for t in texts]
+    in_sets = {g for s in sets for g in s.members}
     skipped = 0
-    for g in gates:
-        for text in seen:
-            if g.may_match(text):
+    for text in seen:
+        live = set().union(*(s.live(text) for s in sets))
+        for g in gates:
+            if g.may_match(text) and (g in live or g not in in_sets):
                 continue
             skipped += 1
             assert g.rx.search(text) is None, (g.pattern[:80], text)
     assert skipped > 0.5 * len(gates) * len(seen)  # and it skips most of the work
+
+
+@pytest.mark.parametrize("every", [
+    pytest.param(29, id="a sample"),
+    pytest.param(1, id="every text", marks=pytest.mark.slow),
+])
+def test_shipped_alternations_find_what_the_whole_pattern_finds(texts: list[str], every: int) -> None:
+    """Run with only the parts a text may hold, each alternation finds exactly what the whole
+    ``(?:p1)|(?:p2)|...`` finds: the same spans, in order."""
+    c = crisis._compiled()
+    sets = [c.signal_gates, _scan_gates(default_rules())]
+    alternations = [(a, re.compile(a.pattern)) for a in shipped_alternations()]
+    assert len(alternations) > 150
+    in_sets = {g for s in sets for g in s.members}
+    found = 0
+    for text in [crisis.normalise(t) for t in texts[::every]] + [clinical_normalise(t) for t in texts[::every]]:
+        live = set().union(*(s.live(text) for s in sets))
+        for alt, whole in alternations:
+            expected = [m.span() for m in whole.finditer(text)]
+            if in_sets.issuperset(alt.parts):  # as the screen and the reader run it
+                assert [m.span() for m in alt.finditer(text, live)] == expected, (alt.pattern[:80], text)
+            assert [m.span() for m in alt.finditer(text)] == expected, (alt.pattern[:80], text)
+            found += len(expected)
+    assert found > 100
+
+
+def test_an_alternation_of_random_parts_finds_what_the_whole_finds() -> None:
+    """Ties at one position go to the earlier part, overlapping matches to the leftmost, empty
+    matches to re itself: on random parts and texts, the same spans as the whole pattern."""
+    rng = random.Random(42)
+
+    def part() -> str:
+        body = "".join(rng.choice(["a", "b", "ab", "ba", " ", r"\b", "x?", "[ab]", "a{1,2}", "(?!b)", "(?<=a)"])
+                       for _ in range(rng.randint(1, 4)))
+        return body
+
+    texts = ["".join(rng.choice("ab x") for _ in range(rng.randint(0, 16))) for _ in range(200)]
+    checked = 0
+    for _ in range(400):
+        parts = [part() for _ in range(rng.randint(2, 6))]
+        alt = prefilter.Alternation(prefilter.Gated.of(p) for p in parts)
+        whole = re.compile(alt.pattern)
+        for text in texts:
+            assert [m.span() for m in alt.finditer(text)] == [m.span() for m in whole.finditer(text)], (parts, text)
+            checked += 1
+    assert checked == 80_000
 
 
 def test_gates_are_kept_in_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

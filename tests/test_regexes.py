@@ -27,7 +27,7 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 def shipped_patterns() -> list[str]:
     """The crisis screen's and the clinical facts' patterns: the ones start-up compiles."""
     c = crisis._compiled()
-    out = [rx.pattern for _, _, rx in c.signals] + [rx.pattern for rx in c.blank]
+    out = [p.pattern for _, _, alt in c.signals for p in alt.parts] + [rx.pattern for rx in c.blank]
     for fact in default_rules().facts.values():
         for p in fact.yes + fact.no:
             out.append(p.rx.pattern)

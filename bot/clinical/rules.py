@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from bot import regexes
-from bot.prefilter import Gated
+from bot.prefilter import Alternation, Gated
 from bot.errors import DefinitionError
 
 LEVELS = ("emergency", "urgent", "see_pt")
@@ -31,7 +31,7 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass(frozen=True)
 class Pattern:
-    rx: re.Pattern[str] | Gated
+    rx: re.Pattern[str] | Gated | Alternation
     excepts: tuple[re.Pattern[str], ...] = ()
     #: Places (loc:*) where a pattern that names no place counts: "it's swollen and warm" states
     #: a swollen warm calf only when the conversation knows the calf is what hurts, and the

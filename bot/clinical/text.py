@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 import re
+from collections.abc import Iterable
 import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass
 
 from bot import regexes
 from bot.clinical.rules import ClinicalRules, Fact, Pattern
+from bot.prefilter import Alternation, Gated, GateSet
 from bot.nlu.vocabulary import BODY_PARTS, BODY_PARTS_ES
 
 # Chat spellings -> the forms the patterns expect. Applied word by word.
@@ -219,16 +221,29 @@ def _scan_plan(rules: ClinicalRules) -> tuple[tuple[str, tuple[Pattern, ...], tu
     """Each fact's patterns, those without exceptions joined into one alternation (one pass)."""
     def joined(patterns: tuple[Pattern, ...]) -> tuple[Pattern, ...]:
         plain = [p.rx.pattern for p in patterns if not p.excepts and not p.where]
-        out = [Pattern(regexes.gated(p.rx.pattern, p.rx.flags), p.excepts, p.where)
+        out = [Pattern(regexes.gated(p.rx.pattern, getattr(p.rx, "flags", 0)), p.excepts, p.where)
                for p in patterns if p.excepts or p.where]
         if plain:
-            out.insert(0, Pattern(regexes.gated("|".join(f"(?:{p})" for p in plain))))
+            out.insert(0, Pattern(regexes.alternation(plain)))
         return tuple(out)
 
     # Each behind its literal prefilter (bot.prefilter): most facts' words are in no message.
     plan = [(f.id, joined(f.yes), joined(f.no)) for f in rules.facts.values()]
     plan += [(loc, (Pattern(regexes.gated(rx.pattern)),), ()) for loc, rx in _LOCATIONS.items()]
     return tuple(plan)
+
+
+@lru_cache(maxsize=4)
+def _scan_gates(rules: ClinicalRules) -> GateSet:
+    """Which of the plan's patterns may match a text, in one pass over its words."""
+    gated: list[Gated] = []
+    for _, yes, no in _scan_plan(rules):
+        for p in yes + no:
+            if isinstance(p.rx, Alternation):
+                gated += p.rx.parts
+            elif isinstance(p.rx, Gated):
+                gated.append(p.rx)
+    return GateSet(gated)
 
 
 def places_in(sentence: str) -> set[str]:
@@ -255,10 +270,18 @@ def read_mentions(norm: str, rules: ClinicalRules,
         return any(a <= pos < b for a, b in general_spans)
 
     mentions: list[Mention] = []
+    live = _scan_gates(rules).live(norm)  # most facts' words are in no message
 
     def scan(fact_id: str, patterns: tuple[Pattern, ...], value: bool) -> None:
         for p in patterns:
-            for m in p.rx.finditer(norm):
+            rx = p.rx
+            if isinstance(rx, Alternation):
+                found: Iterable[re.Match[str]] = rx.finditer(norm, live)
+            elif isinstance(rx, Gated):
+                found = rx.rx.finditer(norm) if rx in live else ()
+            else:
+                found = rx.finditer(norm)
+            for m in found:
                 if in_general(m.start()):
                     continue
                 s_start, s_end = _sentence_bounds(norm, m.start())

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import regexes
-from bot.prefilter import Gated
+from bot.prefilter import Alternation, Gated, GateSet
 from bot.safety import crisis_patterns as C
 from bot.safety.patterns import TYPOS as SHARED_TYPOS
 from bot.safety.answers import REASSURANCE, understand_answer
@@ -233,19 +233,21 @@ def _expand(pattern: str) -> str:
     return pattern
 
 
-def _one(patterns: Iterable[str]) -> Gated | None:
-    """The patterns as one alternation, behind its literal prefilter (bot.prefilter): most
-    messages hold none of a signal's words, and then it is not run at all."""
-    items = [f"(?:{_expand(p)})" for p in patterns]
-    return regexes.gated("|".join(items)) if items else None
+def _one(patterns: Iterable[str]) -> Alternation | None:
+    """The patterns as one alternation, each behind its literal prefilter (bot.prefilter): most
+    messages hold the words of none of a signal's patterns, and those are not run at all."""
+    items = [_expand(p) for p in patterns]
+    return regexes.alternation(items) if items else None
 
 
 @dataclass(frozen=True)
 class _Compiled:
-    signals: tuple[tuple[str, str, Gated], ...]  # (signal, language, pattern)
-    legacy_statements: Gated
-    legacy_ambiguous: Gated
+    signals: tuple[tuple[str, str, Alternation], ...]  # (signal, language, pattern)
+    legacy_statements: Alternation
+    legacy_ambiguous: Alternation
     blank: tuple[Gated, ...]
+    signal_gates: GateSet  # the parts of the signals and legacy_statements: which may match a text
+    blank_gates: GateSet
     race: re.Pattern[str]
     joke: re.Pattern[str]
     earnest: re.Pattern[str]
@@ -282,7 +284,7 @@ class _Compiled:
 
 @lru_cache(maxsize=1)
 def _compiled() -> _Compiled:
-    signals: list[tuple[str, str, Gated]] = []
+    signals: list[tuple[str, str, Alternation]] = []
     for lang, table, more in (("en", C.SIGNALS_EN, C.MORE_EN), ("es", C.SIGNALS_ES, C.MORE_ES),
                               ("other", C.SIGNALS_OTHER, C.MORE_OTHER)):
         for signal in dict.fromkeys([*table, *more]):
@@ -295,7 +297,7 @@ def _compiled() -> _Compiled:
     assert legacy_statements is not None and legacy_ambiguous is not None
     return _Compiled(
         signals=tuple(signals), legacy_statements=legacy_statements, legacy_ambiguous=legacy_ambiguous,
-        blank=blank, race=regexes.compile(C.RACE_MOMENT), joke=regexes.compile(C.JOKE), earnest=regexes.compile(C.EARNEST),
+        blank=blank, signal_gates=GateSet(p for alt in [*(a for _, _, a in signals), legacy_statements] for p in alt.parts), blank_gates=GateSet(blank), race=regexes.compile(C.RACE_MOMENT), joke=regexes.compile(C.JOKE), earnest=regexes.compile(C.EARNEST),
         question=regexes.compile(C.GENERAL_QUESTION), past=regexes.compile(C.PAST), resolved=regexes.compile(C.RESOLVED),
         current=regexes.compile(C.CURRENT), help_someone=regexes.compile(C.HELP_SOMEONE), model_gate=regexes.compile(C.MODEL_GATE),
         other=regexes.compile(_expand(r"\b{OTHER}\b(?!'s)")),
@@ -359,7 +361,8 @@ def risk_words() -> re.Pattern[str]:
 
 def model_text(text: str) -> str:
     """What the model reads: the normalised message with denials, figures and reports blanked."""
-    return " ".join(_blank(normalise(text), _compiled().blank).split())
+    c = _compiled()
+    return " ".join(_blank(normalise(text), c.blank, c.blank_gates).split())
 
 
 # --------------------------------------------------------------------------------------------
@@ -378,9 +381,14 @@ class _Hit:
 _SENTENCE_END = re.compile(r"[.!?;]+(?:\s|$)|\s+-\s+|\n")
 
 
-def _blank(text: str, patterns: Iterable[re.Pattern[str] | Gated]) -> str:
+def _blank(text: str, patterns: Iterable[re.Pattern[str] | Gated], gates: GateSet | None = None) -> str:
+    """`text` with every match of `patterns` replaced by spaces; `gates` (over the same gated
+    patterns) skips those that cannot match it in one pass."""
+    live = gates.live(text) if gates is not None else None
     chars = list(text)
     for rx in patterns:
+        if live is not None and rx not in live:
+            continue
         for m in rx.finditer(text):
             chars[m.start():m.end()] = " " * (m.end() - m.start())
     return "".join(chars)
@@ -482,11 +490,12 @@ def _find_hits(norm: str, cleaned: str, c: _Compiled) -> tuple[list[_Hit], bool]
     for start, end in dark:
         hits.append(_Hit("dark_joke", "en", start, end))
     rest = _blank_spans(cleaned, dark) if dark else cleaned
-    for signal, lang, rx in c.signals:
-        for m in rx.finditer(rest):
+    live = c.signal_gates.live(rest)  # most messages hold none of most signals' words
+    for signal, lang, alternation in c.signals:
+        for m in alternation.finditer(rest, live):
             if m.end() > m.start():
                 hits.append(_Hit(signal, lang, m.start(), m.end()))
-    for m in c.legacy_statements.finditer(rest):
+    for m in c.legacy_statements.finditer(rest, live):
         hits.append(_Hit("ideation", "en", m.start(), m.end()))
     for start, end in _overdose_spans(rest, c):
         hits.append(_Hit("overdose", "en", start, end))
@@ -602,7 +611,7 @@ def _reading(text: str) -> tuple[str, str, tuple[tuple[int, int], ...], bool, tu
     norm = normalise(text)
     if not norm:
         return norm, "", (), False, (), False
-    cleaned = _blank(norm, c.blank)
+    cleaned = _blank(norm, c.blank, c.blank_gates)
     bounds = tuple(_sentence_bounds(norm))
     raw_joke = bool(c.joke.search(norm)) or bool(c.joke.search(text))
     hits, earnest_joke = _find_hits(norm, cleaned, c)
