@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -115,6 +116,10 @@ def _aware_datetime(text: str) -> datetime:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("run", "chat"):
+        # Imports and loading build only what is kept: no cyclic collection until the engine is
+        # loaded (Engine.load_serving turns it back on, with what was loaded frozen).
+        gc.disable()
     _configure_logging(args.log_level)
     try:
         return _dispatch(args)
@@ -332,7 +337,7 @@ async def _chat(as_json: bool, data_dir: Path | None, user: str, memory: bool) -
     from bot.store import open_store
     from bot.terminal import TerminalChat, run_interactive, run_json
 
-    engine = Engine.load()
+    engine = Engine.load_serving()
     store = open_store(None if memory else (data_dir or user_data_directory()))
     try:
         directory = None if memory else (data_dir or user_data_directory())

@@ -38,6 +38,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot import regexes
 from bot.engine import Engine
 from bot.errors import ConfigError, RunnerTriageError
 from bot.store import STORE_URL, UserStore, open_store
@@ -86,7 +87,7 @@ def build_application(
 
     async def post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         if engine is None:
-            channel.engine = Engine.load()
+            channel.engine = Engine.load_serving()
         if channel._store is None:
             channel.store = open_store(config.data_dir)
         commands = [BotCommand(name, description) for name, description in command_menu(Voice(channel.engine.texts))]
@@ -111,6 +112,7 @@ def build_application(
         if owns_store and channel._store is not None:
             await channel.store.close()
             log.info("store closed")
+        regexes.save()  # the patterns first needed while running: the next start has them
 
     builder = (
         ApplicationBuilder()
