@@ -188,9 +188,10 @@ def _read(path: Path | None) -> tuple[dict[tuple[str, int], Entry], dict[tuple[s
     except OSError:
         return {}, {}
     try:
-        magic, items, gates = marshal.loads(data)
-        if magic != _MAGIC:
-            return {}, {}
+        loaded = marshal.loads(data)
+        if not isinstance(loaded, tuple) or not loaded or loaded[0] != _MAGIC:
+            return {}, {}  # another interpreter's or an older format's: compiled afresh, quietly
+        _magic, items, gates = loaded
         return ({(str(k[0]), int(k[1])): tuple(v) for k, v in items},
                 {(str(k[0]), int(k[1])): _gate_entry(v) for k, v in gates})
     except Exception:  # noqa: BLE001 - truncated, corrupt or foreign: compile afresh

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from bot import prefilter, regexes
+from bot.clinical import decisions
 from bot.clinical.rules import default_rules
 from bot.clinical.text import _scan_gates, _scan_plan, normalise as clinical_normalise
 from bot.safety import crisis
@@ -153,6 +154,7 @@ def shipped_alternations() -> list[prefilter.Alternation]:
     out = [a for _, _, a in c.signals] + [c.legacy_statements, c.legacy_ambiguous]
     for _, yes, no in _scan_plan(default_rules()):
         out += [p.rx for p in yes + no if isinstance(p.rx, prefilter.Alternation)]
+    out += list(decisions._data()["_compiled"].values())
     return out
 
 
@@ -175,7 +177,7 @@ def test_shipped_patterns_find_exactly_what_they_found_before(texts: list[str], 
     assert sum(g.gate is not None for g in gates) > 0.8 * len(gates)  # most patterns have a gate
     assert sum(g.keys is not None for g in gates) > 0.5 * len(gates)  # and most of those key words
     c = crisis._compiled()
-    sets = [c.signal_gates, c.blank_gates, _scan_gates(default_rules())]
+    sets = [c.signal_gates, c.blank_gates, _scan_gates(default_rules()), decisions._data()["_gates"]]
     seen = [crisis.normalise(t) for t in texts] + [clinical_normalise(t) for t in texts]
     in_sets = {g for s in sets for g in s.members}
     skipped = 0
@@ -197,8 +199,8 @@ def test_shipped_alternations_find_what_the_whole_pattern_finds(texts: list[str]
     """Run with only the parts a text may hold, each alternation finds exactly what the whole
     ``(?:p1)|(?:p2)|...`` finds: the same spans, in order."""
     c = crisis._compiled()
-    sets = [c.signal_gates, _scan_gates(default_rules())]
-    alternations = [(a, re.compile(a.pattern)) for a in shipped_alternations()]
+    sets = [c.signal_gates, _scan_gates(default_rules()), decisions._data()["_gates"]]
+    alternations = [(a, re.compile(a.pattern)) for a in shipped_alternations() if a.parts]
     assert len(alternations) > 150
     in_sets = {g for s in sets for g in s.members}
     found = 0

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from bot import regexes
+from bot.prefilter import GateSet
 from bot.clinical.text import normalise
 
 KINDS = ("race", "run_tomorrow", "return", "self_treat", "improved", "call_who", "downplay", "drive", "serious",
@@ -43,7 +44,10 @@ def _data() -> dict[str, Any]:
     from bot.paths import knowledge_directory
 
     data: dict[str, Any] = yaml.load((knowledge_directory() / "clinical" / "decisions.yml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    data["_compiled"] = {k: [regexes.compile(p) for p in data["kinds"][k]] for k in KINDS}
+    # Each kind's patterns as one alternation of gated parts, and one index over all of them:
+    # a message is read once for the words any pattern needs (bot.prefilter).
+    data["_compiled"] = {k: regexes.alternation(data["kinds"][k]) for k in KINDS}
+    data["_gates"] = GateSet(p for k in KINDS for p in data["_compiled"][k].parts)
     return data
 
 
@@ -54,9 +58,11 @@ def classify(text: str, level: str | None = None) -> str | None:
     norm = normalise(text)
     # Which number first ("999 or 111?"); then the warning played down ("it's gone now, can't it
     # wait?"); "when can I run again" before "can I run"; "should I ice it" last ("can I run on it?")
+    data = _data()
+    live = data["_gates"].live(norm)
     found = [kind for kind in ("unresponsive", "while_waiting", "call_who", "drive", "serious", "downplay", "race", "return",
                                "run_tomorrow", "self_treat")
-             if any(rx.search(norm) for rx in _data()["_compiled"][kind])]
+             if any(p.rx.search(norm) for p in data["_compiled"][kind].parts if p in live)]
     if level is not None:
         # A kind this level does not answer gives way to the next ("can I go back to my normal
         # mileage?" after PT advice is a return question, whatever else it resembles).

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from bot.clinical.rules import Clause, ClinicalRules, Literal, Question, Rule, default_rules
@@ -207,10 +208,32 @@ def findings_for(facts: Mapping[str, FactValue], rules: ClinicalRules | None = N
     return found
 
 
+@lru_cache(maxsize=4)
+def _triggers(rules: ClinicalRules) -> tuple[tuple[Rule, frozenset[str] | None], ...]:
+    """Each rule with the facts one of which must be known for its sign's first clause to hold:
+    the facts of its literals, derived ones expanded (None: a negative literal, which a closed
+    place or pattern makes true unsaid; such a rule is always checked)."""
+    def base(name: str, depth: int = 0) -> frozenset[str]:
+        if name in rules.derived and depth < 10:
+            return frozenset().union(*(base(p, depth + 1) for p in rules.derived[name]))
+        return frozenset([name])
+
+    out: list[tuple[Rule, frozenset[str] | None]] = []
+    for rule in rules.rules:
+        first = rule.sign[0]
+        if any(not lit.positive for lit in first):
+            out.append((rule, None))
+        else:
+            out.append((rule, frozenset().union(*(base(lit.fact) for lit in first))))
+    return tuple(out)
+
+
 def _findings_for(facts: Mapping[str, FactValue], rules: ClinicalRules, overrides: bool) -> tuple[Finding, ...]:
     fired: dict[str, Finding] = {}
     base = Truth(rules, facts)
-    for rule in rules.rules:
+    for rule, triggers in _triggers(rules):
+        if triggers is not None and triggers.isdisjoint(facts):
+            continue  # none of its sign's first facts is known: that clause cannot hold
         truth = base.other(rule.if_unsure == "raise")
         # The first clause of the sign is what the runner must have said: check it first, cheaply.
         if truth.clause(rule.sign[0]) is not True:
