@@ -58,6 +58,7 @@ _used: set[tuple[str, int]] = set()
 GateEntry = tuple[str | None, tuple[str, ...] | None]
 _gates_loaded: dict[tuple[str, int], GateEntry] | None = None
 _gates_new: dict[tuple[str, int], GateEntry] = {}
+_gated: list[Gated] = []  # every Gated made here, for compile_gated
 
 
 def cache_path() -> Path | None:
@@ -106,7 +107,21 @@ def gated(pattern: str, flags: int = 0) -> Gated:
         with _lock:
             _gates_new[key] = entry
     gate, keys = entry
-    return Gated(pattern, flags, gate, None if keys is None else frozenset(keys), compile)
+    made = Gated(pattern, flags, gate, None if keys is None else frozenset(keys), compile)
+    with _lock:
+        _gated.append(made)
+    return made
+
+
+def compile_gated() -> int:
+    """Compile every gated pattern made so far and its gate (from the cache where it holds
+    them), so that no runner's turn compiles one; the number compiled. Engine.load calls it."""
+    with _lock:
+        made = list(_gated)
+    for g in made:
+        g.rx  # noqa: B018 - compiles it
+        g.gate  # noqa: B018
+    return len(made)
 
 
 def alternation(parts: Iterable[str]) -> Alternation:
