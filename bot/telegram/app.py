@@ -62,6 +62,12 @@ CHECKIN_SWEEP_SECONDS = 60
 CHECKIN_SWEEP_FIRST = 10
 
 
+#: Bot API connections kept open for sends (getUpdates has its own), and how long a call may wait
+#: for a free one before it fails (and is retried where that is safe: adapter.call_api).
+CONNECTIONS = 32
+POOL_TIMEOUT = 10.0
+
+
 def build_application(
     config: TelegramConfig,
     *,
@@ -135,6 +141,12 @@ def build_application(
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    else:
+        # PTB keeps up to 256 connections open by default, and httpcore looks at every open one
+        # on each call (has it expired? is it idle?): with 100 runners at once that bookkeeping
+        # was a third of the process's CPU (issue 18's profile). The turns in flight are at most
+        # the poller's concurrency, each with a send or two, plus typing indicators and the sweep.
+        builder = builder.connection_pool_size(CONNECTIONS).pool_timeout(POOL_TIMEOUT)
     app = builder.build()
     app.bot_data["channel"] = channel
     app.bot_data["cluster"] = cluster

@@ -34,8 +34,10 @@ log = logging.getLogger(__name__)
 
 #: Seconds a getUpdates call waits for an update to arrive (Telegram's long polling).
 POLL_TIMEOUT = 30
-#: Turns handled at once within a batch (a batch holds at most 100 updates).
-CONCURRENCY = 64
+#: Turns handled at once within a batch (a batch holds at most 100 updates). A turn is mostly CPU
+#: on the event loop; more in flight only keeps more Bot API calls open, which httpcore pays for on
+#: every call (64 cost ~35% more CPU per update with 100 runners at once; docs/performance.md).
+CONCURRENCY = 16
 #: Pauses before trying again after a failed getUpdates or an update to retry: 1, 2, 4 … 30 s.
 FIRST_PAUSE = 1.0
 LONGEST_PAUSE = 30.0
