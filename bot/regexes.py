@@ -27,6 +27,7 @@ import re
 import sys
 import tempfile
 import threading
+from array import array
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -39,14 +40,17 @@ try:  # CPython's own compiler pieces (re.compile = parse + _code + _sre.compile
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
-    _MAGIC: str | None = f"{sys.version}|{_sre.MAGIC}|gates-4"
-    if not hasattr(_compiler, "_code") or not hasattr(_sre, "compile"):
+    _MAGIC: str | None = f"{sys.version}|{_sre.MAGIC}|gates-5"
+    if not hasattr(_compiler, "_code") or not hasattr(_sre, "compile") or array("I").itemsize != _sre.CODESIZE:
         _MAGIC = None
 except ImportError:  # another Python: plain re.compile
     _MAGIC = None
 
 #: What a cached entry holds: the arguments of _sre.compile after the pattern.
-Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+#: The opcodes as bytes (array "I": _sre's 32-bit SRE_CODE), not a list of ints: read back, a list
+#: is 8 bytes a pointer plus an int object per opcode (~12 MiB for the whole cache, kept for the
+#: life of the process by the allocator); bytes are 4 bytes an opcode.
+Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 _lock = threading.Lock()
 _loaded: dict[tuple[str, int], Entry] | None = None
@@ -58,7 +62,7 @@ _used: set[tuple[str, int]] = set()
 GateEntry = tuple[str | None, tuple[str, ...] | None]
 _gates_loaded: dict[tuple[str, int], GateEntry] | None = None
 _gates_new: dict[tuple[str, int], GateEntry] = {}
-_gated: list[Gated] = []  # every Gated made here, for compile_gated
+_gated: list[Gated] = []  # every Gated made here, for cache_gated
 
 
 def cache_path() -> Path | None:
@@ -113,15 +117,24 @@ def gated(pattern: str, flags: int = 0) -> Gated:
     return made
 
 
-def compile_gated() -> int:
-    """Compile every gated pattern made so far and its gate (from the cache where it holds
-    them), so that no runner's turn compiles one; the number compiled. Engine.load calls it."""
+def cache_gated() -> int:
+    """Make sure the cache holds every gated pattern made so far and its gate, compiling those it
+    lacks (their code only: the patterns themselves are built from the cache when first needed,
+    ~30 us each, and most never are). Engine.load calls it before saving, so no runner's turn
+    ever runs re's parser; the number compiled."""
     with _lock:
         made = list(_gated)
-    for g in made:
-        g.rx  # noqa: B018 - compiles it
-        g.gate  # noqa: B018
-    return len(made)
+        known = _entries().keys() | _new.keys()
+    missing = {(g.pattern, int(g.flags)) for g in made} | {(g.gate_pattern, 0) for g in made if g.gate_pattern}
+    missing -= known
+    for pattern, flags in missing:
+        entry = _fresh(pattern, flags)
+        with _lock:
+            _new[(pattern, flags)] = entry
+    with _lock:
+        _used.update((g.pattern, int(g.flags)) for g in made)
+        _used.update((g.gate_pattern, 0) for g in made if g.gate_pattern)
+    return len(missing)
 
 
 def alternation(parts: Iterable[str]) -> Alternation:
@@ -135,9 +148,9 @@ def save() -> bool:
     compile only some of the patterns (tests, tools) do not throw the others away."""
     global _loaded, _gates_loaded
     path = cache_path()
+    if path is None or not (_new or _gates_new):
+        return False
     with _lock:
-        if path is None or not (_new or _gates_new):
-            return False
         kept = {k: v for k, v in (_loaded or {}).items()}
         if len(kept) > 4 * max(1, len(_used)):
             kept = {k: v for k, v in kept.items() if k in _used}
@@ -149,8 +162,7 @@ def save() -> bool:
         data = marshal.dumps((_MAGIC, list(kept.items()), list(kept_gates.items())))
         _new.clear()
         _gates_new.clear()
-        _loaded = kept
-        _gates_loaded = kept_gates
+        _loaded, _gates_loaded = kept, kept_gates
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regexes-")
@@ -228,11 +240,15 @@ def _fresh(pattern: str, flags: int) -> Entry:
     for name, i in groupindex.items():
         indexgroup[i] = name
     # Plain ints: the opcodes are int subclasses (_NamedIntConstant) and the flags a RegexFlag.
-    return (int(flags | p.state.flags), [int(c) for c in code], int(p.state.groups - 1),
+    return (int(flags | p.state.flags), array("I", [int(c) for c in code]).tobytes(), int(p.state.groups - 1),
             {str(k): int(v) for k, v in groupindex.items()}, tuple(indexgroup))
 
 
 def _build(pattern: str, entry: Entry) -> re.Pattern[str]:
     flags, code, groups, groupindex, indexgroup = entry
-    compiled: Any = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    if not isinstance(code, bytes):
+        raise TypeError("opcodes are not bytes")
+    opcodes = array("I")
+    opcodes.frombytes(code)
+    compiled: Any = _sre.compile(pattern, flags, opcodes.tolist(), groups, groupindex, indexgroup)
     return compiled  # type: ignore[no-any-return]

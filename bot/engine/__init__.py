@@ -148,7 +148,7 @@ class Engine:
         default_texts()
         nlu.parse("my left shin hurts every time I run")
         clinical_evaluate("my left shin hurts every time I run")  # its patterns' gates, saved below
-        regexes.compile_gated()  # every part and gate now (from the cache), none in a runner's turn
+        regexes.cache_gated()  # every part and gate in the cache: none is parsed in a runner's turn
         regexes.save()  # the next start reads the compiled patterns (bot.regexes)
         return engine
 
