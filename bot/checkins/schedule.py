@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -50,6 +51,13 @@ ERROR_TEXTS = text_family("checkin_settings.error", ("not_a_timezone", "unknown_
                                                      "pause_range", "pause_weeks", "day", "unit"), "name", "text")
 
 
+
+@lru_cache(maxsize=1)
+def zones_by_lower() -> dict[str, str]:
+    """Every IANA zone name by its lower case. zoneinfo.available_timezones() walks the tz
+    database's directory on each call (~600 files, a few ms): once is enough."""
+    return {tz.lower(): tz for tz in available_timezones()}
+
 def valid_timezone(name: str) -> str:
     """The IANA name as zoneinfo knows it, or ScheduleError ("Europe/Berlin", not "CET+1")."""
     cleaned = name.strip()
@@ -58,7 +66,7 @@ def valid_timezone(name: str) -> str:
     try:
         ZoneInfo(cleaned)
     except (ZoneInfoNotFoundError, ValueError):
-        lowered = {tz.lower(): tz for tz in available_timezones()}
+        lowered = zones_by_lower()
         if cleaned.lower() in lowered:
             return lowered[cleaned.lower()]
         raise ScheduleError("unknown_timezone", name=repr(name)) from None

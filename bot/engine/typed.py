@@ -26,8 +26,8 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
-from zoneinfo import available_timezones
 
+from bot.checkins.schedule import zones_by_lower
 from bot.dialogue import asks_about
 from bot.record import Conversation
 from bot.turn import Button, Reply
@@ -204,7 +204,7 @@ def _zone_places() -> dict[str, str]:
     """'new york' -> America/New_York, 'toronto' -> America/Toronto: the last part of every
     IANA name of a real area (not Etc/, not the old US/ aliases)."""
     places: dict[str, str] = {}
-    for zone in sorted(available_timezones()):
+    for zone in sorted(zones_by_lower().values()):
         area, _, rest = zone.partition("/")
         if area not in ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"):
             continue
@@ -234,10 +234,9 @@ def read_timezone(text: str) -> str | None:
     lower = text.lower()
     iana = re.search(r"\b([a-z]+/[a-z_]+(?:/[a-z_]+)?)\b", lower)
     if iana:
-        wanted = iana.group(1)
-        for zone in available_timezones():
-            if zone.lower() == wanted:
-                return zone
+        zone = zones_by_lower().get(iana.group(1))
+        if zone is not None:
+            return zone
     for table in (_zone_places(), ZONE_WORDS):
         hits = [(len(name), zone) for name, zone in table.items() if name in lower and _word(name).search(lower)]
         if hits:
