@@ -284,3 +284,17 @@ def test_after_one_load_every_part_and_gate_comes_from_the_cache(tmp_path: Path)
     out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert int(out.stdout.split()[-1]) > 1000
+
+
+def test_the_clinical_reader_scans_only_entries_that_may_match(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """read_mentions scans only the plan entries holding a live pattern: the same mentions, in
+    the same order, as scanning every entry."""
+    from bot.clinical import text as clinical_text
+
+    rules = default_rules()
+    sample = [clinical_normalise(t) for t in texts[::7]]
+    skipping = [clinical_text.read_mentions(n, rules) for n in sample]
+    every = tuple(range(len(clinical_text._scan_plan(rules))))
+    monkeypatch.setattr(clinical_text, "_scan_entries", lambda r: ({}, every))
+    assert [clinical_text.read_mentions(n, rules) for n in sample] == skipping
+    assert sum(len(m) for m, _ in skipping) > 300

@@ -236,14 +236,26 @@ def _scan_plan(rules: ClinicalRules) -> tuple[tuple[str, tuple[Pattern, ...], tu
 @lru_cache(maxsize=4)
 def _scan_gates(rules: ClinicalRules) -> GateSet:
     """Which of the plan's patterns may match a text, in one pass over its words."""
-    gated: list[Gated] = []
-    for _, yes, no in _scan_plan(rules):
+    return GateSet(_scan_entries(rules)[0])
+
+
+@lru_cache(maxsize=4)
+def _scan_entries(rules: ClinicalRules) -> tuple[dict[Gated, tuple[int, ...]], tuple[int, ...]]:
+    """Each gated pattern of the plan -> the plan entries that hold it; and the entries with a
+    pattern that is not gated (always scanned). With the live patterns of a text, only the
+    entries that may find something are scanned, in the plan's order."""
+    entries: dict[Gated, list[int]] = {}
+    always: list[int] = []
+    for i, (_, yes, no) in enumerate(_scan_plan(rules)):
         for p in yes + no:
             if isinstance(p.rx, Alternation):
-                gated += p.rx.parts
+                for part in p.rx.parts:
+                    entries.setdefault(part, []).append(i)
             elif isinstance(p.rx, Gated):
-                gated.append(p.rx)
-    return GateSet(gated)
+                entries.setdefault(p.rx, []).append(i)
+            else:
+                always.append(i)
+    return {g: tuple(dict.fromkeys(ix)) for g, ix in entries.items()}, tuple(dict.fromkeys(always))
 
 
 def places_in(sentence: str) -> set[str]:
@@ -307,7 +319,10 @@ def read_mentions(norm: str, rules: ClinicalRules,
                     v = False  # "my back's fine though": not where it hurts (blind vignettes 8)
                 mentions.append(Mention(fact_id, v, _words(norm, m.start(), m.end()), m.start()))
 
-    for fact_id, yes, no in _scan_plan(rules):
+    plan = _scan_plan(rules)
+    entry_of, always = _scan_entries(rules)
+    for i in sorted({i for g in live for i in entry_of.get(g, ())}.union(always)):
+        fact_id, yes, no = plan[i]
         scan(fact_id, yes, True)
         scan(fact_id, no, False)
     mentions.sort(key=lambda x: x.start)

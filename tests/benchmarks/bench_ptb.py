@@ -224,7 +224,7 @@ def main() -> int:
     os.sched_setaffinity(0, {cpu})
     logging.basicConfig(level=logging.WARNING)
 
-    engine = Engine.load()
+    engine = Engine.load_serving()  # as `runner-triage run` loads it (gc frozen after loading)
     root = Path(tempfile.mkdtemp(prefix="bench-ptb-"))
     try:
         bare = asyncio.run(echo())

@@ -284,7 +284,7 @@ def main() -> int:
     sizes = [int(s) for s in (args.sizes or ("1000,10000" if args.quick else "1000,10000,100000")).split(",")]
     rounds = args.rounds or (2 if args.quick else 5)
 
-    engine = Engine.load()
+    engine = Engine.load_serving()  # as `runner-triage run` loads it (gc frozen after loading)
     PARTS_TIMER.install()
     convs = conversations()
     records = asyncio.run(final_records(engine, convs))
