@@ -29,3 +29,15 @@ def user_data_directory() -> Path:
         return Path(configured).expanduser()
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "runner-triage"
+
+
+def cache_directory() -> Path | None:
+    """Where derived files are kept between runs (compiled patterns, a font subset):
+    RUNNER_TRIAGE_CACHE_DIR, else $XDG_CACHE_HOME/runner-triage (~/.cache/runner-triage); None
+    when RUNNER_TRIAGE_CACHE_DIR is "off". Anything in it can be deleted at any time."""
+    configured = os.environ.get("RUNNER_TRIAGE_CACHE_DIR")
+    if configured == "off":
+        return None
+    if configured:
+        return Path(configured).expanduser()
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "runner-triage"

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from bot.paths import cache_directory
 from bot.prefilter import Alternation, Gated, key_words, needed, trie_pattern
 
 log = logging.getLogger(__name__)
@@ -66,13 +67,9 @@ _gated: list[Gated] = []  # every Gated made here, for cache_gated
 
 
 def cache_path() -> Path | None:
-    configured = os.environ.get("RUNNER_TRIAGE_CACHE_DIR")
-    if configured == "off" or _MAGIC is None:
+    base = cache_directory()
+    if base is None or _MAGIC is None:
         return None
-    if configured:
-        base = Path(configured).expanduser()
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "runner-triage"
     return base / f"regexes.{sys.implementation.cache_tag}.marshal"
 
 

@@ -379,3 +379,53 @@ async def test_the_next_question_memo_answers_what_the_rules_would(engine: Any, 
     later, _ = case.hear("and there is one spot on the bone that really hurts")
     assert F.next_question(later, slots) == F._next_question(later, slots, True)
     assert F.next_question(case, slots) == first
+
+
+def test_every_character_of_the_catalogs_is_in_the_pdf_font_subset() -> None:
+    """The summary PDF is set in a kept subset of DejaVu Sans when it holds every character
+    (faster to parse); our own texts, in every language we ship, must never need the whole font."""
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[1] / "dialogues" / "texts"
+    strings: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, str):
+            strings.append(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted(root.glob("*.yml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert len(strings) > 500
+    missing = {ch for s in strings for ch in s if not S.covered(ch)}
+    assert not missing, sorted(missing)
+
+
+def test_the_pdf_uses_the_subset_only_when_it_holds_every_character(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("RUNNER_TRIAGE_CACHE_DIR", str(tmp_path))
+    S._subsets.cache_clear()
+    try:
+        latin = S.build(_record(), NOW, timezone.utc)
+        regular, bold = S._fonts(latin, S.english())
+        assert regular.parent == tmp_path and bold.parent == tmp_path  # made once, kept
+        assert oct(regular.stat().st_mode & 0o777) == "0o600"
+        record = _record()
+        record["history"][0]["reasons"] = ["東京マラソン"]  # a character outside the subset
+        other = S.build(record, NOW, timezone.utc)
+        assert "東京" in S.text(other)
+        assert S._fonts(other, S.english())[0].name == "DejaVuSans.ttf"  # the whole font
+        for summary in (latin, other):
+            data = S.pdf(summary)
+            assert data.startswith(b"%PDF") and len(re.findall(rb"/Type /Page\b(?!s)", data)) == 1
+        monkeypatch.setenv("RUNNER_TRIAGE_CACHE_DIR", "off")
+        S._subsets.cache_clear()
+        assert S._fonts(latin, S.english())[0].name == "DejaVuSans.ttf"
+    finally:
+        S._subsets.cache_clear()

@@ -50,8 +50,8 @@ from bot.engine.bridge import RasaBridge
 from bot.engine.flow import FlowInterpreter
 from bot.engine.render import Renderer
 from bot.engine.state import Turn
+from bot.clinical import intake, summary
 from bot.clinical.evaluate import evaluate as clinical_evaluate
-from bot.clinical import intake
 from bot.clinical.flow import says_a_sign
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU, Parse
@@ -150,6 +150,7 @@ class Engine:
         clinical_evaluate("my left shin hurts every time I run")  # its patterns' gates, saved below
         regexes.cache_gated()  # every part and gate in the cache: none is parsed in a runner's turn
         regexes.save()  # the next start reads the compiled patterns (bot.regexes)
+        summary.prepare_fonts()  # the PDF's font subsets (kept: made on the very first start only)
         return engine
 
     @classmethod
