@@ -51,6 +51,8 @@ over even need help keep make made way good bad right left done
 """.split()) - {"myself"}
 
 
+#: Flags under which \b and \w are not the gate's (Unicode): such a part says nothing.
+_OTHER_WORDS = re.ASCII | re.LOCALE
 #: The most strings one exact set may hold (a cross product is cut there).
 LIMIT = 64
 #: \b inside a literal (zero-width; the gate asserts it at the same place).
@@ -92,7 +94,7 @@ def _exact(op: Any, av: Any, ignorecase: bool) -> frozenset[str] | None:
         return None
     if op is c.SUBPATTERN:
         _group, add_flags, _del_flags, p = av
-        if add_flags & c.SRE_FLAG_IGNORECASE:
+        if add_flags & (c.SRE_FLAG_IGNORECASE | _OTHER_WORDS):
             return None
         return _exact_seq(p, ignorecase)
     if op is c.BRANCH:
@@ -160,7 +162,8 @@ def _need(items: Any, ignorecase: bool) -> frozenset[str] | None:
         sub: frozenset[str] | None = None
         if op is c.SUBPATTERN:
             _group, add_flags, _del_flags, p = av
-            sub = _need(p, ignorecase or bool(add_flags & c.SRE_FLAG_IGNORECASE))
+            if not add_flags & _OTHER_WORDS:
+                sub = _need(p, ignorecase or bool(add_flags & c.SRE_FLAG_IGNORECASE))
         elif op is getattr(c, "ATOMIC_GROUP", None):
             sub = _need(av, ignorecase)
         elif op is c.BRANCH:
@@ -184,8 +187,8 @@ def needed(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     if _parser is None:
         return None
     parsed = _parser.parse(pattern, flags)
-    if parsed.state.flags & re.IGNORECASE:
-        return None
+    if parsed.state.flags & (re.IGNORECASE | re.ASCII | re.LOCALE):
+        return None  # other case rules, or another \w than the gate's (str patterns: Unicode)
     found = _need(parsed, False)
     if not found or min(_score(x) for x in found) < MIN_SCORE:
         return None

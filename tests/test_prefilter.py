@@ -57,6 +57,8 @@ def test_a_gate_lets_every_match_through_and_stops_texts_without_its_words(patte
 @pytest.mark.parametrize("pattern", [
     r"foo|\d+",  # a branch with no literal: every text may match
     r"(?i)suicide",  # case-insensitive literals are not compared
+    r"(?a)\bcafé\b",  # another \b than the gate's
+    r"(?a:\bxyz\b)",  # the same in a group
     r"(?:kill)?",  # may match nothing
     r"\b(?:i|me)\b",  # only common words: the gate would pass every text
     r"\w+\d",  # no literal at all
