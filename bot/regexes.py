@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import logging
 import marshal
-import os
 import re
 import sys
-import tempfile
 import threading
 from array import array
 from collections.abc import Iterable
@@ -160,17 +158,11 @@ def save() -> bool:
         _new.clear()
         _gates_new.clear()
         _loaded, _gates_loaded = kept, kept_gates
+    from bot.store.files import atomic_write  # the store's: temp file 0600, rename
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regexes-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        atomic_write(path, data)
     except OSError as exc:
         log.info("regex cache: not written (%s); patterns are compiled at each start", exc.strerror or exc)
         return False

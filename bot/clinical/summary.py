@@ -391,10 +391,11 @@ def prepare_fonts() -> None:
 
 
 def _make_subset(source: Path, target: Path) -> None:
-    import os
-    import tempfile
+    import io
 
     from fontTools import subset as ft_subset
+
+    from bot.store.files import atomic_write  # the store's: temp file 0600, rename
 
     options = ft_subset.Options()
     options.layout_features = ["*"]
@@ -406,16 +407,10 @@ def _make_subset(source: Path, target: Path) -> None:
     subsetter = ft_subset.Subsetter(options)
     subsetter.populate(unicodes=[c for a, b in SUBSET_RANGES for c in range(a, b + 1)])
     subsetter.subset(font)
+    data = io.BytesIO()
+    font.save(data)
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".font-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            font.save(f)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    atomic_write(target, data.getvalue())
 
 
 def _font_dir() -> Path:
