@@ -267,8 +267,8 @@ def text_keys(text: str) -> set[str]:
 
 
 class Gated:
-    """A pattern behind its prefilter: `finditer` and `search` as the pattern's own, skipped (no
-    match) when the text holds none of the `literals`. `keys` (key_words) place it in a GateSet's
+    """A pattern behind its prefilter: `finditer` as the pattern's own, skipped (no match) when
+    the text holds none of the literals. `keys` (key_words) place it in a GateSet's
     index. The pattern and its gate are compiled when first needed (most never are, in a run)."""
 
     __slots__ = ("pattern", "flags", "gate_pattern", "keys", "_compile", "_rx", "_gate")
@@ -312,11 +312,6 @@ class Gated:
         if not self.may_match(text):
             return iter(())
         return self.rx.finditer(text)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        if not self.may_match(text):
-            return None
-        return self.rx.search(text)
 
     def __repr__(self) -> str:
         return f"Gated({self.pattern[:40]!r}..., gate={(self.gate_pattern or '')[:40]!r})"

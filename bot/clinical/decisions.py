@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 
 from bot import regexes
-from bot.prefilter import GateSet
 from bot.clinical.text import normalise
+from bot.prefilter import GateSet
 
 KINDS = ("race", "run_tomorrow", "return", "self_treat", "improved", "call_who", "downplay", "drive", "serious",
          "unresponsive", "while_waiting")

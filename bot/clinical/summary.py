@@ -348,7 +348,8 @@ def _fonts(s: Summary, voice: Voice) -> tuple[Path, Path]:
     """Regular and bold: the kept subsets of DejaVu Sans when they hold every character of this
     summary, else the whole fonts. fontTools parses the whole font for each document (~27 ms a
     face, holding the GIL); a subset of the characters above parses in ~11."""
-    full = (_font_dir() / _FONTS[0], _font_dir() / _FONTS[1])
+    fonts = _font_dir()
+    full = (fonts / _FONTS[0], fonts / _FONTS[1])
     words = " ".join([voice.say(PDF_TITLE), voice.say(MADE, date=s.made), voice.say(NOT_A_DIAGNOSIS),
                       voice.say(NOTHING), voice.say(PDF_FOOTER), voice.say(PDF_SHORTENED), "•"]
                      + [f"{heading} {' '.join(items)}" for heading, items in s.sections])

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from bot import regexes
 from bot.clinical.rules import ClinicalRules, Fact, Pattern
-from bot.prefilter import Alternation, Gated, GateSet
 from bot.nlu.vocabulary import BODY_PARTS, BODY_PARTS_ES
+from bot.prefilter import Alternation, Gated, GateSet
 
 # Chat spellings -> the forms the patterns expect. Applied word by word.
 SPELLINGS: dict[str, str] = {

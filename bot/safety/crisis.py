@@ -297,7 +297,10 @@ def _compiled() -> _Compiled:
     assert legacy_statements is not None and legacy_ambiguous is not None
     return _Compiled(
         signals=tuple(signals), legacy_statements=legacy_statements, legacy_ambiguous=legacy_ambiguous,
-        blank=blank, signal_gates=GateSet(p for alt in [*(a for _, _, a in signals), legacy_statements] for p in alt.parts), blank_gates=GateSet(blank), race=regexes.compile(C.RACE_MOMENT), joke=regexes.compile(C.JOKE), earnest=regexes.compile(C.EARNEST),
+        blank=blank,
+        signal_gates=GateSet(p for alt in [*(a for _, _, a in signals), legacy_statements] for p in alt.parts),
+        blank_gates=GateSet(blank),
+        race=regexes.compile(C.RACE_MOMENT), joke=regexes.compile(C.JOKE), earnest=regexes.compile(C.EARNEST),
         question=regexes.compile(C.GENERAL_QUESTION), past=regexes.compile(C.PAST), resolved=regexes.compile(C.RESOLVED),
         current=regexes.compile(C.CURRENT), help_someone=regexes.compile(C.HELP_SOMEONE), model_gate=regexes.compile(C.MODEL_GATE),
         other=regexes.compile(_expand(r"\b{OTHER}\b(?!'s)")),
@@ -387,8 +390,10 @@ def _blank(text: str, patterns: Iterable[re.Pattern[str] | Gated], gates: GateSe
     live = gates.live(text) if gates is not None else None
     chars = list(text)
     for rx in patterns:
-        if live is not None and rx not in live:
-            continue
+        if live is not None and isinstance(rx, Gated):
+            if rx not in live:
+                continue
+            rx = rx.rx  # its gate was asked already
         for m in rx.finditer(text):
             chars[m.start():m.end()] = " " * (m.end() - m.start())
     return "".join(chars)
