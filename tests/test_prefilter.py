@@ -261,12 +261,12 @@ def test_gates_are_kept_in_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyP
 PROBE = """
 from bot import regexes
 from bot.engine import Engine
-Engine.load()
 
 def parse(*args):
-    raise AssertionError(f"parsed while serving: {args[0][:60]!r}")
+    raise AssertionError(f"parsed again: {args[0][:60]!r}")
 
 regexes._fresh = parse  # from here on, a pattern missing from the cache fails
+Engine.load()
 for g in regexes._gated:
     g.rx, g.gate
 print(len(regexes._gated))
@@ -275,15 +275,18 @@ print(len(regexes._gated))
 
 def test_after_one_load_every_part_and_gate_comes_from_the_cache(tmp_path: Path) -> None:
     """Engine.load leaves every gated pattern and its gate in the cache (regexes.cache_gated), so
-    a later process builds them from it when first needed and never runs re's parser mid-turn."""
+    a later process builds them from it when first needed and never runs re's parser mid-turn;
+    and the next start compiles nothing at all, even with another string hash seed (a pattern
+    joined from a set in set order was compiled, and the cache rewritten, at every start)."""
     import os
     import subprocess
     import sys
 
     env = {**os.environ, "RUNNER_TRIAGE_CACHE_DIR": str(tmp_path / "cache")}
-    subprocess.run([sys.executable, "-c", "from bot.engine import Engine; Engine.load()"], env=env, check=True,
-                   capture_output=True, timeout=120)
-    out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120)
+    subprocess.run([sys.executable, "-c", "from bot.engine import Engine; Engine.load()"],
+                   env={**env, "PYTHONHASHSEED": "1"}, check=True, capture_output=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", PROBE], env={**env, "PYTHONHASHSEED": "2"}, capture_output=True,
+                         text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert int(out.stdout.split()[-1]) > 1000
 

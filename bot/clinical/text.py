@@ -207,7 +207,10 @@ def _location_patterns() -> dict[str, re.Pattern[str]]:
     out = {}
     for loc, phrases in BODY_PARTS.items():
         phrases = phrases + BODY_PARTS_ES.get(loc, ())  # the text is accent-folded: "talon", not "talón"
-        words = sorted({p for p in phrases if p not in ("the back", "heal", "sheen", "fot", "shinn")}, key=len, reverse=True)
+        # Longest first; equal lengths by text, so that the pattern is the same in every process
+        # (a set's order is not: the compiled-pattern cache missed these at each start).
+        words = sorted({p for p in phrases if p not in ("the back", "heal", "sheen", "fot", "shinn")},
+                       key=lambda w: (-len(w), w))
         tail = r"(?! of\b)" if loc == "lower_back" else ""
         out[f"loc:{loc}"] = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b" + tail)
     return out
