@@ -117,3 +117,25 @@ def test_a_joke_said_so_and_a_joke_denied(text: str, question: str, answer: str 
     from bot.safety.answers import understand_answer
 
     assert understand_answer(text, question) == answer
+
+
+def test_the_risk_model_is_loaded_with_the_tokenizer_it_was_saved_with(tmp_path: Path) -> None:
+    """crisis._load_model skips reading the saved tokenizer when it is the one the model's config
+    builds (start-up time); the model then scores exactly as spacy.load's, and a model saved with
+    any other tokenizer gets its own."""
+    import shutil
+
+    import spacy
+
+    from bot.safety.crisis import MODEL_DIR, _load_model
+
+    plain, lean = spacy.load(MODEL_DIR), _load_model(spacy, MODEL_DIR)
+    for text in ("i want to end it all tonight", "can't go on, i'm done", "my shin hurts when i run"):
+        assert lean(text).cats == plain(text).cats
+    other = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, other)
+    custom = spacy.load(other)
+    custom.tokenizer.add_special_case("shinsplints", [{"ORTH": "shin"}, {"ORTH": "splints"}])
+    custom.tokenizer.to_disk(other / "tokenizer", exclude=["vocab"])
+    assert [t.text for t in _load_model(spacy, other)("my shinsplints")] == ["my", "shin", "splints"]
+    assert [t.text for t in lean("my shinsplints")] == ["my", "shinsplints"]
