@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import logging
 import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from bot import __version__
+from bot import __version__, collector
 from bot.errors import RunnerTriageError
 
 log = logging.getLogger("bot")
@@ -118,8 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command in ("run", "chat"):
         # Imports and loading build only what is kept: no cyclic collection until the engine is
-        # loaded (Engine.load_serving turns it back on, with what was loaded frozen).
-        gc.disable()
+        # loaded (Engine.load_serving resumes it, with what was loaded frozen).
+        collector.pause()
     _configure_logging(args.log_level)
     try:
         return _dispatch(args)

@@ -31,7 +31,6 @@ so the bot itself exercises the path a Rasa assistant uses.
 from __future__ import annotations
 
 import copy
-import gc
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -42,7 +41,7 @@ from typing import Any, cast
 
 from rasa_sdk.executor import ActionExecutor
 
-from bot import commands, regexes, validation
+from bot import collector, commands, regexes, validation
 from bot.actions import build_actions, build_executor
 from bot.dialogue import FINDING_SLOT, SAFETY_ACTION, Dialogue, load_dialogue, parse_payload
 from bot.engine import bookkeeping, typed
@@ -155,17 +154,15 @@ class Engine:
 
     @classmethod
     def load_serving(cls) -> Engine:
-        """Engine.load for a process that serves runners (`run`, `chat`): the cyclic garbage
-        collector off while it loads (what loading builds is kept, or freed by reference counts:
-        a collection finds nothing, and each full one costs ~70 ms on this heap), then everything
-        loaded moved out of its sight (gc.freeze): later collections scan only what turns create,
-        not the models, patterns and tables, so none of them stalls a turn for tens of ms."""
-        gc.disable()
+        """Engine.load for a process that serves runners (`run`, `chat`): no cyclic collection
+        while it loads, then everything loaded moved out of the collector's sight (bot.collector):
+        later collections scan only what turns create, not the models, patterns and tables, so
+        none of them stalls a turn for tens of ms."""
+        collector.pause()
         try:
             return cls.load()
         finally:
-            gc.freeze()
-            gc.enable()
+            collector.resume(freeze=True)
 
     # -- public ------------------------------------------------------------------------------
 
