@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -41,3 +46,28 @@ def cache_directory() -> Path | None:
     if configured:
         return Path(configured).expanduser()
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "runner-triage"
+
+
+def kept_file(stem: str, suffix: str, identity: object, make: Callable[[], bytes]) -> Path | None:
+    """A file derived from others (a font subset, a model unpacked), kept in the cache directory
+    and named for `identity` (what it is made from: paths, sizes, times, versions, options), so
+    that anything else gets a file of its own. Made with `make` the first time (written 0600,
+    atomically); None when there is no cache directory or it cannot be made there: the caller
+    then works from the source, only slower."""
+    directory = cache_directory()
+    if directory is None:
+        return None
+    key = hashlib.sha256(repr(identity).encode()).hexdigest()[:16]
+    target = directory / f"{stem}.{key}{suffix}"
+    if target.is_file():
+        return target
+    from bot.store.files import atomic_write  # the store's: temp file 0600, rename
+
+    try:
+        data = make()
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write(target, data)
+    except Exception as exc:  # noqa: BLE001 - a derived file only saves time: never fail for it
+        log.info("%s not kept in %s (%s); using the source", stem, directory, type(exc).__name__)
+        return None
+    return target

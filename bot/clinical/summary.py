@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ from bot.clinical.evaluate import ANSWERED, SAID, findings_for
 from bot.clinical.flow import Case, facts_of
 from bot.clinical.intake import AGE_BANDS
 from bot.clinical.rules import default_rules
-from bot.paths import cache_directory
+from bot.paths import kept_file
 from bot.texts import LOCATION, Voice, english, text_family, text_key
 
 log = logging.getLogger(__name__)
@@ -360,27 +360,23 @@ def _fonts(s: Summary, voice: Voice) -> tuple[Path, Path]:
 
 @lru_cache(maxsize=1)
 def _subsets() -> tuple[Path, Path] | None:
-    """The subsets, made once per machine into the cache directory (bot.paths.cache_directory)
-    and named for what they were made from; None (the whole fonts) if that cannot be done.
+    """The subsets, made once per machine into the cache directory (bot.paths.kept_file) and
+    named for what they were made from; None (the whole fonts) if that cannot be done.
     Engine.load asks for them, so the first summary does not wait for them."""
-    import hashlib
     from importlib.metadata import version
 
-    directory = cache_directory()
-    if directory is None:
-        return None
     out: list[Path] = []
     try:
         for name in _FONTS:
             source = _font_dir() / name
             stat = source.stat()
-            key = hashlib.sha256(repr((str(source), stat.st_size, stat.st_mtime_ns, version("fonttools"),
-                                       SUBSET_RANGES)).encode()).hexdigest()[:16]
-            target = directory / f"{Path(name).stem}.{key}.ttf"
-            if not target.is_file():
-                _make_subset(source, target)
-            out.append(target)
-    except Exception as exc:  # noqa: BLE001 - the whole font always works: never fail a summary for speed
+            kept = kept_file(Path(name).stem, ".ttf",
+                             (str(source), stat.st_size, stat.st_mtime_ns, version("fonttools"), SUBSET_RANGES),
+                             partial(_subset, source))
+            if kept is None:
+                return None
+            out.append(kept)
+    except OSError as exc:  # the whole font always works: never fail a summary for speed
         log.info("font subset not made (%s); the summary uses the whole font", type(exc).__name__)
         return None
     return out[0], out[1]
@@ -391,12 +387,10 @@ def prepare_fonts() -> None:
     _subsets()
 
 
-def _make_subset(source: Path, target: Path) -> None:
+def _subset(source: Path) -> bytes:
     import io
 
     from fontTools import subset as ft_subset
-
-    from bot.store.files import atomic_write  # the store's: temp file 0600, rename
 
     options = ft_subset.Options()
     options.layout_features = ["*"]
@@ -410,8 +404,7 @@ def _make_subset(source: Path, target: Path) -> None:
     subsetter.subset(font)
     data = io.BytesIO()
     font.save(data)
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    atomic_write(target, data.getvalue())
+    return data.getvalue()
 
 
 def _font_dir() -> Path:

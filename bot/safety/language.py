@@ -74,9 +74,9 @@ _model: Any = None
 
 
 def _identifier() -> Any:
-    """The py3langid model restricted to CANDIDATES, loaded once per process (0.6–0.9 s, two
-    thirds of it xz decompression, which releases the GIL). Thread-safe: a caller that arrives
-    while `start_loading`'s thread reads it waits for that read instead of starting another."""
+    """The py3langid model restricted to CANDIDATES, loaded once per process. Thread-safe: a
+    caller that arrives while `start_loading`'s thread reads it waits for that read instead of
+    starting another."""
     global _model
     if _model is None:
         with _model_lock:
@@ -85,37 +85,130 @@ def _identifier() -> Any:
     return _model
 
 
+#: The kept file's layout version (bot.paths.kept_file names it for this, the source and CANDIDATES).
+_KEPT_FORMAT = "langid-kept-1"
+_KEPT_MAGIC = b"RTLANGID"
+
+
 def _read_model() -> Any:
-    """py3langid's `LanguageIdentifier.from_model_file`, with the xz stream decompressed in one
-    call: the library decompresses it in 8 KiB steps, each taking the GIL back, which made
-    reading it in a background thread slow the main thread down as much as it saved."""
+    """The model from its kept unpacked copy (made on the first start: the wheel's file is xz,
+    0.4-0.5 s to unpack, most of a start-up's wait for it); the source if none can be kept."""
+    import logging
+
+    from py3langid.langid import LanguageIdentifier
+
+    kept = _kept_model()
+    if kept is not None:
+        try:
+            return LanguageIdentifier(**_read_kept(kept), norm_probs=True)
+        except Exception as exc:  # noqa: BLE001 - a bad kept file is never trusted: read the source
+            logging.getLogger(__name__).warning("kept language model %s unreadable (%s); reading the wheel's",
+                                                kept, type(exc).__name__)
+    return LanguageIdentifier(**_unpack(), norm_probs=True)
+
+
+def _model_source() -> Any:
+    from pathlib import Path
+
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    return Path(MODEL_DIR) / MODEL_FILE
+
+
+def _kept_model() -> Any:
+    from bot.paths import kept_file
+
+    try:
+        source = _model_source()
+        stat = source.stat()
+    except OSError:
+        return None
+    return kept_file("langid", ".bin", (_KEPT_FORMAT, str(source), stat.st_size, stat.st_mtime_ns, CANDIDATES),
+                     lambda: _write_kept(_unpack()))
+
+
+def _unpack() -> dict[str, Any]:
+    """py3langid's `LanguageIdentifier.from_model_file` arguments, with the xz stream decompressed
+    in one call (the library decompresses it in 8 KiB steps, each taking the GIL back) and only
+    CANDIDATES' columns kept (`set_languages` would keep the whole 27 MiB table alive as the
+    "full model" for a reset we never make). The automaton's tables as stdlib arrays (Python ints
+    when indexed), as py3langid's own loader gives them."""
     import io
     import lzma
     from array import array
-    from pathlib import Path
 
     import numpy as np
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    def _to_array(values: Any) -> array[int]:  # as py3langid's loader does: uint arrays, stdlib
+    def _to_array(values: Any) -> array[int]:
         out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
         out.frombytes(np.ascontiguousarray(values).tobytes())
         return out
 
-    path = Path(MODEL_DIR) / MODEL_FILE
-    raw = lzma.decompress(path.read_bytes())  # one call: the GIL is released throughout
+    raw = lzma.decompress(_model_source().read_bytes())  # one call: the GIL is released throughout
     with np.load(io.BytesIO(raw), allow_pickle=False) as data:
         classes = data["classes"].tolist()
-        # Only CANDIDATES' columns are kept: `set_languages` would keep the whole table (all 142
-        # languages, 27 MiB) alive as the "full model" for a reset we never make.
         keep = [i for i, lang in enumerate(classes) if lang in CANDIDATES]
-        identifier = LanguageIdentifier(
-            np.ascontiguousarray(data["ptc"][:, keep]), np.asarray(data["pc"])[keep],
-            [classes[i] for i in keep], _to_array(data["nextmove"]), data["out_feat"].tolist(),
-            norm_probs=True, tk_row=_to_array(data["nextmove_row"]))
-    if sorted(identifier.nb_classes) != sorted(CANDIDATES):
-        raise RuntimeError(f"py3langid's model lacks some of {CANDIDATES}")
-    return identifier
+        if sorted(classes[i] for i in keep) != sorted(CANDIDATES):
+            raise RuntimeError(f"py3langid's model lacks some of {CANDIDATES}")
+        return {"nb_ptc": np.ascontiguousarray(data["ptc"][:, keep]), "nb_pc": np.asarray(data["pc"])[keep],
+                "nb_classes": [classes[i] for i in keep], "tk_nextmove": _to_array(data["nextmove"]),
+                "tk_output": data["out_feat"].tolist(), "tk_row": _to_array(data["nextmove_row"])}
+
+
+def _write_kept(model: dict[str, Any]) -> bytes:
+    """The unpacked model as one file: a header (marshal: classes, and each table's type, shape,
+    offset and length) and the tables' bytes, each at a multiple of 8."""
+    import marshal
+    from array import array
+
+    import numpy as np
+
+    tables = {"nb_ptc": model["nb_ptc"], "nb_pc": model["nb_pc"], "tk_nextmove": model["tk_nextmove"],
+              "tk_row": model["tk_row"], "tk_output": array("i", model["tk_output"])}
+    blobs: list[bytes] = []
+    layout: dict[str, tuple[str, tuple[int, ...], int, int]] = {}
+    offset = 0
+    for name, table in tables.items():
+        if isinstance(table, np.ndarray):
+            kind, shape, data = "np:" + table.dtype.str, tuple(table.shape), np.ascontiguousarray(table).tobytes()
+        else:
+            kind, shape, data = "mv:" + table.typecode, (len(table),), table.tobytes()
+        layout[name] = (kind, shape, offset, len(data))
+        blobs.append(data + b"\0" * (-len(data) % 8))
+        offset += len(blobs[-1])
+    header = marshal.dumps((list(model["nb_classes"]), layout))
+    header += b"\0" * (-(len(_KEPT_MAGIC) + 8 + len(header)) % 8)
+    return _KEPT_MAGIC + len(header).to_bytes(8, "little") + header + b"".join(blobs)
+
+
+def _read_kept(path: Any) -> dict[str, Any]:
+    """The tables of a kept file, mapped, not read: the automaton (40 MiB) is paged in as texts
+    walk it, and shared with any other process mapping the same file."""
+    import marshal
+    import mmap
+
+    import numpy as np
+
+    with open(path, "rb") as f:
+        mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    if mapped[:len(_KEPT_MAGIC)] != _KEPT_MAGIC:
+        raise ValueError("not a kept language model")
+    size = int.from_bytes(mapped[len(_KEPT_MAGIC):len(_KEPT_MAGIC) + 8], "little")
+    base = len(_KEPT_MAGIC) + 8 + size
+    classes, layout = marshal.loads(mapped[len(_KEPT_MAGIC) + 8:base])
+    if base + sum(length + (-length % 8) for _, _, _, length in layout.values()) != len(mapped):
+        raise ValueError("kept language model truncated")
+    view = memoryview(mapped)
+    out: dict[str, Any] = {"nb_classes": list(classes)}
+    for name, (kind, shape, offset, length) in layout.items():
+        chunk = view[base + offset:base + offset + length]
+        if kind.startswith("np:"):
+            out[name] = np.frombuffer(chunk, dtype=np.dtype(kind[3:])).reshape(shape)
+        else:
+            out[name] = chunk.cast(kind[3:])
+    if sorted(out["nb_classes"]) != sorted(CANDIDATES) or len(out["nb_pc"]) != len(CANDIDATES):
+        raise ValueError("kept language model is for other languages")
+    return out
 
 
 def start_loading() -> threading.Thread | None:
