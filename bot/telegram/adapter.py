@@ -56,6 +56,7 @@ from bot.telegram.keyboards import (
     telegram_state,
 )
 from bot.telegram.render import CallbackRef, message_chunks, parse_callback
+from bot.telegram.request import never_reached
 from bot.telegram.texts import BUTTON_NOTES, EDITED, GROUP, OPEN_PRIVATE, SLOW_DOWN, SORRY, TEXT_ONLY
 from bot.texts import Voice, english
 from bot.turn import Attachment, Button, Effect, Reply, UserMessage
@@ -139,8 +140,9 @@ def _frames(error: BaseException) -> str:
 
 
 def _never_reached_telegram(exc: BaseException) -> bool:
-    """The request certainly did not arrive (no connection), so even a send may be repeated."""
-    return isinstance(exc.__cause__, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+    """The request certainly did not arrive (no connection), so even a send may be repeated.
+    Our transport's errors (bot.telegram.request) and httpx's (PTB's own, when a caller gives it)."""
+    return never_reached(exc) or isinstance(exc.__cause__, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
 
 
 async def call_api(make: Callable[[], Awaitable[T]], *, idempotent: bool, attempts: int = 3,

@@ -46,6 +46,7 @@ from bot.telegram.adapter import TelegramChannel, call_api, retry_after_seconds
 from bot.telegram.config import TelegramConfig
 from bot.telegram.ingress import Ingress
 from bot.telegram.polling import Poller
+from bot.telegram.request import AiohttpRequest
 from bot.telegram.webhook import WebhookServer
 from bot.telegram.workers import TICK_SECONDS, Cluster, check_webhook
 from bot.texts import Voice
@@ -63,7 +64,9 @@ CHECKIN_SWEEP_FIRST = 10
 
 
 #: Bot API connections kept open for sends (getUpdates has its own), and how long a call may wait
-#: for a free one before it fails (and is retried where that is safe: adapter.call_api).
+#: for a free one before it fails (and is retried where that is safe: adapter.call_api). The turns
+#: in flight are at most the poller's concurrency, each with a send or two, plus typing
+#: indicators and the check-in sweep.
 CONNECTIONS = 32
 POOL_TIMEOUT = 10.0
 
@@ -139,15 +142,18 @@ def build_application(
     elif config.rate_limiter:
         # PTB types the builder with no rate-limiter arguments; AIORateLimiter takes a dict of them.
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
-    if request is not None:
-        builder = builder.request(request).get_updates_request(request)
+    if request is None:
+        # aiohttp, not PTB's httpx (bot.telegram.request: httpcore's per-call scan of every open
+        # connection was a third of the process's CPU). getUpdates has a connection of its own.
+        transports: tuple[BaseRequest, ...] = (AiohttpRequest(CONNECTIONS, pool_timeout=POOL_TIMEOUT), AiohttpRequest(1))
+        builder = builder.request(transports[0]).get_updates_request(transports[1])
     else:
-        # PTB keeps up to 256 connections open by default, and httpcore looks at every open one
-        # on each call (has it expired? is it idle?): with 100 runners at once that bookkeeping
-        # was a third of the process's CPU (issue 18's profile). The turns in flight are at most
-        # the poller's concurrency, each with a send or two, plus typing indicators and the sweep.
-        builder = builder.connection_pool_size(CONNECTIONS).pool_timeout(POOL_TIMEOUT)
+        transports = ()
+        builder = builder.request(request).get_updates_request(request)
     app = builder.build()
+    # Closed by serve() even when PTB never initialised (a rejected token): PTB's shutdown then
+    # does nothing, and an open aiohttp session is reported at exit.
+    app.bot_data["transports"] = transports
     app.bot_data["channel"] = channel
     app.bot_data["cluster"] = cluster
 
@@ -298,6 +304,8 @@ async def serve(app: Application[Any, Any, Any, Any, Any, Any], config: Telegram
             await app.stop()
     finally:
         await app.shutdown()
+        for transport in app.bot_data.get("transports", ()):
+            await transport.shutdown()
         if app.post_shutdown is not None:
             await app.post_shutdown(app)
         for sig in (signal.SIGINT, signal.SIGTERM):
