@@ -47,8 +47,19 @@ def remember_update(record: dict[str, Any], update_id: int) -> None:
         del recent[:-KEEP_UPDATE_IDS]
 
 
+def _token(length: int = 8) -> str:
+    """`length` characters of _ALPHABET, uniformly at random: one draw from the system's random
+    source (secrets.choice per character made 8 urandom calls a keyboard)."""
+    number = secrets.randbelow(len(_ALPHABET) ** length)
+    characters = []
+    for _ in range(length):
+        number, digit = divmod(number, len(_ALPHABET))
+        characters.append(_ALPHABET[digit])
+    return "".join(characters)
+
+
 def new_keyboard(record: dict[str, Any], buttons: tuple[Button, ...], asks: str | None, chat_id: int) -> str:
-    token = "".join(secrets.choice(_ALPHABET) for _ in range(8))
+    token = _token()
     keyboards: list[dict[str, Any]] = telegram_state(record)["keyboards"]
     keyboards.append({
         "token": token,

@@ -123,3 +123,12 @@ async def test_buttons_survive_only_for_the_recent_keyboards(harness: Harness) -
     label = old["reply_markup"]["inline_keyboard"][0][0]["text"]
     assert await harness.press(ALICE, old, label) == []
     assert "expired" in harness.answers()[-1]["text"]
+
+
+def test_keyboard_tokens_are_eight_letters_or_digits_and_do_not_repeat() -> None:
+    from bot.telegram.keyboards import _ALPHABET, _token
+
+    tokens = [_token() for _ in range(5000)]
+    assert all(len(t) == 8 and set(t) <= set(_ALPHABET) for t in tokens)
+    assert len(set(tokens)) == len(tokens)
+    assert set("".join(tokens)) == set(_ALPHABET)  # every character is used
