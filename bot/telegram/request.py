@@ -33,6 +33,9 @@ from telegram.request import BaseRequest, RequestData
 NEVER_SENT: tuple[type[BaseException], ...] = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError)
 
 
+_FORM = "application/x-www-form-urlencoded"
+
+
 def never_reached(error: BaseException) -> bool:
     """Did the call that raised `error` (a PTB error) certainly not reach Telegram?"""
     return isinstance(error.__cause__, NEVER_SENT)
@@ -99,12 +102,13 @@ class AiohttpRequest(BaseRequest):
 
 
 def _body(request_data: RequestData | None, files: dict[str, Any] | None) -> Any:
-    """What httpx would send for PTB's RequestData: the parameters form-encoded, or, with files,
-    as multipart with the files (PTB's (name, bytes, MIME type) triples)."""
+    """What httpx would send for PTB's RequestData: the parameters form-encoded (encoded here:
+    aiohttp would build a multipart writer, with a random boundary, for every dict it is given),
+    or, with files, as multipart with the files (PTB's (name, bytes, MIME type) triples)."""
     if request_data is None:
         return None
     if not files:
-        return request_data.json_parameters
+        return aiohttp.BytesPayload(request_data.url_encoded_parameters().encode(), content_type=_FORM)
     form = aiohttp.FormData()
     for name, value in request_data.json_parameters.items():
         form.add_field(name, value)

@@ -145,3 +145,4 @@ async def test_a_request_used_before_initialize_or_after_shutdown_says_so() -> N
         await request.do_request("http://127.0.0.1:9/bot/getMe", "POST")
     with pytest.raises(ValueError, match="at least 1"):
         AiohttpRequest(0)
+
