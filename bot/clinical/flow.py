@@ -14,7 +14,7 @@ answer is tried, and a question whose answers all lead to the same outcome is sk
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -201,18 +201,29 @@ def balance_can_change(case: Case, slots: Mapping[str, Any]) -> bool:
 
 
 def intake_can_change(case: Case, slots: Mapping[str, Any], slot: str) -> bool:
-    """Could any answer to this intake question change the level or the advice?"""
-    options = []
+    """Could any answer to this intake question change the level or the advice? (Stops at the
+    first answer whose outcome differs from another's: each outcome is a whole assessment.)"""
+    first: tuple[str, tuple[str, ...]] | None = None
+    for trial in _answers(case, slot):
+        found = outcome(trial, slots)
+        if first is None:
+            first = found
+        elif found != first:
+            return True
+    return False
+
+
+def _answers(case: Case, slot: str) -> Iterator[Case]:
+    """The case with each possible answer to the intake question `slot`."""
     for value in I.VALUES[slot]:
         details: dict[str, Any] = {}
         if slot == "age_band":
             details["age"] = BAND_AGE[value]
         trial = replace(case, intake=case.intake.with_answer(slot, value, "", **details))
-        options.append(outcome(trial, slots))
+        yield trial
         if slot == "sex" and value == "female":  # sex matters through the periods question
             for periods in I.VALUES["periods"]:
-                options.append(outcome(replace(trial, intake=trial.intake.with_answer("periods", periods)), slots))
-    return len(set(options)) > 1
+                yield replace(trial, intake=trial.intake.with_answer("periods", periods))
 
 
 #: next_question's answers by everything it reads: a turn asks for the next question two or three
