@@ -384,25 +384,9 @@ async def test_the_next_question_memo_answers_what_the_rules_would(engine: Any, 
 def test_every_character_of_the_catalogs_is_in_the_pdf_font_subset() -> None:
     """The summary PDF is set in a kept subset of DejaVu Sans when it holds every character
     (faster to parse); our own texts, in every language we ship, must never need the whole font."""
-    from pathlib import Path
+    from tests.corpus import ROOT, yaml_strings
 
-    import yaml
-
-    root = Path(__file__).resolve().parents[1] / "dialogues" / "texts"
-    strings: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, str):
-            strings.append(node)
-        elif isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    for path in sorted(root.glob("*.yml")):
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    strings = yaml_strings(sorted((ROOT / "dialogues" / "texts").glob("*.yml")))
     assert len(strings) > 500
     missing = {ch for s in strings for ch in s if not S.covered(ch)}
     assert not missing, sorted(missing)

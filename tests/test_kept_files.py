@@ -10,30 +10,14 @@ import stat
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot import paths
 from bot.safety import language
-
-DATA = Path(__file__).parent / "data"
+from tests.corpus import corpus
 
 
 def _texts() -> list[str]:
-    found: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, str):
-            found.append(node)
-        elif isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    for path in sorted(DATA.glob("*.yml")):
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
-    return random.Random(7).sample(found, min(1500, len(found)))
+    return random.Random(7).sample(corpus(), 1500)
 
 
 @pytest.fixture()

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot import prefilter, regexes
 from bot.clinical import decisions
 from bot.clinical.rules import default_rules
 from bot.clinical.text import _scan_gates, _scan_plan, normalise as clinical_normalise
 from bot.safety import crisis
+from tests.corpus import corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -120,28 +119,6 @@ def test_random_patterns_are_never_skipped_on_a_text_they_match() -> None:
                 if keys is not None:  # GateSet's index: the text holds one of the keys
                     assert keys & prefilter.text_keys(text), (pattern, text, keys)
     assert gated > 200  # the test saw many gates, not only patterns without one
-
-
-def corpus() -> list[str]:
-    """Every user text in the repo: conversations, evaluation and blind sets, the article."""
-    texts: list[str] = []
-
-    def walk(node: object) -> Iterator[str]:
-        if isinstance(node, str):
-            yield node
-        elif isinstance(node, dict):
-            for value in node.values():
-                yield from walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                yield from walk(value)
-
-    for path in sorted((ROOT / "tests").glob("conversations/*.yml")) + sorted((ROOT / "tests" / "data").rglob("*.yml")):
-        texts += [t for t in walk(yaml.safe_load(path.read_text(encoding="utf-8"))) if len(t) > 1]
-    article = ROOT.parent / "shared" / "seed" / "article.txt"
-    if article.is_file():
-        texts += [line for line in article.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return list(dict.fromkeys(texts))
 
 
 @pytest.fixture(scope="module")

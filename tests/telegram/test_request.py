@@ -69,50 +69,48 @@ def _silent_server() -> tuple[socket.socket, threading.Event]:
     return listener, done
 
 
+async def _send_with_retries(base_url: str, request: AiohttpRequest) -> tuple[BaseException, int]:
+    """A send through adapter.call_api (up to 3 attempts) that fails: its error, and how many
+    times it was sent."""
+    await request.initialize()
+    bot = _bot(base_url, request)
+    attempts = 0
+
+    async def send() -> object:
+        nonlocal attempts
+        attempts += 1
+        return await bot.send_message(1, "hello")
+
+    try:
+        await call_api(send, idempotent=False, attempts=3, backoff=0.01)
+    except (NetworkError, TimedOut) as exc:
+        return exc, attempts
+    finally:
+        await request.shutdown()
+    raise AssertionError("the send succeeded")
+
+
 async def test_a_refused_connection_never_reached_telegram_so_a_send_is_repeated() -> None:
     spare = socket.socket()
     spare.bind(("127.0.0.1", 0))
     port = spare.getsockname()[1]
     spare.close()  # nothing listens there
-    request = AiohttpRequest(2, connect_timeout=2)
-    await request.initialize()
-    bot = _bot(f"http://127.0.0.1:{port}/bot", request)
-    attempts = 0
-
-    async def send() -> object:
-        nonlocal attempts
-        attempts += 1
-        return await bot.send_message(1, "hello")
-
-    try:
-        with pytest.raises(NetworkError) as caught:
-            await call_api(send, idempotent=False, attempts=3, backoff=0.01)
-    finally:
-        await request.shutdown()
-    assert never_reached(caught.value) and _never_reached_telegram(caught.value)
+    error, attempts = await _send_with_retries(f"http://127.0.0.1:{port}/bot", AiohttpRequest(2, connect_timeout=2))
+    assert isinstance(error, NetworkError)
+    assert never_reached(error) and _never_reached_telegram(error)
     assert attempts == 3  # a send that certainly did not arrive may be repeated
 
 
 async def test_no_answer_is_a_timeout_that_may_have_reached_telegram() -> None:
     listener, done = _silent_server()
-    request = AiohttpRequest(2, read_timeout=0.3)
-    await request.initialize()
-    bot = _bot(f"http://127.0.0.1:{listener.getsockname()[1]}/bot", request)
-    attempts = 0
-
-    async def send() -> object:
-        nonlocal attempts
-        attempts += 1
-        return await bot.send_message(1, "hello")
-
     try:
-        with pytest.raises(TimedOut) as caught:
-            await call_api(send, idempotent=False, attempts=3, backoff=0.01)
+        error, attempts = await _send_with_retries(f"http://127.0.0.1:{listener.getsockname()[1]}/bot",
+                                                   AiohttpRequest(2, read_timeout=0.3))
     finally:
-        await request.shutdown()
         done.set()
         listener.close()
-    assert not never_reached(caught.value) and not _never_reached_telegram(caught.value)
+    assert isinstance(error, TimedOut)
+    assert not never_reached(error) and not _never_reached_telegram(error)
     assert attempts == 1  # it may have been delivered: never sent twice
 
 
