@@ -57,6 +57,8 @@ def test_a_damaged_kept_model_is_not_trusted(cache: Path, damage: str, caplog: p
         model = language._read_model()
     assert "unreadable" in caplog.text
     assert model.classify("me duele la rodilla cuando corro")[0] == "es"
+    language._read_model()  # the next start makes it again
+    assert kept.read_bytes() == data
 
 
 def test_without_a_cache_directory_the_wheels_model_is_read(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,6 +19,7 @@ import re
 import threading
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 #: Languages the bot answers in (the screen also detects crisis talk in the others below).
@@ -102,20 +103,19 @@ def _read_model() -> Any:
         try:
             return LanguageIdentifier(**_read_kept(kept), norm_probs=True)
         except Exception as exc:  # noqa: BLE001 - a bad kept file is never trusted: read the source
-            logging.getLogger(__name__).warning("kept language model %s unreadable (%s); reading the wheel's",
-                                                kept, type(exc).__name__)
+            logging.getLogger(__name__).warning("kept language model %s unreadable (%s); reading the wheel's, "
+                                                "and the next start makes it again", kept, type(exc).__name__)
+            kept.unlink(missing_ok=True)
     return LanguageIdentifier(**_unpack(), norm_probs=True)
 
 
-def _model_source() -> Any:
-    from pathlib import Path
-
+def _model_source() -> Path:
     from py3langid.langid import MODEL_DIR, MODEL_FILE
 
-    return Path(MODEL_DIR) / MODEL_FILE
+    return Path(str(MODEL_DIR)) / str(MODEL_FILE)
 
 
-def _kept_model() -> Any:
+def _kept_model() -> Path | None:
     from bot.paths import kept_file
 
     try:
@@ -181,7 +181,7 @@ def _write_kept(model: dict[str, Any]) -> bytes:
     return _KEPT_MAGIC + len(header).to_bytes(8, "little") + header + b"".join(blobs)
 
 
-def _read_kept(path: Any) -> dict[str, Any]:
+def _read_kept(path: Path) -> dict[str, Any]:
     """The tables of a kept file, mapped, not read: the automaton (40 MiB) is paged in as texts
     walk it, and shared with any other process mapping the same file."""
     import marshal
