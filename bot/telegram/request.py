@@ -21,9 +21,11 @@ one, not published on PyPI; this is ours, ~100 lines, with PTB's timeouts and er
 
 from __future__ import annotations
 
+import ssl
 from typing import Any
 
 import aiohttp
+import certifi
 from telegram._utils.defaultvalue import DefaultValue  # PTB's own marker for "not given"
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
@@ -67,8 +69,10 @@ class AiohttpRequest(BaseRequest):
 
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
+            # The certificates httpx trusted (certifi's bundle), not whatever the host has.
+            tls = ssl.create_default_context(cafile=certifi.where())
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self.connections, limit_per_host=self.connections),
+                connector=aiohttp.TCPConnector(limit=self.connections, limit_per_host=self.connections, ssl=tls),
                 headers={"User-Agent": self.USER_AGENT}, raise_for_status=False)
 
     async def shutdown(self) -> None:
