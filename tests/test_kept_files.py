@@ -91,3 +91,19 @@ def test_kept_file_where_the_directory_cannot_be_made(tmp_path: Path, monkeypatc
     monkeypatch.setenv("RUNNER_TRIAGE_CACHE_DIR", str(tmp_path / "blocked" / "cache"))
     assert paths.kept_file("thing", ".txt", ("source", 1), lambda: b"x") is None
     assert language._read_model().classify("my knee hurts when I run")[0] == "en"
+
+
+def test_the_same_model_installed_again_shares_the_kept_file(cache: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Path) -> None:
+    """Named for the source's content, not its path or time: every new virtualenv (pip sets new
+    times) would otherwise add another 41 MB file to the cache directory."""
+    import shutil
+
+    language._read_model()
+    first = language._kept_model()
+    elsewhere = tmp_path / "another-venv" / "model.npz.xz"
+    elsewhere.parent.mkdir()
+    shutil.copy(language._model_source(), elsewhere)  # a new path and a new time
+    monkeypatch.setattr(language, "_model_source", lambda: elsewhere)
+    assert language._kept_model() == first
+    assert len(list(cache.glob("langid.*.bin"))) == 1

@@ -33,7 +33,7 @@ from bot.clinical.evaluate import ANSWERED, SAID, findings_for
 from bot.clinical.flow import Case, facts_of
 from bot.clinical.intake import AGE_BANDS
 from bot.clinical.rules import default_rules
-from bot.paths import kept_file
+from bot.paths import digest, kept_file
 from bot.texts import LOCATION, Voice, english, text_family, text_key
 
 log = logging.getLogger(__name__)
@@ -369,9 +369,7 @@ def _subsets() -> tuple[Path, Path] | None:
     try:
         for name in _FONTS:
             source = _font_dir() / name
-            stat = source.stat()
-            kept = kept_file(Path(name).stem, ".ttf",
-                             (str(source), stat.st_size, stat.st_mtime_ns, version("fonttools"), SUBSET_RANGES),
+            kept = kept_file(Path(name).stem, ".ttf", (digest(source), version("fonttools"), SUBSET_RANGES),
                              partial(_subset, source))
             if kept is None:
                 return None

@@ -116,15 +116,13 @@ def _model_source() -> Path:
 
 
 def _kept_model() -> Path | None:
-    from bot.paths import kept_file
+    from bot.paths import digest, kept_file
 
     try:
-        source = _model_source()
-        stat = source.stat()
+        source = digest(_model_source())
     except OSError:
         return None
-    return kept_file("langid", ".bin", (_KEPT_FORMAT, str(source), stat.st_size, stat.st_mtime_ns, CANDIDATES),
-                     lambda: _write_kept(_unpack()))
+    return kept_file("langid", ".bin", (_KEPT_FORMAT, source, CANDIDATES), lambda: _write_kept(_unpack()))
 
 
 def _unpack() -> dict[str, Any]:
