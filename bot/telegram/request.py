@@ -33,8 +33,6 @@ from telegram.request import BaseRequest, RequestData
 
 #: Errors raised before a request could be sent: no connection could be made, or none came free.
 NEVER_SENT: tuple[type[BaseException], ...] = (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError)
-
-
 _FORM = "application/x-www-form-urlencoded"
 
 
