@@ -333,3 +333,26 @@ def test_a_few_kills_while_writing_lose_nothing_acknowledged(tmp_path: Path) -> 
     assert result.acknowledged > 20, "the writer barely wrote: the test proved little"
     assert result.problems == []
     assert (result.corrupt_files, result.lost_writes) == (0, 0)
+
+
+async def test_a_checkpoint_steps_aside_for_waiting_threads(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between user files the checkpoint's thread sleeps (so that a turn waiting for the GIL gets
+    it at once); with a slice of 0 it does so before every file, and the files are all written."""
+    pauses: list[float] = []
+    sleep = tinydb_store.time.sleep
+
+    def counted(seconds: float) -> None:
+        pauses.append(seconds)
+        sleep(seconds)
+
+    monkeypatch.setattr(tinydb_store, "CHECKPOINT_SLICE", 0.0)
+    monkeypatch.setattr(tinydb_store.time, "sleep", counted)
+    store = TinyDBStore(data_dir, **QUIET)
+    for n in range(20):
+        await save(store, f"u{n}", v=n)
+    await store.checkpoint()
+    assert pauses.count(tinydb_store.CHECKPOINT_PAUSE) >= 20
+    assert all(user_path(data_dir, f"u{n}").exists() for n in range(20))
+    await store.close()
