@@ -88,6 +88,7 @@ TUNED_VIGNETTE_SETS = [
     ("vignettes6_blind.yml", 80, 73, 1, 0, 40),    # 74/80, 1/34 (a septic knee: urgent, the author says emergency), 0/46, 41/44 after tuning
     ("vignettes8_blind.yml", 60, 58, 0, 0, 32),    # 58/60, 0/24, 0/36, 32/33 after tuning
     ("vignettes9_blind.yml", 50, 46, 0, 0, 27),    # 46/50, 0/22, 0/28, 27/29 after tuning
+    ("vignettes10_blind.yml", 50, 44, 3, 0, 26),   # 44/50, 3/23 (2 accepted by the author), 0/27, 26/30 after tuning
 ]
 
 

@@ -19,6 +19,8 @@ The case (what the runner said or confirmed) lives in the slot `clinical`.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
@@ -53,6 +55,9 @@ CLINICAL_FORM = "clinical_form"
 YES, NO, NOT_SURE = "yes", "no", "not sure"
 NOTED = text_key("clinical.noted", "facts")
 UNREAD = text_key("clinical.unread")
+UNREAD_DISTANCE = text_key("clinical.unread_distance")
+#: A distance per week said as the answer to the mileage question.
+_WEEKLY_DISTANCE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:km|kms|k|kilomet\w*|miles?|mi|mpw)\b", re.I)
 
 
 def case_of(tracker: Tracker) -> Case:
@@ -176,7 +181,8 @@ class ActionClinicalCheck(KnowledgeAction):
                        for k in ("pain_pattern", "pain_location", "pain_side"))
             answered, case, result = self._answer(str(pending), text, intent, case, slots, again, told)
             if case.unread_count() != unread_before:  # an answer we could not read: say so, then it is asked again
-                dispatcher.utter_message(text=self.voice(tracker).say(UNREAD))
+                distance = str(pending) == "mileage_change" and _WEEKLY_DISTANCE.search(text)
+                dispatcher.utter_message(text=self.voice(tracker).say(UNREAD_DISTANCE if distance else UNREAD))
         if answered is None:
             case, result = case.hear(text, slots)
             case, timed = _volunteered_balance(case, text, slots)

@@ -141,7 +141,7 @@ def parse_periods(text: str, plain_yes_no: bool = True) -> str | None:
         # "hers haven't started yet" (a parent of a 14-year-old, tester round 10): normal before 15,
         # the red flag from 15 on (CLINICAL.md: "never started by 15"): intake_facts decides with the age.
         return "not_started"
-    if re.search(r"\b(stopped|stop|gone|none|no periods?|haven't had|not had|missing|absent|disappeared|"
+    if re.search(r"\b(stopped|stop|gone|none|no periods?|haven't had|hasn't had|has not had|have not had|not had|missing|absent|disappeared|"
                  r"never (had|started|got)|no period|lost my|\d+ months? (without|since)|amenorrh\w*)\b", norm):
         return "stopped"
     if re.search(r"\b(irregular|not regular|skipp\w*|missed (a|one|two|a couple|a few|some)|all over the place|"
@@ -252,7 +252,9 @@ def parse_past_injury(text: str, plain_yes_no: bool = True) -> str | None:
     if re.search(r"^(no|nope|nah|never|not (that i|before|there))\b|\b(first time|never (before|had))\b", norm):
         return "no"
     if re.search(r"^(yes|yeah|yep|yup|once|twice|a few times|i have|i did)\b|\b(before|last (year|season|time)|"
-                 r"again|same (spot|place|side)|previous|years ago|had (a|an|one)|recurring|old injury)\b", norm):
+                 r"again|same (spot|place|side)|previous|years ago|had (a|an|one)|recurring|old injury|"
+                 r"in my (teens|twenties|thirties|forties|fifties|sixties|\d0s)|as a (kid|teen|teenager|child)|"
+                 r"when i was (younger|a kid|a teen|\d+))\b", norm):
         return "yes"
     if not plain_yes_no:
         return None

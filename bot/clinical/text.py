@@ -51,6 +51,11 @@ _PSEUDO_NEGATION = re.compile(
     # and over" (blind vignettes 9: the repetition was read as denied)
     r"not making (any )?sense|making no sense|not (herself|himself|themselves|with it)|not responding)\b"
 )
+#: An ability stated ("can walk", "able to put weight on it") or a statement followed by "fine"
+#: ("walking fine"): like _ALL_IS_WELL, a denial in an earlier comma-segment does not reach it ("no
+#: pop no bruise, can walk fine": blind vignettes 10 was sent to a doctor for not bearing weight).
+_CAN_DO = re.compile(r"(?:i )?(?:can|could|able to|still able to)\b")
+_FINE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:fine|ok|okay|normally|alright|all right|no problem)\b")
 _ALL_IS_WELL = re.compile(r"\b(fine|ok|okay|normal|normally|no problem|alright|all right|pain.?free)\b")
 _UNCERTAIN = re.compile(r"\b(not sure (if|whether)|unsure (if|whether)|don't know (if|whether)|no idea (if|whether)|can't tell (if|whether))\s*$")
 _CLAUSE_BREAK = re.compile(
@@ -158,7 +163,8 @@ def negated(text: str, sentence_start: int, match: re.Match[str], words: int = 5
     clause = text[_clause_start(text, sentence_start, match.start()): match.start()]
     if _NOT_THE_WHOLE.search(clause):
         return False  # "one spot, not the whole shin": how much of the shin, not a denial of it
-    if _ALL_IS_WELL.search(match.group(0)) or _SAID_AS_A_DENIAL.match(match.group(0)):
+    if (_ALL_IS_WELL.search(match.group(0)) or _SAID_AS_A_DENIAL.match(match.group(0))
+            or _CAN_DO.match(match.group(0)) or _FINE_AFTER.match(text, match.end())):
         # "no fever, walking fine": a list's negation does not carry into a statement that
         # something is fine; only a negation in its own comma-segment does ("not walking fine").
         clause = clause.rsplit(",", 1)[-1]

@@ -240,6 +240,11 @@ RANGE_OF_MOTION: tuple[str, ...] = (
     "can't bend", "cannot bend", "cant bend", "can't straighten", "cannot straighten",
     "range of motion", "lost flexibility", "less flexible",
     "can't move it as far", "locked", "locking",
+    # a stiffening that costs movement (the article: range of motion in hips, knees, ankles)
+    "get my sock on", "get my socks on", "put my sock on", "put my socks on", "get my shoe on",
+    "stride feels short", "stride feels shorter", "stride is shorter", "shorter stride", "stride has shortened",
+    "got stiffer", "getting stiffer", "gotten stiffer", "less mobile", "lost movement", "can't squat",
+    "can't bend it fully", "can't fully bend", "can't fully straighten",
 )
 
 # Chat spellings without apostrophes -> the form the phrase lists use.

@@ -473,7 +473,14 @@ _TIME_AS_CIRCUMSTANCE = re.compile(r"\b(?:alone|on my own|by myself|working|at w
                                    # a wish not to wake (C-SSRS 1): the day is when, not a time to act
                                    # ("i hope i dont wake up tomorrow": resources, not 911; tester round 7)
                                    r"|\bwake up\s+(?:tomorrow|tomorrow morning|in the morning)\b"
-                                   r"|\bdespertar(?:me)?\s+(?:manana|por la manana)\b")
+                                   r"|\bdespertar(?:me)?\s+(?:manana|por la manana)\b"
+                                   # help booked: when they see someone, not a time to act ("not unsafe,
+                                   # seeing my gp tomorrow morning": blind safety set 4 after set 10's fixes)
+                                   r"|\b(?:seeing|see|appointment with|appt with|booked in with|going to see|meeting|"
+                                   r"talking to|talk to|calling|call)\s+(?:my |the |a )?(?:gp|doctor|dr|physio|therapist|"
+                                   r"counsell?or|psychologist|psychiatrist|nurse|mum|mom|dad|sister|brother|friend|partner)\s+"
+                                   r"(?:first thing\s+)?(?:tonight|this evening|this weekend|tomorrow)\b"
+                                   r"|\b(?:appointment|appt|session)\s+(?:is\s+)?(?:tonight|this evening|this weekend|tomorrow)\b")
 
 
 def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled) -> bool:

@@ -107,15 +107,16 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\b(?:wish|wishes|wished|wishing|hope|hopes|hoping|pray|praying)\s+{FILL}(?:that\s+)?(?:i|she|he|they)\s+(?:was|were|could be|'d be|would be)\s+"
         r"{FILL}(?:dead|gone|never born)\b",
         r"\bwish\s+{FILL}i\s+(?:wasn't|was not|weren't|were not|hadn't been|had not been)\s+(?:alive|here|born|around)\b",
-        r"\b(?:wish|hope|pray)\s+{FILL}i\s+(?:wouldn't|won't|would not|will not|didn't|don't|never|do not)\s+"
-        r"(?:wake up|survive|make it)\b",
+        r"\b(?:wish|wishes|wished|wishing|hope|hoping|pray|praying)\s+{FILL}(?:that\s+)?i\s+{FILL}(?:wouldn't|won't|would not|"
+        r"will not|didn't|don't|never|do not|could (?:just )?not|could (?:just )?never)\s+{FILL}(?:wake up|survive|make it)\b",
         r"\b(?:don't|do not|doesn't|does not|no longer|never|didn't|dont) {FILL}(?:want|wish|wanna|care) {FILL}to (?:live|be alive|"
         r"stay alive|be here|exist|wake up|go on|carry on|keep living|keep going|be around|continue)\b",
         r"\bno (?:more )?(?:wish|will|desire|reason|point|energy|power|strength) (?:for|to|in|of) (?:living|live|be "
         r"alive|being alive|go on|going on|continue|continuing|keep going|exist|existing)\b",
         r"\b(?:nothing|no one|nobody|noone) (?:left )?to live for\b", r"\bnot worth living\b",
         r"\blife (?:is|isn't|is not|'s) (?:not )?(?:worth living|worth it any ?more|not worth it)\b",
-        r"\b(?:better|easier) off dead\b", r"\b(?:rather|sooner) (?:just )?be dead\b(?! than)", r"\b(?:i'd|id|i would) (?:rather|sooner) (?:just )?die\b(?! than)",
+        r"\b(?:better|easier) off dead\b",
+        r"\b(?:better|easier|happier) off if i (?:just )?(?:killed myself|ended (?:it|it all|my life)|took my (?:own )?life)\b", r"\b(?:rather|sooner) (?:just )?be dead\b(?! than)", r"\b(?:i'd|id|i would) (?:rather|sooner) (?:just )?die\b(?! than)",
         r"\b(?:easier|better|simpler|kinder) (?:for everyone )?(?:to|if i(?: just)?) (?:not exist|die|be dead|not be here|"
         r"not wake up|didn't exist|wasn't here|stop existing|disappeared|was gone)\b",
         r"\bwelcome death\b", r"\bdeath (?:would|will|sounds|seems|feels) (?:be )?(?:like )?(?:a )?(?:relief|better|"
@@ -169,6 +170,9 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\b(?:look|looks|looking) like an accident\b", r"\blife insurance\b.{0,40}\b(?:family|accident|gets|pay)\b",
         r"\bwhich (?:meds|pills|drugs|tablets|medication)\b.{0,20}\b(?:lethal|fatal|overdose|kill)\b",
         r"\b(?:voice|voices|something)\b.{0,20}\b(?:tells?|telling|told) me to (?:jump|die|kill|hurt|end|step)\b",
+        # "can't stop thinking about using it on myself" (the gun, the pills): how, said of oneself (blind safety set 10)
+        r"\b(?:use|using|turn|turning|point|pointing) (?:it|them|that|the (?:gun|pistol|rifle|shotgun|knife|blade|razor)) on "
+        r"(?:my ?self|myself)\b",
         r"\bhang(?:ing)? myself\b", r"\bslit(?:ting)? my wrists?\b", r"\bjump(?:ing)? (?:off|from|in front of)\b.{0,20}\b{PLACE}",
     ),
     "self_harm": (
@@ -219,7 +223,8 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\b(?:sorry for everything|been nice knowing (?:you|everyone|y'all)|nice knowing you all)\b",
         r"\b(?:won't|wont|don't|will not) (?:be )?need(?:ing)? (?:them|it|these|those|anything|the (?:training plan|check-?ins|"
         r"plan))\b.{0,40}\b(?:where i'?m going|any ?more|anymore|after (?:this|tonight|sunday))\b",
-        r"\b(?:won't|wont|will not) (?:be )?need(?:ing)? (?:them|it|these|those|my \w+)\b(?! (?:for|until|till|on|this|today|if))"
+        r"\b(?:won't|wont|will not) (?:be )?need(?:ing)? (?:them|it|these|those|my \w+|any of (?:it|them|this|that)|"
+        r"(?:all|any) of (?:my|the) \w+)\b(?! (?:for|until|till|on|this|today|if))"
         r"(?![^.!?]{0,40}\b(?:now that|because|since|as i|cos|cause|bc|until|till|after (?:the|my) (?:surgery|op)|moved to|switched to|"
         r"for (?:a|the) (?:while|season|winter|summer))\b)",
         r"\bwhere i'?m going\b.{0,20}\bwon't need\b",
@@ -251,7 +256,7 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"(?=.{0,80}\b(?:family|kids|children|wife|husband|partner|mum|mom|dad|parents|everyone|goodbye|last|tonight|"
         r"kitchen|table|just in case|sorry)\b|\.|$)",
         r"\bg(?:a|i)ve away (?:all )?(?:my|his|her|their) (?:stuff|things|belongings|shoes|watch|medals|garmin|gear|kit|bike|possessions)\b",
-        r"\bgiv(?:e|ing|en) (?:away )?(?:all )?(?:my|his|her|their) (?:race )?(?:things|stuff|belongings|possessions|medals|garmin|"
+        r"\bgiv(?:e|ing|en) (?:away )?(?:all )?(?:my|his|her|their) (?:race |running )?(?:things|stuff|belongings|possessions|medals|garmin|"
         r"gear|kit|shoes|watch)\b.{0,40}\b(?:away|won't|wont|to my|to friends|need)\b",
         r"\b(?:sorted|sorting|writing|wrote|made|making) (?:out )?my (?:will|affairs)\b",
         r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*|stash\w*) (?:up )?(?:all )?(?:my |the |some |enough )?(?:pills|tablets|"
@@ -263,13 +268,13 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
     ),
     "means": (
         r"\b(?:have|got|holding|hold|bought|counted out|counting out|lined up|laid out|sorted|ready)\b[^.!?]{0,25}\b{MEANS}\b"
-        r"[^.!?]{0,25}\b(?:right here|in front of me|next to me|in my hand|ready|on the table|in my pocket|beside me|with me|here)\b",
-        r"\b{MEANS}\b[^.!?]{0,25}\b(?:right here|in front of me|next to me|in my hand|ready|on the table|in my pocket|in my car|"
+        r"[^.!?]{0,25}\b(?:right here|in front of me|next to me|in my hands?|ready|on the table|in my pocket|beside me|with me|here)\b",
+        r"\b{MEANS}\b[^.!?]{0,25}\b(?:right here|in front of me|next to me|in my hands?|ready|on the table|in my pocket|in my car|"
         r"in the car|beside me|lined up|counted out)\b",
         r"\b(?:standing|stood|sitting|sat|i'm|i am|am) (?:on|at the edge of|on the edge of|on top of|up on) (?:the |a |my )?"
         r"(?:roof|rooftop|ledge|parapet|railing|cliff edge|edge of (?:the|a) (?:bridge|cliff|roof|platform|building))\b",
         r"\b(?:i'm|i am|standing|sitting|lying|sat|stood) on the (?:train |railway )?tracks\b",
-        r"\b(?:gun|pistol|rifle|shotgun|firearm)\b.{0,40}\b(?:next to me|beside me|in my hand|in front of me|loaded|on my lap|"
+        r"\b(?:gun|pistol|rifle|shotgun|firearm)\b.{0,40}\b(?:next to me|beside me|in my hands?|in front of me|loaded|on my lap|"
         r"can't stop looking|keep looking|staring at|in my lap)\b",
         r"\b{MEANS}\b.{0,40}\b(?:can't stop (?:looking at|staring at|thinking about) (?:it|them)|keep staring at (?:it|them))\b",
         r"\b(?:got|have|i've got|bought|with)\b[^.!?]{0,20}\b{MEANS}\b[^.!?]{0,20}\b(?:and|with|plus) (?:a |the )?(?:whole )?"
@@ -350,9 +355,9 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         # "what's the point of stretching?" is a question about stretching
         # ... but "of any of this", "of all this", "of everything", "of this" said alone are vague:
         # asked directly (it may be the questions that annoy them; the question says it kindly).
-        r"\bwhat'?s the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|any of this|all (?:of )?this|everything|"
+        r"\bwhat'?s (?:even )?the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|any of this|all (?:of )?this|everything|"
         r"this\W*$|living|life|me|trying|going on|carrying on|being|existing|getting up|even trying)))",
-        r"\bwhat is the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|any of this|all (?:of )?this|everything|"
+        r"\bwhat is (?:even )?the point\b(?! (?:of|in) (?!(?:anything|it all|any of it|any of this|all (?:of )?this|everything|"
         r"this\W*$|living|life|me|trying|going on|being)))", r"\bno point (?:in )?(?:anything|any ?more|trying|carrying on|going on|to anything)\b",
         r"\b(?:can't|cannot|can not) (?:do this|take (?:it|this)|cope|go on|keep going|carry on|handle (?:it|this))(?: any ?more| like this)?\b",
         r"\b(?:can't|cannot) go on\b", r"\b(?:ya|i) (?:can't|cannot) (?:anymore|any more)\b",
@@ -380,6 +385,10 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\bcan't see a way (?:out|forward)\b", r"\bno way out\b", r"\bwant (?:it|this|everything) to stop\b",
         r"\b(?:sometimes )?(?:i )?(?:think|wonder) about not (?:being|existing)\b", r"\bdon't want to do this any ?more\b",
         r"\bno (?:point|reason) (?:in )?(?:anything|carrying on)\b",
+        r"\b(?:soon|before long|won't be long (?:till|until|before))\b.{0,12}\bnone of (?:this|it) (?:will|would|is going to|gonna) matter\b",
+        r"\bnone of (?:this|it) (?:will|is going to|gonna) matter (?:soon|for long|much longer|any ?more)\b",
+        r"\b(?:time (?:i|to)|should|going to|gonna) stop(?:ped)? being a (?:bother|burden|nuisance|pain) to (?:everyone|everybody|"
+        r"my (?:family|kids|wife|husband|partner)|them|people|all of you)\b",
         r"\b(?:i|i'm|im) (?:can't|cannot) (?:keep going|go on)\b", r"\bidk any ?more\b",
         r"\b(?:i'm|im|i am) (?:so )?done\b.{0,40}\b(?:with everything|done done|with it all|with life|with all of it)\b",
         r"\bdone done\b",
@@ -430,7 +439,9 @@ DENIALS: tuple[str, ...] = (
     r"\bwithout (?:any )?(?:thoughts of )?(?:self harm|suicid\w*)\b",
     # Spanish
     r"\bno (?:estoy|estaba) (?:pensando en|pensado en) (?:suicidarme|matarme|quitarme la vida|hacerme dano)\b",
-    r"\bno (?:soy|estoy) suicida\b", r"\bno (?:me )?(?:quiero|voy a) (?:morir|matar|hacer dano)\b(?=.{0,20}\b(?:solo|pero|tranquil)\w*)",
+    r"\bno (?:soy|estoy) suicida\b",
+    r"\bno es que (?:quiera|vaya a|piense en|me quiera) (?:hacerme dano|matarme|morir(?:me)?|suicidarme|quitarme la vida|"
+    r"hacer(?:me)? nada)\b", r"\bno (?:me )?(?:quiero|voy a) (?:morir|matar|hacer dano)\b(?=.{0,20}\b(?:solo|pero|tranquil)\w*)",
 )
 
 # Ordinary talk that borrows crisis words: these spans are removed before matching.
@@ -471,6 +482,8 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"session|the pb|on my pb|the spring marathon|the \w+ marathon|racing)\b",
     r"\boverdos\w* on (?:hill|hills|reps|miles|mileage|training|running|intervals|sessions|coffee|caffeine|gels|sugar|carbs|"
     r"speedwork|volume|\w+ reps|\w+ sessions|chocolate|pasta|netflix|carb loading)\b",
+    r"\b(?:carb|carbs|carbohydrate|sugar|gel|gels|pasta|chocolate|food|cake|pizza|sweets|candy|endorphin|endorphins|"
+    r"hill|hills|mileage|training|netflix|junk food|snack) ?overdos\w*\b",
     r"\bdeath (?:march|valley|hill)\b", r"\bhill i'?ll die on\b", r"\bdeath warmed up\b",
     r"\b(?:chafed|bored|scared|worried|frozen|freezing|sweating|laughed|worked|trained) to death\b",
     r"\b(?:go|goes|went) to die\b", r"\bdead man walking\b", r"\b(?:do|doing|did) suicides\b",
@@ -1203,7 +1216,8 @@ FEELINGS: dict[str, tuple[str, ...]] = {
         r"\brunning (?:was|is) (?:my|the) (?:only|whole|entire)?\s?(?:therapy|life|everything|identity|outlet|coping|escape|"
         r"thing|world)\b",
         r"\brunning (?:was|is) how i (?:cope|coped|deal|dealt|stay sane|stayed sane)\b",
-        r"\b(?:not|no longer) (?:a runner|myself) any ?more\b", r"\bcorrer (?:era|es) (?:mi vida|todo|mi terapia)\b",
+        r"\b(?:not|no longer) (?:a runner|myself) any ?more\b",
+        r"\blos(?:ing|t) (?:a )?(?:part|piece|big part|huge part|chunk) of (?:who i am|myself|me|my identity)\b", r"\bcorrer (?:era|es) (?:mi vida|todo|mi terapia)\b",
     ),
     "low_mood": (
         r"\b(?:feel|feeling|felt|i'm|im|i am|so|been|being|just)\s+{FILL}(?:so |really |very |pretty |completely |totally |a bit |quite )?"
@@ -1220,6 +1234,7 @@ FEELINGS: dict[str, tuple[str, ...]] = {
         r"\b(?:sick|tired|fed up) of being (?:injured|hurt|broken|sidelined)\b", r"\bhave nothing (?:left|now)\b",
         r"\bme siento (?:muy |tan |super )?(?:inutil|sol[oa]|triste|vaci[oa]|perdid[oa]|fatal|deprimid[oa]|mal|un fracaso|"
         r"fracasad[oa])\b", r"\b(?:estoy|ando) (?:muy |tan |super )?(?:deprimid[oa]|triste|desesperad[oa]|fatal|sol[oa])\b",
+        r"\b(?:estoy|ando|me siento) (?:muy |tan |super |bastante )?(?:de )?bajon\b",
         r"\b(?:no dejo de|no paro de) llorar\b", r"\bsoy un fracaso\b",
     ),
     "worry": (
@@ -1228,6 +1243,8 @@ FEELINGS: dict[str, tuple[str, ...]] = {
         r"\b(?:haven't|have not|can't|cannot|couldn't) (?:slept|sleep)\b", r"\blying awake\b", r"\blosing sleep\b",
         r"\bkeeps? me (?:up|awake) at night\b", r"\bmy anxiety (?:is|has been) (?:bad|awful|through the roof|terrible)\b",
         r"\b(?:preocupad[oa]|ansios[oa]|nervios[oa]|agobiad[oa]|me preocupa|tengo miedo de que|no (?:puedo dormir|duermo))\b",
+        r"\b(?:everything|it all|life|things|it|this|school|work|exams?)(?:'s| is| are| feels?| has been)? (?:so |really |very |too |super |"
+        r"incredibly )?(?:stressful|overwhelming)\b", r"\b(?:so|really|very|too|super|incredibly|insanely) (?:stressful|overwhelming)\b",
     ),
     "missing_running": (
         r"\bmiss (?:running|my running|my runs|racing|it so much|the track|my club|my run club|parkrun)\b",
@@ -1281,7 +1298,9 @@ WORDS["MEANS"] = WORDS["MEANS"][:-1] + "|" + "|".join(
 MEANS_ORDINARY = (r"\b(?:pack|packing|bring|carry|race ?day|on (?:long |my |easy )?runs?|during (?:the|my|a) (?:race|run|marathon)|"
                   r"while (?:running|i run)|when i run|is (?:that|it) (?:ok|okay|safe|fine)|in case|where (?:is|does|do)|which way|"
                   r"parked|parking|park(?:ed)? (?:up|the car)|waiting for|meeting|start(?:s|ing)? line|parkrun|for the (?:race|run|marathon|ultra|long run)|for my (?:race|run|"
-                  r"long run)|should i take|can i take|ok to take|okay to take|safe to take|how many|what dose|before the start)\b")
+                  r"long run)|should i take|can i take|ok to take|okay to take|safe to take|how many|what dose|before the start|"
+                  r"iron (?:tablets?|pills?|supplements?)|(?:multi)?vitamins?|magnesium|zinc|supplements?|electrolyte \w+|salt (?:tabs|"
+                  r"tablets?)|creatine|fish oil|probiotics?|(?:my )?(?:gp|doctor|physio) (?:prescribed|recommended|gave me|suggested))\b")
 #: An accident that bled, or a kitchen knife in use: not an act of self-harm, not means at hand.
 ACCIDENT = (r"\b(?:slipped|fell|fall|tripped|blister\w*|nosebleed|nose bleed|nose|toenail|chaf\w*|graze\w*|kerb|curb|"
             r"cutting (?:up )?(?:veg\w*|onions?|bread|meat|fruit|the \w+ for)|chopping|cooking|for (?:dinner|lunch|tea)|recipe|"
