@@ -20,7 +20,6 @@ The case (what the runner said or confirmed) lives in the slot `clinical`.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime

@@ -54,7 +54,7 @@ _PSEUDO_NEGATION = re.compile(
 #: An ability stated ("can walk", "able to put weight on it") or a statement followed by "fine"
 #: ("walking fine"): like _ALL_IS_WELL, a denial in an earlier comma-segment does not reach it ("no
 #: pop no bruise, can walk fine": blind vignettes 10 was sent to a doctor for not bearing weight).
-_CAN_DO = re.compile(r"(?:i )?(?:can|could|able to|still able to)\b")
+_CAN_DO = re.compile(r"(?:i )?(?:can|could|able to|still able to)\b(?!'t)")
 _FINE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:fine|ok|okay|normally|alright|all right|no problem)\b")
 _ALL_IS_WELL = re.compile(r"\b(fine|ok|okay|normal|normally|no problem|alright|all right|pain.?free)\b")
 _UNCERTAIN = re.compile(r"\b(not sure (if|whether)|unsure (if|whether)|don't know (if|whether)|no idea (if|whether)|can't tell (if|whether))\s*$")
