@@ -40,7 +40,7 @@ from bot.clinical.flow import Case, assess, is_acute, is_early, next_question
 from bot.safety.crisis import CRISIS as CRISIS_TIER
 from bot.safety.crisis import DISTRESS, EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisContext
 from bot.safety.screen import screen
-from bot.texts import Texts, text_key
+from bot.texts import DEFAULT_LOCALE, Texts, text_key
 from bot.turn import bold
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values, validate_slot
 from bot.vocabulary import VOCABULARY, Vocabulary
@@ -507,12 +507,49 @@ class ActionAnswerQuestion(KnowledgeAction):
         return []
 
 
+#: The entry for what to say to someone at risk (role `helping`, knowledge/entries/meta.yml).
+HELPING_ENTRY = "crisis-what-to-say"
+HELPING_FOLLOWUP = "utter_crisis_helping_followup"
+CARRY_ON_BUTTON = text_key("crisis.carry_on_button")
+#: A question about what to say or do for them ("what do i even say to him", "how do I help her").
+_HELPING_QUESTION = re.compile(r"\b(?:say|talk|ask|tell|bring (?:it|this) up|approach|help|do|text|message)\b", re.IGNORECASE)
+
+
+class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
+    """A question while someone else may be at risk (flow.yml crisis_helping): what to say and do
+    for them (the `helping` entry) when it asks that, or the knowledge base has nothing on it;
+    else the knowledge base's answer. Never "That's outside what I know about" to a worried
+    friend (tester round 17)."""
+
+    def name(self) -> str:
+        return "action_answer_helping_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        question = latest_text(tracker)
+        voice = self.voice(tracker)
+        if voice.locale != DEFAULT_LOCALE:  # the knowledge base is English: the state's own reply
+            dispatcher.utter_message(response=HELPING_FOLLOWUP)
+            return []
+        answer = None if _HELPING_QUESTION.search(question) else replies.answer(self.kb, voice, question, [])
+        if answer is not None:  # "what if she doesn't answer": its answer, then the state's reminder
+            dispatcher.utter_message(text=answer.text, json_message={"sources": list(answer.sources), "safety": "crisis"})
+            dispatcher.utter_message(response=HELPING_FOLLOWUP)
+            return []
+        entry = self.kb.entry(HELPING_ENTRY)
+        text = self.kb.text(entry, voice.country, voice.locale)
+        dispatcher.utter_message(text=f"{bold(entry.title)}\n{text}\n\n{self.kb.source_line([entry.id])}",
+                                 buttons=[{"title": voice.say(CARRY_ON_BUTTON), "payload": "/resume"}],
+                                 json_message={"sources": [entry.id], "safety": "crisis"})
+        return []
+
+
 def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
                   vocabulary: Vocabulary | None = None) -> list[Action]:
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
-            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionAnswerHelpingQuestion(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionKeepCheckinAnswers(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),

@@ -248,7 +248,11 @@ class ActionClinicalCheck(KnowledgeAction):
             understood = False
         if intent in NOT_ANSWERS:
             return None, case, None  # "what counts as more?" asks about the question
-        if not understood and other:
+        # "I'm a guy, 34. I have a half marathon in 5 weeks" to the past-injury question: other
+        # questions answered, heard as such (case.hear), not "Sorry, I didn't catch that" (tester
+        # round 17 got it, and the question again, five times).
+        volunteered = not understood and I.from_text(case.intake, text, case.today) != case.intake
+        if not understood and (other or volunteered):
             # Something new (heard as it is), not an answer: the question asked again, once.
             again = case.asked_again(pending)
             if again is not None:

@@ -207,6 +207,10 @@ _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "mo
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+_RATE_BEFORE = re.compile(r"\b(?:\d+(?:\.\d+)?\s*(?:km|kms|k|kilomet\w*|miles?|mi|times|x|sessions?|runs?|days?|hours?|hrs?|mins?|minutes?)|"
+                          r"once|twice|three times|four times)\s*$")
+
+
 def parse_race(text: str, today: date | None = None) -> tuple[str | None, int | None]:
     """(soon | later | none, days until it when said). A weekday ("this Sunday", "on Saturday",
     "this weekend") counts from `today` when given (the runner's date), else about 5 days."""
@@ -214,7 +218,9 @@ def parse_race(text: str, today: date | None = None) -> tuple[str | None, int | 
     if re.search(r"^(no|nope|nah|none|not (really|yet|planned)|nothing)\b", norm) or re.search(r"\bno (race|races|plans)\b", norm):
         return "none", None
     days: int | None = None
-    m = re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a couple|a few|few|several|a|an)\s*(day|days|week|weeks|wk|wks|month|months)\b", norm)
+    # Not a rate ("30 to 45 km a week", "3 times a week": tester round 17 got "Your race in 1 week").
+    m = next((x for x in re.finditer(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a couple|a few|few|several|a|an)\s*(day|days|week|weeks|wk|wks|month|months)\b", norm)
+              if not (x.group(1) in ("a", "an") and _RATE_BEFORE.search(norm[:x.start()]))), None)
     if m and re.search(r"\b(within|in the next|less than|under|inside)\s*$", norm[:m.start()]):
         # "within 8 weeks" (the button) is a bound, not a date: soon, when not said (tester round
         # 13: a race in 2 weeks became "Your race in 8 weeks")

@@ -86,6 +86,7 @@ COUNTRY_HEARD_OTHER = text_key("settings.country_heard_other")
 COUNTRY_HEARD_EMERGENCY = text_key("settings.country_heard_emergency")
 COUNTRY_HEARD_OTHER_EMERGENCY = text_key("settings.country_heard_other_emergency")
 COUNTRY_HEARD_CRISIS = text_key("settings.country_heard_crisis")
+COUNTRY_GUESSED = text_key("settings.country_guessed")
 COUNTRY_HEARD_OTHER_CRISIS = text_key("settings.country_heard_other_crisis")
 
 
@@ -97,7 +98,10 @@ def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> None:
         return
     code = kb.place_said(text)
     if code is None:
-        return
+        code = kb.place_hinted(text)
+        if code is None:
+            return
+        turn.country_hinted = True
     turn.record.setdefault("profile", {})["country"] = code
     turn.voice = turn.voice.with_country(code)
     turn.country_heard = code
@@ -152,6 +156,8 @@ def say_place_heard(turn: Turn) -> None:
             key = COUNTRY_HEARD_OTHER_EMERGENCY if emergency else COUNTRY_HEARD_OTHER
         else:
             key = COUNTRY_HEARD_EMERGENCY if emergency else COUNTRY_HEARD
+        if key == COUNTRY_HEARD and turn.country_hinted:
+            key = COUNTRY_GUESSED  # "It sounds like you're in the UK": not said, only guessed
         # First, before a question's lead-in ("One quick question first" must stay next to its
         # question; tester round 11 saw the note between them).
         at = 0

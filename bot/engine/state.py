@@ -34,6 +34,7 @@ class Turn:
     awaiting: str | None = None  # what the bot waits for, for the safety screen (FlowInterpreter.awaiting)
     said: dict[str, int] = field(default_factory=dict)  # response -> the variant said this turn
     country_heard: str | None = None  # a country the runner said they are in this turn (hear_place)
+    country_hinted: bool = False  # ... only guessed from a word people there use ("A&E")
 
     @property
     def conv(self) -> Conversation:

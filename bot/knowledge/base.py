@@ -391,6 +391,21 @@ class KnowledgeBase:
                   or m.group("clause")).lower() for m in rx.finditer(text)]
         return codes[found[-1]] if found else None  # the last one said wins
 
+    @cached_property
+    def _hints(self) -> tuple[dict[str, str], re.Pattern[str] | None]:
+        codes = {word: code for code, words in self.crisis().hints.items() for word in words}
+        if not codes:
+            return codes, None
+        alternatives = "|".join(re.escape(w) for w in sorted(codes, key=len, reverse=True))
+        return codes, re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])", re.IGNORECASE)
+
+    def place_hinted(self, text: str) -> str | None:
+        """The country a word only people there use points to ("should I go to A&E?" -> GB,
+        knowledge/crisis_resources.yml `hints`), or None. Weaker than `place_said`: ask that first."""
+        codes, rx = self._hints
+        m = rx.search(text) if rx is not None else None
+        return codes[m.group(0).lower()] if m else None
+
     def countries(self, locale: str = "en") -> tuple[CrisisCountry, ...]:
         """Every country a runner can choose in /settings, the fallback ("Somewhere else") last."""
         crisis = self.crisis(locale)

@@ -86,6 +86,8 @@ class CrisisResources:
     countries: dict[str, CrisisCountry]  # in the file's order (the /settings buttons)
     #: country code (or OTHER_COUNTRY) -> places a runner may say they are in (lower case)
     places: dict[str, tuple[str, ...]]
+    #: country code -> words only people there use, said anywhere ("a&e"): probably there
+    hints: dict[str, tuple[str, ...]]
     fallback: CrisisCountry
 
 
@@ -368,6 +370,17 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
                 raise DefinitionError(path, f"places.{code}", f"{name!r} is also a place of {seen[name]}")
             seen[name] = str(code)
         places[str(code)] = tuple(names)
+    hints: dict[str, tuple[str, ...]] = {}
+    for code, words in _mapping(data.get("hints", {}), path, "hints").items():
+        if code not in countries:
+            raise DefinitionError(path, f"hints.{code}", f"{code!r} is not one of the countries")
+        names = _strings(words, path, f"hints.{code}")
+        for name in names:
+            if name != name.lower().strip() or not name:
+                raise DefinitionError(path, f"hints.{code}", f"{name!r}: hints are lower case, without spaces around")
+            if name in seen:
+                raise DefinitionError(path, f"hints.{code}", f"{name!r} is also a place of {seen[name]}")
+        hints[str(code)] = tuple(names)
     english = CrisisResources(
         default=default,
         heading=_text(data.get("heading"), path, "heading"),
@@ -376,6 +389,7 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
         aliases=aliases,
         countries=countries,
         places=places,
+        hints=hints,
         fallback=_crisis_country(OTHER_COUNTRY, data.get("fallback"), path, "fallback"),
     )
     out = {"en": english}
@@ -443,6 +457,7 @@ def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key
         aliases=english.aliases,
         countries=countries,
         places=english.places,
+        hints=english.hints,
         fallback=fallback,
     )
 

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 # How advice composition uses an entry; only `answer` entries are offered as answers.
 # `advice_location`: what the runner's area needs for one pain pattern (replaces the area's answer
 # entry in the advice when the pattern matches).
-ROLES: tuple[str, ...] = ("answer", "advice_now", "advice_pt", "advice_location", "advice_escalate", "red_flag")
+# `helping`: answered only while someone else may be at risk (action_answer_helping_question), never
+# to a runner's own question ("how do I talk to my coach about my knee" is not about a friend at risk).
+ROLES: tuple[str, ...] = ("answer", "advice_now", "advice_pt", "advice_location", "advice_escalate", "red_flag",
+                          "helping")
 #: An action (`actions:` of an advice or location entry) is one line of an advice's first message,
 #: which must fit on a phone screen (issue 16: at most 600 characters in all).
 MAX_ACTION_CHARS = 80
@@ -20,7 +23,7 @@ REQUIRED_IDS: tuple[str, ...] = (
     "pt-what", "pt-strength", "foam-rolling", "range-of-motion", "home-exercises",
     "balance-why", "balance-test", "mileage-gradual", "mileage-rules", "injury-rates",
     "shin-pain", "knee-pain", "foot-heel-pain", "achilles-calf-pain", "hip-pain", "back-pain",
-    "red-flags", "symptom-checkers", "disclaimer", "crisis-help",
+    "red-flags", "symptom-checkers", "disclaimer", "crisis-help", "crisis-what-to-say",
 )
 
 

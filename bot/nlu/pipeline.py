@@ -689,4 +689,8 @@ def _short_answer_pattern(lower: str) -> str | None:
         return "recurring"
     if re.search(r"\b(stays?|constant|persists?|doesn'?t (fade|go)|still|always|won'?t go)\b", lower):
         return "persistent"
+    # "like 2 weeks ish": how long it has gone on, weeks or months, to the question whether it fades
+    # within days (tester round 17 was asked again)
+    if re.search(r"\b(\d+|two|three|four|five|six|several|a few|a couple of|couple of|couple) (weeks?|wks?|months?)\b", lower):
+        return "persistent"
     return None

@@ -112,6 +112,10 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "come back when i run", "always come back", "start hurting again", "back again",
         "every time i play", "every time i train",
         "every practice", "every session", "each session", "after each run", "after every run",
+        # pain at the start of every run that warms off: it comes back each run (tester round 17:
+        # "hurts when i start running then kinda goes away" was "eases within days")
+        "when i start running", "when i start to run", "when i start a run", "at the start of every run",
+        "at the start of each run", "at the start of my runs", "start of every run", "first mile of every run",
         "vuelve", "cada vez que corro", "siempre que corro", "cada tirada", "en cada entrenamiento",
     ),
     "persistent": (

@@ -103,10 +103,14 @@ _JOKE_RETRACTION = re.compile(
     r"just an expression|not literally|didn'?t mean it(?: literally)?|exaggerating|hyperbole|"
     r"(?:era|es) (?:una |solo una )?broma|bromeaba|estaba bromeando)\b")
 #: ...unless the joke is denied ("not joking", "no joke", "I'm not kidding").
-_NOT_A_JOKE = re.compile(r"\b(?:not|no|n't|never|ain't)\s+(?:\w+\s+)?(?:a )?(?:joke|joking|kidding)\b|\bno es broma\b|"
+_NOT_A_JOKE = re.compile(r"\b(?:not|no|n't|never|ain't)\s+(?:(?!just\b|only\b|simply\b|merely\b)\w+\s+)?(?:a )?(?:joke|joking|kidding)\b|"
+                         r"\bno es broma\b|"
                          # "lol jk. well. half jk. more than half tbh" (blind safety set 6)
                          r"\b(?:half|partly|only half|kinda|kind of|sort of|mostly not) (?:jk|joking|kidding)\b|\bmore than half\b|"
                          r"\bi mean (?:it|that)\b")
+#: "no, joking", "haha no - kidding": a no, then the joke owned up to (tester round 17 got "Thank you
+#: for telling me. That takes courage" for "haha no, just a joke"); not "no joke" (they mean it).
+_NO_THEN_JOKE = re.compile(r"\bno\s*[,.!;:\u2014-]+\s*(?:just |only |i was |i'm |im |was )?(?:joking|kidding|a joke|jk)\b")
 #: The wish itself denied, to either question ("I don't want to die lol I just want my hamstring
 #: back"): what they meant was the figure of speech, as with a joke owned up to.
 _DENIES_WISH = re.compile(r"\b(?:i )?(?:don'?t|do not|dont) (?:actually |really |literally )?want to (?:die|kill myself|be dead|end it)\b|"
@@ -191,7 +195,8 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         # question about thoughts; to "are you safe?", a clarification (blind safety set 6: "god
         # no, not like that! i meant end my running season" was asked again whether they were safe).
         return NO if question == "thoughts" else CLARIFIED
-    if ((_JOKE_RETRACTION.search(t) or _DENIES_WISH.search(t)) and not _NOT_A_JOKE.search(t) and not _NOT_SAFE.search(t)
+    denies_joke = _NOT_A_JOKE.search(t) and not _NO_THEN_JOKE.search(text.lower())
+    if ((_JOKE_RETRACTION.search(t) or _DENIES_WISH.search(t)) and not denies_joke and not _NOT_SAFE.search(t)
             and not _talks_of_risk(text)):
         if (question == "are_you_safe" and not _DENIES_WISH.search(t)
                 and not (_SAFE.search(t) and not _NEGATED_SAFE.search(t))):

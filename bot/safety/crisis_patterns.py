@@ -662,7 +662,11 @@ SIGNALS_ES: dict[str, tuple[str, ...]] = {
         r"\bsobredosis\b(?!.{0,30}\?)", r"\b(?:tome|bebi|trague) (?:lejia|cloro|veneno|anticongelante)\b",
         r"\bel doble de (?:mis|mi|la) (?:pastillas|medicina|medicamento|dosis|insulina)\b",
     ),
-    "not_safe": (r"\bno estoy (?:a salvo|segur[oa])\b(?! (?:de|si|que))", r"\bno puedo mantenerme a salvo\b",
+    # "no estoy seguro" alone is "I'm not sure" (tester round 17 was sent to 112 for it after a knee);
+    # safe is "a salvo", or "seguro/a" said of oneself ("no estoy segura conmigo misma"). As the answer
+    # to "¿estás a salvo?" it is read by bot.safety.answers (unsure: asked again, resources in view).
+    "not_safe": (r"\bno estoy a salvo\b", r"\bno estoy segur[oa] (?:conmigo|sol[oa] conmigo)\b",
+                 r"\bno me siento segur[oa] (?:conmigo|sol[oa]|en casa)\b", r"\bno puedo mantenerme a salvo\b",
                  r"\btengo miedo de lo que (?:pueda|puedo) hacer\b"),
     "hopeless": (
         r"\bya no (?:aguanto|puedo) (?:mas)?\b", r"\bno aguanto mas\b", r"\bquiero desaparecer\b", r"\bpara que sigo\b",
