@@ -197,15 +197,38 @@ def findings_for(facts: Mapping[str, FactValue], rules: ClinicalRules | None = N
         _findings_cache.clear()
         _questions_cache.clear()
         _findings_rules = shipped
-    key = (overrides, frozenset(facts.items()))
+    # Only the facts a rule reads can change the findings (Truth reads facts by name, and the
+    # closed sets by prefix): the intake's other facts ("race_soon", "mileage_up") share one entry,
+    # so the form's next question, trying every intake answer, mostly finds them here (issue 18).
+    read = _read_facts(shipped)
+    relevant = {k: v for k, v in facts.items() if k in read or k.startswith(_CLOSED_PREFIXES)}
+    key = (overrides, frozenset(relevant.items()))
     found = _findings_cache.get(key)
     if found is None:
-        found = _findings_cache[key] = _findings_for(facts, shipped, overrides)
+        found = _findings_cache[key] = _findings_for(relevant, shipped, overrides)
         if len(_findings_cache) > FINDINGS_CACHE:
             _findings_cache.popitem(last=False)
     else:
         _findings_cache.move_to_end(key)
     return found
+
+
+@lru_cache(maxsize=4)
+def _read_facts(rules: ClinicalRules) -> frozenset[str]:
+    """Every fact a rule's finding can depend on: its sign, context, unless and escalations, derived
+    groups expanded to their parts (questions to ask are not findings)."""
+    names: set[str] = set()
+    for rule in rules.rules:
+        for clause in (*rule.clauses, *(c for esc in rule.escalate for c in esc.when)):
+            names.update(lit.fact for lit in clause)
+        names.update(n[4:] if n.startswith("not ") else n for n in rule.unless)
+    todo = list(names)
+    while todo:
+        for part in rules.derived.get(todo.pop(), ()):
+            if part not in names:
+                names.add(part)
+                todo.append(part)
+    return frozenset(names)
 
 
 @lru_cache(maxsize=4)
