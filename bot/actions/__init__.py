@@ -160,6 +160,13 @@ class ValidateTriageForm(FormValidationAction):
         tracker = tracker.copy()  # rasa-sdk's from_dict does not copy; never touch the caller's dict
         requested = tracker.get_slot("requested_slot")
         extracted = await self.get_extraction_events(dispatcher, tracker, domain)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if (tracker.get_slot("pain_pattern") in ("persistent", "recurring") and requested != "pain_pattern"
+                and intent != "correction"):
+            # "stiff for the first few steps then eases" after "sore for 3 weeks": easing within a
+            # run is not fading within days, and said in passing it does not undo weeks of pain
+            # (tester round 18 got "your Achilles pain eases within days"). A correction still does.
+            extracted = [e for e in extracted if not (e["name"] == "pain_pattern" and e["value"] == "fades")]
         events: list[EventType] = []
         if not isinstance(tracker.get_slot(CLINICAL_SLOT), dict):
             # A conversation that starts here (after /restart, or a new pain after advice): the
@@ -509,6 +516,11 @@ class ActionAnswerQuestion(KnowledgeAction):
 
 #: The entry for what to say to someone at risk (role `helping`, knowledge/entries/meta.yml).
 HELPING_ENTRY = "crisis-what-to-say"
+WELFARE_ENTRY = "crisis-welfare-check"
+#: They can't be reached, or should someone go round: the welfare check (knowledge/entries/meta.yml).
+_WELFARE_QUESTION = re.compile(r"\b(?:police|welfare|check on|can'?t reach|cannot reach|not answering|isn'?t answering|"
+                               r"not picking up|isn'?t picking up|won'?t answer|no answer|go round|go over|ambulance|"
+                               r"where (?:she|he|they) lives?|their address|her address|his address)\b", re.IGNORECASE)
 HELPING_FOLLOWUP = "utter_crisis_helping_followup"
 CARRY_ON_BUTTON = text_key("crisis.carry_on_button")
 #: A question about what to say or do for them ("what do i even say to him", "how do I help her").
@@ -531,12 +543,13 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
         if voice.locale != DEFAULT_LOCALE:  # the knowledge base is English: the state's own reply
             dispatcher.utter_message(response=HELPING_FOLLOWUP)
             return []
-        answer = None if _HELPING_QUESTION.search(question) else replies.answer(self.kb, voice, question, [])
+        welfare = _WELFARE_QUESTION.search(question)
+        answer = None if welfare or _HELPING_QUESTION.search(question) else replies.answer(self.kb, voice, question, [])
         if answer is not None:  # "what if she doesn't answer": its answer, then the state's reminder
             dispatcher.utter_message(text=answer.text, json_message={"sources": list(answer.sources), "safety": "crisis"})
             dispatcher.utter_message(response=HELPING_FOLLOWUP)
             return []
-        entry = self.kb.entry(HELPING_ENTRY)
+        entry = self.kb.entry(WELFARE_ENTRY if welfare else HELPING_ENTRY)
         text = self.kb.text(entry, voice.country, voice.locale)
         dispatcher.utter_message(text=f"{bold(entry.title)}\n{text}\n\n{self.kb.source_line([entry.id])}",
                                  buttons=[{"title": voice.say(CARRY_ON_BUTTON), "payload": "/resume"}],

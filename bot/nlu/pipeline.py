@@ -353,6 +353,12 @@ class NLU:
             hedged = self._pain_pattern(self.nlp(_HEDGED.sub(r"\1 ", lower)), context)
             if hedged and not (hedged == "fades" and pattern in ("persistent", "recurring")):
                 pattern = hedged
+        if pattern in (None, "fades") and (context is None or context == "pain_pattern") \
+                and _LASTED_WEEKS.search(lower) and _PAIN_TALK.search(lower) and not _RESOLVED_NOW.search(lower):
+            # "my achilles has been sore for 3 weeks", "stiff for the first few steps then eases" said of
+            # weeks of it: it has not faded within days (tester round 18 was asked whether it fades,
+            # then told "your Achilles pain eases within days").
+            pattern = "persistent"
         if pattern:
             slots["pain_pattern"] = pattern
         elif context == "pain_pattern":
@@ -669,6 +675,12 @@ _NOT_FADING = re.compile(r"\b(never|not|doesn'?t|don'?t|won'?t|hasn'?t|isn'?t|di
 _SKIN_ON = re.compile(r"\b(?:blisters?|blood blisters?|chafing|chafe|chafed|chaffing|sunburn|sunburnt|sunburned|rash|"
                       r"corns?|calluse?s?|verruca|warts?)\s+(?:\w+\s+)?(?:on|under|between|at|round|around|across|in)\s+"
                       r"(?:the\s+)?(?:back\s+of\s+)?(?:my|the|his|her|their|both)?\s*(?:left\s+|right\s+|inner\s+|outer\s+)?$")
+#: The pain has gone on for weeks or months ("sore for 3 weeks", "the last couple of months").
+_LASTED_WEEKS = re.compile(r"\b(?:for|over|past|last|since|been|had it|had this)\b[^.!?]{0,25}?\b(?:\d+|two|three|four|five|six|"
+                           r"seven|eight|several|a few|a couple of|couple of|a couple)\s+(?:weeks?|wks?|months?)\b|"
+                           r"\b(?:\d+|two|three|four|five|six|several|a few|a couple of)\s+(?:weeks?|wks?|months?)\s+(?:now|in|running|straight)\b")
+#: ... and is over ("it was sore for 2 weeks but it's gone now").
+_RESOLVED_NOW = re.compile(r"\b(?:gone|went away|cleared up|cleared|healed|fine now|better now|no longer hurts?|disappeared|settled now)\b")
 #: Questions whose answers talk about training, not the pain: a pain pattern volunteered in one
 #: needs the pain named.
 _OTHER_QUESTIONS = frozenset({"mileage_change", "upcoming_race", "past_injury", "age_band", "sex", "periods"})

@@ -529,6 +529,19 @@ _SUBSTANCE_WINDOW = 60  # characters before a medicine where "took" / "swallowed
 _AMOUNT_WINDOW = 30
 
 
+def _amount_of_it(near: str, c: _Compiled) -> bool:
+    """An amount said of the medicine right after it ("took loads of ibuprofen", "a whole box of
+    my"), not of something else before it ("drinking lots of water and took ibuprofen": tester
+    round 18 got the overdose protocol)."""
+    last = None
+    for last in c.amount.finditer(near):
+        pass
+    return last is not None and not _NOT_OF_IT.search(near[last.end():])
+
+
+_NOT_OF_IT = re.compile(r"\b(?:and|but|then|so|plus|water|fluids?|food|coffee|electrolytes?|gels?|salt)\b|[,.;!?]")
+
+
 def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
     """Overdoses and poisonings the phrase patterns do not name, read from the substance lexicon
     (crisis_patterns.SUBSTANCES) and the cues around it: a span from the verb to the substance for
@@ -567,7 +580,7 @@ def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
         # several tablets: four or more, six or more of an over-the-counter painkiller
         several = bool(c.several.search(near)) and (kind != "otc_pain" or bool(c.many.search(near)))
         more_than_one = several or bool(re.search(r"\b(?:a couple|couple|a few|few|some|two|three|2|3)\b", text[start:m.start()]))
-        if (kind == "poison" or excess or double or c.amount.search(near)
+        if (kind == "poison" or excess or double or _amount_of_it(near, c)
                 or (kind in ("opioid", "sedative") and (c.severe.search(text) or (c.alcohol.search(text)
                                                                                   and (more_than_one or signs))))
                 or (weak and signs)

@@ -106,7 +106,10 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\bsuicid(?:e|al|ality)\b", r"\bsewer ?slide\b", r"\bunaliv(?:e|ing)\b", r"\bkys\b",
         r"\b(?:wish|wishes|wished|wishing|hope|hopes|hoping|pray|praying)\s+{FILL}(?:that\s+)?(?:i|she|he|they)\s+(?:was|were|could be|'d be|would be)\s+"
         r"{FILL}(?:dead|gone|never born)\b",
-        r"\bwish\s+{FILL}i\s+(?:wasn't|was not|weren't|were not|hadn't been|had not been)\s+(?:alive|here|born|around)\b",
+        # "he wishes he wasn't alive" (tester round 18: the parent was asked about their own thoughts);
+        # whose wish it is, the subject decides (someone else's: third party)
+        r"\bwish(?:es|ed|ing)?\s+{FILL}(?:that\s+)?(?:i|he|she|they)\s+(?:wasn't|was not|weren't|were not|hadn't been|had not been)\s+"
+        r"(?:alive|here|born|around)\b",
         r"\b(?:wish|wishes|wished|wishing|hope|hoping|pray|praying)\s+{FILL}(?:that\s+)?i\s+{FILL}(?:wouldn't|won't|would not|"
         r"will not|didn't|don't|never|do not|could (?:just )?not|could (?:just )?never)\s+{FILL}(?:wake up|survive|make it)\b",
         r"\b(?:don't|do not|doesn't|does not|no longer|never|didn't|dont) {FILL}(?:want|wish|wanna|care) {FILL}to (?:live|be alive|"
@@ -484,6 +487,10 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"speedwork|volume|\w+ reps|\w+ sessions|chocolate|pasta|netflix|carb loading)\b",
     r"\b(?:carb|carbs|carbohydrate|sugar|gel|gels|pasta|chocolate|food|cake|pizza|sweets|candy|endorphin|endorphins|"
     r"hill|hills|mileage|training|netflix|junk food|snack) ?overdos\w*\b",
+    # where they are, not how they feel: "I'm alone and my phone is at 15% battery", out on a trail
+    # with a rolled ankle (tester round 18 got "feeling low or frustrated about it makes sense")
+    r"\b(?:i'm|im|i am|i was)\s+(?:all\s+|out here\s+|on my own\s+)?alone\b(?=[^.!?]{0,50}\b(?:phone|battery|signal|trail|"
+    r"car|out here|miles|km|path|mountain|woods|forest|lost|route|ankle|knee|foot|leg|walk|walking|hobble|limp|get back)\b)",
     r"\bdeath (?:march|valley|hill)\b", r"\bhill i'?ll die on\b", r"\bdeath warmed up\b",
     r"\b(?:chafed|bored|scared|worried|frozen|freezing|sweating|laughed|worked|trained) to death\b",
     r"\b(?:go|goes|went) to die\b", r"\bdead man walking\b", r"\b(?:do|doing|did) suicides\b",
