@@ -297,6 +297,13 @@ class ActionTriage(KnowledgeAction):
 
 
 #: How feeling ill after a run is said, with no pain named.
+#: A greeting or an introduction of the runner (or of the one written about), nothing else yet.
+_INTRODUCTION = re.compile(r"^\W*(?:hi|hello|hey|hiya|kia ora|g'?day|gday|howdy|morning|evening|good (?:morning|afternoon|evening))\b|"
+                           r"\b(?:i'm|im|i am) \d{1,2}\b|\bmy (?:son|daughter|kid|child|boy|girl|wife|husband|partner|friend|mate|"
+                           r"athlete|client)\b[^.!?]{0,20}\b(?:is|'s|aged)\b|\b(?:i'm|im|i am) writing (?:about|for|on behalf)\b|"
+                           r"\b(?:we're|we are|we live|i live|i'm|im|i am) (?:in|from|based in)\b")
+_ABOUT_SOMEONE = re.compile(r"\bmy (?:son|daughter|kid|child|boy|girl|wife|husband|partner|friend|mate|athlete|client)\b|"
+                            r"\bwriting (?:about|for|on behalf)\b")
 _FEELING_ILL = re.compile(r"\b(?:dizzy|dizziness|light.?headed|sick|nause\w*|queasy|vomit\w*|threw up|throwing up|headache|"
                           r"cramp\w*|exhausted|wiped out|shivery|chills|overheat\w*|heat exhaustion|sunstroke|dehydrat\w*)\b")
 
@@ -324,6 +331,11 @@ class ActionOffTopic(KnowledgeAction):
                 dispatcher.utter_message(text=answer.text, buttons=answer.button_dicts(),
                                          json_message={"sources": list(answer.sources)})
                 return []
+        lower = text.lower()
+        if _INTRODUCTION.search(lower):
+            other = _ABOUT_SOMEONE.search(lower)
+            dispatcher.utter_message(response="utter_off_topic_introduction_other" if other else "utter_off_topic_introduction")
+            return []
         dispatcher.utter_message(response="utter_off_topic")
         return []
 
