@@ -296,7 +296,6 @@ class ActionTriage(KnowledgeAction):
                 SlotSet(replies.ADVICE_SLOT, reply.context.to_json())]
 
 
-#: How feeling ill after a run is said, with no pain named.
 #: A greeting or an introduction of the runner (or of the one written about), nothing else yet.
 _INTRODUCTION = re.compile(r"^\W*(?:hi|hello|hey|hiya|kia ora|g'?day|gday|howdy|morning|evening|good (?:morning|afternoon|evening))\b|"
                            r"\b(?:i'm|im|i am) \d{1,2}\b|\bmy (?:son|daughter|kid|child|boy|girl|wife|husband|partner|friend|mate|"
@@ -304,6 +303,7 @@ _INTRODUCTION = re.compile(r"^\W*(?:hi|hello|hey|hiya|kia ora|g'?day|gday|howdy|
                            r"\b(?:we're|we are|we live|i live|i'm|im|i am) (?:in|from|based in)\b")
 _ABOUT_SOMEONE = re.compile(r"\bmy (?:son|daughter|kid|child|boy|girl|wife|husband|partner|friend|mate|athlete|client)\b|"
                             r"\bwriting (?:about|for|on behalf)\b")
+#: How feeling ill after a run is said, with no pain named.
 _FEELING_ILL = re.compile(r"\b(?:dizzy|dizziness|light.?headed|sick|nause\w*|queasy|vomit\w*|threw up|throwing up|headache|"
                           r"cramp\w*|exhausted|wiped out|shivery|chills|overheat\w*|heat exhaustion|sunstroke|dehydrat\w*)\b")
 
