@@ -44,6 +44,7 @@ PATHS: dict[str, list[list[str]]] = {
         ["I have the pills right here and I'm going to take them tonight", "ok i gave them to mum. i told her im not ok"],
         ["I want to kill myself", "lol jk 😂 forget it. what shoes are good for flat feet?", "yes im safe"],
         ["whats the point of anything anymore", "can i just text someone"],
+        ["I want to kill myself", "yes I'm safe, can we talk about my knee now?"],
     ],
     "es": [
         ["me quiero morir", "quiero morirme", "no sé", "gracias", "no", "mmm", "no sé", "no",
@@ -62,7 +63,7 @@ PATHS: dict[str, list[list[str]]] = {
     ],
 }
 # Replies the Spanish paths cannot reach: they need the English NLU (a typed question or pain report).
-NOT_IN_SPANISH = {"utter_crisis_resume_offer", "utter_crisis_check_moving_on", "utter_crisis_pain_after_safety",
+NOT_IN_SPANISH = {"utter_crisis_resume_offer", "utter_crisis_safe_resume", "utter_crisis_check_moving_on", "utter_crisis_pain_after_safety",
                   # "se las di a mi madre": the means-away answers are read in English only so far
                   "utter_crisis_step_taken"}
 

@@ -108,6 +108,13 @@ _QUESTION_START = re.compile(r"\s*(?:what|what's|whats|how|why|should|shall|can|
                              r"when|where|which|who|whose)\b", re.IGNORECASE)
 
 
+
+#: Running talk asked for in the same message as a "safe" answer ("Yes, I'm safe, my partner is here
+#: with me. Can we talk about my knee now?": blind safety set 10 got "whenever you're ready").
+_WANTS_RUNNING = re.compile(r"\b(?:can we|could we|let'?s|i'?d like to|i want to|back to|talk about|carry on|get back to|"
+                            r"go back to|what about|now about|about my)\b[^.!?]{0,30}\b(?:knee|shin|foot|heel|calf|ankle|hip|"
+                            r"back|achilles|hamstring|leg|legs|running|run|runs|injury|pain|training)\b")
+
 class Engine:
     """Runs conversations. Build once with `Engine.load()` (reads and checks files, ~1 s); then pure."""
 
@@ -407,6 +414,8 @@ class Engine:
             # The screen read the message as the answer to the crisis question this state waits
             # on ("no", "idk", "yes I'm safe"): that answer is the intent, as if its button was pressed.
             turn.intent = str(answer)
+            if answer == "safe" and self.flow.state(turn).name == "crisis" and _WANTS_RUNNING.search(text.lower()):
+                turn.intent = "safe_resume"  # "yes I'm safe ... can we talk about my knee now?"
         if turn.intent == "stop_questions" and self.flow.state(turn).form:
             # "forget the running stuff", "i dont really care about the foot questions": the
             # questions stop, as /cancel does; a feeling in the same message is acknowledged first.
