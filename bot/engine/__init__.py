@@ -109,6 +109,7 @@ _QUESTION_START = re.compile(r"\s*(?:what|what's|whats|how|why|should|shall|can|
 
 
 
+SAFE_RESUME = "safe_resume"
 #: Running talk asked for in the same message as a "safe" answer ("Yes, I'm safe, my partner is here
 #: with me. Can we talk about my knee now?": blind safety set 10 got "whenever you're ready").
 _WANTS_RUNNING = re.compile(r"\b(?:can we|could we|let'?s|i'?d like to|i want to|back to|talk about|carry on|get back to|"
@@ -414,8 +415,11 @@ class Engine:
             # The screen read the message as the answer to the crisis question this state waits
             # on ("no", "idk", "yes I'm safe"): that answer is the intent, as if its button was pressed.
             turn.intent = str(answer)
-            if answer == "safe" and self.flow.state(turn).name == "crisis" and _WANTS_RUNNING.search(text.lower()):
-                turn.intent = "safe_resume"  # "yes I'm safe ... can we talk about my knee now?"
+            if (answer == "safe" and any(t.intent == SAFE_RESUME for t in self.flow.state(turn).transitions)
+                    and _WANTS_RUNNING.search(text.lower())):
+                # "yes I'm safe ... can we talk about my knee now?", where the state offers that
+                # (flow.yml: the crisis state; after an emergency, "safe" stays "safe")
+                turn.intent = SAFE_RESUME
         if turn.intent == "stop_questions" and self.flow.state(turn).form:
             # "forget the running stuff", "i dont really care about the foot questions": the
             # questions stop, as /cancel does; a feeling in the same message is acknowledged first.

@@ -7,6 +7,7 @@ the YAML knows exactly where to look.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -357,30 +358,9 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
     for alias, target in aliases.items():
         if target not in countries:
             raise DefinitionError(path, f"aliases.{alias}", f"{target!r} is not one of the countries")
-    places: dict[str, tuple[str, ...]] = {}
-    seen: dict[str, str] = {}
-    for code, words in _mapping(data.get("places", {}), path, "places").items():
-        if code not in countries and code != OTHER_COUNTRY:
-            raise DefinitionError(path, f"places.{code}", f"{code!r} is not one of the countries (or {OTHER_COUNTRY})")
-        names = _strings(words, path, f"places.{code}")
-        for name in names:
-            if name != name.lower().strip() or not name:
-                raise DefinitionError(path, f"places.{code}", f"{name!r}: places are lower case, without spaces around")
-            if name in seen and seen[name] != code:
-                raise DefinitionError(path, f"places.{code}", f"{name!r} is also a place of {seen[name]}")
-            seen[name] = str(code)
-        places[str(code)] = tuple(names)
-    hints: dict[str, tuple[str, ...]] = {}
-    for code, words in _mapping(data.get("hints", {}), path, "hints").items():
-        if code not in countries:
-            raise DefinitionError(path, f"hints.{code}", f"{code!r} is not one of the countries")
-        names = _strings(words, path, f"hints.{code}")
-        for name in names:
-            if name != name.lower().strip() or not name:
-                raise DefinitionError(path, f"hints.{code}", f"{name!r}: hints are lower case, without spaces around")
-            if name in seen:
-                raise DefinitionError(path, f"hints.{code}", f"{name!r} is also a place of {seen[name]}")
-        hints[str(code)] = tuple(names)
+    seen: dict[str, str] = {}  # a place or hint -> its country: each names one
+    places = _place_words(data, path, "places", (*countries, OTHER_COUNTRY), seen)
+    hints = _place_words(data, path, "hints", tuple(countries), seen)  # "a&e": only one country's people say it
     english = CrisisResources(
         default=default,
         heading=_text(data.get("heading"), path, "heading"),
@@ -413,6 +393,24 @@ def _compact(raw: Any, path: str, key: str) -> str:
     if "{crisis_line}" not in text or "{emergency_number}" not in text:
         raise DefinitionError(path, key, "must name {crisis_line} and {emergency_number}")
     return text
+
+
+def _place_words(data: Mapping[str, Any], path: str, key: str, codes: tuple[str, ...],
+                 seen: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """`places:` or `hints:` of crisis_resources.yml: country code -> lower-case words, each word
+    one country's (`seen` is shared between the two lists)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for code, words in _mapping(data.get(key, {}), path, key).items():
+        if code not in codes:
+            raise DefinitionError(path, f"{key}.{code}", f"{code!r} is not one of {', '.join(codes)}")
+        names = _strings(words, path, f"{key}.{code}")
+        for name in names:
+            if name != name.lower().strip() or not name:
+                raise DefinitionError(path, f"{key}.{code}", f"{name!r}: {key} are lower case, without spaces around")
+            if seen.setdefault(name, str(code)) != code:
+                raise DefinitionError(path, f"{key}.{code}", f"{name!r} is also a word of {seen[name]}")
+        out[str(code)] = tuple(names)
+    return out
 
 
 def _crisis_country(code: str, raw: Any, path: str, key: str) -> CrisisCountry:
