@@ -48,6 +48,9 @@ FINDING_SLOT = "safety_finding"
 SERIOUS = ("emergency", "urgent")
 #: Messages that are not an answer to a pending clinical question: the flow handles them and
 #: asks the question again.
+#: How many questions back (or greetings, thanks) while an intake question is pending before the
+#: next reply counts as its answer: never a loop.
+QUESTIONS_BEFORE_MOVING_ON = 3
 NOT_ANSWERS = ("why_ask", "ask_question", "greet", "thanks", "goodbye", "improved", "about_bot", "complaint")
 #: The form that asks the clinical yes/no questions: while it is active, it asks the next one.
 CLINICAL_FORM = "clinical_form"
@@ -167,6 +170,13 @@ class ActionClinicalCheck(KnowledgeAction):
         # the question for later; "no" there answers "are you safe?", not it).
         loop = (tracker.active_loop or {}).get("name")
         pending = tracker.get_slot("requested_slot") if loop in TRIAGE_FORMS else None
+        if tracker.get_slot("safety_answer"):
+            # "no" read as the answer to "are you safe right now?" is that answer, not the one to a
+            # yes/no question about a sign asked before the crisis talk, and no reason to give that
+            # sign's advice now (tester round 19: "no" got the blood-clot advice, and the next
+            # message the emergency reply). What it says is still heard.
+            case, _ = case.hear(text, slots)
+            return [SlotSet(CLINICAL_SLOT, case.to_json()), SlotSet(FINDING_SLOT, None)]
         answered = None
         if is_clinical_question(pending):
             unread_before = case.unread_count()
@@ -246,8 +256,14 @@ class ActionClinicalCheck(KnowledgeAction):
             # "I also hit my head a little" to the mileage question: "a little" is about the
             # knock, not the training (tester report 2: recorded as a training change).
             understood = False
-        if intent in NOT_ANSWERS:
-            return None, case, None  # "what counts as more?" asks about the question
+        if intent in NOT_ANSWERS and not (understood and intent == "ask_question" and "?" not in text):
+            # "what counts as more?" asks about the question: answered, and the question asked
+            # again, up to three times; then the reply counts as the answer, read or "not sure"
+            # (forecast vignettes 11: "did it saturday", read as a question, got the race
+            # question twelve times). A plain statement we understood is the answer.
+            again = case.asked_again(pending, limit=QUESTIONS_BEFORE_MOVING_ON)
+            if again is not None:
+                return None, again, None
         # "I'm a guy, 34. I have a half marathon in 5 weeks" to the past-injury question: other
         # questions answered, heard as such (case.hear), not "Sorry, I didn't catch that" (tester
         # round 17 got it, and the question again, five times).

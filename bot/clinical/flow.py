@@ -85,12 +85,12 @@ class Case:
             return None
         return replace(self, unread=self.unread + (question,))
 
-    def asked_again(self, question: str) -> Case | None:
+    def asked_again(self, question: str, limit: int = 1) -> Case | None:
         """The case noting that a message sent while `question` was pending said something else
-        (heard as it is, the question asked again), when that is the first time; None the second
-        time (the answer then counts as not sure, so the same reply never loops)."""
+        (heard as it is, the question asked again), up to `limit` times; None after that (the
+        answer then counts as not sure, so the same reply never loops)."""
         key = f"heard:{question}"
-        return None if key in self.unread else replace(self, unread=self.unread + (key,))
+        return None if self.unread.count(key) >= limit else replace(self, unread=self.unread + (key,))
 
     def unread_count(self) -> int:
         """How many questions had an answer we could not read (not counting other messages)."""

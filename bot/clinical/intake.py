@@ -211,11 +211,26 @@ _RATE_BEFORE = re.compile(r"\b(?:\d+(?:\.\d+)?\s*(?:km|kms|k|kilomet\w*|miles?|m
                           r"once|twice|three times|four times)\s*$")
 
 
+#: A race already run, said in answer to "do you have a race coming up?".
+_RACE_BEHIND = re.compile(
+    r"\b(?:(?:did|ran|raced|finished|done|completed) (?:it|that|one|the race|mine)|(?:it|that|the race|race) was\b"
+    r"|that was (?:the|my|it)|already (?:did|ran|raced|done|finished|run)|just (?:did|ran|raced|finished)|"
+    r"was (?:last|yesterday|on (?:the )?(?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|weekend))|"
+    r"(?:race|marathon|half|ultra|10k|5k|it) (?:was )?(?:last (?:week|weekend|month|saturday|sunday)|yesterday|\w+ (?:days?|weeks?) ago))")
+#: ... unless another is said to be ahead ("did one last week, the next is in 3 weeks").
+_RACE_AHEAD = re.compile(r"\b(?:tomorrow|next|coming up|upcoming|in \d+|in (?:a|an|one|two|three|four|five|six|a few|a couple of) "
+                         r"(?:days?|weeks?|months?)|this (?:weekend|week|month|saturday|sunday)|another|is on|is in|will)\b")
+
+
 def parse_race(text: str, today: date | None = None) -> tuple[str | None, int | None]:
     """(soon | later | none, days until it when said). A weekday ("this Sunday", "on Saturday",
     "this weekend") counts from `today` when given (the runner's date), else about 5 days."""
     norm = normalise(text)
     if re.search(r"^(no|nope|nah|none|not (really|yet|planned)|nothing)\b", norm) or re.search(r"\bno (race|races|plans)\b", norm):
+        return "none", None
+    if _RACE_BEHIND.search(norm) and not _RACE_AHEAD.search(norm):
+        # "did it saturday", "that was the race!", "the race was on sunday": it is behind them, and
+        # none said ahead (forecast vignettes 11 got "Should I race?" and the question 12 times).
         return "none", None
     days: int | None = None
     # Not a rate ("30 to 45 km a week", "3 times a week": tester round 17 got "Your race in 1 week").

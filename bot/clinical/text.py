@@ -49,7 +49,9 @@ _PSEUDO_NEGATION = re.compile(
     r"no es nada|it's nothing|its nothing|nothing serious|nothing major|nothing much|"
     # signs said with a "not" in them: "she's not making sense, keeps asking the same thing over
     # and over" (blind vignettes 9: the repetition was read as denied)
-    r"not making (any )?sense|making no sense|not (herself|himself|themselves|with it)|not responding)\b"
+    r"not making (any )?sense|making no sense|not (herself|himself|themselves|with it)|not responding|"
+    # worse, said as "not better": "worse not better, really swollen" (forecast vignettes 11)
+    r"(not|no|isn't|wasn't|aren't|never) (any |getting |feeling )?(better|improving|easing|settling)|worse not)\b"
 )
 #: An ability stated ("can walk", "able to put weight on it") or a statement followed by "fine"
 #: ("walking fine"): like _ALL_IS_WELL, a denial in an earlier comma-segment does not reach it ("no
@@ -172,7 +174,9 @@ def negated(text: str, sentence_start: int, match: re.Match[str], words: int = 5
     if ends:
         clause = clause[ends[-1].end():]
     window = " ".join(clause.split()[-words:])
-    if _NEGATOR.search(window) and not _PSEUDO_NEGATION.search(window):
+    # Pseudo-negations are taken out, not allowed to cancel a real one: "not sure, no swelling"
+    # still denies the swelling; "worse not better, really swollen" does not (forecast vignettes 11).
+    if _NEGATOR.search(_PSEUDO_NEGATION.sub(" ", window)):
         return True
     return bool(_FOLLOWING_NEGATION.match(text[match.end():]))
 
@@ -272,6 +276,37 @@ def places_in(sentence: str) -> set[str]:
     return {loc for loc, rx in _LOCATIONS.items() if rx.search(sentence)}
 
 
+#: A sentence about another adult ("a guy from my club collapsed at the finish", "my mate tore
+#: his calf"), and the ones after it about them ("he's ok now"): their story, not the runner's,
+#: when the runner says what hurts them elsewhere in the message (forecast vignettes 11: a
+#: clubmate's collapse sent a runner with sore calves to a doctor for their heart). A child or a
+#: friend written about with no pain of the writer's own is who the conversation is about.
+_SOMEONE_ELSE = re.compile(
+    r"^\W*(?:(?:so|and|but|well|also|plus|yesterday|today|last \w+|on \w+|at \w+)\W+)?"
+    r"(?:(?:a|an|one|this|that|some) (?:\w+ )?(?:guy|man|woman|lady|girl|bloke|runner|chap|fella|dude|person|friend|mate|"
+    r"clubmate|teammate|member)|someone|somebody|one of (?:my|our|the) \w+|"
+    r"(?:my|our) (?:\w+ )?(?:friend|mate|buddy|pal|clubmate|teammate|training partner|running partner|husband|wife|"
+    r"partner|boyfriend|girlfriend|dad|father|mum|mom|mother|brother|sister|colleague|neighbou?r|coach))\b")
+_THEY = re.compile(r"^\W*(?:and |but |thankfully |luckily )?(?:he|she|they|he's|she's|they're|hes|shes|his|her|their)\b")
+_MY_PAIN = re.compile(r"\b(?:my|i|i'm|im|i've|ive|me)\b.{0,40}\b(?:sore|hurts?|hurting|pain|painful|aches?|aching|achy|"
+                      r"twinge|niggle|tight|stiff)\b|\b(?:sore|hurts?|hurting|pain|painful|aches?|aching|tight|stiff) (?:my|me)\b")
+
+
+def _someone_elses(norm: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of `norm`'s sentences about another adult (see _SOMEONE_ELSE), when another
+    sentence says what hurts the runner; [] otherwise."""
+    spans: list[tuple[int, int]] = []
+    theirs = False
+    for a, b in sentences:
+        sentence = norm[a:b]
+        theirs = bool(_SOMEONE_ELSE.search(sentence)) or (theirs and bool(_THEY.search(sentence)))
+        if theirs:
+            spans.append((a, b))
+    if spans and any(_MY_PAIN.search(norm[a:b]) for a, b in sentences if (a, b) not in spans):
+        return spans
+    return []
+
+
 def read_mentions(norm: str, rules: ClinicalRules,
                   places: frozenset[str] = frozenset()) -> tuple[list[Mention], bool]:
     """Every fact stated in `norm` (normalised text), in order; and whether a sentence was a
@@ -279,16 +314,19 @@ def read_mentions(norm: str, rules: ClinicalRules,
     the conversation knows it hurts (loc:*), the context of a pattern that names no place
     ("it's swollen and warm", said of the calf)."""
     general_spans: list[tuple[int, int]] = []
+    sentences: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(norm + "."):
         end = m.end()
         sentence = norm[start:end]
+        sentences.append((start, end))
         if sentence_is_general(sentence, norm[end:end + 12]):
             general_spans.append((start + question_start(sentence), end))
         start = end
+    others = _someone_elses(norm, sentences)
 
     def in_general(pos: int) -> bool:
-        return any(a <= pos < b for a, b in general_spans)
+        return any(a <= pos < b for a, b in general_spans) or any(a <= pos < b for a, b in others)
 
     mentions: list[Mention] = []
     live = _scan_gates(rules).live(norm)  # most facts' words are in no message

@@ -402,8 +402,10 @@ class Engine:
             # "No race planned. Should I be worried about arthritis?": the answer to the question
             # asked, and a question; both are taken (tester round 15: the answer was lost and the
             # race question asked again).
-            turn.intent = "ask_and_inform"
-            turn.parse = replace(parse, intent="ask_and_inform")  # what the actions read
+            # Without a question mark it is only the answer: "did it saturday" to the race question
+            # (forecast vignettes 11 got the "Should I race?" article with it).
+            turn.intent = "ask_and_inform" if "?" in text else "inform"
+            turn.parse = replace(parse, intent=turn.intent)  # what the actions read
         unplaced = self.flow.state(turn).unplaced_pain
         known = turn.slots.get("pain_location") or []
         if unplaced and turn.intent == "report_pain" and known \
@@ -481,7 +483,9 @@ class Engine:
             return False
         # Only a part that is not itself a question: "what counts as more?" asks about the
         # question ("more" in it is no answer).
-        said = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p and not _QUESTION_START.match(p)]
+        # "did it saturday", "did more hills": "did" without a question mark says what was done.
+        said = [p for p in re.split(r"(?<=[.!?])\s+", text.strip())
+                if p and (not _QUESTION_START.match(p) or re.match(r"\s*did\b[^?]*$", p, re.I))]
         return any(intake.answer(intake.Intake(), requested, p, None).get(requested) is not None for p in said)
 
     def _answerable(self, text: str) -> bool:

@@ -360,7 +360,10 @@ class KnowledgeBase:
             r"\b(?:i'm|im|i am|as an?|fellow|proud|a)\s+(?:an?\s+|fellow\s+|proud\s+)?(?=(?:aussie|australian|canadian|american|"
             r"british|brit|scottish|scot|welsh|irish|kiwi)\b)|"
             # "running in scotland", "training in sydney" (tester round 8)
-            r"\b(?:running|run|training|racing|jogging)\s+(?:in|around)\s+(?:the\s+)?|"
+            # ... and "doing running since 2 years in Bangalore" (tester round 19: told 911)
+            r"\b(?:running|run|training|racing|jogging)(?:\s+(?!(?:a|the|my|this)\b)\w+){0,3}?\s+(?:in|around)\s+(?:the\s+)?|"
+            # "just got back from Perth to Sydney", "flew home to Dublin" (tester round 19: told 911)
+            r"\b(?:got back|came back|back home|flew|flown|flying|arrived|landed|moved)\b(?:\s+\w+){0,3}?\s+(?:to|in)\s+(?:the\s+)?|"
             # "my mate just finished a half in brisbane" (tester round 9: told 911)
             r"\b(?:race|half|marathon|half marathon|10k|5k|parkrun|ultra|trail race|event|fun run)\s+(?:in|at|around)\s+(?:the\s+)?)"
             rf"(?P<place>{alternatives})(?![\w-])|\b(?P<based>{alternatives})[- ]based\b"

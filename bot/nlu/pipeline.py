@@ -62,6 +62,8 @@ _NOT_A_SIDE = re.compile(
     r"through|when|as|by|up|down|off|around|over|till|until|to|thing|way|time|amount|call|choice|"
     r"decision|idea|move|track)\b)"
 )
+_FROM_DOWN = re.compile(r"\s+(?:down|downwards|and below)\b")
+_FROM_DOWN_BEFORE = re.compile(r"(?:\bfrom (?:the |my )?|^|\beverything |\ball )$")
 _CONTRACTION = re.compile(r"\b(" + "|".join(V.CONTRACTIONS) + r")\b", re.IGNORECASE)
 
 
@@ -313,6 +315,10 @@ class NLU:
         # "the blister on my heel", "chafing under my arms": where the skin is sore, not running
         # pain to triage (blind vignettes 10: a blister ended at a physical therapist).
         entities = tuple(e for e in entities if not (e.label == "BODY_PART" and _SKIN_ON.search(text[max(0, e.start - 40):e.start].lower())))
+        # "everything from the hips down", "waist down": the legs as a whole, not the hip (forecast
+        # vignettes 11: post-marathon soreness ended at the hip stress fracture's advice).
+        entities = tuple(e for e in entities if not (e.label == "BODY_PART" and _FROM_DOWN.match(text[e.end:].lower())
+                                                     and _FROM_DOWN_BEFORE.search(text[max(0, e.start - 12):e.start].lower())))
         slots: dict[str, Any] = {}
         cut = _correction_point(lower)
         if cut is not None:
@@ -421,8 +427,9 @@ class NLU:
             if re.search(r"\b(not|never|isn't|no)( the| my)?\s*$", before):
                 continue  # "the left shin, not the right"
             if e.value == "right" and (_NOT_A_SIDE.match(text[e.start:])
-                                       or re.search(r",\s*$", before) and re.match(r"right\s*\?", text[e.start:])):
-                continue  # "right now", "right after a run", "it's normal, right?"
+                                       or re.match(r"right\s*\?", text[e.start:])
+                                       and not re.search(r"\b(the|my|your|his|her|or)\s*$", before)):
+                continue  # "right now", "right after a run", "it's normal, right?", "that's fine right?"
             cut = _correction_point(text)
             if cut is not None and e.start < cut and any(x.label == "SIDE" and x.start >= cut for x in entities):
                 continue  # "I said right but I meant left", "right knee... wait no its my left"

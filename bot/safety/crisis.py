@@ -491,6 +491,8 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
         return True
     if re.search(r"\b(?:my ?self|myself|my life|my own life|me)\b|\b\w+(?:arme|erme|irme)\b", matched):  # "tirarme"
         return False
+    if hit.signal == "self_harm" and re.search(r"\b(?:his|her|their)\b|\bmy (?:\w+ ){0,3}?\w+'s\b", matched):
+        return True  # "found cuts on my 16yo son's legs" (blind safety set 12): his
     if hit.signal == "self_harm" and re.search(r"\bmy\b", matched):  # "my gf found my razor blades"
         return False
     if _quoted_from_other(norm, hit.start):
@@ -771,6 +773,10 @@ def _decide(own: set[str], others: set[str], context: CrisisContext,
         # "i'm going to do it after everyone's gone to bed", answering the question about thoughts
         # after "i've had enough of everything": a plan with a time.
         if "plan_weak" in own and ("final" in own or said or open_crisis or asked and "time" in own):
+            return EMERGENCY, by
+        # "i'm going to do it tonight" after "I'm safe" (tester round 19 got "whenever you're
+        # ready, we can carry on about your running"): a plan with a time, after crisis talk.
+        if "plan_weak" in own and "time" in own and context.risk:
             return EMERGENCY, by
         if "final" in own and said and own & {"time", "resolve", "plan_weak", "method"}:
             return EMERGENCY, by

@@ -2131,3 +2131,88 @@ _merge((MORE_EN, {
                r"(?! for (?:a |the |an |two |three |\d+ |a few |a couple of )?(?:week|weeks|day|days|month|months|bit|while|run|holiday|"
                r"weekend|hour|hours|session|race|trip))",),
 }))
+
+# Blind safety set 12 and tester round 19 (2026-12-05, read after their first contact).
+# Means in other words: pesticide (the commonest means in rural India), a relative's tablets, a
+# box "in the kitchen" or "in the press" (Irish: the cupboard); "kept ... next to me".
+WORDS["MEANS"] = WORDS["MEANS"][:-1] + r"|pesticides?|insecticides?|weed ?killer|rat poison|herbicides?|paraquat)"
+_merge((MORE_EN, {
+    "possession": (
+        # "i have my mam's tablets", "got my dad's pills"
+        r"\b(?:i(?:'ve| have)?(?: got)?|got|i still have|i've still got|i kept|i've kept)\s+(?:my|the)\s+\w+'s\s+{MEANS}\b",
+        # "there's a whole box of paracetamol in the kitchen"
+        r"\bthere(?:'s| is| are)\s+(?:a |an |some |the |a whole |whole |loads of |lots of |plenty of )?(?:box|bottle|pack|packet|"
+        r"strip|tub|stash|load|drawer|cupboard)?\s*(?:full )?(?:of\s+)?{MEANS}\b(?=[^.!?]{0,30}\b(?:kitchen|house|home|press|"
+        r"cupboard|drawer|bathroom|here|room|car|garage|shed|bag)\b)",
+    ),
+    "means": (
+        r"\b(?:kept|keeping|keep|put|placed|left)\b[^.!?]{0,25}\b{MEANS}\b[^.!?]{0,25}\b(?:right here|in front of me|next to me|"
+        r"beside me|near me|by my bed|with me|on the table)\b",
+    ),
+    "ideation": (
+        # "I am feeling I should not exist only" (Indian English)
+        r"\b(?:feel|feeling|felt|think|thinking)\s+(?:like\s+|that\s+)?i\s+(?:should not|shouldn't|must not|need not)\s+"
+        r"(?:exist|be alive|be here|live)\b",
+    ),
+    "self_harm": (
+        # a parent who found cuts: whose they are, crisis.py reads ("on my son's legs": his)
+        r"\b(?:found|find|noticed|notice|saw|seen|seeing)\s+(?:some |fresh |new |more )?(?:cuts|cut marks|scratches|burns|"
+        r"scars|marks)\s+(?:on|all over|up)\s+(?:his|her|their|my \w+'s|my \d+\s?(?:yo|year old)'s|my \d+\s?(?:yo|year old) "
+        r"\w+'s)\s+(?:arms?|legs?|wrists?|thighs?|stomach|skin|body)\b",
+    ),
+    "plan_weak": (
+        # "i'm going to do it tonight" after crisis talk: a time comes with it (crisis.py)
+        r"\b(?:i'm|im|i am|i'll|i will)\s+(?:going to|gonna|about to)?\s*do it\b(?=[^.!?]{0,20}\b(?:tonight|today|now|"
+        r"this (?:evening|weekend|afternoon|morning)|tomorrow|later)\b)",
+    ),
+}))
+_merge((MORE_ES, {
+    "possession": (r"\b(?:tengo|aqui tengo|ya tengo) (?:la|el|los|las|una|un) (?:cuerda|soga|pistola|arma|navaja|cuchilla|"
+                   r"pastillas|pildoras|veneno)\b",),
+    "intent": (r"\b(?:esta noche|hoy|manana|ahora) lo hago\b", r"\blo hago (?:esta noche|hoy|manana|ya)\b",
+               r"\b(?:esta noche|hoy|manana) (?:me voy|me ire|me despido)\b(?=.{0,60}\b(?:nadie|cuerda|pastillas|no estoy|vivir)\b)"),
+    "burden": (r"\bnadie (?:va a|iba a)? ?(?:notar|notara|notaria|darse cuenta|se dara cuenta|se daria cuenta)\b.{0,25}"
+               r"\b(?:ya no estoy|no estoy|me he ido|me fui|falto|desaparezco|me muero)\b",),
+    "self_harm": (r"\b(?:volvi|vuelvo|he vuelto|volver) a (?:hacerme|hacer) (?:cortes|heridas|dano)\b",
+                  r"\b(?:hacerme|hacer|me hago|me hice|me he hecho) cortes en (?:los|las|mis) (?:brazos|piernas|munecas|muslos)\b"),
+}))
+# Third person, quoted: "my mate said 'if I can't run Comrades I'll just top myself' and laughed
+# but I'm not sure he was joking" (blind safety set 12): their words, their risk, said to be meant.
+_merge((MORE_EN, {
+    "ideation": (r"\b(?:said|says|keeps saying|told me|texted|posted)\b(?=.{0,80}\b(?:top (?:myself|himself|herself)|kill (?:myself|"
+                 r"himself|herself)|end it(?: all)?)\b.{0,60}\bnot sure (?:if |whether )?(?:he|she|they) (?:was|were|is|are) "
+                 r"(?:joking|kidding|serious)\b)",),
+}))
+FIGURES_OF_SPEECH += (
+    r"\bsuicide (?:mission|run|sprints?|drills?|hill|hills|pace|squad|doors?|lane)\b",
+    r"\boverdos\w* of (?:carbs|carbohydrates?|pasta|sugar|gels|chocolate|cake|pizza|food|hills|miles|training|sun|vitamin d)\b",
+)
+_merge((MORE_EN, {
+    # "honestly don't see much reason to keep going lately" (blind safety set 12: the running-through-
+    # pain article)
+    "hopeless": (r"\b(?:don'?t|do not|dont|can'?t|cant|cannot) (?:really |even |honestly )?see (?:much |any |a |the |no )?(?:reason|point) "
+                 r"(?:to|in|for|of) (?:keep(?:ing)? going|carry(?:ing)? on|going on|living|bother(?:ing)?|anything|being here|getting up)\b"
+                 r"(?! with (?:the|this|my) (?:plan|training|program|programme|race|marathon|block))",),
+}))
+# Forecast safety set 11 (read in the ninth session): "j'ai juste envie de disparaître"; "a weird
+# pull towards the edge" on a cliff path (the direct question, kindly); Spanish distress at a lost
+# marathon ("estoy hecha polvo ... y ahora esto", blind safety set 12).
+_merge((MORE_OTHER, {
+    "hopeless": (r"\b(?:envie|besoin) de (?:tout )?dispara[iî]tre\b", r"\bje veux (?:juste )?dispara[iî]tre\b"),
+}), (MORE_EN, {
+    "hopeless": (r"\b(?:pull|pulled|urge|drawn|tempted|tug)\b.{0,20}\btowards? (?:the )?(?:edge|drop|cliff edge|traffic|tracks)\b",),
+}), (MORE_ES, {
+    "distress": (r"\b(?:llevaba|llevo) (?:meses|semanas|todo el ano|un ano|medio ano) (?:preparando|entrenando|preparandome)\b.{0,50}"
+                 r"\by ahora esto\b",
+                 r"\bestoy (?:hech[oa] polvo|destrozad[oa]|hundid[oa])\b(?=.{0,60}\b(?:ahora esto|lesion|no puedo correr|meses)\b)"),
+}))
+# Fear of dying, not a wish: "chest feels tight ... im scared im going to die", "am i going to
+# die?" (tester round 19 got the suicide protocol and no heart advice). The clinical check reads
+# the symptoms; a wish ("i want to die") is never this.
+FIGURES_OF_SPEECH += (
+    r"\b(?:scared|afraid|frightened|terrified|petrified|worried|panick?(?:ing|ed)|fear|feared|freaking out)\b[^.!?]{0,20}"
+    r"\b(?:i'm|im|i am|i was|i'd|i) (?:going to|gonna|about to) die\b",
+    r"\b(?:felt|feel|feels|feeling) (?:like|as if|as though) (?:i'm|im|i am|i was|i) (?:going to|gonna|about to) die\b"
+    r"(?=[^.!?]{0,60}\b(?:chest|heart|breath|breathe|arm|jaw|dizzy|faint|collapse|pain|hurts?)\b)",
+    r"\bam i (?:going to|gonna|about to) die\b",
+)
