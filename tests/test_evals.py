@@ -89,6 +89,8 @@ TUNED_VIGNETTE_SETS = [
     ("vignettes8_blind.yml", 60, 58, 0, 0, 32),    # 58/60, 0/24, 0/36, 32/33 after tuning
     ("vignettes9_blind.yml", 50, 46, 0, 0, 27),    # 46/50, 0/22, 0/28, 27/29 after tuning
     ("vignettes10_blind.yml", 50, 44, 3, 0, 26),   # 44/50, 3/23 (2 accepted by the author), 0/27, 26/30 after tuning
+    ("vignettes11_blind.yml", 40, 37, 0, 0, 22),   # 37/40, 0/19, 0/21, 22/23 after tuning (forecast set 11)
+    ("vignettes12_blind.yml", 40, 37, 0, 0, 16),   # 37/40 (3 accepted by the author), 0/18, 0/22, 16/16 after tuning
 ]
 
 

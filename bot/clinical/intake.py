@@ -142,7 +142,9 @@ def parse_periods(text: str, plain_yes_no: bool = True) -> str | None:
         # the red flag from 15 on (CLINICAL.md: "never started by 15"): intake_facts decides with the age.
         return "not_started"
     if re.search(r"\b(stopped|stop|gone|none|no periods?|haven't had|hasn't had|has not had|have not had|not had|missing|absent|disappeared|"
-                 r"never (had|started|got)|no period|lost my|\d+ months? (without|since)|amenorrh\w*)\b", norm):
+                 # "her periods never having started" (forecast vignettes 11, a 16-year-old)
+                 r"never (had|started|got)|never (having|once) (started|begun|come)|no period|lost my|\d+ months? (without|since)|"
+                 r"amenorrh\w*)\b", norm):
         return "stopped"
     if re.search(r"\b(irregular|not regular|skipp\w*|missed (a|one|two|a couple|a few|some)|all over the place|"
                  r"unpredictable|sometimes|on and off|late|lighter)\b", norm):
@@ -306,7 +308,7 @@ _SAID_RELATIVE_AGE = re.compile(rf"\bmy (?:{_BOYS}|{_GIRLS}|kid|child|teen|teena
 _SAID_PERIODS = re.compile(
     r"\b(?:(?:my|her|their) (?:periods?|cycle)|hers|theirs|(?:no|haven't had (?:a|her|my)|hasn't had (?:a|her)|not had (?:a|her|my)) periods?)\b"
     r"[^.?!]{0,40}?\b(?:stopped|gone|disappeared|missing|irregular|all over the place|haven't (?:come|started)|hasn't come|"
-    r"not started|months?|since)\b")
+    r"not started|never (?:having |once )?(?:started|begun|come|arrived)|months?|since)\b")
 #: The same spot hurt before, said outright ("injured AGAIN, same leg", "3rd time this year").
 _SAID_PAST_INJURY = re.compile(
     r"\b(?:injured (?:it |myself )?again|hurt (?:it|myself) again|(?:done|did) it again|gone again|"

@@ -222,7 +222,9 @@ def _location_patterns() -> dict[str, re.Pattern[str]]:
         words = sorted({p for p in phrases if p not in ("the back", "heal", "sheen", "fot", "shinn")},
                        key=lambda w: (-len(w), w))
         tail = r"(?! of\b)" if loc == "lower_back" else ""
-        out[f"loc:{loc}"] = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b" + tail)
+        # "fine lying on my back": how they lie, not where it hurts (blind vignettes 12)
+        head = r"(?<!\blying on )(?<!\blaying on )(?<!\bsleeping on )(?<!\bsleep on )(?<!\blie on )" if loc == "lower_back" else ""
+        out[f"loc:{loc}"] = re.compile(head + r"\b(" + "|".join(re.escape(w) for w in words) + r")\b" + tail)
     return out
 
 

