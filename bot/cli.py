@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--data-dir", type=Path, default=None,
                       help="where the conversation is kept (default: $RUNNER_TRIAGE_DATA_DIR or ~/.local/share/runner-triage)")
     chat.add_argument("--user", default="terminal", help="conversation id to use (default: terminal)")
-    chat.add_argument("--memory", action="store_true", help="keep nothing on disk")
+    chat.add_argument("--memory", action="store_true",
+                      help="keep no conversation on disk (a /summary or /progress file you ask for is still written, and named at the end)")
 
     flow = sub.add_parser("flow", help="validate the dialogue and print it")
     flow.add_argument("--mermaid", action="store_true", help="print the flow as a Mermaid state diagram")

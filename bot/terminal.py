@@ -73,6 +73,7 @@ class TerminalChat:
         self.buttons: tuple[Button, ...] = self._load_buttons()
         self.exports: list[str] = []  # /export documents, shown by the front end
         self.notes: list[str] = []  # what this channel did about effects, shown after the replies
+        self.written: list[Path] = []  # files the runner asked for (/summary, /progress): said at exit
 
     async def send(self, line: str) -> TurnResult:
         message = message_for(line, self.buttons)
@@ -132,6 +133,7 @@ class TerminalChat:
                 pdf = summary_pdf(record, now, now.astimezone().tzinfo or timezone.utc, voice)
                 path = self.chart_dir / f"runner-triage-summary-{self.user_id}.pdf"
                 _write_private(path, pdf)
+                self.written.append(path)
                 self.notes.append(f"(Summary saved as a PDF: {path})")
             elif effect.kind == "send_progress_chart":
                 data = record.get("checkins") or {}
@@ -139,7 +141,23 @@ class TerminalChat:
                 png = render_chart(entries, str(effect.data.get("unit") or "km"))
                 path = self.chart_dir / f"runner-triage-progress-{self.user_id}.png"
                 _write_private(path, png)
+                self.written.append(path)
                 self.notes.append(f"(Progress chart saved to {path})")
+
+
+def _goodbye(chat: TerminalChat, memory: bool) -> str:
+    """The last line: what stays on this computer. With --memory the conversation is gone, but a
+    summary or chart the runner asked for stays where it was saved: say so, never "nothing was
+    kept" over a health summary on disk (tester round 19)."""
+    files = list(dict.fromkeys(p for p in chat.written if p.exists()))
+    if not memory:
+        return "\nBye. Your conversation is saved; run `runner-triage chat` to continue.\n"
+    if not files:
+        return "\nBye. Nothing was kept (--memory).\n"
+    listed = ", ".join(str(p) for p in files)
+    return (f"\nBye. The conversation was not kept (--memory), but the file{'s' if len(files) > 1 else ''} "
+            f"you asked for {'are' if len(files) > 1 else 'is'} still here: {listed}. Delete "
+            f"{'them' if len(files) > 1 else 'it'} when you no longer need {'them' if len(files) > 1 else 'it'}.\n")
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -180,8 +198,7 @@ async def run_interactive(chat: TerminalChat, stdin: IO[str], stdout: IO[str]) -
         if not line:
             from bot.store.memory import MemoryStore
 
-            stdout.write("\nBye. Nothing was kept (--memory).\n" if isinstance(chat.store, MemoryStore) else
-                         "\nBye. Your conversation is saved; run `runner-triage chat` to continue.\n")
+            stdout.write(_goodbye(chat, isinstance(chat.store, MemoryStore)))
             return 0
         result = await chat.send(line.rstrip("\n"))
         stdout.write("bot> " + render_text(result.replies, _terminal_width()).replace("\n", "\n     ") + "\n")

@@ -104,3 +104,23 @@ async def test_forget_leaves_no_buttons_file_behind(engine, tmp_path) -> None:  
             await chat.send(button.label)
             break
     assert not (tmp_path / "terminal-buttons-terminal.json").exists()
+
+
+async def test_with_memory_the_goodbye_names_the_summary_left_on_disk(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Tester round 19: "/summary" wrote a PDF, then "Bye. Nothing was kept (--memory)."
+    import io
+
+    from bot.store.memory import MemoryStore
+    from bot.terminal import TerminalChat, run_interactive
+
+    chat = TerminalChat(engine, MemoryStore(), chart_dir=tmp_path)
+    out = io.StringIO()
+    await run_interactive(chat, io.StringIO("my left knee hurts when I run\n/summary\n"), out)
+    goodbye = out.getvalue().rstrip().splitlines()[-1]
+    assert "Nothing was kept" not in goodbye
+    assert str(tmp_path / "runner-triage-summary-terminal.pdf") in goodbye
+
+    quiet = TerminalChat(engine, MemoryStore(), chart_dir=tmp_path / "none")
+    out = io.StringIO()
+    await run_interactive(quiet, io.StringIO("my left knee hurts when I run\n"), out)
+    assert out.getvalue().rstrip().endswith("Nothing was kept (--memory).")

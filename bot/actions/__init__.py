@@ -539,7 +539,12 @@ WELFARE_ENTRY = "crisis-welfare-check"
 #: They can't be reached, or should someone go round: the welfare check (knowledge/entries/meta.yml).
 _WELFARE_QUESTION = re.compile(r"\b(?:police|welfare|check on|can'?t reach|cannot reach|not answering|isn'?t answering|"
                                r"not picking up|isn'?t picking up|won'?t answer|no answer|go round|go over|ambulance|"
-                               r"where (?:she|he|they) lives?|their address|her address|his address)\b", re.IGNORECASE)
+                               r"where (?:she|he|they) lives?|their address|her address|his address|"
+                               # "she lives 10 min away" (tester round 19: "if they might be in danger now")
+                               r"(?:she|he|they) lives? (?:\d+|a few|five|ten|fifteen|twenty) (?:min|mins|minutes)|"
+                               r"(?:she|he|they) lives? (?:nearby|near me|close by|round the corner|down the road|next door)|"
+                               r"\d+ (?:min|mins|minutes) away|"
+                               r"no (?:me )?(?:contesta|responde|coge el tel[eé]fono|lo coge))\b", re.IGNORECASE)
 HELPING_FOLLOWUP = "utter_crisis_helping_followup"
 CARRY_ON_BUTTON = text_key("crisis.carry_on_button")
 #: A question about what to say or do for them ("what do i even say to him", "how do I help her").
@@ -563,6 +568,9 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
             dispatcher.utter_message(response=HELPING_FOLLOWUP)
             return []
         welfare = _WELFARE_QUESTION.search(question)
+        if not welfare and intent_of(tracker) not in QUESTION_INTENTS:
+            dispatcher.utter_message(response=HELPING_FOLLOWUP)  # "ok", "thanks": the state's reminder
+            return []
         answer = None if welfare or _HELPING_QUESTION.search(question) else replies.answer(self.kb, voice, question, [])
         if answer is not None:  # "what if she doesn't answer": its answer, then the state's reminder
             dispatcher.utter_message(text=answer.text, json_message={"sources": list(answer.sources), "safety": "crisis"})
@@ -576,12 +584,29 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
         return []
 
 
+class ActionCrisisThirdParty(KnowledgeAction):
+    """The first reply about someone else at risk: how to help and the lines
+    (utter_crisis_third_party); when the message already says they can't be reached ("she's going
+    to end it and now she's not answering"), the welfare check: call the emergency number now and
+    ask for someone to check on her (utter_crisis_third_party_unreachable; tester round 19 got "if
+    they might act on it now")."""
+
+    def name(self) -> str:
+        return "action_crisis_third_party"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        unreachable = _WELFARE_QUESTION.search(latest_text(tracker))
+        dispatcher.utter_message(response="utter_crisis_third_party_unreachable" if unreachable else "utter_crisis_third_party")
+        return []
+
+
 def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
                   vocabulary: Vocabulary | None = None) -> list[Action]:
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
-            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionAnswerHelpingQuestion(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionAnswerHelpingQuestion(kb, texts), ActionCrisisThirdParty(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionKeepCheckinAnswers(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),

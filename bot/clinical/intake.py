@@ -309,6 +309,12 @@ _SAID_PERIODS = re.compile(
     r"\b(?:(?:my|her|their) (?:periods?|cycle)|hers|theirs|(?:no|haven't had (?:a|her|my)|hasn't had (?:a|her)|not had (?:a|her|my)) periods?)\b"
     r"[^.?!]{0,40}?\b(?:stopped|gone|disappeared|missing|irregular|all over the place|haven't (?:come|started)|hasn't come|"
     r"not started|never (?:having |once )?(?:started|begun|come|arrived)|months?|since)\b")
+#: ... and not: "No previous injuries there" (tester round 19 was then asked "Have you had an
+#: injury in this same spot before?").
+_SAID_NO_PAST_INJURY = re.compile(
+    r"\b(?:no|never had any|never had an?|haven't had any|have not had any|not had any) (?:previous|prior|past|earlier|old|other) "
+    r"(?:injur(?:y|ies)|problems?|issues?|trouble)\b|\bnever (?:injured|hurt) (?:it|this|that|my \w+) before\b|"
+    r"\bfirst time (?:it's|its|it has|i've|ive|this has) (?:ever )?(?:happened|hurt|had)\b")
 #: The same spot hurt before, said outright ("injured AGAIN, same leg", "3rd time this year").
 _SAID_PAST_INJURY = re.compile(
     r"\b(?:injured (?:it |myself )?again|hurt (?:it|myself) again|(?:done|did) it again|gone again|"
@@ -364,6 +370,8 @@ def from_text(intake: Intake, text: str, today: date | None = None) -> Intake:
         m = _SAID_PAST_INJURY.search(norm)
         if m:
             intake = intake.with_answer("past_injury", "yes", m.group(0))
+        elif m := _SAID_NO_PAST_INJURY.search(norm):
+            intake = intake.with_answer("past_injury", "no", m.group(0))
     if not intake.answered("upcoming_race"):
         race = _SAID_RACE.search(norm)
         if race and not _PAST_RACE.search(norm[:race.start()]):

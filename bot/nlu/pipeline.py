@@ -552,10 +552,11 @@ class NLU:
         if is_question and (not fills or (words and words[0] in V.QUESTION_STARTS and words[0] not in ("is", "does", "do"))
                             or re.match(r"(is it|should i|can i|do i|is it ok|what|how)\b", stripped)):
             return "ask_question"
-        if not fills and context in (None, "pain_location") and V.VAGUE_BODY.match(lower):
+        spent = bool(V.SPENT_LEGS.search(lower))
+        if not fills and context in (None, "pain_location") and (V.VAGUE_BODY.match(lower) or spent):
             return "report_pain" if context is None else "inform"
         if fills or negated:
-            if "PAIN" in cues or "pain_location" in slots or negated:
+            if "PAIN" in cues or "pain_location" in slots or negated or spent:
                 return "report_pain" if context is None else "inform"
             return "inform"
         if stripped in V.AFFIRM or re.fullmatch(r"(yes|yeah|yep|yup|sure|ok|okay)\b.*", stripped) and len(words) <= 4:

@@ -204,6 +204,12 @@ PAIN_WORDS: tuple[str, ...] = (
 #: help with running pain". Not in longer messages ("legs feel normal, just tired").
 VAGUE_BODY = re.compile(r"^\W*(?:(?:my|the|his|her|in my|on my)\s+)?(?:leg|legs|lower leg|upper leg|limb)\b(?:\W+\w+){0,2}\W*$")
 
+#: Legs said to be spent ("my legs are dead after that tempo", "quads are wrecked"): how sore legs
+#: are reported, not a training question (tester round 19 got "I can't write training plans").
+SPENT_LEGS = re.compile(r"\b(?:legs?|quads?|calves|calf|hamstrings?|glutes|thighs)\b\W+(?:\w+\W+){0,2}?"
+                        r"(?:dead|heavy|wrecked|trashed|toast|shot|battered|destroyed|smashed|jelly|like lead|like concrete|"
+                        r"in bits|fried|cooked)\b|\bdead legs\b")
+
 # Intent cues, checked in order by bot.nlu.pipeline.
 WHY_ASK: tuple[str, ...] = (
     # "what do you mean by fade?" (tester round 9: given the balance article): what the question
