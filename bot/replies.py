@@ -276,7 +276,9 @@ _NEXT_CORE = (
     r"now what",
     r"(?:what|wat|wot)(?:'?s| is) (?:the |my )?next(?: step)?",
     r"(?:what|wat|wot) (?:should|do|shall|must|can|could) (?:i|we|u) (?:do|doo)",
-    r"(?:what|wat|wot) do (?:you|u) (?:suggest|recommend)",
+    r"(?:what|wat|wot) do (?:you|u) (?:suggest|recommend|reckon|think)(?: i should do)?",
+    # "dunno", "not sure" after the advice (tester round 19: "That's outside what I know about" x3)
+    r"(?:dunno|idk|i dunno|i don't know|i dont know|no idea|not sure|unsure|no clue)",
     r"(?:do|should|must) i (?:really )?(?:need to |have to )?(?:go|see (?:a|the) (?:doctor|gp|physio|pt|physical therapist)"
     r"|get (?:it |this )?(?:seen|checked))(?: to (?:a|the) (?:doctor|er|hospital|gp|urgent care))?",
 )
