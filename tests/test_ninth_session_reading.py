@@ -132,3 +132,16 @@ def test_a_question_asked_back_is_answered_and_the_question_asked_again_at_most_
         assert again is not None
         case = again
     assert case.asked_again("upcoming_race", limit=3) is None
+
+
+@pytest.mark.parametrize("text", ["my husband beat me up last night", "she hits me when she's drunk",
+                                  "i'm not safe in my own house"])
+def test_someone_hurting_them_is_the_emergency_tier_for_that_danger(text: str) -> None:
+    a = assess(text)
+    assert a.tier == "emergency" and "harmed" in a.signals
+
+
+@pytest.mark.parametrize("text", ["he kicked me out of the club", "my husband beat me in the 10k lol",
+                                  "my boyfriend hit me up about a run"])
+def test_figures_of_speech_about_others_are_not_harm(text: str) -> None:
+    assert assess(text).tier is None

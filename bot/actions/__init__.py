@@ -39,6 +39,7 @@ from bot.actions.clinical import (
 from bot.clinical import decisions
 from bot.clinical.flow import Case, assess, is_acute, is_early, next_question
 from bot.safety.crisis import CRISIS as CRISIS_TIER
+from bot.safety.crisis import CRISIS_SIGNALS, HARMED
 from bot.safety.crisis import DISTRESS, EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisContext
 from bot.safety.screen import screen
 from bot.texts import DEFAULT_LOCALE, Texts, text_key
@@ -62,6 +63,8 @@ IMPROVED_SLOT = "pain_improved"
 DECISIONS_SAID_SLOT = "decisions_said"
 ENGLISH_ONLY = text_key("crisis.english_only")
 #: The safety screen's tiers that interrupt the conversation, as findings (flow.yml `interrupts`).
+#: Signals of danger to oneself: with any of them the emergency reply keeps its self-harm words.
+SELF_DANGER = frozenset({"intent", "plan", "acted", "overdose", "means", "possession", "method"})
 CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "third_party", UNCLEAR: "unclear"}
 #: An answer to the crisis protocol's questions (bot.safety.answers) as the flow's intent.
 ANSWER_INTENTS = {"safe": "safe", "not_safe": "not_safe", "unsure": "unsure", "yes": "affirm", "no": "deny",
@@ -248,6 +251,8 @@ class ActionSafetyCheck(KnowledgeAction):
             if not a.supported_language and a.language != context.language:  # said once
                 dispatcher.utter_message(text=self.voice(tracker).in_language(a.language).say(ENGLISH_ONLY))
             events.append(SlotSet("safety_finding", finding))
+            if finding == "emergency" and HARMED in a.signals and not a.signals & (CRISIS_SIGNALS | SELF_DANGER):
+                events.append(SlotSet("safety_cause", HARMED))  # the emergency's words for that danger
             if a.tier in (EMERGENCY, CRISIS_TIER):
                 events.append(SlotSet("triage_level", "emergency" if finding == "overdose" else "crisis"))
             return events
@@ -584,6 +589,21 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
         return []
 
 
+class ActionCrisisEmergency(KnowledgeAction):
+    """The emergency tier's first reply: the emergency number first (utter_crisis_emergency), in
+    words for the danger said: someone hurting them gets no "move away from anything you could use
+    to hurt yourself" (utter_crisis_emergency_harmed; tester round 19)."""
+
+    def name(self) -> str:
+        return "action_crisis_emergency"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        harmed = tracker.get_slot("safety_cause") == HARMED
+        dispatcher.utter_message(response="utter_crisis_emergency_harmed" if harmed else "utter_crisis_emergency")
+        return []
+
+
 class ActionCrisisThirdParty(KnowledgeAction):
     """The first reply about someone else at risk: how to help and the lines
     (utter_crisis_third_party); when the message already says they can't be reached ("she's going
@@ -606,7 +626,7 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
-            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionAnswerHelpingQuestion(kb, texts), ActionCrisisThirdParty(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionAnswerHelpingQuestion(kb, texts), ActionCrisisThirdParty(kb, texts), ActionCrisisEmergency(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionKeepCheckinAnswers(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),

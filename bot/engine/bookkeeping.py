@@ -32,7 +32,7 @@ ADVICE_SLOT = "advice_context"
 #: record keeps it in conversation["crisis"], outside the slots, so /restart does not forget it.
 CRISIS_CONTEXT_SLOT = "crisis_context"
 #: What action_safety_check says about this message only: cleared when a turn begins.
-TURN_SLOTS = ("safety_finding", "safety_answer", "message_language", "distress_kind")
+TURN_SLOTS = ("safety_finding", "safety_answer", "message_language", "distress_kind", "safety_cause")
 
 
 def new_conversation(start: str) -> Conversation:

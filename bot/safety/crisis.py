@@ -51,6 +51,9 @@ EMERGENCY_SIGNALS = frozenset({"intent", "plan", "acted", "not_safe", "overdose"
 CRISIS_SIGNALS = frozenset({"ideation", "method", "self_harm", "burden", "goodbye"})
 UNCLEAR_SIGNALS = frozenset({"hopeless", "dark_joke", "means_near", "history"})
 RISK_SIGNALS = EMERGENCY_SIGNALS | CRISIS_SIGNALS | {"means_near"}
+#: Someone is hurting them ("my partner hits me"): the emergency tier, for that danger. Not a risk
+#: signal: its subject is the other person, and the one in danger is the writer.
+HARMED = "harmed"
 #: Signals that only count next to crisis talk (in the message or earlier): a time, a plan said
 #: loosely ("it's all planned"), a decision ("i've decided"), a last act ("one more marathon first").
 BOOSTERS = frozenset({"time", "possession", "means_near", "plan_weak", "resolve", "final", "done", "ingested"})
@@ -757,7 +760,7 @@ def _decide(own: set[str], others: set[str], context: CrisisContext,
     said = bool(own & (CRISIS_SIGNALS | {"intent", "plan"}))
     open_crisis = context.risk and context.awaiting in ("are_you_safe", "thoughts")
     asked = context.awaiting in ("are_you_safe", "thoughts") and (context.risk or context.distress)
-    if own & EMERGENCY_SIGNALS:
+    if own & EMERGENCY_SIGNALS or HARMED in own:
         return EMERGENCY, "rules"
     if answer not in ("safe", "no"):
         by = "rules" if said else "context"

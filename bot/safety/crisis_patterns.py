@@ -2216,3 +2216,21 @@ FIGURES_OF_SPEECH += (
     r"(?=[^.!?]{0,60}\b(?:chest|heart|breath|breathe|arm|jaw|dizzy|faint|collapse|pain|hurts?)\b)",
     r"\bam i (?:going to|gonna|about to) die\b",
 )
+# "I'm not safe at home, my partner hits me" (tester round 19 got "move away from anything you
+# could use to hurt yourself"): someone is hurting them. The emergency tier, said for that danger
+# (crisis.py: signal "harmed").
+_merge((MORE_EN, {
+    "harmed": (
+        r"\b(?:my |the |his |her )?(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|father|mum|mom|mother|stepdad|"
+        r"stepfather|stepmum|stepmom|brother|sister|flatmate|roommate|he|she|they)\s+(?:\w+\s+){0,2}?(?:(?:hits|hit|"
+        r"hurts|kicks|kicked|punches|punched|chokes|choked|strangles|strangled|slaps|slapped|attacks|attacked|shoves|shoved|"
+        r"threatens|threatened)\s+me\b(?!\s+(?:out|up|off|back|with|about|for|over|into|on (?:the|a) (?:run|race|way)))"
+        # "beat me up", "beats me when he's drunk"; not "beat me in the 10k"
+        r"|(?:beats|beat) me (?:up|when|whenever|every time|if|again and)\b)",
+        r"\bnot safe (?:at home|in my (?:own )?(?:house|home|flat|apartment)|with (?:him|her|them|my (?:partner|husband|wife|"
+        r"boyfriend|girlfriend|dad|mum|mom|ex)))\b",
+    ),
+}), (MORE_ES, {
+    "harmed": (r"\b(?:mi )?(?:pareja|marido|esposo|esposa|mujer|novio|novia|padre|madre|ex)\s+(?:\w+\s+){0,2}?me "
+               r"(?:pega|golpea|maltrata|amenaza|empuja|ahorca)\b", r"\bno estoy a salvo en (?:casa|mi casa)\b"),
+}))
