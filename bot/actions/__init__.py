@@ -62,9 +62,9 @@ IMPROVED_SLOT = "pain_improved"
 #: The decisions answered in this conversation ("emergency:downplay"): asked again, said shorter.
 DECISIONS_SAID_SLOT = "decisions_said"
 ENGLISH_ONLY = text_key("crisis.english_only")
-#: The safety screen's tiers that interrupt the conversation, as findings (flow.yml `interrupts`).
 #: Signals of danger to oneself: with any of them the emergency reply keeps its self-harm words.
 SELF_DANGER = frozenset({"intent", "plan", "acted", "overdose", "means", "possession", "method"})
+#: The safety screen's tiers that interrupt the conversation, as findings (flow.yml `interrupts`).
 CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "third_party", UNCLEAR: "unclear"}
 #: An answer to the crisis protocol's questions (bot.safety.answers) as the flow's intent.
 ANSWER_INTENTS = {"safe": "safe", "not_safe": "not_safe", "unsure": "unsure", "yes": "affirm", "no": "deny",
@@ -241,8 +241,10 @@ class ActionSafetyCheck(KnowledgeAction):
         context = CrisisContext.from_dict(tracker.get_slot("crisis_context"))
         result = screen(latest_text(tracker), context)
         a = result.assessment
+        # safety_cause is this message's only (a Rasa server keeps slots across turns: reset here).
         events: list[EventType] = [SlotSet("crisis_context", context.after(a).to_dict()),
-                                   SlotSet("message_language", a.language), SlotSet("distress_kind", a.feeling)]
+                                   SlotSet("message_language", a.language), SlotSet("distress_kind", a.feeling),
+                                   SlotSet("safety_cause", None)]
         # An answer alone ("no", "idk") is the flow's to act on, like the button it stands for.
         if a.tier in CRISIS_FINDINGS and a.by != "answer":
             finding = "overdose" if a.tier == EMERGENCY and a.overdose else CRISIS_FINDINGS[a.tier]

@@ -46,11 +46,11 @@ from bot.tracker import KnowledgeAction, latest_text, parsed_slots
 CLINICAL_SLOT = "clinical"
 FINDING_SLOT = "safety_finding"
 SERIOUS = ("emergency", "urgent")
-#: Messages that are not an answer to a pending clinical question: the flow handles them and
-#: asks the question again.
 #: How many questions back (or greetings, thanks) while an intake question is pending before the
 #: next reply counts as its answer: never a loop.
 QUESTIONS_BEFORE_MOVING_ON = 3
+#: Messages that are not an answer to a pending clinical question: the flow handles them and
+#: asks the question again.
 NOT_ANSWERS = ("why_ask", "ask_question", "greet", "thanks", "goodbye", "improved", "about_bot", "complaint")
 #: The form that asks the clinical yes/no questions: while it is active, it asks the next one.
 CLINICAL_FORM = "clinical_form"
