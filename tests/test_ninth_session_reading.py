@@ -145,3 +145,23 @@ def test_someone_hurting_them_is_the_emergency_tier_for_that_danger(text: str) -
                                   "my boyfriend hit me up about a run"])
 def test_figures_of_speech_about_others_are_not_harm(text: str) -> None:
     assert assess(text).tier is None
+
+
+@pytest.mark.parametrize(("text", "harmed"), [
+    ("my boyfriend pushed me and I hurt my ankle", True), ("my wife threw a mug at me", True),
+    ("she threw the ball at me in the park", False), ("he pushed me through the last mile", False),
+])
+def test_pushed_or_thrown_at(text: str, harmed: bool) -> None:
+    assert ("harmed" in assess(text).signals) is harmed
+
+
+@pytest.mark.parametrize(("text", "answer"), [("yeah nah", "not_safe"), ("yes but i dont want to be", "unsure"),
+                                              ("yeah im safe", "safe")])
+def test_answers_to_are_you_safe_in_own_words(text: str, answer: str) -> None:
+    from bot.safety.answers import understand_answer
+    assert understand_answer(text, "are_you_safe") == answer
+
+
+def test_a_leak_is_a_pelvic_floor_matter_only_when_a_leak_is_said() -> None:
+    assert "stress_incontinence" not in facts("my knees are a bit sore after my first half marathon yesterday")
+    assert facts("I leak a little when I run since having my second baby").get("stress_incontinence") is True

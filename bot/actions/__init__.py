@@ -389,6 +389,14 @@ class ActionAcknowledgeFeeling(KnowledgeAction):
                   domain: DomainDict) -> list[EventType]:
         text = latest_text(tracker)
         voice = self.voice(tracker)
+        if advised_level(tracker) == "emergency" and not tracker.get_slot("requested_slot"):
+            # "I'm scared" after emergency advice: the acknowledgement, then what to do now, never
+            # an article (tester round 20 got "I won't tell anyone, and you can text" instead).
+            step = replies.next_step(self.kb, voice, replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT)))
+            if step is not None:
+                dispatcher.utter_message(text=step.text, buttons=step.button_dicts(),
+                                         json_message={"sources": list(step.sources)})
+                return []
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
         answer = replies.answer(self.kb, voice, text, locations)
         if answer is not None:
@@ -517,8 +525,13 @@ class ActionAnswerQuestion(KnowledgeAction):
                      voice.say(ABOUT_LEFT_ONE) if left == 1 else voice.say(ABOUT_LEFT_SOME, count=left)]
             dispatcher.utter_message(text=" ".join(lines), json_message={"sources": []})
             return []
-        if not tracker.get_slot("requested_slot") and replies.asks_next_step(question):
-            # "what now?", "do I need to go now?" after advice: its next step again, short.
+        emergency_now = (advised_level(tracker) == "emergency" and "?" not in question
+                         and intent_of(tracker) not in QUESTION_INTENTS)
+        if not tracker.get_slot("requested_slot") and (replies.asks_next_step(question) or emergency_now):
+            # "what now?", "do I need to go now?" after advice: its next step again, short. After
+            # emergency advice, anything that is not a question ("im alone at home", "please help")
+            # gets the emergency step again, never an article (tester round 20: "Exercises to do at
+            # home", "That's outside what I know about").
             step = replies.next_step(self.kb, voice, replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT)))
             if step is not None:
                 dispatcher.utter_message(text=step.text, buttons=step.button_dicts(),

@@ -319,8 +319,13 @@ class ActionClinicalCheck(KnowledgeAction):
             # else the NLU read in it (the flow answers questions it recognised itself). Before
             # any advice the flow takes it as any question (the knowledge base's general answer).
             return None if intent == "ask_question" else "question"
-        if intent in ("report_pain", "inform", "correction") and result.general_question and not (result.said or result.denied):
-            return "question"  # "how long does a stress fracture take to heal?", read as a pain report
+        told_balance = (parsed_slots(tracker) or ({}, []))[0].get("balance_change") == "worse"
+        if (intent in ("report_pain", "inform", "correction") and result.general_question and not (result.said or result.denied)
+                and not told_balance):
+            # "how long does a stress fracture take to heal?", read as a pain report. Not "my left
+            # leg lasts 12 seconds on one leg, the right ages ... does it matter?": a balance drop
+            # told is the triage's to weigh (blind vignettes 10 ended with the balance article).
+            return "question"
         if told and (_stated(result) or timed) and intent not in NOT_ANSWERS and not text.rstrip().endswith("?"):
             return "clinical_change"  # "I didn't fall, I can walk fine": heard, and the advice checked
         if context_question(case, slots) is not None and not asking:

@@ -112,6 +112,13 @@ _QUESTION_START = re.compile(r"\s*(?:what|what's|whats|how|why|should|shall|can|
 SAFE_RESUME = "safe_resume"
 #: Running talk asked for in the same message as a "safe" answer ("Yes, I'm safe, my partner is here
 #: with me. Can we talk about my knee now?": blind safety set 10 got "whenever you're ready").
+#: "911 doesn't work here", "that number doesn't work in ireland": the numbers given were the
+#: default country's (tester round 20 was told "call 911" again). With a place named, the place
+#: is heard first (bookkeeping.hear_place) and its numbers follow.
+_NUMBER_DOES_NOT_WORK = re.compile(
+    r"\b(?:\d{3}|988|that number|the number|this number|those numbers|these numbers|it)\s+(?:doesn'?t|does not|dont|don'?t|won'?t|"
+    r"isn'?t|is not|aren'?t|are not)\s+(?:work|working|exist|a thing|valid|go through|connect)\b|"
+    r"\b(?:not|wrong) (?:the right |the )?(?:number|numbers) (?:for|in|here)\b|\bwe don'?t have (?:\d{3}|988)\b", re.IGNORECASE)
 _WANTS_RUNNING = re.compile(r"\b(?:can we|could we|let'?s|i'?d like to|i want to|back to|talk about|carry on|get back to|"
                             r"go back to|what about|now about|about my)\b[^.!?]{0,30}\b(?:knee|shin|foot|heel|calf|ankle|hip|"
                             r"back|achilles|hamstring|leg|legs|running|run|runs|injury|pain|training)\b")
@@ -344,6 +351,13 @@ class Engine:
         # A finding whose transition lets the turn go on (distress) leaves the message to the other
         # screens first: distress beside a red flag gets both.
         soft = bool(finding) and bool(self.dialogue.interrupts[str(finding)].continue_for)
+        if turn.country_heard is None and not turn.profile.get("country") and _NUMBER_DOES_NOT_WORK.search(text):
+            # Not the runner's country's numbers, and which country is not known: ask it (the reply
+            # says to call the local emergency number if in danger), then the pending question
+            # again, a crisis state's own question too.
+            self.renderer.say(turn, "utter_which_country")
+            self.flow.reask(turn)
+            return
         goes_on_for: tuple[str, ...] = ()
         if finding and not soft:
             goes_on_for = await self.flow.interrupt(turn, finding)

@@ -211,6 +211,12 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         return YES
     if not t:
         return None
+    if question == "are_you_safe" and _YEAH_NAH.match(t):
+        return NOT_SAFE  # Australian and New Zealand "no" (tester round 20: read as safe)
+    if question == "are_you_safe" and _YES_BUT.match(t) and not _MEANS_AWAY.search(t) and not _GETTING_HELP.search(t):
+        # "yes but i dont want to be", "yeah but not for long" (tester round 20: "glad you're
+        # safe"): a hedged yes is asked again, the lines in view.
+        return UNSURE
     if len(t.split()) > _SHORT:
         # A long message that opens with the answer ("yeah im safe. my sister has the pills now and
         # shes staying with me tonight"): the opening clause answers, when nothing after it speaks
@@ -250,6 +256,10 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
     if answer in (SAFE, NO) and _talks_of_risk(text):
         return None
     return answer
+
+
+_YEAH_NAH = re.compile(r"^\W*(?:yeah|yea|ya)\W+na+h?\b(?!\W+yeah)")
+_YES_BUT = re.compile(r"^\W*(?:yes|yeah|yea|yep|yup|i am|i'?m safe|im safe|safe|technically|physically)\b[^.!?]{0,20}\bbut\b")
 
 
 def _clauses(text: str) -> list[str]:

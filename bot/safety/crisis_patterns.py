@@ -2224,7 +2224,12 @@ _merge((MORE_EN, {
         r"\b(?:my |the |his |her )?(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|father|mum|mom|mother|stepdad|"
         r"stepfather|stepmum|stepmom|brother|sister|flatmate|roommate|he|she|they)\s+(?:\w+\s+){0,2}?(?:(?:hits|hit|"
         r"hurts|kicks|kicked|punches|punched|chokes|choked|strangles|strangled|slaps|slapped|attacks|attacked|shoves|shoved|"
-        r"threatens|threatened)\s+me\b(?!\s+(?:out|up|off|back|with|about|for|over|into|on (?:the|a) (?:run|race|way)))"
+        r"pushes|pushed|grabs|grabbed|drags|dragged|threatens|threatened)\s+me\b"
+        r"(?!\s+(?:out|up|off|back|with|about|for|over|on|through|along|forward|harder|hard|past|on (?:the|a) (?:run|race|way)|"
+        r"to (?:run|train|race|go|keep|do|finish|try|sign|enter|join)))"
+        # "threw a mug at me"
+        r"|(?:threw|throws|thrown) (?:a |an |the |his |her |my )?(?:mug|plate|glass|bottle|cup|knife|chair|phone|shoe|pan|"
+        r"something|things|stuff) at me\b"
         # "beat me up", "beats me when he's drunk"; not "beat me in the 10k"
         r"|(?:beats|beat) me (?:up|when|whenever|every time|if|again and)\b)",
         r"\bnot safe (?:at home|in my (?:own )?(?:house|home|flat|apartment)|with (?:him|her|them|my (?:partner|husband|wife|"
@@ -2234,3 +2239,10 @@ _merge((MORE_EN, {
     "harmed": (r"\b(?:mi )?(?:pareja|marido|esposo|esposa|mujer|novio|novia|padre|madre|ex)\s+(?:\w+\s+){0,2}?me "
                r"(?:pega|golpea|maltrata|amenaza|empuja|ahorca)\b", r"\bno estoy a salvo en (?:casa|mi casa)\b"),
 }))
+# Tester round 20: "im alone at home" after chest tightness is where they are (it got "That
+# sounds really hard ..."), and "is he going to die?" from a wife is fear for him, not her risk.
+FIGURES_OF_SPEECH += (
+    r"^\W*(?:and |but |also )?(?:i'm|im|i am)\s+(?:all\s+|home\s+)?alone(?: at home| in the house| here| now| at the moment)?\W*$",
+    r"\b(?:is|will|are) (?:he|she|they|my \w+) (?:going to|gonna|about to) die\b", r"\bam i dying\b",
+    r"\b(?:is|are) (?:he|she|they) dying\b",
+)
