@@ -51,7 +51,10 @@ _PSEUDO_NEGATION = re.compile(
     # and over" (blind vignettes 9: the repetition was read as denied)
     r"not making (any )?sense|making no sense|not (herself|himself|themselves|with it)|not responding|"
     # worse, said as "not better": "worse not better, really swollen" (forecast vignettes 11)
-    r"(not|no|isn't|wasn't|aren't|never) (any |getting |feeling )?(better|improving|easing|settling)|worse not)\b"
+    r"(not|no|isn't|wasn't|aren't|never) (any |getting |feeling )?(better|improving|easing|settling)|worse not|"
+    # an aside about what follows: "(maybe not relevant) I haven't had a period since June" (tester
+    # round 20 heard "your periods are regular")
+    r"not (really |probably |sure if it'?s |sure it'?s )?(relevant|important|related|a big deal|a thing))\b"
 )
 #: An ability stated ("can walk", "able to put weight on it") or a statement followed by "fine"
 #: ("walking fine"): like _ALL_IS_WELL, a denial in an earlier comma-segment does not reach it ("no

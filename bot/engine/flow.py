@@ -104,7 +104,12 @@ class FlowInterpreter:
             self.renderer.text(turn, UNKNOWN_COMMAND)
             self.reask(turn)
             return
+        in_crisis = not self.state(turn).anywhere  # the crisis states (flow.yml `anywhere: false`)
         await self.follow(turn, transition)
+        if in_crisis and transition.reset:
+            # /cancel, /start or /restart right after "I'm not safe": the lines stay in view (tester
+            # round 20: "Okay, I've stopped the questions" and nothing else).
+            self.renderer.say(turn, "utter_crisis_lines_kept")
         if transition.to is None:
             self.reask(turn)
 
