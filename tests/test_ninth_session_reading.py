@@ -165,3 +165,10 @@ def test_answers_to_are_you_safe_in_own_words(text: str, answer: str) -> None:
 def test_a_leak_is_a_pelvic_floor_matter_only_when_a_leak_is_said() -> None:
     assert "stress_incontinence" not in facts("my knees are a bit sore after my first half marathon yesterday")
     assert facts("I leak a little when I run since having my second baby").get("stress_incontinence") is True
+
+
+@pytest.mark.parametrize(("text", "asks"), [("911 doesnt work here", True), ("that number doesn't work in ireland", True),
+                                            ("ice? it doesnt work for me", False)])
+def test_a_number_that_does_not_work_is_told_apart(text: str, asks: bool) -> None:
+    from bot.engine import _NUMBER_DOES_NOT_WORK
+    assert bool(_NUMBER_DOES_NOT_WORK.search(text)) is asks

@@ -116,7 +116,7 @@ SAFE_RESUME = "safe_resume"
 #: default country's (tester round 20 was told "call 911" again). With a place named, the place
 #: is heard first (bookkeeping.hear_place) and its numbers follow.
 _NUMBER_DOES_NOT_WORK = re.compile(
-    r"\b(?:\d{3}|988|that number|the number|this number|those numbers|these numbers|it)\s+(?:doesn'?t|does not|dont|don'?t|won'?t|"
+    r"\b(?:\d{3}|988|that number|the number|this number|those numbers|these numbers)\s+(?:doesn'?t|does not|dont|don'?t|won'?t|"
     r"isn'?t|is not|aren'?t|are not)\s+(?:work|working|exist|a thing|valid|go through|connect)\b|"
     r"\b(?:not|wrong) (?:the right |the )?(?:number|numbers) (?:for|in|here)\b|\bwe don'?t have (?:\d{3}|988)\b", re.IGNORECASE)
 _WANTS_RUNNING = re.compile(r"\b(?:can we|could we|let'?s|i'?d like to|i want to|back to|talk about|carry on|get back to|"
