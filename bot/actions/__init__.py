@@ -38,6 +38,7 @@ from bot.actions.clinical import (
 )
 from bot.clinical import decisions
 from bot.clinical.flow import Case, assess, is_acute, is_early, next_question
+from bot.safety.answers import getting_help
 from bot.safety.crisis import CRISIS as CRISIS_TIER
 from bot.safety.crisis import CRISIS_SIGNALS, HARMED
 from bot.safety.crisis import DISTRESS, EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisContext
@@ -566,6 +567,11 @@ _WELFARE_QUESTION = re.compile(r"\b(?:police|welfare|check on|can'?t reach|canno
                                r"\d+ (?:min|mins|minutes) away|"
                                r"no (?:me )?(?:contesta|responde|coge el tel[eé]fono|lo coge))\b", re.IGNORECASE)
 HELPING_FOLLOWUP = "utter_crisis_helping_followup"
+#: They say they are fine, or not to call ("she says she feels fine and doesnt want me to call anyone").
+_THEY_DOWNPLAY = re.compile(r"\b(?:(?:she|he|they)(?:'s| is| are)? (?:says?|said|insists?|claims?|thinks?|reckons?) "
+                            r"(?:(?:she|he|they)(?:'s| is| are)? )?(?:(?:feels? |feeling )?(?:fine|ok|okay|alright|all right|better)|"
+                            r"(?:is |are |'s )?(?:fine|ok|okay))|(?:doesn'?t|does not|don'?t|do not|dont|doesnt) want (?:me|us|anyone) "
+                            r"to (?:call|ring|phone|tell))\b", re.IGNORECASE)
 CARRY_ON_BUTTON = text_key("crisis.carry_on_button")
 #: A question about what to say or do for them ("what do i even say to him", "how do I help her").
 _HELPING_QUESTION = re.compile(r"\b(?:say|talk|ask|tell|bring (?:it|this) up|approach|help|do|text|message)\b", re.IGNORECASE)
@@ -588,6 +594,14 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
             dispatcher.utter_message(response=HELPING_FOLLOWUP)
             return []
         welfare = _WELFARE_QUESTION.search(question)
+        if getting_help(question):
+            # "ok i called them. what do i do now while i wait" (tester round 20 got the number again)
+            dispatcher.utter_message(response="utter_crisis_helping_called")
+            return []
+        if _THEY_DOWNPLAY.search(question):
+            # "she says she feels fine and doesnt want me to call anyone", after she took pills
+            dispatcher.utter_message(response="utter_crisis_helping_call_anyway")
+            return []
         if not welfare and intent_of(tracker) not in QUESTION_INTENTS:
             dispatcher.utter_message(response=HELPING_FOLLOWUP)  # "ok", "thanks": the state's reminder
             return []

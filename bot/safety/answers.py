@@ -262,6 +262,11 @@ _YEAH_NAH = re.compile(r"^\W*(?:yeah|yea|ya)\W+na+h?\b(?!\W+yeah)")
 _YES_BUT = re.compile(r"^\W*(?:yes|yeah|yea|yep|yup|i am|i'?m safe|im safe|safe|technically|physically)\b[^.!?]{0,20}\bbut\b")
 
 
+def getting_help(text: str) -> bool:
+    """Does `text` say help is called or coming ("ok i called them", "the ambulance is on its way")?"""
+    return bool(_GETTING_HELP.search(_clean(text)))
+
+
 def _clauses(text: str) -> list[str]:
     """The message's clauses, cleaned, empty ones left out."""
     return [c for c in (_clean(part) for part in _CLAUSES.split(text)) if c]
