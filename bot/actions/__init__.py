@@ -590,10 +590,7 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
                   domain: DomainDict) -> list[EventType]:
         question = latest_text(tracker)
         voice = self.voice(tracker)
-        if voice.locale != DEFAULT_LOCALE:  # the knowledge base is English: the state's own reply
-            dispatcher.utter_message(response=HELPING_FOLLOWUP)
-            return []
-        welfare = _WELFARE_QUESTION.search(question)
+        # These two replies are translated (dialogues/texts), and "ya llamé" is read in Spanish too.
         if getting_help(question):
             # "ok i called them. what do i do now while i wait" (tester round 20 got the number again)
             dispatcher.utter_message(response="utter_crisis_helping_called")
@@ -602,6 +599,10 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
             # "she says she feels fine and doesnt want me to call anyone", after she took pills
             dispatcher.utter_message(response="utter_crisis_helping_call_anyway")
             return []
+        if voice.locale != DEFAULT_LOCALE:  # the knowledge base is English: the state's own reply
+            dispatcher.utter_message(response=HELPING_FOLLOWUP)
+            return []
+        welfare = _WELFARE_QUESTION.search(question)
         if not welfare and intent_of(tracker) not in QUESTION_INTENTS:
             dispatcher.utter_message(response=HELPING_FOLLOWUP)  # "ok", "thanks": the state's reminder
             return []
