@@ -323,10 +323,13 @@ def test_dev_set_targets() -> None:
 
 
 def test_after_distress_the_second_net_reads_messages_without_crisis_words() -> None:
-    """'im just tired of being me' has no word of crisis talk: alone it is read as nothing; after
-    distress in the same conversation the bar is lower and the bot asks."""
-    assert tier("im just tired of being me") is None
-    assert tier("im just tired of being me", CrisisContext(distress=True)) == "unclear"
+    """'i think im done' has no word of crisis talk: alone it is read as nothing; after distress in
+    the same conversation the bar is lower and the bot asks. ('im just tired of being me' was the
+    example; it is asked about on its own since forecast safety 13 labelled "so over being me rn"
+    a message to ask about.)"""
+    assert tier("i think im done") is None
+    assert tier("i think im done", CrisisContext(distress=True)) == "unclear"
+    assert tier("im just tired of being me") == "unclear"
     assert tier("should I ice it or use heat after my run", CrisisContext(distress=True)) is None
 
 
