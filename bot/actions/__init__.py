@@ -33,6 +33,7 @@ from bot.actions.clinical import (
     case_of,
     context_slots,
     intent_of,
+    new_place,
     is_clinical_question,
     wants_first_aid,
 )
@@ -57,6 +58,7 @@ ABOUT_NO_QUESTIONS = text_key("about.no_questions")
 #: The forms whose questions lead to the advice (not the check-in's).
 ADVICE_FORMS = ("triage_form", "clinical_form")
 IMPROVED_GLAD = text_key("improved.glad")
+EMERGENCY_FIRST = text_key("advice.emergency_first")
 IMPROVED_AGAIN = text_key("improved.again")
 #: The runner said the pain got better (bot.actions.ActionImproved).
 IMPROVED_SLOT = "pain_improved"
@@ -535,7 +537,8 @@ class ActionAnswerQuestion(KnowledgeAction):
             # home", "That's outside what I know about").
             step = replies.next_step(self.kb, voice, replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT)))
             if step is not None:
-                dispatcher.utter_message(text=step.text, buttons=step.button_dicts(),
+                lead = f"{voice.say(EMERGENCY_FIRST)}\n\n" if emergency_now and new_place(tracker) else ""
+                dispatcher.utter_message(text=lead + step.text, buttons=step.button_dicts(),
                                          json_message={"sources": list(step.sources)})
                 return []
         answer = replies.answer(self.kb, voice, question, locations)

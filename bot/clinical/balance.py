@@ -20,6 +20,11 @@ _UNIT = r"\s*(?:s|sec|secs|second|seconds|ish)?\b"
 _SIDE = r"(left|right|l|r|left leg|right leg|left side|right side|bad (?:leg|side)|good (?:leg|side)|injured (?:leg|side)|other (?:leg|side))"
 _NUM_SIDE = re.compile(_NUM + _UNIT + r"\s*(?:on|for|with|standing on)?\s*(?:the|my)?\s*" + _SIDE + r"\b")
 _SIDE_NUM = re.compile(r"\b" + _SIDE + r"\s*(?:leg|side|foot)?\s*(?:is|was|:|=|-|at|about|around|only|just|for|i managed|managed|lasted|got|of)?\s*(?:about|around|only|just|roughly)?\s*" + _NUM + _UNIT)
+#: A side and its time a few words apart ("on my right leg I lasted like 15 seconds, left I could
+#: go the full 45": forecast vignettes 13 read 45 on both sides), no other side or number between,
+#: and not a time of another kind ("right knee, 3 weeks").
+_SIDE_SPAN = re.compile(r"\b" + _SIDE + r"\b(?:(?!\b(?:left|right)\b)[^0-9.;!?]){1,25}?" + _NUM
+                        + r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|km|k|miles?|mi|mins?|minutes?|hours?|hrs?|x|%|/10)\b)" + _UNIT)
 _EACH = re.compile(r"(?:about|around|roughly|maybe|only|just)?\s*" + _NUM + _UNIT + r"[^0-9]{0,20}\b(each|both|either|per (?:leg|side)|on both|same both|each side|each leg|both sides|both legs)\b")
 _EACH_BEFORE = re.compile(r"\b(each|both|either)\b[^0-9]{0,20}?" + _NUM + _UNIT)
 _FULL = re.compile(r"\b(full 45|the full|all 45|the whole (45|time)|no problem both|easily both|45\+)\b")
@@ -85,6 +90,9 @@ def parse(text: str) -> BalanceReading | None:
         for m in rx.finditer(norm):
             side, value = (m.group(1), m.group(2)) if side_first else (m.group(2), m.group(1))
             found.setdefault(_side(side), float(value))
+    for m in _SIDE_SPAN.finditer(norm):
+        if float(m.group(2)) <= 120:
+            found.setdefault(_side(m.group(1)), float(m.group(2)))
     if ("left" in found) != ("right" in found):
         # "my left leg now, like 10 secs vs 40 on the right": one side named with its time, the
         # other time compared with it belongs to the other side (blind vignettes 4).

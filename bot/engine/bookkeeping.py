@@ -113,7 +113,8 @@ _ABOUT_OTHER = re.compile(
     r"^\W*(?:\w+\W+){0,10}?(?:my|our|one of my) (?:\d{1,2}[- ]?(?:yo|y/o|year[- ]old|yr[- ]old) )?"
     r"(?:husband|hubby|wife|partner|son|daughter|kid|child|teen|teenager|boy|girl|mate|friend|buddy|pal|dad|father|mum|mom|"
     r"mother|brother|sister|boyfriend|girlfriend|bf|gf|athletes?|runners?|client|teammate|flatmate|roommate|"
-    r"running (?:buddy|partner|mate))s?\b(?!\W+(?:says|said|thinks|reckons|told me|wants me|keeps telling me)\b)")
+    r"running (?:buddy|partner|mate))s?\b(?!\W+(?:says|said|thinks|reckons|told me|wants me|keeps telling me|"
+    r"(?:is |was |keeps? )?(?:making|made|makes|forcing|forced|nagging|nagged) me)\b)")
 #: The reporter's own pain ("my son and I both have sore knees"), not the reporter asking ("what do I
 #: do?" after "one of my 15 yo boys went grey": blind vignettes 6).
 _FIRST_PERSON_PAIN = re.compile(

@@ -372,6 +372,9 @@ class KnowledgeBase:
             # "chest pain at the gold coast marathon" (tester round 9): at the race now, not "ran
             # the London marathon" some time
             rf"|\b(?:at|during|doing|running|racing|mid|(?:finish|end|start|finish line) of)\s+(?:the\s+|my\s+|this\s+)?(?P<event>{alternatives})\s+(?:marathon|half marathon|half|parkrun|10k|5k|ultra|race|fun run)\b"
+            # ... or run there today: "we did the Brisbane half this morning" (forecast vignettes 13: told 911)
+            rf"|\b(?:did|ran|raced|finished|completed|done)\s+(?:the\s+|my\s+)?(?P<today>{alternatives})\s+(?:marathon|half marathon|half|parkrun|10k|5k|ultra|race|fun run)"
+            r"\s+(?:this (?:morning|afternoon|arvo|evening)|today|earlier today|just now)\b"
             # a clause that only says where: "lower back's been crook since sunday. in perth. today
             # i've got pins and needles" (tester round 12: told 911)
             rf"|(?:^|[.,;:!?(]\s*|\s-\s*)(?:(?:i'm|im|i am|we're|were)\s+)?(?:in|from)\s+(?:the\s+)?(?P<clause>{alternatives})(?=\s*(?:[.,;:!?)]|$))",
@@ -391,7 +394,7 @@ class KnowledgeBase:
         if rx is None or last_words.isdisjoint(_PLACE_WORD.findall(text.lower())):
             return None
         found = [(m.group("place") or m.group("based") or m.group("runner") or m.group("event")
-                  or m.group("clause")).lower() for m in rx.finditer(text)]
+                  or m.group("today") or m.group("clause")).lower() for m in rx.finditer(text)]
         return codes[found[-1]] if found else None  # the last one said wins
 
     @cached_property

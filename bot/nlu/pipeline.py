@@ -542,6 +542,10 @@ class NLU:
             return "correction"
         if stripped in V.GREETINGS or (words and words[0] in ("hi", "hello", "hey", "hiya") and len(words) <= 3 and not fills):
             return "greet"
+        if not fills and not is_question and _NUDGED.search(lower):
+            # "prob nothing but my wife is making me ask 🙄": an opening, nothing told yet (forecast
+            # vignettes 13 got the balance article, from "ask").
+            return "greet"
         if not fills and (stripped in V.THANKS or words[:1] and words[0] in V.THANKS
                           or stripped.startswith("thank you")):
             return "thanks"
@@ -590,6 +594,9 @@ _ABOUT_BOT = re.compile(r"\b(are|r) (you|u) (even |actually |really |just )?(a |
                         # "what are you? like is this an AI? do you keep what i type" (tester round 13)
                         r"|^\W*what (are|r) (you|u)\b|\bwho (made|built|created|wrote|runs) (you|u|this)\b"
                         r"|\bis this (an? )?(ai|a bot|chat ?gpt|automated)\b")
+#: Someone else made the runner write ("my wife is making me ask", "physio told me to check").
+_NUDGED = re.compile(r"\b(?:is |was |keeps? )?(?:making|made|makes|forcing|forced|nagging|nagged|told|telling|wants|wanted) me "
+                     r"(?:to )?(?:ask|check|message|write|text|get (?:it|this) (?:checked|looked at))\b")
 #: Not wanting the questions at all (tester round 16: "forget the running stuff" got "Sorry, I
 #: didn't catch that" and the mileage question again, to someone low and in a boot for 4 months).
 _STOP_QUESTIONS = re.compile(
