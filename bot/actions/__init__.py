@@ -248,8 +248,12 @@ class ActionSafetyCheck(KnowledgeAction):
         events: list[EventType] = [SlotSet("crisis_context", context.after(a).to_dict()),
                                    SlotSet("message_language", a.language), SlotSet("distress_kind", a.feeling),
                                    SlotSet("safety_cause", None)]
-        # An answer alone ("no", "idk") is the flow's to act on, like the button it stands for.
-        if a.tier in CRISIS_FINDINGS and a.by != "answer":
+        # An answer alone ("no", "idk") is the flow's to act on, like the button it stands for. So is
+        # "yeah im safe. not gonna do anything, just tired of everything": a safe answer with only
+        # hopelessness beside it is that answer (tester round 21 was asked "Are you safe?" again,
+        # and again after "i literally just said im safe"); a plan, a means or ideation is not.
+        safe_and_low = a.answer == "safe" and a.tier == UNCLEAR and a.signals <= {"hopeless", "distress", "done"}
+        if a.tier in CRISIS_FINDINGS and a.by != "answer" and not safe_and_low:
             finding = "overdose" if a.tier == EMERGENCY and a.overdose else CRISIS_FINDINGS[a.tier]
             if a.tier == THIRD_PARTY and a.overdose:
                 finding = "overdose_other"  # someone else took too much: the emergency number first
@@ -568,6 +572,11 @@ _WELFARE_QUESTION = re.compile(r"\b(?:police|welfare|check on|can'?t reach|canno
                                r"(?:she|he|they) lives? (?:\d+|a few|five|ten|fifteen|twenty) (?:min|mins|minutes)|"
                                r"(?:she|he|they) lives? (?:nearby|near me|close by|round the corner|down the road|next door)|"
                                r"\d+ (?:min|mins|minutes) away|"
+                               # "im not with her, shes at her flat across town. should i drive over??" (tester
+                               # round 21 got "Ask them straight out: 'Are you thinking about suicide?'")
+                               r"(?:drive|go|get|head|run|walk|cycle) (?:over|round|around) (?:there|to (?:her|his|their))?|"
+                               r"across town|(?:not|isn'?t|am not|i'?m not) with (?:her|him|them)|"
+                               r"at (?:her|his|their) (?:flat|place|house|home|apartment|parents'?)|"
                                r"no (?:me )?(?:contesta|responde|coge el tel[eé]fono|lo coge))\b", re.IGNORECASE)
 HELPING_FOLLOWUP = "utter_crisis_helping_followup"
 #: They say they are fine, or not to call ("she says she feels fine and doesnt want me to call anyone").

@@ -616,13 +616,19 @@ def _feeling(text: str, c: _Compiled) -> str | None:
     return None
 
 
+_KMS = re.compile(r"\b(?:kms|kys)\b")
+
+
 def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Compiled) -> bool:
     """A race-moment joke, a general question, or a resolved past stated neutrally."""
     earnest = bool(c.earnest.search(norm))
     # A conditional threat ("if I DNF again I'm throwing myself off the gantry lol") is not a
     # description of a hard moment: it gets the question, however jokey.
     conditional = bool(re.search(r"\b(?:if|one more|another)\b", sentence))
-    if hit.signal in FIGURATIVE and not earnest and not conditional and c.race.search(sentence):
+    # ... but "kms" is said of oneself whatever the race: "this training block makes me wanna kms
+    # lmao" gets the question (tester round 21 got none).
+    said_kms = bool(_KMS.search(norm[hit.start:hit.end]))
+    if hit.signal in FIGURATIVE and not earnest and not conditional and not said_kms and c.race.search(sentence):
         if raw_joke or re.search(r"\b(?:wanted|thought|felt|was going|made me|nearly|almost|could have|"
                                  r"quise|queria|pense)\b", sentence):
             return True

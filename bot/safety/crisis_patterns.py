@@ -471,7 +471,7 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"\bdying to (?:run|get back|race|try|know|see|go)\b", r"\b(?:dead|heavy) legs?\b",
     r"\bend of (?:the|my) (?:run|race|session|workout|week|day|season)\b",
     r"\bend(?:ing|ed)? (?:my|the|a|this|our) (?:run(?:ning)? )?(?:streak|season|run|session|block|training block|cycle)\b",
-    r"\b\d+(?:\.\d+)? ?kms?\b", r"\bkms (?:this|last|per|a|each|in|on|today|so far)\b", r"\bthe kms (?:thing|bit|comment|are|is)\b",
+    r"\b\d+(?:\.\d+)? ?kms?\b", r"\bkms (?:this|last|per|a|each|in|on|today|so far)\b", r"\bthe kms (?:thing|bit|comment|are|is)\b(?!.{0,25}\b(?:joke|joking|kidding|serious)\b)",
     r"\bsuicide (?:hill|hills|sprints?|drills?|runs?|shuttles?|intervals?|reps?|lines?|squad|session|workout)\b",
     r"\bdoing suicides\b", r"\bsuicides \(",
     r"\bkilling myself (?:with|doing|on|over) (?:these|this|those|all (?:these|this)|the|my) (?:\w+ )?(?:starts|sessions|runs|"
@@ -2082,6 +2082,11 @@ EARNEST = EARNEST[:-3] + r"|not (?:really|totally|entirely|completely|fully) jok
 
 NINTH_MORE_EN: dict[str, tuple[str, ...]] = {
     "ideation": (
+        # the joke taken back: "tbh the kms thing wasnt totally a joke, ive been feeling pretty
+        # empty" (tester round 21 got the injury-feelings reply and the next training question)
+        r"\b(?:kms|kys|kill myself|killing myself|unalive|suicide|suicidal|die|dying|end it)(?: thing| bit| comment| joke| remark| stuff)?\b"
+        r".{0,20}\b(?:wasn'?t|was not|wasnt|isn'?t|is not|not)\b (?:totally |really |entirely |completely |fully |just |only |all )?"
+        r"(?:a )?(?:joke|joking|kidding)\b",
         # "been thinking about not being here anymore", "wish I could just stop existing" (C-SSRS 1)
         r"\b{THINK}\s+{FILL}(?:about|of)\s+(?:just\s+)?not (?:being|existing) (?:here |around )?(?:anymore|any more)\b",
         r"\b(?:wish|wishing|want|wanna|wanted)\s+(?:that\s+)?(?:i\s+)?(?:could\s+)?(?:just\s+)?(?:to\s+)?"
