@@ -33,6 +33,8 @@ from bot.texts import Voice, text_family, text_key
 from bot.turn import Button, Effect, Reply, TurnResult
 
 ACTION_PREFIX = "!"
+#: The button that turns the weekly check-in on (the offer after advice; "do the weekly check-in" typed).
+CHECKIN_START = f"{ACTION_PREFIX}checkin start"
 
 COUNTRY = text_key("settings.country")
 COUNTRY_SET = text_key("settings.country_set")

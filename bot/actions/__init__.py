@@ -579,6 +579,12 @@ _WELFARE_QUESTION = re.compile(r"\b(?:police|welfare|check on|can'?t reach|canno
                                r"at (?:her|his|their) (?:flat|place|house|home|apartment|parents'?)|"
                                r"no (?:me )?(?:contesta|responde|coge el tel[eé]fono|lo coge))\b", re.IGNORECASE)
 HELPING_FOLLOWUP = "utter_crisis_helping_followup"
+HELPING_OVERDOSE_SLOT = "helping_overdose"
+
+
+def helping_followup(tracker: Tracker) -> str:
+    """The helping state's reminder: "call now" after someone else's overdose."""
+    return f"{HELPING_FOLLOWUP}_overdose" if tracker.get_slot(HELPING_OVERDOSE_SLOT) else HELPING_FOLLOWUP
 #: They say they are fine, or not to call ("she says she feels fine and doesnt want me to call anyone").
 _THEY_DOWNPLAY = re.compile(r"\b(?:(?:she|he|they)(?:'s| is| are)? (?:says?|said|insists?|claims?|thinks?|reckons?) "
                             r"(?:(?:she|he|they)(?:'s| is| are)? )?(?:(?:feels? |feeling )?(?:fine|ok|okay|alright|all right|better)|"
@@ -612,16 +618,16 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
             dispatcher.utter_message(response="utter_crisis_helping_call_anyway")
             return []
         if voice.locale != DEFAULT_LOCALE:  # the knowledge base is English: the state's own reply
-            dispatcher.utter_message(response=HELPING_FOLLOWUP)
+            dispatcher.utter_message(response=helping_followup(tracker))
             return []
         welfare = _WELFARE_QUESTION.search(question)
         if not welfare and intent_of(tracker) not in QUESTION_INTENTS:
-            dispatcher.utter_message(response=HELPING_FOLLOWUP)  # "ok", "thanks": the state's reminder
+            dispatcher.utter_message(response=helping_followup(tracker))  # "ok", "thanks": the state's reminder
             return []
         answer = None if welfare or _HELPING_QUESTION.search(question) else replies.answer(self.kb, voice, question, [])
         if answer is not None:  # "what if she doesn't answer": its answer, then the state's reminder
             dispatcher.utter_message(text=answer.text, json_message={"sources": list(answer.sources), "safety": "crisis"})
-            dispatcher.utter_message(response=HELPING_FOLLOWUP)
+            dispatcher.utter_message(response=helping_followup(tracker))
             return []
         entry = self.kb.entry(WELFARE_ENTRY if welfare else HELPING_ENTRY)
         text = self.kb.text(entry, voice.country, voice.locale)
@@ -660,7 +666,36 @@ class ActionCrisisThirdParty(KnowledgeAction):
                   domain: DomainDict) -> list[EventType]:
         unreachable = _WELFARE_QUESTION.search(latest_text(tracker))
         dispatcher.utter_message(response="utter_crisis_third_party_unreachable" if unreachable else "utter_crisis_third_party")
+        return [SlotSet(HELPING_OVERDOSE_SLOT, None)]  # a new worry about someone: no overdose said
+
+
+class ActionHelpingFollowup(Action):
+    """The helping state's reminder (utter_crisis_helping_followup, or its "call now" words after
+    someone else's overdose)."""
+
+    def name(self) -> str:
+        return "action_helping_followup"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(response=helping_followup(tracker))
         return []
+
+
+class ActionCrisisOverdoseOther(KnowledgeAction):
+    """Someone else took too much of a medicine: the emergency number first
+    (utter_crisis_overdose_other); when the message says they can't be reached, no "stay with them"
+    but their address for the call handler (utter_crisis_overdose_other_unreachable; tester round 21).
+    Remembered (helping_overdose): the helping state's reminders say "call now" from here on."""
+
+    def name(self) -> str:
+        return "action_crisis_overdose_other"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        unreachable = _WELFARE_QUESTION.search(latest_text(tracker))
+        dispatcher.utter_message(response="utter_crisis_overdose_other_unreachable" if unreachable else "utter_crisis_overdose_other")
+        return [SlotSet(HELPING_OVERDOSE_SLOT, True)]
 
 
 def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
@@ -668,7 +703,7 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
-            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionAnswerHelpingQuestion(kb, texts), ActionCrisisThirdParty(kb, texts), ActionCrisisEmergency(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionAnswerHelpingQuestion(kb, texts), ActionCrisisThirdParty(kb, texts), ActionCrisisOverdoseOther(kb, texts), ActionHelpingFollowup(), ActionCrisisEmergency(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionKeepCheckinAnswers(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot import replies
+from bot import commands, replies
 from bot.clinical import decisions
 from bot.clinical import intake as I
 from bot.clinical.evaluate import Finding
@@ -76,7 +76,7 @@ def advice_message(kb: KnowledgeBase, voice: Voice, decision: TriageDecision, fi
     # message of its own, so the advice keeps to one screen.
     if level in CHECKIN_OFFER_LEVELS and not subscribed:
         messages.append(replies.Message(voice.say(CHECKIN_OFFER),
-                                        (Button(voice.say(CHECKIN_OFFER_BUTTON), "!checkin start"),)))
+                                        (Button(voice.say(CHECKIN_OFFER_BUTTON), commands.CHECKIN_START),)))
     return AdviceReply(tuple(messages), context)
 
 

@@ -103,6 +103,17 @@ _DELETE_REQUEST = re.compile(
     r"(?:delete|erase|wipe|remove|clear) (?:all of it|it all|everything|all my data|my data|all my stuff|my stuff|my account|"
     r"my info|all my info|all of my data|all my messages|my messages|my history|all of this|all this)"
     r"(?:\W+(?:please|pls|plz|now|then|thanks|thank you))*\W*$", re.IGNORECASE)
+#: A message that only asks for the weekly check-in ("yeah go on, do the weekly check in thing",
+#: "i just want u to check in on me weekly"; tester round 21 got the 10% rule, then "I won't tell
+#: anyone" twice): the offer's button, "!checkin start".
+_CHECKIN_LEAD = r"(?:(?:ok|okay|yes|yeah|yep|sure|go on|righto|right|so|then|and|no|what|hey|pls|please|plz|i just|just)\W+)*"
+_CHECKIN_REQUEST = re.compile(
+    rf"^\W*{_CHECKIN_LEAD}(?:(?:can|could|would|will) (?:you|u) |i(?:'d| would)? (?:like|want|wanna) (?:you |u )?(?:to )?|"
+    r"(?:do|set up|setup|turn on|start|sign me up for|add me to|give me|send me|yes to)\s+)*"
+    r"(?:(?:the|a|your|those|that|these)\s+)?(?:(?:weekly|week|once a week)\s+)?(?:check(?:-| )?ins?|checkins?)"
+    r"(?:\s+(?:thing|things|on me|please|pls|then|thanks|thank you|too|weekly|every week|once a week))*\W*$"
+    rf"|^\W*{_CHECKIN_LEAD}(?:(?:can|could|would) (?:you|u) |i (?:just )?(?:want|wanna) (?:you|u) to )?"
+    r"check (?:in )?on me (?:weekly|every week|once a week)\W*$", re.IGNORECASE)
 #: A sentence that asks: "what counts as more?", "should I be worried about arthritis".
 _QUESTION_START = re.compile(r"\s*(?:what|what's|whats|how|why|should|shall|can|could|would|will|is|are|am|do|does|did|"
                              r"when|where|which|who|whose)\b", re.IGNORECASE)
@@ -198,6 +209,9 @@ class Engine:
             # the request: anything more goes through the screens ("...I won't be needing any of
             # this after tonight" is a goodbye).
             message = replace(message, text="/forget")
+        elif (message.payload is None and len(message.text) < 80 and not message.text.lstrip().startswith("/")
+              and _CHECKIN_REQUEST.match(message.text.strip())):
+            message = replace(message, payload=commands.CHECKIN_START)
         account = self._account(record, message, now)
         if account is not None:
             return self._remember_buttons(account)
