@@ -1993,6 +1993,14 @@ FIGURES_OF_SPEECH += (
     r"(?:with\s+)?(?:running|my running|racing|the sport|training|the club|athletics|marathons?|ultras?|triathlon)\b",
 )
 
+# Where someone lives and how often someone peed are not crisis words for the second net
+# (tester round 21 was asked about suicide for "gracias. i live in Madrid, 911 and 988 is not
+# Spain" and a coach's "he says he's gone maybe twice today").
+FIGURES_OF_SPEECH += (
+    r"\b(?:i|we|they|he|she) (?:live|lives|living) (?:in|near|at|on|by|outside|close to)\b",
+    r"\b(?:gone|been|went|peed|weed|urinated)(?: (?:maybe|about|only|just|like|roughly))? (?:once|twice|\d+ times|a few times|a couple of times)\b",
+)
+
 # The runner's own words say what is meant (forecast safety 13 got the full crisis response for
 # each): "I can't do this anymore... the 5am alarm I mean", "anyone else want to end it all at
 # mile 20 of a marathon 😂", "I'm throwing myself off the treadmill" about clamshells.
