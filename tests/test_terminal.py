@@ -124,3 +124,21 @@ async def test_with_memory_the_goodbye_names_the_summary_left_on_disk(engine, tm
     out = io.StringIO()
     await run_interactive(quiet, io.StringIO("my left knee hurts when I run\n"), out)
     assert out.getvalue().rstrip().endswith("Nothing was kept (--memory).")
+
+
+async def test_a_number_after_an_answer_without_buttons_presses_the_advice_menu_above(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Tester round 21: after urgent advice for a possible broken knee and a short answer without
+    buttons, "2" (the advice menu's "What can I do now?") was read as text and got "Soreness after
+    a run is normal ... an easy walk"; a question's buttons are not kept that way."""
+    from bot.store.memory import MemoryStore
+    from bot.terminal import TerminalChat
+
+    chat = TerminalChat(engine, MemoryStore(), chart_dir=tmp_path)
+    advice = await chat.send("I'm 62, twisted my knee on a trail yesterday, it swelled up fast and I can't bend it properly")
+    assert any(r.triage == "urgent" for r in advice.replies)
+    menu = [b.label for b in chat.buttons]
+    answer = await chat.send("So given I can walk, can I just rest it at home and see how it is Monday?")
+    assert not any(r.buttons for r in answer.replies) and [b.label for b in chat.buttons] == menu
+    result = await chat.send(str(menu.index("What can I do now?") + 1))
+    text = "\n".join(r.text for r in result.replies)
+    assert "What you can do now" in text and "Soreness after a run is normal" not in text

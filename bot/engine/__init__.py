@@ -249,6 +249,9 @@ class Engine:
         crisis talk.)"""
         if message.payload is not None or message.attachment is not None or message.text.strip().startswith("/"):
             return message
+        item = typed.menu_item(record, message.text)
+        if item is not None:
+            return UserMessage(message.text, payload=item.payload)
         buttons = typed.remembered(record)
         if not buttons:
             return message

@@ -94,8 +94,14 @@ def normal(text: str) -> str:
 
 def remember(conversation: Conversation, replies: Sequence[Reply]) -> None:
     """Keep this turn's buttons [label, payload, the slot their question asks or ""] for the
-    next typed message; a turn without buttons clears them."""
-    conversation["buttons"] = [[b.label, b.payload, r.asks or ""] for r in replies for b in r.buttons]
+    next typed message. A turn without buttons clears them, but for the advice's own buttons
+    (no question) while no question is pending: "2" typed after a short answer without buttons
+    still means the advice menu's "What can I do now?" on screen above it (tester round 21 got
+    "Soreness after a run is normal ... an easy walk" for a possible broken knee)."""
+    now = [[b.label, b.payload, r.asks or ""] for r in replies for b in r.buttons]
+    if not now and not conversation.get("requested_slot"):
+        now = [b for b in conversation.get("buttons") or [] if isinstance(b, list) and len(b) == 3 and not b[2]]
+    conversation["buttons"] = now
 
 
 def remembered(record: Mapping[str, Any]) -> tuple[Button, ...]:
@@ -107,6 +113,23 @@ def remembered(record: Mapping[str, Any]) -> tuple[Button, ...]:
     return tuple(Button(str(b[0]), str(b[1])) for b in raw
                  if isinstance(b, list) and len(b) in (2, 3)
                  and (len(b) == 2 or not b[2] or (pending is not None and asks_about(str(b[2]), str(pending)))))
+
+
+def menu_item(record: Mapping[str, Any], text: str) -> Button | None:
+    """"2" typed while the advice's own menu is the last one (no question pending): its second
+    button, as the terminal numbers them; None for anything else (a question's buttons are
+    answered by their labels: "2" to "how many weeks?" is a number)."""
+    stripped = text.strip()
+    if not stripped.isdigit():
+        return None
+    conversation = record.get("conversation") or {}
+    raw = [b for b in conversation.get("buttons") or [] if isinstance(b, list) and len(b) == 3]
+    if conversation.get("requested_slot") or not raw or any(b[2] for b in raw):
+        return None
+    if any(str(b[0]).strip() == stripped for b in raw):
+        return None
+    n = int(stripped)
+    return Button(str(raw[n - 1][0]), str(raw[n - 1][1])) if 1 <= n <= len(raw) else None
 
 
 def press_for(text: str, buttons: Sequence[Button], countries: Mapping[str, str] | None = None) -> Button | None:
