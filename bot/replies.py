@@ -73,11 +73,12 @@ DISCLAIMER = text_key("advice.disclaimer")
 #: Under advice to call emergency services or see a doctor today, "ask a physical therapist" is
 #: the wrong next step (tester round 14): the disclaimer names who will check.
 DISCLAIMERS = {"emergency": text_key("advice.disclaimer_emergency"), "urgent": text_key("advice.disclaimer_urgent")}
+DISCLAIMER_SOON = text_key("advice.disclaimer_soon")
 
 
-def disclaimer(level: str | None) -> str:
-    """The text key of the disclaimer under advice at `level`."""
-    return DISCLAIMERS.get(level or "", DISCLAIMER)
+def disclaimer(level: str | None, soon: bool = False) -> str:
+    """The text key of the disclaimer under advice at `level` (`soon`: a doctor soon, not today)."""
+    return DISCLAIMER_SOON if soon else DISCLAIMERS.get(level or "", DISCLAIMER)
 DETAIL_BUTTON = text_family("detail", DETAILS)
 DETAIL_TITLE = text_family("detail_title", DETAILS)
 NO_ADVICE = text_key("detail_none")
@@ -174,7 +175,8 @@ def advice(kb: KnowledgeBase, voice: Voice, context: AdviceContext, *,
                          pattern=context.pattern, locale=voice.locale)
         return Message(full.text, (), full.sources)
     used: list[Entry] = kb.flag_entries(context.flags)  # the reason is theirs; "Why?" says them
-    lines = [bold(voice.fill(kb.level_heading(level)))]
+    soon = kb.soon(level, context.flags)
+    lines = [bold(voice.fill(kb.level_heading(level, soon)))]
     reason = _reason(voice, context.reasons)
     if reason:
         lines.append(reason)
@@ -182,13 +184,15 @@ def advice(kb: KnowledgeBase, voice: Voice, context: AdviceContext, *,
         lines.append(context.race)
     parts = ["\n".join(lines)]
     now, place, escalate = _action_entries(kb, context)
+    if soon:  # "a doctor soon": the sign's own lines, not the level's "today" and "call 911"
+        now, place, escalate = [], [], []
     if previous is not None and previous.same_advice(context):
         when = _day_month(previous.at, voice)
         parts.append(voice.say(SAME_AS_BEFORE, date=when) if when else voice.say(SAME_AS_LAST_TIME))
         now, place = [], []
-    footer = voice.say(CRISIS_LINE) + "\n" + voice.say(disclaimer(level))
+    footer = voice.say(CRISIS_LINE) + "\n" + voice.say(disclaimer(level, soon))
     signs = [e for e in used if e.actions]  # the warning signs' own first step
-    picked = _pick(kb, voice, now, place, escalate, signs)
+    picked = _pick(kb, voice, now, place, escalate, signs, all_own=soon)
     # A long reason and crisis line leave less room: the level's second action gives way first,
     # then the area's, then the level's first (all are under "What can I do now?"); when to go
     # up a level always stays.
@@ -245,7 +249,7 @@ def _action_entries(kb: KnowledgeBase, context: AdviceContext) -> tuple[list[Ent
 
 
 def _pick(kb: KnowledgeBase, voice: Voice, now: list[Entry], place: list[Entry],
-          escalate: list[Entry], signs: Sequence[Entry] = ()) -> list[Picked]:
+          escalate: list[Entry], signs: Sequence[Entry] = (), all_own: bool = False) -> list[Picked]:
     """At most MAX_ACTIONS lines: the first of the runner's area (one area: the first named),
     the safety net (when to go up a level), and the level's own actions in the room left; in the
     order own, area, safety net. A warning sign's own action ("Don't try to straighten it") comes
@@ -260,7 +264,8 @@ def _pick(kb: KnowledgeBase, voice: Voice, now: list[Entry], place: list[Entry],
 
     area, net = first("area", place), first("net", escalate)
     room = MAX_ACTIONS - len(area) - len(net)
-    sign = [("own", e, a) for e in signs for a in kb.actions(e, voice.country, voice.locale, other=voice.other)][:1]
+    # One of the warning sign's own lines, or all of them (`all_own`: a sign needing a doctor soon)
+    sign = [("own", e, a) for e in signs for a in kb.actions(e, voice.country, voice.locale, other=voice.other)][:room if all_own else 1]
     level = [("own", e, a) for e in now for a in kb.actions(e, voice.country, voice.locale, other=voice.other)]
     if sign and len(sign) + len(level) > room:
         level = level[1:]
@@ -318,13 +323,14 @@ def next_step(kb: KnowledgeBase, voice: Voice, context: AdviceContext | None) ->
     buttons. None without advice to restate (or for the crisis level, which has its own replies)."""
     if context is None or context.level == "crisis":
         return None
-    now, place, escalate = _action_entries(kb, context)
+    soon = kb.soon(context.level, context.flags)
+    now, place, escalate = ([], [], []) if soon else _action_entries(kb, context)
     signs = [e for e in kb.flag_entries(context.flags) if e.actions]
-    picked = _pick(kb, voice, now, place, escalate, signs)
-    parts = [bold(voice.fill(kb.level_heading(context.level)))]
+    picked = _pick(kb, voice, now, place, escalate, signs, all_own=soon)
+    parts = [bold(voice.fill(kb.level_heading(context.level, soon)))]
     if picked:
         parts[0] += "\n" + _bullets(picked, voice)
-    parts.append(voice.say(disclaimer(context.level)))
+    parts.append(voice.say(disclaimer(context.level, soon)))
     used = [e.id for e in signs[:1]] + [e.id for _, e, _ in picked]
     return Message("\n\n".join(parts), detail_buttons(kb, voice, context.level), tuple(dict.fromkeys(used)))
 

@@ -462,9 +462,18 @@ class KnowledgeBase:
         lines = entry.actions_other if other and entry.actions_other else entry.actions
         return tuple(fill(a, self.country_values(country, locale)) if "{" in a else a for a in lines)
 
-    def level_heading(self, level: str) -> str:
-        """The level's first line of advice (levels.yml), placeholders unfilled."""
-        return self._data.levels[level].heading
+    def level_heading(self, level: str, soon: bool = False) -> str:
+        """The level's first line of advice (levels.yml), placeholders unfilled; `soon`: its
+        `heading_soon` (see `soon`)."""
+        data = self._data.levels[level]
+        return (data.heading_soon or data.heading) if soon else data.heading
+
+    def soon(self, level: str, flags: Sequence[str]) -> bool:
+        """Does advice at `level` for these red flags need a doctor soon rather than today (every
+        flag's entry says `soon`, and the level has a `heading_soon`)?"""
+        entries = [self._entries.get(f) for f in flags]
+        return (bool(entries) and self._data.levels[level].heading_soon is not None
+                and all(e is not None and e.soon for e in entries))
 
     def level_details(self, level: str) -> tuple[str, ...]:
         """The detail buttons advice at `level` offers (levels.yml `details`), in order."""

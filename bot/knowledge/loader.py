@@ -23,7 +23,7 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ENTRY_FIELDS = {
     "id", "title", "text", "source", "keywords", "questions", "related", "locations", "levels",
-    "role", "include_crisis_resources", "patterns", "detail", "actions", "actions_other", "only_about",
+    "role", "include_crisis_resources", "patterns", "detail", "actions", "actions_other", "only_about", "soon",
 }
 
 
@@ -58,6 +58,8 @@ class Level:
     heading: str
     include_location: bool
     details: tuple[str, ...] = ()  # the detail buttons its advice offers (DETAILS), in order
+    #: The heading when the only red flag behind the advice needs a doctor soon (Entry.soon).
+    heading_soon: str | None = None
 
 
 #: The country code a runner who chose "Somewhere else" has: the fallback block only.
@@ -290,6 +292,12 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
             if len(action) > MAX_ACTION_CHARS:
                 raise DefinitionError(path, f"{entry_id}.{key}", f"{action[:40]!r}... is {len(action)} characters; "
                                       f"an action is one short line on a phone (at most {MAX_ACTION_CHARS})")
+    soon = raw.get("soon", False)
+    if not isinstance(soon, bool):
+        raise DefinitionError(path, f"{entry_id}.soon", "must be true or false")
+    if soon and (role != "red_flag" or not actions):
+        raise DefinitionError(path, f"{entry_id}.soon", "only a red_flag entry with its own actions can need a doctor "
+                              "soon rather than today: its actions replace the level's")
     crisis = raw.get("include_crisis_resources", False)
     if not isinstance(crisis, bool):
         raise DefinitionError(path, f"{entry_id}.include_crisis_resources", "must be true or false")
@@ -311,6 +319,7 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
         actions=actions,
         actions_other=actions_other,
         only_about=_strings(raw.get("only_about"), path, f"{entry_id}.only_about"),
+        soon=soon,
     )
 
 
@@ -333,6 +342,7 @@ def _load_levels(directory: Path, known: tuple[str, ...]) -> dict[str, Level]:
             heading=_text(raw.get("heading"), path, f"levels.{name}.heading"),
             include_location=bool(raw.get("include_location", False)),
             details=details,
+            heading_soon=_text(raw["heading_soon"], path, f"levels.{name}.heading_soon") if "heading_soon" in raw else None,
         )
     return out
 

@@ -53,6 +53,10 @@ class Entry:
     # ending); empty = any question it matches best. "I feel a bit sick" is not about disordered
     # eating, though "sick" is one of that entry's words.
     only_about: tuple[str, ...] = ()
+    #: A red flag that needs a doctor soon, not today (CLINICAL.md: periods stopped for three
+    #: months, "see a doctor soon (urgent with bone pain)"): alone behind the advice, it gives the
+    #: level's `heading_soon` and its own actions only (bot.replies).
+    soon: bool = False
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,10 @@ def test_unknown_location(kb_dir: Path) -> None:
         ({"patterns": ["sometimes"], "role": "advice_now"}, "extra-entry.patterns"),
         ({"patterns": ["fades"]}, "extra-entry.patterns"),
         ({"role": "advice_location"}, "extra-entry.locations"),
+        # "a doctor soon" only for a red flag, with the lines that replace the level's, and a yes or no
+        ({"soon": True}, "extra-entry.soon"),
+        ({"soon": True, "role": "red_flag"}, "extra-entry.soon"),
+        ({"soon": "yes", "role": "red_flag", "actions": ["Book a doctor this week."]}, "extra-entry.soon"),
     ],
 )
 def test_other_invalid_fields(kb_dir: Path, changes: dict[str, object], key: str) -> None:
