@@ -154,10 +154,12 @@ def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case:
     in words, with its sources."""
     condition = rule = None
     sources: tuple[str, ...] = ()
+    soon = False
     if level in SERIOUS:
         found = [f for f in assess(case, slots or {}).findings if f.level in SERIOUS]
         if found:  # the warning sign's own sources: a hip stress fracture is not a tendon
             condition, rule, sources = found[0].condition, found[0].rule, found[0].source
+            soon = kb.soon(level, [f.entry for f in found])  # "a doctor soon": no "today" under it
     days = race_in_days if race_in_days is not None else case.intake.race_in_days
     answer = decisions.answer(kind, level, condition=condition, race_in_days=days, rule=rule, again=again, other=other)
     if not sources:
@@ -169,6 +171,6 @@ def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case:
     elif kind == "return":  # how a return goes, then the sign's own first source
         sources = answer.sources[:1] + sources[:1]
     # First aid is an instruction for the next minutes, not advice to weigh: no "not a diagnosis".
-    footer = [] if kind in FIRST_AID else [voice.say(replies.disclaimer(level))]
+    footer = [] if kind in FIRST_AID else [voice.say(replies.disclaimer(level, soon))]
     text = "\n\n".join([voice.fill(answer.text), kb.cite(sources), *footer])
     return DecisionReply(text, (), f"{level}:{kind}")
