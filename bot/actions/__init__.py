@@ -85,6 +85,13 @@ def is_clinical_question_answered_by_check(slot: str) -> bool:
     return is_clinical_question(slot) and slot != "balance_change"
 
 
+#: No pain at all, said of the runner ("nothing hurts exactly", "not really in pain", "there is no
+#: pain at all", "no spot", "nowhere").
+_NO_PAIN = re.compile(r"\b(?:nothing (?:really |actually )?hurts|(?:not|isn'?t|never) (?:really |actually )?(?:in (?:any )?pain|painful|sore)|"
+                      r"(?:there'?s|there is|i have|i've got|ive got|i got|with|i feel) no (?:real )?pain|no pain (?:at all|anywhere|to speak of)|"
+                      r"(?:it )?does(?:n'?t| not) hurt|pain.?free|no spot|^\W*(?:nowhere|none|no pain|nothing)\b)", re.IGNORECASE)
+
+
 class ValidateTriageForm(FormValidationAction):
     """Extracts the triage slots from the latest message with our NLU, validates them, and
     picks the next slot to ask (asking one clarifying follow-up before moving on)."""
@@ -193,6 +200,15 @@ class ValidateTriageForm(FormValidationAction):
             result = validate_slot(self, slot, value, dispatcher, tracker, domain)
             tracker.slots.update(result)
             events += [SlotSet(k, v) for k, v in result.items()]
+        if (not tracker.slots.get("pain_location") and tracker.slots.get("balance_change") == "worse"
+                and "pain_location" not in (tracker.slots.get("skipped_slots") or []) and _NO_PAIN.search(latest_text(tracker))):
+            # "nothing hurts, but I wobble more on my left leg than I used to": balance alone, no
+            # place and no pain to fade, nor an injury "in this same spot" (set 11 v007, forecast set
+            # 13 v019, tester round 21: "Where does it hurt?" three times, then "your pain does not
+            # fade"). Nothing lingers: the pattern of no pain is "fades" (as "n/a" to its question).
+            skipped = list(dict.fromkeys([*(tracker.slots.get("skipped_slots") or []), "pain_location", "past_injury"]))
+            events += [SlotSet("skipped_slots", skipped), SlotSet("pain_pattern", "fades")]
+            tracker.slots.update({"skipped_slots": skipped, "pain_pattern": "fades"})
         required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
         missing = [s for s in required if tracker.slots.get(s) is None]
         asked = (tracker.latest_message.get("intent") or {}).get("name") in QUESTION_INTENTS

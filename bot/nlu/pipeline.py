@@ -412,7 +412,11 @@ class NLU:
         if asks and intent not in ("why_ask", "greet", "thanks", "goodbye", "correction", "about_bot", "complaint"):
             # A question is answered; one that also tells us something (a place in a first
             # message, an answer to the question we asked) is answered and taken as well.
-            intent = "ask_and_inform" if slots and (context is not None or "pain_location" in slots) else "ask_question"
+            # So does a balance drop ("I wobble more on my left leg than I used to. Should I be
+            # concerned?": tester round 21 got the balance article and then "I can only help with
+            # running pain").
+            told_something = context is not None or "pain_location" in slots or slots.get("balance_change") == "worse"
+            intent = "ask_and_inform" if slots and told_something else "ask_question"
         return Parse(text, intent, entities, slots, negated, is_question, language, context)
 
     def _is_known(self, word: str) -> bool:
