@@ -175,7 +175,9 @@ def _amount(text: str) -> float | None:
 
 def parse_mileage(text: str) -> str | None:
     norm = normalise(text)
-    m = re.search(r"\b(?:from |went |gone |up )?(?:about |around )?(\d+(?:\.\d+)?)\s*\w*\s+(?:up )?to (?:about |around )?(\d+(?:\.\d+)?)", norm)
+    # "from 20 to 40 km", "20 km -> 40 km", Spanish "de 20 km a 40 km" (tester round 21 was asked again)
+    m = re.search(r"\b(?:from |went |gone |up |de |desde )?(?:about |around )?(\d+(?:\.\d+)?)\s*\w*\s*(?:(?:up )?to|->|a|hasta)\s+"
+                  r"(?:about |around )?(\d+(?:\.\d+)?)", norm)
     if m:
         a, b = float(m.group(1)), float(m.group(2))
         if a > 0:
@@ -186,7 +188,7 @@ def parse_mileage(text: str) -> str | None:
         return "up_a_lot" if int(m.group(1)) >= 30 else "up_a_little"
     if re.search(r"\b(less|fewer|cut (back|down)|reduced|dropped|down|tapering|taper)\b", norm) and not re.search(r"\bup\b", norm):
         return "down"
-    if re.search(r"\b(doubled|double|tripled|twice|a lot|loads|lots|way more|much more|big jump|huge|massive|"
+    if re.search(r"\b(doubled|double|tripled|twice|a lot|loads|lots|way more|much more|mucho mas|el doble|big jump|huge|massive|"
                  r"jumped|started (training|running)|new to running|just started|from (nothing|zero|scratch)|"
                  r"marathon (training|block|plan)|ramped|significantly|a ton|a fair bit|quite a bit|considerably)\b", norm):
         return "up_a_lot"

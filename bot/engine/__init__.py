@@ -459,6 +459,11 @@ class Engine:
             if soft:
                 await self._acknowledge(turn, str(finding))
             await self.flow.command(turn, "/cancel")
+            if self.kb.best_entry(text) is not None:
+                # ... and the question asked with it ("stop asking me questions!! how can I stay fit
+                # while injured"), answered now (tester round 21 had to send it again after /cancel)
+                turn.intent = "ask_question"
+                await self.flow.dispatch(turn)
             return
         # The other screens (flow.yml `screens`: the clinical check), on what the message says.
         later = await self._later_screens(turn)

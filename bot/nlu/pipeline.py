@@ -409,7 +409,7 @@ class NLU:
             is_question = lower.endswith("?") or (bool(words) and words[0] in V.QUESTION_STARTS
                                                   and not (context and slots))
         intent = self._intent(lower, words, cues, slots, negated, is_question, context)
-        if asks and intent not in ("why_ask", "greet", "thanks", "goodbye", "correction", "about_bot", "complaint"):
+        if asks and intent not in ("why_ask", "greet", "thanks", "goodbye", "correction", "about_bot", "complaint", "stop_questions"):
             # A question is answered; one that also tells us something (a place in a first
             # message, an answer to the question we asked) is answered and taken as well.
             # So does a balance drop ("I wobble more on my left leg than I used to. Should I be
@@ -557,6 +557,10 @@ class NLU:
             return "goodbye"  # "bye for now, and happy running"
         if context is None and set(fills) <= {"pain_location", "pain_side"} and not negated and _improved(lower):
             return "improved"  # "it's better now", "no pain on my last 3 runs": news, not a new pain
+        if not fills.difference({"pain_location", "pain_side", "pain_pattern"}) and _REQUEST.search(lower):
+            # "I've already seen the physio mate, I just want ideas to stay fit for 6 weeks": a
+            # question without its form (tester round 21 got the next triage question)
+            return "ask_question"
         if is_question and (not fills or (words and words[0] in V.QUESTION_STARTS and words[0] not in ("is", "does", "do"))
                             or re.match(r"(is it|should i|can i|do i|is it ok|what|how)\b", stripped)):
             return "ask_question"
@@ -598,6 +602,9 @@ _ABOUT_BOT = re.compile(r"\b(are|r) (you|u) (even |actually |really |just )?(a |
                         # "what are you? like is this an AI? do you keep what i type" (tester round 13)
                         r"|^\W*what (are|r) (you|u)\b|\bwho (made|built|created|wrote|runs) (you|u|this)\b"
                         r"|\bis this (an? )?(ai|a bot|chat ?gpt|automated)\b")
+#: A request said as a statement ("I just want ideas to stay fit", "I'd like some tips for").
+_REQUEST = re.compile(r"\bi(?:'d| would)? (?:just |only |really )?(?:want|need|like|wanted) (?:some |a few |any )?"
+                      r"(?:ideas|tips|advice|suggestions|exercises|pointers|help) (?:to|on|for|about|with|how)\b")
 #: Someone else made the runner write ("my wife is making me ask", "physio told me to check").
 _NUDGED = re.compile(r"\b(?:is |was |keeps? )?(?:making|made|makes|forcing|forced|nagging|nagged|told|telling|wants|wanted) me "
                      r"(?:to )?(?:ask|check|message|write|text|get (?:it|this) (?:checked|looked at))\b")
@@ -607,7 +614,10 @@ _STOP_QUESTIONS = re.compile(
     r"\b(forget|stop|enough( of)?|no more|skip|drop|leave|never mind|nevermind) (about )?(the |all the |all these |these |your |with the |with )?"
     r"(running|foot|injury|pain|medical|triage|leg|knee)? ?(stuff|questions|qs|q's|talk)\b"
     r"|\b(don'?t|do not|dont) (really )?(care about|want to (do|answer)|wanna (do|answer)|feel like) (the |these |your |all the |any more |answering )?"
-    r"(running |foot |injury |pain |leg )?(questions|stuff)\b")
+    r"(running |foot |injury |pain |leg )?(questions|stuff)\b"
+    # "stop asking me questions!! how can I stay fit while injured" (tester round 21: "About 6 more
+    # questions", and the question lost)
+    r"|\b(stop|quit|no more) asking (me )?(so many |all these |these |the |your |any more |more )?(questions|qs)\b")
 #: Frustration with the questions themselves (not with the pain): the count of what is left.
 _COMPLAINT = re.compile(r"\b(this is|that's|you're|you are|so) (useless|pointless|stupid|a waste of (my )?time|annoying|ridiculous)\b"
                         # "you keep asking", not "she keeps asking the same thing over and over" (a sign)
