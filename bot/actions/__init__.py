@@ -653,6 +653,12 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
         return []
 
 
+def _unreachable_or(tracker: Tracker, response: str) -> str:
+    """`response`, or its `_unreachable` words when the message says the person at risk can't be
+    reached ("she's not answering", "shes at her flat across town")."""
+    return f"{response}_unreachable" if _WELFARE_QUESTION.search(latest_text(tracker)) else response
+
+
 class ActionCrisisEmergency(KnowledgeAction):
     """The emergency tier's first reply: the emergency number first (utter_crisis_emergency), in
     words for the danger said: someone hurting them gets no "move away from anything you could use
@@ -680,8 +686,7 @@ class ActionCrisisThirdParty(KnowledgeAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        unreachable = _WELFARE_QUESTION.search(latest_text(tracker))
-        dispatcher.utter_message(response="utter_crisis_third_party_unreachable" if unreachable else "utter_crisis_third_party")
+        dispatcher.utter_message(response=_unreachable_or(tracker, "utter_crisis_third_party"))
         return [SlotSet(HELPING_OVERDOSE_SLOT, None)]  # a new worry about someone: no overdose said
 
 
@@ -709,8 +714,7 @@ class ActionCrisisOverdoseOther(KnowledgeAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        unreachable = _WELFARE_QUESTION.search(latest_text(tracker))
-        dispatcher.utter_message(response="utter_crisis_overdose_other_unreachable" if unreachable else "utter_crisis_overdose_other")
+        dispatcher.utter_message(response=_unreachable_or(tracker, "utter_crisis_overdose_other"))
         return [SlotSet(HELPING_OVERDOSE_SLOT, True)]
 
 
