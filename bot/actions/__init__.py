@@ -59,6 +59,7 @@ ABOUT_NO_QUESTIONS = text_key("about.no_questions")
 ADVICE_FORMS = ("triage_form", "clinical_form")
 IMPROVED_GLAD = text_key("improved.glad")
 EMERGENCY_FIRST = text_key("advice.emergency_first")
+EMERGENCY_FIRST_OTHER = text_key("advice.emergency_first_other")
 IMPROVED_AGAIN = text_key("improved.again")
 #: The runner said the pain got better (bot.actions.ActionImproved).
 IMPROVED_SLOT = "pain_improved"
@@ -557,7 +558,8 @@ class ActionAnswerQuestion(KnowledgeAction):
             # home", "That's outside what I know about").
             step = replies.next_step(self.kb, voice, replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT)))
             if step is not None:
-                lead = f"{voice.say(EMERGENCY_FIRST)}\n\n" if emergency_now and new_place(tracker) else ""
+                first = EMERGENCY_FIRST_OTHER if voice.other else EMERGENCY_FIRST
+                lead = f"{voice.say(first)}\n\n" if emergency_now and new_place(tracker) else ""
                 dispatcher.utter_message(text=lead + step.text, buttons=step.button_dicts(),
                                          json_message={"sources": list(step.sources)})
                 return []
