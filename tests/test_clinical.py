@@ -343,3 +343,14 @@ def test_sentence_bounds_read_from_the_marks_are_those_a_bounded_search_finds() 
     for text in texts:
         for pos in range(len(text) + 1):
             assert _sentence_bounds(text, pos) == searched(text, pos), (text, pos)
+
+
+def test_balance_times_are_not_ages_or_counts_of_other_things() -> None:
+    """Blind vignettes 11 read "only managed 14 seconds. I'm 74" as 14 s and 74 s; tester round 21's
+    "I am 71 and have run 3 times a week for 30 years" as 3 s and 30 s."""
+    from bot.clinical import balance as B
+
+    assert B.parse("My balance is rubbish. Only managed 14 seconds. I'm 74.") == B.BalanceReading(14.0, None)
+    assert B.parse("I am 71 and have run 3 times a week for 30 years, I wobble more on my left leg") is None
+    assert B.parse("im 40, 20 s on the left and 40 on the right") == B.BalanceReading(20.0, 40.0)
+    assert B.parse("on my right leg I lasted like 15 seconds, left I could go the full 45") == B.BalanceReading(45.0, 15.0)

@@ -375,9 +375,12 @@ def new_place(tracker: Tracker) -> bool:
 
 def _volunteered_balance(case: Case, text: str, slots: Mapping[str, Any]) -> tuple[Case, str]:
     """Balance times said without being asked ("20 s on the right, 40 on the left"): kept, with
-    what they show in plain words ('' when the message has no times for both sides)."""
+    what they show in plain words ('' when the message has no times for both sides). One time said
+    in seconds counts too ("only managed 14 seconds. I'm 74": against the norm for the age; blind
+    vignettes 11 read "my balance is rubbish" as worse than before without it)."""
     reading = B.parse(text) if B.about_balance(text) else None
-    if reading is None or reading.left is None or reading.right is None or case.balance == reading:
+    one_timed = reading is not None and B.says_seconds(text)
+    if reading is None or (reading.left is None or reading.right is None) and not one_timed or case.balance == reading:
         return case, ""
     case, _ = case.answer("balance", text, slots)
     result = case.balance_result()

@@ -23,6 +23,12 @@ _SIDE_NUM = re.compile(r"\b" + _SIDE + r"\s*(?:leg|side|foot)?\s*(?:is|was|:|=|-
 #: A side and its time a few words apart ("on my right leg I lasted like 15 seconds, left I could
 #: go the full 45": forecast vignettes 13 read 45 on both sides), no other side or number between,
 #: and not a time of another kind ("right knee, 3 weeks").
+#: A number that may be a time in seconds: not one of another unit ("3 times a week for 30 years":
+#: tester round 21's 71-year-old was read as 3 s and 30 s).
+_TIME = re.compile(r"\b(\d{1,3}(?:\.\d)?)\s*(?:s|sec)?\b(?!\s*(?:times?|x|years?|yrs?|weeks?|wks?|days?|months?|km|kms|k|miles?|mi|"
+                   r"mins?|minutes?|hours?|hrs?|%|percent|per cent|kg|lbs?)\b)")
+_AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age|he'?s|she'?s|they'?re)\s+(?:about |around |nearly |almost )?\d{1,3}\b(?!\s*(?:s|sec|secs|second|seconds)\b)"
+                  r"|\b\d{1,3}\s*(?:years?|yrs?|y)\s*old\b|\b\d{1,3}\s*(?:yo|y/o)\b")
 _SIDE_SPAN = re.compile(r"\b" + _SIDE + r"\b(?:(?!\b(?:left|right)\b)[^0-9.;!?]){1,25}?" + _NUM
                         + r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|km|k|miles?|mi|mins?|minutes?|hours?|hrs?|x|%|/10)\b)" + _UNIT)
 _EACH = re.compile(r"(?:about|around|roughly|maybe|only|just)?\s*" + _NUM + _UNIT + r"[^0-9]{0,20}\b(each|both|either|per (?:leg|side)|on both|same both|each side|each leg|both sides|both legs)\b")
@@ -76,6 +82,11 @@ def _side(word: str) -> str:
 _ABOUT_BALANCE = re.compile(r"\b(balanc\w*|stand\w*|one leg|single.?leg|each leg|each side|wobbl\w*|seconds?|secs?|\d+(\.\d)?\s?s)\b")
 
 
+def says_seconds(text: str) -> bool:
+    """Is a time in seconds said ("14 seconds", "20s", "30 secs")?"""
+    return bool(re.search(r"\b\d{1,3}(?:\.\d)?\s*(?:s|sec|secs|second|seconds)\b", normalise(text)))
+
+
 def about_balance(text: str) -> bool:
     """Does the message talk about balance or seconds? Times said without the balance question
     pending count only then ("I'm 19 ... for 3 weeks" has no balance times)."""
@@ -85,6 +96,8 @@ def about_balance(text: str) -> bool:
 def parse(text: str) -> BalanceReading | None:
     """Seconds per side in the runner's words; None when the answer has no times."""
     norm = normalise(text).replace("secs", "s").replace("seconds", "s")
+    # An age is not a time: "only managed 14 seconds. I'm 74" (blind vignettes 11 read 74 s right)
+    norm = _AGE.sub(" ", norm)
     found: dict[str, float] = {}
     for rx, side_first in ((_SIDE_NUM, True), (_NUM_SIDE, False)):
         for m in rx.finditer(norm):
@@ -96,7 +109,7 @@ def parse(text: str) -> BalanceReading | None:
     if ("left" in found) != ("right" in found):
         # "my left leg now, like 10 secs vs 40 on the right": one side named with its time, the
         # other time compared with it belongs to the other side (blind vignettes 4).
-        numbers = [float(x) for x in re.findall(r"\b(\d{1,3}(?:\.\d)?)\s*(?:s|sec)?\b", norm) if float(x) <= 120]
+        numbers = [float(x) for x in _TIME.findall(norm) if float(x) <= 120]
         known_side = "left" if "left" in found else "right"
         other = [n for n in numbers if n != found[known_side]]
         if (len(numbers) == 2 and len(other) == 1 and re.search(r"\b(vs|versus|compared to|compared with|against)\b", norm)
@@ -117,7 +130,7 @@ def parse(text: str) -> BalanceReading | None:
         return BalanceReading(value, value)
     if _FULL.search(norm):
         return BalanceReading(45.0, 45.0)
-    numbers = [float(x) for x in re.findall(r"\b(\d{1,3}(?:\.\d)?)\s*(?:s|sec)?\b", norm) if float(x) <= 120]
+    numbers = [float(x) for x in _TIME.findall(norm) if float(x) <= 120]
     if len(numbers) == 2 and re.search(r"\b(and|vs|versus|/|,|then)\b|/", norm):
         return BalanceReading(numbers[0], numbers[1])
     if len(numbers) == 1:
