@@ -59,6 +59,11 @@ class Transition:
     replay: bool = False
 
 
+#: A finding a state answers as it answers another unless it names it ("doubt": the second net's
+#: unclear, answered like unclear but in the helping state, where it is about the other person).
+FALLBACK_FINDINGS = {"doubt": "unclear"}
+
+
 @dataclass(frozen=True)
 class State:
     name: str
@@ -98,7 +103,9 @@ class State:
     unplaced_pain: str | None = None
 
     def interrupt_for(self, finding: str, default: Mapping[str, Transition]) -> Transition:
-        return self.on_safety.get(finding) or default[finding]
+        fallback = FALLBACK_FINDINGS.get(finding)
+        own = self.on_safety.get(finding) or (self.on_safety.get(fallback) if fallback else None)
+        return own or default[finding]
 
     def transition_for(self, intent: str) -> Transition | None:
         for t in self.transitions:

@@ -41,7 +41,7 @@ from bot.clinical import decisions
 from bot.clinical.flow import Case, assess, is_acute, is_early, next_question
 from bot.safety.answers import getting_help
 from bot.safety.crisis import CRISIS as CRISIS_TIER
-from bot.safety.crisis import CRISIS_SIGNALS, HARMED
+from bot.safety.crisis import CRISIS_SIGNALS, EMERGENCY_SIGNALS, HARMED
 from bot.safety.crisis import DISTRESS, EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisContext
 from bot.safety.screen import screen
 from bot.texts import DEFAULT_LOCALE, Texts, text_key
@@ -272,6 +272,8 @@ class ActionSafetyCheck(KnowledgeAction):
         safe_and_low = a.answer == "safe" and a.tier == UNCLEAR and a.signals <= {"hopeless", "distress", "done"}
         if a.tier in CRISIS_FINDINGS and a.by != "answer" and not safe_and_low:
             finding = "overdose" if a.tier == EMERGENCY and a.overdose else CRISIS_FINDINGS[a.tier]
+            if a.tier == UNCLEAR and a.by == "model":
+                finding = "doubt"  # no crisis word: the second net's doubt (flow.yml: answered as unclear)
             if a.tier == THIRD_PARTY and a.overdose:
                 finding = "overdose_other"  # someone else took too much: the emergency number first
             if not a.supported_language and a.language != context.language:  # said once
@@ -279,6 +281,10 @@ class ActionSafetyCheck(KnowledgeAction):
             events.append(SlotSet("safety_finding", finding))
             if finding == "emergency" and HARMED in a.signals and not a.signals & (CRISIS_SIGNALS | SELF_DANGER):
                 events.append(SlotSet("safety_cause", HARMED))  # the emergency's words for that danger
+            if finding == "third_party" and a.third_party_signals & EMERGENCY_SIGNALS and (a.signals | a.third_party_signals) & {"time", "means_near"}:
+                # someone else with the means and a time ("saving up her pills and wants to end it
+                # tonight"): "call now", not "if they might act on it now" (tester round 22)
+                events.append(SlotSet("safety_cause", IMMINENT_OTHER))
             if a.tier in (EMERGENCY, CRISIS_TIER):
                 events.append(SlotSet("triage_level", "emergency" if finding == "overdose" else "crisis"))
             return events
@@ -655,6 +661,10 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
         return []
 
 
+#: The safety cause of someone else in danger now (a plan with the means and a time).
+IMMINENT_OTHER = "imminent_other"
+
+
 def _unreachable_or(tracker: Tracker, response: str) -> str:
     """`response`, or its `_unreachable` words when the message says the person at risk can't be
     reached ("she's not answering", "shes at her flat across town")."""
@@ -688,7 +698,10 @@ class ActionCrisisThirdParty(KnowledgeAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(response=_unreachable_or(tracker, "utter_crisis_third_party"))
+        if tracker.get_slot("safety_cause") == IMMINENT_OTHER:
+            dispatcher.utter_message(response="utter_crisis_third_party_now")
+        else:
+            dispatcher.utter_message(response=_unreachable_or(tracker, "utter_crisis_third_party"))
         return [SlotSet(HELPING_OVERDOSE_SLOT, None)]  # a new worry about someone: no overdose said
 
 

@@ -359,7 +359,11 @@ class Engine:
         bookkeeping.hear_place(turn, text, self.kb)
         bookkeeping.hear_who(turn, text)
         # Safety first, on the whole text, in every state (docs/safety.md).
-        turn.awaiting = self.flow.awaiting(turn) or ("form_answer" if self._setting_up(turn) else None)
+        # A typed answer to an intake question ("season started so like way more" to "have you run
+        # more?") is one too: the second net does not read it (tester round 22 was asked about
+        # suicide again after "nah im fine fr"); the rules still do.
+        answering = self._setting_up(turn) or self._answers_intake(self.flow.requested(turn), text)
+        turn.awaiting = self.flow.awaiting(turn) or ("form_answer" if answering else None)
         language_before = bookkeeping.crisis_context(turn).get("language")
         await self._perform(turn, SAFETY_ACTION)
         bookkeeping.speak_conversation_language(turn)  # a crisis in Spanish is answered in Spanish
