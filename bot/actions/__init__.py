@@ -570,6 +570,17 @@ class ActionAnswerQuestion(KnowledgeAction):
                                          json_message={"sources": list(step.sources)})
                 return []
         answer = replies.answer(self.kb, voice, question, locations)
+        advised = advised_level(tracker)
+        if answer is not None and advised in SERIOUS and not tracker.get_slot("requested_slot"):
+            entry = self.kb.entry(answer.sources[0])
+            if entry.levels and advised not in entry.levels:
+                # After advice to see a doctor or call for help, an answer written for pain a
+                # physio can see ("should i keep doing heel raises for it?" beside a possible clot,
+                # "Soreness after a run is normal" beside a foot drop) is the level's answer
+                # instead: not before a doctor has seen it (tester round 22).
+                decided = decision_reply(self.kb, voice, "exercise", advised, case_of(tracker), context_slots(tracker))
+                dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
+                return []
         if (answer is None and intent_of(tracker) == "ask_and_inform" and "?" not in question
                 and self.kb.refusal_topic(question) in (None, "other")):
             # A story read as a question too, with no question the knowledge base knows (a parent on a

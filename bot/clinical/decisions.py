@@ -17,7 +17,7 @@ from bot.clinical.text import normalise
 from bot.prefilter import GateSet
 
 KINDS = ("race", "run_tomorrow", "return", "self_treat", "improved", "call_who", "downplay", "drive", "serious",
-         "unresponsive", "while_waiting")
+         "unresponsive", "while_waiting", "exercise")
 #: The answers' levels: the triage levels, and "none" before any triage.
 LEVELS = ("none", "emergency", "urgent", "see_pt", "self_care")
 
