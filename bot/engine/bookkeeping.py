@@ -90,21 +90,37 @@ COUNTRY_GUESSED = text_key("settings.country_guessed")
 COUNTRY_HEARD_OTHER_CRISIS = text_key("settings.country_heard_other_crisis")
 
 
-def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> None:
+#: Asking for the numbers of a place ("how do i set it to australia": tester round 22 got calf
+#: raises): that place, even over a country chosen before.
+SET_PLACE = re.compile(r"\b(?:set|change|switch|put|make)\b(?:\s+(?:it|the|my|country|numbers?|location|helplines?|lines|settings?)){0,3}"
+                       r"\s+(?:to|for)\s+(?:the\s+)?(?P<place>[a-z][a-z .'-]{1,30}?)\W*$", re.IGNORECASE)
+
+
+def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> bool:
     """A runner who has not chosen a country and says where they are ("I'm in Manchester") gets
     that country's crisis lines from this message on (a UK runner was given 988). Said once, at
-    the end of the turn (`say_place_heard`); /settings changes it."""
+    the end of the turn (`say_place_heard`); /settings changes it. A message asking to set a place
+    ("set it to australia") sets it whatever was chosen; True for such a message."""
+    asked = SET_PLACE.search(text)
+    if asked is not None:
+        code = kb.place_said(f"I'm in {asked.group('place')}")
+        if code is not None:
+            turn.record.setdefault("profile", {})["country"] = code
+            turn.voice = turn.voice.with_country(code)
+            turn.country_heard = code
+            return True
     if turn.profile.get("country"):
-        return
+        return False
     code = kb.place_said(text)
     if code is None:
         code = kb.place_hinted(text)
         if code is None:
-            return
+            return False
         turn.country_hinted = True
     turn.record.setdefault("profile", {})["country"] = code
     turn.voice = turn.voice.with_country(code)
     turn.country_heard = code
+    return False
 
 
 #: A first report about someone else: a relative, friend or athlete named as the one it happened to

@@ -120,6 +120,10 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\blife (?:is|isn't|is not|'s) (?:not )?(?:worth living|worth it any ?more|not worth it)\b",
         r"\b(?:better|easier) off dead\b",
         r"\b(?:better|easier|happier) off if i (?:just )?(?:killed myself|ended (?:it|it all|my life)|took my (?:own )?life)\b", r"\b(?:rather|sooner) (?:just )?be dead\b(?! than)", r"\b(?:i'd|id|i would) (?:rather|sooner) (?:just )?die\b(?! than)",
+        # "some days im not sure i want to be here" (tester round 22: nothing said)
+        r"\b(?:not sure|unsure|don'?t know if|dont know if|not certain) (?:if |whether )?(?:i )?(?:still |even |really )?(?:want|wanna) to "
+        r"(?:be here|be alive|live(?! (?:in|at|with|near|on|by|there|here|abroad|alone)\b)|exist|keep living|go on|wake up|be around)"
+        r"(?! (?:for|at|in) (?:the|this|that|a)\b)",
         # "sometimes i think itd be easier not to be here" (forecast safety 13: nothing said)
         r"\b(?:easier|better|simpler|kinder) (?:for everyone )?(?:just )?not to (?:be here|exist|be alive|wake up|be around)\b",
         r"\b(?:easier|better|simpler|kinder) (?:for everyone )?(?:to|if i(?: just)?) (?:not exist|die|be dead|not be here|"
@@ -1997,7 +2001,7 @@ FIGURES_OF_SPEECH += (
 # (tester round 21 was asked about suicide for "gracias. i live in Madrid, 911 and 988 is not
 # Spain" and a coach's "he says he's gone maybe twice today").
 FIGURES_OF_SPEECH += (
-    r"\b(?:i|we|they|he|she) (?:live|lives|living) (?:in|near|at|on|by|outside|close to)\b",
+    r"\b(?:i|we|they|he|she|to|wanna) (?:live|lives|living) (?:in|near|at|on|by|outside|close to|abroad)\b",
     r"\b(?:gone|been|went|peed|weed|urinated)(?: (?:maybe|about|only|just|like|roughly))? (?:once|twice|\d+ times|a few times|a couple of times)\b",
 )
 
