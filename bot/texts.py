@@ -277,8 +277,9 @@ class Voice:
         """How to speak to the runner whose stored record this is (profile and check-in unit)."""
         profile = record.get("profile") or {}
         schedule = (record.get("checkins") or {}).get("schedule") or {}
-        return cls(texts, kb, texts.locale(profile.get("language")), profile.get("country"),
-                   str(schedule.get("unit") or "km"))
+        # No country chosen or said: the check-in's time zone, when it points to one (Europe/London)
+        country = profile.get("country") or (kb.country_for_zone(schedule.get("tz")) if kb is not None else None)
+        return cls(texts, kb, texts.locale(profile.get("language")), country, str(schedule.get("unit") or "km"))
 
     def with_country(self, country: str) -> Voice:
         return replace(self, country=country)

@@ -345,7 +345,7 @@ class KnowledgeBase:
             return codes, last_words, None
         alternatives = "|".join(re.escape(n) for n in sorted(codes, key=len, reverse=True))
         return codes, last_words, re.compile(
-            r"(?:\b(?:i'm|im|i am|i live|i've lived|i have lived|living|live|based|we're|we are|we live|here|currently|"
+            r"(?:\b(?:i'm|im|i am|i live|i've lived|i have lived|living|live|based|we're|we are|were|we live|here|currently|"
             r"staying|located|i'm based|im based|i'm from|im from|i am from|from)\b(?:\s+\w+){0,2}?\s+"
             r"(?:in|near|outside|from)\s+(?:the\s+)?|\b(?:here|back) in\s+(?:the\s+)?|"
             # "runner from Leeds here", "hiya from Sydney" (tester round 5)
@@ -404,6 +404,16 @@ class KnowledgeBase:
             return codes, None
         alternatives = "|".join(re.escape(w) for w in sorted(codes, key=len, reverse=True))
         return codes, re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])", re.IGNORECASE)
+
+    def country_for_zone(self, zone: str | None) -> str | None:
+        """The country a check-in time zone points to ("Europe/London" -> GB,
+        knowledge/crisis_resources.yml `zones`), or None."""
+        if not zone:
+            return None
+        for code, names in self.crisis().zones.items():
+            if any(zone == n or (n.endswith("/") and zone.startswith(n)) for n in names):
+                return code
+        return None
 
     def place_hinted(self, text: str) -> str | None:
         """The country a word only people there use points to ("should I go to A&E?" -> GB,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +92,9 @@ class CrisisResources:
     #: country code -> words only people there use, said anywhere ("a&e"): probably there
     hints: dict[str, tuple[str, ...]]
     fallback: CrisisCountry
+    #: country code -> time zones (or "Area/" prefixes) of the weekly check-in that point to it,
+    #: when no country was chosen or said ("Europe/London" -> GB)
+    zones: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -371,6 +374,7 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
     seen: dict[str, str] = {}  # a place or hint -> its country: each names one
     places = _place_words(data, path, "places", (*countries, OTHER_COUNTRY), seen)
     hints = _place_words(data, path, "hints", tuple(countries), seen)  # "a&e": only one country's people say it
+    zones = _zones(data, path, tuple(countries))
     english = CrisisResources(
         default=default,
         heading=_text(data.get("heading"), path, "heading"),
@@ -381,6 +385,7 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
         places=places,
         hints=hints,
         fallback=_crisis_country(OTHER_COUNTRY, data.get("fallback"), path, "fallback"),
+        zones=zones,
     )
     out = {"en": english}
     for locale, raw in _mapping(data.get("locales", {}), path, "locales").items():
@@ -419,6 +424,30 @@ def _place_words(data: Mapping[str, Any], path: str, key: str, codes: tuple[str,
                 raise DefinitionError(path, f"{key}.{code}", f"{name!r}: {key} are lower case, without spaces around")
             if seen.setdefault(name, str(code)) != code:
                 raise DefinitionError(path, f"{key}.{code}", f"{name!r} is also a word of {seen[name]}")
+        out[str(code)] = tuple(names)
+    return out
+
+
+def _zones(data: Mapping[str, Any], path: str, codes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`zones:` of crisis_resources.yml: country code -> time zone names or "Area/" prefixes, each
+    a zone the tz database knows (or a prefix of some), each one country's."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    out: dict[str, tuple[str, ...]] = {}
+    seen: dict[str, str] = {}
+    for code, raw in _mapping(data.get("zones", {}), path, "zones").items():
+        if code not in codes:
+            raise DefinitionError(path, f"zones.{code}", f"{code!r} is not one of {', '.join(codes)}")
+        names = _strings(raw, path, f"zones.{code}")
+        for name in names:
+            if not name.endswith("/"):
+                try:
+                    ZoneInfo(name)
+                except (ZoneInfoNotFoundError, ValueError):
+                    raise DefinitionError(path, f"zones.{code}", f"{name!r} is not a time zone (an Area/Place name, "
+                                          "or an 'Area/' prefix)") from None
+            if seen.setdefault(name, str(code)) != code:
+                raise DefinitionError(path, f"zones.{code}", f"{name!r} is also a zone of {seen[name]}")
         out[str(code)] = tuple(names)
     return out
 
@@ -467,6 +496,7 @@ def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key
         places=english.places,
         hints=english.hints,
         fallback=fallback,
+        zones=english.zones,
     )
 
 

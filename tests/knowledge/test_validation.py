@@ -165,3 +165,22 @@ def test_lint_reports_a_location_without_soreness_advice(kb_dir: Path) -> None:
     path.write_text(yaml.safe_dump(entries), encoding="utf-8")
     problems = KnowledgeBase.load(kb_dir).problems()
     assert any("location toe: 0 advice_location" in p for p in problems), problems
+
+
+def test_a_check_in_zone_must_be_a_time_zone_and_one_countrys(kb_dir: Path) -> None:
+    """knowledge/crisis_resources.yml `zones`: "Europe/London" -> GB; a typo is refused at start-up."""
+    path = kb_dir / "crisis_resources.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["zones"]["GB"] = ["Europe/Londn"]
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert load_error(kb_dir).key == "zones.GB"
+    data["zones"]["GB"] = ["Europe/Madrid"]
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert load_error(kb_dir).key == "zones.GB"
+
+
+def test_check_in_zones_point_to_their_country() -> None:
+    kb = KnowledgeBase.load(default_directory())
+    assert kb.country_for_zone("Europe/London") == "GB"
+    assert kb.country_for_zone("Australia/Perth") == "AU"
+    assert kb.country_for_zone("Asia/Kolkata") is None and kb.country_for_zone(None) is None
