@@ -114,6 +114,10 @@ _CHECKIN_REQUEST = re.compile(
     r"(?:\s+(?:thing|things|on me|please|pls|then|thanks|thank you|too|weekly|every week|once a week))*\W*$"
     rf"|^\W*{_CHECKIN_LEAD}(?:(?:can|could|would) (?:you|u) |i (?:just )?(?:want|wanna) (?:you|u) to )?"
     r"check (?:in )?on me (?:weekly|every week|once a week)\W*$", re.IGNORECASE)
+#: A message that starts this week's check-in ("hi its sunday, time for my check in", "hey its me again
+#: for my weekly checkin": tester rounds 21 and 22 got the race card and the triage questions).
+_CHECKIN_NOW = re.compile(r"\b(?:time for|here for|ready for|doing|do|start|starting|for) (?:my|the|our|this week'?s) (?:weekly )?"
+                          r"(?:check(?:-| )?in|checkin)\b(?! (?:thing|settings?)\b)", re.IGNORECASE)
 #: A sentence that asks: "what counts as more?", "should I be worried about arthritis".
 _QUESTION_START = re.compile(r"\s*(?:what|what's|whats|how|why|should|shall|can|could|would|will|is|are|am|do|does|did|"
                              r"when|where|which|who|whose)\b", re.IGNORECASE)
@@ -212,6 +216,9 @@ class Engine:
         elif (message.payload is None and len(message.text) < 80 and not message.text.lstrip().startswith("/")
               and _CHECKIN_REQUEST.match(message.text.strip())):
             message = replace(message, payload=commands.CHECKIN_START)
+        elif (message.payload is None and len(message.text) < 80 and _CHECKIN_NOW.search(message.text)
+              and not says_a_sign(message.text) and not screen(message.text).tier):
+            message = replace(message, text="/checkin_now")  # never past the screens: "..., i want to die" is not
         account = self._account(record, message, now)
         if account is not None:
             return self._remember_buttons(account)
@@ -502,7 +509,10 @@ class Engine:
             await self.flow.dispatch(turn)
             return
         pending = typed.remembered(turn.record)
-        kind = typed.hint_for(pending) if parse.intent == "off_topic" and typed.may_answer(text) else None
+        # ... or a bare number to the time picker ("8": morning or evening? tester round 22's set-up
+        # was dropped and the number taken as an answer to the triage question)
+        bare_number = bool(re.fullmatch(r"\d{1,2}", text.strip()))
+        kind = typed.hint_for(pending) if (parse.intent == "off_topic" or bare_number) and typed.may_answer(text) else None
         if kind is not None:  # "blah" to "At what time?": say what is wanted, with the same buttons
             account = tuple(b for b in pending if b.payload.startswith(commands.ACTION_PREFIX))
             turn.replies.append(Reply(turn.voice.say(f"{NOT_UNDERSTOOD}.{kind}"), account))
