@@ -118,6 +118,24 @@ _CHECKIN_REQUEST = re.compile(
 #: for my weekly checkin": tester rounds 21 and 22 got the race card and the triage questions).
 _CHECKIN_NOW = re.compile(r"\b(?:time for|here for|ready for|doing|do|start|starting|for) (?:my|the|our|this week'?s) (?:weekly )?"
                           r"(?:check(?:-| )?in|checkin)\b(?! (?:thing|settings?)\b)", re.IGNORECASE)
+#: The deletion request as one sentence of a short message, with what is kept named ("hi. i dont want
+#: you keeping my health info. please delete everything you have about me": tester round 22 was
+#: asked the pain question again; only "DELETE MY DATA" worked).
+_DELETE_SENTENCE = re.compile(
+    r"^\W*(?:(?:ok|okay|yes|so|then|now|pls|please|plz|just|can you|could you|i want you to|i'd like you to)\W+)*"
+    r"(?:delete|erase|wipe|remove|clear) (?:everything|all of it|it all|all|my data|my info|my health (?:info|data|information)|my details|my history)"
+    r"(?: (?:you (?:have|hold|keep|kept|store|stored|know|got)|you've got))?(?: (?:about|on|of) me)?(?:\W+(?:please|pls|plz|now|thanks|thank you))*\W*$",
+    re.IGNORECASE)
+
+
+def _delete_sentence(text: str) -> bool:
+    """Is one sentence of a short message only the deletion request, with nothing the screens
+    would read in the rest? (/forget asks before it deletes anything.)"""
+    if len(text) > 200 or screen(text).tier:
+        return False
+    return any(_DELETE_SENTENCE.match(part) for part in re.split(r"[.!?\n]+", text) if part.strip())
+
+
 #: A sentence that asks: "what counts as more?", "should I be worried about arthritis".
 _QUESTION_START = re.compile(r"\s*(?:what|what's|whats|how|why|should|shall|can|could|would|will|is|are|am|do|does|did|"
                              r"when|where|which|who|whose)\b", re.IGNORECASE)
@@ -207,7 +225,7 @@ class Engine:
                      user_id: str = "user") -> TurnResult:
         """Process one message for a user whose stored record is `record` (not modified)."""
         message = self._typed_answer(record, message)
-        if message.payload is None and _DELETE_REQUEST.match(message.text):
+        if message.payload is None and (_DELETE_REQUEST.match(message.text) or _delete_sentence(message.text)):
             # "ok pls delete all of it" (tester round 16: "I can only help with running pain"):
             # /forget, which asks before it deletes anything. Only a message that is nothing but
             # the request: anything more goes through the screens ("...I won't be needing any of

@@ -109,7 +109,10 @@ _OUT_OF_TEN = re.compile(r"\b(10|\d)\s*/\s*10\b")
 # A leading "thanks", "ok", "great" before the question itself ("thanks. what shoes should I get").
 # Thanks may run straight into the question; words that also start questions ("right knee",
 # "cool down", "ok to run?") count only with punctuation after them.
-_ACKNOWLEDGE = r"(?:ok(?:ay)?|great|cool|nice|perfect|brilliant|awesome|got it|right|sure|alright|all right|fair enough)"
+#: ... and exasperation before the question ("are you serious. CAN I RUN TOMORROW yes or no": tester
+#: round 22 got the warning-signs list, from "serious")
+_ACKNOWLEDGE = (r"(?:ok(?:ay)?|great|cool|nice|perfect|brilliant|awesome|got it|right|sure|alright|all right|fair enough|"
+                r"are you serious|r u serious|you serious|seriously|come on|ugh+|omg|jeez|wtf|ffs)")
 _PLEASANTRY = re.compile(
     r"^\s*(?:(?:(?:thanks?|thank you|thx|ta|cheers)(?: you)?(?: so much| very much| a lot| again)?[\s,.!:;-]+)"
     rf"|(?:{_ACKNOWLEDGE}(?:\s+{_ACKNOWLEDGE})*\s*[,.!:;-]+\s*))+",
