@@ -384,6 +384,8 @@ def read_mentions(norm: str, rules: ClinicalRules,
 _YES = re.compile(
     r"^(yes|yeah|yep|yup|yea|ya|y|sure|definitely|absolutely|correct|right|true|it did|i did|i am|"
     r"it is|it was|it does|i have|i do|i was|they did|a bit|a little|slightly|kind of|kinda|sort of|"
+    # "little bit yes" (tester round 22, Indian English: "Sorry, I didn't catch that")
+    r"(?:a )?little bit|a tiny bit|bit yes|little yes|small yes|"
     r"i think so|probably|mostly|uh huh|affirmative|aye|indeed|certainly|for sure|100%|very much|"
     # "sometimes at night yeah" (tester round 15: "Sorry, I didn't catch that")
     r"sometimes|at times|now and then|now and again|occasionally|on and off|off and on)\b"
