@@ -56,6 +56,7 @@ NOT_ANSWERS = ("why_ask", "ask_question", "greet", "thanks", "goodbye", "improve
 CLINICAL_FORM = "clinical_form"
 YES, NO, NOT_SURE = "yes", "no", "not sure"
 NOTED = text_key("clinical.noted", "facts")
+CHANGES_ADVICE = text_key("clinical.changes_advice")
 UNREAD = text_key("clinical.unread")
 UNREAD_DISTANCE = text_key("clinical.unread_distance")
 #: A distance per week said as the answer to the mileage question.
@@ -230,7 +231,13 @@ class ActionClinicalCheck(KnowledgeAction):
             if parsed and parsed[0].get("pain_side") and not tracker.get_slot("pain_side"):
                 events.append(SlotSet("pain_side", parsed[0]["pain_side"]))
         if finding in ("red_flag", "clinical_change") and result is not None and tracker.get_slot("triage_level") in LEVEL_RANK:
-            changed = [c.text for c in result.changes if _affects(c)]
+            before = tracker.get_slot("triage_level")
+            # A sign that changes the level: the advice that follows gives its reason ("New: <reason>"
+            # then "This is because <reason>" said it twice in a row: tester round 22)
+            raised = [c for c in result.changes if finding == "red_flag" and c.kind == "added" and c.after != before]
+            changed = [c.text for c in result.changes if _affects(c) and c not in raised]
+            if raised:
+                changed.append(self.voice(tracker).say(CHANGES_ADVICE))
             if changed:  # what changed, and why
                 dispatcher.utter_message(text="\n".join(dict.fromkeys(changed)))
             elif finding == "clinical_change":  # what they told us, so they know it was heard
