@@ -131,9 +131,9 @@ _DELETE_SENTENCE = re.compile(
 def _delete_sentence(text: str) -> bool:
     """Is one sentence of a short message only the deletion request, with nothing the screens
     would read in the rest? (/forget asks before it deletes anything.)"""
-    if len(text) > 200 or screen(text).tier:
+    if len(text) > 200 or not any(_DELETE_SENTENCE.match(part) for part in re.split(r"[.!?\n]+", text) if part.strip()):
         return False
-    return any(_DELETE_SENTENCE.match(part) for part in re.split(r"[.!?\n]+", text) if part.strip())
+    return not screen(text).tier  # screened only when it asks (a screen costs most of a turn)
 
 
 #: A sentence that asks: "what counts as more?", "should I be worried about arthritis".
