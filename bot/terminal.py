@@ -92,19 +92,12 @@ class TerminalChat:
         buttons = [b for r in result.replies for b in r.buttons]
         if any(e.kind == "delete_data" for e in result.effects):
             self.buttons = ()  # /forget: nothing of this chat is kept, its buttons neither
-        elif buttons or (result.replies and not self._advice_menu(session.record)):
+        elif buttons or result.replies:
             self.buttons = tuple(buttons)
             self._save_buttons()
-        # else: a short answer without buttons leaves the advice's numbered menu above it the one
-        # a number presses ("2" for "What can I do now?": tester round 21's "2" was read as text
-        # and got "Soreness after a run is normal ... an easy walk" for a possible broken knee)
+        # (A number after a turn without buttons goes as text: the engine presses the advice menu
+        # above it when that is the conversation's last one, bot.engine.typed.menu_item.)
         return result
-
-    def _advice_menu(self, record: dict[str, Any]) -> bool:
-        """Are the numbered buttons on screen still the conversation's (bot.engine.typed keeps
-        the advice's own buttons while no question is pending)?"""
-        kept = (record.get("conversation") or {}).get("buttons") or []
-        return bool(self.buttons) and [[b.label, b.payload] for b in self.buttons] == [list(b[:2]) for b in kept]
 
     def _load_buttons(self) -> tuple[Button, ...]:
         if self.buttons_file is None:

@@ -47,6 +47,7 @@ from bot.safety.screen import screen
 from bot.texts import DEFAULT_LOCALE, Texts, text_key
 from bot.turn import bold
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values, validate_slot
+from bot.nlu.vocabulary import NO_PAIN_SAID
 from bot.vocabulary import VOCABULARY, Vocabulary
 
 FEELING_INVITE = text_key("feeling.invite")
@@ -88,9 +89,9 @@ def is_clinical_question_answered_by_check(slot: str) -> bool:
 
 #: No pain at all, said of the runner ("nothing hurts exactly", "not really in pain", "there is no
 #: pain at all", "no spot", "nowhere").
-_NO_PAIN = re.compile(r"\b(?:nothing (?:really |actually )?hurts|(?:not|isn'?t|never) (?:really |actually )?(?:in (?:any )?pain|painful|sore)|"
-                      r"(?:there'?s|there is|i have|i've got|ive got|i got|with|i feel) no (?:real )?pain|no pain (?:at all|anywhere|to speak of)|"
-                      r"(?:it )?does(?:n'?t| not) hurt|pain.?free|no spot|^\W*(?:nowhere|none|no pain|nothing)\b)", re.IGNORECASE)
+_NO_PAIN = re.compile(NO_PAIN_SAID + r"|\b(?:(?:not|isn'?t|never) (?:really |actually )?(?:in (?:any )?pain|painful|sore)|"
+                      r"(?:ive got|i got|i feel) no (?:real )?pain|no pain to speak of|pain.?free|no spot)\b|"
+                      r"^\W*(?:nowhere|none|no pain|nothing)\b", re.IGNORECASE)
 
 
 class ValidateTriageForm(FormValidationAction):

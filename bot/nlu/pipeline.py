@@ -604,8 +604,7 @@ _ABOUT_BOT = re.compile(r"\b(are|r) (you|u) (even |actually |really |just )?(a |
                         r"|^\W*what (are|r) (you|u)\b|\bwho (made|built|created|wrote|runs) (you|u|this)\b"
                         r"|\bis this (an? )?(ai|a bot|chat ?gpt|automated)\b")
 #: No pain at all ("nothing hurts tho", "there's no pain"): the pain word is not a report.
-_NO_PAIN_SAID = re.compile(r"\b(?:nothing (?:really |actually )?hurts|(?:there'?s|there is|i have|i've got|with) no (?:real )?pain|"
-                           r"no pain (?:at all|anywhere)|(?:it )?does(?:n'?t| not) (?:really )?hurt(?: at all)?)\b")
+_NO_PAIN_SAID = re.compile(V.NO_PAIN_SAID)
 #: A request said as a statement ("I just want ideas to stay fit", "I'd like some tips for").
 _REQUEST = re.compile(r"\bi(?:'d| would)? (?:just |only |really )?(?:want|need|like|wanted) (?:some |a few |any )?"
                       r"(?:ideas|tips|advice|suggestions|exercises|pointers|help) (?:to|on|for|about|with|how)\b")

@@ -210,6 +210,12 @@ SPENT_LEGS = re.compile(r"\b(?:legs?|quads?|calves|calf|hamstrings?|glutes|thigh
                         r"(?:dead|heavy|wrecked|trashed|toast|shot|battered|destroyed|smashed|jelly|like lead|like concrete|"
                         r"in bits|fried|cooked)\b|\bdead legs\b")
 
+#: No pain at all, said of oneself ("nothing hurts tho", "there's no pain", "it doesn't hurt"): a pain
+#: word that is no pain report (bot.nlu.pipeline), and the core of "no pain" as an answer about
+#: balance (bot.actions, which adds the answers' own words: "nowhere", "no spot").
+NO_PAIN_SAID = (r"\bnothing (?:really |actually )?hurts\b|\b(?:there'?s|there is|i have|i've got|with) no (?:real )?pain\b|"
+                r"\bno pain (?:at all|anywhere)\b|\b(?:it )?does(?:n'?t| not) (?:really )?hurt(?: at all)?\b")
+
 # Intent cues, checked in order by bot.nlu.pipeline.
 WHY_ASK: tuple[str, ...] = (
     # "what do you mean by fade?" (tester round 9: given the balance article): what the question
