@@ -100,10 +100,11 @@ def test_unsure_after_crisis_talk_keeps_the_crisis_tier() -> None:
     assert tier("dunno tbh", after("i want to kill myself")) == "crisis"
 
 
-def test_a_clarification_after_the_direct_question_is_a_no() -> None:
+def test_a_clarification_after_the_direct_question_is_heard_as_one() -> None:
     context = CrisisContext(distress=True, awaiting="thoughts")
-    assert understand_answer("lol no, i meant my knee is finished, not me. just grumpy about the physio", "thoughts") == "no"
-    assert understand_answer("not like that, but i have been thinking about pills", "thoughts") != "no"
+    said = "lol no, i meant my knee is finished, not me. just grumpy about the physio"
+    assert understand_answer(said, "thoughts") == "clarified"
+    assert understand_answer("not like that, but i have been thinking about pills", "thoughts") not in ("no", "clarified")
     assert tier("no no nothing like that, just sulking about my calf", context) != "unclear"
 
 

@@ -191,10 +191,11 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         return TAKEN_BACK
     if _CLARIFIES.search(t) and not _talks_of_risk(text):
         # "haha no not like that. im ok, just annoyed my calf keeps going": the person says what
-        # they meant, however long the message, and nothing in it speaks of risk: a no to the
-        # question about thoughts; to "are you safe?", a clarification (blind safety set 6: "god
-        # no, not like that! i meant end my running season" was asked again whether they were safe).
-        return NO if question == "thoughts" else CLARIFIED
+        # they meant, however long the message, and nothing in it speaks of risk: a clarification,
+        # to either question (blind safety set 6: "god no, not like that! i meant end my running
+        # season" was asked again whether they were safe; blind safety set 14: "lol i mean downhill
+        # sprints" to the question about thoughts got "feeling low about it is normal").
+        return CLARIFIED
     denies_joke = _NOT_A_JOKE.search(t) and not _NO_THEN_JOKE.search(text.lower())
     if ((_JOKE_RETRACTION.search(t) or _DENIES_WISH.search(t)) and not denies_joke and not _NOT_SAFE.search(t)
             and not _talks_of_risk(text)):

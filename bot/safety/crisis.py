@@ -617,6 +617,14 @@ def _feeling(text: str, c: _Compiled) -> str | None:
 
 
 _KMS = re.compile(r"\b(?:kms|kys)\b")
+_CLAUSE_BREAK = re.compile(r"[.!?;]|,\s*(?:and|but|though|tho)\b|\bbut\b")
+
+
+def _clause(norm: str, start: int, end: int) -> str:
+    """The clause around `norm[start:end]`: from the last break before it to the next after it."""
+    before = max((m.end() for m in _CLAUSE_BREAK.finditer(norm, 0, start)), default=0)
+    after = _CLAUSE_BREAK.search(norm, end)
+    return norm[before:after.start() if after else len(norm)]
 
 
 def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Compiled) -> bool:
@@ -628,9 +636,13 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
     # ... but "kms" is said of oneself whatever the race: "this training block makes me wanna kms
     # lmao" gets the question (tester round 21 got none).
     said_kms = bool(_KMS.search(norm[hit.start:hit.end]))
-    if hit.signal in FIGURATIVE and not earnest and not conditional and not said_kms and c.race.search(sentence):
-        if raw_joke or re.search(r"\b(?:wanted|thought|felt|was going|made me|nearly|almost|could have|"
-                                 r"quise|queria|pense)\b", sentence):
+    # The race moment in the hit's own clause: "i feel like dying at km 35 every time, and honestly i
+    # feel like dying all the time lately" is a race moment, then a wish said plainly.
+    clause = _clause(norm, hit.start, hit.end)
+    if hit.signal in FIGURATIVE and not earnest and not conditional and not said_kms and c.race.search(clause):
+        # "anyone else feel like dying at km 35?" (blind safety set 14): the moment of a race, felt
+        if raw_joke or re.search(r"\b(?:wanted|thought|felt|was going|made me|nearly|almost|could have|anyone else|"
+                                 r"(?:feel|feels|feeling) like|quise|queria|pense)\b", sentence):
             return True
     if hit.signal in QUESTIONABLE and c.question.search(sentence) and not _PERSONAL_QUESTION.search(norm):
         if hit.signal == "overdose" or not _FIRST_PERSON.search(sentence):

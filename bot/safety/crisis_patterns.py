@@ -60,7 +60,8 @@ WORDS: dict[str, str] = {
                   r"(?:in front of|under) (?:the |a |an )?(?:train|bus|lorry|truck|car|van|tram|oncoming \w+))|"
                   r"jump(?:ing)? (?:off|from|in front of) (?:the |a |an |that )?(?:bridge|building|roof|cliff|car park|multi-storey|"
                   r"viaduct|overpass|train|balcony|tower|ledge)|drown(?:ing)? myself|hang(?:ing)? myself|"
-                  r"throw(?:ing)? myself (?:off|under|in front of)|(?:drive|driving|crash|crashing) (?:my car )?(?:into|off) "
+                  r"throw(?:ing)? myself (?:off|under|in front of)(?! (?:the |that |this |a |an )?(?:next |last |first |damn |stupid |bloody |last )?"
+                  r"(?:hill|hills|treadmill|track|bike|start line|finish line|foam roller|sofa|couch|bed)\b)|(?:drive|driving|crash|crashing) (?:my car )?(?:into|off) "
                   r"(?:a |the )?(?:wall|tree|bridge|cliff|barrier|lorry|truck|oncoming traffic)|crash(?:ing)? my car\b(?! into (?:a|the) "
                   r"(?:parking|space|bollard))|lie down on the (?:tracks|road|motorway))",
     # Things a person could use.
@@ -157,8 +158,14 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\b(?:look|looking|looked|search|searching|searched|google|googling|googled|research|researching|"
         r"researched|read|reading|reading up on|looked up|looking up)\s+(?:up\s+)?(?:on\s+)?(?:ways|how|methods?|"
         r"the best way|the easiest way)\s+(?:to|of)\s+(?:die|dying|kill|end|suicide|overdose|do it)\b",
-        r"\bhow (?:many|much)\b.{0,40}\b(?:to die|to kill|would kill|is lethal|is fatal|lethal|fatal|to not wake up|"
-        r"would it take|to end it|to overdose|never wake up)\b",
+        r"\bhow (?:many|much)\b.{0,40}\b(?:to die|to kill(?! (?:the|my|this) (?:pain|ache|soreness))|would kill|is lethal|"
+        r"is fatal|lethal|fatal|to not wake up|to end it|to overdose|never wake up)\b",
+        # "how many of my amitriptyline it'd take" (blind safety set 14); not "how many weeks would
+        # it take to heal" (a healing time got the crisis response until then)
+        r"\bhow (?:many|much)\s+(?:(?:of )?(?:my|the|these|those|her|his|them) |of (?:them|these|those)\b ?)?"
+        r"(?:(?:\w+ ){0,2}(?:{MEANS}|{PILLNAME})\b|of (?:them|these|those)\b|(?<=of my )\w+\b)"
+        r"[^.!?]{0,25}\b(?:would it take|it'?d take|it would take|does it take|would do it|would be enough|is enough)\b"
+        r"(?! (?:to|for) (?:\s|work|kick in|help|fix|heal|feel|get|stop|numb|ease|calm|sleep|fall asleep|recover|settle|a\b|the\b|my\b))",
         r"\b(?:lethal|fatal) (?:dose|amount|combination|with)\b", r"\b(?:is|are|would be) (?:lethal|fatal)\b",
         r"\b(?:most |least |quickest |easiest |best |reliable |painless |surest |quietest )+(?:way|ways|method|methods)"
         r" to (?:end (?:your|my|one's|a) life|die|kill (?:yourself|myself)|go|do it|end it)\b",
@@ -589,7 +596,7 @@ RACE_MOMENT = (r"\b(?:at|by|around|after|during|in|on|through|near) (?:the |that
                r"|\b(?:el|la|este|esta|las|los|en el|en la) (?:calor|cuesta|cuestas|series|carrera|maraton|media|tirada|km \d+|"
                r"kilometro \d+|ultimo km|ultimos km|subida)\b")
 JOKE = r"\b(?:lol|lmao|lmfao|haha\w*|hehe|jk|jaja\w*|kidding|rofl)\b|\U0001F602|\U0001F923|\U0001F605|\U0001F606|\U0001F480"
-EARNEST = (r"\b(?:i mean (?:it|that)|not joking|no joke|i'm serious|i am serious|seriously considering|for real|deadass|"
+EARNEST = (r"\b(?:i mean (?:it|that)|not joking|(?<!\bis )(?<!\bwas )(?<!\bare )(?<!'s )(?<!\bain't )no joke|i'm serious|i am serious|seriously considering|for real|deadass|"
            r"actually|fr fr|not even joking|still do|i still|it's not about (?:the )?(?:race|running|run)|not about (?:the )?"
            r"(?:race|running|run)|thought about how|permanently|for good|forever|hablo en serio|en serio|no es broma)\b")
 
@@ -2299,4 +2306,57 @@ FIGURES_OF_SPEECH += (
     r"^\W*(?:and |but |also )?(?:i'm|im|i am)\s+(?:all\s+|home\s+)?alone(?: at home| in the house| here| now| at the moment)?\W*$",
     r"\b(?:is|will|are) (?:he|she|they|my \w+) (?:going to|gonna|about to) die\b", r"\bam i dying\b",
     r"\b(?:is|are) (?:he|she|they) dying\b",
+)
+
+# Blind safety set 14 (written in the tenth session, read in the eleventh): a rope "in the boot" at
+# the trailhead; "letters are written" and "i'm walking into the reservoir" tonight; a lethal amount
+# looked up ("how many ... it'd take") and "more than enough in the drawer"; Hinglish ("terrace pe
+# khada hoon ... kood jaane ka mann"); "dark thoughts, like topping myself dark"; "can't see any way
+# out"; low mood said as "can't be bothered with anything", "everything's rubbish". Not crisis: a
+# body part that "hates me" (quads after hills), "the wall is no joke" (EARNEST above).
+_merge((MORE_EN, {
+    "plan": (
+        r"(?<!skipping )(?<!jump )(?<!jumping )(?<!climbing )(?<!tow )(?<!towing )\b(?:rope|noose|ligature)(?:'s| is| are)? "
+        r"(?:already |all )?(?:in|on) (?:the |my )?(?:boot|trunk|car|back seat|bag|backpack|rucksack|shed|garage|pocket)\b",
+        r"(?<!cover )(?<!reference )(?<!application )\b(?:notes?|letters?)\b (?:is|are|'s|have been|has been) (?:all )?"
+        r"(?:written|done|finished|sealed|signed)\b",
+    ),
+    "intent": (
+        r"\b(?:i'm|im|i am|i'll|i will)\s+(?:just\s+)?(?:going to\s+|gonna\s+)?(?:walk|walking|wade|wading|swim|swimming) (?:out )?"
+        r"into (?:the )?(?:sea|ocean|river|lake|canal|reservoir|loch|water)\b"
+        r"(?! (?:for (?:a|an|my)|to (?:cool|ice|recover|soak|stretch)|up to|knee|waist|after (?:my|the|a) (?:run|race|session)))",
+    ),
+    "possession": (
+        r"\b(?:got|have|i've got|i have got)\s+(?:more than |way more than |easily )?enough\b(?: of (?:them|those|it))?"
+        r"(?= (?:in the (?:drawer|cupboard|cabinet|house|bathroom|car)|at home|here|saved|stashed|put away)\b)",
+    ),
+    "ideation": (
+        r"\bthoughts?\b[^.!?]{0,25}\blike (?:topping|killing|offing|ending) (?:my ?self|myself|it all|it)\b",
+    ),
+    "hopeless": (
+        r"\b(?:can'?t|cannot|don'?t) see (?:any|a|no) (?:way|way out|way through) (?:out )?of (?:this|it)\b",
+        r"\b(?:can'?t|cannot) see any way out\b",
+    ),
+}), (MORE_OTHER, {
+    # Hindi and Hinglish in Latin script: a wish to die or to jump; standing on a roof or a terrace.
+    "ideation": (
+        r"\b(?:marne|mar jaane|mar jane|kood jaane|kud jaane|kood jane|kud jane|koodne|kudne|khudkushi karne|jaan dene|"
+        r"suicide karne) (?:ka|ki|ko) (?:mann|man|dil|khayal|khyal|soch|iccha|ichha)\b",
+        r"\bjeena nahi (?:chahta|chahti|hai)\b", r"\bjeene ka (?:mann|man|dil) nahi\b", r"\bmar jaana chahta\b",
+    ),
+    "means_near": (
+        r"\b(?:terrace|chhat|chhath|roof|balcony|pul|bridge|building|railway track|patri) (?:pe|par|ke upar|ke kinare)\b"
+        r"[^.!?]{0,25}\b(?:khada|khadi|khade|baitha|baithi) (?:hoon|hun|hu|hai)\b",
+    ),
+}))
+FIGURES_OF_SPEECH += (
+    # "my quads hate me", "my calves will hate me tomorrow": the body complaining, not self-hatred
+    r"\b(?:legs?|quads?|calf|calves|hamstrings?|hammies|glutes?|knees?|feet|lungs|body|achilles|shins?|hips?)\s+"
+    r"(?:\w+\s+)?(?:hate|hates|hated|will hate|are going to hate|is going to hate|gonna hate) me\b",
+    r"\bkill(?:s|ed|ing)? (?:the|my|this|that) (?:pain|ache|soreness|cramps?|niggle)\b",
+)
+FEELINGS["low_mood"] += (
+    r"\b(?:can'?t|cannot|can not) be (?:bothered|botherd|bothred|arsed|asked) (?:with|to do) (?:anything|everything|much|life)\b",
+    r"\beverything(?:'s| is| feels) (?:just )?(?:rubbish|shit|crap|awful|terrible|grim|pointless|falling apart|a mess)\b"
+    r"(?! (?:on|at|about) (?:the|this|my) (?:run|race|course|route|plan|watch))",
 )

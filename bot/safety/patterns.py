@@ -27,5 +27,5 @@ TYPOS: dict[str, str] = {
     "tingly": "tingling", "killin": "killing", "thinkin": "thinking", "endin": "ending",
     "cuttin": "cutting", "hurtin": "hurting", "harmin": "harming", "dyin": "dying", "wantin": "wanting",
     "plannin": "planning", "goin": "going", "takin": "taking", "jumpin": "jumping", "tinglin": "tingling", "feinted": "fainted", "fainting": "fainted",
-    "feint": "faint", "passd": "passed", "brethless": "breathless", "breathles": "breathless",
+    "feint": "faint", "arround": "around", "aroud": "around", "passd": "passed", "brethless": "breathless", "breathles": "breathless",
 }
