@@ -74,3 +74,84 @@ async def test_a_hill_joke_explained_goes_back_to_running() -> None:
     text = "\n".join(r.text for r in replies)
     assert not any(r.safety in ("emergency", "crisis", "ask") for r in replies), text
     assert "thanks for explaining" in text and "feeling low" not in text, text
+
+
+# -- clinical reading -------------------------------------------------------------------------------
+
+def _hear(text: str) -> tuple[str, ...]:
+    from bot.clinical.evaluate import evaluate
+
+    return evaluate(text).said
+
+
+@pytest.mark.parametrize("text", [
+    "she went a funny pale colour at the finish and had to sit on the grass, said it all went far away",
+    "after the 10k everything went muffled and distant for a bit and he had to sit down",
+])
+def test_a_near_faint_in_other_words_is_heard(text: str) -> None:
+    assert "fainted_or_nearly" in _hear(text), text
+
+
+def test_pressure_behind_the_breastbone_spreading_up_is_chest_pain_that_spreads() -> None:
+    said = _hear("on the climb i get a tight band behind my breastbone and it goes up into my neck")
+    assert {"chest_pain_or_pressure", "chest_pain_spreads"} <= set(said), said
+
+
+@pytest.mark.parametrize("text", [
+    "my achilles is stiff at the start of runs, loosens up, then it's back the next run",
+    "sore at the start of a run, eases off in the middle, back every run",
+])
+def test_pain_that_warms_off_and_returns_each_run_is_recurring(text: str) -> None:
+    from bot.nlu.pipeline import NLU
+
+    assert NLU().parse(text).slots.get("pain_pattern") == "recurring", text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("gone since the menopause", "not_applicable"),
+    ("post menopausal, years ago", "not_applicable"),
+    ("currently pregnant", "not_applicable"),
+    ("stopped, and no i'm not pregnant", "stopped"),
+])
+def test_periods_stopped_for_the_menopause_or_a_pregnancy_are_not_the_red_flag(text: str, value: str) -> None:
+    from bot.clinical.intake import parse_periods
+
+    assert parse_periods(text) == value
+
+
+@pytest.mark.parametrize(("text", "left", "right"), [
+    ("maybe a 3/10 now, both the same really", None, None),       # a pain score is not a time
+    ("pain 4 out of 10, balance 25 left 45 right", 25.0, 45.0),     # time before side, both sides
+])
+def test_balance_times_are_not_pain_scores(text: str, left: float | None, right: float | None) -> None:
+    from bot.clinical.balance import parse
+
+    reading = parse(text)
+    if left is None:
+        assert reading is None
+    else:
+        assert reading is not None and (reading.left, reading.right) == (left, right)
+
+
+def test_where_on_the_ankle_is_not_the_lower_back() -> None:
+    from bot.nlu.pipeline import NLU
+
+    slots = NLU().parse("twisted my ankle, the bone towards the back is sore to press").slots
+    assert slots.get("pain_location") == ["ankle"]
+    assert "lower_back" in NLU().parse("my knee aches and there's pain in the back too").slots.get("pain_location", [])
+
+
+async def test_an_old_injury_named_to_the_past_injury_question_is_not_this_pain() -> None:
+    runner = Runner()
+    await runner.say("both shins ache along the inside edge, at the start of every run, settles, back next run")
+    answers = {"q_fall": "no", "q_one_spot": "no", "balance_change": "same", "sex": "male", "age_band": "19",
+               "mileage_change": "went from 10 to 20 miles a week", "upcoming_race": "no",
+               "past_injury": "rolled my ankle playing football at school"}
+    level = None
+    for _ in range(12):
+        asks = runner.asks
+        if asks is None:
+            break
+        replies = await runner.say(answers.get(asks, "not sure"))
+        level = next((r.triage for r in reversed(replies) if r.triage), level)
+    assert level == "see_pt"

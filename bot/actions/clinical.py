@@ -175,6 +175,10 @@ def wants_first_aid(case: Case, slots: Mapping[str, Any], text: str, tracker: Tr
     return LEVEL_RANK[assess(case, slots).decision.level.value] >= LEVEL_RANK["see_pt"]  # 0 = emergency
 
 
+#: Words that bring an answer about an old injury to the present ("... and now it's swollen").
+_NOW = re.compile(r"\b(?:now|today|tonight|this (?:time|week|morning|run)|currently|at the moment|right now|again|"
+                  r"also|as well|this one|same (?:spot|place|thing))\b", re.IGNORECASE)
+
 class ActionClinicalCheck(KnowledgeAction):
     """The clinical screen (see the module docstring)."""
 
@@ -306,6 +310,11 @@ class ActionClinicalCheck(KnowledgeAction):
             if again is not None:  # an answer we could not read: asked once more, then "not sure"
                 return None, again, None
         case, _ = case.answer(pending, text, slots)
+        if pending == "past_injury" and understood and not _NOW.search(text):
+            # "sprained ankle in hs soccer" to the past-injury question tells of then, not now:
+            # its twist and its ankle are not facts about this pain (blind vignettes 14 got the
+            # Ottawa ankle advice for shin pain). "... and now it's swollen" is heard.
+            return str(case.intake.get(pending) or NOT_SURE), case, None
         case, heard = case.hear(text, slots)
         return str(case.intake.get(pending) or NOT_SURE), case, heard
 

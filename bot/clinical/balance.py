@@ -31,6 +31,7 @@ _AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age|he'?s|she'?s|they'?re)\s+(?:abou
                   r"|\b\d{1,3}\s*(?:years?|yrs?|y)\s*old\b|\b\d{1,3}\s*(?:yo|y/o)\b")
 _SIDE_SPAN = re.compile(r"\b" + _SIDE + r"\b(?:(?!\b(?:left|right)\b)[^0-9.;!?]){1,25}?" + _NUM
                         + r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|km|k|miles?|mi|mins?|minutes?|hours?|hrs?|x|%|/10)\b)" + _UNIT)
+_SCORE = re.compile(r"\b\d{1,2}(?:\.\d)?\s*(?:/|out of)\s*10\b")
 _EACH = re.compile(r"(?:about|around|roughly|maybe|only|just)?\s*" + _NUM + _UNIT + r"[^0-9]{0,20}\b(each|both|either|per (?:leg|side)|on both|same both|each side|each leg|both sides|both legs)\b")
 _EACH_BEFORE = re.compile(r"\b(each|both|either)\b[^0-9]{0,20}?" + _NUM + _UNIT)
 _FULL = re.compile(r"\b(full 45|the full|all 45|the whole (45|time)|no problem both|easily both|45\+)\b")
@@ -98,11 +99,23 @@ def parse(text: str) -> BalanceReading | None:
     norm = normalise(text).replace("secs", "s").replace("seconds", "s")
     # An age is not a time: "only managed 14 seconds. I'm 74" (blind vignettes 11 read 74 s right)
     norm = _AGE.sub(" ", norm)
-    found: dict[str, float] = {}
+    # Nor is a pain score: "like a 2/10, less than yesterday" (blind vignettes 14 read 2 s and 10 s)
+    norm = _SCORE.sub(" ", norm)
+    # Side then time ("left 10, right 30") or time then side ("20 left 40 right"): the reading
+    # that gives a time to more sides wins, side-first on a tie (the second read "left 40" and
+    # "40 right" before).
+    readings: list[dict[str, float]] = []
     for rx, side_first in ((_SIDE_NUM, True), (_NUM_SIDE, False)):
+        reading: dict[str, float] = {}
         for m in rx.finditer(norm):
             side, value = (m.group(1), m.group(2)) if side_first else (m.group(2), m.group(1))
-            found.setdefault(_side(side), float(value))
+            reading.setdefault(_side(side), float(value))
+        readings.append(reading)
+    best = max(readings, key=len)  # the first of the longest
+    found: dict[str, float] = dict(best)
+    for reading in readings:
+        for side, value in reading.items():
+            found.setdefault(side, value)
     for m in _SIDE_SPAN.finditer(norm):
         if float(m.group(2)) <= 120:
             found.setdefault(_side(m.group(1)), float(m.group(2)))

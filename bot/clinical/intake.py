@@ -141,6 +141,12 @@ def parse_periods(text: str, plain_yes_no: bool = True) -> str | None:
         # "hers haven't started yet" (a parent of a 14-year-old, tester round 10): normal before 15,
         # the red flag from 15 on (CLINICAL.md: "never started by 15"): intake_facts decides with the age.
         return "not_started"
+    if (re.search(r"\b(?:(?:post|peri)[- ]?)?menopaus\w*|\bhysterectomy\b|\b(?:i'm|i am|im|currently|she's|she is) "
+                  r"(?:\d+ (?:weeks?|months?) )?(?:pregnant|breastfeeding|breast feeding)\b|\bthe change\b", norm)
+            and not re.search(r"\bnot (?:in |through |pregnant|menopaus)|\bnot yet\b", norm)):
+        # "stopped 2 years back, menopause" (blind vignettes 14 got the REDs advice): periods that
+        # stopped for the menopause, a hysterectomy or a pregnancy are not the red flag.
+        return "not_applicable"
     if re.search(r"\b(stopped|stop|gone|none|no periods?|haven't had|hasn't had|has not had|have not had|not had|missing|absent|disappeared|"
                  # "her periods never having started" (forecast vignettes 11, a 16-year-old)
                  r"never (had|started|got)|never (having|once) (started|begun|come)|no period|lost my|\d+ months? (without|since)|"
@@ -279,7 +285,11 @@ def parse_past_injury(text: str, plain_yes_no: bool = True) -> str | None:
     if re.search(r"^(yes|yeah|yep|yup|once|twice|a few times|i have|i did)\b|\b(before|last (year|season|time)|"
                  r"again|same (spot|place|side)|previous|years ago|had (a|an|one)|recurring|old injury|"
                  r"in my (teens|twenties|thirties|forties|fifties|sixties|\d0s)|as a (kid|teen|teenager|child)|"
-                 r"when i was (younger|a kid|a teen|\d+))\b", norm):
+                 r"when i was (younger|a kid|a teen|\d+)|"
+                 # "sprained ankle in hs soccer" (blind vignettes 14): an injury named, then
+                 r"(sprained|sprain|broke|broken|tore|torn|pulled|twisted|rolled|fractured|dislocated|strained)|"
+                 r"(in|at|during|back in) (hs|high school|school|college|uni|university)|playing (soccer|football|rugby|hockey|netball|"
+                 r"basketball|cricket|tennis))\b", norm):
         return "yes"
     if not plain_yes_no:
         return None

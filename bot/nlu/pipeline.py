@@ -141,7 +141,8 @@ def _negated_before(doc: Doc, start: int) -> bool:
 _RETURNS = re.compile(r"(?:then |but |and )?(?:comes? back|came back|keeps? coming back|keep come back|on and off|off and on|"
                       r"flares? up|comes and goes|back again|start hurting again|always comes? back|"
                       # "mostly fine by the next day but it starts again every session" (forecast vignettes 11)
-                      r"starts? again (?:every|each|at every|at each|with every|the next|next)|starts? up again)")
+                      r"starts? again (?:every|each|at every|at each|with every|the next|next)|starts? up again|"
+                      r"back (?:on |by )?(?:the )?next (?:run|time)|back (?:every|each) run)")
 #: A muscle that "locked up" in a cramp has not lost its range of motion (blind vignettes 5).
 _CRAMP = re.compile(r"\b(?:cramp\w*|locked up (?:solid|like a rock|tight)|seized up|spasm\w*|charley horse)\b")
 #: "not the whole shin", "not all of my foot": a part of the place, not a denial of it.
@@ -310,6 +311,14 @@ class NLU:
         # cauda equina).
         entities = tuple(e for e in entities if not (e.value == "lower_back" and re.match(
             r"\s+(?:of\b|(?:edge|part|side|bit|tip|end|corner|rim)s?\s+of\b)", text[e.end:])))
+        # "the knobbly bone on the outside at the back", "pain towards the back": where on the
+        # part already named, not the lower back (blind safety set 14: an ankle sprain was asked
+        # about cauda equina).
+        if any(e.label == "BODY_PART" and e.value != "lower_back" for e in entities):
+            entities = tuple(e for e in entities if not (
+                e.value == "lower_back" and e.text.lower() in ("back", "the back") and re.search(
+                    r"\b(?:at|towards?|round|around|near|nearer|closer to)(?: the)?\s+$",
+                    text[max(0, e.start - 20):e.start].lower())))
         # "going up on my toes", "back on my feet": a movement, not where it hurts (blind vignettes 5:
         # an Achilles rupture became toe pain).
         entities = tuple(e for e in entities if not (e.value in ("toe", "foot") and _MOVEMENT_ON.search(text[:e.start].lower())))

@@ -120,6 +120,10 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         # "hurts when i start running then kinda goes away" was "eases within days")
         "when i start running", "when i start to run", "when i start a run", "at the start of every run",
         "at the start of each run", "at the start of my runs", "start of every run", "first mile of every run",
+        # "hurts at the start of runs, eases off in the middle, then it's back next run" (blind
+        # vignettes 14: shin splints read as soreness that fades)
+        "at the start of runs", "at the start of a run", "start of runs", "back next run", "back the next run",
+        "back on the next run", "back by the next run", "back next time", "back every run", "back each run",
         "vuelve", "cada vez que corro", "siempre que corro", "cada tirada", "en cada entrenamiento",
     ),
     "persistent": (
