@@ -19,7 +19,7 @@ _NUM = r"(\d{1,3}(?:\.\d)?)"
 _UNIT = r"\s*(?:s|sec|secs|second|seconds|ish)?\b"
 _SIDE = r"(left|right|l|r|left leg|right leg|left side|right side|bad (?:leg|side)|good (?:leg|side)|injured (?:leg|side)|other (?:leg|side))"
 _NUM_SIDE = re.compile(_NUM + _UNIT + r"\s*(?:on|for|with|standing on)?\s*(?:the|my)?\s*" + _SIDE + r"\b")
-_SIDE_NUM = re.compile(r"\b" + _SIDE + r"\s*(?:leg|side|foot)?\s*(?:is|was|:|=|-|at|about|around|only|just|for|i managed|managed|lasted|got|of)?\s*(?:about|around|only|just|roughly)?\s*" + _NUM + _UNIT)
+_SIDE_NUM = re.compile(r"\b" + _SIDE + r"\s*(?:leg|side|foot)?\s*(?:is|was|:|=|-|at|about|around|only|just|for|i managed|managed|lasted|got|of)?\s*(?:about|around|only|just|roughly|like|maybe|approx|barely)?\s*" + _NUM + _UNIT)
 #: A side and its time a few words apart ("on my right leg I lasted like 15 seconds, left I could
 #: go the full 45": forecast vignettes 13 read 45 on both sides), no other side or number between,
 #: and not a time of another kind ("right knee, 3 weeks").

@@ -166,6 +166,9 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"(?:(?:\w+ ){0,2}(?:{MEANS}|{PILLNAME})\b|of (?:them|these|those)\b|(?<=of my )\w+\b)"
         r"[^.!?]{0,25}\b(?:would it take|it'?d take|it would take|does it take|would do it|would be enough|is enough)\b"
         r"(?! (?:to|for) (?:\s|work|kick in|help|fix|heal|feel|get|stop|numb|ease|calm|sleep|fall asleep|recover|settle|a\b|the\b|my\b))",
+        # "is it true you can OD on tylenol? how much would it take" (blind safety set 3)
+        r"\b(?:{PILLNAME}|{MEANS}|od|overdose)\b[^.!?]{0,60}[.!?]?\s*\bhow (?:many|much) (?:would it take|does it take|it'?d take|"
+        r"would i need|would you need)\b(?! (?:to|for) (?:\s|work|kick in|help|fix|heal|feel|get|stop|recover))",
         r"\b(?:lethal|fatal) (?:dose|amount|combination|with)\b", r"\b(?:is|are|would be) (?:lethal|fatal)\b",
         r"\b(?:most |least |quickest |easiest |best |reliable |painless |surest |quietest )+(?:way|ways|method|methods)"
         r" to (?:end (?:your|my|one's|a) life|die|kill (?:yourself|myself)|go|do it|end it)\b",
@@ -247,7 +250,7 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"plan))\b.{0,40}\b(?:where i'?m going|any ?more|anymore|after (?:this|tonight|sunday))\b",
         r"\b(?:won't|wont|will not) (?:be )?need(?:ing)? (?:them|it|these|those|my \w+|any of (?:it|them|this|that)|"
         r"(?:all|any) of (?:my|the) \w+)\b(?! (?:for|until|till|on|this|today|if))"
-        r"(?![^.!?]{0,40}\b(?:now that|because|since|as i|cos|cause|bc|until|till|after (?:the|my) (?:surgery|op)|moved to|switched to|"
+        r"(?![^.!?]{0,40}\b(?:now that|now i|new ones|got new|upgraded|because|since|as i|cos|cause|bc|until|till|after (?:the|my) (?:surgery|op)|moved to|switched to|"
         r"for (?:a|the) (?:while|season|winter|summer))\b)",
         r"\bwhere i'?m going\b.{0,20}\bwon't need\b",
         r"\b(?:not|won't|wont|will not) (?:going to |gonna )?(?:be|being) around (?:for|much longer|any ?more|next|by|long)\b",
@@ -827,7 +830,7 @@ STATEMENTS: tuple[str, ...] = (
     r"\b(gun|firearm|rifle|shotgun|pistol)\b.{0,30}\b(plan|myself|himself|herself|themselves|end it|use it|kill)\b", r"\b(got|has|have|had) a plan\b.{0,30}\b(die|end|kill|do it|gun)\b",
     r"\b(i've|i have|i) (written|wrote|left) (my|a) (suicide |goodbye |final |last )?(note|letter)\b(?! (to|for) (my |the )?(coach|physio|boss|doctor|school|work|gp|club))",
     r"\b(sorry for everything|been nice knowing (you|everyone)|nice knowing you all|(a|his|her|their|my) (goodbye|suicide|farewell) (note|letter|message|post|video))\b",
-    r"\bnote\b.{0,40}\b(sorry and goodbye|goodbye|saying sorry)\b", r"\bposted a goodbye\b",
+    r"\bnote\b.{0,40}\b(sorry and goodbye|goodbye|saying sorry)\b", r"\bposted a goodbye\b(?! (?:post|message|pic|photo|video) (?:for|to) (?:my|the|our|his|her) )",
     r"\b(bridge|bridges|viaduct|cliff|ledge|platform|roof|rooftop|edge)\b.{0,60}\b(jump|step off|step in|just go|go over|end it|not for the view|not for the views|how easy)\b",
     r"\b(jump|step off|go over)\b.{0,40}\b(bridge|viaduct|cliff|ledge|platform|roof)\b",
     r"\bslit(ting)? (my|his|her|their) wrists?\b",
@@ -2360,3 +2363,19 @@ FEELINGS["low_mood"] += (
     r"\beverything(?:'s| is| feels) (?:just )?(?:rubbish|shit|crap|awful|terrible|grim|pointless|falling apart|a mess)\b"
     r"(?! (?:on|at|about) (?:the|this|my) (?:run|race|course|route|plan|watch))",
 )
+
+# Tester round 23: a friend's "weird goodbye-ish caption on strava" (the helper was asked about their
+# own thoughts, twice); "gave my garmin and medals to my brother, wont be needing them" (preparing:
+# the question again, not the emergency tier).
+_merge((MORE_EN, {
+    "goodbye": (
+        r"\b(?:posted|sent|wrote|put up|shared|texted)\b[^.!?]{0,25}\b(?:goodbye|farewell|final)"
+        r"(?:[- ]?ish)?\b[^.!?]{0,15}\b(?:caption|post|message|status|story|tweet|text|note|video|update)\b"
+        r"(?![^.!?]{0,20}\b(?:for|to) (?:the|his|her|their|my) (?:old |last )?(?:watch|shoes|club|team|job|season|house|flat|car)\b)",
+    ),
+    "plan": (
+        r"\bg(?:a|i)ve (?:away )?(?:all )?my (?:\w+ ){1,4}to (?:my |a |his |her )?\w+\b[^.!?]{0,30}\b(?:won'?t|wont|will not|"
+        r"not going to|not gonna) (?:be )?need(?:ing)? (?:them|it|any of (?:it|them)|those)\b"
+        r"(?![^.!?]{0,40}\b(?:now (?:that )?i|because|since|as i|cos|cause|bc|new ones|got new|upgraded|for a while|until)\b)",
+    ),
+}))
