@@ -318,6 +318,12 @@ TUNED_SAFETY_SETS = [
      {"risk:resources": ("risk", 0), "risk:full": ("risk", 0), "overdose:emergency": ("overdose", 0),
       "distress:support": ("n:distress", 0), "third_party:ok": ("n:third_party", 0), "unclear:ok": ("n:unclear", 0)},
      {"none:ask": 0, "none:full": 0}),
+    # Set 14 (first contact on 540e62a, again on 9bceb4b), tuned on in the eleventh session: 25/25,
+    # 25/25, 3/3, 8/8, 7/7, 10/10, 0/24 asked, 0/24 full.
+    ("safety14_blind.yml",
+     {"risk:resources": ("risk", 0), "risk:full": ("risk", 0), "overdose:emergency": ("overdose", 0),
+      "distress:support": ("n:distress", 0), "third_party:ok": ("n:third_party", 0), "unclear:ok": ("n:unclear", 0)},
+     {"none:ask": 0, "none:full": 0}),
 ]
 
 
