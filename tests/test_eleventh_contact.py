@@ -155,3 +155,8 @@ async def test_an_old_injury_named_to_the_past_injury_question_is_not_this_pain(
         replies = await runner.say(answers.get(asks, "not sure"))
         level = next((r.triage for r in reversed(replies) if r.triage), level)
     assert level == "see_pt"
+
+
+def test_a_faint_laughed_off_is_heard_but_not_someone_fainting_at_a_sight() -> None:
+    assert "fainted_or_nearly" in _hear("i kinda blacked out for a sec right after the finish, fine now lol")
+    assert "fainted_or_nearly" not in _hear("my mate nearly fainted when i showed him my black toenail lmao")
