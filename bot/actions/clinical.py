@@ -179,6 +179,7 @@ def wants_first_aid(case: Case, slots: Mapping[str, Any], text: str, tracker: Tr
 _NOW = re.compile(r"\b(?:now|today|tonight|this (?:time|week|morning|run)|currently|at the moment|right now|again|"
                   r"also|as well|this one|same (?:spot|place|thing))\b", re.IGNORECASE)
 
+
 class ActionClinicalCheck(KnowledgeAction):
     """The clinical screen (see the module docstring)."""
 
