@@ -142,7 +142,11 @@ class FlowInterpreter:
             target = paused["state"]
             conv["requested_slot"] = paused.get("requested_slot")
             turn.requested_set = False  # back to the question that was pending there
-            if not paused.get("message") and t.replay and turn.text and "?" in turn.text:
+            if (not paused.get("message") and t.replay and turn.text
+                    and ("?" in turn.text or (turn.parse is not None and (turn.parse.intent == "report_pain" or any(
+                        e.label == "BODY_PART" for e in turn.parse.entities))))):
+                # A question, or a pain told, in the same message ("lmao no its a figure of speech.
+                # my legs are just sore af": tester round 23 was left at "Back to your running.").
                 paused["message"] = turn.text
             if paused.get("message"):
                 # The deferred message is handled there now (Engine); it asks what comes next.

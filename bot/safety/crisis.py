@@ -632,7 +632,9 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
     earnest = bool(c.earnest.search(norm))
     # A conditional threat ("if I DNF again I'm throwing myself off the gantry lol") is not a
     # description of a hard moment: it gets the question, however jokey.
-    conditional = bool(re.search(r"\b(?:if|one more|another)\b", sentence))
+    conditional = bool(re.search(r"\b(?:if|one more|another)\b", sentence)) and not re.search(
+        # ... but "every time coach says 'one more'" quotes the coach (tester round 23)
+        r"\b(?:says?|said|yells?|yelled|shouts?|shouted|goes|asks?|adds?)\W+(?:one more|another)\b", sentence)
     # ... but "kms" is said of oneself whatever the race: "this training block makes me wanna kms
     # lmao" gets the question (tester round 21 got none).
     said_kms = bool(_KMS.search(norm[hit.start:hit.end]))
