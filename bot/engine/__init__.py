@@ -128,6 +128,15 @@ _DELETE_SENTENCE = re.compile(
     re.IGNORECASE)
 
 
+#: A message that only asks to start the conversation over ("Can we start again", "let's start over
+#: please"; tester round 23 was given the walk-run plan, as starting running again): /restart.
+#: Not "can I start again" (running).
+_RESTART_REQUEST = re.compile(
+    r"^\W*(?:(?:ok|okay|right|sorry|um|hmm|pls|please|plz|just|can we|could we|shall we|let'?s|lets|i(?:'d| would)? (?:like|want) to|"
+    r"i wanna)\W+)*(?:start (?:again|over|afresh|from scratch|from the (?:beginning|start|top))|restart|begin again|reset)"
+    r"(?:\W+(?:please|pls|plz|then|now|thanks|the (?:chat|conversation|questions)|this( chat| conversation)?))*\W*$", re.IGNORECASE)
+
+
 def _delete_sentence(text: str) -> bool:
     """Is one sentence of a short message only the deletion request, with nothing the screens
     would read in the rest? (/forget asks before it deletes anything.)"""
@@ -231,6 +240,8 @@ class Engine:
             # the request: anything more goes through the screens ("...I won't be needing any of
             # this after tonight" is a goodbye).
             message = replace(message, text="/forget")
+        elif message.payload is None and len(message.text) < 60 and _RESTART_REQUEST.match(message.text):
+            message = replace(message, text="/restart")
         elif (message.payload is None and len(message.text) < 80 and not message.text.lstrip().startswith("/")
               and _CHECKIN_REQUEST.match(message.text.strip())):
             message = replace(message, payload=commands.CHECKIN_START)
