@@ -566,7 +566,11 @@ class NLU:
             # vignettes 13 got the balance article, from "ask").
             return "greet"
         if not fills and (stripped in V.THANKS or words[:1] and words[0] in V.THANKS
-                          or stripped.startswith("thank you")):
+                          or stripped.startswith("thank you")
+                          # "k thx 👍", "brill thanks x", "ok great cheers" (tester round 23: a mileage
+                          # article, "outside what I know")
+                          or (not is_question and len(words) <= 5 and words[:1] != ["no"]
+                              and any(w in V.THANKS for w in words))):
             return "thanks"
         if stripped in V.GOODBYES or (words[:1] in (["bye"], ["goodbye"]) and len(words) <= 6 and not fills):
             return "goodbye"  # "bye for now, and happy running"
