@@ -160,3 +160,18 @@ async def test_an_old_injury_named_to_the_past_injury_question_is_not_this_pain(
 def test_a_faint_laughed_off_is_heard_but_not_someone_fainting_at_a_sight() -> None:
     assert "fainted_or_nearly" in _hear("i kinda blacked out for a sec right after the finish, fine now lol")
     assert "fainted_or_nearly" not in _hear("my mate nearly fainted when i showed him my black toenail lmao")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("im a 40 yo bloke, knee hurts", {"sex": "male", "age_band": "40_49"}),
+    ("34 year old lad here, hamstring", {"sex": "male", "age_band": "18_39"}),
+    ("my daughter shes 14 has heel pain", {"sex": "female", "age_band": "under_16"}),
+    ("my knee hurts since i upped to 3 runs a week", {"mileage_change": "up_a_lot"}),
+])
+def test_what_a_first_message_says_is_not_asked_again(text: str, said: dict[str, str]) -> None:
+    from datetime import date
+
+    from bot.clinical import intake as I
+
+    intake = I.from_text(I.Intake(), text, date(2026, 12, 6))
+    assert {k: intake.get(k) for k in said} == said

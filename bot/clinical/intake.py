@@ -301,7 +301,7 @@ _SAID_AGE = re.compile(r"\b(?:i'm|i am|im|aged?|age:?)\s*(\d{1,2})\b(?!\s*(?:km|
                        r"|\b(\d{1,2})\s*(?:yo|y/o|yrs? old|years? old|year-old|-year-old)\b|\b(\d{2})\s*(?:f|m)\b")
 #: A parent or partner telling about the runner with an age ("my son is 14", "my daughter (16)"):
 #: the runner's age and sex (tester round 9: "Are you female or male?" to a parent of a boy).
-_RELATIVE_AGE = r"(?:,? (?:who )?(?:is|'s|s) |,? aged | \(| )(\d{1,2})\b(?!\s*(?:km|k|mi|miles|min|minutes|weeks?|days?|months?|%|/10))"
+_RELATIVE_AGE = r"(?:,? (?:who )?(?:is|'s|s) |,? aged | \(| |,? (?:she|he|they)(?:'s|s| is| are|'re) )(\d{1,2})\b(?!\s*(?:km|k|mi|miles|min|minutes|weeks?|days?|months?|%|/10))"
 _BOYS = r"son|boy|husband|hubby|boyfriend|bf|dad|father|brother|grandson|nephew|stepson"
 _GIRLS = r"daughter|girl|wife|girlfriend|gf|mum|mom|mother|sister|granddaughter|niece|stepdaughter"
 
@@ -311,9 +311,13 @@ def _relative(who: str) -> str:
     return rf"my (?:{who}){_RELATIVE_AGE}|my \d{{1,2}}[- ]?(?:yo|y/o|year[- ]old|yr[- ]old|years? old) (?:{who})\b"
 
 
-_SAID_FEMALE = re.compile(r"\b(i'm a (woman|girl|female)|as a (woman|female|girl)|my periods?|my cycle|(\d{1,2})\s*(f|female)\b|"
+_SAID_FEMALE = re.compile(r"\b(i'm a (woman|girl|female|lady)|as a (woman|female|girl)|my periods?|my cycle|(\d{1,2})\s*(f|female)\b|"
+                          r"\d{1,2} ?(yo|y/o|year old|yr old|years old) (woman|girl|female|lady|gal)\b|"
                           + _relative(_GIRLS) + ")")
-_SAID_MALE = re.compile(r"\b(i'm a (man|guy|bloke|male|boy)|as a (man|male|guy)|(\d{1,2})\s*(m|male)\b|" + _relative(_BOYS) + ")")
+_SAID_MALE = re.compile(r"\b(i'm a (man|guy|bloke|male|boy|lad)|as a (man|male|guy)|(\d{1,2})\s*(m|male)\b|"
+                        # "im a 40 yo bloke", "34 year old lad here" (tester round 23 was asked "female or male?")
+                        r"\d{1,2} ?(yo|y/o|year old|yr old|years old) (man|guy|bloke|male|boy|lad|dude|fella)\b|"
+                        r"^\W*(\w+\W+){0,2}(bloke|lad|guy|dude|fella) here\b|" + _relative(_BOYS) + ")")
 _SAID_RELATIVE_AGE = re.compile(rf"\bmy (?:{_BOYS}|{_GIRLS}|kid|child|teen|teenager|athlete|runner){_RELATIVE_AGE}")
 #: Periods said outright to have stopped, gone irregular or not started ("hers stopped about 5
 #: months ago", "my periods have been all over the place"; tester round 9: never mentioned).
@@ -399,7 +403,9 @@ _SAID_MILEAGE = re.compile(
     r"\b(?:upped|increased|bumped up|bumped|ramped up|ramped|doubled|jumped|added|upping|increasing|ramping|building up|built up) "
     r"(?:up )?(?:my |the |our |all my )?(?:weekly |training )?(?:mileage|miles|distance|kms?|kilometres|kilometers|training|volume|"
     r"long runs?|running|load)\b(?: up)?"
-    r"|\b(?:mileage|miles|distance|training|volume|load)\b (?:went up|has gone up|jumped|increased|doubled|shot up|ramped up)\b")
+    r"|\b(?:mileage|miles|distance|training|volume|load)\b (?:went up|has gone up|jumped|increased|doubled|shot up|ramped up)\b"
+    # "since i upped to 3 runs a week", "went from 2 to 4 runs a week" (tester round 23 was asked again)
+    r"|\b(?:upped|increased|bumped|jumped|gone|went) (?:it )?(?:up )?(?:from \d+ )?to \d+ (?:runs|sessions|days|times) (?:a|per|each) week\b")
 
 
 #: Words that make a reply about the intake question's subject, for a reply that also states a
