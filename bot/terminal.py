@@ -178,6 +178,13 @@ def render_text(replies: Sequence[Reply], width: int = 100) -> str:
         for line in reply.plain_text.splitlines():
             bullet = line[:2] if line.startswith(("- ", "• ")) else ""
             out.append(textwrap.fill(line, width, subsequent_indent=" " * len(bullet)) if line.strip() else "")
+        if reply.buttons and all(b.label.strip().isdigit() for b in reply.buttons):
+            # A number scale (the check-in's 0-10 pain): each button shown as its number, which is
+            # what typing it presses ("[5] 4" read as five; tester round 23).
+            out.append(textwrap.fill("  ".join(f"[{b.label.strip()}]" for b in reply.buttons), width,
+                                     initial_indent="  ", subsequent_indent="  "))
+            number += len(reply.buttons)
+            continue
         for button in reply.buttons:
             out.append(f"  [{number}] {button.label}")
             number += 1

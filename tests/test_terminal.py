@@ -16,6 +16,14 @@ def test_a_label_wins_over_a_position() -> None:
     assert message.payload is None and message.text == "3"
 
 
+def test_a_number_scale_is_shown_as_its_numbers() -> None:
+    from bot.terminal import render_text
+    from bot.turn import Reply
+
+    shown = render_text((Reply("How much has running hurt this week?", buttons=SCALE),), width=45)
+    assert "[0]" in shown and "[10]" in shown and "[11]" not in shown  # "[5] 4" read as five (tester round 23)
+
+
 def test_a_number_presses_that_button() -> None:
     assert message_for("2", CHOICES).payload == "/b"
     assert message_for(" Not sure ", CHOICES).payload is None  # a label: the engine's to read
