@@ -42,6 +42,9 @@ def payload(text: str, buttons: tuple[Button, ...]) -> str | None:
     ("at 7 in the evening", "19:00"), ("6 in the morning", "06:00"), ("noon", "12:00"), ("12am", "00:00"),
     ("19h30", "19:30"), ("18", "18:00"),
     ("7", None), ("tomorrow", None), ("7 or 8pm", None), ("25:00", None), ("13pm", None),
+    # tester round 23: "half 7" was 07:00
+    ("half seven in the evening", "19:30"), ("half 7 pm", "19:30"), ("quarter to 8 am", "07:45"),
+    ("7:30 in the evening", "19:30"),
 ])
 def test_times_as_runners_type_them(text: str, expected: str | None) -> None:
     assert read_time(text) == expected
@@ -52,6 +55,9 @@ def test_times_as_runners_type_them(text: str, expected: str | None) -> None:
     ("Europe/Madrid", "Europe/Madrid"), ("europe/madrid", "Europe/Madrid"), ("london", "Europe/London"),
     ("I live in New York", "America/New_York"), ("uk", "Europe/London"), ("pacific", "America/Los_Angeles"),
     ("sydney please", "Australia/Sydney"), ("Germany", "Europe/Berlin"), ("somewhere", None),
+    # tester round 23: "south africa, SAST" was Australia/South; "cape town" unknown
+    ("south africa, SAST", "Africa/Johannesburg"), ("cape town", "Africa/Johannesburg"), ("mumbai", "Asia/Kolkata"),
+    ("nz", "Pacific/Auckland"),
 ])
 def test_time_zones_by_name_city_or_country(text: str, expected: str | None) -> None:
     assert read_timezone(text) == expected

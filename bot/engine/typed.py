@@ -74,9 +74,18 @@ ZONE_WORDS: dict[str, str] = {
     "miami": "America/New_York", "philadelphia": "America/New_York", "montreal": "America/Toronto",
     "ottawa": "America/Toronto", "dallas": "America/Chicago", "houston": "America/Chicago",
     "austin": "America/Chicago", "calgary": "America/Edmonton",
+    # tester round 23: "south africa, SAST" was Australia/South, "cape town" unknown
+    "south africa": "Africa/Johannesburg", "sast": "Africa/Johannesburg", "cape town": "Africa/Johannesburg",
+    "durban": "Africa/Johannesburg", "pretoria": "Africa/Johannesburg", "joburg": "Africa/Johannesburg",
+    "new zealand": "Pacific/Auckland", "nz": "Pacific/Auckland", "nzst": "Pacific/Auckland", "nzdt": "Pacific/Auckland",
+    "australia": "Australia/Sydney", "aest": "Australia/Sydney", "aedt": "Australia/Sydney", "west coast": "America/Los_Angeles",
+    "mumbai": "Asia/Kolkata", "delhi": "Asia/Kolkata", "bangalore": "Asia/Kolkata", "bengaluru": "Asia/Kolkata",
+    "chennai": "Asia/Kolkata", "hyderabad": "Asia/Kolkata", "pune": "Asia/Kolkata", "nigeria": "Africa/Lagos",
+    "kenya": "Africa/Nairobi", "philippines": "Asia/Manila", "canada": "America/Toronto",
 }
 # Last parts of IANA names that are everyday words, not places a runner means.
 _NOT_PLACES = frozenset({"wake", "midway", "easter", "center", "knox", "casey", "davis", "palmer", "troll",
+                         "south", "north", "west", "east", "central", "general", "universal", "eastern", "western",
                          "marengo", "vevay", "winamac", "tell_city", "petersburg", "vincennes", "salem"})
 # What a runner types for "Somewhere else", and two names the data leaves out. Country names and
 # places ("england", "the states", "dublin") come from knowledge/crisis_resources.yml.
@@ -189,10 +198,25 @@ def _time(said: str, words: list[str], buttons: Sequence[Button], _: Mapping[str
     return Button(said, f"!checkin time {value}") if value else None
 
 
+_HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "eleven": 11, "twelve": 12}
+_SPOKEN = re.compile(r"\b(half past|half|quarter past|quarter to)\s+(\d{1,2}|" + "|".join(_HOUR_WORDS) + r")\b")
+
+
+def _spoken_time(lower: str) -> str:
+    """"half 7" (British: 7:30), "half past seven", "quarter past 6", "quarter to 8" as clock times."""
+    def clock(m: re.Match[str]) -> str:
+        hour = int(m.group(2)) if m.group(2).isdigit() else _HOUR_WORDS[m.group(2)]
+        if m.group(1) == "quarter to":
+            return f"{(hour - 1) or 12}:45"
+        return f"{hour}:{'15' if m.group(1) == 'quarter past' else '30'}"
+    return _SPOKEN.sub(clock, lower)
+
+
 def read_time(text: str) -> str | None:
     """'7pm' -> '19:00', '19:00' -> '19:00', '7:30 am' -> '07:30', 'noon' -> '12:00'; a bare hour
     up to 12 needs morning/evening ("7 in the evening"); None when there is no one clear time."""
-    lower = text.lower()
+    lower = _spoken_time(text.lower())
     if re.search(r"\b(noon|midday)\b", lower):
         return "12:00"
     if re.search(r"\bmidnight\b", lower):
@@ -204,9 +228,10 @@ def read_time(text: str) -> str | None:
     hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").replace(".", "").replace(" ", "")
     if minute > 59:
         return None
-    if not half and hour <= 12 and m.group(2) is None:
+    if not half and 1 <= hour <= 12:
+        # "7:30 in the evening", "half seven tonight": the part of the day said beside it
         half = "am" if _MORNING.search(lower) else "pm" if _EVENING.search(lower) else ""
-        if not half:
+        if not half and m.group(2) is None:
             return None  # "7": morning or evening?
     if half:
         if not 1 <= hour <= 12:
