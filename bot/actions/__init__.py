@@ -628,7 +628,8 @@ _THEY_DOWNPLAY = re.compile(r"\b(?:(?:she|he|they)(?:'s| is| are)? (?:says?|said
                             r"to (?:call|ring|phone|tell))\b", re.IGNORECASE)
 CARRY_ON_BUTTON = text_key("crisis.carry_on_button")
 #: A question about what to say or do for them ("what do i even say to him", "how do I help her").
-_HELPING_QUESTION = re.compile(r"\b(?:say|talk|ask|tell|bring (?:it|this) up|approach|help|do|text|message)\b", re.IGNORECASE)
+_HELPING_QUESTION = re.compile(r"\b(?:say|talk|ask|tell|bring (?:it|this|that|\w+(?: \w+){0,5}) up|bring up|raise|mention|"
+                               r"approach|help|do|text|message)\b", re.IGNORECASE)
 
 
 class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
@@ -657,7 +658,7 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
             dispatcher.utter_message(response=helping_followup(tracker))
             return []
         welfare = _WELFARE_QUESTION.search(question)
-        if not welfare and intent_of(tracker) not in QUESTION_INTENTS:
+        if not welfare and intent_of(tracker) not in QUESTION_INTENTS and not question.rstrip().endswith("?"):
             dispatcher.utter_message(response=helping_followup(tracker))  # "ok", "thanks": the state's reminder
             return []
         answer = None if welfare or _HELPING_QUESTION.search(question) else replies.answer(self.kb, voice, question, [])

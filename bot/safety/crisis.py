@@ -486,6 +486,18 @@ _TIME_AS_CIRCUMSTANCE = re.compile(r"\b(?:alone|on my own|by myself|working|at w
                                    r"|\b(?:appointment|appt|session)\s+(?:is\s+)?(?:tonight|this evening|this weekend|tomorrow)\b")
 
 
+_QUOTE_MARKS = "'\"\u2018\u2019\u201c\u201d"
+
+
+def _in_quotes(norm: str, start: int, end: int) -> bool:
+    """Is `norm[start:end]` set in quote marks ("the 'rather be dead' thing")? Apostrophes inside
+    words ("we'd") are not quote marks."""
+    before = norm[max(0, start - 2):start]
+    after = norm[end:end + 2]
+    opens = any(ch in _QUOTE_MARKS for ch in before) and not (start >= 2 and norm[start - 2].isalpha() and norm[start - 1] in _QUOTE_MARKS)
+    return opens and any(ch in _QUOTE_MARKS for ch in after)
+
+
 def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled) -> bool:
     """Whose danger is it? Someone else's when the match names them ("kill herself", "his life")
     or when the nearest subject before it, in its sentence, is another person."""
@@ -494,11 +506,21 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
         return True
     if re.search(r"\b(?:my ?self|myself|my life|my own life|me)\b|\b\w+(?:arme|erme|irme)\b", matched):  # "tirarme"
         return False
+    if hit.signal in ("burden", "ideation") and re.search(r"\bi(?:'m|'d|'ve|'ll)?\b", matched):
+        return False  # "my wife would be better off if i was gone": the "i" is the one at risk
     if hit.signal == "self_harm" and re.search(r"\b(?:his|her|their)\b|\bmy (?:\w+ ){0,3}?\w+'s\b", matched):
         return True  # "found cuts on my 16yo son's legs" (blind safety set 12): his
     if hit.signal == "self_harm" and re.search(r"\bmy\b", matched):  # "my gf found my razor blades"
         return False
     if _quoted_from_other(norm, hit.start):
+        return True
+    # "said we'd all be better off without him" (tester round 24: a father was asked whether he
+    # was safe): the one the others would be better off without is him.
+    if re.search(r"\b(?:without|if) (?:him|her|them|he|she|they)\b", matched) and not re.search(r"\b(?:me|myself|i)\b", matched):
+        return True
+    # "how do I bring up the 'rather be dead' thing without her shutting down?": words quoted, in
+    # a sentence about someone else, are theirs (tester round 24: a mother was asked if she was safe).
+    if _in_quotes(norm, hit.start, hit.end) and c.other.search(norm[sentence_start:]):
         return True
     # An aside in brackets is not the sentence's subject ("one of my athletes (I coach) wrote ...").
     prefix = _ASIDE.sub(lambda m: " " * len(m.group(0)), norm[sentence_start:hit.start])
