@@ -74,7 +74,7 @@ CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "
 #: An answer to the crisis protocol's questions (bot.safety.answers) as the flow's intent.
 ANSWER_INTENTS = {"safe": "safe", "not_safe": "not_safe", "unsure": "unsure", "yes": "affirm", "no": "deny",
                   "joking": "joking", "clarified": "clarified", "text_instead": "text_instead",
-                  "step_taken": "step_taken", "taken_back": "taken_back"}
+                  "step_taken": "step_taken", "taken_back": "taken_back", "reaching_out": "reaching_out"}
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 # A question is answered (action_answer_question), never clarified as a missed answer.

@@ -22,6 +22,10 @@ JOKING = "joking"
 CLARIFIED = "clarified"
 #: "i dont want to call, can i text someone" to "are you safe?": not an answer, a way to reach help.
 TEXT_INSTEAD = "text_instead"
+#: "ok ill text 988 now. my roommate is still here" to "are you safe?": about to reach the help
+#: given, not yet safe: the step acknowledged ("please do it now"), then the question again (tester
+#: round 24 got "Please call 911 now" again, as if unheard).
+REACHING_OUT = "reaching_out"
 #: "ok i gave them to mum. i told her im not ok": the means put away and someone told, while not
 #: safe yet: a step to acknowledge, then the question again (tester round 13).
 STEP_TAKEN = "step_taken"
@@ -152,6 +156,11 @@ _TAKE_BACK = re.compile(r"\b(?:forget (?:i said (?:anything|that|it)|what i (?:s
                         r"never ?mind|nvm|ignore (?:that|me|what i (?:said|wrote)|my (?:last )?message)|"
                         r"shouldn'?t have said (?:anything|that)|pretend i didn'?t say|"
                         r"olvidalo|olvida lo que (?:te )?(?:dije|he dicho|escribi)|no he dicho nada|haz como si no (?:hubiera dicho|dije) nada)\b")
+_REACHING_OUT = re.compile(r"\b(?:i'?ll|ill|i will|i'?m going to|im going to|i'?m gonna|im gonna|gonna|going to|i'?m about to|"
+                           r"about to|will)\s+(?:now\s+)?(?:text|call|ring|phone|message|contact|chat to|talk to|reach out to)\w*\s+"
+                           r"(?:988|911|999|112|000|111|741741|85258|116 123|them|the (?:number|line|helpline|crisis line|lifeline)|"
+                           r"samaritans|shout|lifeline|a crisis line|a helpline|someone|my \w+)\b|"
+                           r"\b(?:voy a|ahora) (?:llamar|escribir) (?:al|a la|a) ")
 _TEXT_INSTEAD = re.compile(r"\b(?:can i (?:just )?(?:text|message|chat|type)|could i (?:just )?(?:text|message|chat)|"
                            r"(?:rather|prefer to|prefer) (?:text|message|chat|type)|text (?:someone|them|instead)|"
                            r"(?:don'?t|do not|dont) want to (?:call|talk on the phone|ring|phone|speak to anyone)|"
@@ -189,6 +198,8 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         return TEXT_INSTEAD
     if question == "are_you_safe" and _TAKE_BACK.search(t) and not _NOT_SAFE.search(_TAKE_BACK.sub(" ", t)):
         return TAKEN_BACK
+    if question == "are_you_safe" and _REACHING_OUT.search(t) and not _NOT_SAFE.search(_REACHING_OUT.sub(" ", t)):
+        return REACHING_OUT
     if _CLARIFIES.search(t) and not _talks_of_risk(text):
         # "haha no not like that. im ok, just annoyed my calf keeps going": the person says what
         # they meant, however long the message, and nothing in it speaks of risk: a clarification,

@@ -447,6 +447,9 @@ _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|myself|yo|me (?:qu
 
 
 #: Words that put taking the medicine in the future: an intention, not an overdose yet.
+_TAKE_LATER = re.compile(r"\b(?:going to|gonna|gunna|about to|will|i'll|plan to|planning to|want to|wanna|ready to)\s+"
+                         r"(?:\w+\s+)?(?:take|swallow|down|neck|have|use)\s+(?:them|it|those|these|all|the)\b")
+_TAKEN = re.compile(r"\b(?:took|taken|swallowed|downed|necked|have had|already had|ate)\b")
 _NOT_YET = re.compile(r"\b(?:gonna|gunna|going to|about to|will|i'll|plan to|planning to|want to|wanna|ready to|tempted to|"
                       r"might|may|could|thinking (?:about|of)|think about|thought about)\s+(?:just\s+|actually\s+|literally\s+)?$")
 #: A joke owned up to, then "I'm ok": what was said was taken back in the same message.
@@ -738,7 +741,10 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
         if hit.signal in UNCLEAR_SIGNALS and _quoted_from_other(norm, hit.start):
             others.add("goodbye" if _GOODBYE.search(norm) else "ideation")  # their words, their risk
             continue
-        if hit.signal == "overdose" and _NOT_YET.search(norm[max(sentence_start, hit.start - 30):hit.start]):
+        if hit.signal == "overdose" and (_NOT_YET.search(norm[max(sentence_start, hit.start - 30):hit.start])
+                                         or _TAKE_LATER.search(sentence) and not _TAKEN.search(sentence)):
+            # ... also "i have a whole bottle of pills here and im going to take them tonight"
+            # (tester round 24 was told "keep the packet to say what you took"): not taken yet.
             # "gonna take all my sleeping pills tonight": an intention, not pills already taken. The
             # emergency tier all the same, but not "keep the packet to say what you took" (blind
             # safety set 6).
@@ -781,7 +787,7 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     # Nor does it read a reassuring answer the protocol understood ("home alone tonight but I won't
     # do anything" to "are you safe?": the rules found nothing, and the answer says safe).
     if (tier is None and not explained and context.awaiting != "form_answer" and not (raw_joke and c.race.search(norm))
-            and answer not in ("safe", "no")):
+            and answer not in ("safe", "no", "reaching_out")):
         tier, by = _model_says(cleaned, context, language)
     # A Spanish crisis pattern is evidence of Spanish when the identifier was unsure.
     if language == "en" and langs == {"es"}:
@@ -807,7 +813,10 @@ def _decide(own: set[str], others: set[str], context: CrisisContext,
     if answer not in ("safe", "no"):
         by = "rules" if said else "context"
         # Means at hand and a time together are a plan, said or not ("tengo las pastillas aquí, esta noche").
+        # "yeah. prob tonight after my roommate leaves" to the question about thoughts: thoughts
+        # of suicide with a time to act (tester round 24 got the crisis tier, 988 first).
         if ((said or context.risk or asked) and own & {"means_near", "possession"} or (said or open_crisis) and "time" in own
+                or answer == "yes" and "time" in own
                 or {"means_near", "time"} <= own or {"possession", "time", "resolve"} <= own
                 # a decision said next to the means at hand ("decision's made, the garage door's shut")
                 or "resolve" in own and own & {"means_near", "possession"}):

@@ -2379,3 +2379,12 @@ _merge((MORE_EN, {
         r"(?![^.!?]{0,40}\b(?:now (?:that )?i|because|since|as i|cos|cause|bc|new ones|got new|upgraded|for a while|until)\b)",
     ),
 }))
+# Tester round 24: a dose question with "got cut from the team today so whatever" ("I can't advise
+# on medicines", then "i have a whole bottle here"): the direct question, kindly.
+_merge((MORE_EN, {
+    "hopeless": (
+        r"\bhow (?:many|much)\b[^.!?]{0,40}\b(?:{PILLNAME}|{MEANS})\b.{0,120}\b(?:so whatever|doesn'?t (?:really )?matter(?: any ?more)?"
+        r"(?! (?:which|what|how|if|whether|when|where|to me which))|"
+        r"who cares|not that it matters|nothing matters|what'?s the point)\b",
+    ),
+}))
