@@ -428,7 +428,16 @@ def yes_no_rest(text: str) -> tuple[bool | None, str]:
         m = rx.match(norm)
         if m:
             return value, norm[m.end():].strip(" .!,")
+    # "just the right one yeah. kinda puffy i guess?": a short first clause that ends with the yes
+    # (tester round 24 was asked the blood-clot question again, and given the foam-rolling card).
+    m = _YES_LAST.match(norm)
+    if m:
+        return True, norm[m.end():].strip(" .!,")
     return None, norm
+
+
+_YES_LAST = re.compile(r"^(?![^.,;!?]*\b(?:fine|ok|okay|good|alright|nothing|no|not|never|nope|nah|normal|better|gone)\b)"
+                       r"(?:[a-z']+ ){1,5}(?:yeah|yes|yep|yup|aye|ya)\b(?=\s*(?:[.,;!]|$))")
 
 
 def yes_no(text: str) -> bool | None:
