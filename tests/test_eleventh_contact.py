@@ -175,3 +175,12 @@ def test_what_a_first_message_says_is_not_asked_again(text: str, said: dict[str,
 
     intake = I.from_text(I.Intake(), text, date(2026, 12, 6))
     assert {k: intake.get(k) for k in said} == said
+
+
+def test_a_relative_named_beside_the_runners_own_age_is_not_the_runner() -> None:
+    from datetime import date
+
+    from bot.clinical import intake as I
+
+    intake = I.from_text(I.Intake(), "im 28 and my wife is 30", date(2026, 12, 6))
+    assert intake.get("sex") is None and intake.get("age_band") == "18_39"

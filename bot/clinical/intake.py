@@ -364,8 +364,11 @@ def from_text(intake: Intake, text: str, today: date | None = None) -> Intake:
         if age is not None and 10 <= age <= 99:
             intake = intake.with_answer("age_band", age_band(age), m.group(0) if m else "", age=age)
     if not intake.answered("sex"):
+        own_age = _SAID_AGE.search(norm) is not None
         for value, rx in (("female", _SAID_FEMALE), ("male", _SAID_MALE)):
             m = rx.search(norm)
+            if m and own_age and m.group(0).startswith("my "):
+                continue  # "im 28 and my wife is 30": the runner said their own age; the wife is not them
             if m:
                 intake = intake.with_answer("sex", value, m.group(0))
                 break
