@@ -489,16 +489,11 @@ _TIME_AS_CIRCUMSTANCE = re.compile(r"\b(?:alone|on my own|by myself|working|at w
                                    r"|\b(?:appointment|appt|session)\s+(?:is\s+)?(?:tonight|this evening|this weekend|tomorrow)\b")
 
 
-_QUOTE_MARKS = "'\"\u2018\u2019\u201c\u201d"
-
-
 def _in_quotes(norm: str, start: int, end: int) -> bool:
-    """Is `norm[start:end]` set in quote marks ("the 'rather be dead' thing")? Apostrophes inside
-    words ("we'd") are not quote marks."""
-    before = norm[max(0, start - 2):start]
-    after = norm[end:end + 2]
-    opens = any(ch in _QUOTE_MARKS for ch in before) and not (start >= 2 and norm[start - 2].isalpha() and norm[start - 1] in _QUOTE_MARKS)
-    return opens and any(ch in _QUOTE_MARKS for ch in after)
+    """Is `norm[start:end]` set in quote marks ("the 'rather be dead' thing")? The normalised text
+    keeps one quote mark, the apostrophe; one inside a word ("we'd") is not a quote mark."""
+    opens = start >= 1 and norm[start - 1] == "'" and (start < 2 or not norm[start - 2].isalpha())
+    return opens and norm[end:end + 1] == "'"
 
 
 def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled) -> bool:
