@@ -101,6 +101,10 @@ class State:
     #: A pain report naming no place ("it hurts going down stairs too") is read as this intent
     #: here, while a place is known: more about the same pain (after the advice), not a new one.
     unplaced_pain: str | None = None
+    #: A pain told here that does not answer the pending question ("also my knee hurts on every
+    #: run" while a question about the racing heart waits) is kept and handled after the message
+    #: the question deferred, as is a pain told beside the answer ("no, but my knee hurts too").
+    keeps_pain: bool = False
 
     def interrupt_for(self, finding: str, default: Mapping[str, Transition]) -> Transition:
         fallback = FALLBACK_FINDINGS.get(finding)
@@ -349,7 +353,8 @@ def _flag(raw: dict[str, Any], key: str, default: bool, where: str, path: str) -
 
 
 _STATE_KEYS = {"description", "form", "transitions", "on_complete", "pausable", "checkin", "keep_question",
-               "anywhere", "awaits", "multilingual", "short_answers", "on_safety", "ignores", "unplaced_pain"}
+               "anywhere", "awaits", "multilingual", "short_answers", "on_safety", "ignores", "unplaced_pain",
+               "keeps_pain"}
 
 
 def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dialogue:
@@ -407,7 +412,7 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
                              anywhere=_flag(raw, "anywhere", True, where, path),
                              awaits=awaits, multilingual=_flag(raw, "multilingual", False, where, path),
                              short_answers=_flag(raw, "short_answers", False, where, path), on_safety=on_safety,
-                             unplaced_pain=unplaced)
+                             unplaced_pain=unplaced, keeps_pain=_flag(raw, "keeps_pain", False, where, path))
     interrupts = {}
     raw_interrupts = flow.get("interrupts") or {}
     for kind in findings:

@@ -48,6 +48,7 @@ class PausedQuestion(TypedDict):
     state: str
     requested_slot: str | None
     message: NotRequired[str]  # a deferred message, handled there on return (flow.yml `defer`)
+    then: NotRequired[str]  # a pain told while the question waited, handled after `message` (`keeps_pain`)
 
 
 class CrisisMemory(TypedDict):

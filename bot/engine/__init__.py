@@ -598,10 +598,13 @@ class Engine:
     async def _replay(self, turn: Turn) -> None:
         """Handle a deferred message where "@paused" returned to (flow.yml `defer`): it was read
         by the screens when it arrived; now the flow takes it, as if it had just arrived."""
-        for _ in range(PAUSE_DEPTH):
+        for _ in range(PAUSE_DEPTH + 1):
             text = turn.replay
             if text is None:
-                return
+                if turn.replay_after is None:
+                    return
+                text, turn.replay_after = turn.replay_after, None  # a pain kept for after (flow.yml `keeps_pain`)
+                self.renderer.say(turn, "utter_pain_kept_now")
             turn.replay = None
             turn.text, turn.payload_values = text, None
             self._parse(turn, text)

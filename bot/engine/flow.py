@@ -39,7 +39,8 @@ class FlowInterpreter:
     async def dispatch(self, turn: Turn) -> None:
         """Follow the current state's transition for the turn's intent (or the flow's `anywhere:`
         one, after which the pending question is asked again)."""
-        transition, anywhere = self.dialogue.transition_for(self.state(turn), turn.intent)
+        state, asked = self.state(turn), turn.conv.get("requested_slot")
+        transition, anywhere = self.dialogue.transition_for(state, turn.intent)
         if transition is None:  # a flow without a catch-all: say so rather than stay silent
             self.renderer.say(turn, "utter_off_topic")
             self.reask(turn)
@@ -47,6 +48,34 @@ class FlowInterpreter:
         await self.follow(turn, transition)
         if anywhere and transition.to is None:
             self.reask(turn)
+        if (state.keeps_pain and asked and turn.conv["state"] == state.name
+                and turn.conv.get("requested_slot") == asked):
+            self._keep_pain(turn)
+
+    def _keep_pain(self, turn: Turn) -> None:
+        """The question is still unanswered: a new pain told meanwhile ("also the inside of my
+        left knee hurts on every run", while a question about a racing heart waits) is kept with
+        the deferred message and handled after it, and the runner is told so before the question
+        is asked again (blind vignettes 15: the knee was dropped)."""
+        stack = _paused_stack(turn.conv)
+        if not stack or not stack[-1].get("message") or not self._new_pain(turn, stack[-1]):
+            return
+        top = stack[-1]
+        top["then"] = f"{top['then']}\n{turn.text}" if top.get("then") else turn.text
+        turn.conv["paused"] = stack
+        question = next((i for i, r in enumerate(turn.replies) if r.asks), len(turn.replies))
+        self.renderer.say(turn, "utter_pain_kept")
+        turn.replies.insert(question, turn.replies.pop())
+
+    @staticmethod
+    def _new_pain(turn: Turn, paused: PausedQuestion) -> bool:
+        """Does this message tell of a pain somewhere the deferred message and the known location
+        do not name (not a reply about the same place: "not sure, it is under the ankle bone")?"""
+        if turn.parse is None or turn.parse.intent not in ("report_pain", "inform", "deny", "affirm", "correction"):
+            return False
+        said = " ".join((paused.get("message") or "", paused.get("then") or "", str(turn.slots.get("pain_location") or ""))).lower()
+        return any(e.label == "BODY_PART" and not e.negated and e.text.lower() not in said and e.value.lower() not in said
+                   for e in turn.parse.entities)
 
     def routes_anywhere(self, turn: Turn) -> bool:
         """Do the flow's `anywhere:` transitions and the engine's reading around them (a feeling
@@ -149,9 +178,15 @@ class FlowInterpreter:
                 # my legs are just sore af": tester round 23 was left at "Back to your running.").
                 paused["message"] = turn.text
             if paused.get("message"):
-                # The deferred message is handled there now (Engine); it asks what comes next.
+                # The deferred message is handled there now (Engine); it asks what comes next. A
+                # pain kept while the question waited, or told beside the answer ("no, but my
+                # knee hurts too"), is handled after it.
                 conv["state"] = target
                 turn.replay = paused["message"]
+                later = paused.get("then")
+                if current.keeps_pain and turn.text and turn.text != paused["message"] and self._new_pain(turn, paused):
+                    later = f"{later}\n{turn.text}" if later else turn.text
+                turn.replay_after = later
                 return
         state = self.dialogue.states[target]
         if state.form and target != conv["state"] and t.to != PAUSED and not turn.requested_set:

@@ -30,6 +30,9 @@ class Turn:
     requested_set: bool = False
     #: A deferred message to handle now, in the state "@paused" returned to (flow.yml `defer`).
     replay: str | None = None
+    #: ... and a message to handle after it: a pain told beside the answer, or while the question
+    #: waited (flow.yml `keeps_pain`).
+    replay_after: str | None = None
     attachment: Attachment | None = None  # a file the runner sent
     awaiting: str | None = None  # what the bot waits for, for the safety screen (FlowInterpreter.awaiting)
     said: dict[str, int] = field(default_factory=dict)  # response -> the variant said this turn
