@@ -189,6 +189,13 @@ def parse_mileage(text: str) -> str | None:
         if a > 0:
             ratio = b / a
             return "up_a_lot" if ratio > 1.3 else "up_a_little" if ratio > 1.0 else "same" if ratio == 1.0 else "down"
+    if not m:
+        # "long run was 25k, usually 22", "30 a week instead of 20" (blind vignettes 15 was asked again)
+        m = re.search(r"\b(\d+(?:\.\d+)?)\s*[a-z]{0,6}\b[^\d.!?]{0,25}?\b(?:usually|normally|instead of|compared to|compared with|"
+                      r"vs|versus|rather than|up from|when it'?s usually|when i usually do)\s+(?:about |around |my |the )?(\d+(?:\.\d+)?)", norm)
+        if m and float(m.group(2)) > 0:
+            ratio = float(m.group(1)) / float(m.group(2))
+            return "up_a_lot" if ratio > 1.3 else "up_a_little" if ratio > 1.0 else "same" if ratio == 1.0 else "down"
     m = re.search(r"\b(\d+)\s*(%|percent|per cent)", norm)
     if m and not re.search(r"\b(less|fewer|down|cut|dropped|reduced)\b", norm):
         return "up_a_lot" if int(m.group(1)) >= 30 else "up_a_little"

@@ -151,7 +151,9 @@ _JUST_RACED = re.compile(r"\b(?:marathon|half|ultra|race|long run|10k|5k|parkrun
 #: Training told with its length ("trained for months", "been building for weeks").
 _TRAINED_FOR = re.compile(r"\b(?:train\w*|prepar\w*|prep\w*|buil\w*|practis\w*|practic\w*|working towards|worked towards)\b")
 #: A muscle that "locked up" in a cramp has not lost its range of motion (blind vignettes 5).
-_CRAMP = re.compile(r"\b(?:cramp\w*|locked up (?:solid|like a rock|tight)|seized up|spasm\w*|charley horse)\b")
+_CRAMP = re.compile(r"\b(?:cramp\w*|locked up (?:solid|like a rock|tight)|seized up|spasm\w*|charley horse|"
+                    # "my calf locked up into a rock-hard knot" at night (blind vignettes 15): a cramp
+                    r"locked up (?:into|in|like) an? (?:\w+[ -])?(?:knot|ball|rock)|knotted up|(?:rock[ -]?hard|tight) knot)\b")
 #: "not the whole shin", "not all of my foot": a part of the place, not a denial of it.
 _NOT_THE_WHOLE = re.compile(r"\b(?:not|isn't|isnt|rather than|instead of) (?:the |my |all (?:of )?(?:the |my )?)?(?:whole|entire|full|all (?:of )?(?:the |my )?)(?: \w+)? ?$|\bnot all (?:of )?(?:the |my )?$")
 _MOVEMENT_ON = re.compile(r"\b(?:(?:up|go|going|went|goes|stand|standing|stood|rise|rising|raise|raising|balance|balancing|push|pushing)"
