@@ -93,6 +93,7 @@ TUNED_VIGNETTE_SETS = [
     ("vignettes12_blind.yml", 40, 37, 0, 0, 16),   # 37/40 (3 accepted by the author), 0/18, 0/22, 16/16 after tuning
     ("vignettes13_blind.yml", 31, 29, 0, 0, 11),   # 29/31 (30 with the author's accepted), 0/15, 0/16, 11/11 after tuning (forecast set 13)
     ("vignettes14_blind.yml", 32, 31, 0, 0, 12),   # 32/32, 0/15, 0/17, 13/13 after tuning (set 14; first contact 27/32)
+    ("vignettes15_blind.yml", 32, 31, 0, 0, 12),   # 32/32, 0/15, 0/17, 13/13 after tuning (set 15; first contact 29/32)
 ]
 
 
