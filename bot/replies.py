@@ -194,8 +194,8 @@ def advice(kb: KnowledgeBase, voice: Voice, context: AdviceContext, *,
     signs = [e for e in used if e.actions]  # the warning signs' own first step
     picked = _pick(kb, voice, now, place, escalate, signs, all_own=soon)
     # A long reason and crisis line leave less room: the level's second action gives way first,
-    # then the area's, then the level's first (all are under "What can I do now?"); when to go
-    # up a level always stays.
+    # then the area's (both are under "What can I do now?"); the level's first and when to go up
+    # a level always stay.
     while _length(parts, picked, footer, voice) > MAX_FIRST_MESSAGE and (drop := _droppable(picked)) is not None:
         del picked[drop]
     used += [e for _, e, _ in picked if e not in used]
@@ -211,11 +211,14 @@ Picked = tuple[str, Entry, str]
 
 
 def _droppable(picked: Sequence[Picked]) -> int | None:
+    """The next action to give way to the length limit: the level's second, then the area's;
+    never the last of the level's own (tester round 25: "walk as little as they can; no running or
+    jumping" was dropped for a hip stress fracture in India, where the crisis line is longer)."""
     own = [i for i, (kind, _, _) in enumerate(picked) if kind == "own"]
     area = [i for i, (kind, _, _) in enumerate(picked) if kind == "area"]
     if len(own) > 1:
         return own[-1]
-    return area[-1] if area else own[-1] if own else None
+    return area[-1] if area else None
 
 
 def _bullets(picked: Sequence[Picked], voice: Voice) -> str:
