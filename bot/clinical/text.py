@@ -67,7 +67,10 @@ _CLAUSE_BREAK = re.compile(
     r"(\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\byet\b|\bexcept\b|\bwhereas\b|\bwhile\b|"
     r"\band (now|then|my|it|i|since|after)\b|\bthen\b|\bso\b|\bbecause\b|"
     # ", just went down": a denial's list ends where "just", "only" or "instead" say what did happen
-    r",\s*(?=(my|it|i|i'm|i've|and|the|now|then|this|that|but|so|also|plus|just|only|instead|simply)\b))"
+    r",\s*(?=(my|it|i|i'm|i've|and|the|now|then|this|that|but|so|also|plus|just|only|instead|simply|one|it's)\b)|"
+    # a new clause, comma or none: "it doesnt go away 😩 its like one spot on the bone" (tester round
+    # 25: the "doesn't" denied the spot, and a 13-year-old was told she could race on it)
+    r"\b(?=(it's|it is|there's|there is) (like|just|only|one|a|at|in|on|right)\b))"
 )
 # A negation does not reach across these into what they introduce: "I haven't peed since the
 # marathon" denies peeing, not the marathon; "can't walk since the fall" denies walking, not the fall.

@@ -31,6 +31,7 @@ so the bot itself exercises the path a Rasa assistant uses.
 from __future__ import annotations
 
 import copy
+import logging
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -61,6 +62,8 @@ from bot.safety.screen import screen
 from bot.texts import Texts, Voice, default_texts, text_family, text_key
 from bot.turn import Reply, TurnResult, UserMessage
 from bot.vocabulary import load_vocabulary
+
+_log = logging.getLogger(__name__)
 
 __all__ = ["Engine", "clean_text", "has_words"]
 
@@ -253,6 +256,13 @@ class Engine:
             return self._remember_buttons(account)
         turn = self.begin(record, now, user_id)
         await self._turn(turn, message)
+        if not turn.replies:
+            # Never silent (tester round 25: a story read as a question too, after emergency advice,
+            # got no reply at all): the pending question again, else a plain "say it another way".
+            _log.warning("a turn produced no reply (state %s, intent %s)", turn.conv.get("state"), turn.intent)
+            self.flow.reask(turn)
+            if not turn.replies:
+                self.renderer.say(turn, "utter_rephrase")
         bookkeeping.say_place_heard(turn)
         self.flow.routable_buttons(turn)
         return self._remember_buttons(bookkeeping.finish(turn))

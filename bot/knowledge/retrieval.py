@@ -181,6 +181,14 @@ def _lemmas(text: str) -> list[str]:
     return lemmas(text)
 
 
+#: A state of mind denied is not the question's subject: "I'm not suicidal, just gutted I can't run
+#: this season" is about missing the season, not a request for the crisis lines (tester round 25
+#: got the crisis article; CLINICAL.md names this very sentence as not a crisis).
+_DENIED_STATE = re.compile(r"\b(?:not|never been|no longer)\s+(?:actually |really |feeling |at all )?(?:suicidal|depressed|in (?:a )?crisis|"
+                           r"self[- ]?harming|going to (?:hurt|harm|kill) myself|thinking (?:of|about) suicide)\b"
+                           r"(?:\s+or anything(?: like that)?)?", re.IGNORECASE)
+
+
 def after_pleasantry(text: str) -> str | None:
     """The rest of `text` after a leading pleasantry ("thanks. what shoes should I get" -> "what
     shoes should I get"); None when it does not start with one or nothing with words follows."""
@@ -493,7 +501,7 @@ class Retriever:
 
     def explain(self, question: str, context: Sequence[str] = ()) -> Explanation:
         """Every step of the decision for `question` (see `best`)."""
-        text = after_pleasantry(question) or question
+        text = _DENIED_STATE.sub(" ", after_pleasantry(question) or question)
         tokens = self.spelled(_lemmas(text))
         exact = self._exact.get(tuple(tokens))
         terms, focus = self._query(tokens, context)

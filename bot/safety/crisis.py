@@ -685,7 +685,8 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
                  and not c.self_cutting.search(_blank(norm, (c.accident,))))):
         return True  # "my knife slipped while cutting veg, bleeding a lot"; "knife in my hand, chopping onions"
     if (hit.signal in ("means", "means_near") and c.means_ordinary.search(sentence)
-            and not c.weapons.search(norm[hit.start:hit.end]) and not c.earnest.search(norm)):
+            and not c.weapons.search(norm[hit.start:hit.end]) and not c.earnest.search(norm)
+            and not _LOOKING_DOWN.match(norm, hit.start)):
         return True  # "tablets right here for the race, what else should I pack?"
     if hit.signal in HISTORICAL and c.past.search(sentence) and c.resolved.search(norm) and not c.current.search(norm):
         return True
@@ -709,6 +710,8 @@ def _reading(text: str) -> tuple[str, str, tuple[tuple[int, int], ...], bool, tu
 
 
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\b")
+#: Staring down at a drop is never explained by the car being parked nearby (tester round 25's kind).
+_LOOKING_DOWN = re.compile(r"(?:staring|gazing|peering) (?:down )?(?:at|into|over)")
 
 #: "I guess I'm safe for tonight": the time says for how long they are safe, not when to act
 #: (tester round 10 was sent to 911). "Safe until tonight" is not this: the answer reads it as not safe.
@@ -889,7 +892,10 @@ def _apply_answer(tier: str | None, by: str, answer: str, context: CrisisContext
 _PAIN_GATES = frozenset({"fade", "hurt", "hurts", "hurting", "hurted", "gone"})
 _INJURY_TALK = re.compile(r"\b(?:fade|fades|faded|fading|hurt|hurts|hurting|pain|painful|sore|soreness|ache|aches|aching|run|runs|"
                           r"running|ran|km|miles?|weeks?|months?|days?|knee|shin|foot|feet|heel|calf|hip|ankle|achilles|"
-                          r"hamstring|arch|physio|doctor|stairs|swollen|swelling)\b")
+                          r"hamstring|arch|physio|doctor|stairs|swollen|swelling|"
+                          # a symptom that eased ("it is mostly gone now and I don't want to go", after
+                          # advice to call for a tight chest: tester round 25 was asked about suicide)
+                          r"(?:it'?s|it is|its) (?:\w+ )?(?:gone|going|easing|eased|better|passed))\b")
 _SELF_TALK = re.compile(r"\b(?:feel|feeling|felt|tired of|can'?t (?:do|take|cope|go on)|any ?more|myself|my life|life|hope|"
                         r"hopeless|point|alone|nobody|no one|sad|empty|numb|worthless|useless|hate|cry|crying|give up|"
                         r"giving up|done with|sleep|wake)\b")

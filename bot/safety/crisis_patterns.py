@@ -2401,8 +2401,14 @@ _merge((MORE_EN, {
     # "stopped on the bridge over the river. been standing here a good while looking at the water":
     # at a dangerous place, said as a runner would (ask alone, an emergency with a time or crisis talk)
     "means_near": (
-        r"\b(?:stopped|stopping|paused|pausing|lingering|hanging about|hanging around|been standing|been sitting|been stood|"
-        r"been sat|still standing|still sitting) (?:here )?(?:on|at|by|on top of|up on) (?:the |a )?{PLACE}\b(?<!edge)",
+        r"\b(?:lingering|hanging about|hanging around|been standing|been sitting|been stood|been sat|still standing|"
+        r"still sitting) (?:here )?(?:on|at|by|on top of|up on) (?:the |a )?{PLACE}\b(?<!edge)",
+        # stopped there, and staying: "stopped on the bridge ... been here a good while" (not "stopped on
+        # the bridge to take a photo on my long run")
+        r"\b(?:stopped|paused|parked|parked up) (?:here )?(?:on|at|by|on top of|up on) (?:the |a )?{PLACE}\b(?<!edge)"
+        r"(?=[^!?]{0,80}\b(?:(?:staring|gazing|looking|peering) (?:down )?(?:at|into|over)|a (?:good |long )?while|for ages|"
+        r"for (?:an|about an|over an) hour|been here)\b)",
+        r"\b(?:staring|gazing|peering) (?:down )?(?:at|into|over) (?:the )?(?:drop|edge|tracks|traffic below|water below|rocks below)\b",
         r"\b(?:standing|stood|sitting|sat)\b[^.!?]{0,40}\blooking (?:down )?(?:at|into|over) (?:the )?(?:water|river|drop|tracks|"
         r"traffic|road below|rocks|sea|waves)\b",
     ),
@@ -2445,4 +2451,25 @@ _merge((MORE_EN, {
     # "je pense que ce sera ce soir": a time to act (French, German, Italian, Portuguese)
     "time": (r"\b(?:ce soir|cette nuit|demain|heute (?:abend|nacht)|morgen|stasera|stanotte|domani|hoje a noite|esta noite|"
              r"amanha)\b",),
+}))
+
+# Tester round 25 (twelfth session).
+_merge((MORE_EN, {
+    # "sometimes i think how i would do it, from my balcony": thinking of how, said without "about"
+    # (C-SSRS 3; it was missed twice, and caught only in Spanish)
+    "method": (
+        r"\b(?:think|thinking|thought|wonder|wondering|wondered|imagine|imagining|imagined|picture|picturing|pictured)\s+"
+        r"{FILL}(?:about |of )?how (?:i'?d|id|i would|i'?ll|i will|i could|i might|to) (?:do it|end it|end things|go about it)\b"
+        r"(?!\s+(?:differently|better|faster|again|next|if|on race|in the race|at the race|without|with|this time|in training))"
+        # ... of a running goal: "i wonder how i would do it, the sub 3, with my knee"
+        r"(?![^.!?]{0,40}\b(?:sub ?\d|pb|pr|race|marathon|half|10k|5k|parkrun|ultra|knee|training|pace|time|miles|km|run)\b)",
+    ),
+    # "theres a bottle of my roommates sleeping pills in the dorm. i keep looking at it", after
+    # crisis talk (tester round 25 got the question again, not the emergency tier)
+    "means_near": (
+        r"\b{MEANS}\b[^?]{0,80}\b(?:i )?(?:keep|kept|been|can'?t stop|cant stop|just) (?:looking|staring|glancing|eyeing) at (?:it|them|the bottle|the box|the packet)\b"
+        # ... not wondering whether to take one for the pain
+        r"(?![^.!?]{0,50}\b(?:for (?:my|the) (?:knee|back|shin|foot|calf|pain|ankle|hip|leg|legs|run|race|headache)|(?:if|whether) i should|"
+        r"should i take)\b)",
+    ),
 }))
