@@ -342,6 +342,9 @@ _INTRODUCTION = re.compile(r"^\W*(?:hi|hello|hey|hiya|kia ora|g'?day|gday|howdy|
                            r"\b(?:we're|we are|we live|i live|i'm|im|i am) (?:in|from|based in)\b")
 _ABOUT_SOMEONE = re.compile(r"\bmy (?:son|daughter|kid|child|boy|girl|wife|husband|partner|friend|mate|athlete|client)\b|"
                             r"\bwriting (?:about|for|on behalf)\b")
+#: A question asked, at the start of a clause ("hi. how long ...", "im 40, should i ...").
+_ASKS = re.compile(r"(?:^|[.!,;:]\s*|\b(?:and|but|so)\s+)(?:how|what|whats|what's|when|why|should|can|could|is|are|do|does|will|which|where|"
+                   r"any|anything|tips|advice|help)\b")
 #: How feeling ill after a run is said, with no pain named.
 _FEELING_ILL = re.compile(r"\b(?:dizzy|dizziness|light.?headed|sick|nause\w*|queasy|vomit\w*|threw up|throwing up|headache|"
                           r"cramp\w*|exhausted|wiped out|shivery|chills|overheat\w*|heat exhaustion|sunstroke|dehydrat\w*)\b")
@@ -536,6 +539,15 @@ class ActionAnswerQuestion(KnowledgeAction):
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
         voice = self.voice(tracker)
         level = advised_level(tracker) or tracker.get_slot("triage_level")
+        lower = question.lower()
+        if (level is None and "?" not in question and _INTRODUCTION.search(lower) and not _ASKS.search(lower)
+                and not tracker.get_slot("requested_slot")):
+            # An introduction with no question in it ("I run with a club at Lekki every Saturday",
+            # "she runs cross country for her school in Bengaluru"): greeted, and asked what hurts,
+            # not answered with the race or cross-training card its words resemble (tester round 25).
+            other = _ABOUT_SOMEONE.search(lower)
+            dispatcher.utter_message(response="utter_off_topic_introduction_other" if other else "utter_off_topic_introduction")
+            return []
         if level not in SERIOUS and (tracker.active_loop or {}).get("name") == "clinical_form":
             # A warning sign found, its yes/no question pending ("breathless too?"): "should I just
             # ice it?" is answered for that sign now, then the question is asked again.
@@ -546,6 +558,13 @@ class ActionAnswerQuestion(KnowledgeAction):
                                   improved=bool(tracker.get_slot(IMPROVED_SLOT)), said=said)
         if decided is not None:
             dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
+            if decided.said.endswith(":seen") and "?" in question:
+                # Checked already and past it, with a question ("how do i stop this happening to the
+                # squad again?"): that answered too, as after any advice (tester round 25).
+                answer = replies.answer(self.kb, voice, question, locations)
+                if answer is not None:
+                    dispatcher.utter_message(text=answer.text, buttons=answer.button_dicts(),
+                                             json_message={"sources": list(answer.sources)})
             return [SlotSet(DECISIONS_SAID_SLOT, [*said, decided.said])] if decided.said and decided.said not in said else []
         left = questions_left(tracker)
         if left is not None and wants_first_aid(case_of(tracker), context_slots(tracker), question, tracker):

@@ -98,8 +98,10 @@ def _word_for_word(kb: KnowledgeBase, question: str) -> str | None:
                 None)
 
 
-#: The decisions that are first aid for a bystander (decisions.yml): CPR, what to do until help comes.
-FIRST_AID = ("unresponsive", "while_waiting")
+#: The decisions that are first aid for a bystander (decisions.yml): CPR, what to do until help
+#: comes, what to tell the crew; and the word for a check already done ("seen"). Not advice to
+#: weigh: no "not a diagnosis" under them.
+FIRST_AID = ("unresponsive", "while_waiting", "help_here", "seen")
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,8 @@ def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> bool:
 #: A first report about someone else: a relative, friend or athlete named as the one it happened to
 #: ("my son is 14 and his heel hurts", "my husband collapsed at parkrun", "one of my athletes").
 _ABOUT_OTHER = re.compile(
-    r"^\W*(?:\w+\W+){0,10}?(?:my|our|one of my) (?:\d{1,2}[- ]?(?:yo|y/o|year[- ]old|yr[- ]old) )?"
+    # ("i do parkrun with my dad": who they run with, not who it is about: tester round 25)
+    r"^\W*(?:\w+\W+){0,10}?(?<!\bwith )(?<!\band )(?<!\bwith both )(?:my|our|one of my) (?:\d{1,2}[- ]?(?:yo|y/o|year[- ]old|yr[- ]old) )?"
     r"(?:husband|hubby|wife|partner|son|daughter|kid|child|teen|teenager|boy|girl|mate|friend|buddy|pal|dad|father|mum|mom|"
     r"mother|brother|sister|boyfriend|girlfriend|bf|gf|athletes?|runners?|client|teammate|flatmate|roommate|"
     r"running (?:buddy|partner|mate))s?\b(?!\W+(?:says|said|thinks|reckons|told me|wants me|keeps telling me|"
@@ -139,12 +140,16 @@ _FIRST_PERSON_PAIN = re.compile(
     r"|me (?:too|as well)|hurts me|my (?:own )?(?:knee|shin|foot|heel|calf|ankle|hip|back|leg|legs|hamstring|achilles))\b")
 
 
+#: The writer's own age said first ("hi im 14 and i do parkrun with my dad in cardiff").
+_OWN_AGE_FIRST = re.compile(r"^\W*(?:(?:hi|hey|hello|hiya|yo|so|ok|um)\W+)*(?:i'm|im|i am) \d{1,2}\b")
+
+
 def hear_who(turn: Turn, text: str) -> None:
     """Whether the first report is about someone else: then the questions say "they" (render)."""
     if turn.slots.get(REPORTING_FOR_SLOT) or turn.slots.get("pain_location") or turn.slots.get("triage_level"):
         return  # decided on the first report only
     lower = text.lower()
-    if _ABOUT_OTHER.search(lower) and not _FIRST_PERSON_PAIN.search(lower):
+    if _ABOUT_OTHER.search(lower) and not _FIRST_PERSON_PAIN.search(lower) and not _OWN_AGE_FIRST.search(lower):
         turn.slots[REPORTING_FOR_SLOT] = "other"
 
 
