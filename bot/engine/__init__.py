@@ -73,6 +73,7 @@ STALE_BUTTON = text_key("engine.stale_button")
 #: Words around a place said on its own ("hiya, runner from Leeds here", "vivo en Madrid, por cierto").
 _WHERE_FILLERS = frozenset("""i im i'm am in at from the here live living based currently now mate lol haha so ok okay
     btw by way actually hi hiya hey hello runner just oh sorry yeah yes no not us we we're were and but also
+    ya you muppet eejit idiot dude bro man ffs omg wtf jeez mate mate's lmao bud buddy pal love hun
     vivo estoy en soy de desde por cierto hola""".split())
 NOT_UNDERSTOOD = text_family("typed", ["time", "tz", "unit", "day", "country", "forget"])
 #: Intents a message with a leading pleasantry may carry for the pleasantry alone: "thanks. what
@@ -256,6 +257,7 @@ class Engine:
             return self._remember_buttons(account)
         turn = self.begin(record, now, user_id)
         await self._turn(turn, message)
+        bookkeeping.say_place_heard(turn)
         if not turn.replies:
             # Never silent (tester round 25: a story read as a question too, after emergency advice,
             # got no reply at all): the pending question again, else a plain "say it another way".
@@ -263,7 +265,6 @@ class Engine:
             self.flow.reask(turn)
             if not turn.replies:
                 self.renderer.say(turn, "utter_rephrase")
-        bookkeeping.say_place_heard(turn)
         self.flow.routable_buttons(turn)
         return self._remember_buttons(bookkeeping.finish(turn))
 

@@ -84,6 +84,7 @@ UNKNOWN_COUNTRY = "unknown"
 COUNTRY_HEARD = text_key("settings.country_heard")
 COUNTRY_HEARD_OTHER = text_key("settings.country_heard_other")
 COUNTRY_HEARD_EMERGENCY = text_key("settings.country_heard_emergency")
+COUNTRY_HEARD_URGENT = text_key("settings.country_heard_urgent")
 COUNTRY_HEARD_OTHER_EMERGENCY = text_key("settings.country_heard_other_emergency")
 COUNTRY_HEARD_CRISIS = text_key("settings.country_heard_crisis")
 COUNTRY_GUESSED = text_key("settings.country_guessed")
@@ -176,8 +177,14 @@ def say_place_heard(turn: Turn) -> None:
             key = COUNTRY_HEARD_OTHER_CRISIS if other else COUNTRY_HEARD_CRISIS
         elif other:
             key = COUNTRY_HEARD_OTHER_EMERGENCY if emergency else COUNTRY_HEARD_OTHER
+        elif emergency:
+            key = COUNTRY_HEARD_EMERGENCY
+        elif turn.slots.get("triage_level") == "urgent" and not any(r.triage for r in turn.replies):
+            # After advice to see a doctor today that named another country's number ("911??
+            # im in IRELAND ya muppet"): that country's number, said (tester round 25).
+            key = COUNTRY_HEARD_URGENT
         else:
-            key = COUNTRY_HEARD_EMERGENCY if emergency else COUNTRY_HEARD
+            key = COUNTRY_HEARD
         if key == COUNTRY_HEARD and turn.country_hinted:
             key = COUNTRY_GUESSED  # "It sounds like you're in the UK": not said, only guessed
         # First, before a question's lead-in ("One quick question first" must stay next to its

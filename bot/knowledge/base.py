@@ -367,7 +367,10 @@ class KnowledgeBase:
             # "just got back from Perth to Sydney", "flew home to Dublin" (tester round 19: told 911)
             r"\b(?:got back|came back|back home|flew|flown|flying|arrived|landed|moved)\b(?:\s+\w+){0,3}?\s+(?:to|in)\s+(?:the\s+)?|"
             # "my mate just finished a half in brisbane" (tester round 9: told 911)
-            r"\b(?:race|half|marathon|half marathon|10k|5k|parkrun|ultra|trail race|event|fun run)\s+(?:in|at|around)\s+(?:the\s+)?)"
+            r"\b(?:race|half|marathon|half marathon|10k|5k|parkrun|ultra|trail race|event|fun run)\s+(?:in|at|around)\s+(?:the\s+)?|"
+            # "did my first marathon yesterday in auckland", "at parkrun this morning in cork" (tester
+            # round 25: told 911 and 988)
+            r"\b(?:yesterday|today|tonight|this (?:morning|afternoon|arvo|evening)|last night|earlier(?: today)?)\s+(?:in|at|around)\s+(?:the\s+)?)"
             rf"(?P<place>{alternatives})(?![\w-])|\b(?P<based>{alternatives})[- ]based\b"
             # "melbourne runner here", "glasgow runner", "aussie runner" (tester round 7)
             rf"|\b(?P<runner>{alternatives})\s+(?:runner|runners|lad|lass|girl|guy|bloke|mum|mom|dad|parkrunner|trail runner|here(?!\s+(?:we|i)\s+come))\b"

@@ -1304,7 +1304,10 @@ FEELINGS: dict[str, tuple[str, ...]] = {
     ),
     "bad_experience": (
         r"\b(?:didn't|did not|don't|do not|doesn't|does not|hasn't|has not|haven't|have not|isn't|is not|wasn't|was not) "
-        r"(?:help|helped|helping|work|helpful)\b(?!\s*\?)", r"\bno help\b", r"\bno use\b", r"\bmade (?:it|things) worse\b",
+        r"(?:help|helped|helping|work|helpful)\b(?!\s*\?)", r"\bno help\b",
+        # ... not a number of another country: "911 is no use to me" in Cork (tester round 25)
+        r"(?<!\b911 is )(?<!\b988 is )(?<!\b999 is )(?<!\b000 is )(?<!\b112 is )(?<!\bnumber is )(?<!\bnumbers are )\bno use\b",
+        r"\bmade (?:it|things) worse\b",
         r"\bwaste of (?:money|time)\b", r"\b(?:physio|pt|doctor|gp|doc|physiotherapist|chiro|podiatrist|surgeon)\b.{0,40}\buseless\b",
         r"\buseless\b.{0,20}\b(?:physio|pt|doctor|gp|doc|physiotherapist|chiro|podiatrist|surgeon)\b", r"\bgot nowhere\b",
         r"\bnothing (?:helped|helps|works|worked|seems to work)\b", r"\btried everything\b", r"\bdidn't listen\b",
