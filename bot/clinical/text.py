@@ -30,6 +30,7 @@ SPELLINGS: dict[str, str] = {
     "tingly": "tingly", "numbb": "numb", "fainted.": "fainted", "feinted": "fainted", "feint": "faint",
     "brethless": "breathless", "breathles": "breathless", "tounge": "tongue", "wierd": "weird",
     "achilles'": "achilles", "calfs": "calves", "hopping.": "hopping", "urin": "urine",
+    "evry": "every", "evrey": "every", "evey": "every", "finshed": "finished", "finsihed": "finished",
 }
 _NON_TEXT = re.compile(r"[^a-z0-9'?.!,;:\-/°% ]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
