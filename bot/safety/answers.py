@@ -148,7 +148,10 @@ _MEANS = r"(?:pills|tablets|meds|medication|medicine|painkillers|knife|knives|bl
 #: given away minutes before).
 _MEANS_AWAY = re.compile(rf"\b(?:gave|given|handed|give) (?:the|my|all the|all my|them|it|those) ?{_MEANS}?\b.{{0,25}}\b(?:to|away)\b|"
                          rf"\b(?:got rid of|threw away|thrown away|flushed|binned|locked (?:up|away)|hid|hidden) (?:the|my|all the|all my|them|those) ?{_MEANS}?\b|"
-                         rf"\b(?:roommate|flatmate|housemate|partner|wife|husband|mum|mom|dad|sister|brother|friend|mate|parents?) (?:has|have|took|'s got|has got|is keeping) (?:the|my|all the|all my) {_MEANS}\b")
+                         rf"\b(?:roommate|flatmate|housemate|partner|wife|husband|mum|mom|dad|sister|brother|friend|mate|parents?) (?:has|have|took|'s got|has got|is keeping) (?:the|my|all the|all my) {_MEANS}\b|"
+                         # "ya guarde las pastillas en el cajon, mi hermana viene" (tester round 25: asked again and again)
+                         r"\b(?:guarde|he guardado|escondi|he escondido|tire|he tirado|le di|le he dado|entregue|aparte|quite) "
+                         r"(?:las|mis|todas las|todas mis|los|mis) (?:pastillas|pildoras|medicinas|medicamentos|cuchillas|navajas)\b")
 #: Taking the words back, not answering them ("forget i said anything, i'm fine" after "gonna take all
 #: my sleeping pills tonight"): not a settled safe; the question is asked again, the lines in view
 #: (blind safety set 6). Saying what was meant instead is a clarification (_CLARIFIES).
@@ -286,9 +289,13 @@ def _clauses(text: str) -> list[str]:
 
 def _talks_of_risk(text: str) -> bool:
     """Words of crisis talk or means left after denials and figures of speech are blanked."""
-    from bot.safety.crisis import model_text, risk_words  # the screen imports this module
+    from bot.safety.crisis import model_text, pain_words_only, risk_words  # the screen imports this module
 
-    return bool(risk_words().search(_MEANS_AWAY.sub(" ", _ALONE.sub(" ", REASSURANCE.sub(" ", model_text(text))))))
+    left = _MEANS_AWAY.sub(" ", _ALONE.sub(" ", REASSURANCE.sub(" ", model_text(text))))
+    found = {m.group(0) for m in risk_words().finditer(left)}
+    # "dude im safe it was a joke. anyway outside of my knee starts hurting at mile 3": a pain told
+    # after the answer is not talk of risk (tester round 25 was asked "are you safe?" a third time)
+    return bool(found) and not pain_words_only(found, left)
 
 
 def _safe_answer(t: str) -> str | None:

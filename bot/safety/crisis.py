@@ -901,6 +901,13 @@ _SELF_TALK = re.compile(r"\b(?:feel|feeling|felt|tired of|can'?t (?:do|take|cope
                         r"giving up|done with|sleep|wake)\b")
 
 
+def pain_words_only(words: Iterable[str], text: str) -> bool:
+    """Are these crisis-gate words only pain words ("hurting", "gone") said of an injury in `text`,
+    with nothing said of the person ("my knee starts hurting at mile 3")?"""
+    return ({w.lower() for w in words} <= _PAIN_GATES and bool(_INJURY_TALK.search(text))
+            and not _SELF_TALK.search(text))
+
+
 def _model_says(cleaned: str, context: CrisisContext, language: str) -> tuple[str | None, str]:
     model = _risk_model()
     if model is None or language != "en":
