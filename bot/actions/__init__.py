@@ -51,6 +51,8 @@ from bot.nlu.vocabulary import NO_PAIN_SAID
 from bot.vocabulary import VOCABULARY, Vocabulary
 
 FEELING_INVITE = text_key("feeling.invite")
+BALANCE_READING = text_key("clinical.balance_reading", "reason")
+BALANCE_READING_NORMAL = text_key("clinical.balance_reading_normal", "reason")
 ABOUT_SORRY = text_key("about.sorry")
 ABOUT_LEFT_ONE = text_key("about.left_one")
 ABOUT_LEFT_SOME = text_key("about.left_some", "count")
@@ -527,6 +529,22 @@ class ActionImproved(KnowledgeAction):
         return [SlotSet(IMPROVED_SLOT, True)]
 
 
+def _balance_said(text: str, age: int | None) -> tuple[str, str] | None:
+    """Balance times told in a question about balance: what they show (the text key and the
+    reason), when the reading says something; None otherwise."""
+    from bot.clinical import balance
+
+    reading = balance.parse(text) if balance.about_balance(text) else None
+    if reading is None or not reading.sides:
+        return None
+    result = balance.interpret(reading, age)
+    if result.raises_level:
+        return BALANCE_READING, result.reason
+    if result.verdict == "normal" and result.reason:
+        return BALANCE_READING_NORMAL, result.reason
+    return None
+
+
 class ActionAnswerQuestion(KnowledgeAction):
     """Answers a follow-up question from the knowledge base, or says plainly it cannot."""
 
@@ -590,6 +608,10 @@ class ActionAnswerQuestion(KnowledgeAction):
                                          json_message={"sources": list(step.sources)})
                 return []
         answer = replies.answer(self.kb, voice, question, locations)
+        if answer is not None and "balance-test" in answer.sources:
+            said_times = _balance_said(question, case_of(tracker).intake.age)
+            if said_times is not None:
+                dispatcher.utter_message(text=voice.say(said_times[0], reason=said_times[1]), json_message={"sources": []})
         advised = advised_level(tracker)
         if answer is not None and advised in SERIOUS and not tracker.get_slot("requested_slot"):
             entry = self.kb.entry(answer.sources[0])
