@@ -56,6 +56,7 @@ NOT_ANSWERS = ("why_ask", "ask_question", "greet", "thanks", "goodbye", "improve
 CLINICAL_FORM = "clinical_form"
 YES, NO, NOT_SURE = "yes", "no", "not sure"
 NOTED = text_key("clinical.noted", "facts")
+TELL_DOCTOR_PERIODS = text_key("clinical.tell_doctor_periods")
 CHANGES_ADVICE = text_key("clinical.changes_advice")
 UNREAD = text_key("clinical.unread")
 UNREAD_DISTANCE = text_key("clinical.unread_distance")
@@ -192,6 +193,7 @@ class ActionClinicalCheck(KnowledgeAction):
         intent = intent_of(tracker)
         slots = context_slots(tracker)
         case = case_of(tracker)
+        intake_before = case.intake
         events: list[EventType] = []
         # A clinical question is pending only while a triage form asks it (a crisis state keeps
         # the question for later; "no" there answers "are you safe?", not it).
@@ -228,6 +230,19 @@ class ActionClinicalCheck(KnowledgeAction):
         events.append(SlotSet(CLINICAL_SLOT, case.to_json()))
 
         finding = self._finding(case, slots, result, tracker, text, intent, answered is not None, bool(timed))
+        volunteered = [case.intake.words.get(k) or "" for k in case.intake.values if not intake_before.answered(k)]
+        if (finding is None and answered is None and advised_level(tracker) is not None and any(volunteered)
+                and not text.rstrip().endswith("?") and not new_place(tracker)):
+            # "One more thing, her periods have not started yet" after the hip advice for a
+            # 15-year-old: heard and said back, and the advice checked again (tester round 25 got
+            # "Not yet: leave exercises and stretches").
+            voice = self.voice(tracker)
+            lines = [voice.say(NOTED, facts="; ".join(w for w in volunteered if w))]
+            if (not intake_before.answered("periods") and case.intake.answered("periods")
+                    and (fact := I.intake_facts(case.intake).get("periods_stopped_3_months")) is not None and fact.value):
+                lines.append(voice.say(TELL_DOCTOR_PERIODS))  # the REDs link, whatever rule leads
+            dispatcher.utter_message(text=" ".join(lines))
+            return events + [SlotSet(FINDING_SLOT, "clinical_change")]
         if finding in ("red_flag", "red_flag_question"):
             # Advice now, before the form has read where it hurts: take it from this message.
             if slots.get("pain_location") != tracker.get_slot("pain_location"):

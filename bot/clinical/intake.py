@@ -331,7 +331,7 @@ _SAID_RELATIVE_AGE = re.compile(rf"\bmy (?:{_BOYS}|{_GIRLS}|kid|child|teen|teena
 _SAID_PERIODS = re.compile(
     r"\b(?:(?:my|her|their) (?:periods?|cycle)|hers|theirs|(?:no|haven't had (?:a|her|my)|hasn't had (?:a|her)|not had (?:a|her|my)) periods?)\b"
     r"[^.?!]{0,40}?\b(?:stopped|gone|disappeared|missing|irregular|all over the place|haven't (?:come|started)|hasn't come|"
-    r"not started|never (?:having |once )?(?:started|begun|come|arrived)|months?|since)\b")
+    r"not started|never (?:having |once )?(?:started|begun|come|arrived)|months?|since)\b(?: yet)?")
 #: ... and not: "No previous injuries there" (tester round 19 was then asked "Have you had an
 #: injury in this same spot before?").
 _SAID_NO_PAST_INJURY = re.compile(
