@@ -110,3 +110,33 @@ async def test_a_turn_that_produces_no_reply_still_gets_one(monkeypatch: pytest.
 
 def test_stopping_at_a_bridge_on_a_run_is_not_a_place_of_danger() -> None:
     assert tier("stopped on the bridge to take a photo of the river on my long run, calf feels tight") is None
+
+
+def test_no_signal_table_names_a_signal_twice() -> None:
+    """A signal written twice in one table literal keeps only the last (Python dicts): the first
+    patterns would be lost without a word (it happened in the twelfth session)."""
+    import ast
+    from pathlib import Path
+
+    import bot.safety.crisis_patterns as patterns
+
+    tree = ast.parse(Path(patterns.__file__).read_text(encoding="utf-8"))
+    twice = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            twice += [(node.lineno, k) for k in set(keys) if keys.count(k) > 1]
+    assert not twice
+
+
+def test_pointlessness_said_beside_a_diagnosis_is_asked_about() -> None:
+    text = "doc confirmed it's a stress fracture. honestly don't see what the point is anymore, running was everything"
+    assert tier(text) == "unclear"
+
+
+async def test_a_helper_told_their_friend_was_found_is_looked_after() -> None:
+    runner = Runner()
+    await runner.say("my training partner posted goodbye on instagram and wont answer, i think she might hurt herself")
+    replies = await runner.say("police got to her, she's safe in hospital now. my hands wont stop shaking")
+    text = " ".join(r.text for r in replies)
+    assert "glad" in text and "welfare" not in text.lower()

@@ -667,6 +667,13 @@ _THEY_DOWNPLAY = re.compile(r"\b(?:(?:she|he|they)(?:'s| is| are)? (?:says?|said
                             r"(?:(?:she|he|they)(?:'s| is| are)? )?(?:(?:feels? |feeling )?(?:fine|ok|okay|alright|all right|better)|"
                             r"(?:is |are |'s )?(?:fine|ok|okay))|(?:doesn'?t|does not|don'?t|do not|dont|doesnt) want (?:me|us|anyone) "
                             r"to (?:call|ring|phone|tell))\b", re.IGNORECASE)
+#: They have been found, are safe or in hospital now ("police went round, he's alive, they took him
+#: to A&E"): the helper's turn to be looked after.
+_THEY_SAFE_NOW = re.compile(r"\b(?:(?:he|she|they)(?:'s| is| are|'re) (?:alive|safe|ok|okay|alright|all right|in (?:the )?"
+                            r"(?:hospital|a ?& ?e|a and e|er|ed|ambulance)|being looked after|with (?:the )?(?:paramedics|police|doctors))|"
+                            r"(?:police|paramedics|ambulance|ambos|they|the crew)(?: have| has|'ve)? (?:went round|gone round|found|got to|reached) "
+                            r"(?:him|her|them)|(?:took|taking|taken) (?:him|her|them) (?:in|to (?:the )?(?:hospital|a ?& ?e|a and e|er|ed)))\b",
+                            re.IGNORECASE)
 CARRY_ON_BUTTON = text_key("crisis.carry_on_button")
 #: A question about what to say or do for them ("what do i even say to him", "how do I help her").
 _HELPING_QUESTION = re.compile(r"\b(?:say|talk|ask|tell|bring (?:it|this|that|\w+(?: \w+){0,5}) up|bring up|raise|mention|"
@@ -687,6 +694,9 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
         question = latest_text(tracker)
         voice = self.voice(tracker)
         # These two replies are translated (dialogues/texts), and "ya llamé" is read in Spanish too.
+        if _THEY_SAFE_NOW.search(question):
+            dispatcher.utter_message(response="utter_crisis_helping_safe_now")
+            return []
         if getting_help(question):
             # "ok i called them. what do i do now while i wait" (tester round 20 got the number again)
             dispatcher.utter_message(response="utter_crisis_helping_called")

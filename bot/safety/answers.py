@@ -70,7 +70,10 @@ _SAFE = re.compile(
 )
 # Help is coming or here: as good as "safe" for the question (the flow then keeps the lines in view).
 _GETTING_HELP = re.compile(
-    r"\b(?:help is (?:on (?:the|its|it's) way|coming|here)|(?:an? )?(?:ambulance|paramedics?|police|911|999|112) "
+    r"\b(?:help is (?:on (?:the|its|it's) way|coming|here)|"
+    # "ok ringing 999. what do i tell them" (tester round 25 got "call 999" again)
+    r"(?:i'?m |im |am )?(?:ringing|calling|phoning|dialling|dialing|on the phone (?:to|with)) (?:999|911|112|000|111|988|an ambulance|"
+    r"the police|the ambulance|emergency|emergencies|them now)|(?:an? )?(?:ambulance|paramedics?|police|911|999|112) "
     r"(?:is|are) (?:coming|on (?:the|its|it's) way|here)|i(?:'ve| have)? (?:just |already )?(?:called|rang|phoned) "
     r"(?:911|999|112|988|an ambulance|for help|them|the number|emergency|emergencies|samaritans|the lifeline)|"
     r"i'?m (?:at|in) (?:the )?(?:hospital|er|a and e|emergency room|emergency)|someone(?:'s| is) (?:with me|here)|"

@@ -2429,8 +2429,11 @@ _merge((MORE_EN, {
         r"(?:worse|bad|too (?:much|bad|far)|that (?:bad|far)|to that)\b",
         r"\b(?:noose|ligature)\b[^.!?]{0,15}\b(?:sorted|ready|tied|set up|up in the|hung|hanging up)\b",
     ),
-    # "not sure i can do this much longer" after months of rehab: the rehab or life; asked
+    # "not sure i can do this much longer" after months of rehab: the rehab or life; asked. (Tester
+    # round 25) "honestly i dont know what the point is anymore. running is literally my whole life"
     "hopeless": (
+        r"\b(?:don'?t|do not|dont) (?:know|see) what the point (?:is|of (?:anything|it all|any of (?:it|this)|me|living|life))"
+        r"(?: (?:any ?more|now|lately))?\b(?! (?:of|in) (?:stretching|running|the|this (?:shoe|exercise|drill)))",
         r"\b(?:not sure|don'?t know if|dunno if|don'?t think|doubt) (?:i|i'?ll|ill) (?:can|could|be able to) (?:do|keep doing|"
         r"take|handle|cope with|keep (?:going|this up)|carry on|go on)(?: (?:this|it|any of this|all this))? "
         r"(?:much |any )?(?:longer|any ?more)\b",
