@@ -398,7 +398,10 @@ class Engine:
             self.flow.reask(turn)
             return
         if not has_words(text):
-            self.renderer.say(turn, "utter_emoji_only")
+            # "." or "?!" is no emoji: "I didn't get any words" (tester round 25 was told "I can't
+            # read emoji on their own")
+            symbols = any(unicodedata.category(c) in ("So", "Sk", "Cs") for c in text)
+            self.renderer.say(turn, "utter_emoji_only" if symbols else "utter_empty_message")
             self.flow.reask(turn)
             return
 

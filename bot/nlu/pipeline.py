@@ -151,6 +151,8 @@ _JUST_RACED = re.compile(r"\b(?:marathon|half|ultra|race|long run|10k|5k|parkrun
 #: Training told with its length ("trained for months", "been building for weeks").
 _TRAINED_FOR = re.compile(r"\b(?:train\w*|prepar\w*|prep\w*|buil\w*|practis\w*|practic\w*|working towards|worked towards)\b")
 #: A muscle that "locked up" in a cramp has not lost its range of motion (blind vignettes 5).
+#: A greeting however it is spelled ("hiiii", "heyyy", "helloooo") or said ("bro", "sup", "oi").
+_GREETING_WORD = re.compile(r"h+i+[iy]*|h+e+y+a*|hel+o+|hiya+|yo+|sup|wassup|whats up|bro|bruh|mate|oi|hola|g'?day|kia ora")
 _CRAMP = re.compile(r"\b(?:cramp\w*|locked up (?:solid|like a rock|tight)|seized up|spasm\w*|charley horse|"
                     # "my calf locked up into a rock-hard knot" at night (blind vignettes 15): a cramp
                     r"locked up (?:into|in|like) an? (?:\w+[ -])?(?:knot|ball|rock)|knotted up|(?:rock[ -]?hard|tight) knot)\b")
@@ -576,7 +578,9 @@ class NLU:
             return "improved"
         if "CORRECTION" in cues and (fills or negated):
             return "correction"
-        if stripped in V.GREETINGS or (words and words[0] in ("hi", "hello", "hey", "hiya") and len(words) <= 3 and not fills):
+        if (stripped in V.GREETINGS or (words and words[0] in ("hi", "hello", "hey", "hiya") and len(words) <= 3 and not fills)
+                or (words and len(words) <= 3 and not fills and _GREETING_WORD.fullmatch(words[0]))):
+            # "hiiii 👋😊", "heyyy", "bro", "sup" (tester round 25: "I can only help with running pain")
             return "greet"
         if not fills and not is_question and _NUDGED.search(lower):
             # "prob nothing but my wife is making me ask 🙄": an opening, nothing told yet (forecast

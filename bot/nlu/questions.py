@@ -64,6 +64,8 @@ WONDERING = re.compile(
     r"\b(?:wonder|wondering|wondered|curious|hard to (?:tell|know|say)|can't (?:tell|work out|figure out)"
     r"|do you know|any idea|any ideas|i'd like to know|i want to know|need to know|tell me)"
     r"\b.*\b(?:if|whether|how|what|when|why|which|about)\b"
+    # "im so confused about whether to ice or heat my ankle" (tester round 25: the pain question, unanswered)
+    r"|\b(?:confused|not sure|unsure|torn)\b.*\b(?:whether|which|what) (?:to|i should)\b"
 )
 #: A question inside a clause, after a statement with no comma ("if it hurts 2/10 while running is
 #: that fine?", "I jumped to a half marathon is that why it hurts"): split before it.
