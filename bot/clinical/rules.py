@@ -85,6 +85,9 @@ class Question:
     #: What a bare "I'm fine" answers (rules.yml `fine:`): no to "are you short of breath now?",
     #: yes to "can you take four steps?"; None (not said) where it answers nothing ("was it hot?").
     fine: bool | None = None
+    #: Replies that mean yes to this question in its own words (rules.yml `means_yes:`): "hardly any" to
+    #: "are you peeing very little?" (tester round 26 was told "Sorry, I didn't catch that").
+    yes: tuple[re.Pattern[str], ...] = ()
 
     def reply(self, text: str) -> bool | None:
         """The reply read as yes (True), no (False), or None: unsure, unclear, or about
@@ -93,6 +96,8 @@ class Question:
 
         if self.fine is not None and _FINE.match(normalise(text)):
             return self.fine
+        if self.yes and any(p.search(normalise(text)) for p in self.yes):
+            return True
         value, rest = yes_no_rest(text)
         if value is not None and rest and any(p.search(rest) for p in self.not_about):
             return None
@@ -251,8 +256,8 @@ def load_rules(directory: Path, sources: set[str] | None = None, entries: set[st
     for qid, raw in (data.get("questions") or {}).items():
         if not isinstance(raw, dict) or raw.get("fact") not in facts:
             raise DefinitionError(where, f"questions.{qid}", "needs a `fact` defined in facts.yml")
-        if set(raw) - {"fact", "not_about", "fine"}:
-            raise DefinitionError(where, f"questions.{qid}", "only `fact`, `not_about` and `fine`: the "
+        if set(raw) - {"fact", "not_about", "fine", "means_yes"}:
+            raise DefinitionError(where, f"questions.{qid}", "only `fact`, `not_about`, `fine` and `means_yes`: the "
                                   f"question's words are the response utter_ask_{qid} in dialogues/domain.yml")
         if not isinstance(raw.get("fine", False), bool):
             raise DefinitionError(where, f"questions.{qid}.fine", "yes or no: what a bare \"I'm fine\" answers (or leave it out)")
@@ -262,7 +267,13 @@ def load_rules(directory: Path, sources: set[str] | None = None, entries: set[st
                 not_about.append(re.compile(str(pattern)))
             except re.error as exc:
                 raise DefinitionError(where, f"questions.{qid}.not_about[{i}]", f"not a regular expression: {exc}") from None
-        questions[qid] = Question(qid, raw["fact"], tuple(not_about), raw.get("fine"))
+        yes = []
+        for i, pattern in enumerate(raw.get("means_yes") or []):
+            try:
+                yes.append(re.compile(str(pattern)))
+            except re.error as exc:
+                raise DefinitionError(where, f"questions.{qid}.means_yes[{i}]", f"not a regular expression: {exc}") from None
+        questions[qid] = Question(qid, raw["fact"], tuple(not_about), raw.get("fine"), tuple(yes))
     rules: list[Rule] = []
     for index, raw in enumerate(data.get("rules") or []):
         rid = raw.get("id") if isinstance(raw, dict) else None

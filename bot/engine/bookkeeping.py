@@ -141,6 +141,10 @@ _FIRST_PERSON_PAIN = re.compile(
     r"|me (?:too|as well)|hurts me|my (?:own )?(?:knee|shin|foot|heel|calf|ankle|hip|back|leg|legs|hamstring|achilles))\b")
 
 
+#: One of the people the writer looks after, with an age or "of mine" ("I am coach of athletes in
+#: Bhopal. One girl, 17, has low back pain": tester round 26 was asked about "your" bottom).
+_ONE_OF_THEM = re.compile(r"\b(?:one|a|this|another) (?:girl|boy|lad|lass|athlete|runner|kid|student|teammate|client|junior)s?"
+                          r"(?:\W+(?:aged |age )?\d{1,2}\b|\s+(?:of mine|i coach|in my (?:squad|team|group|club|class)|on my team))")
 #: The writer's own age said first ("hi im 14 and i do parkrun with my dad in cardiff").
 _OWN_AGE_FIRST = re.compile(r"^\W*(?:(?:hi|hey|hello|hiya|yo|so|ok|um)\W+)*(?:i'm|im|i am) \d{1,2}\b")
 
@@ -150,7 +154,8 @@ def hear_who(turn: Turn, text: str) -> None:
     if turn.slots.get(REPORTING_FOR_SLOT) or turn.slots.get("pain_location") or turn.slots.get("triage_level"):
         return  # decided on the first report only
     lower = text.lower()
-    if _ABOUT_OTHER.search(lower) and not _FIRST_PERSON_PAIN.search(lower) and not _OWN_AGE_FIRST.search(lower):
+    if ((_ABOUT_OTHER.search(lower) or _ONE_OF_THEM.search(lower)) and not _FIRST_PERSON_PAIN.search(lower)
+            and not _OWN_AGE_FIRST.search(lower)):
         turn.slots[REPORTING_FOR_SLOT] = "other"
 
 

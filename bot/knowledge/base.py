@@ -348,8 +348,13 @@ class KnowledgeBase:
             r"(?:\b(?:i'm|im|i am|i live|i've lived|i have lived|living|live|based|we're|we are|were|we live|here|currently|"
             r"staying|located|i'm based|im based|i'm from|im from|i am from|from)\b(?:\s+\w+){0,2}?\s+"
             r"(?:in|near|outside|from)\s+(?:the\s+)?|\b(?:here|back) in\s+(?:the\s+)?|"
+            # "I in Singapore not US" (learner's English; tester round 26 was set to the UK by "A&E")
+            r"\bi\s+in\s+(?:the\s+)?|"
             # "cross country at school in auckland" (tester round 23: told 988)
             r"\b(?:school|uni|university|college|club|work|team)\s+(?:in|near)\s+(?:the\s+)?|"
+            # "physio in Wellington said do calf raises", "most mornings in Edinburgh" (tester round 26: 911)
+            r"\b(?:physio|physiotherapist|pt|doctor|gp|clinic|hospital|coach|mornings|evenings|weekends|days|nights|athletes|runners|"
+            r"students|squad)\s+(?:in|near)\s+(?:the\s+)?|"
             # "runner from Leeds here", "hiya from Sydney" (tester round 5)
             r"\b(?:runner|runners|lad|lass|guy|girl|bloke|woman|man|mum|mom|dad|parent|coach|hello|hi|hiya|greetings)\s+"
             r"(?:from|in)\s+(?:the\s+)?|"

@@ -2479,3 +2479,13 @@ _merge((MORE_EN, {
         r"should i take)\b)",
     ),
 }))
+
+# "I had a fall in the garden in August but didn't hurt myself" (tester round 26: an 82-year-old
+# was asked whether she was safe): an accident without injury, not self-harm denied.
+DENIALS += (
+    r"\b(?:fell|fall|fallen|falls|tripped|trip|slipped|slip|stumbled|crashed|went down|took a tumble|tumbled|came off)\b[^.!?]{0,60}?"
+    r"\b(?:but |and |luckily |thankfully )?(?:didn't|did not|didnt|never|without|haven't|hadn't) (?:actually |really |badly |seriously )?"
+    r"(?:hurt|hurting|injur\w*|harm|harming|damage|damaging) myself\b",
+    r"\b(?:didn't|did not|didnt|never|without) (?:actually |really |badly |seriously )?(?:hurt|hurting|injur\w*|harm|harming) myself\b"
+    r"(?=[^.!?]{0,40}\b(?:when i fell|in the fall|falling|when i tripped|when i slipped|landing)\b)",
+)
