@@ -105,6 +105,10 @@ class State:
     #: run" while a question about the racing heart waits) is kept and handled after the message
     #: the question deferred, as is a pain told beside the answer ("no, but my knee hurts too").
     keeps_pain: bool = False
+    #: /restart or /start here is held once: the state's question again first ("are you safe right
+    #: now?" with the pills beside them); sent again, it is done (the lines kept in view). /cancel,
+    #: which stops the questions, is done at once (the lines kept in view).
+    holds_reset: bool = False
 
     def interrupt_for(self, finding: str, default: Mapping[str, Transition]) -> Transition:
         fallback = FALLBACK_FINDINGS.get(finding)
@@ -354,7 +358,7 @@ def _flag(raw: dict[str, Any], key: str, default: bool, where: str, path: str) -
 
 _STATE_KEYS = {"description", "form", "transitions", "on_complete", "pausable", "checkin", "keep_question",
                "anywhere", "awaits", "multilingual", "short_answers", "on_safety", "ignores", "unplaced_pain",
-               "keeps_pain"}
+               "keeps_pain", "holds_reset"}
 
 
 def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dialogue:
@@ -412,7 +416,8 @@ def _build_flow(domain: dict[str, Any], flow: dict[str, Any], path: str) -> Dial
                              anywhere=_flag(raw, "anywhere", True, where, path),
                              awaits=awaits, multilingual=_flag(raw, "multilingual", False, where, path),
                              short_answers=_flag(raw, "short_answers", False, where, path), on_safety=on_safety,
-                             unplaced_pain=unplaced, keeps_pain=_flag(raw, "keeps_pain", False, where, path))
+                             unplaced_pain=unplaced, keeps_pain=_flag(raw, "keeps_pain", False, where, path),
+                             holds_reset=_flag(raw, "holds_reset", False, where, path))
     interrupts = {}
     raw_interrupts = flow.get("interrupts") or {}
     for kind in findings:

@@ -69,6 +69,7 @@ class Conversation(TypedDict):
     advice: NotRequired[dict[str, Any]]  # the last advice (bot.replies.AdviceContext), for its buttons
     crisis: NotRequired[CrisisMemory]  # kept through /restart and new triages, unlike the slots
     said: NotRequired[dict[str, int]]  # the responses the last turn said (name -> variant)
+    reset_held: NotRequired[str]  # a /restart held once in this state (flow.yml holds_reset)
 
 
 class HistoryEntry(TypedDict):

@@ -134,6 +134,15 @@ class FlowInterpreter:
             self.reask(turn)
             return
         in_crisis = not self.state(turn).anywhere  # the crisis states (flow.yml `anywhere: false`)
+        state = self.state(turn)
+        if (transition.reset and state.holds_reset and command in ("/restart", "/start")
+                and turn.conv.get("reset_held") != state.name):
+            # "/restart" with the means beside them and "idk" to "are you safe?" (tester round 26:
+            # "Let's start again. Where does it hurt?"): the question first, once.
+            turn.conv["reset_held"] = state.name
+            self.renderer.say(turn, "utter_crisis_reset_held")
+            return
+        turn.conv.pop("reset_held", None)
         await self.follow(turn, transition)
         if in_crisis and transition.reset:
             # /cancel, /start or /restart right after "I'm not safe": the lines stay in view (tester

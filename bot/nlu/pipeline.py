@@ -642,7 +642,11 @@ _ABOUT_BOT = re.compile(r"\b(are|r) (you|u) (even |actually |really |just )?(a |
                         r"|\bis (this|there) (a |an )?(real )?(person|human|bot|robot|chat ?bot|ai)\b"
                         # "what are you? like is this an AI? do you keep what i type" (tester round 13)
                         r"|^\W*what (are|r) (you|u)\b|\bwho (made|built|created|wrote|runs) (you|u|this)\b"
-                        r"|\bis this (an? )?(ai|a bot|chat ?gpt|automated)\b")
+                        r"|\bis this (an? )?(ai|a bot|chat ?gpt|automated)\b"
+                        # "can I talk to an actual person please", "are you a computer?" (tester round 26:
+                        # the crisis article; "outside what I know")
+                        r"|\b(talk|speak|chat) (to|with) (an? )?(actual|real|live) (person|human|doctor|physio)\b"
+                        r"|\b(talk|speak|chat) (to|with) (a )?(human|person)( please| instead)?\W*$")
 #: No pain at all ("nothing hurts tho", "there's no pain"): the pain word is not a report.
 _NO_PAIN_SAID = re.compile(V.NO_PAIN_SAID)
 #: A request said as a statement ("I just want ideas to stay fit", "I'd like some tips for").

@@ -894,7 +894,10 @@ AMBIGUOUS: tuple[str, ...] = (
     r"\bpoint of anything\b", r"\blet the (bus|car|train|traffic|lorry|truck) (sort it out|take me|finish me|hit me)\b",
     r"\bmeet (my|the|him) (maker|for real)\b", r"\bmight as well\b.{0,15}\b(walk|run|step|jump|throw myself)\w* (into|in front of|off|under)\b",
     r"\bput me out of my misery\b",
-    r"\b(rather|sooner) (just )?be dead than\b(?! (live|living|keep|go on|going on|carry on|be like this|feel like this|exist|wake up))", r"\bkeeping me alive\b", r"\bno (point|reason) (in )?(anything|carrying on)\b",
+    r"\b(rather|sooner) (just )?be dead than\b(?! (live|living|keep|go on|going on|carry on|be like this|feel like this|exist|wake up))",
+    # "I'd rather die than quit running, ha" (tester round 26 got the full crisis response): asked
+    # (read after figures are blanked: "quit running" is blanked as one, so a run of spaces follows)
+    r"\b(rather|sooner) (just )?die than(?= {6,}| (not|never|quit|quitting|stop|stopping|give up|giving up|lose|losing) (run|running|racing|my running|it)\b)", r"\bkeeping me alive\b", r"\bno (point|reason) (in )?(anything|carrying on)\b",
 )
 
 
@@ -2489,3 +2492,23 @@ DENIALS += (
     r"\b(?:didn't|did not|didnt|never|without) (?:actually |really |badly |seriously )?(?:hurt|hurting|injur\w*|harm|harming) myself\b"
     r"(?=[^.!?]{0,40}\b(?:when i fell|in the fall|falling|when i tripped|when i slipped|landing)\b)",
 )
+
+# Tester round 26.
+_merge((MORE_EN, {
+    # "she told me she'd 'sorted out her affairs' and given her cat to her sister" (a friend; it got
+    # the injury-grief text): preparing, said of oneself or (by the subject) of someone else; the
+    # goodbye signal, as "gave me his garmin and medals, wont need them" (the direct question, the
+    # lines; not the emergency tier without a time or means)
+    "goodbye": (
+        r"\b(?:sorted|sorting|sort|put|putting|get|getting|got|have|has) (?:out )?(?:my|his|her|their) affairs(?: in order)?\b",
+        r"\b(?:given|gave|giving|give|rehomed|rehoming|rehome|found a (?:new )?home for) (?:away )?(?:my|his|her|their) "
+        r"(?:cat|dog|pet|pets|cats|dogs|kitten|puppy|rabbit|horse|bird|budgie)\b(?:[^.!?]{0,20}\b(?:away|to)\b)?",
+    ),
+    # "define fade. my will to live fades every monday lol": asked, not read as an answer
+    "dark_joke": (r"\bmy will to live\b(?! (?:came back|is back|returned|is fine))",),
+}))
+# "I'd rather die than quit running, ha" (tester round 26 got the full crisis response)
+# "I'd rather die than run another 20 miler on the treadmill": a chore disliked. Not life without
+# running ("rather be dead than not run this year", "than quit running": asked, as labelled).
+FIGURES_OF_SPEECH += (r"\b(?:i'?d|i would|id|i'd much) (?:rather|sooner) (?:die|be dead) than (?!(?:not|never|quit|quitting|stop|stopping|"
+                      r"give up|giving up|lose|losing|live|living|be|spend|spending|sit|sitting|go on|carry on|have to stop)\b)",)
