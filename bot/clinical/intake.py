@@ -218,6 +218,8 @@ def parse_mileage(text: str) -> str | None:
     return None
 
 
+_SPENT_BEFORE = re.compile(r"\b(?:trained|training|train|been|run|ran|running|for|since|over|the last|the past|past|last|spent|after|took)\s*(?:for\s+)?$")
+_SPENT_AFTER = re.compile(r"\s*(?:ago|of training|training|of running|of rehab|off|out|in a boot)\b")
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "month": 30, "months": 30}
 
 
@@ -252,7 +254,10 @@ def parse_race(text: str, today: date | None = None) -> tuple[str | None, int | 
     days: int | None = None
     # Not a rate ("30 to 45 km a week", "3 times a week": tester round 17 got "Your race in 1 week").
     m = next((x for x in re.finditer(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a couple|a few|few|several|a|an)\s*(day|days|week|weeks|wk|wks|month|months)\b", norm)
-              if not (x.group(1) in ("a", "an") and _RATE_BEFORE.search(norm[:x.start()]))), None)
+              if not (x.group(1) in ("a", "an") and _RATE_BEFORE.search(norm[:x.start()]))
+              # a time spent, not a time to go: "ive trained 14 weeks for this" (tester round 26: "Don't
+              # race in about 3 months" for a half on Sunday)
+              and not _SPENT_BEFORE.search(norm[:x.start()]) and not _SPENT_AFTER.match(norm[x.end():])), None)
     if m and re.search(r"\b(within|in the next|less than|under|inside)\s*$", norm[:m.start()]):
         # "within 8 weeks" (the button) is a bound, not a date: soon, when not said (tester round
         # 13: a race in 2 weeks became "Your race in 8 weeks")

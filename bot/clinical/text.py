@@ -46,6 +46,9 @@ _PSEUDO_NEGATION = re.compile(
     r"\b(no idea|not sure|not only|no matter|not just|no doubt|don't know|not even sure|"
     r"doesn't matter|don't care|not that bad|never mind|nothing else|didn't think much|"
     r"don't remember|can't remember|didn't notice|don't think|"
+    # not tested, not denied: "havent tried hopping, hang on... yeah ouch, yes" (tester round 26:
+    # /summary said "Hopping does not hurt")
+    r"haven't tried|have not tried|not tried|never tried|didn't try|did not try|haven't tested|not tested|"
     # minimising, not denying: "i twisted it, it's nothing, just a silly sprain"
     r"no es nada|it's nothing|its nothing|nothing serious|nothing major|nothing much|"
     # signs said with a "not" in them: "she's not making sense, keeps asking the same thing over
