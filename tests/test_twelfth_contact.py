@@ -140,3 +140,10 @@ async def test_a_helper_told_their_friend_was_found_is_looked_after() -> None:
     replies = await runner.say("police got to her, she's safe in hospital now. my hands wont stop shaking")
     text = " ".join(r.text for r in replies)
     assert "glad" in text and "welfare" not in text.lower()
+
+
+def test_skipping_meals_to_be_lighter_is_disclosed() -> None:
+    from bot.actions.disclosure import discloses_disordered_eating
+
+    assert discloses_disordered_eating("my coach wants us lighter so i've been skipping breakfast and lunch")
+    assert not discloses_disordered_eating("i skipped breakfast before my long run and felt dizzy")

@@ -48,6 +48,9 @@ _PATTERNS = [
     r"\bfear of (?:eating|food|gaining)\b",
     r"\b(?:guilty|guilt) (?:about|after|when) (?:i )?(?:eat|eating|ate)\b",
     r"\blaxatives?\b",
+    # "coach says lighter is faster so ive been skipping lunch" (a 14-year-old, tester round 26)
+    r"\b(?:lighter|weight|thin|skinny|lean)\b[^.?!]{0,60}\bskip(?:ping|ped|s)? (?:lunch|breakfast|dinner|meals?|food)\b",
+    r"\bskip(?:ping|ped|s)? (?:lunch|breakfast|dinner)\b[^.?!]{0,60}\b(?:lighter|lose weight|losing weight|weight|thin|skinny|lean)\b",
 ]
 _DISORDERED = re.compile("|".join(_PATTERNS))
 _FIRST_PERSON = re.compile(rf"\b{_ME}\b")
