@@ -254,7 +254,11 @@ class ActionClinicalCheck(KnowledgeAction):
             before = tracker.get_slot("triage_level")
             # A sign that changes the level: the advice that follows gives its reason ("New: <reason>"
             # then "This is because <reason>" said it twice in a row: tester round 22)
-            raised = [c for c in result.changes if finding == "red_flag" and c.kind == "added" and c.after != before]
+            # (only when the advice's level moves: a sign added at the same level, beside a faint,
+            # changes nothing, and "That changes my advice" then "That doesn't" read as a
+            # contradiction: tester round 26)
+            moves = assess(case, slots).decision.level.value != before
+            raised = [c for c in result.changes if finding == "red_flag" and c.kind == "added" and c.after != before and moves]
             changed = [c.text for c in result.changes if _affects(c) and c not in raised]
             if raised:
                 changed.append(self.voice(tracker).say(CHANGES_ADVICE))

@@ -74,6 +74,7 @@ STALE_BUTTON = text_key("engine.stale_button")
 _WHERE_FILLERS = frozenset("""i im i'm am in at from the here live living based currently now mate lol haha so ok okay
     btw by way actually hi hiya hey hello runner just oh sorry yeah yes no not us we we're were and but also
     ya you muppet eejit idiot dude bro man ffs omg wtf jeez mate mate's lmao bud buddy pal love hun
+    those these numbers number lines line helplines are is wrong that thats it's its for your
     vivo estoy en soy de desde por cierto hola""".split())
 NOT_UNDERSTOOD = text_family("typed", ["time", "tz", "unit", "day", "country", "forget"])
 #: Intents a message with a leading pleasantry may carry for the pleasantry alone: "thanks. what

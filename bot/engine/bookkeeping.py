@@ -85,6 +85,7 @@ COUNTRY_HEARD = text_key("settings.country_heard")
 COUNTRY_HEARD_OTHER = text_key("settings.country_heard_other")
 COUNTRY_HEARD_EMERGENCY = text_key("settings.country_heard_emergency")
 COUNTRY_HEARD_URGENT = text_key("settings.country_heard_urgent")
+COUNTRY_HEARD_LINES = text_key("settings.country_heard_lines")
 COUNTRY_HEARD_OTHER_EMERGENCY = text_key("settings.country_heard_other_emergency")
 COUNTRY_HEARD_CRISIS = text_key("settings.country_heard_crisis")
 COUNTRY_GUESSED = text_key("settings.country_guessed")
@@ -180,6 +181,10 @@ def say_place_heard(turn: Turn) -> None:
             key = COUNTRY_HEARD_OTHER if other else COUNTRY_HEARD
         elif crisis:
             key = COUNTRY_HEARD_OTHER_CRISIS if other else COUNTRY_HEARD_CRISIS
+        elif context.get("distress") and not other:
+            # After the direct question and its lines ("im in ireland btw, those numbers are
+            # american": tester round 26 got only the note): that country's lines, said.
+            key = COUNTRY_HEARD_LINES
         elif other:
             key = COUNTRY_HEARD_OTHER_EMERGENCY if emergency else COUNTRY_HEARD_OTHER
         elif emergency:
