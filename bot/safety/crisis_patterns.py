@@ -2507,8 +2507,3 @@ _merge((MORE_EN, {
     # "define fade. my will to live fades every monday lol": asked, not read as an answer
     "dark_joke": (r"\bmy will to live\b(?! (?:came back|is back|returned|is fine))",),
 }))
-# "I'd rather die than quit running, ha" (tester round 26 got the full crisis response)
-# "I'd rather die than run another 20 miler on the treadmill": a chore disliked. Not life without
-# running ("rather be dead than not run this year", "than quit running": asked, as labelled).
-FIGURES_OF_SPEECH += (r"\b(?:i'?d|i would|id|i'd much) (?:rather|sooner) (?:die|be dead) than (?!(?:not|never|quit|quitting|stop|stopping|"
-                      r"give up|giving up|lose|losing|live|living|be|spend|spending|sit|sitting|go on|carry on|have to stop)\b)",)
