@@ -147,3 +147,11 @@ def test_skipping_meals_to_be_lighter_is_disclosed() -> None:
 
     assert discloses_disordered_eating("my coach wants us lighter so i've been skipping breakfast and lunch")
     assert not discloses_disordered_eating("i skipped breakfast before my long run and felt dizzy")
+
+
+def test_a_question_hears_yes_in_its_own_words() -> None:
+    from bot.clinical.rules import default_rules
+
+    question = default_rules().questions["q_little_urine"]
+    assert question.reply("barely any to be honest") is True
+    assert question.reply("yes still dark") is None  # about the colour: asked again

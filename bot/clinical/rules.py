@@ -237,6 +237,17 @@ def _clauses(value: Any, known: set[str], where: str, key: str) -> tuple[Clause,
     return tuple(out)
 
 
+def _patterns(raw: dict[str, Any], key: str, at: str, where: str) -> tuple[re.Pattern[str], ...]:
+    """`raw[key]`, a list of regular expressions, compiled; a clear error names the bad one."""
+    out = []
+    for i, pattern in enumerate(raw.get(key) or []):
+        try:
+            out.append(re.compile(str(pattern)))
+        except re.error as exc:
+            raise DefinitionError(where, f"{at}.{key}[{i}]", f"not a regular expression: {exc}") from None
+    return tuple(out)
+
+
 def load_rules(directory: Path, sources: set[str] | None = None, entries: set[str] | None = None) -> ClinicalRules:
     """Read and check knowledge/clinical/. `sources`/`entries`, when given, are the ids every
     rule's `source` and `entry` must resolve to."""
@@ -261,19 +272,8 @@ def load_rules(directory: Path, sources: set[str] | None = None, entries: set[st
                                   f"question's words are the response utter_ask_{qid} in dialogues/domain.yml")
         if not isinstance(raw.get("fine", False), bool):
             raise DefinitionError(where, f"questions.{qid}.fine", "yes or no: what a bare \"I'm fine\" answers (or leave it out)")
-        not_about = []
-        for i, pattern in enumerate(raw.get("not_about") or []):
-            try:
-                not_about.append(re.compile(str(pattern)))
-            except re.error as exc:
-                raise DefinitionError(where, f"questions.{qid}.not_about[{i}]", f"not a regular expression: {exc}") from None
-        yes = []
-        for i, pattern in enumerate(raw.get("means_yes") or []):
-            try:
-                yes.append(re.compile(str(pattern)))
-            except re.error as exc:
-                raise DefinitionError(where, f"questions.{qid}.means_yes[{i}]", f"not a regular expression: {exc}") from None
-        questions[qid] = Question(qid, raw["fact"], tuple(not_about), raw.get("fine"), tuple(yes))
+        not_about, means_yes = (_patterns(raw, key, f"questions.{qid}", where) for key in ("not_about", "means_yes"))
+        questions[qid] = Question(qid, raw["fact"], not_about, raw.get("fine"), means_yes)
     rules: list[Rule] = []
     for index, raw in enumerate(data.get("rules") or []):
         rid = raw.get("id") if isinstance(raw, dict) else None
