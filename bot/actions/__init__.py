@@ -37,7 +37,7 @@ from bot.actions.clinical import (
     is_clinical_question,
     wants_first_aid,
 )
-from bot.clinical import decisions
+from bot.clinical import balance, decisions
 from bot.clinical.flow import Case, assess, is_acute, is_early, next_question
 from bot.safety.answers import getting_help
 from bot.safety.crisis import CRISIS as CRISIS_TIER
@@ -532,8 +532,6 @@ class ActionImproved(KnowledgeAction):
 def _balance_said(text: str, age: int | None) -> tuple[str, str] | None:
     """Balance times told in a question about balance: what they show (the text key and the
     reason), when the reading says something; None otherwise."""
-    from bot.clinical import balance
-
     reading = balance.parse(text) if balance.about_balance(text) else None
     if reading is None or not reading.sides:
         return None

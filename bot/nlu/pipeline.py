@@ -150,9 +150,9 @@ _JUST_RACED = re.compile(r"\b(?:marathon|half|ultra|race|long run|10k|5k|parkrun
                          r"\b(?:marathon|half|ultra|race|long run)\b")
 #: Training told with its length ("trained for months", "been building for weeks").
 _TRAINED_FOR = re.compile(r"\b(?:train\w*|prepar\w*|prep\w*|buil\w*|practis\w*|practic\w*|working towards|worked towards)\b")
-#: A muscle that "locked up" in a cramp has not lost its range of motion (blind vignettes 5).
 #: A greeting however it is spelled ("hiiii", "heyyy", "helloooo") or said ("bro", "sup", "oi").
 _GREETING_WORD = re.compile(r"h+i+[iy]*|h+e+y+a*|hel+o+|hiya+|yo+|sup|wassup|whats up|bro|bruh|mate|oi|hola|g'?day|kia ora")
+#: A muscle that "locked up" in a cramp has not lost its range of motion (blind vignettes 5).
 _CRAMP = re.compile(r"\b(?:cramp\w*|locked up (?:solid|like a rock|tight)|seized up|spasm\w*|charley horse|"
                     # "my calf locked up into a rock-hard knot" at night (blind vignettes 15): a cramp
                     r"locked up (?:into|in|like) an? (?:\w+[ -])?(?:knot|ball|rock)|knotted up|(?:rock[ -]?hard|tight) knot)\b")
