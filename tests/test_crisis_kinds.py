@@ -330,6 +330,12 @@ TUNED_SAFETY_SETS = [
      {"risk:resources": ("risk", 0), "risk:full": ("risk", 0), "overdose:emergency": ("overdose", 0),
       "distress:support": ("n:distress", 0), "third_party:ok": ("n:third_party", 0), "unclear:ok": ("n:unclear", 0)},
      {"none:ask": 0, "none:full": 0}),
+    # Set 16 (first contact on c3db423, again on fa22667 and 2509f22), tuned on in the thirteenth
+    # session: 23/23, 23/23, 4/4, 8/8, 7/7, 10/10, 0/24 asked, 0/24 full.
+    ("safety16_blind.yml",
+     {"risk:resources": ("risk", 0), "risk:full": ("risk", 0), "overdose:emergency": ("overdose", 0),
+      "distress:support": ("n:distress", 0), "third_party:ok": ("n:third_party", 0), "unclear:ok": ("n:unclear", 0)},
+     {"none:ask": 0, "none:full": 0}),
 ]
 
 

@@ -94,6 +94,7 @@ TUNED_VIGNETTE_SETS = [
     ("vignettes13_blind.yml", 31, 29, 0, 0, 11),   # 29/31 (30 with the author's accepted), 0/15, 0/16, 11/11 after tuning (forecast set 13)
     ("vignettes14_blind.yml", 32, 31, 0, 0, 12),   # 32/32, 0/15, 0/17, 13/13 after tuning (set 14; first contact 27/32)
     ("vignettes15_blind.yml", 32, 31, 0, 0, 12),   # 32/32, 0/15, 0/17, 13/13 after tuning (set 15; first contact 29/32)
+    ("vignettes16_blind.yml", 32, 31, 0, 0, 11),   # 32/32, 0/15, 0/17, 12/12 after tuning (set 16; first contact 30/32)
 ]
 
 

@@ -606,6 +606,12 @@ class ActionAnswerQuestion(KnowledgeAction):
                                          json_message={"sources": list(step.sources)})
                 return []
         answer = replies.answer(self.kb, voice, question, locations)
+        if answer is None and self.kb.refusal_topic(question) == "other":
+            # One aside we don't cover in a running question ("glutes sore, a blister on the little
+            # toe and legs heavy ... can I do my easy run today?": blind vignettes 16 got "That's
+            # outside what I know about"): the rest of the message is answered.
+            rest = _without_asides(self.kb, question)
+            answer = replies.answer(self.kb, voice, rest, locations) if rest else None
         if answer is not None and "balance-test" in answer.sources:
             said_times = _balance_said(question, case_of(tracker).intake.age)
             if said_times is not None:
@@ -634,6 +640,25 @@ class ActionAnswerQuestion(KnowledgeAction):
         dispatcher.utter_message(text=answer.text, buttons=answer.button_dicts(),
                                  json_message={"sources": list(answer.sources)})
         return []
+
+
+_CLAUSES = re.compile(r"[,;:!?]+\s*|\.+(?:\s+|$)|\s+(?:and|but|plus|also|with)\s+")
+#: What a running question says of the body, so an aside can be set apart from it ("any tips to
+#: get rid of it?" after "got a stinking cold" is about the cold: nothing is left to answer).
+_BODY_TALK = re.compile(r"\b(?:sore|soreness|pain|painful|hurts?|hurting|ache|aches|aching|achy|stiff|tight|heavy|legs?|"
+                        r"knees?|shins?|calf|calves|hips?|glutes?|hamstrings?|quads?|thighs?|feet|foot|heels?|ankles?|"
+                        r"achilles|back|run|running|race)\b", re.I)
+
+
+def _without_asides(kb: KnowledgeBase, question: str) -> str | None:
+    """`question` without its clauses on a topic we don't cover, when the rest is a running
+    question on its own (None when nothing of the kind is left, or nothing was taken out)."""
+    parts = [p for p in _CLAUSES.split(question) if p.strip()]
+    kept = [p for p in parts if kb.refusal_topic(p) is None]
+    if not kept or len(kept) == len(parts):
+        return None
+    rest = ", ".join(kept)
+    return rest if kb.refusal_topic(rest) is None and _BODY_TALK.search(rest) else None
 
 
 #: The entry for what to say to someone at risk (role `helping`, knowledge/entries/meta.yml).

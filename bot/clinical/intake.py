@@ -203,9 +203,16 @@ def parse_mileage(text: str) -> str | None:
         return "down"
     if re.search(r"\b(doubled|double|tripled|twice|a lot|loads|lots|way more|much more|mucho mas|el doble|big jump|huge|massive|"
                  r"jumped|started (training|running)|new to running|just started|from (nothing|zero|scratch)|"
+                 # a beginner's first weeks are a rise from nothing (blind vignettes 16: "new runner, 3
+                 # runs a week of couch to 5k" was asked twice)
+                 r"new runner|beginner|couch to 5 ?k|c25k|first (few )?(weeks|months) of running|"
                  r"marathon (training|block|plan)|ramped|significantly|a ton|a fair bit|quite a bit|considerably)\b", norm):
         return "up_a_lot"
-    if re.search(r"\b(a (bit|little)|slightly|a touch|gradually|a few (km|miles|k))\b", norm):
+    if re.search(r"\b(a (bit|little)|slightly|a touch|gradually|a few (km|miles|k)|"
+                 # "I follow my plan, +3 km on the long run every 2 weeks" (blind vignettes 16)
+                 r"(add|adding|added|plus) \d+(\.\d+)? ?(km|k|mi|miles?|mins?|minutes)\b.{0,30}\b(every|each|a|per) (\d+ )?(weeks?|fortnight)|"
+                 r"(follow|following|stick to|sticking to|on) (my|the|a) (training )?plan)\b", norm) or re.search(
+                     r"\+\s?\d+(\.\d+)? ?(km|k|mi|miles?)\b", text.lower()):
         return "up_a_little"
     # "normal", "the usual", "same as always" (blind vignettes 6: "normal" was asked again)
     if re.search(r"\b(same|no change|not really|nope|no|steady|consistent|as usual|unchanged|nothing new|normal|usual|"

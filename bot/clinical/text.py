@@ -58,7 +58,10 @@ _PSEUDO_NEGATION = re.compile(
     r"(not|no|isn't|wasn't|aren't|never) (any |getting |feeling )?(better|improving|easing|settling)|worse not|"
     # an aside about what follows: "(maybe not relevant) I haven't had a period since June" (tester
     # round 20 heard "your periods are regular")
-    r"not (really |probably |sure if it'?s |sure it'?s )?(relevant|important|related|a big deal|a thing))\b"
+    r"not (really |probably |sure if it'?s |sure it'?s )?(relevant|important|related|a big deal|a thing)|"
+    # a kind corrected, not denied: "its not pain really, more like pressure" (tester round 27:
+    # chest pressure with a heavy left arm was heard as "no chest pain")
+    r"not (a |an )?\w+( really| exactly| as such| so much)?,? (it'?s |its )?(more|rather|but more)( like| of| a| an)?)\b"
 )
 #: An ability stated ("can walk", "able to put weight on it") or a statement followed by "fine"
 #: ("walking fine"): like _ALL_IS_WELL, a denial in an earlier comma-segment does not reach it ("no
@@ -71,7 +74,7 @@ _CLAUSE_BREAK = re.compile(
     r"(\bbut\b|\bhowever\b|\balthough\b|\bthough\b|\byet\b|\bexcept\b|\bwhereas\b|\bwhile\b|"
     r"\band (now|then|my|it|i|since|after)\b|\bthen\b|\bso\b|\bbecause\b|"
     # ", just went down": a denial's list ends where "just", "only" or "instead" say what did happen
-    r",\s*(?=(my|it|i|i'm|i've|and|the|now|then|this|that|but|so|also|plus|just|only|instead|simply|one|it's)\b)|"
+    r",\s*(?=(my|it|i|i'm|i've|and|the|now|then|this|that|but|so|also|plus|just|only|instead|simply|one|it's|maybe|perhaps|actually)\b)|"
     # a new clause, comma or none: "it doesnt go away 😩 its like one spot on the bone" (tester round
     # 25: the "doesn't" denied the spot, and a 13-year-old was told she could race on it)
     r"\b(?=(it's|it is|there's|there is) (like|just|only|one|a|at|in|on|right)\b))"

@@ -142,7 +142,10 @@ _RETURNS = re.compile(r"(?:then |but |and )?(?:comes? back|came back|keeps? comi
                       r"flares? up|comes and goes|back again|start hurting again|always comes? back|"
                       # "mostly fine by the next day but it starts again every session" (forecast vignettes 11)
                       r"starts? again (?:every|each|at every|at each|with every|the next|next)|starts? up again|"
-                      r"back (?:on |by )?(?:the )?next (?:run|time)|back (?:every|each) run)")
+                      r"back (?:on |by )?(?:the )?next (?:run|time)|back (?:every|each) run|"
+                      r"back (?:when|as soon as|once) i (?:run|start running)|"
+                      # pain that warms off comes back each run (the article's tendon pain)
+                      r"go(?:es|ing)? away (?:when|once|after|as) i warm up|go(?:es|ing)? away (?:during|while|once|mid)\b.*)")
 #: A race or long run a day or three ago: soreness "still" there is not yet pain that stays.
 _JUST_RACED = re.compile(r"\b(?:marathon|half|ultra|race|long run|10k|5k|parkrun|trail race)\b[^.!?]{0,40}\b(?:yesterday|sunday|saturday|"
                          r"monday|tuesday|wednesday|thursday|friday|at the weekend|on the weekend|this weekend|last weekend|"
@@ -525,8 +528,9 @@ class NLU:
                 s[2] == "recurring" and _RETURNS.match(doc[s[0]:s[1]].text.lower()) for s in spans):
             return "fades"
         # "never fades" (also "never really fades", read without its hedge): it does not fade.
-        if label == "fades" and best[0] > 0 and doc[best[0] - 1].lower_ in ("never", "not", "n't"):
-            return "persistent"
+        if label == "fades" and best[0] > 0 and (doc[best[0] - 1].lower_ in ("never", "not", "n't")
+                                                 or _negated_before(doc, best[0])):
+            return "persistent"  # also "it doesn't really go away"
         # "not coming back" / "never comes back": a negated recurrence means it fades.
         if label == "recurring" and _negated_before(doc, best[0]):
             return "fades"

@@ -103,6 +103,9 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         # "reducing day by day", "today third day it is much less" (blind vignettes 12)
         "reducing day by day", "reduce day by day", "reducing every day", "reducing each day", "day by day it is less",
         "much less", "much less now", "a lot less", "lot less", "less now", "better day by day",
+        # "it is going away, better every day" was read as pain there "every day" (blind set 16)
+        "better every day", "better each morning", "better every morning", "go away", "going away",
+        "goes away", "less than last week", "less than the week before", "better than last week",
     ),
     "recurring": (
         "every run", "every time i run", "each run", "each time i run", "keep come back",
@@ -124,6 +127,9 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         # vignettes 14: shin splints read as soreness that fades)
         "at the start of runs", "at the start of a run", "start of runs", "back next run", "back the next run",
         "back on the next run", "back by the next run", "back next time", "back every run", "back each run",
+        "back when i run", "back when i start running", "back as soon as i run", "back once i run",
+        "go away when i warm up", "go away once i warm up", "go away after i warm up", "go away as i warm up",
+        "go away during the run", "go away while i run", "go away once i get going", "go away mid run",
         "vuelve", "cada vez que corro", "siempre que corro", "cada tirada", "en cada entrenamiento",
     ),
     "persistent": (

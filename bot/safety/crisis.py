@@ -77,6 +77,8 @@ class CrisisContext:
     distress: bool = False  # distress, or an unclear remark, earlier
     awaiting: str | None = None  # the question the bot asked: "are_you_safe" | "thoughts" | "form_answer"
     language: str | None = None  # the conversation's language so far
+    heavy: bool = False  # the last message was heavy distress (loss of identity, low mood, grief)
+    checked: bool = False  # the person said no, or safe, to the bot's question about their safety
 
     def after(self, assessment: CrisisAssessment, asked: str | None = None) -> CrisisContext:
         """The context for the next message, once `assessment` was answered. `asked` is the
@@ -96,10 +98,13 @@ class CrisisContext:
             distress=self.distress or tier == UNCLEAR or (tier == DISTRESS and assessment.feeling in C.HEAVY_FEELINGS),
             awaiting=asked,
             language=language or self.language,
+            heavy=tier == DISTRESS and assessment.feeling in C.HEAVY_FEELINGS,
+            checked=self.checked or (self.awaiting in ("are_you_safe", "thoughts") and assessment.answer in ("safe", "no")),
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"risk": self.risk, "distress": self.distress, "awaiting": self.awaiting, "language": self.language}
+        return {"risk": self.risk, "distress": self.distress, "awaiting": self.awaiting, "language": self.language,
+                "heavy": self.heavy, "checked": self.checked}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> CrisisContext:
@@ -108,7 +113,8 @@ class CrisisContext:
         language = data.get("language")
         return cls(risk=bool(data.get("risk")), distress=bool(data.get("distress")),
                    awaiting=awaiting if isinstance(awaiting, str) else None,
-                   language=language if isinstance(language, str) else None)
+                   language=language if isinstance(language, str) else None,
+                   heavy=bool(data.get("heavy")), checked=bool(data.get("checked")))
 
 
 @dataclass(frozen=True)
@@ -457,7 +463,7 @@ _TAKEN_BACK = re.compile(r"\b(?:jk|j/k|just kidding|only kidding|kidding|joking|
                          r"(?:ok|okay|fine|alright|good|all good)\b")
 #: Someone else's words, quoted: "she texted me 'i dont see the point anymore, goodbye'".
 _QUOTED_FROM_OTHER = re.compile(r"\b(?:she|he|they|her|him|them|friend|mate|buddy|sister|brother|son|daughter|partner|wife|husband|"
-                                r"athlete|teammate)\b[^.!?]{0,40}\b(?:texted|texts|text|sent|said|says|wrote|writes|messaged|"
+                                r"athletes?|teammates?|kid|child|runner|girl|boy|lad|coach|student|one of (?:my|our|the) \w+)\b[^.!?]{0,40}\b(?:texted|texts|text|sent|said|says|wrote|writes|messaged|"
                                 r"posted|put|dm'?d|told me)\b[^'\"]{0,25}['\"]")
 _GOODBYE = re.compile(r"\b(?:goodbye|good bye|bye forever|farewell|love you all)\b")
 
@@ -469,7 +475,8 @@ def _quoted_from_other(norm: str, start: int) -> bool:
     found = None
     for found in _QUOTED_FROM_OTHER.finditer(before):
         pass
-    return found is not None and not re.search("['\"]", before[found.end():])
+    # a closing quote, not the apostrophe of "won't" inside the quoted words
+    return found is not None and not re.search(r"\"|(?<![a-z])'|'(?![a-z])", before[found.end():])
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -709,6 +716,11 @@ def _reading(text: str) -> tuple[str, str, tuple[tuple[int, int], ...], bool, tu
     return norm, cleaned, bounds, raw_joke, tuple(hits), earnest_joke
 
 
+#: Safety said unasked ("no no nothing like that, I'm safe. I just really miss it"; "not thinking
+#: about suicide, I just feel useless"): heavy distress after it is acknowledged, not screened.
+_SAID_SAFE = re.compile(r"\b(?:i'?m safe|i am safe|im safe|safe (?:right now|now)|nothing like that|not suicidal|"
+                        r"not (?:thinking|thought) (?:about|of) (?:suicide|killing|hurting|ending)|not going to (?:do|hurt)|"
+                        r"won'?t (?:do|hurt)|no pienso en|no voy a)\b")
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\b")
 #: Staring down at a drop is never explained by the car being parked nearby (tester round 25's kind).
 _LOOKING_DOWN = re.compile(r"(?:staring|gazing|peering) (?:down )?(?:at|into|over)")
@@ -793,7 +805,8 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     if c.help_someone.search(norm) and others:
         others.add("help")
 
-    tier, by = _decide(own, others, context, answer)
+    tier, by = _decide(own, others, context, answer, heavy_now=feeling in C.HEAVY_FEELINGS,
+                       reassured=bool(_SAID_SAFE.search(norm)))
     overdose = ("overdose" in own or (tier == THIRD_PARTY and "overdose" in others)
                 or (tier == EMERGENCY and "ingested" in own))
     if answer is not None:
@@ -814,7 +827,7 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
 
 
 def _decide(own: set[str], others: set[str], context: CrisisContext,
-            answer: str | None = None) -> tuple[str | None, str]:
+            answer: str | None = None, heavy_now: bool = False, reassured: bool = False) -> tuple[str | None, str]:
     risky = own & (CRISIS_SIGNALS | EMERGENCY_SIGNALS)
     # Boosters (a time, means said loosely, "i've decided", "it's all planned", "one more marathon
     # first") only mean an emergency next to crisis talk, in this message or earlier. A time
@@ -870,7 +883,14 @@ def _decide(own: set[str], others: set[str], context: CrisisContext,
         # Not after a "safe" answer, though: "no plan, I'm safe, just sad" is sadness to
         # acknowledge, not the safety question again (tester round 10).
         # Nor after "sorry, I meant this training plan ... just fed up": what was meant, said plainly.
-        return (UNCLEAR, "context") if context.risk and answer not in ("safe", "clarified") else (DISTRESS, "rules")
+        if context.risk and answer not in ("safe", "clarified"):
+            return UNCLEAR, "context"
+        # Heavy distress twice in a row ("I'm nothing without running", then "my head's just a
+        # mess lately"), never asked about before: the direct question, kindly (CLINICAL.md: ask
+        # directly; an injured athlete's loss of identity is a risk pathway). Blind safety set 16.
+        if context.heavy and not context.checked and heavy_now and answer is None and not reassured:
+            return UNCLEAR, "context"
+        return DISTRESS, "rules"
     return None, ""
 
 

@@ -284,6 +284,9 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\bgiv(?:e|ing|en) (?:away )?(?:all )?(?:my|his|her|their) (?:race |running )?(?:things|stuff|belongings|possessions|medals|garmin|"
         r"gear|kit|shoes|watch)\b.{0,40}\b(?:away|won't|wont|to my|to friends|need)\b",
         r"\b(?:sorted|sorting|writing|wrote|made|making) (?:out )?my (?:will|affairs)\b",
+        # "Wrote the letters this week and sorted the will. I'll do it Sunday" (blind safety 16)
+        r"(?:^|[.!?,;]\s*|\b(?:i|i've|i have|and|just|finally|already|now)\s+)(?:sorted|sorting|wrote|written|made|making|signed|"
+        r"finished|done) (?:out )?the will\b(?! (?:to|of)\b)",
         r"\b(?:saved|saving|stockpil\w*|hoard\w*|collect\w*|stash\w*) (?:up )?(?:all )?(?:my |the |some |enough )?(?:pills|tablets|"
         r"meds|medication|painkillers|sleeping (?:pills|tablets)|tramadol|codeine|insulin)\b",
         r"\b(?:stockpil\w*|hoard\w*)\b.{0,20}\b(?:pills|tablets|meds|medication|painkillers)\b",
@@ -2506,4 +2509,41 @@ _merge((MORE_EN, {
     ),
     # "define fade. my will to live fades every monday lol": asked, not read as an answer
     "dark_joke": (r"\bmy will to live\b(?! (?:came back|is back|returned|is fine))",),
+}))
+
+# Blind set 16 (written in the twelfth session, read in the thirteenth).
+_merge((MORE_EN, {
+    # "honestly I just want everything to go quiet"; "without it I'm just taking up space"; a
+    # coach's athlete who posted "won't be at training, won't be anywhere soon": could be a wish to
+    # be gone, could be tiredness: the direct question, kindly.
+    "hopeless": (
+        r"\b{WANT}\s+{FILL}(?:everything|it all|the world|my head|my brain|the noise|all of it|life) to (?:go|be|get|stay) "
+        r"(?:quiet|silent|still)\b(?! (?:so i can|for (?:a|the) (?:night|race|bit)|at night|when i sleep))",
+        r"\b(?:i'?m|im|i am|i feel like i'?m|feel like i'?m)\s+{FILL}(?:taking up space|a waste of (?:oxygen|air|a life)|"
+        r"wasting (?:oxygen|air|space))\b",
+        r"\b(?:won'?t|wont|will not|not going to|not gonna) be (?:anywhere|around) (?:soon|for long|for much longer|much longer)\b",
+    ),
+    # "might just keep running on sunday and not come back lol": could be a joke, could be real
+    "dark_joke": (
+        r"\b(?:keep|just keep|carry on|kept) (?:running|going|walking|driving)\b[^.!?]{0,40}\b(?:and |&\s*)?(?:not|never) "
+        r"(?:come|coming|comes|turn|turning) (?:back|home|round)\b",
+    ),
+    # "I'm just really flat about missing the whole track season"; "sorry, bit emotional about it
+    # all"; "Pure miserable the day" (Scots): low mood said plainly, kindness, not screening
+    "distress": (
+        r"(?<!legs )(?<!leg )(?<!it )(?<!run )(?<!race )\b(?:i'?m|im|i am|feeling|feel|felt|been)\s+{FILL}"
+        r"(?:a bit |pretty |really |so |quite |very )?flat (?:about|since|after|lately|these days|at the moment|mentally|"
+        r"in myself|emotionally)\b",
+        r"\b(?:a bit |bit |so |really |quite |very |getting |feeling |feel |i'?m |im |got )emotional\b"
+        r"(?! (?:intelligence|support|eating|damage))",
+        r"\b(?:pure|proper|dead|absolutely|so|really|totally|utterly) miserable\b"
+        r"(?! (?:weather|conditions|rain|wind|day out there|course|hills?|climb))",
+    ),
+}), (MORE_ES, {
+    # "mi hijo de 17 años dice que si no puede volver a correr prefiere morirse"
+    "ideation": (
+        r"\b(?:dice|dijo|ha dicho|anda diciendo|me dijo|me dice) que\b[^.!?]{0,60}\b(?:prefiere|preferiria|quiere) "
+        r"(?:morirse|morir|estar muert[oa]|matarse)\b",
+        r"\b(?:prefiero|preferiria) (?:morirme|morir|estar muert[oa])\b",
+    ),
 }))
