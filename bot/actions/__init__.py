@@ -605,6 +605,13 @@ class ActionAnswerQuestion(KnowledgeAction):
                 dispatcher.utter_message(text=lead + step.text, buttons=step.button_dicts(),
                                          json_message={"sources": list(step.sources)})
                 return []
+        if _TELL_AN_ADULT.search(question) and "reds" in (tracker.get_slot("triage_findings") or ()):
+            # "do i have to tell my mom? i dont want her to make me quit", after advice on missed
+            # periods (tester round 27: "I can't diagnose injuries or interpret scans")
+            entry = self.kb.entry(TELL_AN_ADULT_ENTRY)
+            dispatcher.utter_message(text=f"{bold(entry.title)}\n{self.kb.text(entry, voice.country, voice.locale)}\n\n"
+                                          f"{self.kb.source_line([entry.id])}", json_message={"sources": [entry.id]})
+            return []
         answer = replies.answer(self.kb, voice, question, locations)
         if answer is None and self.kb.refusal_topic(question) == "other":
             # One aside we don't cover in a running question ("glutes sore, a blister on the little
@@ -642,6 +649,10 @@ class ActionAnswerQuestion(KnowledgeAction):
         return []
 
 
+#: Whether to tell a parent or coach, or the fear of being made to stop.
+_TELL_AN_ADULT = re.compile(r"\b(?:have to|should i|do i|need to|must i|gotta) tell (?:my |the )?(?:mom|mum|mother|dad|father|parents|"
+                            r"coach|family)\b|\bmake me (?:quit|stop)\b", re.IGNORECASE)
+TELL_AN_ADULT_ENTRY = "reds-telling-an-adult"
 _CLAUSES = re.compile(r"[,;:!?]+\s*|\.+(?:\s+|$)|\s+(?:and|but|plus|also|with)\s+")
 #: What a running question says of the body, so an aside can be set apart from it ("any tips to
 #: get rid of it?" after "got a stinking cold" is about the cold: nothing is left to answer).
@@ -699,6 +710,14 @@ _THEY_SAFE_NOW = re.compile(r"\b(?:(?:he|she|they)(?:'s| is| are|'re) (?:alive|s
                             re.IGNORECASE)
 CARRY_ON_BUTTON = text_key("crisis.carry_on_button")
 #: A question about what to say or do for them ("what do i even say to him", "how do I help her").
+#: Means someone at risk could use, with what to do about them, or a question about them.
+_MEANS_AWAY = re.compile(r"\b(?:pills|tablets|meds|medication|medicines?|painkillers|oxycodone|oxy|opioids|tramadol|codeine|"
+                         r"morphine|insulin|sleeping pills|gun|guns|firearm|rifle|knife|knives|rope|razors?|blades?)\b"
+                         r".{0,80}\b(?:hide|hid|lock|locked|get rid|take (?:them|it) away|put (?:them|it) away|remove|"
+                         r"should i|what do i do|is that ok|out of reach|bin them|throw (?:them|it) away)\b|"
+                         r"\b(?:hide|lock (?:up|away)|get rid of|take away|put away)\b[^.!?]{0,30}\b(?:his|her|their|the) "
+                         r"(?:pills|tablets|meds|medication|painkillers|gun|guns|knife|knives|rope)\b", re.IGNORECASE)
+MEANS_ENTRY = "crisis-means-away"
 _HELPING_QUESTION = re.compile(r"\b(?:say|talk|ask|tell|bring (?:it|this|that|\w+(?: \w+){0,5}) up|bring up|raise|mention|"
                                r"approach|help|do|text|message)\b", re.IGNORECASE)
 
@@ -730,6 +749,15 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
             return []
         if voice.locale != DEFAULT_LOCALE:  # the knowledge base is English: the state's own reply
             dispatcher.utter_message(response=helping_followup(tracker))
+            return []
+        if _MEANS_AWAY.search(question):
+            # "he has a bottle of oxycodone from his surgery. should i hide them?" (tester round 27
+            # got the running-painkiller card): put the means out of reach
+            entry = self.kb.entry(MEANS_ENTRY)
+            dispatcher.utter_message(text=f"{bold(entry.title)}\n{self.kb.text(entry, voice.country, voice.locale)}\n\n"
+                                          f"{self.kb.source_line([entry.id])}",
+                                     buttons=[{"title": voice.say(CARRY_ON_BUTTON), "payload": "/resume"}],
+                                     json_message={"sources": [entry.id], "safety": "crisis"})
             return []
         welfare = _WELFARE_QUESTION.search(question)
         if not welfare and intent_of(tracker) not in QUESTION_INTENTS and not question.rstrip().endswith("?"):

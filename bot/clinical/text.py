@@ -416,7 +416,7 @@ _UNSURE = re.compile(r"^(not sure|unsure|don't know|dunno|idk|no idea|maybe|poss
 #: kinda" (tester round 15: both were read as no answer and the red flag was lost).
 _LEAD = re.compile(r"^(?:(?:haha\w*|hah|lol|lmao|hmm+|um+|uh+|er+m?|well|oh|so|honestly|tbh|ngl|actually|i mean|"
                    r"(?:a )?(?:weird|odd|strange|funny) question,? but|funny you (?:should )?(?:ask|mention it),?(?: but)?|"
-                   r"now that you mention it|now you mention it|(?:like |as )?i (?:just )?said(?: that| so| it)?|i already said(?: that| so| it)?|"
+                   r"now that you mention it|now you mention it|(?:like |as )?i (?:literally |just |already )*said(?: that| so| it)?|i already said(?: that| so| it)?|"
                    # "i just said that lol. yes the bump on the outside", "whatever. yes" (tester round 24:
                    # "Sorry, I didn't catch that")
                    r"i told you(?: that| so)?|whatever|ugh+|omg|ffs|sigh|come on|ok(?:ay)?|sure)\b[\s,.!?-]*)+")

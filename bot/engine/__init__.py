@@ -447,6 +447,13 @@ class Engine:
             # is the whole answer; the pending question again. Not an article on warning signs.
             self.flow.reask(turn)
             return
+        if not finding and bookkeeping.someone_elses_pain(turn, text):
+            # "ok different thing, my 12 year old son keeps saying his heel hurts" halfway through
+            # the runner's own hamstring (tester round 27: his heels and age went into the father's
+            # advice and /summary): one person at a time.
+            self.renderer.say(turn, "utter_one_person_at_a_time")
+            self.flow.reask(turn)
+            return
         if len(text) > MAX_PARSE_CHARS:
             self.renderer.say(turn, "utter_long_message")
         # The one parse of this message: the actions read it from the tracker (bot.tracker.parsed_slots).
@@ -495,7 +502,11 @@ class Engine:
             # race question asked again).
             # Without a question mark it is only the answer: "did it saturday" to the race question
             # (forecast vignettes 11 got the "Should I race?" article with it).
-            turn.intent = "ask_and_inform" if "?" in text else "inform"
+            # "well i went from zero to running so... a lot more?": a hedged answer, no question
+            # (tester round 27 got the heat-and-drinking article for "a lot more?").
+            hedges = [q for q in re.findall(r"[^.!?]*\?", text) if q.strip(" ?")]
+            hedged = bool(hedges) and all(self._answers_intake(requested, q) for q in hedges)
+            turn.intent = "ask_and_inform" if "?" in text and not hedged else "inform"
             turn.parse = replace(parse, intent=turn.intent)  # what the actions read
         unplaced = self.flow.state(turn).unplaced_pain
         known = turn.slots.get("pain_location") or []

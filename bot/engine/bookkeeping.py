@@ -160,6 +160,22 @@ def hear_who(turn: Turn, text: str) -> None:
         turn.slots[REPORTING_FOR_SLOT] = "other"
 
 
+#: Someone else's pain, said of them ("his heel hurts", "she's limping", "her knee is sore").
+_THEIR_PAIN = re.compile(r"\b(?:his|her|their|he|she|they|he's|she's|they're|hes|shes)\b[^.!?]{0,40}\b(?:hurts?|hurting|pain|painful|"
+                         r"sore|aches?|aching|injured|limping|limp|swollen|sprained|twisted|broke|broken)\b")
+
+
+def someone_elses_pain(turn: Turn, text: str) -> bool:
+    """Is this, in the runner's own check, a report of someone else's pain ("my 12 year old son keeps
+    saying his heel hurts")? Not when it is their own too ("my son and I both have sore knees")."""
+    own = turn.slots.get(REPORTING_FOR_SLOT) != "other" and bool(turn.slots.get("pain_location"))
+    if not own:
+        return False
+    lower = text.lower()
+    return bool((_ABOUT_OTHER.search(lower) or _ONE_OF_THEM.search(lower)) and _THEIR_PAIN.search(lower)
+                and not _FIRST_PERSON_PAIN.search(lower))
+
+
 def say_place_heard(turn: Turn) -> None:
     """The note that the crisis lines follow the place heard: before the turn's question (the
     message with buttons stays the last one), else at the end. First, when the conversation is

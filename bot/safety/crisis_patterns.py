@@ -2547,3 +2547,13 @@ _merge((MORE_EN, {
         r"\b(?:prefiero|preferiria) (?:morirme|morir|estar muert[oa])\b",
     ),
 }))
+
+# Tester round 27: "there is a half in 3 weeks but i wont be here by then, we move to Denver next
+# week lol" got the full crisis response: not being here, said with a move, a trip or a holiday.
+FIGURES_OF_SPEECH += (
+    r"\b(?:won'?t|wont|will not|not going to|not gonna|wouldn'?t) be (?:here|around)\b(?=[^.!?]{0,60}\b(?:we(?:'re|re| are)? "
+    r"mov(?:e|ing)|i(?:'m|m| am)? mov(?:e|ing)|moving (?:house|away|abroad|to|out|back)|relocat\w*|on holiday|on vacation|"
+    r"travell?ing|abroad|work trip|business trip|on a trip|visiting (?:my|family|friends)|deploy\w*|emigrat\w*)\b)",
+    r"\b(?:we(?:'re|re| are)? mov(?:e|ing)|i(?:'m|m| am)? mov(?:e|ing)|moving (?:house|away|abroad|to)|relocat\w*|emigrat\w*)\b"
+    r"[^.!?]{0,60}\b(?:so |and )?(?:i )?(?:won'?t|wont|will not|not going to|not gonna) be (?:here|around)\b",
+)
