@@ -97,6 +97,8 @@ class CheckinEntry(TypedDict, total=False):
     pattern: str | None
     distance_km: float | None
     longest_km: float | None
+    said_before_km: float  # the week before, as said in the distance answer ("up from about 35")
+    longest_first: bool  # the longest run said to be a first ("my first half distance")
     findings: list[str]  # rule ids of bot.checkins.rules
 
 

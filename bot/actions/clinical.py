@@ -265,7 +265,8 @@ class ActionClinicalCheck(KnowledgeAction):
             if changed:  # what changed, and why
                 dispatcher.utter_message(text="\n".join(dict.fromkeys(changed)))
             elif finding == "clinical_change":  # what they told us, so they know it was heard
-                dispatcher.utter_message(text=self.voice(tracker).say(NOTED, facts=_stated(result) or timed))
+                other = tracker.get_slot("reporting_for") == "other"
+                dispatcher.utter_message(text=self.voice(tracker).say(NOTED, facts=_stated(result, other) or timed))
         if finding != "red_flag" and wants_first_aid(case, slots, text, tracker):
             # "WHAT DO I DO RIGHT NOW" just after a twist: first aid in two lines, then the question.
             aid = replies.first_aid(self.kb, self.voice(tracker))
@@ -425,13 +426,21 @@ def _volunteered_balance(case: Case, text: str, slots: Mapping[str, Any]) -> tup
     return case, (result.reason if result is not None and result.reason else "")
 
 
-def _stated(result: Evaluation) -> str:
+_YOU = ((re.compile(r"\byou are\b"), "they are"), (re.compile(r"\byou were\b"), "they were"),
+        (re.compile(r"\byour\b"), "their"), (re.compile(r"\byourself\b"), "themselves"), (re.compile(r"\byou\b"), "they"))
+
+
+def _stated(result: Evaluation, other: bool = False) -> str:
     """The clinical facts this message stated or denied, in plain words ("you did not fall, twist
-    or knock it and you can walk on it"); '' when none."""
+    or knock it and you can walk on it"); '' when none. `other`: said of someone else ("they felt
+    a pop": a coach's athlete was told "Noted: you felt a pop" in tester round 27)."""
     facts = default_rules().facts
     said = ([facts[f].said for f in result.said if f in facts and not facts[f].quiet]
             + [facts[f].unsaid for f in result.denied if f in facts and not facts[f].quiet])
     said = list(dict.fromkeys(said))
+    if other:
+        for rx, word in _YOU:
+            said = [rx.sub(word, s) for s in said]
     return said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1] if said else ""
 
 

@@ -31,7 +31,7 @@ from rasa_sdk.types import DomainDict
 from bot.checkins import render, rules
 from bot.checkins.answers import Confirm, Option, Reading
 from bot.checkins.consistency import answered, check, recurring_without_running, same_week
-from bot.checkins.numbers import read_answer, read_confirm_reply
+from bot.checkins.numbers import KM_PER_MILE, read_answer, read_confirm_reply
 from bot.checkins.runfiles import (
     RunAdded,
     RunFileError,
@@ -64,6 +64,18 @@ REPLACE = "checkin_replace"
 CONFIRM = "checkin_confirm"
 PAIN, LOCATION, PATTERN, DISTANCE, LONGEST = (
     "checkin_pain", "checkin_location", "checkin_pattern", "checkin_distance", "checkin_longest")
+SAID_BEFORE, LONGEST_FIRST = "checkin_said_before", "checkin_longest_first"
+#: What the runner said of the weeks before, in their answers (bot.checkins.rules uses it when
+#: the stored check-ins before are too few).
+SAID = (SAID_BEFORE, LONGEST_FIRST)
+#: "55km, up from about 35 the week before", "from 30 to 55", "usually 35".
+_SAID_BEFORE = re.compile(r"\b(?:up |went up |jumped |increased |going up )?from (?:about |around |roughly |approx |~)?(\d+(?:\.\d+)?)"
+                          r"|\b(?:usually|normally|last week was|the week before was|previous week was) (?:about |around |~)?(\d+(?:\.\d+)?)"
+                          r"|\b(\d+(?:\.\d+)?) ?(?:km|k|kms|miles?|mi)? (?:the week before|last week|the previous week)\b")
+#: "21, my first half distance", "my longest ever", "never run that far".
+_LONGEST_FIRST = re.compile(r"\b(?:my |a |the )?(?:first (?:ever )?(?:half|marathon|20|21|30|\w+ ?k|time|run (?:that|this) (?:long|far))|"
+                            r"(?:first|longest|furthest) (?:ever|yet)|(?:new |my )?longest (?:run )?(?:ever|yet)|"
+                            r"never (?:ran|run|done|gone) (?:that|this|so) (?:far|long))\b")
 #: The answers read by bot.checkins.numbers (the others by our NLU).
 NUMBERS = (PAIN, DISTANCE, LONGEST)
 #: Sanity limits: beyond these a number is more likely a typo than a week of running (the
@@ -159,11 +171,21 @@ class ValidateCheckinForm(FormValidationAction):
 
     def extract_checkin_distance(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                  domain: DomainDict) -> dict[str, Any]:
-        return {"answer": self._read(DISTANCE, latest_text(tracker), tracker)}
+        text = latest_text(tracker)
+        found: dict[str, Any] = {"answer": self._read(DISTANCE, text, tracker)}
+        m = _SAID_BEFORE.search(text.lower())
+        if m:
+            before = float(next(g for g in m.groups() if g))
+            found[SAID_BEFORE] = round(before * (KM_PER_MILE if _unit(tracker) == "mi" else 1.0), 2)
+        return found
 
     def extract_checkin_longest(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                 domain: DomainDict) -> dict[str, Any]:
-        return {"answer": self._read(LONGEST, latest_text(tracker), tracker)}
+        text = latest_text(tracker)
+        found: dict[str, Any] = {"answer": self._read(LONGEST, text, tracker)}
+        if _LONGEST_FIRST.search(text.lower()):
+            found[LONGEST_FIRST] = True
+        return found
 
     def validate_checkin_location(self, value: Any, *_: Any) -> dict[str, Any]:
         cleaned = [x for x in value if x in LOCATIONS] if isinstance(value, list) else []
@@ -279,9 +301,12 @@ class ValidateCheckinForm(FormValidationAction):
                     events.append(SlotSet(CONFIRM, answer.to_json()))
                     ask(render.confirm_question(answer, speaker), answer.slot)
             # "replace or keep" only as the answer to that question (a stale "keep" must not end a check-in)
-            found.update({k: v for k, v in extracted.items() if k in FORM and (k != REPLACE or requested == REPLACE)})
+            found.update({k: v for k, v in extracted.items() if (k in FORM or k in SAID) and (k != REPLACE or requested == REPLACE)})
 
         for slot, value in found.items():
+            if slot in SAID:  # what was said of the weeks before, kept beside the answers
+                slots[slot] = value
+                events.append(SlotSet(slot, value))
             if slot in FORM:
                 slots.update(validate_slot(self, slot, value, dispatcher, tracker, domain)
                              if value is not None else {slot: None})
@@ -336,7 +361,7 @@ def _cleared(tracker: Tracker, skip: tuple[str, ...] = ()) -> list[EventType]:
     questions of the next check-in not to ask)."""
     skipped = [s for s in tracker.get_slot("skipped_slots") or [] if s not in FORM] + list(skip)
     clarified = [s for s in tracker.get_slot("clarified_slots") or [] if s not in FORM]
-    return [*(SlotSet(s, None) for s in (*FORM, CONFIRM, "checkin_week", "checkin_last_location")),
+    return [*(SlotSet(s, None) for s in (*FORM, *SAID, CONFIRM, "checkin_week", "checkin_last_location")),
             SlotSet("skipped_slots", skipped), SlotSet("clarified_slots", clarified)]
 
 
@@ -387,6 +412,10 @@ def _entry_from_answers(tracker: Tracker, ctx: dict[str, Any], week: str,
         "distance_km": tracker.get_slot(DISTANCE),
         "longest_km": tracker.get_slot(LONGEST),
     }
+    if _number(said := tracker.get_slot(SAID_BEFORE)) and said > 0:
+        entry["said_before_km"] = float(said)
+    if tracker.get_slot(LONGEST_FIRST) is True:
+        entry["longest_first"] = True
     entries = _entries(ctx)
     existing = next((e for e in reversed(entries) if e.get("week") == week), None)
     entry = with_runs(entry, existing)  # type: ignore[assignment]  # runs from files stay with their week

@@ -105,6 +105,9 @@ PT_BUTTON = text_key("checkin.pain.pt_button")
 LOAD_WEEK = text_key("checkin.load.week", "this", "average", "percent")
 LOAD_WEEK_SOME = text_key("checkin.load.week_some", "this", "average", "percent")
 LOAD_LONG_RUN = text_key("checkin.load.long_run", "longest", "previous", "percent")
+LOAD_WEEK_SAID = text_key("checkin.load.week_said", "this", "average", "percent")
+LOAD_LONG_RUN_FIRST = text_key("checkin.load.long_run_first", "longest")
+LOAD_STEP1_FIRST = text_key("checkin.load.step1_first")
 LOAD_WEEK_EVIDENCE = text_key("checkin.load.week_evidence")
 LOAD_LONG_RUN_EVIDENCE = text_key("checkin.load.long_run_evidence")
 LOAD_STEP1 = text_key("checkin.load.step1", "band")
@@ -425,11 +428,15 @@ def load_warning(findings: Sequence[Finding], voice: Voice) -> tuple[str, tuple[
             weeks = int(n.get("weeks") or 0)
             values = {"this": distance(n.get("this_km"), voice), "percent": f"{n.get('increase_pct') or 0:.0f}",
                       "average": distance(n.get("average_km"), voice, approx=True)}
-            parts.append(voice.say(LOAD_WEEK if weeks == 4 else LOAD_WEEK_SOME, **values))
+            parts.append(voice.say(LOAD_WEEK if weeks == 4 else LOAD_WEEK_SAID if weeks == 0 else LOAD_WEEK_SOME, **values))
             if step == 1:
                 evidence.append(voice.say(LOAD_WEEK_EVIDENCE))
             band = distance(n.get("band_high_km"), voice, approx=True)
             easy = distance(n.get("average_km"), voice, approx=True)
+        elif f.rule == "load-long-run" and n.get("first"):
+            parts.append(voice.say(LOAD_LONG_RUN_FIRST, longest=distance(n.get("longest_km"), voice)))
+            if step == 1:
+                evidence.append(voice.say(LOAD_LONG_RUN_EVIDENCE))
         elif f.rule == "load-long-run":
             parts.append(voice.say(LOAD_LONG_RUN, longest=distance(n.get("longest_km"), voice),
                                    previous=distance(n.get("previous_longest_km"), voice),
@@ -439,7 +446,8 @@ def load_warning(findings: Sequence[Finding], voice: Voice) -> tuple[str, tuple[
             long_easy = distance(n.get("previous_longest_km"), voice)
     parts = [" ".join(parts)] + ([" ".join(evidence)] if evidence else [])
     if step == 1:
-        parts.append(voice.say(LOAD_STEP1, band=band) if band else voice.say(LOAD_STEP1_LONG_RUN, long_easy=long_easy))
+        parts.append(voice.say(LOAD_STEP1, band=band) if band else voice.say(LOAD_STEP1_LONG_RUN, long_easy=long_easy)
+                     if long_easy else voice.say(LOAD_STEP1_FIRST))
     elif step == 2 and easy and long_easy:
         parts.append(voice.say(LOAD_STEP2, easy=easy, long_easy=long_easy))
     elif step == 2:

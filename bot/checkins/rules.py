@@ -7,6 +7,11 @@
 | load-week | this week's distance > 130% of the average of the previous four weeks (at least two of them reported) | load |
 | load-long-run | this week's longest run > 130% of the longest run reported in the previous 30 days | load |
 
+With too few check-ins before, what the runner said in this week's answers counts instead: the week
+before said in the distance answer ("55km, up from about 35 the week before") for load-week, and a
+longest run said to be a first ("21, my first half distance") for load-long-run (tester round 27 was
+told "Nothing in this week's answers worries me").
+
 One set of rules: the pain pattern is judged by `bot.triage.decide`, the same function the
 conversation uses, so "6/10, came back when I ran" gets the same see_pt in both. Only the level it
 returns is used (the triage module's reasons and rule names are its own business).
@@ -167,6 +172,9 @@ def _week_finding(latest: Mapping[str, Any], earlier: Sequence[Mapping[str, Any]
     distance = _number(latest.get("distance_km"))
     week = _week_index(str(latest.get("week")))
     found = None if distance is None or week is None else _average(week, earlier)
+    said = _number(latest.get("said_before_km"))
+    if found is None and said is not None and said > 0:
+        found = said, 0  # the week before, as the runner said it (weeks = 0: said, not stored)
     if distance is None or found is None:
         return None
     average, weeks = found
@@ -188,6 +196,9 @@ def _long_run_finding(latest: Mapping[str, Any], earlier: Sequence[Mapping[str, 
         if (at := _at(entry)) is not None and timedelta(0) < when - at <= LONG_RUN_WINDOW
         and (value := _number(entry.get("longest_km"))) is not None
     ]
+    if not recent and latest.get("longest_first") is True and longest > 0:
+        # "21, my first half distance", with no long run stored before it
+        return Finding("load-long-run", "load", {"longest_km": float(longest), "first": True})
     if not recent or max(recent) <= 0 or longest <= max(recent) * LOAD_FACTOR:
         return None
     top = max(recent)

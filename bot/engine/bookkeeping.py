@@ -132,6 +132,8 @@ _ABOUT_OTHER = re.compile(
     r"^\W*(?:\w+\W+){0,10}?(?<!\bwith )(?<!\band )(?<!\bwith both )(?:my|our|one of my) (?:\d{1,2}[- ]?(?:yo|y/o|year[- ]old|yr[- ]old) )?"
     r"(?:husband|hubby|wife|partner|son|daughter|kid|child|teen|teenager|boy|girl|mate|friend|buddy|pal|dad|father|mum|mom|"
     r"mother|brother|sister|boyfriend|girlfriend|bf|gf|athletes?|runners?|client|teammate|flatmate|roommate|"
+    # "One of my guys (20) felt like someone kicked him" (tester round 27: "Noted: you felt a pop")
+    r"guys|girls|boys|lads|players|swimmers|students|kids|juniors|"
     r"running (?:buddy|partner|mate))s?\b(?!\W+(?:says|said|thinks|reckons|told me|wants me|keeps telling me|"
     r"(?:is |was |keeps? )?(?:making|made|makes|forcing|forced|nagging|nagged) me)\b)")
 #: The reporter's own pain ("my son and I both have sore knees"), not the reporter asking ("what do I

@@ -206,3 +206,15 @@ def test_a_week_known_only_from_run_files_does_not_break_a_streak() -> None:
     first = with_findings([entry(0, 4, "recurring")])
     files_only = {**entry(1, None, distance=10.0), "runs": [{"km": 10.0}]}
     assert [f.step for f in evaluate([*first, files_only, entry(2, 4, "recurring")])] == [2]
+
+
+def test_with_no_weeks_before_the_week_said_in_the_answer_counts() -> None:
+    """Tester round 27: "55km, up from about 35 the week before" and "21, my first half distance" on
+    a first check-in got "Nothing in this week's answers worries me"."""
+    entry = {"week": "2026-W48", "at": "2026-11-29T19:00:00+00:00", "distance_km": 55.0, "longest_km": 21.0,
+             "said_before_km": 35.0, "longest_first": True}
+    found = {f.rule: f for f in evaluate([entry])}
+    assert found["load-week"].numbers["weeks"] == 0 and round(found["load-week"].numbers["increase_pct"]) == 57
+    assert found["load-long-run"].numbers.get("first") is True
+    calm = {**entry, "said_before_km": 50.0, "longest_first": False}
+    assert not {f.rule for f in evaluate([calm])} & {"load-week", "load-long-run"}
