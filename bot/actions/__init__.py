@@ -347,6 +347,9 @@ _ABOUT_SOMEONE = re.compile(r"\bmy (?:son|daughter|kid|child|boy|girl|wife|husba
 #: A question asked, at the start of a clause ("hi. how long ...", "im 40, should i ...").
 _ASKS = re.compile(r"(?:^|[.!,;:]\s*|\b(?:and|but|so)\s+)(?:how|what|whats|what's|when|why|should|can|could|is|are|do|does|will|which|where|"
                    r"any|anything|tips|advice|help)\b")
+#: "idk", "not sure", "dunno", with nothing else.
+_UNSURE_ALONE = re.compile(r"^\W*(?:idk|i dunno|dunno|not sure|i'?m not sure|no idea|i don'?t know|dont know|idc|nothing|hmm+|um+|"
+                           r"no clue|not really sure)\W*(?:tbh|lol|really)?\W*$")
 #: How feeling ill after a run is said, with no pain named.
 _FEELING_ILL = re.compile(r"\b(?:dizzy|dizziness|light.?headed|sick|nause\w*|queasy|vomit\w*|threw up|throwing up|headache|"
                           r"cramp\w*|exhausted|wiped out|shivery|chills|overheat\w*|heat exhaustion|sunstroke|dehydrat\w*)\b")
@@ -365,6 +368,9 @@ class ActionOffTopic(KnowledgeAction):
         text = latest_text(tracker)
         if self.kb.refusal_topic(text) is not None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(text), json_message={"sources": []})
+            return []
+        if _UNSURE_ALONE.match(text.lower()) and not tracker.get_slot("requested_slot"):
+            dispatcher.utter_message(response="utter_idle_unsure")
             return []
         if _FEELING_ILL.search(text.lower()):
             # Feeling ill after a run with no pain named ("felt dizzy and sick at the end, bad

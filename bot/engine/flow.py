@@ -182,7 +182,10 @@ class FlowInterpreter:
             turn.requested_set = False  # back to the question that was pending there
             if (not paused.get("message") and t.replay and turn.text
                     and ("?" in turn.text or (turn.parse is not None and (turn.parse.intent == "report_pain" or any(
-                        e.label == "BODY_PART" for e in turn.parse.entities))))):
+                        e.label == "BODY_PART" for e in turn.parse.entities)
+                        # an answer to the question that waited ("fades in a day or two", after
+                        # "I'm safe": tester round 27 was asked it again)
+                        or turn.parse.intent == "inform" and bool(turn.parse.slots))))):
                 # A question, or a pain told, in the same message ("lmao no its a figure of speech.
                 # my legs are just sore af": tester round 23 was left at "Back to your running.").
                 paused["message"] = turn.text
