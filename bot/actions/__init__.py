@@ -611,6 +611,13 @@ class ActionAnswerQuestion(KnowledgeAction):
                 dispatcher.utter_message(text=lead + step.text, buttons=step.button_dicts(),
                                          json_message={"sources": list(step.sources)})
                 return []
+        if _CLOT_RISK.search(question) and "dvt" in (tracker.get_slot("triage_findings") or ()):
+            # "does it matter that im on the pill?" after advice about a possible clot (tester round
+            # 27: "I can't advise on medicines")
+            entry = self.kb.entry(CLOT_RISK_ENTRY)
+            dispatcher.utter_message(text=f"{bold(entry.title)}\n{self.kb.text(entry, voice.country, voice.locale)}\n\n"
+                                          f"{self.kb.source_line([entry.id])}", json_message={"sources": [entry.id]})
+            return []
         if _TELL_AN_ADULT.search(question) and "reds" in (tracker.get_slot("triage_findings") or ()):
             # "do i have to tell my mom? i dont want her to make me quit", after advice on missed
             # periods (tester round 27: "I can't diagnose injuries or interpret scans")
@@ -659,6 +666,12 @@ class ActionAnswerQuestion(KnowledgeAction):
 _TELL_AN_ADULT = re.compile(r"\b(?:have to|should i|do i|need to|must i|gotta) tell (?:my |the )?(?:mom|mum|mother|dad|father|parents|"
                             r"coach|family)\b|\bmake me (?:quit|stop)\b", re.IGNORECASE)
 TELL_AN_ADULT_ENTRY = "reds-telling-an-adult"
+#: What makes a clot more likely, asked after advice about one.
+_CLOT_RISK = re.compile(r"\b(?:the pill|on the pill|contracepti\w*|birth control|hrt|hormone|the flight|long flight|flying|flew|"
+                        r"long drive|surgery|operation)\b.{0,40}(?:\?|\bmatter|\brelevant|\bcause|\bbecause)|"
+                        r"\b(?:does it matter|is it (?:because|from)|could it be (?:because|from))\b.{0,40}\b(?:pill|contracepti\w*|"
+                        r"birth control|hrt|flight|flying|flew|drive|surgery)\b", re.IGNORECASE)
+CLOT_RISK_ENTRY = "dvt-risk-factors"
 _CLAUSES = re.compile(r"[,;:!?]+\s*|\.+(?:\s+|$)|\s+(?:and|but|plus|also|with)\s+")
 #: What a running question says of the body, so an aside can be set apart from it ("any tips to
 #: get rid of it?" after "got a stinking cold" is about the cold: nothing is left to answer).

@@ -2557,3 +2557,9 @@ FIGURES_OF_SPEECH += (
     r"\b(?:we(?:'re|re| are)? mov(?:e|ing)|i(?:'m|m| am)? mov(?:e|ing)|moving (?:house|away|abroad|to)|relocat\w*|emigrat\w*)\b"
     r"[^.!?]{0,60}\b(?:so |and )?(?:i )?(?:won'?t|wont|will not|not going to|not gonna) be (?:here|around)\b",
 )
+
+# Tester round 27: "should i foam roll or is that a waste of time" got "I'm sorry the help you had
+# before didn't work out": a question about a method, not help that failed.
+NOT_FEELINGS += (r"|\b(?:or is (?:that|it|this)|is (?:that|it|this|foam rolling|rolling|stretching|icing|ice|massage|yoga|"
+                 r"a foam roller|strength work|physio|a brace|tape|taping) (?:just |really |all )?)(?:a )?(?:complete |total |bit of a )?"
+                 r"waste of (?:time|money)\b")
