@@ -53,6 +53,7 @@ from bot.vocabulary import VOCABULARY, Vocabulary
 FEELING_INVITE = text_key("feeling.invite")
 BALANCE_READING = text_key("clinical.balance_reading", "reason")
 BALANCE_READING_NORMAL = text_key("clinical.balance_reading_normal", "reason")
+BALANCE_READING_WORSE = text_key("clinical.balance_reading_worse", "reason")
 ABOUT_SORRY = text_key("about.sorry")
 ABOUT_LEFT_ONE = text_key("about.left_one")
 ABOUT_LEFT_SOME = text_key("about.left_some", "count")
@@ -545,8 +546,17 @@ def _balance_said(text: str, age: int | None) -> tuple[str, str] | None:
     if result.raises_level:
         return BALANCE_READING, result.reason
     if result.verdict == "normal" and result.reason:
+        if _BALANCE_WORSE.search(text.lower()):
+            # "my wife says my balance is getting worse. I can stand on one leg for about 20
+            # seconds" (tester round 27 heard only "in the normal range for your age"): a drop
+            # from their own earlier balance matters more than the number (CLINICAL.md)
+            return BALANCE_READING_WORSE, result.reason
         return BALANCE_READING_NORMAL, result.reason
     return None
+
+
+_BALANCE_WORSE = re.compile(r"\bbalance\b.{0,30}\b(?:getting|got|gotten|become|becoming|is|has been|went) (?:a (?:bit|lot) )?"
+                            r"(?:worse|poorer|shakier|wobblier|not as good)\b|\b(?:worse|poorer|shakier) balance\b")
 
 
 class ActionAnswerQuestion(KnowledgeAction):

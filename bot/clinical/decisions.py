@@ -18,6 +18,8 @@ from bot.prefilter import GateSet
 
 KINDS = ("race", "run_tomorrow", "return", "self_treat", "improved", "call_who", "downplay", "drive", "serious",
          "unresponsive", "while_waiting", "exercise", "help_here", "seen")
+#: At the urgent level "is it bad?" is answered as a decision only when it is the whole question.
+SERIOUS_WORDS = 8
 #: The answers' levels: the triage levels, and "none" before any triage.
 LEVELS = ("none", "emergency", "urgent", "see_pt", "self_care")
 
@@ -67,6 +69,15 @@ def classify(text: str, level: str | None = None) -> str | None:
         # A kind this level does not answer gives way to the next ("can I go back to my normal
         # mileage?" after PT advice is a return question, whatever else it resembles).
         found = [kind for kind in found if answers(kind, level)]
+        if level == "urgent" and len(norm.split()) > SERIOUS_WORDS:
+            # "is it bad?" after advice to see a doctor is about that; "my wife says my balance is
+            # getting worse ... Is that bad for a man my age?" is about something else.
+            found = [kind for kind in found if kind != "serious"]
+        if level == "urgent" and {"race", "downplay"} <= set(found):
+            # "today?? its really not that bad ... can i still race it?" (tester round 27 heard no
+            # answer about the race): the race answer says no, and why
+            found.remove("race")
+            found.insert(0, "race")
     return found[0] if found else None
 
 

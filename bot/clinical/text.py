@@ -87,7 +87,7 @@ _PLACE_IS_FINE = re.compile(r"(?:'s|s| is| are| feels?| seems?)\s+(?:totally |co
                             r"(?:fine|ok|okay|alright|all right|good|normal|grand)\b")
 _FOLLOWING_NEGATION = re.compile(r"^\s*[-:?,]?\s*(none|no|nope|nah|not really|never|negative|nothing)\s*([.!?,;]|$)")
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|mine|myself|we|our)\b")
-_QUESTION_START = re.compile(r"^\s*(what|how|is|are|can|could|does|do|should|when|why|which|will|would|who|any)\b")
+_QUESTION_START = re.compile(r"^\s*(what|how|is|are|can|could|does|do|should|when|why|which|will|would|who|any)\b(?!'t)")  # not "can't"
 _HYPOTHETICAL = re.compile(
     r"\b(what if|in case|hypothetically|supposing|suppose|(?<!to )say i(?!')|let's say|"
     r"if (i|you|someone|somebody|a runner|runners|people|one) (ever )?(get|gets|got|have|has|had|feel|feels|felt|notice|notices|start|starts|were to)|"

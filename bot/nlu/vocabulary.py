@@ -197,6 +197,9 @@ BALANCE_ANSWERS: dict[str, tuple[str, ...]] = {
         "havent tried", "never tried", "never tested", "haven't tested", "can't tell",
         "cant tell", "not certain", "dunno", "maybe", "hard to say", "no clue", "haven't a clue",
         "not a clue", "never checked", "haven't checked", "not tried",
+        # "cant try it now, too sore" after the test was suggested (tester round 27)
+        "can't try", "cant try", "can't test", "cant test", "too sore to", "can't do it now", "cant do it now",
+        "not right now", "try later", "maybe later",
     ),
 }
 
