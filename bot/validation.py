@@ -390,4 +390,9 @@ def _no_phone_numbers(s: Sources) -> list[DefinitionError]:
             scan(entry.file, f"{entry.id}.{field_name}", getattr(entry, field_name))
         for question in entry.questions:
             scan(entry.file, f"{entry.id}.questions", question)
+        # the advice's action lines too ("Call 911 if ..." was typed into one while adding the
+        # hypoglycaemia entry, and no check saw it)
+        for field_name in ("actions", "actions_other"):
+            for i, line in enumerate(getattr(entry, field_name)):
+                scan(entry.file, f"{entry.id}.{field_name}[{i}]", line)
     return out

@@ -199,3 +199,16 @@ def test_a_question_whose_not_about_is_not_a_regex_is_reported(tmp_path: Path) -
     with pytest.raises(DefinitionError) as caught:
         load_rules(knowledge / "clinical")
     assert "questions.q_little_urine.not_about[0]" in str(caught.value)
+
+
+def test_a_number_typed_into_an_advice_action_is_reported(data: tuple[Path, Path]) -> None:
+    """An emergency number typed into an entry's action line ("Call 911 if ...") is caught at
+    start-up like one in any other text: the UK runner told "988" must not happen through actions."""
+    dialogues, knowledge = data
+
+    def change(entries: list[dict[str, Any]]) -> None:
+        entry = next(e for e in entries if e["id"] == "redflag-hypoglycaemia")
+        entry["actions"] = [*entry["actions"][:1], "Call 911 if you feel worse."]
+
+    edit(knowledge / "entries" / "red_flags.yml", change)
+    assert_reported(messages(dialogues, knowledge), "redflag-hypoglycaemia.actions[1]", "phone-number-like '911'")

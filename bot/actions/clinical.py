@@ -181,6 +181,28 @@ _NOW = re.compile(r"\b(?:now|today|tonight|this (?:time|week|morning|run)|curren
                   r"also|as well|this one|same (?:spot|place|thing))\b", re.IGNORECASE)
 
 
+#: A place outside the legs said alone: "chest", "my chest", "in my chest".
+_SITE_ALONE = re.compile(r"^\W*(?:(?:and|its|it's|it is|in|on|across|my|the|around)\s+){0,3}(?P<site>chest|breastbone|sternum|left arm|"
+                         r"arm|jaw|head)\W*$", re.IGNORECASE)
+_SITES = {"breastbone": "chest", "sternum": "chest", "left arm": "arm"}
+#: A symptom said with no place ("went really tight", "and it hurts", "pressure"), read with the site said just before.
+_BARE_SYMPTOM = re.compile(r"^\W*(?:and\s+|but\s+|now\s+)?(?:it\s+|its\s+|it's\s+)?(?:went|goes|going|gets|got|is|was|feels|felt|"
+                           r"started|starts)?\s*(?:really |very |so |super |a bit |kinda |kind of |all )?(?:tight|heavy|sore|painful|"
+                           r"pressure|squeez\w*|crushing|burning|hurts?|hurting|aching|achy|numb|weird|funny|pain)\b", re.IGNORECASE)
+
+
+def _with_site(text: str, site: str | None, pending: str | None) -> tuple[str, str | None]:
+    """What to hear in `text`, and the site to remember for the next message: "chest" to "where does
+    it hurt?" is chest pain; "went really tight" after "my chest" is the chest going tight."""
+    m = _SITE_ALONE.match(text)
+    if m:
+        named = _SITES.get(m.group("site").lower(), m.group("site").lower())
+        return (f"my {m.group('site')} hurts" if pending == "pain_location" else text), named
+    if site and _BARE_SYMPTOM.match(text):
+        return f"my {site} {text}", None
+    return text, None
+
+
 class ActionClinicalCheck(KnowledgeAction):
     """The clinical screen (see the module docstring)."""
 
@@ -190,11 +212,14 @@ class ActionClinicalCheck(KnowledgeAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         text = latest_text(tracker)
+        said_site = tracker.get_slot("site_said")
+        text, site = _with_site(text, said_site, tracker.get_slot("requested_slot"))
+        site_events: list[EventType] = [SlotSet("site_said", site)] if site != said_site else []
         intent = intent_of(tracker)
         slots = context_slots(tracker)
         case = case_of(tracker)
         intake_before = case.intake
-        events: list[EventType] = []
+        events: list[EventType] = list(site_events)
         # A clinical question is pending only while a triage form asks it (a crisis state keeps
         # the question for later; "no" there answers "are you safe?", not it).
         loop = (tracker.active_loop or {}).get("name")
@@ -205,7 +230,7 @@ class ActionClinicalCheck(KnowledgeAction):
             # sign's advice now (tester round 19: "no" got the blood-clot advice, and the next
             # message the emergency reply). What it says is still heard.
             case, _ = case.hear(text, slots)
-            return [SlotSet(CLINICAL_SLOT, case.to_json()), SlotSet(FINDING_SLOT, None)]
+            return [*site_events, SlotSet(CLINICAL_SLOT, case.to_json()), SlotSet(FINDING_SLOT, None)]
         answered = None
         if is_clinical_question(pending):
             unread_before = case.unread_count()

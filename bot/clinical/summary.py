@@ -218,7 +218,10 @@ def _intake(case: Case, voice: Voice) -> list[str]:
 def _levels(record: Mapping[str, Any], tz: tzinfo, voice: Voice) -> list[str]:
     """The advice given, newest first, with the reasons as told; the same advice again on the
     same day once, with a count."""
-    history = [h for h in record.get("history") or [] if isinstance(h, Mapping)]
+    # Not the crisis conversation: the summary is made to show a physio or a doctor, and talk of
+    # self-harm is not theirs to read unless the person tells them (tester round 28: "crisis
+    # support offered first (talk of self-harm)" in the PDF). /export still holds everything.
+    history = [h for h in record.get("history") or [] if isinstance(h, Mapping) and h.get("level") != "crisis"]
     lines: list[str] = []
     repeats: list[int] = []
     for h in reversed(history):

@@ -160,8 +160,10 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
 # Words that make a sentence about balance (outside the balance question itself).
 BALANCE_CUES: tuple[str, ...] = (
     "balance", "balancing", "one leg", "single leg", "single-leg", "one foot", "wobbly",
-    "wobble", "wobbling", "unsteady", "steady", "stand on", "standing on", "stood on", "shaky",
-    "shakier", "topple", "toppling", "wobblier",
+    "wobble", "wobbling", "unsteady", "steady", "stand on", "standing on", "stood on",
+    # (not "shaky": "I felt shaky at km 15" is how a runner felt, not their balance; tester round 28
+    # was sent to a physio for worse balance)
+    "topple", "toppling", "wobblier",
 )
 # Phrases about balance that name a leg or foot without it being where it hurts.
 BALANCE_PHRASES: tuple[str, ...] = (
