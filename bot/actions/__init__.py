@@ -285,6 +285,10 @@ class ActionSafetyCheck(KnowledgeAction):
             events.append(SlotSet("safety_finding", finding))
             if finding == "emergency" and HARMED in a.signals and not a.signals & (CRISIS_SIGNALS | SELF_DANGER):
                 events.append(SlotSet("safety_cause", HARMED))  # the emergency's words for that danger
+                # ... and for the rest of this conversation: the crisis replies that follow speak to
+                # someone being hurt, not to thoughts of suicide (tester round 28: a woman kicked
+                # by her husband was told "Please call 911 now ... 988" to "im safe right now")
+                events.append(SlotSet(HARMED_SLOT, True))
             if finding == "third_party" and a.third_party_signals & EMERGENCY_SIGNALS and (a.signals | a.third_party_signals) & {"time", "means_near"}:
                 # someone else with the means and a time ("saving up her pills and wants to end it
                 # tonight"): "call now", not "if they might act on it now" (tester round 22)
@@ -805,6 +809,8 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
         return []
 
 
+#: Someone is hurting the person (the harmed cause), for the rest of the conversation.
+HARMED_SLOT = "harmed_by_someone"
 #: The safety cause of someone else in danger now (a plan with the means and a time).
 IMMINENT_OTHER = "imminent_other"
 

@@ -24,6 +24,8 @@ ENGLISH_ONLY = text_key("crisis.english_only")
 DISTRESS = "utter_distress"
 #: The slot that says the runner reports for someone else (bookkeeping.hear_who).
 REPORTING_FOR_SLOT = "reporting_for"
+#: Someone is hurting the person (bot.actions: the harmed cause), kept for the conversation.
+HARMED_SLOT = "harmed_by_someone"
 _MESSAGE_KEYS = {"text", "buttons", "elements", "custom", "template", "response", "image", "attachment",
                  "json_message", "metadata"}
 
@@ -67,6 +69,8 @@ class Renderer:
                 name = f"{DISTRESS}_{kind}"
         if name and turn.slots.get(REPORTING_FOR_SLOT) == "other" and f"{name}_other" in self.dialogue.responses:
             name = f"{name}_other"  # asked of a parent, partner or coach: "they", not "you"
+        if name and turn.slots.get(HARMED_SLOT) and f"{name}_harmed" in self.dialogue.responses:
+            name = f"{name}_harmed"  # someone is hurting them: words for that, not for thoughts of suicide
         if name and not message.get("text"):
             voice = turn.voice
             variants = voice.texts.response(name, voice.locale)

@@ -2563,3 +2563,12 @@ FIGURES_OF_SPEECH += (
 NOT_FEELINGS += (r"|\b(?:or is (?:that|it|this)|is (?:that|it|this|foam rolling|rolling|stretching|icing|ice|massage|yoga|"
                  r"a foam roller|strength work|physio|a brace|tape|taping) (?:just |really |all )?)(?:a )?(?:complete |total |bit of a )?"
                  r"waste of (?:time|money)\b")
+
+# Tester round 28: "my husband did this to my leg" (the bruised thigh she had described) was read as
+# nothing: someone hurting them, said as what was done to the body.
+_merge((MORE_EN, {
+    "harmed": (
+        r"\b(?:my |her |his )?(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|ex|dad|father|mum|mom|mother|stepdad|"
+        r"stepfather|stepmum|stepmom)\s+(?:\w+\s+){0,1}?(?:did|does|done|caused) (?:this|that|it) (?:to me|to my \w+)\b",
+    ),
+}))
