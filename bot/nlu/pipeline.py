@@ -682,7 +682,10 @@ _COMPLAINT = re.compile(r"\b(this is|that's|you're|you are|so) (useless|pointles
                         # "you keep asking", not "she keeps asking the same thing over and over" (a sign)
                         r"|\b(you|u|bot|it) (keep|keeps|keeping) asking\b|^\W*(keep|keeps) asking\b"
                         r"|\b(same|stupid|so many|too many|all these) questions\b(?!.{0,15}\b(over and over|again and again|repeatedly)\b)"
-                        r"|\bstop asking\b")
+                        r"|\bstop asking\b"
+                        # "did you not read what I said" (tester round 28: "I can't diagnose injuries")
+                        r"|\b(?:did|do|are) (?:you|u) (?:not |even )?(?:read|reading|listen|listening|hear)\b.{0,20}\b(?:what i (?:said|wrote|just said)|me)\b"
+                        r"|\byou(?:'re| are)? not (?:listening|reading)\b")
 
 
 def _improved(lower: str) -> bool:

@@ -942,7 +942,10 @@ def _model_says(cleaned: str, context: CrisisContext, language: str) -> tuple[st
     gated = bool(gates)
     # After distress in the conversation the bar is lower: crisis vocabulary needs a lower score,
     # and a message without it ("im just tired of being me") is read too, at the usual threshold.
-    if not gated and not context.distress:
+    if not gated and (not context.distress or context.checked):
+        # ... nor after the person answered the direct question no, or said they are safe: a
+        # message with no crisis word is not asked about again ("thanks. I think I just needed to
+        # say it to someone", after "no im not, god no. im just gutted": tester round 28)
         return None, ""
     if not gated and _INJURY_TALK.search(cleaned) and not _SELF_TALK.search(cleaned):
         # After distress, an answer about the injury with no word about the person ("its been 4

@@ -2572,3 +2572,17 @@ _merge((MORE_EN, {
         r"stepfather|stepmum|stepmom)\s+(?:\w+\s+){0,1}?(?:did|does|done|caused) (?:this|that|it) (?:to me|to my \w+)\b",
     ),
 }))
+
+# Tester round 28: "my best mate died 3 weeks ago. running has been the only thing getting me
+# through it" went straight to the soreness question: a death close to them is grief, and running
+# as what gets them through is the identity kind.
+FEELINGS["grief"] += (
+    r"\b(?:my|our) (?:best |closest |oldest )?(?:mate|friend|pal|buddy|mum|mom|dad|mother|father|husband|wife|partner|"
+    r"brother|sister|son|daughter|nan|gran|grandma|grandad|grandpa|grandmother|grandfather|training partner|running partner|"
+    r"coach|dog|cat)\b[^.!?]{0,20}\b(?:died|passed away|passed|was killed|killed himself|killed herself|took (?:his|her|their) own life|"
+    r"lost (?:his|her|their) (?:battle|fight))\b",
+    r"\b(?:since|after) (?:my|our) (?:best )?(?:mate|friend|mum|mom|dad|brother|sister|husband|wife|partner)(?:'s)? (?:death|funeral|passing)\b",
+)
+FEELINGS["identity"] += (
+    r"\brunning (?:has been|was|is) (?:the only thing|all that'?s|what'?s) (?:getting|got|keeping|kept) me (?:through|going|sane)\b",
+)
