@@ -92,10 +92,14 @@ class Question:
     def reply(self, text: str) -> bool | None:
         """The reply read as yes (True), no (False), or None: unsure, unclear, or about
         something else (`not_about`)."""
-        from bot.clinical.text import normalise, yes_no_rest  # text.py reads the rules: imported here
+        from bot.clinical.text import normalise, refused, yes_no_rest  # text.py reads the rules: imported here
 
         if self.fine is not None and _FINE.match(normalise(text)):
             return self.fine
+        if refused(text):
+            # "um I am pregnant, I am not going to start hopping" (tester round 28: read as "yes,
+            # hopping hurts", then the hip stress-fracture warning): a test refused is no answer
+            return None
         if self.yes and any(p.search(normalise(text)) for p in self.yes):
             return True
         value, rest = yes_no_rest(text)

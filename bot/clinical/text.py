@@ -427,9 +427,20 @@ def _answer_part(text: str) -> str:
     return _LEAD.sub("", norm).strip(" .!,?") or norm
 
 
+#: A test the runner will not try ("I am pregnant, I am not going to start hopping"): not known.
+_REFUSED = re.compile(r"\b(?:not going to|not gonna|won'?t|wont|will not|i'?m not|am not|rather not|not about to|no way i'?m) "
+                      r"(?:start |even |be )?(?:try|trying|hop|hopping|test|testing|do that|doing that|jump|jumping|press|pressing)\b")
+
+
+def refused(text: str) -> bool:
+    """Does the reply refuse the test the question asks for? Then it answers neither yes nor no."""
+    return bool(_REFUSED.search(normalise(text)))
+
+
 def unsure(text: str) -> bool:
-    """Does the reply say the runner does not know ("not sure", "idk")? Then it is an answer."""
-    return bool(_UNSURE.match(normalise(text).strip(" .!,")))
+    """Does the reply say the runner does not know ("not sure", "idk"), or will not try the test
+    ("I am not going to start hopping": tester round 28)? Then it is an answer."""
+    return bool(_UNSURE.match(normalise(text).strip(" .!,"))) or refused(text)
 
 
 def yes_no_rest(text: str) -> tuple[bool | None, str]:
@@ -464,4 +475,4 @@ def yes_no(text: str) -> bool | None:
     return None
 
 
-__all__ = ["Fact", "Mention", "normalise", "read_mentions", "unsure", "yes_no", "yes_no_rest", "sentence_is_general", "negated"]
+__all__ = ["Fact", "Mention", "normalise", "read_mentions", "refused", "unsure", "yes_no", "yes_no_rest", "sentence_is_general", "negated"]
