@@ -98,6 +98,12 @@ SET_PLACE = re.compile(r"\b(?:set|change|switch|put|make)\b(?:\s+(?:it|the|my|co
                        r"\s+(?:to|for)\s+(?:the\s+)?(?P<place>[a-z][a-z .'-]{1,30}?)\W*$", re.IGNORECASE)
 
 
+#: A place said as where they are now, not where they were ("actually I'm in Spain now").
+_MOVED = re.compile(r"\b(?:actually|now|currently|at the moment|right now|these days|moved|living|live|based|on holiday|"
+                    r"travelling|traveling|visiting)\b.{0,30}\b(?:in|to)\b|\b(?:i'?m|i am|im|we'?re|we are)\s+(?:actually\s+|now\s+)?in\b"
+                    r"[^.!?]{0,30}\b(?:now|actually|at the moment|currently|this week|on holiday)\b")
+
+
 def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> bool:
     """A runner who has not chosen a country and says where they are ("I'm in Manchester") gets
     that country's crisis lines from this message on (a UK runner was given 988). Said once, at
@@ -112,6 +118,15 @@ def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> bool:
             turn.country_heard = code
             return True
     if turn.profile.get("country"):
+        # ... or a move said plainly ("sorry I am actually in Spain now on holiday", "im in
+        # ireland now"): the place said, over the one chosen before (tester round 28 was told
+        # "Call 000 now" in Spain, and the summary's left item: only /settings changed it)
+        if _MOVED.search(text.lower()):
+            code = kb.place_said(text)
+            if code is not None and code != turn.profile.get("country"):
+                turn.record.setdefault("profile", {})["country"] = code
+                turn.voice = turn.voice.with_country(code)
+                turn.country_heard = code
         return False
     code = kb.place_said(text)
     if code is None:
