@@ -815,9 +815,16 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     # where they saw crisis words and explained them (a race joke, a question, a resolved past).
     # Nor does it read a reassuring answer the protocol understood ("home alone tonight but I won't
     # do anything" to "are you safe?": the rules found nothing, and the answer says safe).
-    if (tier is None and not explained and context.awaiting != "form_answer" and not (raw_joke and c.race.search(norm))
-            and answer not in ("safe", "no", "reaching_out")):
-        tier, by = _model_says(cleaned, context, language)
+    # Heavy distress the rules found (a loss, running as what keeps them going) is read by the model
+    # too: "running was the only thing keeping me going ... idk what im even here for" is asked
+    # about, not only acknowledged (CLINICAL.md: acknowledge the loss, don't only screen; the
+    # identity pattern added for tester round 28 hid a blind set 17 case from the model).
+    heavy_only = tier == DISTRESS and feeling in ("identity", "grief") and by == "rules" and own == {"distress"}
+    if ((tier is None or heavy_only) and not explained and context.awaiting != "form_answer"
+            and not (raw_joke and c.race.search(norm)) and answer not in ("safe", "no", "reaching_out")):
+        found, found_by = _model_says(cleaned, context, language)
+        if found is not None or tier is None:
+            tier, by = found, found_by
     # A Spanish crisis pattern is evidence of Spanish when the identifier was unsure.
     if language == "en" and langs == {"es"}:
         language = "es"
