@@ -392,8 +392,12 @@ def read_mentions(norm: str, rules: ClinicalRules,
 
 
 _YES = re.compile(
-    r"^(yes|yeah|yep|yup|yea|ya|y|sure|definitely|absolutely|correct|right|true|it did|i did|i am|"
-    r"it is|it was|it does|i have|i do|i was|they did|a bit|a little|slightly|kind of|kinda|sort of|"
+    r"^(yes|yeah|yep|yup|yea|ya|y|sure|definitely|absolutely|correct|right|true|"
+    # "it did", "i am" as the whole answer, not the start of a statement ("I did drive nine hours to
+    # my daughter's", "I am pregnant": blind vignettes 17 and tester round 28 were read as yes)
+    r"(?:it did|i did|i am|it is|it was|it does|i have|i do|i was|they did)(?=\W*$|\s*[,.!;?]|\s+(?:yes|yeah|yep|a bit|a little|"
+    r"sometimes|hurt|hurts|though|tho|too|definitely|actually|now|still|really|lol|haha|i think|i guess))|"
+    r"a bit|a little|slightly|kind of|kinda|sort of|"
     # "little bit yes" (tester round 22, Indian English: "Sorry, I didn't catch that")
     r"(?:a )?little bit|a tiny bit|bit yes|little yes|small yes|"
     r"i think so|probably|mostly|uh huh|affirmative|aye|indeed|certainly|for sure|100%|very much|"

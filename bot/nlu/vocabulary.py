@@ -104,6 +104,9 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "reducing day by day", "reduce day by day", "reducing every day", "reducing each day", "day by day it is less",
         "much less", "much less now", "a lot less", "lot less", "less now", "better day by day",
         # "it is going away, better every day" was read as pain there "every day" (blind set 16)
+        # "hurt the first day, fine now", "throbbed for a day, doesn't hurt now" (blind vignettes 17: asked twice)
+        "doesn't hurt now", "doesnt hurt now", "doesn't hurt anymore",
+        "doesnt hurt anymore", "no pain now", "stopped hurting", "hurt the first day",
         "better every day", "better each morning", "better every morning", "go away", "going away",
         "goes away", "less than last week", "less than the week before", "better than last week",
     ),
@@ -160,7 +163,9 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
 # Words that make a sentence about balance (outside the balance question itself).
 BALANCE_CUES: tuple[str, ...] = (
     "balance", "balancing", "one leg", "single leg", "single-leg", "one foot", "wobbly",
-    "wobble", "wobbling", "unsteady", "steady", "stand on", "standing on", "stood on",
+    # (not "steady": "steady 20k a week for years" to the mileage question undid "I can't stand on my
+    # right leg anywhere near as long": blind vignettes 17)
+    "wobble", "wobbling", "unsteady", "stand on", "standing on", "stood on",
     # (not "shaky": "I felt shaky at km 15" is how a runner felt, not their balance; tester round 28
     # was sent to a physio for worse balance)
     "topple", "toppling", "wobblier",

@@ -85,7 +85,10 @@ WORDS: dict[str, str] = {
                 r"tylenol|paracetamol|acetaminophen|aleve|naproxen|aspirin|aspirins|painkillers?|co-?codamol|"
                 r"codeine|tramadol|oxy|oxycodone|percocet|vicodin|xanax|valium|diazepam|sleeping pills|"
                 r"sleeping tablets|antidepressants|sertraline|prozac|insulin|caffeine pills|pre-?workout|"
-                r"salt tabs|salt tablets|heart meds|blood pressure (?:pills|meds|tablets)|beta blockers)",
+                r"salt tabs|salt tablets|heart meds|blood pressure (?:pills|meds|tablets)|beta blockers|"
+                # blind safety set 17: "took a heap of panadol like 30 of them", "tylenol 3s"
+                r"panadol|panadeine|calpol|mersyndol|solpadeine|co-?dydramol|dihydrocodeine|tylenol 3s?|t3s|"
+                r"gabapentin|pregabalin|zopiclone|zolpidem|benadryl|antihistamines?|quetiapine|seroquel|lithium)",
     "OTHER": r"(?:he(?! \w+(?:ado|ido)\b)|she|they|he's|she's|they're|him|her|them|my (?:friend|mate|buddy|bro|brother|sister|son|"
              r"daughter|kid|child|wife|husband|partner|gf|bf|girlfriend|boyfriend|mum|mom|dad|father|mother|"
              r"teammate|coach|roommate|flatmate|housemate|cousin|uncle|aunt|nephew|niece|colleague|"
@@ -2586,3 +2589,65 @@ FEELINGS["grief"] += (
 FEELINGS["identity"] += (
     r"\brunning (?:has been|was|is) (?:the only thing|all that'?s|what'?s) (?:getting|got|keeping|kept) me (?:through|going|sane)\b",
 )
+
+# Blind safety set 17 (written in the thirteenth session, read at its end).
+_merge((MORE_EN, {
+    # "halfway thru the bottle of tylenol 3s and a mickey of vodka. gonna finish both": being taken now
+    "overdose": (
+        r"\b(?:halfway|half way|part way|most of the way) (?:thru|through|into) (?:the |a |my |this )?(?:bottle|box|packet|pack|"
+        r"strip|tub|jar|blister)\b.{0,20}\b{PILLNAME}",
+        r"\b(?:took|taken|take|taking|swallowed|downed|had|ate)\b.{0,15}\ba heap of\b.{0,20}{PILLNAME}",
+    ),
+    # "gonna finish both" (the pills and the drink), "just tell me my splits didnt matter": the act
+    # under way, with a last wish
+    "intent": (
+        r"\b{PILLNAME}\b.{0,80}\b(?:gonna|going to|about to|will) (?:finish|down|take|swallow) (?:both|the lot|them all|"
+        r"the bottle|the box|the packet|the rest of (?:them|the (?:bottle|box|packet|pills|tablets)))\b",
+    ),
+    # "i want to die on this treadmill 😂 15% incline walk": the wish said of a workout, with a laugh
+    # (it got the full crisis response)
+}), (MORE_OTHER, {}))
+FIGURES_OF_SPEECH += (
+    r"\b(?:want|wanna|wanted|going|gonna|about) to die (?:on|at|during|in) (?:this|that|the|these|those) (?:treadmill|hill|hills|"
+    r"incline|climb|workout|session|intervals?|reps|class|spin class|stairs|track|run|tempo|long run)\b",
+)
+_merge((MORE_EN, {
+    # "sometimes i scratch my arms with a compass when i feel fat 😶 pls dont tell my coach" (a teen)
+    "self_harm": (
+        r"\b(?:scratch|scratched|scratching|scrape|scraped|scraping|dig|digging|dug|carve|carved|carving|burn|burned|burnt|"
+        r"burning) (?:my|at my|into my) (?:arms?|legs?|thighs?|wrists?|skin|stomach|hips?|hands?)\b.{0,25}\b(?:with|using) "
+        r"(?:a |an |my |the )?(?:compass|pin|needle|blade|razor|knife|scissors|lighter|nails?|glass|sharpener)\b",
+    ),
+    # "the world would be no poorer if I ended things" (an older runner, widowed): a life not
+    # missed, with ending things
+    "ideation": (
+        r"\b(?:world|everyone|nobody|no one|anyone|family|they)\b.{0,20}\bwould (?:be )?(?:no (?:poorer|worse off|different)|"
+        r"not (?:notice|miss me|be any (?:poorer|worse off)))\b.{0,30}\bif i (?:ended (?:things|it)|died|was gone|went|wasn'?t here)\b",
+        r"\b(?:thinking|think|thought|wondering|wonder)\b.{0,60}\bif i ended (?:things|it all|it)\b",
+    ),
+    # "on the bridge on my long run route. not running today. im done": at a drop, and done
+    "means_near": (
+        r"\b(?:i'?m |im |i am )?(?:on|at|standing on|sat on|sitting on) (?:the|a|this) (?:bridge|cliff|cliff edge|roof|rooftop|"
+        r"ledge|overpass|viaduct|edge)\b(?=.{0,80}\b(?:i'?m done|im done|i am done|this is it|goodbye|can'?t do this|"
+        r"no point|had enough|not running today)\b)",
+    ),
+    # "sometimes on long runs i wonder what would happen if i just kept going and never came back"
+    "dark_joke": (
+        r"\b(?:kept|keep|just keep|carried on|carry on) (?:going|running|walking)\b[^.!?]{0,30}\b(?:and )?(?:never|not) "
+        r"(?:came|come|coming) (?:back|home)\b",
+    ),
+    # "i said 'im just a ghost of who i used to be' and laughed it off. since the injury its kind of
+    # true though": a quote of oneself, then owned
+    "hopeless": (
+        r"\b(?:a )?(?:ghost|shell|shadow) of (?:who|what) i (?:used to be|was)\b",
+    ),
+    # "I'm 58 and feel old and useless since the hip went": low mood said with another word first
+    "distress": (
+        r"\b(?:feel|feeling|felt) (?:so |really |very )?(?:old|tired|fat|slow) and (?:useless|worthless|hopeless|pathetic|"
+        r"miserable|broken|lost)\b",
+        r"\bi (?:just )?miss (?:my|our|the) (?:\w+ )?(?:runs|running|long runs|club runs|races|parkruns?|training)\b",
+    ),
+}))
+# "on the bridge on my long run route. not running today. im done": a decision, said last, beside
+# the means (crisis.py: resolve with means near is the emergency tier; alone it is nothing)
+_merge((MORE_EN, {"resolve": (r"\b(?:i'?m|im|i am) (?:so |just |really )?done\W*$",)}))
