@@ -44,7 +44,7 @@ from bot.safety.crisis import CRISIS as CRISIS_TIER
 from bot.safety.crisis import CRISIS_SIGNALS, EMERGENCY_SIGNALS, HARMED
 from bot.safety.crisis import DISTRESS, EMERGENCY, THIRD_PARTY, UNCLEAR, CrisisContext
 from bot.safety.screen import screen
-from bot.texts import DEFAULT_LOCALE, Texts, text_key
+from bot.texts import DEFAULT_LOCALE, Texts, Voice, text_key
 from bot.turn import bold
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values, validate_slot
 from bot.nlu.vocabulary import NO_PAIN_SAID
@@ -625,20 +625,14 @@ class ActionAnswerQuestion(KnowledgeAction):
                 dispatcher.utter_message(text=lead + step.text, buttons=step.button_dicts(),
                                          json_message={"sources": list(step.sources)})
                 return []
-        if _CLOT_RISK.search(question) and "dvt" in (tracker.get_slot("triage_findings") or ()):
-            # "does it matter that im on the pill?" after advice about a possible clot (tester round
-            # 27: "I can't advise on medicines")
-            entry = self.kb.entry(CLOT_RISK_ENTRY)
-            dispatcher.utter_message(text=f"{bold(entry.title)}\n{self.kb.text(entry, voice.country, voice.locale)}\n\n"
-                                          f"{self.kb.source_line([entry.id])}", json_message={"sources": [entry.id]})
-            return []
-        if _TELL_AN_ADULT.search(question) and "reds" in (tracker.get_slot("triage_findings") or ()):
-            # "do i have to tell my mom? i dont want her to make me quit", after advice on missed
-            # periods (tester round 27: "I can't diagnose injuries or interpret scans")
-            entry = self.kb.entry(TELL_AN_ADULT_ENTRY)
-            dispatcher.utter_message(text=f"{bold(entry.title)}\n{self.kb.text(entry, voice.country, voice.locale)}\n\n"
-                                          f"{self.kb.source_line([entry.id])}", json_message={"sources": [entry.id]})
-            return []
+        findings = tracker.get_slot("triage_findings") or ()
+        # "does it matter that im on the pill?" after advice about a possible clot (tester round 27:
+        # "I can't advise on medicines"); "do i have to tell my mom? i dont want her to make me
+        # quit" after advice on missed periods ("I can't diagnose injuries or interpret scans")
+        for rx, finding, entry_id in ((_CLOT_RISK, "dvt", CLOT_RISK_ENTRY), (_TELL_AN_ADULT, "reds", TELL_AN_ADULT_ENTRY)):
+            if rx.search(question) and finding in findings:
+                say_entry(self.kb, dispatcher, voice, entry_id)
+                return []
         answer = replies.answer(self.kb, voice, question, locations)
         if answer is None and self.kb.refusal_topic(question) == "other":
             # One aside we don't cover in a running question ("glutes sore, a blister on the little
@@ -686,6 +680,18 @@ _CLOT_RISK = re.compile(r"\b(?:the pill|on the pill|contracepti\w*|birth control
                         r"\b(?:does it matter|is it (?:because|from)|could it be (?:because|from))\b.{0,40}\b(?:pill|contracepti\w*|"
                         r"birth control|hrt|flight|flying|flew|drive|surgery)\b", re.IGNORECASE)
 CLOT_RISK_ENTRY = "dvt-risk-factors"
+def say_entry(kb: KnowledgeBase, dispatcher: CollectingDispatcher, voice: Voice, entry_id: str, helping: bool = False) -> None:
+    """One knowledge-base entry said whole: its title, its text for the runner's country, its
+    sources. `helping`: in the crisis protocol for someone else (the lines stay; carry on offered)."""
+    entry = kb.entry(entry_id)
+    text = f"{bold(entry.title)}\n{kb.text(entry, voice.country, voice.locale)}\n\n{kb.source_line([entry.id])}"
+    if helping:
+        dispatcher.utter_message(text=text, buttons=[{"title": voice.say(CARRY_ON_BUTTON), "payload": "/resume"}],
+                                 json_message={"sources": [entry.id], "safety": "crisis"})
+    else:
+        dispatcher.utter_message(text=text, json_message={"sources": [entry.id]})
+
+
 _CLAUSES = re.compile(r"[,;:!?]+\s*|\.+(?:\s+|$)|\s+(?:and|but|plus|also|with)\s+")
 #: What a running question says of the body, so an aside can be set apart from it ("any tips to
 #: get rid of it?" after "got a stinking cold" is about the cold: nothing is left to answer).
@@ -786,11 +792,7 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
         if _MEANS_AWAY.search(question):
             # "he has a bottle of oxycodone from his surgery. should i hide them?" (tester round 27
             # got the running-painkiller card): put the means out of reach
-            entry = self.kb.entry(MEANS_ENTRY)
-            dispatcher.utter_message(text=f"{bold(entry.title)}\n{self.kb.text(entry, voice.country, voice.locale)}\n\n"
-                                          f"{self.kb.source_line([entry.id])}",
-                                     buttons=[{"title": voice.say(CARRY_ON_BUTTON), "payload": "/resume"}],
-                                     json_message={"sources": [entry.id], "safety": "crisis"})
+            say_entry(self.kb, dispatcher, voice, MEANS_ENTRY, helping=True)
             return []
         welfare = _WELFARE_QUESTION.search(question)
         if not welfare and intent_of(tracker) not in QUESTION_INTENTS and not question.rstrip().endswith("?"):
@@ -801,11 +803,7 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
             dispatcher.utter_message(text=answer.text, json_message={"sources": list(answer.sources), "safety": "crisis"})
             dispatcher.utter_message(response=helping_followup(tracker))
             return []
-        entry = self.kb.entry(WELFARE_ENTRY if welfare else HELPING_ENTRY)
-        text = self.kb.text(entry, voice.country, voice.locale)
-        dispatcher.utter_message(text=f"{bold(entry.title)}\n{text}\n\n{self.kb.source_line([entry.id])}",
-                                 buttons=[{"title": voice.say(CARRY_ON_BUTTON), "payload": "/resume"}],
-                                 json_message={"sources": [entry.id], "safety": "crisis"})
+        say_entry(self.kb, dispatcher, voice, WELFARE_ENTRY if welfare else HELPING_ENTRY, helping=True)
         return []
 
 
