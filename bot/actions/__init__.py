@@ -35,6 +35,7 @@ from bot.actions.clinical import (
     intent_of,
     new_place,
     is_clinical_question,
+    site_alone,
     wants_first_aid,
 )
 from bot.clinical import balance, decisions
@@ -625,6 +626,11 @@ class ActionAnswerQuestion(KnowledgeAction):
                 dispatcher.utter_message(text=lead + step.text, buttons=step.button_dicts(),
                                          json_message={"sources": list(step.sources)})
                 return []
+        if site_alone(question) and not tracker.get_slot("requested_slot") and not level:
+            # "my chest", said alone (tester round 28 got the whole warning-signs article): what is
+            # happening there, in a few words; the answer is read with it (site_said)
+            dispatcher.utter_message(response="utter_site_alone")
+            return []
         findings = tracker.get_slot("triage_findings") or ()
         # "does it matter that im on the pill?" after advice about a possible clot (tester round 27:
         # "I can't advise on medicines"); "do i have to tell my mom? i dont want her to make me

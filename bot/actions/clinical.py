@@ -191,6 +191,11 @@ _BARE_SYMPTOM = re.compile(r"^\W*(?:and\s+|but\s+|now\s+)?(?:it\s+|its\s+|it's\s
                            r"pressure|squeez\w*|crushing|burning|hurts?|hurting|aching|achy|numb|weird|funny|pain)\b", re.IGNORECASE)
 
 
+def site_alone(text: str) -> bool:
+    """Is the message only a place outside the legs ("my chest")?"""
+    return bool(_SITE_ALONE.match(text))
+
+
 def _with_site(text: str, site: str | None, pending: str | None) -> tuple[str, str | None]:
     """What to hear in `text`, and the site to remember for the next message: "chest" to "where does
     it hurt?" is chest pain; "went really tight" after "my chest" is the chest going tight."""
