@@ -75,7 +75,9 @@ _WHERE_FILLERS = frozenset("""i im i'm am in at from the here live living based 
     btw by way actually hi hiya hey hello runner just oh sorry yeah yes no not us we we're were and but also
     ya you muppet eejit idiot dude bro man ffs omg wtf jeez mate mate's lmao bud buddy pal love hun
     those these numbers number lines line helplines are is wrong that thats it's its for your
-    vivo estoy en soy de desde por cierto hola""".split())
+    vivo estoy en soy de desde por cierto hola
+    good to me dear america american usa doesn't doesnt don't dont work works won't wont useless there over of
+    911 988 999 112 000""".split())  # "I live in Leeds by the way, not America. 911 is no good to me" (tester round 28)
 NOT_UNDERSTOOD = text_family("typed", ["time", "tz", "unit", "day", "country", "forget"])
 #: Intents a message with a leading pleasantry may carry for the pleasantry alone: "thanks. what
 #: shoes should I get" is read again without "thanks." ("what shoes should I get").
