@@ -50,7 +50,9 @@ class Sources:
         or the article's title; what each found is in knowledge/sources.yml and the PDF summary."""
         if ref.startswith("article#"):
             return f'"{self.article_title}"'
-        return self.clinical[ref[len("clinical:"):]].split(": ", 1)[0]
+        short = self.clinical[ref[len("clinical:"):]].split(": ", 1)[0]
+        # "NHS guidance on stroke symptoms (FAST: face, ..." would end inside its bracket
+        return short.split(" (", 1)[0] if short.count("(") > short.count(")") else short
 
 
 @dataclass(frozen=True)
