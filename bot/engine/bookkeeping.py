@@ -104,6 +104,13 @@ _MOVED = re.compile(r"\b(?:actually|now|currently|at the moment|right now|these 
                     r"[^.!?]{0,30}\b(?:now|actually|at the moment|currently|this week|on holiday)\b")
 
 
+def _take_country(turn: Turn, code: str) -> None:
+    """The runner's country from now on: their record, this turn's voice, and the note to say."""
+    turn.record.setdefault("profile", {})["country"] = code
+    turn.voice = turn.voice.with_country(code)
+    turn.country_heard = code
+
+
 def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> bool:
     """A runner who has not chosen a country and says where they are ("I'm in Manchester") gets
     that country's crisis lines from this message on (a UK runner was given 988). Said once, at
@@ -113,9 +120,7 @@ def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> bool:
     if asked is not None:
         code = kb.place_said(f"I'm in {asked.group('place')}")
         if code is not None:
-            turn.record.setdefault("profile", {})["country"] = code
-            turn.voice = turn.voice.with_country(code)
-            turn.country_heard = code
+            _take_country(turn, code)
             return True
     if turn.profile.get("country"):
         # ... or a move said plainly ("sorry I am actually in Spain now on holiday", "im in
@@ -124,9 +129,7 @@ def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> bool:
         if _MOVED.search(text.lower()):
             code = kb.place_said(text)
             if code is not None and code != turn.profile.get("country"):
-                turn.record.setdefault("profile", {})["country"] = code
-                turn.voice = turn.voice.with_country(code)
-                turn.country_heard = code
+                _take_country(turn, code)
         return False
     code = kb.place_said(text)
     if code is None:
@@ -134,9 +137,7 @@ def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> bool:
         if code is None:
             return False
         turn.country_hinted = True
-    turn.record.setdefault("profile", {})["country"] = code
-    turn.voice = turn.voice.with_country(code)
-    turn.country_heard = code
+    _take_country(turn, code)
     return False
 
 

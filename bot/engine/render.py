@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.actions import HARMED_SLOT  # the slot is the actions' (the harmed cause)
 from bot.dialogue import Dialogue
 from bot.engine.state import Turn
 from bot.texts import text_key
@@ -24,8 +25,6 @@ ENGLISH_ONLY = text_key("crisis.english_only")
 DISTRESS = "utter_distress"
 #: The slot that says the runner reports for someone else (bookkeeping.hear_who).
 REPORTING_FOR_SLOT = "reporting_for"
-#: Someone is hurting the person (bot.actions: the harmed cause), kept for the conversation.
-HARMED_SLOT = "harmed_by_someone"
 _MESSAGE_KEYS = {"text", "buttons", "elements", "custom", "template", "response", "image", "attachment",
                  "json_message", "metadata"}
 
