@@ -356,6 +356,10 @@ _ASKS = re.compile(r"(?:^|[.!,;:]\s*|\b(?:and|but|so)\s+)(?:how|what|whats|what'
 #: "idk", "not sure", "dunno", with nothing else.
 _UNSURE_ALONE = re.compile(r"^\W*(?:idk|i dunno|dunno|not sure|i'?m not sure|no idea|i don'?t know|dont know|idc|nothing|hmm+|um+|"
                            r"no clue|not really sure)\W*(?:tbh|lol|really)?\W*$")
+#: "I don't want advice", "just let me vent", "just listen": nothing to answer, nothing to press on them.
+_NO_ADVICE = re.compile(r"\b(?:(?:do ?n[o']?t|dont|do not) (?:want|need) (?:any |your )?(?:advice|tips|help|to be told)|"
+                        r"no advice|(?:just|only) (?:want(?:ed)? to |need(?:ed)? to |let me )?vent(?:ing)?|"
+                        r"(?:just|only) (?:want|need) (?:someone |you )?to listen|just listen)\b")
 #: How feeling ill after a run is said, with no pain named.
 _FEELING_ILL = re.compile(r"\b(?:dizzy|dizziness|light.?headed|sick|nause\w*|queasy|vomit\w*|threw up|throwing up|headache|"
                           r"cramp\w*|exhausted|wiped out|shivery|chills|overheat\w*|heat exhaustion|sunstroke|dehydrat\w*)\b")
@@ -374,6 +378,9 @@ class ActionOffTopic(KnowledgeAction):
         text = latest_text(tracker)
         if self.kb.refusal_topic(text) is not None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(text), json_message={"sources": []})
+            return []
+        if _NO_ADVICE.search(text.lower()):
+            dispatcher.utter_message(response="utter_no_advice_wanted")
             return []
         if _UNSURE_ALONE.match(text.lower()) and not tracker.get_slot("requested_slot"):
             dispatcher.utter_message(response="utter_idle_unsure")
