@@ -273,6 +273,10 @@ class ActionClinicalCheck(KnowledgeAction):
                 lines.append(voice.say(TELL_DOCTOR_PERIODS))  # the REDs link, whatever rule leads
             dispatcher.utter_message(text=" ".join(lines))
             return events + [SlotSet(FINDING_SLOT, "clinical_change")]
+        if pending and finding is None and answered is None and any(volunteered) and not new_place(tracker):
+            # Age, training or a race told while another question is pending: said back, so they
+            # know it was heard, before the question again (it was asked again without a word).
+            dispatcher.utter_message(text=self.voice(tracker).say(NOTED, facts="; ".join(w for w in volunteered if w)))
         if finding in ("red_flag", "red_flag_question"):
             # Advice now, before the form has read where it hurts: take it from this message.
             if slots.get("pain_location") != tracker.get_slot("pain_location"):
@@ -312,6 +316,10 @@ class ActionClinicalCheck(KnowledgeAction):
         reply = questions[pending].reply(text) if pending in questions else yes_no(text)
         _, heard = case.hear(text, slots)
         other = intent in NOT_ANSWERS or bool(heard.said or heard.denied) or told
+        if pending in questions and I.from_text(case.intake, text, case.today) != case.intake:
+            # "im 45 btw, and I doubled my km this month" to a yes/no question: heard (and said
+            # back), not "Sorry, I didn't catch that" (fourteenth session).
+            other = True
         if pending in questions:
             # ("not sure, it is under heel bottom side": not sure is the answer, and the Not sure
             # button says so; tester round 23 was asked the same question again)

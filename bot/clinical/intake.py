@@ -225,6 +225,18 @@ def parse_mileage(text: str) -> str | None:
     return None
 
 
+_SIZED = re.compile(r"\d|\b(?:doubl\w*|tripl\w*|twice|a lot|loads|lots|way more|much more|big|huge|massive|jump\w*|ramp\w*|"
+                    r"significantly|a ton|a fair bit|quite a bit|considerably|new|beginner|just started|started (?:training|running)|"
+                    r"couch|c25k|first|from (?:nothing|zero|scratch)|back (?:running|to running)|mucho|doble|marathon)\b")
+
+
+def rise_sized(words: str) -> bool:
+    """Whether the runner's words say how big a rise was ("doubled", "20 to 40 km", "a lot more", a
+    beginner's first weeks), not only that there was one ("upped my mileage", "yes, more"): the
+    advice reads an unsized rise as a big one, to be safe; the /summary says what was said."""
+    return _SIZED.search(normalise(words)) is not None
+
+
 _SPENT_BEFORE = re.compile(r"\b(?:trained|training|train|been|run|ran|running|for|since|over|the last|the past|past|last|spent|after|took)\s*(?:for\s+)?$")
 _SPENT_AFTER = re.compile(r"\s*(?:ago|of training|training|of running|of rehab|off|out|in a boot)\b")
 _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "month": 30, "months": 30}

@@ -31,7 +31,7 @@ from typing import Any
 from bot.clinical.decisions import when
 from bot.clinical.evaluate import ANSWERED, SAID, findings_for
 from bot.clinical.flow import Case, facts_of
-from bot.clinical.intake import AGE_BANDS
+from bot.clinical.intake import AGE_BANDS, rise_sized
 from bot.clinical.rules import default_rules
 from bot.paths import digest, kept_file
 from bot.texts import LOCATION, Voice, english, text_family, text_key
@@ -43,7 +43,7 @@ MAX_CHECKINS = 8
 MAX_REPORTED = 10
 INTAKE_ORDER = ("age_band", "sex", "periods", "mileage_change", "upcoming_race", "past_injury")
 INTAKE_VALUES = ("regular", "irregular", "stopped", "not_applicable", "not_started", "up_a_lot", "up_a_little", "same", "down",
-                 "soon", "later", "none", "yes", "no", "female", "male", "not_said", "unknown")
+                 "up_unsized", "soon", "later", "none", "yes", "no", "female", "male", "not_said", "unknown")
 SECTIONS = ("pain", "findings", "reported", "denied", "background", "balance", "levels", "checkins")
 
 TITLE = text_key("summary.title", "date")
@@ -204,6 +204,9 @@ def _intake(case: Case, voice: Voice) -> list[str]:
             shown = f"{intake.age}" if intake.age is not None else (
                 value.replace("_", "-").replace("-plus", "+") if value in AGE_BANDS else value)
         else:
+            said = intake.words.get(slot)
+            if slot == "mileage_change" and value == "up_a_lot" and said and not rise_sized(said):
+                value = "up_unsized"  # "upped my mileage", "yes": read as a big rise, but not said so
             shown = voice.name(INTAKE_VALUE, value)
         if slot == "upcoming_race" and intake.race_in_days is not None and value != "none":
             shown = voice.say(RACE_DAYS, value=shown, when=when(intake.race_in_days))
