@@ -123,6 +123,13 @@ class TerminalChat:
                 await self.store.delete_user(self.user_id)
                 if self.buttons_file is not None:
                     self.buttons_file.unlink(missing_ok=True)
+                # The summaries and charts this chat wrote hold the same health data: /forget
+                # deletes them too (tester round 29 found the PDF still there after "deleted
+                # everything"). The Telegram bot keeps no copy: it sends them and forgets them.
+                for path in (self.chart_dir / f"runner-triage-summary-{self.user_id}.pdf",
+                             self.chart_dir / f"runner-triage-progress-{self.user_id}.png", *self.written):
+                    path.unlink(missing_ok=True)
+                self.written.clear()
             elif effect.kind == "export_data":
                 self.exports.append(export_document(record, self.user_id, datetime.now(timezone.utc)).decode())
             elif effect.kind == "subscribe_checkins":

@@ -114,6 +114,22 @@ async def test_forget_leaves_no_buttons_file_behind(engine, tmp_path) -> None:  
     assert not (tmp_path / "terminal-buttons-terminal.json").exists()
 
 
+async def test_forget_deletes_the_summary_it_wrote(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Tester round 29: "I've deleted everything I kept about you", then at exit "the file you asked
+    # for is still here: runner-triage-summary-terminal.pdf", the runner's own words in it.
+    import io
+
+    from bot.store.memory import MemoryStore
+    from bot.terminal import TerminalChat, run_interactive
+
+    chat = TerminalChat(engine, MemoryStore(), chart_dir=tmp_path)
+    out = io.StringIO()
+    await run_interactive(chat, io.StringIO("my left knee hurts when I run\n/summary\n/forget\nYes, delete everything\n"), out)
+    assert "deleted everything" in out.getvalue()
+    assert not (tmp_path / "runner-triage-summary-terminal.pdf").exists()
+    assert "Nothing was kept" in out.getvalue().rstrip().splitlines()[-1]
+
+
 async def test_with_memory_the_goodbye_names_the_summary_left_on_disk(engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
     # Tester round 19: "/summary" wrote a PDF, then "Bye. Nothing was kept (--memory)."
     import io
