@@ -162,6 +162,13 @@ def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case:
         if found:  # the warning sign's own sources: a hip stress fracture is not a tendon
             condition, rule, sources = found[0].condition, found[0].rule, found[0].source
             soon = kb.soon(level, [f.entry for f in found])  # "a doctor soon": no "today" under it
+    else:
+        # A physio-level sign with answers of its own: a fresh injury is not overuse ("so i can
+        # still jog on it?" after a pop got "an easy, short, flat run is fine": tester round 29).
+        own = next((f for f in assess(case, slots or {}).findings
+                    if f.level == level and f.rule in decisions.rules_with_answers()), None)
+        if own is not None:
+            condition, rule = own.condition, own.rule
     days = race_in_days if race_in_days is not None else case.intake.race_in_days
     answer = decisions.answer(kind, level, condition=condition, race_in_days=days, rule=rule, again=again, other=other)
     if not sources:

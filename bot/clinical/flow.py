@@ -162,7 +162,7 @@ def assess(case: Case, slots: Mapping[str, Any], red_flags: Sequence[RedFlagFind
 
 #: Clinical rules for an injury that has just happened: "does it fade within days?" cannot be
 #: answered yet, and its advice does not depend on it (docs/triage.md).
-ACUTE_RULES = ("acute_injury",)
+ACUTE_RULES = ("acute_injury", "muscle_pop")
 
 
 def is_early(case: Case) -> bool:

@@ -580,6 +580,11 @@ _SWALLOWED_ONLY = re.compile(r"(?:button )?batter(?:y|ies)|magnets")
 _SWALLOW = re.compile(r"swallow(?:ed|ing)?|ate|eaten|got into|chewed|chewing")
 
 
+_NOT_THEIR_OWN = re.compile(r"\b(?:his|her|their|someone(?: else)?'?s|somebody'?s|a (?:friend|mate)'?s|my (?:friend|mate|mum|mom|dad|"
+                            r"nan|gran|partner|wife|husband|boyfriend|girlfriend|brother|sister|flatmate|roommate)'?s)\b")
+_THREE_OR_MORE = re.compile(r"\b(?:[3-9]|\d\d|three|four|five|six|seven|eight|nine|ten)\b")
+
+
 def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
     """Overdoses and poisonings the phrase patterns do not name, read from the substance lexicon
     (crisis_patterns.SUBSTANCES) and the cues around it: a span from the verb to the substance for
@@ -626,6 +631,11 @@ def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
                 or (kind in ("opioid", "sedative") and (c.severe.search(text) or (c.alcohol.search(text)
                                                                                   and (more_than_one or signs))))
                 or (weak and signs)
+                # "i took 3 of his tramadol an hour ago and now i feel really drowsy" (tester round
+                # 29 was asked whether the knee pain fades): more than one of an opioid or sedative
+                # not their own, or three or more, with a sign of poisoning
+                or (kind in ("opioid", "sedative") and signs and (more_than_one and bool(_NOT_THEIR_OWN.search(text[start:m.start()]))
+                                                                 or bool(_THREE_OR_MORE.search(text[start:m.start()]))))
                 or (signs and (several or c.frequent.search(plain) or len(named) >= 2))
                 or (mistake and (kind in C.HIGH_RISK_SUBSTANCES or kind in ("generic", "other_med")
                                  or several or signs))
