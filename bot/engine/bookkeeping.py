@@ -157,7 +157,10 @@ _ABOUT_OTHER = re.compile(
 _FIRST_PERSON_PAIN = re.compile(
     r"\b(?:(?:i|i've|ive|i have) (?:also |too |both |got )?(?:hurt|have|had|got|felt|feel|fell|twisted|rolled|strained|pulled|tore|sprained|can't run|cannot run)"
     r"|(?:i'm|im|i am) (?:also |too |both )?(?:sore|hurting|in pain|limping|injured)"
-    r"|me (?:too|as well)|hurts me|my (?:own )?(?:knee|shin|foot|heel|calf|ankle|hip|back|leg|legs|hamstring|achilles))\b")
+    r"|me (?:too|as well)|hurts me|my (?:own )?(?:knee|shin|foot|feet|heel|calf|calves|ankle|hip|back|leg|hamstring|achilles|"
+    # "my shins have been aching ... my boyfriend keeps hiding my running shoes" (tester round 29:
+    # "Are they female or male?" to the runner herself)
+    r"quad|glute|groin|thigh|toe|arch|hamstring)s?)\b")
 
 
 #: One of the people the writer looks after, with an age or "of mine" ("I am coach of athletes in

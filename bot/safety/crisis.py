@@ -768,6 +768,11 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
             continue
         if hit.signal == "time" and re.search(r"\b(?:if|si|what if)\b[^.!?,]{0,30}$", norm[sentence_start:hit.start]):
             continue  # "if i got hit by a bus tomorrow": a time in a supposition is not a plan
+        if hit.signal == "time" and answer in ("clarified", "joking"):
+            # "lol relax its a figure of speech. im fine. so can i do tempo tomorrow or nah" to "are
+            # you safe?": the words explained, then a run tomorrow (tester round 29: "Please call 000
+            # now"). A time said after the words are taken back is a training day, not a plan.
+            continue
         if hit.signal == "time" and (_TIME_AS_CIRCUMSTANCE.search(norm[max(sentence_start, hit.start - 25):hit.end])
                                      or REASSURANCE.search(sentence) or _SAFE_FOR_A_TIME.search(sentence)):
             # "i'm home alone tonight", "not going to do anything tonight": where the person is, or

@@ -1855,7 +1855,9 @@ _merge((MORE_EN, SIXTH_EN), (MORE_ES, SIXTH_ES))
 # figures of speech about a chore and about someone else's threat in jest.
 FIGURES_OF_SPEECH += (
     r"\b(?:i'd|id|i would) (?:honestly |literally |genuinely |actually |seriously )?rather die than (?:do|run|go|use|sit|watch|eat|"
-    r"wear|miss|pay|stretch|foam roll|sit through|get on|face)\b",
+    r"wear|miss|pay|stretch|foam roll|sit through|get on|face|"
+    # "I'd rather die than skip tempo tho" (tester round 29 got the full crisis response)
+    r"skip|skipping|missing|bail on|dnf|walk (?:the|a|any)|take (?:a|another) (?:rest|day off))\b",
     r"\b(?:he'd|she'd|they'd|he'll|she'll|they'll|he would|she would|they would|he's gonna|she's gonna|coach'?s? gonna|coach "
     r"would|coach will) (?:literally |actually )?kill me (?:if|when|for)\b",
 )
@@ -2301,7 +2303,7 @@ _merge((MORE_EN, {
         r"stepfather|stepmum|stepmom|brother|sister|flatmate|roommate|he|she|they)\s+(?:\w+\s+){0,2}?(?:(?:hits|hit|"
         r"hurts|kicks|kicked|punches|punched|chokes|choked|strangles|strangled|slaps|slapped|attacks|attacked|shoves|shoved|"
         r"pushes|pushed|grabs|grabbed|drags|dragged|threatens|threatened)\s+me\b"
-        r"(?!\s+(?:out|up|off|back|with|about|for|over|on|through|along|forward|harder|hard|past|on (?:the|a) (?:run|race|way)|"
+        r"(?!\s+(?:out|up|off|back|with|about|for|over|on|through|along|forward|harder|hard|past|too|so hard|really hard|on (?:the|a) (?:run|race|way)|"
         r"to (?:run|train|race|go|keep|do|finish|try|sign|enter|join)))"
         # "threw a mug at me"
         r"|(?:threw|throws|thrown) (?:a |an |the |his |her |my )?(?:mug|plate|glass|bottle|cup|knife|chair|phone|shoe|pan|"
@@ -2573,6 +2575,19 @@ _merge((MORE_EN, {
     "harmed": (
         r"\b(?:my |her |his )?(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|ex|dad|father|mum|mom|mother|stepdad|"
         r"stepfather|stepmum|stepmom)\s+(?:\w+\s+){0,1}?(?:did|does|done|caused) (?:this|that|it) (?:to me|to my \w+)\b",
+    ),
+}))
+
+# Tester round 29: "my partner hides my running shoes and pushed me last week" got only "I can't
+# recommend shoes or kit": the act said after another, joined by "and".
+_merge((MORE_EN, {
+    "harmed": (
+        r"\b(?:my |her |his )?(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|ex|dad|father|mum|mom|mother|stepdad|"
+        r"stepfather|stepmum|stepmom)\b[^.!?]{0,60}?\b(?:and|then|even|also) (?:he |she |they )?(?:also |even |then )?(?:hits|hit|"
+        r"kicks|kicked|punches|punched|chokes|choked|strangles|strangled|slaps|slapped|attacks|attacked|shoves|shoved|pushes|pushed|"
+        r"grabs|grabbed|drags|dragged|threatens|threatened) me\b"
+        r"(?!\s+(?:out|up|off|back|with|about|for|over|on|through|along|forward|harder|hard|past|too|so hard|really hard|to (?:run|train|race|go|keep|do|"
+        r"finish|try|sign|enter|join)))",
     ),
 }))
 
