@@ -62,10 +62,14 @@ class Renderer:
     def render(self, turn: Turn, message: dict[str, Any]) -> None:
         """Say what an action's dispatcher collected: a response by name, or its own text."""
         name = message.get("response")
-        if name == DISTRESS:  # the acknowledgement of the kind of feeling the safety screen found
-            kind = turn.slots.get("distress_kind")
-            if kind and f"{DISTRESS}_{kind}" in self.dialogue.responses:
-                name = f"{DISTRESS}_{kind}"
+        kind = turn.slots.get("distress_kind")
+        if not kind and name != DISTRESS and ((turn.conv.get("crisis") or {}).get("context") or {}).get("grief"):
+            kind = "grief"  # heard earlier in the conversation
+        if name and kind and f"{name}_{kind}" in self.dialogue.responses:
+            # the acknowledgement of the kind of feeling the safety screen found (utter_distress_grief),
+            # and the words after a "no" to the question about thoughts, for that kind ("i just
+            # miss him" was told "being kept from running is hard": tester round 29)
+            name = f"{name}_{kind}"
         if name and turn.slots.get(REPORTING_FOR_SLOT) == "other" and f"{name}_other" in self.dialogue.responses:
             name = f"{name}_other"  # asked of a parent, partner or coach: "they", not "you"
         if name and turn.slots.get(HARMED_SLOT) and f"{name}_harmed" in self.dialogue.responses:

@@ -79,6 +79,7 @@ class CrisisContext:
     language: str | None = None  # the conversation's language so far
     heavy: bool = False  # the last message was heavy distress (loss of identity, low mood, grief)
     checked: bool = False  # the person said no, or safe, to the bot's question about their safety
+    grief: bool = False  # grief was heard earlier (the words after "no" to the question fit it)
 
     def after(self, assessment: CrisisAssessment, asked: str | None = None) -> CrisisContext:
         """The context for the next message, once `assessment` was answered. `asked` is the
@@ -100,11 +101,12 @@ class CrisisContext:
             language=language or self.language,
             heavy=tier == DISTRESS and assessment.feeling in C.HEAVY_FEELINGS,
             checked=self.checked or (self.awaiting in ("are_you_safe", "thoughts") and assessment.answer in ("safe", "no")),
+            grief=self.grief or assessment.feeling == "grief",
         )
 
     def to_dict(self) -> dict[str, Any]:
         return {"risk": self.risk, "distress": self.distress, "awaiting": self.awaiting, "language": self.language,
-                "heavy": self.heavy, "checked": self.checked}
+                "heavy": self.heavy, "checked": self.checked, "grief": self.grief}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> CrisisContext:
@@ -114,7 +116,7 @@ class CrisisContext:
         return cls(risk=bool(data.get("risk")), distress=bool(data.get("distress")),
                    awaiting=awaiting if isinstance(awaiting, str) else None,
                    language=language if isinstance(language, str) else None,
-                   heavy=bool(data.get("heavy")), checked=bool(data.get("checked")))
+                   heavy=bool(data.get("heavy")), checked=bool(data.get("checked")), grief=bool(data.get("grief")))
 
 
 @dataclass(frozen=True)
@@ -585,6 +587,12 @@ _NOT_THEIR_OWN = re.compile(r"\b(?:his|her|their|someone(?: else)?'?s|somebody'?
 _THREE_OR_MORE = re.compile(r"\b(?:[3-9]|\d\d|three|four|five|six|seven|eight|nine|ten)\b")
 
 
+#: A run for someone who died: an event, not grief told ("doing the memorial 5k for my brother who died
+#: by suicide, any tips for the hills?").
+_IN_MEMORY = re.compile(r"\b(?:memorial|in memory|in (?:his|her|their) memory|in hono(?:u)?r of|tribute|fundrais\w*|charity|"
+                        r"raising (?:money|funds|awareness))\b")
+
+
 def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
     """Overdoses and poisonings the phrase patterns do not name, read from the substance lexicon
     (crisis_patterns.SUBSTANCES) and the cues around it: a span from the verb to the substance for
@@ -813,6 +821,11 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
             own.add("ideation")
             langs.add("en")
     feeling = _feeling(cleaned, c)
+    if feeling is None and _feeling(norm, c) == "grief" and not _IN_MEMORY.search(norm):
+        # "my training partner died by suicide last month": a death reported of someone else is
+        # blanked for the crisis words (not the writer's risk), but it is the writer's grief
+        # (tester round 29 got the stress-fracture article).
+        feeling = "grief"
     if feeling is not None:
         own.add("distress")
     elif "distress" in own:

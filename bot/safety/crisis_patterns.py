@@ -2666,3 +2666,27 @@ _merge((MORE_EN, {
 # "on the bridge on my long run route. not running today. im done": a decision, said last, beside
 # the means (crisis.py: resolve with means near is the emergency tier; alone it is nothing)
 _merge((MORE_EN, {"resolve": (r"\b(?:i'?m|im|i am) (?:so |just |really )?done\W*$",)}))
+
+# Tester round 29: a training partner who died by suicide, then "sometimes i get why he did it" got
+# the balance article; "my running buddy killed himself last month" was not heard as grief at all.
+# Understanding why someone took their life, or wanting to join them, said by the person bereaved
+# (a risk in itself: bereavement by suicide): the direct question. Grief said of a running buddy
+# or a death by suicide: grief.
+# ("i get why he did it, the marathon is brutal" alone is not: "done" is asked about only after
+# distress or risk, crisis.py)
+_merge((MORE_EN, {
+    "done": (
+        r"\b(?:i )?(?:kind of |kinda |sort of |sorta |sometimes |almost |honestly |totally |actually |really )*(?:get|understand|see|know) "
+        r"why (?:he|she|they) (?:did it|did that|killed (?:himself|herself|themselves)|took (?:his|her|their) (?:own )?life|"
+        r"ended (?:it|things|his life|her life))\b",
+    ),
+    "hopeless": (
+        r"\b(?:think|thinking|thought|wonder|wondering) (?:about |of )?(?:joining|being with) (?:him|her|them) (?:again|there|soon)?\b",
+    ),
+}))
+FEELINGS["grief"] += (
+    r"\b(?:my|our) (?:best |closest |oldest |old )?(?:running|training|run|club) (?:buddy|mate|pal|partner|friend)\b[^.!?]{0,20}\b(?:died|"
+    r"passed away|passed|was killed|killed himself|killed herself|took (?:his|her|their) own life|died by suicide)\b",
+    r"\b(?:my|our) [^.!?]{0,30}?\b(?:died by suicide|died from suicide|lost (?:him|her|them) to suicide|killed (?:himself|herself|themselves)|"
+    r"took (?:his|her|their) own life)\b",
+)
