@@ -179,7 +179,7 @@ TYPOS: dict[str, str] = {
     "im": "i'm", "ive": "i've", "id": "i'd", "ill": "i'll", "dont": "don't", "cant": "can't", "wont": "won't",
     "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "wouldnt": "wouldn't",
     "couldnt": "couldn't", "havent": "haven't", "hasnt": "hasn't", "shouldnt": "shouldn't", "whats": "what's",
-    "thats": "that's", "its": "it's", "u": "you", "ur": "your", "r": "are", "n": "and",
+    "thats": "that's", "its": "it's", "shes": "she's", "hes": "he's", "theyre": "they're", "u": "you", "ur": "your", "r": "are", "n": "and",
     "tmrw": "tomorrow", "tmr": "tomorrow", "tomorow": "tomorrow", "tommorow": "tomorrow", "rn": "right now",
     "ngl": "ngl", "idk": "idk", "pls": "please", "plz": "please", "everythin": "everything", "nothin": "nothing",
     "killin": "killing", "thinkin": "thinking", "endin": "ending", "cuttin": "cutting", "hurtin": "hurting",

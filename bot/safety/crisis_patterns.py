@@ -1985,8 +1985,14 @@ EIGHTH_EN: dict[str, tuple[str, ...]] = {
     # and said she does it when she can't run" (the subject decides whose: crisis.py).
     "self_harm": (
         r"\b(?:cuts|scars|cut marks|burns|burn marks|scratches) (?:on|all over|up and down|along) (?:her|his|their) "
-        r"(?:arms?|wrists?|legs?|thighs?|stomach|tummy)\b(?=.{0,80}\b(?:does it|did it|doing it|on purpose|herself|himself|"
-        r"themselves|to cope|when (?:she|he|they)|self harm\w*))",
+        r"(?:arms?|forearms?|wrists?|legs?|thighs?|stomach|tummy)\b(?=.{0,80}\b(?:does it|did it|doing it|on purpose|herself|himself|"
+        r"themselves|to cope|when (?:she|he|they)|self harm\w*|"
+        # "rolled up her sleeve at practice and I saw cuts on her forearm, some looked fresh" (tester
+        # round 29 got the missed-periods article)
+        r"(?:looked|look|looking|were|are|seemed) (?:really |quite |pretty |very )?(?:fresh|new|recent)|fresh ones|new ones|"
+        r"in (?:neat |straight )?(?:lines|rows)|straight lines|hiding them|hides them|covers? them))",
+        r"\b(?:sleeve|sleeves)\b.{0,40}\b(?:cuts|scars|cut marks|burns|scratches) (?:on|all over|up and down|along) (?:her|his|their) "
+        r"(?:arms?|forearms?|wrists?)\b",
     ),
 }
 EIGHTH_OTHER: dict[str, tuple[str, ...]] = {
