@@ -192,7 +192,10 @@ def advice(kb: KnowledgeBase, voice: Voice, context: AdviceContext, *,
         now, place = [], []
     footer = voice.say(CRISIS_LINE) + "\n" + voice.say(disclaimer(level, soon))
     signs = [e for e in used if e.actions]  # the warning signs' own first step
-    picked = _pick(kb, voice, now, place, escalate, signs, all_own=soon)
+    own_only = _own_only(soon, signs)
+    if own_only:
+        now, place, escalate = [], [], []
+    picked = _pick(kb, voice, now, place, escalate, signs, all_own=own_only)
     # A long reason and crisis line leave less room: the level's second action gives way first,
     # then the area's (both are under "What can I do now?"); the level's first and when to go up
     # a level always stay.
@@ -208,6 +211,12 @@ def advice(kb: KnowledgeBase, voice: Voice, context: AdviceContext, *,
 
 #: An action of the first message: ("own" | "area" | "net", its entry, its text).
 Picked = tuple[str, Entry, str]
+
+
+def _own_only(soon: bool, signs: Sequence[Entry]) -> bool:
+    """Whether the warning signs' own actions replace the level's: a doctor soon rather than today
+    (Entry.soon), or a sign whose own steps are the only ones that fit (Entry.own_actions)."""
+    return soon or any(e.own_actions for e in signs)
 
 
 def _droppable(picked: Sequence[Picked]) -> int | None:
@@ -327,9 +336,10 @@ def next_step(kb: KnowledgeBase, voice: Voice, context: AdviceContext | None) ->
     if context is None or context.level == "crisis":
         return None
     soon = kb.soon(context.level, context.flags)
-    now, place, escalate = ([], [], []) if soon else _action_entries(kb, context)
     signs = [e for e in kb.flag_entries(context.flags) if e.actions]
-    picked = _pick(kb, voice, now, place, escalate, signs, all_own=soon)
+    own_only = _own_only(soon, signs)
+    now, place, escalate = ([], [], []) if own_only else _action_entries(kb, context)
+    picked = _pick(kb, voice, now, place, escalate, signs, all_own=own_only)
     parts = [bold(voice.fill(kb.level_heading(context.level, soon)))]
     if picked:
         parts[0] += "\n" + _bullets(picked, voice)

@@ -24,6 +24,7 @@ _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _ENTRY_FIELDS = {
     "id", "title", "text", "source", "keywords", "questions", "related", "locations", "levels",
     "role", "include_crisis_resources", "patterns", "detail", "actions", "actions_other", "only_about", "soon",
+    "own_actions",
 }
 
 
@@ -303,6 +304,11 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
     if soon and (role != "red_flag" or not actions):
         raise DefinitionError(path, f"{entry_id}.soon", "only a red_flag entry with its own actions can need a doctor "
                               "soon rather than today: its actions replace the level's")
+    own_actions = raw.get("own_actions", False)
+    if not isinstance(own_actions, bool):
+        raise DefinitionError(path, f"{entry_id}.own_actions", "must be true or false")
+    if own_actions and (role != "red_flag" or not actions):
+        raise DefinitionError(path, f"{entry_id}.own_actions", "only a red_flag entry with its own actions can replace the level's")
     crisis = raw.get("include_crisis_resources", False)
     if not isinstance(crisis, bool):
         raise DefinitionError(path, f"{entry_id}.include_crisis_resources", "must be true or false")
@@ -325,6 +331,7 @@ def _entry(raw: Any, path: str, index: int, sources: Sources, known_levels: tupl
         actions_other=actions_other,
         only_about=_strings(raw.get("only_about"), path, f"{entry_id}.only_about"),
         soon=soon,
+        own_actions=own_actions,
     )
 
 
