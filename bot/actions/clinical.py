@@ -502,7 +502,13 @@ class ValidateClinicalForm(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        return [SlotSet("requested_slot", context_question(case_of(tracker), context_slots(tracker)))]
+        events: list[EventType] = []
+        said = (parsed_slots(tracker) or ({}, []))[0]
+        if said.get("pain_pattern") and tracker.get_slot("pain_pattern") is None:
+            # "comes back when i run" while a yes/no question about a sign is pending: kept for the
+            # triage questions, not asked for again after (tester round 29: "i literally just said")
+            events.append(SlotSet("pain_pattern", said["pain_pattern"]))
+        return events + [SlotSet("requested_slot", context_question(case_of(tracker), context_slots(tracker)))]
 
 
 __all__ = ["ActionClinicalCheck", "wants_first_aid", "ValidateClinicalForm", "case_of", "context_slots", "context_question",

@@ -134,8 +134,23 @@ def parse_sex(text: str) -> str | None:
     return None
 
 
+#: A trans woman (or anyone without a uterus, or on oestrogen for gender-affirming care): periods are
+#: not the question (tester round 29: "well they never started obviously, im trans" was read as
+#: periods that never started: "See a doctor today" for a tiny shin ache). A trans man is asked as
+#: anyone else would be: periods matter unless testosterone stopped them, which he can say.
+_TRANS_WOMAN = re.compile(r"\b(?:trans ?(?:woman|women|girl|gal|femme|lady)|transgender (?:woman|girl)|mtf|m2f|amab|"
+                          r"(?:i'm|im|i am) trans\b(?! ?(?:man|men|guy|masc|male|boy))|no uterus|(?:on|taking) (?:estradiol|oestradiol|estrogen|oestrogen|"
+                          r"hrt) (?:for|as) (?:my )?(?:transition|gender))")
+
+
+def is_trans_woman(text: str) -> bool:
+    return _TRANS_WOMAN.search(normalise(text)) is not None
+
+
 def parse_periods(text: str, plain_yes_no: bool = True) -> str | None:
     norm = normalise(text)
+    if is_trans_woman(norm):
+        return "not_applicable"
     if re.search(r"\b(?:(?:haven't|hasn't|have not|has not|not) (?:started|begun|come|got (?:them|it|her period)) yet|"
                  r"not (?:started|begun) (?:yet|her periods|them)|too young|doesn't have (?:them|periods) yet|no periods yet)\b", norm):
         # "hers haven't started yet" (a parent of a 14-year-old, tester round 10): normal before 15,
@@ -394,6 +409,12 @@ def from_text(intake: Intake, text: str, today: date | None = None) -> Intake:
             age = int(m.group(1)) if m else None
         if age is not None and 10 <= age <= 99:
             intake = intake.with_answer("age_band", age_band(age), m.group(0) if m else "", age=age)
+    if is_trans_woman(norm):
+        # said once, both: the sex question is not asked, and the periods question neither
+        if not intake.answered("sex"):
+            intake = intake.with_answer("sex", "female", _TRANS_WOMAN.search(norm).group(0))  # type: ignore[union-attr]
+        if not intake.answered("periods"):
+            intake = intake.with_answer("periods", "not_applicable", _TRANS_WOMAN.search(norm).group(0))  # type: ignore[union-attr]
     if not intake.answered("sex"):
         own_age = _SAID_AGE.search(norm) is not None
         for value, rx in (("female", _SAID_FEMALE), ("male", _SAID_MALE)):

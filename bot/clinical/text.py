@@ -61,7 +61,9 @@ _PSEUDO_NEGATION = re.compile(
     r"not (really |probably |sure if it'?s |sure it'?s )?(relevant|important|related|a big deal|a thing)|"
     # a kind corrected, not denied: "its not pain really, more like pressure" (tester round 27:
     # chest pressure with a heavy left arm was heard as "no chest pain")
-    r"not (a |an )?\w+( really| exactly| as such| so much)?,? (it'?s |its )?(more|rather|but more)( like| of| a| an)?)\b"
+    r"not (a |an )?\w+( really| exactly| as such| so much)?,? (it'?s |its )?(more|rather|but more)( like| of| a| an)?|"
+    # ... or said plainly: "its not pain its numbness" (tester round 29: "Noted: no numbness")
+    r"not (a |an )?\w+( really| exactly| as such)?,? (it'?s|its|it is|but))\b"
 )
 #: An ability stated ("can walk", "able to put weight on it") or a statement followed by "fine"
 #: ("walking fine"): like _ALL_IS_WELL, a denial in an earlier comma-segment does not reach it ("no
