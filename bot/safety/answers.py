@@ -78,6 +78,12 @@ _GETTING_HELP = re.compile(
     r"(?:911|999|112|988|an ambulance|for help|them|the number|emergency|emergencies|samaritans|the lifeline)|"
     r"i'?m (?:at|in) (?:the )?(?:hospital|er|a and e|emergency room|emergency)|someone(?:'s| is) (?:with me|here)|"
     r"(?:my|a) \w+ (?:is|are) (?:with me|here|driving me|taking me)|on (?:my|the) way to (?:the )?(?:hospital|er)|"
+    # "ok fine ill call poison control" (tester round 29 was told "call 911 now" again, four times)
+    r"(?:i'll|ill|i will|i'm going to|im going to|gonna|going to|will|ok|okay|fine)\W+(?:\w+\W+){0,2}?(?:call|ring|phone) "
+    r"(?:poison control|poison ?cent(?:er|re)|the poison (?:line|cent(?:er|re)|control)|poisons? (?:info|information|helpline)|"
+    r"911|999|112|000|111|nhs 111|an ambulance|the ambulance|emergency)|"
+    r"(?:calling|ringing|called|rang|phoned|on the phone (?:to|with)) (?:poison control|the poison (?:line|cent(?:er|re)|control)|"
+    r"poison ?cent(?:er|re)|111|nhs 111)|"
     r"ya (?:llame|he llamado)|(?:viene|ya viene|esta llegando) la ambulancia|estoy en el hospital|"
     r"(?:alguien|mi \w+) esta conmigo)\b"
 )
@@ -235,6 +241,12 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         # "yes but i dont want to be", "yeah but not for long" (tester round 20: "glad you're
         # safe"): a hedged yes is asked again, the lines in view.
         return UNSURE
+    if (question == "are_you_safe" and _GETTING_HELP.search(t) and not _TAKE_BACK.search(t)
+            and not _talks_of_risk(_GETTING_HELP.sub(" ", t)) and not _NOT_SAFE.search(_GETTING_HELP.sub(" ", t))):
+        # "ok fine ill call poison control. but what about my knee" after an accidental overdose
+        # (tester round 29 was told "please call 911 now" four times): help being called, said at
+        # length or beside a question, is the answer.
+        return SAFE
     if len(t.split()) > _SHORT:
         # A long message that opens with the answer ("yeah im safe. my sister has the pills now and
         # shes staying with me tonight"): the opening clause answers, when nothing after it speaks
