@@ -46,6 +46,7 @@ PATHS: dict[str, list[list[str]]] = {
         ["whats the point of anything anymore", "can i just text someone"],
         ["I want to kill myself", "yes I'm safe, can we talk about my knee now?"],
         ["I have the pills right here and I'm going to take them tonight", "ok ill text 988 now. my roommate is still here"],
+        ["whats the point of anything anymore", "I'm not sure", "i said im not sure. i wouldnt actually do anything"],
     ],
     "es": [
         ["me quiero morir", "quiero morirme", "no sé", "gracias", "no", "mmm", "no sé", "no",
@@ -67,7 +68,9 @@ PATHS: dict[str, list[list[str]]] = {
 # Replies the Spanish paths cannot reach: they need the English NLU (a typed question or pain report).
 NOT_IN_SPANISH = {"utter_crisis_resume_offer", "utter_crisis_safe_resume", "utter_crisis_check_moving_on", "utter_crisis_pain_after_safety",
                   # "se las di a mi madre": the means-away answers are read in English only so far
-                  "utter_crisis_step_taken"}
+                  "utter_crisis_step_taken",
+                  # "no estoy segura, pero no haría nada": not read in Spanish yet
+                  "utter_crisis_check_ambivalent"}
 
 
 def numbers(text: str) -> set[str]:

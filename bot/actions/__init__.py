@@ -39,7 +39,7 @@ from bot.actions.clinical import (
     wants_first_aid,
 )
 from bot.clinical import balance, decisions
-from bot.clinical.flow import Case, assess, is_acute, is_early, next_question
+from bot.clinical.flow import Case, assess, is_acute, is_early, is_under_care, next_question
 from bot.safety.answers import getting_help
 from bot.safety.crisis import CRISIS as CRISIS_TIER
 from bot.safety.crisis import CRISIS_SIGNALS, EMERGENCY_SIGNALS, HARMED
@@ -78,7 +78,8 @@ CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "
 #: An answer to the crisis protocol's questions (bot.safety.answers) as the flow's intent.
 ANSWER_INTENTS = {"safe": "safe", "not_safe": "not_safe", "unsure": "unsure", "yes": "affirm", "no": "deny",
                   "joking": "joking", "clarified": "clarified", "text_instead": "text_instead",
-                  "step_taken": "step_taken", "taken_back": "taken_back", "reaching_out": "reaching_out"}
+                  "step_taken": "step_taken", "taken_back": "taken_back", "reaching_out": "reaching_out",
+                  "ambivalent": "ambivalent"}
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 # A question is answered (action_answer_question), never clarified as a missed answer.
@@ -125,6 +126,10 @@ class ValidateTriageForm(FormValidationAction):
         # Nor a day after a first 15k: too soon to tell (tester round 7).
         acute = {"pain_pattern"} if is_acute(case, slots) or is_early(case) else set()
         static = [s for s in domain_slots if s not in skipped and s not in acute]
+        if is_under_care(case, slots) and not any(f.level in ("emergency", "urgent") for f in assess(case, slots).findings):
+            # "its already diagnosed, im in a boot for 6 weeks. i dont need triage": the plan of
+            # whoever treats it, now; no questions (tester round 29 was asked eight)
+            return []
         serious = assess(case, slots).decision.level.value in ("emergency", "urgent")
         question = next_question(case, slots, balance=not serious)
         extra = [question.id] if question is not None and question.id not in skipped else []
@@ -376,11 +381,11 @@ class ActionOffTopic(KnowledgeAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         text = latest_text(tracker)
-        if self.kb.refusal_topic(text) is not None:
-            dispatcher.utter_message(text=self.kb.out_of_scope_reply(text), json_message={"sources": []})
-            return []
         if _NO_ADVICE.search(text.lower()):
             dispatcher.utter_message(response="utter_no_advice_wanted")
+            return []
+        if self.kb.refusal_topic(text) is not None:
+            dispatcher.utter_message(text=self.kb.out_of_scope_reply(text), json_message={"sources": []})
             return []
         if _UNSURE_ALONE.match(text.lower()) and not tracker.get_slot("requested_slot"):
             dispatcher.utter_message(response="utter_idle_unsure")
@@ -584,6 +589,9 @@ class ActionAnswerQuestion(KnowledgeAction):
         voice = self.voice(tracker)
         level = advised_level(tracker) or tracker.get_slot("triage_level")
         lower = question.lower()
+        if _NO_ADVICE.search(lower) and "?" not in question:
+            dispatcher.utter_message(response="utter_no_advice_wanted")  # "I dont want advice", after advice too
+            return []
         if (level is None and "?" not in question and _INTRODUCTION.search(lower) and not _ASKS.search(lower)
                 and not tracker.get_slot("requested_slot")):
             # An introduction with no question in it ("I run with a club at Lekki every Saturday",

@@ -172,6 +172,15 @@ def is_early(case: Case) -> bool:
     return early is not None and bool(early.value)
 
 
+#: An injury already diagnosed and treated: its clinician's plan, no triage questions (tester round 29).
+UNDER_CARE_RULES = ("under_care",)
+
+
+def is_under_care(case: Case, slots: Mapping[str, Any]) -> bool:
+    """Has the runner said it is already diagnosed and being treated (a finding of UNDER_CARE_RULES)?"""
+    return any(f.rule in UNDER_CARE_RULES for f in findings_for(facts_of(case, slots)))
+
+
 def is_acute(case: Case, slots: Mapping[str, Any]) -> bool:
     """Is this a fresh twist, fall or knock (a finding of ACUTE_RULES)?"""
     return any(f.rule in ACUTE_RULES for f in findings_for(facts_of(case, slots)))

@@ -14,6 +14,9 @@ import re
 import unicodedata
 
 SAFE, NOT_SAFE, UNSURE = "safe", "not_safe", "unsure"
+#: "i said im not sure. i wouldnt actually do anything": not sure about the thoughts, sure about not
+#: acting on them (C-SSRS: no intent; CLINICAL.md: resources, and encourage talking to someone).
+AMBIVALENT = "ambivalent"
 #: Either question: what they said was a joke or a figure of speech ("lol im safe, it was a
 #: joke"): the flow lets them go back to their running at once (tester round 4 was held in the
 #: crisis replies until they pressed "Carry on").
@@ -98,7 +101,7 @@ _NO = re.compile(r"^(?:(?:la verdad|honestly|tbh|actually|really|to be honest|si
 _YES_SAFE = re.compile(r"^(?:(?:y|ya|ye)$|yes|yeah|yea|yep|yup|aye|sure|si|claro|correct|(?:i am|i'?m)\W*$|oui|ja|sim)\b")
 # "I won't hurt myself" is a reassurance, not crisis talk.
 #: Also read by the crisis screen: a time inside a reassurance is no time to act.
-REASSURANCE = re.compile(r"\b(?:not (?:gonna|going to)|won'?t|will not|wouldn'?t|never) (?:do anything|do it|"
+REASSURANCE = re.compile(r"\b(?:not (?:gonna|going to)|won'?t|will not|wouldn'?t|never) (?:actually |really |ever )?(?:do anything|do it|"
                           r"hurt myself|kill myself|harm myself|act on (?:it|them|anything))\b")
 # Being alone is where the person is, not talk of risk: "home alone tonight but i won't do anything"
 # is a reassurance (tester round 6 was asked "are you safe?" four times); the reply to "safe" asks
@@ -241,6 +244,11 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         # "yes but i dont want to be", "yeah but not for long" (tester round 20: "glad you're
         # safe"): a hedged yes is asked again, the lines in view.
         return UNSURE
+    if (question == "thoughts" and _UNSURE.search(t) and REASSURANCE.search(t) and not _YES.match(t)
+            and not _talks_of_risk(REASSURANCE.sub(" ", t))):
+        # Tester round 29: the same question asked four times after "I'm not sure", then "i said im
+        # not sure. i wouldnt actually do anything": taken as said, the lines kept in view.
+        return AMBIVALENT
     if (question == "are_you_safe" and _GETTING_HELP.search(t) and not _TAKE_BACK.search(t)
             and not _talks_of_risk(_GETTING_HELP.sub(" ", t)) and not _NOT_SAFE.search(_GETTING_HELP.sub(" ", t))):
         # "ok fine ill call poison control. but what about my knee" after an accidental overdose
@@ -302,11 +310,16 @@ def _clauses(text: str) -> list[str]:
     return [c for c in (_clean(part) for part in _CLAUSES.split(text)) if c]
 
 
+_NO_SLEEP = re.compile(r"\b(?:can'?t|cannot|couldn'?t|can not|unable to|not able to|struggling to|trouble) (?:get to |fall )?(?:sleep|sleeping)\b|"
+                       r"\b(?:not sleeping|no sleep|barely sleep\w*|hardly sleep\w*)\b")
+
+
 def _talks_of_risk(text: str) -> bool:
     """Words of crisis talk or means left after denials and figures of speech are blanked."""
     from bot.safety.crisis import model_text, pain_words_only, risk_words  # the screen imports this module
 
     left = _MEANS_AWAY.sub(" ", _ALONE.sub(" ", REASSURANCE.sub(" ", model_text(text))))
+    left = _NO_SLEEP.sub(" ", left)  # "its 3am and i cant sleep": not sleep as a wish (tester round 29)
     found = {m.group(0) for m in risk_words().finditer(left)}
     # "dude im safe it was a joke. anyway outside of my knee starts hurting at mile 3": a pain told
     # after the answer is not talk of risk (tester round 25 was asked "are you safe?" a third time)

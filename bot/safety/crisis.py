@@ -849,7 +849,7 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     # identity pattern added for tester round 28 hid a blind set 17 case from the model).
     heavy_only = tier == DISTRESS and feeling in ("identity", "grief") and by == "rules" and own == {"distress"}
     if ((tier is None or heavy_only) and not explained and context.awaiting != "form_answer"
-            and not (raw_joke and c.race.search(norm)) and answer not in ("safe", "no", "reaching_out")):
+            and not (raw_joke and c.race.search(norm)) and answer not in ("safe", "no", "reaching_out", "ambivalent")):
         found, found_by = _model_says(cleaned, context, language)
         if found is not None or tier is None:
             tier, by = found, found_by
