@@ -425,7 +425,8 @@ def _changes(rules: ClinicalRules, before: tuple[Finding, ...], after: tuple[Fin
             replaced = [n for n in new.values() if rid in rules.rule(n.rule).overrides]
             if replaced:
                 continue  # reported as the newer, more specific finding
-            text = (f"Since {_join(why)}, {f.condition} is less likely: that warning no longer applies."
+            # ("Since no swollen warm calf, ..." was not English: tester round 29)
+            text = (f"What you added{_bracket(why)} makes {f.condition} less likely: that warning no longer applies."
                     if why else f"{f.condition[0].upper()}{f.condition[1:]} no longer fits what you told me.")
             out.append(Change("removed", rid, f.level, None, why, text))
         elif new[rid].level != f.level:
