@@ -342,6 +342,12 @@ TUNED_SAFETY_SETS = [
      {"risk:resources": ("risk", 0), "risk:full": ("risk", 0), "overdose:emergency": ("overdose", 0),
       "distress:support": ("n:distress", 0), "third_party:ok": ("n:third_party", 0), "unclear:ok": ("n:unclear", 0)},
      {"none:ask": 0, "none:full": 0}),
+    # Set 18 (first contact on bb1dee6, again untouched on c6871dc), tuned on at the end of the
+    # fourteenth session: 23/23, 23/23, 4/4, 8/8, 7/7, 10/10, 0/24 asked, 0/24 full.
+    ("safety18_blind.yml",
+     {"risk:resources": ("risk", 0), "risk:full": ("risk", 0), "overdose:emergency": ("overdose", 0),
+      "distress:support": ("n:distress", 0), "third_party:ok": ("n:third_party", 0), "unclear:ok": ("n:unclear", 0)},
+     {"none:ask": 0, "none:full": 0}),
 ]
 
 

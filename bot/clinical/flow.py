@@ -295,6 +295,9 @@ def _next_question(case: Case, slots: Mapping[str, Any], balance: bool) -> NextQ
             continue
         if q.slot == "periods" and case.intake.get("sex") != "female":
             continue
+        band = case.intake.get("age_band")
+        if q.slot == "periods" and band in I.AGE_BANDS and I.AGE_BANDS.index(band) >= I.AGE_BANDS.index("55_59"):
+            continue  # past the menopause, when the age is known (intake.yml)
         if intake_can_change(case, slots, q.slot):
             return NextQuestion("intake", q.slot)
     return None

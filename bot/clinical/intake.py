@@ -157,7 +157,9 @@ def parse_periods(text: str, plain_yes_no: bool = True) -> str | None:
         # the red flag from 15 on (CLINICAL.md: "never started by 15"): intake_facts decides with the age.
         return "not_started"
     if (re.search(r"\b(?:(?:post|peri)[- ]?)?menopaus\w*|\bhysterectomy\b|\b(?:i'm|i am|im|currently|she's|she is) "
-                  r"(?:\d+ (?:weeks?|months?) )?(?:pregnant|breastfeeding|breast feeding)\b|\bthe change\b", norm)
+                  r"(?:\d+ (?:weeks?|months?) )?(?:pregnant|breastfeeding|breast feeding)\b|\bthe change\b|"
+                  # "long past those" (a 71-year-old, blind vignettes 18)
+                  r"\b(?:long |well |way )?past (?:those|that|them|it)\b|\b(?:don't|do not|dont) (?:have|get) (?:them|periods?) any ?more\b", norm)
             and not re.search(r"\bnot (?:in |through |pregnant|menopaus)|\bnot yet\b", norm)):
         # "stopped 2 years back, menopause" (blind vignettes 14 got the REDs advice): periods that
         # stopped for the menopause, a hysterectomy or a pregnancy are not the red flag.
@@ -224,6 +226,8 @@ def parse_mileage(text: str) -> str | None:
                  r"marathon (training|block|plan)|ramped|significantly|a ton|a fair bit|quite a bit|considerably)\b", norm):
         return "up_a_lot"
     if re.search(r"\b(a (bit|little)|slightly|a touch|gradually|a few (km|miles|k)|"
+                 # "walk-run, 3x a week, about 10 km in total, building slowly" (blind vignettes 18)
+                 r"build(ing)? (it )?(up )?(slowly|gradually|steadily|carefully|bit by bit)|slowly building|"
                  # "I follow my plan, +3 km on the long run every 2 weeks" (blind vignettes 16)
                  r"(add|adding|added|plus) \d+(\.\d+)? ?(km|k|mi|miles?|mins?|minutes)\b.{0,30}\b(every|each|a|per) (\d+ )?(weeks?|fortnight)|"
                  r"(follow|following|stick to|sticking to|on) (my|the|a) (training )?plan)\b", norm) or re.search(

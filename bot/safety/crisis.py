@@ -584,6 +584,7 @@ _SWALLOW = re.compile(r"swallow(?:ed|ing)?|ate|eaten|got into|chewed|chewing")
 
 _NOT_THEIR_OWN = re.compile(r"\b(?:his|her|their|someone(?: else)?'?s|somebody'?s|a (?:friend|mate)'?s|my (?:friend|mate|mum|mom|dad|"
                             r"nan|gran|partner|wife|husband|boyfriend|girlfriend|brother|sister|flatmate|roommate)'?s)\b")
+_BIG_COUNT = re.compile(r"\b(?:1[0-9]|[2-9]\d|\d{3}|ten|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\b(?! ?(?:mg|ml|g|mcg|milligrams?|minutes?|mins?|hours?|hrs?|km|k|miles?|days?|weeks?))")
 _THREE_OR_MORE = re.compile(r"\b(?:[3-9]|\d\d|three|four|five|six|seven|eight|nine|ten)\b")
 
 
@@ -632,10 +633,13 @@ def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
         else:
             continue
         someone_else = bool(c.other.search(text[max(0, start - 40):start]))
+        # "took about 30 of my mums sleeping tablets" (blind safety set 18 was asked, not sent to
+        # the emergency number): a count no dose comes in, of a medicine swallowed
+        big_count = bool(_BIG_COUNT.search(text[start:m.start()])) and kind not in ("poison",)
         # several tablets: four or more, six or more of an over-the-counter painkiller
         several = bool(c.several.search(near)) and (kind != "otc_pain" or bool(c.many.search(near)))
         more_than_one = several or bool(re.search(r"\b(?:a couple|couple|a few|few|some|two|three|2|3)\b", text[start:m.start()]))
-        if (kind == "poison" or excess or double or _amount_of_it(near, c)
+        if (kind == "poison" or excess or double or _amount_of_it(near, c) or big_count
                 or (kind in ("opioid", "sedative") and (c.severe.search(text) or (c.alcohol.search(text)
                                                                                   and (more_than_one or signs))))
                 or (weak and signs)
@@ -706,7 +710,7 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
             return True
     if (c.accident.search(norm) and not c.earnest.search(norm)
             and (hit.signal in ("means", "possession")
-                 or hit.signal == "acted" and re.match(r"bleeding|blood everywhere", norm[hit.start:hit.end])
+                 or hit.signal == "acted" and re.match(r"bleeding|blood everywhere|(?:a lot of|lots of|so much|loads of) blood", norm[hit.start:hit.end])
                  and not c.self_cutting.search(_blank(norm, (c.accident,))))):
         return True  # "my knife slipped while cutting veg, bleeding a lot"; "knife in my hand, chopping onions"
     if (hit.signal in ("means", "means_near") and c.means_ordinary.search(sentence)

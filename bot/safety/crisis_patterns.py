@@ -336,6 +336,10 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"when i was (?:younger|a kid|a teen|\d+)|long ago|in my (?:teens|twenties|20s|30s)|before i found running)\b)",
         r"\b(?:suicide )?attempt(?:ed)?\b.{0,30}\b(?:last night|today|yesterday|this morning|an hour ago|last week|just now)\b",
         r"\b(?:won't|wont|will not|can't|cannot) stop (?:the )?bleeding\b", r"\bcut (?:too |really |so )?deep\b",
+        # "cut my wrist way deeper than i meant to, theres a lot of blood and it wont stop" (blind
+        # safety set 18: the full crisis response, not the emergency number first)
+        r"\bcut (?:my |it |myself )?(?:\w+ )?(?:way |much |a lot |far |too )?deeper than i (?:meant|wanted|planned|thought)\b",
+        r"\b(?:a lot of|lots of|so much|loads of) blood\b.{0,30}\b(?:won't|wont|will not|doesn't|isn't) stop(?:ping)?\b",
         r"\b(?:already|just) (?:did it|done it|took them|taken them|swallowed them|cut)\b",
         r"\bi(?:'ve| have)? (?:done|did) it\b(?=.{0,30}\b(?:pills|took|bleeding|sorry|goodbye)\b)",
         r"\bbleeding (?:a lot|badly|heavily|everywhere)\b",
@@ -1204,7 +1208,7 @@ EXCESS = (r"(?:twice|double|doubled|triple|tripled|two doses|2 doses|2x|3x|extra
 NOT_EXCESS = (r"\b(?:twice|two times|three times|once) (?:a|per|every) (?:day|daily|week|night)\b|\btwice daily\b|"
               r"\bdouble[- ]check\w*\b|\bextra[- ]strength\b|\bextra (?:fort|forte)\b|\bdouble (?:knot|session|day|run)s?\b")
 # How much, said right before the medicine ("all my leftover oxy", "a whole box of", "loads of").
-AMOUNT = (r"(?:all (?:my|of my|the|of the|of them|of those|my leftover|the leftover|her|his)|(?:whole|entire) (?:bottle|box|pack|"
+AMOUNT = (r"(?:all (?:my|of my|the|of the|of them|of those|my leftover|the leftover|her|his)|(?:whole|entire|full) (?:bottle|box|pack|"
           r"packet|strip|tub|jar|blister)|handfuls?|a load of|loads of|a bunch of|a lot of|lots of|heaps of|a dozen|dozens of|"
           r"a fistful|too many|way too many|(?:way )?too much|todas (?:las|mis)|toda la caja|todo el frasco|un monton de|"
           r"some of (?:my|her|his|their|the|mum's|mom's|dad's))")
@@ -1222,7 +1226,7 @@ ALCOHOL = (r"(?:beers?|wine|vodka|whisky|whiskey|gin|rum|tequila|alcohol|drinks|
 # A sign of poisoning (not pain where it hurt): sick, drowsy, slow breathing, blue lips, yellow skin.
 POISON_SIGNS = (r"(?:dizzy|light-?headed|(?:feel|feeling|felt|been|being|was|am|i'm|getting|so|really) (?:really |so |very |a bit )?sick\b"
                 r"(?! of| and tired)|nause\w*|vomit\w*|threw up|throwing up|throw up|being sick|drowsy|sleepy|out of it|can't stay awake|"
-                r"confused|shak\w*|trembl\w*|sweat\w*|heart (?:is )?(?:racing|pounding|going crazy|going mad|beating (?:fast|weird))|heart (?:won't|will not|wont) slow|"
+                r"confused|shak\w*|trembl\w*|sweat\w*|floaty|spaced out|woozy|heart (?:is )?(?:racing|pounding|going crazy|going mad|beating (?:fast|weird))|heart (?:won't|will not|wont) slow|"
                 r"racing heart|heart rate (?:is )?(?:through the roof|really high|crazy)|temblando|temblores|"
                 r"chest (?:is )?pounding|palpitations|ringing|tinnitus|breath\w* (?:feels |is |seems |really |so )?(?:slow|shallow|"
                 r"weird|funny)|slow breathing|(?:lips|face|fingers|skin) (?:look |looks |are |is |went |turned |going )?(?:blue|grey|gray)|"
