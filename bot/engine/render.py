@@ -29,6 +29,13 @@ _MESSAGE_KEYS = {"text", "buttons", "elements", "custom", "template", "response"
                  "json_message", "metadata"}
 
 
+def _grief_heard(turn: Turn) -> bool:
+    """Did the safety screen hear grief earlier in this conversation (CrisisContext.grief)?"""
+    stored: Any = turn.conv.get("crisis")
+    context = stored.get("context") if isinstance(stored, dict) else None
+    return isinstance(context, dict) and bool(context.get("grief"))
+
+
 class Renderer:
     def __init__(self, dialogue: Dialogue) -> None:
         self.dialogue = dialogue
@@ -63,7 +70,7 @@ class Renderer:
         """Say what an action's dispatcher collected: a response by name, or its own text."""
         name = message.get("response")
         kind = turn.slots.get("distress_kind")
-        if not kind and name != DISTRESS and ((turn.conv.get("crisis") or {}).get("context") or {}).get("grief"):
+        if not kind and name != DISTRESS and _grief_heard(turn):
             kind = "grief"  # heard earlier in the conversation
         if name and kind and f"{name}_{kind}" in self.dialogue.responses:
             # the acknowledgement of the kind of feeling the safety screen found (utter_distress_grief),
