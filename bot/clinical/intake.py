@@ -134,12 +134,12 @@ def parse_sex(text: str) -> str | None:
     return None
 
 
-#: A trans woman (or anyone without a uterus, or on oestrogen for gender-affirming care): periods are
+#: A trans woman (or on oestrogen for gender-affirming care): periods are
 #: not the question (tester round 29: "well they never started obviously, im trans" was read as
 #: periods that never started: "See a doctor today" for a tiny shin ache). A trans man is asked as
 #: anyone else would be: periods matter unless testosterone stopped them, which he can say.
 _TRANS_WOMAN = re.compile(r"\b(?:trans ?(?:woman|women|girl|gal|femme|lady)|transgender (?:woman|girl)|mtf|m2f|amab|"
-                          r"(?:i'm|im|i am) trans\b(?! ?(?:man|men|guy|masc|male|boy))|no uterus|(?:on|taking) (?:estradiol|oestradiol|estrogen|oestrogen|"
+                          r"(?:i'm|im|i am) trans\b(?! ?(?:man|men|guy|masc|male|boy))|(?:on|taking) (?:estradiol|oestradiol|estrogen|oestrogen|"
                           r"hrt) (?:for|as) (?:my )?(?:transition|gender))")
 
 
@@ -413,12 +413,13 @@ def from_text(intake: Intake, text: str, today: date | None = None) -> Intake:
             age = int(m.group(1)) if m else None
         if age is not None and 10 <= age <= 99:
             intake = intake.with_answer("age_band", age_band(age), m.group(0) if m else "", age=age)
-    if is_trans_woman(norm):
+    trans = _TRANS_WOMAN.search(norm)
+    if trans is not None:
         # said once, both: the sex question is not asked, and the periods question neither
         if not intake.answered("sex"):
-            intake = intake.with_answer("sex", "female", _TRANS_WOMAN.search(norm).group(0))  # type: ignore[union-attr]
+            intake = intake.with_answer("sex", "female", trans.group(0))
         if not intake.answered("periods"):
-            intake = intake.with_answer("periods", "not_applicable", _TRANS_WOMAN.search(norm).group(0))  # type: ignore[union-attr]
+            intake = intake.with_answer("periods", "not_applicable", trans.group(0))
     if not intake.answered("sex"):
         own_age = _SAID_AGE.search(norm) is not None
         for value, rx in (("female", _SAID_FEMALE), ("male", _SAID_MALE)):

@@ -584,7 +584,7 @@ _SWALLOW = re.compile(r"swallow(?:ed|ing)?|ate|eaten|got into|chewed|chewing")
 
 _NOT_THEIR_OWN = re.compile(r"\b(?:his|her|their|someone(?: else)?'?s|somebody'?s|a (?:friend|mate)'?s|my (?:friend|mate|mum|mom|dad|"
                             r"nan|gran|partner|wife|husband|boyfriend|girlfriend|brother|sister|flatmate|roommate)'?s)\b")
-_BIG_COUNT = re.compile(r"\b(?:1[0-9]|[2-9]\d|\d{3}|ten|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\b(?! ?(?:mg|ml|g|mcg|milligrams?|minutes?|mins?|hours?|hrs?|km|k|miles?|days?|weeks?))")
+_BIG_COUNT = re.compile(r"\b(?:1[0-9]|[2-9]\d|\d{3}|ten|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\b(?! ?(?:mg|ml|g|mcg|milligrams?|minutes?|mins?|hours?|hrs?|km|k|miles?|days?|weeks?|years?|yo|y/o|year-old))")
 _THREE_OR_MORE = re.compile(r"\b(?:[3-9]|\d\d|three|four|five|six|seven|eight|nine|ten)\b")
 
 
@@ -635,7 +635,7 @@ def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
         someone_else = bool(c.other.search(text[max(0, start - 40):start]))
         # "took about 30 of my mums sleeping tablets" (blind safety set 18 was asked, not sent to
         # the emergency number): a count no dose comes in, of a medicine swallowed
-        big_count = bool(_BIG_COUNT.search(text[start:m.start()])) and kind not in ("poison",)
+        big_count = bool(_BIG_COUNT.search(text[start:m.start()]))
         # several tablets: four or more, six or more of an over-the-counter painkiller
         several = bool(c.several.search(near)) and (kind != "otc_pain" or bool(c.many.search(near)))
         more_than_one = several or bool(re.search(r"\b(?:a couple|couple|a few|few|some|two|three|2|3)\b", text[start:m.start()]))
