@@ -171,13 +171,19 @@ _ONE_OF_THEM = re.compile(r"\b(?:one|a|this|another) (?:girl|boy|lad|lass|athlet
 _OWN_AGE_FIRST = re.compile(r"^\W*(?:(?:hi|hey|hello|hiya|yo|so|ok|um)\W+)*(?:i'm|im|i am) \d{1,2}\b")
 
 
+#: The one named has died ("my sister died by suicide 2 years ago this week and im running a
+#: memorial 10k for her"): the writer is the one talking (tester round 30: "What's bothering them?").
+_THEY_DIED = re.compile(r"\b(?:died|passed away|passed on|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) own life|"
+                        r"funeral|memorial|in memory of|anniversary of (?:his|her|their) death)\b")
+
+
 def hear_who(turn: Turn, text: str) -> None:
     """Whether the first report is about someone else: then the questions say "they" (render)."""
     if turn.slots.get(REPORTING_FOR_SLOT) or turn.slots.get("pain_location") or turn.slots.get("triage_level"):
         return  # decided on the first report only
     lower = text.lower()
     if ((_ABOUT_OTHER.search(lower) or _ONE_OF_THEM.search(lower)) and not _FIRST_PERSON_PAIN.search(lower)
-            and not _OWN_AGE_FIRST.search(lower)):
+            and not _OWN_AGE_FIRST.search(lower) and not _THEY_DIED.search(lower)):
         turn.slots[REPORTING_FOR_SLOT] = "other"
 
 

@@ -355,6 +355,8 @@ class KnowledgeBase:
             # "physio in Wellington said do calf raises", "most mornings in Edinburgh" (tester round 26: 911)
             r"\b(?:physio|physiotherapist|pt|doctor|gp|clinic|hospital|coach|mornings|evenings|weekends|days|nights|athletes|runners|"
             r"students|squad)\s+(?:in|near)\s+(?:the\s+)?|"
+            # "out on a run along the canal in Dublin" (tester round 30: "A&E" then set the UK)
+            r"\b(?:out on a run|on a run|on my run|out running|running|jogging)\b[^.!?,]{0,30}?\bin\s+(?:the\s+)?|"
             # "runner from Leeds here", "hiya from Sydney" (tester round 5)
             r"\b(?:runner|runners|lad|lass|guy|girl|bloke|woman|man|mum|mom|dad|parent|coach|hello|hi|hiya|greetings)\s+"
             r"(?:from|in)\s+(?:the\s+)?|"

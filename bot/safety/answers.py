@@ -119,7 +119,7 @@ _JOKE_RETRACTION = re.compile(
     r"just an expression|not literally|didn'?t mean it(?: literally)?|exaggerating|hyperbole|"
     r"(?:era|es) (?:una |solo una )?broma|bromeaba|estaba bromeando)\b")
 #: ...unless the joke is denied ("not joking", "no joke", "I'm not kidding").
-_NOT_A_JOKE = re.compile(r"\b(?:not|no|n't|never|ain't)\s+(?:(?!just\b|only\b|simply\b|merely\b)\w+\s+)?(?:a )?(?:joke|joking|kidding)\b|"
+_NOT_A_JOKE = re.compile(r"\b(?:not|no|n't|never|ain't)\s+(?:(?!just\b|only\b|simply\b|merely\b|its\b|it's\b|it\b|thats\b|that's\b)\w+\s+)?(?:a )?(?:joke|joking|kidding)\b|"
                          r"\bno es broma\b|"
                          # "lol jk. well. half jk. more than half tbh" (blind safety set 6)
                          r"\b(?:half|partly|only half|kinda|kind of|sort of|mostly not) (?:jk|joking|kidding)\b|\bmore than half\b|"
@@ -371,6 +371,9 @@ def _thoughts_answer(t: str) -> str | None:
         return YES
     if _NO.match(t) or re.search(r"\b(?:i'?m not|no i'?m not|i am not|not thinking|no thoughts)\b", t):
         return NO
-    if _YES.match(t) or re.search(r"\b(?:yes|yeah|i am|i have been|i do)\b", t):
+    if _YES.match(t) or (re.search(r"\b(?:yes|yeah|i am|i have been|i do)\b", t)
+                         # "so do i do the session on saturday or skip" asks about training (tester
+                         # round 30 got "Please call 911 now")
+                         and not re.match(r"(?:so |ok |okay |and |but )?(?:do|does|should|can|could|will|would|is|are|what|how|when)\b", t)):
         return YES
     return None

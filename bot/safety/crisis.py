@@ -584,6 +584,9 @@ _SWALLOW = re.compile(r"swallow(?:ed|ing)?|ate|eaten|got into|chewed|chewing")
 
 _NOT_THEIR_OWN = re.compile(r"\b(?:his|her|their|someone(?: else)?'?s|somebody'?s|a (?:friend|mate)'?s|my (?:friend|mate|mum|mom|dad|"
                             r"nan|gran|partner|wife|husband|boyfriend|girlfriend|brother|sister|flatmate|roommate)'?s)\b")
+_TRAINING_QUESTION = re.compile(r"^\W*(?:so |ok |okay |and |but )?(?:do|should|can|could|shall|will) i (?:still )?(?:do|run|race|go to|go for|"
+                                r"skip|miss|train)\b[^.!?]{0,20}\b(?:the |my |a |this |that )?(?:session|run|race|workout|intervals|"
+                                r"tempo|long run|parkrun|training|practice|meet|reps|hill reps|track|club run|easy run)\b")
 _BIG_COUNT = re.compile(r"\b(?:1[0-9]|[2-9]\d|\d{3}|ten|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\b(?! ?(?:mg|ml|g|mcg|milligrams?|minutes?|mins?|hours?|hrs?|km|k|miles?|days?|weeks?|years?|yo|y/o|year-old))")
 _THREE_OR_MORE = re.compile(r"\b(?:[3-9]|\d\d|three|four|five|six|seven|eight|nine|ten)\b")
 
@@ -780,6 +783,10 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
             continue
         if hit.signal == "time" and re.search(r"\b(?:if|si|what if)\b[^.!?,]{0,30}$", norm[sentence_start:hit.start]):
             continue  # "if i got hit by a bus tomorrow": a time in a supposition is not a plan
+        if hit.signal == "time" and _TRAINING_QUESTION.match(sentence):
+            # "so do i do the session on saturday or skip" after a joke read as crisis talk (tester
+            # round 30 got "Please call 911 now"): a training day asked about, not a plan
+            continue
         if hit.signal == "time" and answer in ("clarified", "joking"):
             # "lol relax its a figure of speech. im fine. so can i do tempo tomorrow or nah" to "are
             # you safe?": the words explained, then a run tomorrow (tester round 29: "Please call 000

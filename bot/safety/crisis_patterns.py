@@ -1226,7 +1226,7 @@ ALCOHOL = (r"(?:beers?|wine|vodka|whisky|whiskey|gin|rum|tequila|alcohol|drinks|
 # A sign of poisoning (not pain where it hurt): sick, drowsy, slow breathing, blue lips, yellow skin.
 POISON_SIGNS = (r"(?:dizzy|light-?headed|(?:feel|feeling|felt|been|being|was|am|i'm|getting|so|really) (?:really |so |very |a bit )?sick\b"
                 r"(?! of| and tired)|nause\w*|vomit\w*|threw up|throwing up|throw up|being sick|drowsy|sleepy|out of it|can't stay awake|"
-                r"confused|shak\w*|trembl\w*|sweat\w*|floaty|spaced out|woozy|heart (?:is )?(?:racing|pounding|going crazy|going mad|beating (?:fast|weird))|heart (?:won't|will not|wont) slow|"
+                r"confused|shak\w*|trembl\w*|sweat\w*|floaty|spaced out|woozy|groggy|wobbly|unsteady|(?:feel|feeling|felt) (?:\w+ )?drunk|heart (?:is )?(?:racing|pounding|going crazy|going mad|beating (?:fast|weird))|heart (?:won't|will not|wont) slow|"
                 r"racing heart|heart rate (?:is )?(?:through the roof|really high|crazy)|temblando|temblores|"
                 r"chest (?:is )?pounding|palpitations|ringing|tinnitus|breath\w* (?:feels |is |seems |really |so )?(?:slow|shallow|"
                 r"weird|funny)|slow breathing|(?:lips|face|fingers|skin) (?:look |looks |are |is |went |turned |going )?(?:blue|grey|gray)|"
