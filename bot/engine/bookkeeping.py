@@ -167,6 +167,9 @@ _FIRST_PERSON_PAIN = re.compile(
 #: Bhopal. One girl, 17, has low back pain": tester round 26 was asked about "your" bottom).
 _ONE_OF_THEM = re.compile(r"\b(?:one|a|this|another) (?:girl|boy|lad|lass|athlete|runner|kid|student|teammate|client|junior)s?"
                           r"(?:\W+(?:aged |age )?\d{1,2}\b|\s+(?:of mine|i coach|in my (?:squad|team|group|club|class)|on my team))")
+#: The writer's own taking said first, the subject left out ("took 4 of my wifes sleeping pills last nite":
+#: he took them; the review of round 30 found the overdose reply saying "stay with them").
+_OWN_ACT_FIRST = re.compile(r"^\W*(?:(?:so|ok|um|well|just|i|i've|ive|i have)\W+)*(?:took|taken|swallowed|popped|necked|downed)\b")
 #: The writer's own age said first ("hi im 14 and i do parkrun with my dad in cardiff").
 _OWN_AGE_FIRST = re.compile(r"^\W*(?:(?:hi|hey|hello|hiya|yo|so|ok|um)\W+)*(?:i'm|im|i am) \d{1,2}\b")
 
@@ -183,7 +186,7 @@ def hear_who(turn: Turn, text: str) -> None:
         return  # decided on the first report only
     lower = text.lower()
     if ((_ABOUT_OTHER.search(lower) or _ONE_OF_THEM.search(lower)) and not _FIRST_PERSON_PAIN.search(lower)
-            and not _OWN_AGE_FIRST.search(lower) and not _THEY_DIED.search(lower)):
+            and not _OWN_AGE_FIRST.search(lower) and not _OWN_ACT_FIRST.search(lower) and not _THEY_DIED.search(lower)):
         turn.slots[REPORTING_FOR_SLOT] = "other"
 
 
