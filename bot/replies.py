@@ -287,16 +287,18 @@ def _pick(kb: KnowledgeBase, voice: Voice, now: list[Entry], place: list[Entry],
 
 # -- "what now?" after advice ----------------------------------------------------------------------
 
+_WHO = r"(?:i|we|u|she|he|they|my (?:son|daughter|kid|child|wife|husband|partner|friend|athlete|runner))"
 _NEXT_LEAD = r"(?:(?:ok|okay|so|right|alright|and|well|hm+|um+|but|then)[ ,]+)*"
 _NEXT_CORE = (
     r"(?:what|wat|wot) (?:now|next)",
     r"now what",
     r"(?:what|wat|wot)(?:'?s| is) (?:the |my )?next(?: step)?",
-    r"(?:what|wat|wot) (?:should|do|shall|must|can|could) (?:i|we|u) (?:do|doo)",
+    # the runner, or the one they write for ("what should she do", tester round 30)
+    rf"(?:what|wat|wot) (?:should|do|does|shall|must|can|could) {_WHO} (?:do|doo)",
     r"(?:what|wat|wot) do (?:you|u) (?:suggest|recommend|reckon|think)(?: i should do)?",
     # "dunno", "not sure" after the advice (tester round 19: "That's outside what I know about" x3)
     r"(?:dunno|idk|i dunno|i don't know|i dont know|no idea|not sure|unsure|no clue)",
-    r"(?:do|should|must) i (?:really )?(?:need to |have to )?(?:go|see (?:a|the) (?:doctor|gp|physio|pt|physical therapist)"
+    rf"(?:do|does|should|must) {_WHO} (?:really )?(?:need to |have to )?(?:go|see (?:a|the) (?:doctor|gp|physio|pt|physical therapist)"
     r"|get (?:it |this )?(?:seen|checked))(?: to (?:a|the) (?:doctor|er|hospital|gp|urgent care))?",
 )
 _NEXT_TAIL = r"(?:[ ,]+(?:now|next|then|rn|right now|today|tonight|about it|about this|about that|with it|for it))*"
