@@ -621,8 +621,9 @@ class ActionAnswerQuestion(KnowledgeAction):
         left = questions_left(tracker)
         if left is not None and wants_first_aid(case_of(tracker), context_slots(tracker), question, tracker):
             return []  # a fresh injury: the clinical check gave the first aid; the question follows
-        if left is not None and replies.asks_next_step(question):
+        if left is not None and (replies.asks_next_step(question) or decisions.classify(question) == "downplay"):
             # "ok what should i do" while the questions are pending: the advice needs them first.
+            # So does "can it wait till monday?" (tester round 30: "That's outside what I know about").
             lines = [voice.say(ABOUT_AFTER_QUESTIONS),
                      voice.say(ABOUT_LEFT_ONE) if left == 1 else voice.say(ABOUT_LEFT_SOME, count=left)]
             dispatcher.utter_message(text=" ".join(lines), json_message={"sources": []})

@@ -37,6 +37,7 @@ from bot.clinical import intake as I
 from bot.clinical.evaluate import LEVEL_RANK, Change, Evaluation
 from bot.clinical.flow import Case, assess, is_acute, next_question
 from bot.clinical.rules import default_rules
+from bot.clinical.summary import PATTERN
 from bot.clinical.text import unsure as _unsure
 from bot.clinical.text import yes_no
 from bot import replies
@@ -277,6 +278,13 @@ class ActionClinicalCheck(KnowledgeAction):
             # Age, training or a race told while another question is pending: said back, so they
             # know it was heard, before the question again (it was asked again without a word).
             dispatcher.utter_message(text=self.voice(tracker).say(NOTED, facts="; ".join(w for w in volunteered if w)))
+        pattern_now = (parsed_slots(tracker) or ({}, []))[0].get("pain_pattern")
+        if (pending not in (None, "pain_pattern") and finding is None and answered is None and not any(volunteered)
+                and pattern_now and tracker.get_slot("pain_pattern") not in (None, pattern_now)):
+            # "comes back every run" to another question: the pain told again differently, said
+            # back before the question again (it was asked again without a word).
+            voice = self.voice(tracker)
+            dispatcher.utter_message(text=voice.say(NOTED, facts=voice.name(PATTERN, pattern_now)))
         if finding in ("red_flag", "red_flag_question"):
             # Advice now, before the form has read where it hurts: take it from this message.
             if slots.get("pain_location") != tracker.get_slot("pain_location"):

@@ -386,7 +386,7 @@ class NLU:
             slots["pain_side"] = side
 
         pattern = self._pain_pattern(doc, context)
-        if pattern and context in _OTHER_QUESTIONS and not _PAIN_TALK.search(lower):
+        if pattern and context in _TRAINING_QUESTIONS and not _PAIN_TALK.search(lower):
             # "35 km a week, hills once a week since last month" to the mileage question is about
             # the training, not pain that has lasted since last month (blind vignettes 10).
             pattern = None
@@ -786,6 +786,10 @@ _RESOLVED_NOW = re.compile(r"\b(?:gone|went away|cleared up|cleared|healed|fine 
 #: Questions whose answers talk about training, not the pain: a pain pattern volunteered in one
 #: needs the pain named.
 _OTHER_QUESTIONS = frozenset({"mileage_change", "upcoming_race", "past_injury", "age_band", "sex", "periods"})
+#: Questions whose answers can sound like a pain pattern ("since last month", "came back in
+#: May"). To the sex or age question "comes back every run" is the pain's (fifteenth session:
+#: "Sorry, I didn't catch that").
+_TRAINING_QUESTIONS = _OTHER_QUESTIONS - {"sex", "age_band"}
 _PAIN_TALK = re.compile(r"\b(?:pain|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|niggle|it|it's|injury|"
                         r"tight|stiff|burn|burning|twinge)\b")
 
