@@ -400,6 +400,9 @@ _YES = re.compile(
     r"(?:it did|i did|i am|it is|it was|it does|i have|i do|i was|they did)(?=\W*$|\s*[,.!;?]|\s+(?:yes|yeah|yep|a bit|a little|"
     r"sometimes|hurt|hurts|though|tho|too|definitely|actually|now|still|really|lol|haha|i think|i guess))|"
     r"a bit|a little|slightly|kind of|kinda|sort of|"
+    # "i tried it, it hurts" to "does hopping hurt?" (tester round 31: "Sorry, I didn't catch that")
+    r"(?:it|that)(?:'s| is)? (?:really |does |definitely |defo |kinda |a bit |so |still )?(?:hurts|hurt)"
+    r"(?=\W*$|\s*[,.!;?]|\s+(?:a bit|a little|yeah|yes|lol|tho|though|now|too|like|so much|loads|a lot))|"
     # "little bit yes" (tester round 22, Indian English: "Sorry, I didn't catch that")
     r"(?:a )?little bit|a tiny bit|bit yes|little yes|small yes|"
     r"i think so|probably|mostly|uh huh|affirmative|aye|indeed|certainly|for sure|100%|very much|"
@@ -429,7 +432,11 @@ _LEAD = re.compile(r"^(?:(?:haha\w*|hah|lol|lmao|hmm+|um+|uh+|er+m?|well|oh|so|h
                    r"now that you mention it|now you mention it|(?:like |as )?i (?:literally |just |already )*said(?: that| so| it)?|i already said(?: that| so| it)?|"
                    # "i just said that lol. yes the bump on the outside", "whatever. yes" (tester round 24:
                    # "Sorry, I didn't catch that")
-                   r"i told you(?: that| so)?|whatever|ugh+|omg|ffs|sigh|come on|ok(?:ay)?|sure)\b[\s,.!?-]*)+")
+                   r"i told you(?: that| so)?|whatever|ugh+|omg|ffs|sigh|come on|ok(?:ay)?|sure|"
+                   # "ok i tried it yeah it hurts", "tried hopping and it hurts" (tester round 31:
+                   # "Sorry, I didn't catch that"): the test done, then the answer
+                   r"(?:i )?(?:just )?(?:tried|did|tested|done) (?:it|that|hopping|a hop|the hop|a few hops|it out|"
+                   r"hopping on it)(?: (?:just )?now)?(?: and)?)\b[\s,.!?-]*)+")
 
 
 def _answer_part(text: str) -> str:

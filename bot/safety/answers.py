@@ -183,6 +183,13 @@ _TEXT_INSTEAD = re.compile(r"\b(?:can i (?:just )?(?:text|message|chat|type)|cou
                            r"is there (?:a|an) (?:text|chat|online)|puedo (?:escribir|mandar un mensaje)|no quiero llamar)\b")
 _CLAUSES = re.compile(r"\.{2,}|[.,;!\u2026]+|\s-\s")
 _SHORT = 12  # words: past this, a message is a statement to screen, not an answer
+#: Thoughts owned, with no intent: "i just think about it sometimes".
+_THINKS_ABOUT_IT = re.compile(r"\b(?:i (?:just |only |do |still )?|sometimes i |i do )(?:think|thought) about (?:it|that|doing it|ending it)"
+                              r"(?: (?:sometimes|occasionally|a lot|now and then|every ?day|at night|often|more than i should))?\b")
+#: The pain answered, to a question asked before the crisis talk ("i tried hopping yeah it hurts").
+_PAIN_ANSWER = re.compile(r"\b(?:it|that|hopping|the hop|the (?:\w+ )?(?:pain|shin|knee|leg|foot|heel|calf|hip|spot|bone))"
+                          r"(?:'s| is)? (?:really |still |kinda |kind of |a bit |so |quite |pretty )?(?:hurts|hurt|hurting|sore|aches|achy)\b"
+                          r"|\btried (?:it|hopping|the hop|that|hopping on it)\b")
 
 
 def _clean(text: str) -> str:
@@ -223,8 +230,10 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         # sprints" to the question about thoughts got "feeling low about it is normal").
         return CLARIFIED
     denies_joke = _NOT_A_JOKE.search(t) and not _NO_THEN_JOKE.search(text.lower())
-    if ((_JOKE_RETRACTION.search(t) or _DENIES_WISH.search(t)) and not denies_joke and not _NOT_SAFE.search(t)
-            and not _talks_of_risk(text)):
+    if ((_JOKE_RETRACTION.search(t) or _DENIES_WISH.search(t)) and not denies_joke
+            # ("what?? no lol im not suicidal i just want to be lighter": its "im not" is the
+            # denial's, not "I'm not safe"; tester round 31 was asked again)
+            and not _NOT_SAFE.search(_DENIES_WISH.sub(" ", t)) and not _talks_of_risk(text)):
         if (question == "are_you_safe" and not _DENIES_WISH.search(t)
                 and not (_SAFE.search(t) and not _NEGATED_SAFE.search(t))):
             # "lol jk jk. anyway how many rest days after a half?" after thoughts of stepping in
@@ -237,6 +246,15 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         # "no joke, I'm fine" is an emphatic no: read as usual below.
         return YES
     if not t:
+        return None
+    if question == "thoughts" and _THINKS_ABOUT_IT.search(t):
+        # "no i'm not going to do anything tonight. i just think about it sometimes": thoughts, and
+        # no intent (tester round 31 was asked the same question a third time).
+        return YES
+    if question == "thoughts" and _PAIN_ANSWER.search(t) and not _talks_of_risk(_PAIN_ANSWER.sub(" ", t)):
+        # "ok i tried hopping yeah it hurts": the answer to the earlier question about the pain,
+        # not a yes to thoughts of suicide (tester round 31: "Thank you for telling me ... Are you
+        # safe right now?" to a 16-year-old about her shin). Not an answer: asked again.
         return None
     if question == "are_you_safe" and _YEAH_NAH.match(t):
         return NOT_SAFE  # Australian and New Zealand "no" (tester round 20: read as safe)

@@ -2700,3 +2700,38 @@ FEELINGS["grief"] += (
     r"\b(?:my|our) [^.!?]{0,30}?\b(?:died by suicide|died from suicide|lost (?:him|her|them) to suicide|killed (?:himself|herself|themselves)|"
     r"took (?:his|her|their) own life)\b",
 )
+
+# Tester round 31. Figures of speech and everyday words the net read as crisis talk: "my mum would
+# literally kill me if i quit" (a parent's threat in jest), "cutting weight for regionals" (dieting:
+# the eating-concern reply is the knowledge base's), "just would like better sleep", "I wish I could
+# sleep better" (sleep as sleep).
+FIGURES_OF_SPEECH += (
+    r"\b(?:my )?(?:mum|mom|mam|mother|dad|father|parents|coach|wife|husband|partner|gf|bf|girlfriend|boyfriend|missus|"
+    r"mrs|physio|sister|brother|nan|gran|grandma)(?:'s| is| are| would| will|'d|'ll)? (?:literally |actually |honestly |totally |"
+    r"absolutely |seriously )?(?:gonna |going to )?kill me(?: (?:if|when|for|lol|haha)\b|\W*$)",
+    r"\bcut(?:ting|s)? (?:some |a bit of |the )?(?:weight|calories|carbs|sugar|down on (?:food|eating|carbs|sugar))\b|\bweight ?cut(?:ting|s)?\b",
+    r"\b(?:sleep|sleeping) (?:better|well|properly|through the night|badly|bad|poorly|terribly|like (?:crap|shit|rubbish|a baby))\b",
+    r"\b(?:better|good|enough|decent|quality|more) sleep\b", r"\bsleep (?:quality|tips|hygiene|schedule|routine)\b",
+)
+DENIALS += (
+    # French: "no no, pas suicidaire. just down" (tester round 31 got the crisis response)
+    r"\b(?:pas|ne suis pas|suis pas|jsuis pas|j'suis pas|jamais) (?:du tout |vraiment |ete )?suicidaire\b",
+)
+_merge((MORE_EN, {
+    "hopeless": (
+        # "I dont see the point without running", "i dont really see the point of much"
+        r"\b(?:don't|dont|do not|can't|cant|cannot) (?:really |even )?see (?:the|a|any) point (?:of (?:much|anything|life)|"
+        r"in (?:much|anything|life)|without (?:running|it|my running|this)|any ?more)\b",
+        # A question about the most of a medicine "for a reason" ("whats the max ibuprofen before
+        # its dangerous. asking for a reason honestly"): asked directly
+        r"\b(?:max|maximum|most|how (?:many|much)|too (?:many|much))\b[^.!?]{0,60}[.!?]*\s*[^.!?]{0,20}\b(?:asking|ask|ask it|i ask) "
+        r"for a reason\b",
+        r"^\W*(?:i'?m |im |i am |honestly |tbh )*(?:asking|ask) for a reason\b(?! (?:about|why) (?:my|the) (?:run|race|knee|shin|pain))",
+    ),
+    # "i have a big bottle of it in the bathroom", of the pills talked of before (tester round 31:
+    # the same "are you safe?" as for a feeling): possession, the emergency tier after crisis talk
+    "possession": (
+        r"\b(?:i(?:'ve| have)?(?: got)?|got|i still have|i bought|bought|there'?s) (?:a |one |the |my )?(?:big |huge |full |whole |new |"
+        r"massive |giant )?(?:bottle|box|pack|packet|tub|jar|strip|load|stash)s? of (?:it|them|those|these)\b",
+    ),
+}))

@@ -63,6 +63,15 @@ ENGLISH_MARKERS = frozenset(
 )
 
 
+# Romanised Hindi (Hinglish) mixed with English ("6 months se hai bhai, kabhi fade nahi hua"): read as
+# English, whose words carry the pain (tester round 31: a Bangalore runner got a Spanish reply with
+# US numbers, "se" being Spanish too). Only words that are neither English nor Spanish.
+HINGLISH = frozenset("hai hain nahi nahin bhai yaar kya mera meri mere hota hoti kuch bahut karta karti kar diya "
+                     "tha thi pehle saal dard haan accha acha theek thik kaam raha rahi gaya gayi abhi bhi aur "
+                     "lekin kyun kyunki mujhe humko hum mahine mahina din".split())
+HINGLISH_MIN = 2
+
+
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
@@ -254,6 +263,8 @@ def detect_language(text: str, previous: str | None = None) -> str:
     if sum(1 for c in letters if _LATIN.match(c)) / len(letters) < 0.5:
         return "other"
     words = _WORD.findall(text.lower())
+    if sum(1 for w in words if w in HINGLISH) >= HINGLISH_MIN:
+        return "en"
     votes = _marker_votes(words)
     if len(words) < MIN_WORDS:
         # Too short for any model: a marker word decides, else the conversation's language.
