@@ -222,7 +222,16 @@ def test_a_weekday_race_counts_from_the_runners_date() -> None:
     wednesday = datetime(2026, 12, 2).date()
     assert I.parse_race("marathon is this sunday", wednesday) == ("soon", 4)
     assert I.parse_race("my race is this weekend", wednesday) == ("soon", 3)
-    assert I.parse_race("the 10k on wednesday", wednesday) == ("soon", 0)
+    # "on <the same weekday>" is next week's ("half on sunday" typed on a Sunday was told "your race
+    # today": tester round 31); "this wednesday" on a Wednesday is today
+    assert I.parse_race("the 10k on wednesday", wednesday) == ("soon", 7)
+    assert I.parse_race("the 10k this wednesday", wednesday) == ("soon", 0)
+    sunday = datetime(2026, 12, 6).date()
+    assert I.parse_race("half next sunday", sunday) == ("soon", 7)
+    assert I.parse_race("Later, got a 50k in june", sunday) == ("later", 191)  # a month named
+    assert I.parse_race("a marathon in april", sunday) == ("later", 130)
+    assert I.parse_race("later") == ("later", None)  # the button's word, typed
+    assert I.parse_race("50k a week") == (None, None)
     assert I.parse_race("marathon is this sunday") == ("soon", 5)  # no date: about 5 days
     # the button "Within 8 weeks" is a bound, not a date (tester round 13: "your race in 8 weeks")
     assert I.parse_race("yes, within 8 weeks") == ("soon", None)

@@ -384,6 +384,8 @@ class ActionOffTopic(KnowledgeAction):
         if _NO_ADVICE.search(text.lower()):
             dispatcher.utter_message(response="utter_no_advice_wanted")
             return []
+        if tell_an_adult(self.kb, dispatcher, self.voice(tracker), tracker, text):
+            return []
         if self.kb.refusal_topic(text) is not None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(text), json_message={"sources": []})
             return []
@@ -621,7 +623,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         left = questions_left(tracker)
         if left is not None and wants_first_aid(case_of(tracker), context_slots(tracker), question, tracker):
             return []  # a fresh injury: the clinical check gave the first aid; the question follows
-        if left is not None and (replies.asks_next_step(question) or decisions.classify(question) == "downplay"):
+        if left is not None and (replies.asks_next_step(question) or _CAN_IT_WAIT.search(question)):
             # "ok what should i do" while the questions are pending: the advice needs them first.
             # So does "can it wait till monday?" (tester round 30: "That's outside what I know about").
             lines = [voice.say(ABOUT_AFTER_QUESTIONS),
@@ -651,10 +653,13 @@ class ActionAnswerQuestion(KnowledgeAction):
         # "does it matter that im on the pill?" after advice about a possible clot (tester round 27:
         # "I can't advise on medicines"); "do i have to tell my mom? i dont want her to make me
         # quit" after advice on missed periods ("I can't diagnose injuries or interpret scans")
-        for rx, finding, entry_id in ((_CLOT_RISK, "dvt", CLOT_RISK_ENTRY), (_TELL_AN_ADULT, "reds", TELL_AN_ADULT_ENTRY)):
+        for rx, finding, entry_id in ((_CLOT_RISK, "dvt", CLOT_RISK_ENTRY), (_TELL_AN_ADULT, "reds", TELL_AN_ADULT_ENTRY),
+                                      (_BLOOD_SUGAR, "diabetic_foot", DIABETIC_FOOT_ENTRY)):
             if rx.search(question) and finding in findings:
                 say_entry(self.kb, dispatcher, voice, entry_id)
                 return []
+        if tell_an_adult(self.kb, dispatcher, voice, tracker, question):
+            return []
         # "I SAID DONT TELL ME TO SEE A PHYSIO. WHAT DO I DO MYSELF" (tester round 28 got what a
         # physio does): what they don't want is not what they ask about
         question = _NOT_THAT.sub(" ", question).strip() or question
@@ -695,20 +700,51 @@ class ActionAnswerQuestion(KnowledgeAction):
         return []
 
 
+#: "can it wait till monday?", "is it ok to leave it a couple of weeks?": how soon, asked before the advice.
+_CAN_IT_WAIT = re.compile(r"\bcan (?:it|this|that|i) (?:just )?(?:wait|leave it|hold off)\b|\b(?:ok|okay|fine|alright) to (?:wait|leave it)\b"
+                          r"|\bwait (?:till|until|til|for|a) (?:tomorrow|the morning|monday|tuesday|wednesday|thursday|friday|saturday|"
+                          r"sunday|the weekend|next week|couple|few|my (?:gp|doctor|doc|physio))\b", re.IGNORECASE)
 #: "don't tell me to see a physio": a topic refused, taken out of the question before it is answered.
 _NOT_THAT = re.compile(r"\b(?:i said |i told you |please )?(?:don'?t|dont|do not|stop) (?:tell|telling) me (?:to )?(?:go and )?"
                        r"(?:see|go to|book|visit|about) (?:a |an |the |my )?(?:physio|physiotherapist|physical therapist|pt|doctor|gp|"
                        r"specialist)s?\b[.!]*", re.IGNORECASE)
 #: Whether to tell a parent or coach, or the fear of being made to stop.
-_TELL_AN_ADULT = re.compile(r"\b(?:have to|should i|do i|need to|must i|gotta) tell (?:my |the )?(?:mom|mum|mother|dad|father|parents|"
-                            r"coach|family)\b|\bmake me (?:quit|stop)\b", re.IGNORECASE)
+_TELL_AN_ADULT = re.compile(r"\b(?:have to|should i|do i|need to|must i|gotta|(?:don'?t|dont|do not) (?:want to|wanna)) tell (?:my |the )?"
+                            r"(?:mom|mum|mother|dad|father|parents|coach|family)\b|\bmake me (?:quit|stop)\b"
+                            # "my mum would literally kill me if i quit tho" (tester round 31: "That's
+                            # outside what I know about", and before that the suicide screen)
+                            r"|\b(?:mom|mum|mother|dad|father|parents|coach)(?:'s| is| are| would| will|'d|'ll)? (?:literally |actually |"
+                            r"honestly |totally |so )?(?:gonna |going to )?(?:kill me|be (?:so )?(?:mad|angry|upset|disappointed))"
+                            r"(?: with me)? (?:if|when) i (?:quit|stop|pull out|miss|skip|don'?t (?:race|run))\b", re.IGNORECASE)
 TELL_AN_ADULT_ENTRY = "reds-telling-an-adult"
+#: The same for any advice to see a doctor (a bone, not missed periods): getting seen, with an adult's help.
+TELL_AN_ADULT_GENERAL = "telling-an-adult"
 #: What makes a clot more likely, asked after advice about one.
+# ("does being pregnant matter for this?" after the calf advice: tester round 31 got "ask your
+# midwife before you run on it", with the appointment days away)
 _CLOT_RISK = re.compile(r"\b(?:the pill|on the pill|contracepti\w*|birth control|hrt|hormone|the flight|long flight|flying|flew|"
-                        r"long drive|surgery|operation)\b.{0,40}(?:\?|\bmatter|\brelevant|\bcause|\bbecause)|"
+                        r"long drive|surgery|operation|pregnan\w*|the baby|the bump)\b.{0,40}(?:\?|\bmatter|\brelevant|\bcause|\bbecause)|"
                         r"\b(?:does it matter|is it (?:because|from)|could it be (?:because|from))\b.{0,40}\b(?:pill|contracepti\w*|"
-                        r"birth control|hrt|flight|flying|flew|drive|surgery)\b", re.IGNORECASE)
+                        r"birth control|hrt|flight|flying|flew|drive|surgery|pregnan\w*)\b", re.IGNORECASE)
 CLOT_RISK_ENTRY = "dvt-risk-factors"
+#: Blood sugar said after advice about an infected foot sore ("my sugars have been a bit high this
+#: week": tester round 31 got "leave exercises and stretches"): that advice's own entry.
+_BLOOD_SUGAR = re.compile(r"\b(?:blood )?(?:sugars?|glucose|bgs?|bg levels?|levels|ketones|numbers|readings)\b.{0,30}\b(?:high|higher|up|"
+                          r"all over|over \d+|running high|elevated|off)\b|\b(?:high|higher) (?:blood )?(?:sugars?|glucose|ketones)\b"
+                          r"|\bhyperglyc\w*", re.IGNORECASE)
+DIABETIC_FOOT_ENTRY = "redflag-diabetic-foot"
+
+
+def tell_an_adult(kb: KnowledgeBase, dispatcher: CollectingDispatcher, voice: Voice, tracker: Tracker, text: str) -> bool:
+    """After advice to see a doctor, "i dont want to tell my mum", "my mum would kill me if i quit":
+    why an adult on their side helps (the missed-periods answer when that is the finding). Said?"""
+    if not _TELL_AN_ADULT.search(text) or advised_level(tracker) not in SERIOUS:
+        return False
+    findings = tracker.get_slot("triage_findings") or ()
+    say_entry(kb, dispatcher, voice, TELL_AN_ADULT_ENTRY if "reds" in findings else TELL_AN_ADULT_GENERAL)
+    return True
+
+
 def say_entry(kb: KnowledgeBase, dispatcher: CollectingDispatcher, voice: Voice, entry_id: str, helping: bool = False) -> None:
     """One knowledge-base entry said whole: its title, its text for the runner's country, its
     sources. `helping`: in the crisis protocol for someone else (the lines stay; carry on offered)."""

@@ -262,6 +262,10 @@ _UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "mo
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = re.compile(r"\b(?:in|on|this|next|early|late|mid|end of|start of|beginning of)\s+(?:(?:early|late|mid|the end of|the start of)\s+)?"
+                    r"(january|february|march|april|may|june|july|august|september|sept|october|november|december|"
+                    r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b")
 
 
 _RATE_BEFORE = re.compile(r"\b(?:\d+(?:\.\d+)?\s*(?:km|kms|k|kilomet\w*|miles?|mi|times|x|sessions?|runs?|days?|hours?|hrs?|mins?|minutes?)|"
@@ -309,21 +313,36 @@ def parse_race(text: str, today: date | None = None) -> tuple[str | None, int | 
     elif m := re.search(r"\b(this|on) (weekend|saturday|sunday|monday|tuesday|wednesday|thursday|friday)\b|\bthis week\b", norm):
         day = m.group(2)
         if today is not None and day:
-            # Wednesday 2 Dec, "this Sunday": 4 days; the same weekday said on it: today.
+            # Wednesday 2 Dec, "this Sunday": 4 days; "this Sunday" said on a Sunday: today, but "on
+            # Sunday" said on one is next week's (tester round 31 was told "your race today").
             days = (_WEEKDAYS.index("saturday" if day == "weekend" else day) - today.weekday()) % 7
             if day == "weekend" and today.weekday() == 6:
                 days = 0  # "this weekend" on a Sunday: today
+            elif days == 0 and m.group(1) == "on":
+                days = 7
         else:
             days = 5
-    elif re.search(r"\bnext (weekend|week|saturday|sunday)\b", norm):
-        days = 10
+    elif m := re.search(r"\bnext (weekend|saturday|sunday|monday|tuesday|wednesday|thursday|friday)\b", norm):
+        # "next sunday" said on a Sunday: a week, not 10 days (tester round 31)
+        day = m.group(1)
+        days = ((_WEEKDAYS.index("saturday" if day == "weekend" else day) - today.weekday()) % 7 or 7) if today is not None else 10
+    elif re.search(r"\bnext week\b", norm):
+        days = 7
+    elif (m := _MONTH.search(norm)) and today is not None:
+        # "got a 50k in june" (tester round 31: read as nothing, the question asked again, and the
+        # next message taken for the answer): the middle of that month, this year or next
+        month = _MONTHS.index(m.group(1)[:3]) + 1
+        target = date(today.year + (month < today.month), month, 15)
+        days = max((target - today).days, 0) if month != today.month else 14
     elif re.search(r"\bnext month\b", norm):
         days = 30
     elif re.search(r"\bnext year\b|\bin the (spring|summer|autumn|fall|winter)\b", norm):
         days = 120
     if days is not None:
         return ("soon" if days <= RACE_SOON_DAYS else "later"), days
-    if re.search(r"\b(yes|yeah|yep|race|marathon|half|10k|5k|parkrun|ultra|triathlon)\b", norm):
+    if re.search(r"^later\b", norm):
+        return "later", None  # the button's word, typed
+    if re.search(r"\b(yes|yeah|yep|race|marathon|half|10k|5k|parkrun|ultra|triathlon|(a|the|my) \d+ ?(k|km|miler|mile))\b", norm):
         return "soon", None
     return None, None
 
