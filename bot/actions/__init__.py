@@ -402,6 +402,11 @@ class ActionOffTopic(KnowledgeAction):
                                          json_message={"sources": list(answer.sources)})
                 return []
         lower = text.lower()
+        if _POSTPARTUM.search(lower):
+            # "had my baby 8 weeks ago and im dying to get back to running" (tester round 32: "Hi,
+            # good to hear from you. What's bothering you?"): running after a birth has its answer
+            say_entry(self.kb, dispatcher, self.voice(tracker), POSTPARTUM_ENTRY)
+            return []
         if _INTRODUCTION.search(lower):
             other = _ABOUT_SOMEONE.search(lower)
             dispatcher.utter_message(response="utter_off_topic_introduction_other" if other else "utter_off_topic_introduction")
@@ -588,11 +593,20 @@ class ActionAnswerQuestion(KnowledgeAction):
                   domain: DomainDict) -> list[EventType]:
         question = latest_text(tracker)
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
+        if not locations:
+            # A warning-sign question asked before the form read where it hurts ("my heel has hurt
+            # for 6 months ..." got the one-spot question first): the place the clinical check heard
+            # (tester round 31: "how long will it take to heal" got the stress-fracture answer).
+            facts = case_of(tracker).state.facts
+            locations = [k[4:] for k, v in facts.items() if k.startswith("loc:") and v.value and k[4:] in self.kb.locations]
         voice = self.voice(tracker)
         level = advised_level(tracker) or tracker.get_slot("triage_level")
         lower = question.lower()
         if _NO_ADVICE.search(lower) and "?" not in question:
             dispatcher.utter_message(response="utter_no_advice_wanted")  # "I dont want advice", after advice too
+            return []
+        if level is None and _POSTPARTUM.search(lower) and not tracker.get_slot("requested_slot"):
+            say_entry(self.kb, dispatcher, voice, POSTPARTUM_ENTRY)  # a birth behind them: its answer
             return []
         if (level is None and "?" not in question and _INTRODUCTION.search(lower) and not _ASKS.search(lower)
                 and not tracker.get_slot("requested_slot")):
@@ -700,6 +714,11 @@ class ActionAnswerQuestion(KnowledgeAction):
         return []
 
 
+#: A birth behind the runner, who wants to run again.
+_POSTPARTUM = re.compile(r"\b(?:had|have had|gave birth to|delivered) (?:my|a|the|our) (?:baby|son|daughter|little one|twins)\b"
+                         r"|\b(?:postpartum|post-partum|postnatal|post-natal|since (?:the|my) (?:birth|c-?section|caesarean))\b"
+                         r"|\b\d+ (?:weeks|months) (?:after|since|post) (?:birth|giving birth|the baby|my baby|baby|delivery|my c-?section)\b")
+POSTPARTUM_ENTRY = "running-after-birth"
 #: "can it wait till monday?", "is it ok to leave it a couple of weeks?": how soon, asked before the advice.
 _CAN_IT_WAIT = re.compile(r"\bcan (?:it|this|that|i) (?:just )?(?:wait|leave it|hold off)\b|\b(?:ok|okay|fine|alright) to (?:wait|leave it)\b"
                           r"|\bwait (?:till|until|til|for|a) (?:tomorrow|the morning|monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -826,6 +845,13 @@ _HELPING_QUESTION = re.compile(r"\b(?:say|talk|ask|tell|bring (?:it|this|that|\w
                                r"approach|help|do|text|message)\b", re.IGNORECASE)
 
 
+#: Telling a parent or another adult, asked while someone else may be at risk.
+_WAKE_AN_ADULT = re.compile(r"\b(?:tell|wake|wake up|get|ask) (?:up )?(?:my |a |an )?(?:mum|mom|mother|dad|father|parents?|teacher|adult|"
+                            r"grown ?up|aunt|uncle|gran|nan|grandma|grandad)\b|\b(?:she'?s|he'?s|they'?re|shes|hes|theyre|"
+                            r"(?:my )?(?:mum|mom|dad|parents) (?:is|are)) (?:all )?asleep\b", re.IGNORECASE)
+WAKE_AN_ADULT_ENTRY = "crisis-wake-an-adult"
+
+
 class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
     """A question while someone else may be at risk (flow.yml crisis_helping): what to say and do
     for them (the `helping` entry) when it asks that, or the knowledge base has nothing on it;
@@ -858,6 +884,9 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
             # "he has a bottle of oxycodone from his surgery. should i hide them?" (tester round 27
             # got the running-painkiller card): put the means out of reach
             say_entry(self.kb, dispatcher, voice, MEANS_ENTRY, helping=True)
+            return []
+        if _WAKE_AN_ADULT.search(question):
+            say_entry(self.kb, dispatcher, voice, WAKE_AN_ADULT_ENTRY, helping=True)  # "should i tell my mum? shes asleep"
             return []
         welfare = _WELFARE_QUESTION.search(question)
         if not welfare and intent_of(tracker) not in QUESTION_INTENTS and not question.rstrip().endswith("?"):

@@ -246,8 +246,10 @@ class ActionClinicalCheck(KnowledgeAction):
             # behaves, told again differently, is something new, not a garbled answer (tester
             # round 16 got "Sorry, I didn't catch that").
             said = (parsed_slots(tracker) or ({}, []))[0]
-            told = any(k in said and said[k] != tracker.get_slot(k) and tracker.get_slot(k) is not None
-                       for k in ("pain_pattern", "pain_location", "pain_side"))
+            # (The pattern told again counts too: "doesnt fade" to the one-spot question is not a
+            # garbled answer, it says how the pain behaves.)
+            told = "pain_pattern" in said or any(k in said and said[k] != tracker.get_slot(k) and tracker.get_slot(k) is not None
+                                                 for k in ("pain_location", "pain_side"))
             answered, case, result = self._answer(str(pending), text, intent, case, slots, again, told)
             if case.unread_count() != unread_before:  # an answer we could not read: say so, then it is asked again
                 distance = str(pending) == "mileage_change" and _WEEKLY_DISTANCE.search(text)
@@ -283,7 +285,7 @@ class ActionClinicalCheck(KnowledgeAction):
             dispatcher.utter_message(text=self.voice(tracker).say(NOTED, facts="; ".join(w for w in volunteered if w)))
         pattern_now = (parsed_slots(tracker) or ({}, []))[0].get("pain_pattern")
         if (pending not in (None, "pain_pattern") and finding is None and answered is None and not any(volunteered)
-                and pattern_now and tracker.get_slot("pain_pattern") not in (None, pattern_now) and "?" not in text):
+                and pattern_now and "?" not in text):
             # "comes back every run" to another question: the pain told again differently, said
             # back before the question again (it was asked again without a word).
             voice = self.voice(tracker)

@@ -57,6 +57,8 @@ SECTION = text_family("summary.section", SECTIONS)
 FINDING = text_key("summary.finding", "level", "condition")
 RUNNER_WORDS = text_key("summary.runner_words", "line", "words")
 SAID_LINE = text_key("summary.said", "fact", "words")
+#: A fact reported only as itself when a fact that explains it was not said in the same words.
+_EXPLAINED_BY = {"bladder_bowel_change": ("stress_incontinence",)}
 ANSWERED_LINE = text_key("summary.answered", "fact", "words")
 INTAKE_LABEL = text_family("summary.intake", INTAKE_ORDER, "value")
 INTAKE_VALUE = text_family("summary.intake_value", INTAKE_VALUES)
@@ -163,8 +165,14 @@ def build(record: Mapping[str, Any], now: datetime, tz: tzinfo, voice: Voice | N
     # read from the runner's words, not something to report as what they said.
     reportable = {lit.fact for r in rules.rules for clause in r.sign + r.context for lit in clause}
     reportable |= {q.fact for q in rules.questions.values()}
-    for name, value in case.state.facts.items():
+    facts = case.state.facts
+    for name, value in facts.items():
         if name not in rules.facts or name not in reportable or value.how not in (SAID, ANSWERED):
+            continue
+        if name in _EXPLAINED_BY and any(getattr(facts.get(e), "value", None) is True and facts[e].words == value.words
+                                         for e in _EXPLAINED_BY[name]):
+            # "i leak a little when i jump": a pelvic-floor leak said in the same words, not "new
+            # bladder or bowel problems" for the physio to read (tester round 32)
             continue
         fact = rules.facts[name]
         if fact.quiet and value.value is not True:

@@ -240,6 +240,12 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
             # front of a train: a joke claimed, nothing said of being safe; asked once more (blind
             # safety set 9). "lol it was a joke, im fine" lets them go back to running.
             return TAKEN_BACK
+        if not _JOKE_RETRACTION.search(t):
+            # "no im not suicidal or whatever": a denial, not a joke taken back (tester round 32 got
+            # "Glad it was a joke" after "not suicidal" was first read whole, fifteenth session). To
+            # "are you safe?" it says nothing of other dangers ("im not suicidal", of a husband who
+            # kicked her): no answer, the screen reads the message.
+            return NO if question == "thoughts" else None
         return JOKING
     if question == "thoughts" and _NOT_A_JOKE.search(t) and not (_SAFE.search(t) and not _NEGATED_SAFE.search(t)):
         # "I'm not joking", "no joke, I mean it": they mean it (read as "I'm not", it was a no).
