@@ -165,11 +165,11 @@ def build(record: Mapping[str, Any], now: datetime, tz: tzinfo, voice: Voice | N
     # read from the runner's words, not something to report as what they said.
     reportable = {lit.fact for r in rules.rules for clause in r.sign + r.context for lit in clause}
     reportable |= {q.fact for q in rules.questions.values()}
-    facts = case.state.facts
-    for name, value in facts.items():
+    stated = case.state.facts
+    for name, value in stated.items():
         if name not in rules.facts or name not in reportable or value.how not in (SAID, ANSWERED):
             continue
-        if name in _EXPLAINED_BY and any(getattr(facts.get(e), "value", None) is True and facts[e].words == value.words
+        if name in _EXPLAINED_BY and any(getattr(stated.get(e), "value", None) is True and stated[e].words == value.words
                                          for e in _EXPLAINED_BY[name]):
             # "i leak a little when i jump": a pelvic-floor leak said in the same words, not "new
             # bladder or bowel problems" for the physio to read (tester round 32)

@@ -31,6 +31,7 @@ SPELLINGS: dict[str, str] = {
     "brethless": "breathless", "breathles": "breathless", "tounge": "tongue", "wierd": "weird",
     "achilles'": "achilles", "calfs": "calves", "hopping.": "hopping", "urin": "urine",
     "evry": "every", "evrey": "every", "evey": "every", "finshed": "finished", "finsihed": "finished",
+    "backs": "back's",  # "my backs been killing me"
 }
 _NON_TEXT = re.compile(r"[^a-z0-9'?.!,;:\-/°% ]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")

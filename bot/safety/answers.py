@@ -257,10 +257,11 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         # "no i'm not going to do anything tonight. i just think about it sometimes": thoughts, and
         # no intent (tester round 31 was asked the same question a third time).
         return YES
-    if question == "thoughts" and _PAIN_ANSWER.search(t) and not _talks_of_risk(_PAIN_ANSWER.sub(" ", t)):
+    if _PAIN_ANSWER.search(t) and not _talks_of_risk(_PAIN_ANSWER.sub(" ", t)) and not _NOT_SAFE.search(t):
         # "ok i tried hopping yeah it hurts": the answer to the earlier question about the pain,
         # not a yes to thoughts of suicide (tester round 31: "Thank you for telling me ... Are you
-        # safe right now?" to a 16-year-old about her shin). Not an answer: asked again.
+        # safe right now?" to a 16-year-old about her shin), nor "I'm safe" ("yes it hurts when i
+        # hop", tester round 32: "I'm glad you're safe right now"). Not an answer: asked again.
         return None
     if question == "are_you_safe" and _YEAH_NAH.match(t):
         return NOT_SAFE  # Australian and New Zealand "no" (tester round 20: read as safe)

@@ -601,6 +601,11 @@ _IN_MEMORY = re.compile(r"\b(?:memorial|in memory|in (?:his|her|their) memory|in
                         r"raising (?:money|funds|awareness))\b")
 
 
+#: More than one extra dose ("a few extra", "some extra ones"), not "an extra one".
+_SEVERAL_EXTRA = re.compile(r"\b(?:a few|a couple(?: of)?|couple of|some|several|lots of|loads of|a load of|a bunch of|a handful of) "
+                            r"(?:extra|more)\b|\bextra (?:ones|doses|tablets|pills)\b")
+
+
 def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
     """Overdoses and poisonings the phrase patterns do not name, read from the substance lexicon
     (crisis_patterns.SUBSTANCES) and the cues around it: a span from the verb to the substance for
@@ -650,6 +655,9 @@ def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
                 or (kind in ("opioid", "sedative") and (c.severe.search(text) or (c.alcohol.search(text)
                                                                                   and (more_than_one or signs))))
                 or (weak and signs)
+                # "been taking co-codamol, maybe a few extra over the last 2 days" (tester round 32):
+                # extra paracetamol harms without a sign first
+                or (_SEVERAL_EXTRA.search(plain) and any(p.start() < m.end() and m.start() < p.end() for p in para))
                 # "i took 3 of his tramadol an hour ago and now i feel really drowsy" (tester round
                 # 29 was asked whether the knee pain fades): more than one of an opioid or sedative
                 # not their own, or three or more, with a sign of poisoning

@@ -2314,7 +2314,8 @@ _merge((MORE_EN, {
         r"hurts|kicks|kicked|punches|punched|chokes|choked|strangles|strangled|slaps|slapped|attacks|attacked|shoves|shoved|"
         r"pushes|pushed|grabs|grabbed|drags|dragged|threatens|threatened)\s+me\b"
         r"(?!\s+(?:out|up|off|back|with|about|for|over|on|through|along|forward|harder|hard|past|too|so hard|really hard|on (?:the|a) (?:run|race|way)|"
-        r"to (?:run|train|race|go|keep|do|finish|try|sign|enter|join)))"
+        # (\b: "he pushed me once" is not "pushed me on"; tester round 32 got "Running through pain")
+        r"to (?:run|train|race|go|keep|do|finish|try|sign|enter|join))\b)"
         # "threw a mug at me"
         r"|(?:threw|throws|thrown) (?:a |an |the |his |her |my )?(?:mug|plate|glass|bottle|cup|knife|chair|phone|shoe|pan|"
         r"something|things|stuff) at me\b"
@@ -2597,7 +2598,7 @@ _merge((MORE_EN, {
         r"kicks|kicked|punches|punched|chokes|choked|strangles|strangled|slaps|slapped|attacks|attacked|shoves|shoved|pushes|pushed|"
         r"grabs|grabbed|drags|dragged|threatens|threatened) me\b"
         r"(?!\s+(?:out|up|off|back|with|about|for|over|on|through|along|forward|harder|hard|past|too|so hard|really hard|to (?:run|train|race|go|keep|do|"
-        r"finish|try|sign|enter|join)))",
+        r"finish|try|sign|enter|join))\b)",
     ),
 }))
 
@@ -2735,3 +2736,39 @@ _merge((MORE_EN, {
         r"massive |giant )?(?:bottle|box|pack|packet|tub|jar|strip|load|stash)s? of (?:it|them|those|these)\b",
     ),
 }))
+
+# Tester round 32: paracetamol taken beyond the daily maximum, with no sign yet (its harm is
+# delayed): "been taking about 12 a day, the 30/500 ones. is that too many?" (6 g a day; the bot
+# said "I can't write training plans"). Nine or more a day of a 500 mg tablet, said with its
+# strength or a UK name (500 mg is the UK tablet; a US Tylenol can be 325 mg, so it is not here).
+_PARA_500 = r"(?:30/500|8/500|15/500|500 ?mg|500s|paracetamol|co-?codamol|cocodamol|co-?dydramol|panadol)"
+_MANY_A_DAY = (r"(?:9|1[0-9]|2[0-9]|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|eighteen|twenty)\s+(?:of (?:them|those|these) )?"
+               r"(?:a|per|each|every)\s+day")
+_merge((MORE_EN, {"overdose": (
+    rf"\b{_MANY_A_DAY}\b[^.!?]{{0,40}}\b{_PARA_500}",
+    rf"\b{_PARA_500}\b[^.!?]{{0,40}}\b{_MANY_A_DAY}\b",
+)}))
+
+# Tester round 32: a partner's control said in passing ("my partner doesn't let me go out running
+# alone", "he took my phone once when i went for a run", "im a bit scared of him sometimes", "is it
+# normal for a partner to be like that?") got the balance test, the walk-run ladder and "Soreness
+# after a run is normal". A feeling of its own, with its own words (dialogues/domain.yml
+# utter_distress_controlled): controlling behaviour named kindly, the emergency number, a
+# domestic abuse helpline finder; violence said outright is the "harmed" signal above.
+_PARTNER = r"(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex)"
+_CONTROLLED = (
+    rf"\b(?:my |her |his )?{_PARTNER}\b[^.!?]{{0,30}}\b(?:doesn'?t|does not|won'?t|will not|never|wouldn'?t) (?:let|allow) me\b",
+    rf"\b(?:my |her |his )?{_PARTNER}\b[^.!?]{{0,30}}\b(?:doesn'?t|does not) (?:really )?like me (?:going out|going running|running) "
+    r"(?:on my own|alone|without him|without her)\b",
+    r"\b(?:doesn'?t|does not) (?:really )?like me (?:going out|going running|running|going) (?:on my own|alone|without him|without her)\b",
+    rf"\b(?:he|she|my {_PARTNER})\b[^.!?]{{0,20}}\b(?:took|takes|taken|checks|checked|reads|read|goes through|went through|tracks|tracked|"
+    r"monitors|controls) my (?:phone|messages|texts|location|strava|money|bank card|car keys|keys)\b"
+    # ("he goes through my phone. will he see this chat?" asks how to keep this chat private: the
+    # knowledge base answers that)
+    r"(?![^?]{0,40}\b(?:see|read|find|look at) (?:this|the|my|our) (?:chat|messages|conversation|texts)\b)",
+    rf"\b(?:scared|afraid|frightened|terrified) of (?:him|her|my {_PARTNER})\b",
+    rf"\bis it normal for (?:a|my) {_PARTNER} to\b|\bis it normal for (?:a|my) {_PARTNER} to be like that\b",
+    rf"\b(?:my |her |his )?{_PARTNER}\b[^.!?]{{0,20}}\bwon'?t let me (?:see|go|leave|run|out)\b",
+)
+# First of the kinds: "im a bit scared of him" is this, not worry.
+FEELINGS = {"controlled": _CONTROLLED, **{k: v for k, v in FEELINGS.items() if k != "controlled"}}
