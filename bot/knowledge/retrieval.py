@@ -114,7 +114,10 @@ _OUT_OF_TEN = re.compile(r"\b(10|\d)\s*/\s*10\b")
 _ACKNOWLEDGE = (r"(?:ok(?:ay)?|great|cool|nice|perfect|brilliant|awesome|got it|right|sure|alright|all right|fair enough|"
                 r"are you serious|r u serious|you serious|seriously|come on|ugh+|omg|jeez|wtf|ffs)")
 _PLEASANTRY = re.compile(
-    r"^\s*(?:(?:(?:thanks?|thank you|thx|ta|cheers)(?: you)?(?: so much| very much| a lot| again)?[\s,.!:;-]+)"
+    # ("Thank you love": a term of endearment, not the LOVE of PEACE & LOVE; tester round 32 got
+    # the ice-or-heat card after advice about a broken hip)
+    r"^\s*(?:(?:(?:thanks?|thank you|thx|ta|cheers)(?: you)?(?: so much| very much| a lot| again)?"
+    r"(?: (?:love|luv|hun|hon|pet|dear|darling|mate|pal|buddy|bud|man|bro|sis|chief|boss|doc))?(?:[\s,.!:;-]+|$))"
     rf"|(?:{_ACKNOWLEDGE}(?:\s+{_ACKNOWLEDGE})*\s*[,.!:;-]+\s*))+",
     re.IGNORECASE,
 )

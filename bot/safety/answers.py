@@ -183,6 +183,7 @@ _TEXT_INSTEAD = re.compile(r"\b(?:can i (?:just )?(?:text|message|chat|type)|cou
                            r"is there (?:a|an) (?:text|chat|online)|puedo (?:escribir|mandar un mensaje)|no quiero llamar)\b")
 _CLAUSES = re.compile(r"\.{2,}|[.,;!\u2026]+|\s-\s")
 _SHORT = 12  # words: past this, a message is a statement to screen, not an answer
+_LAUGH = re.compile(r"\b(?:lol|lmao|lmfao|haha\w*|hehe\w*|rofl)\b|\U0001F602|\U0001F923|\U0001F605|\U0001F606")
 #: Thoughts owned, with no intent: "i just think about it sometimes".
 _THINKS_ABOUT_IT = re.compile(r"\b(?:i (?:just |only |do |still )?|sometimes i |i do )(?:think|thought) about (?:it|that|doing it|ending it)"
                               r"(?: (?:sometimes|occasionally|a lot|now and then|every ?day|at night|often|more than i should))?\b")
@@ -245,7 +246,11 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
             # "Glad it was a joke" after "not suicidal" was first read whole, fifteenth session). To
             # "are you safe?" it says nothing of other dangers ("im not suicidal", of a husband who
             # kicked her): no answer, the screen reads the message.
-            return NO if question == "thoughts" else None
+            if question == "thoughts":
+                return NO
+            # ... but "I don't want to die lol I just want my hamstring back", laughed, takes back
+            # what was said as a figure of speech (blind safety set 3)
+            return JOKING if _LAUGH.search(text.lower()) else None
         return JOKING
     if question == "thoughts" and _NOT_A_JOKE.search(t) and not (_SAFE.search(t) and not _NEGATED_SAFE.search(t)):
         # "I'm not joking", "no joke, I mean it": they mean it (read as "I'm not", it was a no).
