@@ -9,7 +9,7 @@ too. The numbers live in knowledge/clinical/intake.yml (`balance`). Pure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.clinical.intake import intake_data
@@ -43,6 +43,9 @@ class BalanceReading:
 
     left: float | None = None
     right: float | None = None
+    #: Said to be no worse than before ("same as last year"): then the age norm alone does not
+    #: raise the level (CLINICAL.md: a drop from the runner's own time matters more than the norm).
+    unchanged: bool = False
 
     @property
     def sides(self) -> tuple[float, ...]:
@@ -94,8 +97,23 @@ def about_balance(text: str) -> bool:
     return bool(_ABOUT_BALANCE.search(normalise(text)))
 
 
+#: Times said to be no worse than before; not "same as the other side" (that is symmetry).
+_UNCHANGED = re.compile(r"\b(?:same as (?!(?:the |my )?other\b)(?:last|before|usual|always|ever|it was|a year|when)|no different (?:from|to|than) "
+                        r"(?:before|last|usual)|no worse than (?:before|last|usual|it was)|as (?:usual|always|ever)|unchanged|"
+                        r"(?:hasn'?t|has not|haven'?t|not) changed|always been (?:like that|about (?:that|the same))|no change)\b")
+
+
 def parse(text: str) -> BalanceReading | None:
     """Seconds per side in the runner's words; None when the answer has no times."""
+    reading = _parse_times(text)
+    if reading is not None and _UNCHANGED.search(normalise(text)):
+        # "about 20 seconds on each leg, same as last year" (blind vignettes 19: a physio for a
+        # 67-year-old's balance that had not changed)
+        return replace(reading, unchanged=True)
+    return reading
+
+
+def _parse_times(text: str) -> BalanceReading | None:
     norm = normalise(text).replace("secs", "s").replace("seconds", "s")
     # An age is not a time: "only managed 14 seconds. I'm 74" (blind vignettes 11 read 74 s right)
     norm = _AGE.sub(" ", norm)
@@ -179,6 +197,9 @@ def interpret(reading: BalanceReading, age: int | None = None) -> BalanceResult:
         if worst >= 40:
             return BalanceResult("normal", reading, None, f"you held {worst:g} s or more on each side")
         return BalanceResult("needs_age", reading, None, "")
+    if max(sides) < norm * cfg["below_norm_share"] and reading.unchanged:
+        return BalanceResult("normal", reading, norm, f"your single-leg balance ({_times(reading)}) is below the typical "
+                             f"{norm:g} s for your age but no worse than before")
     if max(sides) < norm * cfg["below_norm_share"]:
         return BalanceResult("below_norm", reading, norm,
                              f"your single-leg balance ({_times(reading)}) is well below the typical "

@@ -107,7 +107,8 @@ class Case:
 
     def to_json(self) -> dict[str, Any]:
         return {"state": self.state.to_json(), "intake": self.intake.to_json(),
-                "balance": None if self.balance is None else {"left": self.balance.left, "right": self.balance.right},
+                "balance": None if self.balance is None else {"left": self.balance.left, "right": self.balance.right,
+                                                              "unchanged": self.balance.unchanged},
                 "asked": list(self.asked), "unread": list(self.unread)}
 
     @classmethod
@@ -116,7 +117,8 @@ class Case:
             return cls()
         bal = data.get("balance")
         return cls(ClinicalState.from_json(data.get("state")), I.Intake.from_json(data.get("intake")),
-                   B.BalanceReading(bal.get("left"), bal.get("right")) if isinstance(bal, Mapping) else None,
+                   B.BalanceReading(bal.get("left"), bal.get("right"), bool(bal.get("unchanged")))
+                   if isinstance(bal, Mapping) else None,
                    tuple(data.get("asked") or ()), tuple(data.get("unread") or ()))
 
 

@@ -497,6 +497,10 @@ class NLU:
                     # swelling's going down", or "going down" to that question, is.
                     continue
                 label = doc.vocab.strings[m_id]
+                if label == "recurring" and doc[end:end + 1].text.lower() in ("down", "to"):
+                    # "my heart rate came back down within a couple mins", "came back to normal" (blind
+                    # vignettes 19: read as pain that comes back, and a physio for a sore calf)
+                    continue
                 if label == "persistent" and doc[start].lower_ == "for" and _TRAINED_FOR.search(
                         doc[max(0, start - 3):start].text.lower()):
                     continue  # "trained for months": how long the training took, not the pain (tester round 24)

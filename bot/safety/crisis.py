@@ -523,6 +523,8 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
         return True  # "found cuts on my 16yo son's legs" (blind safety set 12): his
     if hit.signal == "self_harm" and re.search(r"\bmy\b", matched):  # "my gf found my razor blades"
         return False
+    if hit.signal == "self_harm" and re.match(r"[^.!?]{0,6}\bof (?:one of )?(?:my|our|a|an|the) \w+", norm[hit.end:]):
+        return True  # "fresh cuts on the arms of one of my 15yo athletes" (blind safety set 19)
     if _quoted_from_other(norm, hit.start):
         return True
     # "said we'd all be better off without him" (tester round 24: a father was asked whether he

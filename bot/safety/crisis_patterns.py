@@ -2772,3 +2772,26 @@ _CONTROLLED = (
 )
 # First of the kinds: "im a bit scared of him" is this, not worry.
 FEELINGS = {"controlled": _CONTROLLED, **{k: v for k, v in FEELINGS.items() if k != "controlled"}}
+
+# Blind safety set 19 (tuned on at the end of the fifteenth session): "just want to make sure I'm
+# not hurting myself" of couch-to-5k shins got the crisis response; "i won't be bothering anyone for
+# much longer" and "this'll be my last message for a while ... take care" were not asked about; a
+# coach's "fresh cuts on the arms of one of my 15yo athletes" was not heard.
+FIGURES_OF_SPEECH += (
+    # (normalised, "hurting" reads "hurt")
+    r"\b(?:make sure|making sure|check|checking|worried|scared|afraid|so|just) (?:that )?(?:i'?m|i am|im) not (?:hurt|hurting|injuring|injure|"
+    r"damaging|damage|breaking|wrecking) (?:myself|my body)\b",
+    r"\b(?:make sure|making sure|so) (?:that )?i (?:don'?t|do not|won'?t) (?:hurt|injure|damage|break) (?:myself|my body)\b",
+)
+_merge((MORE_EN, {
+    "hopeless": (
+        r"\b(?:won'?t|will not|wont) be (?:bothering|troubling|burdening|bugging|annoying|a (?:bother|burden|nuisance|problem) (?:to|for)) "
+        r"(?:anyone|anybody|you|people|everyone|you all|you guys)(?: (?:for )?(?:much|very|a lot|too much) longer)?\b",
+        r"\b(?:this(?:'ll| will)? be|this is) my (?:very )?last (?:message|msg|text)\b(?! (?:for (?:today|tonight|now|the day|the night)|"
+        r"(?:un)?til|till|before))",
+    ),
+    "self_harm": (
+        r"\b(?:fresh |new |recent |some |deep )?(?:cuts|scars|marks|burns|scratches)\b[^.!?]{0,20}\b(?:on|up|across) (?:the |her |his |their )?"
+        r"(?:arms?|wrists?|forearms?|legs?|thighs?)\b(?=[^.!?]{0,6}\bof (?:one of )?(?:my|our|a|an|the) \w+)",
+    ),
+}))
