@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.safety.crisis_patterns import JOKE
+
 SAFE, NOT_SAFE, UNSURE = "safe", "not_safe", "unsure"
 #: "i said im not sure. i wouldnt actually do anything": not sure about the thoughts, sure about not
 #: acting on them (C-SSRS: no intent; CLINICAL.md: resources, and encourage talking to someone).
@@ -183,7 +185,8 @@ _TEXT_INSTEAD = re.compile(r"\b(?:can i (?:just )?(?:text|message|chat|type)|cou
                            r"is there (?:a|an) (?:text|chat|online)|puedo (?:escribir|mandar un mensaje)|no quiero llamar)\b")
 _CLAUSES = re.compile(r"\.{2,}|[.,;!\u2026]+|\s-\s")
 _SHORT = 12  # words: past this, a message is a statement to screen, not an answer
-_LAUGH = re.compile(r"\b(?:lol|lmao|lmfao|haha\w*|hehe\w*|rofl)\b|\U0001F602|\U0001F923|\U0001F605|\U0001F606")
+#: A laugh ("lol", "haha", the crying-laughing face): crisis_patterns.JOKE, one list of them.
+_LAUGH = re.compile(JOKE)
 #: Thoughts owned, with no intent: "i just think about it sometimes".
 _THINKS_ABOUT_IT = re.compile(r"\b(?:i (?:just |only |do |still )?|sometimes i |i do )(?:think|thought) about (?:it|that|doing it|ending it)"
                               r"(?: (?:sometimes|occasionally|a lot|now and then|every ?day|at night|often|more than i should))?\b")

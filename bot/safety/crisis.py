@@ -468,7 +468,7 @@ _TAKEN_BACK = re.compile(r"\b(?:jk|j/k|just kidding|only kidding|kidding|joking|
 # goodbye everyone'", of a friend's post; tester round 32 asked the 14-year-old who wrote it if he was safe)
 _QUOTED_FROM_OTHER = re.compile(r"\b(?:she|he|they|her|him|them|friend|mate|buddy|sister|brother|son|daughter|partner|wife|husband|"
                                 r"athletes?|teammates?|kid|child|runner|girl|boy|lad|coach|student|one of (?:my|our|the) \w+|"
-                                r"post|posts|message|caption|story|status|picture|photo|pic|note|letter|tweet|it's|its|it)\b[^.!?]{0,40}\b"
+                                r"post|posts|message|caption|story|status|picture|photo|pic|note|letter|tweet)\b[^.!?]{0,40}\b"
                                 r"(?:texted|texts|text|sent|said|says|saying|reads|read|wrote|writes|written|messaged|"
                                 r"posted|put|dm'?d|told me)\b[^'\"]{0,25}['\"]")
 _GOODBYE = re.compile(r"\b(?:goodbye|good bye|bye forever|farewell|love you all)\b")
