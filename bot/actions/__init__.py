@@ -295,7 +295,10 @@ class ActionSafetyCheck(KnowledgeAction):
                 # someone being hurt, not to thoughts of suicide (tester round 28: a woman kicked
                 # by her husband was told "Please call 911 now ... 988" to "im safe right now")
                 events.append(SlotSet(HARMED_SLOT, True))
-            if finding == "third_party" and a.third_party_signals & EMERGENCY_SIGNALS and (a.signals | a.third_party_signals) & {"time", "means_near"}:
+            if finding == "third_party" and (a.third_party_signals & EMERGENCY_SIGNALS and (a.signals | a.third_party_signals) & {"time", "means_near"}
+                                             # the means beside them, said of them ("shes got a bottle of
+                                             # pills next to her and wants it to stop": tester round 33)
+                                             or "possession" in a.third_party_signals):
                 # someone else with the means and a time ("saving up her pills and wants to end it
                 # tonight"): "call now", not "if they might act on it now" (tester round 22)
                 events.append(SlotSet("safety_cause", IMMINENT_OTHER))
@@ -605,7 +608,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         if _NO_ADVICE.search(lower) and "?" not in question:
             dispatcher.utter_message(response="utter_no_advice_wanted")  # "I dont want advice", after advice too
             return []
-        if tracker.get_slot("distress_kind") == "controlled":
+        if tracker.get_slot("distress_kind") in ("controlled", "stalked"):
             # "is it normal for a partner to be like that?": the acknowledgement answered it; never
             # "Soreness after a run is normal" after it (tester round 32)
             return []
@@ -821,7 +824,11 @@ HELPING_OVERDOSE_SLOT = "helping_overdose"
 
 
 def helping_followup(tracker: Tracker) -> str:
-    """The helping state's reminder: "call now" after someone else's overdose."""
+    """The helping state's reminder: "call now" after someone else's overdose, or when they have the
+    means beside them this message ("shes got a bottle of pills next to her and wants it to stop":
+    tester round 33 got "If they might be in danger now")."""
+    if tracker.get_slot("safety_cause") == IMMINENT_OTHER:
+        return f"{HELPING_FOLLOWUP}_imminent"
     return f"{HELPING_FOLLOWUP}_overdose" if tracker.get_slot(HELPING_OVERDOSE_SLOT) else HELPING_FOLLOWUP
 #: They say they are fine, or not to call ("she says she feels fine and doesnt want me to call anyone").
 _THEY_DOWNPLAY = re.compile(r"\b(?:(?:she|he|they)(?:'s| is| are)? (?:says?|said|insists?|claims?|thinks?|reckons?) "

@@ -344,7 +344,11 @@ def _clauses(text: str) -> list[str]:
 
 
 _NO_SLEEP = re.compile(r"\b(?:can'?t|cannot|couldn'?t|can not|unable to|not able to|struggling to|trouble) (?:get to |fall )?(?:sleep|sleeping)\b|"
-                       r"\b(?:not sleeping|no sleep|barely sleep\w*|hardly sleep\w*)\b")
+                       r"\b(?:not sleeping|no sleep|barely sleep\w*|hardly sleep\w*)\b|"
+                       # "i just wanted to sleep", of a sleeping tablet taken twice before a race (tester
+                       # round 33 was told "call 911" after poison control had cleared him)
+                       r"\b(?:just |only )?(?:wanted|needed|was trying|tried) to (?:get some |get to |get a good night'?s? )?sleep\b"
+                       r"(?! (?:forever|for ever|and (?:not|never)|for good|permanently|for a (?:long|very long) time))")
 
 
 def _talks_of_risk(text: str) -> bool:

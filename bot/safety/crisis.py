@@ -80,6 +80,7 @@ class CrisisContext:
     heavy: bool = False  # the last message was heavy distress (loss of identity, low mood, grief)
     checked: bool = False  # the person said no, or safe, to the bot's question about their safety
     grief: bool = False  # grief was heard earlier (the words after "no" to the question fit it)
+    others: bool = False  # someone else's risk was heard earlier (a friend's goodbye, an athlete's cuts)
 
     def after(self, assessment: CrisisAssessment, asked: str | None = None) -> CrisisContext:
         """The context for the next message, once `assessment` was answered. `asked` is the
@@ -102,11 +103,12 @@ class CrisisContext:
             heavy=tier == DISTRESS and assessment.feeling in C.HEAVY_FEELINGS,
             checked=self.checked or (self.awaiting in ("are_you_safe", "thoughts") and assessment.answer in ("safe", "no")),
             grief=self.grief or assessment.feeling == "grief",
+            others=self.others or tier == THIRD_PARTY,
         )
 
     def to_dict(self) -> dict[str, Any]:
         return {"risk": self.risk, "distress": self.distress, "awaiting": self.awaiting, "language": self.language,
-                "heavy": self.heavy, "checked": self.checked, "grief": self.grief}
+                "heavy": self.heavy, "checked": self.checked, "grief": self.grief, "others": self.others}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> CrisisContext:
@@ -116,7 +118,8 @@ class CrisisContext:
         return cls(risk=bool(data.get("risk")), distress=bool(data.get("distress")),
                    awaiting=awaiting if isinstance(awaiting, str) else None,
                    language=language if isinstance(language, str) else None,
-                   heavy=bool(data.get("heavy")), checked=bool(data.get("checked")), grief=bool(data.get("grief")))
+                   heavy=bool(data.get("heavy")), checked=bool(data.get("checked")), grief=bool(data.get("grief")),
+                   others=bool(data.get("others")))
 
 
 @dataclass(frozen=True)
@@ -811,7 +814,9 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
             # "i'm home alone tonight", "not going to do anything tonight": where the person is, or
             # a reassurance, not a time to act (CLINICAL.md: "idk" keeps the crisis tier and asks again)
             continue
-        if hit.signal in RISK_SIGNALS | {"ingested"} and _about_someone_else(norm, hit, sentence_start, c):
+        # (and the means someone else has: "she says shes got a bottle of pills next to her", tester
+        # round 33 read as the writer's own)
+        if hit.signal in RISK_SIGNALS | {"ingested", "possession"} and _about_someone_else(norm, hit, sentence_start, c):
             others.add(hit.signal)
             continue
         if hit.signal in UNCLEAR_SIGNALS and _quoted_from_other(norm, hit.start):
@@ -932,7 +937,7 @@ def _decide(own: set[str], others: set[str], context: CrisisContext,
             return EMERGENCY, by
     if risky:
         return CRISIS, "rules"
-    if others & (RISK_SIGNALS | {"help"}):
+    if others & (RISK_SIGNALS | {"help"}) or ("possession" in others and (context.risk or context.others)):
         return THIRD_PARTY, "rules"
     if own & UNCLEAR_SIGNALS:
         return UNCLEAR, "rules"

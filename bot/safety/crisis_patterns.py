@@ -2770,8 +2770,25 @@ _CONTROLLED = (
     rf"\bis it normal for (?:a|my) {_PARTNER} to\b|\bis it normal for (?:a|my) {_PARTNER} to be like that\b",
     rf"\b(?:my |her |his )?{_PARTNER}\b[^.!?]{{0,20}}\bwon'?t let me (?:see|go|leave|run|out)\b",
 )
+# Tester round 33: "my ex is following me on my runs and i dont feel safe" got heat-exhaustion first
+# aid, "my ex keeps showing up on my route" the worry words and a balance question, "i think my ex is
+# stalking me" "outside what I know": being followed is a feeling of its own too, with its own words
+# (dialogues/domain.yml utter_distress_stalked: safety steps for running, a helpline finder).
+_STALKED = (
+    rf"\b(?:my |an? |the |this )?(?:ex|{_PARTNER}|guy|man|bloke|woman|stranger|someone|somebody)\b[^.!?]{{0,30}}\b(?:is |keeps |kept |has been |'s been )?"
+    r"(?:following|follows|followed|stalking|stalks|stalked|showing up|turning up|shows up|turns up|showed up|turned up|waiting for me|"
+    r"tracking|tracks|watching)\b(?! (?:me )?on (?:strava|instagram|insta|twitter|x|tiktok|facebook|social)\b)"
+    r"(?=[^.!?]{0,40}\b(?:run|runs|running|route|routes|path|park|trail|where i|my house|my home|my work|everywhere)\b)",
+    r"\b(?:i think |pretty sure )?(?:he'?s|she'?s|they'?re|someone'?s|somebody'?s|my ex is|my ex'?s|he is|she is) (?:been )?stalking me\b",
+    r"\b(?:don'?t|do not|dont|no longer) feel safe (?:running|on my runs?|out running|when i run|going out|on my own|alone|outside|on my route)\b",
+    r"\b(?:scared|afraid|frightened) (?:to go|of going) (?:out )?(?:running|for a run|out)\b",
+    r"\bknows? (?:every|all|each|exactly where|where) (?:my )?(?:routes?|runs?|i run|i go)\b",
+    # "im not sure if im overreacting. hes never hurt me" (not violence, and still not "keep running")
+    r"\b(?:he|she|they)(?:'s| has| is|s)? never (?:actually |physically )?(?:hurt|touched|hit|harmed) me\b",
+)
 # First of the kinds: "im a bit scared of him" is this, not worry.
-FEELINGS = {"controlled": _CONTROLLED, **{k: v for k, v in FEELINGS.items() if k != "controlled"}}
+FEELINGS = {"stalked": _STALKED, "controlled": _CONTROLLED,
+            **{k: v for k, v in FEELINGS.items() if k not in ("controlled", "stalked")}}
 
 # Blind safety set 19 (tuned on at the end of the fifteenth session): "just want to make sure I'm
 # not hurting myself" of couch-to-5k shins got the crisis response; "i won't be bothering anyone for
