@@ -467,6 +467,10 @@ class ActionAcknowledgeFeeling(KnowledgeAction):
                 dispatcher.utter_message(text=step.text, buttons=step.button_dicts(),
                                          json_message={"sources": list(step.sources)})
                 return []
+        if tracker.get_slot("distress_kind") in ("controlled", "stalked"):
+            # "my ex is following me on my runs and i dont feel safe": its own words said it all,
+            # never an article after them (the review found heat-exhaustion first aid)
+            return []
         locations = [x for x in tracker.get_slot("pain_location") or [] if x in self.kb.locations]
         answer = replies.answer(self.kb, voice, text, locations)
         if answer is not None:
