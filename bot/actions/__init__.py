@@ -467,7 +467,7 @@ class ActionAcknowledgeFeeling(KnowledgeAction):
                 dispatcher.utter_message(text=step.text, buttons=step.button_dicts(),
                                          json_message={"sources": list(step.sources)})
                 return []
-        if tracker.get_slot("distress_kind") in ("controlled", "stalked"):
+        if tracker.get_slot("distress_kind") in SAID_WHOLE_FEELINGS:
             # "my ex is following me on my runs and i dont feel safe": its own words said it all,
             # never an article after them (the review found heat-exhaustion first aid)
             return []
@@ -612,7 +612,7 @@ class ActionAnswerQuestion(KnowledgeAction):
         if _NO_ADVICE.search(lower) and "?" not in question:
             dispatcher.utter_message(response="utter_no_advice_wanted")  # "I dont want advice", after advice too
             return []
-        if tracker.get_slot("distress_kind") in ("controlled", "stalked"):
+        if tracker.get_slot("distress_kind") in SAID_WHOLE_FEELINGS:
             # "is it normal for a partner to be like that?": the acknowledgement answered it; never
             # "Soreness after a run is normal" after it (tester round 32)
             return []
@@ -725,6 +725,9 @@ class ActionAnswerQuestion(KnowledgeAction):
         return []
 
 
+#: The kinds of feeling whose own words are the whole reply (crisis_patterns.FEELINGS: being followed,
+#: a partner's control): no knowledge-base answer after them.
+SAID_WHOLE_FEELINGS = ("controlled", "stalked")
 #: A birth behind the runner, who wants to run again.
 _POSTPARTUM = re.compile(r"\b(?:had|have had|gave birth to|delivered) (?:my|a|the|our) (?:baby|son|daughter|little one|twins)\b"
                          r"|\b(?:postpartum|post-partum|postnatal|post-natal|since (?:the|my) (?:birth|c-?section|caesarean))\b"
