@@ -189,11 +189,14 @@ _SHORT = 12  # words: past this, a message is a statement to screen, not an answ
 _LAUGH = re.compile(JOKE)
 #: Thoughts owned, with no intent: "i just think about it sometimes".
 _THINKS_ABOUT_IT = re.compile(r"\b(?:i (?:just |only |do |still )?|sometimes i |i do )(?:think|thought) about (?:it|that|doing it|ending it)"
-                              r"(?: (?:sometimes|occasionally|a lot|now and then|every ?day|at night|often|more than i should))?\b")
+                              r"(?: (?:sometimes|occasionally|a lot|now and then|every ?day|at night|often|more than i should))?\b"
+                              # ... not "i thought about it, and no": the thinking is about the question
+                              r"(?![\s,.]+(?:and |but )?(?:no|nope|nah|not really)\b)")
 #: The pain answered, to a question asked before the crisis talk ("i tried hopping yeah it hurts").
 _PAIN_ANSWER = re.compile(r"\b(?:it|that|hopping|the hop|the (?:\w+ )?(?:pain|shin|knee|leg|foot|heel|calf|hip|spot|bone))"
                           r"(?:'s| is)? (?:really |still |kinda |kind of |a bit |so |quite |pretty )?(?:hurts|hurt|hurting|sore|aches|achy)\b"
-                          r"|\btried (?:it|hopping|the hop|that|hopping on it)\b")
+                          # (not "tried it" alone: to "are you having thoughts of ...?" that can be an attempt)
+                          r"|\btried (?:hopping|the hop|hopping on it)\b")
 
 
 def _clean(text: str) -> str:
