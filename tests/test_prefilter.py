@@ -130,7 +130,7 @@ def texts() -> list[str]:
 
 def shipped_alternations() -> list[prefilter.Alternation]:
     c = crisis._compiled()
-    out = [a for _, _, a in c.signals] + [c.legacy_statements, c.legacy_ambiguous]
+    out = [a for _, _, a in c.signals] + [c.legacy_statements, c.legacy_ambiguous] + [a for _, a in c.feelings]
     for _, yes, no in _scan_plan(default_rules()):
         out += [p.rx for p in yes + no if isinstance(p.rx, prefilter.Alternation)]
     out += list(decisions._data()["_compiled"].values())
@@ -159,7 +159,7 @@ def test_shipped_patterns_find_exactly_what_they_found_before(texts: list[str], 
     assert sum(g.gate is not None for g in gates) > 0.8 * len(gates)  # most patterns have a gate
     assert sum(g.keys is not None for g in gates) > 0.5 * len(gates)  # and most of those key words
     c = crisis._compiled()
-    sets = [c.signal_gates, c.blank_gates, _scan_gates(default_rules()), decisions._data()["_gates"]]
+    sets = [c.signal_gates, c.blank_gates, c.feeling_gates, _scan_gates(default_rules()), decisions._data()["_gates"]]
     seen = [crisis.normalise(t) for t in texts] + [clinical_normalise(t) for t in texts]
     in_sets = {g for s in sets for g in s.members}
     skipped = 0
@@ -181,7 +181,7 @@ def test_shipped_alternations_find_what_the_whole_pattern_finds(texts: list[str]
     """Run with only the parts a text may hold, each alternation finds exactly what the whole
     ``(?:p1)|(?:p2)|...`` finds: the same spans, in order."""
     c = crisis._compiled()
-    sets = [c.signal_gates, _scan_gates(default_rules()), decisions._data()["_gates"]]
+    sets = [c.signal_gates, c.feeling_gates, _scan_gates(default_rules()), decisions._data()["_gates"]]
     alternations = [(a, re.compile(a.pattern)) for a in shipped_alternations() if a.parts]
     assert len(alternations) > 150
     in_sets = {g for s in sets for g in s.members}
