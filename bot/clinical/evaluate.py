@@ -251,6 +251,26 @@ def _triggers(rules: ClinicalRules) -> tuple[tuple[Rule, frozenset[str] | None],
     return tuple(out)
 
 
+@lru_cache(maxsize=4)
+def _ask_triggers(rules: ClinicalRules) -> dict[str, frozenset[str] | None]:
+    """Each rule with the facts one of which must be known for one of its questions to be asked
+    (`when` all true needs its first clause true, which needs one of its positive facts known;
+    derived ones expanded). None: a question with an empty `when` or a negative literal first
+    (a closed place makes it true unsaid), always checked. No questions: an empty set, never."""
+    def base(name: str, depth: int = 0) -> frozenset[str]:
+        if name in rules.derived and depth < 10:
+            return frozenset().union(*(base(p, depth + 1) for p in rules.derived[name]))
+        return frozenset([name])
+
+    out: dict[str, frozenset[str] | None] = {}
+    for rule in rules.rules:
+        if any(not a.when or any(not lit.positive for lit in a.when[0]) for a in rule.ask):
+            out[rule.id] = None
+        else:
+            out[rule.id] = frozenset().union(*(base(lit.fact) for a in rule.ask for lit in a.when[0]))
+    return out
+
+
 def _findings_for(facts: Mapping[str, FactValue], rules: ClinicalRules, overrides: bool) -> tuple[Finding, ...]:
     fired: dict[str, Finding] = {}
     base = Truth(rules, facts)
@@ -307,6 +327,7 @@ def _open_questions(facts: Mapping[str, FactValue], asked: frozenset[str], rules
     current = LEVEL_RANK[max_level(found) or "self_care"]
     candidates: list[tuple[int, int, Question]] = []
     plain = Truth(rules, facts)
+    ask_triggers = _ask_triggers(rules)
     for order, rule in enumerate(rules.rules):
         truth = plain.other(rule.if_unsure == "raise")
         if rule.id in fired:
@@ -316,9 +337,14 @@ def _open_questions(facts: Mapping[str, FactValue], asked: frozenset[str], rules
                         and LEVEL_RANK[esc.level] < current):
                     candidates.append((LEVEL_RANK[esc.level], order, q))
             continue
-        if truth.all(rule.clauses) is False or truth.any_true(rule.unless) or rule.id in overridden:
+        # Only its questions can make a rule that has not fired worth asking about, and a question
+        # is asked only once the facts of its `when` are known: most rules are skipped unread.
+        triggers = ask_triggers.get(rule.id, frozenset())
+        if triggers is not None and triggers.isdisjoint(facts):
             continue
         if LEVEL_RANK[rule.level] >= current:
+            continue
+        if truth.all(rule.clauses) is False or truth.any_true(rule.unless) or rule.id in overridden:
             continue
         for a in rule.ask:
             q = rules.questions[a.question]
