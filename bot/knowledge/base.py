@@ -358,7 +358,9 @@ class KnowledgeBase:
             # "out on a run along the canal in Dublin" (tester round 30: "A&E" then set the UK)
             r"\b(?:out on a run|on a run|on my run|out running|running|jogging)\b[^.!?,]{0,30}?\bin\s+(?:the\s+)?|"
             # "runner from Leeds here", "hiya from Sydney" (tester round 5)
-            r"\b(?:runner|runners|lad|lass|guy|girl|bloke|woman|man|mum|mom|dad|parent|coach|hello|hi|hiya|greetings)\s+"
+            # ... "a 58 year old lady from Leeds" (tester round 34: told 988)
+            r"\b(?:runner|runners|lad|lass|guy|girl|bloke|woman|man|lady|gent|gentleman|fella|chap|grandad|grandma|granny|nan|"
+            r"student|teen|teenager|boy|mum|mom|dad|parent|coach|hello|hi|hiya|greetings)\s+"
             r"(?:from|in)\s+(?:the\s+)?|"
             r"\b(?:estoy|estamos|vivo|vivimos|soy de|somos de|desde)\s+(?:en\s+)?|"
             # "what number do i call in canada?" (tester round 7)
@@ -379,6 +381,9 @@ class KnowledgeBase:
             # round 25: told 911 and 988)
             r"\b(?:yesterday|today|tonight|this (?:morning|afternoon|arvo|evening)|last night|earlier(?: today)?)\s+(?:in|at|around)\s+(?:the\s+)?)"
             rf"(?P<place>{alternatives})(?![\w-])|\b(?P<based>{alternatives})[- ]based\b"
+            # a place said first, as an aside: "dublin if that matters", "leeds btw" (tester round 34: 911)
+            rf"|^\W*(?:(?:i'm|im|i am|in|from)\s+)?(?P<aside>{alternatives})\W*(?:if (?:that|it) (?:matters|helps)|btw|by the way|fwiw|"
+            r"in case (?:that|it) matters)\b"
             # "melbourne runner here", "glasgow runner", "aussie runner" (tester round 7)
             rf"|\b(?P<runner>{alternatives})\s+(?:runner|runners|lad|lass|girl|guy|bloke|mum|mom|dad|parkrunner|trail runner|here(?!\s+(?:we|i)\s+come))\b"
             # "chest pain at the gold coast marathon" (tester round 9): at the race now, not "ran
@@ -406,7 +411,7 @@ class KnowledgeBase:
         if rx is None or last_words.isdisjoint(_PLACE_WORD.findall(text.lower())):
             return None
         found = [(m.group("place") or m.group("based") or m.group("runner") or m.group("event")
-                  or m.group("today") or m.group("clause")).lower() for m in rx.finditer(text)]
+                  or m.group("today") or m.group("clause") or m.group("aside")).lower() for m in rx.finditer(text)]
         return codes[found[-1]] if found else None  # the last one said wins
 
     @cached_property

@@ -183,4 +183,5 @@ def test_check_in_zones_point_to_their_country() -> None:
     kb = KnowledgeBase.load(default_directory())
     assert kb.country_for_zone("Europe/London") == "GB"
     assert kb.country_for_zone("Australia/Perth") == "AU"
-    assert kb.country_for_zone("Asia/Kolkata") is None and kb.country_for_zone(None) is None
+    assert kb.country_for_zone("Asia/Kolkata") == "IN"
+    assert kb.country_for_zone("Asia/Tokyo") is None and kb.country_for_zone(None) is None
