@@ -395,7 +395,8 @@ def read_mentions(norm: str, rules: ClinicalRules,
 
 
 _YES = re.compile(
-    r"^(yes|yeah|yep|yup|yea|ya|y|sure|definitely|absolutely|correct|right|true|"
+    # ... "haan thoda" (Hinglish), "ja" (tester round 34: "Sorry, I didn't catch that")
+    r"^(yes|yeah|yep|yup|yea|ya|y|sure|definitely|absolutely|correct|right|true|haan|haanji|haan ji|ji haan|ja|"
     # "it did", "i am" as the whole answer, not the start of a statement ("I did drive nine hours to
     # my daughter's", "I am pregnant": blind vignettes 17 and tester round 28 were read as yes)
     r"(?:it did|i did|i am|it is|it was|it does|i have|i do|i was|they did)(?=\W*$|\s*[,.!;?]|\s+(?:yes|yeah|yep|a bit|a little|"
@@ -412,6 +413,8 @@ _YES = re.compile(
 )
 _NO = re.compile(
     r"^(no|nope|nah|n|not really|never|i didn't|it didn't|not at all|none|negative|don't think so|"
+    # "nahi, nothing like that" (Hinglish), "nein, just the calf" (tester round 34: not understood)
+    r"nahi|nahin|nahi ji|ji nahi|nein|"
     r"i don't think so|no way|i haven't|i can't say|it doesn't|it isn't|it wasn't|i wasn't|"
     # ... but "I'm not depressed or anything, just bored. can I cycle?" to "can you take four steps?"
     # says nothing of walking (blind safety set 18 sent it to a doctor today for a broken bone)

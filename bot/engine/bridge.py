@@ -44,8 +44,12 @@ class RasaBridge:
 
     def action_call(self, turn: Turn, name: str) -> dict[str, Any]:
         """The body a Rasa server would POST to the action server for `name`."""
+        # The whole message, as a Rasa server would send it: the NLU reads its start only (a long
+        # message), but the clinical screen reads all of it, as the crisis screen does (tester
+        # round 34: chest tightness and a near-faint at the end of a long story were never heard).
         latest: dict[str, Any] = (
-            turn.parse.to_rasa() if turn.parse is not None
+            {**turn.parse.to_rasa(), "text": turn.text} if turn.parse is not None and turn.text is not None
+            else turn.parse.to_rasa() if turn.parse is not None
             else {"text": turn.text, "intent": {"name": turn.intent, "confidence": 1.0}, "entities": []}
         )
         if turn.payload_values is not None:
