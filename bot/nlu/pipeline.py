@@ -490,6 +490,7 @@ class NLU:
             for m_id, start, end in matcher(doc):
                 if doc[start:end].text.lower().endswith("down") and (
                         _DOWN_A_SLOPE.match(doc[end:end + 2].text.lower())
+                        or _DOWN_A_LIMB.match(doc[end:end + 4].text.lower())
                         or (context != "pain_pattern"
                             and not _DOWN_SUBJECT.search(doc[max(0, start - 3):start].text.lower()))):
                     # "it hurts going down stairs"; "going down mostly" said of stairs, not to
@@ -715,6 +716,13 @@ def _improved_now(lower: str, slots: dict[str, Any]) -> bool:
 
 #: What follows "going down" when it is a way down, not pain easing ("going down stairs").
 _DOWN_A_SLOPE = re.compile(r"(the |a )?(stairs|steps|staircase|hills?|slopes?|inclines?|kerbs?|curbs?)\b")
+
+
+#: ... or the way pain spreads: "the pain goes down the back of both legs" (blind vignettes 20: read as
+#: pain that fades, and a cauda equina sent to a physio without the bladder question).
+_DOWN_A_LIMB = re.compile(r"(?:the |my |both |into |in to |to |through |his |her |their |one |each )*"
+                          r"(?:back|front|side|outside|inside) of\b|(?:the |my |both |into |in to |to |through |his |her |their |one |each |left |right )+"
+                          r"(?:legs?|thighs?|calf|calves|buttocks?|bum|butt|glutes?|foot|feet|knees?|arms?|shins?|hamstrings?|hips?|groin|ankles?)\b")
 
 
 def _unique(values: Any) -> tuple[str, ...]:

@@ -190,6 +190,8 @@ TYPOS: dict[str, str] = {
     "jumpin": "jumping", "livin": "living", "existin": "existing", "kiero": "quiero", "qiero": "quiero",
     "tnght": "tonight", "2night": "tonight", "evryi": "everyone", "everyi": "everyone", "evrything": "everything",
     "evrythng": "everything", "everythng": "everything",
+    # "i took al the paracetamol we had" (blind safety set 20: nothing)
+    "al": "all",
     "morirme.": "morirme", "matarme.": "matarme", "xq": "porque", "pq": "porque", "q": "que", "k": "que",
 }
 
