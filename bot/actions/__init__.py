@@ -346,6 +346,10 @@ class ActionTriage(KnowledgeAction):
         for message in rest:  # the weekly check-in offer
             dispatcher.utter_message(text=message.text, buttons=message.button_dicts(),
                                      json_message={"sources": list(message.sources)})
+        if unchanged:
+            # "im 15 bro do i have to tell my mom" after advice to see a doctor today: the age noted,
+            # the advice unchanged, and the question answered (tester round 34: only "Noted: i'm 15")
+            tell_an_adult(self.kb, dispatcher, self.voice(tracker), tracker, latest_text(tracker))
         return [SlotSet("triage_level", decision.level.value), SlotSet("triage_reasons", list(decision.reasons)),
                 SlotSet("triage_findings", list(decision.findings)),
                 SlotSet(replies.ADVICE_SLOT, reply.context.to_json())]
@@ -742,7 +746,9 @@ _NOT_THAT = re.compile(r"\b(?:i said |i told you |please )?(?:don'?t|dont|do not
                        r"(?:see|go to|book|visit|about) (?:a |an |the |my )?(?:physio|physiotherapist|physical therapist|pt|doctor|gp|"
                        r"specialist)s?\b[.!]*", re.IGNORECASE)
 #: Whether to tell a parent or coach, or the fear of being made to stop.
-_TELL_AN_ADULT = re.compile(r"\b(?:have to|should i|do i|need to|must i|gotta|(?:don'?t|dont|do not) (?:want to|wanna)) tell (?:my |the )?"
+_TELL_AN_ADULT = re.compile(r"\b(?:have to|should i|do i|need to|must i|gotta|(?:don'?t|dont|do not) (?:want to|wanna)|"
+                            # "what if i just tape it and dont tell coach" (tester round 34: the tape article)
+                            r"(?:just |and |but )(?:not|don'?t|dont|do not|won'?t|wont|never)) tell (?:my |the )?"
                             r"(?:mom|mum|mother|dad|father|parents|coach|family)\b|\bmake me (?:quit|stop)\b"
                             # "my mum would literally kill me if i quit tho" (tester round 31: "That's
                             # outside what I know about", and before that the suicide screen)

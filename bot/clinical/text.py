@@ -396,7 +396,7 @@ def read_mentions(norm: str, rules: ClinicalRules,
 
 _YES = re.compile(
     # ... "haan thoda" (Hinglish), "ja" (tester round 34: "Sorry, I didn't catch that")
-    r"^(yes|yeah|yep|yup|yea|ya|y|sure|definitely|absolutely|correct|right|true|haan|haanji|haan ji|ji haan|ja|"
+    r"^(yes|yeah|yep|yup|yea|ya|y|sure|definitely|absolutely|correct|right|true|haan|haanji|haan ji|ji haan|ja|ye|yeh|yh|yah|"
     # "it did", "i am" as the whole answer, not the start of a statement ("I did drive nine hours to
     # my daughter's", "I am pregnant": blind vignettes 17 and tester round 28 were read as yes)
     r"(?:it did|i did|i am|it is|it was|it does|i have|i do|i was|they did)(?=\W*$|\s*[,.!;?]|\s+(?:yes|yeah|yep|a bit|a little|"

@@ -312,6 +312,10 @@ class _PhraseSet:
         return False
 
 
+#: What to do for the conversation's place: "what can I do at home for it?", "anything to help for
+#: this?" ("it" is the place).
+_ABOUT_IT = re.compile(r"\b(?:do|help|treat|manage|try)\b[^.?!]{0,25}\bfor (?:it|this|that)\b[\s?.!]*$")
+
 class Retriever:
     """BM25 over the `answer` entries, plus the out-of-scope signals."""
 
@@ -523,6 +527,11 @@ class Retriever:
             chosen = Match(exact, float("inf"))
         elif refused or not self.domain.intersection([*terms, *focus]):
             chosen = None
+        elif focus and _ABOUT_IT.search(text.lower()):
+            # "what can I do at home for it?" in a conversation about a shin: "it" is the shin, and
+            # the place's entry answers (the question's own words tipped it to the general home-
+            # exercise card once the knowledge base grew by two entries: sixteenth session)
+            chosen = ranked[0] if ranked else None
         elif focus:
             chosen = self._check_runner_up(ranked, plain, plain_scores, focus,
                                            TOPIC_MIN, TOPIC_RATIO, TOPIC_MIN_UNSHARED)
