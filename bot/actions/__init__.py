@@ -349,7 +349,9 @@ class ActionTriage(KnowledgeAction):
         if unchanged:
             # "im 15 bro do i have to tell my mom" after advice to see a doctor today: the age noted,
             # the advice unchanged, and the question answered (tester round 34: only "Noted: i'm 15")
-            tell_an_adult(self.kb, dispatcher, self.voice(tracker), tracker, latest_text(tracker))
+            said = latest_text(tracker)
+            _ = (tell_an_adult(self.kb, dispatcher, self.voice(tracker), tracker, said)
+                 or energy_answer(self.kb, dispatcher, self.voice(tracker), tracker, said))
         return [SlotSet("triage_level", decision.level.value), SlotSet("triage_reasons", list(decision.reasons)),
                 SlotSet("triage_findings", list(decision.findings)),
                 SlotSet(replies.ADVICE_SLOT, reply.context.to_json())]
@@ -392,6 +394,8 @@ class ActionOffTopic(KnowledgeAction):
             dispatcher.utter_message(response="utter_no_advice_wanted")
             return []
         if tell_an_adult(self.kb, dispatcher, self.voice(tracker), tracker, text):
+            return []
+        if energy_answer(self.kb, dispatcher, self.voice(tracker), tracker, text):
             return []
         if self.kb.refusal_topic(text) is not None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(text), json_message={"sources": []})
@@ -687,7 +691,7 @@ class ActionAnswerQuestion(KnowledgeAction):
             if rx.search(question) and finding in findings:
                 say_entry(self.kb, dispatcher, voice, entry_id)
                 return []
-        if tell_an_adult(self.kb, dispatcher, voice, tracker, question):
+        if tell_an_adult(self.kb, dispatcher, voice, tracker, question) or energy_answer(self.kb, dispatcher, voice, tracker, question):
             return []
         # "I SAID DONT TELL ME TO SEE A PHYSIO. WHAT DO I DO MYSELF" (tester round 28 got what a
         # physio does): what they don't want is not what they ask about
@@ -754,8 +758,24 @@ _TELL_AN_ADULT = re.compile(r"\b(?:have to|should i|do i|need to|must i|gotta|(?
                             # outside what I know about", and before that the suicide screen)
                             r"|\b(?:mom|mum|mother|dad|father|parents|coach)(?:'s| is| are| would| will|'d|'ll)? (?:literally |actually |"
                             r"honestly |totally |so )?(?:gonna |going to )?(?:kill me|be (?:so )?(?:mad|angry|upset|disappointed))"
-                            r"(?: with me)? (?:if|when) i (?:quit|stop|pull out|miss|skip|don'?t (?:race|run))\b", re.IGNORECASE)
+                            r"(?: with me)? (?:if|when) i (?:quit|stop|pull out|miss|skip|don'?t (?:race|run))\b"
+                            # "im not going to a doctor, my coach will bench me" (tester round 34: "That
+                            # doesn't change my advice")
+                            r"|\b(?:mom|mum|mother|dad|father|parents|coach)(?:'ll| will| would|'d| is gonna| is going to)? "
+                            r"(?:bench|drop|cut|pull) me\b", re.IGNORECASE)
 TELL_AN_ADULT_ENTRY = "reds-telling-an-adult"
+#: The findings of missed periods (reds_bone replaces reds when a bone hurts too).
+REDS_FINDINGS = frozenset({"reds", "reds_bone"})
+#: Eating little, losing weight, or missed periods called normal, after advice on missed periods
+#: ("i dont really eat that much, im trying to get leaner", "thats normal for runners right":
+#: tester round 34 got "I can't advise on food" and "That doesn't change my advice").
+_UNDER_FUELLING = re.compile(r"\b(?:don'?t|dont|do not|barely|hardly|rarely) (?:really |actually )?eat\b|\bnot eating (?:much|enough|a lot)\b|"
+                             r"\b(?:get|getting|be|stay|look) (?:leaner|lighter|thinner|skinnier)\b|"
+                             r"\blose (?:a few |some |a bit |a little |a couple )?(?:more )?(?:lbs|pounds|kilos|kgs?|weight)\b|"
+                             r"\b(?:cutting|cut|counting) (?:weight|calories|carbs)\b|\bnormal for (?:runners|athletes|a runner|an athlete)\b|"
+                             r"\b(?:lots of|loads of|all the|most) (?:runners|girls|athletes) (?:on my team |i know )?(?:don'?t get|lose|miss) (?:their |them|periods)",
+                             re.IGNORECASE)
+ENERGY_ENTRY = "periods-energy"
 #: The same for any advice to see a doctor (a bone, not missed periods): getting seen, with an adult's help.
 TELL_AN_ADULT_GENERAL = "telling-an-adult"
 #: What makes a clot more likely, asked after advice about one.
@@ -780,7 +800,17 @@ def tell_an_adult(kb: KnowledgeBase, dispatcher: CollectingDispatcher, voice: Vo
     if not _TELL_AN_ADULT.search(text) or advised_level(tracker) not in SERIOUS:
         return False
     findings = tracker.get_slot("triage_findings") or ()
-    say_entry(kb, dispatcher, voice, TELL_AN_ADULT_ENTRY if "reds" in findings else TELL_AN_ADULT_GENERAL)
+    say_entry(kb, dispatcher, voice, TELL_AN_ADULT_ENTRY if REDS_FINDINGS.intersection(findings) else TELL_AN_ADULT_GENERAL)
+    return True
+
+
+def energy_answer(kb: KnowledgeBase, dispatcher: CollectingDispatcher, voice: Voice, tracker: Tracker, text: str) -> bool:
+    """After advice on missed periods, eating little or losing weight ("im trying to get leaner"),
+    or missed periods called normal: under-fuelling and bone health, not "I can't advise on food".
+    Said?"""
+    if not _UNDER_FUELLING.search(text) or not REDS_FINDINGS.intersection(tracker.get_slot("triage_findings") or ()):
+        return False
+    say_entry(kb, dispatcher, voice, ENERGY_ENTRY)
     return True
 
 
