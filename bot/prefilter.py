@@ -326,17 +326,20 @@ class Alternation:
     parts' next matches, the earlier part on a tie, and on from its end, as `re` does. (Group
     numbers differ from the whole pattern's: callers use spans and text only.)"""
 
-    __slots__ = ("parts", "pattern", "_whole")
+    __slots__ = ("parts", "pattern", "_whole", "_members")
 
     def __init__(self, parts: Iterable[Gated]) -> None:
         self.parts = tuple(parts)
         self.pattern = "|".join(f"(?:{p.pattern})" for p in self.parts)
         self._whole: re.Pattern[str] | None = None
+        self._members = frozenset(self.parts)  # most texts hold none of them: one set operation says so
 
     def finditer(self, text: str, live: set[Gated] | None = None) -> Iterator[re.Match[str]]:
         """`live`: the parts that may match `text` (GateSet.live over them), else each part's gate."""
         if live is None:
             parts = [p for p in self.parts if p.may_match(text)]
+        elif live.isdisjoint(self._members):
+            return iter(())
         else:
             parts = [p for p in self.parts if p in live]
         if not parts:
