@@ -182,7 +182,12 @@ class ValidateTriageForm(FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        tracker = tracker.copy()  # rasa-sdk's from_dict does not copy; never touch the caller's dict
+        # rasa-sdk's from_dict does not copy; never touch the caller's dict. The form (add_slots)
+        # sets top-level slots and appends events: a copy of those two is enough. Tracker.copy()
+        # deep-copied the whole tracker, a fifth of this action's time (issue 18).
+        tracker = Tracker(tracker.sender_id, dict(tracker.slots), tracker.latest_message, list(tracker.events),
+                          tracker._paused, tracker.followup_action, tracker.active_loop, tracker.latest_action_name,
+                          tracker.stack, tracker.user_id)
         requested = tracker.get_slot("requested_slot")
         extracted = await self.get_extraction_events(dispatcher, tracker, domain)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
