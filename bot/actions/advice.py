@@ -160,7 +160,11 @@ def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case:
     if level in SERIOUS:
         found = [f for f in assess(case, slots or {}).findings if f.level in SERIOUS]
         if found:  # the warning sign's own sources: a hip stress fracture is not a tendon
-            condition, rule, sources = found[0].condition, found[0].rule, found[0].source
+            # ... and a sign at this level with its own answer to this question first: stuck on a
+            # mountain with a deformed ankle, "what do i do while i wait" is about the mountain
+            # (tester round 35 got the bystander's CPR card)
+            first = next((f for f in found if f.level == level and decisions.has_own(f.rule, kind, level)), found[0])
+            condition, rule, sources = first.condition, first.rule, first.source
             soon = kb.soon(level, [f.entry for f in found])  # "a doctor soon": no "today" under it
     else:
         # A physio-level sign with answers of its own: a fresh injury is not overuse ("so i can

@@ -97,6 +97,11 @@ def rules_with_answers() -> tuple[str, ...]:
     return tuple(r for group in _data().get("by_rule") or () for r in group["rules"])
 
 
+def has_own(rule: str, kind: str, level: str) -> bool:
+    """Has `rule` an answer of its own (by_rule) for `kind` at `level`?"""
+    return any(rule in g["rules"] and kind in (g.get(level) or {}) for g in _data().get("by_rule") or ())
+
+
 def general_entries() -> tuple[str, ...]:
     """The knowledge-base entries whose general answer a level's answer replaces after advice."""
     return tuple(_data().get("general_entries") or ())

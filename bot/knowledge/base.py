@@ -394,7 +394,9 @@ class KnowledgeBase:
             r"\s+(?:this (?:morning|afternoon|arvo|evening)|today|earlier today|just now)\b"
             # a clause that only says where: "lower back's been crook since sunday. in perth. today
             # i've got pins and needles" (tester round 12: told 911)
-            rf"|(?:^|[.,;:!?(]\s*|\s-\s*)(?:(?:i'm|im|i am|we're|were)\s+)?(?:in|from)\s+(?:the\s+)?(?P<clause>{alternatives})(?=\s*(?:[.,;:!?)]|$))",
+            rf"|(?:^|[.,;:!?(]\s*|\s-\s*)(?:(?:i'm|im|i am|we're|were)\s+)?(?:in|from)\s+(?:the\s+)?(?P<clause>{alternatives})(?=\s*(?:[.,;:!?)]|$))"
+            # ... or the place alone as a clause: "sorry, leeds. uk" (tester round 35: 911 again)
+            rf"|(?:^|[.,;:!?]\s*)(?P<bare>{alternatives})(?=\s*(?:[.,;:!?)]|$))",
             re.IGNORECASE,
         )
 
@@ -411,7 +413,7 @@ class KnowledgeBase:
         if rx is None or last_words.isdisjoint(_PLACE_WORD.findall(text.lower())):
             return None
         found = [(m.group("place") or m.group("based") or m.group("runner") or m.group("event")
-                  or m.group("today") or m.group("clause") or m.group("aside")).lower() for m in rx.finditer(text)]
+                  or m.group("today") or m.group("clause") or m.group("aside") or m.group("bare")).lower() for m in rx.finditer(text)]
         return codes[found[-1]] if found else None  # the last one said wins
 
     @cached_property
