@@ -77,6 +77,7 @@ _WHERE_FILLERS = frozenset("""i im i'm am in at from the here live living based 
     those these numbers number lines line helplines are is wrong that thats it's its for your
     vivo estoy en soy de desde por cierto hola
     good to me dear america american usa doesn't doesnt don't dont work works won't wont useless there over of
+    get far anywhere
     """.split())  # "I live in Leeds by the way, not America. 911 is no good to me" (tester round 28; numbers: any)
 NOT_UNDERSTOOD = text_family("typed", ["time", "tz", "unit", "day", "country", "forget"])
 #: Intents a message with a leading pleasantry may carry for the pleasantry alone: "thanks. what
