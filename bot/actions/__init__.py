@@ -79,7 +79,7 @@ CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "
 ANSWER_INTENTS = {"safe": "safe", "not_safe": "not_safe", "unsure": "unsure", "yes": "affirm", "no": "deny",
                   "joking": "joking", "clarified": "clarified", "text_instead": "text_instead",
                   "step_taken": "step_taken", "taken_back": "taken_back", "reaching_out": "reaching_out",
-                  "ambivalent": "ambivalent"}
+                  "ambivalent": "ambivalent", "moving_on": "moving_on"}
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 # A question is answered (action_answer_question), never clarified as a missed answer.
@@ -987,6 +987,30 @@ class ActionCrisisEmergency(KnowledgeAction):
         return []
 
 
+#: Running lost, said with the words that brought the question: "whats even the point if i cant
+#: run", "been out 3 months".
+_RUNNING_LOSS = re.compile(r"\b(?:what'?s|whats|what is) (?:even )?the point\b[^.!?]{0,30}\b(?:if|when|without|now)\b[^.!?]{0,20}\b(?:run|running|race|racing)\b|"
+                           r"\b(?:can'?t|cannot|not able to|unable to) run\b[^.!?]{0,30}\b(?:what'?s|whats) the point\b|\bwithout running\b|"
+                           r"\b(?:out|off|injured|sidelined)\b[^.!?]{0,12}\b(?:\d+|a few|several|two|three|four|five|six|many) (?:weeks|months)\b",
+                           re.IGNORECASE)
+
+
+class ActionCrisisCheck(KnowledgeAction):
+    """The direct question when it is unclear whether it is a crisis (utter_crisis_check); when the
+    message speaks of running as who they are ("whats even the point if i cant run"), the loss is
+    acknowledged first (utter_crisis_check_identity): CLINICAL.md, "acknowledge the loss, don't
+    only screen" (tester round 35 got the question alone)."""
+
+    def name(self) -> str:
+        return "action_crisis_check"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        identity = tracker.get_slot("distress_kind") == "identity" or bool(_RUNNING_LOSS.search(latest_text(tracker)))
+        dispatcher.utter_message(response="utter_crisis_check_identity" if identity else "utter_crisis_check")
+        return []
+
+
 class ActionCrisisThirdParty(KnowledgeAction):
     """The first reply about someone else at risk: how to help and the lines
     (utter_crisis_third_party); when the message already says they can't be reached ("she's going
@@ -1039,7 +1063,7 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
-            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionAnswerHelpingQuestion(kb, texts), ActionCrisisThirdParty(kb, texts), ActionCrisisOverdoseOther(kb, texts), ActionHelpingFollowup(), ActionCrisisEmergency(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionAnswerHelpingQuestion(kb, texts), ActionCrisisThirdParty(kb, texts), ActionCrisisOverdoseOther(kb, texts), ActionHelpingFollowup(), ActionCrisisEmergency(kb, texts), ActionCrisisCheck(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionKeepCheckinAnswers(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),

@@ -220,7 +220,7 @@ def say_place_heard(turn: Turn) -> None:
         context = crisis_context(turn)
         crisis = bool(context.get("risk")) and not emergency
         other = turn.country_heard == OTHER_COUNTRY
-        if any(r.safety in ("emergency", "crisis") for r in turn.replies):
+        if any(r.safety in ("emergency", "crisis", "ask") for r in turn.replies):
             # This turn's crisis reply already speaks the numbers there ("Please call 112 or 999
             # now ... Samaritans on 116 123"): the note only says why they changed (blind safety
             # set 8 read both, the numbers twice in one answer).

@@ -181,7 +181,8 @@ class FlowInterpreter:
             conv["requested_slot"] = paused.get("requested_slot")
             turn.requested_set = False  # back to the question that was pending there
             if (not paused.get("message") and t.replay and turn.text
-                    and ("?" in turn.text or (turn.parse is not None and (turn.parse.intent == "report_pain" or any(
+                    # (a question without its mark too: "can we talk about cross training", tester round 35)
+                    and ("?" in turn.text or (turn.parse is not None and (turn.parse.intent in ("report_pain", "ask_question") or any(
                         e.label == "BODY_PART" for e in turn.parse.entities)
                         # an answer to the question that waited ("fades in a day or two", after
                         # "I'm safe": tester round 27 was asked it again)

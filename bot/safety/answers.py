@@ -38,6 +38,10 @@ STEP_TAKEN = "step_taken"
 #: answered. Asked once more, the lines in view, in words that fit (blind safety set 8: it got
 #: "glad it was a joke" and the running talk).
 TAKEN_BACK = "taken_back"
+#: "can we talk about cross training", "please just answer my question" to "are you having
+#: thoughts of ...?", asked again: the person chooses to move on (tester round 35 was asked the
+#: same question four times). Said once: the line kept in view, and the running.
+MOVING_ON = "moving_on"
 YES, NO = "yes", "no"
 
 # Button payloads: what phase B's buttons send, and what the current ones send.
@@ -188,6 +192,17 @@ _SHORT = 12  # words: past this, a message is a statement to screen, not an answ
 #: A laugh ("lol", "haha", the crying-laughing face): crisis_patterns.JOKE, one list of them.
 _LAUGH = re.compile(JOKE)
 #: Thoughts owned, with no intent: "i just think about it sometimes".
+#: A low mood named plainly beside the reassurance: "i just feel flat", "im just really low".
+_JUST_FEEL = re.compile(r"\b(?:just|only|mostly|i) (?:feel|feeling|felt|am|i'?m|im) (?:so |really |a bit |pretty |kinda )?(?:flat|low|down|meh|"
+                        r"tired|sad|fed up|rubbish|crap|numb|blah|off|bored|frustrated|gutted|over it)\b")
+#: Asking to move on from the question: "can we talk about cross training", "please just answer my
+#: question", "can we change the subject".
+_MOVE_ON = re.compile(r"^\W*(?:(?:ugh+|ok(?:ay)?|look|please|pls|so|anyway|fine|man|mate|lol|seriously)\W+)*"
+                      r"(?:can we (?:just |please )?(?:talk about|get back to|go back to|move on|change the subject|drop it)|"
+                      r"(?:please |pls |can you |could you )?(?:just )?answer my (?:question|q)|"
+                      r"(?:let'?s|lets) (?:just )?(?:talk about|move on|get back to|go back to)|"
+                      r"(?:i'?d|i would) (?:rather|like to) (?:talk about|move on|not talk about (?:this|that|it))|"
+                      r"(?:back to|what about) (?:my|the) (?:knee|shin|foot|running|training|question|injury|cross ?training|ankle|calf|hip|back))\b")
 _THINKS_ABOUT_IT = re.compile(r"\b(?:i (?:just |only |do |still )?|sometimes i |i do )(?:think|thought) about (?:it|that|doing it|ending it)"
                               r"(?: (?:sometimes|occasionally|a lot|now and then|every ?day|at night|often|more than i should))?\b"
                               # ... not "i thought about it, and no": the thinking is about the question
@@ -280,11 +295,14 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         # "yes but i dont want to be", "yeah but not for long" (tester round 20: "glad you're
         # safe"): a hedged yes is asked again, the lines in view.
         return UNSURE
-    if (question == "thoughts" and _UNSURE.search(t) and REASSURANCE.search(t) and not _YES.match(t)
+    if (question == "thoughts" and (_UNSURE.search(t) or _JUST_FEEL.search(t)) and REASSURANCE.search(t) and not _YES.match(t)
             and not _talks_of_risk(REASSURANCE.sub(" ", t))):
+        # ... and "like i wouldnt do anything. i just feel flat" (tester round 35: asked again)
         # Tester round 29: the same question asked four times after "I'm not sure", then "i said im
         # not sure. i wouldnt actually do anything": taken as said, the lines kept in view.
         return AMBIVALENT
+    if question == "thoughts" and _MOVE_ON.search(t) and not _talks_of_risk(t):
+        return MOVING_ON
     if (question == "are_you_safe" and _GETTING_HELP.search(t) and not _TAKE_BACK.search(t)
             and not _talks_of_risk(_GETTING_HELP.sub(" ", t)) and not _NOT_SAFE.search(_GETTING_HELP.sub(" ", t))):
         # "ok fine ill call poison control. but what about my knee" after an accidental overdose
