@@ -345,7 +345,9 @@ def next_step(kb: KnowledgeBase, voice: Voice, context: AdviceContext | None) ->
     parts = [bold(voice.fill(kb.level_heading(context.level, soon)))]
     if picked:
         parts[0] += "\n" + _bullets(picked, voice)
-    parts.append(voice.say(disclaimer(context.level, soon)))
+    # Every advice message carries the crisis line (CLINICAL.md; tester round 35: "ok so what do i
+    # do now" after "988 wont work here im in the uk" gave the next step with no line at all).
+    parts.append(voice.say(CRISIS_LINE) + "\n" + voice.say(disclaimer(context.level, soon)))
     used = [e.id for e in signs[:1]] + [e.id for _, e, _ in picked]
     return Message("\n\n".join(parts), detail_buttons(kb, voice, context.level), tuple(dict.fromkeys(used)))
 

@@ -206,6 +206,11 @@ def someone_elses_pain(turn: Turn, text: str) -> bool:
                 and not _FIRST_PERSON_PAIN.search(lower))
 
 
+#: The numbers given said not to work there: "988 wont work here", "those numbers are american".
+_NUMBERS_WRONG = re.compile(r"\b(?:988|911|999|000|112|741741|number|numbers|helpline|helplines|lines|hotline)\b[^.!?]{0,30}"
+                            r"\b(?:won'?t|wont|don'?t|dont|doesn'?t|doesnt|not|no good|useless|american|us|wrong)\b", re.IGNORECASE)
+
+
 def say_place_heard(turn: Turn) -> None:
     """The note that the crisis lines follow the place heard: before the turn's question (the
     message with buttons stays the last one), else at the end. First, when the conversation is
@@ -227,7 +232,9 @@ def say_place_heard(turn: Turn) -> None:
             key = COUNTRY_HEARD_OTHER if other else COUNTRY_HEARD
         elif crisis:
             key = COUNTRY_HEARD_OTHER_CRISIS if other else COUNTRY_HEARD_CRISIS
-        elif context.get("distress") and not other:
+        elif (context.get("distress") or _NUMBERS_WRONG.search(turn.text or "")) and not other:
+            # ... or said of the numbers themselves ("btw the 988 number wont work here im in the
+            # uk": tester round 35 got only the note, and never saw the UK's lines)
             # After the direct question and its lines ("im in ireland btw, those numbers are
             # american": tester round 26 got only the note): that country's lines, said.
             key = COUNTRY_HEARD_LINES

@@ -47,6 +47,8 @@ NEGATION_TERMS: dict[str, list[str]] = {
 
 _SEVERITY = re.compile(
     r"\b(?P<n>10|[0-9])(?:\s*(?:/|out of|outta)\s*10)\b|\b(?:pain|severity|level)\s*(?:is|of|at|about|around)?\s*(?:a\s*)?(?P<m>10|[0-9])\b"
+    # ... not how long: "heel pain 2 months" (tester round 35 was asked whether it fades within days)
+    r"(?!\s*(?:\+\s*)?(?:days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|mins?|minutes?|km|k|kms|miles?|mi)\b)"
 )
 _BALANCE_SECONDS = re.compile(
     r"(?P<a>\d{1,3})\s*(?:s|sec|secs|seconds?)?\s*(?:on|with)?\s*(?:the|my)?\s*(?P<sa>left|right)"
@@ -792,7 +794,9 @@ _SKIN_ON = re.compile(r"\b(?:blisters?|blood blisters?|chafing|chafe|chafed|chaf
 _LASTED_WEEKS = re.compile(r"\b(?:for|over|past|last|since|been|had it|had this)\b[^.!?]{0,25}?\b(?:\d+|two|three|four|five|six|"
                            r"seven|eight|several|a few|a couple of|couple of|a couple|(?:about |around |nearly |almost |over )?(?:a|one))"
                            r"\s+(?:weeks?|wks?|months?)\b(?<!\ba week)(?<!\bone week)|"
-                           r"\b(?:\d+|two|three|four|five|six|several|a few|a couple of)\s+(?:weeks?|wks?|months?)\s+(?:now|in|running|straight)\b")
+                           r"\b(?:\d+|two|three|four|five|six|several|a few|a couple of)\s+(?:weeks?|wks?|months?)\s+(?:now|in|running|straight)\b|"
+                           # "heel pain 2 months" (tester round 35: asked whether it fades within days)
+                           r"\b(?:pain|ache|aching|sore|soreness|niggle|hurting)\s+(?:\d+|two|three|four|five|six|several|a few|a couple of)\s+(?:weeks?|wks?|months?)\b")
 #: ... and is over ("it was sore for 2 weeks but it's gone now").
 _RESOLVED_NOW = re.compile(r"\b(?:gone|went away|cleared up|cleared|healed|fine now|better now|no longer hurts?|disappeared|settled now)\b")
 #: Questions whose answers talk about training, not the pain: a pain pattern volunteered in one
