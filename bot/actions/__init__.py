@@ -355,8 +355,8 @@ class ActionTriage(KnowledgeAction):
             # "im 15 bro do i have to tell my mom" after advice to see a doctor today: the age noted,
             # the advice unchanged, and the question answered (tester round 34: only "Noted: i'm 15")
             said = latest_text(tracker)
-            _ = (tell_an_adult(self.kb, dispatcher, self.voice(tracker), tracker, said)
-                 or energy_answer(self.kb, dispatcher, self.voice(tracker), tracker, said))
+            if not tell_an_adult(self.kb, dispatcher, self.voice(tracker), tracker, said):
+                energy_answer(self.kb, dispatcher, self.voice(tracker), tracker, said)
         return [SlotSet("triage_level", decision.level.value), SlotSet("triage_reasons", list(decision.reasons)),
                 SlotSet("triage_findings", list(decision.findings)),
                 SlotSet(replies.ADVICE_SLOT, reply.context.to_json())]

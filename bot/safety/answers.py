@@ -191,7 +191,6 @@ _CLAUSES = re.compile(r"\.{2,}|[.,;!\u2026]+|\s-\s")
 _SHORT = 12  # words: past this, a message is a statement to screen, not an answer
 #: A laugh ("lol", "haha", the crying-laughing face): crisis_patterns.JOKE, one list of them.
 _LAUGH = re.compile(JOKE)
-#: Thoughts owned, with no intent: "i just think about it sometimes".
 #: A low mood named plainly beside the reassurance: "i just feel flat", "im just really low".
 _JUST_FEEL = re.compile(r"\b(?:just|only|mostly|i) (?:feel|feeling|felt|am|i'?m|im) (?:so |really |a bit |pretty |kinda )?(?:flat|low|down|meh|"
                         r"tired|sad|fed up|rubbish|crap|numb|blah|off|bored|frustrated|gutted|over it)\b")
@@ -203,6 +202,7 @@ _MOVE_ON = re.compile(r"^\W*(?:(?:ugh+|ok(?:ay)?|look|please|pls|so|anyway|fine|
                       r"(?:let'?s|lets) (?:just )?(?:talk about|move on|get back to|go back to)|"
                       r"(?:i'?d|i would) (?:rather|like to) (?:talk about|move on|not talk about (?:this|that|it))|"
                       r"(?:back to|what about) (?:my|the) (?:knee|shin|foot|running|training|question|injury|cross ?training|ankle|calf|hip|back))\b")
+#: Thoughts owned, with no intent: "i just think about it sometimes".
 _THINKS_ABOUT_IT = re.compile(r"\b(?:i (?:just |only |do |still )?|sometimes i |i do )(?:think|thought) about (?:it|that|doing it|ending it)"
                               r"(?: (?:sometimes|occasionally|a lot|now and then|every ?day|at night|often|more than i should))?\b"
                               # ... not "i thought about it, and no": the thinking is about the question
