@@ -70,6 +70,8 @@ IMPROVED_AGAIN = text_key("improved.again")
 IMPROVED_SLOT = "pain_improved"
 #: The decisions answered in this conversation ("emergency:downplay"): asked again, said shorter.
 DECISIONS_SAID_SLOT = "decisions_said"
+LAST_ANSWER_SLOT = "last_answer"
+ANSWER_AGAIN = text_key("advice.answer_again", "sentence")
 ENGLISH_ONLY = text_key("crisis.english_only")
 #: Signals of danger to oneself: with any of them the emergency reply keeps its self-harm words.
 SELF_DANGER = frozenset({"intent", "plan", "acted", "overdose", "means", "possession", "method"})
@@ -733,9 +735,36 @@ class ActionAnswerQuestion(KnowledgeAction):
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(question),
                                      json_message={"sources": []})
             return []
+        sentence = (_sentence_asked(self.kb.text(self.kb.entry(answer.sources[0]), voice.country, voice.locale), question)
+                    if answer.sources and answer.sources[0] == tracker.get_slot(LAST_ANSWER_SLOT) else None)
+        if sentence is not None:
+            # The same card again at once ("is aqua jogging ok?" after the cross-training answer:
+            # tester round 35 got it word for word): the sentence of it this question is about.
+            dispatcher.utter_message(text=voice.say(ANSWER_AGAIN, sentence=sentence), buttons=answer.button_dicts(),
+                                     json_message={"sources": list(answer.sources)})
+            return []
         dispatcher.utter_message(text=answer.text, buttons=answer.button_dicts(),
                                  json_message={"sources": list(answer.sources)})
-        return []
+        return [SlotSet(LAST_ANSWER_SLOT, answer.sources[0])] if answer.sources else []
+
+
+_WORD = re.compile(r"[a-z][a-z']{3,}")
+#: Words too common to say which sentence a question is about.
+_COMMON_WORDS = frozenset("""what when where which will would could should about does doing that this then than there their them they
+    your yours have having just really with from into been being also even okay still much many more most some
+    thing things like know want need running runner run runs""".split())
+
+
+def _sentence_asked(text: str, question: str) -> str | None:
+    """The sentence of an answer a follow-up question is about ("is aqua jogging ok?" -> the one
+    naming aqua jogging), or None when no sentence shares a word with it (the whole card again)."""
+    asked = {w.rstrip("s") for w in _WORD.findall(question.lower())} - _COMMON_WORDS
+    best, score = None, 0
+    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+        found = len(asked & {w.rstrip("s") for w in _WORD.findall(sentence.lower())})
+        if found > score:
+            best, score = sentence, found
+    return best
 
 
 #: The kinds of feeling whose own words are the whole reply (crisis_patterns.FEELINGS: being followed,

@@ -254,7 +254,8 @@ def test_triage_uses_the_clinical_case_from_the_check(server: ActionServer) -> N
 
 def test_answer_question_from_the_knowledge_base(server: ActionServer) -> None:
     result = run(server, "action_answer_question", "what does a PT do?", intent="ask_question")
-    assert result["events"] == []
+    # the card answered is kept, so that the same card asked for again at once is one sentence
+    assert [(e["name"], e["value"]) for e in result["events"]] == [("last_answer", "pt-what")]
     [message] = result["responses"]
     assert "physical therapist" in message["text"]
     assert message["custom"]["sources"] == ["pt-what"]

@@ -68,7 +68,8 @@ async def test_a_burst_gets_one_slow_down_and_every_message_is_answered(harness:
         sent += await harness.say(USER, "what does a physio do?")
     texts = [p["text"] for p in sent]
     assert texts.count(SLOW_DOWN) == 1
-    answers = [t for t in texts if "A physical therapist" in t]
+    # (the card once, then the sentence asked about: the same card asked again at once is shorter)
+    answers = [t for t in texts if "A physical therapist" in t or t.startswith("As in my last answer")]
     assert len(answers) == 12
     # After a quiet spell a new burst may be warned about again.
     harness.pace = 30
