@@ -611,6 +611,12 @@ _IN_MEMORY = re.compile(r"\b(?:memorial|in memory|in (?:his|her|their) memory|in
                         r"raising (?:money|funds|awareness))\b")
 
 
+#: ... unless the grief is said too: "theres a memorial 5k for him next month. does running actually help
+#: with grief?" (tester round 36: "sometimes i get why he did it" next was not asked about).
+_GRIEF_SAID = re.compile(r"\b(?:grief|grieving|griev\w+|mourning|miss (?:him|her|them)|missing (?:him|her|them)|can'?t cope|"
+                         r"not coping|struggling|haven'?t (?:really )?run since|gutted|devastated|heartbroken)\b")
+
+
 #: More than one extra dose ("a few extra", "some extra ones"), not "an extra one".
 _SEVERAL_EXTRA = re.compile(r"\b(?:a few|a couple(?: of)?|couple of|some|several|lots of|loads of|a load of|a bunch of|a handful of) "
                             r"(?:extra|more)\b|\bextra (?:ones|doses|tablets|pills)\b")
@@ -857,7 +863,7 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
             own.add("ideation")
             langs.add("en")
     feeling = _feeling(cleaned, c)
-    if feeling is None and _feeling(norm, c) == "grief" and not _IN_MEMORY.search(norm):
+    if feeling is None and _feeling(norm, c) == "grief" and (not _IN_MEMORY.search(norm) or _GRIEF_SAID.search(norm)):
         # "my training partner died by suicide last month": a death reported of someone else is
         # blanked for the crisis words (not the writer's risk), but it is the writer's grief
         # (tester round 29 got the stress-fracture article).
