@@ -422,8 +422,9 @@ class ActionOffTopic(KnowledgeAction):
         lower = text.lower()
         if _POSTPARTUM.search(lower):
             # "had my baby 8 weeks ago and im dying to get back to running" (tester round 32: "Hi,
-            # good to hear from you. What's bothering you?"): running after a birth has its answer
-            say_entry(self.kb, dispatcher, self.voice(tracker), POSTPARTUM_ENTRY)
+            # good to hear from you. What's bothering you?"): running after a birth has its answer,
+            # and low mood after it has its own too (tester round 36: "i cry most days" was not heard)
+            say_entry(self.kb, dispatcher, self.voice(tracker), POSTNATAL_MOOD_ENTRY if _LOW_MOOD.search(lower) else POSTPARTUM_ENTRY)
             return []
         if _INTRODUCTION.search(lower):
             other = _ABOUT_SOMEONE.search(lower)
@@ -632,7 +633,8 @@ class ActionAnswerQuestion(KnowledgeAction):
             # "Soreness after a run is normal" after it (tester round 32)
             return []
         if level is None and _POSTPARTUM.search(lower) and not tracker.get_slot("requested_slot"):
-            say_entry(self.kb, dispatcher, voice, POSTPARTUM_ENTRY)  # a birth behind them: its answer
+            # a birth behind them: its answer (low mood after it: that one's)
+            say_entry(self.kb, dispatcher, voice, POSTNATAL_MOOD_ENTRY if _LOW_MOOD.search(lower) else POSTPARTUM_ENTRY)
             return []
         if (level is None and "?" not in question and _INTRODUCTION.search(lower) and not _ASKS.search(lower)
                 and not tracker.get_slot("requested_slot")):
@@ -772,9 +774,15 @@ def _sentence_asked(text: str, question: str) -> str | None:
 SAID_WHOLE_FEELINGS = ("controlled", "stalked")
 #: A birth behind the runner, who wants to run again.
 _POSTPARTUM = re.compile(r"\b(?:had|have had|gave birth to|delivered) (?:my|a|the|our) (?:baby|son|daughter|little one|twins)\b"
+                         # "8 weeks after a c-section" (tester round 36: a bone-stress return plan)
+                         r"|\b(?:after|since|post) (?:a|an|my|the) (?:c-?section|caesarean|cesarean|emergency c-?section)\b"
                          r"|\b(?:postpartum|post-partum|postnatal|post-natal|since (?:the|my) (?:birth|c-?section|caesarean))\b"
                          r"|\b\d+ (?:weeks|months) (?:after|since|post) (?:birth|giving birth|the baby|my baby|baby|delivery|my c-?section)\b")
 POSTPARTUM_ENTRY = "running-after-birth"
+POSTNATAL_MOOD_ENTRY = "postnatal-depression"
+#: Low mood said beside a birth: "i cry most days", "i dont feel like myself", "postpartum depression".
+_LOW_MOOD = re.compile(r"\b(?:cry|crying|cried|in tears|tearful)\b|\b(?:don'?t|dont|do not) feel like (?:myself|me)\b|\bnot (?:feeling )?myself\b|"
+                       r"\b(?:depress\w*|baby blues|low mood|feeling low|so low|hopeless|anxious all the time|can'?t cope|not coping)\b")
 #: "can it wait till monday?", "is it ok to leave it a couple of weeks?": how soon, asked before the advice.
 _CAN_IT_WAIT = re.compile(r"\bcan (?:it|this|that|i) (?:just )?(?:wait|leave it|hold off)\b|\b(?:ok|okay|fine|alright) to (?:wait|leave it)\b"
                           r"|\bwait (?:till|until|til|for|a) (?:tomorrow|the morning|monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -853,6 +861,9 @@ def say_entry(kb: KnowledgeBase, dispatcher: CollectingDispatcher, voice: Voice,
     sources. `helping`: in the crisis protocol for someone else (the lines stay; carry on offered)."""
     entry = kb.entry(entry_id)
     text = f"{bold(entry.title)}\n{kb.text(entry, voice.country, voice.locale)}\n\n{kb.source_line([entry.id])}"
+    if entry.include_crisis_resources and not helping:
+        # an entry that carries the lines carries them however it is reached (low mood after a birth)
+        text += "\n\n" + kb.crisis_resources(voice.country, voice.locale)
     if helping:
         dispatcher.utter_message(text=text, buttons=[{"title": voice.say(CARRY_ON_BUTTON), "payload": "/resume"}],
                                  json_message={"sources": [entry.id], "safety": "crisis"})
