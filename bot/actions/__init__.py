@@ -733,6 +733,10 @@ class ActionAnswerQuestion(KnowledgeAction):
             # 13-year-old's heels: forecast vignettes 11 began "That's outside what I know about"):
             # what it tells is taken; nothing to answer.
             return []
+        if answer is None and _TALK_ABOUT.search(question):
+            # "can we talk about my knee now?" after "I'm safe": a wish to go on, not a question
+            # (the pending question follows); never "That's outside what I know about"
+            return []
         if answer is None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(question),
                                      json_message={"sources": []})
@@ -750,6 +754,9 @@ class ActionAnswerQuestion(KnowledgeAction):
         return [SlotSet(LAST_ANSWER_SLOT, answer.sources[0])] if answer.sources else []
 
 
+#: Asking to go on to a topic, not asking about it: "can we talk about my knee now?".
+_TALK_ABOUT = re.compile(r"(?:^|[.!?,]\s*)(?:(?:ok|okay|so|and|yes|yeah|now)\W+)*(?:can|could|shall) we (?:please |now |just )?"
+                         r"(?:talk about|get back to|go back to|move on to|look at)\b[^.!?]{0,30}[.!?]*\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z']{3,}")
 #: Words too common to say which sentence a question is about.
 _COMMON_WORDS = frozenset("""what when where which will would could should about does doing that this then than there their them they
