@@ -22,6 +22,8 @@ from bot import replies
 from bot.checkins.actions import (ActionKeepCheckinAnswers, ActionReadRunFile, ActionRecordCheckin, ActionStartCheckin,
                                   ValidateCheckinForm)
 from bot.knowledge import KnowledgeBase
+from bot.knowledge.retrieval import STOP
+from bot.nlu.lang import lemmas
 from bot.nlu.pipeline import NLU
 from bot.actions.advice import SERIOUS, advice_message, decision_answer, decision_reply, race_line
 from bot.actions.disclosure import ActionDisclosure, ActionDisclosureCheck
@@ -757,20 +759,18 @@ class ActionAnswerQuestion(KnowledgeAction):
 #: Asking to go on to a topic, not asking about it: "can we talk about my knee now?".
 _TALK_ABOUT = re.compile(r"(?:^|[.!?,]\s*)(?:(?:ok|okay|so|and|yes|yeah|now)\W+)*(?:can|could|shall) we (?:please |now |just )?"
                          r"(?:talk about|get back to|go back to|move on to|look at)\b[^.!?]{0,30}[.!?]*\s*$", re.IGNORECASE)
-_WORD = re.compile(r"[a-z][a-z']{3,}")
-#: Words too common to say which sentence a question is about.
-_COMMON_WORDS = frozenset("""what when where which will would could should about does doing that this then than there their them they
-    your yours have having just really with from into been being also even okay still much many more most some
-    thing things like know want need running runner run runs""".split())
+#: Lemmas that say nothing of which sentence a question is about, beyond retrieval's stop words.
+_NOT_TELLING = frozenset({"run", "runner", "do", "ok", "okay", "why", "when", "keep", "again"})
 
 
 def _sentence_asked(text: str, question: str) -> str | None:
     """The sentence of an answer a follow-up question is about ("is aqua jogging ok?" -> the one
-    naming aqua jogging), or None when no sentence shares a word with it (the whole card again)."""
-    asked = {w.rstrip("s") for w in _WORD.findall(question.lower())} - _COMMON_WORDS
+    naming aqua jogging), by shared lemmas (the knowledge base's lemmas and stop words), or None when
+    no sentence shares one with it (the whole card again)."""
+    asked = {w for w in lemmas(question.lower()) if w not in STOP and w not in _NOT_TELLING and len(w) > 2}
     best, score = None, 0
     for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
-        found = len(asked & {w.rstrip("s") for w in _WORD.findall(sentence.lower())})
+        found = len(asked.intersection(lemmas(sentence.lower())))
         if found > score:
             best, score = sentence, found
     return best
