@@ -478,6 +478,7 @@ class KnowledgeBase:
         return {"crisis_lines": self.crisis_resources(country, locale), "crisis_line": block.crisis_line,
                 "crisis_line_compact": self.crisis_compact(country, locale),
                 "emergency_number": block.emergency_number, "poison_control": block.poison_control,
+                "urgent_advice": block.urgent_advice or self.crisis(locale).fallback.urgent_advice,
                 "country_name": block.name,
                 "country_label": block.label}
 

@@ -78,6 +78,9 @@ class CrisisCountry:
     crisis_line: str  # a verb phrase: "call Samaritans on 116 123"
     lines: tuple[str, ...]
     poison_control: str = ""  # a sentence on where to get poisoning advice; "" where none is listed
+    #: where to get urgent (not emergency) medical advice, a noun phrase: "NHS 111 (call 111, any
+    #: time)"; "" where none is listed (the fallback's is said then)
+    urgent_advice: str = ""
 
 
 @dataclass(frozen=True)
@@ -360,7 +363,7 @@ def _load_levels(directory: Path, known: tuple[str, ...]) -> dict[str, Level]:
 
 
 _COUNTRY_FIELDS = ("label", "name", "emergency_number", "crisis_line", "lines")
-_OPTIONAL_COUNTRY_FIELDS = ("poison_control",)
+_OPTIONAL_COUNTRY_FIELDS = ("poison_control", "urgent_advice")
 _LOCALE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 
 
@@ -396,6 +399,9 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
         fallback=_crisis_country(OTHER_COUNTRY, data.get("fallback"), path, "fallback"),
         zones=zones,
     )
+    if not english.fallback.urgent_advice:
+        raise DefinitionError(path, "fallback.urgent_advice", "the fallback needs one: it is said for every "
+                              "country that lists none")
     out = {"en": english}
     for locale, raw in _mapping(data.get("locales", {}), path, "locales").items():
         if not isinstance(locale, str) or not _LOCALE.match(locale):
@@ -471,8 +477,8 @@ def _crisis_country(code: str, raw: Any, path: str, key: str) -> CrisisCountry:
     if not lines:
         raise DefinitionError(path, f"{key}.lines", "at least one line is needed")
     label, name, emergency, line = (_text(raw.get(f), path, f"{key}.{f}") for f in _COUNTRY_FIELDS[:-1])
-    poison = _text(raw["poison_control"], path, f"{key}.poison_control") if raw.get("poison_control") is not None else ""
-    return CrisisCountry(code, label, name, emergency, line, lines, poison)
+    poison, urgent = (_text(raw[f], path, f"{key}.{f}") if raw.get(f) is not None else "" for f in _OPTIONAL_COUNTRY_FIELDS)
+    return CrisisCountry(code, label, name, emergency, line, lines, poison, urgent)
 
 
 def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key: str) -> CrisisResources:
@@ -484,8 +490,9 @@ def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key
     def country(base: CrisisCountry, over: Any, where: str) -> CrisisCountry:
         merged: dict[str, Any] = {f: getattr(base, f) for f in _COUNTRY_FIELDS}
         merged["lines"] = list(base.lines)
-        if base.poison_control:
-            merged["poison_control"] = base.poison_control
+        for optional in _OPTIONAL_COUNTRY_FIELDS:
+            if getattr(base, optional):
+                merged[optional] = getattr(base, optional)
         merged.update(_mapping(over, path, where))
         return _crisis_country(base.code, merged, path, where)
 

@@ -32,8 +32,13 @@ BODY_PARTS: dict[str, tuple[str, ...]] = {
     "hamstring": ("hamstring", "hamstrings", "hammy", "hammies", "hamstrin", "hamstrung",
                   "hamstings", "hamstring muscle"),
     "quad": ("quad", "quads", "quadricep", "quadriceps", "quadraceps", "front of my thigh"),
-    "hip": ("hip", "hips", "hip flexor", "hip flexors", "hipflexor"),
-    "groin": ("groin", "adductor", "adductors"),
+    # The pelvic bone is named with the hip, the pubic bone with the groin (where its stress
+    # fractures and osteitis pubis hurt): "pain in my pubic bone" had no place (sixteenth session).
+    # Not "pelvis" or "pelvic" alone: "a heaviness in my pelvis" after a birth is the pelvic floor
+    # (conversation 502), not a place to triage.
+    "hip": ("hip", "hips", "hip flexor", "hip flexors", "hipflexor", "pelvic bone"),
+    "groin": ("groin", "adductor", "adductors", "pubic bone", "pubic", "pubis", "pubic symphysis",
+              "inner thigh", "inner thighs"),
     "glute": ("glute", "glutes", "butt", "bum", "buttock", "buttocks", "piriformis", "backside"),
     "lower_back": ("lower back", "low back", "lumbar", "back pain", "backache", "back ache",
                    "lower-back", "my back", "the back", "sciatica"),
