@@ -257,7 +257,7 @@ def _action_entries(kb: KnowledgeBase, context: AdviceContext) -> tuple[list[Ent
             entry = kb.location_advice(loc, level, pattern)
             if entry not in place:
                 place.append(entry)
-    return now, place, kb.advice_entries("advice_escalate", level, pattern)
+    return now, place, kb.advice_entries("advice_escalate", level, pattern, context.locations)
 
 
 def _pick(kb: KnowledgeBase, voice: Voice, now: list[Entry], place: list[Entry],

@@ -266,14 +266,18 @@ class KnowledgeBase:
         used.append(self._entries["disclaimer"])
         return Advice(text="\n\n".join(parts), sources=tuple(dict.fromkeys(e.id for e in used)))
 
-    def advice_entries(self, role: str, level: str, pattern: str | None = None) -> list[Entry]:
+    def advice_entries(self, role: str, level: str, pattern: str | None = None,
+                       locations: Sequence[str] = ()) -> list[Entry]:
         """The advice snippets of `role` for `level`: those for the runner's pain `pattern` if there
-        are any, otherwise the level's general ones (self_care implies the pattern fades)."""
+        are any, otherwise the level's general ones (self_care implies the pattern fades). An
+        entry with `locations` is only for those areas and comes first (the back's own safety net)."""
         if pattern is None and level == "self_care":
             pattern = "fades"
-        fitting = [e for e in self.entries if e.role == role and level in e.levels]
+        fitting = [e for e in self.entries if e.role == role and level in e.levels
+                   and (not e.locations or set(e.locations) & set(locations))]
         specific = [e for e in fitting if pattern is not None and pattern in e.patterns]
-        return specific or [e for e in fitting if not e.patterns]
+        chosen = specific or [e for e in fitting if not e.patterns]
+        return sorted(chosen, key=lambda e: not e.locations)
 
     def location_advice(self, loc: str, level: str, pattern: str | None = None) -> Entry:
         """What the advice says about `loc`: the area's snippet for the pattern (soreness that
