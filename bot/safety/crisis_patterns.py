@@ -513,7 +513,9 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"\b(?:nearly|almost) (?:died|killed me)\b", r"\b(?:dead|dying) (?:legs?|tired|beat|on my feet|weight|last|happy|gorgeous|"
     r"heat|easy|flat|slow)\b",
     r"\b(?:legs?|quads|calves|hamstrings|body|arms) (?:are|is|were|was|feel|felt|feels) (?:absolutely |completely |totally |so )?dead\b",
-    r"\bdrop dead\b", r"\b(?:be|is|was|will be) (?:the|an absolute) death of me\b", r"\b(?:absolute|pure|utter|certain) death\b",
+    r"\bdrop dead\b", r"\b(?:be|is|was|will be) (?:the|an absolute) death of me\b(?![^?]{0,40}?\b(?:wish|wishing|hope|hoping|pray|wouldn't mind if|"
+    r"wouldnt mind if|would not mind if|won't mind if) (?:it|that|they|this|one) (?:would|will|does|did|could|actually)\b"
+    r"(?=\s*(?:[.!,;]|$|tbh|honestly|sometimes|ngl|tho|though|lol|haha)))", r"\b(?:absolute|pure|utter|certain) death\b",
     r"\b(?:i'd|id|i would) (?:literally |rather |actually )*die (?:for|than) (?:a|an|some|the|run|running|on|doing|go|do|"
     r"another|be|miss)\b",
     r"\b(?:die|died) (?:of|from) (?:embarrassment|shame|laughing|laughter|boredom|happiness|jealousy)\b",
@@ -1441,6 +1443,14 @@ THIRD_EN: dict[str, tuple[str, ...]] = {
         # in the message before it counts (signal `reunion`)
         # "no point living" without a preposition
         r"\bno (?:point|reason) (?:in )?(?:living|being alive|going on|carrying on|to live|staying alive)\b",
+        # (6) the figure of speech taken at its word: "this hill will be the death of me. honestly
+        # some days I wish it would" (tester round 37: "I can only help with running pain")
+        r"\b(?:death of me|end of me|kill me|killing me|finish me off)\b[^?]{0,40}?\b(?:i |part of me |i kinda |i kind of |i sort of )?"
+        r"(?:wish|wishing|hope|hoping|pray) (?:it|that|they|this|one|someone|something) (?:would|will|does|did|could|actually would)\b"
+        r"(?=\s*(?:[.!,;]|$|tbh|honestly|sometimes|ngl|tho|though|lol|haha|\U0001F480|\U0001F643))",
+        r"\b(?:death of me|end of me|kill me|killing me|finish me off)\b[^?]{0,40}?\b(?:i )?(?:wouldn't|would not|won't|wouldnt) "
+        r"(?:mind|care) if (?:it|that|they|this) (?:did|does|actually did)\b"
+        r"(?=\s*(?:[.!,;]|$|tbh|honestly|sometimes|ngl|tho|though|lol|haha))",
     ),
     "reunion": (
         r"\b(?:{WANT}|easier|better|ready|time for me)\b.{0,30}\b(?:go and |to |just |and )?(?:join|be with|be reunited with) "
