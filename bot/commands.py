@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
 from typing import Any, cast
@@ -70,6 +71,25 @@ def asks_its_own_question(replies: tuple[Reply, ...]) -> bool:
 
 def is_command(text: str) -> bool:
     return command_name(text) in HANDLERS
+
+
+#: A whole message that only asks to stop the weekly check-ins, in plain words: "/checkin off"
+#: (tester round 37: "stop the weekly reminders pls" got the 10% card, "i dont want the weekly
+#: messages anymore" the direct suicide question). Only the whole message: anything more is the
+#: conversation's, and the crisis screen reads it.
+_CHECKINS = r"(?:the |my |these |those |your |all (?:the |these |your )?|any )?(?:weekly |sunday |monday |check-?in )?(?:messages|reminders|check-?ins|check ins|notifications|texts|prompts|pings)"
+_PLEASE = r"(?:[ ,]+(?:please|pls|plz|thanks|thank you|thx|ty|now))*"
+_PLAIN_CHECKIN_OFF = re.compile(
+    rf"(?:(?:please|pls|plz|can you|could you|can u|could u|i want to|i'd like to|id like to|i wanna|how do i|how can i)[ ,]+)*"
+    rf"(?:stop|turn off|switch off|cancel|disable|unsubscribe(?: me)?(?: from)?|no more){_PLEASE} {_CHECKINS}(?: anymore| any more)?{_PLEASE}"
+    rf"|i (?:don'?t|do not|dont) (?:want|need) {_CHECKINS}(?: anymore| any more)?{_PLEASE}")
+
+
+def plain_command(text: str) -> str | None:
+    """The command a whole plain-words message stands for ("stop the weekly reminders pls" ->
+    "/checkin off"), or None."""
+    lower = " ".join(text.lower().replace("\u2019", "'").split()).strip(" .!?")
+    return "/checkin off" if _PLAIN_CHECKIN_OFF.fullmatch(lower) else None
 
 
 def command_name(text: str) -> str:

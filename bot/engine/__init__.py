@@ -355,6 +355,8 @@ class Engine:
                 return TurnResult(copy.deepcopy(dict(record)), (Reply(voice.say(STALE_BUTTON)),))
         elif message.payload is None and commands.is_command(message.text):
             result = commands.handle_command(record, message.text, now, now.tzinfo or timezone.utc, voice)
+        elif message.payload is None and (plain := commands.plain_command(message.text)) is not None:
+            result = commands.handle_command(record, plain, now, now.tzinfo or timezone.utc, voice)
         else:
             return None
         if any(e.kind == "delete_data" for e in result.effects):
