@@ -126,7 +126,12 @@ def answer(kind: str, level: str, *, condition: str | None = None, race_in_days:
     template = texts.get(kind) or texts["all"]
     if other and texts.get(f"{kind}_other"):
         template = texts[f"{kind}_other"]
-    shorter = again and kind in said_again() and bool(texts.get("again"))
+    # A warning sign whose own answers say how to treat it (by_rule `repeat: true`) answers each
+    # time ("how do i warm them up properly", then "is it ok to rub them", with frostbite: tester
+    # round 37 got "it may well turn out to be nothing"); elsewhere the second time is shorter.
+    shorter = (again and kind in said_again() and bool(texts.get("again"))
+               and not any(rule in g["rules"] and g.get("repeat") and kind in (g.get(level) or {})
+                           for g in _data().get("by_rule") or ()))
     if shorter:
         template = texts["again"]
     sources = tuple(_data()["sources"][kind])
