@@ -450,7 +450,11 @@ def _answer_part(text: str) -> str:
 
 #: A test the runner will not try ("I am pregnant, I am not going to start hopping"): not known.
 _REFUSED = re.compile(r"\b(?:not going to|not gonna|won'?t|wont|will not|i'?m not|am not|rather not|not about to|no way i'?m) "
-                      r"(?:start |even |be )?(?:try|trying|hop|hopping|test|testing|do that|doing that|jump|jumping|press|pressing)\b")
+                      r"(?:start |even |be )?(?:try|trying|hop|hopping|test|testing|do that|doing that|jump|jumping|press|pressing)\b"
+                      # or cannot try it for age or balance: "oh I couldn't hop at my age dear, I'd fall
+                      # over" (tester round 37: "Sorry, I didn't catch that")
+                      r"|\b(?:can'?t|cannot|couldn'?t|could not|unable to) (?:hop|jump)\b[^.!?]{0,30}\b(?:at my age|too old|my age|i'?d fall|"
+                      r"would fall|fall over|my balance|never could)\b")
 
 
 def refused(text: str) -> bool:
