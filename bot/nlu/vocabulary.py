@@ -247,7 +247,12 @@ SPENT_LEGS = re.compile(r"\b(?:legs?|quads?|calves|calf|hamstrings?|glutes|thigh
 #: word that is no pain report (bot.nlu.pipeline), and the core of "no pain" as an answer about
 #: balance (bot.actions, which adds the answers' own words: "nowhere", "no spot").
 NO_PAIN_SAID = (r"\bnothing (?:really |actually )?hurts\b|\b(?:there'?s|there is|i have|i've got|with) no (?:real )?pain\b|"
-                r"\bno pain (?:at all|anywhere)\b|\b(?:it )?does(?:n'?t| not) (?:really )?hurt(?: at all)?\b")
+                r"\bno pain (?:at all|anywhere)\b|\b(?:it )?does(?:n'?t| not) (?:really )?hurt(?: at all)?\b|"
+                # "not really an injury thing", "ive got no injuries, legs are fine" (tester round 37: "Where
+                # does it hurt?" under every reply to a runner after a break-up)
+                r"\bnot (?:really |actually )?(?:an |about an? |about )?(?:injury|injured|pain)(?: thing| question| issue| related)?\b|"
+                r"\b(?:i have|i've got|ive got|i got|got) no (?:injury|injuries|niggles)\b|\bno (?:injury|injuries|niggles) (?:at all|right now|atm)\b|"
+                r"\b(?:i'?m|im|i am) not (?:injured|hurt)\b")
 
 # Intent cues, checked in order by bot.nlu.pipeline.
 WHY_ASK: tuple[str, ...] = (

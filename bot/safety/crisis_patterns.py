@@ -2851,3 +2851,16 @@ _merge((MORE_EN, {
         r"\bkeine (?:motivation|lust|energie|kraft) (?:mehr )?(?:fur|zu) (?:irgendwas|nichts|gar nichts|allem|irgendetwas)\b",
     ),
 }))
+
+# Tester round 37: "my relationship just ended and i feel pretty low and flat" got the words for an
+# injury ("an injury can take away much more than exercise"), "my girlfriend left me and im gutted"
+# the ones for being held back from running. A break-up is its own feeling, after the two that
+# name danger (stalked, controlled) and before the rest.
+_HEARTBREAK = (
+    r"\b(?:break ?-?up|broke up|broken up|breaking up|split up|splitting up|we split|we separated|separat(?:ed|ing) from|divorc\w*)\b",
+    r"\b(?:relationship|engagement|marriage) (?:just |has |had |is )?(?:ended|ending|over|finished|broke down|fell apart)\b",
+    r"\b(?:my )?(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex) (?:just |has |had )?(?:left|dumped|walked out on|cheated on) me\b",
+    r"\b(?:got|been|was) dumped\b",
+)
+FEELINGS = {"stalked": FEELINGS["stalked"], "controlled": FEELINGS["controlled"], "heartbreak": _HEARTBREAK,
+            **{k: v for k, v in FEELINGS.items() if k not in ("controlled", "stalked", "heartbreak")}}
