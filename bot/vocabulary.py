@@ -38,6 +38,12 @@ class Vocabulary:
     forms: Mapping[str, tuple[str, ...]]  # form -> required slots
     commands: tuple[str, ...]  # the menu, in order ("/start", ...)
     unlisted_commands: tuple[str, ...]
+    #: groups of locations that name the same area (one after the other is no second pain)
+    same_area: tuple[tuple[str, ...], ...] = ()
+
+    def area(self, location: str) -> tuple[str, ...]:
+        """`location` and the locations naming the same area as it."""
+        return next((g for g in self.same_area if location in g), (location,))
 
     @property
     def path(self) -> str:
@@ -106,7 +112,20 @@ def load_vocabulary(directory: Path) -> Vocabulary:
     both = set(commands) & set(unlisted)
     if both:
         raise DefinitionError(path, "unlisted_commands", f"'{sorted(both)[0]}' is also under commands")
-    return Vocabulary(directory, levels, names("locations"), nlu_slots, slots, forms, commands, unlisted)
+    locations = names("locations")
+    groups = data.get("same_area") or []
+    if not isinstance(groups, list) or not all(isinstance(g, list) and len(g) > 1 for g in groups):
+        raise DefinitionError(path, "same_area", "must be a list of lists of two or more locations")
+    seen: set[str] = set()
+    for group in groups:
+        for loc in group:
+            if loc not in locations:
+                raise DefinitionError(path, "same_area", f"'{loc}' is not one of the locations")
+            if loc in seen:
+                raise DefinitionError(path, "same_area", f"'{loc}' is in two groups")
+            seen.add(loc)
+    same_area = tuple(tuple(str(loc) for loc in g) for g in groups)
+    return Vocabulary(directory, levels, locations, nlu_slots, slots, forms, commands, unlisted, same_area)
 
 
 VOCABULARY = load_vocabulary(dialogues_directory())

@@ -9,6 +9,7 @@ engine gives it (responses are said, actions go through the Rasa bridge).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
@@ -18,6 +19,8 @@ from bot.engine.state import Turn
 from bot.record import PAUSE_DEPTH, Conversation, PausedQuestion
 from bot.texts import text_key
 from bot.turn import Button
+from bot.nlu.vocabulary import BODY_PARTS
+from bot.vocabulary import VOCABULARY
 
 UNKNOWN_COMMAND = text_key("engine.unknown_command")
 
@@ -74,8 +77,9 @@ class FlowInterpreter:
         if turn.parse is None or turn.parse.intent not in ("report_pain", "inform", "deny", "affirm", "correction"):
             return False
         said = " ".join((paused.get("message") or "", paused.get("then") or "", str(turn.slots.get("pain_location") or ""))).lower()
-        return any(e.label == "BODY_PART" and not e.negated and e.text.lower() not in said and e.value.lower() not in said
-                   for e in turn.parse.entities)
+        # (the heel after "plantar fasciitis", the foot: the same area, told more exactly)
+        return any(e.label == "BODY_PART" and not e.negated and e.text.lower() not in said
+                   and not _names_area(said, e.value.lower()) for e in turn.parse.entities)
 
     def routes_anywhere(self, turn: Turn) -> bool:
         """Do the flow's `anywhere:` transitions and the engine's reading around them (a feeling
@@ -285,3 +289,10 @@ def pop_paused(conv: Conversation) -> PausedQuestion | None:
     top = stack.pop() if stack else None
     conv["paused"] = stack or None
     return top
+
+
+def _names_area(said: str, location: str) -> bool:
+    """Does `said` (lower case) name `location` or a place of the same area (vocabulary.yml
+    `same_area`), by its canonical name or one of its NLU phrases ("plantar fasciitis": the foot)?"""
+    return any(re.search(rf"\b{re.escape(phrase)}\b", said)
+               for loc in VOCABULARY.area(location) for phrase in (loc, *BODY_PARTS.get(loc, ())))

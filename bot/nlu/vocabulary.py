@@ -147,6 +147,10 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "go away when i warm up", "go away once i warm up", "go away after i warm up", "go away as i warm up",
         "go away during the run", "go away while i run", "go away once i get going", "go away mid run",
         "vuelve", "cada vez que corro", "siempre que corro", "cada tirada", "en cada entrenamiento",
+        # plantar heel pain's start-up pain, back every morning: "worst first steps in the morning,
+        # then eases, then aches after runs" (tester round 37: "Noted: fades within days")
+        "first steps in the morning", "first steps of the morning", "first few steps", "first steps out of bed",
+        "every morning", "each morning", "first thing every morning", "sore after every run",
     ),
     "persistent": (
         "still hurt", "still sore", "still painful", "still there", "doesn't go away",
