@@ -244,6 +244,12 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         return TAKEN_BACK
     if question == "are_you_safe" and _REACHING_OUT.search(t) and not _NOT_SAFE.search(_REACHING_OUT.sub(" ", t)):
         return REACHING_OUT
+    if (question == "thoughts" and _CLARIFIES.search(t) and re.search(r"\b(?:maybe|perhaps|possibly|kinda|kind of|sort of|sorta|i think so|"
+                                                                  r"probably|i guess|guess so)\b", t)
+            and not re.search(r"\b(?:no|nah|nope|god no|definitely not|not at all)\b", t)):
+        # "haha idk. maybe? not like that" after a wish to die: a maybe is not said away by "not like
+        # that"; asked again gently, the lines in view (tester round 37 got "Back to your running").
+        return UNSURE
     if _CLARIFIES.search(t) and not _talks_of_risk(text):
         # "haha no not like that. im ok, just annoyed my calf keeps going": the person says what
         # they meant, however long the message, and nothing in it speaks of risk: a clarification,
