@@ -369,6 +369,9 @@ class KnowledgeBase:
             r"\b(?:estoy|estamos|vivo|vivimos|soy de|somos de|desde)\s+(?:en\s+)?|"
             # "what number do i call in canada?" (tester round 7)
             r"\b(?:call|ring|dial|phone|text|number|numbers|helpline|hotline|lines?)\s+(?:is it\s+|do i use\s+)?(?:in|for)\s+(?:the\s+)?|"
+            # "what is the number for emergency in germany" (tester round 37: told 911)
+            r"\b(?:number|numbers)\s+(?:for|to call|to ring|to dial)\s+(?:an?\s+)?(?:emergency|emergencies|ambulance|help|police)\s+in\s+(?:the\s+)?|"
+            r"\b(?:emergency|ambulance)\s+(?:number|numbers|services?)\s+(?:is it\s+)?in\s+(?:the\s+)?|"
             # "hey from toronto", "from brisbane, aus" at the start; "im australian", "a fellow
             # aussie", "as a canadian" (tester round 7)
             r"^\W*(?:(?:hey|hi|hello|hiya|g'?day|gday|morning|evening|yo|howdy)\W+(?:there\W+|all\W+|guys\W+|mate\W+)?)?from\s+(?:the\s+)?|"
