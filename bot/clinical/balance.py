@@ -32,6 +32,8 @@ _AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age|he'?s|she'?s|they'?re)\s+(?:abou
 _SIDE_SPAN = re.compile(r"\b" + _SIDE + r"\b(?:(?!\b(?:left|right)\b)[^0-9.;!?]){1,25}?" + _NUM
                         + r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|km|k|miles?|mi|mins?|minutes?|hours?|hrs?|x|%|/10)\b)" + _UNIT)
 _SCORE = re.compile(r"\b\d{1,2}(?:\.\d)?\s*(?:/|out of)\s*10\b")
+_EFFORT = re.compile(r"\b\d{1,3}(?:\.\d)?\s*(?:s|sec|secs|second|seconds|x)?\s*(?:reps?|sets?|hills?|hill reps|efforts?|sprints?|intervals?|"
+                     r"strides|repeats|recover(?:y|ies)|jog|float|rest)\b|\b\d{1,3}\s*s?\s*on[, /]+\d{1,3}\s*s?\s*off\b")
 _EACH = re.compile(r"(?:about|around|roughly|maybe|only|just)?\s*" + _NUM + _UNIT + r"[^0-9]{0,20}\b(each|both|either|per (?:leg|side)|on both|same both|each side|each leg|both sides|both legs)\b")
 _EACH_BEFORE = re.compile(r"\b(each|both|either)\b[^0-9]{0,20}?" + _NUM + _UNIT)
 _FULL = re.compile(r"\b(full 45|the full|all 45|the whole (45|time)|no problem both|easily both|45\+)\b")
@@ -119,6 +121,8 @@ def _parse_times(text: str) -> BalanceReading | None:
     norm = _AGE.sub(" ", norm)
     # Nor is a pain score: "like a 2/10, less than yesterday" (blind vignettes 14 read 2 s and 10 s)
     norm = _SCORE.sub(" ", norm)
+    # Nor a session's numbers: "12 reps of a 90s hill" (blind vignettes 21 read 12 s left, 90 s right)
+    norm = _EFFORT.sub(" ", norm)
     # Side then time ("left 10, right 30") or time then side ("20 left 40 right"): the reading
     # that gives a time to more sides wins, side-first on a tie (the second read "left 40" and
     # "40 right" before).

@@ -49,17 +49,18 @@ BODY_PARTS: dict[str, tuple[str, ...]] = {
 }
 
 #: Spanish names of the same places (accents optional), so a Spanish warning sign has its place
-#: ("un punto en el pie ... por la noche"). Matched like BODY_PARTS, but never used to correct a
-#: misspelt English word ("along" is not "talon").
+#: ("un punto en el pie ... por la noche"), and Portuguese ones where they differ (blind safety set
+#: 21: "senti um estalo atrás do tornozelo" had no place). Matched like BODY_PARTS, but never used
+#: to correct a misspelt English word ("along" is not "talon").
 BODY_PARTS_ES: dict[str, tuple[str, ...]] = {
     "foot": ("el pie", "del pie", "mi pie", "los pies", "pie izquierdo", "pie derecho", "planta del pie"),
     "toe": ("dedo del pie", "dedo gordo", "uña del pie", "una del pie"),
-    "heel": ("talón", "talon", "talones"),
-    "ankle": ("tobillo", "tobillos"),
-    "achilles": ("aquiles", "tendón de aquiles", "tendon de aquiles"),
-    "shin": ("espinilla", "espinillas", "la tibia"),
-    "calf": ("pantorrilla", "pantorrillas", "gemelo", "gemelos"),
-    "knee": ("rodilla", "rodillas", "rótula", "rotula"),
+    "heel": ("talón", "talon", "talones", "calcanhar"),
+    "ankle": ("tobillo", "tobillos", "tornozelo", "tornozelos"),
+    "achilles": ("aquiles", "tendón de aquiles", "tendon de aquiles", "tendão de aquiles", "tendao de aquiles", "atrás do tornozelo", "atras do tornozelo"),
+    "shin": ("espinilla", "espinillas", "la tibia", "canela", "canelas"),
+    "calf": ("pantorrilla", "pantorrillas", "gemelo", "gemelos", "panturrilha", "panturrilhas"),
+    "knee": ("rodilla", "rodillas", "rótula", "rotula", "joelho", "joelhos"),
     "thigh": ("muslo", "muslos"),
     "hamstring": ("isquiotibial", "isquiotibiales", "isquios"),
     "quad": ("cuádriceps", "cuadriceps"),
@@ -151,6 +152,9 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         # then eases, then aches after runs" (tester round 37: "Noted: fades within days")
         "first steps in the morning", "first steps of the morning", "first few steps", "first steps out of bed",
         "every morning", "each morning", "first thing every morning", "sore after every run",
+        # "stiff next morning, fine by lunch, then back after the next run" (blind vignettes 21)
+        "back after the next run", "back after every run", "back after each run", "back after my next run",
+        "back after the next one", "back after a run",
     ),
     "persistent": (
         "still hurt", "still sore", "still painful", "still there", "doesn't go away",

@@ -1324,7 +1324,9 @@ FEELINGS: dict[str, tuple[str, ...]] = {
     ),
     "bad_experience": (
         r"\b(?:didn't|did not|don't|do not|doesn't|does not|hasn't|has not|haven't|have not|isn't|is not|wasn't|was not) "
-        r"(?:help|helped|helping|work|helpful)\b(?!\s*\?)", r"\bno help\b",
+        r"(?:help|helped|helping|work|helpful)\b(?!\s*\?)(?<!\bjob doesn't help)(?<!\bjob doesnt help)(?<!\bjob does not help)"
+        r"(?<!\bdesk doesn't help)(?<!\bsitting doesn't help)(?<!\bsitting doesnt help)(?<!\bweather doesn't help)(?<!\bweather doesnt help)",
+        r"\bno help\b",
         # ... not a number of another country: "911 is no use to me" in Cork (tester round 25)
         r"(?<!\b911 is )(?<!\b988 is )(?<!\b999 is )(?<!\b000 is )(?<!\b112 is )(?<!\bnumber is )(?<!\bnumbers are )\bno use\b",
         r"\bmade (?:it|things) worse\b",
@@ -2864,3 +2866,32 @@ _HEARTBREAK = (
 )
 FEELINGS = {"stalked": FEELINGS["stalked"], "controlled": FEELINGS["controlled"], "heartbreak": _HEARTBREAK,
             **{k: v for k, v in FEELINGS.items() if k not in ("controlled", "stalked", "heartbreak")}}
+
+# Blind safety set 21 (tuned on in the seventeenth session, after its first contact on 178f3eb):
+# a teammate "who self-harms", a coach's "one of my girls has fresh cuts on her forearms" (someone
+# else's self-harm, not heard); "fresh cuts on my thighs? they're from me, not a fall. been doing it
+# again" (one's own, not heard); "my coach put 'suicides' in tomorrow's session??" (the drill, read
+# as someone else's suicide); "work is insane ... can't catch a break" and "everything feels a bit
+# grey without running" (feelings, not acknowledged).
+_merge((MORE_EN, {
+    "self_harm": (
+        r"\b(?:cuts|marks|scars|burns|scratches)\b.{0,40}\b(?:they'?re|they are|theyre|its|it'?s|it is) (?:all )?(?:from me|mine|"
+        r"self.?inflicted|my own doing|on purpose|deliberate)\b",
+        r"\b(?:cuts|marks|scars|burns)\b.{0,100}\b(?:been|started|i'?m|im|i am) (?:doing it|cutting|at it) again\b",
+        # someone else's (the subject decides whose: crisis.py)
+        # (the match starts at "who": the person before it is the sentence's subject)
+        r"\b(?:who|that)\s+(?:self.?harms|cuts (?:herself|himself|themselves)|hurts (?:herself|himself|themselves) on purpose|has been self.?harming)\b",
+        r"\b(?:one of )?(?:my|our) (?:girls|boys|athletes|runners|kids|players|students|swimmers|juniors|squad)\b[^.!?]{0,20}\b(?:has|have|had|got) "
+        r"(?:fresh |new |recent |deep )?(?:cuts|scars|cut marks|burns) (?:on|up|across|all over) (?:her|his|their) (?:arms?|forearms?|wrists?|legs?|thighs?)\b",
+    ),
+}))
+FIGURES_OF_SPEECH += (
+    # the drill, named in quotes: "my coach put 'suicides' in tomorrow's session?? what even are those"
+    r"\bsuicides\W{0,2}\s+(?:in|on|at|for|during|into|as part of) (?:tomorrow'?s|today'?s|tonight'?s|the|my|our|this|next|his|her|their) "
+    r"(?:\w+ )?(?:session|workout|practice|training|plan|drill|drills|warm.?up|set|circuit)\b",
+)
+FEELINGS["frustration"] += (r"\bcan'?t (?:ever )?catch a break\b",
+                            r"\b(?:work|life|everything|uni|school|the job|my job)(?:'s| is| has been) (?:so |absolutely |just )?(?:insane|mental|crazy|manic|"
+                            r"relentless|brutal|too much|a nightmare)\b")
+FEELINGS["low_mood"] += (r"\beverything (?:feels|seems|is|looks) (?:a bit |a little |kind of |kinda |so |really |pretty )?(?:grey|gray|dull|pointless|"
+                         r"bleak|colourless|colorless)\b",)
