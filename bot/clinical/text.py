@@ -206,6 +206,13 @@ def uncertain(text: str, sentence_start: int, match: re.Match[str]) -> bool:
 _ANSWERED_AFTER = re.compile(r"^\s*(no|none|nope|nah|never|yes|yeah|yep|not really|a bit)\b")
 
 
+#: "is X normal?" and its kin: whether a sign is worth worrying about.
+_NORMAL_QUESTION = re.compile(r"\b(?:normal|ok|okay|bad|serious|dangerous|a worry|worrying|something to worry about|a concern|fine|common)\b")
+#: A sentence that tells of now, of the runner or of the one they write for.
+_PERSONAL_NOW = re.compile(r"\b(?:mine|my (?:pee|urine|chest|heart|wee)|i'?m|i am|i have|i've got|ive got|he'?s|she'?s|he is|she is|"
+                           r"they'?re|they are|asking for (?:my|a) \w+|today|right now|just now|at the moment)\b")
+
+
 def sentence_is_general(sentence: str, after: str = "") -> bool:
     """A question about a condition in general, or a hypothetical, states no fact about the runner.
     ("chest pain? no" is a checklist answered, not a question.)"""
@@ -341,6 +348,17 @@ def read_mentions(norm: str, rules: ClinicalRules,
         if sentence_is_general(sentence, norm[end:end + 12]):
             general_spans.append((start + question_start(sentence), end))
         start = end
+    if general_spans and any(_PERSONAL_NOW.search(norm[a:b]) for a, b in sentences if (a, b) not in general_spans
+                             and not any(ga <= a < gb for ga, gb in general_spans)):
+        # "is chest tightness after a race normal? asking for my bf ... sweating like crazy", "is
+        # dark urine normal after a long run? mine is kinda brown today" (tester round 38: foam
+        # rolling, then "Keep running"): asked whether it is normal of a sign that is happening,
+        # to them or to the one they write for; the sign is said.
+        # (Only what it asks about: "is dark urine normal?" says nothing is normal.)
+        lifted = [(a, b) for a, b in general_spans if _NORMAL_QUESTION.search(norm[a:b])]
+        general_spans = [span for span in general_spans if span not in lifted]
+    else:
+        lifted = []
     others = _someone_elses(norm, sentences)
 
     def in_general(pos: int) -> bool:
@@ -359,7 +377,7 @@ def read_mentions(norm: str, rules: ClinicalRules,
             else:
                 found = rx.finditer(norm)
             for m in found:
-                if in_general(m.start()):
+                if in_general(m.start()) or (not value and any(a <= m.start() < b for a, b in lifted)):
                     continue
                 s_start, s_end = _sentence_bounds(norm, m.start())
                 sentence = norm[s_start:s_end]
