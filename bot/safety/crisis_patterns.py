@@ -2895,3 +2895,13 @@ FEELINGS["frustration"] += (r"\bcan'?t (?:ever )?catch a break\b",
                             r"relentless|brutal|too much|a nightmare)\b")
 FEELINGS["low_mood"] += (r"\beverything (?:feels|seems|is|looks) (?:a bit |a little |kind of |kinda |so |really |pretty )?(?:grey|gray|dull|pointless|"
                          r"bleak|colourless|colorless)\b",)
+
+# Tester round 38 (Madrid): "a veces pienso que no vale la pena nada" got "solo entiendo inglés",
+# while "sometimes i think nothing is worth it" is asked about. Its Spanish forms: hopeless.
+_merge((MORE_ES, {
+    "hopeless": (
+        r"\b(?:no vale la pena|ya no vale la pena) (?:nada|vivir|seguir|seguir viviendo|estar aqui|nada de esto)\b",
+        r"\bnada (?:vale|merece) la pena\b", r"\bno (?:merece|vale) la pena (?:nada|vivir|seguir)\b",
+        r"\b(?:nada tiene|ya nada tiene) sentido\b", r"\bno le veo (?:sentido|el sentido) a (?:nada|la vida|vivir)\b",
+    ),
+}))
