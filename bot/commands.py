@@ -85,11 +85,27 @@ _PLAIN_CHECKIN_OFF = re.compile(
     rf"|i (?:don'?t|do not|dont) (?:want|need) {_CHECKINS}(?: anymore| any more)?{_PLEASE}")
 
 
+_WEEKS = {"a": 1, "one": 1, "1": 1, "a week": 1, "two": 2, "2": 2, "a fortnight": 2, "fortnight": 2, "three": 3, "3": 3,
+          "four": 4, "4": 4, "a month": 4, "five": 5, "5": 5, "six": 6, "6": 6}
+#: "pause the check-ins for 2 weeks", "no check ins for a fortnight pls" (tester round 38: the unit
+#: question again, then "When to see a physical therapist").
+_PLAIN_CHECKIN_PAUSE = re.compile(
+    rf"(?:(?:please|pls|plz|can you|could you|can u|i'?m going on holiday,?|going away,?|on holiday,?)[ ,]+)*"
+    rf"(?:pause {_CHECKINS}|no {_CHECKINS}|skip {_CHECKINS}|hold {_CHECKINS})(?: for)? "
+    rf"(?P<n>a fortnight|fortnight|a month|a week|an? |one|two|three|four|five|six|\d)(?: ?weeks?| wks?)?{_PLEASE}")
+
+
 def plain_command(text: str) -> str | None:
     """The command a whole plain-words message stands for ("stop the weekly reminders pls" ->
-    "/checkin off"), or None."""
+    "/checkin off", "pause the check-ins for 2 weeks" -> "/checkin pause 2"), or None."""
     lower = " ".join(text.lower().replace("\u2019", "'").split()).strip(" .!?")
-    return "/checkin off" if _PLAIN_CHECKIN_OFF.fullmatch(lower) else None
+    if _PLAIN_CHECKIN_OFF.fullmatch(lower):
+        return "/checkin off"
+    pause = _PLAIN_CHECKIN_PAUSE.fullmatch(lower)
+    if pause:
+        weeks = _WEEKS.get(pause.group("n").strip(), 1)
+        return f"/checkin pause {weeks}"
+    return None
 
 
 def command_name(text: str) -> str:
