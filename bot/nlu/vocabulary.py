@@ -262,6 +262,11 @@ NO_PAIN_SAID = (r"\bnothing (?:really |actually )?hurts\b|\b(?:there'?s|there is
                 r"\b(?:i have|i've got|ive got|i got|got) no (?:injury|injuries|niggles)\b|\bno (?:injury|injuries|niggles) (?:at all|right now|atm)\b|"
                 r"\b(?:i'?m|im|i am) not (?:injured|hurt)\b")
 
+#: Places the triage does not cover (it is for the legs, hips and lower back): a message naming only
+#: these is answered by the knowledge base (entry upper-body-injury), not triaged.
+UPPER_BODY = (r"\b(?:wrists?|hands?|thumbs?|fingers?|knuckles?|elbows?|forearms?|arms?|shoulders?|collar ?bones?|clavicle)\b"
+              r"(?! (?:swing|swings|carriage|drive|position|pump))")
+
 # Intent cues, checked in order by bot.nlu.pipeline.
 WHY_ASK: tuple[str, ...] = (
     # "what do you mean by fade?" (tester round 9: given the balance article): what the question
