@@ -900,6 +900,16 @@ def _without_asides(kb: KnowledgeBase, question: str) -> str | None:
 #: The entry for what to say to someone at risk (role `helping`, knowledge/entries/meta.yml).
 HELPING_ENTRY = "crisis-what-to-say"
 WELFARE_ENTRY = "crisis-welfare-check"
+#: Who else needs to know when a young person told you, and whether they are in danger now
+#: (knowledge/entries/meta.yml; tester round 38).
+YOUNG_PERSON_TELL_ENTRY = "crisis-young-person-tell"
+DANGER_NOW_ENTRY = "crisis-danger-now"
+_YOUNG_PERSON_TELL = re.compile(r"\b(?:tell|inform|call|contact|let|ring|warn) (?:her|his|their|the) (?:parents?|mum|mom|dad|family|school|teachers?|guardians?)\b|"
+                                r"\bduty to (?:report|tell)\b|\breport (?:it|this|that|her|him|them)\b|\bsafeguard\w*|\bwelfare (?:officer|lead)\b|"
+                                r"\bpromised? (?:her |him |them )?(?:not to tell|to keep it|i wouldn'?t tell)\b|\bkeep (?:it|this) (?:a )?secret\b", re.IGNORECASE)
+_DANGER_NOW = re.compile(r"\b(?:is|are) (?:she|he|they) (?:in )?(?:danger|at risk|safe)\b|\bin (?:immediate )?danger (?:right )?now\b|"
+                         r"\bhow (?:do|can|would) i (?:know|tell) (?:if|whether) (?:it'?s|this is|she'?s|he'?s|they'?re) (?:an emergency|in danger|serious)\b",
+                         re.IGNORECASE)
 #: They can't be reached, or should someone go round: the welfare check (knowledge/entries/meta.yml).
 _WELFARE_QUESTION = re.compile(r"\b(?:police|welfare|check on|can'?t reach|cannot reach|not answering|isn'?t answering|"
                                r"not picking up|isn'?t picking up|won'?t answer|no answer|go round|go over|ambulance|"
@@ -993,6 +1003,14 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
             return []
         if _WAKE_AN_ADULT.search(question):
             say_entry(self.kb, dispatcher, voice, WAKE_AN_ADULT_ENTRY, helping=True)  # "should i tell my mum? shes asleep"
+            return []
+        if _DANGER_NOW.search(question):
+            say_entry(self.kb, dispatcher, voice, DANGER_NOW_ENTRY, helping=True)  # "is she in danger right now?"
+            return []
+        if _YOUNG_PERSON_TELL.search(question):
+            # "should I tell her parents?", "do i have a duty to report this?" (a youth coach, tester
+            # round 38: the "what to say" card twice)
+            say_entry(self.kb, dispatcher, voice, YOUNG_PERSON_TELL_ENTRY, helping=True)
             return []
         welfare = _WELFARE_QUESTION.search(question)
         if not welfare and intent_of(tracker) not in QUESTION_INTENTS and not question.rstrip().endswith("?"):
