@@ -16,10 +16,10 @@ from dataclasses import replace
 from bot.dialogue import PAUSED, WHY_REQUESTED_SLOT, Dialogue, State, Transition, asks_about, parse_payload
 from bot.engine.render import Renderer
 from bot.engine.state import Turn
+from bot.nlu.vocabulary import BODY_PARTS
 from bot.record import PAUSE_DEPTH, Conversation, PausedQuestion
 from bot.texts import text_key
 from bot.turn import Button
-from bot.nlu.vocabulary import BODY_PARTS
 from bot.vocabulary import VOCABULARY
 
 UNKNOWN_COMMAND = text_key("engine.unknown_command")
