@@ -2905,3 +2905,22 @@ _merge((MORE_ES, {
         r"\b(?:nada tiene|ya nada tiene) sentido\b", r"\bno le veo (?:sentido|el sentido) a (?:nada|la vida|vivir)\b",
     ),
 }))
+
+# Tester round 39: "can i run tomorrow?" while "are you safe right now?" waited, after "I want to
+# die lol this hangover", got "Please call 911 now": the day was read as a time to act. A question
+# whether to run, race or train on a day is about running.
+FIGURES_OF_SPEECH += (
+    r"\b(?:can|could|should|shall|do|is it ok to|is it okay to|is it safe to) i (?:\w+ ){0,3}?(?:run|race|train|jog|go running|go for a run|"
+    r"do (?:my |the |a )?(?:long run|parkrun|session|workout|intervals|tempo|race)|do parkrun)\b[^.!?]{0,15}?"
+    r"\b(?:tomorrow|tmrw|tonight|today|this (?:evening|weekend|afternoon|morning)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+)
+
+# Tester round 39 (a 17-year-old who eats little before races): "pain is what i deserve", "i dont
+# deserve food anyway", "i should be punished for being fat" got a routine question. Self-punishment:
+# asked about directly (the hopeless kind: the direct question, never the full response unasked).
+_merge((MORE_EN, {
+    "hopeless": (
+        r"\b(?:pain|hurting|suffering) is (?:what|all) i deserve\b", r"\bi (?:should|need to|ought to|deserve to) be punished\b",
+        r"\bi (?:don'?t|do not|dont) deserve (?:food|to eat|to be happy|anything good|to feel better|help|to get better|to rest)\b",
+    ),
+}))
