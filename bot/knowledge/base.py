@@ -367,6 +367,8 @@ class KnowledgeBase:
             r"student|teen|teenager|boy|mum|mom|dad|parent|coach|hello|hi|hiya|greetings)\s+"
             r"(?:from|in)\s+(?:the\s+)?|"
             r"\b(?:estoy|estamos|vivo|vivimos|soy de|somos de|desde)\s+(?:en\s+)?|"
+            # German: "ich bin in Berlin", "wohne in München" (tester round 39 got "your local emergency number")
+            r"\b(?:ich bin|bin|wohne|ich wohne|lebe|ich lebe|komme aus|ich komme aus|bin aus)\s+(?:in\s+)?|"
             # "what number do i call in canada?" (tester round 7)
             r"\b(?:call|ring|dial|phone|text|number|numbers|helpline|hotline|lines?)\s+(?:is it\s+|do i use\s+)?(?:in|for)\s+(?:the\s+)?|"
             # "what is the number for emergency in germany" (tester round 37: told 911)
@@ -391,6 +393,9 @@ class KnowledgeBase:
             # a place said first, as an aside: "dublin if that matters", "leeds btw" (tester round 34: 911)
             rf"|^\W*(?:(?:i'm|im|i am|in|from)\s+)?(?P<aside>{alternatives})\W*(?:if (?:that|it) (?:matters|helps)|btw|by the way|fwiw|"
             r"in case (?:that|it) matters)\b"
+            # a place in brackets, as an aside: "knee swelling after a twist on the trail (dublin)"
+            # (tester round 39: 988 and 911)
+            rf"|\((?:\s*(?:i'm |im |i am |in |from |based in |live in ))?(?P<bracket>{alternatives})\s*\)"
             # "melbourne runner here", "glasgow runner", "aussie runner" (tester round 7)
             rf"|\b(?P<runner>{alternatives})\s+(?:runner|runners|lad|lass|girl|guy|bloke|mum|mom|dad|parkrunner|trail runner|here(?!\s+(?:we|i)\s+come))\b"
             # "chest pain at the gold coast marathon" (tester round 9): at the race now, not "ran
@@ -419,8 +424,8 @@ class KnowledgeBase:
         codes, last_words, rx = self._places
         if rx is None or last_words.isdisjoint(_PLACE_WORD.findall(text.lower())):
             return None
-        found = [(m.group("place") or m.group("based") or m.group("runner") or m.group("event")
-                  or m.group("today") or m.group("clause") or m.group("aside") or m.group("bare")).lower() for m in rx.finditer(text)]
+        found = [(m.group("place") or m.group("based") or m.group("runner") or m.group("event") or m.group("today")
+                  or m.group("clause") or m.group("aside") or m.group("bracket") or m.group("bare")).lower() for m in rx.finditer(text)]
         return codes[found[-1]] if found else None  # the last one said wins
 
     @cached_property
