@@ -2924,3 +2924,16 @@ _merge((MORE_EN, {
         r"\bi (?:don'?t|do not|dont) deserve (?:food|to eat|to be happy|anything good|to feel better|help|to get better|to rest)\b",
     ),
 }))
+
+# Tester round 39: "sorry, ive been so anxious lately, not sleeping" (a pregnant runner) got "It's
+# understandable to feel worried. Let's work out what's worth doing about it", the words for a
+# worry about an injury. Anxiety that has lasted is its own feeling: someone to talk to.
+_ANXIETY = (
+    r"\b(?:so|really|very|super|been|been really|been so|feeling|feel|felt) anxious (?:lately|recently|all the time|these days|for (?:weeks|months|ages))\b",
+    r"\b(?:my )?anxiety (?:has been|is|'s been|s been) (?:really |so |very )?(?:bad|awful|terrible|through the roof|off the charts|horrible)\b",
+    r"\bpanic attacks?\b", r"\b(?:can'?t|cannot) stop (?:worrying|panicking|overthinking)\b",
+    r"\banxious\b[^.!?]{0,30}\b(?:not sleeping|can'?t sleep|barely sleeping|no sleep)\b",
+)
+FEELINGS = {"stalked": FEELINGS["stalked"], "controlled": FEELINGS["controlled"], "heartbreak": FEELINGS["heartbreak"],
+            "anxiety": _ANXIETY,
+            **{k: v for k, v in FEELINGS.items() if k not in ("controlled", "stalked", "heartbreak", "anxiety")}}
