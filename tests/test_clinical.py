@@ -354,3 +354,13 @@ def test_balance_times_are_not_ages_or_counts_of_other_things() -> None:
     assert B.parse("I am 71 and have run 3 times a week for 30 years, I wobble more on my left leg") is None
     assert B.parse("im 40, 20 s on the left and 40 on the right") == B.BalanceReading(20.0, 40.0)
     assert B.parse("on my right leg I lasted like 15 seconds, left I could go the full 45") == B.BalanceReading(45.0, 15.0)
+
+
+def test_the_acute_rules_named_in_code_are_rules() -> None:
+    """bot.clinical.flow.ACUTE_RULES names rule ids: a renamed rule would silently stop skipping the
+    fade question for a fresh injury (tester round 39 added muscle_strain_fresh)."""
+    from bot.clinical.flow import ACUTE_RULES
+
+    for rule_id in ACUTE_RULES:
+        assert RULES.rule(rule_id).id == rule_id
+

@@ -164,7 +164,7 @@ def assess(case: Case, slots: Mapping[str, Any], red_flags: Sequence[RedFlagFind
 
 #: Clinical rules for an injury that has just happened: "does it fade within days?" cannot be
 #: answered yet, and its advice does not depend on it (docs/triage.md).
-ACUTE_RULES = ("acute_injury", "muscle_pop")
+ACUTE_RULES = ("acute_injury", "muscle_pop", "muscle_strain_fresh")  # (tests/test_clinical.py checks each is a rule)
 
 
 def is_early(case: Case) -> bool:
