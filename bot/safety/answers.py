@@ -250,6 +250,13 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         # "haha idk. maybe? not like that" after a wish to die: a maybe is not said away by "not like
         # that"; asked again gently, the lines in view (tester round 37 got "Back to your running").
         return UNSURE
+    if question == "are_you_safe" and not _talks_of_risk(text) and (
+            re.match(r"^(?:no|nah|nope)\W+(?:i\W*)?(?:wouldn'?t|would not|won'?t|will not|would never|'?d never|am not going to|'?m not going to|"
+                     r"im not going to|never would) (?:do|try|act on|hurt)\b", t)
+            or re.search(r"\bi (?:meant|mean) (?:i'?m|im|i am) (?:safe|ok|okay|fine)\b", t)):
+        # "no i wouldnt do anything" (its "no" is to acting on it) and "sorry i meant im safe"
+        # (tester round 40: read as not safe, then 911 on every message until the button)
+        return SAFE
     if _CLARIFIES.search(t) and not _talks_of_risk(text):
         # "haha no not like that. im ok, just annoyed my calf keeps going": the person says what
         # they meant, however long the message, and nothing in it speaks of risk: a clarification,
