@@ -96,6 +96,12 @@ def context_slots(tracker: Tracker) -> dict[str, Any]:
     slots = dict(tracker.slots)
     parsed = parsed_slots(tracker)
     loop = (tracker.active_loop or {}).get("name")
+    if loop and loop not in TRIAGE_FORMS and not slots.get("pain_location") and slots.get("checkin_location"):
+        # In the weekly check-in, the place it said hurts is where a sign is: "comes back every
+        # run, and tonight it's hot and swollen and I feel feverish" after "knee" (tester round 40
+        # got "How far did you run?", the infected joint lost)
+        location = slots["checkin_location"]
+        slots["pain_location"] = [location] if isinstance(location, str) else location
     if parsed is None or (loop and loop not in TRIAGE_FORMS):
         return slots
     values, negated = parsed
