@@ -364,3 +364,13 @@ def test_the_acute_rules_named_in_code_are_rules() -> None:
     for rule_id in ACUTE_RULES:
         assert RULES.rule(rule_id).id == rule_id
 
+
+def test_no_pattern_is_written_with_a_doubled_backslash() -> None:
+    """In a single-quoted YAML string '\\b' is two characters, so the regex looks for a backslash:
+    four `except:` patterns never matched that way (found in the seventeenth session's review)."""
+    from bot.paths import knowledge_directory
+
+    for path in sorted((knowledge_directory() / "clinical").glob("*.yml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert "'\\\\b" not in line and "\\\\b'" not in line, f"{path.name}:{number}: {line.strip()[:60]}"
+
