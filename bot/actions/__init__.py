@@ -340,8 +340,12 @@ class ActionTriage(KnowledgeAction):
         # Advice for the same level and places was just given in this conversation (a correction
         # or an answer that adds a reason but changes nothing the runner should do): one line.
         previous = replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT))
+        # (a place of the same area told more exactly is the same places: "right side, kind of the
+        # front/groin area" after the hip advice got the whole advice again; vocabulary.yml same_area)
         unchanged = (tracker.get_slot("triage_level") == decision.level.value and previous is not None
-                     and previous.level == decision.level.value and set(previous.locations) == set(locations))
+                     and previous.level == decision.level.value
+                     and {a for loc in previous.locations for a in VOCABULARY.area(loc)}
+                     >= set(locations) >= set(previous.locations))
         reply = advice_message(self.kb, self.voice(tracker), decision, assessment.findings, locations,
                                slots.get("pain_pattern"), unchanged=unchanged, subscribed=subscribed,
                                race=race_line(case, decision.level.value), before=previous)
