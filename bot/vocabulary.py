@@ -12,7 +12,7 @@ their tests use it); `bot.validation` checks that the sources agree with each ot
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,10 @@ class Vocabulary:
     def area(self, location: str) -> tuple[str, ...]:
         """`location` and the locations naming the same area as it."""
         return next((g for g in self.same_area if location in g), (location,))
+
+    def areas(self, locations: Iterable[str]) -> set[str]:
+        """`locations` and every location naming the same area as one of them."""
+        return {place for location in locations for place in self.area(str(location))}
 
     @property
     def path(self) -> str:

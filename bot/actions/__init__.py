@@ -344,7 +344,7 @@ class ActionTriage(KnowledgeAction):
         # front/groin area" after the hip advice got the whole advice again; vocabulary.yml same_area)
         unchanged = (tracker.get_slot("triage_level") == decision.level.value and previous is not None
                      and previous.level == decision.level.value
-                     and {a for loc in previous.locations for a in VOCABULARY.area(loc)}
+                     and VOCABULARY.areas(previous.locations)
                      >= set(locations) >= set(previous.locations))
         reply = advice_message(self.kb, self.voice(tracker), decision, assessment.findings, locations,
                                slots.get("pain_pattern"), unchanged=unchanged, subscribed=subscribed,

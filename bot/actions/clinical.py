@@ -477,7 +477,7 @@ def new_place(tracker: Tracker) -> bool:
     (tester round 40 got a fresh triage that ended at a physio)."""
     parsed = parsed_slots(tracker)
     said = (parsed[0].get("pain_location") or []) if parsed else []
-    known = {place for loc in tracker.get_slot("pain_location") or [] for place in VOCABULARY.area(loc)}
+    known = VOCABULARY.areas(tracker.get_slot("pain_location") or [])
     return bool(set(said) - known)
 
 

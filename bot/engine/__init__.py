@@ -517,7 +517,7 @@ class Engine:
         # (a place of the same area as a known one is where exactly: "right side, kind of the
         # front/groin area" after the advice on a hip that aches at night; tester round 40 got a
         # second triage that ended at a physio: dialogues/vocabulary.yml `same_area`)
-        known = {place for loc in turn.slots.get("pain_location") or [] for place in VOCABULARY.area(str(loc))}
+        known = VOCABULARY.areas(turn.slots.get("pain_location") or [])
         if unplaced and turn.intent == "report_pain" and known \
                 and not set(parse.slots.get("pain_location") or []) - known:
             # "it hurts going down stairs too" after the knee advice, or "it's on the outside of my
