@@ -9,14 +9,13 @@ engine gives it (responses are said, actions go through the Rasa bridge).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
+from bot.clinical.text import places_in
 from bot.dialogue import PAUSED, WHY_REQUESTED_SLOT, Dialogue, State, Transition, asks_about, parse_payload
 from bot.engine.render import Renderer
 from bot.engine.state import Turn
-from bot.nlu.vocabulary import BODY_PARTS
 from bot.record import PAUSE_DEPTH, Conversation, PausedQuestion
 from bot.texts import text_key
 from bot.turn import Button
@@ -291,8 +290,12 @@ def pop_paused(conv: Conversation) -> PausedQuestion | None:
     return top
 
 
+_SLOT_PUNCTUATION = "[]'\",."
+
+
 def _names_area(said: str, location: str) -> bool:
-    """Does `said` (lower case) name `location` or a place of the same area (vocabulary.yml
-    `same_area`), by its canonical name or one of its NLU phrases ("plantar fasciitis": the foot)?"""
-    return any(re.search(rf"\b{re.escape(phrase)}\b", said)
-               for loc in VOCABULARY.area(location) for phrase in (loc, *BODY_PARTS.get(loc, ())))
+    """Does `said` name `location` or a place of the same area (vocabulary.yml `same_area`), by
+    its canonical name or as the clinical reading finds places ("plantar fasciitis": the foot)?"""
+    # (and the slot's own words: "['lower_back']")
+    named = places_in(said) | {"loc:" + word.strip(_SLOT_PUNCTUATION) for word in said.split()}
+    return any(f"loc:{loc}" in named for loc in VOCABULARY.area(location))
