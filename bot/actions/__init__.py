@@ -782,7 +782,7 @@ def _sentence_asked(text: str, question: str) -> str | None:
 
 #: The kinds of feeling whose own words are the whole reply (crisis_patterns.FEELINGS: being followed,
 #: a partner's control): no knowledge-base answer after them.
-SAID_WHOLE_FEELINGS = ("controlled", "stalked", "heartbreak")  # heartbreak: tester round 37 got the crisis card after it
+SAID_WHOLE_FEELINGS = ("controlled", "stalked", "heartbreak", "anxiety")  # heartbreak: tester round 37 got the crisis card after it; anxiety: "Tell me what hurts" read as a brush-off (review)
 #: A birth behind the runner, who wants to run again.
 _POSTPARTUM = re.compile(r"\b(?:had|have had|gave birth to|delivered) (?:my|a|the|our) (?:baby|son|daughter|little one|twins)\b"
                          # "8 weeks after a c-section" (tester round 36: a bone-stress return plan)
