@@ -31,6 +31,7 @@ _AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age|he'?s|she'?s|they'?re)\s+(?:abou
                   r"|\b\d{1,3}\s*(?:years?|yrs?|y)\s*old\b|\b\d{1,3}\s*(?:yo|y/o)\b")
 _SIDE_SPAN = re.compile(r"\b" + _SIDE + r"\b(?:(?!\b(?:left|right)\b)[^0-9.;!?]){1,25}?" + _NUM
                         + r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|km|k|miles?|mi|mins?|minutes?|hours?|hrs?|x|%|/10)\b)" + _UNIT)
+_SIDE_SECONDS = re.compile(r"\b" + _SIDE + r"\b(?:(?!\b(?:left|right)\b)[^0-9.;!?,]){1,45}?" + _NUM + r"\s*(?:s|sec|secs|second|seconds)\b")
 _SCORE = re.compile(r"\b\d{1,2}(?:\.\d)?\s*(?:/|out of)\s*10\b")
 _EFFORT = re.compile(r"\b\d{1,3}(?:\.\d)?\s*(?:s|sec|secs|second|seconds|x)?\s*(?:reps?|sets?|hills?|hill reps|efforts?|sprints?|intervals?|"
                      r"strides|repeats|recover(?:y|ies)|jog|float|rest)\b|\b\d{1,3}\s*s?\s*on[, /]+\d{1,3}\s*s?\s*off\b")
@@ -48,6 +49,10 @@ class BalanceReading:
     #: Said to be no worse than before ("same as last year"): then the age norm alone does not
     #: raise the level (CLINICAL.md: a drop from the runner's own time matters more than the norm).
     unchanged: bool = False
+    #: The time is where the runner stopped, not where they wobbled off ("held 30s easy", "25+"):
+    #: at least that long, so only a difference between the sides counts, never the age norm
+    #: (blind vignettes 22: "held 30s easy both sides" at 27 was sent to a physio).
+    at_least: bool = False
 
     @property
     def sides(self) -> tuple[float, ...]:
@@ -70,13 +75,14 @@ class BalanceResult:
 
     def to_json(self) -> dict[str, Any]:
         return {"verdict": self.verdict, "left": self.reading.left, "right": self.reading.right,
-                "norm": self.norm, "reason": self.reason}
+                "norm": self.norm, "reason": self.reason, **({"at_least": True} if self.reading.at_least else {})}
 
     @classmethod
     def from_json(cls, data: dict[str, Any] | None) -> BalanceResult | None:
         if not data:
             return None
-        return cls(str(data["verdict"]), BalanceReading(data.get("left"), data.get("right")), data.get("norm"),
+        return cls(str(data["verdict"]), BalanceReading(data.get("left"), data.get("right"),
+                                                        at_least=bool(data.get("at_least"))), data.get("norm"),
                    str(data.get("reason") or ""))
 
 
@@ -105,9 +111,17 @@ _UNCHANGED = re.compile(r"\b(?:same as (?!(?:the |my )?other\b)(?:last|before|us
                         r"(?:hasn'?t|has not|haven'?t|not) changed|always been (?:like that|about (?:that|the same))|no change)\b")
 
 
+#: A time the runner stopped at, not fell off at: "held 30s easy", "25+", "could have gone longer".
+_AT_LEAST = re.compile(r"(?<!\bnot )(?<!\bnot so )(?<!\bnot that )\b(?:easy|easily|no problem|no bother|no issues?|comfortabl[ey]|"
+                       r"without (?:a )?(?:wobble|problem|trouble|any trouble)|at least)\b|\b\d{1,3}\s*s?\s*\+|"
+                       r"\bcould (?:have|'ve|of|easily have) (?:gone|kept going|held|done) (?:on|longer|more)\b|\bstopped at \d")
+
+
 def parse(text: str) -> BalanceReading | None:
     """Seconds per side in the runner's words; None when the answer has no times."""
     reading = _parse_times(text)
+    if reading is not None and _AT_LEAST.search(normalise(text)):
+        reading = replace(reading, at_least=True)
     if reading is not None and _UNCHANGED.search(normalise(text)):
         # "about 20 seconds on each leg, same as last year" (blind vignettes 19: a physio for a
         # 67-year-old's balance that had not changed)
@@ -139,6 +153,11 @@ def _parse_times(text: str) -> BalanceReading | None:
         for side, value in reading.items():
             found.setdefault(side, value)
     for m in _SIDE_SPAN.finditer(norm):
+        if float(m.group(2)) <= 120:
+            found.setdefault(_side(m.group(1)), float(m.group(2)))
+    for m in _SIDE_SECONDS.finditer(norm):
+        # "standing on my left leg I wobble off after about 8 seconds" (blind vignettes 22): a
+        # side, then a time in seconds further on in the same clause
         if float(m.group(2)) <= 120:
             found.setdefault(_side(m.group(1)), float(m.group(2)))
     if ("left" in found) != ("right" in found):
@@ -201,6 +220,9 @@ def interpret(reading: BalanceReading, age: int | None = None) -> BalanceResult:
         if worst >= 40:
             return BalanceResult("normal", reading, None, f"you held {worst:g} s or more on each side")
         return BalanceResult("needs_age", reading, None, "")
+    if max(sides) < norm * cfg["below_norm_share"] and reading.at_least:
+        return BalanceResult("normal", reading, norm, f"you held your single-leg balance ({_times(reading)}) without trouble "
+                             "and no side is weaker")
     if max(sides) < norm * cfg["below_norm_share"] and reading.unchanged:
         return BalanceResult("normal", reading, norm, f"your single-leg balance ({_times(reading)}) is below the typical "
                              f"{norm:g} s for your age but no worse than before")

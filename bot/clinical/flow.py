@@ -108,7 +108,8 @@ class Case:
     def to_json(self) -> dict[str, Any]:
         return {"state": self.state.to_json(), "intake": self.intake.to_json(),
                 "balance": None if self.balance is None else {"left": self.balance.left, "right": self.balance.right,
-                                                              "unchanged": self.balance.unchanged},
+                                                              "unchanged": self.balance.unchanged,
+                                                              **({"at_least": True} if self.balance.at_least else {})},
                 "asked": list(self.asked), "unread": list(self.unread)}
 
     @classmethod
@@ -117,7 +118,7 @@ class Case:
             return cls()
         bal = data.get("balance")
         return cls(ClinicalState.from_json(data.get("state")), I.Intake.from_json(data.get("intake")),
-                   B.BalanceReading(bal.get("left"), bal.get("right"), bool(bal.get("unchanged")))
+                   B.BalanceReading(bal.get("left"), bal.get("right"), bool(bal.get("unchanged")), bool(bal.get("at_least")))
                    if isinstance(bal, Mapping) else None,
                    tuple(data.get("asked") or ()), tuple(data.get("unread") or ()))
 

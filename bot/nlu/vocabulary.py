@@ -30,7 +30,11 @@ BODY_PARTS: dict[str, tuple[str, ...]] = {
                 "itbs", "it band syndrome"),
     "thigh": ("thigh", "thighs"),
     "hamstring": ("hamstring", "hamstrings", "hammy", "hammies", "hamstrin", "hamstrung",
-                  "hamstings", "hamstring muscle"),
+                  "hamstings", "hamstring muscle",
+                  # where the hamstring tendon starts: "deep ache right where i sit, right sit
+                  # bone" (blind vignettes 22 had no place, then "I can only help with running pain")
+                  "sit bone", "sit bones", "sitting bone", "sitting bones", "sits bone", "sitbone",
+                  "ischial", "ischial tuberosity"),
     "quad": ("quad", "quads", "quadricep", "quadriceps", "quadraceps", "front of my thigh"),
     # The pelvic bone is named with the hip, the pubic bone with the groin (where its stress
     # fractures and osteitis pubis hurt): "pain in my pubic bone" had no place (sixteenth session).
