@@ -527,6 +527,11 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
         return False
     if hit.signal in ("burden", "ideation") and re.search(r"\bi(?:'m|'d|'ve|'ll)?\b", matched):
         return False  # "my wife would be better off if i was gone": the "i" is the one at risk
+    if re.search(r"\b(?:his|her|their)\b", matched) and not re.search(r"\b(?:i|i'm|i'd|i've|my|me|mine)\b", matched):
+        # "is the giving her gear away thing a bad sign?" (tester round 41: a friend's warning
+        # sign asked about read as the writer's own plan, "Please call 000 now. Your safety ..."):
+        # the things, life or plan named as another's are theirs
+        return True
     if hit.signal == "self_harm" and re.search(r"\b(?:his|her|their)\b|\bmy (?:\w+ ){0,3}?\w+'s\b", matched):
         return True  # "found cuts on my 16yo son's legs" (blind safety set 12): his
     if hit.signal == "self_harm" and re.search(r"\bmy\b", matched):  # "my gf found my razor blades"
