@@ -19,7 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeGuard
 
 from rasa_sdk.events import EventType, SlotSet
@@ -41,8 +41,10 @@ from bot.checkins.runfiles import (
     with_runs,
 )
 from bot.checkins.schedule import week_key
+from bot.actions.clinical import advised_level
 from bot.nlu.pipeline import NLU
 from bot.record import CheckinEntry
+from bot.replies import ADVICE_SLOT, AdviceContext
 from bot.texts import LOCATION as PLACE
 from bot.texts import Texts, default_texts, text_key
 from bot.tracker import (
@@ -469,6 +471,12 @@ class ActionRecordCheckin(KnowledgeAction):
         buttons: tuple[dict[str, str], ...] = ()
         sources: list[str] = []
         pain = render.pain_advice(findings, speaker)
+        advice = _open_urgent(tracker, now)
+        if advice is not None:
+            places = [str(x) for x in entry.get("location") or []]
+            still = render.open_urgent_advice(entry.get("pain"), places, advice.locations,
+                                              advice.reasons[0] if advice.reasons else "", speaker)
+            pain = still or pain
         if pain is not None and pain.triage is None:  # a note: pain that rose, to watch
             text = f"{text}\n\n{pain.text}"
         warning = render.load_warning(findings, speaker)
@@ -483,6 +491,26 @@ class ActionRecordCheckin(KnowledgeAction):
                                      json_message={"triage": pain.triage, "sources": list(pain.sources),
                                                    "rules": entry["findings"]})
         return [*_cleared(tracker), SlotSet("checkin_entry", entry)]
+
+
+#: How long advice to see a doctor today stays open for the weekly check-in: pain at a check-in
+#: within this time gets that advice again (the runner may not have gone), never a physio.
+URGENT_STAYS_OPEN = timedelta(days=28)
+
+
+def _open_urgent(tracker: Tracker, now: datetime) -> AdviceContext | None:
+    """The conversation's advice to see a doctor today (or call emergency services) when it still
+    stands: the last advice given, within URGENT_STAYS_OPEN."""
+    if advised_level(tracker) not in ("urgent", "emergency"):
+        return None
+    advice = AdviceContext.from_json(tracker.get_slot(ADVICE_SLOT))
+    if advice is None or advice.level not in ("urgent", "emergency") or not advice.at:
+        return None
+    try:
+        given = datetime.fromisoformat(advice.at)
+        return advice if timedelta(0) <= now - given <= URGENT_STAYS_OPEN else None
+    except (TypeError, ValueError):
+        return None
 
 
 class ActionReadRunFile(KnowledgeAction):

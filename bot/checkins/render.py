@@ -99,6 +99,10 @@ PAIN_NOTE = text_key("checkin.pain.note", "reasons")
 PAIN_SECOND = text_key("checkin.pain.second", "reasons")
 PAIN_AGAIN = text_key("checkin.pain.again", "reasons", "nth")
 PAIN_CRISIS_LINE = text_key("checkin.pain.crisis_line")
+#: Pain at a check-in where the conversation's advice to see a doctor still stands (tester round
+#: 41: an ankle sent to a doctor for a possible break was told "book a physical therapist" a week on).
+PAIN_OPEN_URGENT = text_key("checkin.pain.open_urgent", "place", "reason")
+PAIN_OPEN_URGENT_NOWHERE = text_key("checkin.pain.open_urgent_nowhere")
 DOCTOR_BUTTON = text_key("checkin.pain.doctor_button")
 PT_BUTTON = text_key("checkin.pain.pt_button")
 
@@ -409,6 +413,23 @@ def pain_advice(findings: Sequence[Finding], voice: Voice) -> PainAdvice | None:
     buttons = tuple({"title": voice.say(key), "payload": voice.say(key)} for key in (DOCTOR_BUTTON, PT_BUTTON)) \
         if level == "see_pt" else ()
     return PainAdvice("\n\n".join(" ".join(p.split()) for p in parts), level, buttons, tuple(sources))
+
+
+def open_urgent_advice(pain: float | None, places: Sequence[str], advised: Sequence[str], reason: str,
+                       voice: Voice) -> PainAdvice | None:
+    """Pain this week where the advice to see a doctor (today, or emergency services) still
+    stands: that advice again, not a physical therapist. `places`: where it hurt this week;
+    `advised`: where the advice was about (either empty: the same pain)."""
+    if pain is None or pain < 1:
+        return None
+    if places and advised and not set(places) & set(advised):
+        return None
+    where = list(advised or places)
+    place = voice.names(LOCATION, where, voice.say(REASON_AND)) if where else voice.say(PAIN_OPEN_URGENT_NOWHERE)
+    parts = [voice.say(PAIN_OPEN_URGENT, place=place, reason=reason.rstrip(". ")), voice.say(PAIN_CRISIS_LINE)]
+    if voice.kb is not None:
+        parts.append(voice.kb.entry("disclaimer").text.strip())
+    return PainAdvice("\n\n".join(" ".join(p.split()) for p in parts), "urgent", (), ("disclaimer",))
 
 
 def load_warning(findings: Sequence[Finding], voice: Voice) -> tuple[str, tuple[dict[str, str], ...]] | None:

@@ -493,7 +493,16 @@ def yes_no_rest(text: str) -> tuple[bool | None, str]:
     for value, rx in ((None, _UNSURE), (False, _NO), (True, _YES)):
         m = rx.match(norm)
         if m:
-            return value, norm[m.end():].strip(" .!,")
+            rest = norm[m.end():].strip(" .!,")
+            tried = _TRIED_NOW.search(rest) if value is None else None
+            if tried:
+                # "havent tried. ok just did in the kitchen, yeah it twinges" (tester round 41: the
+                # hop test done while answering was not heard, and a hip stress fracture got a physio):
+                # the answer after the test, when there is one
+                after = yes_no_rest(rest[tried.end():].lstrip(" ,.;-"))
+                if after[0] is not None:
+                    return after
+            return value, rest
     # "just the right one yeah. kinda puffy i guess?": a short first clause that ends with the yes
     # (tester round 24 was asked the blood-clot question again, and given the foam-rolling card).
     m = _YES_LAST.match(norm)
@@ -501,6 +510,10 @@ def yes_no_rest(text: str) -> tuple[bool | None, str]:
         return True, norm[m.end():].strip(" .!,")
     return None, norm
 
+
+#: The test done while answering: "ok just did (it) in the kitchen", "tried it now", then the answer.
+_TRIED_NOW = re.compile(r"\b(?:(?:i )?just (?:did|tried|done)(?: it| that| one| a hop| a few)?|(?:i )?(?:tried|did|done) (?:it|that|one|a hop|a few) "
+                        r"(?:just )?now|(?:ok|okay|right|hang on|wait) (?:i )?(?:did|tried) (?:it|that|one))\b[^,.;!?]{0,30}[,.;!?-]+")
 
 _YES_LAST = re.compile(r"^(?![^.,;!?]*\b(?:fine|ok|okay|good|alright|nothing|no|not|never|nope|nah|normal|better|gone)\b)"
                        r"(?:[a-z']+ ){1,5}(?:yeah|yes|yep|yup|aye|ya)\b(?=\s*(?:[.,;!]|$))")
