@@ -21,6 +21,11 @@ _SENTENCE_END = re.compile(r"[.!?](\s|$)")
 _PLACE_WORD = re.compile(r"[a-zà-ÿ]+")
 
 
+#: How close a runner-up's score must be to the chosen entry's for it to answer instead, when the
+#: chosen entry's subject (`only_about`) is not in the question and the runner-up's is.
+RUNNER_UP_SHARE = 0.85
+
+
 class KnowledgeBase:
     """Reviewed content from `knowledge/`, and the two things the bot does with it."""
 
@@ -150,13 +155,25 @@ class KnowledgeBase:
 
     def best_entry(self, question: str, locations: Sequence[str] = ()) -> Entry | None:
         """The entry that answers `question` (None = out of scope); `locations` is context."""
-        match = self._retriever.best(question, locations)
+        explained = self._retriever.explain(question, locations)
+        match = explained.chosen
         if match is None:
             return None
-        about = self._only_about.get(match.entry.id)
-        if about is not None and not about.search(question.replace("\u2019", "'")):
-            return None  # a word of it, not its subject ("feel sick" is not disordered eating)
-        return match.entry
+        text = question.replace("\u2019", "'")
+        if self._is_about(match.entry, text):
+            return match.entry
+        # A word of it, not its subject ("feel sick" is not disordered eating). A runner-up about
+        # as good whose subject it is answers instead: "ok calling now. what do i tell them?" is
+        # what to say on the phone, not whether anyone will be told (tester round 41).
+        for other in explained.ranked:
+            if other.entry.id != match.entry.id and other.score >= RUNNER_UP_SHARE * match.score \
+                    and other.entry.only_about and self._is_about(other.entry, text):
+                return other.entry
+        return None
+
+    def _is_about(self, entry: Entry, text: str) -> bool:
+        about = self._only_about.get(entry.id)
+        return about is None or bool(about.search(text))
 
     def explain(self, question: str, locations: Sequence[str] = ()) -> Explanation:
         """How `best_entry` decided: refusal, exact question, terms, rankings (for tuning)."""
