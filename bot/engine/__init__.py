@@ -161,6 +161,7 @@ _QUESTION_START = re.compile(r"\s*(?:what|what's|whats|how|why|should|shall|can|
 
 
 SAFE_RESUME = "safe_resume"
+WANTS_RUNNING = "wants_running"
 #: Running talk asked for in the same message as a "safe" answer ("Yes, I'm safe, my partner is here
 #: with me. Can we talk about my knee now?": blind safety set 10 got "whenever you're ready").
 #: "911 doesn't work here", "that number doesn't work in ireland": the numbers given were the
@@ -171,7 +172,7 @@ _NUMBER_DOES_NOT_WORK = re.compile(
     r"isn'?t|is not|aren'?t|are not)\s+(?:work|working|exist|a thing|valid|go through|connect)\b|"
     r"\b(?:not|wrong) (?:the right |the )?(?:number|numbers) (?:for|in|here)\b|\bwe don'?t have (?:\d{3}|988)\b", re.IGNORECASE)
 _WANTS_RUNNING = re.compile(r"\b(?:can we|could we|let'?s|i'?d like to|i want to|back to|talk about|carry on|get back to|"
-                            r"go back to|what about|now about|about my)\b[^.!?]{0,30}\b(?:knee|shin|foot|heel|calf|ankle|hip|"
+                            r"go back to|what about|now about|about my|what (?:do|should|can) i do (?:about|for|with))\b[^.!?]{0,30}\b(?:knee|shin|foot|heel|calf|ankle|hip|"
                             r"back|achilles|hamstring|leg|legs|running|run|runs|injury|pain|training)\b")
 
 class Engine:
@@ -533,6 +534,10 @@ class Engine:
                 # "yes I'm safe ... can we talk about my knee now?", where the state offers that
                 # (flow.yml: the crisis state; after an emergency, "safe" stays "safe")
                 turn.intent = SAFE_RESUME
+        elif (not answer and not finding and _WANTS_RUNNING.search(text.lower())
+              and any(t.intent == WANTS_RUNNING for t in self.flow.state(turn).transitions)):
+            # "so what do i do about the leg", safe after a crisis: the running talk chosen
+            turn.intent = WANTS_RUNNING
         if turn.intent == "stop_questions" and self.flow.state(turn).form:
             # "forget the running stuff", "i dont really care about the foot questions": the
             # questions stop, as /cancel does; a feeling in the same message is acknowledged first.

@@ -358,11 +358,20 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
             last = _safe_answer(clauses[-1]) if question == "are_you_safe" else _thoughts_answer(clauses[-1])
             if last in (NOT_SAFE, YES):
                 answer = last
+            elif (question == "are_you_safe" and _safe_answer(clauses[0]) == SAFE and not _talks_of_risk(text)
+                  and not _SARCASM.search(text)
+                  and not any(_SAFETY_WORDS.search(c) or len(c.split()) <= 3 for c in clauses[1:])):
+                # "yeah im safe. running was kind of my thing you know" (tester round 41: its "kind
+                # of" is about running, read as a hedge on being safe; asked again and again): a
+                # plain "safe" first, and the rest says nothing of safety
+                answer = SAFE
     if answer in (SAFE, NO) and _talks_of_risk(text):
         return None
     return answer
 
 
+#: Words about being safe or not, in a clause after the answer ("... but not really safe").
+_SAFETY_WORDS = re.compile(r"\b(?:safe|unsafe|ok|okay|fine|alright|all right|sure|danger|tonight|now|really|idk|dunno|maybe|guess)\b")
 _YEAH_NAH = re.compile(r"^\W*(?:yeah|yea|ya)\W+na+h?\b(?!\W+yeah)")
 _YES_BUT = re.compile(r"^\W*(?:yes|yeah|yea|yep|yup|i am|i'?m safe|im safe|safe|technically|physically)\b[^.!?]{0,20}\bbut\b")
 

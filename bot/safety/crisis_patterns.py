@@ -2981,6 +2981,10 @@ _merge((MORE_OTHER, {
     "hopeless": (
         r"\bik kan (?:het )?(?:echt |gewoon |bijna |even )?niet meer\b", r"\bik zie het (?:echt |gewoon )?niet meer zitten\b",
         r"\bj'en peux (?:vraiment |plus du tout |juste )?plus\b", r"\bich kann (?:einfach |echt |bald )?nicht mehr\b",
+        # "ehrlich, was soll das alles noch" (tester round 41: "I can only understand English")
+        r"\bwas soll (?:das )?(?:alles|das alles|das ganze|das leben) (?:noch|uberhaupt noch|uberhaupt)\b",
+        r"\bwozu (?:das )?(?:alles|das alles) (?:noch|uberhaupt)\b", r"\balles (?:ist )?(?:so )?sinnlos\b",
+        r"\b(?:hat|macht) (?:doch )?(?:alles|das alles|nichts|das leben) (?:keinen )?sinn mehr\b",
     ),
 }), (MORE_ES, {
     # "tiene pastillas guardadas 'para cuando ya no pueda más'": means kept for a day of despair
@@ -3000,6 +3004,11 @@ FEELINGS["low_mood"] += (
     r"\bmentally (?:cooked|fried|done|shot|exhausted|drained|wrecked|broken|spent|gone|checked out)\b",
     r"\b(?:zero|no) motivation\b[^.!?]{0,40}\bdread\w*\b", r"\bdread (?:every|each|all my|my) (?:run|runs|session|sessions|day)\b",
     r"\bburn(?:ed|t)? ?out\b(?! (?:on|of) (?:the|my) (?:pace|hills?|last|first))",
+)
+FEELINGS["identity"] += (
+    # "running was kind of my thing you know" (tester round 41: never acknowledged)
+    r"\brunning (?:was|is|has been|used to be) (?:kind of |kinda |sort of |basically |pretty much |literally |always been )?"
+    r"(?:my|the) (?:whole |only |entire )?(?:thing|life|everything|identity|world|escape|outlet|therapy)\b",
 )
 FEELINGS["grief"] += (
     # a pet's death: "had to have my dog put down yesterday" (she did every long run with me)
