@@ -148,7 +148,7 @@ _RETURNS = re.compile(r"(?:then |but |and )?(?:comes? back|came back|keeps? comi
                       r"flares? up|comes and goes|back again|start hurting again|always comes? back|"
                       # "mostly fine by the next day but it starts again every session" (forecast vignettes 11)
                       r"starts? again (?:every|each|at every|at each|with every|the next|next)|starts? up again|"
-                      r"back (?:on |by )?(?:the )?next (?:run|time)|back (?:every|each) run|"
+                      r"back (?:on |by )?(?:the )?next (?:run|time)|back (?:every|each) (?:run|time|session|game|match)|"
                       r"back (?:when|as soon as|once) i (?:run|start running)|"
                       # pain that warms off comes back each run (the article's tendon pain)
                       r"go(?:es|ing)? away (?:when|once|after|as) i warm up|go(?:es|ing)? away (?:during|while|once|mid)\b.*)")

@@ -158,6 +158,14 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "every morning", "each morning", "first thing every morning", "sore after every run",
         # "stiff next morning, fine by lunch, then back after the next run" (blind vignettes 21)
         "back after the next run", "back after every run", "back after each run", "back after my next run",
+        # "settles after a day or so but its back every time he plays" (tester round 41: "fades", a
+        # 13-year-old's Osgood-Schlatter got self-care); "a sharp burn around 6-7k in, then fine when
+        # i stop" (an IT band read as soreness that fades): pain that comes with each run
+        "back every time", "every time he plays", "every time she plays", "every time he runs", "every time she runs",
+        "every time he trains", "every time she trains", "back every session", "back every game", "back every match",
+        "fine when i stop", "fine once i stop", "goes when i stop", "goes away when i stop", "go away when i stop",
+        "gone when i stop", "stops when i stop", "eases when i stop", "settles when i stop", "goes after i stop",
+        "go after i stop", "fine after i stop", "goes away after i stop", "into every run", "into each run",
         "back after the next one", "back after a run",
     ),
     "persistent": (
