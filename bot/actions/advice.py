@@ -115,6 +115,8 @@ class DecisionReply:
 #: Someone else's state ("he says he's fine", "she seems better"): the bystander's wording.
 _ABOUT_OTHER = re.compile(r"\b(?:he|she|they|he's|she's|they're|hes|shes|theyre|him|her|them)\b")
 _ABOUT_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my)\b")
+#: The runner asking what to do for themself: "should i take an aspirin while i wait".
+_OWN_ASK = re.compile(r"\b(?:should|can|could|do|shall|must) i (?:take|have|chew|drink|eat|lie|sit|stand|walk|wait|do)\b")
 
 
 def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str | None, case: Case,
@@ -145,13 +147,14 @@ def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str |
     # Someone else's state: the conversation is about another person (the first report), or this
     # message speaks of one ("he says he's fine").
     other = voice.other or bool(_ABOUT_OTHER.search(lower)) and not _ABOUT_SELF.search(lower)
+    for_self = not other and bool(_OWN_ASK.search(lower)) and not _ABOUT_OTHER.search(lower)
     return decision_reply(kb, voice, kind, str(level), case, slots, race[1],
-                          again=f"{level}:{kind}" in said, other=other)
+                          again=f"{level}:{kind}" in said, other=other, for_self=for_self)
 
 
 def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case: Case,
                    slots: dict[str, Any] | None = None, race_in_days: int | None = None, *,
-                   again: bool = False, other: bool = False) -> DecisionReply:
+                   again: bool = False, other: bool = False, for_self: bool = False) -> DecisionReply:
     """The decision `kind` (decisions.KINDS) for `level` and the most serious warning sign found,
     in words, with its sources."""
     condition = rule = None
@@ -174,7 +177,7 @@ def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case:
         if own is not None:
             condition, rule = own.condition, own.rule
     days = race_in_days if race_in_days is not None else case.intake.race_in_days
-    answer = decisions.answer(kind, level, condition=condition, race_in_days=days, rule=rule, again=again, other=other)
+    answer = decisions.answer(kind, level, condition=condition, race_in_days=days, rule=rule, again=again, other=other, for_self=for_self)
     if not sources:
         sources = answer.sources
     elif answer.own:  # the sign's own answer: its sources, then the sign's

@@ -108,13 +108,14 @@ def general_entries() -> tuple[str, ...]:
 
 
 def answer(kind: str, level: str, *, condition: str | None = None, race_in_days: int | None = None,
-           rule: str | None = None, again: bool = False, other: bool = False) -> DecisionAnswer:
+           rule: str | None = None, again: bool = False, other: bool = False, for_self: bool = False) -> DecisionAnswer:
     """The answer for `kind` at triage `level`. `condition`: what the finding may be ("a stress
     fracture"); `race_in_days`: when the race is, when the runner said; `rule`: the finding's
     rule, whose own answer (by_rule: a blood clot is not a bone) wins over the level's.
     `again`: this kind was answered at this level before in the conversation (the level's shorter
     `again` text, for the kinds in `said_again`); `other`: said of someone else ("he says he's
-    fine": the level's `<kind>_other` text, when it has one)."""
+    fine": the level's `<kind>_other` text, when it has one); `for_self`: asked by the runner for
+    themself (the level's `<kind>_self` text, when it has one)."""
     if kind not in KINDS:
         raise ValueError(f"unknown decision {kind!r}; expected one of {', '.join(KINDS)}")
     levels = _data()["answers"]
@@ -126,6 +127,10 @@ def answer(kind: str, level: str, *, condition: str | None = None, race_in_days:
     template = texts.get(kind) or texts["all"]
     if other and texts.get(f"{kind}_other"):
         template = texts[f"{kind}_other"]
+    elif for_self and texts.get(f"{kind}_self"):
+        # the runner asking for themself ("should i take an aspirin while i wait"; tester round
+        # 41 was told to stay with "them" and start CPR): the level's `<kind>_self` text
+        template = texts[f"{kind}_self"]
     # A warning sign whose own answers say how to treat it (by_rule `repeat: true`) answers each
     # time ("how do i warm them up properly", then "is it ok to rub them", with frostbite: tester
     # round 37 got "it may well turn out to be nothing"); elsewhere the second time is shorter.

@@ -476,6 +476,9 @@ def _bracket(parts: tuple[str, ...]) -> str:
 
 def _join(parts: tuple[str, ...]) -> str:
     parts = tuple(dict.fromkeys(parts))
+    # A phrase that another one says more exactly is left out: "you are short of breath" beside
+    # "you are short of breath at rest or on everyday effort" (tester round 41 read both)
+    parts = tuple(p for p in parts if not any(o != p and o.startswith(p) for o in parts))
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + " and " + parts[-1]
