@@ -398,7 +398,8 @@ class KnowledgeBase:
             r"british|brit|scottish|scot|welsh|irish|kiwi)\b)|"
             # "running in scotland", "training in sydney" (tester round 8)
             # ... and "doing running since 2 years in Bangalore" (tester round 19: told 911)
-            r"\b(?:running|run|training|racing|jogging)(?:\s+(?!(?:a|the|my|this)\b)\w+){0,3}?\s+(?:in|around)\s+(?:the\s+)?|"
+            # ... and "she ran 15km at noon in mumbai" (tester round 42: 911 and 988 in a heat stroke)
+            r"\b(?:running|run|ran|training|racing|jogging)(?:\s+(?!(?:a|the|my|this)\b)\w+){0,3}?\s+(?:in|around)\s+(?:the\s+)?|"
             # "just got back from Perth to Sydney", "flew home to Dublin" (tester round 19: told 911)
             r"\b(?:got back|came back|back home|flew|flown|flying|arrived|landed|moved)\b(?:\s+\w+){0,3}?\s+(?:to|in)\s+(?:the\s+)?|"
             # "my mate just finished a half in brisbane" (tester round 9: told 911)

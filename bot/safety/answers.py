@@ -83,6 +83,9 @@ _GETTING_HELP = re.compile(
     # "ok ringing 999. what do i tell them" (tester round 25 got "call 999" again)
     r"(?:i'?m |im |am )?(?:ringing|calling|phoning|dialling|dialing|on the phone (?:to|with)) (?:999|911|112|000|111|988|an ambulance|"
     r"the police|the ambulance|emergency|emergencies|them now)|(?:an? )?(?:ambulance|paramedics?|police|911|999|112) "
+    # "ok called 108 ambulance coming 20 min" (India's ambulance; tester round 42)
+    r"(?:is |are )?(?:coming|on (?:the|its|it's) way|here)(?: in \d+| \d+)?|(?:i'?ve |i )?(?:just |already )?(?:called|rang|phoned) \d{3,5}\b|"
+    r"(?:an? )?(?:ambulance|paramedics?|police|911|999|112) "
     r"(?:is|are) (?:coming|on (?:the|its|it's) way|here)|i(?:'ve| have)? (?:just |already )?(?:called|rang|phoned) "
     r"(?:911|999|112|988|an ambulance|for help|them|the number|emergency|emergencies|samaritans|the lifeline)|"
     r"i'?m (?:at|in) (?:the )?(?:hospital|er|a and e|emergency room|emergency)|someone(?:'s| is) (?:with me|here)|"
