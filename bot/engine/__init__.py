@@ -429,7 +429,7 @@ class Engine:
         if set_place and not finding:
             # "how do i set it to australia": done (the note says so at the end), and the pending
             # question again; nothing else to read in it (tester round 22 got calf raises)
-            self.flow.reask(turn)
+            await self._after_place(turn)
             return
         answer = turn.slots.get("safety_answer")
         # A finding whose transition lets the turn go on (distress) leaves the message to the other
@@ -452,7 +452,7 @@ class Engine:
         if turn.country_heard is not None and not finding and self._only_says_where(text):
             # "911?? I'm in the UK mate": the note (and, at the emergency level, the number there)
             # is the whole answer; the pending question again. Not an article on warning signs.
-            self.flow.reask(turn)
+            await self._after_place(turn)
             return
         if not finding and bookkeeping.someone_elses_pain(turn, text):
             # "ok different thing, my 12 year old son keeps saying his heel hurts" halfway through
@@ -489,7 +489,10 @@ class Engine:
                 await self.flow.interrupt(turn, sign)
                 await self._replay(turn)
                 return
-            self.renderer.say(turn, "utter_not_understood_language")
+            if not soft:
+                # (a feeling acknowledged in its language is the reply: "sin correr siento que no
+                # valgo nada" was then asked in Spanish what hurts; tester round 42)
+                self.renderer.say(turn, "utter_not_understood_language")
             self.flow.reask(turn)
             return
         # A leading "thanks." is not part of what follows, whatever the whole message was read as:
@@ -649,6 +652,16 @@ class Engine:
             turn.text, turn.payload_values = text, None
             self._parse(turn, text)
             await self.flow.dispatch(turn)
+
+    async def _after_place(self, turn: Turn) -> None:
+        """After a message that only says where the runner is: the pending question again; while
+        helping someone else in danger, the helping state's reminder in the numbers there ("wait im
+        in manchester, 911 doesnt work here" about a friend who took pills: conversation 306; the
+        words are no feeling since tester round 42)."""
+        if bookkeeping.crisis_context(turn).get("others") and "distress" in self.flow.state(turn).on_safety:
+            await self.flow.interrupt(turn, "distress")
+        else:
+            self.flow.reask(turn)
 
     def _only_says_where(self, text: str) -> bool:
         """The message says where the runner is and nothing else ("im in sydney lol", "runner

@@ -232,7 +232,9 @@ def say_place_heard(turn: Turn) -> None:
             key = COUNTRY_HEARD_OTHER if other else COUNTRY_HEARD
         elif crisis:
             key = COUNTRY_HEARD_OTHER_CRISIS if other else COUNTRY_HEARD_CRISIS
-        elif (context.get("distress") or _NUMBERS_WRONG.search(turn.text or "")) and not other:
+        elif (context.get("distress") or _NUMBERS_WRONG.search(turn.text or "")) and not other and not emergency:
+            # (at the emergency level the number there comes first, as an instruction: "i am in
+            # lisbon, 911 is not work here" with cauda equina got the helpline note; tester round 42)
             # ... or said of the numbers themselves ("btw the 988 number wont work here im in the
             # uk": tester round 35 got only the note, and never saw the UK's lines)
             # After the direct question and its lines ("im in ireland btw, those numbers are

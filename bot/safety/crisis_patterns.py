@@ -3005,7 +3005,25 @@ FEELINGS["low_mood"] += (
     r"\b(?:zero|no) motivation\b[^.!?]{0,40}\bdread\w*\b", r"\bdread (?:every|each|all my|my) (?:run|runs|session|sessions|day)\b",
     r"\bburn(?:ed|t)? ?out\b(?! (?:on|of) (?:the|my) (?:pace|hills?|last|first))",
 )
+# Not feelings (tester round 42): numbness "down there" beside a back ache is the saddle's (a cauda
+# equina emergency opened with "feeling low about it makes sense"), and "911 is not work here" says a
+# number does not work where the runner is, not that a treatment did not help.
+NOT_FEELINGS = NOT_FEELINGS + (
+    r"|\bnumb\w*\s+(?:down there|there|when i wipe|around (?:my |the )?(?:bum|groin|privates|genitals|bottom|back passage))\b"
+    r"|\b(?:911|988|999|000|112|111|\d{3}|the number|that number|the numbers|the line|the lines|the phone)\s+(?:is|are|does|do)(?:n'?t| not)"
+    r"\s+(?:work|works|working|help)\b")
+FIGURES_OF_SPEECH += (
+    # ... nor crisis talk ("i am numb" is a distress signal): the saddle's numbness
+    r"\bnumb\w*\s+(?:down there|when i wipe|around (?:my |the )?(?:bum|groin|privates|genitals|bottom|back passage))\b",
+)
 FEELINGS["identity"] += (
+    # "sin correr siento que no valgo nada", "without running i feel i am worth nothing" (tester
+    # round 42: "¿qué te duele?" and the range-of-motion card)
+    r"\b(?:without|if i can'?t|when i can'?t|if i cannot|not being able to) (?:run|running)\b[^.!?]{0,30}\b(?:i'?m|i am|i feel|feel|i'?d be)"
+    r" (?:like )?(?:i'?m |i am )?(?:worth nothing|worthless|nothing|nobody|no one|useless|a nobody)\b",
+    r"\b(?:i'?m|i am|i feel|feel) (?:like )?(?:i'?m |i am )?(?:worth nothing|worthless|nothing|nobody|useless)\b[^.!?]{0,20}\b(?:without|if i can'?t|when i can'?t) (?:run|running)\b",
+    r"\bsin (?:correr|el running|poder correr)\b[^.!?]{0,25}\b(?:no (?:valgo|soy|sirvo)(?: para)? nada|no soy nadie|me siento (?:inutil|nada))\b",
+    r"\b(?:no valgo nada|no sirvo para nada)\b[^.!?]{0,20}\bsin (?:correr|el running|poder correr)\b",
     # "running was kind of my thing you know" (tester round 41: never acknowledged)
     r"\brunning (?:was|is|has been|used to be) (?:kind of |kinda |sort of |basically |pretty much |literally |always been )?"
     r"(?:my|the) (?:whole |only |entire )?(?:thing|life|everything|identity|world|escape|outlet|therapy)\b",
