@@ -317,7 +317,7 @@ def checkin(record: UserRecord, verb: str, value: str, now: datetime, voice: Voi
                 raise ScheduleError("day")
             key = "weekday"
         elif verb == "time":
-            parsed, key = valid_time(value), "at"
+            parsed, key = _time(value), "at"
         elif verb == "tz":
             parsed, key = valid_timezone(value), "tz"
         elif verb == "unit":
@@ -339,6 +339,38 @@ def checkin(record: UserRecord, verb: str, value: str, now: datetime, voice: Voi
         return _ask_next(record, voice)
     assert schedule is not None
     return _commit(record, CheckinSchedule.from_json({**schedule.to_json(), key: parsed}), now, voice)
+
+
+def _time(value: str) -> str:
+    """'19:00', or as people say it: '/checkin time 7pm' (tester round 41: "'7pm' is not a time",
+    where the set-up itself says to type it like 7pm)."""
+    try:
+        return valid_time(value)
+    except ScheduleError:
+        from bot.engine.typed import read_time  # the engine imports this module
+
+        said = read_time(value)
+        if said is None:
+            raise
+        return said
+
+
+def finish_draft(record: Mapping[str, Any], now: datetime, voice: Voice) -> TurnResult | None:
+    """A check-in set-up left at its last question (km or miles) when the runner asks for a
+    check-in now: set up with the usual unit there (miles for US time zones, else km), so the
+    check-in that follows is not the only one (tester round 42: /checkin_now at "km or miles?" and
+    /progress later said check-ins were off). None when no set-up is waiting on its unit."""
+    draft = (record.get("checkins") or {}).get("draft")
+    if not isinstance(draft, dict) or not all(k in draft for k in ("weekday", "at", "tz")) or "unit" in draft:
+        return None
+    unit = "mi" if str(draft["tz"]).startswith(_MILES_ZONES) else "km"
+    return checkin(cast(UserRecord, copy.deepcopy(dict(record))), "unit", unit, now, voice)
+
+
+#: Time zones where distances are said in miles (the US, and the UK's Europe/London).
+_MILES_ZONES = ("America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Phoenix",
+                "America/Anchorage", "America/Detroit", "America/Indiana", "America/Kentucky", "America/Boise",
+                "Pacific/Honolulu", "US/", "Europe/London")
 
 
 def _int(value: str, problem: str) -> int:

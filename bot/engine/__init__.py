@@ -122,7 +122,12 @@ _CHECKIN_REQUEST = re.compile(
     r"(?:(?:the|a|your|those|that|these)\s+)?(?:(?:weekly|week|once a week)\s+)?(?:check(?:-| )?ins?|checkins?)"
     r"(?:\s+(?:thing|things|on me|please|pls|then|thanks|thank you|too|weekly|every week|once a week))*\W*$"
     rf"|^\W*{_CHECKIN_LEAD}(?:(?:can|could|would) (?:you|u) |i (?:just )?(?:want|wanna) (?:you|u) to )?"
-    r"check (?:in )?on me (?:weekly|every week|once a week)\W*$", re.IGNORECASE)
+    r"check (?:in )?on me (?:weekly|every week|once a week)\W*$"
+    # "ok. can you check in with me every week? i need someone to keep me accountable" (tester round 42)
+    rf"|^\W*{_CHECKIN_LEAD}(?:(?:can|could|would|will) (?:you|u) |i (?:just )?(?:want|wanna|would like) (?:you|u) to |please )?"
+    r"check (?:in )?(?:with|on) me (?:weekly|every week|each week|once a week)(?:\s+(?:please|pls|then|too))?[?!.]*"
+    r"(?:\s+i (?:need|want|would like) (?:someone|somebody|something|you) to (?:keep me|hold me|help me)[^?!.]{0,30}[.!]?)?\W*$",
+    re.IGNORECASE)
 #: A message that starts this week's check-in ("hi its sunday, time for my check in", "hey its me again
 #: for my weekly checkin": tester rounds 21 and 22 got the race card and the triage questions).
 _CHECKIN_NOW = re.compile(r"\b(?:time for|here for|ready for|doing|do|start|starting|for) (?:my|the|our|this week'?s) (?:weekly )?"
@@ -261,6 +266,12 @@ class Engine:
         account = self._account(record, message, now)
         if account is not None:
             return self._remember_buttons(account)
+        set_up = None
+        if message.payload is None and message.text.strip().split()[:1] == ["/checkin_now"]:
+            # /checkin_now at the set-up's last question: set up first, then the check-in
+            set_up = commands.finish_draft(record, now, Voice.for_record(self.texts, self.kb, record))
+            if set_up is not None:
+                record = set_up.record
         turn = self.begin(record, now, user_id)
         await self._turn(turn, message)
         bookkeeping.say_place_heard(turn)
@@ -272,7 +283,10 @@ class Engine:
             if not turn.replies:
                 self.renderer.say(turn, "utter_rephrase")
         self.flow.routable_buttons(turn)
-        return self._remember_buttons(bookkeeping.finish(turn))
+        result = self._remember_buttons(bookkeeping.finish(turn))
+        if set_up is not None:
+            result = replace(result, replies=set_up.replies + result.replies, effects=set_up.effects + result.effects)
+        return result
 
     async def start_checkin(self, record: Mapping[str, Any], now: datetime, week: str,
                             user_id: str = "user") -> TurnResult | None:
