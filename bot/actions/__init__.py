@@ -1017,7 +1017,9 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
             say_entry(self.kb, dispatcher, voice, YOUNG_PERSON_TELL_ENTRY, helping=True)
             return []
         welfare = _WELFARE_QUESTION.search(question)
-        if not welfare and intent_of(tracker) not in QUESTION_INTENTS and not question.rstrip().endswith("?"):
+        # (a question mark anywhere: "ok. what do i actually say to her? i dont want to make it worse"
+        # got the reminder and the numbers again; tester round 41)
+        if not welfare and intent_of(tracker) not in QUESTION_INTENTS and "?" not in question:
             dispatcher.utter_message(response=helping_followup(tracker))  # "ok", "thanks": the state's reminder
             return []
         answer = None if welfare or _HELPING_QUESTION.search(question) else replies.answer(self.kb, voice, question, [])
