@@ -94,6 +94,9 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "settles in", "settle within", "gone in a couple", "fine in a day",
         "don't come back", "doesn't come back", "never come back", "go away on its own",
         "easing every day", "ease every day", "easier every day", "easing day by day",
+        # "less sore every day" (blind vignettes 23: "every day" read as pain that stays)
+        "less sore every day", "less sore each day", "less painful every day", "less every day", "less each day",
+        "improving every day", "better every day", "better and better",
         "fine by the next morning", "fine the next morning", "fine next morning", "fine by morning",
         "fine by lunch", "fine by lunchtime", "gone by lunch", "gone by lunchtime", "fine after",
         "getting better", "get better", "healing", "going down", "a bit better",

@@ -522,7 +522,8 @@ FIGURES_OF_SPEECH: tuple[str, ...] = (
     r"\b(?:i'll|i will|i'd|i would|gonna) die happy\b",
     r"\bgive up (?:on )?(?:running|the race|the marathon|this race|the plan|caffeine|sugar|alcohol|booze|the session|that "
     r"session|the pb|on my pb|the spring marathon|the \w+ marathon|racing)\b",
-    r"\boverdos\w* on (?:hill|hills|reps|miles|mileage|training|running|intervals|sessions|coffee|caffeine|gels|sugar|carbs|"
+    r"\boverdos\w* on (?:the |my |those |these |all the )?(?:hill|hills|reps|miles|mileage|training|running|intervals|sessions|coffee|caffeine|gels|sugar|carbs|"
+    r"caffeine gels|energy gels|energy drinks|pre.?workout|salt tabs|electrolytes|"
     r"speedwork|volume|\w+ reps|\w+ sessions|chocolate|pasta|netflix|carb loading)\b",
     r"\b(?:carb|carbs|carbohydrate|sugar|gel|gels|pasta|chocolate|food|cake|pizza|sweets|candy|endorphin|endorphins|"
     r"hill|hills|mileage|training|netflix|junk food|snack) ?overdos\w*\b",
@@ -3086,3 +3087,54 @@ WORDS["OTHER"] = WORDS["OTHER"][:-1] + (
     r"|(?:mon|ma) (?:ami(?:e)?|copain|copine|frere|soeur|fils|fille|mari|femme|partenaire|coequipier(?:e)?)"
     r"|mijn (?:vriend(?:in)?|maat|broer|zus|zoon|dochter|man|vrouw|partner|loopmaatje)"
     r"|(?:il )?mio (?:amico|fratello|figlio|compagno)|la mia (?:amica|sorella|figlia|compagna))")
+
+
+# ------------------------------------------------------------------------------------------------
+# Blind safety set 23 (eighteenth session; first contact on e6f5f97 recorded before tuning: 91.3%
+# resources, 3/24 ordinary messages given the full response). Kinds, not sentences.
+# ------------------------------------------------------------------------------------------------
+FIGURES_OF_SPEECH += (
+    # a relationship ended, not a life: "thinking of ending it with him tbh, he keeps upping my mileage"
+    r"\bend(?:ing|ed|s)? (?:it|things) (?:with|w) (?:him|her|them|my (?:coach|\w+friend|partner|husband|wife|bf|gf|club|trainer|physio|pt)|"
+    r"the (?:coach|club|trainer|physio|pt))\b",
+)
+_merge((MORE_OTHER, {
+    # German, at a height, now: "ich steh grad oben auf dem parkhaus ... ich spring gleich"
+    "intent": (
+        r"\bich (?:spring|springe|werd(?:e)? (?:jetzt |gleich )?springen)(?: jetzt| gleich| heute)\b",
+        r"\b(?:ich )?spring (?:gleich|jetzt)\b",
+    ),
+    "means_near": (
+        r"\b(?:steh|stehe|sitz|sitze) (?:grad |gerade |jetzt )?(?:oben )?auf (?:dem|der|einer|einem) (?:parkhaus|dach|brucke|hochhaus|klippe)\b",
+    ),
+}), (MORE_EN, {
+    # "some days i think about putting the ute into a tree on the way to training and just being
+    # done with it": a way thought of (C-SSRS 3)
+    "method": (
+        r"\b(?:put|putting|drive|driving|steer|steering|crash|crashing|wrap|wrapping|plough|ploughing|plow|plowing) "
+        r"(?:the|my) (?:ute|car|truck|van|bike|motorbike|4x4) (?:into|off|in front of|under) (?:a|the) "
+        r"(?:tree|wall|bridge|pole|truck|lorry|cliff|river|train|pylon|barrier)\b",
+    ),
+    # "if this doesnt work i honestly dont know what ill do": asked, not assumed
+    "hopeless": (
+        r"\bif (?:this|it|the \w+|surgery|the op) (?:doesn'?t|does not|don'?t|won'?t) work\b[^.!?]{0,25}\b(?:i )?(?:honestly |really |just )?"
+        r"(?:don'?t|do not|dont) know what (?:i'?ll|i will|ill|i'?d|i would|i'?m going to|im gonna) do\b",
+    ),
+    # "took everything that was in the medicine cabinet. just want to sleep now"
+    "overdose": (
+        r"\b(?:took|taken|swallowed|had) (?:everything|all|whatever(?: was)?|every pill|all the pills)(?: that was| i could find| there was)? "
+        r"in (?:the|my|our|mum'?s|mom'?s) (?:medicine|bathroom|first aid) (?:cabinet|cupboard|drawer|box|kit)\b",
+    ),
+    # a coach's athlete: "one of my u17 girls has cuts on the tops of her thighs"
+    "self_harm": (
+        r"\b(?:has|had|have|got|with|saw|seen|noticed) (?:fresh |new |deep |some |a lot of |lots of )?(?:cuts|scars|burns) "
+        r"(?:on|all over|up|down|across) (?:the (?:tops?|insides?|backs?) of )?(?:her|his|their) (?:arms?|forearms?|wrists?|thighs?|legs?|stomach)\b",
+    ),
+}))
+FEELINGS["low_mood"] += (
+    # "i cry in the car most mornings before going in ... just completely cooked"
+    r"\bi (?:cry|sob|break down|end up crying)\b(?! (?:laughing|with laughter|at (?:films|movies|adverts|ads)))[^.!?]{0,40}\b(?:every|most|each|some) "
+    r"(?:morning|mornings|night|nights)\b",
+    r"\b(?:completely|totally|absolutely|mentally|emotionally) (?:cooked|fried|wrecked|spent|drained|empty|done in)\b"
+    r"(?![^.!?]{0,20}\b(?:legs|quads|calves|hamstrings|glutes)\b)",
+)
