@@ -357,7 +357,7 @@ def _time(value: str) -> str:
 
 def finish_draft(record: Mapping[str, Any], now: datetime, voice: Voice) -> TurnResult | None:
     """A check-in set-up left at its last question (km or miles) when the runner asks for a
-    check-in now: set up with the usual unit there (miles for US time zones, else km), so the
+    check-in now: set up with the usual unit there (`_MILES_ZONES`, else km), so the
     check-in that follows is not the only one (tester round 42: /checkin_now at "km or miles?" and
     /progress later said check-ins were off). None when no set-up is waiting on its unit."""
     draft = (record.get("checkins") or {}).get("draft")

@@ -79,7 +79,9 @@ _WHERE_FILLERS = frozenset("""i im i'm am in at from the here live living based 
     good to me dear america american usa doesn't doesnt don't dont work works won't wont useless there over of
     get far anywhere
     wait hang on what which call ring dial should do then right it
-    """.split())  # "wait we're in the uk, is it 999?" (tester round 41: the note, then "outside what I know")  # "I live in Leeds by the way, not America. 911 is no good to me" (tester round 28; numbers: any)
+    """.split())
+# "I live in Leeds by the way, not America. 911 is no good to me" (tester round 28; numbers: any);
+# "wait we're in the uk, is it 999?" (tester round 41: the note, then "outside what I know").
 NOT_UNDERSTOOD = text_family("typed", ["time", "tz", "unit", "day", "country", "forget"])
 #: Intents a message with a leading pleasantry may carry for the pleasantry alone: "thanks. what
 #: shoes should I get" is read again without "thanks." ("what shoes should I get").
