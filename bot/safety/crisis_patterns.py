@@ -3009,13 +3009,14 @@ FEELINGS["low_mood"] += (
 # Not feelings (tester round 42): numbness "down there" beside a back ache is the saddle's (a cauda
 # equina emergency opened with "feeling low about it makes sense"), and "911 is not work here" says a
 # number does not work where the runner is, not that a treatment did not help.
+_SADDLE_NUMB = r"\bnumb\w*\s+(?:down there|when i wipe|around (?:my |the )?(?:bum|groin|privates|genitals|bottom|back passage))\b"
 NOT_FEELINGS = NOT_FEELINGS + (
-    r"|\bnumb\w*\s+(?:down there|there|when i wipe|around (?:my |the )?(?:bum|groin|privates|genitals|bottom|back passage))\b"
+    rf"|{_SADDLE_NUMB}|\bnumb\w*\s+there\b"
     r"|\b(?:911|988|999|000|112|111|\d{3}|the number|that number|the numbers|the line|the lines|the phone)\s+(?:is|are|does|do)(?:n'?t| not)"
     r"\s+(?:work|works|working|help)\b")
 FIGURES_OF_SPEECH += (
     # ... nor crisis talk ("i am numb" is a distress signal): the saddle's numbness
-    r"\bnumb\w*\s+(?:down there|when i wipe|around (?:my |the )?(?:bum|groin|privates|genitals|bottom|back passage))\b",
+    _SADDLE_NUMB,
 )
 FEELINGS["identity"] += (
     # "sin correr siento que no valgo nada", "without running i feel i am worth nothing" (tester
