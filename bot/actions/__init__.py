@@ -916,6 +916,8 @@ _DANGER_NOW = re.compile(r"\b(?:is|are) (?:she|he|they) (?:in )?(?:danger|at ris
                          re.IGNORECASE)
 #: They can't be reached, or should someone go round: the welfare check (knowledge/entries/meta.yml).
 _WELFARE_QUESTION = re.compile(r"\b(?:police|welfare|check on|can'?t reach|cannot reach|not answering|isn'?t answering|"
+                               # "shes not replying to my texts now" (read at 45 columns, tester round 41's friend)
+                               r"not replying|isn'?t replying|hasn'?t replied|not responding|not texting back|gone (?:quiet|silent)|"
                                r"not picking up|isn'?t picking up|won'?t answer|no answer|go round|go over|ambulance|"
                                r"where (?:she|he|they) lives?|their address|her address|his address|"
                                # "she lives 10 min away" (tester round 19: "if they might be in danger now")
