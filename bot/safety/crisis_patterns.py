@@ -906,7 +906,7 @@ AMBIGUOUS: tuple[str, ...] = (
     r"\b(can't|cannot) cope any ?more\b", r"\bgive up on everything\b",
     r"\b(i )?(don't|do not) see the point any ?more\b", r"\b(i )?(don't|do not) care if i die\b",
     r"\bhow much (more|longer) (of this )?i can (take|cope|handle)\b",
-    r"\b(what'?s|what is) (even )?the point of me\b", r"\b(only|whole) reason (to|for) (get(ting)? up|living|keep going|being here)\b",
+    r"\b(what'?s|what is) (even )?the point of me\b(?! (even |still )?(existing|being alive|being here|living|staying alive)\b)", r"\b(only|whole) reason (to|for) (get(ting)? up|living|keep going|being here)\b",
     r"\b(anyone|anybody|nobody|no one|noone) (would )?(even )?(care|notice|miss me) if i\b(?! (just )?((was|were) (gone|dead)|died|disappeared|wasn't here|weren't here|wasn't around|stopped existing|didn't exist|vanished|ended it|killed myself))",
     r"\bgiv(e|ing) up\W+(on )?everything\b", r"\bdead inside\b", r"\b(just )?end me\b",
     r"\bpoint of anything\b", r"\blet the (bus|car|train|traffic|lorry|truck) (sort it out|take me|finish me|hit me)\b",
@@ -3139,3 +3139,70 @@ FEELINGS["low_mood"] += (
     r"\b(?:completely|totally|absolutely|mentally|emotionally) (?:cooked|fried|wrecked|spent|drained|empty|done in)\b"
     r"(?![^.!?]{0,20}\b(?:legs|quads|calves|hamstrings|glutes)\b)",
 )
+
+
+# ------------------------------------------------------------------------------------------------
+# Blind safety set 24 (nineteenth session; first contact on c0e0bd9 recorded before tuning: 95.7%
+# resources, emergency tier 8/10, unclear 6/10). Kinds, not sentences.
+# ------------------------------------------------------------------------------------------------
+# A numbered rep or lap is a moment of a session: "legit wanted to die on rep 9 haha"
+RACE_MOMENT = RACE_MOMENT + (
+    r"|\b(?:on|at|by|after|during|in) (?:the |that |this )?(?:rep|interval|lap|set|repeat|effort|reps) (?:\d+|#\d+|number \d+)\b"
+    r"|\b(?:on|at|by|after|during|in) (?:the |that |this )?\d+(?:st|nd|rd|th) (?:rep|interval|lap|set|repeat|effort|one)\b"
+    r"|\blactic\b")
+_merge((MORE_EN, {
+    # the means made ready somewhere, and the writer on the way: "everything's ready in the garage,
+    # going out there after this msg"
+    "plan": (
+        r"\b(?:everything|it all|all|it)(?:'s| is| has been)? (?:all )?(?:ready|set up|sorted|prepared|in place)\b[^.!?]{0,12}"
+        r"\b(?:in|at|out in|down in|up in) (?:the )?(?:garage|shed|loft|attic|basement|cellar|barn|woods|car|bathroom|spare room)\b"
+        r"[^!?]{0,60}\b(?:going|heading|gonna go|i'?ll go|off) (?:out )?(?:there|in there|down there|up there)\b",
+        # a stockpile kept "just in case" (preparing, C-SSRS 5): "he's got a stash of pills 'just in case'"
+        r"\b(?:a |my |his |her |their )?(?:stash|stockpile|hoard|secret supply|supply|collection) of (?:\w+ )?(?:pills|tablets|meds|"
+        r"painkillers|sleeping pills|paracetamol|pills and stuff)\b[^.!?]{0,20}\bjust in case\b",
+        r"\b(?:stockpil\w*|hoard\w*|sav(?:e|ed|ing) up|keep(?:s|ing)? back) (?:\w+ )?(?:pills|tablets|meds|painkillers|sleeping pills)\b"
+        r"[^.!?]{0,20}\bjust in case\b",
+    ),
+    # the last race before the end: "one last race then done with everything for good"
+    "ideation": (
+        r"\b(?:one|a|my) (?:last|final) (?:race|run|marathon|parkrun|season|ultra|half|event)\b[^.!?]{0,25}\b(?:then|and then|after that)\b"
+        r"[^.!?]{0,6}\b(?:i'?m |i am |i'?ll be )?(?:done with (?:everything|it all|life|all of it|living)|gone|i'?ll end it|"
+        r"that'?s it for me|checking out|out of here)\b",
+        # "what's the point of me even existing"
+        r"\bwhat'?s the (?:point|use|purpose) (?:of|in) (?:me )?(?:even )?(?:existing|being alive|being here|living|staying alive)\b",
+    ),
+    # medicine taken with drink: "washed the lot down with the leftover wine"
+    "overdose": (
+        r"\bwash(?:ed|ing)? (?:the lot|them all|them|it all|all of (?:them|it)|the (?:pills|tablets|lot)|everything|the rest|"
+        r"whatever was left) down with (?:the |some |a |my |half a |a bottle of |a few )?(?:\w+ )?(?:wine|vodka|whisky|whiskey|gin|"
+        r"rum|beers?|booze|alcohol|tequila|cider|prosecco|bottle)\b",
+        # someone else, said by them: "said she took something" (with "locked herself in the bathroom")
+        r"(?:(?<=said )|(?<=says )|(?<=told me )|(?<=texted )|(?<=texted me )|(?<=messaged )|(?<=messaged me )|(?<=said that ))"
+        r"(?:she|he|they)(?:'?d| had| has|'s| just)? (?:took|taken|swallowed|had) (?:something|some pills|pills|a load of \w+|"
+        r"a bunch of \w+|a handful of \w+|loads of \w+)\b(?! (?:for|to help|before|after|at|during|with|from|off|earlier)\b)",
+    ),
+    # asked, not assumed (C-SSRS 1 said obliquely)
+    "hopeless": (
+        # "not really here anymore" (feeling like a ghost); not someone else's absence
+        r"(?<! is )(?<!'s )(?<!'re )(?<! are )(?<! was )(?<! were )(?<!'s just )(?<! is just )(?<!'re just )(?<!\bit )"
+        r"\bnot (?:really |even )?here any ?more\b",
+        r"\bfeel(?:ing|s)? like a ghost\b",
+        # "im so tired. not run tired. just tired"
+        r"\btired\b[.!,]?\s*(?:but )?not (?:run|running|leg|legs|physically|body|sleepy|training|that kind of|the normal|the usual|"
+        r"normal|marathon|mileage) ?tired\b",
+        r"\b(?:a different kind of tired|tired in (?:my|the) soul|soul tired|tired of (?:being|existing|waking up))\b",
+    ),
+    "dark_joke": (
+        # "gonna sleep for a very very long time after this week lol"
+        r"\bsleep for a (?:very,? ){1,3}long time\b|\bsleep (?:forever|for ever)\b(?! (?:after|tonight|tomorrow))",
+    ),
+}), (MORE_OTHER, {
+    "hopeless": (
+        # "Ich halte das alles nicht mehr aus."
+        r"\bich (?:halte|halt) (?:das|es|dies|alles)(?: alles)?(?: einfach| echt| so| wirklich)? nicht mehr aus\b",
+        r"\bich ertrage (?:das|es|dies|alles)(?: alles)?(?: einfach| echt| so)? nicht mehr\b",
+    ),
+}))
+# Another person named by a reflexive ("roommate locked herself in the bathroom crying, said she took
+# something"): the subject of what follows is them.
+WORDS["OTHER"] = WORDS["OTHER"][:-1] + r"|herself|himself|themselves)"
