@@ -304,6 +304,12 @@ class ActionSafetyCheck(KnowledgeAction):
                 # someone being hurt, not to thoughts of suicide (tester round 28: a woman kicked
                 # by her husband was told "Please call 911 now ... 988" to "im safe right now")
                 events.append(SlotSet(HARMED_SLOT, True))
+            if a.tier in (EMERGENCY, CRISIS_TIER) and "method" in a.signals:
+                # a way to do it said (C-SSRS 3: urgent crisis support): for the rest of the
+                # conversation the crisis replies say so, and "I'm safe" is met with "talk to
+                # someone today", not "if that changes" (tester round 43: "i'd jump off the cliff at
+                # the lookout" got the same words as a wish, then "carry on about your running")
+                events.append(SlotSet(METHOD_SLOT, True))
             if finding == "third_party" and (a.third_party_signals & EMERGENCY_SIGNALS and (a.signals | a.third_party_signals) & {"time", "means_near"}
                                              # the means beside them, said of them ("shes got a bottle of
                                              # pills next to her and wants it to stop": tester round 33)
@@ -342,10 +348,14 @@ class ActionTriage(KnowledgeAction):
         previous = replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT))
         # (a place of the same area told more exactly is the same places: "right side, kind of the
         # front/groin area" after the hip advice got the whole advice again; vocabulary.yml same_area)
+        # (not when "a doctor in the next few days" becomes "today": periods stopped, then hopping
+        # hurts; tester round 43 was told "That doesn't change my advice")
         unchanged = (tracker.get_slot("triage_level") == decision.level.value and previous is not None
                      and previous.level == decision.level.value
                      and VOCABULARY.areas(previous.locations)
-                     >= set(locations) >= set(previous.locations))
+                     >= set(locations) >= set(previous.locations)
+                     and self.kb.soon(previous.level, previous.flags)
+                     == self.kb.soon(decision.level.value, [f.entry for f in assessment.findings if f.entry]))
         reply = advice_message(self.kb, self.voice(tracker), decision, assessment.findings, locations,
                                slots.get("pain_pattern"), unchanged=unchanged, subscribed=subscribed,
                                race=race_line(case, decision.level.value), before=previous)
@@ -1035,6 +1045,9 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
 
 #: Someone is hurting the person (the harmed cause), for the rest of the conversation.
 HARMED_SLOT = "harmed_by_someone"
+#: A way to end their life was said (C-SSRS 3), for the rest of the conversation: the crisis replies
+#: use their `_method` words (bot.engine.render).
+METHOD_SLOT = "method_said"
 #: The safety cause of someone else in danger now (a plan with the means and a time).
 IMMINENT_OTHER = "imminent_other"
 

@@ -92,8 +92,10 @@ _FOLLOWING_NEGATION = re.compile(r"^\s*[-:?,]?\s*(none|no|nope|nah|not really|ne
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|mine|myself|we|our)\b")
 _QUESTION_START = re.compile(r"^\s*(what|how|is|are|can|could|does|do|should|when|why|which|will|would|who|any)\b(?!'t)")  # not "can't"
 _HYPOTHETICAL = re.compile(
-    r"\b(what if|in case|hypothetically|supposing|suppose|(?<!to )say i(?!')|let's say|"
-    r"if (i|you|someone|somebody|a runner|runners|people|one) (ever )?(get|gets|got|have|has|had|feel|feels|felt|notice|notices|start|starts|were to)|"
+    # ("so 2 i suppose", "i suppose so": a shrug, not a supposition; tester round 43 got the walk-run card)
+    r"\b(what if|in case|hypothetically|supposing|(?<!\bi )suppose(?! so\b)|(?<!to )say i(?!')|let's say|"
+    # (not "as if someone had kicked me": how it felt, said of the runner; tester round 43 got a physio)
+    r"(?<!\bas )if (i|you|someone|somebody|a runner|runners|people|one) (ever )?(get|gets|got|have|has|had|feel|feels|felt|notice|notices|start|starts|were to)|"
     r"how (do|would|can|could|should) (i|you|one|we) (know|tell)|signs of|symptoms of|what does .{1,30} feel like|"
     r"difference between|just curious|in general|asking for a friend|"
     # testing it is not having done it: "should I try hopping on it to see if it hurts?" (tester 6)
@@ -414,7 +416,8 @@ def read_mentions(norm: str, rules: ClinicalRules,
 
 _YES = re.compile(
     # ... "haan thoda" (Hinglish), "ja" (tester round 34: "Sorry, I didn't catch that")
-    r"^(yes|yeah|yep|yup|yea|ya|y|sure|definitely|absolutely|correct|right|true|haan|haanji|haan ji|ji haan|ja|ye|yeh|yh|yah|"
+    # ... "si", "oui" (tester round 43: "si" to the hopping question got "solo entiendo inglés")
+    r"^(yes|yeah|yep|yup|yea|ya|y|sure|definitely|absolutely|correct|right|true|haan|haanji|haan ji|ji haan|ja|ye|yeh|yh|yah|si|oui|sim|"
     # "it did", "i am" as the whole answer, not the start of a statement ("I did drive nine hours to
     # my daughter's", "I am pregnant": blind vignettes 17 and tester round 28 were read as yes)
     r"(?:it did|i did|i am|it is|it was|it does|i have|i do|i was|they did)(?=\W*$|\s*[,.!;?]|\s+(?:yes|yeah|yep|a bit|a little|"

@@ -163,6 +163,14 @@ _FIRST_PERSON_PAIN = re.compile(
     r"quad|glute|groin|thigh|toe|arch|hamstring)s?)\b")
 
 
+#: Someone named without "my" at the start, then what happened to them ("HELP teammate after hot 50k
+#: is confused and stumbling", "friend collapsed after 50k in the heat": tester round 43 got the
+#: runner's own card, "cool your skin", "don't drive yourself").
+_BARE_OTHER = re.compile(
+    r"^\W*(?:(?:help|hi|hey|urgent|please|quick|sos|omg)\W+)*(?:(?:a|the) )?(?:husband|hubby|wife|partner|son|daughter|kid|mate|friend|buddy|"
+    r"pal|dad|mum|mom|brother|sister|boyfriend|girlfriend|bf|gf|teammate|flatmate|roommate|training partner|running (?:buddy|partner|mate)|"
+    r"guy|girl|lad|runner|woman|man|bloke) (?:just |has |is |was |after |at |collapsed|fainted|passed out|went|fell|got|can'?t|looks|seems|"
+    r"keeps|started|threw|puked|vomited|is acting|isn'?t|won'?t)")
 #: One of the people the writer looks after, with an age or "of mine" ("I am coach of athletes in
 #: Bhopal. One girl, 17, has low back pain": tester round 26 was asked about "your" bottom).
 _ONE_OF_THEM = re.compile(r"\b(?:one|a|this|another) (?:girl|boy|lad|lass|athlete|runner|kid|student|teammate|client|junior)s?"
@@ -185,7 +193,7 @@ def hear_who(turn: Turn, text: str) -> None:
     if turn.slots.get(REPORTING_FOR_SLOT) or turn.slots.get("pain_location") or turn.slots.get("triage_level"):
         return  # decided on the first report only
     lower = text.lower()
-    if ((_ABOUT_OTHER.search(lower) or _ONE_OF_THEM.search(lower)) and not _FIRST_PERSON_PAIN.search(lower)
+    if ((_ABOUT_OTHER.search(lower) or _ONE_OF_THEM.search(lower) or _BARE_OTHER.search(lower)) and not _FIRST_PERSON_PAIN.search(lower)
             and not _OWN_AGE_FIRST.search(lower) and not _OWN_ACT_FIRST.search(lower) and not _THEY_DIED.search(lower)):
         turn.slots[REPORTING_FOR_SLOT] = "other"
 

@@ -61,7 +61,7 @@ class RasaBridge:
                 "data": base64.b64encode(file.data).decode("ascii") if file.data is not None else None}}
         slots = copy_json(turn.slots)  # Tracker.from_dict does not copy; actions mutate
         slots["requested_slot"] = turn.conv.get("requested_slot")
-        slots.setdefault("country", turn.voice.country or "US")
+        slots.setdefault("country", turn.voice.country)  # None: not known (the default's numbers, labelled)
         slots.setdefault("language", turn.voice.locale)
         slots["checkin_context"] = checkin_context(turn)
         slots.setdefault(ADVICE_SLOT, turn.conv.get("advice"))  # this turn's advice, else the last one

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.actions import HARMED_SLOT  # the slot is the actions' (the harmed cause)
+from bot.actions import HARMED_SLOT, METHOD_SLOT  # the slots are the actions' (the harmed cause, a method said)
 from bot.dialogue import Dialogue
 from bot.engine.state import Turn
 from bot.texts import text_key
@@ -81,6 +81,8 @@ class Renderer:
             name = f"{name}_other"  # asked of a parent, partner or coach: "they", not "you"
         if name and turn.slots.get(HARMED_SLOT) and f"{name}_harmed" in self.dialogue.responses:
             name = f"{name}_harmed"  # someone is hurting them: words for that, not for thoughts of suicide
+        elif name and turn.slots.get(METHOD_SLOT) and f"{name}_method" in self.dialogue.responses:
+            name = f"{name}_method"  # a way to do it was said: talk to someone today, and keep away from it
         if name and not message.get("text"):
             voice = turn.voice
             variants = voice.texts.response(name, voice.locale)

@@ -383,6 +383,8 @@ class KnowledgeBase:
             r"\b(?:runner|runners|lad|lass|guy|girl|bloke|woman|man|lady|gent|gentleman|fella|chap|grandad|grandma|granny|nan|"
             r"student|teen|teenager|boy|mum|mom|dad|parent|coach|hello|hi|hiya|greetings)\s+"
             r"(?:from|in)\s+(?:the\s+)?|"
+            # "Hi, 45 from Leeds", "45yo from leeds, back pain" (tester round 43: told 911 and 988)
+            r"\b\d{1,2}\s*(?:yo|y/o|yrs?(?: old)?|years? old|m|f)?\s+(?:from|in)\s+(?:the\s+)?|"
             r"\b(?:estoy|estamos|vivo|vivimos|soy de|somos de|desde)\s+(?:en\s+)?|"
             # German: "ich bin in Berlin", "wohne in München" (tester round 39 got "your local emergency number")
             r"\b(?:ich bin|bin|wohne|ich wohne|lebe|ich lebe|komme aus|ich komme aus|bin aus)\s+(?:in\s+)?|"
@@ -411,6 +413,9 @@ class KnowledgeBase:
             # a place said first, as an aside: "dublin if that matters", "leeds btw" (tester round 34: 911)
             rf"|^\W*(?:(?:i'm|im|i am|in|from)\s+)?(?P<aside>{alternatives})\W*(?:if (?:that|it) (?:matters|helps)|btw|by the way|fwiw|"
             r"in case (?:that|it) matters)\b"
+            # ... or said anywhere with "btw": "rolled my ankle on a kerb yesterday. toronto btw" (tester
+            # round 43: US lines for a Canadian)
+            rf"|\b(?P<btw>{alternatives})\W{{0,2}}\s*(?:btw|by the way|fwiw)\b"
             # a place in brackets, as an aside: "knee swelling after a twist on the trail (dublin)"
             # (tester round 39: 988 and 911)
             rf"|\((?:\s*(?:i'm |im |i am |in |from |based in |live in ))?(?P<bracket>{alternatives})\s*\)"
@@ -443,7 +448,7 @@ class KnowledgeBase:
         if rx is None or last_words.isdisjoint(_PLACE_WORD.findall(text.lower())):
             return None
         found = [(m.group("place") or m.group("based") or m.group("runner") or m.group("event") or m.group("today")
-                  or m.group("clause") or m.group("aside") or m.group("bracket") or m.group("bare")).lower() for m in rx.finditer(text)]
+                  or m.group("clause") or m.group("aside") or m.group("btw") or m.group("bracket") or m.group("bare")).lower() for m in rx.finditer(text)]
         return codes[found[-1]] if found else None  # the last one said wins
 
     @cached_property
@@ -498,7 +503,9 @@ class KnowledgeBase:
         is for crisis and distress. An unknown code gets the fallback's line (findahelpline.com,
         the local emergency number) without the block's added US lines: one line stays one line."""
         block = self.country(country, locale)
-        return fill(self.crisis(locale).compact, {"crisis_line": block.crisis_line,
+        # None: no country chosen or said; the default's numbers, said to be that country's
+        line = self.crisis(locale).compact_default if country is None else self.crisis(locale).compact
+        return fill(line, {"crisis_line": block.crisis_line,
                                                   "emergency_number": block.emergency_number,
                                                   "country_name": block.name})
 

@@ -91,6 +91,8 @@ class CrisisResources:
     heading: str
     default_heading: str  # "In {country_name}:", before the default country's lines
     compact: str  # one line over a country's crisis_line and emergency_number (advice replies)
+    #: the same for a runner whose country is not known: the default country's, said to be theirs
+    compact_default: str
     aliases: dict[str, str]
     countries: dict[str, CrisisCountry]  # in the file's order (the /settings buttons)
     #: country code (or OTHER_COUNTRY) -> places a runner may say they are in (lower case)
@@ -392,6 +394,7 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
         heading=_text(data.get("heading"), path, "heading"),
         default_heading=_text(data.get("default_heading"), path, "default_heading"),
         compact=_compact(data.get("compact"), path, "compact"),
+        compact_default=_compact(data.get("compact_default"), path, "compact_default"),
         aliases=aliases,
         countries=countries,
         places=places,
@@ -483,7 +486,7 @@ def _crisis_country(code: str, raw: Any, path: str, key: str) -> CrisisCountry:
 
 def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key: str) -> CrisisResources:
     """English with a locale's texts laid over it; a country or field it leaves out stays English."""
-    unknown = sorted(set(raw) - {"heading", "default_heading", "compact", "countries", "fallback"})
+    unknown = sorted(set(raw) - {"heading", "default_heading", "compact", "compact_default", "countries", "fallback"})
     if unknown:
         raise DefinitionError(path, f"{key}.{unknown[0]}", "unknown field")
 
@@ -507,6 +510,7 @@ def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key
         heading=_text(raw.get("heading", english.heading), path, f"{key}.heading"),
         default_heading=_text(raw.get("default_heading", english.default_heading), path, f"{key}.default_heading"),
         compact=_compact(raw.get("compact", english.compact), path, f"{key}.compact"),
+        compact_default=_compact(raw.get("compact_default", english.compact_default), path, f"{key}.compact_default"),
         aliases=english.aliases,
         countries=countries,
         places=english.places,

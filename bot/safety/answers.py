@@ -61,7 +61,10 @@ _UNSURE = re.compile(
     r"keine ahnung|vielleicht|nao sei|talvez|non lo so|non so|forse)\b|^\?+$|^(?:hmm+|um+|uh+|eh+|meh)\W*$"
 )
 _NOT_SAFE = re.compile(
-    r"\b(?:not safe|unsafe|i'?m not|i am not|not really|not at all|not ok|not okay|not fine|not alright|"
+    # ("not really a plan or anything" says there is no plan, not that they are unsafe: tester round
+    # 43 was told "Please call 112 now")
+    r"\b(?:not safe|unsafe|i'?m not|i am not|not really(?! (?:a |any |much of a |got a |made a )?(?:plan|plans|planning|planned|"
+    r"anything|like that|that bad|thought it through|worked it out|gonna|going to|serious|detailed))|not at all|not ok|not okay|not fine|not alright|"
     r"not good|no i'?m not|can'?t keep myself safe|don'?t feel safe|do not feel safe|don'?t think so|"
     r"probably not|not right now|not tonight|no im not|help me|please help|i need help|scared|in danger|"
     # "honestly? no. i don't think i am" (blind safety set 6: asked again instead of heard)
@@ -162,7 +165,7 @@ _SARCASM = re.compile("[\U0001F643\U0001F644\U0001F612\U0001F611\U0001F921\U0001
 #: "No plan" to "are you safe?" ("no, I have no plan, I just feel empty"): the "no" answers a
 #: question about a plan, not about safety (tester round 10 was sent to 911). Not a settled safe
 #: either: unclear, asked again gently with the lines in view, unless they also say they are safe.
-_NO_PLAN = re.compile(r"\b(?:no|not any|don'?t have (?:a|any)|do not have (?:a|any)|haven'?t got (?:a|any)|haven'?t (?:made|got) (?:a|any)|"
+_NO_PLAN = re.compile(r"\b(?:no|not any|not really (?:a|any)|not (?:a|much of a)|don'?t have (?:a|any)|do not have (?:a|any)|haven'?t got (?:a|any)|haven'?t (?:made|got) (?:a|any)|"
                       r"without (?:a|any)|not making (?:a|any)|never made (?:a|any)) ?(?:real |actual )?(?:plan|plans|intention|intentions|intent)\b|"
                       r"\bnot (?:planning|going) (?:to|on) (?:do|doing) (?:anything|it)\b|\bno (?:intention|plans?) (?:to|of)\b")
 _MEANS = r"(?:pills|tablets|meds|medication|medicine|painkillers|knife|knives|blades?|razors?|rope|gun|belt)"

@@ -3206,3 +3206,23 @@ _merge((MORE_EN, {
 # Another person named by a reflexive ("roommate locked herself in the bathroom crying, said she took
 # something"): the subject of what follows is them.
 WORDS["OTHER"] = WORDS["OTHER"][:-1] + r"|herself|himself|themselves)"
+
+
+# ------------------------------------------------------------------------------------------------
+# Tester round 43 (nineteenth session).
+# ------------------------------------------------------------------------------------------------
+_merge((MORE_OTHER, {
+    # "ich will einfach nicht mehr hier sein" (got "English only"), "manchmal denke ich, es wäre
+    # besser, wenn ich tot wäre"
+    "ideation": (
+        r"\b(?:will|wollte|mochte|moechte) (?:einfach |echt |nur |eigentlich |ehrlich gesagt )*nicht mehr (?:hier|am leben|auf der welt) sein\b",
+        r"\b(?:ware|waere|war|ist) (?:\w+ )?(?:besser|einfacher|leichter)\b[^.!?]{0,25}\bwenn ich (?:tot|nicht mehr (?:da|hier|am leben)|weg) "
+        r"(?:ware|waere|war|bin)\b",
+        r"\bwenn ich tot (?:ware|waere)\b[^.!?]{0,25}\b(?:besser|einfacher|leichter)\b",
+    ),
+}))
+# "ive thought about jumping off the lookout on that trail" (tester round 43: nothing at all): a
+# lookout, a viewpoint or a quarry is a height to jump from like a cliff ...
+WORDS["PLACE"] = WORDS["PLACE"][:-1] + r"|lookout|look out|viewpoint|overlook|quarry|gorge|summit|dam|pier|crag)"
+# ... and a jump from a height said plainly is never a race's moment (crisis.py, _explained_away)
+JUMP_FROM_HEIGHT = r"\bjump\w* (?:off|from|over|in front of) (?:the |that |a |this )?(?:\w+ )?{PLACE}\b"

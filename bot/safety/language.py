@@ -253,6 +253,10 @@ def _marker_votes(words: list[str]) -> dict[str, int]:
     return votes
 
 
+#: A yes or no that a runner writing English may type in their own language ("si", "oui", "ja").
+_ANY_LANGUAGE_YES_NO = frozenset({"si", "oui", "ja", "sim", "nein", "non", "nee"})  # ("sí", accented, is Spanish)
+
+
 def detect_language(text: str, previous: str | None = None) -> str:
     """The ISO 639-1 code of `text`'s language: 'en', 'es', 'fr', 'pt', 'de', 'it', or 'other'
     for a message in another script. `previous` is the conversation's language so far: a short
@@ -263,6 +267,10 @@ def detect_language(text: str, previous: str | None = None) -> str:
     if sum(1 for c in letters if _LATIN.match(c)) / len(letters) < 0.5:
         return "other"
     words = _WORD.findall(text.lower())
+    if words and all(w in _ANY_LANGUAGE_YES_NO for w in words):
+        # "si" to "does hopping hurt?" in an English conversation is a yes, not Spanish (tester
+        # round 43 got "solo entiendo inglés"): the conversation's language
+        return previous or "en"
     if sum(1 for w in words if w in HINGLISH) >= HINGLISH_MIN:
         return "en"
     votes = _marker_votes(words)
