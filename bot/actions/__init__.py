@@ -74,6 +74,8 @@ IMPROVED_SLOT = "pain_improved"
 DECISIONS_SAID_SLOT = "decisions_said"
 LAST_ANSWER_SLOT = "last_answer"
 ANSWER_AGAIN = text_key("advice.answer_again", "sentence")
+#: A question with no answer of its own during an emergency: said before the emergency step again.
+CANT_SAY_NOW = text_key("advice.cant_say_now")
 ENGLISH_ONLY = text_key("crisis.english_only")
 #: Signals of danger to oneself: with any of them the emergency reply keeps its self-harm words.
 SELF_DANGER = frozenset({"intent", "plan", "acted", "overdose", "means", "possession", "method"})
@@ -666,8 +668,11 @@ class ActionAnswerQuestion(KnowledgeAction):
             found = assess(case_of(tracker), context_slots(tracker)).decision.level.value
             level = found if found in SERIOUS else level
         said = tuple(tracker.get_slot(DECISIONS_SAID_SLOT) or ())
-        decided = decision_answer(self.kb, voice, question, level, case_of(tracker), context_slots(tracker),
-                                  improved=bool(tracker.get_slot(IMPROVED_SLOT)), said=said)
+        # (whether to tell a parent comes first: "do i have to tell me mam and dad? they'll make me
+        # pull out" is no race question; tester round 43 got "Don't race: pull out or defer")
+        decided = None if _TELL_AN_ADULT.search(question) and level in SERIOUS else decision_answer(
+            self.kb, voice, question, level, case_of(tracker), context_slots(tracker),
+            improved=bool(tracker.get_slot(IMPROVED_SLOT)), said=said)
         if decided is not None:
             dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
             if decided.said.endswith(":seen") and "?" in question:
@@ -753,6 +758,15 @@ class ActionAnswerQuestion(KnowledgeAction):
             # "can we talk about my knee now?" after "I'm safe": a wish to go on, not a question
             # (the pending question follows); never "That's outside what I know about"
             return []
+        if answer is None and advised == "emergency" and self.kb.refusal_topic(question) in (None, "other"):
+            # A question the knowledge base can't answer while an emergency is going on ("should i put
+            # him in the car with AC on?" in a heat stroke: tester round 43 got "That's outside what I
+            # know about"): what matters now, the emergency step again
+            step = replies.next_step(self.kb, voice, replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT)))
+            if step is not None:
+                dispatcher.utter_message(text=f"{voice.say(CANT_SAY_NOW)}\n\n{step.text}", buttons=step.button_dicts(),
+                                         json_message={"sources": list(step.sources)})
+                return []
         if answer is None:
             dispatcher.utter_message(text=self.kb.out_of_scope_reply(question),
                                      json_message={"sources": []})
@@ -815,8 +829,9 @@ _NOT_THAT = re.compile(r"\b(?:i said |i told you |please )?(?:don'?t|dont|do not
 #: Whether to tell a parent or coach, or the fear of being made to stop.
 _TELL_AN_ADULT = re.compile(r"\b(?:have to|should i|do i|need to|must i|gotta|(?:don'?t|dont|do not) (?:want to|wanna)|"
                             # "what if i just tape it and dont tell coach" (tester round 34: the tape article)
-                            r"(?:just |and |but )(?:not|don'?t|dont|do not|won'?t|wont|never)) tell (?:my |the )?"
-                            r"(?:mom|mum|mother|dad|father|parents|coach|family)\b|\bmake me (?:quit|stop)\b"
+                            r"(?:just |and |but )(?:not|don'?t|dont|do not|won'?t|wont|never)) tell (?:my |the |me )?"
+                            # (Irish and northern "me mam", "ma": tester round 43 got the race card)
+                            r"(?:mom|mum|mam|ma|mammy|mother|dad|da|father|parents|folks|coach|family)\b|\b(?:make|making|force|forcing) me (?:quit|stop|pull out)\b"
                             # "my mum would literally kill me if i quit tho" (tester round 31: "That's
                             # outside what I know about", and before that the suicide screen)
                             r"|\b(?:mom|mum|mother|dad|father|parents|coach)(?:'s| is| are| would| will|'d|'ll)? (?:literally |actually |"
@@ -839,6 +854,12 @@ _UNDER_FUELLING = re.compile(r"\b(?:don'?t|dont|do not|barely|hardly|rarely) (?:
                              r"\b(?:lots of|loads of|all the|most) (?:runners|girls|athletes) (?:on my team |i know )?(?:don'?t get|lose|miss) (?:their |them|periods)",
                              re.IGNORECASE)
 ENERGY_ENTRY = "periods-energy"
+#: A diet or eating asked about ("im vegetarian btw, does that matter?").
+_DIET = re.compile(r"\b(?:vegetarian|veggie|vegan|plant[- ]based|pescatarian|my diet|what i eat|eat enough|eating enough|"
+                   r"enough food|calories|calcium|vitamin d|iron)\b", re.IGNORECASE)
+#: The findings of a possible bone stress injury (knowledge/clinical/rules.yml), where fuelling matters.
+BONE_STRESS_FINDINGS = REDS_FINDINGS | {"stress_fracture", "high_risk_stress_fracture", "femoral_neck_stress_fracture",
+                                        "pelvic_stress_fracture", "stress_fracture_after_clearance", "thigh_bone_night"}
 #: The same for any advice to see a doctor (a bone, not missed periods): getting seen, with an adult's help.
 TELL_AN_ADULT_GENERAL = "telling-an-adult"
 #: What makes a clot more likely, asked after advice about one.
@@ -871,7 +892,10 @@ def energy_answer(kb: KnowledgeBase, dispatcher: CollectingDispatcher, voice: Vo
     """After advice on missed periods, eating little or losing weight ("im trying to get leaner"),
     or missed periods called normal: under-fuelling and bone health, not "I can't advise on food".
     Said?"""
-    if not _UNDER_FUELLING.search(text) or not REDS_FINDINGS.intersection(tracker.get_slot("triage_findings") or ()):
+    findings = set(tracker.get_slot("triage_findings") or ())
+    # ... or, after advice on a possible stress fracture, a diet asked about ("im vegetarian btw,
+    # does that matter?": tester round 43 got "I can't advise on food"): under-fuelling raises the risk
+    if not (_UNDER_FUELLING.search(text) and REDS_FINDINGS & findings or _DIET.search(text) and BONE_STRESS_FINDINGS & findings):
         return False
     say_entry(kb, dispatcher, voice, ENERGY_ENTRY)
     return True
@@ -1076,7 +1100,8 @@ class ActionCrisisEmergency(KnowledgeAction):
 #: Running lost, said with the words that brought the question: "whats even the point if i cant
 #: run", "been out 3 months".
 _RUNNING_LOSS = re.compile(r"\b(?:what'?s|whats|what is) (?:even )?the point\b[^.!?]{0,30}\b(?:if|when|without|now)\b[^.!?]{0,20}\b(?:run|running|race|racing)\b|"
-                           r"\b(?:can'?t|cannot|not able to|unable to) run\b[^.!?]{0,30}\b(?:what'?s|whats) the point\b|\bwithout running\b|"
+                           # ("if i cant run whats even the point": tester round 43 got the question alone)
+                           r"\b(?:can'?t|cannot|not able to|unable to) run\b[^.!?]{0,30}\b(?:what'?s|whats) (?:even |really |actually |the )?(?:the )?point\b|\bwithout running\b|"
                            r"\b(?:out|off|injured|sidelined)\b[^.!?]{0,12}\b(?:\d+|a few|several|two|three|four|five|six|many) (?:weeks|months)\b",
                            re.IGNORECASE)
 

@@ -117,7 +117,9 @@ _DELETE_REQUEST = re.compile(
 #: A message that only asks for the weekly check-in ("yeah go on, do the weekly check in thing",
 #: "i just want u to check in on me weekly"; tester round 21 got the 10% rule, then "I won't tell
 #: anyone" twice): the offer's button, "!checkin start".
-_CHECKIN_LEAD = r"(?:(?:ok|okay|yes|yeah|yep|sure|go on|righto|right|so|then|and|no|what|hey|pls|please|plz|i just|just)\W+)*"
+# ("ok merci. can u check in on me weekly?": tester round 43 got the 10% rule)
+_CHECKIN_LEAD = (r"(?:(?:ok|okay|yes|yeah|yep|sure|go on|righto|right|so|then|and|no|what|hey|pls|please|plz|i just|just|"
+                 r"thanks|thank you|thx|ty|cheers|cool|great|merci|gracias|danke|nice|perfect|awesome)\W+)*")
 _CHECKIN_REQUEST = re.compile(
     rf"^\W*{_CHECKIN_LEAD}(?:(?:can|could|would|will) (?:you|u) |i(?:'d| would)? (?:like|want|wanna) (?:you |u )?(?:to )?|"
     r"(?:do|set up|setup|turn on|start|sign me up for|add me to|give me|send me|yes to)\s+)*"
