@@ -209,6 +209,8 @@ def test_form_answers_are_not_read_by_the_model() -> None:
     ("sí", "safe"), ("estoy a salvo", "safe"), ("estoy bien", "safe"),
     ("no estoy a salvo", "not_safe"), ("no", "not_safe"), ("no estoy bien", "not_safe"),
     ("no sé", "unsure"), ("tal vez", "unsure"), ("no estoy segura", "unsure"),
+    # no plan is not "not safe" (tester round 43 was told "Please call 112 now"); "not really" still is
+    ("not really a plan or anything", "unsure"), ("not really", "not_safe"), ("not really safe", "not_safe"),
 ])
 def test_are_you_safe_answers(text: str, expected: str) -> None:
     assert understand_answer(text, "are_you_safe") == expected, text
@@ -226,7 +228,9 @@ def test_are_you_safe_buttons(payload: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize("text, expected", [("yes", "yes"), ("sometimes", "yes"), ("kinda", "yes"), ("no", "no"),
-                                            ("not really", "no"), ("idk", "unsure"), ("maybe", "unsure")])
+                                            ("not really", "no"), ("idk", "unsure"), ("maybe", "unsure"),
+                                            # surprised at the question (tester round 44 was asked three times)
+                                            ("what?? no lol", "no"), ("wtf no", "no"), ("huh? no", "no")])
 def test_thoughts_question_answers(text: str, expected: str) -> None:
     assert understand_answer(text, "thoughts") == expected, text
 

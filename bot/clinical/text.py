@@ -32,6 +32,13 @@ SPELLINGS: dict[str, str] = {
     "achilles'": "achilles", "calfs": "calves", "hopping.": "hopping", "urin": "urine",
     "evry": "every", "evrey": "every", "evey": "every", "finshed": "finished", "finsihed": "finished",
     "backs": "back's",  # "my backs been killing me"
+    # typed fast in a panic: "husbnd colapsed aftr trail race, awake now but confusd" (tester round
+    # 44 got "Where does it hurt?")
+    "colapsed": "collapsed", "collaped": "collapsed", "colapse": "collapse", "collasped": "collapsed",
+    "collpased": "collapsed", "confusd": "confused", "confued": "confused", "confussed": "confused",
+    "confuzed": "confused", "disorientated.": "disorientated", "husbnd": "husband", "hubsand": "husband",
+    "aftr": "after", "afer": "after", "breathin": "breathing", "unconcious": "unconscious",
+    "unconsious": "unconscious", "vommited": "vomited", "vomitted": "vomited", "throwin": "throwing",
 }
 _NON_TEXT = re.compile(r"[^a-z0-9'?.!,;:\-/°% ]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
@@ -52,6 +59,10 @@ _PSEUDO_NEGATION = re.compile(
     r"haven't tried|have not tried|not tried|never tried|didn't try|did not try|haven't tested|not tested|"
     # minimising, not denying: "i twisted it, it's nothing, just a silly sprain"
     r"no es nada|it's nothing|its nothing|nothing serious|nothing major|nothing much|"
+    # what does not hurt is the running, not what follows: "it does not really hurt when I run, only
+    # at night" (tester round 44: the night pain read as denied, a hip stress fracture warning dropped)
+    r"(doesn't|does not|don't|do not|isn't|is not) (really |even |much |that much )?(hurt|sore|painful|ache|bother me)( much)? "
+    r"(when|while|during|on) (i )?(run|running|runs|jogging)|"
     # signs said with a "not" in them: "she's not making sense, keeps asking the same thing over
     # and over" (blind vignettes 9: the repetition was read as denied)
     r"not making (any )?sense|making no sense|not (herself|himself|themselves|with it)|not responding|"

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
+from bot.clinical.text import normalise
 from bot.engine.render import REPORTING_FOR_SLOT
 from bot.engine.state import Turn
 from bot.record import (CHECKIN_LIMIT, CRISIS_MEMORY_HOURS, HISTORY_LIMIT, CheckinEntry, Conversation,
@@ -192,10 +193,12 @@ def hear_who(turn: Turn, text: str) -> None:
     """Whether the first report is about someone else: then the questions say "they" (render)."""
     if turn.slots.get(REPORTING_FOR_SLOT) or turn.slots.get("pain_location") or turn.slots.get("triage_level"):
         return  # decided on the first report only
-    lower = text.lower()
-    if ((_ABOUT_OTHER.search(lower) or _ONE_OF_THEM.search(lower) or _BARE_OTHER.search(lower)) and not _FIRST_PERSON_PAIN.search(lower)
-            and not _OWN_AGE_FIRST.search(lower) and not _OWN_ACT_FIRST.search(lower) and not _THEY_DIED.search(lower)):
-        turn.slots[REPORTING_FOR_SLOT] = "other"
+    # as typed, and with chat spellings fixed ("husbnd colapsed aftr trail race": tester round 44)
+    for lower in dict.fromkeys((text.lower(), normalise(text))):
+        if ((_ABOUT_OTHER.search(lower) or _ONE_OF_THEM.search(lower) or _BARE_OTHER.search(lower)) and not _FIRST_PERSON_PAIN.search(lower)
+                and not _OWN_AGE_FIRST.search(lower) and not _OWN_ACT_FIRST.search(lower) and not _THEY_DIED.search(lower)):
+            turn.slots[REPORTING_FOR_SLOT] = "other"
+            return
 
 
 #: Someone else's pain, said of them ("his heel hurts", "she's limping", "her knee is sore").

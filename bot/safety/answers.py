@@ -355,7 +355,9 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         if opening == SAFE and (_talks_of_risk(text) or _SARCASM.search(text)):
             return None
         return opening if opening in (SAFE, NOT_SAFE) else None
-    answer = _safe_answer(t) if question == "are_you_safe" else _thoughts_answer(t)
+    # ("what?? no lol" to the question about thoughts: surprised at it, then a no; tester round 44 was
+    # asked three times. Not to "are you safe?", where a no is not safe.)
+    answer = _safe_answer(t) if question == "are_you_safe" else _thoughts_answer(_SURPRISED.sub("", t))
     if answer == SAFE and _SARCASM.search(text):
         return UNSURE  # "yeah totally safe 🙄", "never better": asked again, the lines in view
     if answer == UNSURE:
@@ -380,6 +382,7 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
 
 #: Words about being safe or not, in a clause after the answer ("... but not really safe").
 _SAFETY_WORDS = re.compile(r"\b(?:safe|unsafe|ok|okay|fine|alright|all right|sure|danger|tonight|now|really|idk|dunno|maybe|guess)\b")
+_SURPRISED = re.compile(r"^(?:what|wtf|huh|eh|oh|erm|whoa|woah)[?!.,]*\s+")
 _YEAH_NAH = re.compile(r"^\W*(?:yeah|yea|ya)\W+na+h?\b(?!\W+yeah)")
 _YES_BUT = re.compile(r"^\W*(?:yes|yeah|yea|yep|yup|i am|i'?m safe|im safe|safe|technically|physically)\b[^.!?]{0,20}\bbut\b")
 

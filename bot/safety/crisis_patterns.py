@@ -3211,6 +3211,14 @@ WORDS["OTHER"] = WORDS["OTHER"][:-1] + r"|herself|himself|themselves)"
 # ------------------------------------------------------------------------------------------------
 # Tester round 43 (nineteenth session).
 # ------------------------------------------------------------------------------------------------
+_merge((MORE_EN, {
+    # "honestly mate i dont think i want to be alive anymore, not a joke" (tester round 44: inside a
+    # weekly check-in, where the second net does not read, it was taken for an unclear answer)
+    "ideation": (
+        r"\b(?:don'?t|do not) think i (?:really |even |actually )?(?:want|wanna) to (?:be alive|live|be here|exist|wake up|keep living|"
+        r"go on living|be around)\b",
+    ),
+}))
 _merge((MORE_OTHER, {
     # "ich will einfach nicht mehr hier sein" (got "English only"), "manchmal denke ich, es wäre
     # besser, wenn ich tot wäre"
@@ -3226,3 +3234,11 @@ _merge((MORE_OTHER, {
 WORDS["PLACE"] = WORDS["PLACE"][:-1] + r"|lookout|look out|viewpoint|overlook|quarry|gorge|summit|dam|pier|crag)"
 # ... and a jump from a height said plainly is never a race's moment (crisis.py, _explained_away)
 JUMP_FROM_HEIGHT = r"\bjump\w* (?:off|from|over|in front of) (?:the |that |a |this )?(?:\w+ )?{PLACE}\b"
+FIGURES_OF_SPEECH += (
+    # not wanting to be a bother to a doctor is no burden to the world: "its just DOMS ... i dont want
+    # to waste a GPs time" (tester round 44 was asked about suicide, by the second net)
+    r"\b(?:don'?t|do not|didn'?t) (?:want|wanna|like) to (?:waste|bother|trouble|take up) (?:a |the |my |anyone'?s |their |an? )?"
+    r"(?:gps?'?s?|doctors?'?s?|docs?'?s?|nhs|a&e|hospital|ambulance|paramedics?|nurses?'?s?|anyone|anybody|them|emergency services)"
+    r"(?:'s)?(?: time)?\b",
+    r"\b(?:it'?s|its|it is) (?:probably |prob |just |only )+(?:doms|soreness|sore legs|tired legs)\b",
+)
