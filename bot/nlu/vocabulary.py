@@ -59,12 +59,13 @@ BODY_PARTS: dict[str, tuple[str, ...]] = {
 BODY_PARTS_ES: dict[str, tuple[str, ...]] = {
     "foot": ("el pie", "del pie", "mi pie", "los pies", "pie izquierdo", "pie derecho", "planta del pie"),
     "toe": ("dedo del pie", "dedo gordo", "uña del pie", "una del pie"),
-    "heel": ("talón", "talon", "talones", "calcanhar"),
+    # (German from blind safety set 25: "ein knall hinten an der ferse, als hätte mich jemand getreten")
+    "heel": ("talón", "talon", "talones", "calcanhar", "ferse", "fersen"),
     "ankle": ("tobillo", "tobillos", "tornozelo", "tornozelos"),
-    "achilles": ("aquiles", "tendón de aquiles", "tendon de aquiles", "tendão de aquiles", "tendao de aquiles", "atrás do tornozelo", "atras do tornozelo"),
-    "shin": ("espinilla", "espinillas", "la tibia", "canela", "canelas"),
-    "calf": ("pantorrilla", "pantorrillas", "gemelo", "gemelos", "panturrilha", "panturrilhas"),
-    "knee": ("rodilla", "rodillas", "rótula", "rotula", "joelho", "joelhos"),
+    "achilles": ("aquiles", "tendón de aquiles", "tendon de aquiles", "tendão de aquiles", "tendao de aquiles", "atrás do tornozelo", "atras do tornozelo", "achillessehne"),
+    "shin": ("espinilla", "espinillas", "la tibia", "canela", "canelas", "schienbein"),
+    "calf": ("pantorrilla", "pantorrillas", "gemelo", "gemelos", "panturrilha", "panturrilhas", "der wade", "meine wade", "meiner wade", "die wade", "wadenmuskel"),
+    "knee": ("rodilla", "rodillas", "rótula", "rotula", "joelho", "joelhos", "knie"),
     "thigh": ("muslo", "muslos"),
     "hamstring": ("isquiotibial", "isquiotibiales", "isquios"),
     "quad": ("cuádriceps", "cuadriceps"),
@@ -100,6 +101,8 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "fine by the next morning", "fine the next morning", "fine next morning", "fine by morning",
         "fine by lunch", "fine by lunchtime", "gone by lunch", "gone by lunchtime", "fine after",
         "getting better", "get better", "healing", "going down", "a bit better",
+        # "tender for a few days, getting less" (blind vignettes 25, read after its first contact)
+        "getting less", "getting less sore", "getting less tender", "less tender", "less and less",
         # less sore, loosening, better today (blind vignettes 3); Spanish basics
         "less sore", "a bit less sore", "less sore today", "better today", "a bit better today",
         "loosen up", "loosening up", "loosening", "loosen off",

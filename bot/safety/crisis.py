@@ -724,6 +724,10 @@ def _clause(norm: str, start: int, end: int) -> str:
     return norm[before:after.start() if after else len(norm)]
 
 
+_SUICIDE_NAMED = re.compile(r"\b(?:suicid\w*|me suicider|suicidarme|end(?:ing)? my (?:own )?life|take my (?:own )?life|mich umbringen|"
+                            r"selbstmord|me tuer)\b")
+
+
 def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Compiled) -> bool:
     """A race-moment joke, a general question, or a resolved past stated neutrally."""
     earnest = bool(c.earnest.search(norm))
@@ -740,7 +744,9 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
     clause = _clause(norm, hit.start, hit.end)
     # ... nor a jump from a height said without a laugh ("ive thought about jumping off the lookout on
     # that trail": tester round 43 got nothing)
-    jump = (not raw_joke and bool(c.jump_from_height.search(clause))
+    # ... nor suicide named plainly: "je pense à me suicider depuis que j'ai dû arrêter la course" (blind
+    # safety set 25: "la course" read as a race's moment)
+    jump = not raw_joke and bool(_SUICIDE_NAMED.search(norm[hit.start:hit.end])) or (not raw_joke and bool(c.jump_from_height.search(clause))
             and bool(re.search(r"\b(?:thought|thinking|think|thinks|considered|considering|planned|planning|picture|picturing)\b", clause)))
     if hit.signal in FIGURATIVE and not earnest and not conditional and not said_kms and not jump and c.race.search(clause):
         # "anyone else feel like dying at km 35?" (blind safety set 14): the moment of a race, felt

@@ -3242,3 +3242,34 @@ FIGURES_OF_SPEECH += (
     r"(?:'s)?(?: time)?\b",
     r"\b(?:it'?s|its|it is) (?:probably |prob |just |only )+(?:doms|soreness|sore legs|tired legs)\b",
 )
+
+
+# ------------------------------------------------------------------------------------------------
+# Blind safety set 25 (nineteenth session; written at the start, kept unread, first contact on
+# fe9ecbe recorded before tuning: 87.0% resources, crisis full response 9/13). Kinds, not sentences.
+# ------------------------------------------------------------------------------------------------
+FIGURES_OF_SPEECH += (
+    # a training block ended, not a life: "i want to end it... this training block i mean 😅"
+    r"\bend (?:it|this|things)\b[.…\s,]*(?:\w+ )?(?:this|the|my) (?:training |marathon |race )?(?:block|season|plan|cycle|streak|build|"
+    r"programme|program|taper)\b",
+)
+_merge((MORE_EN, {
+    # affairs put in order (C-SSRS 6, preparing): "writing letters to people this week. making sure
+    # the dog goes to my sister"
+    "goodbye": (
+        r"\bwriting (?:goodbye |farewell |last |some )?(?:letters|notes|cards) (?:to|for) (?:people|everyone|everybody|my family|my kids|"
+        r"the people i love|my friends|them all|family)\b",
+        r"\bmaking sure (?:the|my) (?:dog|dogs|cat|cats|pets?|kids?|horse) (?:goes|go|is looked after|are looked after|will be looked after|"
+        r"gets? looked after|is taken care of|are taken care of|will be ok|will be okay|is sorted) (?:to|by|with)?\b",
+        r"\bsorting out (?:my|a) will\b(?![^.!?]{0,30}\b(?:mortgage|house|baby|wedding|solicitor said)\b)",
+    ),
+    # a death hoped for: "honestly hoping a car hits me on my morning run so i dont have to deal with
+    # any of it anymore" (C-SSRS 1)
+    "ideation": (
+        r"\b(?:hoping|hope|wish|wishing|praying)\b[^.!?]{0,10}\b(?:a|some|the) (?:car|bus|truck|lorry|ute|van|train|driver|cyclist|taxi)\b"
+        r"[^.!?]{0,12}\b(?:hits|hit|takes|take|runs over|run over|kills|kill|wipes out|cleans up|flattens) me\b",
+    ),
+    # "planning to do it after the race on sunday. that way i at least finish one last thing"
+    "plan_weak": (r"\bplanning (?:to do it|on doing it)\b",),
+    "final": (r"\b(?:finish|do|run|have|complete) one (?:last|final) (?:thing|race|run|marathon)\b",),
+}))
