@@ -429,7 +429,6 @@ class KnowledgeBase:
             # ... or lately: "did the glasgow marathon yesterday, legs are in bits" (tester round 44: 911)
             r"\s+(?:this (?:morning|afternoon|arvo|evening)|today|earlier today|just now|yesterday|last (?:night|weekend|sunday|saturday)|"
             r"on (?:sunday|saturday))\b"
-
             # a clause that only says where: "lower back's been crook since sunday. in perth. today
             # i've got pins and needles" (tester round 12: told 911)
             rf"|(?:^|[.,;:!?(]\s*|\s-\s*)(?:(?:i'm|im|i am|we're|were)\s+)?(?:in|from)\s+(?:the\s+)?(?P<clause>{alternatives})(?=\s*(?:[.,;:!?)]|$))"
@@ -520,9 +519,8 @@ class KnowledgeBase:
         block = self.country(country, locale)
         # None: no country chosen or said; the default's numbers, said to be that country's
         line = self.crisis(locale).compact_default if country is None else self.crisis(locale).compact
-        return fill(line, {"crisis_line": block.crisis_line,
-                                                  "emergency_number": block.emergency_number,
-                                                  "country_name": block.name})
+        return fill(line, {"crisis_line": block.crisis_line, "emergency_number": block.emergency_number,
+                           "country_name": block.name})
 
     def country_values(self, country: str | None, locale: str = "en") -> dict[str, str]:
         """The placeholders any text may use about the runner's country (COUNTRY_PLACEHOLDERS)."""
