@@ -405,7 +405,8 @@ class KnowledgeBase:
             # "just got back from Perth to Sydney", "flew home to Dublin" (tester round 19: told 911)
             r"\b(?:got back|came back|back home|flew|flown|flying|arrived|landed|moved)\b(?:\s+\w+){0,3}?\s+(?:to|in)\s+(?:the\s+)?|"
             # "my mate just finished a half in brisbane" (tester round 9: told 911)
-            r"\b(?:race|half|marathon|half marathon|10k|5k|parkrun|ultra|trail race|event|fun run)\s+(?:in|at|around)\s+(?:the\s+)?|"
+            # ... "just finished a 50k in phoenix" (review of tester round 43)
+            r"\b(?:race|half|marathon|half marathon|10k|5k|\d{2,3} ?k|\d{2,3} ?km|\d{2,3} ?milers?|parkrun|ultra|trail race|event|fun run)\s+(?:in|at|around)\s+(?:the\s+)?|"
             # "did my first marathon yesterday in auckland", "at parkrun this morning in cork" (tester
             # round 25: told 911 and 988)
             r"\b(?:yesterday|today|tonight|this (?:morning|afternoon|arvo|evening)|last night|earlier(?: today)?)\s+(?:in|at|around)\s+(?:the\s+)?)"
