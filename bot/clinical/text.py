@@ -114,8 +114,10 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def normalise(text: str) -> str:
-    """Lower case, straight quotes, chat spellings fixed, letters repeated 3+ times squeezed to 2."""
+    """Lower case, straight quotes, chat spellings fixed, letters repeated 3+ times squeezed to 2.
+    (A turn reads the same message here six or seven times, from the actions and the engine: kept.)"""
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u2013", "-")
     # Accents folded ("me desmayé" -> "me desmaye"): the Spanish phrasings in facts.yml are written so.
