@@ -3194,7 +3194,8 @@ _merge((MORE_EN, {
     ),
     "dark_joke": (
         # "gonna sleep for a very very long time after this week lol"
-        r"\bsleep for a (?:very,? ){1,3}long time\b|\bsleep (?:forever|for ever)\b(?! (?:after|tonight|tomorrow))",
+        # (not "i could sleep forever" after a marathon)
+        r"\bsleep for a (?:very,? ){1,3}long time\b",
     ),
 }), (MORE_OTHER, {
     "hopeless": (
@@ -3209,7 +3210,7 @@ WORDS["OTHER"] = WORDS["OTHER"][:-1] + r"|herself|himself|themselves)"
 
 
 # ------------------------------------------------------------------------------------------------
-# Tester round 43 (nineteenth session).
+# Tester rounds 43-44 (nineteenth session).
 # ------------------------------------------------------------------------------------------------
 _merge((MORE_EN, {
     # "honestly mate i dont think i want to be alive anymore, not a joke" (tester round 44: inside a
@@ -3257,11 +3258,11 @@ _merge((MORE_EN, {
     # affairs put in order (C-SSRS 6, preparing): "writing letters to people this week. making sure
     # the dog goes to my sister"
     "goodbye": (
-        r"\bwriting (?:goodbye |farewell |last |some )?(?:letters|notes|cards) (?:to|for) (?:people|everyone|everybody|my family|my kids|"
+        # (not "writing cards to everyone" at Christmas, nor the dog going to the vet or the kennels)
+        r"\bwriting (?:goodbye |farewell |last )?(?:letters|notes) (?:to|for) (?:people|everyone|everybody|my family|my kids|"
         r"the people i love|my friends|them all|family)\b",
-        r"\bmaking sure (?:the|my) (?:dog|dogs|cat|cats|pets?|kids?|horse) (?:goes|go|is looked after|are looked after|will be looked after|"
-        r"gets? looked after|is taken care of|are taken care of|will be ok|will be okay|is sorted) (?:to|by|with)?\b",
-        r"\bsorting out (?:my|a) will\b(?![^.!?]{0,30}\b(?:mortgage|house|baby|wedding|solicitor said)\b)",
+        r"\bmaking sure (?:the|my) (?:dog|dogs|cat|cats|pets?) (?:goes|go|will go|gets? rehomed|is rehomed) (?:to|with) (?:my |a |our )?"
+        r"(?:sister|brother|mum|mom|dad|parents|friend|neighbou?r|someone|somebody|family|ex)\b",
     ),
     # a death hoped for: "honestly hoping a car hits me on my morning run so i dont have to deal with
     # any of it anymore" (C-SSRS 1)
