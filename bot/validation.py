@@ -21,7 +21,11 @@ What is checked (docs/contributing.md has the recipes that rely on it):
   red_flag.<id>, command.<name>, ...) is in dialogues/texts/en.yml, and every key there is used;
   every placeholder of a text, a response or a knowledge entry can be filled; /help names every
   command; no text, response, button or knowledge entry contains a phone-number-like string
-  (numbers live in knowledge/crisis_resources.yml and reach texts through placeholders).
+  (numbers live in knowledge/crisis_resources.yml and reach texts through placeholders);
+- names in code: a module-level constant of the actions or the clinical flow named `ENTRY` or
+  `*_ENTRY` is a knowledge entry's id, one named `*_FINDING` a clinical rule's id, and one named
+  `*_FINDINGS` or `*_RULES` a collection of them (a renamed rule or entry would otherwise silently
+  stop an answer: `REDS_FINDINGS`, `ACUTE_RULES`).
 """
 
 from __future__ import annotations
@@ -109,6 +113,7 @@ def problems(sources: Sources) -> list[DefinitionError]:
     found += _texts(sources)
     found += _help(sources)
     found += _no_phone_numbers(sources)
+    found += _code_names(sources)
     return found
 
 
@@ -395,4 +400,38 @@ def _no_phone_numbers(s: Sources) -> list[DefinitionError]:
         for field_name in ("actions", "actions_other"):
             for i, line in enumerate(getattr(entry, field_name)):
                 scan(entry.file, f"{entry.id}.{field_name}[{i}]", line)
+    return out
+
+
+# -- names in code ---------------------------------------------------------------------------
+
+#: The modules whose constants name entries and rules (by the naming convention above).
+NAMING_MODULES = ("bot.actions", "bot.actions.disclosure", "bot.actions.clinical", "bot.actions.advice",
+                  "bot.clinical.flow")
+
+
+def _code_names(s: Sources) -> list[DefinitionError]:
+    """Entry and rule ids typed in code name entries and rules that exist."""
+    import importlib
+
+    from bot.clinical.rules import default_rules
+
+    rule_ids = {rule.id for rule in (s.rules or default_rules()).rules}
+    entry_ids = {entry.id for entry in s.kb.entries}
+    out: list[DefinitionError] = []
+    for module_name in NAMING_MODULES:
+        module = importlib.import_module(module_name)
+        where = module_name.replace(".", "/") + (".py" if not hasattr(module, "__path__") else "/__init__.py")
+        for name, value in sorted(vars(module).items()):
+            if name == "ENTRY" or name.endswith("_ENTRY"):
+                wanted, known, what = [value], entry_ids, "a knowledge entry"
+            elif name.endswith("_FINDING"):
+                wanted, known, what = [value], rule_ids, f"a rule of {RULES_FILE}"
+            elif name.endswith(("_FINDINGS", "_RULES")) and isinstance(value, (tuple, frozenset, set, list)):
+                wanted, known, what = sorted(value), rule_ids, f"a rule of {RULES_FILE}"
+            else:
+                continue
+            for item in wanted:
+                if item not in known:
+                    out.append(DefinitionError(where, name, f"'{item}' is not {what}"))
     return out

@@ -356,15 +356,6 @@ def test_balance_times_are_not_ages_or_counts_of_other_things() -> None:
     assert B.parse("on my right leg I lasted like 15 seconds, left I could go the full 45") == B.BalanceReading(45.0, 15.0)
 
 
-def test_the_acute_rules_named_in_code_are_rules() -> None:
-    """bot.clinical.flow.ACUTE_RULES names rule ids: a renamed rule would silently stop skipping the
-    fade question for a fresh injury (tester round 39 added muscle_strain_fresh)."""
-    from bot.clinical.flow import ACUTE_RULES
-
-    for rule_id in ACUTE_RULES:
-        assert RULES.rule(rule_id).id == rule_id
-
-
 def test_no_pattern_is_written_with_a_doubled_backslash() -> None:
     """In a single-quoted YAML string '\\b' is two characters, so the regex looks for a backslash:
     four `except:` patterns never matched that way (found in the seventeenth session's review)."""

@@ -212,3 +212,25 @@ def test_a_number_typed_into_an_advice_action_is_reported(data: tuple[Path, Path
 
     edit(knowledge / "entries" / "red_flags.yml", change)
     assert_reported(messages(dialogues, knowledge), "redflag-hypoglycaemia.actions[1]", "phone-number-like '911'")
+
+
+# -- names in code ---------------------------------------------------------------------------
+
+def test_a_renamed_rule_still_named_in_code_is_reported(data: tuple[Path, Path]) -> None:
+    """BONE_STRESS_FINDINGS names "thigh_bone_night": renamed in rules.yml, the answer about diet
+    after a possible bone stress injury would silently stop (these ids are typed in code)."""
+    dialogues, knowledge = data
+    edit_rules(knowledge, lambda d: rule(d, "thigh_bone_night").update(id="femur_night_pain"))
+    assert_reported(messages(dialogues, knowledge), "bot/actions/__init__.py", "BONE_STRESS_FINDINGS", "'thigh_bone_night'",
+                    "is not a rule of knowledge/clinical/rules.yml")
+
+
+def test_a_renamed_entry_still_named_in_code_is_reported(data: tuple[Path, Path]) -> None:
+    dialogues, knowledge = data
+
+    def rename(entries: list[dict[str, Any]]) -> None:
+        next(e for e in entries if e["id"] == "dvt-risk-factors")["id"] = "clot-risks"
+
+    edit(knowledge / "entries" / "red_flags.yml", rename)
+    assert_reported(messages(dialogues, knowledge), "bot/actions/__init__.py", "CLOT_RISK_ENTRY", "'dvt-risk-factors'",
+                    "is not a knowledge entry")

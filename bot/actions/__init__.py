@@ -716,8 +716,8 @@ class ActionAnswerQuestion(KnowledgeAction):
         # "does it matter that im on the pill?" after advice about a possible clot (tester round 27:
         # "I can't advise on medicines"); "do i have to tell my mom? i dont want her to make me
         # quit" after advice on missed periods ("I can't diagnose injuries or interpret scans")
-        for rx, finding, entry_id in ((_CLOT_RISK, "dvt", CLOT_RISK_ENTRY), (_TELL_AN_ADULT, "reds", TELL_AN_ADULT_ENTRY),
-                                      (_BLOOD_SUGAR, "diabetic_foot", DIABETIC_FOOT_ENTRY)):
+        for rx, finding, entry_id in ((_CLOT_RISK, CLOT_FINDING, CLOT_RISK_ENTRY), (_TELL_AN_ADULT, REDS_FINDING, TELL_AN_ADULT_ENTRY),
+                                      (_BLOOD_SUGAR, DIABETIC_FOOT_FINDING, DIABETIC_FOOT_ENTRY)):
             if rx.search(question) and finding in findings:
                 say_entry(self.kb, dispatcher, voice, entry_id)
                 return []
@@ -843,7 +843,8 @@ _TELL_AN_ADULT = re.compile(r"\b(?:have to|should i|do i|need to|must i|gotta|(?
                             r"(?:bench|drop|cut|pull) me\b", re.IGNORECASE)
 TELL_AN_ADULT_ENTRY = "reds-telling-an-adult"
 #: The findings of missed periods (reds_bone replaces reds when a bone hurts too).
-REDS_FINDINGS = frozenset({"reds", "reds_bone"})
+REDS_FINDING = "reds"
+REDS_FINDINGS = frozenset({REDS_FINDING, "reds_bone"})
 #: Eating little, losing weight, or missed periods called normal, after advice on missed periods
 #: ("i dont really eat that much, im trying to get leaner", "thats normal for runners right":
 #: tester round 34 got "I can't advise on food" and "That doesn't change my advice").
@@ -861,7 +862,7 @@ _DIET = re.compile(r"\b(?:vegetarian|veggie|vegan|plant[- ]based|pescatarian|my 
 BONE_STRESS_FINDINGS = REDS_FINDINGS | {"stress_fracture", "high_risk_stress_fracture", "femoral_neck_stress_fracture",
                                         "pelvic_stress_fracture", "stress_fracture_after_clearance", "thigh_bone_night"}
 #: The same for any advice to see a doctor (a bone, not missed periods): getting seen, with an adult's help.
-TELL_AN_ADULT_GENERAL = "telling-an-adult"
+TELL_AN_ADULT_GENERAL_ENTRY = "telling-an-adult"
 #: What makes a clot more likely, asked after advice about one.
 # ("does being pregnant matter for this?" after the calf advice: tester round 31 got "ask your
 # midwife before you run on it", with the appointment days away)
@@ -869,12 +870,14 @@ _CLOT_RISK = re.compile(r"\b(?:the pill|on the pill|contracepti\w*|birth control
                         r"long drive|surgery|operation|pregnan\w*|the baby|the bump)\b.{0,40}(?:\?|\bmatter|\brelevant|\bcause|\bbecause)|"
                         r"\b(?:does it matter|is it (?:because|from)|could it be (?:because|from))\b.{0,40}\b(?:pill|contracepti\w*|"
                         r"birth control|hrt|flight|flying|flew|drive|surgery|pregnan\w*)\b", re.IGNORECASE)
+CLOT_FINDING = "dvt"
 CLOT_RISK_ENTRY = "dvt-risk-factors"
 #: Blood sugar said after advice about an infected foot sore ("my sugars have been a bit high this
 #: week": tester round 31 got "leave exercises and stretches"): that advice's own entry.
 _BLOOD_SUGAR = re.compile(r"\b(?:blood )?(?:sugars?|glucose|bgs?|bg levels?|levels|ketones|numbers|readings)\b.{0,30}\b(?:high|higher|up|"
                           r"all over|over \d+|running high|elevated|off)\b|\b(?:high|higher) (?:blood )?(?:sugars?|glucose|ketones)\b"
                           r"|\bhyperglyc\w*", re.IGNORECASE)
+DIABETIC_FOOT_FINDING = "diabetic_foot"
 DIABETIC_FOOT_ENTRY = "redflag-diabetic-foot"
 
 
@@ -884,7 +887,7 @@ def tell_an_adult(kb: KnowledgeBase, dispatcher: CollectingDispatcher, voice: Vo
     if not _TELL_AN_ADULT.search(text) or advised_level(tracker) not in SERIOUS:
         return False
     findings = tracker.get_slot("triage_findings") or ()
-    say_entry(kb, dispatcher, voice, TELL_AN_ADULT_ENTRY if REDS_FINDINGS.intersection(findings) else TELL_AN_ADULT_GENERAL)
+    say_entry(kb, dispatcher, voice, TELL_AN_ADULT_ENTRY if REDS_FINDINGS.intersection(findings) else TELL_AN_ADULT_GENERAL_ENTRY)
     return True
 
 
