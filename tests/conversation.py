@@ -29,6 +29,7 @@ Every step's replies always must be non-empty: the bot never stays silent.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -140,13 +141,18 @@ def step_time(step: dict[str, Any], previous: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-async def replay(engine: Engine, conversation: dict[str, Any], name: str = "") -> Transcript:
+async def replay(engine: Engine, conversation: dict[str, Any], name: str = "",
+                 timings: list[float] | None = None) -> Transcript:
+    """Replay one conversation, checking each step; `timings` (ms per `Engine.handle`) for benches."""
     transcript = Transcript(record=dict(conversation.get("record") or {}))
     now = NOW
     for i, step in enumerate(conversation["steps"]):
         message = message_for_step(step, transcript)
         now = step_time(step, now)
+        started = time.perf_counter()
         result = await engine.handle(transcript.record, message, now, "conversation-test")
+        if timings is not None:
+            timings.append((time.perf_counter() - started) * 1000)
         transcript.record = result.record
         transcript.earlier += transcript.buttons
         transcript.buttons = tuple(b for r in result.replies for b in r.buttons)

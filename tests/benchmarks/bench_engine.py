@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from bot.engine import Engine  # noqa: E402
 from bot.evaluation import load_cases  # noqa: E402
 from bot.safety.screen import screen  # noqa: E402
-from tests.conversation import CONVERSATIONS, NOW, load_conversation, message_for_step, Transcript  # noqa: E402
+from tests.conversation import CONVERSATIONS, load_conversation, replay  # noqa: E402
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -40,18 +40,13 @@ def startup(code: str, runs: int = 5) -> float:
 
 
 async def per_turn(engine: Engine, rounds: int) -> list[float]:
-    conversations = [load_conversation(p) for p in sorted(CONVERSATIONS.glob("*.yml"))]
+    """Every conversation replayed as the tests replay it (its record, times and buttons shown
+    earlier), each step still checked, so a figure is never taken over a conversation gone wrong."""
+    conversations = [(p.name, load_conversation(p)) for p in sorted(CONVERSATIONS.glob("*.yml"))]
     timings: list[float] = []
     for _ in range(rounds):
-        for conv in conversations:
-            transcript = Transcript()
-            for step in conv["steps"]:
-                message = message_for_step(step, transcript)
-                t0 = time.perf_counter()
-                result = await engine.handle(transcript.record, message, NOW)
-                timings.append((time.perf_counter() - t0) * 1000)
-                transcript.record = result.record
-                transcript.buttons = tuple(b for r in result.replies for b in r.buttons)
+        for name, conv in conversations:
+            await replay(engine, conv, name, timings)
     return timings
 
 
