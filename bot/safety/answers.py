@@ -124,7 +124,10 @@ _CLARIFIES = re.compile(r"\b(?:not like that|not in that way|not that way|didn'?
                         r"not literally|(?:sorry|no|oh|haha|lol),? i (?:meant|mean)|(?:just |only )?a saying|just an? (?:phrase|expression)|"
                         r"just something (?:people|we|you|everyone) says?|just banter|i meant (?:the|my|like|whats|what'?s|it'?s|"
                         r"running|rehab|training)|figure of speech|just an expression|no no|nothing like that|"
-                        r"no me referia a eso|no en ese sentido|no literal)\b")
+                        r"no me referia a eso|no en ese sentido|no literal)\b"
+                        # the thing named, then "i mean": "...with my running club i mean, way too much
+                        # drama" after "i think im going to end it" (blind safety set 26 got 911 again)
+                        r"|(?:^|\b(?:with|from|about|on|of)\b|\.\.\.)\W*(?:my|the|this|that|our) [a-z' -]{2,30}?,? i (?:mean|meant)\b(?! (?:it|that|to|i)\b)")
 _JOKE_RETRACTION = re.compile(
     r"\b(?:(?:it was|it's|its|that was|that's|thats|i was|was|just|only|was only|was just) (?:a |just a |only a )?"
     r"(?:joke|joking|kidding)|jk|j/k|just kidding|only kidding|kidding|joking|a figure of speech|figure of speech|"

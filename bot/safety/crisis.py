@@ -1002,10 +1002,15 @@ def _apply_answer(tier: str | None, by: str, answer: str, context: CrisisContext
     return tier, by
 
 
+_DARK_URINE = re.compile(r"\b(?:pee|urine|wee|piss)\b[^.!?]{0,25}\bdark\b|\bdark\b[^.!?]{0,25}\b(?:pee|urine|wee|piss|"
+                         r"like (?:coke|cola|tea|coffee))\b")
 _PAIN_GATES = frozenset({"fade", "hurt", "hurts", "hurting", "hurted", "gone"})
 _INJURY_TALK = re.compile(r"\b(?:fade|fades|faded|fading|hurt|hurts|hurting|pain|painful|sore|soreness|ache|aches|aching|run|runs|"
                           r"running|ran|km|miles?|weeks?|months?|days?|knee|shin|foot|feet|heel|calf|hip|ankle|achilles|"
                           r"hamstring|arch|physio|doctor|stairs|swollen|swelling|"
+                          # a symptom of the body, not the person ("ive hardly gone at all since yesterday":
+                          # the urine after an ultra, blind vignettes 26 was asked about suicide)
+                          r"pee|peeing|wee|urine|urinating|toilet|loo|"
                           # a symptom that eased ("it is mostly gone now and I don't want to go", after
                           # advice to call for a tight chest: tester round 25 was asked about suicide)
                           r"(?:it'?s|it is|its) (?:\w+ )?(?:gone|going|easing|eased|better|passed))\b")
@@ -1029,6 +1034,8 @@ def _model_says(cleaned: str, context: CrisisContext, language: str) -> tuple[st
     if len(cleaned.split()) < MODEL_MIN_WORDS:
         return None, ""
     gates = {g.lower() for g in _compiled().model_gate.findall(cleaned)}
+    if _DARK_URINE.search(cleaned):
+        gates.discard("dark")  # the urine's colour ("my pee is weirdly dark like coke"), not a mood
     # "it doesn't fade", "still hurts", "the pain's gone": the gate's words said of an injury
     if gates and gates <= _PAIN_GATES and _INJURY_TALK.search(cleaned) and not _SELF_TALK.search(cleaned):
         gates = set()

@@ -3274,3 +3274,60 @@ _merge((MORE_EN, {
     "plan_weak": (r"\bplanning (?:to do it|on doing it)\b",),
     "final": (r"\b(?:finish|do|run|have|complete) one (?:last|final) (?:thing|race|run|marathon)\b",),
 }))
+
+
+# ------------------------------------------------------------------------------------------------
+# Blind safety set 26 (twentieth session; first contact on 5b6d171 recorded before tuning: 91.3%
+# resources, third party 4/7). Kinds, not sentences.
+# ------------------------------------------------------------------------------------------------
+_merge((MORE_EN, {
+    # a plan to end it, said as a plan ("planning to end it after the race on sunday"; not "end it
+    # with him", "end it early", "end it all ... this training block")
+    "intent": (
+        r"\b(?:planning|plan|planned|decided|deciding|ready|intend|intending|set|determined) (?:to|on) (?:end it|ending it)\b"
+        r"(?!\W{0,3}(?:with|w/|between|early|there|here|off|all\W+(?:the|my|this)))",
+    ),
+    # going off and not coming back ("sometimes i think about just heading out on a long trail run
+    # and not coming back"): ask (not "not coming back till i've done 20")
+    "hopeless": (
+        r"\b(?:head|heading|go|going|run|running|walk|walking|drive|driving|wander|wandering|swim|swimming|set off|setting off)\b"
+        r"[^.!?]{0,50}\band (?:just )?(?:not|never) (?:coming|come|going|getting|get) (?:back|home)\b"
+        r"(?! (?:till|until|before|for|to|from|without|unless|in|on|this|next|that|with))",
+        # "my thoughts have been so dark lately" (the mind, not the urine: found beside blind vignettes 26)
+        r"\b(?:my )?(?:thoughts?|head|mind|headspace|brain)\b (?:have|has|'s|is|are|was|were|feels?|feeling|getting|gets|goes|went)"
+        r"(?: been| gone| got)? (?:\w+ )?(?:so |really |pretty |very |quite |super |too )?(?:dark|black|bleak)\b(?! (?:chocolate|roast|mode|and blue|eye))",
+    ),
+    # an athlete's log: "won't need a plan for next month, won't be here"
+    "goodbye": (
+        r"\bwon'?t (?:need|be needing) (?:a|the|my|any|her|his|their)? ?[^.!?]{0,25}\b(?:plan|training|shoes|kit|entry|schedule|"
+        r"bib|spikes)\b[^.!?]{0,40}\b(?:won'?t|wont|will not) be (?:here|around)\b",
+    ),
+    # cuts seen on someone ("thin cuts on both his forearms ... he says it was the cat")
+    "self_harm": (
+        r"\b(?:(?:thin|neat|fresh|deep|small|little|straight|parallel|new|lots of|a few|some) )*(?:cuts|cut marks|slashes|scratches|"
+        r"scars|burns)\b[^.!?]{0,20}\b(?:on|all over|up|down|across) (?:both |the (?:tops?|insides?|backs?) of )?(?:her|his|their) "
+        r"(?:arms?|forearms?|wrists?|thighs?|legs?|stomach)\b(?=[^.!?]{0,80}\b(?:believe|don'?t buy|lying|too neat|says? (?:it|they) "
+        r"(?:was|were)|claims?|hiding|hides|long sleeves|hoodie|cat|bring it up|talk to (?:him|her|them)|worried|scared)\b)",
+    ),
+}), (MORE_OTHER, {
+    # French, German, Spanish-free others: a rope in hand ("j'ai la corde dans la main, c'est pour ce soir")
+    "means_near": (
+        r"\b(?:la |une |ma )?corde\b.{0,30}\b(?:dans (?:la|les|ma|mes) mains?|a la main|prete|devant moi|sous la main|a cote de moi)\b",
+        r"\b(?:das |ein )?seil\b.{0,30}\b(?:in der hand|in meiner hand|liegt bereit|vor mir|neben mir)\b",
+        r"\b(?:la |una )?corda\b.{0,30}\b(?:in mano|pronta|davanti a me|accanto a me)\b",
+    ),
+    "hopeless": (r"\bc'?est fini pour moi\b", r"\bes ist vorbei fur mich\b", r"\be finita per me\b", r"\bacabou para mim\b"),
+    # someone else's wish to die ("mon copain dit qu'il veut mourir depuis sa blessure")
+    "ideation": (
+        r"\b(?:il|elle|qu'il|qu'elle) (?:veut|voudrait|va|pense a|parle de|a envie de) (?:mourir|se tuer|se suicider|en finir)\b",
+        r"\b(?:er|sie) (?:will|mochte|mochte gern|redet davon zu) (?:sterben|nicht mehr leben|sich umbringen|tot sein)\b",
+        r"\b(?:vuole|vorrebbe|dice di voler) (?:morire|ammazzarsi|uccidersi|suicidarsi|farla finita)\b",
+        r"\b(?:ele|ela) (?:quer|queria|diz que quer|fala em) (?:morrer|se matar|sumir)\b",
+    ),
+}))
+FIGURES_OF_SPEECH += (
+    # the legs, not the person: "lol legs are absolutely wrecked after yesterdays 50k ultra"
+    r"\b(?:legs|quads|calves|calf|hamstrings|hammies|glutes|feet|knees|body|muscles)\b (?:are|is|feel|feels|felt|were|was|r|been) "
+    r"(?:\w+ )?(?:absolutely |completely |totally |properly |so |just )?(?:cooked|fried|wrecked|spent|drained|dead|shot|toast|trashed|"
+    r"smashed|destroyed|finished|broken|done)\b",
+)
