@@ -721,6 +721,10 @@ class ActionAnswerQuestion(KnowledgeAction):
             if rx.search(question) and finding in findings:
                 say_entry(self.kb, dispatcher, voice, entry_id)
                 return []
+        if FRESH_STRAIN_FINDINGS.intersection(findings) and _JUST_TIGHT.search(question):
+            # "idk its just tight right? can i stretch it out" after advice for a fresh strain (tester round 45)
+            say_entry(self.kb, dispatcher, voice, FRESH_STRAIN_ENTRY)
+            return []
         if tell_an_adult(self.kb, dispatcher, voice, tracker, question) or energy_answer(self.kb, dispatcher, voice, tracker, question):
             return []
         # "I SAID DONT TELL ME TO SEE A PHYSIO. WHAT DO I DO MYSELF" (tester round 28 got what a
@@ -819,7 +823,7 @@ POSTNATAL_MOOD_ENTRY = "postnatal-depression"
 _LOW_MOOD = re.compile(r"\b(?:cry|crying|cried|in tears|tearful)\b|\b(?:don'?t|dont|do not) feel like (?:myself|me)\b|\bnot (?:feeling )?myself\b|"
                        r"\b(?:depress\w*|baby blues|low mood|feeling low|so low|hopeless|anxious all the time|can'?t cope|not coping)\b")
 #: "can it wait till monday?", "is it ok to leave it a couple of weeks?": how soon, asked before the advice.
-_CAN_IT_WAIT = re.compile(r"\bcan (?:it|this|that|i) (?:just )?(?:wait|leave it|hold off)\b|\b(?:ok|okay|fine|alright) to (?:wait|leave it)\b"
+_CAN_IT_WAIT = re.compile(r"\b(?:can|could|can'?t|couldn'?t) (?:it|this|that|i) (?:not |really |just |not just )?(?:wait|leave it|hold off)\b|\b(?:ok|okay|fine|alright) to (?:wait|leave it)\b"
                           r"|\bwait (?:till|until|til|for|a) (?:tomorrow|the morning|monday|tuesday|wednesday|thursday|friday|saturday|"
                           r"sunday|the weekend|next week|couple|few|my (?:gp|doctor|doc|physio))\b", re.IGNORECASE)
 #: "don't tell me to see a physio": a topic refused, taken out of the question before it is answered.
@@ -870,6 +874,12 @@ _CLOT_RISK = re.compile(r"\b(?:the pill|on the pill|contracepti\w*|birth control
                         r"long drive|surgery|operation|pregnan\w*|the baby|the bump)\b.{0,40}(?:\?|\bmatter|\brelevant|\bcause|\bbecause)|"
                         r"\b(?:does it matter|is it (?:because|from)|could it be (?:because|from))\b.{0,40}\b(?:pill|contracepti\w*|"
                         r"birth control|hrt|flight|flying|flew|drive|surgery|pregnan\w*)\b", re.IGNORECASE)
+#: A fresh muscle strain or pop (knowledge/clinical/rules.yml), where "it's just tight, can I stretch it?"
+#: gets the entry on protecting it, not the range-of-motion card.
+FRESH_STRAIN_FINDINGS = frozenset({"muscle_strain_fresh", "muscle_pop", "hamstring_pop"})
+FRESH_STRAIN_ENTRY = "fresh-strain-stretching"
+_JUST_TIGHT = re.compile(r"\b(?:just|only|probably|prob|prolly) (?:a bit |really )?tight\b|\bstretch (?:it|it out|them|the \w+)\b|"
+                         r"\bfoam roll(?:er|ing)? (?:it|on it|the \w+)?\b|\bshould i (?:foam roll|stretch|massage)\b", re.IGNORECASE)
 CLOT_FINDING = "dvt"
 CLOT_RISK_ENTRY = "dvt-risk-factors"
 #: Blood sugar said after advice about an infected foot sore ("my sugars have been a bit high this

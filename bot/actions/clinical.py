@@ -62,6 +62,10 @@ TELL_DOCTOR_PERIODS = text_key("clinical.tell_doctor_periods")
 CHANGES_ADVICE = text_key("clinical.changes_advice")
 UNREAD = text_key("clinical.unread")
 UNREAD_DISTANCE = text_key("clinical.unread_distance")
+UNREAD_TOLD = text_key("clinical.unread_told")
+#: More told about the pain, in a message that does not answer the pending question.
+_PAIN_TOLD = re.compile(r"\b(?:hurts?|hurting|aches?|aching|achy|sore|pain|painful|throbs?|throbbing|stiff|swollen|bruised?|bruising|"
+                        r"limp\w*|twinges?|sharp|burn\w*)\b", re.I)
 #: A distance per week said as the answer to the mileage question.
 _WEEKLY_DISTANCE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:km|kms|k|kilomet\w*|miles?|mi|mpw)\b", re.I)
 
@@ -260,7 +264,9 @@ class ActionClinicalCheck(KnowledgeAction):
             answered, case, result = self._answer(str(pending), text, intent, case, slots, again, told)
             if case.unread_count() != unread_before:  # an answer we could not read: say so, then it is asked again
                 distance = str(pending) == "mileage_change" and _WEEKLY_DISTANCE.search(text)
-                dispatcher.utter_message(text=self.voice(tracker).say(UNREAD_DISTANCE if distance else UNREAD))
+                more_told = len(text.split()) >= 4 and bool(_PAIN_TOLD.search(text)) and not text.rstrip().endswith("?")
+                dispatcher.utter_message(text=self.voice(tracker).say(
+                    UNREAD_DISTANCE if distance else UNREAD_TOLD if more_told else UNREAD))
         if answered is None:
             case, result = case.hear(text, slots)
             case, timed = _volunteered_balance(case, text, slots)

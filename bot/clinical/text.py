@@ -16,6 +16,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from bot import regexes
+from bot.folding import fold_accents
 from bot.clinical.rules import ClinicalRules, Fact, Pattern
 from bot.nlu.vocabulary import BODY_PARTS, BODY_PARTS_ES
 from bot.prefilter import Alternation, Gated, GateSet
@@ -121,7 +122,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u2013", "-")
     # Accents folded ("me desmayé" -> "me desmaye"): the Spanish phrasings in facts.yml are written so.
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = fold_accents(text)
     text = _NON_TEXT.sub(" ", text)
     text = _REPEATS.sub(r"\1\1", text)
     words = []

@@ -11,6 +11,7 @@ from bot.knowledge.classifier import MODEL_FILE, QuestionModel
 from bot.knowledge.loader import OTHER_COUNTRY, CrisisCountry, CrisisResources, KnowledgeData, load_data
 from bot.knowledge.model import REQUIRED_IDS, Advice, Answer, Entry
 from bot.knowledge.retrieval import LEMMAS_FILE, Explanation, Retriever, after_pleasantry, prime_lemmas
+from bot.folding import fold_accents
 from bot.texts import fill
 from bot.vocabulary import DETAILS, LEVELS, LOCATIONS, PATTERNS
 
@@ -361,6 +362,9 @@ class KnowledgeBase:
         every place (a message without one names none: most messages, checked in a few µs), and
         the pattern that finds a place said after a cue; None without places."""
         codes = {name: code for code, names in self.crisis().places.items() for name in names}
+        # each name also without its accents: "Ciudad de México" said, "ciudad de mexico" listed
+        # (tester round 45 kept the US numbers for Mexico City)
+        codes |= {fold_accents(name): code for name, code in list(codes.items()) if fold_accents(name) not in codes}
         last_words = frozenset(name.split()[-1] for name in codes)
         if not codes:
             return codes, last_words, None
@@ -459,6 +463,15 @@ class KnowledgeBase:
             return None
         # home, said of where they came back to: "flew home to Auckland from a half marathon in
         # Sydney" is New Zealand (tester round 44 got Australia's lines); it wins over the rest
+        found_here = self._place_in(text)
+        if found_here is None and fold_accents(text) != text:
+            return self._place_in(fold_accents(text))
+        return found_here
+
+    def _place_in(self, text: str) -> str | None:
+        codes, last_words, rx = self._places
+        if rx is None or last_words.isdisjoint(_PLACE_WORD.findall(text.lower())):
+            return None
         home = self._home_rx.search(text)
         if home:
             return codes[home.group("home").lower()]

@@ -328,9 +328,9 @@ class NLU:
             text[max(0, e.start - 20):e.start].lower())))
         # "the back of the ankle / knee / leg" is where on the ankle, not the lower back.
         # So is "the back edge of the bone" (blind safety set 8: an ankle sprain was asked about
-        # cauda equina).
+        # cauda equina), and "not sure if its the back edge tho" (tester round 45, the same).
         entities = tuple(e for e in entities if not (e.value == "lower_back" and re.match(
-            r"\s+(?:of\b|(?:edge|part|side|bit|tip|end|corner|rim)s?\s+of\b)", text[e.end:])))
+            r"\s+(?:of\b|(?:edge|part|side|bit|tip|end|corner|rim)s?\b)", text[e.end:])))
         # "the knobbly bone on the outside at the back", "pain towards the back": where on the
         # part already named, not the lower back (blind safety set 14: an ankle sprain was asked
         # about cauda equina).
@@ -503,6 +503,11 @@ class NLU:
                 if label == "recurring" and doc[end:end + 1].text.lower() in ("down", "to"):
                     # "my heart rate came back down within a couple mins", "came back to normal" (blind
                     # vignettes 19: read as pain that comes back, and a physio for a sore calf)
+                    continue
+                if label == "persistent" and doc[end - 1].lower_ in ("going", "goin", "gonna") and (
+                        doc[end - 1].lower_ == "gonna" or doc[end:end + 1].text.lower() == "to"):
+                    # "I'm not going to hurt myself" (lemmas "not go", as "not gone"): a future, not a
+                    # pain that has not gone (tester round 45: read as pain that stays)
                     continue
                 if label == "persistent" and doc[start].lower_ == "for" and _TRAINED_FOR.search(
                         doc[max(0, start - 3):start].text.lower()):

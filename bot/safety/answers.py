@@ -11,8 +11,8 @@ crisis screen still reads it as a message. English and Spanish.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from bot.folding import fold_accents
 from bot.safety.crisis_patterns import JOKE
 
 SAFE, NOT_SAFE, UNSURE = "safe", "not_safe", "unsure"
@@ -226,8 +226,7 @@ _PAIN_ANSWER = re.compile(r"\b(?:it|that|hopping|the hop|the (?:\w+ )?(?:pain|sh
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).replace("\u2019", "'")
+    text = fold_accents(text.lower()).replace("\u2019", "'")
     text = re.sub(r"[^a-z0-9'? ]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -333,6 +332,8 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         # (tester round 29 was told "please call 911 now" four times): help being called, said at
         # length or beside a question, is the answer.
         return SAFE
+    if question == "thoughts" and _SAID_NO.search(t) and not _talks_of_risk(text):
+        return NO  # "I literally said no. this is making me feel worse" (tester round 45)
     if len(t.split()) > _SHORT:
         # A long message that opens with the answer ("yeah im safe. my sister has the pills now and
         # shes staying with me tonight"): the opening clause answers, when nothing after it speaks
@@ -352,6 +353,12 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
             # "yeah i guess. but i'm not gonna do anything. i just want my hip fixed": the opening
             # clause answers the question about thoughts; what follows is about acting on them.
             return YES
+        if (question == "thoughts" and first and len(first.split()) <= 4
+                and (_thoughts_answer(first) == NO or _SAID_NO.search(first)) and not _talks_of_risk(text)):
+            # "no. I'm not going to hurt myself. it's just been a lonely year. can we talk about my
+            # knee", "I literally said no. this is making me feel worse" (tester round 45: asked four
+            # times): the opening clause answers, and nothing after it speaks of risk
+            return NO
         if question != "are_you_safe" or not first or len(first.split()) > 4:
             return None
         opening = _safe_answer(first)
@@ -383,6 +390,8 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
     return answer
 
 
+#: "i literally said no", "i already told you no": the answer given before, said again.
+_SAID_NO = re.compile(r"^(?:i )?(?:literally |already |just |said |told you )*(?:said|told you|answered) no\b")
 #: Words about being safe or not, in a clause after the answer ("... but not really safe").
 _SAFETY_WORDS = re.compile(r"\b(?:safe|unsafe|ok|okay|fine|alright|all right|sure|danger|tonight|now|really|idk|dunno|maybe|guess)\b")
 _SURPRISED = re.compile(r"^(?:what|wtf|huh|eh|oh|erm|whoa|woah)[?!.,]*\s+")

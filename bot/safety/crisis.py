@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import regexes
+from bot.folding import fold_accents
 from bot.prefilter import Alternation, Gated, GateSet
 from bot.safety import crisis_patterns as C
 from bot.safety.patterns import TYPOS as SHARED_TYPOS
@@ -215,7 +216,7 @@ def normalise(text: str) -> str:
     # Double quotes as single ones: a quotation stays visible to the screen ('she texted me "i dont
     # see the point anymore, goodbye"' is her words: _quoted_from_other)
     text = text.replace('"', "'").replace("\u201c", "'").replace("\u201d", "'")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = fold_accents(text)
     text = _EMOJI_WORDS.sub(lambda m: f" {_EMOJI[m.group(0)]} ", text)
     text = _LEET_INSIDE.sub(lambda m: _LEET.get(m.group(0), m.group(0)), text)
     text = _STARRED.sub(_unstar, text)

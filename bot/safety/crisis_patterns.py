@@ -3293,6 +3293,11 @@ _merge((MORE_EN, {
         r"\b(?:head|heading|go|going|run|running|walk|walking|drive|driving|wander|wandering|swim|swimming|set off|setting off)\b"
         r"[^.!?]{0,50}\band (?:just )?(?:not|never) (?:coming|come|going|getting|get) (?:back|home)\b"
         r"(?! (?:till|until|before|for|to|from|without|unless|in|on|this|next|that|with))",
+        # not caring about harm to oneself ("honestly dont care if i wreck myself", after a friend's
+        # funeral: tester round 45 was never asked, in four wordings)
+        r"\b(?:don'?t|dont|do not|doesn'?t|no longer|couldn'?t|could not|stopped|not sure i) (?:really |even |honestly |actually |much )?"
+        r"care (?:if|whether|what happens if|anymore if) (?:i |it )?(?:wreck|hurt|injure|break|destroy|kill|damage|ruin|trash|end)\w* "
+        r"(?:myself|my ?self|me)\b|\b(?:don'?t|dont|do not) (?:really |even |honestly )?care if i (?:die|get killed|don'?t come back|never wake up)\b",
         # "my thoughts have been so dark lately" (the mind, not the urine: found beside blind vignettes 26)
         r"\b(?:my )?(?:thoughts?|head|mind|headspace|brain)\b (?:have|has|'s|is|are|was|were|feels?|feeling|getting|gets|goes|went)"
         r"(?: been| gone| got)? (?:\w+ )?(?:so |really |pretty |very |quite |super |too )?(?:dark|black|bleak)\b(?! (?:chocolate|roast|mode|and blue|eye))",
@@ -3330,4 +3335,10 @@ FIGURES_OF_SPEECH += (
     r"\b(?:legs|quads|calves|calf|hamstrings|hammies|glutes|feet|knees|body|muscles)\b (?:are|is|feel|feels|felt|were|was|r|been) "
     r"(?:\w+ )?(?:absolutely |completely |totally |properly |so |just )?(?:cooked|fried|wrecked|spent|drained|dead|shot|toast|trashed|"
     r"smashed|destroyed|finished|broken|done)\b",
+)
+FEELINGS["identity"] += (
+    # "if a PT tells me to stop running I honestly don't know what's left for me" (tester round 45:
+    # "That doesn't change my advice", after "running is the only thing keeping me going")
+    r"\b(?:don'?t|dont|do not) (?:even |honestly |really |actually )?know what(?:'s| is| would be| will be| i'?d have)? left (?:for|of) me\b",
+    r"\bwhat(?:'s| is| would be| will be) (?:even )?left (?:for|of) me\b(?=[^.!?]{0,40}\b(?:without|if|once|when)\b|[^.!?]{0,3}$)",
 )

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from bot.folding import fold_accents
 
 #: Languages the bot answers in (the screen also detects crisis talk in the others below).
 SUPPORTED = ("en", "es")
@@ -72,8 +73,7 @@ HINGLISH = frozenset("hai hain nahi nahin bhai yaar kya mera meri mere hota hoti
 HINGLISH_MIN = 2
 
 
-def _fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+_fold = fold_accents
 
 
 _FOLDED_MARKERS = {lang: frozenset(_fold(w) for w in words) for lang, words in MARKERS.items()}
