@@ -61,6 +61,12 @@ ABOUT_SORRY = text_key("about.sorry")
 ABOUT_LEFT_ONE = text_key("about.left_one")
 ABOUT_LEFT_SOME = text_key("about.left_some", "count")
 ABOUT_AFTER_QUESTIONS = text_key("about.after_questions")
+ABOUT_GETTING_SEEN = text_key("about.getting_seen")
+#: The runner says they will get seen ("Fine. I'll phone the surgery. Thanks."): a plan, not a question.
+_GETTING_SEEN = re.compile(r"\b(?:i'?ll|i will|ima|i'?m gonna|im gonna|i'?m going to|im going to|gonna|going to|will) (?:just |now |then )?"
+                           r"(?:phone|call|ring|book|see|go to|go and see|contact|email|message|text|make an appointment with) "
+                           r"(?:the |my |a |an |our )?(?:surgery|gp|doctor|doc|physio|physiotherapist|pt|physical therapist|clinic|"
+                           r"urgent care|walk-in|practice|health centre|health center|sports doctor|111|nhs 24)\b", re.IGNORECASE)
 ABOUT_NO_QUESTIONS = text_key("about.no_questions")
 #: The forms whose questions lead to the advice (not the check-in's).
 ADVICE_FORMS = ("triage_form", "clinical_form")
@@ -675,7 +681,7 @@ class ActionAnswerQuestion(KnowledgeAction):
             improved=bool(tracker.get_slot(IMPROVED_SLOT)), said=said)
         if decided is not None:
             dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
-            if decided.said.endswith(":seen") and "?" in question:
+            if decided.said.endswith((":seen", ":seen:again")) and "?" in question:
                 # Checked already and past it, with a question ("how do i stop this happening to the
                 # squad again?"): that answered too, as after any advice (tester round 25).
                 answer = replies.answer(self.kb, voice, question, locations)
@@ -711,6 +717,9 @@ class ActionAnswerQuestion(KnowledgeAction):
             # "my chest", said alone (tester round 28 got the whole warning-signs article): what is
             # happening there, in a few words; the answer is read with it (site_said)
             dispatcher.utter_message(response="utter_site_alone")
+            return []
+        if level and "?" not in question and _GETTING_SEEN.search(question):
+            dispatcher.utter_message(text=voice.say(ABOUT_GETTING_SEEN), json_message={"sources": []})
             return []
         findings = tracker.get_slot("triage_findings") or ()
         # "does it matter that im on the pill?" after advice about a possible clot (tester round 27:
@@ -836,6 +845,8 @@ _TELL_AN_ADULT = re.compile(r"\b(?:have to|should i|do i|need to|must i|gotta|(?
                             r"(?:just |and |but )(?:not|don'?t|dont|do not|won'?t|wont|never)) tell (?:my |the |me )?"
                             # (Irish and northern "me mam", "ma": tester round 43 got the race card)
                             r"(?:mom|mum|mam|ma|mammy|mother|dad|da|father|parents|folks|coach|family)\b|\b(?:make|making|force|forcing) me (?:quit|stop|pull out)\b"
+                            # "i cant see a physio without telling my mum tho" (tester round 45: "outside what I know")
+                            r"|\bwithout (?:telling|asking|my) (?:my |me )?(?:mom|mum|mam|ma|mother|dad|father|parents|folks|coach|family)\b"
                             # "my mum would literally kill me if i quit tho" (tester round 31: "That's
                             # outside what I know about", and before that the suicide screen)
                             r"|\b(?:mom|mum|mother|dad|father|parents|coach)(?:'s| is| are| would| will|'d|'ll)? (?:literally |actually |"

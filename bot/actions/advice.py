@@ -108,13 +108,18 @@ FIRST_AID = ("unresponsive", "while_waiting", "help_here", "seen")
 class DecisionReply:
     text: str
     sources: tuple[str, ...]
-    #: "<level>:<kind>", what the conversation remembers it said (DECISIONS_SAID_SLOT)
+    #: "<level>:<kind>" (":again" after it when said a second time), what the conversation remembers it said (DECISIONS_SAID_SLOT)
     said: str = ""
 
 
 #: Someone else's state ("he says he's fine", "she seems better"): the bystander's wording.
 _ABOUT_OTHER = re.compile(r"\b(?:he|she|they|he's|she's|they're|hes|shes|theyre|him|her|them)\b")
 _ABOUT_SELF = re.compile(r"\b(?:i|i'm|im|i've|ive|me|my)\b")
+#: Calling refused, or a later appointment chosen instead ("ok ill call my gp tomorrow", "cant i just see my doc
+#: next week?"): after the shorter answer, the next-safest step (decisions.yml `refused`).
+_WONT_CALL = re.compile(r"\b(?:not|never|won'?t|wont|will not|refuse to|n't) (?:be )?(?:call|calling|ring|ringing|phone|phoning)\b|"
+                        r"\b(?:gp|doctor|doc|surgery|physio|clinic)\b[^.?!]{0,20}\b(?:tomorrow|tmrw|tmr|next week|monday|tuesday|wednesday|"
+                        r"thursday|friday|saturday|sunday|in a few days|later in the week|after the weekend)\b")
 #: The runner asking what to do for themself: "should i take an aspirin while i wait".
 _OWN_ASK = re.compile(r"\b(?:should|can|could|do|shall|must) i (?:take|have|chew|drink|eat|lie|sit|stand|walk|wait|do)\b")
 
@@ -149,12 +154,13 @@ def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str |
     other = voice.other or bool(_ABOUT_OTHER.search(lower)) and not _ABOUT_SELF.search(lower)
     for_self = not other and bool(_OWN_ASK.search(lower)) and not _ABOUT_OTHER.search(lower)
     return decision_reply(kb, voice, kind, str(level), case, slots, race[1],
-                          again=f"{level}:{kind}" in said, other=other, for_self=for_self)
+                          again=f"{level}:{kind}" in said, other=other, for_self=for_self,
+                          refused=f"{level}:{kind}:again" in said and bool(_WONT_CALL.search(lower)))
 
 
 def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case: Case,
                    slots: dict[str, Any] | None = None, race_in_days: int | None = None, *,
-                   again: bool = False, other: bool = False, for_self: bool = False) -> DecisionReply:
+                   again: bool = False, other: bool = False, for_self: bool = False, refused: bool = False) -> DecisionReply:
     """The decision `kind` (decisions.KINDS) for `level` and the most serious warning sign found,
     in words, with its sources."""
     condition = rule = None
@@ -177,7 +183,8 @@ def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case:
         if own is not None:
             condition, rule = own.condition, own.rule
     days = race_in_days if race_in_days is not None else case.intake.race_in_days
-    answer = decisions.answer(kind, level, condition=condition, race_in_days=days, rule=rule, again=again, other=other, for_self=for_self)
+    answer = decisions.answer(kind, level, condition=condition, race_in_days=days, rule=rule, again=again, other=other,
+                              for_self=for_self, refused=refused)
     if not sources:
         sources = answer.sources
     elif answer.own:  # the sign's own answer: its sources, then the sign's
@@ -189,4 +196,5 @@ def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case:
     # First aid is an instruction for the next minutes, not advice to weigh: no "not a diagnosis".
     footer = [] if kind in FIRST_AID else [voice.say(replies.disclaimer(level, soon))]
     text = "\n\n".join([voice.fill(answer.text), kb.cite(sources), *footer])
-    return DecisionReply(text, (), f"{level}:{kind}")
+    # (said again: remembered as such, so a third time can be the next-safest step)
+    return DecisionReply(text, (), f"{level}:{kind}:again" if again else f"{level}:{kind}")

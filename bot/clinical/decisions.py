@@ -108,14 +108,17 @@ def general_entries() -> tuple[str, ...]:
 
 
 def answer(kind: str, level: str, *, condition: str | None = None, race_in_days: int | None = None,
-           rule: str | None = None, again: bool = False, other: bool = False, for_self: bool = False) -> DecisionAnswer:
+           rule: str | None = None, again: bool = False, other: bool = False, for_self: bool = False,
+           refused: bool = False) -> DecisionAnswer:
     """The answer for `kind` at triage `level`. `condition`: what the finding may be ("a stress
     fracture"); `race_in_days`: when the race is, when the runner said; `rule`: the finding's
     rule, whose own answer (by_rule: a blood clot is not a bone) wins over the level's.
     `again`: this kind was answered at this level before in the conversation (the level's shorter
     `again` text, for the kinds in `said_again`); `other`: said of someone else ("he says he's
     fine": the level's `<kind>_other` text, when it has one); `for_self`: asked by the runner for
-    themself (the level's `<kind>_self` text, when it has one)."""
+    themself (the level's `<kind>_self` text, when it has one); `refused`: the shorter `again`
+    answer was said already and the runner still will not (the level's `refused` text, for a
+    downplay, when it has one: the next-safest step)."""
     if kind not in KINDS:
         raise ValueError(f"unknown decision {kind!r}; expected one of {', '.join(KINDS)}")
     levels = _data()["answers"]
@@ -138,7 +141,7 @@ def answer(kind: str, level: str, *, condition: str | None = None, race_in_days:
                and not any(rule in g["rules"] and g.get("repeat") and kind in (g.get(level) or {})
                            for g in _data().get("by_rule") or ()))
     if shorter:
-        template = texts["again"]
+        template = texts["refused"] if refused and kind == "downplay" and texts.get("refused") else texts["again"]
     sources = tuple(_data()["sources"][kind])
     own = None if shorter else next(
         (g for g in _data().get("by_rule") or () if rule in g["rules"] and kind in (g.get(level) or {})), None)

@@ -123,11 +123,19 @@ def parse_age(text: str) -> int | None:
     return None
 
 
+#: Someone else named ("without telling my mum", "my dad says"): not the runner's sex (tester round
+#: 45: "i cant see a physio without telling my mum tho" was stored as female).
+_SOMEONE_ELSES = re.compile(r"\b(?:my|me|our|your|his|her|their) (?:mum|mom|mam|mother|dad|da|father|sister|brother|coach|"
+                            r"wife|husband|girlfriend|boyfriend|gf|bf|friend|son|daughter|girl|boy|guy|man|woman|lady|parents?)\b")
+
+
 def parse_sex(text: str) -> str | None:
-    norm = normalise(text)
-    if re.search(r"\b(female|woman|women|girl|lady|f|she|her|mum|mom)\b", norm):
+    norm = _SOMEONE_ELSES.sub(" ", normalise(text))
+    # pronouns answer only a short reply ("she/her"); in a sentence they are about someone else
+    pronouns = "|she|her|he|him" if len(norm.split()) <= 4 else ""
+    if re.search(rf"\b(female|woman|women|girl|lady|f|mum|mom{pronouns.replace('|he|him', '')})\b", norm):
         return "female"
-    if re.search(r"\b(male|man|men|boy|guy|bloke|m|he|him|dad)\b", norm):
+    if re.search(rf"\b(male|man|men|boy|guy|bloke|m|dad{'|he|him' if pronouns else ''})\b", norm):
         return "male"
     if re.search(r"\b(rather not|prefer not|skip|non.?binary|other|none of your)\b", norm):
         return "not_said"
