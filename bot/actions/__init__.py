@@ -656,7 +656,7 @@ class ActionAnswerQuestion(KnowledgeAction):
             # "is it normal for a partner to be like that?": the acknowledgement answered it; never
             # "Soreness after a run is normal" after it (tester round 32)
             return []
-        if level is None and _POSTPARTUM.search(lower) and not tracker.get_slot("requested_slot"):
+        if level is None and _POSTPARTUM.search(lower) and (not tracker.get_slot("requested_slot") or "?" in question):
             # a birth behind them: its answer (low mood after it: that one's)
             say_entry(self.kb, dispatcher, voice, POSTNATAL_MOOD_ENTRY if _LOW_MOOD.search(lower) else POSTPARTUM_ENTRY)
             return []
@@ -825,7 +825,10 @@ _POSTPARTUM = re.compile(r"\b(?:had|have had|gave birth to|delivered) (?:my|a|th
                          # "8 weeks after a c-section" (tester round 36: a bone-stress return plan)
                          r"|\b(?:after|since|post) (?:a|an|my|the) (?:c-?section|caesarean|cesarean|emergency c-?section)\b"
                          r"|\b(?:postpartum|post-partum|postnatal|post-natal|since (?:the|my) (?:birth|c-?section|caesarean))\b"
-                         r"|\b\d+ (?:weeks|months) (?:after|since|post) (?:birth|giving birth|the baby|my baby|baby|delivery|my c-?section)\b")
+                         r"|\b\d+ (?:weeks|months) (?:after|since|post) (?:birth|giving birth|the baby|my baby|baby|delivery|my c-?section)\b"
+                         # "is this normal after having a baby? will it go away" (tester round 46 got the
+                         # postnatal depression card, asked about leaking and heaviness)
+                         r"|\b(?:after|since) (?:having|giving birth to|i had) (?:a|my|the|our) (?:baby|son|daughter|little one|twins)\b")
 POSTPARTUM_ENTRY = "running-after-birth"
 POSTNATAL_MOOD_ENTRY = "postnatal-depression"
 #: Low mood said beside a birth: "i cry most days", "i dont feel like myself", "postpartum depression".

@@ -305,6 +305,11 @@ def parse_race(text: str, today: date | None = None) -> tuple[str | None, int | 
     # Not a rate ("30 to 45 km a week", "3 times a week": tester round 17 got "Your race in 1 week").
     m = next((x for x in re.finditer(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a couple|a few|few|several|a|an)\s*(day|days|week|weeks|wk|wks|month|months)\b", norm)
               if not (x.group(1) in ("a", "an") and _RATE_BEFORE.search(norm[:x.start()]))
+              # "a day" is a time to go only after "in", "within" and the like, or before "away":
+              # "half a pack a day" is a rate (tester round 46: "Your race tomorrow" for a smoker)
+              and not (x.group(1) in ("a", "an") and not re.search(r"(?:^\W*|\b(?:in|within|about|around|only|just|under|than|is|its|it's)\s*)$",
+                                                                     norm[:x.start()])
+                       and not re.match(r"\s*(?:away|out|to go|from now|off)\b", norm[x.end():]))
               # a time spent, not a time to go: "ive trained 14 weeks for this" (tester round 26: "Don't
               # race in about 3 months" for a half on Sunday)
               and not _SPENT_BEFORE.search(norm[:x.start()]) and not _SPENT_AFTER.match(norm[x.end():])), None)
@@ -350,7 +355,8 @@ def parse_race(text: str, today: date | None = None) -> tuple[str | None, int | 
         return ("soon" if days <= RACE_SOON_DAYS else "later"), days
     if re.search(r"^later\b", norm):
         return "later", None  # the button's word, typed
-    if re.search(r"\b(yes|yeah|yep|race|marathon|half|10k|5k|parkrun|ultra|triathlon|(a|the|my) \d+ ?(k|km|miler|mile))\b", norm):
+    if re.search(r"\b(yes|yeah|yep|race|marathon|half(?! (a|an|the|my|of|as|hour|mile|way))|10k|5k|parkrun|ultra|triathlon|"
+                 r"(a|the|my) \d+ ?(k|km|miler|mile))\b", norm):
         return "soon", None
     return None, None
 

@@ -217,7 +217,11 @@ _MOVE_ON = re.compile(r"^\W*(?:(?:ugh+|ok(?:ay)?|look|please|pls|so|anyway|fine|
 _THINKS_ABOUT_IT = re.compile(r"\b(?:i (?:just |only |do |still )?|sometimes i |i do )(?:think|thought) about (?:it|that|doing it|ending it)"
                               r"(?: (?:sometimes|occasionally|a lot|now and then|every ?day|at night|often|more than i should))?\b"
                               # ... not "i thought about it, and no": the thinking is about the question
-                              r"(?![\s,.]+(?:and |but )?(?:no|nope|nah|not really)\b)")
+                              r"(?![\s,.]+(?:and |but )?(?:no|nope|nah|not really)\b)"
+                              # "idk. not like planning anything. just dark thoughts sometimes" (tester
+                              # round 46 was asked the same question again): the thoughts, said
+                              r"|\b(?:dark|bad|sad|black|intrusive|suicidal|scary|horrible|awful) thoughts (?:sometimes|at times|now and then|"
+                              r"here and there|occasionally|come|creep in|are there|at night|a lot|lately|recently)\b")
 #: The pain answered, to a question asked before the crisis talk ("i tried hopping yeah it hurts").
 _PAIN_ANSWER = re.compile(r"\b(?:it|that|hopping|the hop|the (?:\w+ )?(?:pain|shin|knee|leg|foot|heel|calf|hip|spot|bone))"
                           r"(?:'s| is)? (?:really |still |kinda |kind of |a bit |so |quite |pretty )?(?:hurts|hurt|hurting|sore|aches|achy)\b"

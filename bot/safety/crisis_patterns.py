@@ -3342,3 +3342,32 @@ FEELINGS["identity"] += (
     r"\b(?:don'?t|dont|do not) (?:even |honestly |really |actually )?know what(?:'s| is| would be| will be| i'?d have)? left (?:for|of) me\b",
     r"\bwhat(?:'s| is| would be| will be) (?:even )?left (?:for|of) me\b(?=[^.!?]{0,40}\b(?:without|if|once|when)\b|[^.!?]{0,3}$)",
 )
+FIGURES_OF_SPEECH += (
+    # "lowkey been starving myself to make weight for xc": under-eating for weight, an eating
+    # disclosure (bot.actions.disclosure answers it), not the suicide screen and then "Glad it was
+    # a joke" (tester round 46)
+    r"\bstarv(?:e|ing|ed) myself\b(?=[^.!?]{0,30}\b(?:to|for) (?:make|making|cut|cutting|drop|dropping|hit|get|be|stay|lose|losing|race at) "
+    r"(?:weight|lighter|leaner|thinner|skinnier|race weight|\d+ ?(?:lbs?|pounds|kgs?|kilos))\b|[^.!?]{0,30}\b(?:make weight|race weight|weigh-?in)\b)",
+)
+FIGURES_OF_SPEECH += (
+    # "if i have to miss city to surf i'll literally die. my mates will never let me live it down"
+    # (tester round 46: asked about suicide): missing an event, and dying of it said as a figure
+    r"\bif i (?:have to |had to |must |end up having to |gotta )?(?:miss|skip|sit out|pull out of|drop out of|dns|dnf)\b[^.!?]{0,40}"
+    r"\b(?:i'?ll|ill|i will|i'?d|i would|i'?m gonna|im gonna) (?:literally |actually )die\b"
+    r"(?=[^.!?]{0,6}(?: lol| haha| lmao| of (?:embarrassment|shame|fomo|jealousy))|[^.!?]{0,60}[.!?,]?[^.!?]{0,60}\b(?:live it down|mates|friends|"
+    r"never hear the end|fomo|jealous)\b)",
+)
+_merge((MORE_EN, {
+    # "if i cant run i dont really know what the point is" (tester round 46 got the physio card; only
+    # "... anymore" and "whats even the point" were read): no point, with nothing after it
+    "hopeless": (
+        r"\b(?:don'?t|dont|do not) (?:really |even |honestly |actually )?(?:know|see) what the point (?:is|would be|of (?:anything|it all|life|"
+        r"living|me|going on))\b(?! (?:of|in|with) (?:the|this|that|a|an|my|doing|\w+ing)\b)(?=\s*(?:[.!?,]|$|anymore|any more|tbh|honestly|lol))",
+    ),
+}))
+FIGURES_OF_SPEECH += (
+    # a body's feeling, down there: "there's this heavy feeling down below" after a birth (tester
+    # round 46: "That sounds really hard, and feeling low about it makes sense")
+    r"\b(?:heavy|heaviness|dragging|pressure|bulging|weird|strange|odd|sore|numb)\s+(?:feeling|feelings|sensation)\s+down\s+(?:below|there|here|low)\b",
+    r"\bfeel(?:ing|s)?\s+(?:heavy\s+)?down\s+(?:below|there)\b",
+)
