@@ -436,7 +436,9 @@ _YES = re.compile(
     # my daughter's", "I am pregnant": blind vignettes 17 and tester round 28 were read as yes)
     r"(?:it did|i did|i am|it is|it was|it does|i have|i do|i was|they did)(?=\W*$|\s*[,.!;?]|\s+(?:yes|yeah|yep|a bit|a little|"
     r"sometimes|hurt|hurts|though|tho|too|definitely|actually|now|still|really|lol|haha|i think|i guess))|"
-    r"a bit|a little|slightly|kind of|kinda|sort of|"
+    # (not "a bit better today than yesterday tho" to "is your pee dark brown?": blind vignettes 27,
+    # read as dark urine and sent to a doctor today for sore quads after a first 10k)
+    r"(?:a bit|a little|slightly|kind of|kinda|sort of)(?! (?:better|easier|improved|eased|easing|calmer))|"
     # "i tried it, it hurts" to "does hopping hurt?" (tester round 31: "Sorry, I didn't catch that")
     r"(?:it|that)(?:'s| is)? (?:really |does |definitely |defo |kinda |a bit |so |still )?(?:hurts|hurt)"
     r"(?=\W*$|\s*[,.!;?]|\s+(?:a bit|a little|yeah|yes|lol|tho|though|now|too|like|so much|loads|a lot))|"

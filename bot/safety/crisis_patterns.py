@@ -3371,3 +3371,52 @@ FIGURES_OF_SPEECH += (
     r"\b(?:heavy|heaviness|dragging|pressure|bulging|weird|strange|odd|sore|numb)\s+(?:feeling|feelings|sensation)\s+down\s+(?:below|there|here|low)\b",
     r"\bfeel(?:ing|s)?\s+(?:heavy\s+)?down\s+(?:below|there)\b",
 )
+
+
+# ------------------------------------------------------------------------------------------------
+# Blind safety set 27 (twentieth session; kept unread through the session's tuning, first contact
+# on 013c285 recorded before tuning: overdoses 3/5, unclear 8/10, third party 5/7). Kinds.
+# ------------------------------------------------------------------------------------------------
+WORDS["PILLNAME"] = WORDS["PILLNAME"][:-1] + r"|oxys|oxycontin|percocets|benzos?|antidepressant|sleepers)"
+_merge((MORE_EN, {
+    "overdose": (
+        # someone else's medicine swallowed ("swallowed my mums pills. 2 whole strips")
+        r"\b(?:swallowed|took|taken|downed|necked|popped|ate)\s+(?:all |all of |the rest of |half )?(?:my )?(?:mum'?s|mom'?s|mums|moms|"
+        r"mother'?s|dad'?s|dads|father'?s|nan'?s|nans|gran'?s|grans|grandma'?s|sister'?s|brother'?s|partner'?s|wife'?s|husband'?s|"
+        r"flatmate'?s|roommate'?s|parents'?|his|her|their) (?:pills|tablets|meds|medication|medicine|sleeping pills|sleeping tablets|"
+        r"painkillers|antidepressants|{PILLNAME})\b",
+        # whole strips or packets said after the pills ("... pills. 2 whole strips")
+        r"\b{PILLNAME}\b[^?]{0,30}\b(?:\d+|two|three|four|five|several|a few|couple of) (?:whole |full |entire )?(?:strips|packets|packs|"
+        r"boxes|bottles|blister packs|sheets)\b",
+        # taking them now, one at a time ("taking them one at a time w vodka")
+        r"\b(?:taking|popping|swallowing|downing|necking|eating) (?:them|the (?:pills|tablets|meds|oxys?)|{PILLNAME}) "
+        r"(?:one (?:at a time|by one|after (?:the )?other|after another)|one every)\b",
+    ),
+    # not needing the plan after this week, said after an injury ("dont think ill be needing the
+    # training plan after this week"): ask
+    "hopeless": (
+        r"\b(?:don'?t|dont|do not) think (?:i'?ll|ill|i will) (?:be )?need(?:ing)? (?:the|my|a|any) (?:training )?(?:plan|schedule|"
+        r"shoes|kit|entry)\b[^.!?]{0,20}\b(?:after|past|beyond) (?:this|next|the) (?:week|weekend|month|race|sunday|saturday)\b",
+        r"\bwon'?t (?:be )?need(?:ing)? (?:the|my|a|any) (?:training )?(?:plan|schedule) (?:after|past|beyond) (?:this|next|the) "
+        r"(?:week|weekend|month|race)\b",
+        # staring down at the water from a bridge "a bit too long"
+        r"\b(?:bridge|overpass|cliff|edge|ledge|viaduct|pier)\b[^.!?]{0,50}\b(?:stare|staring|look|looking|gaze|gazing) (?:down )?(?:at|into|over)"
+        r"[^.!?]{0,30}\b(?:too long|a bit too long|longer than|and think|and wonder|and imagine)\b",
+    ),
+    # someone else's goodbye ("teammate just texted me 'goodbye, thanks for all the runs' and now isnt
+    # answering"); giving things away with "last run ever" said ("giving away his shoes")
+    "goodbye": (
+        # (the quoted words alone: whose they are is read from what comes before, _quoted_from_other)
+        r"(?<=')(?:[a-z ,]{0,20}\b)?(?:goodbye|bye everyone|farewell)\b(?=[^']{0,40}\b(?:thanks for (?:everything|all the \w+)|"
+        r"love you all|take care|sorry)\b)|(?<=')(?:[a-z ,]{0,20}\b)?(?:goodbye|bye everyone|farewell),? thanks for (?:everything|all the \w+)\b",
+        r"\bgiv(?:ing|en|es|e) away (?:his|her|their|my|all (?:his|her|their|my)) (?:shoes|stuff|things|medals|kit|gear|bike|watch|"
+        r"belongings|possessions|prized)\b",
+    ),
+}))
+FEELINGS["low_mood"] += (
+    # "i keep blaming myself, cant switch off at night" (a coach after two athletes got hurt)
+    r"\b(?:keep|kept|can'?t stop|cannot stop) blaming myself\b",
+    r"\b(?:can'?t|cannot|cant) (?:switch|turn) (?:my (?:brain|head|mind) )?off\b[^.!?]{0,20}\b(?:at night|in bed|lately|these days)\b",
+)
+# "teammate just texted me 'goodbye ...'": the teammate's words (set 27 read them as the writer's)
+WORDS["OTHER"] = WORDS["OTHER"][:-1] + r"|teammate|team ?mate|clubmate|club mate|training buddy|running buddy)"
