@@ -135,6 +135,13 @@ def test_own_risk_wins_over_someone_elses() -> None:
     # Spanish traps
     "me muero de cansancio", "este cerro me mata", "me corté el pelo", "estoy muerto después de las series",
     "me muero de ganas de volver a correr",
+    # twentieth session: the new kinds' neighbours (a couple's "end it", old shoes given away, someone
+    # else's medicine taken as meant, salt tablets bought in packs, legs wrecked, a figure of missing a race)
+    "we decided to end it after the race, it just wasn't working", "giving away my old shoes to charity",
+    "i took my mum's painkillers for my knee, is that ok?", "got my gels and salt tablets, 2 packs for the ultra",
+    "lol legs are absolutely wrecked after the 50k", "if i have to miss parkrun ill literally die lol",
+    "heading out for a long run and not coming back till ive done 20 miles",
+    "lowkey been starving myself to make weight for xc",
 ])
 def test_not_a_crisis(text: str) -> None:
     assert tier(text) in (None, "distress"), text

@@ -132,10 +132,10 @@ _SOMEONE_ELSES = re.compile(r"\b(?:my|me|our|your|his|her|their) (?:mum|mom|mam|
 def parse_sex(text: str) -> str | None:
     norm = _SOMEONE_ELSES.sub(" ", normalise(text))
     # pronouns answer only a short reply ("she/her"); in a sentence they are about someone else
-    pronouns = "|she|her|he|him" if len(norm.split()) <= 4 else ""
-    if re.search(rf"\b(female|woman|women|girl|lady|f|mum|mom{pronouns.replace('|he|him', '')})\b", norm):
+    short = len(norm.split()) <= 4
+    if re.search(rf"\b(female|woman|women|girl|lady|f|mum|mom{'|she|her' if short else ''})\b", norm):
         return "female"
-    if re.search(rf"\b(male|man|men|boy|guy|bloke|m|dad{'|he|him' if pronouns else ''})\b", norm):
+    if re.search(rf"\b(male|man|men|boy|guy|bloke|m|dad{'|he|him' if short else ''})\b", norm):
         return "male"
     if re.search(r"\b(rather not|prefer not|skip|non.?binary|other|none of your)\b", norm):
         return "not_said"

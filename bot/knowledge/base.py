@@ -458,20 +458,17 @@ class KnowledgeBase:
         """The country code (or "other") of a place the runner says they are in: "I'm in
         Manchester" -> GB, "based in Dublin" -> IE, "vivo en Madrid" -> other; None when the
         message says no such thing. A place named otherwise ("the London marathon") is not read."""
-        codes, last_words, rx = self._places
-        if rx is None or last_words.isdisjoint(_PLACE_WORD.findall(text.lower())):
-            return None
-        # home, said of where they came back to: "flew home to Auckland from a half marathon in
-        # Sydney" is New Zealand (tester round 44 got Australia's lines); it wins over the rest
-        found_here = self._place_in(text)
-        if found_here is None and fold_accents(text) != text:
-            return self._place_in(fold_accents(text))
-        return found_here
+        found = self._place_in(text)
+        if found is None and (folded := fold_accents(text)) != text:
+            found = self._place_in(folded)  # "Córdoba" said, "cordoba" listed
+        return found
 
     def _place_in(self, text: str) -> str | None:
         codes, last_words, rx = self._places
         if rx is None or last_words.isdisjoint(_PLACE_WORD.findall(text.lower())):
             return None
+        # home, said of where they came back to: "flew home to Auckland from a half marathon in
+        # Sydney" is New Zealand (tester round 44 got Australia's lines); it wins over the rest
         home = self._home_rx.search(text)
         if home:
             return codes[home.group("home").lower()]

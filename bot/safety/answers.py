@@ -358,10 +358,10 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
             # clause answers the question about thoughts; what follows is about acting on them.
             return YES
         if (question == "thoughts" and first and len(first.split()) <= 4
-                and (_thoughts_answer(first) == NO or _SAID_NO.search(first)) and not _talks_of_risk(text)):
+                and _thoughts_answer(first) == NO and not _talks_of_risk(text)):
             # "no. I'm not going to hurt myself. it's just been a lonely year. can we talk about my
-            # knee", "I literally said no. this is making me feel worse" (tester round 45: asked four
-            # times): the opening clause answers, and nothing after it speaks of risk
+            # knee" (tester round 45: asked four times): the opening clause answers, and nothing
+            # after it speaks of risk
             return NO
         if question != "are_you_safe" or not first or len(first.split()) > 4:
             return None

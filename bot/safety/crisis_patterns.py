@@ -3284,6 +3284,8 @@ _merge((MORE_EN, {
     # a plan to end it, said as a plan ("planning to end it after the race on sunday"; not "end it
     # with him", "end it early", "end it all ... this training block")
     "intent": (
+        # (not a couple's: "we decided to end it", "my gf and i decided to end it")
+        r"(?<!\bwe )(?<!\bwe've )(?<!\bwe have )(?<!\bthey )(?<!\band i )(?<!\bboth )(?<!\bmutually )(?<!\bshe )(?<!\bhe )"
         r"\b(?:planning|plan|planned|decided|deciding|ready|intend|intending|set|determined) (?:to|on) (?:end it|ending it)\b"
         r"(?!\W{0,3}(?:with|w/|between|early|there|here|off|all\W+(?:the|my|this)))",
     ),
@@ -3332,7 +3334,7 @@ _merge((MORE_EN, {
 }))
 FIGURES_OF_SPEECH += (
     # the legs, not the person: "lol legs are absolutely wrecked after yesterdays 50k ultra"
-    r"\b(?:legs|quads|calves|calf|hamstrings|hammies|glutes|feet|knees|body|muscles)\b (?:are|is|feel|feels|felt|were|was|r|been) "
+    r"\b(?:legs|quads|calves|calf|hamstrings|hammies|glutes|feet|knees|muscles)\b (?:are|is|feel|feels|felt|were|was|r|been) "
     r"(?:\w+ )?(?:absolutely |completely |totally |properly |so |just )?(?:cooked|fried|wrecked|spent|drained|dead|shot|toast|trashed|"
     r"smashed|destroyed|finished|broken|done)\b",
 )
@@ -3381,12 +3383,14 @@ WORDS["PILLNAME"] = WORDS["PILLNAME"][:-1] + r"|oxys|oxycontin|percocets|benzos?
 _merge((MORE_EN, {
     "overdose": (
         # someone else's medicine swallowed ("swallowed my mums pills. 2 whole strips")
-        r"\b(?:swallowed|took|taken|downed|necked|popped|ate)\s+(?:all |all of |the rest of |half )?(?:my )?(?:mum'?s|mom'?s|mums|moms|"
+        # (swallowed or downed, or all of it taken: not "i took my mum's painkillers for my knee")
+        r"\b(?:(?:swallowed|downed|necked)\s+(?:all |all of |the rest of |half )?|(?:took|taken|popped|ate)\s+(?:all |all of |the rest of |"
+        r"half of |half ))(?:my )?(?:mum'?s|mom'?s|mums|moms|"
         r"mother'?s|dad'?s|dads|father'?s|nan'?s|nans|gran'?s|grans|grandma'?s|sister'?s|brother'?s|partner'?s|wife'?s|husband'?s|"
-        r"flatmate'?s|roommate'?s|parents'?|his|her|their) (?:pills|tablets|meds|medication|medicine|sleeping pills|sleeping tablets|"
+        r"flatmate'?s|roommate'?s|parents'?) (?:pills|tablets|meds|medication|medicine|sleeping pills|sleeping tablets|"
         r"painkillers|antidepressants|{PILLNAME})\b",
         # whole strips or packets said after the pills ("... pills. 2 whole strips")
-        r"\b{PILLNAME}\b[^?]{0,30}\b(?:\d+|two|three|four|five|several|a few|couple of) (?:whole |full |entire )?(?:strips|packets|packs|"
+        r"\b{PILLNAME}\b[^?]{0,30}\b(?:\d+|two|three|four|five|several|a few|couple of) (?:whole|full|entire) (?:strips|packets|packs|"
         r"boxes|bottles|blister packs|sheets)\b",
         # taking them now, one at a time ("taking them one at a time w vodka")
         r"\b(?:taking|popping|swallowing|downing|necking|eating) (?:them|the (?:pills|tablets|meds|oxys?)|{PILLNAME}) "
@@ -3409,8 +3413,10 @@ _merge((MORE_EN, {
         # (the quoted words alone: whose they are is read from what comes before, _quoted_from_other)
         r"(?<=')(?:[a-z ,]{0,20}\b)?(?:goodbye|bye everyone|farewell)\b(?=[^']{0,40}\b(?:thanks for (?:everything|all the \w+)|"
         r"love you all|take care|sorry)\b)|(?<=')(?:[a-z ,]{0,20}\b)?(?:goodbye|bye everyone|farewell),? thanks for (?:everything|all the \w+)\b",
-        r"\bgiv(?:ing|en|es|e) away (?:his|her|their|my|all (?:his|her|their|my)) (?:shoes|stuff|things|medals|kit|gear|bike|watch|"
-        r"belongings|possessions|prized)\b",
+        # (someone else's, with worry or a last act beside it: runners give old shoes away every day)
+        r"\bgiv(?:ing|en|es|e) away (?:his|her|their|all (?:his|her|their)) (?:shoes|stuff|things|medals|kit|gear|bike|watch|"
+        r"belongings|possessions|prized)\b(?=[^?]{0,80}\b(?:scared|worried|worrying|last|goodbye|weird|strange|out of nowhere|"
+        r"gonna do something|going to do something|do something stupid|not himself|not herself)\b)",
     ),
 }))
 FEELINGS["low_mood"] += (

@@ -73,10 +73,7 @@ HINGLISH = frozenset("hai hain nahi nahin bhai yaar kya mera meri mere hota hoti
 HINGLISH_MIN = 2
 
 
-_fold = fold_accents
-
-
-_FOLDED_MARKERS = {lang: frozenset(_fold(w) for w in words) for lang, words in MARKERS.items()}
+_FOLDED_MARKERS = {lang: frozenset(fold_accents(w) for w in words) for lang, words in MARKERS.items()}
 
 
 _model_lock = threading.Lock()
@@ -241,7 +238,7 @@ def warm_up() -> None:
 
 
 def _marker_votes(words: list[str]) -> dict[str, int]:
-    folded = [_fold(w) for w in words]
+    folded = [fold_accents(w) for w in words]
     votes: dict[str, int] = {}
     for lang, markers in _FOLDED_MARKERS.items():
         hits = sum(1 for f in folded if f in markers)
