@@ -188,6 +188,14 @@ def test_traps_are_not_red_flags(text: str) -> None:
     assert not serious, (text, serious)
 
 
+def test_tenderness_over_an_area_is_not_one_spot_on_the_bone() -> None:
+    """Tester round 47: "no its more a general ache round the side, sore if i press on it" (the
+    outside of a 67-year-old's hip) was read as one spot on the bone: a stress fracture, today."""
+    said = evaluate("no its more a general ache round the side, sore if i press on it").said
+    assert "one_spot_on_bone" not in said
+    assert "one_spot_on_bone" in evaluate("i can press on the exact spot").said
+
+
 def test_shin_splints_is_a_pt_matter_and_a_correction_says_what_changed() -> None:
     first = evaluate("one spot on my shin bone hurts at night", slots={"pain_location": ["shin"]})
     assert "stress_fracture" in {f.rule for f in first.findings}

@@ -449,7 +449,9 @@ _YES = re.compile(
     r"sometimes|at times|now and then|now and again|occasionally|on and off|off and on)\b"
 )
 _NO = re.compile(
-    r"^(no|nope|nah|n|not really|never|i didn't|it didn't|not at all|none|negative|don't think so|"
+    # (not "No entiendo bien inglés. Puedo andar pero cojeando" to "can you take four steps?": tester
+    # round 47 read it as no, a broken bone by the Ottawa rules)
+    r"^(no(?! (?:entiendo|comprendo|hablo|se|sabia|understand|speak|english|ingles)\b)|nope|nah|n|not really|never|i didn't|it didn't|not at all|none|negative|don't think so|"
     # "nahi, nothing like that" (Hinglish), "nein, just the calf" (tester round 34: not understood)
     r"nahi|nahin|nahi ji|ji nahi|nein|"
     r"i don't think so|no way|i haven't|i can't say|it doesn't|it isn't|it wasn't|i wasn't|"

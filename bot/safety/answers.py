@@ -178,6 +178,10 @@ _MEANS = r"(?:pills|tablets|meds|medication|medicine|painkillers|knife|knives|bl
 _MEANS_AWAY = re.compile(rf"\b(?:gave|given|handed|give) (?:the|my|all the|all my|them|it|those) ?{_MEANS}?\b.{{0,25}}\b(?:to|away)\b|"
                          rf"\b(?:got rid of|threw away|thrown away|flushed|binned|locked (?:up|away)|hid|hidden) (?:the|my|all the|all my|them|those) ?{_MEANS}?\b|"
                          rf"\b(?:roommate|flatmate|housemate|partner|wife|husband|mum|mom|dad|sister|brother|friend|mate|parents?) (?:has|have|took|'s got|has got|is keeping) (?:the|my|all the|all my) {_MEANS}\b|"
+                         # "i put the blade in my roommates room" (tester round 47: 911 again for three turns)
+                         rf"\b(?:put|left|locked|took|moved) (?:the|my|all the|all my|them|it|those) ?{_MEANS}? (?:in|into|outside|out of) "
+                         r"(?:my |the |our )?(?:roommate'?s?|flatmate'?s?|housemate'?s?|sister'?s?|brother'?s?|mum'?s?|mom'?s?|dad'?s?|parents'?|"
+                         r"friend'?s?|car|kitchen|bin|trash|garage|another|other|different|locked)\b|"
                          # "ya guarde las pastillas en el cajon, mi hermana viene" (tester round 25: asked again and again)
                          r"\b(?:guarde|he guardado|escondi|he escondido|tire|he tirado|le di|le he dado|entregue|aparte|quite) "
                          r"(?:las|mis|todas las|todas mis|los|mis) (?:pastillas|pildoras|medicinas|medicamentos|cuchillas|navajas)\b")
