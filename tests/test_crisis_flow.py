@@ -140,7 +140,8 @@ async def test_every_country_through_every_reply_of_the_crisis_flow(engine: Engi
             assert numbers(text) <= mine, where
             assert " al el " not in text and "{" not in text, where  # the placeholders fit the sentence
             if country == OTHER_COUNTRY:
-                assert not numbers(text), where  # the helpline finder and "your local emergency number" only
+                # the helpline finder and "your local number or 112" only (112: most mobiles, tester round 47)
+                assert numbers(text) <= {"112"}, where
             if state in crisis_states or any(r.safety in ("emergency", "crisis", "ask") for r in replies):
                 assert line in text, where
     wanted = crisis_responses(engine) - (NOT_IN_SPANISH if locale == "es" else set())
@@ -158,7 +159,7 @@ async def test_somewhere_else_gets_the_helpline_finder_and_the_local_emergency_n
             text = "\n".join(r.text for r in replies)
             assert "988" not in text and "911" not in text and "In the US" not in text, (step, text)
             if any(r.safety == "emergency" for r in replies):
-                assert "your local emergency number" in text, (step, text)
+                assert "your local number or 112" in text, (step, text)
             if any(r.safety in ("crisis", "ask") for r in replies):
                 assert "findahelpline.com" in text, (step, text)
 
