@@ -179,9 +179,11 @@ _MEANS_AWAY = re.compile(rf"\b(?:gave|given|handed|give) (?:the|my|all the|all m
                          rf"\b(?:got rid of|threw away|thrown away|flushed|binned|locked (?:up|away)|hid|hidden) (?:the|my|all the|all my|them|those) ?{_MEANS}?\b|"
                          rf"\b(?:roommate|flatmate|housemate|partner|wife|husband|mum|mom|dad|sister|brother|friend|mate|parents?) (?:has|have|took|'s got|has got|is keeping) (?:the|my|all the|all my) {_MEANS}\b|"
                          # "i put the blade in my roommates room" (tester round 47: 911 again for three turns)
-                         rf"\b(?:put|left|locked|took|moved) (?:the|my|all the|all my|them|it|those) ?{_MEANS}? (?:in|into|outside|out of) "
+                         # (put away, into someone else's keeping: not "took the pills out of my mum's drawer",
+                         # nor "put the rope in the garage", a plan's preparation)
+                         rf"\b(?:put|left|locked|moved) (?:the|my|all the|all my|them|it|those) ?{_MEANS}? (?:in|into) "
                          r"(?:my |the |our )?(?:roommate'?s?|flatmate'?s?|housemate'?s?|sister'?s?|brother'?s?|mum'?s?|mom'?s?|dad'?s?|parents'?|"
-                         r"friend'?s?|car|kitchen|bin|trash|garage|another|other|different|locked)\b|"
+                         r"friend'?s?|bin|trash|locked)\b|"
                          # "ya guarde las pastillas en el cajon, mi hermana viene" (tester round 25: asked again and again)
                          r"\b(?:guarde|he guardado|escondi|he escondido|tire|he tirado|le di|le he dado|entregue|aparte|quite) "
                          r"(?:las|mis|todas las|todas mis|los|mis) (?:pastillas|pildoras|medicinas|medicamentos|cuchillas|navajas)\b")
