@@ -400,10 +400,13 @@ def _relative(who: str) -> str:
     return rf"my (?:{who}){_RELATIVE_AGE}|my \d{{1,2}}[- ]?(?:yo|y/o|year[- ]old|yr[- ]old|years? old) (?:{who})\b"
 
 
-_SAID_FEMALE = re.compile(r"\b(i'm a (woman|girl|female|lady)|as a (woman|female|girl)|my periods?|my cycle|(\d{1,2})\s*(f|female)\b|"
+# ("female, im 67. pain on the outside of my right hip" was asked "female or male?": tester round 47)
+_SAID_FEMALE = re.compile(r"^\W*female\b|\bfemale\s*,?\s*(?:i'm|i am|aged?)\s*\d{1,2}\b|"
+                          r"\b(i'm a (woman|girl|female|lady)|as a (woman|female|girl)|my periods?|my cycle|(\d{1,2})\s*(f|female)\b|"
                           r"\d{1,2} ?(yo|y/o|year old|yr old|years old) (woman|girl|female|lady|gal)\b|"
                           + _relative(_GIRLS) + ")")
-_SAID_MALE = re.compile(r"\b(i'm a (man|guy|bloke|male|boy|lad)|as a (man|male|guy)|(\d{1,2})\s*(m|male)\b|"
+_SAID_MALE = re.compile(r"^\W*male\b|\bmale\s*,?\s*(?:i'm|i am|aged?)\s*\d{1,2}\b|"
+                        r"\b(i'm a (man|guy|bloke|male|boy|lad)|as a (man|male|guy)|(\d{1,2})\s*(m|male)\b|"
                         # "im a 40 yo bloke", "34 year old lad here" (tester round 23 was asked "female or male?")
                         r"\d{1,2} ?(yo|y/o|year old|yr old|years old) (man|guy|bloke|male|boy|lad|dude|fella)\b|"
                         r"^\W*(\w+\W+){0,2}(bloke|lad|guy|dude|fella) here\b|" + _relative(_BOYS) + ")")
