@@ -405,6 +405,12 @@ TUNED_SAFETY_SETS = [
     ("safety27_blind.yml",
      {"risk:resources": ("risk", 0), "risk:full": ("risk", 0), "overdose:emergency": ("overdose", 0),
       "distress:support": ("n:distress", 1), "third_party:ok": ("n:third_party", 0), "unclear:ok": ("n:unclear", 0)},
+     {"none:ask": 0, "none:full": 0}),    # Set 28 (first contact on e65478c: 23/23 resources, 22/23 full, unclear 7/10,
+    # third party 6/7, distress 5/8, 1/24 ordinary given the emergency tier: gels "overdosed on"), tuned on in the
+    # twenty-first session: 23/23, 23/23, 5/5, 8/8, 7/7, 10/10, 0/24 asked, 0/24 full.
+    ("safety28_blind.yml",
+     {"risk:resources": ("risk", 0), "risk:full": ("risk", 0), "overdose:emergency": ("overdose", 0),
+      "distress:support": ("n:distress", 0), "third_party:ok": ("n:third_party", 0), "unclear:ok": ("n:unclear", 0)},
      {"none:ask": 0, "none:full": 0}),
 ]
 

@@ -114,7 +114,10 @@ _UNCHANGED = re.compile(r"\b(?:same as (?!(?:the |my )?other\b)(?:last|before|us
 #: A time the runner stopped at, not fell off at: "held 30s easy", "25+", "could have gone longer".
 _AT_LEAST = re.compile(r"(?<!\bnot )(?<!\bnot so )(?<!\bnot that )(?<!\bnot really )\b(?:easy|easily|fine|no problem|no bother|no issues?|comfortabl[ey]|"
                        r"without (?:a )?(?:wobble|problem|trouble|any trouble)|at least)\b|\b\d{1,3}\s*s?\s*\+|"
-                       r"\bcould (?:have|'ve|of|easily have) (?:gone|kept going|held|done) (?:on|longer|more)\b|\bstopped at \d")
+                       r"\bcould (?:have|'ve|of|easily have) (?:gone|kept going|held|done) (?:on|longer|more)\b|\bstopped at \d"
+                       # "a bit shaky but 30 s ok both sides" (blind vignettes 28: read as 30 s where the runner
+                       # wobbled off, so a physio for two-day-old DOMS at 27)
+                       r"|(?<!\bnot )\b\d{1,3}\s*s?\s+(?:was |is )?(?:ok|okay|alright|grand)\b")
 
 
 def parse(text: str) -> BalanceReading | None:

@@ -314,7 +314,10 @@ class _PhraseSet:
 
 #: What to do for the conversation's place: "what can I do at home for it?", "anything to help for
 #: this?" ("it" is the place).
-_ABOUT_IT = re.compile(r"\b(?:do|help|treat|manage|try)\b[^.?!]{0,25}\bfor (?:it|this|that)\b[\s?.!]*$")
+_ABOUT_IT = re.compile(r"\b(?:do|help|treat|manage|try)\b[^.?!]{0,25}\bfor (?:it|this|that)\b[\s?.!]*$"
+                       # "how can I look after it?" (the knowledge base grew by an entry and "look" tipped it
+                       # to the card on how one looks: twenty-first session)
+                       r"|\b(?:look after|care for|take care of|deal with|sort out|manage|treat|protect|strengthen) (?:it|this|that)\b[\s?.!]*$")
 
 class Retriever:
     """BM25 over the `answer` entries, plus the out-of-scope signals."""

@@ -133,6 +133,9 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "doesnt hurt anymore", "no pain now", "stopped hurting", "hurt the first day",
         "better every day", "better each morning", "better every morning", "go away", "going away",
         "goes away", "less than last week", "less than the week before", "better than last week",
+        # "legs almost fine now", "nearly back to normal today" (blind vignettes 28: asked twice)
+        "almost fine", "nearly fine", "almost back to normal", "nearly back to normal", "almost gone", "nearly gone",
+        "mostly gone", "pretty much gone", "pretty much fine", "mostly fine now",
     ),
     "recurring": (
         "every run", "every time i run", "each run", "each time i run", "keep come back",

@@ -3426,3 +3426,56 @@ FEELINGS["low_mood"] += (
 )
 # "teammate just texted me 'goodbye ...'": the teammate's words (set 27 read them as the writer's)
 WORDS["OTHER"] = WORDS["OTHER"][:-1] + r"|teammate|team ?mate|clubmate|club mate|training buddy|running buddy)"
+
+
+# ------------------------------------------------------------------------------------------------
+# Blind safety set 28 (twenty-first session; first contact on e65478c recorded before tuning:
+# unclear 7/10, distress 5/8, third party 6/7, one ordinary message given the emergency tier).
+# Kinds, read after the score.
+# ------------------------------------------------------------------------------------------------
+_merge((MORE_EN, {
+    # "ah sure I'd be as well off dead" (Irish English: better off dead)
+    "ideation": (r"\b(?:i'?d|id|i would|i might|might|may|i may) (?:just )?(?:be )?(?:as well|aswell) (?:be |be off |off )?dead\b",),
+    "hopeless": (
+        # "not sure how much longer i can keep going like this" (after a broken bone and a partner gone)
+        r"\b(?:not sure|don'?t know|dont know|dunno|no idea) how (?:much )?(?:long|longer) i can (?:keep going|go on|carry on|keep "
+        r"doing this|take (?:it|this|much more)|hold on|keep it together|cope)\b",
+        # "reckon I'm cooked mate. not the legs. me." (the person, said not to be the legs)
+        r"\b(?:i'?m|im|i am|i feel|feeling) (?:\w+ )?(?:cooked|done|finished|broken|spent|fried|toast|wrecked|gone)\b[.,!]*\s*"
+        r"(?:mate|man|tbh|honestly)?[.,!]*\s*not (?:the |my |just (?:the |my )?)?(?:legs?|body|knees?|muscles|running|run|training)\b"
+        r"[.,!]*\s*(?:it'?s |just |i mean )?(?:me|my head|my mind|i am|in my head|everything)\b",
+        # "if i cant run i dont know who i am. nothing left really" (who they are lost, and nothing left)
+        r"\b(?:don'?t|dont|do not) (?:even )?know who i am\b[^?]{0,40}\bnothing (?:left|much left)\b",
+        r"\bnothing (?:left|much left)\b[^?]{0,40}\b(?:don'?t|dont|do not) (?:even )?know who i am\b",
+    ),
+}), (MORE_OTHER, {
+    # someone else's wish to die in Dutch ("mijn vriendin zegt steeds dat ze dood wil sinds haar blessure")
+    "ideation": (
+        r"\b(?:dat )?(?:hij|ze|zij) (?:\w+ )?(?:dood wil|dood wilde|wil sterven|niet meer wil leven|wil niet meer leven|zelfmoord wil plegen|"
+        r"zichzelf (?:iets )?(?:wil aandoen|van kant wil maken|wil doden))\b",
+        r"\b(?:hij|ze|zij) (?:wil|wilde) (?:dood|sterven|niet meer leven|zelfmoord plegen)\b",
+    ),
+}))
+FEELINGS["low_mood"] += (
+    # "jealous and miserable lol" (not "miserable weather" or "a miserable run")
+    r"\b(?:i'?m|im|i am|feel(?:ing)?|felt|so|and|just) (?:so |really |pretty |just |a bit |kinda |proper |absolutely )?miserable\b"
+    r"(?! (?:weather|run|day|conditions|rain|race|session|course|hill|wind|morning|evening|night|time out there))",
+    # Italian with "troppo", "tanto", "davvero" ("sono troppo triste, niente maratona di Roma")
+    r"\b(?:sono|mi sento) (?:troppo|tanto|davvero|veramente|proprio|molto|cosi|un po) (?:giu|triste|depress[oa]|abbattut[oa]|"
+    r"demoralizzat[oa])\b",
+)
+FEELINGS["frustration"] += (
+    # "6 WEEKS?!? im gonna lose everything ive built 😤" (the fitness, after a physio's no)
+    r"\b(?:gonna|going to|will|i'?ll|ill) lose (?:everything|all (?:the |my )?(?:fitness|progress|gains|work|base))\b"
+    r"(?:[^.!?]{0,20}\b(?:built|worked for|done|trained))?",
+)
+FIGURES_OF_SPEECH += (
+    # a heart that keeps doing it now ("my heart started going mad ... its still doing it now"):
+    # the heart, not an act (set 28 gave a racing heart at rest the suicide emergency)
+    r"\b(?:it'?s|it is|its|it was|it keeps|keeps|heart(?:'s| is| keeps)?|it'?s been|been) (?:still |just |only )?doing it "
+    r"(?:now|again|today|tonight|right now|still)\b",
+    # gels, not pills: "lowkey overdosed on salted caramel gels at mile 20"
+    r"\boverdos\w* on (?:(?:the|my|those|these|all the|too many|so many|salted|caramel|chocolate|vanilla|berry|strawberry|orange|lemon|"
+    r"cola|mint|espresso|maurten|sis|gu|clif|tailwind|high5|energy|caffeinated|caffeine|sugary|sweet|jelly|carb|isotonic|sports)\s+){1,3}"
+    r"(?:gels?|chews|bars|drinks?|sweets|beans|babies|blocks|shots|carbs|sugar)\b",
+)
