@@ -104,7 +104,7 @@ TUNED_VIGNETTE_SETS = [
     ("vignettes23_blind.yml", 32, 31, 0, 0, 10),   # 32/32, 0/15, 0/17, 11/11 after tuning (set 23; first contact 29/32 on e6f5f97)
     ("vignettes25_blind.yml", 32, 31, 0, 0, 10),   # 32/32, 0/15, 0/17, 11/11 after tuning (set 25; first contact 31/32 on fe9ecbe)
     ("vignettes26_blind.yml", 32, 31, 0, 0, 10),   # 32/32, 0/15, 0/17, 11/11 after tuning (set 26; first contact 30/32 on 5b6d171, 1/15 under)
-    ("vignettes27_blind.yml", 32, 31, 0, 1, 10),   # 31/32, 0/15, 1/17, 10/11 (set 27; first contact 28/32 on 013c285): a buddy's faint already checked by paramedics still gets 911 for "them" (left, docs/evaluation.md); the black toenail self-care since the twenty-first session
+    ("vignettes27_blind.yml", 32, 31, 0, 0, 10),   # 32/32, 0/15, 0/17, 11/11 (set 27; first contact 28/32 on 013c285): since the twenty-first session a buddy's faint checked by paramedics is a doctor today (not 911), the runner's own calves after it their own, and the black toenail self-care
     ("vignettes28_blind.yml", 32, 31, 0, 0, 10),   # 32/32, 0/15, 0/17, 11/11 after tuning (set 28; first contact 29/32 on e65478c, 1/15 under: a racing heart at rest read as "doing it now")
 ]
 

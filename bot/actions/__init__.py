@@ -29,6 +29,7 @@ from bot.actions.advice import SERIOUS, advice_message, decision_answer, decisio
 from bot.actions.disclosure import ActionDisclosure, ActionDisclosureCheck
 from bot.actions.clinical import (
     CLINICAL_SLOT,
+    DECISIONS_SAID_SLOT,
     advised_level,
     ActionClinicalCheck,
     ValidateClinicalForm,
@@ -76,8 +77,6 @@ EMERGENCY_FIRST_OTHER = text_key("advice.emergency_first_other")
 IMPROVED_AGAIN = text_key("improved.again")
 #: The runner said the pain got better (bot.actions.ActionImproved).
 IMPROVED_SLOT = "pain_improved"
-#: The decisions answered in this conversation ("emergency:downplay"): asked again, said shorter.
-DECISIONS_SAID_SLOT = "decisions_said"
 LAST_ANSWER_SLOT = "last_answer"
 ANSWER_AGAIN = text_key("advice.answer_again", "sentence")
 #: A question with no answer of its own during an emergency: said before the emergency step again.

@@ -127,6 +127,22 @@ def intent_of(tracker: Tracker) -> str:
     return str((tracker.latest_message.get("intent") or {}).get("name") or "")
 
 
+#: The decisions answered in this conversation ("emergency:downplay"): asked again, said shorter.
+DECISIONS_SAID_SLOT = "decisions_said"
+#: The decisions said once help came or it was checked, after an emergency.
+HELP_CAME = ("emergency:help_here", "emergency:seen")
+
+
+def help_has_come(said: Any) -> bool:
+    """Has the conversation been told, after an emergency, that help came or it was checked
+    ("paramedics are here", "theyve taken him to hospital")? `said`: the DECISIONS_SAID_SLOT."""
+    return any(str(x).startswith(HELP_CAME) for x in said or [])
+
+
+#: Someone collapsed and not responding (knowledge/clinical/rules.yml): its advice is CPR.
+CPR_FINDING = "collapse_unresponsive"
+
+
 def serious_and_new(level: str, rules: tuple[str, ...], tracker: Tracker) -> bool:
     """A warning-sign level not yet given as advice in this conversation (a new sign, or a
     higher level)."""
@@ -135,7 +151,12 @@ def serious_and_new(level: str, rules: tuple[str, ...], tracker: Tracker) -> boo
     told = advised_level(tracker)
     if told is None or LEVEL_RANK[level] < LEVEL_RANK[told]:
         return True
-    return bool(set(rules) - set(tracker.get_slot("triage_findings") or []))
+    new = set(rules) - set(tracker.get_slot("triage_findings") or [])
+    if told == "emergency":
+        # after emergency advice the collapse is answered with CPR (the "unresponsive" decision),
+        # not with the emergency card again
+        new.discard(CPR_FINDING)
+    return bool(new)
 
 
 def advised_level(tracker: Tracker) -> str | None:
@@ -159,6 +180,11 @@ def emergency_stands(tracker: Tracker) -> bool:
     """Was this conversation told to call emergency services within EMERGENCY_STANDS? (Without
     the turn's time, from a caller that sends none: yes.)"""
     if advised_level(tracker) != "emergency":
+        return False
+    if help_has_come(tracker.get_slot(DECISIONS_SAID_SLOT)):
+        # Help has come, or it has been checked ("paramedics are here", "theyve taken him to
+        # hospital"): a new pain after it is its own (tester round 48: a runner's own tight calves,
+        # four times, got "Let's look at that once they've been checked" and the card again).
         return False
     advice = replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT))
     context = tracker.get_slot("checkin_context")
@@ -411,12 +437,17 @@ class ActionClinicalCheck(KnowledgeAction):
 
     def _finding(self, case: Case, slots: Mapping[str, Any], result: Evaluation | None, tracker: Tracker,
                  text: str, intent: str, answered: bool, timed: bool = False) -> str | None:
+        decision = assess(case, slots).decision
+        level = decision.level.value
         if decisions.classify(text, "none") == "unresponsive":
             # "he's not breathing", "she isn't responding": the number and CPR before any question
             # or advice (tester round 11: "outside what I know about"; a yes/no question first).
+            # The collapse itself, told before any emergency advice, is that advice as a card (its
+            # lines are CPR's), so that "paramedics are here" after it is not the card again (tester
+            # round 48); after emergency advice, the CPR answer.
+            if CPR_FINDING in decision.findings and advised_level(tracker) != "emergency":
+                return "red_flag"
             return "question"
-        decision = assess(case, slots).decision
-        level = decision.level.value
         # After an answer, or while the clinical form is asking, the form asks the next question.
         asking = answered or (tracker.active_loop or {}).get("name") == CLINICAL_FORM
         if serious_and_new(level, decision.findings, tracker):
@@ -437,6 +468,8 @@ class ActionClinicalCheck(KnowledgeAction):
         advised = advised_level(tracker)
         told = advised is not None  # advice given (a crisis response since leaves it standing)
         if told and intent == "report_pain" and new_place(tracker):
+            if help_has_come(tracker.get_slot(DECISIONS_SAID_SLOT)):
+                return None  # help came for the emergency: a new pain is triaged on its own
             if (advised in ("emergency", "urgent") and decisions.classify(text, advised)) or emergency_stands(tracker):
                 # "can I do my tempo run tomorrow, knees are a bit achy as well" after advice to
                 # call for chest tightness: the answer for that level first; "also my knee is paining

@@ -113,7 +113,8 @@ def answer(kind: str, level: str, *, condition: str | None = None, race_in_days:
     """The answer for `kind` at triage `level`. `condition`: what the finding may be ("a stress
     fracture"); `race_in_days`: when the race is, when the runner said; `rule`: the finding's
     rule, whose own answer (by_rule: a blood clot is not a bone) wins over the level's.
-    `again`: this kind was answered at this level before in the conversation (the level's shorter
+    `again`: this kind was answered at this level before in the conversation (the level's
+    `<kind>_again` text, or `<kind>_other_again` of someone else, when it has one; else its shorter
     `again` text, for the kinds in `said_again`); `other`: said of someone else ("he says he's
     fine": the level's `<kind>_other` text, when it has one); `for_self`: asked by the runner for
     themself (the level's `<kind>_self` text, when it has one); `refused`: the shorter `again`
@@ -137,13 +138,19 @@ def answer(kind: str, level: str, *, condition: str | None = None, race_in_days:
     # A warning sign whose own answers say how to treat it (by_rule `repeat: true`) answers each
     # time ("how do i warm them up properly", then "is it ok to rub them", with frostbite: tester
     # round 37 got "it may well turn out to be nothing"); elsewhere the second time is shorter.
-    shorter = (again and kind in said_again() and bool(texts.get("again"))
+    # A kind with an `<kind>_again` text of its own says that the second time ("should i start
+    # pushing on his chest" after the CPR card: what to keep doing, not the same card again).
+    again_text = (texts.get(f"{kind}_other_again") if other else None) or texts.get(f"{kind}_again")
+    own_again = again and bool(again_text)
+    if own_again:
+        template = str(again_text)
+    shorter = (not own_again and again and kind in said_again() and bool(texts.get("again"))
                and not any(rule in g["rules"] and g.get("repeat") and kind in (g.get(level) or {})
                            for g in _data().get("by_rule") or ()))
     if shorter:
         template = texts["refused"] if refused and kind == "downplay" and texts.get("refused") else texts["again"]
     sources = tuple(_data()["sources"][kind])
-    own = None if shorter else next(
+    own = None if shorter or own_again else next(
         (g for g in _data().get("by_rule") or () if rule in g["rules"] and kind in (g.get(level) or {})), None)
     if own is not None:
         template, sources = own[level][kind], tuple(own["sources"])

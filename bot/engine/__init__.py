@@ -44,11 +44,12 @@ from rasa_sdk.executor import ActionExecutor
 
 from bot import collector, commands, regexes, validation
 from bot.actions import build_actions, build_executor
+from bot.actions.clinical import DECISIONS_SAID_SLOT, help_has_come
 from bot.dialogue import FINDING_SLOT, SAFETY_ACTION, Dialogue, load_dialogue, parse_payload
 from bot.engine import bookkeeping, typed
 from bot.engine.bridge import RasaBridge
 from bot.engine.flow import FlowInterpreter
-from bot.engine.render import Renderer
+from bot.engine.render import REPORTING_FOR_SLOT, Renderer
 from bot.engine.state import Turn
 from bot.clinical import intake, summary
 from bot.clinical.evaluate import evaluate as clinical_evaluate
@@ -94,6 +95,11 @@ FEELING_ACTION = "action_acknowledge_feeling"
 #: Intents of a message that, with a feeling and no slot filled, only says how the runner feels
 #: ("so frustrating" to a question): acknowledged, and the question asked again.
 FEELING_ONLY = ("off_topic", "inform", "affirm", "deny", "goodbye", "why_ask")
+#: The runner's own body, said after talking about someone else ("my own calves", "MY calves",
+#: "me, my calves", "what about me").
+_OWN_BODY = re.compile(r"\bmy own\b|\bwhat about me\b|\b(?:me|myself)\s*[,:-]\s*my\b|\basking about my\b|\bfor me\b|"
+                       r"\b(?:i'?m|im|i am|i've|ive|i have) (?:got |also |now )?(?:sore|tight|aching|achy|stiff)\b|\bmy (?:own |poor |left |right |sore |tight )?(?:calf|calves|"
+                       r"legs?|knees?|feet|foot|ankles?|hips?|hamstrings?|quads?|shins?|back|achilles|heels?)\b")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
@@ -546,6 +552,18 @@ class Engine:
             # "it hurts going down stairs too" after the knee advice, or "it's on the outside of my
             # hip, bruised" after the hip advice: the same pain, not a new one.
             turn.intent = unplaced
+        if (turn.intent in ("ask_question", "ask_and_inform", "inform") and self.flow.state(turn).name == "advised"
+                and turn.slots.get(REPORTING_FOR_SLOT) == "other" and parse.slots.get("pain_location")
+                and _OWN_BODY.search(text.lower())
+                and (turn.slots.get("triage_level") != "emergency" or help_has_come(turn.slots.get(DECISIONS_SAID_SLOT)))):
+            # "my own calves are super tight after the race, anything i should do?" once the friend's
+            # ambulance has gone (tester round 48: answered for the friend four times), or after advice
+            # for a friend that is not an emergency: the runner's own pain, a triage of its own
+            # (the other person's case and advice set aside first, as the transition's reset would,
+            # so that the clinical check reads this message as the start of a new one)
+            self.flow.reset(turn)
+            turn.intent = "report_pain"
+            turn.parse = parse = replace(parse, intent="report_pain")
         if answer and not finding:
             # The screen read the message as the answer to the crisis question this state waits
             # on ("no", "idk", "yes I'm safe"): that answer is the intent, as if its button was pressed.
