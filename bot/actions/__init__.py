@@ -9,7 +9,7 @@ Actions read the tracker and return events; they never mutate the tracker dict t
 from __future__ import annotations
 
 import re
-
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk.forms import FormValidationAction
@@ -42,6 +42,7 @@ from bot.actions.clinical import (
     wants_first_aid,
 )
 from bot.clinical import balance, decisions
+from bot.clinical import intake as I
 from bot.clinical.flow import Case, assess, is_acute, is_early, is_under_care, next_question
 from bot.safety.answers import getting_help
 from bot.safety.crisis import CRISIS as CRISIS_TIER
@@ -62,6 +63,7 @@ ABOUT_SORRY = text_key("about.sorry")
 ABOUT_LEFT_ONE = text_key("about.left_one")
 ABOUT_LEFT_SOME = text_key("about.left_some", "count")
 ABOUT_AFTER_QUESTIONS = text_key("about.after_questions")
+ABOUT_RACE_IN_ADVICE = text_key("about.race_in_advice")
 ABOUT_GETTING_SEEN = text_key("about.getting_seen")
 #: The runner says they will get seen ("Fine. I'll phone the surgery. Thanks."): a plan, not a question.
 _GETTING_SEEN = re.compile(r"\b(?:i'?ll|i will|ima|i'?m gonna|im gonna|i'?m going to|im going to|gonna|going to|will) (?:just |now |then )?"
@@ -378,7 +380,8 @@ class ActionTriage(KnowledgeAction):
                      == self.kb.soon(decision.level.value, [f.entry for f in assessment.findings if f.entry]))
         reply = advice_message(self.kb, self.voice(tracker), decision, assessment.findings, locations,
                                slots.get("pain_pattern"), unchanged=unchanged, subscribed=subscribed,
-                               race=race_line(case, decision.level.value), before=previous)
+                               race=race_line(case, decision.level.value, tuple(f.rule for f in assessment.findings)),
+                               before=previous)
         first, *rest = reply.messages
         # The same advice again is a short line, not a new result (no level announced twice).
         dispatcher.utter_message(
@@ -704,6 +707,17 @@ class ActionAnswerQuestion(KnowledgeAction):
         left = questions_left(tracker)
         if left is not None and wants_first_aid(case_of(tracker), context_slots(tracker), question, tracker):
             return []  # a fresh injury: the clinical check gave the first aid; the question follows
+        if left is not None and level is None and decisions.classify(question) == "race":
+            # "can i race saturday?" while the questions are pending: the general card ("Go ahead if
+            # ... 3 out of 10") may contradict the advice (a fresh strain: not yet). The race is
+            # kept, and the advice's race line answers it for what it finds (tester round 48).
+            case = case_of(tracker)
+            when, days = I.parse_race(question, case.today)
+            dispatcher.utter_message(text=voice.say(ABOUT_RACE_IN_ADVICE), json_message={"sources": []})
+            if when == "none" or case.intake.answered("upcoming_race") and when is None:
+                return []
+            intake = case.intake.with_answer("upcoming_race", when or "soon", question, race_in_days=days)
+            return [SlotSet(CLINICAL_SLOT, replace(case, intake=intake).to_json())]
         if left is not None and (replies.asks_next_step(question) or _CAN_IT_WAIT.search(question)):
             # "ok what should i do" while the questions are pending: the advice needs them first.
             # So does "can it wait till monday?" (tester round 30: "That's outside what I know about").

@@ -80,11 +80,12 @@ def advice_message(kb: KnowledgeBase, voice: Voice, decision: TriageDecision, fi
     return AdviceReply(tuple(messages), context)
 
 
-def race_line(case: Case, level: str) -> str:
-    """One line on a race within 8 weeks, for `level` (decisions.yml `brief`), or ''."""
+def race_line(case: Case, level: str, rules: tuple[str, ...] = ()) -> str:
+    """One line on a race within 8 weeks, for `level` and the findings' `rules` (decisions.yml
+    `brief`), or ''."""
     if case.intake.get("upcoming_race") != "soon":
         return ""
-    return decisions.brief(level, case.intake.race_in_days) or ""
+    return decisions.brief(level, case.intake.race_in_days, rules) or ""
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -161,10 +161,14 @@ def answer(kind: str, level: str, *, condition: str | None = None, race_in_days:
     return DecisionAnswer(kind, level, " ".join(text.split()), sources, own is not None)
 
 
-def brief(level: str, race_in_days: int | None = None) -> str | None:
+def brief(level: str, race_in_days: int | None = None, rules: tuple[str, ...] = ()) -> str | None:
     """The one line the first advice says about a race coming soon at `level` (`brief`), or None
-    when the level says nothing about it (an emergency: the race is not the point)."""
-    template = (_data().get("brief") or {}).get(level)
+    when the level says nothing about it (an emergency: the race is not the point). A finding of
+    `rules` with a brief of its own (by_rule `brief`) says its own ("a fresh strain: not unless
+    walking is pain-free", not "start if it stays at 3/10 in the warm-up")."""
+    own = next((g["brief"][level] for g in _data().get("by_rule") or ()
+                if set(rules) & set(g["rules"]) and level in (g.get("brief") or {})), None)
+    template = own or (_data().get("brief") or {}).get(level)
     if not template:
         return None
     race = f" {when(race_in_days)}" if race_in_days is not None else ""
