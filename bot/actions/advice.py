@@ -62,7 +62,9 @@ def advice_message(kb: KnowledgeBase, voice: Voice, decision: TriageDecision, fi
     context = advice_context(kb, decision, findings, locations, pattern, race)
     level = context.level
     if unchanged:
-        heading = voice.fill(kb.level_heading(level))
+        # (a doctor soon, not today: "in the next few days", as the advice said; tester round 48 was
+        # then told "see a doctor today")
+        heading = voice.fill(kb.level_heading(level, kb.soon(level, context.flags)))
         line = voice.say(UNCHANGED, heading=heading[:1].lower() + heading[1:])
         # A warning sign added at the same level brings its own first step ("Don't drink more
         # plain water while you wait for help." once low salt joins heat stroke: tester round 5).

@@ -312,7 +312,7 @@ class ActionClinicalCheck(KnowledgeAction):
             # 15-year-old: heard and said back, and the advice checked again (tester round 25 got
             # "Not yet: leave exercises and stretches").
             voice = self.voice(tracker)
-            lines = [voice.say(NOTED, facts="; ".join(w for w in volunteered if w))]
+            lines = [voice.say(NOTED, facts="; ".join(_said_back(w) for w in volunteered if w))]
             if (not intake_before.answered("periods") and case.intake.answered("periods")
                     and (fact := I.intake_facts(case.intake).get("periods_stopped_3_months")) is not None and fact.value):
                 lines.append(voice.say(TELL_DOCTOR_PERIODS))  # the REDs link, whatever rule leads
@@ -321,7 +321,7 @@ class ActionClinicalCheck(KnowledgeAction):
         if pending and finding is None and answered is None and any(volunteered) and not new_place(tracker):
             # Age, training or a race told while another question is pending: said back, so they
             # know it was heard, before the question again (it was asked again without a word).
-            dispatcher.utter_message(text=self.voice(tracker).say(NOTED, facts="; ".join(w for w in volunteered if w)))
+            dispatcher.utter_message(text=self.voice(tracker).say(NOTED, facts="; ".join(_said_back(w) for w in volunteered if w)))
         pattern_now = (parsed_slots(tracker) or ({}, []))[0].get("pain_pattern")
         if (pending not in (None, "pain_pattern") and finding is None and answered is None and not any(volunteered)
                 and pattern_now and "?" not in text):
@@ -541,6 +541,20 @@ _YOU = ((re.compile(r"\byou are\b"), "they are"), (re.compile(r"\byou were\b"), 
 #: A message that opens as a question, with or without its mark.
 _QUESTION_START = re.compile(r"^\W*(?:(?:ok|okay|so|and|but|also|hey|um+)[ ,]+)*(?:should|shall|can|could|do|does|is|are|will|would|how|what|"
                              r"why|when|which|whats|what's|any)\b", re.IGNORECASE)
+
+
+_FIRST_PERSON = ((re.compile(r"\b(?:i'?m|i am)\b", re.IGNORECASE), "you're"), (re.compile(r"\bi'?ve\b", re.IGNORECASE), "you've"),
+                 (re.compile(r"\bi'?ll\b", re.IGNORECASE), "you'll"), (re.compile(r"\bi'?d\b", re.IGNORECASE), "you'd"),
+                 (re.compile(r"\bmy\b", re.IGNORECASE), "your"), (re.compile(r"\b(?:i|me)\b", re.IGNORECASE), "you"),
+                 (re.compile(r"\bmyself\b", re.IGNORECASE), "yourself"))
+
+
+def _said_back(words: str) -> str:
+    """The runner's own words said back to them: "i'm 62" -> "you're 62" (tester round 48 read
+    "Noted: i'm 62.")."""
+    for rx, word in _FIRST_PERSON:
+        words = rx.sub(word, words)
+    return words
 
 
 def _stated(result: Evaluation, other: bool = False) -> str:

@@ -69,9 +69,11 @@ def classify(text: str, level: str | None = None) -> str | None:
         # A kind this level does not answer gives way to the next ("can I go back to my normal
         # mileage?" after PT advice is a return question, whatever else it resembles).
         found = [kind for kind in found if answers(kind, level)]
-        if level == "urgent" and len(norm.split()) > SERIOUS_WORDS:
+        if level == "urgent" and len(norm.split()) > SERIOUS_WORDS and not _short_serious_sentence(norm, data):
             # "is it bad?" after advice to see a doctor is about that; "my wife says my balance is
-            # getting worse ... Is that bad for a man my age?" is about something else.
+            # getting worse ... Is that bad for a man my age?" is about something else. A short
+            # sentence of its own asks it ("could the breathlessness be my heart? my sister had
+            # heart trouble": tester round 48 got the card on a heart check before starting).
             found = [kind for kind in found if kind != "serious"]
         if level == "urgent" and {"race", "downplay"} <= set(found):
             # "today?? its really not that bad ... can i still race it?" (tester round 27 heard no
@@ -79,6 +81,15 @@ def classify(text: str, level: str | None = None) -> str | None:
             found.remove("race")
             found.insert(0, "race")
     return found[0] if found else None
+
+
+#: A sentence this short that asks whether it is serious asks it of the advice, whatever follows.
+SERIOUS_SENTENCE_WORDS = 6
+
+
+def _short_serious_sentence(norm: str, data: dict[str, Any]) -> bool:
+    return any(len(part.split()) <= SERIOUS_SENTENCE_WORDS and any(p.rx.search(part) for p in data["_compiled"]["serious"].parts)
+               for part in re.split(r"(?<=[.!?])\s+", norm))
 
 
 def answers(kind: str, level: str) -> bool:
