@@ -390,6 +390,8 @@ class KnowledgeBase:
             # "Hi, 45 from Leeds", "45yo from leeds, back pain" (tester round 43: told 911 and 988)
             r"\b\d{1,2}\s*(?:yo|y/o|yrs?(?: old)?|years? old|m|f)?\s+(?:from|in)\s+(?:the\s+)?|"
             r"\b(?:estoy|estamos|vivo|vivimos|soy de|somos de|desde)\s+(?:en\s+)?|"
+            # "I live Madrid", "living Lagos" (learner's English; tester round 48 was told 911 in Madrid)
+            r"\b(?:i live|i'm living|im living|i am living|we live|i stay|i am staying|i'm staying|im staying)\s+|"
             # German: "ich bin in Berlin", "wohne in München" (tester round 39 got "your local emergency number")
             r"\b(?:ich bin|bin|wohne|ich wohne|lebe|ich lebe|komme aus|ich komme aus|bin aus)\s+(?:in\s+)?|"
             # "what number do i call in canada?" (tester round 7)

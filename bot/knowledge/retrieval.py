@@ -187,6 +187,9 @@ def _lemmas(text: str) -> list[str]:
 #: A state of mind denied is not the question's subject: "I'm not suicidal, just gutted I can't run
 #: this season" is about missing the season, not a request for the crisis lines (tester round 25
 #: got the crisis article; CLINICAL.md names this very sentence as not a crisis).
+#: "a heavy feeling down below" is the pelvic floor, not "feeling down" (tester round 48: a mother
+#: four months after a birth, leaking a little, got the crisis card).
+_DOWN_BELOW = re.compile(r"\bdown (?:below|there|under)\b", re.IGNORECASE)
 _DENIED_STATE = re.compile(r"\b(?:not|never been|no longer)\s+(?:actually |really |feeling |at all )?(?:suicidal|depressed|in (?:a )?crisis|"
                            r"self[- ]?harming|going to (?:hurt|harm|kill) myself|thinking (?:of|about) suicide)\b"
                            r"(?:\s+or anything(?: like that)?)?", re.IGNORECASE)
@@ -511,7 +514,7 @@ class Retriever:
 
     def explain(self, question: str, context: Sequence[str] = ()) -> Explanation:
         """Every step of the decision for `question` (see `best`)."""
-        text = _DENIED_STATE.sub(" ", after_pleasantry(question) or question)
+        text = _DOWN_BELOW.sub(" pelvic floor ", _DENIED_STATE.sub(" ", after_pleasantry(question) or question))
         tokens = self.spelled(_lemmas(text))
         exact = self._exact.get(tuple(tokens))
         terms, focus = self._query(tokens, context)

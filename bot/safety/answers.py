@@ -146,6 +146,8 @@ _NO_THEN_JOKE = re.compile(r"\bno\s*[,.!;:\u2014-]+\s*(?:just |only |i was |i'm 
 #: back"): what they meant was the figure of speech, as with a joke owned up to.
 _DENIES_WISH = re.compile(r"\b(?:i )?(?:don'?t|do not|dont) (?:actually |really |literally )?want to (?:die|kill myself|be dead|end it)\b|"
                           r"\b(?:i'?m|im|i am) not (?:actually |really )?suicidal\b|"
+                          # "dude i said no. not suicidal. achilles pls"
+                          r"(?:^|[.!?]\s*)(?:lol |haha |no+ |nah )*not (?:actually |really |literally )?suicidal\b|"
                           # "not suicidal, just sore lmao" (blind safety set 23: asked again whether safe)
                           r"^\W*(?:lol |haha |omg |no+ |nah )*not (?:actually |really |literally )?suicidal\b")
 _NEGATED_SAFE = re.compile(r"\b(?:not|never|no|don'?t|do not|n't)\s+(?:\w+\s+)?(?:safe|ok|okay|fine|alright|bien|a salvo)\b")
@@ -284,7 +286,13 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         # season" was asked again whether they were safe; blind safety set 14: "lol i mean downhill
         # sprints" to the question about thoughts got "feeling low about it is normal").
         return CLARIFIED
-    denies_joke = _NOT_A_JOKE.search(t) and not _NO_THEN_JOKE.search(text.lower())
+    if question == "thoughts" and _BUT_MIGHT.search(t) and re.search(r"\b(?:hurt|harm|kill|do (?:it|something)|end it|suicidal)\b", t):
+        # "im not gonna hurt myself tonight but i might tomorrow": a denial taken back is a yes
+        return YES
+    if (question == "thoughts" and _DENIES_HARM.search(t) and not _BUT_MIGHT.search(t) and not _NOT_A_JOKE.search(t)
+            and not _talks_of_risk(_DENIES_HARM.sub(" ", text.lower()))):
+        return NO
+    denies_joke = (_NOT_A_JOKE.search(t) and not _NO_THEN_JOKE.search(text.lower())) or _BUT_MIGHT.search(t)
     if ((_JOKE_RETRACTION.search(t) or _DENIES_WISH.search(t)) and not denies_joke
             # ("what?? no lol im not suicidal i just want to be lighter": its "im not" is the
             # denial's, not "I'm not safe"; tester round 31 was asked again)
@@ -401,7 +409,16 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
 
 
 #: "i literally said no", "i already told you no": the answer given before, said again.
-_SAID_NO = re.compile(r"^(?:i )?(?:literally |already |just |said |told you )*(?:said|told you|answered) no\b")
+#: To the question about thoughts, a no said as what they won't do: "nah im not gonna hurt myself.
+#: just fed up. can we get back to the achilles" (tester round 48: asked again, word for word).
+_DENIES_HARM = re.compile(r"\b(?:i'?m|im|i am) not (?:gonna|going to) (?:hurt|harm|kill|do anything to) myself\b"
+                          r"(?!\s+(?:tonight|today|yet|now|right now|for now|this time))|"
+                          r"\b(?:i )?(?:won'?t|will not|wouldn'?t|would never|would not) (?:ever )?(?:hurt|harm|kill) myself\b"
+                          r"(?!\s+(?:tonight|today|yet|now|right now|for now|this time))")
+#: A denial taken back in the same breath: "... but i might tomorrow", "but part of me wants to".
+_BUT_MIGHT = re.compile(r"\bbut (?:i |part of me |some of me )?(?:might|may|could|probably will|will|want|wants|wanna|think about it)\b|"
+                        r"\bbut (?:it |the thought )?(?:crosses|crossed|has crossed) my mind\b")
+_SAID_NO = re.compile(r"^(?:(?:dude|mate|man|bro|omg|ugh|lol)\W+)?(?:i )?(?:literally |already |just |said |told you )*(?:said|told you|answered) no\b")
 #: Words about being safe or not, in a clause after the answer ("... but not really safe").
 _SAFETY_WORDS = re.compile(r"\b(?:safe|unsafe|ok|okay|fine|alright|all right|sure|danger|tonight|now|really|idk|dunno|maybe|guess)\b")
 _SURPRISED = re.compile(r"^(?:what|wtf|huh|eh|oh|erm|whoa|woah)[?!.,]*\s+")
