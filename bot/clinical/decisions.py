@@ -16,7 +16,7 @@ from bot import regexes
 from bot.clinical.text import normalise
 from bot.prefilter import GateSet
 
-KINDS = ("race", "run_tomorrow", "return", "self_treat", "improved", "call_who", "downplay", "drive", "serious",
+KINDS = ("race", "run_tomorrow", "return", "self_treat", "improved", "call_who", "downplay", "driven", "drive", "serious",
          "unresponsive", "while_waiting", "exercise", "help_here", "seen", "tell_doctor", "tell_parents")
 #: At the urgent level "is it bad?" is answered as a decision only when it is the whole question.
 SERIOUS_WORDS = 8
@@ -63,7 +63,7 @@ def classify(text: str, level: str | None = None) -> str | None:
     data = _data()
     live = data["_gates"].live(norm)
     found = [kind for kind in ("unresponsive", "seen", "help_here", "while_waiting", "tell_parents", "tell_doctor", "call_who",
-                               "drive", "serious", "downplay", "race", "return", "run_tomorrow", "self_treat")
+                               "driven", "drive", "serious", "downplay", "race", "return", "run_tomorrow", "self_treat")
              if any(p.rx.search(norm) for p in data["_compiled"][kind].parts if p in live)]
     if level is not None:
         # A kind this level does not answer gives way to the next ("can I go back to my normal

@@ -172,6 +172,11 @@ _MOVEMENT_ON = re.compile(r"\b(?:(?:up|go|going|went|goes|stand|standing|stood|r
 _BODY_WORDS: tuple[str, ...] = tuple(sorted({w for ps in V.BODY_PARTS.values() for p in ps for w in p.split() if len(w) >= 4}))
 
 
+#: Words close to a body part that are something else: "every footy trainin" is football (tester
+#: round 48 read a foot beside the heels).
+_NOT_MISSPELT = frozenset({"footy", "footie", "footies"})
+
+
 class BodyPartSpelling:
     """Map a misspelt body part ("achilis", "hamstirngs") to the word it is close to.
 
@@ -187,7 +192,7 @@ class BodyPartSpelling:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             lower = token.lower_
-            if len(lower) < 5 or not token.is_alpha or lower in _BODY_WORDS:
+            if len(lower) < 5 or not token.is_alpha or lower in _BODY_WORDS or lower in _NOT_MISSPELT:
                 continue
             if doc.vocab.strings.add(lower) in self.known or lower in self.known:
                 continue

@@ -346,6 +346,13 @@ CONTRACTIONS: dict[str, str] = {
     "im": "i'm", "ive": "i've", "its": "it's", "thats": "that's", "whats": "what's", "aint": "ain't",
     # "my backs been killing me" (tester round 32: no place heard); nobody has two backs
     "backs": "back's",
+    # the g dropped: "keeps comin back every footy trainin" (tester round 48: asked again whether it fades)
+    "comin": "coming", "trainin": "training", "runnin": "running", "goin": "going", "gettin": "getting",
+    "hurtin": "hurting", "achin": "aching", "doin": "doing", "playin": "playing", "walkin": "walking",
+    "jumpin": "jumping", "limpin": "limping", "throbbin": "throbbing", "burnin": "burning",
+    "tinglin": "tingling", "killin": "killing", "somethin": "something", "nothin": "nothing",
+    "stretchin": "stretching", "swellin": "swelling", "startin": "starting", "happenin": "happening",
+    "feelin": "feeling", "racin": "racing", "sprintin": "sprinting",
 }
 
 # Stop words of other languages, to say politely that the bot only understands English for now.
