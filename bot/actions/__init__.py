@@ -118,6 +118,12 @@ _HARDLY_HURTS = re.compile(r"\b(?:doesn'?t|does not|dont|don'?t|not) (?:really |
                            r"\bunless i press\b|\bonly (?:hurts|sore|tender) (?:when|if) (?:i )?(?:press|touch|push)", re.IGNORECASE)
 
 
+#: A question about exercises, stretching or strength work (the `exercise` decision answers it
+#: after advice to see a doctor).
+_ABOUT_EXERCISE = re.compile(r"\b(?:exercis\w*|stretch\w*|strength\w*|strengthen\w*|foam roll\w*|roll(?:ing)? it|calf raises?|"
+                             r"heel raises?|rehab\w*|routine|squats?|lunges?|bands?|massage\w*|yoga|pilates|mobility|drills?)\b")
+
+
 class ValidateTriageForm(FormValidationAction):
     """Extracts the triage slots from the latest message with our NLU, validates them, and
     picks the next slot to ask (asking one clarifying follow-up before moving on)."""
@@ -783,7 +789,16 @@ class ActionAnswerQuestion(KnowledgeAction):
                 # After advice to see a doctor or call for help, an answer written for pain a
                 # physio can see ("should i keep doing heel raises for it?" beside a possible clot,
                 # "Soreness after a run is normal" beside a foot drop) is the level's answer
-                # instead: not before a doctor has seen it (tester round 22).
+                # instead: not before a doctor has seen it (tester round 22). A question about
+                # something else that only lands on such an entry ("ok fine ill tell mam tonight",
+                # "which is it, today or the next few days?": tester round 49 got "leave exercises
+                # and stretches" each time) gets the advice's next step again.
+                step = None if _ABOUT_EXERCISE.search(question.lower()) else replies.next_step(
+                    self.kb, voice, replies.AdviceContext.from_json(tracker.get_slot(replies.ADVICE_SLOT)))
+                if step is not None:
+                    dispatcher.utter_message(text=step.text, buttons=step.button_dicts(),
+                                             json_message={"sources": list(step.sources)})
+                    return []
                 decided = decision_reply(self.kb, voice, "exercise", advised, case_of(tracker), context_slots(tracker))
                 dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
                 return []

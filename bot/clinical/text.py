@@ -62,6 +62,8 @@ _PSEUDO_NEGATION = re.compile(
     r"\b(no idea|not sure|not only|no matter|not just|no doubt|don't know|not even sure|"
     r"doesn't matter|don't care|not that bad|never mind|nothing else|didn't think much|"
     r"don't remember|can't remember|didn't notice|don't think|"
+    # a correction's "no", not a denial: "wait no she drank LOTS" (tester round 49 read "she did not drink a lot")
+    r"wait,? no|no,? wait|oh no|hang on,? no|"
     # not tested, not denied: "havent tried hopping, hang on... yeah ouch, yes" (tester round 26:
     # /summary said "Hopping does not hurt")
     r"haven't tried|have not tried|not tried|never tried|didn't try|did not try|haven't tested|not tested|"
