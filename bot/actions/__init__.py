@@ -30,6 +30,7 @@ from bot.actions.disclosure import ActionDisclosure, ActionDisclosureCheck
 from bot.actions.clinical import (
     CLINICAL_SLOT,
     DECISIONS_SAID_SLOT,
+    help_has_come,
     advised_level,
     ActionClinicalCheck,
     ValidateClinicalForm,
@@ -520,6 +521,14 @@ class ActionAcknowledgeFeeling(KnowledgeAction):
                   domain: DomainDict) -> list[EventType]:
         text = latest_text(tracker)
         voice = self.voice(tracker)
+        if (advised_level(tracker) == "emergency" and not tracker.get_slot("requested_slot") and voice.other
+                and help_has_come(tracker.get_slot(DECISIONS_SAID_SLOT))):
+            # "the paramedics HAVE her. im just really scared" (tester round 49: then "Call 999 now ...
+            # start CPR"): help has come; the helper, now
+            decided = decision_reply(self.kb, voice, "help_here", "emergency", case_of(tracker), context_slots(tracker),
+                                     again=True, other=True)
+            dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
+            return []
         if advised_level(tracker) == "emergency" and not tracker.get_slot("requested_slot"):
             # "I'm scared" after emergency advice: the acknowledgement, then what to do now, never
             # an article (tester round 20 got "I won't tell anyone, and you can text" instead).
@@ -730,6 +739,16 @@ class ActionAnswerQuestion(KnowledgeAction):
             lines = [voice.say(ABOUT_AFTER_QUESTIONS),
                      voice.say(ABOUT_LEFT_ONE) if left == 1 else voice.say(ABOUT_LEFT_SOME, count=left)]
             dispatcher.utter_message(text=" ".join(lines), json_message={"sources": []})
+            return []
+        helped = help_has_come(tracker.get_slot(DECISIONS_SAID_SLOT))
+        if helped and advised_level(tracker) == "emergency" and not replies.asks_next_step(question) and (
+                "?" not in question or self.kb.best_entry(question, locations) is None):
+            # Help has come ("the paramedics HAVE her. im just really scared", "im following in a taxi
+            # to the QEUH": tester round 49 got "Call 999 now ... start CPR" four times more): the
+            # helper, now; the emergency step is no longer what matters.
+            decided = decision_reply(self.kb, voice, "help_here", "emergency", case_of(tracker), context_slots(tracker),
+                                     again=True, other=voice.other)
+            dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
             return []
         emergency_now = (advised_level(tracker) == "emergency" and "?" not in question
                          and intent_of(tracker) not in QUESTION_INTENTS)

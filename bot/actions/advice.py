@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot import commands, replies
+from bot.actions.clinical import help_has_come
 from bot.clinical import decisions
 from bot.clinical import intake as I
 from bot.clinical.evaluate import Finding
@@ -156,14 +157,18 @@ def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str |
     # message speaks of one ("he says he's fine").
     other = voice.other or bool(_ABOUT_OTHER.search(lower)) and not _ABOUT_SELF.search(lower)
     for_self = not other and bool(_OWN_ASK.search(lower)) and not _ABOUT_OTHER.search(lower)
+    # help come for someone else's emergency: the helper's own questions ("should i still run my half
+    # next week?", "is she going to be ok??": tester round 49 got the emergency's answers)
+    helped = level == "emergency" and voice.other and help_has_come(said)
     return decision_reply(kb, voice, kind, str(level), case, slots, race[1],
                           again=f"{level}:{kind}" in said, other=other, for_self=for_self,
-                          refused=f"{level}:{kind}:again" in said and bool(_WONT_CALL.search(lower)))
+                          refused=f"{level}:{kind}:again" in said and bool(_WONT_CALL.search(lower)), helped=helped)
 
 
 def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case: Case,
                    slots: dict[str, Any] | None = None, race_in_days: int | None = None, *,
-                   again: bool = False, other: bool = False, for_self: bool = False, refused: bool = False) -> DecisionReply:
+                   again: bool = False, other: bool = False, for_self: bool = False, refused: bool = False,
+                   helped: bool = False) -> DecisionReply:
     """The decision `kind` (decisions.KINDS) for `level` and the most serious warning sign found,
     in words, with its sources."""
     condition = rule = None
@@ -187,7 +192,7 @@ def decision_reply(kb: KnowledgeBase, voice: Voice, kind: str, level: str, case:
             condition, rule = own.condition, own.rule
     days = race_in_days if race_in_days is not None else case.intake.race_in_days
     answer = decisions.answer(kind, level, condition=condition, race_in_days=days, rule=rule, again=again, other=other,
-                              for_self=for_self, refused=refused)
+                              for_self=for_self, refused=refused, helped=helped)
     if not sources:
         sources = answer.sources
     elif answer.own:  # the sign's own answer: its sources, then the sign's

@@ -120,7 +120,7 @@ def general_entries() -> tuple[str, ...]:
 
 def answer(kind: str, level: str, *, condition: str | None = None, race_in_days: int | None = None,
            rule: str | None = None, again: bool = False, other: bool = False, for_self: bool = False,
-           refused: bool = False) -> DecisionAnswer:
+           refused: bool = False, helped: bool = False) -> DecisionAnswer:
     """The answer for `kind` at triage `level`. `condition`: what the finding may be ("a stress
     fracture"); `race_in_days`: when the race is, when the runner said; `rule`: the finding's
     rule, whose own answer (by_rule: a blood clot is not a bone) wins over the level's.
@@ -130,7 +130,9 @@ def answer(kind: str, level: str, *, condition: str | None = None, race_in_days:
     fine": the level's `<kind>_other` text, when it has one); `for_self`: asked by the runner for
     themself (the level's `<kind>_self` text, when it has one); `refused`: the shorter `again`
     answer was said already and the runner still will not (the level's `refused` text, for a
-    downplay, when it has one: the next-safest step)."""
+    downplay, when it has one: the next-safest step); `helped`: help has come for someone else's
+    emergency (the level's `<kind>_helped` text, or `all_helped` for a kind it has no text of its
+    own for: the helper's questions, not the emergency's)."""
     if kind not in KINDS:
         raise ValueError(f"unknown decision {kind!r}; expected one of {', '.join(KINDS)}")
     levels = _data()["answers"]
@@ -152,6 +154,9 @@ def answer(kind: str, level: str, *, condition: str | None = None, race_in_days:
     # A kind with an `<kind>_again` text of its own says that the second time ("should i start
     # pushing on his chest" after the CPR card: what to keep doing, not the same card again).
     again_text = (texts.get(f"{kind}_other_again") if other else None) or texts.get(f"{kind}_again")
+    helped_text = (texts.get(f"{kind}_helped") or (texts.get("all_helped") if kind not in texts else None)) if helped else None
+    if helped_text:
+        again, again_text = True, helped_text
     own_again = again and bool(again_text)
     if own_again:
         template = str(again_text)
