@@ -191,7 +191,9 @@ def advice(kb: KnowledgeBase, voice: Voice, context: AdviceContext, *,
         parts.append(voice.say(SAME_AS_BEFORE, date=when) if when else voice.say(SAME_AS_LAST_TIME))
         now, place = [], []
     footer = voice.say(CRISIS_LINE) + "\n" + voice.say(disclaimer(level, soon))
-    signs = [e for e in used if e.actions]  # the warning signs' own first step
+    # the warning signs' own first step: of the signs at this level (a heart-failure sign's "book a
+    # doctor in the next few days" under "Call 911 now" read as the slower option: tester round 49)
+    signs = [e for e in used if e.actions and (not e.levels or level in e.levels)]
     own_only = _own_only(soon, signs)
     if own_only:
         now, place, escalate = [], [], []
