@@ -3479,3 +3479,51 @@ FIGURES_OF_SPEECH += (
     r"cola|mint|espresso|maurten|sis|gu|clif|tailwind|high5|energy|caffeinated|caffeine|sugary|sweet|jelly|carb|isotonic|sports)\s+){1,3}"
     r"(?:gels?|chews|bars|drinks?|sweets|beans|babies|blocks|shots|carbs|sugar)\b",
 )
+
+
+# ------------------------------------------------------------------------------------------------
+# Blind safety set 29 (twenty-first session; kept unread through the session's tuning, first contact
+# on e3382f3 recorded before tuning: emergency tier 8/10, overdoses 4/5). Kinds, read after the score.
+# ------------------------------------------------------------------------------------------------
+_merge((MORE_EN, {
+    "overdose": (
+        # "drank most of a bottle of vodka and the whole ibuprofen box, like 40 tabs??"
+        r"\b(?:took|taken|swallowed|downed|drank|had|necked|ate|popped|done)\b[^.!?]{0,60}\b(?:the |a |an )?(?:whole|entire|full) "
+        r"(?:{PILLNAME} )(?:box|bottle|packet|pack|strip|tub|jar|blister pack)s?\b",
+        r"\b(?:took|taken|swallowed|downed|drank|had|necked|ate|popped)\b[^.!?]{0,60}\b(?:the |a |an )?(?:whole|entire|full) "
+        r"(?:box|bottle|packet|pack|strip|tub|jar|blister pack)s? of (?:my |the |his |her )?{PILLNAME}\b",
+        r"\b{PILLNAME}\b[^.!?]{0,30}\b(?:like |about |around |maybe |at least |over )?(?:[2-9]\d|\d{3}) (?:tabs|tablets|pills|caps|capsules)\b",
+    ),
+    "means": (
+        # "holding my dads gun rn. i just want the pain to stop" (a firearm in hand, said plainly)
+        r"\b(?:holding|i'?m holding|im holding|got|have)\b[^.!?]{0,20}\b(?:gun|pistol|rifle|shotgun|firearm)\b[^.!?]{0,10}\b(?:rn|right now|now|in my hands?)\b",
+        r"\b(?:holding|i'?m holding|im holding)\b[^.!?]{0,20}\b(?:gun|pistol|rifle|shotgun|firearm)\b",
+    ),
+    # "i just want the pain to stop. all of it not just the hip"
+    "ideation": (
+        r"\bwant (?:the|all the|this|my|all this) pain to (?:stop|end|go away|be over)\b[.!?,]*\s*(?:all of it|everything|all the pain)\b",
+        r"\b(?:all of it|everything),? not just (?:the |my )?(?:\w+ )?(?:hip|knee|leg|shin|foot|ankle|back|injury|achilles|body)\b",
+    ),
+    # "im so done" said alone (nothing after it but its punctuation)
+    "hopeless": (r"^\W*(?:i'?m|im|i am) (?:so |just |honestly |literally )?(?:so )?done\W*$",),
+}), (MORE_OTHER, {
+    # someone else talking of killing themself, in French ("mon pote de course parle de se tuer")
+    "ideation": (
+        r"\b(?:parle|dit|veut|pense|a envie) (?:de |d'|qu'il veut |qu'elle veut )?(?:se tuer|se suicider)\b",
+    ),
+}))
+# ... whose subject is the friend ("mon pote de course", "ma copine", French possessives)
+WORDS["OTHER"] = WORDS["OTHER"][:-1] + r"|mon (?:pote|ami|copain|frere|fils|pere|mari|coach|collegue)|ma (?:pote|amie|copine|soeur|fille|mere|femme|collegue)|\bil\b|\belle\b)"
+FEELINGS["frustration"] += (
+    # "lost my job in march and now my knee. this year can jog on honestly"
+    r"\b(?:this|that) (?:year|week|month|season)\b[^.!?]{0,10}\bcan (?:jog on|do one|get lost|piss off|sod off|get in the bin|do one)\b",
+    r"\blost my job\b[^.!?]{0,30}\b(?:and now|now|and then|then)\b",
+)
+FIGURES_OF_SPEECH += (
+    # "whats the point. literally ran for nothing" after the watch died mid run: the run unrecorded
+    r"\bwhat'?s the point\b(?=[^?]{0,40}\b(?:ran|run|did (?:it|the run)) for nothing\b)",
+    # a medicine taken every day ("I'm on blood pressure tablets if that matters"), not means
+    r"\b(?:on|taking|take) (?:my |the |some )?(?:blood pressure|bp|high blood pressure|heart|thyroid|cholesterol|asthma|diabetes|"
+    r"diabetic|statin|beta.?blocker|water|iron) (?:tablets|pills|meds|medication|medicine|tabs)\b",
+    r"\bif (?:that|it) matters\b",
+)
