@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from bot import regexes
 from bot.folding import fold_accents
 from bot.clinical.rules import ClinicalRules, Fact, Pattern
-from bot.nlu.vocabulary import BODY_PARTS, BODY_PARTS_ES
+from bot.nlu.vocabulary import BODY_PARTS, BODY_PARTS_ES, DROPPED_G
 from bot.prefilter import Alternation, Gated, GateSet
 
 # Chat spellings -> the forms the patterns expect. Applied word by word.
@@ -40,13 +40,7 @@ SPELLINGS: dict[str, str] = {
     "confuzed": "confused", "disorientated.": "disorientated", "husbnd": "husband", "hubsand": "husband",
     "aftr": "after", "afer": "after", "breathin": "breathing", "unconcious": "unconscious",
     "unconsious": "unconscious", "vommited": "vomited", "vomitted": "vomited", "throwin": "throwing",
-    # the g dropped: "keeps comin back every footy trainin" (tester round 48: asked again whether it fades)
-    "comin": "coming", "trainin": "training", "runnin": "running", "goin": "going", "gettin": "getting",
-    "hurtin": "hurting", "achin": "aching", "doin": "doing", "playin": "playing", "walkin": "walking",
-    "jumpin": "jumping", "limpin": "limping", "throbbin": "throbbing", "burnin": "burning",
-    "tinglin": "tingling", "killin": "killing", "somethin": "something", "nothin": "nothing",
-    "stretchin": "stretching", "swellin": "swelling", "startin": "starting", "happenin": "happening",
-    "feelin": "feeling", "racin": "racing", "sprintin": "sprinting",
+    **DROPPED_G,
 }
 _NON_TEXT = re.compile(r"[^a-z0-9'?.!,;:\-/°% ]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
