@@ -98,8 +98,9 @@ FEELING_ONLY = ("off_topic", "inform", "affirm", "deny", "goodbye", "why_ask")
 #: The runner's own body, said after talking about someone else ("my own calves", "MY calves",
 #: "me, my calves", "what about me").
 _OWN_BODY = re.compile(r"\bmy own\b|\bwhat about me\b|\b(?:me|myself)\s*[,:-]\s*my\b|\basking about my\b|\bfor me\b|"
-                       r"\b(?:i'?m|im|i am|i've|ive|i have) (?:got |also |now )?(?:sore|tight|aching|achy|stiff)\b|\bmy (?:own |poor |left |right |sore |tight )?(?:calf|calves|"
-                       r"legs?|knees?|feet|foot|ankles?|hips?|hamstrings?|quads?|shins?|back|achilles|heels?)\b")
+                       r"\b(?:i'?m|im|i am|i've|ive|i have) (?:got |also |now )?(?:sore|tight|aching|achy|stiff)\b|"
+                       r"\bmy (?:own |poor |left |right |sore |tight )?(?:calf|calves|legs?|knees?|feet|foot|ankles?|hips?|"
+                       r"hamstrings?|quads?|shins?|back|achilles|heels?)\b")
 _ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
