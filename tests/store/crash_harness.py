@@ -199,9 +199,14 @@ def run_crash_loop(
             child.kill()  # SIGKILL
             child.wait()
             reader.join(timeout=10)
+            error = child.stderr.read() if child.stderr else ""
             if not (started and survived):
-                error = child.stderr.read() if child.stderr else ""
                 raise RuntimeError(f"the crash writer failed on its own: {error}")
+            # What the writer logged: a file it moved aside names its problem there, and nowhere
+            # else (a clean round logs nothing). Kept as problems, with the round (a CI run of
+            # 2026-12-07 saw a user file moved aside and could not say why).
+            result.problems.extend(f"round {round_number + 1}, the writer logged: {line}"
+                                   for line in error.splitlines() if line.strip())
         ledger.read(lines)
         result.kills += 1
         asyncio.run(_verify(data_dir, ledger, result))
