@@ -125,6 +125,16 @@ _ABOUT_EXERCISE = re.compile(r"\b(?:exercis\w*|stretch\w*|strength\w*|strengthen
                              r"heel raises?|rehab\w*|routine|squats?|lunges?|bands?|massage\w*|yoga|pilates|mobility|drills?)\b")
 
 
+def helper_now(kb: KnowledgeBase, dispatcher: CollectingDispatcher, tracker: Tracker, voice: Voice) -> bool:
+    """After help has come for someone else's emergency (the paramedics have them, they're on the
+    way to hospital), what the helper needs now, said; False (nothing said) otherwise."""
+    if not (voice.other and advised_level(tracker) == "emergency" and help_has_come(tracker.get_slot(DECISIONS_SAID_SLOT))):
+        return False
+    decided = decision_reply(kb, voice, "help_here", "emergency", case_of(tracker), context_slots(tracker), again=True, other=True)
+    dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
+    return True
+
+
 class ValidateTriageForm(FormValidationAction):
     """Extracts the triage slots from the latest message with our NLU, validates them, and
     picks the next slot to ask (asking one clarifying follow-up before moving on)."""
@@ -521,13 +531,9 @@ class ActionAcknowledgeFeeling(KnowledgeAction):
                   domain: DomainDict) -> list[EventType]:
         text = latest_text(tracker)
         voice = self.voice(tracker)
-        if (advised_level(tracker) == "emergency" and not tracker.get_slot("requested_slot") and voice.other
-                and help_has_come(tracker.get_slot(DECISIONS_SAID_SLOT))):
+        if not tracker.get_slot("requested_slot") and helper_now(self.kb, dispatcher, tracker, voice):
             # "the paramedics HAVE her. im just really scared" (tester round 49: then "Call 999 now ...
             # start CPR"): help has come; the helper, now
-            decided = decision_reply(self.kb, voice, "help_here", "emergency", case_of(tracker), context_slots(tracker),
-                                     again=True, other=True)
-            dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
             return []
         if advised_level(tracker) == "emergency" and not tracker.get_slot("requested_slot"):
             # "I'm scared" after emergency advice: the acknowledgement, then what to do now, never
@@ -729,7 +735,7 @@ class ActionAnswerQuestion(KnowledgeAction):
             case = case_of(tracker)
             when, days = I.parse_race(question, case.today)
             dispatcher.utter_message(text=voice.say(ABOUT_RACE_IN_ADVICE), json_message={"sources": []})
-            if when == "none" or case.intake.answered("upcoming_race") and when is None:
+            if when == "none" or (when is None and case.intake.answered("upcoming_race")):
                 return []
             intake = case.intake.with_answer("upcoming_race", when or "soon", question, race_in_days=days)
             return [SlotSet(CLINICAL_SLOT, replace(case, intake=intake).to_json())]
@@ -740,15 +746,11 @@ class ActionAnswerQuestion(KnowledgeAction):
                      voice.say(ABOUT_LEFT_ONE) if left == 1 else voice.say(ABOUT_LEFT_SOME, count=left)]
             dispatcher.utter_message(text=" ".join(lines), json_message={"sources": []})
             return []
-        helped = help_has_come(tracker.get_slot(DECISIONS_SAID_SLOT))
-        if helped and advised_level(tracker) == "emergency" and not replies.asks_next_step(question) and (
-                "?" not in question or self.kb.best_entry(question, locations) is None):
-            # Help has come ("the paramedics HAVE her. im just really scared", "im following in a taxi
-            # to the QEUH": tester round 49 got "Call 999 now ... start CPR" four times more): the
-            # helper, now; the emergency step is no longer what matters.
-            decided = decision_reply(self.kb, voice, "help_here", "emergency", case_of(tracker), context_slots(tracker),
-                                     again=True, other=voice.other)
-            dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
+        if (not replies.asks_next_step(question) and ("?" not in question or self.kb.best_entry(question, locations) is None)
+                and helper_now(self.kb, dispatcher, tracker, voice)):
+            # Help has come ("im following in a taxi to the QEUH": tester round 49 got "Call 999 now
+            # ... start CPR" four times more): the helper, now; a question the knowledge base answers
+            # ("should i get my own heart checked?") is answered below.
             return []
         emergency_now = (advised_level(tracker) == "emergency" and "?" not in question
                          and intent_of(tracker) not in QUESTION_INTENTS)

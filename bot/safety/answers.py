@@ -146,10 +146,9 @@ _NO_THEN_JOKE = re.compile(r"\bno\s*[,.!;:\u2014-]+\s*(?:just |only |i was |i'm 
 #: back"): what they meant was the figure of speech, as with a joke owned up to.
 _DENIES_WISH = re.compile(r"\b(?:i )?(?:don'?t|do not|dont) (?:actually |really |literally )?want to (?:die|kill myself|be dead|end it)\b|"
                           r"\b(?:i'?m|im|i am) not (?:actually |really )?suicidal\b|"
-                          # "dude i said no. not suicidal. achilles pls"
-                          r"(?:^|[.!?]\s*)(?:lol |haha |no+ |nah )*not (?:actually |really |literally )?suicidal\b|"
-                          # "not suicidal, just sore lmao" (blind safety set 23: asked again whether safe)
-                          r"^\W*(?:lol |haha |omg |no+ |nah )*not (?:actually |really |literally )?suicidal\b")
+                          # "not suicidal, just sore lmao" (blind safety set 23: asked again whether safe), at the
+                          # start or of a sentence of its own ("dude i said no. not suicidal. achilles pls")
+                          r"(?:^\W*|[.!?]\s*)(?:lol |haha |omg |no+ |nah )*not (?:actually |really |literally )?suicidal\b")
 _NEGATED_SAFE = re.compile(r"\b(?:not|never|no|don'?t|do not|n't)\s+(?:\w+\s+)?(?:safe|ok|okay|fine|alright|bien|a salvo)\b")
 #: "I wouldn't say I'm safe", "can't say im safe", "dont think im ok": a no (blind safety set 4).
 _WOULDNT_SAY_SAFE = re.compile(r"\b(?:wouldn'?t|would not|couldn'?t|can'?t|cannot|don'?t|do not|not gonna|won'?t) "
