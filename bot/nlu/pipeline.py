@@ -384,7 +384,12 @@ class NLU:
         if locations:
             slots["pain_location"] = list(locations)
 
-        cues = {doc.vocab.strings[m_id] for m_id, _, _ in self._cues(doc)}
+        cues: set[str] = set()
+        for m_id, start, end in self._cues(doc):
+            cue = doc.vocab.strings[m_id]
+            if cue == "PAIN" and _DOING_WELL.match(doc[start:].text.lower()):
+                continue  # "absolutely killing it on the intervals" (blind safety set 30: "Where does it hurt?")
+            cues.add(cue)
         seconds = _balance_from_seconds(lower)
         balance_talk = "BALANCE" in cues or context == "balance_change" or seconds is not None
 
@@ -610,6 +615,11 @@ class NLU:
             # "it feels a bit better now (actually)": how it is today, not how the pain behaves
             # after a run (a returning runner's see-a-PT advice was lowered to "keep running").
             return "improved"
+        if context == "pain_pattern" and not negated and _improved_now(lower, slots) and _GONE.search(lower):
+            # "all good now, ran 8k pain free 🙌 thanks" to "does it fade?" (after "had a sore
+            # hamstring last week"): the pain is gone, news to be glad of, not an unclear answer
+            # (blind safety set 30 was asked the question again, "another way")
+            return "improved"
         if "CORRECTION" in cues and (fills or negated):
             return "correction"
         if (stripped in V.GREETINGS or (words and words[0] in ("hi", "hello", "hey", "hiya") and len(words) <= 3 and not fills)
@@ -718,6 +728,14 @@ _COMPLAINT = re.compile(r"\b(this is|that's|you're|you are|so) (useless|pointles
                         # "did you not read what I said" (tester round 28: "I can't diagnose injuries")
                         r"|\b(?:did|do|are) (?:you|u) (?:not |even )?(?:read|reading|listen|listening|hear)\b.{0,20}\b(?:what i (?:said|wrote|just said)|me)\b"
                         r"|\byou(?:'re| are)? not (?:listening|reading)\b")
+
+
+#: Doing well, said with a pain word: "killing it on the intervals", "smashing it".
+_DOING_WELL = re.compile(r"killing it\b(?! (?:on|in) (?:my|the) (?:\w+ )?(?:knee|shin|calf|hip|foot|heel|back|ankle|achilles|hamstring|legs?)\b)")
+
+
+#: Gone altogether, not only better ("pain free", "no pain", "all good", "healed").
+_GONE = re.compile(r"\b(pain[- ]free|no (more )?pain|all (good|better|fine|sorted)|healed|recovered|(pain|it)( has|'s| is)? (gone|disappeared))\b")
 
 
 def _improved(lower: str) -> bool:

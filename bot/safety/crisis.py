@@ -892,7 +892,10 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     if c.help_someone.search(norm) and others:
         others.add("help")
 
-    tier, by = _decide(own, others, context, answer, heavy_now=feeling in C.HEAVY_FEELINGS,
+    # Missing someone who died, said after the loss ("cant face parkrun without him"), is the same
+    # grief again, acknowledged, not heavy distress twice to ask about (blind safety set 30)
+    heavy_now = feeling in C.HEAVY_FEELINGS and not (feeling == "grief" and context.grief and _MISSING_THEM.search(norm))
+    tier, by = _decide(own, others, context, answer, heavy_now=heavy_now,
                        reassured=bool(_SAID_SAFE.search(norm)))
     overdose = ("overdose" in own or (tier == THIRD_PARTY and "overdose" in others)
                 or (tier == EMERGENCY and "ingested" in own))
@@ -1015,6 +1018,9 @@ _INJURY_TALK = re.compile(r"\b(?:fade|fades|faded|fading|hurt|hurts|hurting|pain
                           # a symptom that eased ("it is mostly gone now and I don't want to go", after
                           # advice to call for a tight chest: tester round 25 was asked about suicide)
                           r"(?:it'?s|it is|its) (?:\w+ )?(?:gone|going|easing|eased|better|passed))\b")
+#: Missing someone who died: "without him", "miss her", "he used to come to all my races".
+_MISSING_THEM = re.compile(r"\b(?:without (?:him|her|them)|miss(?:ing)? (?:him|her|them)|(?:he|she|they) (?:used to|always) "
+                           r"(?:come|came|run|ran|be|cheer\w*|drive|drove|wait\w*))\b")
 _SELF_TALK = re.compile(r"\b(?:feel|feeling|felt|tired of|can'?t (?:do|take|cope|go on)|any ?more|myself|my life|life|hope|"
                         r"hopeless|point|alone|nobody|no one|sad|empty|numb|worthless|useless|hate|cry|crying|give up|"
                         r"giving up|done with|sleep|wake)\b")
@@ -1047,6 +1053,11 @@ def _model_says(cleaned: str, context: CrisisContext, language: str) -> tuple[st
         # ... nor after the person answered the direct question no, or said they are safe: a
         # message with no crisis word is not asked about again ("thanks. I think I just needed to
         # say it to someone", after "no im not, god no. im just gutted": tester round 28)
+        return None, ""
+    if not gated and context.grief and _MISSING_THEM.search(cleaned) and not _SELF_TALK.search(cleaned):
+        # After a death, missing the person with no word of crisis or of oneself ("he used to come
+        # to all my races. cant face parkrun without him": blind safety set 30 was asked about
+        # suicide) is the grief, acknowledged, not screened by the net alone
         return None, ""
     if not gated and _INJURY_TALK.search(cleaned) and not _SELF_TALK.search(cleaned):
         # After distress, an answer about the injury with no word about the person ("its been 4

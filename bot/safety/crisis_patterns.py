@@ -579,7 +579,10 @@ REPORTS: tuple[str, ...] = (
     r"partner|teammate|coach|cousin|uncle) to suicide\b",
     r"\b(?:who|that) (?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b", r"\b(?:who|that) (?:died|took (?:his|her|their) (?:own )?life)\b",
     r"\b(?:who|that) (?:overdosed|od'd|overdosed on \w+|died of an overdose|drowned|jumped)\b",
-    r"\b(?:article|story|documentary|news|report|study|paper|book|podcast|episode|film|movie|show|series|song|album|"
+    # ... but a story *posted* is a social-media post, said by someone ("teammate posted a story about wanting to die
+    # after missing trials": blind safety set 30 read it as a film's plot)
+    r"\b(?:article|(?<!posted a )(?<!posted an )(?<!posted her )(?<!posted his )(?<!posted their )(?<!shared a )(?<!put up a )"
+    r"(?<!insta )(?<!ig )(?<!snap )(?<!whatsapp )story|documentary|news|report|study|paper|book|podcast|episode|film|movie|show|series|song|album|"
     r"lyrics?|playlist|novel|poem|memoir|biography)\b.{0,60}\b(?:suicide|suicides|killed (?:him|her|them)sel(?:f|ves)|die|dying|"
     r"death|depression|self harm|overdos\w*|died)\b",
     r"\b(?:suicide|suicides|die|dying|death|depression|self harm)\b.{0,40}\b(?:article|documentary|book|podcast|episode|film|"
@@ -3526,4 +3529,38 @@ FIGURES_OF_SPEECH += (
     r"\b(?:on|taking|take) (?:my |the |some )?(?:blood pressure|bp|high blood pressure|heart|thyroid|cholesterol|asthma|diabetes|"
     r"diabetic|statin|beta.?blocker|water|iron) (?:tablets|pills|meds|medication|medicine|tabs)\b",
     r"\bif (?:that|it) matters\b",
+)
+
+_merge((MORE_EN, {
+    # "walked into the lake in my running kit. waters up to my chest. so cold. not coming back out"
+    # (blind safety set 30 got nothing): in the water with no return, the act under way
+    "acted": (
+        r"\b(?:walked|waded|went|swam|swum|i'?m|im|i am)\b[^.!?]{0,10}\b(?:out )?(?:in|into) (?:the )?(?:sea|ocean|river|lake|canal|"
+        r"reservoir|loch|water|quarry)\b(?=.{0,160}\b(?:not coming (?:back )?out|not getting out|never coming (?:back|out)|"
+        r"not coming back|won'?t (?:be )?(?:coming|come) (?:back|out)|wont (?:be )?(?:coming|come) (?:back|out))\b)",
+        r"\bwater'?s? (?:is |s )?(?:up to|over|past) my (?:chest|neck|chin|shoulders)\b(?=.{0,80}\b(?:not coming (?:back )?out|"
+        r"not getting out|never coming (?:back|out)|not coming back|won'?t (?:be )?(?:coming|come) (?:back|out)|wont (?:be )?"
+        r"(?:coming|come) (?:back|out))\b)",
+    ),
+    "hopeless": (
+        # "maybe i should just disappear" after a third DNF: a caring human asks (not "disappear for a
+        # week to the mountains")
+        r"\b(?:maybe|perhaps|prob(?:ably)?) i should (?:just )?(?:disappear|vanish|go away|not be here)\b"
+        r"(?! (?:for (?:a|the|two|three|\d+|some|a few|a couple)|to (?:the|a|my)|on (?:a|an)|off ?(?:grid|line)))",
+        # "sometimes on the long runs i think about just not coming home"
+        r"\bthink(?:ing)? (?:about |of )?(?:just )?not (?:coming|going|getting) (?:back )?home\b",
+    ),
+}), (MORE_OTHER, {
+    # someone else's wish not to be here any more, in Dutch ("mijn vriend zegt steeds dat hij er niet
+    # meer wil zijn sinds hij niet meer kan lopen": blind safety set 30)
+    "ideation": (
+        r"\b(?:dat )?(?:hij|ze|zij) (?:\w+ )?er niet meer (?:wil|wilde) zijn\b",
+        r"\b(?:hij|ze|zij) (?:wil|wilde) er niet meer zijn\b",
+    ),
+}))
+FEELINGS["grief"] += (
+    # "he used to come to all my races. cant face parkrun without him" (after "my dad passed"): the
+    # loss felt at the run, not a race question (blind safety set 30 got the race card)
+    r"\b(?:can'?t|cannot|cant|don'?t know how to) (?:face|do|go to|run|imagine) (?:\w+ ){0,3}without (?:him|her|them)\b",
+    r"\b(?:he|she|they) (?:used to|always) (?:come|came) to (?:all |every one of |each of )?my (?:races|runs|parkruns|events|finishes)\b",
 )
