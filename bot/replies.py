@@ -176,7 +176,7 @@ def advice(kb: KnowledgeBase, voice: Voice, context: AdviceContext, *,
         return Message(full.text, (), full.sources)
     used: list[Entry] = kb.flag_entries(context.flags)  # the reason is theirs; "Why?" says them
     soon = kb.soon(level, context.flags)
-    lines = [bold(voice.fill(kb.level_heading(level, soon)))]
+    lines = [bold(voice.fill(kb.level_heading(level, soon, country_known=voice.country is not None)))]
     reason = _reason(voice, context.reasons)
     if reason:
         lines.append(reason)
@@ -344,7 +344,7 @@ def next_step(kb: KnowledgeBase, voice: Voice, context: AdviceContext | None) ->
     own_only = _own_only(soon, signs)
     now, place, escalate = ([], [], []) if own_only else _action_entries(kb, context)
     picked = _pick(kb, voice, now, place, escalate, signs, all_own=own_only)
-    parts = [bold(voice.fill(kb.level_heading(context.level, soon)))]
+    parts = [bold(voice.fill(kb.level_heading(context.level, soon, country_known=voice.country is not None)))]
     if picked:
         parts[0] += "\n" + _bullets(picked, voice)
     # Every advice message carries the crisis line (CLINICAL.md; tester round 35: "ok so what do i

@@ -53,7 +53,7 @@ from bot.safety.screen import screen
 from bot.texts import DEFAULT_LOCALE, Texts, Voice, text_key
 from bot.turn import bold
 from bot.tracker import KnowledgeAction, latest_text, parsed_slots, payload_values, validate_slot
-from bot.nlu.vocabulary import NO_PAIN_SAID
+from bot.nlu.vocabulary import GOOD_NEWS, NO_PAIN_SAID
 from bot.vocabulary import VOCABULARY, Vocabulary
 
 FEELING_INVITE = text_key("feeling.invite")
@@ -458,6 +458,9 @@ class ActionOffTopic(KnowledgeAction):
             return []
         if tell_an_adult(self.kb, dispatcher, self.voice(tracker), tracker, text):
             return []
+        if "?" not in text and GOOD_NEWS.search(text.lower()) and not tracker.get_slot("requested_slot"):
+            dispatcher.utter_message(response="utter_good_news")
+            return []
         if energy_answer(self.kb, dispatcher, self.voice(tracker), tracker, text):
             return []
         if self.kb.refusal_topic(text) is not None:
@@ -666,6 +669,11 @@ _BALANCE_WORSE = re.compile(r"\bbalance\b.{0,30}\b(?:getting|got|gotten|become|b
                             r"(?:worse|poorer|shakier|wobblier|not as good)\b|\b(?:worse|poorer|shakier) balance\b")
 
 
+#: The general way back to running (the walk-run ladder): after advice to see a doctor, the
+#: advice's own answer is given instead (decisions.yml `return`).
+RETURN_ENTRY = "return-to-running"
+
+
 class ActionAnswerQuestion(KnowledgeAction):
     """Answers a follow-up question from the knowledge base, or says plainly it cannot."""
 
@@ -804,6 +812,14 @@ class ActionAnswerQuestion(KnowledgeAction):
             if said_times is not None:
                 dispatcher.utter_message(text=voice.say(said_times[0], reason=said_times[1]), json_message={"sources": []})
         advised = advised_level(tracker)
+        if (answer is not None and advised in SERIOUS and answer.sources and answer.sources[0] == RETURN_ENTRY
+                and not tracker.get_slot("requested_slot")):
+            # "ok i go today. when i can run again?" after advice to see a doctor about a possible clot
+            # (tester round 50 got the walk-run ladder, "hop on the sore leg without pain"): the
+            # advice's own answer for the sign found, as its "When can I run again?" button gives
+            decided = decision_reply(self.kb, voice, "return", advised, case_of(tracker), context_slots(tracker))
+            dispatcher.utter_message(text=decided.text, json_message={"sources": list(decided.sources)})
+            return []
         if answer is not None and advised in SERIOUS and not tracker.get_slot("requested_slot"):
             entry = self.kb.entry(answer.sources[0])
             if entry.levels and advised not in entry.levels:

@@ -57,6 +57,7 @@ from bot.clinical.flow import says_a_sign
 from bot.knowledge import KnowledgeBase
 from bot.nlu.pipeline import NLU, Parse
 from bot.nlu.lang import WORD, is_english
+from bot.nlu.vocabulary import GOOD_NEWS
 from bot.record import PAUSE_DEPTH, Conversation, UserRecord
 from bot.safety.crisis_patterns import HEAVY_FEELINGS
 from bot.safety.screen import screen
@@ -627,7 +628,8 @@ class Engine:
             turn.replies.append(Reply(turn.voice.say(f"{NOT_UNDERSTOOD}.{kind}"), account))
             self.flow.reask(turn)
             return
-        if routed and parse.intent == "off_topic" and requested is None and self._answerable(text):
+        if (routed and parse.intent == "off_topic" and requested is None and not GOOD_NEWS.search(text.lower())
+                and self._answerable(text)):
             # No question pending, and neither pain, chat nor a feeling: a question without a
             # question's form that the knowledge base answers or refuses in its own words ("never
             # seen a physio, no clue what happens there").

@@ -27,6 +27,12 @@ _PLACE_WORD = re.compile(r"[a-zà-ÿ]+")
 RUNNER_UP_SHARE = 0.85
 
 
+#: Where the runner is, said of themself just before a place ("i am in hamburg", "we live in",
+#: "based in"): it wins over a place said otherwise in the same message (the race's city).
+_HERE = re.compile(r"\b(?:i'?m|im|i am|we'?re|we are|i live|we live|living|based|staying|ich bin|wohne|estoy|vivo)\s+"
+                   r"(?:\w+\s+)?(?:in\s+|at\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
 class KnowledgeBase:
     """Reviewed content from `knowledge/`, and the two things the bot does with it."""
 
@@ -474,9 +480,14 @@ class KnowledgeBase:
         home = self._home_rx.search(text)
         if home:
             return codes[home.group("home").lower()]
-        found = [(m.group("place") or m.group("based") or m.group("runner") or m.group("event") or m.group("today")
-                  or m.group("clause") or m.group("aside") or m.group("btw") or m.group("bracket") or m.group("bare")).lower() for m in rx.finditer(text)]
-        return codes[found[-1]] if found else None  # the last one said wins
+        matches = list(rx.finditer(text))
+        # where they are, said plainly ("i am in hamburg ... after long flight back from marathon in
+        # boston": tester round 50 was given 911), wins over an event's place; else the last one said
+        groups = ("place", "based", "runner", "event", "today", "clause", "aside", "btw", "bracket", "bare")
+        spans = [next(m.span(g) for g in groups if m.group(g)) for m in matches]
+        found = [text[a:b] for a, b in spans]
+        here = [word for (a, _), word in zip(spans, found) if _HERE.search(text[max(0, a - 30):a])]
+        return codes[(here or found)[-1].lower()] if found else None
 
     @cached_property
     def _hints(self) -> tuple[dict[str, str], re.Pattern[str] | None]:
@@ -511,12 +522,18 @@ class KnowledgeBase:
     def crisis_resources(self, country: str | None = "US", locale: str = "en") -> str:
         """The crisis block for `country`: heading and lines.
 
-        A runner who chose "Somewhere else" (`other`) gets the fallback lines only. Any other
+        A runner whose country is not known (None) gets the default country's lines, labelled, and
+        the file's `elsewhere` line. A runner who chose "Somewhere else" (`other`) gets the fallback lines only. Any other
         unknown code gets the fallback followed by the default country's lines, labelled, since
         the article's lines are US ones.
         """
         crisis = self.crisis(locale)
         block = self.country(country, locale)
+        if country is None:
+            # no country chosen or said: the default's lines, said to be that country's, then the way
+            # to the runner's own
+            return "\n".join([crisis.heading, fill(crisis.default_heading, {"country_name": block.name}),
+                              *(f"- {line}" for line in block.lines), crisis.elsewhere])
         lines = [crisis.heading, *(f"- {line}" for line in block.lines)]
         if block.code == OTHER_COUNTRY and (country or "").strip().lower() != OTHER_COUNTRY:
             default = crisis.countries[crisis.default]
@@ -538,9 +555,13 @@ class KnowledgeBase:
     def country_values(self, country: str | None, locale: str = "en") -> dict[str, str]:
         """The placeholders any text may use about the runner's country (COUNTRY_PLACEHOLDERS)."""
         block = self.country(country, locale)
+        # no country chosen or said: the default's number, said to be that country's, and the local one
+        emergency = (fill(self.crisis(locale).emergency_default, {"emergency_number": block.emergency_number,
+                                                                   "country_name": block.name})
+                     if country is None else block.emergency_number)
         return {"crisis_lines": self.crisis_resources(country, locale), "crisis_line": block.crisis_line,
                 "crisis_line_compact": self.crisis_compact(country, locale),
-                "emergency_number": block.emergency_number, "poison_control": block.poison_control,
+                "emergency_number": emergency, "poison_control": block.poison_control,
                 "urgent_advice": block.urgent_advice or self.crisis(locale).fallback.urgent_advice,
                 "country_name": block.name,
                 "country_label": block.label}
@@ -555,11 +576,13 @@ class KnowledgeBase:
         lines = entry.actions_other if other and entry.actions_other else entry.actions
         return tuple(fill(a, self.country_values(country, locale)) if "{" in a else a for a in lines)
 
-    def level_heading(self, level: str, soon: bool = False) -> str:
+    def level_heading(self, level: str, soon: bool = False, country_known: bool = True) -> str:
         """The level's first line of advice (levels.yml), placeholders unfilled; `soon`: its
-        `heading_soon` (see `soon`)."""
+        `heading_soon` (see `soon`); not `country_known`: its `heading_no_country`, if any."""
         data = self._data.levels[level]
-        return (data.heading_soon or data.heading) if soon else data.heading
+        if soon:
+            return data.heading_soon or data.heading
+        return data.heading if country_known else (data.heading_no_country or data.heading)
 
     def soon(self, level: str, flags: Sequence[str]) -> bool:
         """Does advice at `level` for these red flags need a doctor soon rather than today (every

@@ -63,6 +63,9 @@ class Level:
     details: tuple[str, ...] = ()  # the detail buttons its advice offers (DETAILS), in order
     #: The heading when the only red flag behind the advice needs a doctor soon (Entry.soon).
     heading_soon: str | None = None
+    #: The heading when the runner's country is not known: the number is said in the actions, with
+    #: the local one beside it, and once is enough in a first message of 600 characters.
+    heading_no_country: str | None = None
 
 
 #: The country code a runner who chose "Somewhere else" has: the fallback block only.
@@ -90,9 +93,13 @@ class CrisisResources:
     default: str
     heading: str
     default_heading: str  # "In {country_name}:", before the default country's lines
+    #: after the default country's lines for a runner whose country is not known: the way to theirs
+    elsewhere: str
     compact: str  # one line over a country's crisis_line and emergency_number (advice replies)
     #: the same for a runner whose country is not known: the default country's, said to be theirs
     compact_default: str
+    #: {emergency_number} for a runner whose country is not known ("911 in the US or your local number")
+    emergency_default: str
     aliases: dict[str, str]
     countries: dict[str, CrisisCountry]  # in the file's order (the /settings buttons)
     #: country code (or OTHER_COUNTRY) -> places a runner may say they are in (lower case)
@@ -360,6 +367,8 @@ def _load_levels(directory: Path, known: tuple[str, ...]) -> dict[str, Level]:
             include_location=bool(raw.get("include_location", False)),
             details=details,
             heading_soon=_text(raw["heading_soon"], path, f"levels.{name}.heading_soon") if "heading_soon" in raw else None,
+            heading_no_country=(_text(raw["heading_no_country"], path, f"levels.{name}.heading_no_country")
+                                if "heading_no_country" in raw else None),
         )
     return out
 
@@ -393,8 +402,10 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
         default=default,
         heading=_text(data.get("heading"), path, "heading"),
         default_heading=_text(data.get("default_heading"), path, "default_heading"),
+        elsewhere=_text(data.get("elsewhere"), path, "elsewhere"),
         compact=_compact(data.get("compact"), path, "compact"),
         compact_default=_compact(data.get("compact_default"), path, "compact_default"),
+        emergency_default=_emergency_default(data.get("emergency_default"), path, "emergency_default"),
         aliases=aliases,
         countries=countries,
         places=places,
@@ -425,6 +436,16 @@ def _compact(raw: Any, path: str, key: str) -> str:
                               f"(known: {', '.join(COMPACT_PLACEHOLDERS)})")
     if "{crisis_line}" not in text or "{emergency_number}" not in text:
         raise DefinitionError(path, key, "must name {crisis_line} and {emergency_number}")
+    return text
+
+
+def _emergency_default(raw: Any, path: str, key: str) -> str:
+    text = _text(raw, path, key)
+    unknown = sorted(set(re.findall(r"\{([a-z_]+)\}", text)) - {"emergency_number", "country_name"})
+    if unknown:
+        raise DefinitionError(path, key, f"placeholder {{{unknown[0]}}}: only {{emergency_number}} and {{country_name}}")
+    if "{emergency_number}" not in text:
+        raise DefinitionError(path, key, "must name {emergency_number}")
     return text
 
 
@@ -486,7 +507,8 @@ def _crisis_country(code: str, raw: Any, path: str, key: str) -> CrisisCountry:
 
 def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key: str) -> CrisisResources:
     """English with a locale's texts laid over it; a country or field it leaves out stays English."""
-    unknown = sorted(set(raw) - {"heading", "default_heading", "compact", "compact_default", "countries", "fallback"})
+    unknown = sorted(set(raw) - {"heading", "default_heading", "elsewhere", "compact", "compact_default", "emergency_default", "countries",
+                                 "fallback"})
     if unknown:
         raise DefinitionError(path, f"{key}.{unknown[0]}", "unknown field")
 
@@ -509,8 +531,11 @@ def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key
         default=english.default,
         heading=_text(raw.get("heading", english.heading), path, f"{key}.heading"),
         default_heading=_text(raw.get("default_heading", english.default_heading), path, f"{key}.default_heading"),
+        elsewhere=_text(raw.get("elsewhere", english.elsewhere), path, f"{key}.elsewhere"),
         compact=_compact(raw.get("compact", english.compact), path, f"{key}.compact"),
         compact_default=_compact(raw.get("compact_default", english.compact_default), path, f"{key}.compact_default"),
+        emergency_default=_emergency_default(raw.get("emergency_default", english.emergency_default), path,
+                                             f"{key}.emergency_default"),
         aliases=english.aliases,
         countries=countries,
         places=english.places,

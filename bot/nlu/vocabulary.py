@@ -266,6 +266,16 @@ PAIN_WORDS: tuple[str, ...] = (
 #: help with running pain". Not in longer messages ("legs feel normal, just tired").
 VAGUE_BODY = re.compile(r"^\W*(?:(?:my|the|his|her|in my|on my)\s+)?(?:leg|legs|lower leg|upper leg|limb)\b(?:\W+\w+){0,2}\W*$")
 
+#: Good news, with no pain and no question (read where the intent is off_topic: bot.actions, bot.engine): "new PB at parkrun!!",
+#: "first half marathon done!!", "absolutely killing it on the intervals this week".
+GOOD_NEWS = re.compile(
+    r"\b(?:new |another )?(?:pb|pr|personal (?:best|record))\b|\b(?:great|good|amazing|awesome|brilliant|lovely|fantastic|"
+    r"best|solid|cracking|epic) (?:run|race|session|long run|parkrun|workout|week|day|block)\b|\b(?:killing|smashing|smashed|"
+    r"crushing|crushed|nailed|nailing|aced) (?:it|my|the)\b|\b(?:first|1st) (?:\w+ ){0,2}(?:marathon|half|10k|5k|ultra|parkrun|"
+    r"race)\b[^.!?]{0,20}\b(?:done|finished|complete|completed|in the bag|ticked off)\b|\b(?:finished|completed|did|done|ran) my "
+    r"first (?:\w+ )?(?:marathon|half|10k|5k|ultra|parkrun|race)\b|\bso (?:happy|proud|stoked|chuffed)\b")
+
+
 #: Legs said to be spent ("my legs are dead after that tempo", "quads are wrecked"): how sore legs
 #: are reported, not a training question (tester round 19 got "I can't write training plans").
 SPENT_LEGS = re.compile(r"\b(?:legs?|quads?|calves|calf|hamstrings?|glutes|thighs)\b\W+(?:\w+\W+){0,2}?"
