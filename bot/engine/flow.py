@@ -73,7 +73,8 @@ class FlowInterpreter:
     def _new_pain(turn: Turn, paused: PausedQuestion) -> bool:
         """Does this message tell of a pain somewhere the deferred message and the known location
         do not name (not a reply about the same place: "not sure, it is under the ankle bone")?"""
-        if turn.parse is None or turn.parse.intent not in ("report_pain", "inform", "deny", "affirm", "correction", "ask_and_inform"):
+        if turn.parse is None or turn.parse.intent not in ("report_pain", "inform", "deny", "affirm", "correction",
+                                                           "ask_and_inform"):
             return False
         said = " ".join((paused.get("message") or "", paused.get("then") or "", str(turn.slots.get("pain_location") or ""))).lower()
         # (the heel after "plantar fasciitis", the foot: the same area, told more exactly)

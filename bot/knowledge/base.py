@@ -523,8 +523,8 @@ class KnowledgeBase:
         """The crisis block for `country`: heading and lines.
 
         A runner whose country is not known (None) gets the default country's lines, labelled, and
-        the file's `elsewhere` line. A runner who chose "Somewhere else" (`other`) gets the fallback lines only. Any other
-        unknown code gets the fallback followed by the default country's lines, labelled, since
+        the file's `elsewhere` line. A runner who chose "Somewhere else" (`other`) gets the fallback
+        lines only. Any other unknown code gets the fallback followed by the default country's lines, labelled, since
         the article's lines are US ones.
         """
         crisis = self.crisis(locale)

@@ -443,7 +443,8 @@ def _emergency_default(raw: Any, path: str, key: str) -> str:
     text = _text(raw, path, key)
     unknown = sorted(set(re.findall(r"\{([a-z_]+)\}", text)) - {"emergency_number", "country_name"})
     if unknown:
-        raise DefinitionError(path, key, f"placeholder {{{unknown[0]}}}: only {{emergency_number}} and {{country_name}}")
+        raise DefinitionError(path, key, f"placeholder {{{unknown[0]}}}: only {{emergency_number}} and "
+                              "{country_name}")
     if "{emergency_number}" not in text:
         raise DefinitionError(path, key, "must name {emergency_number}")
     return text
@@ -507,8 +508,8 @@ def _crisis_country(code: str, raw: Any, path: str, key: str) -> CrisisCountry:
 
 def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key: str) -> CrisisResources:
     """English with a locale's texts laid over it; a country or field it leaves out stays English."""
-    unknown = sorted(set(raw) - {"heading", "default_heading", "elsewhere", "compact", "compact_default", "emergency_default", "countries",
-                                 "fallback"})
+    unknown = sorted(set(raw) - {"heading", "default_heading", "elsewhere", "compact", "compact_default",
+                                 "emergency_default", "countries", "fallback"})
     if unknown:
         raise DefinitionError(path, f"{key}.{unknown[0]}", "unknown field")
 

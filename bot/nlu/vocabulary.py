@@ -267,8 +267,8 @@ PAIN_WORDS: tuple[str, ...] = (
 #: help with running pain". Not in longer messages ("legs feel normal, just tired").
 VAGUE_BODY = re.compile(r"^\W*(?:(?:my|the|his|her|in my|on my)\s+)?(?:leg|legs|lower leg|upper leg|limb)\b(?:\W+\w+){0,2}\W*$")
 
-#: Good news, with no pain and no question (read where the intent is off_topic: bot.actions, bot.engine): "new PB at parkrun!!",
-#: "first half marathon done!!", "absolutely killing it on the intervals this week".
+#: Good news, with no pain and no question (read where the intent is off_topic: bot.actions,
+#: bot.engine): "new PB at parkrun!!", "first half marathon done!!", "killing it on the intervals".
 GOOD_NEWS = re.compile(
     r"\b(?:new |another )?(?:pb|pr|personal (?:best|record))\b|\b(?:great|good|amazing|awesome|brilliant|lovely|fantastic|"
     r"best|solid|cracking|epic) (?:run|race|session|long run|parkrun|workout|week|day|block)\b|\b(?:killing|smashing|smashed|"

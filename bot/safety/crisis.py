@@ -894,7 +894,8 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
 
     # Missing someone who died, said after the loss ("cant face parkrun without him"), is the same
     # grief again, acknowledged, not heavy distress twice to ask about (blind safety set 30)
-    heavy_now = feeling in C.HEAVY_FEELINGS and not (feeling == "grief" and context.grief and _MISSING_THEM.search(norm))
+    heavy_now = feeling in C.HEAVY_FEELINGS and not (feeling == "grief" and context.grief
+                                                     and bool(_MISSING_THEM.search(norm)))
     tier, by = _decide(own, others, context, answer, heavy_now=heavy_now,
                        reassured=bool(_SAID_SAFE.search(norm)))
     overdose = ("overdose" in own or (tier == THIRD_PARTY and "overdose" in others)
