@@ -77,22 +77,39 @@ def is_command(text: str) -> bool:
 #: (tester round 37: "stop the weekly reminders pls" got the 10% card, "i dont want the weekly
 #: messages anymore" the direct suicide question). Only the whole message: anything more is the
 #: conversation's, and the crisis screen reads it.
-_CHECKINS = r"(?:the |my |these |those |your |all (?:the |these |your )?|any )?(?:weekly |sunday |monday |check-?in )?(?:messages|reminders|check-?ins|check ins|notifications|texts|prompts|pings)"
+_CHECKINS = r"(?:the |my |these |those |your |all (?:the |these |your )?|any )?(?:weekly |sunday |monday |check-?in )?(?:messages|reminders|check-?ins?|check ins?|notifications|texts|prompts|pings)"
 _PLEASE = r"(?:[ ,]+(?:please|pls|plz|thanks|thank you|thx|ty|now))*"
+#: ... said with a filler first or a word of finality after ("actually just stop the check ins
+#: altogether": tester round 50 got "That's outside what I know about")
+_FILLER = r"(?:(?:ok|okay|actually|just|so|hey|hi|right|um|erm|and|no|i mean|sorry)[ ,]+)*"
+_FOR_GOOD = r"(?: altogether| completely| for good| entirely| for now| totally)?"
 _PLAIN_CHECKIN_OFF = re.compile(
-    rf"(?:(?:please|pls|plz|can you|could you|can u|could u|i want to|i'd like to|id like to|i wanna|how do i|how can i)[ ,]+)*"
-    rf"(?:stop|turn off|switch off|cancel|disable|unsubscribe(?: me)?(?: from)?|no more){_PLEASE} {_CHECKINS}(?: anymore| any more)?{_PLEASE}"
-    rf"|i (?:don'?t|do not|dont) (?:want|need) {_CHECKINS}(?: anymore| any more)?{_PLEASE}")
+    rf"{_FILLER}(?:(?:please|pls|plz|can you|could you|can u|could u|i want to|i'd like to|id like to|i wanna|how do i|how can i)[ ,]+)*"
+    rf"{_FILLER}(?:stop|turn off|switch off|cancel|disable|unsubscribe(?: me)?(?: from)?|no more){_PLEASE} {_CHECKINS}(?: anymore| any more)?"
+    rf"{_FOR_GOOD}{_PLEASE}"
+    rf"|{_FILLER}i (?:don'?t|do not|dont) (?:want|need) {_CHECKINS}(?: anymore| any more)?{_FOR_GOOD}{_PLEASE}")
 
 
 _WEEKS = {"a": 1, "one": 1, "1": 1, "a week": 1, "two": 2, "2": 2, "a fortnight": 2, "fortnight": 2, "three": 3, "3": 3,
-          "four": 4, "4": 4, "a month": 4, "five": 5, "5": 5, "six": 6, "6": 6}
+          "four": 4, "4": 4, "a month": 4, "five": 5, "5": 5, "six": 6, "6": 6, "a couple": 2, "a couple of": 2,
+          "couple of": 2, "couple": 2, "a few": 3, "few": 3}
 #: "pause the check-ins for 2 weeks", "no check ins for a fortnight pls" (tester round 38: the unit
 #: question again, then "When to see a physical therapist").
+#: ... and "can you pause it for a couple weeks, im away on holiday" (tester round 50: "Do I need to
+#: stop running?"): "it" or "them" is the check-ins when a number of weeks follows
+_AWAY = r"(?:[,.;]? (?:as |cause |coz |because )?(?:i'?m|im|i am|we'?re|were|we are|i'll be|ill be) (?:away|on holiday|travelling|traveling|off)\b[^.!?]*)?"
 _PLAIN_CHECKIN_PAUSE = re.compile(
-    rf"(?:(?:please|pls|plz|can you|could you|can u|i'?m going on holiday,?|going away,?|on holiday,?)[ ,]+)*"
-    rf"(?:pause {_CHECKINS}|no {_CHECKINS}|skip {_CHECKINS}|hold {_CHECKINS})(?: for)? "
-    rf"(?P<n>a fortnight|fortnight|a month|a week|an? |one|two|three|four|five|six|\d)(?: ?weeks?| wks?)?{_PLEASE}")
+    rf"{_FILLER}(?:(?:please|pls|plz|can you|could you|can u|i'?m going on holiday,?|going away,?|on holiday,?)[ ,]+)*"
+    rf"(?:pause {_CHECKINS}|pause (?:it|them)|no {_CHECKINS}|skip {_CHECKINS}|hold {_CHECKINS})(?: for)? "
+    rf"(?P<n>a fortnight|fortnight|a month|a week|a couple(?: of)?|couple(?: of)?|a few|few|an? |one|two|three|four|five|six|\d)"
+    rf"(?: ?weeks?| wks?)?{_PLEASE}{_AWAY}{_PLEASE}")
+#: Changing when the check-ins come ("change my check in to saturday", "can i move my check-ins to
+#: mornings"): the /checkin menu, whose first button changes the day and time (tester round 50 got
+#: the race card)
+_PLAIN_CHECKIN_CHANGE = re.compile(
+    rf"{_FILLER}(?:(?:please|pls|plz|can you|could you|can u|can i|could i|can we|i want to|i'd like to|id like to|how do i)[ ,]+)*"
+    rf"(?:change|move|switch|reschedule|update) {_CHECKINS}(?: (?:day|time|day and time|time and day))?"
+    rf"(?: (?:to|for|on) [a-z0-9 :]+)?(?: instead)?{_PLEASE}")
 
 
 def plain_command(text: str) -> str | None:
@@ -105,6 +122,8 @@ def plain_command(text: str) -> str | None:
     if pause:
         weeks = _WEEKS.get(pause.group("n").strip(), 1)
         return f"/checkin pause {weeks}"
+    if _PLAIN_CHECKIN_CHANGE.fullmatch(lower):
+        return "/checkin"
     return None
 
 

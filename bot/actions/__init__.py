@@ -271,7 +271,10 @@ class ValidateTriageForm(FormValidationAction):
         required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
         missing = [s for s in required if tracker.slots.get(s) is None]
         asked = (tracker.latest_message.get("intent") or {}).get("name") in QUESTION_INTENTS
-        if (requested and not asked and tracker.slots.get(requested) is None
+        # A correction of something else ("wait no left" to "does it fade?": tester round 50 had the
+        # side ignored and the question skipped) is no unclear answer: the question is asked again
+        corrected = intent == "correction" and any(e["name"] != requested for e in extracted)
+        if (requested and not asked and not corrected and tracker.slots.get(requested) is None
                 and not is_clinical_question_answered_by_check(requested)
                 and requested not in (tracker.slots.get("skipped_slots") or [])
                 and missing[:1] == [requested]):  # not when a more important question comes first

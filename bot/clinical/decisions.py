@@ -17,7 +17,7 @@ from bot.clinical.text import normalise
 from bot.prefilter import GateSet
 
 KINDS = ("race", "run_tomorrow", "return", "self_treat", "improved", "call_who", "downplay", "driven", "drive", "serious",
-         "unresponsive", "while_waiting", "exercise", "help_here", "seen", "tell_doctor", "tell_parents")
+         "unresponsive", "while_waiting", "exercise", "help_here", "seen", "tell_doctor", "tell_parents", "agreed")
 #: At the urgent level "is it bad?" is answered as a decision only when it is the whole question.
 SERIOUS_WORDS = 8
 #: The answers' levels: the triage levels, and "none" before any triage.
@@ -63,8 +63,12 @@ def classify(text: str, level: str | None = None) -> str | None:
     data = _data()
     live = data["_gates"].live(norm)
     found = [kind for kind in ("unresponsive", "seen", "help_here", "while_waiting", "tell_parents", "tell_doctor", "call_who",
-                               "driven", "drive", "serious", "downplay", "race", "return", "run_tomorrow", "self_treat")
+                               "driven", "drive", "agreed", "serious", "downplay", "race", "return", "run_tomorrow",
+                               "self_treat")
              if any(p.rx.search(norm) for p in data["_compiled"][kind].parts if p in live)]
+    if "agreed" in found and "?" in norm:
+        # "ok calling now. what do i tell them?": going along with the advice, and a question to answer
+        found.remove("agreed")
     if level is not None:
         # A kind this level does not answer gives way to the next ("can I go back to my normal
         # mileage?" after PT advice is a return question, whatever else it resembles).

@@ -479,8 +479,8 @@ class NLU:
             if e.label != "SIDE":
                 continue
             before = text[max(0, e.start - 12): e.start]
-            if re.search(r"\b(not|never|isn't|no)( the| my)?\s*$", before):
-                continue  # "the left shin, not the right"
+            if re.search(r"\b(not|never|isn't|no)( the| my)?\s*$", before) and not _NO_THEN_SIDE.search(text[:e.start]):
+                continue  # "the left shin, not the right" (but "wait no left" corrects the side: tester round 50)
             if e.value == "right" and (_NOT_A_SIDE.match(text[e.start:])
                                        or re.match(r"right\s*\?", text[e.start:])
                                        and not re.search(r"\b(the|my|your|his|her|or)\s*$", before)):
@@ -730,12 +730,20 @@ _COMPLAINT = re.compile(r"\b(this is|that's|you're|you are|so) (useless|pointles
                         r"|\byou(?:'re| are)? not (?:listening|reading)\b")
 
 
+#: A "no" that opens a correction before a side ("wait no left", "no, its my left", "sorry no the
+#: left one"), not one that negates it ("the left shin, not the right").
+_NO_THEN_SIDE = re.compile(r"(?:^|[.!?]\s*|\b(?:wait|oh|sorry|actually|um|erm|oops|nah|hang on|my bad)[ ,]*)no[ ,.!]*"
+                           r"(?:the |my |its |it's |it is |it was )?$")
+
+
 #: Doing well, said with a pain word: "killing it on the intervals", "smashing it".
-_DOING_WELL = re.compile(r"killing it\b(?! (?:on|in) (?:my|the) (?:\w+ )?(?:knee|shin|calf|hip|foot|heel|back|ankle|achilles|hamstring|legs?)\b)")
+_DOING_WELL = re.compile(r"killing it\b(?! (?:on|in) (?:my|the) (?:\w+ )?(?:knee|shin|calf|hip|foot|heel|back|ankle|achilles|"
+                         r"hamstring|legs?)\b)")
 
 
 #: Gone altogether, not only better ("pain free", "no pain", "all good", "healed").
-_GONE = re.compile(r"\b(pain[- ]free|no (more )?pain|all (good|better|fine|sorted)|healed|recovered|(pain|it)( has|'s| is)? (gone|disappeared))\b")
+_GONE = re.compile(r"\b(pain[- ]free|no (more )?pain|all (good|better|fine|sorted)|healed|recovered|"
+                   r"(pain|it)( has|'s| is)? (gone|disappeared))\b")
 
 
 def _improved(lower: str) -> bool:
