@@ -108,7 +108,7 @@ TUNED_VIGNETTE_SETS = [
     ("vignettes29_blind.yml", 32, 31, 0, 0, 10),   # 32/32, 0/15, 0/17, 11/11 after tuning (set 29; first contact 31/32 on e3382f3, 1/15 under: a fluttering heart at rest, and "blood pressure tablets" read as means)
     ("vignettes28_blind.yml", 32, 31, 0, 0, 10),   # 32/32, 0/15, 0/17, 11/11 after tuning (set 28; first contact 29/32 on e65478c, 1/15 under: a racing heart at rest read as "doing it now")
     ("vignettes30_blind.yml", 32, 31, 0, 0, 11),   # 32/32, 0/15, 0/17, 12/12 after tuning (set 30; first contact 31/32 on 35383da: "two things", the ankle dropped while the heart question waited)
-    ("vignettes31_blind.yml", 32, 31, 0, 0, 10),   # 31/32, 0/15, 0/17 after tuning (set 31; first contact 31/32 on 11a0a57): left, diffuse shin soreness on a first run back after six months gets a physio (the load jump), the author's self-care
+    ("vignettes31_blind.yml", 32, 31, 0, 0, 10),   # 32/32, 0/15, 0/17, 11/11 after tuning (set 31; first contact 31/32 on 11a0a57: the muscles at the front of both shins, sore on a first run back, read as shin splints)
 ]
 
 
