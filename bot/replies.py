@@ -278,8 +278,13 @@ def _pick(kb: KnowledgeBase, voice: Voice, now: list[Entry], place: list[Entry],
 
     area, net = first("area", place), first("net", escalate)
     room = MAX_ACTIONS - len(area) - len(net)
-    # One of the warning sign's own lines, or all of them (`all_own`: a sign needing a doctor soon)
-    sign = [("own", e, a) for e in signs for a in kb.actions(e, voice.country, voice.locale, other=voice.other)][:room if all_own else 1]
+    # The warning sign's first own line (two signs: the first of each, "drank loads of water",
+    # confused and vomiting after a marathon in the heat: tester round 51 got the heat stroke's lines
+    # and not "Don't give them more plain water"), or all of them (`all_own`: a sign needing a doctor
+    # soon, or whose own steps are the only ones that fit)
+    per_sign = [[("own", e, a) for a in kb.actions(e, voice.country, voice.locale, other=voice.other)] for e in signs]
+    firsts = [lines[0] for lines in per_sign if lines]
+    sign = [x for lines in per_sign for x in lines][:room] if all_own else firsts[:2]
     level = [("own", e, a) for e in now for a in kb.actions(e, voice.country, voice.locale, other=voice.other)]
     if sign and len(sign) + len(level) > room:
         level = level[1:]

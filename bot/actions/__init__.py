@@ -445,6 +445,13 @@ _FEELING_ILL = re.compile(r"\b(?:dizzy|dizziness|light.?headed|sick|nause\w*|que
                           r"cramp\w*|exhausted|wiped out|shivery|chills|overheat\w*|heat exhaustion|sunstroke|dehydrat\w*)\b")
 
 
+#: Sorry for having said so much ("sorry for dumping all that on you", "sorry for the rant").
+_SORRY_FOR_SHARING = re.compile(r"\bsorry (?:for|about) (?:(?:dumping|unloading|offloading|venting|ranting|rambling|going on|"
+                                r"oversharing|moaning|whinging|whining)\b|(?:the|my|that|all (?:that|this)|this) (?:rant|ramble|"
+                                r"essay|vent|wall of text|novel|trauma ?dump|overshare|moan))|\bsorry,? (?:that was|thats|that's) "
+                                r"(?:a lot|heavy|so much)\b")
+
+
 class ActionOffTopic(KnowledgeAction):
     """Something that is neither pain nor a question we answer: the knowledge base's refusal when
     it asks for something we don't do ("find me a PT near me", "give me a training plan", "tell
@@ -460,6 +467,9 @@ class ActionOffTopic(KnowledgeAction):
             dispatcher.utter_message(response="utter_no_advice_wanted")
             return []
         if tell_an_adult(self.kb, dispatcher, self.voice(tracker), tracker, text):
+            return []
+        if _SORRY_FOR_SHARING.search(text.lower()):
+            dispatcher.utter_message(response="utter_sorry_for_sharing")
             return []
         if "?" not in text and GOOD_NEWS.search(text.lower()) and not tracker.get_slot("requested_slot"):
             dispatcher.utter_message(response="utter_good_news")
@@ -902,7 +912,9 @@ def _sentence_asked(text: str, question: str) -> str | None:
 #: a partner's control): no knowledge-base answer after them.
 SAID_WHOLE_FEELINGS = ("controlled", "stalked", "heartbreak", "anxiety")  # heartbreak: tester round 37 got the crisis card after it; anxiety: "Tell me what hurts" read as a brush-off (review)
 #: A birth behind the runner, who wants to run again.
-_POSTPARTUM = re.compile(r"\b(?:had|have had|gave birth to|delivered) (?:my|a|the|our) (?:baby|son|daughter|little one|twins)\b"
+_POSTPARTUM = re.compile(r"(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!no )\b(?:had|have had|gave birth to|delivered) (?:my|a|the|our) "
+                         # (not "i havent had a baby lol": tester round 51 got the card on low mood after one)
+                         r"(?:baby|son|daughter|little one|twins)\b"
                          # "8 weeks after a c-section" (tester round 36: a bone-stress return plan)
                          r"|\b(?:after|since|post) (?:a|an|my|the) (?:c-?section|caesarean|cesarean|emergency c-?section)\b"
                          r"|\b(?:postpartum|post-partum|postnatal|post-natal|since (?:the|my) (?:birth|c-?section|caesarean))\b"

@@ -62,7 +62,10 @@ _BALANCE_SECONDS_REV = re.compile(
 _NOT_A_SIDE = re.compile(
     r"right(?:\s+(?:now|away|after|before|then|there|here|at|on|in|into|under|below|above|behind|next|from|"
     r"through|when|as|by|up|down|off|around|over|till|until|to|thing|way|time|amount|call|choice|"
-    r"decision|idea|move|track)\b)"
+    r"decision|idea|move|track)\b"
+    # "right im off, cheers for the help" (tester round 51: read as the right side): "right" that
+    # opens a sentence as a filler
+    r"|,?\s+(?:i'?m|im|i am|we'?re|that'?s|thats|ok|okay|then|so|well|cheers|thanks|let'?s|lets)\b)"
 )
 _FROM_DOWN = re.compile(r"\s+(?:down|downwards|and below)\b")
 _FROM_DOWN_BEFORE = re.compile(r"(?:\bfrom (?:the |my )?|^|\beverything |\ball )$")
@@ -637,7 +640,9 @@ class NLU:
                           or (not is_question and len(words) <= 5 and words[:1] != ["no"]
                               and any(w in V.THANKS for w in words))):
             return "thanks"
-        if stripped in V.GOODBYES or (words[:1] in (["bye"], ["goodbye"]) and len(words) <= 6 and not fills):
+        if (stripped in V.GOODBYES or (words[:1] in (["bye"], ["goodbye"]) and len(words) <= 6 and not fills)
+                # "right im off, cheers for the help. bye!" (tester round 51: "That doesn't change my advice")
+                or (not fills and not is_question and words and words[-1] in ("bye", "goodbye", "cya", "byee", "byeee"))):
             return "goodbye"  # "bye for now, and happy running"
         if context is None and set(fills) <= {"pain_location", "pain_side"} and not negated and _improved(lower):
             return "improved"  # "it's better now", "no pain on my last 3 runs": news, not a new pain
