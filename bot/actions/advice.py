@@ -160,13 +160,14 @@ def decision_answer(kb: KnowledgeBase, voice: Voice, question: str, level: str |
     # help come for someone else's emergency: the helper's own questions ("should i still run my half
     # next week?", "is she going to be ok??": tester round 49 got the emergency's answers)
     helped = level == "emergency" and voice.other and help_has_come(said)
+    again = f"{level}:{kind}" in said
     if level == "emergency" and not voice.other and not other and help_has_come(said) and kind in _AFTER_HELP_CAME:
         # the runner's own help has come ("ok the ambulance is here", then "they want to take me in
         # anyway. is that overkill?": tester round 51 was told "Please call 911 now"): let them
-        # take it from here
-        kind, said = "help_here", (*said, f"{level}:help_here")
+        # take it from here (the help-here text said again)
+        kind, again = "help_here", True
     return decision_reply(kb, voice, kind, str(level), case, slots, race[1],
-                          again=f"{level}:{kind}" in said, other=other, for_self=for_self,
+                          again=again, other=other, for_self=for_self,
                           refused=f"{level}:{kind}:again" in said and bool(_WONT_CALL.search(lower)), helped=helped)
 
 
