@@ -112,9 +112,33 @@ _PLAIN_CHECKIN_CHANGE = re.compile(
     rf"(?: (?:to|for|on) [a-z0-9 :]+)?(?: instead)?{_PLEASE}")
 
 
-def plain_command(text: str) -> str | None:
+#: Asking for the check-ins in plain words: "can you check in on me each week?", "could you send me
+#: weekly check-ins", "set up the weekly check in pls" (tester round 52 got "When to see a physical
+#: therapist"): the /checkin set-up
+_PLAIN_CHECKIN_SETUP = re.compile(
+    rf"{_FILLER}(?:(?:please|pls|plz|can you|could you|can u|could u|will you|would you|i want you to|i'd like you to|id like you "
+    rf"to|can i|could i|can we|i want to|i'd like to|id like to|i wanna|how do i|how can i)[ ,]+)*"
+    rf"(?:check in (?:on|with) me|check on me|(?:send|give) me (?:a |the )?{_CHECKINS}|(?:set up|setup|start|turn on|switch on|"
+    rf"get|sign (?:me )?up (?:for|to)|do) {_CHECKINS})"
+    rf"(?: (?:each|every|once a|one a) week| weekly| on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))?{_PLEASE}")
+#: With check-ins already set up, "it" and "them" are the check-ins: "actually can we change it to
+#: saturday mornings?", "can you pause them till we're back? ... for a fortnight" (tester round 52:
+#: the race card and "Do I need to stop running?")
+_IT_CHANGE = re.compile(
+    rf"{_FILLER}(?:i mean(?:t)? (?:the |my )?check[- ]?ins?(?: day| time)?[.,;]? )?"
+    rf"{_FILLER}(?:(?:please|pls|plz|can you|could you|can u|can i|could i|can we|i want to|i'd like to|id like to)[ ,]+)*"
+    r"(?:change|move|switch) (?:it|them|the day|the time|the day and time) (?:to|for) (?:mondays?|tuesdays?|wednesdays?|thursdays?|"
+    r"fridays?|saturdays?|sundays?|mornings|evenings|weekends?)\b(?: (?:mornings?|evenings?|afternoons?|nights?|at \d{1,2}(?::\d\d)?"
+    r"(?: ?[ap]m)?|\d{1,2}(?::\d\d)? ?[ap]m|at (?:\w+ )?o'?clock|instead|then|please|pls))*" + _PLEASE)
+_IT_PAUSE = re.compile(
+    rf"{_FILLER}(?:(?:please|pls|plz|can you|could you|can u|can we)[ ,]+)*(?:pause|hold|skip|stop) (?:it|them|{_CHECKINS})"
+    r"(?: (?:for|till|until|while)\b[^?]*)?")
+
+
+def plain_command(text: str, checkins_on: bool = False) -> str | None:
     """The command a whole plain-words message stands for ("stop the weekly reminders pls" ->
-    "/checkin off", "pause the check-ins for 2 weeks" -> "/checkin pause 2"), or None."""
+    "/checkin off", "pause the check-ins for 2 weeks" -> "/checkin pause 2"), or None.
+    `checkins_on`: the runner has check-ins set up, so "it" and "them" can mean them."""
     lower = " ".join(text.lower().replace("\u2019", "'").split()).strip(" .!?")
     if _PLAIN_CHECKIN_OFF.fullmatch(lower):
         return "/checkin off"
@@ -122,8 +146,24 @@ def plain_command(text: str) -> str | None:
     if pause:
         weeks = _WEEKS.get(pause.group("n").strip(), 1)
         return f"/checkin pause {weeks}"
-    if _PLAIN_CHECKIN_CHANGE.fullmatch(lower):
+    if _PLAIN_CHECKIN_CHANGE.fullmatch(lower) or not checkins_on and _PLAIN_CHECKIN_SETUP.fullmatch(lower):
         return "/checkin"
+    if checkins_on and _IT_CHANGE.fullmatch(lower):
+        return "/checkin"
+    # ... the pause asked for in any clause, its length anywhere: "we're off to my mum's for a
+    # fortnight, can you pause them till we're back?"
+    if (checkins_on and any(_IT_PAUSE.fullmatch(c.strip()) for c in re.split(r"[.,;!?]", lower))
+            and (n := _weeks_said(lower)) is not None):
+        return f"/checkin pause {n}"
+    return None
+
+
+def _weeks_said(lower: str) -> int | None:
+    """How many weeks a pause is for, when a number of weeks is said ("for a fortnight", "2 weeks")."""
+    for m in re.finditer(r"\b(a fortnight|fortnight|a month|(?:a|one|two|three|four|five|six|\d|a couple(?: of)?|couple(?: of)?|"
+                         r"a few|few) ?(?:weeks?|wks?))\b", lower):
+        said = re.sub(r" ?(?:weeks?|wks?)$", "", m.group(1)).strip()
+        return _WEEKS.get(said, 1)
     return None
 
 

@@ -383,7 +383,7 @@ class Engine:
                 return TurnResult(copy.deepcopy(dict(record)), (Reply(voice.say(STALE_BUTTON)),))
         elif message.payload is None and commands.is_command(message.text):
             result = commands.handle_command(record, message.text, now, now.tzinfo or timezone.utc, voice)
-        elif message.payload is None and (plain := commands.plain_command(message.text)) is not None:
+        elif message.payload is None and (plain := commands.plain_command(message.text, commands.checkin_active(record))) is not None:
             result = commands.handle_command(record, plain, now, now.tzinfo or timezone.utc, voice)
         else:
             return None

@@ -396,6 +396,11 @@ class KnowledgeBase:
             # "Hi, 45 from Leeds", "45yo from leeds, back pain" (tester round 43: told 911 and 988)
             r"\b\d{1,2}\s*(?:yo|y/o|yrs?(?: old)?|years? old|m|f)?\s+(?:from|in)\s+(?:the\s+)?|"
             r"\b(?:estoy|estamos|vivo|vivimos|soy de|somos de|desde)\s+(?:en\s+)?|"
+            # where something happened, in Spanish, Portuguese or French: "me he torcido el tobillo
+            # en Madrid", "torci o tornozelo em Lisboa", "je cours à Lyon" (tester round 52: 911 and
+            # 988 in Madrid); a race's own name comes with "de" ("la maratón de Madrid"), not "en"
+            # ... not a place denied: "estoy en Ciudad de México, no en USA" (tester round 45)
+            r"(?<!\bno )(?<!\bnao )(?<!\bnão )(?<!\bnot )(?<!\bpas )\b(?:en|em|à)\s+|"
             # "I live Madrid", "living Lagos" (learner's English; tester round 48 was told 911 in Madrid)
             r"\b(?:i live|i'm living|im living|i am living|we live|i stay|i am staying|i'm staying|im staying)\s+|"
             # German: "ich bin in Berlin", "wohne in München" (tester round 39 got "your local emergency number")

@@ -57,7 +57,9 @@ RISK_SIGNALS = EMERGENCY_SIGNALS | CRISIS_SIGNALS | {"means_near"}
 HARMED = "harmed"
 #: Signals that only count next to crisis talk (in the message or earlier): a time, a plan said
 #: loosely ("it's all planned"), a decision ("i've decided"), a last act ("one more marathon first").
-BOOSTERS = frozenset({"time", "possession", "means_near", "plan_weak", "resolve", "final", "done", "ingested"})
+BOOSTERS = frozenset({"time", "possession", "means_near", "at_place", "plan_weak", "resolve", "final", "done", "ingested"})
+#: Boosters that stand for the means at hand: having them, or being at a place one could die from.
+AT_HAND = frozenset({"means_near", "possession", "at_place"})
 # Signals that a race-moment joke, a general question or a resolved past can explain away.
 FIGURATIVE = frozenset({"ideation", "dark_joke", "hopeless", "intent", "method"})
 QUESTIONABLE = frozenset({"overdose", "ideation", "self_harm"})  # ideation/self-harm only when not first person
@@ -729,6 +731,10 @@ _SUICIDE_NAMED = re.compile(r"\b(?:suicid\w*|me suicider|suicidarme|end(?:ing)? 
                             r"selbstmord|me tuer)\b")
 
 
+_MIGHT_DO = re.compile(r"\b(?:might (?:just|as well)|may as well|i'?ll just|ill just|gonna|going to|will just|should just|"
+                       r"tempted to|could just)\b")
+
+
 def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Compiled) -> bool:
     """A race-moment joke, a general question, or a resolved past stated neutrally."""
     earnest = bool(c.earnest.search(norm))
@@ -749,7 +755,11 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
     # safety set 25: "la course" read as a race's moment)
     jump = not raw_joke and bool(_SUICIDE_NAMED.search(norm[hit.start:hit.end])) or (not raw_joke and bool(c.jump_from_height.search(clause))
             and bool(re.search(r"\b(?:thought|thinking|think|thinks|considered|considering|planned|planning|picture|picturing)\b", clause)))
-    if hit.signal in FIGURATIVE and not earnest and not conditional and not said_kms and not jump and c.race.search(clause):
+    # ... nor a way to die said as what one might do there ("might just lie down in lane 1 and let
+    # the whole 10k field run over me lol": blind safety set 32), however jokey: the question.
+    meant = hit.signal == "method" and bool(_MIGHT_DO.search(sentence))
+    if (hit.signal in FIGURATIVE and not earnest and not conditional and not said_kms and not jump and not meant
+            and c.race.search(clause)):
         # "anyone else feel like dying at km 35?" (blind safety set 14): the moment of a race, felt
         if raw_joke or re.search(r"\b(?:wanted|thought|felt|was going|made me|nearly|almost|could have|anyone else|"
                                  r"(?:feel|feels|feeling) like|quise|queria|pense)\b", sentence):
@@ -793,6 +803,7 @@ _SAID_SAFE = re.compile(r"\b(?:i'?m safe|i am safe|im safe|safe (?:right now|now
                         r"not (?:thinking|thought) (?:about|of) (?:suicide|killing|hurting|ending)|not going to (?:do|hurt)|"
                         r"won'?t (?:do|hurt)|no pienso en|no voy a)\b")
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\b")
+_A_CONDITION = re.compile(r"\b(?:if|unless)\b(?! (?:i'?m|i am|im) (?:being )?(?:honest|serious|truthful))")
 #: Staring down at a drop is never explained by the car being parked nearby (tester round 25's kind).
 _LOOKING_DOWN = re.compile(r"(?:staring|gazing|peering) (?:down )?(?:at|into|over)")
 
@@ -845,7 +856,7 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
             continue
         # (and the means someone else has: "she says shes got a bottle of pills next to her", tester
         # round 33 read as the writer's own)
-        if hit.signal in RISK_SIGNALS | {"ingested", "possession"} and _about_someone_else(norm, hit, sentence_start, c):
+        if hit.signal in RISK_SIGNALS | {"ingested", "possession", "at_place"} and _about_someone_else(norm, hit, sentence_start, c):
             others.add(hit.signal)
             continue
         if hit.signal in UNCLEAR_SIGNALS and _quoted_from_other(norm, hit.start):
@@ -873,6 +884,14 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
         # missing the ultra"): not the full crisis response, and not nothing either: the direct
         # question, kindly (CLINICAL.md: ask directly; blind safety set 6).
         own.discard("ideation")
+        own.add("dark_joke")
+    elif (own & (CRISIS_SIGNALS | EMERGENCY_SIGNALS) == {"method"} and _A_CONDITION.search(norm)
+          and not own & {"time", "resolve", "plan_weak", "final", "at_place", "means_near"} and not c.earnest.search(norm)):
+        # A way to die threatened on a running condition, with a laugh or without ("if i dnf london
+        # again i'm chucking myself in the thames 😂😂", blind safety set 32; "if this calf doesn't
+        # sort itself out I'm going to throw myself off the nearest cliff", set 15): the direct
+        # question, kindly, as for any dark joke; not the full response, and never nothing.
+        own.discard("method")
         own.add("dark_joke")
     if "reunion" in own:
         own.discard("reunion")
@@ -942,11 +961,15 @@ def _decide(own: set[str], others: set[str], context: CrisisContext,
         # Means at hand and a time together are a plan, said or not ("tengo las pastillas aquí, esta noche").
         # "yeah. prob tonight after my roommate leaves" to the question about thoughts: thoughts
         # of suicide with a time to act (tester round 24 got the crisis tier, 988 first).
-        if ((said or context.risk or asked) and own & {"means_near", "possession"} or (said or open_crisis) and "time" in own
+        if ((said or context.risk or asked) and own & AT_HAND or (said or open_crisis) and "time" in own
                 or answer == "yes" and "time" in own
                 or {"means_near", "time"} <= own or {"possession", "time", "resolve"} <= own
                 # a decision said next to the means at hand ("decision's made, the garage door's shut")
                 or "resolve" in own and own & {"means_near", "possession"}):
+            return EMERGENCY, by
+        # At a place one could die from, with hopelessness or a last word in the same message ("on
+        # the bridge. whats the point anymore"): the emergency tier, not only the question.
+        if "at_place" in own and own & {"hopeless", "final"}:
             return EMERGENCY, by
         # A decision ("i've decided. this weekend"), a plan said loosely, a last act before the end.
         if "resolve" in own and (said or context.risk or asked or own & {"time", "final", "plan_weak"}):
