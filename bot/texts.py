@@ -35,7 +35,7 @@ DEFAULT_LOCALE = "en"
 TEXTS_DIR = "texts"
 #: Filled from knowledge/crisis_resources.yml for the runner's country (KnowledgeBase.country_values).
 COUNTRY_PLACEHOLDERS = ("crisis_lines", "crisis_line", "crisis_line_compact", "emergency_number", "poison_control",
-                        "urgent_advice", "country_name", "country_label")
+                        "urgent_advice", "pt_access", "country_name", "country_label")
 #: Filled from the record and its limits (Voice.for_user).
 RECORD_PLACEHOLDERS = ("history_limit", "checkin_limit", "distance_unit")
 #: What every text may use.

@@ -892,7 +892,9 @@ class ActionAnswerQuestion(KnowledgeAction):
 _TALK_ABOUT = re.compile(r"(?:^|[.!?,]\s*)(?:(?:ok|okay|so|and|yes|yeah|now)\W+)*(?:can|could|shall) we (?:please |now |just )?"
                          r"(?:talk about|get back to|go back to|move on to|look at)\b[^.!?]{0,30}[.!?]*\s*$", re.IGNORECASE)
 #: Lemmas that say nothing of which sentence a question is about, beyond retrieval's stop words.
-_NOT_TELLING = frozenset({"run", "runner", "do", "ok", "okay", "why", "when", "keep", "again"})
+#: ... nor do everyday verbs ("do i need a referral?" picked "how many sessions you need": tester round 52)
+_NOT_TELLING = frozenset({"run", "runner", "do", "ok", "okay", "why", "when", "keep", "again", "need", "get", "go", "see",
+                          "take", "make", "know", "think", "want", "can", "should", "would", "could", "will"})
 
 
 def _sentence_asked(text: str, question: str) -> str | None:

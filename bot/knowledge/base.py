@@ -111,7 +111,8 @@ class KnowledgeBase:
                          "a suggested-question button must name one entry")
         for entry in self.entries:
             where = f"{entry.file}: {entry.id}"
-            sentences = len(_SENTENCE_END.findall(entry.text.replace("et al.", "et al")))
+            # (counted as said to a runner in the default country: a placeholder can be a sentence)
+            sentences = len(_SENTENCE_END.findall(self.text(entry).replace("et al.", "et al")))
             if entry.role == "answer":
                 if not 2 <= sentences <= 5:
                     found.append(f"{where}.text: {sentences} sentences; answers should have 2-5")
@@ -568,6 +569,9 @@ class KnowledgeBase:
                 "crisis_line_compact": self.crisis_compact(country, locale),
                 "emergency_number": emergency, "poison_control": block.poison_control,
                 "urgent_advice": block.urgent_advice or self.crisis(locale).fallback.urgent_advice,
+                # no country known: the default's (the article's country), then what holds elsewhere
+                "pt_access": (f"{block.pt_access} {self.crisis(locale).fallback.pt_access}" if country is None and block.pt_access
+                              else block.pt_access or self.crisis(locale).fallback.pt_access),
                 "country_name": block.name,
                 "country_label": block.label}
 

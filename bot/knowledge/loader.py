@@ -84,6 +84,9 @@ class CrisisCountry:
     #: where to get urgent (not emergency) medical advice, a noun phrase: "NHS 111 (call 111, any
     #: time)"; "" where none is listed (the fallback's is said then)
     urgent_advice: str = ""
+    #: seeing a physical therapist there: a referral, what public cover or insurance pays; "" where
+    #: none is listed (the fallback's is said then)
+    pt_access: str = ""
 
 
 @dataclass(frozen=True)
@@ -374,7 +377,7 @@ def _load_levels(directory: Path, known: tuple[str, ...]) -> dict[str, Level]:
 
 
 _COUNTRY_FIELDS = ("label", "name", "emergency_number", "crisis_line", "lines")
-_OPTIONAL_COUNTRY_FIELDS = ("poison_control", "urgent_advice")
+_OPTIONAL_COUNTRY_FIELDS = ("poison_control", "urgent_advice", "pt_access")
 _LOCALE = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 
 
@@ -413,9 +416,10 @@ def _load_crisis(directory: Path) -> dict[str, CrisisResources]:
         fallback=_crisis_country(OTHER_COUNTRY, data.get("fallback"), path, "fallback"),
         zones=zones,
     )
-    if not english.fallback.urgent_advice:
-        raise DefinitionError(path, "fallback.urgent_advice", "the fallback needs one: it is said for every "
-                              "country that lists none")
+    for needed in ("urgent_advice", "pt_access"):
+        if not getattr(english.fallback, needed):
+            raise DefinitionError(path, f"fallback.{needed}", "the fallback needs one: it is said for every "
+                                  "country that lists none")
     out = {"en": english}
     for locale, raw in _mapping(data.get("locales", {}), path, "locales").items():
         if not isinstance(locale, str) or not _LOCALE.match(locale):
@@ -502,8 +506,9 @@ def _crisis_country(code: str, raw: Any, path: str, key: str) -> CrisisCountry:
     if not lines:
         raise DefinitionError(path, f"{key}.lines", "at least one line is needed")
     label, name, emergency, line = (_text(raw.get(f), path, f"{key}.{f}") for f in _COUNTRY_FIELDS[:-1])
-    poison, urgent = (_text(raw[f], path, f"{key}.{f}") if raw.get(f) is not None else "" for f in _OPTIONAL_COUNTRY_FIELDS)
-    return CrisisCountry(code, label, name, emergency, line, lines, poison, urgent)
+    poison, urgent, pt_access = (_text(raw[f], path, f"{key}.{f}") if raw.get(f) is not None else ""
+                                 for f in _OPTIONAL_COUNTRY_FIELDS)
+    return CrisisCountry(code, label, name, emergency, line, lines, poison, urgent, pt_access)
 
 
 def _crisis_locale(english: CrisisResources, raw: dict[str, Any], path: str, key: str) -> CrisisResources:

@@ -113,7 +113,7 @@ def test_cost_insurance_and_referral_are_answered_not_refused_as_booking(kb: Kno
                      "do I need a referral for physio?"):
         answer = kb.answer(question)
         assert answer is not None and answer.sources == ("pt-access",), question
-        assert "check your plan" in answer.text
+        assert "ask the clinic for its prices" in answer.text
 
 
 def test_painkiller_answer_says_dont_mask_pain_and_sends_doses_to_a_pharmacist(kb: KnowledgeBase) -> None:
