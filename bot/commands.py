@@ -449,8 +449,12 @@ def _ask_next(record: UserRecord, voice: Voice, start: bool = False) -> TurnResu
         return _result(record, (Reply(voice.say(ASK_TIME),
                                          buttons=tuple(Button(t, f"!checkin time {t}") for t in TIME_CHOICES)),))
     if "tz" not in draft:
+        # the runner's country's zones first (tester round 53: Toronto and Mumbai were offered Europe,
+        # the US and Sydney only), then the usual ones, eight at most
+        own = voice.kb.zones_of(voice.country) if voice.kb is not None else ()
+        choices = tuple(dict.fromkeys((*own[:4], *TIMEZONE_CHOICES)))[:8]
         return _result(record, (Reply(voice.say(ASK_TZ),
-                                         buttons=tuple(Button(z, f"!checkin tz {z}") for z in TIMEZONE_CHOICES)),))
+                                         buttons=tuple(Button(z, f"!checkin tz {z}") for z in choices)),))
     return _result(record, (Reply(voice.say(ASK_UNIT), buttons=(
         Button(voice.say(KM_BUTTON), "!checkin unit km"), Button(voice.say(MILES_BUTTON), "!checkin unit mi"))),))
 

@@ -28,6 +28,7 @@ CHECKIN_OFFER_LEVELS = ("see_pt", "self_care")
 CHECKIN_OFFER = text_key("checkin.offer")
 CHECKIN_OFFER_BUTTON = text_key("checkin.offer_button")
 UNCHANGED = text_key("advice.unchanged", "heading")
+UNCHANGED_HELPED = text_key("advice.unchanged_helped")
 SERIOUS = ("emergency", "urgent")
 
 
@@ -55,13 +56,18 @@ def advice_context(kb: KnowledgeBase, decision: TriageDecision, findings: Sequen
 def advice_message(kb: KnowledgeBase, voice: Voice, decision: TriageDecision, findings: Sequence[Finding],
                    locations: Sequence[str], pattern: str | None = None, *, unchanged: bool = False,
                    subscribed: bool = False, race: str = "",
-                   before: replies.AdviceContext | None = None) -> AdviceReply:
+                   before: replies.AdviceContext | None = None, helped: bool = False) -> AdviceReply:
     """The advice for `decision`. `unchanged`: the same advice was just given in this
     conversation (say so in one line, with the detail buttons: never the same block twice);
     `subscribed`: the runner already has the weekly check-in (no offer); `race`: the line on a
-    race coming soon (`race_line`)."""
+    race coming soon (`race_line`); `helped`: the runner said after an emergency that help came
+    or they were seen (an unchanged emergency is then not "call now" again)."""
     context = advice_context(kb, decision, findings, locations, pattern, race)
     level = context.level
+    if unchanged and helped and level == "emergency":
+        # "update: back home! 2 nights on IV fluids", then a check-in answer that repeats a sign
+        # (tester round 53 was told "call emergency services (911) now" after her discharge)
+        return AdviceReply((replies.Message(voice.say(UNCHANGED_HELPED), replies.detail_buttons(kb, voice, level)),), context)
     if unchanged:
         # (a doctor soon, not today: "in the next few days", as the advice said; tester round 48 was
         # then told "see a doctor today")

@@ -127,10 +127,12 @@ def hear_place(turn: Turn, text: str, kb: KnowledgeBase) -> bool:
         # ... or a move said plainly ("sorry I am actually in Spain now on holiday", "im in
         # ireland now"): the place said, over the one chosen before (tester round 28 was told
         # "Call 000 now" in Spain, and the summary's left item: only /settings changed it)
-        if _MOVED.search(text.lower()):
-            code = kb.place_said(text)
-            if code is not None and code != turn.profile.get("country"):
-                _take_country(turn, code)
+        # ... or a place said of oneself ("im in singapore btw", "UK?? não, I'm in São Paulo,
+        # Brasil!": tester round 53 kept Mexico's and the UK's numbers): where they are now decides
+        # the emergency number, whatever was set before
+        code = kb.place_said(text) if _MOVED.search(text.lower()) else kb.place_here(text)
+        if code is not None and code != turn.profile.get("country"):
+            _take_country(turn, code)
         return False
     code = kb.place_said(text)
     if code is None:
@@ -219,7 +221,11 @@ def someone_elses_pain(turn: Turn, text: str) -> bool:
 
 #: The numbers given said not to work there: "988 wont work here", "those numbers are american".
 _NUMBERS_WRONG = re.compile(r"\b(?:988|911|999|000|112|741741|number|numbers|helpline|helplines|lines|hotline)\b[^.!?]{0,30}"
-                            r"\b(?:won'?t|wont|don'?t|dont|doesn'?t|doesnt|not|no good|useless|american|us|wrong)\b", re.IGNORECASE)
+                            r"\b(?:won'?t|wont|don'?t|dont|doesn'?t|doesnt|not|no good|useless|american|us|wrong)\b"
+                            # ... or asked for: "we are in lagos nigeria not US. what number do i call??" (tester
+                            # round 53 got only the note that the helplines changed)
+                            r"|\b(?:what|which|whats|what's)\b[^.!?]{0,20}\b(?:number|numbers)\b|\bnumber (?:to|do i|should i) "
+                            r"(?:call|ring|dial)\b", re.IGNORECASE)
 
 
 def say_place_heard(turn: Turn) -> None:

@@ -29,8 +29,17 @@ RUNNER_UP_SHARE = 0.85
 
 #: Where the runner is, said of themself just before a place ("i am in hamburg", "we live in",
 #: "based in"): it wins over a place said otherwise in the same message (the race's city).
-_HERE = re.compile(r"\b(?:i'?m|im|i am|we'?re|we are|i live|we live|living|based|staying|ich bin|wohne|estoy|vivo)\s+"
-                   r"(?:\w+\s+)?(?:in\s+|at\s+)?(?:the\s+)?$", re.IGNORECASE)
+_HERE = re.compile(r"\b(?:i'?m|im|i am|we'?re|we are|i live|we live|living|based|staying|ich bin|wohne|estoy|estamos|vivo|"
+                   r"vivimos|eu moro|moro|je suis|j'habite|here)\s+(?:\w+\s+)?(?:in\s+|at\s+|en\s+|em\s+|à\s+|a\s+)?(?:the\s+)?$",
+                   re.IGNORECASE)
+
+
+#: ... said of where they are now, strictly ("i'm in", "we are in", "here in", "i live in", "estoy en"):
+#: not "i'm from" (where they come from) nor "i'm running in" (a race somewhere, perhaps later).
+_HERE_NOW = re.compile(r"(?:\b(?:i'?m|im|i am|we'?re|we are)(?:\s+(?:now|actually|currently|still|right now|already|back|here))?"
+                       r"\s+(?:in|at)|\bhere in|\b(?:i|we) (?:live|stay|am staying|are staying) in|\b(?:living|based|staying) in|"
+                       r"\b(?:estoy|estamos|vivo|vivimos) en|\b(?:eu )?(?:moro|estou) em|\bje suis à|\bj'habite à|\bich (?:bin|wohne) in)"
+                       r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 class KnowledgeBase:
@@ -477,7 +486,17 @@ class KnowledgeBase:
             found = self._place_in(folded)  # "Córdoba" said, "cordoba" listed
         return found
 
-    def _place_in(self, text: str) -> str | None:
+    def place_here(self, text: str) -> str | None:
+        """The country of a place the runner says they are in now, said of themselves ("im in
+        singapore btw", "I'm in São Paulo, Brasil!", "estoy en Madrid"), or None: stronger than
+        `place_said`, it may change a country set before (tester round 53 got Mexico's 911 in
+        Singapore and the UK's lines in Brazil)."""
+        found = self._place_in(text, here_only=True)
+        if found is None and (folded := fold_accents(text)) != text:
+            found = self._place_in(folded, here_only=True)
+        return found
+
+    def _place_in(self, text: str, here_only: bool = False) -> str | None:
         codes, last_words, rx = self._places
         if rx is None or last_words.isdisjoint(_PLACE_WORD.findall(text.lower())):
             return None
@@ -493,6 +512,9 @@ class KnowledgeBase:
         spans = [next(m.span(g) for g in groups if m.group(g)) for m in matches]
         found = [text[a:b] for a, b in spans]
         here = [word for (a, _), word in zip(spans, found) if _HERE.search(text[max(0, a - 30):a])]
+        if here_only:
+            now = [word for (a, _), word in zip(spans, found) if _HERE_NOW.search(text[max(0, a - 30):a])]
+            return codes[now[-1].lower()] if now else None
         return codes[(here or found)[-1].lower()] if found else None
 
     @cached_property
@@ -502,6 +524,11 @@ class KnowledgeBase:
             return codes, None
         alternatives = "|".join(re.escape(w) for w in sorted(codes, key=len, reverse=True))
         return codes, re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])", re.IGNORECASE)
+
+    def zones_of(self, country: str | None) -> tuple[str, ...]:
+        """The full time-zone names listed for a country (crisis_resources.yml `zones`; "Area/"
+        prefixes left out), in their order; () for none."""
+        return tuple(n for n in self.crisis().zones.get(country or "", ()) if not n.endswith("/"))
 
     def country_for_zone(self, zone: str | None) -> str | None:
         """The country a check-in time zone points to ("Europe/London" -> GB,

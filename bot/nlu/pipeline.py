@@ -179,6 +179,8 @@ _CRAMP = re.compile(r"\b(?:cramp\w*|locked up (?:solid|like a rock|tight)|seized
 _NOT_THE_WHOLE = re.compile(r"\b(?:not|isn't|isnt|rather than|instead of) (?:the |my |all (?:of )?(?:the |my )?)?(?:whole|entire|full|all (?:of )?(?:the |my )?)(?: \w+)? ?$|\bnot all (?:of )?(?:the |my )?$")
 _MOVEMENT_ON = re.compile(r"\b(?:(?:up|go|going|went|goes|stand|standing|stood|rise|rising|raise|raising|balance|balancing|push|pushing)"
                           r"\s+(?:up\s+)?on(?:to)?\s+(?:my|his|her|their|the|that|this|one|both)?\s*(?:tip\s*)?|back\s+on\s+(?:my|his|her)\s+)$")
+_FEET_UP = re.compile(r"feet\s+up\b")
+_PUT_BEFORE = re.compile(r"\b(?:put|putting|puts|get|getting|have|having|had|with|kick|kicking|kicked)\s+(?:my|his|her|their|your|the)?\s*$")
 _BODY_WORDS: tuple[str, ...] = tuple(sorted({w for ps in V.BODY_PARTS.values() for p in ps for w in p.split() if len(w) >= 4}))
 
 
@@ -361,6 +363,10 @@ class NLU:
         # "going up on my toes", "back on my feet": a movement, not where it hurts (blind vignettes 5:
         # an Achilles rupture became toe pain).
         entities = tuple(e for e in entities if not (e.value in ("toe", "foot") and _MOVEMENT_ON.search(text[:e.start].lower())))
+        # "put my feet up", "feet up on the sofa": resting, not where it hurts (tester round 53: the
+        # foot questions began again after a broken hip's advice)
+        entities = tuple(e for e in entities if not (e.value == "foot" and _FEET_UP.match(text[e.start:].lower())
+                                                     and _PUT_BEFORE.search(text[max(0, e.start - 20):e.start].lower())))
         # "it's one spot, not the whole shin": how much of the shin, not a denial of it (blind
         # safety set 6: the shin was forgotten and "where does it hurt?" asked twice).
         entities = tuple(Entity(e.label, e.value, e.text, e.start, e.end, False)

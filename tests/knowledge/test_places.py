@@ -57,16 +57,24 @@ def test_a_place_named_otherwise_is_not_read(kb: KnowledgeBase, text: str) -> No
     assert kb.place_said(text) is None
 
 
-async def test_a_chosen_country_is_not_changed_by_a_place_said(engine) -> None:  # type: ignore[no-untyped-def]
+async def test_a_chosen_country_is_changed_only_by_where_the_runner_says_they_are(engine) -> None:  # type: ignore[no-untyped-def]
+    """A place said of oneself ("I'm in London for a race") is where the emergency number must work,
+    whatever was set before (tester round 53: Mexico's 911 was given in Singapore, the UK's lines
+    in Brazil; this reverses the earlier rule that only /settings or a move said plainly changed
+    it). A place named otherwise (a race there, where they come from) changes nothing."""
     from datetime import datetime, timezone
 
     from bot.turn import UserMessage
 
     now = datetime(2026, 12, 2, 12, tzinfo=timezone.utc)
-    record = {"profile": {"country": "US"}}
-    result = await engine.handle(record, UserMessage("I'm in London for a race and my knee hurts"), now)
-    assert result.record["profile"]["country"] == "US"
-    assert not any("helplines there" in r.text for r in result.replies)
+    for text in ("I ran the London marathon last year and my knee hurts", "im from leeds, my knee hurts",
+                 "im running in london next month, my knee hurts"):
+        result = await engine.handle({"profile": {"country": "US"}}, UserMessage(text), now)
+        assert result.record["profile"]["country"] == "US", text
+        assert not any("helplines there" in r.text for r in result.replies), text
+    result = await engine.handle({"profile": {"country": "US"}}, UserMessage("I'm in London for a race and my knee hurts"), now)
+    assert result.record["profile"]["country"] == "GB"
+    assert any("helplines there" in r.text for r in result.replies)
 
 
 def test_a_place_of_an_unknown_country_is_reported(tmp_path: Path) -> None:
