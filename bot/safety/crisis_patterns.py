@@ -3761,3 +3761,22 @@ _merge((MORE_EN, {
         r"me)\b|any ?more|to (?:anything|it all|life)\b))",
     ),
 }), (MORE_OTHER, {}))
+FIGURES_OF_SPEECH += (
+    # A symptom gone: "settled now after like 10 min, not dizzy anymore" after a racing heart (tester
+    # round 53's heart episode; the trained net read "not ... anymore" as hopelessness and asked
+    # about suicide)
+    r"\b(?:not|no longer|isn'?t|aren'?t|doesn'?t|don'?t|didn'?t|wasn'?t|never)\s+(?:\w+\s+)?(?:dizzy|light-?headed|faint|woozy|sore|"
+    r"swollen|numb|tingly|tingling|hurt|hurts|hurting|painful|aching|achy|tight|stiff|sick|nauseous|breathless|out of breath|"
+    r"racing|fluttering|pounding|burning|bleeding|limping|throbbing|cramping|shaky|sweaty|hot|cold|swelling|bruised|puffy)"
+    r"\s+(?:any ?more|now)\b",
+)
+_merge((MORE_EN, {
+    # "can walk on it but its sore. not sure anything matters much lately anyway" (tester round 53:
+    # only the next Ottawa question; screened only after a stronger second hint): the question, kindly
+    "hopeless": (
+        r"\b(?:not sure|don'?t think|dont think|doubt|wonder if|feels like)\s+(?:anything|any of it|it all)\s+(?:really |even |actually )?"
+        r"matters?\b(?! (?:for|to) (?:the|my|your) (?:race|run|knee|ankle|recovery|healing))",
+        r"\b(?:nothing|none of it|not much)\s+(?:really |even |actually )?(?:seems to )?matters?\s+(?:much |at all |any ?more |anymore )?"
+        r"(?:lately|these days|any ?more|anymore|at the moment|right now|now)\b",
+    ),
+}), (MORE_OTHER, {}))
