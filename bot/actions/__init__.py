@@ -1096,7 +1096,10 @@ _WELFARE_QUESTION = re.compile(r"\b(?:police|welfare|check on|can'?t reach|canno
                                # "shes not replying to my texts now" (read at 45 columns, tester round 41's friend)
                                r"not replying|isn'?t replying|hasn'?t replied|not responding|not texting back|gone (?:quiet|silent)|"
                                r"not picking up|isn'?t picking up|won'?t answer|no answer|go round|go over|ambulance|"
-                               r"where (?:she|he|they) lives?|their address|her address|his address|"
+                               r"where (?:she|he|they) lives?|their address|her address|his address|(?:his|her|their) (?:full )?address|"
+                               # "should I still ring 999? don't want to overreact" (tester round 53)
+                               r"overreact\w*|should i (?:still |really |actually )?(?:ring|call|phone|dial) (?:999|911|112|000|the police|"
+                               r"police|them|it in|for help)|"
                                # "she lives 10 min away" (tester round 19: "if they might be in danger now")
                                r"(?:she|he|they) lives? (?:\d+|a few|five|ten|fifteen|twenty) (?:min|mins|minutes)|"
                                r"(?:she|he|they) lives? (?:nearby|near me|close by|round the corner|down the road|next door)|"

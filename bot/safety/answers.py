@@ -89,9 +89,12 @@ _GETTING_HELP = re.compile(
     # "ok called 108 ambulance coming 20 min" (India's ambulance; tester round 42)
     r"(?:is |are )?(?:coming|on (?:the|its|it's) way|here)(?: in \d+| \d+)?|(?:i'?ve |i )?(?:just |already )?(?:called|rang|phoned) \d{3,5}\b|"
     r"(?:an? )?(?:ambulance|paramedics?|police|911|999|112) "
-    r"(?:is|are) (?:coming|on (?:the|its|it's) way|here)|i(?:'ve| have)? (?:just |already )?(?:called|rang|phoned) "
+    r"(?:is|are) (?:coming|on (?:the|its|it's) way|here)|i(?:'?ve| have)? (?:just |already )?(?:called|rang|rung|phoned|dialled|dialed) "
     r"(?:911|999|112|988|an ambulance|for help|them|the number|emergency|emergencies|samaritans|the lifeline)|"
     r"i'?m (?:at|in) (?:the )?(?:hospital|er|a and e|emergency room|emergency)|someone(?:'s| is) (?:with me|here)|"
+    # "I've rung 999, police are going round" (tester round 53 got the welfare-check card again)
+    r"(?:the )?(?:police|paramedics|ambulance|officers|cops|guards|garda) (?:are|is) (?:going|heading|on (?:the|their|its) way) "
+    r"(?:round|over|there|to (?:his|her|their) (?:house|flat|place))|"
     r"(?:my|a) \w+ (?:is|are) (?:with me|here|driving me|taking me)|on (?:my|the) way to (?:the )?(?:hospital|er)|"
     # "ok fine ill call poison control" (tester round 29 was told "call 911 now" again, four times)
     r"(?:i'll|ill|i will|i'm going to|im going to|gonna|going to|will|ok|okay|fine)\W+(?:\w+\W+){0,2}?(?:call|ring|phone) "
