@@ -49,7 +49,7 @@ from bot.dialogue import FINDING_SLOT, SAFETY_ACTION, Dialogue, load_dialogue, p
 from bot.engine import bookkeeping, typed
 from bot.engine.bridge import RasaBridge
 from bot.engine.flow import FlowInterpreter
-from bot.engine.render import REPORTING_FOR_SLOT, Renderer
+from bot.engine.render import ENGLISH_ONLY_LANGUAGES, REPORTING_FOR_SLOT, Renderer
 from bot.engine.state import Turn
 from bot.clinical import intake, summary
 from bot.clinical.evaluate import evaluate as clinical_evaluate
@@ -518,6 +518,8 @@ class Engine:
             if not soft:
                 # (a feeling acknowledged in its language is the reply: "sin correr siento que no
                 # valgo nada" was then asked in Spanish what hurts; tester round 42)
+                if turn.slots.get("message_language") in ENGLISH_ONLY_LANGUAGES:
+                    self.renderer.english_only(turn)  # first in their language (tester rounds 52-53)
                 self.renderer.say(turn, "utter_not_understood_language")
             self.flow.reask(turn)
             return

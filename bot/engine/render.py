@@ -15,10 +15,13 @@ from typing import Any
 from bot.actions import HARMED_SLOT, METHOD_SLOT  # the slots are the actions' (the harmed cause, a method said)
 from bot.dialogue import Dialogue
 from bot.engine.state import Turn
-from bot.texts import text_key
+from bot.texts import DEFAULT_LOCALE, text_family, text_key
 from bot.turn import Button, Reply
 
 ENGLISH_ONLY = text_key("crisis.english_only")
+#: Languages without a catalog whose "I only understand English" is said in them (texts/en.yml).
+ENGLISH_ONLY_LANGUAGES = ("fr", "de", "pt", "it", "nl")
+ENGLISH_ONLY_IN = text_family("crisis.english_only_in", ENGLISH_ONLY_LANGUAGES)
 
 #: Keys of a rasa-sdk dispatcher message; any other key is a value for the response's placeholders.
 #: The acknowledgement of distress; `utter_distress_<kind>` when the screen named the feeling.
@@ -63,7 +66,11 @@ class Renderer:
     def english_only(self, turn: Turn) -> None:
         """"Sorry, I only understand English": in the message's language when the catalog has it,
         else in English (never in the language of an earlier message)."""
-        voice = turn.voice.in_language(str(turn.slots.get("message_language") or "en"))
+        language = str(turn.slots.get("message_language") or "en")
+        voice = turn.voice.in_language(language)
+        if voice.locale == DEFAULT_LOCALE and language in ENGLISH_ONLY_LANGUAGES:
+            turn.replies.append(Reply(voice.say(f"{ENGLISH_ONLY_IN}.{language}")))
+            return
         turn.replies.append(Reply(voice.say(ENGLISH_ONLY)))
 
     def render(self, turn: Turn, message: dict[str, Any]) -> None:
