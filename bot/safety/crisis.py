@@ -536,6 +536,12 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
         # sign asked about read as the writer's own plan, "Please call 000 now. Your safety ..."):
         # the things, life or plan named as another's are theirs
         return True
+    if hit.signal in ("means", "means_near", "possession") and _WITH_ME.search(norm[hit.start:hit.end + 40]):
+        # "my flatmate has a load of her sleeping pills and theyre in my room rn" (tester round 54, in
+        # a crisis: read as the flatmate's means): whoever they belong to, they are at hand here
+        return False
+    if hit.signal == "ideation" and _ABOUT_HIM.search(matched):
+        return True  # "does that mean hes suicidal??" (tester round 54): asked of him
     if hit.signal == "self_harm" and re.search(r"\b(?:his|her|their)\b|\bmy (?:\w+ ){0,3}?\w+'s\b", matched):
         return True  # "found cuts on my 16yo son's legs" (blind safety set 12): his
     if hit.signal == "self_harm" and re.search(r"\bmy\b", matched):  # "my gf found my razor blades"
@@ -731,6 +737,9 @@ _SUICIDE_NAMED = re.compile(r"\b(?:suicid\w*|me suicider|suicidarme|end(?:ing)? 
                             r"selbstmord|me tuer)\b")
 
 
+_WITH_ME = re.compile(r"\b(?:in|on|under|by) my (?:room|bedroom|bed|bag|hand|hands|drawer|pocket|desk|car|lap)\b|\b(?:with|next to|beside) me\b")
+_ABOUT_HIM = re.compile(r"\b(?:does (?:that|this|it) mean|is|could|might|do you think) (?:he|she|they)(?:'s|s| is| are| be| might be| could be)? "
+                        r"(?:actually |really |being )?suicidal\b")
 _MIGHT_DO = re.compile(r"\b(?:might (?:just|as well)|may as well|i'?ll just|ill just|gonna|going to|will just|should just|"
                        r"tempted to|could just)\b")
 
@@ -764,7 +773,10 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
         if raw_joke or re.search(r"\b(?:wanted|thought|felt|was going|made me|nearly|almost|could have|anyone else|"
                                  r"(?:feel|feels|feeling) like|quise|queria|pense)\b", sentence):
             return True
-    if hit.signal in QUESTIONABLE and c.question.search(sentence) and not _PERSONAL_QUESTION.search(norm):
+    # (not a question about someone named: "does that mean hes suicidal??" of a boyfriend who "wants to
+    # disappear", tester round 54 got "outside what I know")
+    if (hit.signal in QUESTIONABLE and c.question.search(sentence) and not _PERSONAL_QUESTION.search(norm)
+            and not _ABOUT_HIM.search(sentence)):
         if hit.signal == "overdose" or not _FIRST_PERSON.search(sentence):
             return True
     if (c.accident.search(norm) and not c.earnest.search(norm)

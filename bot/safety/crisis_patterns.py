@@ -3780,3 +3780,23 @@ _merge((MORE_EN, {
         r"(?:lately|these days|any ?more|anymore|at the moment|right now|now)\b",
     ),
 }), (MORE_OTHER, {}))
+_merge((MORE_EN, {
+    # "does that mean hes suicidal??" of someone named before: their ideation, asked about
+    "ideation": (
+        r"\b(?:does (?:that|this|it) mean|is|could|might|do you think) (?:he|she|they)(?:'s|s| is| are| be| might be| could be)? "
+        r"(?:actually |really |being )?suicidal\b",
+    ),
+}), (MORE_OTHER, {}))
+# "does that mean hes suicidal??": he's without its apostrophe is someone else too (tester round 54)
+WORDS["OTHER"] = WORDS["OTHER"][:-1] + r"|hes|shes|theyre)"
+_merge((MORE_EN, {
+    # the means looked at, after talk of them: "i keep looking at them. its fine ill be fine" (tester
+    # round 54, pills in her room in a crisis): nothing alone, the emergency tier next to crisis talk
+    "possession": (
+        r"\b(?:keep|kept|keeps|been|can'?t stop|cannot stop|cant stop)\s+(?:looking at|staring at|eyeing|holding|counting)\s+"
+        r"(?:them|it|those|these|the (?:pills|tablets|packet|packets|box|bottle|rope|blade|blades|knife|razor))\b"
+        # (not a dose for the pain: "i keep looking at it wondering if i should take some for my knee")
+        r"(?![^.!?]{0,60}\b(?:for (?:my|the|this) (?:knee|back|ankle|pain|headache|hip|leg|foot|shin|calf|calves|run|race|period|cramps?)|"
+        r"should i take (?:one|some|a couple|two)\b))",
+    ),
+}), (MORE_OTHER, {}))

@@ -184,4 +184,5 @@ def test_check_in_zones_point_to_their_country() -> None:
     assert kb.country_for_zone("Europe/London") == "GB"
     assert kb.country_for_zone("Australia/Perth") == "AU"
     assert kb.country_for_zone("Asia/Kolkata") == "IN"
-    assert kb.country_for_zone("Asia/Tokyo") is None and kb.country_for_zone(None) is None
+    assert kb.country_for_zone("Asia/Tokyo") == "JP"
+    assert kb.country_for_zone("Asia/Seoul") is None and kb.country_for_zone(None) is None
