@@ -133,6 +133,9 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "doesn't hurt now", "doesnt hurt now", "doesn't hurt anymore",
         "doesnt hurt anymore", "no pain now", "stopped hurting", "hurt the first day",
         "better every day", "better each morning", "better every morning", "go away", "going away",
+        # "fading every day" (blind vignettes 33: read as pain every day, and a physio for first-10k DOMS)
+        "fading every day", "fades every day", "easing every day", "eases every day", "less every day", "improving every day",
+        "getting better every day", "fading day by day", "easing day by day", "way better", "much better now",
         "goes away", "less than last week", "less than the week before", "better than last week",
         # "legs almost fine now", "nearly back to normal today" (blind vignettes 28: asked twice)
         "almost fine", "nearly fine", "almost back to normal", "nearly back to normal", "almost gone", "nearly gone",

@@ -3800,3 +3800,74 @@ _merge((MORE_EN, {
         r"should i take (?:one|some|a couple|two)\b))",
     ),
 }), (MORE_OTHER, {}))
+
+# ------------------------------------------------------------------------------------------------
+# Blind safety set 33 (twenty-third session; kept back, first contact on c602767 recorded before
+# tuning). Kinds wider than its misses.
+# ------------------------------------------------------------------------------------------------
+_merge((MORE_EN, {
+    # a lethal means with the time said: "got the rope in my running pack ... it's tonight. sorry"
+    "plan": (
+        r"\b(?:rope|noose|ligature|belt|gun|pistol|rifle|shotgun|pills|tablets)\b.{0,90}\b(?:it'?s tonight|tonight'?s the night|"
+        r"it'?s today|today'?s the day|it'?s time|this is it|it ends tonight|doing it tonight)(?=\s*(?:[.!?,;]|$|sorry|goodbye|bye))",
+    ),
+    # not coming back from where they are: "climbed over the railing. not coming back down this time"
+    "final": (
+        r"\bnot (?:coming|going|getting) (?:back )?(?:down|home|back)\b(?: (?:this time|tonight|again|ever))?(?! (?:to|for) (?:running|"
+        r"the club|parkrun|training|racing|the sport|it))",
+    ),
+    # being run over, wished: "might as well lie down in front of the 73 bus at this point"
+    "method": (
+        r"\b(?:lie|lay|lying|laying|step|stepping|walk|walking|jump|jumping) (?:down )?in front of (?:the |a |an )?(?:\w+ )?(?:bus|train|"
+        r"lorry|truck|car|tram|van|traffic|tube)\b",
+    ),
+    # a post from a high place captioned as an ending, by someone else: "posted a pic from the top
+    # of a multi storey car park on insta captioned 'last run'"
+    "goodbye": (
+        r"\b(?:captioned|caption(?:ed)? it|with the caption|saying|wrote|titled)\s*['\"]?(?:last run|final run|goodbye|the end|bye|"
+        r"see you on the other side|so long|last one|one last (?:run|look))\b",
+    ),
+    # hopelessness said of what lies ahead: "idk if i can keep doing this", "no point making plans for
+    # anything now"
+    "hopeless": (
+        r"\b(?:idk|i don'?t know|dont know|not sure) (?:if|whether) i can (?:keep (?:doing this|doing it|going on|on going|living|"
+        r"this up)|go on|carry on(?: like this)?|do this any ?more)\b",
+        r"\bno point (?:in )?(?:making|having) (?:any )?plans\b",
+        r"\bwhat'?s the point (?:in |of )?(?:making|having) (?:any )?plans\b",
+    ),
+    # "it's time i went too. i've given it proper thought" (a widower whose knees have gone too)
+    "ideation": (
+        r"\b(?:it'?s|its) (?:about )?time (?:i went|i was gone|for me to go|i joined (?:her|him|them)|i went too|i checked out)\b"
+        r"(?! (?:to|for|home|out|back|and|running|jogging|in|on|outside|up|down|of|with)\b)",
+    ),
+    "resolve": (r"\bi'?ve (?:given it|thought it through|had) (?:proper|real|serious|a lot of|long and hard|careful) ?(?:thought|consideration)?\b"
+                r"(?=[^.!?]{0,10}[.!?]|\s*$)",),
+}), (MORE_OTHER, {
+    # French: "le prochain train passe dans 5 min et je vais sauter"
+    "intent": (r"\bje vais (?:sauter|me jeter|me tuer|en finir|me foutre en l'?air|me pendre)\b(?! (?:a la corde|en parachute|de joie|"
+               r"dans la piscine|dans le lac pour))",),
+    # Italian: "sinceramente non so per quanto ancora ce la faccio"
+    "hopeless": (r"\bnon so (?:per )?quanto (?:ancora )?(?:ce la faccio|ce la posso fare|resisto|vado avanti)\b",
+                 r"\bnon ce la faccio (?:piu|ancora per molto)\b"),
+}))
+# A place to die from in French, said at it: "je suis sur le quai de la gare"
+_merge((MORE_OTHER, {
+    "at_place": (r"\b(?:je suis|suis|assis|assise|debout)\b[^.!?]{0,10}\b(?:sur|au bord du|au bord de la) (?:le |la |un |une )?(?:quai|voie|"
+                 r"voies|pont|toit|falaise|parapet|bord)\b",),
+}), (MORE_OTHER, {}))
+FEELINGS["frustration"] += (
+    # "angry all the time, sleep is rubbish and i snap at the kids"
+    r"\b(?:angry|irritable|furious|short) all the time\b", r"\bsnap(?:ping|ped)? at (?:the kids|my kids|my partner|my wife|my husband|"
+    r"everyone|people|my family)\b",
+)
+FIGURES_OF_SPEECH += (
+    # a dose asked about: "is it ok to take paracetamol and ibuprofen together ... or is that an
+    # overdose thing" (it got the overdose emergency)
+    r"\b(?:is|would|could|does|isn'?t) (?:that|this|it|taking (?:them|both)(?: together)?) (?:be |count as |risk |cause |an? )*"
+    r"(?:an? )?overdose(?: thing| risk| territory)?\b(?=[^.!?]*(?:\?|$))",
+    r"\boverdose (?:thing|risk|territory|limit)\b",
+    r"\b(?:before|until|till) (?:it|that) (?:becomes|is|counts as|turns into) (?:an? )?overdose\b",
+    # running called slow suicide: "my ex used to say running was slow suicide for my knees"
+    r"\b(?:running|marathons?|ultras?|this sport|it)\s+(?:is|was|=|are)\s+(?:basically |literally |just |like )?(?:slow )?suicide "
+    r"(?:for|on) (?:my|your|the|his|her) (?:knees|joints|body|legs|back|hips)\b",
+)
