@@ -89,6 +89,7 @@ COUNTRY_HEARD_URGENT = text_key("settings.country_heard_urgent")
 COUNTRY_HEARD_LINES = text_key("settings.country_heard_lines")
 COUNTRY_HEARD_OTHER_EMERGENCY = text_key("settings.country_heard_other_emergency")
 COUNTRY_HEARD_CRISIS = text_key("settings.country_heard_crisis")
+COUNTRY_HEARD_CRISIS_EMERGENCY = text_key("settings.country_heard_crisis_emergency")
 COUNTRY_GUESSED = text_key("settings.country_guessed")
 COUNTRY_HEARD_OTHER_CRISIS = text_key("settings.country_heard_other_crisis")
 
@@ -247,6 +248,10 @@ def say_place_heard(turn: Turn) -> None:
             # now ... Samaritans on 116 123"): the note only says why they changed (blind safety
             # set 8 read both, the numbers twice in one answer).
             key = COUNTRY_HEARD_OTHER if other else COUNTRY_HEARD
+        elif crisis and turn.conv.get("state") == "crisis_emergency" and not other:
+            # means at hand or a plan said ("pills in my room rn", then "im in leeds": tester round
+            # 54's note said "If you might act on these thoughts, call 999"): the number, now
+            key = COUNTRY_HEARD_CRISIS_EMERGENCY
         elif crisis:
             key = COUNTRY_HEARD_OTHER_CRISIS if other else COUNTRY_HEARD_CRISIS
         elif (context.get("distress") or _NUMBERS_WRONG.search(turn.text or "")) and not other and not emergency:

@@ -947,6 +947,13 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
         found, found_by = _model_says(cleaned, context, language)
         if found is not None or tier is None:
             tier, by = found, found_by
+        if (tier == UNCLEAR and by == "model" and c.help_someone.search(norm) and c.other.search(norm)
+                and not own & (CRISIS_SIGNALS | {"hopeless", "dark_joke", "distress"})):
+            # What the net read is someone else's when the writer asks how to help them ("my
+            # boyfriend ... said he wants to disappear. how do I help him?": tester round 54 asked the
+            # writer about her own thoughts): how to help, with the lines
+            tier = THIRD_PARTY
+            others.add("help")
     # A Spanish crisis pattern is evidence of Spanish when the identifier was unsure.
     if language == "en" and langs == {"es"}:
         language = "es"
