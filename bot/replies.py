@@ -408,9 +408,10 @@ def detail(kb: KnowledgeBase, voice: Voice, kind: str, context: AdviceContext | 
 
 # -- answers -----------------------------------------------------------------------------------
 
-def answer(kb: KnowledgeBase, voice: Voice, question: str, locations: Sequence[str] = ()) -> Message | None:
-    """The answer to a question, or None when it is out of scope (kb.out_of_scope_reply then)."""
-    entry = kb.best_entry(question, locations)
+def answer(kb: KnowledgeBase, voice: Voice, question: str, locations: Sequence[str] = (), about: str = "") -> Message | None:
+    """The answer to a question, or None when it is out of scope (kb.out_of_scope_reply then);
+    `about`: words said of the patient earlier (KnowledgeBase.best_entry)."""
+    entry = kb.best_entry(question, locations, about)
     if entry is None:
         return None
     parts = [f"{bold(entry.title)}\n{kb.text(entry, voice.country, voice.locale)}", kb.source_line([entry.id])]

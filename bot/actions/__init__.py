@@ -813,7 +813,11 @@ class ActionAnswerQuestion(KnowledgeAction):
         # "I SAID DONT TELL ME TO SEE A PHYSIO. WHAT DO I DO MYSELF" (tester round 28 got what a
         # physio does): what they don't want is not what they ask about
         question = _NOT_THAT.sub(" ", question).strip() or question
-        answer = replies.answer(self.kb, voice, question, locations)
+        # a parent asking of a child told of before ("Is this growing pains? my mom says it is", of an
+        # 11-year-old's heel: tester round 53 got "outside what I know" three times): the child's cards
+        age = case_of(tracker).age()
+        about = "child" if tracker.get_slot("reporting_for") == "other" and age is not None and age < CHILD_UNDER else ""
+        answer = replies.answer(self.kb, voice, question, locations, about)
         if answer is None and self.kb.refusal_topic(question) == "other":
             # One aside we don't cover in a running question ("glutes sore, a blister on the little
             # toe and legs heavy ... can I do my easy run today?": blind vignettes 16 got "That's
@@ -897,6 +901,8 @@ class ActionAnswerQuestion(KnowledgeAction):
         return [SlotSet(LAST_ANSWER_SLOT, answer.sources[0])] if answer.sources else []
 
 
+#: Below this age the one reported on is a child, for the children's cards (Sever's, Osgood-Schlatter).
+CHILD_UNDER = 16
 #: Asking how to tell two things apart: "what's the difference between shin splints and a stress fracture".
 _TELL_APART = re.compile(r"\b(?:difference between|what(?:'s| is|s)(?: even| actually)? the difference|how (?:do|can|would|could) "
                          r"(?:i|you|we) tell (?:the difference|them apart|if it'?s|whether it'?s)|(?:shin splints|it) or (?:a )?stress fracture)\b")

@@ -170,13 +170,15 @@ class KnowledgeBase:
 
     # -- questions -------------------------------------------------------------------------
 
-    def best_entry(self, question: str, locations: Sequence[str] = ()) -> Entry | None:
-        """The entry that answers `question` (None = out of scope); `locations` is context."""
+    def best_entry(self, question: str, locations: Sequence[str] = (), about: str = "") -> Entry | None:
+        """The entry that answers `question` (None = out of scope); `locations` is context;
+        `about`: words said of the patient earlier ("child"), read only for an entry's subject
+        (`only_about`), never for retrieval."""
         explained = self._retriever.explain(question, locations)
         match = explained.chosen
         if match is None:
             return None
-        text = question.replace("\u2019", "'")
+        text = question.replace("\u2019", "'") + (f" {about}" if about else "")
         if self._is_about(match.entry, text):
             return match.entry
         # A word of it, not its subject ("feel sick" is not disordered eating). A runner-up about
