@@ -3871,3 +3871,9 @@ FIGURES_OF_SPEECH += (
     r"\b(?:running|marathons?|ultras?|this sport|it)\s+(?:is|was|=|are)\s+(?:basically |literally |just |like )?(?:slow )?suicide "
     r"(?:for|on) (?:my|your|the|his|her) (?:knees|joints|body|legs|back|hips)\b",
 )
+FIGURES_OF_SPEECH += (
+    # the body leaving the runner: "my knees are filing for divorce lmao" (tester round 54 was met as a
+    # break-up, three times)
+    r"\b(?:knees?|legs?|body|feet|calves|hamstrings?|hammies|quads?|achilles|hips?|back|glutes?|lungs)\b[^.!?]{0,20}\b(?:filing for "
+    r"(?:a )?divorce|divorcing me|want(?:s)? a divorce|breaking up with me|broke up with me|dumped me|left me)\b",
+)
