@@ -3877,3 +3877,38 @@ FIGURES_OF_SPEECH += (
     r"\b(?:knees?|legs?|body|feet|calves|hamstrings?|hammies|quads?|achilles|hips?|back|glutes?|lungs)\b[^.!?]{0,20}\b(?:filing for "
     r"(?:a )?divorce|divorcing me|want(?:s)? a divorce|breaking up with me|broke up with me|dumped me|left me)\b",
 )
+DENIALS += (
+    # "im not feeling low mate haha" (tester round 55: asked about suicide for the words "feeling low")
+    r"\b(?:i'?m|im|i am|i'?m honestly|honestly)?\s*not (?:really |at all |actually )?(?:feeling |that |too )?(?:low|down|depressed|sad|blue)\b",
+)
+FIGURES_OF_SPEECH += (
+    # feeling like crap said of the body: "no not confused, just feel like crap" to the question about
+    # confusion after a race at altitude (tester round 55 got the low-mood line with 988)
+    r"\b(?:not|no)\s+(?:confused|dizzy|breathless|sick|foggy)\b[^.!?]{0,15}\b(?:just )?feel(?:ing)? (?:like )?(?:crap|shit|rubbish|death|garbage|"
+    r"awful|terrible|rough)\b",
+    r"\bfeel(?:ing)? (?:like )?(?:crap|shit|rubbish|death|garbage|rough|awful)\b(?=[^.!?]{0,40}\b(?:headache|head|nause\w*|sick|vomit\w*|"
+    r"fever|flu|hungover|hangover|dizzy|altitude|shaky|temperature|throwing up|puk\w*)\b)",
+)
+_merge((MORE_EN, {
+    # "honestly some days i wonder why i bother getting up" (tester round 55, in a check-in, from a
+    # runner with depression behind her: "Nothing in this week's answers worries me")
+    "hopeless": (
+        r"\b(?:wonder|don'?t know|dont know|not sure) why i (?:even )?bother (?:getting up|getting out of bed|waking up|doing anything|"
+        r"trying|with anything|living|going on|at all)\b",
+        r"\bwhy (?:do|should) i (?:even )?bother (?:getting up|getting out of bed|waking up|living|with anything|going on|at all)\b",
+    ),
+}), (MORE_OTHER, {}))
+FIGURES_OF_SPEECH += (
+    # "cant go on tiptoe" (tester round 55: an Achilles rupture's sign got the suicide screen, and the
+    # rupture was never advised): going up on the toes, not going on living
+    r"\bcan'?t (?:go|get|stand|walk|balance|push|rise|come) (?:up )?on (?:to )?(?:my |the |his |her |their |one |a )?(?:tip ?-?toes?|tiptoes?|"
+    r"toes|leg|legs|foot|feet|heel|heels|ball of (?:my |the )?foot|treadmill|holiday|trip|hills?|walks?|(?:long |easy )?runs?)\b",
+)
+FIGURES_OF_SPEECH += (
+    # a fall's knock and a medicine: "slipped on ice at parkrun, hit my head and my hip, im on blood
+    # thinners" (tester round 55: a 74-year-old got the crisis response, read as hitting herself till
+    # she bleeds)
+    r"\bblood[- ]?thin(?:ners?|ning(?: tablets| pills| medication)?)\b",
+    r"\b(?:slipped|slip|fell|fall|tripped|trip|crashed|went flying|went over|stumbled|came off)\b[^.!?]{0,40}\b(?:hit|banged|bumped|knocked|smacked)"
+    r" my (?:head|knee|knees|hip|face|shoulder|elbow|wrist|back|shin|nose|chin)\b",
+)
