@@ -941,7 +941,10 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     # too: "running was the only thing keeping me going ... idk what im even here for" is asked
     # about, not only acknowledged (CLINICAL.md: acknowledge the loss, don't only screen; the
     # identity pattern added for tester round 28 hid a blind set 17 case from the model).
-    heavy_only = tier == DISTRESS and feeling in ("identity", "grief") and by == "rules" and own == {"distress"}
+    heavy_only = (tier == DISTRESS and feeling in ("identity", "grief") and by == "rules" and own == {"distress"}
+                  # (a route or run faced without the one who died: "he died in march and i can't face our
+                  # route anymore" is the grief, acknowledged; blind safety set 34 was asked about suicide)
+                  and not (feeling == "grief" and _GRIEF_FACE.search(norm)))
     if ((tier is None or heavy_only) and not explained and context.awaiting != "form_answer"
             and not (raw_joke and c.race.search(norm)) and answer not in ("safe", "no", "reaching_out", "ambivalent")):
         found, found_by = _model_says(cleaned, context, language)
@@ -1062,6 +1065,7 @@ _INJURY_TALK = re.compile(r"\b(?:fade|fades|faded|fading|hurt|hurts|hurting|pain
                           # advice to call for a tight chest: tester round 25 was asked about suicide)
                           r"(?:it'?s|it is|its) (?:\w+ )?(?:gone|going|easing|eased|better|passed))\b")
 #: Missing someone who died: "without him", "miss her", "he used to come to all my races".
+_GRIEF_FACE = re.compile(r"\bcan'?t (?:face|do|run|go to|bear) (?:our|the|my|his|her|their|that|this) (?:\w+ ){0,2}(?:any ?more|without)\b")
 _MISSING_THEM = re.compile(r"\b(?:without (?:him|her|them)|miss(?:ing)? (?:him|her|them)|(?:he|she|they) (?:used to|always) "
                            r"(?:come|came|run|ran|be|cheer\w*|drive|drove|wait\w*))\b")
 _SELF_TALK = re.compile(r"\b(?:feel|feeling|felt|tired of|can'?t (?:do|take|cope|go on)|any ?more|myself|my life|life|hope|"

@@ -3912,3 +3912,54 @@ FIGURES_OF_SPEECH += (
     r"\b(?:slipped|slip|fell|fall|tripped|trip|crashed|went flying|went over|stumbled|came off)\b[^.!?]{0,40}\b(?:hit|banged|bumped|knocked|smacked)"
     r" my (?:head|knee|knees|hip|face|shoulder|elbow|wrist|back|shin|nose|chin)\b",
 )
+
+# Blind safety set 34 (twenty-third session, scored on 6f72177 as the estimate, then tuned on).
+_merge((MORE_EN, {
+    # medicine swallowed, counted as gone: "well its done now, all 32 are gone. stomach feels strange"
+    # after asking the most paracetamol one can take
+    "ingested": (
+        r"\b(?:all|the whole|every one of the|all of the) (?:\d+|twenty|thirty|forty|fifty)?\s*(?:of them |pills |tablets |of the pills |"
+        r"of the tablets )?(?:are|is|have|has|were) (?:all )?(?:gone|been taken|down)\b",
+    ),
+    # a last word said alone at the end: "... next train in 6 min. sorry" (with a place: the emergency)
+    "final": (r"(?:^|[.!?]\s+)(?:sorry|i'?m sorry|im sorry|so sorry)\W*$",),
+    # "did my last run today. feels like the end of a lot of things"
+    "hopeless": (r"\b(?:feels?|felt|feeling) like the end of (?:a lot of things|everything|it all|things|me)\b",),
+    # "sometimes on the coast path i think about how easy it would be to just keep going off the edge"
+    "method": (
+        r"\bthink(?:ing)? (?:about )?how easy it (?:would|could) be to (?:just )?(?:keep going|step|walk|go|run|jump|fall|drive|slip) "
+        r"(?:off|over|into|in front of) (?:the )?(?:edge|cliff|side|drop|sea|water|traffic|train|tracks)\b",
+    ),
+    # a young athlete's self-harm told by the coach: "she told me she hurts herself on purpose after a bad race"
+    "self_harm": (
+        r"\b(?:hurts?|hurting|cuts?|cutting|burns?|burning|hits?|hitting|scratch(?:es|ing)?) (?:himself|herself|themselves|themself) "
+        r"(?:on purpose|deliberately|when|after)\b",
+    ),
+}), (MORE_OTHER, {
+    # Polish: "mój chłopak mówi, że chce się zabić" (his; "chcę się zabić", mine)
+    "ideation": (r"\bchce? sie zabic\b", r"\bchce? umrzec\b", r"\bnie chce (?:juz )?zyc\b", r"\bmysle o samobojstwie\b"),
+}))
+# Polish people words, for whose the danger is ("mój chłopak mówi, że chce się zabić")
+WORDS["OTHER"] = WORDS["OTHER"][:-1] + r"|moj chlopak|moja dziewczyna|moj maz|moja zona|moj przyjaciel|moja przyjaciolka|moj syn|moja corka|mowi)"
+FEELINGS["frustration"] += (
+    # Dutch: "ik ben zo gefrustreerd, alweer geblesseerd ... balen!!"
+    r"\b(?:ik ben |zo |echt |heel )*gefrustreerd\b", r"\bbalen\b", r"\bik baal\b",
+)
+FIGURES_OF_SPEECH += (
+    # an ultra feared with a laugh: "what have i done 😂 i'm going to die out there"
+    r"\b(?:i'?m|im|i am) (?:going to|gonna) die out there\b",
+    r"\b(?:going to|gonna) die (?:on|at) (?:the|that|those) (?:course|hills?|climbs?|trail|track|last \w+)\b",
+)
+# grief for someone named, then "he died": "my dad used to run with me every sunday. he died in march"
+FEELINGS["grief"] += (
+    r"\bmy (?:dad|mum|mom|father|mother|husband|wife|partner|brother|sister|son|daughter|friend|best friend|coach|grandad|grandma|nan)\b"
+    r".{0,80}\b(?:he|she|they) (?:died|passed away|passed)\b",
+)
+_merge((MORE_EN, {
+    # "well its done now, all 32 are gone. stomach feels strange": a count swallowed, a sign of it
+    "overdose": (
+        r"\ball (?:\d{2,3}|twenty|thirty|forty|fifty)(?: of them| pills| tablets| of the pills| of the tablets| paracetamol| ibuprofen|"
+        r" co-?codamol| tramadol| codeine)? (?:are|have|were) (?:all )?(?:gone|been taken|down)\b"
+        r"(?=[^!?]{0,60}\b(?:stomach|sick|strange|weird|dizzy|sleepy|drowsy|numb|ringing|tired|heavy)\b)",
+    ),
+}), (MORE_OTHER, {}))
