@@ -815,7 +815,11 @@ _SAID_SAFE = re.compile(r"\b(?:i'?m safe|i am safe|im safe|safe (?:right now|now
                         r"not (?:thinking|thought) (?:about|of) (?:suicide|killing|hurting|ending)|not going to (?:do|hurt)|"
                         r"won'?t (?:do|hurt)|no pienso en|no voy a)\b")
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\b")
-_A_CONDITION = re.compile(r"\b(?:if|unless)\b(?! (?:i'?m|i am|im) (?:being )?(?:honest|serious|truthful))")
+#: A threat on a condition ("if i dnf london again i'm chucking myself in the thames", "if this calf
+#: doesn't sort itself out I'm going to ..."): the "if" clause, then the writer's own act; not a wish
+#: ("wouldnt mind if a bus clipped me"), nor "if you know what i mean" (the slow regression sets).
+_A_CONDITION = re.compile(r"(?<!mind )(?<!care )\b(?:if|unless)\b(?! you know what i mean)(?! (?:i'?m|i am|im) (?:being )?"
+                          r"(?:honest|serious|truthful))[^.!?]{0,80}\b(?:i'?m|im|i am|i'?ll|ill|i will|i'?d|gonna|going to)\b")
 #: Staring down at a drop is never explained by the car being parked nearby (tester round 25's kind).
 _LOOKING_DOWN = re.compile(r"(?:staring|gazing|peering) (?:down )?(?:at|into|over)")
 
