@@ -93,7 +93,8 @@ CRISIS_FINDINGS = {EMERGENCY: "emergency", CRISIS_TIER: "crisis", THIRD_PARTY: "
 ANSWER_INTENTS = {"safe": "safe", "not_safe": "not_safe", "unsure": "unsure", "yes": "affirm", "no": "deny",
                   "joking": "joking", "clarified": "clarified", "text_instead": "text_instead",
                   "step_taken": "step_taken", "taken_back": "taken_back", "reaching_out": "reaching_out",
-                  "ambivalent": "ambivalent", "moving_on": "moving_on"}
+                  "ambivalent": "ambivalent", "moving_on": "moving_on",
+                  "nothing_taken": "nothing_taken"}
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 # A question is answered (action_answer_question), never clarified as a missed answer.
@@ -1091,6 +1092,15 @@ WELFARE_ENTRY = "crisis-welfare-check"
 #: (knowledge/entries/meta.yml; tester round 38).
 YOUNG_PERSON_TELL_ENTRY = "crisis-young-person-tell"
 DANGER_NOW_ENTRY = "crisis-danger-now"
+WARNING_SIGNS_ENTRY = "crisis-warning-signs"
+#: A warning sign heard from the person at risk, asked about ("is the giving away stuff a bad sign?",
+#: "he replied 'wont need the stuff where im going anyway'. is that ok?": tester round 56).
+_WARNING_SIGN = re.compile(r"\b(?:giv(?:e|es|ing)|gave|given) (?:away |up )?(?:(?:his|her|their|all (?:his|her|their)|some of (?:his|her|their)) )?"
+                           r"(?:\w+ )?(?:stuff|things|gear|kit|spikes|shoes|medals|watch|garmin|bike|belongings|possessions|clothes)\b|"
+                           r"\bgiving (?:it|them|stuff|things) away\b|\bgoodbye|\bsaid bye\b|\bwhere (?:he'?s|she'?s|they'?re|i'?m|im) going\b|"
+                           r"\bwon'?t (?:need|be needing)\b|\bwont need\b|\bnot (?:be )?around\b|\bsorry for everything\b", re.IGNORECASE)
+_SIGN_QUESTION = re.compile(r"\b(?:bad|warning|worrying|danger) sign\b|\bred flag\b|\boverreact\w*|\bis (?:that|this|it) (?:ok|okay|normal|good|fine|"
+                            r"reassuring|a good sign|bad)\b|\bshould i (?:be )?(?:worried|worry)\b|\bam i (?:being )?paranoid\b", re.IGNORECASE)
 _YOUNG_PERSON_TELL = re.compile(r"\b(?:tell|inform|call|contact|let|ring|warn) (?:her|his|their|the) (?:parents?|mum|mom|dad|family|school|teachers?|guardians?)\b|"
                                 r"\bduty to (?:report|tell)\b|\breport (?:it|this|that|her|him|them)\b|\bsafeguard\w*|\bwelfare (?:officer|lead)\b|"
                                 r"\bpromised? (?:her |him |them )?(?:not to tell|to keep it|i wouldn'?t tell)\b|\bkeep (?:it|this) (?:a )?secret\b", re.IGNORECASE)
@@ -1195,6 +1205,9 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
             return []
         if _WAKE_AN_ADULT.search(question):
             say_entry(self.kb, dispatcher, voice, WAKE_AN_ADULT_ENTRY, helping=True)  # "should i tell my mum? shes asleep"
+            return []
+        if not _WELFARE_QUESTION.search(question) and _SIGN_QUESTION.search(question) and (_WARNING_SIGN.search(question) or re.search(r"\b(?:bad|warning) sign\b|\bred flag\b", question, re.I)):
+            say_entry(self.kb, dispatcher, voice, WARNING_SIGNS_ENTRY, helping=True)
             return []
         if _DANGER_NOW.search(question):
             say_entry(self.kb, dispatcher, voice, DANGER_NOW_ENTRY, helping=True)  # "is she in danger right now?"

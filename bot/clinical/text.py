@@ -40,6 +40,10 @@ SPELLINGS: dict[str, str] = {
     "confuzed": "confused", "disorientated.": "disorientated", "husbnd": "husband", "hubsand": "husband",
     "aftr": "after", "afer": "after", "breathin": "breathing", "unconcious": "unconscious",
     "unconsious": "unconscious", "vommited": "vomited", "vomitted": "vomited", "throwin": "throwing",
+    # "my right calf is swolen and warm for 2 days" (tester round 56: the clot question never asked,
+    # a physio at the end)
+    "swolen": "swollen", "swolled": "swollen", "swollon": "swollen", "swallen": "swollen", "sollen": "swollen",
+    "sweling": "swelling", "swellin": "swelling",
     **DROPPED_G,
 }
 _NON_TEXT = re.compile(r"[^a-z0-9'?.!,;:\-/°% ]+")
@@ -108,7 +112,7 @@ _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|me|my|mine|myself|we|our)\b"
 _QUESTION_START = re.compile(r"^\s*(what|how|is|are|can|could|does|do|should|when|why|which|will|would|who|any)\b(?!'t)")  # not "can't"
 _HYPOTHETICAL = re.compile(
     # ("so 2 i suppose", "i suppose so": a shrug, not a supposition; tester round 43 got the walk-run card)
-    r"\b(what if|in case|hypothetically|supposing|(?<!\bi )suppose(?! so\b)|(?<!to )say i(?!')|let's say|"
+    r"\b(what if|in case|hypothetically|supposing|(?<!\bi )suppose(?! so\b)|(?<!to )(?<!she )(?<!he )(?<!they )(?<!wife )(?<!partner )say i(?!')|let's say|"
     # (not "as if someone had kicked me": how it felt, said of the runner; tester round 43 got a physio)
     r"(?<!\bas )if (i|you|someone|somebody|a runner|runners|people|one) (ever )?(get|gets|got|have|has|had|feel|feels|felt|notice|notices|start|starts|were to)|"
     r"how (do|would|can|could|should) (i|you|one|we) (know|tell)|signs of|symptoms of|what does .{1,30} feel like|"

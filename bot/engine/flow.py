@@ -9,6 +9,8 @@ engine gives it (responses are said, actions go through the Rasa bridge).
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 
@@ -20,6 +22,9 @@ from bot.record import PAUSE_DEPTH, Conversation, PausedQuestion
 from bot.texts import text_key
 from bot.turn import Button
 from bot.vocabulary import VOCABULARY
+
+#: A question mark of surprise, not a question: "what?? no lol my WATCH".
+_SURPRISE = re.compile(r"^\W*(?:what|wut|wat|huh|wtf|eh|excuse me|sorry|lol|lmao|haha|omg)\W*\?+", re.IGNORECASE)
 
 UNKNOWN_COMMAND = text_key("engine.unknown_command")
 
@@ -186,7 +191,9 @@ class FlowInterpreter:
             turn.requested_set = False  # back to the question that was pending there
             if (not paused.get("message") and t.replay and turn.text
                     # (a question without its mark too: "can we talk about cross training", tester round 35)
-                    and ("?" in turn.text or (turn.parse is not None and (turn.parse.intent in ("report_pain", "ask_question") or any(
+                    # (not a bare "what??" of surprise: "what?? no lol i didnt take anything. chill", tester round 56)
+                    and ("?" in _SURPRISE.sub("", turn.text) or (turn.parse is not None and (
+                        turn.parse.intent == "report_pain" or turn.parse.intent == "ask_question" and not _SURPRISE.match(turn.text) or any(
                         e.label == "BODY_PART" for e in turn.parse.entities)
                         # an answer to the question that waited ("fades in a day or two", after
                         # "I'm safe": tester round 27 was asked it again)

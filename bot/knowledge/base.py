@@ -42,6 +42,12 @@ _HERE_NOW = re.compile(r"(?:\b(?:i'?m|im|i am|we'?re|we are)(?:\s+(?:now|actuall
                        r"\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+#: A crisis word said to deny it ("no not suicide. my head. what i do??": tester round 56, a confused
+#: marathoner got the crisis card): not what the question is about, so not read for retrieval.
+_DENIED_CRISIS = re.compile(r"\b(?:no,?\s+)?(?:not|isn'?t|wasn'?t|it'?s not|its not|nothing to do with|not about)\s+(?:about\s+|a\s+)?"
+                            r"(?:suicid\w*|self[- ]?harm\w*|crisis|depress\w*|mental health)\b", re.IGNORECASE)
+
+
 class KnowledgeBase:
     """Reviewed content from `knowledge/`, and the two things the bot does with it."""
 
@@ -174,7 +180,7 @@ class KnowledgeBase:
         """The entry that answers `question` (None = out of scope); `locations` is context;
         `about`: words said of the patient earlier ("child"), read only for an entry's subject
         (`only_about`), never for retrieval."""
-        explained = self._retriever.explain(question, locations)
+        explained = self._retriever.explain(_DENIED_CRISIS.sub(" ", question), locations)
         match = explained.chosen
         if match is None:
             return None

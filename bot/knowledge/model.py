@@ -57,7 +57,7 @@ class Entry:
     #: months, "see a doctor soon (urgent with bone pain)"): alone behind the advice, it gives the
     #: level's `heading_soon` and its own actions only (bot.replies).
     soon: bool = False
-    #: A red flag whose own actions replace the level's (the generic "tell someone nearby" and
+    #: A red flag whose own actions replace the level's (the generic "tell someone near you" and
     #: "don't drive yourself" do not fit someone hurt alone on a trail): bot.replies.
     own_actions: bool = False
 

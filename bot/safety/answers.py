@@ -42,6 +42,9 @@ TAKEN_BACK = "taken_back"
 #: thoughts of ...?", asked again: the person chooses to move on (tester round 35 was asked the
 #: same question four times). Said once: the line kept in view, and the running.
 MOVING_ON = "moving_on"
+#: "what?? no lol my WATCH, i didnt take anything" to "have you been able to call?" after an
+#: overdose was heard: nothing was taken (tester round 56: 911 on every message until /start).
+NOTHING_TAKEN = "nothing_taken"
 YES, NO = "yes", "no"
 
 # Button payloads: what phase B's buttons send, and what the current ones send.
@@ -136,6 +139,13 @@ _JOKE_RETRACTION = re.compile(
     r"(?:joke|joking|kidding)|jk|j/k|just kidding|only kidding|kidding|joking|a figure of speech|figure of speech|"
     r"just an expression|not literally|didn'?t mean it(?: literally)?|exaggerating|hyperbole|"
     r"(?:era|es) (?:una |solo una )?broma|bromeaba|estaba bromeando)\b")
+#: Nothing swallowed, said outright ("i didnt take anything", "I DIDNT TAKE ANY PILLS", "didn't
+#: swallow any of them"): only the overdose flow listens for it (dialogues/flow.yml).
+_NOTHING_TAKEN = re.compile(r"\b(?:i |i've |ive )?(?:didn'?t|did not|never|haven'?t|have not|havent|dont|don'?t) (?:actually |even |really )?"
+                            r"(?:take|taken|took|swallow|swallowed|have|had|eat|ate|drink|drank|use|used|od|overdose) (?:anything|a thing|"
+                            r"nothing|any(?: (?:pills?|tablets?|meds|medicine|of (?:them|it|those|the \w+)))?)\b|\bnothing was taken\b|"
+                            r"\bno pills\b(?! (?:yet|left))|"
+                            r"\bno (?:me )?(?:he tomado|tome|trague|me tome|me he tomado) (?:nada|ninguna|ni una)\b")
 #: ...unless the joke is denied ("not joking", "no joke", "I'm not kidding").
 _NOT_A_JOKE = re.compile(r"\b(?:not|no|n't|never|ain't)\s+(?:(?!just\b|only\b|simply\b|merely\b|its\b|it's\b|it\b|thats\b|that's\b)\w+\s+)?(?:a )?(?:joke|joking|kidding)\b|"
                          r"\bno es broma\b|"
@@ -264,6 +274,9 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
             and not re.search(r"\btell (?:anyone|anybody|someone|my|them)\b", t)):  # "will you tell anyone?": the KB's answer
         # Tester round 13: "i dont want to call, can i text someone" got "Please call 911 now".
         return TEXT_INSTEAD
+    if question == "are_you_safe" and _NOTHING_TAKEN.search(t) and not _talks_of_risk(_NOTHING_TAKEN.sub(" ", t)) \
+            and not _NOT_A_JOKE.search(t) and not _BUT_MIGHT.search(t):
+        return NOTHING_TAKEN
     if question == "are_you_safe" and _TAKE_BACK.search(t) and not _NOT_SAFE.search(_TAKE_BACK.sub(" ", t)):
         return TAKEN_BACK
     if question == "are_you_safe" and _REACHING_OUT.search(t) and not _NOT_SAFE.search(_REACHING_OUT.sub(" ", t)):

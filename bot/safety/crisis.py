@@ -481,7 +481,7 @@ _TAKEN_BACK = re.compile(r"\b(?:jk|j/k|just kidding|only kidding|kidding|joking|
 _QUOTED_FROM_OTHER = re.compile(r"\b(?:she|he|they|her|him|them|friend|mate|buddy|sister|brother|son|daughter|partner|wife|husband|"
                                 r"athletes?|teammates?|kid|child|runner|girl|boy|lad|coach|student|one of (?:my|our|the) \w+|"
                                 r"post|posts|message|caption|story|status|picture|photo|pic|note|letter|tweet)\b[^.!?]{0,40}\b"
-                                r"(?:texted|texts|text|sent|said|says|saying|reads|read|wrote|writes|written|messaged|"
+                                r"(?:texted|texts|text|sent|said|says|saying|reads|read|wrote|writes|written|messaged|replied|replies|responded|answered|"
                                 r"posted|put|dm'?d|told me)\b[^'\"]{0,25}['\"]")
 _GOODBYE = re.compile(r"\b(?:goodbye|good bye|bye forever|farewell|love you all)\b")
 
@@ -744,6 +744,43 @@ _MIGHT_DO = re.compile(r"\b(?:might (?:just|as well)|may as well|i'?ll just|ill 
                        r"tempted to|could just)\b")
 
 
+#: A dose question ("can i take another 2 tonight or is that too much?", "took 2 paracetamol, is
+#: that too much"): asked before taking more, or whether what was taken is too much.
+_DOSE_ASKED = re.compile(r"\b(?:can|could|should|may|do) i (?:take|have|pop|use|get)\b|\b(?:ok|okay|safe|fine|alright|too much|"
+                         r"too many|bad) to (?:take|have)\b|\bis (?:that|it|this) (?:too (?:much|many)|(?:ok|okay|safe|fine|alright|bad))\b|"
+                         r"\b(?:too much|too many)\s*\?|\bhow (?:many|much) (?:more )?(?:can|should|could)\b")
+_DOSE_COUNT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a couple(?: of)?|couple(?: of)?|a few|few|"
+                         r"several|a handful(?: of)?|some)\s+(?=more\b|extra\b|(?:of (?:my|the|them) )?(?:\w+[- ])?\w+)")
+_SMALL_COUNT = re.compile(r"(?:1|2|one|two|a couple(?: of)?|couple(?: of)?)")
+
+
+def _ordinary_dose_question(norm: str, c: _Compiled) -> bool:
+    """One or two tablets of a painkiller taken, and a question whether more is all right ("took 2
+    paracetamol after the 10k, can i take another 2 tonight or is that too much": blind safety set 35
+    got "call 911 now"): a dose question, not an overdose. Not with a bigger count, two medicines
+    with paracetamol in them, a high-risk medicine, alcohol, a sign of poisoning, a mix-up, or
+    another cue of too much than the question's own "too much"."""
+    if not _DOSE_ASKED.search(norm):
+        return False
+    found = list(c.substance.finditer(norm))
+    if not found or any(m.lastgroup not in ("otc_pain", "generic") for m in found):
+        return False
+    para = {m.group(0) for m in c.paracetamol.finditer(norm)}
+    if len(para) > 1:
+        return False
+    rest = _blank(norm, (_DOSE_ASKED, c.not_excess))
+    if c.excess.search(rest) or c.signs.search(norm) or c.alcohol.search(norm) or c.mistake.search(norm) or c.frequent.search(rest):
+        return False
+    if c.earnest.search(norm):
+        return False
+    substances = {m.start() for m in found}
+    counts = [m for m in _DOSE_COUNT.finditer(norm)
+              if re.match(r"(?:more|extra)\b", norm[m.end():])
+              or any(0 <= s - m.end() <= 20 for s in substances)
+              or re.search(r"\banother\s+$", norm[max(0, m.start() - 9):m.start()])]
+    return bool(counts) and all(_SMALL_COUNT.fullmatch(m.group(1)) for m in counts)
+
+
 def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Compiled) -> bool:
     """A race-moment joke, a general question, or a resolved past stated neutrally."""
     earnest = bool(c.earnest.search(norm))
@@ -779,6 +816,8 @@ def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Com
             and not _ABOUT_HIM.search(sentence)):
         if hit.signal == "overdose" or not _FIRST_PERSON.search(sentence):
             return True
+    if hit.signal == "overdose" and _ordinary_dose_question(norm, c):
+        return True
     if (c.accident.search(norm) and not c.earnest.search(norm)
             and (hit.signal in ("means", "possession")
                  or hit.signal == "acted" and re.match(r"bleeding|blood everywhere|(?:a lot of|lots of|so much|loads of) blood", norm[hit.start:hit.end])

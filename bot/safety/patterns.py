@@ -21,7 +21,7 @@ TYPOS: dict[str, str] = {
     "u": "you", "ur": "your", "r": "are", "n": "and", "pls": "please", "plz": "please",
     "harming": "harm", "hurting": "hurt", "lyf": "life", "liv": "live", "anymore": "any more",
     "diee": "die", "dye": "die", "slef": "self", "selfharm": "self harm", "self-harm": "self harm",
-    "overdosing": "overdose", "od": "overdose", "odd": "odd", "alive.": "alive",
+    "overdosing": "overdose", "odd": "odd", "alive.": "alive",
     "tommorow": "tomorrow", "tomorow": "tomorrow", "wakeup": "wake up", "everyting": "everything",
     "evryone": "everyone", "everone": "everyone", "nothin": "nothing", "numbnes": "numbness",
     "tingly": "tingling", "killin": "killing", "thinkin": "thinking", "endin": "ending",
