@@ -29,7 +29,7 @@ _TIME = re.compile(r"\b(\d{1,3}(?:\.\d)?)\s*(?:s|sec)?\b(?!\s*(?:times?|x|years?
                    r"mins?|minutes?|hours?|hrs?|%|percent|per cent|kg|lbs?)\b)")
 _AGE = re.compile(r"\b(?:i'?m|i am|im|aged?|age|he'?s|she'?s|they'?re)\s+(?:about |around |nearly |almost )?\d{1,3}\b(?!\s*(?:s|sec|secs|second|seconds)\b)"
                   r"|\b\d{1,3}\s*(?:years?|yrs?|y)\s*old\b|\b\d{1,3}\s*(?:yo|y/o)\b")
-_SIDE_SPAN = re.compile(r"\b" + _SIDE + r"\b(?:(?!\b(?:left|right)\b)[^0-9.;!?]){1,25}?" + _NUM
+_SIDE_SPAN = re.compile(r"\b" + _SIDE + r"\b(?:(?!\b(?:left|right)\b)[^0-9.;!?]){1,40}?" + _NUM
                         + r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|km|k|miles?|mi|mins?|minutes?|hours?|hrs?|x|%|/10)\b)" + _UNIT)
 _SIDE_SECONDS = re.compile(r"\b" + _SIDE + r"\b(?:(?!\b(?:left|right)\b)[^0-9.;!?,]){1,45}?" + _NUM + r"\s*(?:s|sec|secs|second|seconds)\b")
 _SCORE = re.compile(r"\b\d{1,2}(?:\.\d)?\s*(?:/|out of)\s*10\b")

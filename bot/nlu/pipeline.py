@@ -157,6 +157,8 @@ _RETURNS = re.compile(r"(?:then |but |and )?(?:comes? back|came back|keeps? comi
                       r"starts? again (?:every|each|at every|at each|with every|the next|next)|starts? up again|"
                       r"back (?:on |by )?(?:the )?next (?:run|time)|back (?:every|each) (?:run|time|session|game|match)|"
                       r"back (?:when|as soon as|once) i (?:run|start running)|"
+                      r"back (?:every|each) (?:week|weekend|long run|saturday|sunday)|back after (?:the |my |every |each )?(?:next )?long run|"
+                      r"returns? (?:every|each)|"
                       # pain that warms off comes back each run (the article's tendon pain)
                       r"go(?:es|ing)? away (?:when|once|after|as) i warm up|go(?:es|ing)? away (?:during|while|once|mid)\b.*)")
 #: A race or long run a day or three ago: soreness "still" there is not yet pain that stays.
@@ -164,6 +166,9 @@ _JUST_RACED = re.compile(r"\b(?:marathon|half|ultra|race|long run|10k|5k|parkrun
                          r"monday|tuesday|wednesday|thursday|friday|at the weekend|on the weekend|this weekend|last weekend|"
                          r"(?:two|three|2|3) days ago|the other day)\b|\b(?:yesterday|sunday|saturday|at the weekend)(?:'s)?\b[^.!?]{0,30}"
                          r"\b(?:marathon|half|ultra|race|long run)\b")
+#: Well, said right before a word of duration: "clear the whole time", "felt fine all week".
+_FINE_BEFORE = re.compile(r"\b(?:clear|fine|ok|okay|good|normal|alright|all right|great|grand|comfortable|comfy|pain.?free|"
+                          r"no pain|no problems?|no issues?|absolutely fine|totally fine)\W*$")
 #: Training told with its length ("trained for months", "been building for weeks").
 _A_FEELING_BEFORE = re.compile(r"\b(?:tired|exhausted|knackered|shattered|flat|low|down|sad|anxious|worried|stressed|"
                                r"sleepy|drained|teary|crying|cry|miserable|lonely|fed up|grumpy|irritable|on edge|numb inside)"
@@ -538,6 +543,10 @@ class NLU:
                         doc[end - 1].lower_ == "gonna" or doc[end:end + 1].text.lower() == "to"):
                     # "I'm not going to hurt myself" (lemmas "not go", as "not gone"): a future, not a
                     # pain that has not gone (tester round 45: read as pain that stays)
+                    continue
+                if label == "persistent" and _FINE_BEFORE.search(doc[max(0, start - 4):start].text.lower()):
+                    # "head was clear the whole time", "felt fine all week": well all along, not pain
+                    # that stays (blind vignettes 35: a hot day's headache gone, then "does not fade")
                     continue
                 if label == "persistent" and _A_FEELING_BEFORE.search(doc[max(0, start - 5):start].text.lower()):
                     # "just tired and flat all the time": how the runner feels, not the pain (tester

@@ -180,6 +180,12 @@ PAIN_PATTERNS: dict[str, tuple[str, ...]] = {
         "gone when i stop", "stops when i stop", "eases when i stop", "settles when i stop", "goes after i stop",
         "go after i stop", "fine after i stop", "goes away after i stop", "into every run", "into each run",
         "back after the next one", "back after a run",
+        # "goes away in a couple of days but its back every weekend" (blind vignettes 35: a low back
+        # that aches after each weekend's long runs read as soreness that fades)
+        "back every weekend", "back each weekend", "back every week", "back each week", "back every long run",
+        "back after the next long run", "back after every long run", "back after each long run",
+        "back after my next long run", "after every long run", "after each long run", "return every week",
+        "return each week", "return every weekend", "back every saturday", "back every sunday",
     ),
     "persistent": (
         "still hurt", "still sore", "still painful", "still there", "doesn't go away",
