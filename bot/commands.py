@@ -119,17 +119,27 @@ _PLAIN_CHECKIN_SETUP = re.compile(
     rf"{_FILLER}(?:(?:please|pls|plz|can you|could you|can u|could u|will you|would you|i want you to|i'd like you to|id like you "
     rf"to|can i|could i|can we|i want to|i'd like to|id like to|i wanna|how do i|how can i)[ ,]+)*"
     rf"(?:check in (?:on|with) me|check on me|(?:send|give) me (?:a |the )?{_CHECKINS}|(?:set up|setup|start|turn on|switch on|"
-    rf"get|sign (?:me )?up (?:for|to)|do) {_CHECKINS})"
+    rf"get|sign (?:me )?up (?:for|to)|do) {_CHECKINS}"
+    # "no i mean weekly check in" (tester round 56: the walk-run card), said after a misreading
+    rf"|(?:weekly |a weekly |the weekly )(?:check[- ]?ins?|check ins?|reminders?))"
     rf"(?: (?:each|every|once a|one a) week| weekly| on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))?{_PLEASE}")
+#: The day, time or zone said after the ask ("... every week? sunday morning 8am india time"):
+#: details the set-up asks for anyway.
+_SETUP_DETAILS = re.compile(r"(?:(?:on |every |at |around |about |say |like |maybe )?(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|"
+                            r"saturdays?|sundays?|mornings?|evenings?|afternoons?|nights?|\d{1,2}(?::\d\d)? ?(?:am|pm)?|noon|"
+                            r"[a-z]+ time|ist|gmt|bst|utc|est|cst|pst|cet|aest|please|pls|thanks|in|my|the)[ ,]*)+")
 #: With check-ins already set up, "it" and "them" are the check-ins: "actually can we change it to
 #: saturday mornings?", "can you pause them till we're back? ... for a fortnight" (tester round 52:
 #: the race card and "Do I need to stop running?")
 _IT_CHANGE = re.compile(
     rf"{_FILLER}(?:i mean(?:t)? (?:the |my )?check[- ]?ins?(?: day| time)?[.,;]? )?"
     rf"{_FILLER}(?:(?:please|pls|plz|can you|could you|can u|can i|could i|can we|i want to|i'd like to|id like to)[ ,]+)*"
-    r"(?:change|move|switch) (?:it|them|the day|the time|the day and time) (?:to|for) (?:mondays?|tuesdays?|wednesdays?|thursdays?|"
-    r"fridays?|saturdays?|sundays?|mornings|evenings|weekends?)\b(?: (?:mornings?|evenings?|afternoons?|nights?|at \d{1,2}(?::\d\d)?"
-    r"(?: ?[ap]m)?|\d{1,2}(?::\d\d)? ?[ap]m|at (?:\w+ )?o'?clock|instead|then|please|pls))*" + _PLEASE)
+    # ("actually can we make it Fridays instead of Mondays?": tester round 56 got "outside what I know")
+    r"(?:change|move|switch|make|have|do) (?:it|them|the day|the time|the day and time) (?:to |for |on )?(?:mondays?|tuesdays?|wednesdays?|"
+    r"thursdays?|fridays?|saturdays?|sundays?|mornings|evenings|weekends?)\b(?: (?:mornings?|evenings?|afternoons?|nights?|at \d{1,2}(?::\d\d)?"
+    r"(?: ?[ap]m)?|\d{1,2}(?::\d\d)? ?[ap]m|at (?:\w+ )?o'?clock|instead(?: of (?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|"
+    r"saturdays?|sundays?))?|then|please|pls))*" + _PLEASE)
+_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _IT_PAUSE = re.compile(
     rf"{_FILLER}(?:(?:please|pls|plz|can you|could you|can u|can we)[ ,]+)*(?:pause|hold|skip|stop) (?:it|them|{_CHECKINS})"
     r"(?: (?:for|till|until|while)\b[^?]*)?")
@@ -148,8 +158,23 @@ def plain_command(text: str, checkins_on: bool = False) -> str | None:
         return f"/checkin pause {weeks}"
     if _PLAIN_CHECKIN_CHANGE.fullmatch(lower) or not checkins_on and _PLAIN_CHECKIN_SETUP.fullmatch(lower):
         return "/checkin"
-    if checkins_on and _IT_CHANGE.fullmatch(lower):
+    # the ask, then when: "ok can you check in with me every week? sunday morning 8am india time"
+    # (tester round 56: the race card)
+    first, _, rest = lower.partition("?")
+    if not checkins_on and rest.strip() and _PLAIN_CHECKIN_SETUP.fullmatch(first.strip()) and _SETUP_DETAILS.fullmatch(rest.strip(" .!?")):
         return "/checkin"
+    if checkins_on and _IT_CHANGE.fullmatch(lower):
+        # one new day named (before any "instead of"): that day at once; else the menu
+        # (with its time when one is said; a part of the day without an hour, "saturday mornings",
+        # opens the menu, where the time is chosen)
+        from bot.engine.typed import read_time  # the engine imports this module
+
+        said = lower.split(" instead of ")[0]
+        days = {i for i, day in enumerate(_DAY_NAMES) for m in re.finditer(rf"\b{day}s?\b", said)}
+        at = read_time(said)
+        if len(days) != 1 or (at is None and re.search(r"\b(?:mornings?|evenings?|afternoons?|nights?|\d)\b", said)):
+            return "/checkin"
+        return f"/checkin day {days.pop()}" + (f" {at}" if at else "")
     # ... the pause asked for in any clause, its length anywhere: "we're off to my mum's for a
     # fortnight, can you pause them till we're back?"
     if (checkins_on and any(_IT_PAUSE.fullmatch(c.strip()) for c in re.split(r"[.,;!?]", lower))
@@ -370,11 +395,16 @@ def checkin(record: UserRecord, verb: str, value: str, now: datetime, voice: Voi
             assert schedule is not None
             return _commit(record, schedule.paused_for(weeks, now), now, voice)
         parsed: Any
+        also: dict[str, Any] = {}
         if verb == "day":
-            parsed = _int(value, "day")
+            # "!checkin day 0 09:00": a day typed with its time ("Monday mornings please, about 9")
+            day, _, at = value.strip().partition(" ")
+            parsed = _int(day, "day")
             if not 0 <= parsed <= 6:
                 raise ScheduleError("day")
             key = "weekday"
+            if at.strip():
+                also["at"] = _time(at.strip())
         elif verb == "time":
             parsed, key = _time(value), "at"
         elif verb == "tz":
@@ -392,12 +422,13 @@ def checkin(record: UserRecord, verb: str, value: str, now: datetime, voice: Voi
     if isinstance(draft, dict) or not active:
         draft = data["draft"] = draft if isinstance(draft, dict) else {}
         draft[key] = parsed
+        draft.update(also)
         if all(k in draft for k in _DRAFT_KEYS):
             data.pop("draft")
             return _commit(record, CheckinSchedule(draft["weekday"], draft["at"], draft["tz"], draft["unit"]), now, voice)
         return _ask_next(record, voice)
     assert schedule is not None
-    return _commit(record, CheckinSchedule.from_json({**schedule.to_json(), key: parsed}), now, voice)
+    return _commit(record, CheckinSchedule.from_json({**schedule.to_json(), key: parsed, **also}), now, voice)
 
 
 def _time(value: str) -> str:

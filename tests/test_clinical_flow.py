@@ -57,7 +57,7 @@ def test_mileage(text: str, value: str) -> None:
 
 @pytest.mark.parametrize("text, value, days", [
     ("half marathon in two weeks", "soon", 14), ("no", "none", None), ("marathon in 3 months", "later", 90),
-    ("parkrun on saturday", "soon", 5), ("yes, a 10k", "soon", None),
+    ("parkrun on saturday", "soon", 5), ("just parkrun every saturday, not a race", "none", None), ("parkrun every saturday", "none", None), ("half marathon in 3 weeks, not a race i care about", "soon", 21), ("yes, a 10k", "soon", None),
 ])
 def test_race(text: str, value: str, days: int | None) -> None:
     intake = I.answer(I.Intake(), "upcoming_race", text)

@@ -303,6 +303,14 @@ def parse_race(text: str, today: date | None = None) -> tuple[str | None, int | 
     norm = normalise(text)
     if re.search(r"^(no|nope|nah|none|not (really|yet|planned)|nothing)\b", norm) or re.search(r"\bno (race|races|plans)\b", norm):
         return "none", None
+    # "just parkrun every saturday, not a race" (tester round 56: stored as a race soon, and "Your
+    # race: start only if ..."): a race denied, or only the weekly run
+    if re.search(r"\b(not|isn'?t|not really|never) (a |an |really a )?(race|racing|competitive)\b", norm) and not re.search(
+            r"\b(in \d|in (a|one|two|three|four|a few|a couple of) (days?|weeks?|months?)|next|tomorrow|this (weekend|saturday|sunday))\b",
+            norm) or re.search(
+            r"^\W*(just|only)? ?(a |my |the )?(weekly |usual )?(parkrun|park run|club run|long run)s? ((every|each) "
+            r"(week|weekend|saturday|sunday)|on (saturdays|sundays))\W*$", norm):
+        return "none", None
     if _RACE_BEHIND.search(norm) and not _RACE_AHEAD.search(norm):
         # "did it saturday", "that was the race!", "the race was on sunday": it is behind them, and
         # none said ahead (forecast vignettes 11 got "Should I race?" and the question 12 times).

@@ -500,7 +500,9 @@ _REFUSED = re.compile(r"\b(?:not going to|not gonna|won'?t|wont|will not|i'?m no
                       # or cannot try it for age or balance: "oh I couldn't hop at my age dear, I'd fall
                       # over" (tester round 37: "Sorry, I didn't catch that")
                       r"|\b(?:can'?t|cannot|couldn'?t|could not|unable to) (?:hop|jump)\b[^.!?]{0,30}\b(?:at my age|too old|my age|i'?d fall|"
-                      r"would fall|fall over|my balance|never could)\b")
+                      r"would fall|fall over|my balance|never could)\b"
+                      # "Goodness, I'm 70, I don't hop. Not sure." (tester round 56: asked the same again)
+                      r"|\bi (?:don'?t|do not|never|can'?t|cannot) (?:really |even )?(?:hop|jump)\b(?! (?:on|much|far|high|well))")
 
 
 def refused(text: str) -> bool:

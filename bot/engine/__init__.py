@@ -335,7 +335,7 @@ class Engine:
         if not buttons:
             return message
         voice = Voice.for_record(self.texts, self.kb, record)
-        button = typed.press_for(message.text, buttons, self._country_names(voice))
+        button = typed.press_for(message.text, buttons, self._country_names(voice), self._country_zones())
         if button is None:
             return message
         screening = screen(message.text)  # the words alone: a button's own label is its press
@@ -355,6 +355,14 @@ class Engine:
         # The places a runner may say they are in ("england", "dublin", "spain" -> other).
         names.update({place: code for code, places in self.kb.crisis().places.items() for place in places})
         return names
+
+    def _country_zones(self) -> dict[str, str]:
+        """Country code -> its time zone, for the countries knowledge/crisis_resources.yml gives
+        one to three zone names and no "Area/" prefix (the first, the main one): GB, IE, NZ, ES,
+        IN, ZA, SG, JP, AE, NG. Not the US, Canada, Australia, Mexico or Brazil: a place there
+        that is not a zone's own city says no one zone."""
+        return {code: names[0] for code, names in self.kb.crisis().zones.items()
+                if names and len(names) <= 3 and not any(n.endswith("/") for n in names)}
 
     def _remember_buttons(self, result: TurnResult) -> TurnResult:
         """Keep this turn's buttons in the conversation, so a typed answer can press them."""

@@ -50,8 +50,8 @@ ANSWER_FILLER = frozenset({"thanks", "thank", "you", "it", "that", "them", "all"
 
 # A time: "7pm", "7 pm", "19:00", "7.30am", "19h30", "at 7 in the evening".
 _TIME = re.compile(r"\b(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?(?![\d:])")
-_MORNING = re.compile(r"\b(morning|am|a\.m)\b")
-_EVENING = re.compile(r"\b(afternoon|evening|night|tonight|pm|p\.m)\b")
+_MORNING = re.compile(r"\b(mornings?|am|a\.m)\b")
+_EVENING = re.compile(r"\b(afternoons?|evenings?|nights?|tonight|pm|p\.m)\b")
 
 UNITS = {"km": ("km", "kms", "k", "kilometre", "kilometres", "kilometer", "kilometers", "metric"),
          "mi": ("mi", "mile", "miles", "imperial")}
@@ -144,9 +144,11 @@ def menu_item(record: Mapping[str, Any], text: str) -> Button | None:
     return Button(str(raw[n - 1][0]), str(raw[n - 1][1])) if 1 <= n <= len(raw) else None
 
 
-def press_for(text: str, buttons: Sequence[Button], countries: Mapping[str, str] | None = None) -> Button | None:
+def press_for(text: str, buttons: Sequence[Button], countries: Mapping[str, str] | None = None,
+              zones: Mapping[str, str] | None = None) -> Button | None:
     """The button `text` presses, if any (module docstring). `countries`: name -> code of the
-    countries a runner can choose (labels, names, codes and aliases, lower case)."""
+    countries a runner can choose (labels, names, codes, aliases and places, lower case); `zones`:
+    code -> the time zone of a country that has one ("edinburgh" -> GB -> Europe/London)."""
     said = normal(text)
     if not said:
         return None
@@ -172,6 +174,13 @@ def press_for(text: str, buttons: Sequence[Button], countries: Mapping[str, str]
         found = reader(said, words, account, countries or {})
         if found is not None:
             return found
+    if _with(account, "!checkin tz ") and countries and zones:
+        # "Edinburgh" to "which time zone?" (tester round 56: read as where she is, and the check-in
+        # setup dropped): a place of a country with one time zone is that zone
+        codes = {code for name, code in countries.items() if len(name) > 2 and name in said and _name(name).search(said)}
+        found_zones = {zones[c] for c in codes if c in zones}
+        if len(found_zones) == 1:
+            return Button(said, f"!checkin tz {found_zones.pop()}")
     return None
 
 
@@ -240,7 +249,12 @@ def read_time(text: str) -> str | None:
         # "7:30 in the evening", "half seven tonight": the part of the day said beside it
         half = "am" if _MORNING.search(lower) else "pm" if _EVENING.search(lower) else ""
         if not half and m.group(2) is None:
-            return None  # "7": morning or evening?
+            # "9", "about 9" (tester round 56: "Sorry, I didn't catch the time"): 8 to 11 can only be
+            # the morning for a weekly message; 1 to 7 could be either
+            if 8 <= hour <= 11 and re.fullmatch(r"(?:at |about |around |maybe |say |like |ish )*\d{1,2}(?:ish)?", lower.strip(" .!?")):
+                half = "am"
+            else:
+                return None  # "7": morning or evening?
     if half:
         if not 1 <= hour <= 12:
             return None
@@ -311,7 +325,12 @@ def _day(said: str, words: list[str], buttons: Sequence[Button], _: Mapping[str,
     if not _with(buttons, "!checkin day "):
         return None
     days = {i for i, names in enumerate(WEEKDAYS) for w in words if w.rstrip("s") in names or w in names}
-    return Button(said, f"!checkin day {days.pop()}") if len(days) == 1 else None
+    if len(days) != 1:
+        return None
+    # ... and the time said with it: "Monday mornings please, about 9" (tester round 56 was asked
+    # the time again, then did not catch "9")
+    at = read_time(said)
+    return Button(said, f"!checkin day {days.pop()}" + (f" {at}" if at else ""))
 
 
 def _country(said: str, words: list[str], buttons: Sequence[Button], countries: Mapping[str, str]) -> Button | None:

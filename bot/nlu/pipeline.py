@@ -898,8 +898,8 @@ _OTHER_QUESTIONS = frozenset({"mileage_change", "upcoming_race", "past_injury", 
 #: May"). To the sex or age question "comes back every run" is the pain's (fifteenth session:
 #: "Sorry, I didn't catch that").
 _TRAINING_QUESTIONS = _OTHER_QUESTIONS - {"sex", "age_band"}
-_PAIN_TALK = re.compile(r"\b(?:pain|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|niggle|it|it's|injury|"
-                        r"tight|stiff|burn|burning|twinge)\b")
+_PAIN_TALK = re.compile(r"\b(?:pain|painful|hurts?|hurting|sore|soreness|ache|aches|ached|aching|achy|niggle|niggling|it|it's|injury|"
+                        r"tight|stiff|burn|burning|twinge|bothered|bothering|throbbing|throbbed)\b")
 
 
 _RUN_AGAIN_ASKED = re.compile(r"\b(?:when|how soon|how long (?:before|until|till)|before|whether|if) (?:i |we |he |she |they )?"
