@@ -51,7 +51,7 @@ async def test_no_crisis_message_text_in_any_log_or_in_the_stored_record(
         result = await engine.handle(record, UserMessage(text), NOW)
         record = result.record
         assert "zebra" not in json.dumps(record), record
-        assert set(record["conversation"]["crisis"]["context"]) == {"risk", "distress", "awaiting", "language", "heavy", "checked", "grief", "others"}
+        assert set(record["conversation"]["crisis"]["context"]) == {"risk", "distress", "awaiting", "language", "heavy", "checked", "grief", "others", "medicine"}
     leaked = [r for r in caplog.records if "zebra-17" in r.getMessage()]
     assert leaked == [], [r.getMessage() for r in leaked]
 

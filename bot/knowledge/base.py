@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.knowledge.classifier import MODEL_FILE, QuestionModel
 from bot.knowledge.loader import OTHER_COUNTRY, CrisisCountry, CrisisResources, KnowledgeData, load_data
 from bot.knowledge.model import REQUIRED_IDS, Advice, Answer, Entry
-from bot.knowledge.retrieval import LEMMAS_FILE, Explanation, Retriever, after_pleasantry, prime_lemmas
+from bot.knowledge.retrieval import LEMMAS_FILE, MODEL_LEAVE_PLACE, Explanation, Retriever, after_pleasantry, prime_lemmas
 from bot.folding import fold_accents
 from bot.texts import fill
 from bot.vocabulary import DETAILS, LEVELS, LOCATIONS, PATTERNS
@@ -194,6 +194,16 @@ class KnowledgeBase:
             if other.entry.id != match.entry.id and other.score >= RUNNER_UP_SHARE * match.score \
                     and other.entry.only_about and self._is_about(other.entry, text):
                 return other.entry
+        # ... or the classifier's sure guess, when it is one of the close runners-up and its subject
+        # is there: "but ibuprofen would stop it hurting so whats the problem" is the painkillers
+        # entry (0.92), not "blood thinners" (ibuprofen a word of it) turned away as out of scope
+        # (tester round 51's conversation 762, once new entries moved the word weights)
+        close = {m.entry.id for m in (*explained.ranked, *explained.plain) if m.score >= RUNNER_UP_SHARE * match.score}
+        guess = explained.guesses[0] if explained.guesses else None
+        if guess is not None and guess.probability >= MODEL_LEAVE_PLACE and guess.label in close and guess.label != match.entry.id:
+            entry = self._entries.get(guess.label)
+            if entry is not None and self._is_about(entry, text):
+                return entry
         return None
 
     def _is_about(self, entry: Entry, text: str) -> bool:

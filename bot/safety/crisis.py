@@ -84,6 +84,10 @@ class CrisisContext:
     checked: bool = False  # the person said no, or safe, to the bot's question about their safety
     grief: bool = False  # grief was heard earlier (the words after "no" to the question fit it)
     others: bool = False  # someone else's risk was heard earlier (a friend's goodbye, an athlete's cuts)
+    #: a high-risk medicine the person said they take (its class: "sedative", "opioid"...), so that a
+    #: later count of it with alcohol or a sign of poisoning is read ("last night maybe 6 or 7, i
+    #: lost count, with some wine", after "i take diazepam from a friend": tester round 57)
+    medicine: str | None = None
 
     def after(self, assessment: CrisisAssessment, asked: str | None = None) -> CrisisContext:
         """The context for the next message, once `assessment` was answered. `asked` is the
@@ -107,11 +111,13 @@ class CrisisContext:
             checked=self.checked or (self.awaiting in ("are_you_safe", "thoughts") and assessment.answer in ("safe", "no")),
             grief=self.grief or assessment.feeling == "grief",
             others=self.others or tier == THIRD_PARTY,
+            medicine=assessment.medicine or self.medicine,
         )
 
     def to_dict(self) -> dict[str, Any]:
         return {"risk": self.risk, "distress": self.distress, "awaiting": self.awaiting, "language": self.language,
-                "heavy": self.heavy, "checked": self.checked, "grief": self.grief, "others": self.others}
+                "heavy": self.heavy, "checked": self.checked, "grief": self.grief, "others": self.others,
+                "medicine": self.medicine}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> CrisisContext:
@@ -122,7 +128,8 @@ class CrisisContext:
                    awaiting=awaiting if isinstance(awaiting, str) else None,
                    language=language if isinstance(language, str) else None,
                    heavy=bool(data.get("heavy")), checked=bool(data.get("checked")), grief=bool(data.get("grief")),
-                   others=bool(data.get("others")))
+                   others=bool(data.get("others")),
+                   medicine=medicine if isinstance(medicine := data.get("medicine"), str) else None)
 
 
 @dataclass(frozen=True)
@@ -139,6 +146,8 @@ class CrisisAssessment:
     #: How the person feels, when the tier is distress: a kind of crisis_patterns.FEELINGS
     #: ("frustration", "worry", "grief", ...); it picks the acknowledgement.
     feeling: str | None = None
+    #: A high-risk medicine class the person says they take (CrisisContext.medicine).
+    medicine: str | None = None
 
     @property
     def supported_language(self) -> bool:
@@ -781,6 +790,34 @@ def _ordinary_dose_question(norm: str, c: _Compiled) -> bool:
     return bool(counts) and all(_SMALL_COUNT.fullmatch(m.group(1)) for m in counts)
 
 
+_FOUR_OR_MORE = re.compile(r"\b(?:[4-9]|[1-9]\d|four|five|six|seven|eight|nine|ten|eleven|twelve|a handful|loads|a load|a bunch)\b"
+                           r"(?! ?(?:mg|ml|g|mcg|minutes?|mins?|hours?|hrs?|km|k|miles?|days?|weeks?|years?|am|pm|o'?clock|beers?|pints?|glasses|drinks))")
+_NOT_MINE = re.compile(r"\b(?:she|he|they|my (?:friend|mate|wife|husband|partner|mum|mom|dad|son|daughter)|his|her)\b")
+
+
+def _medicine_taken(norm: str, c: _Compiled) -> str | None:
+    """The high-risk medicine class the writer says they take ("i take diazepam from a friend for
+    sleep, a few every night"), for the conversation's context; not someone else's taking."""
+    if not c.ingest.search(norm) or _NOT_MINE.search(norm[:40]):
+        return None
+    for m in c.substance.finditer(norm):
+        if m.lastgroup in C.HIGH_RISK_SUBSTANCES:
+            return m.lastgroup
+    return None
+
+
+def _counted_unnamed_dose(norm: str, c: _Compiled) -> bool:
+    """A count of the medicine said earlier, not named again, with too much, alcohol or a sign of
+    poisoning: "last night maybe 6 or 7, i lost count, with some wine. today i feel very slow and
+    sleepy" (tester round 57 got the next soreness question). Not a future dose ("tonight i'll take
+    4"): that is asked about in its own words."""
+    if c.substance.search(norm) or _NOT_YET.search(norm) or re.search(r"\b(?:will|gonna|going to|tonight i|i'?ll)\b", norm):
+        return False
+    plain = _blank(norm, (c.not_excess,))
+    counted = bool(_FOUR_OR_MORE.search(norm)) or bool(c.excess.search(plain))
+    return counted and bool(c.signs.search(norm) or c.alcohol.search(norm) or c.severe.search(norm))
+
+
 def _explained_away(hit: _Hit, sentence: str, norm: str, raw_joke: bool, c: _Compiled) -> bool:
     """A race-moment joke, a general question, or a resolved past stated neutrally."""
     earnest = bool(c.earnest.search(norm))
@@ -970,6 +1007,8 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     # grief again, acknowledged, not heavy distress twice to ask about (blind safety set 30)
     heavy_now = feeling in C.HEAVY_FEELINGS and not (feeling == "grief" and context.grief
                                                      and bool(_MISSING_THEM.search(norm)))
+    if context.medicine and "overdose" not in own and _counted_unnamed_dose(norm, c):
+        own.add("overdose")  # the medicine said earlier, its count and a sign now (CrisisContext.medicine)
     tier, by = _decide(own, others, context, answer, heavy_now=heavy_now,
                        reassured=bool(_SAID_SAFE.search(norm)))
     overdose = ("overdose" in own or (tier == THIRD_PARTY and "overdose" in others)
@@ -1005,7 +1044,7 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
         language = "es"
     return CrisisAssessment(tier=tier, overdose=overdose, language=language, signals=frozenset(own),
                             third_party_signals=frozenset(others), answer=answer, by=by,
-                            feeling=feeling if tier == DISTRESS else None)
+                            feeling=feeling if tier == DISTRESS else None, medicine=_medicine_taken(norm, c))
 
 
 def _decide(own: set[str], others: set[str], context: CrisisContext,

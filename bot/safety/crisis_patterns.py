@@ -4049,3 +4049,31 @@ _merge((MORE_EN, {
         r"(?:it|them|any of (?:it|this|that|them)|anything|stuff)\b",
     ),
 }), (MORE_OTHER, {}))
+FIGURES_OF_SPEECH += (
+    # a low blood sugar, iron or salt is the body's, not a mood: "probably just low sugar, ill just
+    # have a coke" (tester round 57: a diabetic after a hot run was told "feeling low about it makes
+    # sense", then asked whether he wanted to kill himself, and his heat stroke went unread)
+    r"\b(?:low|high|lowish|very low|really low|dropping|falling) (?:blood )?(?:sugars?|glucose|bg|bgl|bs|blood sugar|iron|ferritin|"
+    r"blood pressure|bp|sodium|salt|potassium|b12|vitamin d|electrolytes|fuel|energy gels?|carbs|glycogen)\b",
+    r"\b(?:sugars?|glucose|bg|bgl|blood sugar|bs|blood pressure|bp|iron|ferritin|sodium|salt|electrolytes) (?:is |was |went |got |are |were |"
+    r"running |dropped |dipped |crashed |felt |feels |levels? (?:are |were |is |was )?)?(?:a bit |really |very |super |too |so )?(?:low|high|down)\b",
+    r"\b(?:hypo|hypos|hypoglyc\w*|hyperglyc\w*)\b",
+)
+# Tester round 57 (Denver): a runner low since an injury, told mid-questions, got the next question
+# each time ("been drinking more than i should since", "feels like i lost the one thing i was good
+# at", "everythings just kind of pointless lately": the trained net does not read answers to the
+# questions, so the rules must).
+_merge((MORE_EN, {
+    "hopeless": (
+        r"\b(?:everything(?:'?s| is| feels| seems| just feels)|it all(?:'?s| is| feels| seems)|life(?:'?s| is| feels| seems))\s+"
+        r"(?:just |kind of |kinda |sort of |so |pretty |totally |completely |all )*(?:pointless|meaningless|hopeless|empty|grey|gray)\b"
+        r"(?! (?:in|about|with|on|for) (?:this|the|my|that|these) )",
+    ),
+}), (MORE_OTHER, {}))
+FEELINGS["identity"] += (
+    r"\b(?:lost|losing|lose) (?:the )?(?:one|only) thing (?:i was (?:ever )?good at|i'?m good at|that made me (?:me|happy)|i had|i loved)\b",
+)
+FEELINGS["low_mood"] += (
+    r"\b(?:been )?drinking (?:a (?:lot|bit) |way |much )?more than i should\b",
+    r"\b(?:drinking|boozing) (?:every|each) night\b",
+)

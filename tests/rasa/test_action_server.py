@@ -144,7 +144,7 @@ def test_safety_check_crisis_sets_the_finding_and_the_screens_memory(server: Act
     assert found["message_language"] == "en"
     # The memory Rasa keeps in the slot for the next message: plain data, never the text.
     assert found["crisis_context"] == {"risk": True, "distress": False, "awaiting": "are_you_safe", "language": "en",
-                                      "heavy": False, "checked": False, "grief": False, "others": False}
+                                      "heavy": False, "checked": False, "grief": False, "others": False, "medicine": None}
     assert result["responses"] == []  # the assistant's rule says utter_crisis (examples/rasa/rules.yml)
 
 
