@@ -528,6 +528,10 @@ class Engine:
                 # valgo nada" was then asked in Spanish what hurts; tester round 42)
                 if turn.slots.get("message_language") in ENGLISH_ONLY_LANGUAGES:
                     self.renderer.english_only(turn)  # first in their language (tester rounds 52-53)
+                level = turn.slots.get("triage_level")
+                if level in ("emergency", "urgent", "see_pt", "self_care"):
+                    # the advice given, said again in their language first (tester round 57)
+                    self.renderer.say(turn, f"utter_advice_recap_{level}")
                 self.renderer.say(turn, "utter_not_understood_language")
             self.flow.reask(turn)
             return

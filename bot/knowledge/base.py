@@ -628,7 +628,9 @@ class KnowledgeBase:
         """An entry's actions with their country placeholders filled; `other`: said to someone
         reporting for another person (`actions_other`, when the entry has them)."""
         lines = entry.actions_other if other and entry.actions_other else entry.actions
-        return tuple(fill(a, self.country_values(country, locale)) if "{" in a else a for a in lines)
+        # (the entries are English: their numbers in English words, whatever the runner's language;
+        # "Call 911 en Estados Unidos o tu número local for chest pain" read as one sentence: tester round 57)
+        return tuple(fill(a, self.country_values(country, "en")) if "{" in a else a for a in lines)
 
     def level_heading(self, level: str, soon: bool = False, country_known: bool = True) -> str:
         """The level's first line of advice (levels.yml), placeholders unfilled; `soon`: its
@@ -657,7 +659,7 @@ class KnowledgeBase:
         """An entry's text with its country placeholders ({emergency_number}, ...) filled."""
         if "{" not in entry.text:
             return entry.text
-        return fill(entry.text, self.country_values(country, locale))
+        return fill(entry.text, self.country_values(country, "en"))  # English text, English placeholders
 
     def _disclaimer(self) -> str:
         return self._entries["disclaimer"].text
