@@ -145,6 +145,21 @@ _IT_PAUSE = re.compile(
     r"(?: (?:for|till|until|while)\b[^?]*)?")
 
 
+#: /progress asked for in plain words: "show me my progress", "can i see my chart" (tester round 57
+#: got the home-exercises card).
+_PLAIN_PROGRESS = re.compile(rf"{_FILLER}(?:(?:please|pls|can you|could you|can u|can i|could i)[ ,]+)*(?:(?:show|send|give) me|see|view|check) "
+                             r"(?:my |the )?(?:progress|chart|graph|stats|check-?in history|history|check-?ins so far)(?: so far)?" + _PLEASE)
+#: A clause asking for the check-ins, inside a longer message: "g day mate. nothing hurts rn, just
+#: want weekly check ins to keep me honest with my training" (tester round 57: "I can only help with
+#: running pain").
+_WANT_CHECKINS = re.compile(r"\b(?:i )?(?:just |only |really )?(?:want|need|would like|'d like|d like) (?:the |some |a |your )?(?:weekly )?"
+                            r"(?:check[- ]?ins?|check ins?|reminders)\b")
+#: Pain told beside a plain-words command: then the message is the conversation's, not a command.
+_PAIN_BESIDE = re.compile(r"\b(?:hurts?|hurting|pain|painful|sore|ache|aching|injur\w*|niggle|swollen|numb|knees?|shins?|calf|calves|"
+                          r"hips?|ankles?|foot|feet|heels?|achilles|hamstrings?|quads?|back|legs?|groin|toes?)\b")
+_NO_PAIN = re.compile(r"\b(?:nothing|not|no|isn'?t|doesn'?t|never)\s+(?:\w+\s+)?(?:hurts?|hurting|pain|sore|injured|aching)\b")
+
+
 def plain_command(text: str, checkins_on: bool = False) -> str | None:
     """The command a whole plain-words message stands for ("stop the weekly reminders pls" ->
     "/checkin off", "pause the check-ins for 2 weeks" -> "/checkin pause 2"), or None.
@@ -180,6 +195,17 @@ def plain_command(text: str, checkins_on: bool = False) -> str | None:
     if (checkins_on and any(_IT_PAUSE.fullmatch(c.strip()) for c in re.split(r"[.,;!?]", lower))
             and (n := _weeks_said(lower)) is not None):
         return f"/checkin pause {n}"
+    if _PLAIN_PROGRESS.fullmatch(lower):
+        return "/progress"
+    # One clause is the command, the others say nothing of pain ("ok cool. actually can u stop the
+    # weekly check ins, ill just message when i need": tester round 57 got the 10% rule)
+    clauses = [c.strip() for c in re.split(r"[.,;!?]", lower) if c.strip()]
+    painless = not _PAIN_BESIDE.search(_NO_PAIN.sub(" ", lower))
+    if painless and len(clauses) > 1:
+        if checkins_on and any(_PLAIN_CHECKIN_OFF.fullmatch(c) for c in clauses):
+            return "/checkin off"
+        if not checkins_on and any(_WANT_CHECKINS.search(c) and not re.search(r"\b(?:don'?t|do not|dont|no)\b", c) for c in clauses):
+            return "/checkin"
     return None
 
 

@@ -173,7 +173,9 @@ def answer(kind: str, level: str, *, condition: str | None = None, race_in_days:
     own = None if shorter or own_again else next(
         (g for g in _data().get("by_rule") or () if rule in g["rules"] and kind in (g.get(level) or {})), None)
     if own is not None:
-        template, sources = own[level][kind], tuple(own["sources"])
+        # (said of someone else: the rule's `<kind>_other` text, when it has one)
+        mine = own[level].get(f"{kind}_other") if other else None
+        template, sources = mine or own[level][kind], tuple(own["sources"])
     condition = condition or "this"
     race = f" {when(race_in_days)}" if race_in_days is not None else ""
     # The runner's country placeholders ({emergency_number}) stay for the caller's voice to fill.
