@@ -111,6 +111,7 @@ TUNED_VIGNETTE_SETS = [
     ("vignettes31_blind.yml", 32, 31, 0, 0, 10),   # 32/32, 0/15, 0/17, 11/11 after tuning (set 31; first contact 31/32 on 11a0a57: the muscles at the front of both shins, sore on a first run back, read as shin splints)
     ("vignettes34_blind.yml", 32, 31, 0, 0, 11),   # 31/32, 0/15, 0/17, 11/12 after tuning (set 34, kept back; first contact 31/32 on 6f72177: left, a mild Ottawa-negative sprain getting better the next day, a physio by design)
     ("vignettes33_blind.yml", 32, 32, 0, 0, 12),   # 32/32, 0/15, 0/17, 12/12 after tuning (set 33, kept back; first contact 31/32 on c602767: "fading every day" read as pain every day)
+    ("vignettes36_blind.yml", 32, 32, 0, 0, 12),   # 32/32, 0/15, 0/17, 12/12 at first contact on cd9026e (set 36, kept back)
     ("vignettes35_blind.yml", 32, 32, 0, 0, 12),   # 32/32, 0/15, 0/17, 12/12 after tuning (set 35; first contact 29/32 on cf3f573: balance "left im wobbling off at like 12" unread, "its back every weekend" read as fading, "head was clear the whole time" as pain that stays)
     ("vignettes32_blind.yml", 32, 30, 0, 0, 10),   # 30/32, 0/15, 0/17, 10/11 after tuning (set 32; first contact 28/32 on 826bec3: a 70-year-old's "when I can run again" read as pain again, "hardly hurts now" unread, a "fell race" read as a fall; left: a side stitch and a mild sprain a physio, see docs/evaluation.md)
 ]

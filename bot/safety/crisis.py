@@ -491,7 +491,7 @@ _QUOTED_FROM_OTHER = re.compile(r"\b(?:she|he|they|her|him|them|friend|mate|budd
                                 r"athletes?|teammates?|kid|child|runner|girl|boy|lad|coach|student|one of (?:my|our|the) \w+|"
                                 r"post|posts|message|caption|story|status|picture|photo|pic|note|letter|tweet)\b[^.!?]{0,40}\b"
                                 r"(?:texted|texts|text|sent|said|says|saying|reads|read|wrote|writes|written|messaged|replied|replies|responded|answered|"
-                                r"posted|put|dm'?d|told me)\b[^'\"]{0,25}['\"]")
+                                r"posted|put|dm'?d|told me)\b[^'\"]{0,45}['\"]")
 _GOODBYE = re.compile(r"\b(?:goodbye|good bye|bye forever|farewell|love you all)\b")
 
 
