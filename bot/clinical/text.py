@@ -213,6 +213,10 @@ def negated(text: str, sentence_start: int, match: re.Match[str], words: int = 5
     if ends:
         clause = clause[ends[-1].end():]
     window = " ".join(clause.split()[-words:])
+    if re.fullmatch(r"\W*(?:no|nope|nah)\W*", window) and re.match(r"(?:i|i'm|im|it's|its|it|she|he|they)\b", match.group(0)):
+        # a reply's "no", then a statement with its own subject: "no i dey pee normal" (tester round
+        # 58: the normal peeing read as denied, and the question asked again)
+        return False
     # Pseudo-negations are taken out, not allowed to cancel a real one: "not sure, no swelling"
     # still denies the swelling; "worse not better, really swollen" does not (forecast vignettes 11).
     if _NEGATOR.search(_PSEUDO_NEGATION.sub(" ", window)):
