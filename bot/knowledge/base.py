@@ -43,9 +43,10 @@ _HERE_NOW = re.compile(r"(?:\b(?:i'?m|im|i am|we'?re|we are)(?:\s+(?:now|actuall
 
 
 #: A crisis word said to deny it ("no not suicide. my head. what i do??": tester round 56, a confused
-#: marathoner got the crisis card): not what the question is about, so not read for retrieval.
+#: marathoner got the crisis card), or a pregnancy ("what?? im not pregnant lol": tester round 58 got
+#: the pregnancy card again): not what the question is about, so not read for retrieval.
 _DENIED_CRISIS = re.compile(r"\b(?:no,?\s+)?(?:not|isn'?t|wasn'?t|it'?s not|its not|nothing to do with|not about)\s+(?:about\s+|a\s+)?"
-                            r"(?:suicid\w*|self[- ]?harm\w*|crisis|depress\w*|mental health)\b", re.IGNORECASE)
+                            r"(?:suicid\w*|self[- ]?harm\w*|crisis|depress\w*|mental health|pregnant|pregnancy)\b", re.IGNORECASE)
 
 
 class KnowledgeBase:
@@ -240,11 +241,11 @@ class KnowledgeBase:
     def refusal_topic(self, text: str) -> str | None:
         """The out-of-scope topic a message asks about (a trigger without its exceptions: "find
         me a PT near me" -> booking, "tell me a joke" -> other), or None."""
-        return self._retriever.refusal_topic(after_pleasantry(text) or text)
+        return self._retriever.refusal_topic(_DENIED_CRISIS.sub(" ", after_pleasantry(text) or text))
 
     def out_of_scope_reply(self, question: str) -> str:
         """What to say when `answer` returned None: that we can't answer, and who can."""
-        topic = self._retriever.out_of_scope_topic(question) or "other"
+        topic = self._retriever.out_of_scope_topic(_DENIED_CRISIS.sub(" ", question)) or "other"
         return self._data.out_of_scope.topics[topic].reply
 
     # -- advice ----------------------------------------------------------------------------
