@@ -468,6 +468,7 @@ def _sentence(bounds: Sequence[tuple[int, int]], text: str, pos: int) -> str:
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself|mine)\b")
 # A question that is about the person ("asking for me", "I took 12 already, is that bad?").
 _PERSONAL_QUESTION = re.compile(r"\b(?:i|i've|i have) (?:took|taken|swallowed|had|just|already)\b|"
+                                r"\b(?:took|taken|swallowed|downed) (?:all|the lot|both|everything)\b|\bon purpose\b|"
                                 r"\basking for (?:me|myself|real)\b|\bbeen feeling\b|\bfor me\b|" + C.SELF_ANSWER)
 # Someone who died, named in the message: wanting to join them is a wish to die (signal `reunion`).
 _A_DEATH = re.compile(r"\b(?:died|passed away|passed on|passed|death|dead|lost (?:him|her|them)|funeral|grave|widow\w*|gone now|"

@@ -4140,3 +4140,29 @@ _HOPELESS_ABOUT_RUNNING = (r"\bhopeless (?:about|at|with|over) (?:ever |my |the 
                            r"back to running|recovery|recovering|comebacks?|rehab|(?:my )?(?:knee|shin|hip|foot|ankle|achilles|hamstring|calf|back|injury|"
                            r"pb|times?|pace|training|season)|this injury|injuries|pain.?free)\b")
 FEELINGS["frustration"] += (_HOPELESS_ABOUT_RUNNING,)
+
+# Blind safety set 37 (twenty-fourth session; kept unread through the session's tuning, first contact
+# on 6cd2c64 recorded before any miss was read: the estimate to quote). Kinds, read after the score.
+_merge((MORE_EN, {
+    # getting off here, at a place: "im on the rail bridge now ... think this is where i get off"
+    "final": (r"\b(?:think |guess |maybe )?(?:this|here) is where i (?:get off|end it|stop|call it|check out|bow out)\b",),
+    # a friend's post titled as a last run: "posted 'final run' on strava, route ends at the cliffs"
+    "goodbye": (
+        r"\b(?:posted|caption(?:ed)?|titled|named|called (?:it|the run|the activity))\b[^.!?]{0,20}\b(?:final|last) (?:run|race|post|activity|ever)\b",
+    ),
+    # "if i tear it again i think thatd be the end of me"
+    "hopeless": (r"\b(?:that'?d|that would|it'?d|it would|would|will|that will|it will) be the end of me\b",),
+}), (MORE_OTHER, {
+    # Polish: "nie daję już rady. mam wszystkiego dosyć"
+    "hopeless": (r"\bnie daje (?:juz )?rady\b", r"\bmam (?:juz )?(?:wszystkiego|wszystko) dos(?:c|yc)\b", r"\bmam dos(?:c|yc) (?:wszystkiego|zycia)\b"),
+}))
+FIGURES_OF_SPEECH += (
+    # a route or its weather called suicidal: "the bridge loop was suicidal in that headwind 😂"
+    r"\b(?:loop|route|hill|hills|climb|session|pace|headwind|wind|course|workout|intervals|reps|tempo|sprint|sprints|descent|"
+    r"stairs|it|that|this) (?:was|is|were|felt|looks|looked) (?:\w+ )?suicidal\b",
+    r"\bsuicidal (?:pace|pacing|hills?|headwind|session|climb|descent|splits?|start|first (?:mile|km|lap))\b",
+)
+# medicines swallowed all at once, two of them: "took all of both like 20 min ago"
+AMOUNT = AMOUNT[:-1] + r"|all of (?:both|them both|the two)|both (?:boxes|packets|packs|bottles|lots))"
+# ... and taken on purpose, or all of what was left: "took all of both like 20 min ago. on purpose i mean"
+EXCESS = EXCESS[:-1] + r"|all of (?:both|them both|the two|them|it)|the (?:whole )?lot|everything i had)"
