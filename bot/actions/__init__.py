@@ -942,11 +942,17 @@ _POSTPARTUM = re.compile(r"(?<!n't )(?<!nt )(?<!not )(?<!never )(?<!no )\b(?:had
                          r"|\b\d+ (?:weeks|months) (?:after|since|post) (?:birth|giving birth|the baby|my baby|baby|delivery|my c-?section)\b"
                          # "is this normal after having a baby? will it go away" (tester round 46 got the
                          # postnatal depression card, asked about leaking and heaviness)
-                         r"|\b(?:after|since) (?:having|giving birth to|i had) (?:a|my|the|our) (?:baby|son|daughter|little one|twins)\b")
+                         r"|\b(?:after|since) (?:having|giving birth to|i had) (?:a|my|the|our) (?:baby|son|daughter|little one|twins)\b"
+                         # "I had a c-section 6 weeks ago ... How soon can I start?" (tester round 58: the
+                         # injury's walk-run ladder, hopping on the sore leg)
+                         r"|\b(?:had|have had) (?:a|an|my|an emergency) (?:c-?section|caesarean|cesarean)\b"
+                         # "should i tell the gp at my 6 week check?" (the postnatal check)
+                         r"|\b(?:6|six)[- ]week (?:check|check-?up|postnatal check|appointment)\b")
 POSTPARTUM_ENTRY = "running-after-birth"
 POSTNATAL_MOOD_ENTRY = "postnatal-depression"
 #: Low mood said beside a birth: "i cry most days", "i dont feel like myself", "postpartum depression".
 _LOW_MOOD = re.compile(r"\b(?:cry|crying|cried|in tears|tearful)\b|\b(?:don'?t|dont|do not) feel like (?:myself|me)\b|\bnot (?:feeling )?myself\b|"
+                       r"\bnot bonding\b|\bbad (?:mum|mom|mother)\b|\btake (?:her|him|the baby|my baby) (?:away|off me)?\b|"
                        r"\b(?:depress\w*|baby blues|low mood|feeling low|so low|hopeless|anxious all the time|can'?t cope|not coping)\b")
 #: "can it wait till monday?", "is it ok to leave it a couple of weeks?": how soon, asked before the advice.
 _CAN_IT_WAIT = re.compile(r"\b(?:can|could|can'?t|couldn'?t) (?:it|this|that|i) (?:not |really |just |not just )?(?:wait|leave it|hold off)\b|\b(?:ok|okay|fine|alright) to (?:wait|leave it)\b"
@@ -1170,6 +1176,32 @@ _WAKE_AN_ADULT = re.compile(r"\b(?:tell|wake|wake up|get|ask) (?:up )?(?:my |a |
 WAKE_AN_ADULT_ENTRY = "crisis-wake-an-adult"
 
 
+class ActionSupportOrAnswer(ActionAnswerQuestion):
+    """Distress heard while safe for now after a crisis (flow.yml crisis_support): a question in it
+    is answered, the line kept in view ("should i tell the gp at my 6 week check? im scared theyll
+    think im a bad mum and take her": tester round 58 was asked "Are you safe right now?" twice);
+    anything else gets the state's kind reminder."""
+
+    def name(self) -> str:
+        return "action_support_or_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        text = latest_text(tracker)
+        if "?" not in text:
+            dispatcher.utter_message(response="utter_crisis_support")
+            return []
+        if _POSTPARTUM.search(text.lower()):
+            # a birth behind them: its card (low mood after it: that one's), whatever level was set
+            say_entry(self.kb, dispatcher, self.voice(tracker),
+                      POSTNATAL_MOOD_ENTRY if _LOW_MOOD.search(text.lower()) else POSTPARTUM_ENTRY)
+            dispatcher.utter_message(response="utter_crisis_resume_offer")
+            return []
+        events = await super().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_crisis_resume_offer")
+        return events
+
+
 class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
     """A question while someone else may be at risk (flow.yml crisis_helping): what to say and do
     for them (the `helping` entry) when it asks that, or the knowledge base has nothing on it;
@@ -1339,7 +1371,7 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
-            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionAnswerHelpingQuestion(kb, texts), ActionCrisisThirdParty(kb, texts), ActionCrisisOverdoseOther(kb, texts), ActionHelpingFollowup(), ActionCrisisEmergency(kb, texts), ActionCrisisCheck(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionAnswerHelpingQuestion(kb, texts), ActionSupportOrAnswer(kb, texts), ActionCrisisThirdParty(kb, texts), ActionCrisisOverdoseOther(kb, texts), ActionHelpingFollowup(), ActionCrisisEmergency(kb, texts), ActionCrisisCheck(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionKeepCheckinAnswers(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),

@@ -1011,7 +1011,7 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     if context.medicine and "overdose" not in own and _counted_unnamed_dose(norm, c):
         own.add("overdose")  # the medicine said earlier, its count and a sign now (CrisisContext.medicine)
     tier, by = _decide(own, others, context, answer, heavy_now=heavy_now,
-                       reassured=bool(_SAID_SAFE.search(norm)))
+                       reassured=bool(_SAID_SAFE.search(norm)), asking="?" in norm and context.awaiting != "thoughts")
     overdose = ("overdose" in own or (tier == THIRD_PARTY and "overdose" in others)
                 or (tier == EMERGENCY and "ingested" in own))
     if answer is not None:
@@ -1049,7 +1049,7 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
 
 
 def _decide(own: set[str], others: set[str], context: CrisisContext,
-            answer: str | None = None, heavy_now: bool = False, reassured: bool = False) -> tuple[str | None, str]:
+            answer: str | None = None, heavy_now: bool = False, reassured: bool = False, asking: bool = False) -> tuple[str | None, str]:
     risky = own & (CRISIS_SIGNALS | EMERGENCY_SIGNALS)
     # Boosters (a time, means said loosely, "i've decided", "it's all planned", "one more marathon
     # first") only mean an emergency next to crisis talk, in this message or earlier. A time
@@ -1109,7 +1109,9 @@ def _decide(own: set[str], others: set[str], context: CrisisContext,
         # Not after a "safe" answer, though: "no plan, I'm safe, just sad" is sadness to
         # acknowledge, not the safety question again (tester round 10).
         # Nor after "sorry, I meant this training plan ... just fed up": what was meant, said plainly.
-        if context.risk and answer not in ("safe", "clarified"):
+        # Nor a question asked once safe was said: "should i tell the gp at my 6 week check? im scared
+        # theyll think im a bad mum" (tester round 58 was asked "are you safe?" again, twice): answered
+        if context.risk and answer not in ("safe", "clarified") and not asking:
             return UNCLEAR, "context"
         # Heavy distress twice in a row ("I'm nothing without running", then "my head's just a
         # mess lately"), never asked about before: the direct question, kindly (CLINICAL.md: ask

@@ -55,7 +55,7 @@ def test_actions_lists_our_actions(server: ActionServer) -> None:
         "action_about_conversation", "action_acknowledge_feeling", "action_answer_helping_question", "action_answer_question", "action_clinical_check", "action_crisis_check", "action_crisis_emergency", "action_crisis_overdose_other", "action_crisis_third_party", "action_detail",
         "action_disclosure", "action_disclosure_check", "action_goodbye", "action_helping_followup", "action_improved", "action_keep_checkin_answers",
         "action_off_topic", "action_read_run_file", "action_record_checkin", "action_safety_check",
-        "action_start_checkin", "action_triage", "validate_checkin_form", "validate_clinical_form",
+        "action_start_checkin", "action_support_or_answer", "action_triage", "validate_checkin_form", "validate_clinical_form",
         "validate_triage_form"]
 
 
