@@ -521,6 +521,12 @@ class Engine:
                 if turn.slots.get("message_language") != language_before:  # said once, as in a crisis
                     self.renderer.english_only(turn)
                 await self.flow.interrupt(turn, sign)
+                level = turn.slots.get("triage_level")
+                if level in ("emergency", "urgent") and turn.slots.get("message_language") == "es":
+                    # the advice's point in their language too, not only "I answer in English"
+                    # (tester round 59: "hoy corri un 10k y al final me desmaye" heard "Call emergency
+                    # services now" in English only, and felt fine)
+                    self.renderer.say(turn, f"utter_advice_recap_{level}")
                 await self._replay(turn)
                 return
             if not soft:

@@ -39,7 +39,7 @@ _HERE = re.compile(r"\b(?:i'?m|im|i am|we'?re|we are|i live|we live|living|based
 _HERE_NOW = re.compile(r"(?:\b(?:i'?m|im|i am|we'?re|we are)(?:\s+(?:now|actually|currently|still|right now|already|back|here))?"
                        r"\s+(?:in|at)|\bhere in|\b(?:i|we) (?:live|stay|am staying|are staying) in|\b(?:living|based|staying) in|"
                        r"\b(?:estoy|estamos|vivo|vivimos) en|\b(?:eu )?(?:moro|estou) em|\bje suis à|\bj'habite à|\bich (?:bin|wohne) in)"
-                       r"\s+(?:the\s+)?$", re.IGNORECASE)
+                       r"\s+(?:the\s+|la\s+|el\s+|a\s+|o\s+)?$", re.IGNORECASE)
 
 
 #: A crisis word said to deny it ("no not suicide. my head. what i do??": tester round 56, a confused
@@ -424,12 +424,13 @@ class KnowledgeBase:
             r"(?:from|in)\s+(?:the\s+)?|"
             # "Hi, 45 from Leeds", "45yo from leeds, back pain" (tester round 43: told 911 and 988)
             r"\b\d{1,2}\s*(?:yo|y/o|yrs?(?: old)?|years? old|m|f)?\s+(?:from|in)\s+(?:the\s+)?|"
-            r"\b(?:estoy|estamos|vivo|vivimos|soy de|somos de|desde)\s+(?:en\s+)?|"
+            # ("estoy en la cdmx": tester round 59 kept the US numbers)
+            r"\b(?:estoy|estamos|vivo|vivimos|soy de|somos de|desde)\s+(?:en\s+)?(?:la\s+|el\s+)?|"
             # where something happened, in Spanish, Portuguese or French: "me he torcido el tobillo
             # en Madrid", "torci o tornozelo em Lisboa", "je cours à Lyon" (tester round 52: 911 and
             # 988 in Madrid); a race's own name comes with "de" ("la maratón de Madrid"), not "en"
             # ... not a place denied: "estoy en Ciudad de México, no en USA" (tester round 45)
-            r"(?<!\bno )(?<!\bnao )(?<!\bnão )(?<!\bnot )(?<!\bpas )\b(?:en|em|à)\s+|"
+            r"(?<!\bno )(?<!\bnao )(?<!\bnão )(?<!\bnot )(?<!\bpas )\b(?:en|em|à)\s+(?:la\s+|el\s+|a\s+|o\s+)?|"
             # "I live Madrid", "living Lagos" (learner's English; tester round 48 was told 911 in Madrid)
             r"\b(?:i live|i'm living|im living|i am living|we live|i stay|i am staying|i'm staying|im staying)\s+|"
             # German: "ich bin in Berlin", "wohne in München" (tester round 39 got "your local emergency number")
