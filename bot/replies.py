@@ -193,11 +193,12 @@ def advice(kb: KnowledgeBase, voice: Voice, context: AdviceContext, *,
     footer = voice.say(CRISIS_LINE) + "\n" + voice.say(disclaimer(level, soon))
     # the warning signs' own first step: of the signs at this level (a heart-failure sign's "book a
     # doctor in the next few days" under "Call 911 now" read as the slower option: tester round 49)
-    signs = [e for e in used if e.actions and (not e.levels or level in e.levels)]
+    # (with actions left to say: at the emergency level a sign's "call if" lines are not)
+    signs = [e for e in used if (not e.levels or level in e.levels) and _has_actions(kb, e, level)]
     own_only = _own_only(soon, signs)
     if own_only:
         now, place, escalate = [], [], []
-    picked = _pick(kb, voice, now, place, escalate, signs, all_own=own_only)
+    picked = _pick(kb, voice, now, place, escalate, signs, all_own=own_only, calling_now=level == "emergency")
     # A long reason and crisis line leave less room: the level's second action gives way first,
     # then the area's (both are under "What can I do now?"); the level's first and when to go up
     # a level always stay.
@@ -213,6 +214,10 @@ def advice(kb: KnowledgeBase, voice: Voice, context: AdviceContext, *,
 
 #: An action of the first message: ("own" | "area" | "net", its entry, its text).
 Picked = tuple[str, Entry, str]
+
+
+def _has_actions(kb: KnowledgeBase, entry: Entry, level: str) -> bool:
+    return bool(kb.actions(entry, calling_now=level == "emergency"))
 
 
 def _own_only(soon: bool, signs: Sequence[Entry]) -> bool:
@@ -263,15 +268,19 @@ def _action_entries(kb: KnowledgeBase, context: AdviceContext) -> tuple[list[Ent
 
 
 def _pick(kb: KnowledgeBase, voice: Voice, now: list[Entry], place: list[Entry],
-          escalate: list[Entry], signs: Sequence[Entry] = (), all_own: bool = False) -> list[Picked]:
+          escalate: list[Entry], signs: Sequence[Entry] = (), all_own: bool = False,
+          calling_now: bool = False) -> list[Picked]:
     """At most MAX_ACTIONS lines: the first of the runner's area (one area: the first named),
     the safety net (when to go up a level), and the level's own actions in the room left; in the
     order own, area, safety net. A warning sign's own action ("Don't try to straighten it") comes
     first among the own; when not all fit it takes the place of the level's first (its general
-    "don't run on it")."""
+    "don't run on it"). `calling_now`: the advice is to call now (no "call if it gets worse" lines)."""
+    def lines(e: Entry) -> tuple[str, ...]:
+        return kb.actions(e, voice.country, voice.locale, other=voice.other, calling_now=calling_now)
+
     def first(kind: str, entries: list[Entry]) -> list[Picked]:
         for e in entries:
-            actions = kb.actions(e, voice.country, voice.locale, other=voice.other)
+            actions = lines(e)
             if actions:
                 return [(kind, e, actions[0])]
         return []
@@ -282,10 +291,10 @@ def _pick(kb: KnowledgeBase, voice: Voice, now: list[Entry], place: list[Entry],
     # confused and vomiting after a marathon in the heat: tester round 51 got the heat stroke's lines
     # and not "Don't give them more plain water"), or all of them (`all_own`: a sign needing a doctor
     # soon, or whose own steps are the only ones that fit)
-    per_sign = [[("own", e, a) for a in kb.actions(e, voice.country, voice.locale, other=voice.other)] for e in signs]
+    per_sign = [[("own", e, a) for a in lines(e)] for e in signs]
     firsts = [lines[0] for lines in per_sign if lines]
     sign = [x for lines in per_sign for x in lines][:room] if all_own else firsts[:2]
-    level = [("own", e, a) for e in now for a in kb.actions(e, voice.country, voice.locale, other=voice.other)]
+    level = [("own", e, a) for e in now for a in lines(e)]
     if sign and len(sign) + len(level) > room:
         level = level[1:]
     own: list[Picked] = (sign + level)[:room]
@@ -345,10 +354,10 @@ def next_step(kb: KnowledgeBase, voice: Voice, context: AdviceContext | None) ->
     if context is None or context.level == "crisis":
         return None
     soon = kb.soon(context.level, context.flags)
-    signs = [e for e in kb.flag_entries(context.flags) if e.actions]
+    signs = [e for e in kb.flag_entries(context.flags) if _has_actions(kb, e, context.level)]
     own_only = _own_only(soon, signs)
     now, place, escalate = ([], [], []) if own_only else _action_entries(kb, context)
-    picked = _pick(kb, voice, now, place, escalate, signs, all_own=own_only)
+    picked = _pick(kb, voice, now, place, escalate, signs, all_own=own_only, calling_now=context.level == "emergency")
     parts = [bold(voice.fill(kb.level_heading(context.level, soon, country_known=voice.country is not None)))]
     if picked:
         parts[0] += "\n" + _bullets(picked, voice)

@@ -77,7 +77,8 @@ def advice_message(kb: KnowledgeBase, voice: Voice, decision: TriageDecision, fi
         # plain water while you wait for help." once low salt joins heat stroke: tester round 5).
         known = set(before.flags) if before is not None else set()
         new_signs = [e for e in (kb.flag_entry(f) for f in context.flags if f not in known) if e is not None]
-        first_steps = [a[0] for a in (kb.actions(e, voice.country, voice.locale, other=voice.other) for e in new_signs) if a]
+        first_steps = [a[0] for a in (kb.actions(e, voice.country, voice.locale, other=voice.other,
+                                                  calling_now=level == "emergency") for e in new_signs) if a]
         line = "\n".join([line, *(voice.say(replies.ACTION, action=step) for step in first_steps)])
         return AdviceReply((replies.Message(line, replies.detail_buttons(kb, voice, level)),), context)
     messages = [replies.advice(kb, voice, context)]

@@ -16,6 +16,8 @@ from bot.texts import fill
 from bot.vocabulary import DETAILS, LEVELS, LOCATIONS, PATTERNS
 
 _SENTENCE_END = re.compile(r"[.!?](\s|$)")
+#: An action on when to call the emergency number ("Call {emergency_number} if ...", "... for chest pain").
+_WHEN_TO_CALL = re.compile(r"Call \{emergency_number\} (?:if|for|when)\b")
 
 
 #: Words as place names are written (lower case, Latin letters with accents: "méxico", "españa").
@@ -626,10 +628,16 @@ class KnowledgeBase:
         """An entry's text with its country placeholders filled."""
         return self._text(entry, country, locale)
 
-    def actions(self, entry: Entry, country: str | None = "US", locale: str = "en", *, other: bool = False) -> tuple[str, ...]:
+    def actions(self, entry: Entry, country: str | None = "US", locale: str = "en", *, other: bool = False,
+                calling_now: bool = False) -> tuple[str, ...]:
         """An entry's actions with their country placeholders filled; `other`: said to someone
-        reporting for another person (`actions_other`, when the entry has them)."""
+        reporting for another person (`actions_other`, when the entry has them); `calling_now`: the
+        advice already is to call the emergency number now, so its lines on when to call ("Call
+        {emergency_number} if you pass little or no urine") are left out (a second "Call 911" under
+        "Call emergency services now" read as a slower option: tester round 59)."""
         lines = entry.actions_other if other and entry.actions_other else entry.actions
+        if calling_now:
+            lines = tuple(a for a in lines if not _WHEN_TO_CALL.match(a))
         # (the entries are English: their numbers in English words, whatever the runner's language;
         # "Call 911 en Estados Unidos o tu número local for chest pain" read as one sentence: tester round 57)
         return tuple(fill(a, self.country_values(country, "en")) if "{" in a else a for a in lines)
