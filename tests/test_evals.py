@@ -114,6 +114,7 @@ TUNED_VIGNETTE_SETS = [
     ("vignettes37_blind.yml", 32, 32, 0, 0, 13),   # 32/32, 0/15, 0/17, 13/13 after tuning (set 37, kept back; first contact 31/32 on 6cd2c64: "much better, just a bit stiff in the morning" two days after a first trail run read as a tendon's morning pain)
     ("vignettes36_blind.yml", 32, 32, 0, 0, 12),   # 32/32, 0/15, 0/17, 12/12 at first contact on cd9026e (set 36, kept back)
     ("vignettes35_blind.yml", 32, 32, 0, 0, 12),   # 32/32, 0/15, 0/17, 12/12 after tuning (set 35; first contact 29/32 on cf3f573: balance "left im wobbling off at like 12" unread, "its back every weekend" read as fading, "head was clear the whole time" as pain that stays)
+    ("vignettes38_blind.yml", 32, 32, 0, 0, 18),   # 32/32, 0/15, 0/17, 19/19 at first contact on 0219346 (set 38, the twenty-fifth session's start)
     ("vignettes32_blind.yml", 32, 30, 0, 0, 10),   # 30/32, 0/15, 0/17, 10/11 after tuning (set 32; first contact 28/32 on 826bec3: a 70-year-old's "when I can run again" read as pain again, "hardly hurts now" unread, a "fell race" read as a fall; left: a side stitch and a mild sprain a physio, see docs/evaluation.md)
 ]
 

@@ -537,7 +537,9 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
     matched = norm[hit.start:hit.end]
     if c.reflexive_other.search(matched):
         return True
-    if re.search(r"\b(?:my ?self|myself|my life|my own life|me)\b|\b\w+(?:arme|erme|irme)\b", matched):  # "tirarme"
+    # ("sent me a pic of a pile of pills": the one who sent it, not "me"; blind safety set 38)
+    if re.search(r"\b(?:my ?self|myself|my life|my own life|(?<!sent )(?<!send )(?<!sends )(?<!showed )(?<!texted )(?<!messaged )me)\b"
+                 r"|\b\w+(?:arme|erme|irme)\b", matched):  # "tirarme"
         return False
     if hit.signal in ("burden", "ideation") and re.search(r"\bi(?:'m|'d|'ve|'ll)?\b", matched):
         return False  # "my wife would be better off if i was gone": the "i" is the one at risk
@@ -552,8 +554,8 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
         return False
     if hit.signal == "ideation" and _ABOUT_HIM.search(matched):
         return True  # "does that mean hes suicidal??" (tester round 54): asked of him
-    if hit.signal == "self_harm" and re.search(r"\b(?:his|her|their)\b|\bmy (?:\w+ ){0,3}?\w+'s\b", matched):
-        return True  # "found cuts on my 16yo son's legs" (blind safety set 12): his
+    if hit.signal == "self_harm" and re.search(r"\b(?:his|her|their)\b|\bmy (?:\w+ ){0,3}?\w+(?:'s|s')(?!\w)|\bone of my\b", matched):
+        return True  # "found cuts on my 16yo son's legs" (blind safety set 12): his; "one of my runners' forearms" (set 38)
     if hit.signal == "self_harm" and re.search(r"\bmy\b", matched):  # "my gf found my razor blades"
         return False
     if hit.signal == "self_harm" and re.match(r"[^.!?]{0,6}\bof (?:one of )?(?:my|our|a|an|the) \w+", norm[hit.end:]):

@@ -4166,3 +4166,35 @@ FIGURES_OF_SPEECH += (
 AMOUNT = AMOUNT[:-1] + r"|all of (?:both|them both|the two)|both (?:boxes|packets|packs|bottles|lots))"
 # ... and taken on purpose, or all of what was left: "took all of both like 20 min ago. on purpose i mean"
 EXCESS = EXCESS[:-1] + r"|all of (?:both|them both|the two|them|it)|the (?:whole )?lot|everything i had)"
+
+# Blind safety set 38 (twenty-fifth session; first contact on 0219346 recorded before any miss was
+# read). Kinds, read after the score.
+_merge((MORE_EN, {
+    # a photo of pills or blades sent by someone: "my mate just sent me a pic of a pile of pills with 'sorry'"
+    "means": (
+        r"\b(?:sent|send|sends|messaged|texted|posted|snapped)(?: me| us)? (?:a |this |some )?(?:pic|photo|picture|snap|video|image|selfie)s? of "
+        r"(?:(?:a |his |her |their |all (?:his |her |their )?)?(?:pile|load|handful|bunch|heap|lot|stack|row|loads|lots) of (?:\w+ )?"
+        r"(?:pills|tablets|meds|medication|painkillers)|all (?:his |her |their |the )?(?:pills|tablets|meds)|(?:a |his |her |their )?"
+        r"(?:blades?|razors?|a rope|rope|a noose|a gun))\b",
+    ),
+    # cuts seen on someone's arms, hidden: "noticed cuts on one of my runners' forearms ... she pulled her sleeve down fast"
+    "self_harm": (
+        r"\b(?:noticed|seen|saw|spotted|notice|found|see)\b[^.!?]{0,20}\b(?:cuts|scars|slashes|scratches|burns|marks)\b[^.!?]{0,10}\b(?:on|across|along|up) "
+        r"(?:one of my [\w']+|(?:my )?(?:son|daughter|kid|child|athlete|runner|swimmer|player)'?s?) (?:fore)?(?:arms?|wrists?|thighs?|legs?)\b"
+        r"(?![^.!?]{0,40}\b(?:brambles?|thorns?|fell|fall|gravel|trail|crash|branch|nettles?|bike|cat|dog)\b)",
+        r"\bpulled (?:her|his|their) sleeves? (?:down|over)(?: \w+)? (?:fast|quickly|quick|straight away|right away|when|as soon as|to hide|so i "
+        r"(?:wouldn'?t|couldn'?t|didn'?t|won'?t) see)\b",
+    ),
+}), (MORE_OTHER, {
+    # the pills in front of one and taken now: "Ich habe alle Tabletten hier vor mir liegen und nehme sie jetzt"
+    "overdose": (
+        r"\balle (?:tabletten|pillen|medikamente)\b[^.!?]{0,60}\b(?:nehme|schlucke) (?:sie|die)(?: alle)? (?:jetzt|gleich|sofort)\b",
+        r"\b(?:toutes? (?:les|mes) (?:pilules|cachets|comprimes|medicaments))\b[^.!?]{0,60}\b(?:je (?:vais )?les (?:prends|prendre|avale|avaler))"
+        r" (?:toutes? )?(?:maintenant|tout de suite|la)\b",
+        r"\btutte le (?:pillole|pastiglie|compresse)\b[^.!?]{0,60}\b(?:le prendo|le sto prendendo|me le prendo)(?: tutte)? (?:adesso|ora|subito)\b",
+        r"\btod[oa]s (?:os|as|os meus|as minhas) (?:comprimidos|remedios|pilulas)\b[^.!?]{0,60}\bvou (?:tomar|engolir)(?: tud[oa]s?| eles| elas)? "
+        r"(?:agora|ja)\b",
+    ),
+}))
+# someone one coaches or teaches: "noticed cuts on one of my runners' forearms"
+WORDS["OTHER"] = WORDS["OTHER"][:-1] + r"|one of my (?:runners|athletes|girls|boys|kids|players|swimmers|clients|students|team ?mates|squad))"
