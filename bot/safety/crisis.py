@@ -535,6 +535,12 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
     """Whose danger is it? Someone else's when the match names them ("kill herself", "his life")
     or when the nearest subject before it, in its sentence, is another person."""
     matched = norm[hit.start:hit.end]
+    if hit.signal in ("means", "means_near", "possession") and (
+            _I_HOLD.search(norm[sentence_start:hit.start]) or _I_HOLD_AT.search(norm[max(sentence_start, hit.start - 12):hit.start + 12])
+            or _I_THINK.search(matched)):
+        # "i have her pills right here", "a bottle of her sleeping pills ... been thinking about that"
+        # (tester round 60, after "i just dont want to be around anymore"): at hand, whoever's they are
+        return False
     if c.reflexive_other.search(matched):
         return True
     # ("sent me a pic of a pile of pills": the one who sent it, not "me"; blind safety set 38)
@@ -749,7 +755,13 @@ _SUICIDE_NAMED = re.compile(r"\b(?:suicid\w*|me suicider|suicidarme|end(?:ing)? 
                             r"selbstmord|me tuer)\b")
 
 
-_WITH_ME = re.compile(r"\b(?:in|on|under|by) my (?:room|bedroom|bed|bag|hand|hands|drawer|pocket|desk|car|lap)\b|\b(?:with|next to|beside) me\b")
+# ... and "i have her pills right here" (tester round 60, after "i just dont want to be around anymore": a
+# third party's pills read as her danger): pills one holds are at hand, whoever they belong to
+_WITH_ME = re.compile(r"\b(?:in|on|under|by) my (?:room|bedroom|bed|bag|hand|hands|drawer|pocket|desk|car|lap)\b|\b(?:with|next to|beside|in front of) me\b")
+# "i have ...", "i've still got ...": said just before the means (or at their start)
+_I_HOLD = re.compile(r"\bi(?:'ve| have| still have| got|'ve got| ve got| am holding|'m holding|m holding| kept| grabbed| hid)(?: \w+)?\s*$")
+_I_HOLD_AT = re.compile(r"\bi(?:'ve| have| still have| got|'ve got| ve got)\b")
+_I_THINK = re.compile(r"\b(?:i'?ve been|ive been|been|i keep|keep|i was|i'?m|im) (?:thinking|thinkin|thought) (?:about|of) (?:that|it|them|those|taking)\b")
 _ABOUT_HIM = re.compile(r"\b(?:does (?:that|this|it) mean|is|could|might|do you think) (?:he|she|they)(?:'s|s| is| are| be| might be| could be)? "
                         r"(?:actually |really |being )?suicidal\b")
 _MIGHT_DO = re.compile(r"\b(?:might (?:just|as well)|may as well|i'?ll just|ill just|gonna|going to|will just|should just|"

@@ -4198,3 +4198,11 @@ _merge((MORE_EN, {
 }))
 # someone one coaches or teaches: "noticed cuts on one of my runners' forearms"
 WORDS["OTHER"] = WORDS["OTHER"][:-1] + r"|one of my (?:runners|athletes|girls|boys|kids|players|swimmers|clients|students|team ?mates|squad))"
+_merge((MORE_EN, {
+    # pills somewhere at home and thought about: "theres a bottle of her sleeping pills still in the bathroom.
+    # been thinking about that tbh" (tester round 60, after "i just dont want to be around anymore")
+    "means": (
+        r"\b(?:pills|tablets|meds|painkillers|sleeping pills|sleepers)\b[^!?]{0,60}\b(?:i'?ve been |ive been |been |i keep |keep |i was |i'?m |im )"
+        r"(?:thinking|thinkin|thought) (?:about|of) (?:that|it|them|those|taking (?:them|those|it|all of them|the lot))\b",
+    ),
+}),)
