@@ -188,6 +188,14 @@ _NUMBER_DOES_NOT_WORK = re.compile(
     r"\b(?:\d{3}|988|that number|the number|this number|those numbers|these numbers)\s+(?:doesn'?t|does not|dont|don'?t|won'?t|"
     r"isn'?t|is not|aren'?t|are not)\s+(?:work|working|exist|a thing|valid|go through|connect)\b|"
     r"\b(?:not|wrong) (?:the right |the )?(?:number|numbers) (?:for|in|here)\b|\bwe don'?t have (?:\d{3}|988)\b", re.IGNORECASE)
+#: The emergency number called and not connecting: "i called 112 it is not going through" (tester
+#: rounds 59-60, Kumasi, was told to call 112 again).
+_CALL_FAILED = re.compile(
+    r"\b(?:\d{3,5}|ambulance|ambulancia|emergency(?: services| number| line)?|emergencias)\b[^.!?]{0,40}\b(?:(?:is |it'?s |its |it is )?not going through|"
+    r"isn'?t going through|won'?t go through|wont go through|doesn'?t go through|not connecting|won'?t connect|can'?t get through|"
+    r"cant get through|couldn'?t get through|no answer|nobody (?:is )?answer\w*|no one (?:is )?answer\w*|keeps? ringing|"
+    r"(?:is |was )?engaged|no network|(?:it )?(?:just )?(?:cuts|cut) off|(?:it )?(?:just )?(?:hangs|hung) up|"
+    r"no (?:contesta|contestan|coge|cogen|responde|responden|da (?:linea|línea|tono))|no (?:me )?(?:puedo|consigo) comunicar)\b", re.IGNORECASE)
 _WANTS_RUNNING = re.compile(r"\b(?:can we|could we|let'?s|i'?d like to|i want to|back to|talk about|carry on|get back to|"
                             r"go back to|what about|now about|about my|what (?:do|should|can) i do (?:about|for|with))\b[^.!?]{0,30}\b(?:knee|shin|foot|heel|calf|ankle|hip|"
                             r"back|achilles|hamstring|leg|legs|running|run|runs|injury|pain|training)\b")
@@ -474,6 +482,13 @@ class Engine:
             # says to call the local emergency number if in danger), then the pending question
             # again, a crisis state's own question too.
             self.renderer.say(turn, "utter_which_country")
+            self.flow.reask(turn)
+            return
+        if not finding and _CALL_FAILED.search(text):
+            # the number given, and it does not connect: what then (not "call it now" again)
+            # (a crisis line in the runner's own crisis: try again, and the safety question again)
+            own_crisis = turn.conv.get("state") in ("crisis", "crisis_emergency")
+            self.renderer.say(turn, "utter_crisis_call_failed" if own_crisis else "utter_call_failed")
             self.flow.reask(turn)
             return
         goes_on_for: tuple[str, ...] = ()

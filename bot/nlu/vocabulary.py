@@ -379,6 +379,8 @@ CONTRACTIONS: dict[str, str] = {
     "im": "i'm", "ive": "i've", "its": "it's", "thats": "that's", "whats": "what's", "aint": "ain't",
     # "my backs been killing me" (tester round 32: no place heard); nobody has two backs
     "backs": "back's",
+    # "my leg is paining me" (Ghanaian, Nigerian and Indian English; tester round 60 got the painkiller card)
+    "paining": "hurting",
     **DROPPED_G,
 }
 
