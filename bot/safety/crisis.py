@@ -699,7 +699,8 @@ def _overdose_spans(text: str, c: _Compiled) -> list[tuple[int, int]]:
         big_count = bool(_BIG_COUNT.search(text[start:m.start()]))
         # several tablets: four or more, six or more of an over-the-counter painkiller
         several = bool(c.several.search(near)) and (kind != "otc_pain" or bool(c.many.search(near)))
-        more_than_one = several or bool(re.search(r"\b(?:a couple|couple|a few|few|some|two|three|2|3)\b", text[start:m.start()]))
+        # ("had most of a bottle of vodka and every sleeping tablet in the cupboard": blind safety set 39)
+        more_than_one = several or bool(re.search(r"\b(?:a couple|couple|a few|few|some|two|three|2|3|every|all)\b", text[start:m.start()]))
         if (kind == "poison" or excess or double or _amount_of_it(near, c) or big_count
                 or (kind in ("opioid", "sedative") and (c.severe.search(text) or (c.alcohol.search(text)
                                                                                   and (more_than_one or signs))))
@@ -1151,7 +1152,9 @@ def _apply_answer(tier: str | None, by: str, answer: str, context: CrisisContext
     return tier, by
 
 
-_DARK_URINE = re.compile(r"\b(?:pee|urine|wee|piss)\b[^.!?]{0,25}\bdark\b|\bdark\b[^.!?]{0,25}\b(?:pee|urine|wee|piss|"
+# ... in another sentence of the message too: "my pee is like coke ... its still dark" (blind safety set 39's
+# vignettes were asked about suicide)
+_DARK_URINE = re.compile(r"\b(?:pee|urine|wee|piss|peeing|weeing)\b.{0,120}\bdark\b|\bdark\b.{0,120}\b(?:pee|urine|wee|piss|peeing|"
                          r"like (?:coke|cola|tea|coffee))\b")
 _PAIN_GATES = frozenset({"fade", "hurt", "hurts", "hurting", "hurted", "gone"})
 _INJURY_TALK = re.compile(r"\b(?:fade|fades|faded|fading|hurt|hurts|hurting|pain|painful|sore|soreness|ache|aches|aching|run|runs|"

@@ -4206,3 +4206,29 @@ _merge((MORE_EN, {
         r"(?:thinking|thinkin|thought) (?:about|of) (?:that|it|them|those|taking (?:them|those|it|all of them|the lot))\b",
     ),
 }),)
+
+# Blind safety set 39 (twenty-fifth session; kept unread through the tuning on set 38 and tester round
+# 60, first contact on 6a6d523 recorded before any miss was read). Kinds, read after the score.
+_merge((MORE_EN, {
+    # a pill bottle emptied: "ok i did it. emptied my mums pill bottle like 20 min ago"
+    "overdose": (
+        r"\bemptied (?:my |the |a |her |his |their |my \w+'?s |\w+'?s )?(?:whole )?(?:pill|tablet|meds?|medicine|medication|sleeping pill|"
+        r"prescription|painkiller) (?:bottle|box|packet|pack|jar|tub|container)s?\b(?! (?:out|onto|into|on the|in the bin|down the))",
+    ),
+    # things given away, past tense and spikes: "gave her spikes away at practice today" (not old or spare ones)
+    "plan": (
+        r"\b(?:gave|give|gives|giving|given) (?:away )?(?:all )?(?:my|his|her|their) (?!(?:old|spare|worn|outgrown|extra|used|second|"
+        r"backup|other)\b)(?:race |running |racing |track |xc |best )?(?:spikes|things|stuff|belongings|possessions|medals|garmin|gear|"
+        r"kit|shoes|watch|trainers|bike)\b(?: \w+){0,3}? away\b",
+    ),
+    # "he said we'd be better off with his life insurance"
+    "burden": (
+        r"\b(?:better off|be better off|be fine|be ok(?:ay)?|be rich|be sorted) (?:with|on|from) (?:my|his|her|their|the) (?:life )?insurance"
+        r"(?: (?:money|payout|pay out))?\b",
+    ),
+}),)
+FIGURES_OF_SPEECH += (
+    # a body part or a watch called suicidal: "my knees go full suicidal on steep downhills lmao"
+    r"\b(?:knees?|legs?|quads?|calves|calf|hamstrings?|hips?|feet|foot|ankles?|achilles|shins?|body|lungs|heart rate|hr|watch|garmin|"
+    r"gps|pacing|splits?) (?:go|goes|went|going|get|gets|got|are|is|was|were|feel|felt|turn|turned) (?:\w+ )?suicidal\b",
+)
