@@ -182,6 +182,9 @@ _CRAMP = re.compile(r"\b(?:cramp\w*|locked up (?:solid|like a rock|tight)|seized
                     r"locked up (?:into|in|like) an? (?:\w+[ -])?(?:knot|ball|rock)|knotted up|(?:rock[ -]?hard|tight) knot)\b")
 #: "not the whole shin", "not all of my foot": a part of the place, not a denial of it.
 _NOT_THE_WHOLE = re.compile(r"\b(?:not|isn't|isnt|rather than|instead of) (?:the |my |all (?:of )?(?:the |my )?)?(?:whole|entire|full|all (?:of )?(?:the |my )?)(?: \w+)? ?$|\bnot all (?:of )?(?:the |my )?$")
+_BOTH_SWOLLEN = re.compile(r"\b(?:puffy|swollen|puffed up|fat) (?:ankles|feet|legs)\b|\b(?:ankles|feet|legs) (?:are |get |go |look |have been |were |keep |seem )?"
+                           r"(?:a bit |quite |really |so |getting |a little |all |very )?(?:puffy|swollen|swelling|puffed up|fat|bigger)\b")
+_HURTS_NEAR = re.compile(r"\b(?:hurt|hurts|hurting|pain|painful|sore|ache|aches|aching|agony|tender|twisted|sprained|rolled)\b")
 _MOVEMENT_ON = re.compile(r"\b(?:(?:up|go|going|went|goes|stand|standing|stood|rise|rising|raise|raising|balance|balancing|push|pushing)"
                           r"\s+(?:up\s+)?on(?:to)?\s+(?:my|his|her|their|the|that|this|one|both)?\s*(?:tip\s*)?|back\s+on\s+(?:my|his|her)\s+)$")
 _FEET_UP = re.compile(r"feet\s+up\b")
@@ -390,6 +393,11 @@ class NLU:
         # vignettes 11: post-marathon soreness ended at the hip stress fracture's advice).
         entities = tuple(e for e in entities if not (e.label == "BODY_PART" and _FROM_DOWN.match(text[e.end:].lower())
                                                      and _FROM_DOWN_BEFORE.search(text[max(0, e.start - 12):e.start].lower())))
+        # "my ankles are puffy in the evenings", "swollen feet": both swelling, a sign (heart failure, a
+        # medicine), not where it hurts (tester round 60: a 68-year-old's knee advice became the ankle's)
+        entities = tuple(e for e in entities if not (e.label == "BODY_PART" and _BOTH_SWOLLEN.search(
+            lower[max(0, e.start - 25):e.end + 40]) and e.text.lower() in ("ankles", "feet", "legs", "both ankles", "both feet")
+            and not _HURTS_NEAR.search(lower[max(0, e.start - 25):e.end + 25])))
         slots: dict[str, Any] = {}
         cut = _correction_point(lower)
         if cut is not None:
