@@ -171,7 +171,11 @@ def plain_command(text: str, checkins_on: bool = False) -> str | None:
     if pause:
         weeks = _WEEKS.get(pause.group("n").strip(), 1)
         return f"/checkin pause {weeks}"
-    if _PLAIN_CHECKIN_CHANGE.fullmatch(lower) or not checkins_on and _PLAIN_CHECKIN_SETUP.fullmatch(lower):
+    if _PLAIN_CHECKIN_CHANGE.fullmatch(lower):
+        # "can we switch the check ins to saturday mornings instead", "... to saturday at 8am" (tester
+        # round 60 got the menu): with check-ins on, the day named at once
+        return (_new_day(lower) if checkins_on else None) or "/checkin"
+    if not checkins_on and _PLAIN_CHECKIN_SETUP.fullmatch(lower):
         return "/checkin"
     # the ask, then when: "ok can you check in with me every week? sunday morning 8am india time"
     # (tester round 56: the race card)
@@ -179,17 +183,7 @@ def plain_command(text: str, checkins_on: bool = False) -> str | None:
     if not checkins_on and rest.strip() and _PLAIN_CHECKIN_SETUP.fullmatch(first.strip()) and _SETUP_DETAILS.fullmatch(rest.strip(" .!?")):
         return "/checkin"
     if checkins_on and _IT_CHANGE.fullmatch(lower):
-        # one new day named (before any "instead of"): that day at once; else the menu
-        # (with its time when one is said; a part of the day without an hour, "saturday mornings",
-        # opens the menu, where the time is chosen)
-        from bot.engine.typed import read_time  # the engine imports this module
-
-        said = lower.split(" instead of ")[0]
-        days = {i for i, day in enumerate(_DAY_NAMES) for m in re.finditer(rf"\b{day}s?\b", said)}
-        at = read_time(said)
-        if len(days) != 1 or (at is None and re.search(r"\b(?:mornings?|evenings?|afternoons?|nights?|\d)\b", said)):
-            return "/checkin"
-        return f"/checkin day {days.pop()}" + (f" {at}" if at else "")
+        return _new_day(lower) or "/checkin"
     # ... the pause asked for in any clause, its length anywhere: "we're off to my mum's for a
     # fortnight, can you pause them till we're back?"
     if (checkins_on and any(_IT_PAUSE.fullmatch(c.strip()) for c in re.split(r"[.,;!?]", lower))
@@ -207,6 +201,27 @@ def plain_command(text: str, checkins_on: bool = False) -> str | None:
         if not checkins_on and any(_WANT_CHECKINS.search(c) and not re.search(r"\b(?:don'?t|do not|dont|no)\b", c) for c in clauses):
             return "/checkin"
     return None
+
+
+def _new_day(lower: str) -> str | None:
+    """One new day named (before any "instead of"), with its time when one is said: that day at
+    once ("/checkin day 5 08:00"); None for the menu. A part of the day without an hour ("saturday
+    mornings") is that part's usual hour, said back in the confirmation."""
+    from bot.engine.typed import read_time  # the engine imports this module
+
+    said = lower.split(" instead of ")[0]
+    days = {i for i, day in enumerate(_DAY_NAMES) for m in re.finditer(rf"\b{day}s?\b", said)}
+    at = read_time(said)
+    part = re.search(r"\b(morning|evening|afternoon|night)s?\b", said)
+    if at is None and part and not re.search(r"\d", said):
+        at = _PART_OF_DAY[part.group(1)]
+    if len(days) != 1 or (at is None and re.search(r"\d", said)):
+        return None
+    return f"/checkin day {days.pop()}" + (f" {at}" if at else "")
+
+
+#: A part of the day said without an hour: the hour a check-in is set to (the confirmation says it).
+_PART_OF_DAY = {"morning": "08:00", "afternoon": "14:00", "evening": "18:00", "night": "20:00"}
 
 
 def _weeks_said(lower: str) -> int | None:
@@ -401,8 +416,10 @@ def checkin(record: UserRecord, verb: str, value: str, now: datetime, voice: Voi
         if verb in ("", "menu"):
             return _checkin_menu(record, now, voice) if active else _ask_next(record, voice, start=True)
         if verb == "start":
-            data["draft"] = {}
-            return _ask_next(record, voice, start=True)
+            # "Change day and time" with check-ins set up: the day and time only, the time zone and
+            # unit kept (tester round 60 was asked both again after choosing Saturday 08:00)
+            data["draft"] = {"tz": schedule.tz, "unit": schedule.unit} if schedule is not None else {}
+            return _ask_next(record, voice, start=schedule is None)
         if verb == "off":
             data.pop("draft", None)
             if schedule is None or not schedule.active:

@@ -699,6 +699,9 @@ def read_pain(text: str, previous: float | None = None) -> Answer:
                      r"pain for|for the last|for the past)\s*#?\s*$", t[max(0, start - 16):start]):
             continue
         after = t[end:end + 24]
+        # a count of runs with a word between: "did 3 easy runs" (tester round 60: saved as pain 3/10)
+        if re.match(r"\s*(?:(?!(?:after|before|during|on|in|with|for|from|of|at)\b)\w+\s+)?(?:runs?|jogs?|sessions?|times|outings?|workouts?)\b", after):
+            continue
         if re.match(rf"\s*(?:-\s*)?(?:(?:{_KM}|{_MI}|{_METRES}|{_HOURS}|{_MINUTES})\b|%|st\b|nd\b|rd\b|th\b|am\b|pm\b|"
                     rf"x\b|runs?\b|times\b|days?\b|weeks?\b|sessions?\b|outings?\b|jogs?\b|miler|s\b|:\d|"
                     rf"seconds?|secs?\b)", after):

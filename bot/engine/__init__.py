@@ -148,8 +148,12 @@ _CHECKIN_NOW = re.compile(r"\b(?:time for|here for|ready for|doing|do|start|star
 #: you keeping my health info. please delete everything you have about me": tester round 22 was
 #: asked the pain question again; only "DELETE MY DATA" worked).
 _DELETE_SENTENCE = re.compile(
-    r"^\W*(?:(?:ok|okay|yes|so|then|now|pls|please|plz|just|can you|could you|i want you to|i'd like you to)\W+)*"
-    r"(?:delete|erase|wipe|remove|clear) (?:everything|all of it|it all|all|my data|my info|my health (?:info|data|information)|my details|my history)"
+    # ("actually, can you delete all my data? i dont want this stored anymore": tester round 60 got the
+    # answer on whether /forget had deleted it)
+    r"^\W*(?:(?:ok|okay|yes|so|then|now|pls|please|plz|just|can you|could you|can u|could u|would you|i want you to|i'd like you to|"
+    r"actually|hey|hi|and|also|um|right)\W+)*"
+    r"(?:delete|erase|wipe|remove|clear) (?:everything|all of it|it all|all (?:of )?my (?:data|info|details|stuff|messages|history|answers)|all|"
+    r"my data|my info|my health (?:info|data|information)|my details|my history|my account|my messages|my answers)"
     r"(?: (?:you (?:have|hold|keep|kept|store|stored|know|got)|you've got))?(?: (?:about|on|of) me)?(?:\W+(?:please|pls|plz|now|thanks|thank you))*\W*$",
     re.IGNORECASE)
 

@@ -118,6 +118,7 @@ def test_words_without_a_number_are_unclear() -> None:
     ("was 6 last week, now 4", 4), ("down to 2 from 4", 2), ("6 (up from 4)", 6),  # not last week's score
     ("went from 3 to 5 after the long run", 5), ("5/10 for 2 days after the 15k", 5), ("2/10, ran 3 times", 2),
     ("no pain, ran 30k", 0), ("4 - same as last week", 4),
+    ("2, did 4 easy runs", 2), ("4 after long runs", 4),
 ])
 def test_pain_as_numbers_and_words(text: str, pain: float) -> None:
     answer = read_pain(text)
@@ -129,6 +130,8 @@ def test_pain_as_numbers_and_words(text: str, pain: float) -> None:
     ("3 or 4", "pain-two-options"), ("3-4", "pain-two-options"), ("I'd say 6 maybe 7", "pain-two-options"),
     ("11", "pain-out-of-scale"), ("12/10 honestly", "pain-out-of-scale"),
     ("mild", "pain-word"), ("pretty bad", "pain-word"),
+    # a count of runs with a word between is no score (tester round 60: "did 3 easy runs" was saved as 3/10)
+    ("knee's a bit better, did 3 easy runs", "pain-word"),
 ])
 def test_pain_that_is_not_one_number_on_the_scale_is_asked(text: str, reason: str) -> None:
     answer = read_pain(text)
