@@ -53,6 +53,11 @@ def _data() -> dict[str, Any]:
     return data
 
 
+#: A painkiller asked about (not aspirin: whether to chew one is the call handler's, as for a heart attack).
+_MEDICINE_ASKED = re.compile(r"\b(?:ibuprofen|nurofen|advil|motrin|naproxen|aleve|paracetamol|panadol|tylenol|acetaminophen|"
+                             r"painkillers?|co-?codamol|codeine)\b")
+
+
 def classify(text: str, level: str | None = None) -> str | None:
     """Which decision a message asks for (race, run_tomorrow, return, self_treat), or None.
     With `level`, only a decision that level answers (at see_pt "should I ice it?" is the knowledge
@@ -66,6 +71,11 @@ def classify(text: str, level: str | None = None) -> str | None:
                                "driven", "drive", "agreed", "serious", "downplay", "race", "return", "run_tomorrow",
                                "self_treat")
              if any(p.rx.search(norm) for p in data["_compiled"][kind].parts if p in live)]
+    if "while_waiting" in found and "self_treat" in found and _MEDICINE_ASKED.search(norm):
+        # "can I take a couple of Panadol ... in the meantime?": the medicine asked about is the answer
+        # (tester round 61 heard what to do while waiting, and an aspirin, after a knock to the head)
+        found.remove("self_treat")
+        found.insert(0, "self_treat")
     if "agreed" in found and "?" in norm:
         # "ok calling now. what do i tell them?": going along with the advice, and a question to answer
         found.remove("agreed")

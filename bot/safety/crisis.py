@@ -1023,6 +1023,13 @@ def assess(text: str, context: CrisisContext | None = None) -> CrisisAssessment:
     # grief again, acknowledged, not heavy distress twice to ask about (blind safety set 30)
     heavy_now = feeling in C.HEAVY_FEELINGS and not (feeling == "grief" and context.grief
                                                      and bool(_MISSING_THEM.search(norm)))
+    if "means_home" in own | others:
+        # pills kept at home, whoever's: at hand in the person's own crisis (tester round 61: "mi vieja
+        # tiene un monton de pastillas para dormir en el cajon"), nothing on their own
+        own.discard("means_home")
+        others.discard("means_home")
+        if context.risk and not context.others:
+            own.add("means")
     if context.medicine and "overdose" not in own and _counted_unnamed_dose(norm, c):
         own.add("overdose")  # the medicine said earlier, its count and a sign now (CrisisContext.medicine)
     tier, by = _decide(own, others, context, answer, heavy_now=heavy_now,

@@ -4232,3 +4232,20 @@ FIGURES_OF_SPEECH += (
     r"\b(?:knees?|legs?|quads?|calves|calf|hamstrings?|hips?|feet|foot|ankles?|achilles|shins?|body|lungs|heart rate|hr|watch|garmin|"
     r"gps|pacing|splits?) (?:go|goes|went|going|get|gets|got|are|is|was|were|feel|felt|turn|turned) (?:\w+ )?suicidal\b",
 )
+
+# Tester round 61 (Buenos Aires, in Spanish): pills kept at home, whoever's, said in one's own crisis
+# ("no se. mi vieja tiene un monton de pastillas para dormir en el cajon" after "estarian mejor sin mi").
+# Read only in that context (bot.safety.crisis: `means_home` becomes means when the person's own risk
+# was heard before); alone it is nothing ("my mum has loads of sleeping pills, can i take one?").
+_merge((MORE_EN, {
+    "means_home": (
+        r"\b(?:has|have|got|keeps?|there'?s|there are|there is)\b[^.!?]{0,15}\b(?:loads|lots|a load|a bunch|a box|boxes|a bottle|bottles|"
+        r"heaps|a stash|a drawer full|a whole (?:box|bottle|packet)|packets|a pack|plenty) of (?:\w+ ){0,2}(?:pills|tablets|meds|painkillers|"
+        r"sleeping pills|sleepers|medication|tramadol|codeine|diazepam|oxy\w*)\b",
+    ),
+}), (MORE_OTHER, {
+    "means_home": (
+        r"\b(?:tiene|tengo|hay|guarda)\b[^.!?]{0,15}\b(?:un monton|muchas|una caja|cajas|un frasco|frascos|un monte|un paquete|una bolsa) de "
+        r"(?:\w+ ){0,2}(?:pastillas|pildoras|remedios|medicamentos|calmantes|somniferos)\b",
+    ),
+}))
