@@ -707,6 +707,12 @@ class ActionAnswerQuestion(KnowledgeAction):
         voice = self.voice(tracker)
         level = advised_level(tracker) or tracker.get_slot("triage_level")
         lower = question.lower()
+        if (voice.locale != DEFAULT_LOCALE and tracker.get_slot("triage_level") == "crisis"
+                and self.kb.best_entry(question, locations) is None):
+            # In one's own crisis, a question in Spanish the (English) knowledge base cannot read:
+            # the crisis reply that follows says the lines and numbers in their language, not "That's
+            # outside what I know about" in English ("cual es el numero aca en argentina?": tester round 61)
+            return []
         if _NO_ADVICE.search(lower) and "?" not in question:
             dispatcher.utter_message(response="utter_no_advice_wanted")  # "I dont want advice", after advice too
             return []

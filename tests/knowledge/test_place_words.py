@@ -12,7 +12,7 @@ from bot.errors import DefinitionError
 from bot.knowledge import loader
 
 REPO = Path(__file__).resolve().parents[2]
-CODES = ("US", "GB", "IE", "AU", "CA", "ES", "NZ", "EU", "IN", "ZA", "MX", "BR", "SG", "NG", "GH", "JP", "AE", "other")
+CODES = ("US", "GB", "IE", "AU", "CA", "ES", "NZ", "EU", "IN", "ZA", "MX", "BR", "SG", "NG", "GH", "AR", "JP", "AE", "other")
 
 
 def shipped() -> dict[str, object]:

@@ -62,7 +62,7 @@ async def test_cancel_and_restart(harness: Harness) -> None:
 async def test_settings_country_changes_crisis_lines(harness: Harness) -> None:
     out = await harness.say(USER, "/settings")
     labels = [b["text"] for row in out[0]["reply_markup"]["inline_keyboard"] for b in row]
-    assert labels == ["United States", "United Kingdom", "Ireland", "Australia", "Canada", "New Zealand", "Spain", "Elsewhere in the EU", "India", "South Africa", "Mexico", "Brazil", "Singapore", "Nigeria", "Ghana", "Japan", "United Arab Emirates", "Somewhere else"]
+    assert labels == ["United States", "United Kingdom", "Ireland", "Australia", "Canada", "New Zealand", "Spain", "Elsewhere in the EU", "India", "South Africa", "Mexico", "Brazil", "Singapore", "Nigeria", "Ghana", "Argentina", "Japan", "United Arab Emirates", "Somewhere else"]
     out = await harness.press(USER, out[0]["_message"], "United Kingdom")
     assert "United Kingdom" in out[0]["text"]
     record = await harness.record(USER)
