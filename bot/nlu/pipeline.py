@@ -185,6 +185,8 @@ _NOT_THE_WHOLE = re.compile(r"\b(?:not|isn't|isnt|rather than|instead of) (?:the
 _BOTH_SWOLLEN = re.compile(r"\b(?:puffy|swollen|puffed up|fat) (?:ankles|feet|legs)\b|\b(?:ankles|feet|legs) (?:are |get |go |look |have been |were |keep |seem )?"
                            r"(?:a bit |quite |really |so |getting |a little |all |very )?(?:puffy|swollen|swelling|puffed up|fat|bigger)\b")
 _HURTS_NEAR = re.compile(r"\b(?:hurt|hurts|hurting|pain|painful|sore|ache|aches|aching|agony|tender|twisted|sprained|rolled)\b")
+_NOT_PAIN_WORSE = re.compile(r"\b(?:balance|times?|pace|splits?|form|fitness|sleep|memory|eyesight|vision|hearing|"
+                             r"speed|endurance|stamina|weather)\s*(?:is|was|has|have|gets?|got|getting|keeps?)?\s*$")
 _MOVEMENT_ON = re.compile(r"\b(?:(?:up|go|going|went|goes|stand|standing|stood|rise|rising|raise|raising|balance|balancing|push|pushing)"
                           r"\s+(?:up\s+)?on(?:to)?\s+(?:my|his|her|their|the|that|this|one|both)?\s*(?:tip\s*)?|back\s+on\s+(?:my|his|her)\s+)$")
 _FEET_UP = re.compile(r"feet\s+up\b")
@@ -567,6 +569,11 @@ class NLU:
                         and doc[max(0, start - 2):start].text.lower().split()[-1:] in (["2"], ["3"], ["two"], ["three"], ["couple"])):
                     # "my calves are wrecked 2 days later" after a first session in spikes: the
                     # usual peak of delayed soreness, not pain that stays (blind vignettes 22)
+                    continue
+                if label == "persistent" and _NOT_PAIN_WORSE.search(doc[max(0, start - 4):start].text.lower()):
+                    # "balance gets worse with age", "my times got worse": something else getting
+                    # worse, not the pain (blind vignettes 40: a 67-year-old's mild ache read as pain
+                    # that stays, and a physio)
                     continue
                 if label == "persistent" and doc[start].lower_ == "still" and _JUST_RACED.search(doc.text.lower()):
                     # "did my first marathon sunday, calves still sore": two days on, too soon to

@@ -543,6 +543,10 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
         return False
     if c.reflexive_other.search(matched):
         return True
+    # Words quoted in a sentence about someone else are theirs, a "me" in them too ("last night said 'you
+    # wont have to worry about me much longer'", of a son: blind safety set 40)
+    if _in_quotes(norm, hit.start, hit.end) and c.other.search(norm[sentence_start:]):
+        return True
     # ("sent me a pic of a pile of pills": the one who sent it, not "me"; blind safety set 38)
     if re.search(r"\b(?:my ?self|myself|my life|my own life|(?<!sent )(?<!send )(?<!sends )(?<!showed )(?<!texted )(?<!messaged )me)\b"
                  r"|\b\w+(?:arme|erme|irme)\b", matched):  # "tirarme"

@@ -4249,3 +4249,23 @@ _merge((MORE_EN, {
         r"(?:\w+ ){0,2}(?:pastillas|pildoras|remedios|medicamentos|calmantes|somniferos)\b",
     ),
 }))
+
+# Blind safety set 40 (twenty-fifth session; kept unread through all of the session's tuning, first
+# contact on 5493da8 recorded before any miss was read: the estimate to quote). Kinds, read after it.
+_merge((MORE_EN, {
+    # a goodbye after giving up: "thanks for everything. i think im done"
+    "hopeless": (r"\bthanks? (?:you )?for everything\b[^?]{0,40}\b(?:i think )?(?:i'?m|im|i am) (?:done|out|finished)\b(?! (?:with (?:the|my|this|that) "
+                 r"(?:plan|session|run|race|training|questions?|rehab)|for (?:today|now|the day|the week)))",),
+    # things given to a sibling, and not having to worry about them much longer: "gave his spikes and medals to
+    # his little brother ... said 'you wont have to worry about me much longer'"
+    "plan": (r"\b(?:gave|given|giving|gives) (?:away )?(?:all )?(?:his|her|their|my) (?:spikes|medals|trophies|stuff|things|belongings|"
+             r"possessions|kit|gear|garmin|watch)(?: and (?:\w+ ){0,2}(?:spikes|medals|trophies|stuff|things|kit|gear|watch))? to "
+             r"(?:his|her|their|my) (?:little |younger |big |older )?(?:brother|sister|friend|teammate|mate|cousin)\b",),
+    "goodbye": (r"\b(?:you|u) (?:won'?t|will not|wont) (?:have to|need to|hafta) worry about me (?:much |for much |any |for )?(?:longer|anymore|any ?more|soon)\b",),
+}), (MORE_OTHER, {
+    # Portuguese and Spanish: on a rooftop, past the railing: "estou no terraço do prédio agora, já passei da grade"
+    "means_near": (r"\bestou no (?:terraco|telhado|topo|alto|parapeito) (?:do|de um|deste) (?:predio|edificio)\b",
+                   r"\bestoy en (?:la azotea|el tejado|lo alto) (?:del|de un|de este) (?:edificio|bloque)\b"),
+    "means": (r"\b(?:ja )?(?:passei|pulei) (?:da|a|o|do) (?:grade|parapeito|corrimao|guarda-corpo|mureta)\b",
+              r"\b(?:ya )?(?:pase|salte|he pasado|he saltado) (?:la|el) (?:barandilla|baranda|valla|muro|pretil)\b"),
+}))
