@@ -353,6 +353,10 @@ class ActionSafetyCheck(KnowledgeAction):
                 # someone today", not "if that changes" (tester round 43: "i'd jump off the cliff at
                 # the lookout" got the same words as a wish, then "carry on about your running")
                 events.append(SlotSet(METHOD_SLOT, True))
+            if a.tier in (EMERGENCY, CRISIS_TIER) and "self_harm" in a.signals:
+                # "ive started cutting again. its not a big deal, im not suicidal" then "I'm safe right
+                # now" (tester round 61: nothing on the cuts, nor on who could help)
+                events.append(SlotSet(SELF_HARM_SLOT, True))
             if finding == "third_party" and (a.third_party_signals & EMERGENCY_SIGNALS and (a.signals | a.third_party_signals) & {"time", "means_near"}
                                              # the means beside them, said of them ("shes got a bottle of
                                              # pills next to her and wants it to stop": tester round 33)
@@ -1275,6 +1279,9 @@ HARMED_SLOT = "harmed_by_someone"
 #: A way to end their life was said (C-SSRS 3), for the rest of the conversation: the crisis replies
 #: use their `_method` words (bot.engine.render).
 METHOD_SLOT = "method_said"
+#: Self-harm was said (cutting, burning), for the rest of the conversation: "I'm safe" is met with
+#: the `_self_harm` words (wounds that need care, someone to tell), not only "if that changes".
+SELF_HARM_SLOT = "self_harm_said"
 #: The safety cause of someone else in danger now (a plan with the means and a time).
 IMMINENT_OTHER = "imminent_other"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.actions import HARMED_SLOT, METHOD_SLOT  # the slots are the actions' (the harmed cause, a method said)
+from bot.actions import HARMED_SLOT, METHOD_SLOT, SELF_HARM_SLOT  # the actions' slots (the harmed cause, a method, self-harm said)
 from bot.dialogue import Dialogue
 from bot.engine.state import Turn
 from bot.texts import DEFAULT_LOCALE, text_family, text_key
@@ -90,6 +90,8 @@ class Renderer:
             name = f"{name}_harmed"  # someone is hurting them: words for that, not for thoughts of suicide
         elif name and turn.slots.get(METHOD_SLOT) and f"{name}_method" in self.dialogue.responses:
             name = f"{name}_method"  # a way to do it was said: talk to someone today, and keep away from it
+        elif name and turn.slots.get(SELF_HARM_SLOT) and f"{name}_self_harm" in self.dialogue.responses:
+            name = f"{name}_self_harm"  # self-harm said: wounds that need care, and someone to tell
         if name and not message.get("text"):
             voice = turn.voice
             variants = voice.texts.response(name, voice.locale)
