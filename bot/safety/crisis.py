@@ -1167,6 +1167,10 @@ def _apply_answer(tier: str | None, by: str, answer: str, context: CrisisContext
 # vignettes were asked about suicide)
 _DARK_URINE = re.compile(r"\b(?:pee|urine|wee|piss|peeing|weeing)\b.{0,120}\bdark\b|\bdark\b.{0,120}\b(?:pee|urine|wee|piss|peeing|"
                          r"like (?:coke|cola|tea|coffee))\b")
+_CUT_TRAINING = re.compile(r"\b(?:cut|cutting|cuts)(?: (?:down|back|out))?(?: (?:on|from))?(?: (?:my|the|all|some|any|a bit of|on))? "
+                           r"(?:downhills?|downhill running|hills?|hill repeats|mileage|volume|distance|miles|kms?|km|runs?|running|"
+                           r"sessions?|reps|intervals|speed ?work|pace|training|carbs|sugar|caffeine|weight|long runs?|workouts?|"
+                           r"back|down|it (?:short|back|down))\b")
 _PAIN_GATES = frozenset({"fade", "hurt", "hurts", "hurting", "hurted", "gone"})
 _INJURY_TALK = re.compile(r"\b(?:fade|fades|faded|fading|hurt|hurts|hurting|pain|painful|sore|soreness|ache|aches|aching|run|runs|"
                           r"running|ran|km|miles?|weeks?|months?|days?|knee|shin|foot|feet|heel|calf|hip|ankle|achilles|"
@@ -1203,6 +1207,10 @@ def _model_says(cleaned: str, context: CrisisContext, language: str) -> tuple[st
     gates = {g.lower() for g in _compiled().model_gate.findall(cleaned)}
     if _DARK_URINE.search(cleaned):
         gates.discard("dark")  # the urine's colour ("my pee is weirdly dark like coke"), not a mood
+    if _CUT_TRAINING.search(cleaned):
+        # training cut back ("how much do i cut downhill running", "should i cut out the hill repeats"):
+        # tester round 61 was asked about thoughts of hurting himself, then told he sounded low
+        gates -= {"cut", "cutting", "cuts"}
     # "it doesn't fade", "still hurts", "the pain's gone": the gate's words said of an injury
     if gates and gates <= _PAIN_GATES and _INJURY_TALK.search(cleaned) and not _SELF_TALK.search(cleaned):
         gates = set()
