@@ -218,6 +218,7 @@ _TEXT_INSTEAD = re.compile(r"\b(?:can i (?:just )?(?:text|message|chat|type)|cou
                            r"(?:don'?t|do not|dont) want to (?:call|talk on the phone|ring|phone|speak to anyone)|"
                            r"(?:can'?t|cannot|cant) (?:call|talk|speak) (?:right now|now|out loud|on the phone)|"
                            r"is there (?:a|an) (?:text|chat|online)|puedo (?:escribir|mandar un mensaje)|no quiero llamar)\b")
+_LATER_TEXT = re.compile(r"\b(?:i'?ll|ill|i will|will|gonna|going to|might|maybe|probably) (?:maybe |just |probably |prob )?(?:text|message)\b")
 _CLAUSES = re.compile(r"\.{2,}|[.,;!\u2026]+|\s-\s")
 _SHORT = 12  # words: past this, a message is a statement to screen, not an answer
 #: A laugh ("lol", "haha", the crying-laughing face): crisis_patterns.JOKE, one list of them.
@@ -271,7 +272,9 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
     t = _clean(text)
     # (To the question about thoughts too: "can i just text someone" is asking for help; tester round 14.)
     if (_TEXT_INSTEAD.search(t) and not _NOT_SAFE.search(_TEXT_INSTEAD.sub(" ", t))
-            and not re.search(r"\btell (?:anyone|anybody|someone|my|them)\b", t)):  # "will you tell anyone?": the KB's answer
+            and not re.search(r"\btell (?:anyone|anybody|someone|my|them)\b", t)  # "will you tell anyone?": the KB's answer
+            # "yeah im safe. ill maybe text them later": safe, and a plan to text (tester round 61 was asked again)
+            and not (_LATER_TEXT.search(t) and _SAFE.search(t) and not _NEGATED_SAFE.search(t))):
         # Tester round 13: "i dont want to call, can i text someone" got "Please call 911 now".
         return TEXT_INSTEAD
     if question == "are_you_safe" and _NOTHING_TAKEN.search(t) and not _talks_of_risk(_NOTHING_TAKEN.sub(" ", t)) \
@@ -413,10 +416,11 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
                 answer = last
             elif (question == "are_you_safe" and _safe_answer(clauses[0]) == SAFE and not _talks_of_risk(text)
                   and not _SARCASM.search(text)
-                  and not any(_SAFETY_WORDS.search(c) or len(c.split()) <= 3 for c in clauses[1:])):
+                  and not any((_SAFETY_WORDS.search(c) and not _LATER_TEXT.search(c)) or len(c.split()) <= 3 for c in clauses[1:])):
                 # "yeah im safe. running was kind of my thing you know" (tester round 41: its "kind
                 # of" is about running, read as a hedge on being safe; asked again and again): a
-                # plain "safe" first, and the rest says nothing of safety
+                # plain "safe" first, and the rest says nothing of safety (its "maybe" in a plan to
+                # text someone is no hedge: "ill maybe text them later", tester round 61)
                 answer = SAFE
     if answer in (SAFE, NO) and _talks_of_risk(text):
         return None
