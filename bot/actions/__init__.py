@@ -94,7 +94,7 @@ ANSWER_INTENTS = {"safe": "safe", "not_safe": "not_safe", "unsure": "unsure", "y
                   "joking": "joking", "clarified": "clarified", "text_instead": "text_instead",
                   "step_taken": "step_taken", "taken_back": "taken_back", "reaching_out": "reaching_out",
                   "ambivalent": "ambivalent", "moving_on": "moving_on",
-                  "nothing_taken": "nothing_taken"}
+                  "nothing_taken": "nothing_taken", "private_asked": "private_asked"}
 # What to record when a question is still unclear after one clarifying follow-up.
 UNCLEAR_DEFAULT: dict[str, Any] = {"balance_change": "unsure"}
 # A question is answered (action_answer_question), never clarified as a missed answer.
@@ -360,7 +360,10 @@ class ActionSafetyCheck(KnowledgeAction):
             if finding == "third_party" and (a.third_party_signals & EMERGENCY_SIGNALS and (a.signals | a.third_party_signals) & {"time", "means_near"}
                                              # the means beside them, said of them ("shes got a bottle of
                                              # pills next to her and wants it to stop": tester round 33)
-                                             or "possession" in a.third_party_signals):
+                                             or "possession" in a.third_party_signals
+                                             # thoughts or a goodbye with its time ("he will kill himself
+                                             # tonight", "tonight na the last": tester round 62)
+                                             or (a.third_party_signals & CRISIS_SIGNALS and _TIMED_ACT.search(latest_text(tracker).lower()))):
                 # someone else with the means and a time ("saving up her pills and wants to end it
                 # tonight"): "call now", not "if they might act on it now" (tester round 22)
                 events.append(SlotSet("safety_cause", IMMINENT_OTHER))
@@ -1272,6 +1275,11 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
             return []
         say_entry(self.kb, dispatcher, voice, WELFARE_ENTRY if welfare else HELPING_ENTRY, helping=True)
         return []
+
+
+#: An act and its time said together, of someone else: "he will kill himself tonight", "tonight na the last".
+_TIMED_ACT = re.compile(r"\b(?:kill|end|ending|die|dying|do it|jump)\w*\b[^.!?]{0,25}\b(?:tonight|today|right now|this (?:evening|morning|afternoon))\b"
+                        r"|\b(?:tonight|today)\b[^.!?]{0,6}\b(?:na|is|will be|go be|gonna be) (?:the |my )?last\b")
 
 
 #: Someone is hurting the person (the harmed cause), for the rest of the conversation.

@@ -45,6 +45,10 @@ MOVING_ON = "moving_on"
 #: "what?? no lol my WATCH, i didnt take anything" to "have you been able to call?" after an
 #: overdose was heard: nothing was taken (tester round 56: 911 on every message until /start).
 NOTHING_TAKEN = "nothing_taken"
+#: "are you gonna tell my parents?? please dont", "if i call 988 do they call my parents?" to "are you
+#: safe?": a question to answer first, then the question again (tester round 62: a 16-year-old asked
+#: three times and heard "I'm listening. Are you safe right now?").
+PRIVATE_ASKED = "private_asked"
 YES, NO = "yes", "no"
 
 # Button payloads: what phase B's buttons send, and what the current ones send.
@@ -218,6 +222,10 @@ _TEXT_INSTEAD = re.compile(r"\b(?:can i (?:just )?(?:text|message|chat|type)|cou
                            r"(?:don'?t|do not|dont) want to (?:call|talk on the phone|ring|phone|speak to anyone)|"
                            r"(?:can'?t|cannot|cant) (?:call|talk|speak) (?:right now|now|out loud|on the phone)|"
                            r"is there (?:a|an) (?:text|chat|online)|puedo (?:escribir|mandar un mensaje)|no quiero llamar)\b")
+_TELL_PARENTS = re.compile(
+    r"\b(?:will|would|are|r|do|does|did|is|can) (?:you|u|they|it|this|that|988|the line|the helpline) (?:gonna |going to |have to |ever |)?"
+    r"(?:tell|call|contact|ring|text|phone|inform|report (?:me )?to|send (?:this|it) to) (?:my |anyone|anybody|someone|the )?"
+    r"(?:parents?|mum|mom|dad|family|school|teachers?|police|cops|doctor|gp|coach|anyone|anybody|someone)\b")
 _LATER_TEXT = re.compile(r"\b(?:i'?ll|ill|i will|will|gonna|going to|might|maybe|probably) (?:maybe |just |probably |prob )?(?:text|message)\b")
 _CLAUSES = re.compile(r"\.{2,}|[.,;!\u2026]+|\s-\s")
 _SHORT = 12  # words: past this, a message is a statement to screen, not an answer
@@ -270,6 +278,8 @@ def understand_answer(text: str, question: str | None, payload: str | None = Non
         if found:
             return found
     t = _clean(text)
+    if question == "are_you_safe" and _TELL_PARENTS.search(t):
+        return PRIVATE_ASKED
     # (To the question about thoughts too: "can i just text someone" is asking for help; tester round 14.)
     if (_TEXT_INSTEAD.search(t) and not _NOT_SAFE.search(_TEXT_INSTEAD.sub(" ", t))
             and not re.search(r"\btell (?:anyone|anybody|someone|my|them)\b", t)  # "will you tell anyone?": the KB's answer

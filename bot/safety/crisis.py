@@ -826,6 +826,10 @@ def _medicine_taken(norm: str, c: _Compiled) -> str | None:
     return None
 
 
+_MORE_THAN_USUAL = re.compile(r"\b(?:took|taken|had|popped|swallowed|necked|downed|used)\b[^.!?]{0,25}\b(?:a few |a couple |some |a lot |way |a bit )?"
+                              r"(?:more|extra) (?:than (?:usual|normal|normally|i usually (?:do|take|have)|last time)|ones?|tonight|today)\b")
+
+
 def _counted_unnamed_dose(norm: str, c: _Compiled) -> bool:
     """A count of the medicine said earlier, not named again, with too much, alcohol or a sign of
     poisoning: "last night maybe 6 or 7, i lost count, with some wine. today i feel very slow and
@@ -834,7 +838,10 @@ def _counted_unnamed_dose(norm: str, c: _Compiled) -> bool:
     if c.substance.search(norm) or _NOT_YET.search(norm) or re.search(r"\b(?:will|gonna|going to|tonight i|i'?ll)\b", norm):
         return False
     plain = _blank(norm, (c.not_excess,))
-    counted = bool(_FOUR_OR_MORE.search(norm)) or bool(c.excess.search(plain))
+    # ... or more than usual, taken: "took a few more than usual tonight, feel weird and sleepy" after "been
+    # taking a few of my mates oxy" (tester round 62 got the helpline's "not wasting their time")
+    more = bool(_MORE_THAN_USUAL.search(norm))
+    counted = bool(_FOUR_OR_MORE.search(norm)) or bool(c.excess.search(plain)) or more
     return counted and bool(c.signs.search(norm) or c.alcohol.search(norm) or c.severe.search(norm))
 
 

@@ -725,7 +725,9 @@ SIGNALS_ES: dict[str, tuple[str, ...]] = {
                  r"\bno me siento segur[oa] (?:conmigo|sol[oa]|en casa)\b", r"\bno puedo mantenerme a salvo\b",
                  r"\btengo miedo de lo que (?:pueda|puedo) hacer\b"),
     "hopeless": (
-        r"\bya no (?:aguanto|puedo) (?:mas)?\b", r"\bno aguanto mas\b", r"\bquiero desaparecer\b", r"\bpara que sigo\b",
+        # (not a body that cannot: "ya no puedo apoyar el pie, no puedo dar ni 4 pasos": tester round 62 was asked about suicide)
+        r"\bya no (?:aguanto|puedo)(?: mas)?\b(?! (?:apoyar|andar|caminar|correr|mover|doblar|estirar|pisar|dar|subir|bajar|levantar|"
+        r"entrenar|respirar|saltar|ponerme|ponerlo|ponerla|agachar|flexionar|girar|con (?:el|la|mi) (?:pie|pierna|rodilla|tobillo|espalda)))", r"\bno aguanto mas\b", r"\bquiero desaparecer\b", r"\bpara que sigo\b",
         r"\bnada tiene sentido\b", r"\bpara que (?:vivir|seguir)\b", r"\bme (?:rindo|doy por vencid[oa])\b",
         r"\b(?:ya )?no (?:le )?veo (?:el )?sentido a (?:nada|la vida|vivir|seguir)\b", r"\b(?:mi vida|la vida|nada) ya no tiene sentido\b",
         r"\bno puedo mas\b", r"\bsin esperanza\b",
@@ -4269,3 +4271,17 @@ _merge((MORE_EN, {
     "means": (r"\b(?:ja )?(?:passei|pulei) (?:da|a|o|do) (?:grade|parapeito|corrimao|guarda-corpo|mureta)\b",
               r"\b(?:ya )?(?:pase|salte|he pasado|he saltado) (?:la|el) (?:barandilla|baranda|valla|muro|pretil)\b"),
 }))
+
+# Tester round 62 (Abuja, Pidgin): a brother's status "tonight na the last", his phone off; "he will kill
+# himself tonight and he has pills" (the time and the means of someone else: bot.actions IMMINENT_OTHER)
+_merge((MORE_EN, {
+    "goodbye": (r"\b(?:tonight|today|this) (?:na|is|will be|go be|gonna be) (?:the |my )?last(?: (?:night|day|time|one))?(?=\s*(?:[\"'.,!?]|$))",),
+    "possession": (r"\b(?:he|she|they)(?:'s| has| have| has got|'ve got| got| dey get| get) (?:a (?:bunch|load|lot|bottle|box|stash) of |some |"
+                   r"loads of |all (?:his|her|their) |(?:his|her|their) )?(?:pills|tablets|meds|sleeping pills|a gun|a rope|a knife|blades)\b",),
+}),)
+# Pidgin: "my brother dey talk like say he wan end am" (tester round 62: "What's bothering them?")
+_merge((MORE_EN, {
+    "ideation": (r"\b(?:wan|want|wanna|go|fit) end (?:am|am all|everything|him life|her life|my life|my own life)\b(?! (?:for|with|at|by|before|after|early))",
+                 r"\b(?:wan|want|wanna|go) (?:die|kill (?:himself|herself|myself|imself|hinself))\b",
+                 r"\b(?:no|don.?t|dey no) (?:wan|want) (?:live|dey alive|stay alive) again\b"),
+}),)
