@@ -147,8 +147,17 @@ _IT_PAUSE = re.compile(
 
 #: /progress asked for in plain words: "show me my progress", "can i see my chart" (tester round 57
 #: got the home-exercises card).
-_PLAIN_PROGRESS = re.compile(rf"{_FILLER}(?:(?:please|pls|can you|could you|can u|can i|could i)[ ,]+)*(?:(?:show|send|give) me|see|view|check) "
-                             r"(?:my |the )?(?:progress|chart|graph|stats|check-?in history|history|check-?ins so far)(?: so far)?" + _PLEASE)
+_PLAIN_PROGRESS = re.compile(rf"{_FILLER}(?:(?:please|pls|can you|could you|can u|can i|could i)[ ,]+)*(?:(?:show|send|give) me|see|view|check|show) "
+                             r"(?:my |the )?(?:progress|chart|graph|stats|check-?in history|history|check-?ins so far)(?: so far)?" + _PLEASE
+                             # "and show me how ive been doing" (tester round 62: "I can only help with running pain")
+                             + rf"|{_FILLER}(?:(?:please|pls|can you|could you|can u)[ ,]+)*(?:show|tell) me how (?:i'?ve|ive|i have|i'?m|im|i am) "
+                             r"(?:been )?(?:doing|getting on|going|progressing)(?: so far| lately)?" + _PLEASE)
+#: Check-ins turned back on: "actually back early, can you turn the checkins back on" (tester round 62:
+#: "That's outside what I know about").
+_PLAIN_CHECKIN_ON = re.compile(
+    rf"(?:{_FILLER}(?:back|home|back home)(?: early)?[ ,]+)?{_FILLER}(?:(?:please|pls|plz|can you|could you|can u|could u)[ ,]+)*"
+    rf"(?:turn|switch|put|start)(?: {_CHECKINS})? (?:back )?on(?: {_CHECKINS})?(?: again)?{_PLEASE}|{_FILLER}(?:(?:please|pls|can you|could you|can u)[ ,]+)*"
+    rf"(?:resume|restart|unpause|un-pause) {_CHECKINS}{_PLEASE}")
 #: A clause asking for the check-ins, inside a longer message: "g day mate. nothing hurts rn, just
 #: want weekly check ins to keep me honest with my training" (tester round 57: "I can only help with
 #: running pain").
@@ -191,6 +200,8 @@ def plain_command(text: str, checkins_on: bool = False) -> str | None:
         return f"/checkin pause {n}"
     if _PLAIN_PROGRESS.fullmatch(lower):
         return "/progress"
+    if _PLAIN_CHECKIN_ON.fullmatch(lower) and re.search(r"check-?\s?ins?|reminders|messages|notifications|prompts|pings", lower):
+        return "/checkin on"
     # One clause is the command, the others say nothing of pain ("ok cool. actually can u stop the
     # weekly check ins, ill just message when i need": tester round 57 got the 10% rule)
     clauses = [c.strip() for c in re.split(r"[.,;!?]", lower) if c.strip()]

@@ -53,6 +53,7 @@ def _data() -> dict[str, Any]:
     return data
 
 
+_LATER = re.compile(r"\b(?:later|tonight|in the (?:evening|morning|afternoon)|tomorrow|first)\b")
 #: A painkiller asked about (not aspirin: whether to chew one is the call handler's, as for a heart attack).
 _MEDICINE_ASKED = re.compile(r"\b(?:ibuprofen|nurofen|advil|motrin|naproxen|aleve|paracetamol|panadol|tylenol|acetaminophen|"
                              r"painkillers?|co-?codamol|codeine)\b")
@@ -76,6 +77,11 @@ def classify(text: str, level: str | None = None) -> str | None:
         # (tester round 61 heard what to do while waiting, and an aspirin, after a knock to the head)
         found.remove("self_treat")
         found.insert(0, "self_treat")
+    if "while_waiting" in found and "downplay" in found and _LATER.search(norm):
+        # "... let her have a nap first then take her to A&E in the evening?": a delay asked about, not
+        # what to do while help comes (tester round 62)
+        found.remove("downplay")
+        found.insert(0, "downplay")
     if "agreed" in found and "?" in norm:
         # "ok calling now. what do i tell them?": going along with the advice, and a question to answer
         found.remove("agreed")
