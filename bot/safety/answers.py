@@ -223,7 +223,7 @@ _TEXT_INSTEAD = re.compile(r"\b(?:can i (?:just )?(?:text|message|chat|type)|cou
                            r"(?:can'?t|cannot|cant) (?:call|talk|speak) (?:right now|now|out loud|on the phone)|"
                            r"is there (?:a|an) (?:text|chat|online)|puedo (?:escribir|mandar un mensaje)|no quiero llamar)\b")
 _TELL_PARENTS = re.compile(
-    r"\b(?:will|would|are|r|do|does|did|is|can) (?:you|u|they|it|this|that|988|the line|the helpline) (?:gonna |going to |have to |ever |)?"
+    r"\b(?:will|would|are|r|do|does|did|is|can) (?:you|u|they|it|this|that|988|the line|the helpline) (?:gonna |going to |have to |ever )?"
     r"(?:tell|call|contact|ring|text|phone|inform|report (?:me )?to|send (?:this|it) to) (?:my |anyone|anybody|someone|the )?"
     r"(?:parents?|mum|mom|dad|family|school|teachers?|police|cops|doctor|gp|coach|anyone|anybody|someone)\b")
 _LATER_TEXT = re.compile(r"\b(?:i'?ll|ill|i will|will|gonna|going to|might|maybe|probably) (?:maybe |just |probably |prob )?(?:text|message)\b")

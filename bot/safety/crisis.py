@@ -760,10 +760,10 @@ _SUICIDE_NAMED = re.compile(r"\b(?:suicid\w*|me suicider|suicidarme|end(?:ing)? 
                             r"selbstmord|me tuer)\b")
 
 
-# ... and "i have her pills right here" (tester round 60, after "i just dont want to be around anymore": a
-# third party's pills read as her danger): pills one holds are at hand, whoever they belong to
 _WITH_ME = re.compile(r"\b(?:in|on|under|by) my (?:room|bedroom|bed|bag|hand|hands|drawer|pocket|desk|car|lap)\b|\b(?:with|next to|beside|in front of) me\b")
-# "i have ...", "i've still got ...": said just before the means (or at their start)
+# "i have her pills right here" (tester round 60, after "i just dont want to be around anymore": read as her
+# danger): means one holds, "i have ...", "i've still got ...", just before them or at their start, are at
+# hand whoever they belong to
 _I_HOLD = re.compile(r"\bi(?:'ve| have| still have| got|'ve got| ve got| am holding|'m holding|m holding| kept| grabbed| hid)(?: \w+)?\s*$")
 _I_HOLD_AT = re.compile(r"\bi(?:'ve| have| still have| got|'ve got| ve got)\b")
 _I_THINK = re.compile(r"\b(?:i'?ve been|ive been|been|i keep|keep|i was|i'?m|im) (?:thinking|thinkin|thought) (?:about|of) (?:that|it|them|those|taking)\b")
