@@ -203,6 +203,10 @@ _CALL_FAILED = re.compile(
 _WANTS_RUNNING = re.compile(r"\b(?:can we|could we|let'?s|i'?d like to|i want to|back to|talk about|carry on|get back to|"
                             r"go back to|what about|now about|about my|what (?:do|should|can) i do (?:about|for|with))\b[^.!?]{0,30}\b(?:knee|shin|foot|heel|calf|ankle|hip|"
                             r"back|achilles|hamstring|leg|legs|running|run|runs|injury|pain|training)\b")
+#: A question asked with "stop asking me questions" ("... how can I stay fit while injured"): a
+#: question mark or a question word; "forget the running stuff" asks nothing.
+_ASKS_SOMETHING = re.compile(r"\?|\b(?:how|what|whats|what's|why|when|where|which|who|can i|could i|should i|is it|do i|does|"
+                             r"any tips|tips|advice|tell me)\b")
 
 class Engine:
     """Runs conversations. Build once with `Engine.load()` (reads and checks files, ~1 s); then pure."""
@@ -624,9 +628,10 @@ class Engine:
             if soft:
                 await self._acknowledge(turn, str(finding))
             await self.flow.command(turn, "/cancel")
-            if self.kb.best_entry(text) is not None:
+            if _ASKS_SOMETHING.search(text.lower()) and self.kb.best_entry(text) is not None:
                 # ... and the question asked with it ("stop asking me questions!! how can I stay fit
-                # while injured"), answered now (tester round 21 had to send it again after /cancel)
+                # while injured"), answered now (tester round 21 had to send it again after /cancel);
+                # not a card for "forget the running stuff", which asks nothing
                 turn.intent = "ask_question"
                 await self.flow.dispatch(turn)
             return

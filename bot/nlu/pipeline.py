@@ -701,10 +701,12 @@ class NLU:
         spent = bool(V.SPENT_LEGS.search(lower))
         if not fills and context in (None, "pain_location") and (V.VAGUE_BODY.match(lower) or spent):
             return "report_pain" if context is None else "inform"
-        if context in (None, "pain_location") and "pain_location" not in slots and _UPPER_BODY.search(lower):
+        if context in (None, "pain_location") and "pain_location" not in slots and (
+                _UPPER_BODY.search(lower) or _SIDE_STITCH.search(lower)):
             # "landed on my right wrist. its pretty swollen" names a place the triage does not cover
             # (the legs, hips and back): a question for the knowledge base's answer, never "Where
-            # does it hurt?" with leg buttons (tester round 38 got that, then leg advice).
+            # does it hurt?" with leg buttons (tester round 38 got that, then leg advice). A side
+            # stitch likewise.
             return "ask_question"
         if fills or negated:
             if "PAIN" in cues or "pain_location" in slots or negated or spent:
@@ -753,6 +755,7 @@ _ABOUT_BOT = re.compile(r"\b(are|r) (you|u) (even |actually |really |just )?(a |
 #: No pain at all ("nothing hurts tho", "there's no pain"): the pain word is not a report.
 _NO_PAIN_SAID = re.compile(V.NO_PAIN_SAID)
 _UPPER_BODY = re.compile(V.UPPER_BODY)
+_SIDE_STITCH = re.compile(V.SIDE_STITCH)
 #: A request said as a statement ("I just want ideas to stay fit", "I'd like some tips for").
 _REQUEST = re.compile(r"\bi(?:'d| would)? (?:just |only |really )?(?:want|need|like|wanted) (?:some |a few |any )?"
                       r"(?:ideas|tips|advice|suggestions|exercises|pointers|help) (?:to|on|for|about|with|how)\b")

@@ -310,6 +310,14 @@ NO_PAIN_SAID = (r"\bnothing (?:really |actually )?hurts\b|\b(?:there'?s|there is
 UPPER_BODY = (r"\b(?:wrists?|hands?|thumbs?|fingers?|knuckles?|elbows?|forearms?|arms?|shoulders?|collar ?bones?|clavicle)\b"
               r"(?! (?:swing|swings|carriage|drive|position|pump))")
 
+#: A side stitch ("i get a stitch under my ribs every run"): not a place the triage covers either; the
+#: knowledge base's answer (entry side-stitch), never "Where does it hurt?" with leg buttons. Stitches
+#: in a wound ("got 5 stitches in my knee") are not this.
+SIDE_STITCH = (r"\bside stitch|\bstitch(?:es)? (?:in|on|under|down) (?:my |the |one )?(?:side|ribs?|belly|stomach|tummy|abdomen)\b|"
+               r"\b(?:get|getting|got|gets|had|have|having) (?:a |the |this |these |bad |awful )?stitch(?:es)?\b"
+               r"(?! (?:in|on) (?:my|the|his|her) (?!side|ribs?|belly|stomach|tummy))|"
+               r"\b(?:under|below|beneath) (?:my|the) (?:ribs?|ribcage|rib cage)\b")
+
 # Intent cues, checked in order by bot.nlu.pipeline.
 WHY_ASK: tuple[str, ...] = (
     # "what do you mean by fade?" (tester round 9: given the balance article): what the question
