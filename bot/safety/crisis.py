@@ -1189,7 +1189,11 @@ _INJURY_TALK = re.compile(r"\b(?:fade|fades|faded|fading|hurt|hurts|hurting|pain
                           # advice to call for a tight chest: tester round 25 was asked about suicide)
                           r"(?:it'?s|it is|its) (?:\w+ )?(?:gone|going|easing|eased|better|passed))\b")
 #: Missing someone who died: "without him", "miss her", "he used to come to all my races".
-_GRIEF_FACE = re.compile(r"\bcan'?t (?:face|do|run|go to|bear) (?:our|the|my|his|her|their|that|this) (?:\w+ ){0,2}(?:any ?more|without)\b")
+_GRIEF_FACE = re.compile(r"\bcan'?t (?:face|do|run|go to|bear) (?:our|the|my|his|her|their|that|this) (?:\w+ ){0,2}(?:any ?more|without)\b|"
+                         # "my dog died this morning. she ran every mile with me ... i dont even know how to go out
+                         # the door without her" (blind safety set 41 was asked about suicide): the run without them
+                         r"\b(?:go|get|head|step) out (?:of )?the (?:door|house) without (?:him|her|them)\b|"
+                         r"\b(?:run|running|go running|go for a run) without (?:him|her|them)\b")
 _MISSING_THEM = re.compile(r"\b(?:without (?:him|her|them)|miss(?:ing)? (?:him|her|them)|(?:he|she|they) (?:used to|always) "
                            r"(?:come|came|run|ran|be|cheer\w*|drive|drove|wait\w*))\b")
 _SELF_TALK = re.compile(r"\b(?:feel|feeling|felt|tired of|can'?t (?:do|take|cope|go on)|any ?more|myself|my life|life|hope|"

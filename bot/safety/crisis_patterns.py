@@ -274,7 +274,7 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"\b(?:got|have|has|made|with) a plan\b(?!.{0,15}\b(?:for|to (?:run|train|race|get back)|from my physio|b\b))"
         r"(?=.{0,60}\b(?:die|end|kill|do it|gun|pills|rope|myself|date|tonight|when|how)\b|$)",
         r"\b(?:know|knew|worked out|figured out|decided|planned|planning|picked|chosen|chose) (?:exactly )?(?:how|when|where) "
-        r"(?:i'd|i would|i'll|i will|i'm going to|to|i am going to) (?:do it|end it|die|kill myself|go)\b",
+        r"(?:i'd|i would|i'll|i will|i'm going to|to|i am going to) (?:do it|end it|die|kill myself|go\b(?! (?:out|outside|on|for|back|to|running|anywhere|home|through|about|from|without|in|into|the|out the door)\b))\b",
         r"\b(?:know|worked out|figured out) (?:exactly )?(?:how|when) (?:and (?:when|how) )?(?:i'm going|i am going) to do it\b",
         r"\b(?:planned|planning|plan) (?:it|everything|my death|my suicide)\b(?! (?:out|for (?:the|my) (?:race|run|week|marathon)))",
         r"\bpicked (?:a|the) (?:date|day|time|spot|place|method)\b", r"\b(?:set|chosen|choose) a (?:date|day)\b",
@@ -407,7 +407,7 @@ SIGNALS_EN: dict[str, tuple[str, ...]] = {
         r"(?! (?:about|over) (?:ever |my |the |this |getting |being )?(?:running|run|racing|getting back|coming back|back to running|recovery|"
         r"recovering|comebacks?|rehab|knee|shin|hip|foot|ankle|achilles|hamstring|calf|injury|pb|times?|pace|training|season|pain.?free))",
         r"^\W*hopeless\W*$", r"\b(?:everything|it all|life) (?:is|feels|seems) hopeless\b",
-        r"\b(?:give|giving) up on (?:everything|life|it all)\b", r"\bgiv(?:e|ing) up\W+(?:on )?everything\b",
+        r"(?<!not )(?<!never )(?<!n't )(?<!nt )\b(?:give|giving) up on (?:everything|life|it all)\b", r"\bgiv(?:e|ing) up\W+(?:on )?everything\b",
         r"\b(?:i'm|i am|feel|feeling|so) (?:so |just )?(?:done|finished) with (?:everything|it all|all of it)\b",
         r"\b(?:tired|sick|exhausted) of (?:everything|it all|all of it|trying|fighting)\b",
         r"\b(?:don't|do not) know how (?:much )?(?:longer|more) i can (?:take|keep|go|do|cope|handle)\b",
@@ -4284,4 +4284,38 @@ _merge((MORE_EN, {
     "ideation": (r"\b(?:wan|want|wanna|go|fit) end (?:am|am all|everything|him life|her life|my life|my own life)\b(?! (?:for|with|at|by|before|after|early))",
                  r"\b(?:wan|want|wanna|go) (?:die|kill (?:himself|herself|myself|imself|hinself))\b",
                  r"\b(?:no|don.?t|dey no) (?:wan|want) (?:live|dey alive|stay alive) again\b"),
+}),)
+
+# Blind safety set 41 (twenty-sixth session; first contact on df30e34 recorded before any miss was
+# read). Kinds, read after the score.
+# The psychiatric medicines by name, as pills ("the whole strip of my amitriptyline")
+WORDS["PILLNAME"] = WORDS["PILLNAME"][:-1] + (r"|amitriptyline|mirtazapine|venlafaxine|citalopram|escitalopram|fluoxetine|duloxetine|"
+                                              r"quetiapine|seroquel|zoloft|lexapro|lithium|olanzapine)")
+# "heart's doing weird flutter things now"
+POISON_SIGNS = POISON_SIGNS[:-1] + r"|heart'?s? (?:is )?doing (?:weird|funny|strange|odd) (?:\w+ )?things|heart (?:is )?flutter\w*|flutter\w* (?:heart|chest))"
+_merge((MORE_EN, {
+    # a strip or box emptied into oneself: "emptied the whole strip of my amitriptyline like 20 min ago.
+    # heart's doing weird flutter things now" (not into the bin or down the toilet: out of reach)
+    "overdose": (r"\bemptied (?:the |a |my |her |his )?(?:whole |entire |full )?(?:(?:strip|blister(?: pack)?)s? of\b|(?:bottle|box|pack|"
+                 r"packet|tub|jar)s? of (?:my |the |her |his |\w+'?s )?(?:\w+ )?{PILLNAME}\b)"
+                 r"(?![^.!?]{0,50}\b(?:bin|toilet|sink|trash|rubbish|drain|flush\w*|away|out)\b)"
+                 r"(?=.{0,80}\b(?:ago|just now|tonight|earlier|feel\w*|heart\w*|dizzy|sleepy|sick|drowsy|weird|flutter\w*|done|sorry|bye)\b)",),
+    # hurting oneself as punishment: "punch the garage wall til my knuckles bleed. i deserve it"
+    "self_harm": (r"\b(?:punch|punched|punching|hit|hitting|smash|smashed|smashing|bang|banged|banging)\w* (?:the |a |my )?(?:\w+ )?(?:wall|door|"
+                  r"mirror|floor)s?\b[^.!?]{0,40}\b(?:till|til|until|untill)\b[^.!?]{0,25}\b(?:knuckles?|hands?|fists?|fingers?)\b[^.!?]{0,15}"
+                  r"\b(?:bleed|bled|bleeding|break|broke|crack|split|bruise)",),
+    # giving up on all of it: "giving up. on the training, on uni, on all of it honestly"
+    "hopeless": (r"(?<!not )(?<!never )(?<!n't )(?<!nt )\bgiving up\b[^?]{0,60}\bon (?:all of it|everything|it all|all this|life)\b",
+                 r"(?<!not )(?<!never )(?<!n't )(?<!nt )\b(?:giving|given|gave) up on (?:all of it|everything|it all|life)\b(?! (?:but|except))",
+                 # a watch and medals given to a sibling ("gave my garmin and all my race medals to my little brother
+                 # today"; two things: not "gave my old garmin to my little brother, he's starting parkrun")
+                 r"\b(?:gave|given|giving|gives) (?:away )?(?:his|her|their|my) (?!(?:old|spare|worn|outgrown|extra|used|second|backup|other)\b)"
+                 r"(?:\w+ )?(?:spikes|medals|trophies|garmin|watch|kit|gear) and (?:all )?(?:his|her|their|my) (?:\w+ ){0,2}(?:spikes|medals|"
+                 r"trophies|stuff|things|kit|gear|garmin|watch|bibs)\b[^.!?]{0,40}\bto (?:his|her|their|my) (?:little |younger |big |older |"
+                 r"baby )?(?:brother|sister|bro|sis|friend|teammate|mate|cousin)\b",),
+}),)
+# someone else's goodbye posted, their phone off: "teammate just posted 'bye everyone it was fun' in the
+# team group chat and now her phone's off"
+_merge((MORE_EN, {
+    "goodbye": (r"\bposted\b[^.!?]{0,10}[\"']\s*(?:bye|goodbye) (?:everyone|all|guys|everybody|y'?all)\b[^\"']{0,40}[\"']",),
 }),)
