@@ -82,6 +82,10 @@ def classify(text: str, level: str | None = None) -> str | None:
         # what to do while help comes (tester round 62)
         found.remove("downplay")
         found.insert(0, "downplay")
+    if ("driven" in found or "drive" in found) and _LATER.search(norm) and "first" not in norm:
+        # "I can go hospital tomorrow morning? my husband can drive me" (tester round 63 heard "Yes, go to
+        # the emergency department now"): the delay is the question, a lift is the detail
+        found = ["downplay"] + [kind for kind in found if kind != "downplay"]
     if "agreed" in found and "?" in norm:
         # "ok calling now. what do i tell them?": going along with the advice, and a question to answer
         found.remove("agreed")

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -377,6 +378,18 @@ def slot_facts(slots: Mapping[str, Any] | None) -> dict[str, FactValue]:
     return out
 
 
+#: Another episode than the one told: "last week", "a few weeks ago", "on other runs", "usually".
+_ANOTHER_EPISODE = re.compile(r"\b(?:last (?:week|month|year|time|season|summer|winter)|(?:a|one|two|three|few|couple of) (?:weeks?|months?|years?) ago|"
+                              r"other (?:runs|times|days|sessions)|usually|normally|most (?:runs|days|times))\b")
+
+
+def _another_episode(norm: str, at: int) -> bool:
+    """Whether the sentence around `at` is about another time than the one told."""
+    start = max(norm.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [i for i in (norm.find(c, at) for c in ".!?\n") if i != -1]
+    return bool(_ANOTHER_EPISODE.search(norm, start, min(ends) if ends else len(norm)))
+
+
 def evaluate(text: str, state: ClinicalState | None = None, *, slots: Mapping[str, Any] | None = None,
              answering: str | None = None, rules: ClinicalRules | None = None) -> Evaluation:
     """Evaluate one message. `answering` is the id of the context question it replies to, if any.
@@ -392,6 +405,11 @@ def evaluate(text: str, state: ClinicalState | None = None, *, slots: Mapping[st
     mentions, general = read_mentions(norm, rules, places) if norm else ([], False)
     updates: dict[str, FactValue] = {}
     for m in mentions:  # in order: the last statement of a fact wins
+        if not m.value and _another_episode(norm, m.start) and (earlier := state.facts.get(m.fact)) is not None and earlier.value:
+            # "the Herzrasen in my intervals last week ... no dizzy" after yesterday's dizzy racing
+            # heart (tester round 63: the warning withdrawn, then "keep running"): a denial about
+            # another time is not a correction of what was said
+            continue
         updates[m.fact] = FactValue(m.value, m.words, SAID, None, turn)
     last_said = {m.fact: m.start for m in mentions}
     for m in mentions:

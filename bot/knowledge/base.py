@@ -416,7 +416,9 @@ class KnowledgeBase:
             r"\b(?:school|uni|university|college|club|work|team)\s+(?:in|near)\s+(?:the\s+)?|"
             # "physio in Wellington said do calf raises", "most mornings in Edinburgh" (tester round 26: 911)
             r"\b(?:physio|physiotherapist|pt|doctor|gp|clinic|hospital|coach|mornings|evenings|weekends|days|nights|athletes|runners|"
-            r"students|squad)\s+(?:in|near)\s+(?:the\s+)?|"
+            r"students|squad|parkrun|saturdays|sundays|mondays|tuesdays|wednesdays|thursdays|fridays)\s+(?:in|near)\s+(?:the\s+)?|"
+            # "I do the parkrun most Saturdays in Dublin" (tester round 63: told 911)
+            r"\b(?:most|every|each)\s+(?:saturday|sunday|week|weekend|morning|evening|day)s?\s+(?:in|near|at)\s+(?:the\s+)?|"
             # "out on a run along the canal in Dublin" (tester round 30: "A&E" then set the UK)
             r"\b(?:out on a run|on a run|on my run|out running|running|jogging)\b[^.!?,]{0,30}?\bin\s+(?:the\s+)?|"
             # "runner from Leeds here", "hiya from Sydney" (tester round 5)

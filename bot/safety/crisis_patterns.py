@@ -2433,8 +2433,10 @@ FEELINGS["low_mood"] += (
 _merge((MORE_EN, {
     "goodbye": (
         r"\b(?:posted|sent|wrote|put up|shared|texted)\b[^.!?]{0,25}\b(?:goodbye|farewell|final)"
-        r"(?:[- ]?ish)?\b[^.!?]{0,15}\b(?:caption|post|message|status|story|tweet|text|note|video|update)\b"
-        r"(?![^.!?]{0,20}\b(?:for|to) (?:the|his|her|their|my) (?:old |last )?(?:watch|shoes|club|team|job|season|house|flat|car)\b)",
+        r"(?:[- ]?ish)?\b[^.!?]{0,15}\b(?:caption|post|message|status|story|tweet|text|note|video|update)(?:s|es)?\b"
+        r"(?![^.!?]{0,20}\b(?:for|to) (?:the|his|her|their|my) (?:old |last )?(?:watch|shoes|club|team|job|season|house|flat|car)\b)"
+        # (a move or a new job: "my coach posted a farewell message on the club facebook, he's moving to spain")
+        r"(?![^.!?]{0,60}\b(?:moving|moved|relocat\w*|emigrat\w*|retir\w*|new job|leaving (?:the|our|his|her|their) (?:club|team|job|school|company|area))\b)",
     ),
     "plan": (
         r"\bg(?:a|i)ve (?:away )?(?:all )?my (?:\w+ ){1,4}to (?:my |a |his |her )?\w+\b[^.!?]{0,30}\b(?:won'?t|wont|will not|"
@@ -4317,5 +4319,8 @@ _merge((MORE_EN, {
 # someone else's goodbye posted, their phone off: "teammate just posted 'bye everyone it was fun' in the
 # team group chat and now her phone's off"
 _merge((MORE_EN, {
-    "goodbye": (r"\bposted\b[^.!?]{0,10}[\"']\s*(?:bye|goodbye) (?:everyone|all|guys|everybody|y'?all)\b[^\"']{0,40}[\"']",),
+    "goodbye": (r"\bposted\b[^.!?]{0,10}[\"']\s*(?:bye|goodbye) (?:everyone|all|guys|everybody|y'?all)\b[^\"']{0,40}[\"']",
+                # Tester round 63 (Accra): "... posted goodbye messages on whatsapp last night, like 'thank you all for
+                # everything, goodbye'" ("messages" is read above, set 2435's pattern now taking plurals)
+                r"\b(?:thank you|thanks) (?:all |everyone |everybody |you all )?for everything,? (?:and )?(?:goodbye|bye|farewell)\b"),
 }),)
