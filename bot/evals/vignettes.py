@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.evals.driver import Runner, load_cases, pct
+from bot.turn import Reply
 from bot.vocabulary import LEVELS as ALL_LEVELS
 
 LEVELS = tuple(level for level in ALL_LEVELS if level != "crisis")  # what a vignette can expect
@@ -96,21 +97,37 @@ def _answer(asks: str, case: dict[str, Any]) -> str:
     return "not sure"
 
 
+def _standing(runner: Runner, replies: tuple[Reply, ...], level: str | None, before: str | None) -> str | None:
+    """The level that stands after a turn: the last one announced; none once the advice was
+    withdrawn and the questions began again ("it's more my ribs, a stitch ... never felt faint"
+    after chest pain: "that warning no longer applies", the state back from advice to a form)."""
+    announced = next((r.triage for r in reversed(replies) if r.triage), None)
+    if announced is not None:
+        return announced
+    now = (runner.record.get("conversation") or {}).get("state")
+    if before == "advised" and now in ("triage_form", "clinical_form"):
+        return None
+    return level
+
+
 async def run_case(case: dict[str, Any]) -> tuple[str | None, list[str]]:
-    """The last level the bot announced, and the questions it asked."""
+    """The level that stands at the end (the last one announced, unless withdrawn), and the
+    questions the bot asked."""
     runner = Runner()
     level: str | None = None
     asked: list[str] = []
     for message in case.get("messages") or []:
+        before = (runner.record.get("conversation") or {}).get("state")
         replies = await runner.say(str(message))
-        level = next((r.triage for r in reversed(replies) if r.triage), level)
+        level = _standing(runner, replies, level, before)
     for _ in range(MAX_TURNS):
         asks = runner.asks
         if asks is None or level == "crisis":
             break
         asked.append(asks)
+        before = (runner.record.get("conversation") or {}).get("state")
         replies = await runner.say(_answer(asks, case))
-        level = next((r.triage for r in reversed(replies) if r.triage), level)
+        level = _standing(runner, replies, level, before)
     return level, asked
 
 

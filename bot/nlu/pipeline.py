@@ -706,8 +706,8 @@ class NLU:
             # "landed on my right wrist. its pretty swollen" names a place the triage does not cover
             # (the legs, hips and back): a question for the knowledge base's answer, never "Where
             # does it hurt?" with leg buttons (tester round 38 got that, then leg advice). A side
-            # stitch likewise.
-            return "ask_question"
+            # stitch likewise; said as the answer to where it hurts, the questions end there.
+            return "elsewhere" if context == "pain_location" else "ask_question"
         if fills or negated:
             if "PAIN" in cues or "pain_location" in slots or negated or spent:
                 return "report_pain" if context is None else "inform"
