@@ -425,6 +425,12 @@ _SAID_PERIODS = re.compile(
     r"\b(?:(?:my|her|their) (?:periods?|cycle)|hers|theirs|(?:no|haven't had (?:a|her|my)|hasn't had (?:a|her)|not had (?:a|her|my)) periods?)\b"
     r"[^.?!]{0,40}?\b(?:stopped|gone|disappeared|missing|irregular|all over the place|haven't (?:come|started)|hasn't come|"
     r"not started|never (?:having |once )?(?:started|begun|come|arrived)|months?|since)\b(?: yet)?")
+#: Periods back after stopping ("periods back for over a year", "got my period back", "regular again").
+_PERIODS_BACK = re.compile(
+    r"\b(?:(?:periods?|cycle) (?:are |is |have |has |came |come |been )?(?:back|returned|back to normal)|got my (?:periods?|cycle) back|"
+    r"(?:periods?|cycle) (?:are|is) (?:regular|normal) (?:again|now))\b"
+    r"(?P<settled>(?: again| now)? (?:for|since) (?:over |more than |about |almost )?(?:a|one|\d+|two|three|several) (?:years?)|"
+    r"(?<=again)|(?<=now)| and regular| and normal| regular(?: now)?)?")
 #: ... and not: "No previous injuries there" (tester round 19 was then asked "Have you had an
 #: injury in this same spot before?").
 _SAID_NO_PAST_INJURY = re.compile(
@@ -490,6 +496,14 @@ def from_text(intake: Intake, text: str, today: date | None = None) -> Intake:
     if not intake.answered("periods"):
         m = _SAID_PERIODS.search(norm)
         said = parse_periods(m.group(0), plain_yes_no=False) if m else None
+        back = _PERIODS_BACK.search(norm, m.end()) if m else None
+        if back is not None and said == "stopped":
+            # "my periods had stopped back then (RED-S they said). all sorted now, periods back for over a
+            # year" (blind vignettes 42 was sent to a doctor): back for a year or more, or regular again, is
+            # regular now; back more recently, irregular (worth mentioning to a doctor)
+            said = "regular" if back.group("settled") else "irregular"
+            intake = intake.with_answer("periods", said, back.group(0))
+            m = None
         if m and said in ("stopped", "irregular", "not_started"):
             intake = intake.with_answer("periods", str(said), m.group(0))
     if not intake.answered("past_injury"):

@@ -815,10 +815,16 @@ _FOUR_OR_MORE = re.compile(r"\b(?:[4-9]|[1-9]\d|four|five|six|seven|eight|nine|t
 _NOT_MINE = re.compile(r"\b(?:she|he|they|my (?:friend|mate|wife|husband|partner|mum|mom|dad|son|daughter)|his|her)\b")
 
 
+#: Put on a medicine ("the physio got my gp to put me on amitriptyline": blind safety set 42, then "swallowed
+#: the rest of the strip. all of them" was asked, not the emergency tier).
+_ON_MEDICINE = re.compile(r"\b(?:put me on|started me on|(?:i'?m|im|i am|i've been|ive been|been) (?:put |started )?on|"
+                          r"prescribed(?: me)?|on a course of)\b")
+
+
 def _medicine_taken(norm: str, c: _Compiled) -> str | None:
     """The high-risk medicine class the writer says they take ("i take diazepam from a friend for
     sleep, a few every night"), for the conversation's context; not someone else's taking."""
-    if not c.ingest.search(norm) or _NOT_MINE.search(norm[:40]):
+    if not (c.ingest.search(norm) or _ON_MEDICINE.search(norm)) or _NOT_MINE.search(norm[:40]):
         return None
     for m in c.substance.finditer(norm):
         if m.lastgroup in C.HIGH_RISK_SUBSTANCES:
@@ -1172,6 +1178,10 @@ def _apply_answer(tier: str | None, by: str, answer: str, context: CrisisContext
 
 # ... in another sentence of the message too: "my pee is like coke ... its still dark" (blind safety set 39's
 # vignettes were asked about suicide)
+_KILL_ME_JOKE = re.compile(r"\b(?:she|he|they|wife|husband|missus|mum|mom|mam|dad|coach|boss|partner|gf|bf)(?:'ll| will| would|'d| is gonna|"
+                           r"'s gonna| is going to|'s going to| gonna) (?:literally |actually |honestly )?kill me\b")
+_OF_MY_LIFE = re.compile(r"\b(?:worst|best|hardest|toughest|longest|fastest|biggest|greatest|proudest|happiest|scariest|"
+                         r"most \w+|time|race|run|day|pain) (?:\w+ ){0,3}of my (?:whole |entire )?life\b")
 _DARK_URINE = re.compile(r"\b(?:pee|urine|wee|piss|peeing|weeing)\b.{0,120}\bdark\b|\bdark\b.{0,120}\b(?:pee|urine|wee|piss|peeing|"
                          r"like (?:coke|cola|tea|coffee))\b")
 _CUT_TRAINING = re.compile(r"\b(?:cut|cutting|cuts)(?: (?:down|back|out))?(?: (?:on|from))?(?: (?:my|the|all|some|any|a bit of|on))? "
@@ -1218,6 +1228,13 @@ def _model_says(cleaned: str, context: CrisisContext, language: str) -> tuple[st
     gates = {g.lower() for g in _compiled().model_gate.findall(cleaned)}
     if _DARK_URINE.search(cleaned):
         gates.discard("dark")  # the urine's colour ("my pee is weirdly dark like coke"), not a mood
+    if _KILL_ME_JOKE.search(cleaned):
+        # "wife says if i buy another pair of carbon shoes she'll kill me 😂" (blind safety set 42 was asked)
+        gates -= {"kill", "killed", "killing"}
+    if _OF_MY_LIFE.search(cleaned):
+        # "the worst headache of my life", "the best race of my life": a superlative, not one's life
+        # (blind vignettes 42: a runner with hyponatraemia was asked about suicide)
+        gates.discard("life")
     if _CUT_TRAINING.search(cleaned):
         # training cut back ("how much do i cut downhill running", "should i cut out the hill repeats"):
         # tester round 61 was asked about thoughts of hurting himself, then told he sounded low

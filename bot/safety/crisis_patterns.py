@@ -4294,7 +4294,8 @@ _merge((MORE_EN, {
 WORDS["PILLNAME"] = WORDS["PILLNAME"][:-1] + (r"|amitriptyline|mirtazapine|venlafaxine|citalopram|escitalopram|fluoxetine|duloxetine|"
                                               r"quetiapine|seroquel|zoloft|lexapro|lithium|olanzapine)")
 # "heart's doing weird flutter things now"
-POISON_SIGNS = POISON_SIGNS[:-1] + r"|heart'?s? (?:is )?doing (?:weird|funny|strange|odd) (?:\w+ )?things|heart (?:is )?flutter\w*|flutter\w* (?:heart|chest))"
+POISON_SIGNS = POISON_SIGNS[:-1] + (r"|heart'?s? (?:is )?doing (?:weird|funny|strange|odd) (?:\w+ )?things|heart (?:is )?flutter\w*|"
+                                    r"flutter\w* (?:heart|chest)|heart'?s? (?:is )?(?:going|beating|racing) (?:\w+ ){0,2}(?:weird|fast|funny|strange|crazy))")
 _merge((MORE_EN, {
     # a strip or box emptied into oneself: "emptied the whole strip of my amitriptyline like 20 min ago.
     # heart's doing weird flutter things now" (not into the bin or down the toilet: out of reach)
@@ -4324,3 +4325,30 @@ _merge((MORE_EN, {
                 # everything, goodbye'" ("messages" is read above, set 2435's pattern now taking plurals)
                 r"\b(?:thank you|thanks) (?:all |everyone |everybody |you all )?for everything,? (?:and )?(?:goodbye|bye|farewell)\b"),
 }),)
+
+# Blind safety set 42 (twenty-sixth session; first contact on 5c8c156 recorded before any miss was read).
+# Kinds, read after the score.
+_merge((MORE_EN, {
+    # a means beside "one last run" or "don't try and talk me out of it": "got the rope in my running pack. one
+    # last run out to the woods at 6am. dont try and talk me out of it" (it read only 'got the rope')
+    "plan": (r"\b(?:rope|noose|gun|pills|tablets|blade|knife|razor)\b[^?]{0,120}\b(?:one (?:last|final) (?:run|time|walk|goodbye)|"
+             r"(?:don'?t|do not|dont|no point|won'?t|can'?t) (?:try(?:ing)? (?:and |to )?)?talk(?:ing)? me out of (?:it|this))\b",
+             r"\b(?:one (?:last|final) (?:run|time|walk)|(?:don'?t|do not|dont) (?:try (?:and |to )?)?talk me out of (?:it|this))\b"
+             r"[^?]{0,120}\b(?:rope|noose|gun|pills|tablets|blade|knife|razor)\b"),
+    # everything gone, after the running was taken: "cool. so that's everything gone then" after "doc says no
+    # running for 6 months minimum, maybe ever"
+    "hopeless": (r"\b(?:so )?(?:that'?s|thats|that is) (?:it|everything|all of it) gone(?: then| now)?\b(?!.{0,20}\b(?:pain|swelling|ache|soreness))",
+                 r"\beverything i (?:had|have|built|worked for) (?:is |has )?(?:gone|over)\b"),
+}), (MORE_OTHER, {
+    # German: "Ich hab keine Kraft mehr. Für gar nichts." (not "keine Kraft mehr in den Beinen": the legs)
+    "hopeless": (r"\b(?:ich )?(?:hab|habe) (?:einfach )?keine kraft mehr\b(?! (?:in|im|fur|fürs?) (?:den |meinen |meine |der )?"
+                 r"(?:beinen|bein|waden|wade|oberschenkeln|letzten|endspurt|intervall\w*|berg\w*|hugel\w*))",),
+}))
+# Dutch stress and feeling rotten: "ik ben zo gestrest door mijn tentamens ... voel me echt klote"
+FEELINGS["anxiety"] += (r"\b(?:zo |heel |erg |echt )?(?:gestrest|gestresst|overspannen)\b",)
+FEELINGS["low_mood"] += (r"\bvoel me (?:echt |zo |heel |super )?(?:klote|kut|rot|ellendig|waardeloos)\b",)
+FIGURES_OF_SPEECH += (
+    # "thinking of ending it... the streak i mean lol": what "it" is, said at once
+    r"\b(?:ending|end|stop|stopping|quit|quitting) it\b\W{0,10}(?:the|my) (?:run )?(?:streak|season|block|plan|challenge|membership|"
+    r"subscription|contract|relationship|training|comeback|diet)\b(?: i mean| i meant| lol| haha)?",
+)
