@@ -695,7 +695,7 @@ SIGNALS_ES: dict[str, tuple[str, ...]] = {
         r"\b(?:me voy a|voy a) (?:matar|suicidar|quitar la vida)\b", r"\bvoy a (?:acabar con todo|matarme|suicidarme|quitarme la vida)\b",
     ),
     "plan": (
-        r"\b(?:tengo|ya tengo) (?:un plan|todo planeado|todo listo|la fecha)\b", r"\b(?:escribi|he escrito) (?:una|la|mi) carta\b",
+        r"(?<!\bno )(?<!\bni )(?<!\bnunca )\b(?:tengo|ya tengo) (?:un plan|todo planeado|todo listo|la fecha)\b(?! (?:para|de) (?:el |la |los |las |mi |manana|mañana|correr|entrenar|entreno|carrera|maraton|maratón|media|tirada|semana)|(?: de)? (?:entrenamiento|entreno|carrera))", r"\b(?:escribi|he escrito) (?:una|la|mi) carta\b",
         r"\bplaneado\b", r"\b(?:guardando|junte|he juntado|acumulando) (?:las )?pastillas\b",
     ),
     "means": (
@@ -4352,3 +4352,14 @@ FIGURES_OF_SPEECH += (
     r"\b(?:ending|end|stop|stopping|quit|quitting) it\b\W{0,10}(?:the|my) (?:run )?(?:streak|season|block|plan|challenge|membership|"
     r"subscription|contract|relationship|training|comeback|diet)\b(?: i mean| i meant| lol| haha)?",
 )
+# Tester round 63 (Mexico City, in Spanish): "a veces pienso que seria mas facil no estar aqui. pero no tengo
+# un plan ni nada" (the plan read without its "no": told to call 911 now; the wish to not be here unread)
+_merge((MORE_OTHER, {
+    "ideation": (r"\b(?:seria|sería) (?:mas|más) (?:facil|fácil|sencillo) (?:no estar (?:aqui|aquí|vivo|viva)|desaparecer|no existir|"
+                 r"no despertar(?:me)?|morirme|dejar de existir)\b",),
+}),)
+# ... and "igual ya da igual todo, hasta el futbol" after a low mood said (it got "I only understand English")
+_merge((MORE_OTHER, {
+    "hopeless": (r"\b(?:ya )?(?:me )?da (?:todo )?igual(?: todo)?\b(?=.{0,30}\b(?:todo|hasta|nada|vivir|la vida)\b|\W*$)|\btodo (?:me )?da igual\b|"
+                 r"\bya nada (?:me )?importa\b",),
+}),)
