@@ -1147,6 +1147,8 @@ _WELFARE_QUESTION = re.compile(r"\b(?:police|welfare|check on|can'?t reach|canno
                                r"no (?:me )?(?:contesta|responde|coge el tel[eé]fono|lo coge))\b", re.IGNORECASE)
 HELPING_FOLLOWUP = "utter_crisis_helping_followup"
 HELPING_OVERDOSE_SLOT = "helping_overdose"
+#: The bystander's breathing card was given (bystander_first_aid): said again, its shorter words.
+FIRST_AID_SLOT = "helping_first_aid"
 
 
 def helping_followup(tracker: Tracker) -> str:
@@ -1228,6 +1230,8 @@ class ActionAnswerHelpingQuestion(ActionAnswerQuestion):
                   domain: DomainDict) -> list[EventType]:
         question = latest_text(tracker)
         voice = self.voice(tracker)
+        if tracker.get_slot(HELPING_OVERDOSE_SLOT) and (events := bystander_first_aid(dispatcher, tracker, voice)) is not None:
+            return events
         # These two replies are translated (dialogues/texts), and "ya llamé" is read in Spanish too.
         if _THEY_SAFE_NOW.search(question):
             dispatcher.utter_message(response="utter_crisis_helping_safe_now")
@@ -1359,7 +1363,41 @@ class ActionCrisisThirdParty(KnowledgeAction):
         return [SlotSet(HELPING_OVERDOSE_SLOT, None)]  # a new worry about someone: no overdose said
 
 
-class ActionHelpingFollowup(Action):
+#: Making someone sick after they took too much: "should i make him throw up??" (tester round 64 got the card on
+#: what to say to someone thinking of suicide).
+_MAKE_SICK = re.compile(r"\b(?:make|get|making|getting|try to make) (?:him|her|them|my \w+) (?:throw up|be sick|sick|vomit|puke)\b|"
+                        r"\b(?:stick|put) (?:my |a )?fingers? down (?:his|her|their) throat\b|\bhacerle vomitar\b|\bque vomite\b",
+                        re.IGNORECASE)
+
+
+def bystander_first_aid(dispatcher: CollectingDispatcher, tracker: Tracker, voice: Voice) -> list[EventType] | None:
+    """While helping someone who took too much, what the helper sees now, answered first: not to make
+    them sick; and when they won't wake or barely breathe ("hes snoring kind of weird, breathing slow",
+    "he wont wake up now when i shake him"), what to do for their breathing (the bystander's card), not
+    the reminder to call (tester round 64, a father beside his son, got the same reminder four times)."""
+    text = latest_text(tracker)
+    if _MAKE_SICK.search(text):
+        dispatcher.utter_message(response="utter_crisis_overdose_other_vomit")
+        return []
+    kind = decisions.classify(text)
+    if kind == "help_here":  # "paramedics are here theyre taking him": in the right hands now
+        said = decisions.answer("help_here", "emergency", other=True)
+        dispatcher.utter_message(text=voice.fill(said.text), json_message={"safety": "crisis", "sources": list(said.sources)})
+        return []
+    if kind == "unresponsive" or _BREATHING_BADLY.search(text):
+        said = decisions.answer("unresponsive", "emergency", again=bool(tracker.get_slot(FIRST_AID_SLOT)))
+        dispatcher.utter_message(text=voice.fill(said.text), json_message={"safety": "emergency", "sources": list(said.sources)})
+        return [SlotSet(FIRST_AID_SLOT, True)]
+    return None
+
+
+#: Breathing that is slow, barely there or noisy, or not waking, said of someone beside the writer.
+_BREATHING_BADLY = re.compile(r"\b(?:breathing|breath|breathes)\b[^.!?]{0,15}\b(?:slow|slowly|barely|shallow|weird|funny|strange|noisy|rattl\w*|gurgl\w*)\b|"
+                              r"\b(?:barely|hardly) breathing\b|\bsnoring\b|\b(?:won'?t|wont|will not|can'?t|cant|doesn'?t|does not) wake\b|"
+                              r"\bnot (?:waking|breathing)\b|\b(?:harder|hard) to wake\b", re.IGNORECASE)
+
+
+class ActionHelpingFollowup(KnowledgeAction):
     """The helping state's reminder (utter_crisis_helping_followup, or its "call now" words after
     someone else's overdose)."""
 
@@ -1368,6 +1406,8 @@ class ActionHelpingFollowup(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
+        if tracker.get_slot(HELPING_OVERDOSE_SLOT) and (events := bystander_first_aid(dispatcher, tracker, self.voice(tracker))) is not None:
+            return events
         dispatcher.utter_message(response=helping_followup(tracker))
         return []
 
@@ -1383,6 +1423,8 @@ class ActionCrisisOverdoseOther(KnowledgeAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
+        if tracker.get_slot(HELPING_OVERDOSE_SLOT) and (events := bystander_first_aid(dispatcher, tracker, self.voice(tracker))) is not None:
+            return events  # said again, with what they see now: what to do now
         dispatcher.utter_message(response=_unreachable_or(tracker, "utter_crisis_overdose_other"))
         return [SlotSet(HELPING_OVERDOSE_SLOT, True)]
 
@@ -1392,7 +1434,7 @@ def build_actions(nlu: NLU, kb: KnowledgeBase, texts: Texts | None = None,
     """Every action, sharing one NLU, knowledge base, text catalog and vocabulary (the packaged
     ones when None)."""
     return [ValidateTriageForm(nlu, vocabulary), ActionSafetyCheck(kb, texts), ActionClinicalCheck(kb, texts),
-            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionAnswerHelpingQuestion(kb, texts), ActionSupportOrAnswer(kb, texts), ActionCrisisThirdParty(kb, texts), ActionCrisisOverdoseOther(kb, texts), ActionHelpingFollowup(), ActionCrisisEmergency(kb, texts), ActionCrisisCheck(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
+            ValidateClinicalForm(), ActionTriage(kb, texts), ActionAnswerQuestion(kb, texts), ActionAnswerHelpingQuestion(kb, texts), ActionSupportOrAnswer(kb, texts), ActionCrisisThirdParty(kb, texts), ActionCrisisOverdoseOther(kb, texts), ActionHelpingFollowup(kb, texts), ActionCrisisEmergency(kb, texts), ActionCrisisCheck(kb, texts), ActionImproved(kb, texts), ActionAboutConversation(kb, texts), ActionGoodbye(kb, texts), ActionOffTopic(kb, texts),
             ActionDetail(kb, texts), ActionAcknowledgeFeeling(kb, texts), ValidateCheckinForm(nlu, texts),
             ActionStartCheckin(texts),
             ActionRecordCheckin(kb, texts), ActionKeepCheckinAnswers(kb, texts), ActionReadRunFile(kb, texts), ActionDisclosureCheck(kb, texts),

@@ -450,14 +450,19 @@ def _changes(rules: ClinicalRules, before: tuple[Finding, ...], after: tuple[Fin
     new = {f.rule: f for f in after}
     out: list[Change] = []
 
-    def because(rule_id: str) -> tuple[str, ...]:
+    def because(rule_id: str, removed: bool = False) -> tuple[str, ...]:
         rule = rules.rule(rule_id)
         relevant = {lit.fact for c in rule.clauses for lit in c} | set(rule.unless)
         relevant |= {lit.fact for e in rule.escalate for c in e.when for lit in c}
         for name in list(relevant):
             relevant |= set(rules.derived.get(name, ()))
+        # A warning withdrawn is not withdrawn because of a sign of it said now ("What you added (...,
+        # you are short of breath ...) makes a heart problem less likely": blind vignettes 3)
+        signs = {lit.fact for c in rule.clauses for lit in c if lit.positive} if removed else set()
         reasons = []
         for name, value in changed.items():
+            if removed and value.value and name in signs:
+                continue
             if name in relevant and name in rules.facts:
                 fact = rules.facts[name]
                 reasons.append(fact.said if value.value else fact.unsaid)
@@ -465,7 +470,7 @@ def _changes(rules: ClinicalRules, before: tuple[Finding, ...], after: tuple[Fin
 
     for rid, f in old.items():
         if rid not in new:
-            why = because(rid)
+            why = because(rid, removed=True)
             replaced = [n for n in new.values() if rid in rules.rule(n.rule).overrides]
             if replaced:
                 continue  # reported as the newer, more specific finding

@@ -506,6 +506,12 @@ def from_text(intake: Intake, text: str, today: date | None = None) -> Intake:
             m = None
         if m and said in ("stopped", "irregular", "not_started"):
             intake = intake.with_answer("periods", str(said), m.group(0))
+    elif intake.get("periods") in ("regular", "irregular") and (m := _SAID_PERIODS.search(norm)) is not None \
+            and parse_periods(m.group(0), plain_yes_no=False) == "stopped" and not _PERIODS_BACK.search(norm, m.end()):
+        # "actually my periods stopped like 3 months ago now that i count", after "irregular" (tester round
+        # 64: "New: ... (REDs)", then "That doesn't change my advice: see a physical therapist"): the later
+        # statement replaces the answer, as a correction does
+        intake = intake.with_answer("periods", "stopped", m.group(0))
     if not intake.answered("past_injury"):
         m = _SAID_PAST_INJURY.search(norm)
         if m:

@@ -531,6 +531,10 @@ def _in_quotes(norm: str, start: int, end: int) -> bool:
     return opens and norm[end:end + 1] == "'"
 
 
+#: A Spanish verb in the third person ("dice que quiere desaparecer", "se quiere morir"): someone else's words.
+_THIRD_PERSON_ES = re.compile(r"\b(?:dice|dijo|comenta|cuenta|escribio|escribió|puso) que\b|\b(?:se )?quiere (?:morirse|matarse|desaparecer|"
+                              r"suicidarse|morir|matar)\b")
+
 def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled) -> bool:
     """Whose danger is it? Someone else's when the match names them ("kill herself", "his life")
     or when the nearest subject before it, in its sentence, is another person."""
@@ -571,6 +575,10 @@ def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled)
     if hit.signal == "self_harm" and re.match(r"[^.!?]{0,6}\bof (?:one of )?(?:my|our|a|an|the) \w+", norm[hit.end:]):
         return True  # "fresh cuts on the arms of one of my 15yo athletes" (blind safety set 19)
     if _quoted_from_other(norm, hit.start):
+        return True
+    if _THIRD_PERSON_ES.search(matched) and c.other.search(norm[:hit.start]):
+        # "estoy preocupada por mi hermana. Ha dejado de comer y dice que quiere desaparecer" (tester round
+        # 64 was asked whether she herself was safe): a Spanish verb in the third person, of someone named
         return True
     # "said we'd all be better off without him" (tester round 24: a father was asked whether he
     # was safe): the one the others would be better off without is him.
