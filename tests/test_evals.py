@@ -119,6 +119,7 @@ TUNED_VIGNETTE_SETS = [
     ("vignettes40_blind.yml", 32, 31, 0, 0, 20),   # 31/32, 0/15, 0/17, 21/22 after tuning (set 40, the estimate to quote; first contact 30/32 on 5493da8: "balance gets worse with age" read as pain that stays; left, a side stitch asked where it hurts and sent to a physio)
     ("vignettes41_blind.yml", 32, 32, 0, 0, 20),   # 32/32, 0/15, 0/17, 20/20 (set 41, first contact 32/32 on df30e34: nothing to tune)
     ("vignettes42_blind.yml", 32, 31, 0, 0, 18),   # 31/32, 0/15, 0/17, 18/19 after tuning (set 42, kept back; first contact 25/32 on 5c8c156: hyponatraemia asked about suicide ("the worst headache of my life"), "I'm so confused lol" about ice sent to emergency, a collapse in 2019 cleared, a buddy's confusion, periods back for a year, a foot that slaps; left: a 17-year-old's pounding heart in intervals with tight calves sent to a physio)
+    ("vignettes43_blind.yml", 32, 31, 0, 0, 19),   # 31/32, 0/15, 0/17, 19/20 after tuning (set 43, the estimate to quote; first contact 28/32 on bcafd03: heat stroke typed badly ("finishd", "strait") read as nothing; a buddy's collapse last weekend and a brother's numb legs read as the writer's; left: "I AM DEAD" after a marathon, day 2 easing, sent to a physio)
     ("vignettes32_blind.yml", 32, 30, 0, 0, 10),   # 30/32, 0/15, 0/17, 10/11 after tuning (set 32; first contact 28/32 on 826bec3: a 70-year-old's "when I can run again" read as pain again, "hardly hurts now" unread, a "fell race" read as a fall; left: a side stitch and a mild sprain a physio, see docs/evaluation.md)
 ]
 

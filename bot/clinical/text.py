@@ -32,6 +32,8 @@ SPELLINGS: dict[str, str] = {
     "brethless": "breathless", "breathles": "breathless", "tounge": "tongue", "wierd": "weird",
     "achilles'": "achilles", "calfs": "calves", "hopping.": "hopping", "urin": "urine",
     "evry": "every", "evrey": "every", "evey": "every", "finshed": "finished", "finsihed": "finished",
+    # "finishd the 10k. feel v weird. so hot ... cant think strait" (blind vignettes 43: heat stroke read as nothing)
+    "finishd": "finished", "finised": "finished", "strait": "straight", "stright": "straight", "straigt": "straight",
     "backs": "back's",  # "my backs been killing me"
     # typed fast in a panic: "husbnd colapsed aftr trail race, awake now but confusd" (tester round
     # 44 got "Where does it hurt?")

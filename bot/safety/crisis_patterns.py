@@ -4363,3 +4363,46 @@ _merge((MORE_OTHER, {
     "hopeless": (r"\b(?:ya )?(?:me )?da (?:todo )?igual(?: todo)?\b(?=.{0,30}\b(?:todo|hasta|nada|vivir|la vida)\b|\W*$)|\btodo (?:me )?da igual\b|"
                  r"\bya nada (?:me )?importa\b",),
 }),)
+
+# Blind safety set 43 (twenty-sixth session; first contact on bcafd03, the estimate to quote, recorded before
+# any miss was read). Kinds, read after the score.
+_merge((MORE_EN, {
+    # an older runner's decision, affairs in order: "I've decided I don't want to see another winter. My affairs
+    # are in order now."
+    "ideation": (r"\b(?:don'?t|do not|dont) want to see another (?:winter|christmas|birthday|year|summer|spring|season)\b",),
+    "plan": (r"\b(?:my |all my )?(?:affairs|papers|will|finances|things) (?:are|is) (?:all )?(?:in order|sorted|settled|arranged)\b"
+             r"(?=.{0,120}\b(?:decided|don'?t want|dont want|not going to be|won'?t be (?:here|around)|goodbye|last)\b)|"
+             r"\b(?:decided|don'?t want|dont want)\b.{0,120}\b(?:affairs|papers|will|finances) (?:are|is) (?:all )?(?:in order|sorted|settled|arranged)\b",),
+    # "dont really see a future for myself tbh"
+    "hopeless": (r"\b(?:don'?t|dont|do not|can'?t|cant|cannot) (?:really |even )?see (?:a|any) future (?:for myself|for me|ahead)\b",),
+}), (MORE_OTHER, {
+    # Spanish: a friend's goodbye message, his phone unanswered: "mi amigo del club me mando un mensaje despidiendose
+    # de todos y ahora no contesta el telefono"
+    "goodbye": (r"\b(?:mensajes? (?:despidiendose|despidiéndose|de despedida)|se (?:ha )?despedido de todos|se despidio de todos|"
+                r"se despidió de todos)\b",),
+    # German: "Will einfach dass es endlich aufhört" (after 30 ibuprofen)
+    "ideation": (r"\b(?:will|möchte|mochte|ich will) (?:einfach |nur )?(?:dass|das) (?:es|alles) (?:endlich )?aufh(?:ö|o)rt\b",),
+}))
+# German signs of poisoning: "mir ist total schlecht"
+POISON_SIGNS = POISON_SIGNS[:-1] + r"|mir ist (?:total |so |voll |ganz |echt )?(?:schlecht|übel|ubel|schwindelig|schwindlig))"
+# "kinda serious tbh" after a way to die in a joke
+EARNEST = EARNEST[:-3] + r"|kinda serious|kind of serious|sort of serious|a bit serious|semi serious)\b"
+FIGURES_OF_SPEECH += (
+    # shoes retired: "time to end it and give them a proper burial 😂 any recs for stability shoes?"
+    r"\bend it and give (?:them|it|these|those) a (?:proper |decent |good )?(?:burial|funeral|send.?off)\b",
+    # "someone put me out of my misery 🙃 is that too much for a beginner?" about a training plan
+    r"\b(?:someone |somebody )?put me out of my misery\b(?=[^.!?]{0,40}\?|[^.!?]{0,60}\b(?:plan|session|reps|intervals|workout|hill|run|race|"
+    r"training|coach|tempo|x\d{3})\b)",
+)
+FEELINGS["grief"] += (
+    # "running her favourite route today. its hard but it helps a bit. is it weird to cry mid run" (after a death)
+    r"\b(?:her|his|their) favou?rite (?:route|run|loop|trail|parkrun|race)\b",
+    r"\b(?:cry|crying|cried|tears) (?:mid|during|on|in the middle of|halfway through) (?:a |my |the )?run\b",
+)
+_merge((MORE_EN, {
+    # "lol what if i just ran in front of a bus on my next run. kinda serious tbh" (nothing was read)
+    # (said of oneself: not "a dog ran in front of a car on my run")
+    "method": (r"\b(?:i|i'll|i'd|i will|i would|i could|i might|i'm gonna|im gonna|i'm going to|to)(?: just| simply| literally)? "
+               r"(?:run|ran|step|stepped|walk|walked|jump|jumped|throw myself|threw myself) (?:out )?in front of (?:a |the |an |some )?"
+               r"(?:bus|train|car|lorry|truck|tram|van|tube)\b",),
+}),)
