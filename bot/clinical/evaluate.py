@@ -14,10 +14,10 @@ the intake, or from the triage slots (where it hurts, whether it fades).
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-import re
 from functools import lru_cache
 from typing import Any
 

@@ -314,8 +314,10 @@ UPPER_BODY = (r"\b(?:wrists?|hands?|thumbs?|fingers?|knuckles?|elbows?|forearms?
 #: knowledge base's answer (entry side-stitch), never "Where does it hurt?" with leg buttons. Stitches
 #: in a wound ("got 5 stitches in my knee") are not this.
 SIDE_STITCH = (r"\bside stitch|\bstitch(?:es)? (?:in|on|under|down) (?:my |the |one )?(?:side|ribs?|belly|stomach|tummy|abdomen)\b|"
-               r"\b(?:get|getting|got|gets|had|have|having) (?:a |the |this |these |bad |awful )?stitch(?:es)?\b"
+               r"\b(?:get|getting|got|gets|had|have|having) (?:a |the |this |bad |awful )?stitch\b"
                r"(?! (?:in|on) (?:my|the|his|her) (?!side|ribs?|belly|stomach|tummy))|"
+               # (plural only while running: "i get stitches when i run", not "i had stitches last week")
+               r"\b(?:get|getting|gets) stitches (?:when|while|during|on|every|if)\b|"
                r"\b(?:under|below|beneath) (?:my|the) (?:ribs?|ribcage|rib cage)\b")
 
 # Intent cues, checked in order by bot.nlu.pipeline.
