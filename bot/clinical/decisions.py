@@ -53,6 +53,8 @@ def _data() -> dict[str, Any]:
     return data
 
 
+#: A death told of someone else ("my dad died suddenly when he was 45").
+_SOMEONE_DIED = re.compile(r"\b(?:died|passed away|passed|dead|death|funeral|cardiac arrest)\b")
 _LATER = re.compile(r"\b(?:later|tonight|in the (?:evening|morning|afternoon)|tomorrow|first)\b")
 #: A painkiller asked about (not aspirin: whether to chew one is the call handler's, as for a heart attack).
 _MEDICINE_ASKED = re.compile(r"\b(?:ibuprofen|nurofen|advil|motrin|naproxen|aleve|paracetamol|panadol|tylenol|acetaminophen|"
@@ -86,6 +88,10 @@ def classify(text: str, level: str | None = None) -> str | None:
         # "I can go hospital tomorrow morning? my husband can drive me" (tester round 63 heard "Yes, go to
         # the emergency department now"): the delay is the question, a lift is the detail
         found = ["downplay"] + [kind for kind in found if kind != "downplay"]
+    if "seen" in found and _SOMEONE_DIED.search(norm):
+        # "my dad died suddenly when he was 45, heart thing they said" (tester round 65 heard "I'm glad it's
+        # been checked"): what doctors said of someone who died is not a check of the runner
+        found.remove("seen")
     if "agreed" in found and "?" in norm:
         # "ok calling now. what do i tell them?": going along with the advice, and a question to answer
         found.remove("agreed")

@@ -4406,3 +4406,9 @@ _merge((MORE_EN, {
                r"(?:run|ran|step|stepped|walk|walked|jump|jumped|throw myself|threw myself) (?:out )?in front of (?:a |the |an |some )?"
                r"(?:bus|train|car|lorry|truck|tram|van|tube)\b",),
 }),)
+# Tester round 65 (Vancouver, 17): "tbh its not really just running. everything kinda feels pointless lately"
+# mid-questions (the screen's model is not read on a form's answers: the rules must)
+_merge((MORE_EN, {
+    "hopeless": (r"\b(?:everything|it all|life|all of it|nothing) (?:\w+ ){0,2}(?:feels|seems|is|feel|has felt|has been) (?:\w+ )?"
+                 r"(?:pointless|meaningless|empty|hopeless)\b",),
+}),)
