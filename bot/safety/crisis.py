@@ -482,10 +482,10 @@ _TAKE_LATER = re.compile(r"\b(?:going to|gonna|gunna|about to|will|i'll|plan to|
 _TAKEN = re.compile(r"\b(?:took|taken|swallowed|downed|necked|have had|already had|ate)\b")
 _NOT_YET = re.compile(r"\b(?:gonna|gunna|going to|about to|will|i'll|plan to|planning to|want to|wanna|ready to|tempted to|"
                       r"might|may|could|thinking (?:about|of)|think about|thought about)\s+(?:just\s+|actually\s+|literally\s+)?$")
-#: A joke owned up to, then "I'm ok": what was said was taken back in the same message.
 #: "jk", then a question ("😂 jk. but seriously how do i recover between sessions"; the emoji is gone when normalised).
 _JK_THEN_RUNNING = re.compile(r"\b(?:jk|j/k|just kidding|only kidding|kidding)\b"
                               r"[^?]{0,30}\b(?:but )?(?:seriously|for real|anyway|real question)\b[^.!]{0,12}\b(?:how|what|should|can|is|do|any)\b")
+#: A joke owned up to, then "I'm ok": what was said was taken back in the same message.
 _TAKEN_BACK = re.compile(r"\b(?:jk|j/k|just kidding|only kidding|kidding|joking|just joking)\b[^.?!]{0,20}\b(?:i'm|i am) "
                          r"(?:ok|okay|fine|alright|good|all good)\b")
 #: Someone else's words, quoted: "she texted me 'i dont see the point anymore, goodbye'".
@@ -537,6 +537,7 @@ def _in_quotes(norm: str, start: int, end: int) -> bool:
 #: A Spanish verb in the third person ("dice que quiere desaparecer", "se quiere morir"): someone else's words.
 _THIRD_PERSON_ES = re.compile(r"\b(?:dice|dijo|comenta|cuenta|escribio|escribió|puso) que\b|\b(?:se )?quiere (?:morirse|matarse|desaparecer|"
                               r"suicidarse|morir|matar)\b")
+
 
 def _about_someone_else(norm: str, hit: _Hit, sentence_start: int, c: _Compiled) -> bool:
     """Whose danger is it? Someone else's when the match names them ("kill herself", "his life")
@@ -1199,12 +1200,14 @@ def _apply_answer(tier: str | None, by: str, answer: str, context: CrisisContext
 
 # ... in another sentence of the message too: "my pee is like coke ... its still dark" (blind safety set 39's
 # vignettes were asked about suicide)
+_DARK_URINE = re.compile(r"\b(?:pee|urine|wee|piss|peeing|weeing)\b.{0,120}\bdark\b|\bdark\b.{0,120}\b(?:pee|urine|wee|piss|peeing|"
+                         r"like (?:coke|cola|tea|coffee))\b")
+#: Someone else's "kill me" as a joke ("she'll kill me 😂") and "of my life" superlatives ("the worst headache of
+#: my life"): not the model's gate words.
 _KILL_ME_JOKE = re.compile(r"\b(?:she|he|they|wife|husband|missus|mum|mom|mam|dad|coach|boss|partner|gf|bf)(?:'ll| will| would|'d| is gonna|"
                            r"'s gonna| is going to|'s going to| gonna) (?:literally |actually |honestly )?kill me\b")
 _OF_MY_LIFE = re.compile(r"\b(?:worst|best|hardest|toughest|longest|fastest|biggest|greatest|proudest|happiest|scariest|"
                          r"most \w+|time|race|run|day|pain) (?:\w+ ){0,3}of my (?:whole |entire )?life\b")
-_DARK_URINE = re.compile(r"\b(?:pee|urine|wee|piss|peeing|weeing)\b.{0,120}\bdark\b|\bdark\b.{0,120}\b(?:pee|urine|wee|piss|peeing|"
-                         r"like (?:coke|cola|tea|coffee))\b")
 _CUT_TRAINING = re.compile(r"\b(?:cut|cutting|cuts)(?: (?:down|back|out))?(?: (?:on|from))?(?: (?:my|the|all|some|any|a bit of|on))? "
                            r"(?:downhills?|downhill running|hills?|hill repeats|mileage|volume|distance|miles|kms?|km|runs?|running|"
                            r"sessions?|reps|intervals|speed ?work|pace|training|carbs|sugar|caffeine|weight|long runs?|workouts?|"
